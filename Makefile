@@ -1,0 +1,30 @@
+# akhbar: `make run` sets everything up and ingests ./inbox; `make test` runs every test (what CI runs).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test test-fast eval bench clean-warehouse
+
+run: $(STAMP)
+	$(BIN)/akhbar ingest
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+eval: $(STAMP)
+	$(BIN)/akhbar eval
+
+bench: $(STAMP)
+	$(BIN)/akhbar bench
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+clean-warehouse:
+	rm -f warehouse/*.duckdb warehouse/*.duckdb.wal

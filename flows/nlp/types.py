@@ -1,0 +1,98 @@
+"""The records the NLP stages hand each other, as small frozen dataclasses.
+
+Every offset is a 0-based Python string index into ``Document.body_text``, end exclusive, so that
+``body_text[char_start:char_end] == surface`` holds for every record that carries offsets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article as the NLP stages see it."""
+
+    article_id: str
+    body_text: str
+    title: str | None = None
+    published_at: dt.datetime | None = None
+    sentences: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A real-world entity; ``entity_id`` is stable across runs and machines."""
+
+    entity_id: str
+    entity_type: str  # PERSON, ORG, GPE, LOC
+    name_ar: str
+    name_en: str | None = None
+    country_code: str | None = None  # ISO 3166 alpha-3: the GPE itself, or the country a person/body belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    mention_id: str
+    entity_id: str
+    entity_type: str
+    surface: str
+    char_start: int
+    char_end: int
+    sentence_index: int
+    is_adjectival: bool = False  # a nisba (الروسي) qualifying a person or body
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    quote_id: str
+    speaker_id: str | None
+    speaker_surface: str | None
+    quote_text: str
+    quote_kind: str  # direct | indirect
+    cue: str | None
+    char_start: int
+    char_end: int
+    sentence_index: int
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One report of an event in one article, before cross-article linking."""
+
+    event_type: str  # a PLOVER type
+    event_mode: str | None
+    actor1_id: str | None
+    actor2_id: str | None
+    location_id: str | None
+    event_date: dt.date | None
+    date_precision: str  # day, month, year, unknown
+    status: str  # occurred, planned
+    sentence_index: int
+    char_start: int  # the trigger (or clause) span inside body_text
+    char_end: int
+    evidence: str  # the sentence
+    trigger: str
+    contexts: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the NLP stages found in one document."""
+
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    event_mentions: tuple[EventMention, ...] = ()

@@ -1,0 +1,125 @@
+-- The akhbar warehouse schema: the single source of truth for every table (../shared/contract.md).
+-- Applied by flows/warehouse.py as migration 1; later changes go in sql/migrations/NNN_name.sql.
+-- Every char_start/char_end is a 0-based Python string index into articles.body_text, end exclusive.
+
+create table if not exists schema_migrations (
+    version     integer primary key,
+    name        varchar not null,
+    applied_at  timestamp not null
+);
+
+-- one row per ingest run
+create table if not exists runs (
+    run_id            varchar primary key,
+    started_at        timestamp not null,
+    finished_at       timestamp,
+    status            varchar not null,          -- running, completed, failed
+    files_seen        integer,
+    files_new         integer,
+    files_loaded      integer,
+    files_duplicate   integer,
+    files_quarantined integer,
+    seconds           double
+);
+
+-- one row per inbox file handled, whatever became of it
+create table if not exists files (
+    file_path     varchar not null,              -- relative to the inbox
+    file_sha256   varchar not null,
+    status        varchar not null,              -- loaded, duplicate, quarantined
+    article_id    varchar,                       -- null when quarantined
+    error         varchar,                       -- why it was quarantined
+    run_id        varchar not null,
+    seen_at       timestamp not null,
+    size_bytes    bigint,
+    mtime_ns      bigint,
+    encoding      varchar,                       -- the encoding the bytes were decoded with
+    primary key (file_path, file_sha256)
+);
+
+-- one row per distinct article (the same body text from two files is one article)
+create table if not exists articles (
+    article_id     varchar primary key,          -- sha256 of body_text, first 16 hex digits
+    source_path    varchar not null,
+    file_sha256    varchar not null,
+    url            varchar,
+    site_name      varchar,
+    title          varchar,
+    author         varchar,
+    published_at   timestamp,
+    language       varchar,
+    body_text      varchar not null,
+    word_count     integer not null,
+    ingested_at    timestamp not null,
+    run_id         varchar not null,
+    date_source    varchar,                      -- sidecar, html, text or null: where published_at came from
+    source_credit  varchar                       -- "المصدر: تاس" and photo credits, kept out of body_text
+);
+
+-- one row per real-world entity
+create table if not exists entities (
+    entity_id     varchar primary key,           -- stable across runs: gazetteer key or hash of type + name
+    entity_type   varchar not null,              -- PERSON, ORG, GPE, LOC
+    name_ar       varchar not null,
+    name_en       varchar,
+    country_code  varchar                        -- ISO 3166 alpha-3
+);
+
+-- one row per entity mention in an article
+create table if not exists mentions (
+    mention_id      varchar primary key,
+    article_id      varchar not null,
+    entity_id       varchar not null,
+    entity_type     varchar not null,
+    surface         varchar not null,
+    char_start      integer not null,
+    char_end        integer not null,
+    sentence_index  integer not null,
+    is_adjectival   boolean not null default false  -- a nisba (الروسي) qualifying a person or body
+);
+
+-- one row per real-world event, however many articles report it
+create table if not exists events (
+    event_id        varchar primary key,
+    event_type      varchar not null,            -- PLOVER type
+    event_mode      varchar,
+    actor1_id       varchar,
+    actor2_id       varchar,
+    location_id     varchar,
+    event_date      date,
+    date_precision  varchar not null,            -- day, month, year, unknown
+    num_articles    integer not null,
+    num_mentions    integer not null,
+    status          varchar not null default 'occurred',  -- occurred, planned
+    contexts        varchar[]                    -- PLOVER-style context tags
+);
+
+-- one row per report of an event in an article
+create table if not exists event_mentions (
+    event_id        varchar not null,
+    article_id      varchar not null,
+    sentence_index  integer not null,
+    char_start      integer not null,
+    char_end        integer not null,
+    evidence        varchar not null,            -- the sentence
+    trigger         varchar,
+    event_date      date,                        -- the date this report gives, before linking
+    date_precision  varchar,
+    primary key (event_id, article_id, char_start)
+);
+
+-- one row per quotation, direct or reported
+create table if not exists quotes (
+    quote_id         varchar primary key,
+    article_id       varchar not null,
+    speaker_id       varchar,
+    speaker_surface  varchar,
+    quote_text       varchar not null,
+    quote_kind       varchar not null,           -- direct, indirect
+    cue              varchar,
+    char_start       integer not null,
+    char_end         integer not null,
+    sentence_index   integer,
+    cue_start        integer,
+    cue_end          integer
+);

@@ -1,0 +1,30 @@
+"""Shared fixtures. Tests that read ../shared skip with a reason when it is absent (a user's fresh clone)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = REPO / "tests" / "gold"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or a skip when the folder is not there."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: ../shared ships beside the repo in CI, not in a user's clone")
+    return path
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return shared_path("seeds")
+
+
+@pytest.fixture
+def seed_files(seeds_dir: Path) -> list[Path]:
+    return sorted(seeds_dir.glob("*.txt"))
