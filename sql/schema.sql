@@ -34,7 +34,8 @@ create table if not exists files (
     size_bytes    bigint,
     mtime_ns      bigint,
     encoding      varchar,                       -- the encoding the bytes were decoded with
-    primary key (file_path, file_sha256)
+    warning       varchar,                       -- loaded, but something was ignored (e.g. a malformed sidecar)
+    primary key (file_path, file_sha256)         -- file_sha256 is '' for a file that could not be read at all
 );
 
 -- one row per distinct article (the same body text from two files is one article)

@@ -1,0 +1,321 @@
+"""The `akhbar` command: a thin shell over the library. Each command opens what it needs, calls one function,
+and turns errors into one clear line (exit 1) instead of a traceback.
+
+Prefect is imported only by the commands that run flows (ingest, serve, watch), so `akhbar sql` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from flows.errors import AkhbarError, WarehouseLocked
+from flows.settings import Settings
+
+EXIT_OK, EXIT_ERROR, EXIT_LOCKED = 0, 1, 3
+COMMANDS = ("ingest", "serve", "watch", "sql", "query", "status", "publish", "export", "eval", "bench")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return int(args.handler(args) or EXIT_OK)
+    except WarehouseLocked as error:
+        print(f"akhbar: {error}", file=sys.stderr)
+        return EXIT_LOCKED
+    except AkhbarError as error:
+        print(f"akhbar: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("akhbar: interrupted", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="akhbar", description="Arabic news -> entities, quotes and events in DuckDB")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    def paths(p: argparse.ArgumentParser, inbox: bool = True) -> None:
+        if inbox:
+            p.add_argument("--inbox", help="inbox folder (default ./inbox, or $AKHBAR_INBOX)")
+        p.add_argument("--warehouse", help="warehouse file (default ./warehouse/akhbar.duckdb, or $AKHBAR_WAREHOUSE)")
+
+    p = command("ingest", cmd_ingest, "one run of the Prefect ingest flow: every new inbox file goes to the warehouse")
+    paths(p)
+    p.add_argument("--wait", type=float, default=30.0, help="seconds to wait for another run to finish (default 30)")
+    p.add_argument("--no-prefect", action="store_true", help="run the same steps without Prefect (no flow run recorded)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p = command("serve", cmd_serve, "run the ingest flow on a schedule (a Prefect deployment) until stopped")
+    paths(p)
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--interval", type=float, help="seconds between runs (default 300)")
+    group.add_argument("--cron", help="cron expression, e.g. '*/15 * * * *'")
+
+    p = command("watch", cmd_watch, "run the ingest flow as soon as new files settle in the inbox")
+    paths(p)
+    p.add_argument("--settle", type=float, default=3.0, help="seconds a file's size and mtime must stay unchanged")
+
+    p = command("sql", cmd_sql, "run ad-hoc SQL against the warehouse (read-only unless --write)")
+    paths(p, inbox=False)
+    p.add_argument("statement", help="the SQL statement")
+    p.add_argument("--write", action="store_true", help="allow statements that modify the warehouse")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    p = command("query", cmd_query, "run a named query from sql/queries/ (no NAME: list them)")
+    paths(p, inbox=False)
+    p.add_argument("name", nargs="?", help="query name (file name without .sql)")
+    p.add_argument("params", nargs="*", help="values for the query's ? parameters, in order")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    p = command("status", cmd_status, "what the warehouse holds: counts per table, last runs, quarantined files")
+    paths(p, inbox=False)
+
+    p = command("publish", cmd_publish, "write the read-only snapshot NAME.snapshot.duckdb for BI tools")
+    paths(p, inbox=False)
+
+    p = command("export", cmd_export, "write one Parquet file per table and view, plus views.sql")
+    paths(p, inbox=False)
+    p.add_argument("--parquet", required=True, metavar="DIR", help="output folder")
+
+    p = command("eval", cmd_eval, "score entities, quotes and events against the gold files and print P/R/F1")
+    p.add_argument("stage", nargs="?", default="all", choices=("all", "entities", "quotes", "events"))
+    p.add_argument("rest", nargs=argparse.REMAINDER, help="options for the stage's evaluation")
+
+    p = command("bench", cmd_bench, "build a benchmark corpus and print throughput, overhead and memory figures")
+    p.add_argument("rest", nargs=argparse.REMAINDER, help="options for the benchmark (see akhbar bench -- --help)")
+    return parser
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(inbox=getattr(args, "inbox", None), warehouse=getattr(args, "warehouse", None))
+
+
+# ---- ingest ----------------------------------------------------------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from flows import runner
+
+    settings = settings_from(args)
+    if not settings.inbox.is_dir():
+        raise AkhbarError(f"inbox {settings.inbox} is not a folder (set --inbox or AKHBAR_INBOX)")
+    from flows.lock import warehouse_lock
+
+    with warehouse_lock(settings.warehouse, wait_seconds=args.wait):
+        pass  # wait here for a running ingest, before paying for Prefect's start-up
+    bar = None if args.quiet or not sys.stderr.isatty() else ProgressBar()
+    runner.set_progress(bar)
+    try:
+        if args.no_prefect:
+            summary = runner.run_ingest(settings)
+        else:
+            from flows.ingest import ingest_flow
+
+            summary = ingest_flow(inbox=str(settings.inbox), warehouse_path=str(settings.warehouse))
+    finally:
+        runner.set_progress(None)
+        if bar:
+            bar.close()
+    print_summary(summary)
+    return EXIT_OK
+
+
+class ProgressBar:
+    WIDTH = 30
+
+    def __call__(self, done: int, total: int) -> None:
+        filled = self.WIDTH * done // max(total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{total} files")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\n")
+
+
+def print_summary(summary) -> None:
+    print_table(["measure", "value"], summary.rows())
+    for path, reason in summary.quarantined_files[:20]:
+        print(f"  quarantined: {path}: {reason}")
+    if len(summary.quarantined_files) > 20:
+        print(f"  ... and {len(summary.quarantined_files) - 20} more (akhbar status)")
+
+
+# ---- serve / watch / bench / eval: each lives in its own module ------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from flows.serve import serve
+
+    return serve(settings_from(args), interval=args.interval, cron=args.cron)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from flows.watch import watch
+
+    return watch(settings_from(args), settle_seconds=args.settle)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from flows.bench import main as bench_main
+
+    return bench_main([a for a in args.rest if a != "--"])
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    import importlib
+
+    stages = ("entities", "quotes", "events") if args.stage == "all" else (args.stage,)
+    for stage in stages:
+        module = importlib.import_module(f"flows.evaluation.{stage}")
+        module.run([a for a in args.rest if a != "--"])
+    return EXIT_OK
+
+
+# ---- reading the warehouse ---------------------------------------------------------------------------------------
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    from flows import warehouse
+
+    settings = settings_from(args)
+    with _reader(settings, write=args.write) as con:
+        columns, rows = warehouse.query(con, args.statement)
+    print_rows(columns, rows, args.format)
+    return EXIT_OK
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from flows import warehouse
+
+    available = sorted(p.stem for p in warehouse.QUERIES_DIR.glob("*.sql"))
+    if not args.name:
+        print("named queries: " + ", ".join(available))
+        return EXIT_OK
+    if args.name not in available:
+        raise AkhbarError(f"no named query {args.name!r}; available: {', '.join(available)}")
+    sql = (warehouse.QUERIES_DIR / f"{args.name}.sql").read_text(encoding="utf-8")
+    with _reader(settings_from(args)) as con:
+        columns, rows = warehouse.query(con, sql, args.params)
+    print_rows(columns, rows, args.format)
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from flows import warehouse
+
+    with _reader(settings_from(args)) as con:
+        print_table(["table", "rows"], list(warehouse.table_counts(con).items()))
+        print()
+        print_rows(*warehouse.query(con, "select run_id, started_at, status, files_seen, files_new, files_loaded, "
+                                         "files_duplicate, files_quarantined, round(seconds, 2) as seconds "
+                                         "from runs order by started_at desc limit 5"), "table")
+        print()
+        print_rows(*warehouse.query(con, "select file_path, error, seen_at from files where status = 'quarantined' "
+                                         "order by seen_at desc, file_path limit 20"), "table")
+    return EXIT_OK
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from flows.lock import warehouse_lock
+    from flows.publish import publish_snapshot
+
+    settings = settings_from(args)
+    if not settings.warehouse.exists():
+        raise AkhbarError(f"no warehouse at {settings.warehouse}: run `akhbar ingest` first")
+    with warehouse_lock(settings.warehouse, wait_seconds=60):
+        target = publish_snapshot(settings.warehouse)
+    print(f"snapshot written: {target}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from flows.export import export_parquet
+
+    settings = settings_from(args)
+    written = export_parquet(settings.warehouse, Path(args.parquet))
+    print(f"{len(written)} files written to {args.parquet}")
+    return EXIT_OK
+
+
+class _reader:
+    """A warehouse connection for reading: read-only unless ``write``; the snapshot when an ingest holds the file."""
+
+    def __init__(self, settings: Settings, write: bool = False):
+        self.settings, self.write = settings, write
+
+    def __enter__(self):
+        from flows import warehouse
+
+        try:
+            self.con = warehouse.connect(self.settings.warehouse, read_only=not self.write)
+        except AkhbarError as error:
+            snapshot = self.settings.snapshot
+            if self.write or "in use" not in str(error) or not snapshot.exists():
+                raise
+            print(f"akhbar: an ingest is writing the warehouse; reading the snapshot {snapshot}", file=sys.stderr)
+            self.con = warehouse.connect(snapshot, read_only=True)
+        return self.con
+
+    def __exit__(self, *exc: object) -> None:
+        self.con.close()
+
+
+# ---- output --------------------------------------------------------------------------------------------------
+
+
+def print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif fmt == "json":
+        print(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=_json_default, indent=1))
+    else:
+        print_table(columns, rows)
+
+
+def print_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    if not columns:
+        print("(statement executed)")
+        return
+    cells = [[_cell(v) for v in row] for row in rows]
+    widths = [max([len(str(c))] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    line = "  ".join(str(c).ljust(w) for c, w in zip(columns, widths))
+    print(line)
+    print("  ".join("-" * w for w in widths))
+    for row in cells:
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths)))
+    print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+MAX_CELL = 80
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value).replace("\n", " ")
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,86 @@
+"""Find the inbox files a run should handle: new or changed since the warehouse last saw them.
+
+Discovery looks at names, sizes and mtimes only (cheap); content hashes are taken when a file is read.
+Nothing here, nor anywhere in akhbar, modifies, moves or deletes an inbox file.
+"""
+
+from __future__ import annotations
+
+import os
+import stat as stat_module
+from dataclasses import dataclass
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = frozenset({".html", ".htm", ".txt"})
+SIDECAR_SUFFIX = ".meta.json"
+# Names browsers and editors give files still being written: wait until they are renamed.
+IN_PROGRESS_SUFFIXES = (".crdownload", ".part", ".partial", ".download", ".tmp", ".swp", ".opdownload")
+IN_PROGRESS_PREFIXES = ("~$", ".~lock.", ".#")
+
+
+@dataclass(frozen=True, slots=True)
+class InboxFile:
+    rel_path: str  # relative to the inbox, "/"-separated: the key of the files table
+    path: Path
+    size: int
+    mtime_ns: int
+    outside_link: bool = False  # a symlink whose target is outside the inbox: quarantined, never read
+
+
+def is_in_progress(name: str) -> bool:
+    lower = name.lower()
+    return lower.endswith(IN_PROGRESS_SUFFIXES) or name.startswith(IN_PROGRESS_PREFIXES)
+
+
+def is_sidecar(name: str) -> bool:
+    return name.lower().endswith(SIDECAR_SUFFIX)
+
+
+def scan_inbox(inbox: Path) -> list[InboxFile]:
+    """Every candidate file under ``inbox`` in a stable order (hidden folders and in-progress names skipped)."""
+    root = inbox.resolve()
+    found: list[InboxFile] = []
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if name.startswith(".") or is_in_progress(name):
+                continue
+            path = Path(folder) / name
+            item = _inbox_file(root, path)
+            if item is not None:
+                found.append(item)
+    return found
+
+
+def _inbox_file(root: Path, path: Path) -> InboxFile | None:
+    rel = path.relative_to(root).as_posix()
+    try:
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(root):
+                return InboxFile(rel, path, 0, 0, outside_link=True)
+            stat = target.stat()
+        else:
+            stat = path.stat()
+    except (FileNotFoundError, OSError):
+        return None  # vanished while listing (or a dangling link): nothing to handle
+    if not _is_regular(stat.st_mode):
+        return None
+    return InboxFile(rel, path, stat.st_size, stat.st_mtime_ns)
+
+
+def _is_regular(mode: int) -> bool:
+    return stat_module.S_ISREG(mode)
+
+
+def new_files(found: list[InboxFile], known: dict[str, set[tuple[int, int]]]) -> list[InboxFile]:
+    """The files whose (size, mtime) the warehouse has not recorded for that path."""
+    return [f for f in found if (f.size, f.mtime_ns) not in known.get(f.rel_path, set())]
+
+
+def sidecar_for(path: Path) -> Path | None:
+    """``NAME.meta.json`` (or ``NAME.ext.meta.json``) next to ``path``, if there is one."""
+    for candidate in (path.with_name(path.stem + SIDECAR_SUFFIX), path.with_name(path.name + SIDECAR_SUFFIX)):
+        if candidate.is_file():
+            return candidate
+    return None

@@ -1,0 +1,1 @@
+"""Evaluation commands: each stage scores itself against gold and prints P/R/F1."""

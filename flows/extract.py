@@ -1,0 +1,101 @@
+"""The trafilatura boundary: a saved HTML page (already decoded) -> main text and metadata.
+
+The only module that imports trafilatura. It is never handed a URL (it would fetch it): only the page's text.
+``deduplicate`` stays off: trafilatura's dedup cache is process-wide and silently shortens pages it has seen.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+import trafilatura
+from lxml import html as lxml_html
+
+from flows.errors import Quarantine
+
+# htmldate, trafilatura's date finder: only the page's own markup (meta tags, JSON-LD, <time>), never a guess from
+# free text or the file date ("extensive_search" picks up any date in the page, e.g. a related article's).
+DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    title: str | None
+    text: str
+    author: str | None
+    site_name: str | None
+    url: str | None
+    date: str | None  # as the page states it (ISO date string), parsed by the caller
+    language: str | None
+
+
+def extract_html(page: str) -> Extracted:
+    """Main text and metadata of one page; raises Quarantine when the page has no extractable text."""
+    try:
+        document = trafilatura.bare_extraction(
+            page,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            deduplicate=False,
+            date_extraction_params=DATE_PARAMS,
+        )
+    except (ValueError, TypeError, RecursionError, lxml_html.etree.ParserError) as error:
+        raise Quarantine(f"HTML could not be parsed: {type(error).__name__}: {error}") from error
+    if document is None or not (document.text or "").strip():
+        raise Quarantine("no extractable text: the page has no main article text")
+    ld = json_ld_metadata(page)
+    return Extracted(
+        title=_clean(document.title) or ld.get("title"),
+        text=document.text,
+        author=_clean(document.author) or ld.get("author"),
+        site_name=_clean(document.sitename) or ld.get("site_name"),
+        url=_clean(document.url) or ld.get("url"),
+        date=_clean(document.date) or ld.get("date"),
+        language=_clean(document.language),
+    )
+
+
+def json_ld_metadata(page: str) -> dict[str, str]:
+    """NewsArticle fields from JSON-LD, for what trafilatura's metadata left empty."""
+    found: dict[str, str] = {}
+    for block in JSON_LD.findall(page[:500_000]):
+        try:
+            data = json.loads(block)
+        except (json.JSONDecodeError, RecursionError):
+            continue
+        for item in data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []:
+            if isinstance(item, dict):
+                _take_ld_fields(item, found)
+    return found
+
+
+def _take_ld_fields(item: dict, found: dict[str, str]) -> None:
+    pairs = {
+        "title": item.get("headline"),
+        "date": item.get("datePublished"),
+        "url": item.get("url") or item.get("mainEntityOfPage"),
+        "author": _ld_name(item.get("author")),
+        "site_name": _ld_name(item.get("publisher")),
+    }
+    for key, value in pairs.items():
+        if isinstance(value, str) and value.strip() and key not in found:
+            found[key] = value.strip()
+
+
+def _ld_name(value: object) -> str | None:
+    if isinstance(value, list):
+        names = [_ld_name(v) for v in value]
+        return "، ".join(n for n in names if n) or None
+    if isinstance(value, dict):
+        name = value.get("name")
+        return name if isinstance(name, str) else None
+    return value if isinstance(value, str) else None
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None

@@ -1,0 +1,166 @@
+"""The ingest steps as plain functions, and a plain runner that chains them (the Prefect flow chains the same steps).
+
+discover -> process (read, decode, extract, entities, quotes, events; in a process pool) -> frames -> link events
+-> load (one transaction per batch) -> publish snapshot -> summary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import time
+import uuid
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Callable, Iterator, Sequence
+
+from flows import warehouse
+from flows.discover import InboxFile, new_files, scan_inbox
+from flows.frames import outcomes_to_frames
+from flows.pipeline import FileOutcome, process_file
+from flows.settings import Settings
+
+# Below this many files a run processes them in its own process: starting workers costs more than it saves.
+MIN_FILES_FOR_POOL = 8
+Progress = Callable[[int, int], None]  # (files done, files to do)
+_progress_hook: list[Progress] = []  # set by the CLI; the flow and the plain runner both report through it
+
+
+@dataclass(slots=True)
+class RunSummary:
+    run_id: str
+    started_at: dt.datetime
+    seen: int = 0
+    new: int = 0
+    loaded: int = 0
+    duplicate: int = 0
+    quarantined: int = 0
+    seconds: float = 0.0
+    status: str = "running"
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    quarantined_files: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {k: getattr(self, k) for k in ("seen", "new", "loaded", "duplicate", "quarantined")}
+
+    def rows(self) -> list[tuple[str, str]]:
+        """The summary as (label, value) rows, for the CLI table and the Prefect artifact."""
+        rows = [(k.replace("_", " "), str(v)) for k, v in self.counts.items()]
+        rows.append(("seconds", f"{self.seconds:.2f}"))
+        return rows
+
+
+def new_run(settings: Settings, run_id: str | None = None) -> RunSummary:
+    return RunSummary(run_id=run_id or uuid.uuid4().hex[:12], started_at=dt.datetime.now().replace(microsecond=0))
+
+
+def discover(settings: Settings, con: warehouse.Connection, summary: RunSummary) -> list[InboxFile]:
+    """The inbox files this run must handle."""
+    started = time.perf_counter()
+    found = scan_inbox(settings.inbox)
+    todo = new_files(found, warehouse.known_files(con))
+    summary.seen, summary.new = len(found), len(todo)
+    _add(summary.stage_seconds, "discover", time.perf_counter() - started)
+    return todo
+
+
+def batches(items: Sequence[InboxFile], size: int) -> Iterator[list[InboxFile]]:
+    for start in range(0, len(items), max(1, size)):
+        yield list(items[start : start + size])
+
+
+def make_pool(settings: Settings, files: int) -> Executor | None:
+    """A process pool sized to the cores, or None when the run is too small to pay for one.
+
+    forkserver, not fork: the parent may hold threads (Prefect's API client) that a fork would copy mid-lock.
+    """
+    workers = settings.worker_count
+    if workers < 2 or files < MIN_FILES_FOR_POOL:
+        return None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+
+
+def process_batch(items: list[InboxFile], settings: Settings, pool: Executor | None) -> list[FileOutcome]:
+    """Read, decode, extract and analyse every file of a batch (in the pool when there is one)."""
+    work = partial(process_file, settings=settings)
+    if pool is None:
+        return [work(item) for item in items]
+    chunk = max(1, len(items) // (settings.worker_count * 4))
+    return list(pool.map(work, items, chunksize=chunk))
+
+
+def load_outcomes(con: warehouse.Connection, outcomes: list[FileOutcome], summary: RunSummary) -> None:
+    """Frames for the batch, events linked to those already known, all tables in one transaction."""
+    started = time.perf_counter()
+    seen_at = dt.datetime.now().replace(microsecond=0)
+    ids = [o.article.article_id for o in outcomes if o.article is not None]
+    frames, new_event_mentions = outcomes_to_frames(
+        outcomes, summary.run_id, seen_at, warehouse.existing_article_ids(con, ids)
+    )
+    if not new_event_mentions.is_empty():
+        from flows.nlp.event_linking import link_events
+
+        frames["events"], frames["event_mentions"] = link_events(new_event_mentions, warehouse.existing_events(con))
+    warehouse.load_batch(con, frames)
+    _count(summary, frames["files"])
+    for outcome in outcomes:
+        for stage, seconds in outcome.stage_seconds.items():
+            _add(summary.stage_seconds, stage, seconds)
+    _add(summary.stage_seconds, "load", time.perf_counter() - started)
+
+
+def _count(summary: RunSummary, files) -> None:  # files: pl.DataFrame
+    for status in ("loaded", "duplicate", "quarantined"):
+        setattr(summary, status, getattr(summary, status) + files.filter(files["status"] == status).height)
+    for path, error in files.filter(files["status"] == "quarantined").select("file_path", "error").iter_rows():
+        summary.quarantined_files.append((path, error))
+
+
+def finish(con: warehouse.Connection, summary: RunSummary, started: float, status: str = "completed") -> RunSummary:
+    summary.seconds = time.perf_counter() - started
+    summary.status = status
+    warehouse.finish_run(con, summary.run_id, status, summary.counts, summary.seconds)
+    return summary
+
+
+def set_progress(callback: Progress | None) -> None:
+    _progress_hook[:] = [callback] if callback else []
+
+
+def report_progress(summary: RunSummary, total: int) -> None:
+    done = summary.loaded + summary.duplicate + summary.quarantined
+    for callback in _progress_hook:
+        callback(done, total)
+
+
+def run_ingest(settings: Settings, run_id: str | None = None) -> RunSummary:
+    """One ingest run without Prefect: the same steps the flow runs, in the same order."""
+    from flows.lock import warehouse_lock
+    from flows.publish import publish_snapshot
+
+    started = time.perf_counter()
+    summary = new_run(settings, run_id)
+    with warehouse_lock(settings.warehouse), warehouse.opened(settings.warehouse) as con:
+        warehouse.start_run(con, summary.run_id, summary.started_at)
+        todo = discover(settings, con, summary)
+        pool = make_pool(settings, len(todo))
+        try:
+            for batch in batches(todo, settings.batch_size):
+                load_outcomes(con, process_batch(batch, settings, pool), summary)
+                report_progress(summary, len(todo))
+        except BaseException:
+            finish(con, summary, started, status="failed")
+            raise
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+        finish(con, summary, started)
+    if settings.publish:
+        publish_snapshot(settings.warehouse)
+    return summary
+
+
+def _add(into: dict[str, float], key: str, seconds: float) -> None:
+    into[key] = into.get(key, 0.0) + seconds

@@ -1,0 +1,167 @@
+"""Plain-text cleanup: an article copy-pasted from a page (title first, boilerplate and all) -> title + body_text.
+
+The same line rules (flows/data/boilerplate.tsv) also tidy the text trafilatura extracts from HTML.
+What is not body is not thrown away silently: credits go to ``credits``, and lines that may carry the article's
+date (datelines, tweet embeds) to ``date_hints``, where the publication-date finder can still read them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from flows.nlp.arabic import normalize
+
+ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]")
+# A headline is short and does not end like a sentence; a body paragraph usually does.
+HEADLINE_MAX_WORDS = 20
+SENTENCE_FINAL = re.compile(r"[.!?؟…:؛»\"”)]\s*$")
+# A trailing line this short without final punctuation, after the last paragraph, is footer chrome.
+FOOTER_MAX_WORDS = 10
+# A line repeated within this many lines is a doubled headline or caption, not prose.
+REPEAT_WINDOW = 6
+DATE_ONLY = re.compile(
+    r"^[\s\d٠-٩/\-.,،]*(?:\(?[\u0600-\u06FF]+\)?[\s\d٠-٩/\-.,،]*){0,4}$"
+)
+TWEET_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedText:
+    title: str | None
+    body_text: str
+    credits: tuple[str, ...] = ()
+    date_hints: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    kind: str  # cut, drop, credit
+    pattern: re.Pattern[str]
+    source: str
+
+
+@cache
+def line_rules() -> tuple[LineRule, ...]:
+    text = resources.files("flows.data").joinpath("boilerplate.tsv").read_text(encoding="utf-8")
+    rules = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
+            continue
+        kind, pattern, source = line.split("\t")
+        rules.append(LineRule(kind, re.compile(pattern), source))
+    return tuple(rules)
+
+
+def classify_line(line: str) -> str | None:
+    """The kind of the first boilerplate rule ``line`` matches (cut, drop, credit), or None for text."""
+    for rule in line_rules():
+        if rule.pattern.search(line):
+            return rule.kind
+    return None
+
+
+def has_arabic(line: str) -> bool:
+    return ARABIC_LETTER.search(line) is not None
+
+
+def _key(line: str) -> str:
+    return " ".join(normalize(line).split())
+
+
+def clean_text(raw: str) -> CleanedText:
+    """Title and body of a .txt copy-paste. The title is the first real line; the body keeps every paragraph."""
+    lines = [line.strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    title_at = next((i for i, line in enumerate(lines) if _is_title_candidate(line)), None)
+    if title_at is None:
+        return CleanedText(None, "")
+    title = lines[title_at]
+    kept, credits, hints = _filter_lines(lines[title_at + 1 :], title)
+    if len(title.split()) > HEADLINE_MAX_WORDS:
+        kept.insert(0, title)  # no separate headline: the first line is the first paragraph, and stays in the body
+    return CleanedText(title, "\n".join(kept), tuple(credits), tuple(hints))
+
+
+def clean_extracted(text: str, title: str | None) -> CleanedText:
+    """Tidy trafilatura's main text: the same line rules, and the title line it repeats at the top dropped."""
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    kept, credits, hints = _filter_lines([line for line in lines if line], title, require_arabic=False)
+    return CleanedText(title, "\n".join(kept), tuple(credits), tuple(hints))
+
+
+def _is_title_candidate(line: str) -> bool:
+    return has_arabic(line) and len(line.split()) >= 2 and classify_line(line) is None and not _is_dateline(line)
+
+
+def _is_dateline(line: str) -> bool:
+    return len(line.split()) <= 4 and re.search(r"[\d٠-٩]", line) is not None and DATE_ONLY.match(line) is not None
+
+
+def _filter_lines(
+    lines: list[str], title: str | None, *, require_arabic: bool = True
+) -> tuple[list[str], list[str], list[str]]:
+    title_key = _key(title) if title else None
+    keys = [_key(line) for line in lines]
+    kept: list[str] = []
+    credits: list[str] = []
+    hints: list[str] = []
+    seen_captions: set[str] = set()
+    for i, line in enumerate(lines):
+        kind = classify_line(line)
+        if kind == "cut":
+            break
+        if kind == "credit":
+            if keys[i] not in seen_captions:
+                credits.append(line)
+                seen_captions.add(keys[i])
+            continue
+        if kind == "drop":
+            if TWEET_DATE.search(line):
+                hints.append(line)
+            continue
+        if keys[i] == title_key:
+            continue  # the doubled headline
+        if require_arabic and not has_arabic(line):
+            if TWEET_DATE.search(line) or re.search(r"\d", line):
+                hints.append(line)
+            continue  # navigation ("Ru En"), "TT", embed residue in Latin script
+        if _is_dateline(line):
+            hints.append(line)  # a dateline such as "٠٣ أبريل"
+            continue
+        if _is_repeated_headline(keys, i):
+            if kept and _ends_like_prose(kept):
+                break  # a second article glued after the first one starts with its doubled headline
+            continue
+        if keys[i] in seen_captions:
+            continue
+        if _is_caption_repeat(keys, i):
+            seen_captions.add(keys[i])
+            credits.append(line)
+            continue
+        kept.append(line)
+    while kept and _is_footer(kept[-1]):
+        kept.pop()
+    return kept, credits, hints
+
+
+def _is_repeated_headline(keys: list[str], i: int) -> bool:
+    """A short line that comes again within a few lines: a doubled headline."""
+    if len(keys[i].split()) > HEADLINE_MAX_WORDS or SENTENCE_FINAL.search(keys[i]):
+        return False
+    return keys[i] in keys[i + 1 : i + 1 + REPEAT_WINDOW]
+
+
+def _is_caption_repeat(keys: list[str], i: int) -> bool:
+    """A line printed twice in a row (a photo caption under a picture and in its alt text)."""
+    return i + 1 < len(keys) and keys[i + 1] == keys[i]
+
+
+def _ends_like_prose(kept: list[str]) -> bool:
+    return sum(len(line.split()) for line in kept) >= 40
+
+
+def _is_footer(line: str) -> bool:
+    return len(line.split()) < FOOTER_MAX_WORDS and not re.search(r"[.!?؟…]\s*$", line)

@@ -1,0 +1,222 @@
+"""The DuckDB boundary: open and migrate the warehouse, read what it knows, load a batch atomically, query.
+
+The only module that imports duckdb. Every statement that carries a user value binds it with ``?``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import duckdb
+import polars as pl
+
+from flows.errors import AkhbarError
+
+SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
+SCHEMA_FILE = SQL_DIR / "schema.sql"
+MIGRATIONS_DIR = SQL_DIR / "migrations"
+VIEWS_DIR = SQL_DIR / "views"
+QUERIES_DIR = SQL_DIR / "queries"
+# Tables in load order; events are upserted (their counts grow as articles arrive), everything else only inserted.
+LOAD_ORDER = ("files", "articles", "entities", "mentions", "quotes", "events", "event_mentions")
+TABLES = ("files", "articles", "entities", "mentions", "events", "event_mentions", "quotes", "runs")
+
+Connection = duckdb.DuckDBPyConnection
+
+
+def recovery_hint(path: Path) -> str:
+    return (
+        f"The inbox is the source of truth: move {path} aside (e.g. `mv {path} {path}.broken`) "
+        "and run `akhbar ingest` to rebuild the warehouse from it."
+    )
+
+
+def connect(path: Path, *, read_only: bool = False) -> Connection:
+    """Open the warehouse (creating and migrating it when writable); a clear AkhbarError when it cannot be."""
+    if read_only and not path.exists():
+        raise AkhbarError(f"no warehouse at {path}: run `akhbar ingest` first")
+    try:
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as error:
+        message = str(error)
+        if "lock" in message.lower():
+            raise AkhbarError(f"warehouse {path} is in use by another process: {message.splitlines()[0]}") from error
+        raise AkhbarError(f"cannot open warehouse {path}: {message.splitlines()[0]}") from error
+    except (duckdb.Error, OSError) as error:
+        raise AkhbarError(f"warehouse {path} is not a readable DuckDB file ({error}). {recovery_hint(path)}") from error
+    if not read_only:
+        try:
+            migrate(con)
+        except duckdb.Error as error:
+            con.close()
+            raise AkhbarError(f"cannot write warehouse {path}: {str(error).splitlines()[0]}") from error
+    return con
+
+
+def migrate(con: Connection) -> list[str]:
+    """Apply schema.sql (version 1) and any sql/migrations/NNN_*.sql not yet applied; (re)create the views."""
+    applied: list[str] = []
+    con.execute("begin transaction")
+    try:
+        con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+        done = {row[0] for row in con.execute("select version from schema_migrations").fetchall()}
+        steps = [(1, "schema", SCHEMA_FILE)] + [
+            (int(p.name.split("_", 1)[0]), p.stem, p) for p in sorted(MIGRATIONS_DIR.glob("[0-9]*_*.sql"))
+        ]
+        for version, name, path in steps:
+            if version in done:
+                continue
+            if version != 1:
+                con.execute(path.read_text(encoding="utf-8"))
+            con.execute("insert into schema_migrations values (?, ?, ?)", [version, name, _now()])
+            applied.append(name)
+        for view in sorted(VIEWS_DIR.glob("*.sql")):
+            con.execute(view.read_text(encoding="utf-8"))
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return applied
+
+
+# Quarantine reasons that say nothing about the file itself: such files are tried again by the next run.
+RETRYABLE_ERRORS = ("internal error%", "file changed while%", "file disappeared%", "file could not be read%")
+
+
+def known_files(con: Connection, *, retry_quarantined: bool = False) -> dict[str, set[tuple[int, int]]]:
+    """For each inbox path the warehouse has handled, the (size, mtime_ns) pairs it saw.
+
+    Files quarantined for a transient reason (or all quarantined files, with ``retry_quarantined``) are left
+    out, so the next run reads them again.
+    """
+    retry = " or ".join(["error like ?"] * len(RETRYABLE_ERRORS))
+    sql = (
+        "select file_path, size_bytes, mtime_ns from files "
+        f"where status <> 'quarantined' or not (? or {retry})"
+    )
+    known: dict[str, set[tuple[int, int]]] = {}
+    for path, size, mtime in con.execute(sql, [retry_quarantined, *RETRYABLE_ERRORS]).fetchall():
+        known.setdefault(path, set()).add((size, mtime))
+    return known
+
+
+def existing_article_ids(con: Connection, article_ids: Sequence[str]) -> set[str]:
+    if not article_ids:
+        return set()
+    wanted = pl.DataFrame({"article_id": list(article_ids)}, schema={"article_id": pl.String})
+    con.register("wanted_ids", wanted.to_arrow())
+    try:
+        rows = con.execute("select article_id from articles semi join wanted_ids using (article_id)").fetchall()
+    finally:
+        con.unregister("wanted_ids")
+    return {row[0] for row in rows}
+
+
+def existing_events(con: Connection) -> pl.DataFrame:
+    """The events table as it stands, for linking a batch's event mentions to events already known."""
+    return con.sql("select * from events").pl()
+
+
+def load_batch(con: Connection, frames: dict[str, pl.DataFrame]) -> None:
+    """Every table of one batch in one transaction: all of it lands, or none of it does."""
+    con.execute("begin transaction")
+    try:
+        for table in LOAD_ORDER:
+            data = frames.get(table)
+            if data is None or data.is_empty():
+                continue
+            con.register("batch_frame", data.to_arrow())
+            con.execute(_insert_sql(table))
+            con.unregister("batch_frame")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+def _insert_sql(table: str) -> str:
+    if table == "events":
+        return "insert or replace into events by name select * from batch_frame"
+    if table == "files":
+        # A file seen again with the same content (touched, copied back) keeps its row and notes the new size and
+        # mtime; one that was quarantined and is read again takes the new outcome.
+        retried = "case when files.status = 'quarantined' then excluded.{0} else files.{0} end"
+        updates = ", ".join(
+            f"{column} = {retried.format(column)}"
+            for column in ("article_id", "error", "run_id", "seen_at", "encoding", "warning", "status")  # status last
+        )
+        return (
+            "insert into files by name select * from batch_frame on conflict (file_path, file_sha256) do update set "
+            f"size_bytes = excluded.size_bytes, mtime_ns = excluded.mtime_ns, {updates}"
+        )
+    return f"insert or ignore into {table} by name select * from batch_frame"
+
+
+def start_run(con: Connection, run_id: str, started_at: dt.datetime) -> None:
+    con.execute("insert or replace into runs (run_id, started_at, status) values (?, ?, 'running')", [run_id, started_at])
+
+
+def finish_run(con: Connection, run_id: str, status: str, counts: dict[str, int], seconds: float) -> None:
+    con.execute(
+        """update runs set finished_at = ?, status = ?, files_seen = ?, files_new = ?, files_loaded = ?,
+           files_duplicate = ?, files_quarantined = ?, seconds = ? where run_id = ?""",
+        [
+            _now(), status, counts.get("seen", 0), counts.get("new", 0), counts.get("loaded", 0),
+            counts.get("duplicate", 0), counts.get("quarantined", 0), seconds, run_id,
+        ],
+    )
+
+
+def query(con: Connection, sql: str, params: Sequence[object] = ()) -> tuple[list[str], list[tuple]]:
+    """Column names and rows of one statement; DuckDB errors become AkhbarError with DuckDB's first line."""
+    try:
+        result = con.execute(sql, list(params))
+        columns = [d[0] for d in result.description] if result.description else []
+        return columns, result.fetchall() if columns else []
+    except duckdb.Error as error:
+        raise AkhbarError(f"SQL error: {str(error).splitlines()[0]}") from error
+
+
+def table_counts(con: Connection) -> dict[str, int]:
+    return {table: con.execute(f"select count(*) from {table}").fetchone()[0] for table in TABLES}
+
+
+@contextmanager
+def opened(path: Path, *, read_only: bool = False) -> Iterator[Connection]:
+    con = connect(path, read_only=read_only)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def copy_database(source: Path, target: Path, storage_version: str) -> None:
+    """Copy every table and view of ``source`` into a new file ``target`` written in ``storage_version``.
+
+    ATTACH takes no bound parameters, so the path goes in as an escaped SQL string literal.
+    """
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"attach {sql_literal(str(source))} as source (read_only)")
+        con.execute(f"attach {sql_literal(str(target))} as snapshot (storage_version {sql_literal(storage_version)})")
+        con.execute("copy from database source to snapshot")
+        con.execute("detach snapshot")
+    finally:
+        con.close()
+
+
+def sql_literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def sql_identifier(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
