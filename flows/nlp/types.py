@@ -86,6 +86,7 @@ class EventMention:
     evidence: str  # the sentence
     trigger: str
     contexts: tuple[str, ...] = field(default=())
+    actor_ids: tuple[str, ...] = field(default=())  # every actor, actor1 first; "الدول الثلاث" -> its three countries
 
 
 @dataclass(frozen=True, slots=True)
