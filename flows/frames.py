@@ -34,7 +34,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "events": {
         "event_id": S, "event_type": S, "event_mode": S, "actor1_id": S, "actor2_id": S, "location_id": S,
         "event_date": D, "date_precision": S, "num_articles": I32, "num_mentions": I32, "status": S,
-        "contexts": pl.List(S),
+        "contexts": pl.List(S), "actor_ids": pl.List(S),
     },
     "event_mentions": {
         "event_id": S, "article_id": S, "sentence_index": I32, "char_start": I32, "char_end": I32, "evidence": S,
@@ -53,7 +53,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
 NEW_EVENT_MENTION_SCHEMA: dict[str, pl.DataType] = {
     "article_id": S, "event_type": S, "event_mode": S, "actor1_id": S, "actor2_id": S, "location_id": S,
     "event_date": D, "date_precision": S, "status": S, "sentence_index": I32, "char_start": I32, "char_end": I32,
-    "evidence": S, "trigger": S, "contexts": pl.List(S),
+    "evidence": S, "trigger": S, "contexts": pl.List(S), "actor_ids": pl.List(S),
 }
 
 
@@ -92,7 +92,10 @@ def outcomes_to_frames(
         aid = article.article_id
         mentions.extend({**asdict(m), "article_id": aid} for m in analysis.mentions)
         quotes.extend({**asdict(q), "article_id": aid} for q in analysis.quotes)
-        new_events.extend({**asdict(e), "article_id": aid, "contexts": list(e.contexts)} for e in analysis.event_mentions)
+        new_events.extend(
+            {**asdict(e), "article_id": aid, "contexts": list(e.contexts), "actor_ids": list(e.actor_ids)}
+            for e in analysis.event_mentions
+        )
     frames = {
         "files": frame("files", files),
         "articles": frame("articles", articles),

@@ -1,0 +1,62 @@
+"""Bytes -> text: encodings the inbox meets, and the inputs that must be quarantined instead."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from flows.decode import decode_bytes, declared_charset, sniff_binary
+from flows.errors import Quarantine
+
+# A sample sentence written for these tests: "The Russian foreign minister arrived in Bamako on Tuesday."
+SAMPLE = "وصل وزير الخارجية الروسي إلى باماكو يوم الثلاثاء في زيارة رسمية تستمر يومين. " * 4
+
+
+def page(charset: str, body: str = SAMPLE) -> str:
+    return f'<html><head><meta charset="{charset}"><title>خبر</title></head><body><p>{body}</p></body></html>'
+
+
+@pytest.mark.parametrize(
+    "raw, html",
+    [
+        pytest.param(page("utf-8").encode("utf-8"), True, id="utf8-page"),
+        pytest.param(page("windows-1256").encode("cp1256"), True, id="windows-1256-page"),
+        pytest.param(page("iso-8859-6").encode("iso8859_6"), True, id="iso-8859-6-page"),
+        pytest.param(page("utf-8").encode("cp1256"), True, id="meta-says-utf8-but-bytes-are-windows-1256"),
+        pytest.param(page("windows-1256").encode("utf-8"), True, id="meta-says-1256-but-bytes-are-utf8"),
+        pytest.param(SAMPLE.encode("cp1256"), False, id="windows-1256-txt"),
+        pytest.param(SAMPLE.encode("iso8859_6"), False, id="iso-8859-6-txt"),
+        pytest.param(codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), False, id="utf8-with-bom"),
+        pytest.param(codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"), False, id="utf16-with-bom"),
+        pytest.param(SAMPLE.encode("utf-8")[:-1], False, id="utf8-cut-mid-character"),
+    ],
+)
+def test_decodes_arabic_in_every_encoding_the_inbox_meets(raw: bytes, html: bool) -> None:
+    decoded = decode_bytes(raw, html=html)
+    assert "وزير الخارجية الروسي" in decoded.text
+
+
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        pytest.param(b"", "empty", id="empty"),
+        pytest.param(b"  \n\t \r\n", "empty", id="whitespace-only"),
+        pytest.param(b"\x89PNG\r\n\x1a\n" + bytes(200), "PNG", id="png-named-html"),
+        pytest.param(b"%PDF-1.7\n" + bytes(200), "PDF", id="pdf"),
+        pytest.param(b"PK\x03\x04" + bytes(200), "ZIP", id="zip"),
+        pytest.param(bytes(range(256)) * 40, "binary", id="nul-bytes"),
+    ],
+)
+def test_quarantines_what_is_not_text(raw: bytes, reason: str) -> None:
+    with pytest.raises(Quarantine, match=reason):
+        decode_bytes(raw, html=True)
+
+
+def test_declared_charset_is_normalised() -> None:
+    assert declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">') == "cp1256"
+    assert declared_charset(b"<p>no meta</p>") is None
+
+
+def test_plain_text_is_not_binary() -> None:
+    assert sniff_binary(SAMPLE.encode("utf-8")) is None

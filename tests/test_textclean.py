@@ -1,0 +1,127 @@
+"""The .txt cleaner: each boilerplate rule on hand-written lines, then golden checks on the real seeds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from flows.textclean import classify_line, clean_extracted, clean_text
+
+# Hand-written sample paragraphs (not from any article): long enough to read as prose.
+P1 = "أعلنت وزارة الخارجية في بيان رسمي صدر صباح اليوم أن الوزير سيتوجه إلى العاصمة في زيارة تستمر يومين لبحث التعاون."
+P2 = "وأضاف البيان أن المحادثات ستتناول ملفات الأمن الغذائي والطاقة والتدريب العسكري، إلى جانب القضايا الإقليمية."
+TITLE = "الوزير يزور العاصمة لبحث التعاون"
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        pytest.param("مقالات ذات صلة", "cut", id="related-articles-header"),
+        pytest.param("أخبار ذات صلة:", "cut", id="related-news-header"),
+        pytest.param("اقرأ أيضاً", "cut", id="read-also-header-alone"),
+        pytest.param("اقرأ أيضاً: الوزير يلتقي نظيره في القاهرة", "drop", id="read-also-teaser-line"),
+        pytest.param("An error occurred while retrieving the Tweet", "drop", id="failed-tweet-embed"),
+        pytest.param("#Sahel pic.twitter.com/abc123", "drop", id="tweet-picture-link"),
+        pytest.param("— Foreign Ministry (@mfa) March 3, 2025", "drop", id="tweet-signature"),
+        pytest.param("المصدر: وكالة الأنباء", "credit", id="source-line"),
+        pytest.param("الصورة: أرشيفية", "credit", id="photo-credit"),
+        pytest.param("الوزير خلال المؤتمر الصحافي (رويترز)", "credit", id="caption-with-agency"),
+        pytest.param(P1, None, id="prose-is-kept"),
+    ],
+)
+def test_line_rules(line: str, kind: str | None) -> None:
+    assert classify_line(line) == kind
+
+
+def test_title_is_first_real_line_after_navigation() -> None:
+    cleaned = clean_text(f"Ru En\n\n{TITLE}\n\n{P1}\n{P2}")
+    assert cleaned.title == TITLE
+    assert cleaned.body_text == f"{P1}\n{P2}"
+
+
+def test_doubled_headline_and_repeated_caption_are_dropped() -> None:
+    caption = "الوزير لدى وصوله إلى المطار (أ.ف.ب)"
+    raw = f"{TITLE}\n{caption}\n{caption}\nTT\n{TITLE}\n{caption}\n{caption}\n{P1}\n{P2}"
+    cleaned = clean_text(raw)
+    assert cleaned.body_text == f"{P1}\n{P2}"
+    assert cleaned.credits == (caption,)
+
+
+def test_related_block_and_glued_article_are_cut() -> None:
+    other = "عنوان خبر آخر لا علاقة له"
+    raw = f"{TITLE}\n{P1}\n{P2}\nمقالات ذات صلة\n{other}\n{other}\n{P1}"
+    assert clean_text(raw).body_text == f"{P1}\n{P2}"
+
+
+def test_second_article_glued_without_a_marker_starts_at_its_doubled_headline() -> None:
+    other = "عنوان خبر آخر لا علاقة له"
+    raw = f"{TITLE}\n{P1}\n{P2}\n{P1[:40]} {P2}\n{other}\nTT\n{other}\n{P2}"
+    body = clean_text(raw).body_text
+    assert other not in body and body.startswith(P1)
+
+
+def test_first_line_that_is_a_paragraph_stays_in_the_body() -> None:
+    cleaned = clean_text(f"{P1} {P2}\n{P2}")
+    assert cleaned.title == f"{P1} {P2}"
+    assert cleaned.body_text.startswith(P1)
+
+
+def test_source_and_footer_leave_the_body_but_the_source_is_kept() -> None:
+    cleaned = clean_text(f"{TITLE}\n{P1}\n{P2}\nالمصدر: وكالة الأنباء")
+    assert cleaned.body_text == f"{P1}\n{P2}"
+    assert cleaned.credits == ("المصدر: وكالة الأنباء",)
+
+
+def test_tweet_embed_lines_become_date_hints_not_body() -> None:
+    raw = f"{TITLE}\n{P1}\nMinister arrived today\n— Ministry (@mfa) February 7, 2023\n{P2}"
+    cleaned = clean_text(raw)
+    assert "Ministry" not in cleaned.body_text
+    assert any("February 7, 2023" in hint for hint in cleaned.date_hints)
+
+
+def test_extracted_text_loses_its_repeated_title() -> None:
+    cleaned = clean_extracted(f"{TITLE}\n{P1}\nاقرأ أيضاً: خبر آخر\n{P2}", TITLE)
+    assert cleaned.body_text == f"{P1}\n{P2}"
+
+
+def test_empty_and_navigation_only_text_gives_no_body() -> None:
+    assert clean_text("").body_text == ""
+    assert clean_text("Ru En\nHome | News").body_text == ""
+
+
+# ---- golden checks on the real seeds (../shared/seeds) ----------------------------------------------------------
+
+RELATED_MARKER = "مقالات ذات صلة"
+# Boilerplate the seeds carry that must never reach body_text (short markers, not article sentences).
+MUST_NOT_CONTAIN = [
+    "Ru En", "TT", "مقالات ذات صلة", "اقرأ أيضاً", "An error occurred", "pic.twitter.com", "@mfa_russia",
+    "المصدر: تاس", "الصورة:", "(أ.ف.ب)", "(أ.ب)", "مجموعة الرؤية الإستراتيجية", "عقيدتنا النووية",
+]
+
+
+def article_paragraphs(raw: str) -> list[str]:
+    """The seed's own prose paragraphs: long Arabic lines before the related-articles block, taken at test time."""
+    head = raw.split(RELATED_MARKER)[0]
+    lines = [line.strip() for line in head.splitlines()]
+    return [line for line in lines if len(line.split()) >= 12 and re.search(r"[\u0621-\u064A]", line)
+            and not line.endswith(")") and not line.startswith("اقرأ")]
+
+
+def test_seeds_keep_every_paragraph_and_none_of_the_boilerplate(seed_files: list[Path]) -> None:
+    assert len(seed_files) == 4
+    for path in seed_files:
+        raw = path.read_text(encoding="utf-8")
+        cleaned = clean_text(raw)
+        for paragraph in article_paragraphs(raw):
+            assert paragraph in cleaned.body_text, (path.name, paragraph[:60])
+        for marker in MUST_NOT_CONTAIN:
+            assert marker not in cleaned.body_text, (path.name, marker)
+        assert cleaned.title and cleaned.title == next(l.strip() for l in raw.splitlines() if re.search(r"[\u0621-\u064A]", l))
+
+
+def test_seed_sources_are_kept_as_credits(seeds_dir: Path) -> None:
+    credits = {p.name[:3]: clean_text(p.read_text(encoding="utf-8")).credits for p in sorted(seeds_dir.glob("*.txt"))}
+    assert "المصدر: تاس" in credits["000"] and "المصدر: تاس" in credits["001"]
+    assert any("(أ.ف.ب)" in c for c in credits["002"])
