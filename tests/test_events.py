@@ -1,0 +1,205 @@
+"""Event detection: triggers, actors, place, status, contexts, dates — on tiny hand-written Arabic cases.
+
+Entity mentions are built by hand here (the entity stage has its own tests), so each rule is checked alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flows.nlp.arabic import split_sentences
+from flows.nlp.events import detect_events
+from flows.nlp.types import Document, Entity, Mention
+
+LAVROV = Entity("person:sergey-lavrov", "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS")
+DIOP = Entity("person:abdoulaye-diop", "PERSON", "عبد الله ديوب", "Abdoulaye Diop", "MLI")
+MOSCOW = Entity("gpe:moscow", "GPE", "موسكو", "Moscow", "RUS")
+MALI = Entity("gpe:mli", "GPE", "مالي", "Mali", "MLI")
+BURKINA = Entity("gpe:bfa", "GPE", "بوركينا فاسو", "Burkina Faso", "BFA")
+NIGER = Entity("gpe:ner", "GPE", "النيجر", "Niger", "NER")
+RUSSIA = Entity("gpe:rus", "GPE", "روسيا", "Russia", "RUS")
+BAMAKO = Entity("gpe:bamako", "GPE", "باماكو", "Bamako", "MLI")
+KNOWN = (LAVROV, DIOP, MOSCOW, MALI, BURKINA, NIGER, RUSSIA, BAMAKO)
+# Surface forms the hand-made "entity stage" below recognises, longest first.
+SURFACES = [
+    ("سيرغي لافروف", LAVROV), ("عبد الله ديوب", DIOP), ("بوركينا فاسو", BURKINA), ("لافروف", LAVROV),
+    ("ديوب", DIOP), ("موسكو", MOSCOW), ("باماكو", BAMAKO), ("النيجر", NIGER), ("روسيا", RUSSIA), ("مالي", MALI),
+]
+
+
+def fake_mentions(text: str) -> tuple[Mention, ...]:
+    """Every listed surface as a mention (longest match wins), with a nisba flag for "المالي" / "الروسي"."""
+    taken: list[tuple[int, int]] = []
+    found = []
+    for surface, entity in SURFACES:
+        start = text.find(surface)
+        while start != -1:
+            end = start + len(surface)
+            free = all(end <= s or start >= e for s, e in taken)
+            word_end = end == len(text) or not text[end].isalpha() or text[end] in "ي"
+            if free and word_end:
+                adjectival = text[max(0, start - 2):start] == "ال" and surface == "مالي"
+                taken.append((start, end))
+                found.append(Mention(f"t:m{start}-{end}", entity.entity_id, entity.entity_type, surface, start, end,
+                                     0, adjectival))
+            start = text.find(surface, end)
+    sentences = split_sentences(text)
+    return tuple(
+        sorted(
+            (Mention(m.mention_id, m.entity_id, m.entity_type, m.surface, m.char_start, m.char_end,
+                     next(s.index for s in sentences if s.char_start <= m.char_start < s.char_end), m.is_adjectival)
+             for m in found),
+            key=lambda m: m.char_start,
+        )
+    )
+
+
+def events_in(text: str, published: dt.date | None = None):
+    doc = Document("t", text, None, dt.datetime.combine(published, dt.time()) if published else None,
+                   split_sentences(text))
+    return detect_events(doc, fake_mentions(text), KNOWN)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("التقى الوزير نظيره أمس.", ("CONSULT", "meeting"), id="met-his-counterpart"),
+        pytest.param("وصلت الوزيرة إلى العاصمة صباحا.", ("CONSULT", "visit"), id="she-arrived-in-the-capital"),
+        pytest.param("قام الرئيس بزيارته الثانية إلى البلاد.", ("CONSULT", "visit"), id="made-his-second-visit"),
+        pytest.param("أجرى الوزيران اتصالا هاتفيا.", ("CONSULT", "phone_call"), id="held-a-phone-call"),
+        pytest.param("بدأت مباحثات بين الجانبين.", ("CONSULT", "talks"), id="talks-began"),
+        pytest.param("سلمت الحكومة شحنة أسلحة للجيش.", ("AID", "military"), id="delivered-weapons"),
+        pytest.param("فرضت المجموعة عقوبات على الانقلابيين.", ("SANCTION", "sanctions"), id="imposed-sanctions"),
+        pytest.param("قطعت الحكومة كل العلاقات مع جارتها.", ("SANCTION", "break_relations"), id="cut-relations"),
+        pytest.param("أعلنت الدولة انسحابها من المنظمة.", ("RETREAT", "withdrawal"), id="announced-its-withdrawal"),
+        pytest.param("قتل جنديان في كمين قرب الحدود.", ("ASSAULT", "ambush"), id="killed-in-an-ambush"),
+        pytest.param("أدانت الخارجية الهجوم الأخير بشدة.", ("ACCUSE", "condemn"), id="condemned-the-attack"),
+        pytest.param("أسست الدول تكتلا جديدا.", ("AGREE", "alliance"), id="founded-a-bloc"),
+        pytest.param("رحب المندوب بالقرار.", ("SUPPORT", "welcome"), id="welcomed-the-decision"),
+    ],
+)
+def test_trigger_gives_type_and_mode(text: str, expected: tuple[str, str]) -> None:
+    found = events_in(text)
+    assert (found[0].event_type, found[0].event_mode) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقعت الأطراف على اتفاق السلم في الجزائر.", id="peace-is-not-a-delivery"),
+        pytest.param("تعمل القوات بشكل فعال في الشمال.", id="effectively-is-not-forming-forces"),
+        pytest.param("البلدان على اتصال دائم.", id="in-constant-contact-is-not-a-call"),
+        pytest.param("يعاني البلد من عزلة دولية.", id="isolation-is-not-a-coup"),
+    ],
+)
+def test_no_false_trigger(text: str) -> None:
+    assert all(e.event_type not in {"AID", "MOBILIZE", "COERCE"} and e.event_mode != "phone_call"
+               for e in events_in(text))
+
+
+def test_meeting_actors_and_place() -> None:
+    (event,) = events_in("التقى لافروف نظيره المالي ديوب في موسكو.")
+    assert (event.event_type, event.event_mode) == ("CONSULT", "meeting")
+    assert (event.actor1_id, event.actor2_id, event.location_id) == (LAVROV.entity_id, DIOP.entity_id, "gpe:moscow")
+
+
+def test_noun_trigger_takes_agent_before_and_counterpart_after() -> None:
+    text = "سيجري وزير الخارجية سيرغي لافروف محادثات في موسكو مع وزير خارجية مالي عبد الله ديوب."
+    (event,) = events_in(text)
+    assert (event.actor1_id, event.actor2_id, event.location_id) == (LAVROV.entity_id, DIOP.entity_id, "gpe:moscow")
+    assert "gpe:mli" not in event.actor_ids, "a country inside a minister's title is not an actor"
+
+
+def test_visit_place_is_the_destination() -> None:
+    (event,) = events_in("زار وزير الخارجية سيرغي لافروف مالي يوم الثلاثاء.")
+    assert event.event_mode == "visit"
+    assert (event.actor1_id, event.location_id) == (LAVROV.entity_id, "gpe:mli")
+    assert event.actor2_id is None
+
+
+def test_group_reference_resolves_to_listed_countries() -> None:
+    text = "أنشأت مالي وبوركينا فاسو والنيجر تكتلا. ثم أعلنت الدول الثلاث الانسحاب من المنظمة."
+    retreat = next(e for e in events_in(text) if e.event_type == "RETREAT")
+    assert set(retreat.actor_ids) == {"gpe:mli", "gpe:bfa", "gpe:ner"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param("من المقرر أن يلتقي الوزير نظيره.", "planned", id="it-is-scheduled-that"),
+        pytest.param("سيجري الرئيس محادثات مع ضيفه.", "planned", id="will-hold-talks"),
+        pytest.param("ناقش الطرفان تنظيم الاجتماع المقبل للجنة.", "planned", id="the-next-meeting"),
+        pytest.param("عقد الوزيران اجتماعا مطولا.", "occurred", id="held-a-long-meeting"),
+        pytest.param("قال إن بلاده ستواصل دعمها، ووصف المساعدات العسكرية بأنها كبيرة.", "occurred",
+                     id="future-cue-in-an-earlier-clause-does-not-count"),
+    ],
+)
+def test_status(text: str, status: str) -> None:
+    event = next(e for e in events_in(text) if e.event_type in {"CONSULT", "AID"})
+    assert event.status == status
+
+
+def test_contexts_come_from_keywords() -> None:
+    (event,) = events_in("سلمت الحكومة شحنات من القمح والأسلحة إلى الجيش.")
+    assert {"food_security", "military"} <= set(event.contexts)
+
+
+def test_adjacent_triggers_of_one_type_are_one_event() -> None:
+    found = events_in("زار الوزير البلاد عقب تسليمها مساعدات عسكرية.")
+    assert [e.event_type for e in found] == ["CONSULT", "AID"]
+
+
+def test_no_date_without_one_in_text() -> None:
+    (event,) = events_in("التقى لافروف ديوب في موسكو.", dt.date(2024, 2, 28))
+    assert (event.event_date, event.date_precision) == (None, "unknown")
+
+
+needs_dates = pytest.mark.skipif(
+    importlib.util.find_spec("flows.dates") is None, reason="flows/dates.py (the dates engineer's module) has not landed"
+)
+
+
+@needs_dates
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param("في 16 سبتمبر 2023، أسست الدول تحالفا.", None, (dt.date(2023, 9, 16), "day"),
+                     id="explicit-day-before-trigger"),
+        pytest.param("التقى الوزيران اليوم الأربعاء.", dt.date(2024, 2, 28), (dt.date(2024, 2, 28), "day"),
+                     id="today-wednesday"),
+        pytest.param("في فبراير 2023، قام الوزير بزيارته الأولى.", None, (dt.date(2023, 2, 1), "month"),
+                     id="background-visit-in-a-month"),
+        pytest.param("يدرب الخبراء المسلحين منذ عام 2024.", None, (None, "unknown"), id="since-is-not-a-date"),
+    ],
+)
+def test_event_date(text: str, published: dt.date | None, expected: tuple) -> None:
+    event = events_in(text, published)[0]
+    assert (event.event_date, event.date_precision) == expected
+
+
+@needs_dates
+def test_nearest_date_wins_in_a_two_event_sentence() -> None:
+    text = "عقد الاجتماع السابق في 21 سبتمبر 2023، وفي فبراير 2023 قام لافروف بزيارته الأولى إلى مالي."
+    meeting, visit = events_in(text)
+    assert meeting.event_date == dt.date(2023, 9, 21)
+    assert (visit.event_date, visit.date_precision) == (dt.date(2023, 2, 1), "month")
+
+
+FILLER = st.sampled_from(["قال المسؤول", "في العاصمة", "،", "أمس", "الوزير", "لافروف", "مالي", "\n", "."])
+TRIGGERS = st.sampled_from(["التقى", "بزيارته", "مفاوضات", "وسلمت", "الانسحاب", "عقوبات", "قطعت البلاد العلاقات"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(FILLER, TRIGGERS), min_size=1, max_size=12))
+def test_offsets_point_at_the_trigger(parts: list[str]) -> None:
+    text = " ".join(parts)
+    for event in events_in(text):
+        assert text[event.char_start:event.char_end] == event.trigger
+        sentence = split_sentences(text)[event.sentence_index]
+        assert sentence.char_start <= event.char_start < event.char_end <= sentence.char_end
+        assert event.evidence == text[sentence.char_start:sentence.char_end]
