@@ -92,7 +92,8 @@ create table if not exists events (
     num_articles    integer not null,
     num_mentions    integer not null,
     status          varchar not null default 'occurred',  -- occurred, planned
-    contexts        varchar[]                    -- PLOVER-style context tags
+    contexts        varchar[],                   -- PLOVER-style context tags
+    actor_ids       varchar[]                    -- every actor, actor1 first ("الدول الثلاث" -> its three countries)
 );
 
 -- one row per report of an event in an article

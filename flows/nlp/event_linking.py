@@ -1,0 +1,205 @@
+"""Cross-article event linking: one ``events`` row per real-world event, one ``event_mentions`` row per report.
+
+Pure: frames in, frames out, no database. A new mention joins a known event when the type matches, the modes are
+compatible (a meeting and talks are one family; a visit is not a meeting), the dates are compatible at the coarser
+precision (a month-precision mention joins a day-precision event in that month; two different days never merge),
+and the actors agree as sets (order-free). A mention with no date, or no actors, is weak evidence: it joins only an
+event its own article already reports, or the single event that fits. Otherwise it founds a new event whose id is
+derived from that first report (article, offset, type), so ids stay stable when later articles join and counts grow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+import polars as pl
+
+EVENT_COLUMNS: dict[str, pl.DataType] = {
+    "event_id": pl.String, "event_type": pl.String, "event_mode": pl.String, "actor1_id": pl.String,
+    "actor2_id": pl.String, "location_id": pl.String, "event_date": pl.Date, "date_precision": pl.String,
+    "num_articles": pl.Int32, "num_mentions": pl.Int32, "status": pl.String, "contexts": pl.List(pl.String),
+    "actor_ids": pl.List(pl.String),
+}
+EVENT_MENTION_COLUMNS: dict[str, pl.DataType] = {
+    "event_id": pl.String, "article_id": pl.String, "sentence_index": pl.Int32, "char_start": pl.Int32,
+    "char_end": pl.Int32, "evidence": pl.String, "trigger": pl.String, "event_date": pl.Date,
+    "date_precision": pl.String,
+}
+# Finest first: dated reports found events, vaguer ones then join them.
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+# Modes that name the same kind of encounter.
+MODE_FAMILY = {"talks": "meeting", "meeting": "meeting"}
+
+
+@dataclass(slots=True)
+class EventState:
+    """An event as linking sees it while the batch is folded in."""
+
+    event_id: str
+    event_type: str
+    event_mode: str | None
+    actor1_id: str | None
+    actor2_id: str | None
+    location_id: str | None
+    event_date: dt.date | None
+    date_precision: str
+    num_mentions: int
+    status: str
+    contexts: list[str]
+    actor_ids: list[str]
+    articles: set[str] = field(default_factory=set)
+    known_articles: int = 0  # articles counted before this batch when their ids are not given
+    touched: bool = False
+
+    @property
+    def num_articles(self) -> int:
+        return self.known_articles + len(self.articles)
+
+
+def link_events(new: pl.DataFrame, existing: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(events to upsert, event_mentions to insert) for a batch of new event mentions.
+
+    ``new``: EventMention fields plus ``article_id`` (``actor_ids`` optional). ``existing``: rows of the ``events``
+    table (``actor_ids`` and an ``article_ids`` list are used when present). Only created or changed events are
+    returned, with their counts updated.
+    """
+    events = [state_from_row(row) for row in existing.iter_rows(named=True)] if not existing.is_empty() else []
+    mention_rows: list[dict] = []
+    for row in sorted(new.iter_rows(named=True), key=mention_order):
+        event = best_match(row, events)
+        if event is None:
+            event = found_event(row)
+            events.append(event)
+        else:
+            absorb(event, row)
+        mention_rows.append({
+            "event_id": event.event_id, "article_id": row["article_id"], "sentence_index": row["sentence_index"],
+            "char_start": row["char_start"], "char_end": row["char_end"], "evidence": row["evidence"],
+            "trigger": row["trigger"], "event_date": row["event_date"], "date_precision": row["date_precision"],
+        })
+    touched = [event_row(e) for e in events if e.touched]
+    mention_rows.sort(key=lambda r: (r["article_id"], r["char_start"]))
+    return (
+        pl.DataFrame(touched, schema=EVENT_COLUMNS),
+        pl.DataFrame(mention_rows, schema=EVENT_MENTION_COLUMNS),
+    )
+
+
+def mention_order(row: dict) -> tuple:
+    return (PRECISION_RANK.get(row["date_precision"], 3), row["article_id"], row["char_start"])
+
+
+def mention_actors(row: dict) -> list[str]:
+    listed = list(row.get("actor_ids") or [])
+    for key in ("actor1_id", "actor2_id"):
+        if row.get(key) and row[key] not in listed:
+            listed.append(row[key])
+    return listed
+
+
+def state_from_row(row: dict) -> EventState:
+    actors = mention_actors(row)
+    article_ids = row.get("article_ids")
+    return EventState(
+        event_id=row["event_id"], event_type=row["event_type"], event_mode=row["event_mode"],
+        actor1_id=row["actor1_id"], actor2_id=row["actor2_id"], location_id=row["location_id"],
+        event_date=row["event_date"], date_precision=row["date_precision"] or "unknown",
+        num_mentions=row["num_mentions"] or 0, status=row.get("status") or "occurred",
+        contexts=list(row.get("contexts") or []), actor_ids=actors,
+        articles=set(article_ids or ()), known_articles=0 if article_ids is not None else (row["num_articles"] or 0),
+    )
+
+
+def event_id_for(row: dict) -> str:
+    key = f"{row['article_id']}|{row['char_start']}|{row['event_type']}"
+    return "ev:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def found_event(row: dict) -> EventState:
+    return EventState(
+        event_id=event_id_for(row), event_type=row["event_type"], event_mode=row["event_mode"],
+        actor1_id=row["actor1_id"], actor2_id=row["actor2_id"], location_id=row["location_id"],
+        event_date=row["event_date"], date_precision=row["date_precision"] or "unknown", num_mentions=1,
+        status=row["status"] or "occurred", contexts=sorted(set(row.get("contexts") or [])),
+        actor_ids=mention_actors(row), articles={row["article_id"]}, touched=True,
+    )
+
+
+def absorb(event: EventState, row: dict) -> None:
+    """Fold one report into its event: finer date, filled roles, unioned actors and contexts, counts."""
+    precision = row["date_precision"] or "unknown"
+    if row["event_date"] is not None and PRECISION_RANK[precision] < PRECISION_RANK[event.date_precision]:
+        event.event_date, event.date_precision = row["event_date"], precision
+    event.actor1_id = event.actor1_id or row["actor1_id"]
+    event.actor2_id = event.actor2_id or next((a for a in mention_actors(row) if a != event.actor1_id), None)
+    event.location_id = event.location_id or row["location_id"]
+    event.event_mode = event.event_mode or row["event_mode"]
+    if row["status"] == "occurred":
+        event.status = "occurred"  # a later report that it happened settles a planned event
+    event.actor_ids += [a for a in mention_actors(row) if a not in event.actor_ids]
+    event.contexts = sorted(set(event.contexts) | set(row.get("contexts") or []))
+    event.num_mentions += 1
+    event.articles.add(row["article_id"])
+    event.touched = True
+
+
+def modes_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or MODE_FAMILY.get(a, a) == MODE_FAMILY.get(b, b)
+
+
+def dates_compatible(d1: dt.date | None, p1: str, d2: dt.date | None, p2: str) -> bool:
+    """Equal at the coarser of the two precisions; unknown is compatible with anything (weak evidence)."""
+    if d1 is None or d2 is None or p1 == "unknown" or p2 == "unknown":
+        return True
+    coarser = max(p1, p2, key=lambda p: PRECISION_RANK[p])
+    if coarser == "day":
+        return d1 == d2
+    if coarser == "month":
+        return (d1.year, d1.month) == (d2.year, d2.month)
+    return d1.year == d2.year
+
+
+def best_match(row: dict, events: list[EventState]) -> EventState | None:
+    """The event this report belongs to, or None when it founds a new one (ambiguity founds a new one)."""
+    actors = set(mention_actors(row))
+    article = row["article_id"]
+    strong, weak = [], []
+    for event in events:
+        if event.event_type != row["event_type"] or not modes_compatible(event.event_mode, row["event_mode"]):
+            continue
+        if not dates_compatible(row["event_date"], row["date_precision"] or "unknown",
+                                event.event_date, event.date_precision):
+            continue
+        shared = actors & set(event.actor_ids)
+        same_article = article in event.articles
+        places_agree = not (row["location_id"] and event.location_id and row["location_id"] != event.location_id)
+        # Different places are tolerated only when actors are shared (a city and its country: باماكو / مالي).
+        if not places_agree and not shared:
+            continue
+        subset = actors <= set(event.actor_ids) or set(event.actor_ids) <= actors
+        if shared and subset:
+            strong.append((not same_article, event))
+        elif same_article and (not actors or not event.actor_ids or shared):
+            weak.append(event)
+    dated = row["event_date"] is not None and (row["date_precision"] or "unknown") != "unknown"
+    if strong:
+        strong.sort(key=lambda pair: pair[0])
+        if dated or len(strong) == 1 or strong[0][0] != strong[1][0]:
+            return strong[0][1]
+        return None
+    if len(weak) > 1:
+        # Within one article a planned report and an event that already happened are not the same event.
+        weak = [e for e in weak if e.status == row["status"]]
+    return weak[0] if len(weak) == 1 else None
+
+
+def event_row(event: EventState) -> dict:
+    return {
+        "event_id": event.event_id, "event_type": event.event_type, "event_mode": event.event_mode,
+        "actor1_id": event.actor1_id, "actor2_id": event.actor2_id, "location_id": event.location_id,
+        "event_date": event.event_date, "date_precision": event.date_precision,
+        "num_articles": event.num_articles, "num_mentions": event.num_mentions, "status": event.status,
+        "contexts": event.contexts, "actor_ids": event.actor_ids,
+    }

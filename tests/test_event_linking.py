@@ -1,0 +1,157 @@
+"""Cross-article event linking on 1–3-row frames built by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from flows.nlp.event_linking import EVENT_COLUMNS, EVENT_MENTION_COLUMNS, link_events
+
+NEW_COLUMNS = {
+    "article_id": pl.String, "event_type": pl.String, "event_mode": pl.String, "actor1_id": pl.String,
+    "actor2_id": pl.String, "location_id": pl.String, "event_date": pl.Date, "date_precision": pl.String,
+    "status": pl.String, "sentence_index": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32,
+    "evidence": pl.String, "trigger": pl.String, "contexts": pl.List(pl.String), "actor_ids": pl.List(pl.String),
+}
+LAVROV, DIOP, GOITA = "person:sergey-lavrov", "person:abdoulaye-diop", "person:assimi-goita"
+
+
+def report(article: str, start: int = 0, *, kind=("CONSULT", "visit"), actors=(LAVROV,), place="gpe:mli",
+           date=None, precision="unknown", status="occurred", contexts=()) -> dict:
+    return {
+        "article_id": article, "event_type": kind[0], "event_mode": kind[1],
+        "actor1_id": actors[0] if actors else None, "actor2_id": actors[1] if len(actors) > 1 else None,
+        "location_id": place, "event_date": date, "date_precision": precision, "status": status,
+        "sentence_index": 0, "char_start": start, "char_end": start + 5, "evidence": "جملة", "trigger": "زيارة",
+        "contexts": list(contexts), "actor_ids": list(actors),
+    }
+
+
+def frame(*rows: dict) -> pl.DataFrame:
+    return pl.DataFrame(list(rows), schema=NEW_COLUMNS)
+
+
+EMPTY = pl.DataFrame(schema=EVENT_COLUMNS)
+
+
+def test_output_columns_match_the_tables() -> None:
+    events, mentions = link_events(frame(report("a")), EMPTY)
+    assert events.schema == pl.Schema(EVENT_COLUMNS)
+    assert mentions.schema == pl.Schema(EVENT_MENTION_COLUMNS)
+
+
+def test_three_reports_of_one_visit_are_one_event() -> None:
+    events, mentions = link_events(
+        frame(
+            report("a", date=dt.date(2023, 2, 1), precision="month"),
+            report("b", place="gpe:bamako"),
+            report("c", date=dt.date(2023, 2, 7), precision="day"),
+        ),
+        EMPTY,
+    )
+    assert events.height == 1
+    row = events.row(0, named=True)
+    assert (row["num_articles"], row["num_mentions"]) == (3, 3)
+    assert (row["event_date"], row["date_precision"]) == (dt.date(2023, 2, 7), "day")
+    assert mentions["event_id"].n_unique() == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        pytest.param((dt.date(2023, 2, 7), "day"), (dt.date(2023, 2, 8), "day"), False, id="two-different-days"),
+        pytest.param((dt.date(2023, 2, 7), "day"), (dt.date(2023, 2, 1), "month"), True, id="day-within-month"),
+        pytest.param((dt.date(2023, 2, 7), "day"), (dt.date(2023, 3, 1), "month"), False, id="day-outside-month"),
+        pytest.param((dt.date(2023, 2, 7), "day"), (dt.date(2023, 1, 1), "year"), True, id="day-within-year"),
+        pytest.param((dt.date(2024, 2, 7), "day"), (dt.date(2023, 1, 1), "year"), False, id="different-years"),
+    ],
+)
+def test_precision_aware_dates(first, second, merged: bool) -> None:
+    events, _ = link_events(
+        frame(report("a", date=first[0], precision=first[1]), report("b", date=second[0], precision=second[1])), EMPTY
+    )
+    assert (events.height == 1) is merged
+
+
+def test_actors_match_as_sets_in_any_order() -> None:
+    kind = ("CONSULT", "talks")
+    day = dict(date=dt.date(2024, 2, 28), precision="day", place="gpe:moscow", kind=kind)
+    events, _ = link_events(frame(report("a", actors=(LAVROV, DIOP), **day), report("b", actors=(DIOP, LAVROV), **day)),
+                            EMPTY)
+    assert events.height == 1
+
+
+def test_different_actors_or_types_stay_apart() -> None:
+    day = dict(date=dt.date(2024, 2, 28), precision="day")
+    events, _ = link_events(
+        frame(report("a", actors=(LAVROV,), **day), report("b", actors=(GOITA,), **day),
+              report("c", actors=(LAVROV,), kind=("AID", "military"), **day)),
+        EMPTY,
+    )
+    assert events.height == 3
+
+
+def test_meeting_and_talks_are_one_family_but_not_a_visit() -> None:
+    day = dict(date=dt.date(2024, 2, 28), precision="day", actors=(LAVROV, DIOP))
+    events, _ = link_events(
+        frame(report("a", kind=("CONSULT", "talks"), **day), report("b", kind=("CONSULT", "meeting"), **day),
+              report("c", kind=("CONSULT", "visit"), **day)),
+        EMPTY,
+    )
+    assert sorted(events["num_mentions"].to_list()) == [1, 2]
+
+
+def test_actorless_report_joins_only_its_own_articles_event() -> None:
+    talks = ("CONSULT", "talks")
+    day = dict(date=dt.date(2024, 2, 28), precision="day", kind=talks, actors=(LAVROV, DIOP), status="planned")
+    events, mentions = link_events(
+        frame(report("a", 0, **day), report("a", 90, kind=talks, actors=(), place=None, status="planned"),
+              report("b", 0, kind=talks, actors=(), place=None, status="planned")),
+        EMPTY,
+    )
+    assert sorted(events["num_mentions"].to_list()) == [1, 2]
+    assert mentions.filter(pl.col("article_id") == "a")["event_id"].n_unique() == 1
+
+
+def test_ids_are_stable_and_counts_grow_when_a_later_article_joins() -> None:
+    first_events, _ = link_events(frame(report("a", date=dt.date(2023, 2, 7), precision="day")), EMPTY)
+    event_id = first_events["event_id"][0]
+    existing = first_events.with_columns(pl.lit(["a"]).alias("article_ids"))
+    later_events, later_mentions = link_events(frame(report("b", date=dt.date(2023, 2, 1), precision="month")),
+                                               existing)
+    assert later_events["event_id"].to_list() == [event_id]
+    assert later_events.row(0, named=True)["num_articles"] == 2
+    assert later_events.row(0, named=True)["num_mentions"] == 2
+    assert later_mentions["event_id"].to_list() == [event_id]
+
+
+def test_counts_grow_from_the_events_table_alone() -> None:
+    first_events, _ = link_events(frame(report("a", date=dt.date(2023, 2, 7), precision="day")), EMPTY)
+    later_events, _ = link_events(frame(report("b")), first_events)
+    assert later_events.row(0, named=True)["num_articles"] == 2
+
+
+def test_relinking_from_scratch_gives_the_same_ids() -> None:
+    rows = frame(report("b"), report("a", date=dt.date(2023, 2, 7), precision="day"))
+    assert link_events(rows, EMPTY)[0]["event_id"].to_list() == link_events(rows.reverse(), EMPTY)[0]["event_id"].to_list()
+
+
+def test_planned_then_occurred_settles_the_status() -> None:
+    day = dict(date=dt.date(2025, 4, 3), precision="day")
+    events, _ = link_events(frame(report("a", status="planned", **day), report("b", status="occurred", **day)), EMPTY)
+    assert events["status"].to_list() == ["occurred"]
+
+
+def test_contexts_and_actors_union() -> None:
+    day = dict(date=dt.date(2023, 2, 7), precision="day")
+    events, _ = link_events(
+        frame(report("a", actors=(LAVROV,), contexts=("military",), **day),
+              report("b", actors=(LAVROV, GOITA), contexts=("economic",), **day)),
+        EMPTY,
+    )
+    row = events.row(0, named=True)
+    assert row["contexts"] == ["economic", "military"]
+    assert row["actor_ids"] == [LAVROV, GOITA]
+    assert row["actor2_id"] == GOITA
