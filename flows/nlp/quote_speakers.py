@@ -1,0 +1,158 @@
+"""Who is speaking: the subject phrase after a cue, a role word resolved in context, or the previous speaker.
+
+The mentions stage names entities; this module only chooses among its mentions. Where nobody is named
+("مصدر دبلوماسي") the speaker keeps its surface and a null entity id.
+"""
+
+from __future__ import annotations
+
+from flows.nlp.arabic import normalize
+from flows.nlp.quote_context import CLAUSE_COMMAS, Context, Speaker
+from flows.nlp.quote_lexicon import speaker_word
+from flows.nlp.types import Mention
+
+# Entity types that can speak, best first: "وزير خارجية مالي عبد الله ديوب" is Diop, not Mali.
+SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
+# How far back (in sentences) a subjectless cue looks for the previous speaker: a continuation ("وأضاف") follows
+# its speaker's quote closely; further back the antecedent is too uncertain. Set from the seeds, where the longest
+# gap between a speaker's quote and its continuation is two sentences.
+MAX_SENTENCES_BACK = 3
+# How many tokens before a subjectless cue a preposed subject ("لافروف قال") may sit.
+MAX_PREPOSED_TOKENS = 12
+SOURCE_PREPOSITION = "عن"  # نقل الكرملين عن غويتا: the speaker is who is quoted, after عن
+
+
+def np_speaker(ctx: Context, tok_lo: int, tok_hi: int, cue_start: int, previous: list) -> Speaker | None:
+    """The speaker named by tokens ``tok_lo:tok_hi`` (the phrase after a cue), or None when it names nobody."""
+    lo, hi = _trim_np(ctx, tok_lo, tok_hi)
+    if lo >= hi:
+        return None
+    start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
+    mentions = [m for m in ctx.mentions_in(start, end) if not ctx.in_mark(m.char_start) or _quoted_name(ctx, m)]
+    first_word = speaker_word(ctx.tokens[lo].norm)
+    opens_subject = first_word is not None or any(m.char_start < ctx.tokens[lo].end for m in mentions)
+    if not opens_subject:
+        return None
+    persons = [m for m in mentions if m.entity_type == "PERSON" and not m.is_adjectival]
+    if persons:
+        return ctx.speaker_from(persons[0])
+    surface_speaker = Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))
+    if first_word is not None and first_word.kind == "unnamed":
+        return surface_speaker
+    orgs = [m for m in mentions if m.entity_type == "ORG" and not m.is_adjectival]
+    if orgs:
+        return ctx.speaker_from(orgs[0])
+    for i in range(lo, hi):
+        word = speaker_word(ctx.tokens[i].norm)
+        if word is not None and word.kind == "ref":
+            resolved = _resolve_ref(ctx, word.resolve, word.name_contains, mentions, cue_start, previous)
+            if resolved is not None:
+                return Speaker(resolved.entity_id, surface_speaker.surface, start, surface_speaker.end, resolved.entity_type)
+    places = [m for m in mentions if m.entity_type in SPEAKER_TYPES and not m.is_adjectival]
+    if places and places[0].char_start < ctx.tokens[lo].end:
+        return ctx.speaker_from(places[0])
+    if first_word is not None and first_word.kind in ("head", "ref"):
+        return surface_speaker
+    return None
+
+
+def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
+    """The speaker of a cue with no subject of its own: a continuation ("وأضاف") or a dropped pronoun."""
+    sentence = ctx.sentence_index(cue_start)
+    same_sentence = [q for q in previous if q.sentence == sentence]
+    if same_sentence and same_sentence[-1].speaker.surface is not None:
+        return same_sentence[-1].speaker
+    preposed = _preposed_subject(ctx, cue_start, previous)
+    if preposed is not None:
+        return preposed
+    for quote in reversed(previous):
+        if sentence - quote.sentence > MAX_SENTENCES_BACK:
+            break
+        if quote.speaker.surface is not None:
+            return quote.speaker
+    return Speaker(None, None)
+
+
+def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | None:
+    """A person or body named just before the cue in its sentence ("المجلس العسكري ينفي ذلك، ويقول")."""
+    sentence = ctx.sentence_of(cue_start)
+    floor = sentence.char_start if sentence else 0
+    near = [t for t in ctx.tokens if floor <= t.start < cue_start][-MAX_PREPOSED_TOKENS:]
+    if not near:
+        return None
+    quoted = [(q.content_start, q.content_end) for q in previous]
+    for mention in ctx.mentions_before(cue_start):
+        if mention.char_start < max(floor, near[0].start):
+            break
+        if mention.is_adjectival or mention.entity_type not in ("PERSON", "ORG"):
+            continue
+        if ctx.in_mark(mention.char_start) or any(s <= mention.char_start < e for s, e in quoted):
+            continue
+        return ctx.speaker_from(mention)
+    return None
+
+
+def _resolve_ref(
+    ctx: Context, resolve: str | None, contains: str | None, np_mentions: list[Mention], cue_start: int, previous: list
+) -> Speaker | None:
+    if resolve == "nisba_gpe":
+        gpes = [m for m in np_mentions if m.entity_type == "GPE"]
+        return ctx.speaker_from(gpes[0]) if gpes else None
+    if resolve == "person":
+        for quote in reversed(previous):
+            if quote.speaker.entity_type == "PERSON":
+                return quote.speaker
+        persons = [m for m in ctx.mentions_before(cue_start) if m.entity_type == "PERSON"]
+        return ctx.speaker_from(persons[0]) if persons else None
+    if resolve == "org":
+        # "الخارجية الروسية": the ministry must belong to the country of the nisba, when one is given.
+        countries = {ctx.entities[m.entity_id].country_code for m in np_mentions if m.entity_type == "GPE" and m.entity_id in ctx.entities}
+        for mention in ctx.mentions_before(cue_start):
+            if mention.entity_type != "ORG" or mention.is_adjectival:
+                continue
+            entity = ctx.entities.get(mention.entity_id)
+            name = normalize(entity.name_ar if entity else mention.surface)
+            if contains and contains not in name and contains not in normalize(mention.surface):
+                continue
+            if countries and (entity is None or entity.country_code not in countries):
+                continue
+            return ctx.speaker_from(mention)
+    return None
+
+
+def _trim_np(ctx: Context, lo: int, hi: int) -> tuple[int, int]:
+    """Drop adverbs at either end, keep only what follows عن (نقل … عن X), stop at a clause comma or a preposition."""
+    for i in range(lo, hi):
+        if ctx.tokens[i].norm == SOURCE_PREPOSITION:
+            lo = i + 1
+    while lo < hi and _is_skip(ctx.tokens[lo].norm):
+        lo += 1
+    for i in range(lo + 1, hi):
+        word = speaker_word(ctx.tokens[i].norm)
+        if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(i)) or (word is not None and word.kind == "stop"):
+            hi = i
+            break
+    while hi > lo and _is_skip(ctx.tokens[hi - 1].norm):
+        hi -= 1
+    return lo, hi
+
+
+def _is_skip(norm: str) -> bool:
+    word = speaker_word(norm)
+    return word is not None and word.kind == "skip"
+
+
+def _quoted_name(ctx: Context, mention: Mention) -> bool:
+    """A name inside marks (وكالة "أكتونيجر") still names a speaker when the marks hold nothing else."""
+    span = ctx.in_mark(mention.char_start)
+    return span is not None and span.inner_start == mention.char_start and span.inner_end == mention.char_end
+
+
+def _np_end(ctx: Context, end: int) -> int:
+    """Extend a phrase over a closing mark right after it: وكالة "أكتونيجر" keeps its closing quote."""
+    span = ctx.in_mark(end - 1)
+    return span.close_at + 1 if span is not None and span.close_at == end else end
+
+
+def _np_surface(ctx: Context, start: int, end: int) -> str:
+    return ctx.body[start : _np_end(ctx, end)]

@@ -1,0 +1,301 @@
+"""Who said what: direct and reported quotations with their speakers, as offsets into body_text.
+
+The stage is cue-driven: a reporting verb (قال، أكد، وأضاف…), an adverbial participle (مضيفاً…) or an "according to"
+(وفقاً لـ، بحسب…) from flows/data/quote_cues.tsv starts a quotation only when it is followed, after its subject, by
+a complementizer (أن/إن/بأن/فإن → reported speech, quote_text is the clause) or by a quotation mark (→ direct speech,
+quote_text is the text inside the marks). Text in marks with no cue next to it (a model name «مي - 35 إم», a paper
+«الشرق الأوسط», a phrase «الأولى من نوعها») is therefore never a quote. Passes:
+
+1. find candidates at every cue token (outside quotation marks);
+2. end each reported clause at the sentence end or just before the next candidate's cue in the same sentence;
+3. resolve speakers in reading order, so a continuation ("وأضاف") or a dropped pronoun can take the previous speaker;
+4. pick up quotations attributed after the fact: «…»، قال X / «…»، بحسب X.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flows.nlp.quote_context import CLAUSE_COMMAS, Context, Speaker
+from flows.nlp.quote_lexicon import Cue, cue_for, is_blocker, is_complementizer, is_lead
+from flows.nlp.quote_marks import MarkSpan
+from flows.nlp.quote_speakers import antecedent_speaker, np_speaker
+from flows.nlp.types import Document, Entity, Mention, Quote
+
+# How many tokens may separate a cue from its complementizer or opening mark: the longest subject phrase in the
+# seeds ("وزير خارجية مالي عبد الله ديوب اليوم،", "مندوب روسيا الدائم لدى الأمم المتحدة - فاسيلي نيبينزيا") plus
+# "إلى حقيقة" is 10 tokens; beyond 12 the أن almost always belongs to another clause.
+MAX_CUE_WINDOW = 12
+# A subject phrase before a colon or comma that opens a direct quote ("قال وزير الخارجية الروسي سيرغي لافروف،«…»").
+MAX_SUBJECT_TOKENS = 8
+# A quotation attributed after the fact must be a clause, not a name in marks: at least this many words.
+MIN_POSTPOSED_WORDS = 3
+TRAILING_PUNCTUATION = ".،,:;؛ \t\n-–"
+SENTENCE_PUNCTUATION = frozenset(".!?؟")
+VERB_CLASSES = frozenset({"verb", "participle"})
+LAM = "ل"
+SOURCE_PREPOSITION = "عن"
+WHAT = "ما"  # بحسب ما أفادت …
+
+
+@dataclass(slots=True)
+class Found:
+    """A quotation being assembled; becomes a ``Quote`` once its clause end and speaker are known."""
+
+    cue: Cue
+    cue_start: int
+    cue_end: int
+    kind: str  # direct, indirect
+    content_start: int
+    content_end: int | None  # None until pass 2 for reported clauses
+    sentence: int
+    np: tuple[int, int] | None = None  # token range of the phrase naming the speaker
+    speaker: Speaker = field(default_factory=lambda: Speaker(None, None))
+    mark: MarkSpan | None = None
+
+
+def extract_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
+    """Every direct and reported quotation in ``doc``, with the entity who said it where the mentions name one."""
+    ctx = Context(doc, mentions, entities)
+    found = _candidates(ctx)
+    _end_clauses(ctx, found)
+    found = [f for f in found if f.content_end is not None and f.content_end > f.content_start]
+    previous: list[Found] = []
+    for item in found:
+        _attach_speaker(ctx, item, previous)
+        previous.append(item)
+    previous.extend(_postposed(ctx, previous))
+    return _to_quotes(ctx, previous)
+
+
+# --- pass 1 -------------------------------------------------------------------------------------------------------
+def _candidates(ctx: Context) -> list[Found]:
+    found: list[Found] = []
+    used_marks: set[int] = set()
+    for i, tok in enumerate(ctx.tokens):
+        hit = cue_for(tok.norm)
+        if hit is None or ctx.in_mark(tok.start):
+            continue
+        cue, clitic = hit
+        item = _prep_candidate(ctx, i, cue, clitic) if cue.cue_class == "prep" else _verb_candidate(ctx, i, cue, clitic)
+        if item is None or (item.mark is not None and item.mark.open_at in used_marks):
+            continue
+        if item.mark is not None:
+            used_marks.add(item.mark.open_at)
+        found.append(item)
+    return found
+
+
+def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
+    tokens = ctx.tokens
+    cue_start, cue_end = tokens[i].start + clitic, tokens[i].end
+    sentence = ctx.sentence_of(cue_start)
+    sentence_end = sentence.char_end if sentence else len(ctx.body)
+    for j in range(i + 1, min(len(tokens), i + 1 + MAX_CUE_WINDOW)):
+        tok = tokens[j]
+        if tok.start >= sentence_end:
+            break
+        mark = ctx.mark_opening_in(tokens[j - 1].end, tok.start)
+        if mark is not None and mark.open_at > cue_end:
+            window = ctx.body[cue_end : mark.open_at].strip()
+            if not window or window[-1] == ":" or (window[-1] in CLAUSE_COMMAS and j - i - 1 <= MAX_SUBJECT_TOKENS):
+                return Found(cue, cue_start, cue_end, "direct", mark.inner_start, mark.inner_end,
+                             ctx.sentence_index(cue_start), (i + 1, j), mark=mark)  # fmt: skip
+        elif ":" in ctx.gap_before(j) and j - i - 1 <= MAX_SUBJECT_TOKENS:
+            # Direct speech after a colon without marks runs to the end of the sentence.
+            return Found(cue, cue_start, cue_end, "direct", tok.start, sentence_end, ctx.sentence_index(cue_start), (i + 1, j))
+        inside = ctx.in_mark(tok.start)
+        if inside is not None and inside.open_at > cue_end:
+            continue  # a quoted name inside the subject phrase (وكالة "أكتونيجر")
+        following = cue_for(tok.norm)
+        if following is not None and following[0].cue_class in VERB_CLASSES:
+            return None  # the next cue starts its own quotation
+        if is_complementizer(tok.norm):
+            if j - 1 > i and is_blocker(tokens[j - 1].norm):
+                return None
+            return _reported(ctx, cue, cue_start, cue_end, j, (i + 1, j))
+    return None
+
+
+def _reported(ctx: Context, cue: Cue, cue_start: int, cue_end: int, comp: int, np: tuple[int, int]) -> Found | None:
+    """A reported clause that starts after the complementizer at token ``comp`` (or at a mark right after it)."""
+    if comp + 1 >= len(ctx.tokens):
+        return None
+    start = ctx.tokens[comp + 1].start
+    mark = ctx.mark_opening_in(ctx.tokens[comp].end, start)
+    if mark is not None:
+        start = mark.open_at
+    return Found(cue, cue_start, cue_end, "indirect", start, None, ctx.sentence_index(cue_start), np)
+
+
+def _prep_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
+    """وفقاً لـX، CLAUSE / بحسب X، CLAUSE / CLAUSE، حسب X."""
+    tokens = ctx.tokens
+    cue_start, cue_end = tokens[i].start + clitic, tokens[i].end
+    sentence = ctx.sentence_of(cue_start)
+    sentence_end = sentence.char_end if sentence else len(ctx.body)
+    j = i + 1
+    if j >= len(tokens) or tokens[j].start >= sentence_end:
+        return None
+    if cue.form in ("وفقا", "طبقا"):
+        if not tokens[j].norm.startswith(LAM):
+            return None
+        j += tokens[j].norm == LAM
+    elif cue.lemma.endswith(SOURCE_PREPOSITION):
+        if tokens[j].norm != SOURCE_PREPOSITION:
+            return None
+        j += 1
+    elif tokens[j].norm == WHAT:
+        j += 1
+        following = cue_for(tokens[j].norm) if j < len(tokens) else None
+        j += following is not None and following[0].cue_class == "verb"
+    k = j
+    while k < len(tokens) and tokens[k].start < sentence_end and k - j < MAX_SUBJECT_TOKENS:
+        if k > j and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)):
+            break
+        k += 1
+    if k == j or np_speaker(ctx, j, k, cue_start, []) is None:
+        return None  # "وفقاً للاتفاق" is not a source
+    sentence_index = ctx.sentence_index(cue_start)
+    rest = [t for t in tokens[k : k + 3] if t.start < sentence_end]
+    if len(rest) >= 2 and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)):
+        first = k + 1 if is_complementizer(tokens[k].norm) else k
+        return Found(cue, cue_start, cue_end, "indirect", tokens[first].start, None, sentence_index, (j, k))
+    if not rest and i > 0 and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(i)):
+        clause = _clause_before(ctx, i, sentence.char_start if sentence else 0)
+        if clause is not None:
+            return Found(cue, cue_start, cue_end, "indirect", clause[0], clause[1], sentence_index, (j, k))
+    return None
+
+
+def _clause_before(ctx: Context, i: int, floor: int) -> tuple[int, int] | None:
+    """The clause that ends at the comma before token ``i`` and starts after the comma before that."""
+    end = ctx.tokens[i - 1].end
+    span = ctx.in_mark(end)
+    if span is not None:
+        end = span.close_at + 1
+    first = i - 1
+    while first > 0 and ctx.tokens[first - 1].start >= floor:
+        gap = ctx.gap_before(first)
+        if any(ch in CLAUSE_COMMAS for ch in gap) and ctx.in_mark(ctx.tokens[first].start - 1) is None:
+            break
+        first -= 1
+    while first < i - 1 and is_lead(ctx.tokens[first].norm):
+        first += 1
+    if i - first < MIN_POSTPOSED_WORDS:
+        return None
+    start = ctx.tokens[first].start
+    mark = ctx.mark_opening_in(ctx.tokens[first - 1].end if first else 0, start)
+    return (mark.open_at if mark is not None and mark.open_at >= floor else start), end
+
+
+# --- pass 2 -------------------------------------------------------------------------------------------------------
+def _end_clauses(ctx: Context, found: list[Found]) -> None:
+    """A reported clause runs to the end of its sentence, or stops before the next cue in the sentence."""
+    for n, item in enumerate(found):
+        if item.content_end is not None:
+            continue
+        end = _sentence_end(ctx, item.content_start)
+        later = [f.cue_start for f in found[n + 1 :] if item.content_start < f.cue_start < end]
+        if later:
+            end = _last_comma_before(ctx, item.content_start, later[0])
+        item.content_end = _strip_end(ctx, item.content_start, end)
+        if ctx.mark_opening_in(item.content_start, item.content_start + 1) is not None:
+            mark = ctx.mark_opening_in(item.content_start, item.content_start + 1)
+            if mark is not None and mark.close_at + 1 == item.content_end:
+                item.kind, item.mark = "direct", mark
+                item.content_start, item.content_end = mark.inner_start, mark.inner_end
+
+
+def _sentence_end(ctx: Context, start: int) -> int:
+    """The end of the sentence holding ``start``, stretched over any quotation mark opened before it."""
+    sentence = ctx.sentence_of(start)
+    end = sentence.char_end if sentence else len(ctx.body)
+    for span in ctx.marks:
+        if span.open_at >= end:
+            break
+        if span.open_at >= start and span.close_at >= end:
+            stretched = ctx.sentence_of(span.close_at)
+            end = max(span.close_at + 1, stretched.char_end if stretched else 0)
+    return end
+
+
+def _last_comma_before(ctx: Context, start: int, end: int) -> int:
+    for at in range(end - 1, start, -1):
+        if ctx.body[at] in CLAUSE_COMMAS and ctx.in_mark(at) is None:
+            return at
+    return end
+
+
+def _strip_end(ctx: Context, start: int, end: int) -> int:
+    while end > start and ctx.body[end - 1] in TRAILING_PUNCTUATION:
+        end -= 1
+    return end
+
+
+# --- pass 3 -------------------------------------------------------------------------------------------------------
+def _attach_speaker(ctx: Context, item: Found, previous: list[Found]) -> None:
+    speaker = None
+    if item.np is not None and item.cue.cue_class != "participle":
+        speaker = np_speaker(ctx, item.np[0], item.np[1], item.cue_start, previous)
+    item.speaker = speaker or antecedent_speaker(ctx, item.cue_start, previous)
+
+
+# --- pass 4 -------------------------------------------------------------------------------------------------------
+def _postposed(ctx: Context, found: list[Found]) -> list[Found]:
+    """«…»، قال X — a quotation whose cue follows it."""
+    taken = [(f.content_start, f.content_end or f.content_start) for f in found]
+    cue_starts = {f.cue_start for f in found}
+    extra: list[Found] = []
+    for mark in ctx.marks:
+        if any(s <= mark.open_at < e or s <= mark.inner_start < e for s, e in taken):
+            continue
+        after = [n for n, t in enumerate(ctx.tokens) if t.start > mark.close_at][:1]
+        if not after:
+            continue
+        k = after[0]
+        gap = ctx.body[mark.close_at + 1 : ctx.tokens[k].start]
+        hit = cue_for(ctx.tokens[k].norm)
+        if hit is None or "\n" in gap or gap.strip(" ،,-–") or hit[0].cue_class != "verb":
+            continue
+        cue, clitic = hit
+        cue_start = ctx.tokens[k].start + clitic
+        inner_words = [t for t in ctx.tokens if mark.inner_start <= t.start < mark.inner_end]
+        if cue_start in cue_starts or len(inner_words) < MIN_POSTPOSED_WORDS:
+            continue
+        hi = k + 1
+        sentence = ctx.sentence_of(cue_start)
+        sentence_end = sentence.char_end if sentence else len(ctx.body)
+        while hi < len(ctx.tokens) and ctx.tokens[hi].start < sentence_end and hi - k <= MAX_SUBJECT_TOKENS:
+            if hi > k + 1 and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(hi)):
+                break
+            hi += 1
+        item = Found(cue, cue_start, ctx.tokens[k].end, "direct", mark.inner_start, mark.inner_end,
+                     ctx.sentence_index(mark.inner_start), (k + 1, hi), mark=mark)  # fmt: skip
+        _attach_speaker(ctx, item, found + extra)
+        extra.append(item)
+    return extra
+
+
+def _to_quotes(ctx: Context, found: list[Found]) -> tuple[Quote, ...]:
+    quotes: dict[tuple[int, int], Quote] = {}
+    for f in sorted(found, key=lambda f: (f.content_start, f.cue_start)):
+        end = f.content_end if f.content_end is not None else f.content_start
+        if (f.content_start, end) in quotes or end <= f.content_start:
+            continue
+        quotes[(f.content_start, end)] = Quote(
+            quote_id=f"{ctx.article_id}:q{f.content_start}-{end}",
+            speaker_id=f.speaker.entity_id,
+            speaker_surface=f.speaker.surface,
+            quote_text=ctx.body[f.content_start : end],
+            quote_kind=f.kind,
+            cue=ctx.body[f.cue_start : f.cue_end],
+            char_start=f.content_start,
+            char_end=end,
+            sentence_index=ctx.sentence_index(f.content_start),
+            cue_start=f.cue_start,
+            cue_end=f.cue_end,
+            speaker_start=f.speaker.start,
+            speaker_end=f.speaker.end,
+        )
+    return tuple(quotes.values())
