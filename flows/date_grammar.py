@@ -1,0 +1,311 @@
+"""The grammar of date expressions in Arabic news: lexicons from flows/data, one precompiled regex, raw parts.
+
+The regex runs on the text as given (so match offsets are body offsets); every lexicon word is compiled into a
+pattern that accepts the spelling variants ``flows.nlp.arabic`` folds (hamza and alef forms, ya/alef maqsura, ta
+marbuta, Arabic-Indic digits) and tolerates diacritics and tatweel after any letter. A matched word is then looked up
+by its normalised form, so no call loops over a lexicon. ``scan`` turns each match into ``RawDate`` parts; what they
+mean against an anchor date is decided in ``flows.dates``.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from flows.nlp.arabic import CHAR_MAP, DIACRITICS, TATWEEL, normalize
+
+DATA = Path(__file__).parent / "data"
+
+# Years outside these bounds are not Gregorian dates in news text: Hijri years (1432 هـ), counts ("في 2000 موقع" is
+# the risk kept), model numbers. A year with a day or month beside it may be older (dateparser's 1938 case).
+YEAR_WITH_MONTH = (1800, 2199)
+YEAR_ALONE = (1900, 2100)
+
+DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+SP = r"[^\S\n]+"  # a date expression never spans a line break: "٠٣ أبريل" on its own line is not followed by its year
+SP0 = r"[^\S\n]*"
+COMMA = r"[،,]"
+NOT_LETTER_AFTER = r"(?![^\W\d_])"  # "يوليو2023": a month may touch digits, not letters
+# A word starts at a non-word character, or after one proclitic letter (و ف ب ل) that itself starts a word.
+WORD_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
+NUMBER_START = r"(?<![\w.,:/\-])"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    months: dict[str, int]  # normalised spelling -> 1..12
+    weekdays: dict[str, int]  # normalised spelling -> date.weekday()
+    ambiguous_weekdays: frozenset[str]
+    words: dict[str, dict[str, str]]  # kind -> normalised expression -> value (flows/data/relative_dates.tsv)
+
+
+@dataclass(frozen=True, slots=True)
+class RawDate:
+    """What one match says, before any anchor is applied."""
+
+    kind: str  # date | month | year | weekday | day | period | ago
+    start: int
+    end: int
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None  # a weekday the text states
+    day_offset: int | None = None  # اليوم 0, أمس -1, غداً 1 (alone or before a weekday or date)
+    marker: int | None = None  # الماضي -1, المقبل 1, الجاري / هذا 0
+    period: str | None = None  # week | month | year (also the unit of an "ago")
+    count: int | None = None  # منذ 3 أيام -> 3; None for a vague plural (منذ أيام)
+    conflict: bool = False  # "يناير/شباط": the paired month names disagree
+
+
+def key(text: str) -> str:
+    """The lookup form of a matched word: normalised, lower-cased, single-spaced."""
+    return " ".join(normalize(text).lower().split())
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    lines = [line for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    months = {key(row["spelling"]): int(row["month"]) for row in _rows("months.tsv")}
+    weekday_rows = _rows("weekdays.tsv")
+    weekdays = {key(row["spelling"]): int(row["weekday"]) for row in weekday_rows}
+    ambiguous = frozenset(key(row["spelling"]) for row in weekday_rows if row["ambiguous"] == "yes")
+    words: dict[str, dict[str, str]] = {}
+    for row in _rows("relative_dates.tsv"):
+        words.setdefault(row["kind"], {})[key(row["expression"])] = row["value"] or ""
+    return Lexicon(months, weekdays, ambiguous, words)
+
+
+@functools.cache
+def _variants() -> dict[str, str]:
+    """For each normalised character, the characters that fold into it (from flows.nlp.arabic.CHAR_MAP)."""
+    out: dict[str, str] = {}
+    for source, target in CHAR_MAP.items():
+        out[target] = out.get(target, "") + chr(source)
+    return out
+
+
+MARKS = "[" + re.escape("".join(sorted(DIACRITICS)) + TATWEEL) + "]*"
+
+
+def fuzzy(word: str) -> str:
+    """A pattern matching ``word`` in any spelling that normalises to the same key, diacritics allowed."""
+    parts = []
+    for ch in key(word):
+        if ch == " ":
+            parts.append(SP)
+            continue
+        variants = _variants().get(ch, "")
+        parts.append(("[" + re.escape(ch + variants) + "]" if variants else re.escape(ch)) + MARKS)
+    return "".join(parts)
+
+
+def alternation(words: object) -> str:
+    """Longest first, so that "يوليوز" wins over "يوليو" and "أمس الأول" over "أمس"."""
+    return "(?:" + "|".join(fuzzy(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")" + NOT_LETTER_AFTER  # type: ignore[arg-type]
+
+
+def _build() -> re.Pattern[str]:
+    lex = lexicon()
+    w = lex.words
+    month = alternation(lex.months)
+    english = alternation(k for k, v in lex.months.items() if k.isascii())
+    weekday = alternation(lex.weekdays)
+    dayword = alternation(w["day"])
+    marker = alternation(w["marker"])
+    qualifier = alternation(w["qualifier"])
+    period = alternation(w["period"])
+    this = alternation(w["this"])
+    ago = alternation(w["ago"])
+    unit = alternation(w["unit"])
+    number_word = alternation(w["number"])
+    not_today = alternation(w["not_today"])
+    yom = fuzzy("يوم") + NOT_LETTER_AFTER
+    shahr = fuzzy("شهر") + NOT_LETTER_AFTER
+    min_ = fuzzy("من") + NOT_LETTER_AFTER
+    year_word = alternation(["عام", "العام", "عامي", "العامين", "سنة", "سنتي", "السنة"])
+
+    def year(name: str) -> str:
+        # not a Hijri year ("1432 هـ")
+        return rf"(?P<{name}>{DIGIT}{{4}})(?!{DIGIT})(?!{SP0}هـ|{SP0}ه{NOT_LETTER_AFTER})"
+
+    def month_pair(p: str) -> str:
+        return (
+            rf"(?P<{p}_m1>{month})"
+            rf"(?:{SP0}[/\\]{SP0}(?P<{p}_m2>{month})|{SP0}\({SP0}(?P<{p}_m3>{month}){SP0}\))?"
+        )
+
+    def weekday_prefix(p: str) -> str:
+        return (
+            rf"(?:(?P<{p}_pre>{dayword}|{yom}){SP0}{COMMA}?{SP0})?"
+            rf"(?:\(?{SP0}(?P<{p}_wd>{weekday}){SP0}\)?{SP0}{COMMA}?{SP0})?"
+        )
+
+    alternatives = [
+        # 28 فبراير/شباط 2024 · اليوم الخميس 3 ابريل/نيسان 2025 · الخميس ٠٣ أبريل · 10 أغسطس/آب الماضي · 7 February 2023
+        rf"(?P<dmy>{weekday_prefix('dmy')}{NUMBER_START}(?P<dmy_day>{DIGIT}{{1,2}})(?!{DIGIT}){SP0}"
+        rf"(?:{min_}{SP})?(?:{shahr}{SP})?{month_pair('dmy')}"
+        rf"(?:{SP0}{COMMA}?{SP0}{year('dmy_year')})?(?:{SP}(?P<dmy_mark>{marker}))?)",
+        # February 7, 2023 (tweet embeds) · Bamako, February 7
+        rf"(?P<mdy>(?P<mdy_m>{english})\.?{SP}(?P<mdy_day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?{SP}{year('mdy_year')})?)",
+        # 2024-02-28 · 2024/02/28
+        rf"(?P<iso>{NUMBER_START}(?P<iso_y>{DIGIT}{{4}})(?P<iso_sep>[-/.])(?P<iso_m>{DIGIT}{{1,2}})(?P=iso_sep)"
+        rf"(?P<iso_d>{DIGIT}{{1,2}})(?![\d/\-]))",
+        # 28/02/2024 · 28-02-2024 (day first, as Arabic sites write it)
+        rf"(?P<num>{NUMBER_START}(?P<num_d>{DIGIT}{{1,2}})(?P<num_sep>[-/.])(?P<num_m>{DIGIT}{{1,2}})(?P=num_sep)"
+        rf"{year('num_y')}(?![\d/\-]))",
+        # فبراير 2023 · يوليو2023 · أغسطس (آب) 2020 · نهاية يوليو/تموز الماضي · شهر مارس
+        rf"(?P<my>(?:(?P<my_q>{qualifier}){SP})?(?P<my_shahr>{shahr}{SP})?{month_pair('my')}"
+        rf"(?:{SP0}{COMMA}?{SP0}{year('my_year')}|{SP}(?P<my_mark>{marker}))?)",
+        # عام 2015 · نهاية 2022 · (في) 2023 · عامي 2022 و2023
+        rf"(?P<yr>(?:(?P<yr_q>{qualifier}){SP})?(?:(?P<yr_w>{year_word}){SP0})?{NUMBER_START}{year('yr_year')}"
+        rf"(?:{SP0}(?:و|-|–|{fuzzy('إلى')}){SP0}{year('yr_year2')})?)",
+        # منذ 3 أيام · منذ يومين · قبل ثلاثة أسابيع (not "قبل يومين من ...", not "منذ عام 2024")
+        rf"(?P<ago>(?P<ago_w>{ago}){SP}(?:(?P<ago_n>{DIGIT}{{1,3}}|{number_word}){SP})?(?P<ago_u>{unit})"
+        rf"(?!{SP0}{DIGIT})(?!{SP}{min_}))",
+        # اليوم الأربعاء · اليوم (الثلاثاء) · (الأربعاء) الماضي · الخميس · يوم الأحد
+        rf"(?P<wd>(?:(?P<wd_pre>{dayword}|{yom}){SP0}{COMMA}?{SP0})?"
+        rf"(?:(?P<wd_open>\(){SP0}(?P<wd_p>{weekday}){SP0}\)|(?P<wd_d>{weekday}))(?:{SP0}(?P<wd_mark>{marker}))?)",
+        # الأسبوع الماضي · مطلع العام · هذا الشهر · العام المقبل
+        rf"(?P<rel>(?:(?P<rel_q>{qualifier}){SP})?(?:(?P<rel_this>{this}){SP})?(?P<rel_p>{period})(?:{SP}(?P<rel_mark>{marker}))?)",
+        # اليوم · أمس · غداً (not اليوم التالي / اليوم العالمي)
+        rf"(?P<day>(?P<day_w>{dayword})(?!{SP}{not_today}))",
+    ]
+    return re.compile(WORD_START + "(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+
+
+@functools.cache
+def date_pattern() -> re.Pattern[str]:
+    return _build()
+
+
+def to_int(digits: str) -> int:
+    return int(normalize(digits))
+
+
+def scan(text: str) -> Iterator[RawDate]:
+    """Every date expression in ``text``, in order, as raw parts with offsets into ``text``."""
+    for match in date_pattern().finditer(text):
+        yield from _interpret(text, match)
+
+
+def _interpret(text: str, m: re.Match[str]) -> Iterator[RawDate]:
+    lex = lexicon()
+    kind = m.lastgroup
+    g = m.group
+    if kind == "dmy":
+        month, conflict = _month(m, "dmy")
+        yield RawDate(
+            "date", m.start(), m.end(), day=to_int(g("dmy_day")), month=month,
+            year=_year(g("dmy_year"), YEAR_WITH_MONTH), weekday=_weekday(g("dmy_wd")),
+            day_offset=_day_offset(g("dmy_pre")), marker=_marker(g("dmy_mark")), conflict=conflict,
+        )
+    elif kind == "mdy":
+        yield RawDate("date", m.start(), m.end(), day=int(g("mdy_day")), month=lex.months[key(g("mdy_m"))],
+                      year=_year(g("mdy_year"), YEAR_WITH_MONTH))
+    elif kind in ("iso", "num"):
+        y, mo, d = (g("iso_y"), g("iso_m"), g("iso_d")) if kind == "iso" else (g("num_y"), g("num_m"), g("num_d"))
+        year = _year(y, YEAR_ALONE)
+        if year is not None and 1 <= to_int(mo) <= 12:
+            yield RawDate("date", m.start(), m.end(), day=to_int(d), month=to_int(mo), year=year)
+    elif kind == "my":
+        month, conflict = _month(m, "my")
+        year = _year(g("my_year"), YEAR_WITH_MONTH)
+        if g("my_year") and year is None:
+            return
+        if year is not None or g("my_mark") or g("my_q") or g("my_shahr"):
+            yield RawDate("month", m.start(), m.end(), month=month, year=year, marker=_marker(g("my_mark")), conflict=conflict)
+    elif kind == "yr":
+        yield from _years(text, m)
+    elif kind == "ago":
+        yield from _ago(m)
+    elif kind == "wd":
+        yield from _weekday_mention(text, m)
+    elif kind == "rel":
+        if g("rel_q") or g("rel_this") or g("rel_mark"):
+            marker = _marker(g("rel_mark"))
+            yield RawDate("period", m.start(), m.end(), period=lex.words["period"][key(g("rel_p"))],
+                          marker=0 if marker is None else marker)
+    elif kind == "day":
+        yield RawDate("day", m.start(), m.end(), day_offset=_day_offset(g("day_w")))
+
+
+def _month(m: re.Match[str], p: str) -> tuple[int, bool]:
+    months = lexicon().months
+    first = months[key(m.group(f"{p}_m1"))]
+    second = m.group(f"{p}_m2") or m.group(f"{p}_m3")
+    return first, bool(second) and months[key(second)] != first
+
+
+def _year(digits: str | None, bounds: tuple[int, int]) -> int | None:
+    if not digits:
+        return None
+    year = to_int(digits)
+    return year if bounds[0] <= year <= bounds[1] else None
+
+
+def _weekday(word: str | None) -> int | None:
+    return None if not word else lexicon().weekdays[key(word)]
+
+
+def _day_offset(word: str | None) -> int | None:
+    if not word:
+        return None
+    return int(lexicon().words["day"][key(word)]) if key(word) in lexicon().words["day"] else None
+
+
+def _marker(word: str | None) -> int | None:
+    return None if not word else int(lexicon().words["marker"][key(word)])
+
+
+PREVIOUS_WORD = re.compile(r"(\w+)" + MARKS + r"[^\S\n]+$")
+# A bare four-digit year is a date only after one of these (or a year word or qualifier inside the match).
+YEAR_CUES = frozenset(key(w) for w in ("في", "وفي", "منذ", "حتى", "خلال", "بحلول", "قبل", "بعد", "مطلع", "أواخر", "صيف", "شتاء", "ربيع", "خريف", "بين"))
+
+
+def _years(text: str, m: re.Match[str]) -> Iterator[RawDate]:
+    g = m.group
+    if not (g("yr_q") or g("yr_w")):
+        previous = PREVIOUS_WORD.search(text, max(0, m.start() - 12), m.start())
+        if previous is None or key(previous.group(1)) not in YEAR_CUES:
+            return
+    first = _year(g("yr_year"), YEAR_ALONE)
+    if first is not None:
+        yield RawDate("year", m.start(), m.end("yr_year"), year=first)
+    second = _year(g("yr_year2"), YEAR_ALONE)
+    if first is not None and second is not None:
+        yield RawDate("year", m.start("yr_year2"), m.end("yr_year2"), year=second)
+
+
+def _ago(m: re.Match[str]) -> Iterator[RawDate]:
+    words = lexicon().words
+    unit, _, implied = words["unit"][key(m.group("ago_u"))].partition(":")
+    number = m.group("ago_n")
+    if number:
+        count: int | None = to_int(number) if number[0].isdigit() else int(words["number"][key(number)])
+    else:
+        count = int(implied) or None
+    yield RawDate("ago", m.start(), m.end(), period=unit, count=count)
+
+
+def _weekday_mention(text: str, m: re.Match[str]) -> Iterator[RawDate]:
+    g = m.group
+    word = g("wd_p") or g("wd_d")
+    if key(word) in lexicon().ambiguous_weekdays and not (g("wd_pre") or g("wd_p") or g("wd_mark") or _set_off_by_commas(text, m)):
+        return
+    yield RawDate("weekday", m.start(), m.end(), weekday=_weekday(word), day_offset=_day_offset(g("wd_pre")),
+                  marker=_marker(g("wd_mark")))
+
+
+def _set_off_by_commas(text: str, m: re.Match[str]) -> bool:
+    """"… عسكرية، السبت، في …": a weekday between commas is an adverb of time, not "the sabbath"."""
+    before = text[max(0, m.start() - 3) : m.start()].rstrip()
+    after = text[m.end() : m.end() + 3].lstrip()
+    return before.endswith(("،", ",")) and after.startswith(("،", ",", ".")) or (not before or before.endswith("\n")) and after[:1] in ("،", ",")

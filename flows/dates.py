@@ -1,0 +1,285 @@
+"""Dates in Arabic news text: every date expression with its value, and the date an article states for itself.
+
+``find_dates`` resolves each expression that ``flows.date_grammar`` finds against an anchor (the article's
+publication date). The choices, where the text leaves room for more than one reading:
+
+- A weekday alone ("الخميس", "(الثلاثاء)") is the most recent such day on or before the anchor: news reports what
+  happened; with "الماضي" it is the most recent one strictly before the anchor, with "المقبل"/"القادم" the next one
+  strictly after. ``future=True`` (for a sentence the caller knows is about a planned event) makes an unmarked weekday
+  or yearless date the next one on or after the anchor.
+- "اليوم الأربعاء" is the anchor itself, "أمس الأربعاء" the day before it, whatever the weekday says.
+- A month with "الماضي"/"الفائت" ("في فبراير الماضي") is the most recent such month strictly before the anchor's month;
+  a day-month with it ("10 أغسطس/آب الماضي") the most recent such day strictly before the anchor.
+- A day-month with no year ("٠٣ أبريل") takes the year that puts it nearest the anchor; with a weekday beside it, only
+  a year in which the weekday agrees, within ``MAX_YEARLESS_DISTANCE`` days of the anchor, else no value.
+- A weekday beside a full date that disagrees with it ("الخميس 28 فبراير 2024", a Wednesday): one of the two is a
+  typo, so the value keeps what both readings share, the month, at ``month`` precision.
+- Weeks ("الأسبوع الماضي", "منذ 3 أسابيع"): the contract has no week precision and "day" would claim too much, so the
+  value is the anchor moved by whole weeks, at ``unknown`` precision: a date within a week of the truth.
+- "منذ ساعتين" is the anchor's day; "منذ أيام" (no count) has no value.
+- ``relative`` says the expression depends on the anchor; with no anchor its value is None and precision "unknown".
+- A month or year value is the first day of that month or year. A qualifier ("نهاية 2022", "مطلع العام") is kept in
+  the matched text but not in the value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from dataclasses import dataclass
+
+from flows.date_grammar import RawDate, scan
+from flows.nlp.arabic import normalize
+
+PRECISIONS = ("day", "month", "year", "unknown")
+# "٠٣ أبريل" next to a weekday: a year in which the weekday agrees must put the date this close to the anchor.
+MAX_YEARLESS_DISTANCE = 200
+# A dateline is a line holding nothing but a date, among the first lines of the text (copy-pastes put the title,
+# a site menu line or two, then the date).
+DATELINE_LINES = 8
+TWEET_SIGNATURE = re.compile(r"^\s*[—–-]+\s*.*\(@\w+\)", re.MULTILINE)
+CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(صباح|مساء|ص\b|م\b|am\b|pm\b)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    char_start: int  # offsets into the text given
+    char_end: int
+    value: dt.date | None  # for month/year precision: the first day of that month/year
+    precision: str  # "day" | "month" | "year" | "unknown"
+    relative: bool  # the value depends on the anchor (اليوم، الأسبوع الماضي، الخميس، ٠٣ أبريل with no year)
+    text: str  # the matched surface: text[char_start:char_end]
+
+
+def find_dates(text: str, anchor: dt.date | None = None, *, future: bool = False) -> list[DateMention]:
+    """Every date expression in ``text``, in order, resolved against ``anchor`` where it is relative."""
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    mentions = []
+    for raw in scan(text):
+        value, precision, relative = resolve(raw, anchor, future=future)
+        mentions.append(DateMention(raw.start, raw.end, value, precision, relative, text[raw.start : raw.end]))
+    return mentions
+
+
+def resolve(raw: RawDate, anchor: dt.date | None, *, future: bool = False) -> tuple[dt.date | None, str, bool]:
+    """(value, precision, relative) of one raw expression."""
+    if raw.conflict:
+        return None, "unknown", False
+    if raw.kind == "date":
+        return _resolve_date(raw, anchor, future)
+    if raw.kind == "month":
+        return _resolve_month(raw, anchor, future)
+    if raw.kind == "year":
+        return dt.date(raw.year, 1, 1), "year", False  # type: ignore[arg-type]
+    if anchor is None:
+        return None, "unknown", True
+    if raw.kind == "day":
+        return anchor + dt.timedelta(days=raw.day_offset or 0), "day", True
+    if raw.kind == "weekday":
+        return _resolve_weekday(raw, anchor, future), "day", True
+    if raw.kind == "period":
+        return _shift(anchor, raw.period, raw.marker or 0)
+    if raw.kind == "ago":
+        if raw.count is None:
+            return None, "unknown", True
+        if raw.period in ("hour", "minute"):
+            return anchor, "day", True
+        return _shift(anchor, raw.period, -raw.count)
+    return None, "unknown", False
+
+
+def _resolve_date(raw: RawDate, anchor: dt.date | None, future: bool) -> tuple[dt.date | None, str, bool]:
+    if raw.year is not None:
+        value = _date(raw.year, raw.month, raw.day)
+        if value is None:
+            return None, "unknown", False
+        if raw.weekday is not None and value.weekday() != raw.weekday:
+            return value.replace(day=1), "month", False
+        return value, "day", False
+    if anchor is None:
+        return None, "unknown", True
+    candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _date(y, raw.month, raw.day))]
+    if raw.weekday is not None:
+        candidates = [d for d in candidates if d.weekday() == raw.weekday and abs((d - anchor).days) <= MAX_YEARLESS_DISTANCE]
+    if raw.marker == -1:
+        candidates = [d for d in candidates if d < anchor]
+        return (max(candidates), "day", True) if candidates else (None, "unknown", True)
+    if raw.marker == 1 or future:
+        later = [d for d in candidates if d > anchor or (future and raw.marker != 1 and d == anchor)]
+        if later:
+            return min(later), "day", True
+        if raw.marker == 1:
+            return None, "unknown", True
+    if not candidates:
+        return None, "unknown", True
+    return min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor)), "day", True
+
+
+def _resolve_month(raw: RawDate, anchor: dt.date | None, future: bool) -> tuple[dt.date | None, str, bool]:
+    month = raw.month or 1
+    if raw.year is not None:
+        return dt.date(raw.year, month, 1), "month", False
+    if anchor is None:
+        return None, "unknown", True
+    if raw.marker == -1:
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif raw.marker == 1:
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif raw.marker == 0:
+        year = anchor.year
+    elif future:
+        year = anchor.year if month >= anchor.month else anchor.year + 1
+    else:  # "نهاية يوليو", "شهر مارس": the nearest such month
+        year = min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs((y - anchor.year) * 12 + month - anchor.month))
+    return dt.date(year, month, 1), "month", True
+
+
+def _resolve_weekday(raw: RawDate, anchor: dt.date, future: bool) -> dt.date:
+    if raw.day_offset is not None:
+        return anchor + dt.timedelta(days=raw.day_offset)
+    back = (anchor.weekday() - raw.weekday) % 7  # type: ignore[operator]
+    ahead = (raw.weekday - anchor.weekday()) % 7  # type: ignore[operator]
+    if raw.marker == -1:
+        return anchor - dt.timedelta(days=back or 7)
+    if raw.marker == 1:
+        return anchor + dt.timedelta(days=ahead or 7)
+    if future:
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back)
+
+
+def _shift(anchor: dt.date, period: str | None, amount: int) -> tuple[dt.date | None, str, bool]:
+    try:
+        return _shifted(anchor, period, amount)
+    except (ValueError, OverflowError):  # "منذ 999 عام" from a year-1000 anchor: no representable date
+        return None, "unknown", True
+
+
+def _shifted(anchor: dt.date, period: str | None, amount: int) -> tuple[dt.date | None, str, bool]:
+    if period == "day":
+        return anchor + dt.timedelta(days=amount), "day", True
+    if period == "week":
+        return anchor + dt.timedelta(weeks=amount), "unknown", True
+    if period == "month":
+        index = anchor.year * 12 + anchor.month - 1 + amount
+        return dt.date(index // 12, index % 12 + 1, 1), "month", True
+    if period == "year":
+        return dt.date(anchor.year + amount, 1, 1), "year", True
+    return None, "unknown", True
+
+
+def _date(year: int, month: int | None, day: int | None) -> dt.date | None:
+    try:
+        return dt.date(year, month or 0, day or 0)
+    except ValueError:
+        return None
+
+
+def publication_date(text: str) -> dt.date | None:
+    """The date the article states for its own day, or None when the text does not say it beyond doubt.
+
+    In order: a full date the text calls today ("اليوم الخميس 3 ابريل/نيسان 2025"), its weekday agreeing if stated;
+    a dateline (a line holding only a full date among the first lines), or a tweet embed's date, whose weekday is the
+    one the text calls today ("اليوم الثلاثاء") when it names one (a tweet's date needs that weekday); a yearless
+    dateline or today-date ("٠٣ أبريل") whose year is the only year the text mentions explicitly in which its weekday
+    (its own, or the one called today) agrees. Conflicting candidates give None.
+    """
+    raws = list(scan(text))
+    stated_today = [r for r in raws if r.kind == "date" and r.day_offset == 0 and r.year is not None and not r.conflict]
+    today_dates = {d for r in stated_today if (d := _consistent(r)) is not None}
+    if stated_today:
+        return today_dates.pop() if len(today_dates) == 1 and len(stated_today) == len([r for r in stated_today if _consistent(r)]) else None
+    today_weekdays = {r.weekday for r in raws if r.kind == "weekday" and r.day_offset == 0}
+    datelines = _datelines(text, raws)
+    tweets = [r for r in raws if r.kind == "date" and r.year is not None and _in_tweet_signature(text, r)]
+    candidates: set[dt.date] = set()
+    for raw in datelines:
+        if raw.year is not None and (d := _consistent(raw)) and (not today_weekdays or d.weekday() in today_weekdays):
+            candidates.add(d)
+    for raw in tweets:
+        if (d := _consistent(raw)) and d.weekday() in today_weekdays:
+            candidates.add(d)
+    if candidates:
+        return candidates.pop() if len(candidates) == 1 else None
+    yearless = [r for r in datelines if r.year is None] + [r for r in raws if r.kind == "date" and r.day_offset == 0 and r.year is None]
+    years = {r.year for r in raws if r.year is not None and r.kind in ("date", "month", "year")}
+    for raw in yearless:
+        weekdays = {raw.weekday} if raw.weekday is not None else today_weekdays
+        if len(weekdays) != 1 or raw.conflict:
+            continue
+        fits = {d for y in years if (d := _date(y, raw.month, raw.day)) and d.weekday() in weekdays}
+        candidates |= fits if len(fits) == 1 else {dt.date.min, dt.date.max} if fits else set()
+    return candidates.pop() if len(candidates) == 1 else None
+
+
+def _consistent(raw: RawDate) -> dt.date | None:
+    """The full date of ``raw`` when it is valid and any weekday beside it agrees."""
+    value = _date(raw.year or 0, raw.month, raw.day) if raw.year else None
+    if value is None or (raw.weekday is not None and value.weekday() != raw.weekday):
+        return None
+    return value
+
+
+def _datelines(text: str, raws: list[RawDate]) -> list[RawDate]:
+    """Day-precision dates that fill a line of their own among the first ``DATELINE_LINES`` lines."""
+    out = []
+    line_start = 0
+    bounds = []
+    for number, line in enumerate(text.split("\n")):
+        if number >= DATELINE_LINES:
+            break
+        if line.strip():
+            bounds.append((line_start + len(line) - len(line.lstrip()), line_start + len(line.rstrip())))
+        line_start += len(line) + 1
+    for raw in raws:
+        if raw.kind == "date" and not raw.conflict and (raw.start, raw.end) in bounds:
+            out.append(raw)
+    return out
+
+
+def _in_tweet_signature(text: str, raw: RawDate) -> bool:
+    line_start = text.rfind("\n", 0, raw.start) + 1
+    return TWEET_SIGNATURE.match(text, line_start) is not None
+
+
+def parse_iso_or_arabic(value: str) -> dt.datetime | None:
+    """A sidecar's or a page's date string as a naive datetime, or None when it holds no full date.
+
+    Accepts ISO 8601 ("2024-02-28", "2024-02-28T10:15:00+03:00", "...Z"), RFC 2822 ("Wed, 28 Feb 2024 10:15:00 +0300")
+    and Arabic forms ("الأربعاء 28 فبراير/شباط 2024", "٢٨ فبراير ٢٠٢٤ الساعة 10:15 صباحاً"). A UTC offset is dropped,
+    not applied: the wall-clock time is the site's own, and the site's own date is what "اليوم" in the article means.
+    A month or a year alone is not a publication date: None.
+    """
+    if not isinstance(value, str) or not value.strip() or len(value) > 200:
+        return None
+    text = normalize(value.strip())  # Arabic-Indic digits -> ASCII, for the parsers below
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text).replace(tzinfo=None)
+    except (TypeError, ValueError, IndexError):
+        pass
+    days = [m for m in find_dates(value) if m.precision == "day" and not m.relative and m.value is not None]
+    if not days:
+        return None
+    return dt.datetime.combine(days[0].value, _clock(value[days[0].char_end :]))  # type: ignore[arg-type]
+
+
+def _clock(rest: str) -> dt.time:
+    match = CLOCK.search(normalize(rest))
+    if match is None:
+        return dt.time()
+    hour, minute, second = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+    half = (match.group(4) or "").lower()
+    if half.startswith(("م", "pm")) and hour < 12:
+        hour += 12
+    elif half.startswith(("ص", "am")) and hour == 12:
+        hour = 0
+    try:
+        return dt.time(hour, minute, second)
+    except ValueError:
+        return dt.time()

@@ -1,0 +1,275 @@
+"""flows/dates.py: date expressions in Arabic news, the article's own date, and metadata date strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flows.date_grammar import key, lexicon
+from flows.dates import PRECISIONS, find_dates, parse_iso_or_arabic, publication_date
+
+D = dt.date
+WED = D(2024, 2, 28)  # a Wednesday: the anchor of the relative cases below
+THU = D(2025, 4, 3)  # a Thursday
+
+
+def only(text: str, anchor: dt.date | None = WED, **kwargs: bool) -> tuple[str, dt.date | None, str, bool]:
+    found = find_dates(text, anchor, **kwargs)
+    assert len(found) == 1, found
+    m = found[0]
+    return m.text, m.value, m.precision, m.relative
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "precision"),
+    [
+        pytest.param("وصل في 6 يوليو/تموز 2024 إلى", "6 يوليو/تموز 2024", D(2024, 7, 6), "day", id="paired-month-slash"),
+        pytest.param("حكم منذ أغسطس (آب) 2020 البلاد", "أغسطس (آب) 2020", D(2020, 8, 1), "month", id="paired-month-parens"),
+        pytest.param("في 28 فبراير/شباط 2024.", "28 فبراير/شباط 2024", WED, "day", id="february-shubat"),
+        pytest.param("عقد في ٢١ سبتمبر ٢٠٢٣ اجتماع", "٢١ سبتمبر ٢٠٢٣", D(2023, 9, 21), "day", id="arabic-indic-digits"),
+        pytest.param("منذ 28 كانون الثاني 2024", "28 كانون الثاني 2024", D(2024, 1, 28), "day", id="levantine-two-words"),
+        pytest.param("في 3 إبريل 2025 وصل", "3 إبريل 2025", THU, "day", id="april-hamza-below"),
+        pytest.param("في 3 ابريل 2025 وصل", "3 ابريل 2025", THU, "day", id="april-bare-alef"),
+        pytest.param("في 4 يوليه 2023 وصل", "4 يوليه 2023", D(2023, 7, 4), "day", id="july-egyptian"),
+        pytest.param("في 9 اغسطس 2023 وصل", "9 اغسطس 2023", D(2023, 8, 9), "day", id="august-bare-alef"),
+        pytest.param("في 12 جويلية 2016 قالت", "12 جويلية 2016", D(2016, 7, 12), "day", id="july-tunisian"),
+        pytest.param("خصصت في يوليو2023 مبلغا", "يوليو2023", D(2023, 7, 1), "month", id="month-glued-to-year"),
+        pytest.param("زار في فبراير 2023 البلاد", "فبراير 2023", D(2023, 2, 1), "month", id="month-year"),
+        pytest.param("أعلن في 6 يناير، 2015، الساعة 5", "6 يناير، 2015", D(2015, 1, 6), "day", id="commas-around-year"),
+        pytest.param("نشر بتاريخ 2024-02-28 بيانا", "2024-02-28", WED, "day", id="iso-date"),
+        pytest.param("نشر بتاريخ 28/02/2024 بيانا", "28/02/2024", WED, "day", id="day-first-numeric"),
+        pytest.param("— MFA (@mfa) February 7, 2023", "February 7, 2023", D(2023, 2, 7), "day", id="english-tweet-date"),
+        pytest.param("انهار الاتفاق في 2023 نهائيا", "2023", D(2023, 1, 1), "year", id="in-year"),
+        pytest.param("تراجع الإنتاج نهاية 2022 كثيرا", "نهاية 2022", D(2022, 1, 1), "year", id="end-of-year"),
+        pytest.param("الاتفاق الموقع لعام 2015 صامد", "عام 2015", D(2015, 1, 1), "year", id="for-year-2015"),
+    ],
+)
+def test_absolute_dates(text: str, surface: str, value: dt.date, precision: str) -> None:
+    assert only(text) == (surface, value, precision, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "precision"),
+    [
+        pytest.param("قال اليوم إن", "اليوم", WED, "day", id="today"),
+        pytest.param("وصل أمس إلى", "أمس", D(2024, 2, 27), "day", id="yesterday"),
+        pytest.param("وصل يوم أمس إلى", "يوم أمس", D(2024, 2, 27), "day", id="the-day-of-yesterday"),
+        pytest.param("يصل غداً إلى", "غداً", D(2024, 2, 29), "day", id="tomorrow-with-tanween"),
+        pytest.param("وصل اليوم الأربعاء إلى", "اليوم الأربعاء", WED, "day", id="today-wednesday"),
+        pytest.param("زار مالي اليوم (الثلاثاء)، عقب", "اليوم (الثلاثاء)", WED, "day", id="today-tuesday-in-parens-trusts-today"),
+        pytest.param("هاجموا (الثلاثاء) قرب البلدة", "(الثلاثاء)", D(2024, 2, 27), "day", id="tuesday-most-recent"),
+        pytest.param("أعلنت (الأربعاء) أنها", "(الأربعاء)", WED, "day", id="weekday-same-as-anchor-is-anchor"),
+        pytest.param("كمين نفذته (الأربعاء) الماضي", "(الأربعاء) الماضي", D(2024, 2, 21), "day", id="last-wednesday-strictly-before"),
+        pytest.param("يلتقيان الخميس المقبل في", "الخميس المقبل", D(2024, 2, 29), "day", id="next-thursday"),
+        pytest.param("تحطمت مروحية، السبت، في حي", "السبت", D(2024, 2, 24), "day", id="saturday-between-commas"),
+        pytest.param("اجتمعوا يوم الأحد في", "يوم الأحد", D(2024, 2, 25), "day", id="on-sunday"),
+        pytest.param("سلمت الأسبوع الماضي أسلحة", "الأسبوع الماضي", D(2024, 2, 21), "unknown", id="last-week-unknown-precision"),
+        pytest.param("قال الشهر الماضي إن", "الشهر الماضي", D(2024, 1, 1), "month", id="last-month"),
+        pytest.param("ارتفع العام الماضي بنسبة", "العام الماضي", D(2023, 1, 1), "year", id="last-year"),
+        pytest.param("سيبدأ مطلع العام ذلك", "مطلع العام", D(2024, 1, 1), "year", id="start-of-the-year"),
+        pytest.param("تراجع في فبراير الماضي كثيرا", "فبراير الماضي", D(2023, 2, 1), "month", id="last-february-before-anchor-month"),
+        pytest.param("تراجع في مارس الفائت كثيرا", "مارس الفائت", D(2023, 3, 1), "month", id="last-march"),
+        pytest.param("تمرد في نهاية يوليو/تموز الماضي", "نهاية يوليو/تموز الماضي", D(2023, 7, 1), "month", id="end-of-last-july"),
+        pytest.param("وفي 10 أغسطس/آب الماضي هدد", "10 أغسطس/آب الماضي", D(2023, 8, 10), "day", id="day-of-last-august"),
+        pytest.param("وصل منذ 3 أيام إلى", "منذ 3 أيام", D(2024, 2, 25), "day", id="three-days-ago"),
+        pytest.param("وصل منذ يومين إلى", "منذ يومين", D(2024, 2, 26), "day", id="two-days-ago-dual"),
+        pytest.param("وصل قبل ثلاثة أسابيع إلى", "قبل ثلاثة أسابيع", D(2024, 2, 7), "unknown", id="three-weeks-ago-word"),
+        pytest.param("انتهى منذ عامين تقريبا", "منذ عامين", D(2022, 1, 1), "year", id="two-years-ago"),
+        pytest.param("وصل منذ ساعتين إلى", "منذ ساعتين", WED, "day", id="two-hours-ago-is-today"),
+    ],
+)
+def test_relative_dates(text: str, surface: str, value: dt.date, precision: str) -> None:
+    assert only(text) == (surface, value, precision, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        pytest.param("٠٣ أبريل", THU, THU, id="yearless-takes-the-year-nearest-the-anchor"),
+        pytest.param("٠٣ أبريل", D(2025, 1, 10), THU, id="yearless-early-in-year-looks-ahead"),
+        pytest.param("30 ديسمبر", D(2025, 1, 10), D(2024, 12, 30), id="yearless-late-december-is-last-year"),
+        pytest.param("الخميس ٠٣ أبريل", THU, THU, id="yearless-thursday-agrees"),
+        # 3 April 2024 is a Wednesday: no year near the anchor makes "Thursday 3 April" true
+        pytest.param("الخميس ٠٣ أبريل", WED, None, id="yearless-thursday-disagrees-no-value"),
+    ],
+)
+def test_yearless_day_month(text: str, anchor: dt.date, value: dt.date | None) -> None:
+    assert only(text, anchor) == (text, value, "day" if value else "unknown", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وصل اليوم التالي إلى", id="the-next-day-is-not-today"),
+        pytest.param("احتفل باليوم العالمي للمرأة", id="world-day-is-not-today"),
+        pytest.param("قسم المبلغ بين الاثنين بالتساوي", id="the-two-is-not-monday"),
+        pytest.param("هو الأحد عشر لاعبا", id="eleven-is-not-sunday"),
+        pytest.param("أدى صلاة الجمعة في المسجد", id="friday-prayer-alone-is-not-a-date"),
+        pytest.param("مارس الضغط على الحكومة", id="practised-is-not-march"),
+        pytest.param("خصصت 2 مليون دولار", id="two-million-is-not-a-date"),
+        pytest.param("نشر 2000 جندي", id="bare-number-is-not-a-year"),
+        pytest.param("قبل يومين من الانتخابات", id="two-days-before-the-election-is-not-anchored"),
+        pytest.param("14-09-1432 هـ", id="hijri-numeric-is-not-gregorian"),
+        pytest.param("زار أباه في القرية", id="his-father-is-not-august"),
+        pytest.param("استمر الاجتماع يومين", id="a-duration-is-not-a-date"),
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert find_dates(text, WED) == []
+
+
+def test_weekday_disagreeing_with_full_date_keeps_the_month() -> None:
+    # 28 Feb 2024 is a Wednesday, not a Thursday: one of the two is a typo, the month is what both agree on
+    assert only("الخميس 28 فبراير 2024") == ("الخميس 28 فبراير 2024", D(2024, 2, 1), "month", False)
+    assert only("الأربعاء 28 فبراير 2024") == ("الأربعاء 28 فبراير 2024", WED, "day", False)
+
+
+def test_paired_months_that_disagree_give_no_value() -> None:
+    assert only("في 3 يناير/شباط 2024") == ("3 يناير/شباط 2024", None, "unknown", False)
+
+
+def test_relative_without_anchor_has_no_value() -> None:
+    assert only("الأسبوع الماضي", None) == ("الأسبوع الماضي", None, "unknown", True)
+    assert only("٠٣ أبريل", None) == ("٠٣ أبريل", None, "unknown", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("يلتقيان الخميس في موسكو", D(2024, 2, 29), id="thursday-planned-is-next"),
+        pytest.param("يلتقيان في 3 مارس في موسكو", D(2024, 3, 3), id="yearless-planned-is-next"),
+        pytest.param("يلتقيان (الأربعاء) في موسكو", WED, id="planned-same-weekday-is-today"),
+    ],
+)
+def test_future_resolution(text: str, value: dt.date) -> None:
+    assert find_dates(text, WED, future=True)[0].value == value
+
+
+def test_datetime_anchor_is_accepted() -> None:
+    assert find_dates("أمس", dt.datetime(2024, 2, 28, 23, 0))[0].value == D(2024, 2, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("عنوان\nيصل الوزير اليوم الأربعاء 28 فبراير/شباط 2024 إلى", WED, id="today-weekday-full-date"),
+        pytest.param("عنوان\nيصل الوزير اليوم الخميس 28 فبراير 2024 إلى", None, id="today-weekday-disagrees-none"),
+        pytest.param("عنوان\n\n٠٣ أبريل\n\nيلتقي الوزراء، اليوم الخميس، وكانت القمة في 6 يوليو 2024 وفي عام 2025", THU,
+                     id="yearless-dateline-year-from-text-weekday-agrees"),
+        pytest.param("عنوان\n\n٠٣ أبريل\n\nيلتقي الوزراء في موسكو وكانت القمة عام 2025", None, id="yearless-dateline-no-weekday-none"),
+        pytest.param("عنوان\n\n٠٣ أبريل\n\nيلتقي الوزراء، اليوم الجمعة، بعد قمة 2025", None, id="yearless-dateline-weekday-disagrees-none"),
+        pytest.param("وصل الوزير اليوم الثلاثاء إلى مالي\n— MFA Russia (@mfa_russia) February 7, 2023", D(2023, 2, 7),
+                     id="tweet-date-with-matching-today-weekday"),
+        pytest.param("وصل الوزير اليوم الأربعاء إلى مالي\n— MFA Russia (@mfa_russia) February 7, 2023", None,
+                     id="tweet-date-weekday-disagrees-none"),
+        pytest.param("وصل الوزير إلى مالي\n— MFA Russia (@mfa_russia) February 7, 2023", None, id="tweet-date-alone-none"),
+        pytest.param("عنوان\n28 فبراير 2024\nوصل الوزير إلى مالي", WED, id="dateline-full-date"),
+        pytest.param("زار الوزير مالي في 21 سبتمبر 2023 وفي 28 يناير 2024", None, id="dates-in-the-story-are-not-its-date"),
+        pytest.param("زار مالي اليوم (الثلاثاء) بعد قمة 2020", None, id="weekday-only-none"),
+        pytest.param("", None, id="empty"),
+    ],
+)
+def test_publication_date(text: str, expected: dt.date | None) -> None:
+    assert publication_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param("2024-02-28", dt.datetime(2024, 2, 28), id="iso-date"),
+        pytest.param("2024-02-28T10:15:00+03:00", dt.datetime(2024, 2, 28, 10, 15), id="iso-offset-keeps-wall-clock"),
+        pytest.param("2024-02-28T07:15:00Z", dt.datetime(2024, 2, 28, 7, 15), id="iso-zulu"),
+        pytest.param("Wed, 28 Feb 2024 10:15:00 +0300", dt.datetime(2024, 2, 28, 10, 15), id="rfc-2822"),
+        pytest.param("٢٠٢٤-٠٢-٢٨", dt.datetime(2024, 2, 28), id="iso-arabic-indic-digits"),
+        pytest.param("الأربعاء 28 فبراير/شباط 2024", dt.datetime(2024, 2, 28), id="arabic-weekday-date"),
+        pytest.param("7 يناير، 2015، الساعة 11:00 صباحاً", dt.datetime(2015, 1, 7, 11, 0), id="arabic-morning-time"),
+        pytest.param("6 يناير، 2015، الساعة 05:16 مساءً", dt.datetime(2015, 1, 6, 17, 16), id="arabic-evening-time"),
+        pytest.param("فبراير 2024", None, id="month-only-is-not-a-timestamp"),
+        pytest.param("أمس", None, id="relative-is-not-a-timestamp"),
+        pytest.param("غير معروف", None, id="unknown"),
+        pytest.param("", None, id="empty"),
+    ],
+)
+def test_parse_iso_or_arabic(value: str, expected: dt.datetime | None) -> None:
+    assert parse_iso_or_arabic(value) == expected
+
+
+def test_every_month_has_both_arabic_systems() -> None:
+    rows = lexicon().months
+    months = set(rows.values())
+    assert months == set(range(1, 13))
+    for month in months:
+        spellings = [k for k, v in rows.items() if v == month and not k.isascii()]
+        assert len(spellings) >= 2, (month, spellings)
+
+
+def test_lexicon_spellings_fold_to_one_month() -> None:
+    assert lexicon().months[key("إبريل")] == lexicon().months[key("ابريل")] == 4
+    assert lexicon().months[key("يوليه")] == lexicon().months[key("تموز")] == 7
+
+
+# --- seeds: the four real articles (read from ../shared, never copied) ---------------------------------------------
+
+SEED_PUBLICATION = {
+    "000_ec4f9320f02445ae.txt": D(2024, 2, 28),  # "اليوم الأربعاء 28 فبراير/شباط 2024"
+    "001_7bff28408e50688d.txt": D(2025, 4, 3),  # dateline "٠٣ أبريل" and "اليوم الخميس 3 ابريل/نيسان 2025"
+    "002_a25b87eb672c9413.txt": None,  # only "اليوم (الثلاثاء)": the text never states its date
+    "003_e57f68c278e67d07.txt": D(2023, 2, 7),  # "اليوم الثلاثاء" and the tweet's "February 7, 2023"
+}
+
+
+def test_seed_publication_dates(seed_files: list) -> None:
+    assert {p.name: publication_date(p.read_text(encoding="utf-8")) for p in seed_files} == SEED_PUBLICATION
+
+
+@pytest.mark.parametrize(
+    ("seed", "must_contain", "must_not_contain"),
+    [
+        pytest.param("000_ec4f9320f02445ae.txt", [("يوليو2023", D(2023, 7, 1), "month"), ("10 أغسطس/آب الماضي", D(2023, 8, 10), "day")],
+                     ["2"], id="seed-000-glued-and-last-august"),
+        pytest.param("001_7bff28408e50688d.txt", [("عامي 2022", D(2022, 1, 1), "year"), ("2023", D(2023, 1, 1), "year")],
+                     [], id="seed-001-between-two-years"),
+        pytest.param("002_a25b87eb672c9413.txt", [("(الأربعاء) الماضي", D(2024, 2, 21), "day"), ("السبت", D(2024, 2, 24), "day")],
+                     ["الأشهر الماضية"], id="seed-002-weekdays"),
+    ],
+)
+def test_seed_golden(seeds_dir, seed: str, must_contain: list, must_not_contain: list[str]) -> None:
+    found = {(m.text, m.value, m.precision) for m in find_dates((seeds_dir / seed).read_text(encoding="utf-8"), WED)}
+    for item in must_contain:
+        assert item in found
+    assert not {text for text, _, _ in found} & set(must_not_contain)
+
+
+# --- properties ------------------------------------------------------------------------------------------------------
+
+WORDS = st.sampled_from(
+    [*lexicon().months, *lexicon().weekdays, *(w for kind in lexicon().words.values() for w in kind),
+     "في", "2024", "٠٣", "28", "/", "(", ")", "،", "\n", "هـ", "1432", "-", "12:30", "يوم"]
+)
+ARABIC = st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(WORDS, ARABIC, st.text(max_size=4)), max_size=25).map(" ".join),
+       st.one_of(st.none(), st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31))), st.booleans())
+def test_offsets_and_values_are_sound(text: str, anchor: dt.date | None, future: bool) -> None:
+    for m in find_dates(text, anchor, future=future):
+        assert text[m.char_start : m.char_end] == m.text and m.text
+        assert m.precision in PRECISIONS
+        if m.precision != "unknown":
+            assert m.value is not None
+        elif m.value is not None:  # only a week-relative expression carries a value at unknown precision
+            assert m.relative and anchor is not None
+        if m.precision in ("month", "year"):
+            assert m.value.day == 1 and (m.precision == "month" or m.value.month == 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_never_crashes(text: str) -> None:
+    publication_date(text)
+    parse_iso_or_arabic(text)
+    assert all(text[m.char_start : m.char_end] == m.text for m in find_dates(text, D(2024, 2, 28)))
