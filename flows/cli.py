@@ -10,6 +10,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -58,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     paths(p)
     p.add_argument("--wait", type=float, default=30.0, help="seconds to wait for another run to finish (default 30)")
     p.add_argument("--no-prefect", action="store_true", help="run the same steps without Prefect (no flow run recorded)")
+    p.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="process batches on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786); needs .[dask]")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
     p = command("serve", cmd_serve, "run the ingest flow on a schedule (a Prefect deployment) until stopped")
@@ -124,9 +127,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if args.no_prefect:
             summary = runner.run_ingest(settings)
         else:
-            from flows.ingest import ingest_flow
+            from flows.ingest import run_flow
 
-            summary = ingest_flow(inbox=str(settings.inbox), warehouse_path=str(settings.warehouse))
+            summary = run_flow(settings, dask_address=args.dask or os.environ.get("AKHBAR_DASK_ADDRESS"))
     finally:
         runner.set_progress(None)
         if bar:

@@ -6,6 +6,8 @@ discover -> process (read, decode, extract, entities, quotes, events, in a proce
 from __future__ import annotations
 
 import time
+from collections import deque
+from typing import Iterator
 
 from flows.prefect_env import configure_prefect
 
@@ -17,6 +19,7 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.context import get_run_context  # noqa: E402
 
 from flows import runner, warehouse  # noqa: E402
+from flows.errors import AkhbarError  # noqa: E402
 from flows.lock import warehouse_lock  # noqa: E402
 from flows.publish import publish_snapshot  # noqa: E402
 from flows.settings import Settings  # noqa: E402
@@ -37,18 +40,27 @@ def report(summary: runner.RunSummary) -> None:
     )
 
 
+# With a Dask cluster, this many batches are in flight at once: enough to keep its workers busy, few enough that
+# memory stays flat while the flow loads results in order.
+DASK_BATCHES_IN_FLIGHT = 8
+
+
 @flow(name="akhbar-ingest", validate_parameters=False)
-def ingest_flow(inbox: str | None = None, warehouse_path: str | None = None) -> runner.RunSummary:
+def ingest_flow(
+    inbox: str | None = None, warehouse_path: str | None = None, distributed: bool = False
+) -> runner.RunSummary:
+    """One ingest run. ``distributed``: the flow runs with a DaskTaskRunner and batches go to its workers."""
     settings = Settings.from_env(inbox=inbox, warehouse=warehouse_path)
     started = time.perf_counter()
     summary = runner.new_run(settings, str(get_run_context().flow_run.id).replace("-", "")[:12])
     with warehouse_lock(settings.warehouse), warehouse.opened(settings.warehouse) as con:
         warehouse.start_run(con, summary.run_id, summary.started_at)
         todo = discover(settings, con, summary)
-        pool = runner.make_pool(settings, len(todo))
+        pool = None if distributed else runner.make_pool(settings, len(todo))
         try:
-            for batch in runner.batches(todo, settings.batch_size):
-                load_batch(con, process_batch(batch, settings, pool), summary)
+            processed = _on_cluster(todo, settings) if distributed else _locally(todo, settings, pool)
+            for outcomes in processed:
+                load_batch(con, outcomes, summary)
                 runner.report_progress(summary, len(todo))
         except BaseException:
             runner.finish(con, summary, started, status="failed")
@@ -61,3 +73,32 @@ def ingest_flow(inbox: str | None = None, warehouse_path: str | None = None) -> 
         publish(settings.warehouse)
     report(summary)
     return summary
+
+
+def _locally(todo, settings: Settings, pool) -> Iterator[list]:
+    for batch in runner.batches(todo, settings.batch_size):
+        yield process_batch(batch, settings, pool)
+
+
+def _on_cluster(todo, settings: Settings) -> Iterator[list]:
+    """Batches submitted to the flow's task runner (Dask), results taken back in order, a bounded number in flight."""
+    in_flight: deque = deque()
+    for batch in runner.batches(todo, settings.batch_size):
+        in_flight.append(process_batch.submit(batch, settings, None))
+        if len(in_flight) >= DASK_BATCHES_IN_FLIGHT:
+            yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
+
+
+def run_flow(settings: Settings, dask_address: str | None = None) -> runner.RunSummary:
+    """Run the flow in this process; on a Dask cluster when ``dask_address`` is given (needs the `dask` extra)."""
+    if not dask_address:
+        return ingest_flow(inbox=str(settings.inbox), warehouse_path=str(settings.warehouse))
+    try:
+        from prefect_dask import DaskTaskRunner
+    except ImportError as error:
+        raise AkhbarError("--dask needs the dask extra: pip install -e '.[dask]'") from error
+    runner_options = {"address": dask_address}
+    flow_on_dask = ingest_flow.with_options(task_runner=DaskTaskRunner(**runner_options))
+    return flow_on_dask(inbox=str(settings.inbox), warehouse_path=str(settings.warehouse), distributed=True)
