@@ -1,0 +1,157 @@
+"""The benchmark's figures against issue 6's targets, the machine they came from, and the printed table."""
+
+from __future__ import annotations
+
+import os
+import platform
+from importlib import metadata
+
+from bench import ANT_CITATION
+
+# Issue 6's targets (2 cores).
+TARGET_E2E_RATIO = 1.3  # akhbar end-to-end files/s over bare single-process trafilatura files/s
+TARGET_PREFECT_OVERHEAD = 0.10  # flow seconds / plain seconds - 1, at 10k files
+TARGET_NOOP_MARGIN_SECONDS = 2.0  # no-op re-run minus empty run
+TARGET_RSS_GROWTH = 1.2  # peak RSS at the whole corpus over that at 10k
+TARGET_QUERY_SECONDS = 1.0
+STAGES = ("discover", "read", "decode", "extract", "nlp", "entities", "quotes", "events", "load")
+MB = 1024 * 1024
+
+
+def machine_info() -> dict:
+    cpu = platform.processor() or ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            cpu = next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        memory = 0
+    versions = {}
+    for package in ("trafilatura", "prefect", "duckdb", "polars", "lxml"):
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = None
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(memory / 1024**3, 1),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
+        "versions": versions,
+    }
+
+
+def rate(files: int, seconds: float | None) -> float | None:
+    return files / seconds if seconds else None
+
+
+def rss_at_10k(results: dict) -> int | None:
+    if results["n"] == 10_000:
+        return results["plain"]["peak_tree_rss"]
+    return results.get("scale", {}).get("10000", {}).get("peak_tree_rss")
+
+
+def verdicts(results: dict) -> dict:
+    """Each target: the measured figure, the target, and whether it is met (None when not measured)."""
+    out: dict[str, dict] = {}
+    bare, plain, flow = results["bare"], results["plain"], results.get("flow")
+    out["e2e_ratio_plain"] = _check(bare["seconds"] / plain["seconds"], TARGET_E2E_RATIO, at_least=True)
+    if flow:
+        out["e2e_ratio_flow"] = _check(bare["seconds"] / flow["seconds"], TARGET_E2E_RATIO, at_least=True)
+        out["prefect_overhead"] = _check(flow["seconds"] / plain["seconds"] - 1, TARGET_PREFECT_OVERHEAD)
+        out["noop_minus_empty_flow"] = _check(
+            results["noop_flow"]["seconds"] - results["empty_flow"]["seconds"], TARGET_NOOP_MARGIN_SECONDS
+        )
+    out["noop_minus_empty_plain"] = _check(
+        results["noop_plain"]["seconds"] - results["empty_plain"]["seconds"], TARGET_NOOP_MARGIN_SECONDS
+    )
+    scale = results.get("scale", {})
+    ten_k = rss_at_10k(results)
+    bigger = [int(k) for k in scale if int(k) > 10_000]
+    if ten_k and bigger:
+        out["rss_growth_whole_vs_10k"] = _check(scale[str(max(bigger))]["peak_tree_rss"] / ten_k, TARGET_RSS_GROWTH)
+    timings = [t for t in results.get("queries", {}).get("timings", []) if t["best_seconds"] is not None]
+    if timings:
+        out["slowest_query_seconds"] = _check(max(t["first_seconds"] for t in timings), TARGET_QUERY_SECONDS)
+    return out
+
+
+def _check(value: float, target: float, at_least: bool = False) -> dict:
+    return {"value": value, "target": target, "met": value >= target if at_least else value <= target}
+
+
+def print_report(results: dict) -> None:
+    machine = results["machine"]
+    corpus = results["corpus"]
+    print("akhbar benchmark — issue 6")
+    print(f"corpus: {corpus['pages']} pages, {corpus['bytes'] / MB:.1f} MB, {corpus['kinds']} (seed {results['seed']})")
+    print(f"article text: ANT corpus v1.1 — {ANT_CITATION}")
+    print(f"machine: {machine['cpu']}, {machine['cores']} cores, {machine['memory_gb']} GB, {machine['os']}, "
+          f"Python {machine['python']}, load average at start {machine['load_average']}")
+    print(f"versions: {machine['versions']}")
+    print()
+    n = results["n"]
+    rows = [("run", "files", "seconds", "files/s", "MB/s", "process s", "peak RSS MB", "loaded/dup/quar")]
+    for key, label in (
+        ("bare", "bare trafilatura (1 process)"), ("plain", "akhbar, plain functions"), ("flow", "akhbar, Prefect flow"),
+        ("noop_plain", "no-op re-run, plain"), ("noop_flow", "no-op re-run, flow"),
+        ("empty_plain", "empty run, plain"), ("empty_flow", "empty run, flow"),
+        ("add_one_plain", f"add 1 file to {n}, plain"), ("add_one_flow", f"add 1 file to {n}, flow"),
+    ):
+        run = results.get(key)
+        if run:
+            whole = key in ("bare", "plain", "flow")  # the runs that read the whole corpus
+            rows.append(_run_row(label, run, n, results["corpus"]["bytes"] if whole else None))
+    for size, run in results.get("scale", {}).items():
+        rows.append(_run_row(f"scale {size}, plain", run, int(size), None))
+    _table(rows)
+    stages = results["plain"].get("stage_seconds", {})
+    if stages:
+        print("\ntime per stage, plain run (process-seconds summed over workers; load in the main process):")
+        total = sum(stages.get(s, 0.0) for s in STAGES if s not in ("nlp",))
+        _table([("stage", "seconds", "ms/file", "share")] + [
+            (s, f"{stages[s]:.2f}", f"{1000 * stages[s] / max(n, 1):.1f}", f"{stages[s] / total:.0%}" if total else "")
+            for s in STAGES if s in stages
+        ])
+    queries = results.get("queries")
+    if queries:
+        print(f"\nnamed queries on a synthetic warehouse ({queries['counts'].get('mentions', 0):,} mentions):")
+        timed = [
+            (t["name"], str(t["rows"]), _f(t["first_seconds"], 3), _f(t["best_seconds"], 3), t["error"] or "")
+            for t in queries["timings"]
+        ]
+        _table([("query", "rows", "first s", "best s", "note")] + (timed or [("(none in sql/queries/)", "", "", "", "")]))
+    print("\ntargets (issue 6):")
+    _table([("measure", "value", "target", "met")] + [
+        (name, _f(v["value"], 3), ("≥ " if name.startswith("e2e") else "≤ ") + str(v["target"]), "yes" if v["met"] else "NO")
+        for name, v in results["verdicts"].items()
+    ])
+
+
+def _run_row(label: str, run: dict, files: int, total_bytes: int | None) -> tuple:
+    counts = run.get("counts")
+    files = run.get("files", counts.get("new", files) if counts else files)
+    size = run.get("bytes", total_bytes)
+    status = "/".join(str(counts.get(k, 0)) for k in ("loaded", "duplicate", "quarantined")) if counts else ""
+    return (
+        label, str(files), _f(run["seconds"], 2), _f(rate(files, run["seconds"]), 1) if files else "",
+        _f(size / MB / run["seconds"], 2) if size and files and run["seconds"] else "",
+        _f(run["wall_seconds"], 2), _f(run["peak_tree_rss"] / MB, 0), status,
+    )
+
+
+def _f(value: float | None, digits: int) -> str:
+    return "" if value is None else f"{value:.{digits}f}"
+
+
+def _table(rows: list[tuple]) -> None:
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    for index, row in enumerate(rows):
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip())
+        if index == 0:
+            print("  ".join("-" * width for width in widths))

@@ -1,0 +1,170 @@
+"""The akhbar benchmark (issue 6): one run over the same files, a table on stdout and JSON in bench/out/.
+
+    akhbar bench [-n 200] [--scale 1000,10000,all] [--mentions 1000000] [--skip-flow] [--skip-queries]
+    python -m bench.run ...   (the same, from a source checkout)
+
+Measures, on a corpus of N pages built by bench/corpus.py: bare trafilatura (single process, the yardstick);
+akhbar end-to-end as plain functions and as the Prefect flow, their ratio to the yardstick and Prefect's overhead;
+a no-op re-run against an empty run; adding one file to a warehouse of N; time per stage; peak RSS of every run
+(each in a fresh process), and at --scale sizes; the named queries on a synthetic 1M-mention warehouse.
+
+Article text: ANT corpus v1.1 — A. Chouigui, O. Ben Khiroun, B. Elayeb. ANT Corpus: An Arabic News Text
+Collection for Textual Classification. AICCSA 2017.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Sequence
+
+from bench import ANT_CITATION
+from bench.corpus import DEFAULT_SEED, build_corpus, write_manifest
+from bench.memory import Measured, run_child
+from bench.report import machine_info, print_report, verdicts
+
+BENCH_DIR = Path(__file__).resolve().parent
+OUT_DIR = BENCH_DIR / "out"
+DEFAULT_N = 200
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="akhbar bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", type=int, default=DEFAULT_N, help=f"pages in the corpus (default {DEFAULT_N})")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus seed (default %(default)s)")
+    parser.add_argument("--scale", default="", help="extra sizes for peak RSS, e.g. 1000,10000,all (plain runs)")
+    parser.add_argument("--mentions", type=int, default=1_000_000, help="mentions in the synthetic query warehouse")
+    parser.add_argument("--skip-flow", action="store_true", help="skip the Prefect flow runs")
+    parser.add_argument("--skip-queries", action="store_true", help="skip the named-query timings")
+    parser.add_argument("--work", type=Path, help="work folder for corpus and warehouses (default: a temp folder)")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help="where the JSON goes (default bench/out)")
+    return parser.parse_args(argv)
+
+
+def scale_sizes(spec: str) -> list[int | None]:
+    """'1000,10000,all' -> [1000, 10000, None] (None: one page per ANT article)."""
+    return [None if s.strip() == "all" else int(s) for s in spec.split(",") if s.strip()]
+
+
+def link_inbox(pages_dir: Path, names: Sequence[str], inbox: Path) -> Path:
+    """An inbox holding hard links to the first pages (no copy: 10k pages are a gigabyte)."""
+    inbox.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        target = inbox / name
+        if not target.exists():
+            try:
+                os.link(pages_dir / name, target)
+            except OSError:  # another file system, or no hard links: copy
+                shutil.copy2(pages_dir / name, target)
+    return inbox
+
+
+def measured(label: str, args: Sequence[str]) -> dict:
+    print(f"  running {label} ...", file=sys.stderr, flush=True)
+    result: Measured = run_child(args)
+    row = dict(result.result)
+    row.update(wall_seconds=result.wall_seconds, peak_tree_rss=result.peak_tree_rss,
+               peak_process_rss=result.peak_process_rss)
+    return row
+
+
+def run_benchmark(args: argparse.Namespace, work: Path) -> dict:
+    sizes = scale_sizes(args.scale)
+    largest = None if None in sizes else max([args.n + 1, *[s + 1 for s in sizes if s is not None]])
+    print(f"building the corpus ({largest or 'all'} pages) in {work} ...", file=sys.stderr, flush=True)
+    pages = build_corpus(work / "pages", largest, args.seed)
+    write_manifest(pages, work / "pages.manifest.jsonl")
+    n = min(args.n, len(pages) - 1)
+    names = [p.name for p in pages]
+    inbox = link_inbox(work / "pages", names[:n], work / f"inbox-{n}")
+    results: dict = {
+        "n": n,
+        "seed": args.seed,
+        "corpus": corpus_stats(pages[:n]),
+        "machine": machine_info(),
+        "citation": ANT_CITATION,
+        "started_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+    results["bare"] = measured("bare trafilatura", ["bare", str(inbox)])
+    results["plain"] = measured("akhbar plain", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")])
+    results["noop_plain"] = measured("no-op re-run (plain)", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")])
+    empty = work / "inbox-empty"
+    empty.mkdir(exist_ok=True)
+    results["empty_plain"] = measured("empty run (plain)", ["ingest", "plain", str(empty), str(work / "empty-plain.duckdb")])
+    if not args.skip_flow:
+        results["flow"] = measured("akhbar flow", ["ingest", "flow", str(inbox), str(work / "flow.duckdb")])
+        results["noop_flow"] = measured("no-op re-run (flow)", ["ingest", "flow", str(inbox), str(work / "flow.duckdb")])
+        results["empty_flow"] = measured("empty run (flow)", ["ingest", "flow", str(empty), str(work / "empty-flow.duckdb")])
+    link_inbox(work / "pages", names[n : n + 1], inbox)
+    results["add_one_plain"] = measured("add 1 file (plain)", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")])
+    if not args.skip_flow:
+        results["add_one_flow"] = measured("add 1 file (flow)", ["ingest", "flow", str(inbox), str(work / "flow.duckdb")])
+    results["scale"] = {}
+    for size in sizes:
+        count = len(pages) if size is None else min(size, len(pages))
+        scale_inbox = link_inbox(work / "pages", names[:count], work / f"inbox-{count}")
+        warehouse = work / f"scale-{count}.duckdb"
+        warehouse.unlink(missing_ok=True)
+        results["scale"][str(count)] = measured(f"scale {count} (plain)", ["ingest", "plain", str(scale_inbox), str(warehouse)])
+        warehouse.unlink(missing_ok=True)
+        if scale_inbox != inbox:
+            shutil.rmtree(scale_inbox, ignore_errors=True)
+    if not args.skip_queries:
+        print(f"  timing named queries on a synthetic warehouse ({args.mentions:,} mentions) ...", file=sys.stderr, flush=True)
+        results["queries"] = query_results(work / "synthetic.duckdb", args.mentions)
+    results["verdicts"] = verdicts(results)
+    return results
+
+
+def corpus_stats(pages) -> dict:
+    kinds: dict[str, int] = {}
+    for page in pages:
+        key = f"{page.kind}/{page.encoding}"
+        kinds[key] = kinds.get(key, 0) + 1
+    return {"pages": len(pages), "bytes": sum(p.size_bytes for p in pages), "kinds": kinds}
+
+
+def query_results(path: Path, mentions: int) -> dict:
+    from bench.queries import build_synthetic_warehouse, time_named_queries
+
+    counts = build_synthetic_warehouse(path, mentions)
+    return {"counts": counts, "timings": [asdict(t) for t in time_named_queries(path)]}
+
+
+def write_json(results: dict, out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    path = out_dir / f"bench-n{results['n']}-{stamp}.json"
+    text = json.dumps(results, ensure_ascii=False, indent=1, default=str)
+    path.write_text(text, encoding="utf-8")
+    (out_dir / "latest.json").write_text(text, encoding="utf-8")
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="akhbar-bench-"))
+    try:
+        results = run_benchmark(args, work)
+    except RuntimeError as error:
+        print(f"akhbar bench: {error}", file=sys.stderr)
+        return 1
+    finally:
+        if not args.keep and args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    path = write_json(results, args.out)
+    print_report(results)
+    print(f"\nJSON: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
