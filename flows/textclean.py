@@ -20,11 +20,14 @@ HEADLINE_MAX_WORDS = 20
 SENTENCE_FINAL = re.compile(r"[.!?؟…:؛»\"”)]\s*$")
 # A trailing line this short without final punctuation, after the last paragraph, is footer chrome.
 FOOTER_MAX_WORDS = 10
+# "الخميس 16 تشرين الثاني 2023": a line holding only a date is at most this many words.
+DATELINE_MAX_WORDS = 6
 # A line repeated within this many lines is a doubled headline or caption, not prose.
 REPEAT_WINDOW = 6
 DATE_ONLY = re.compile(
     r"^[\s\d٠-٩/\-.,،]*(?:\(?[\u0600-\u06FF]+\)?[\s\d٠-٩/\-.,،]*){0,4}$"
 )
+CLOCK_TIME = re.compile(r"[-–—|/]?\s*[\d٠-٩]{1,2}[:：][\d٠-٩]{2}(?:\s*(?:ص|م|صباحا|مساء|AM|PM))?")
 TWEET_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}")
 
 
@@ -97,7 +100,7 @@ def _is_title_candidate(line: str) -> bool:
 
 
 def _is_dateline(line: str) -> bool:
-    return len(line.split()) <= 4 and re.search(r"[\d٠-٩]", line) is not None and DATE_ONLY.match(line) is not None
+    return len(line.split()) <= DATELINE_MAX_WORDS and re.search(r"[\d٠-٩]", line) is not None and DATE_ONLY.match(line) is not None
 
 
 def _filter_lines(
@@ -117,6 +120,9 @@ def _filter_lines(
             if keys[i] not in seen_captions:
                 credits.append(line)
                 seen_captions.add(keys[i])
+            continue
+        if kind == "dateline":
+            hints.append(_dateline_date(line))
             continue
         if kind == "drop":
             if TWEET_DATE.search(line):
@@ -145,6 +151,14 @@ def _filter_lines(
     while kept and _is_footer(kept[-1]):
         kept.pop()
     return kept, credits, hints
+
+
+def _dateline_date(line: str) -> str:
+    """The date part of a "published on:" line: its label and any clock time removed."""
+    for rule in line_rules():
+        if rule.kind == "dateline":
+            line = rule.pattern.sub("", line, count=1)
+    return CLOCK_TIME.sub("", line).strip(" -–—|/")
 
 
 def _is_repeated_headline(keys: list[str], i: int) -> bool:

@@ -125,3 +125,22 @@ def test_seed_sources_are_kept_as_credits(seeds_dir: Path) -> None:
     credits = {p.name[:3]: clean_text(p.read_text(encoding="utf-8")).credits for p in sorted(seeds_dir.glob("*.txt"))}
     assert "المصدر: تاس" in credits["000"] and "المصدر: تاس" in credits["001"]
     assert any("(أ.ف.ب)" in c for c in credits["002"])
+
+
+@pytest.mark.parametrize(
+    "line, hint",
+    [
+        pytest.param("نشر في: السبت ٧ يونيو/حزيران ٢٠٢٥ - ١٠:٣٠", "السبت ٧ يونيو/حزيران ٢٠٢٥", id="published-on-with-time"),
+        pytest.param("تاريخ النشر: 3 أبريل 2025", "3 أبريل 2025", id="publication-date-label"),
+        pytest.param("الخميس 16 تشرين الثاني 2023", "الخميس 16 تشرين الثاني 2023", id="weekday-dateline"),
+    ],
+)
+def test_datelines_leave_the_body_and_become_date_hints(line: str, hint: str) -> None:
+    cleaned = clean_text(f"{TITLE}\n{line}\n{P1}")
+    assert cleaned.body_text == P1
+    assert cleaned.date_hints == (hint,)
+
+
+def test_last_updated_line_is_not_a_date_hint() -> None:
+    cleaned = clean_text(f"{TITLE}\nآخر تحديث: 5 مايو 2025\n{P1}")
+    assert cleaned.body_text == P1 and cleaned.date_hints == ()
