@@ -250,7 +250,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     from flows.export import export_parquet
 
     settings = settings_from(args)
-    written = export_parquet(settings.warehouse, Path(args.parquet))
+    try:
+        written = export_parquet(settings.warehouse, Path(args.parquet))
+    except AkhbarError as error:
+        if "in use" not in str(error) or not settings.snapshot.exists():
+            raise
+        print(f"akhbar: an ingest is writing the warehouse; exporting the snapshot {settings.snapshot}", file=sys.stderr)
+        written = export_parquet(settings.snapshot, Path(args.parquet))
     print(f"{len(written)} files written to {args.parquet}")
     return EXIT_OK
 

@@ -5,9 +5,15 @@ three entities, two mentions, one event with one report, one quote. Written here
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from flows import warehouse
+
+REPO = Path(__file__).resolve().parents[1]
 
 BODY = "زار لافروف باماكو أمس. وقال لافروف إن روسيا تدعم مالي."
 PUBLISHED = dt.datetime(2024, 3, 5, 9, 30)
@@ -72,3 +78,30 @@ def make_warehouse(path: Path) -> Path:
             [ARTICLE_ID, BODY[quote[0] : quote[1]], *quote],
         )
     return path
+
+
+HOLDER = """
+import sys
+from pathlib import Path
+from flows import warehouse
+con = warehouse.connect(Path(sys.argv[1]), read_only=sys.argv[2] == 'read')
+con.execute('select count(*) from articles').fetchall()
+print('ready', flush=True)
+sys.stdin.read()  # hold the file open until the test closes our stdin
+con.close()
+"""
+
+
+@contextmanager
+def held_open(path: Path, mode: str = "write") -> Iterator[subprocess.Popen]:
+    """Another process holding ``path`` open (``write``: DuckDB's exclusive lock; ``read``: a reader)."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path), mode],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO,
+    )
+    try:
+        assert process.stdout.readline().strip() == "ready"
+        yield process
+    finally:
+        process.stdin.close()
+        process.wait(timeout=30)
