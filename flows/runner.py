@@ -102,7 +102,8 @@ def load_outcomes(con: warehouse.Connection, outcomes: list[FileOutcome], summar
     if not new_event_mentions.is_empty():
         from flows.nlp.event_linking import link_events
 
-        frames["events"], frames["event_mentions"] = link_events(new_event_mentions, warehouse.existing_events(con))
+        known = warehouse.existing_events(con, new_event_mentions["event_type"].unique().to_list())
+        frames["events"], frames["event_mentions"] = link_events(new_event_mentions, known)
     warehouse.load_batch(con, frames)
     _count(summary, frames["files"])
     for outcome in outcomes:

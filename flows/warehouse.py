@@ -117,9 +117,24 @@ def existing_article_ids(con: Connection, article_ids: Sequence[str]) -> set[str
     return {row[0] for row in rows}
 
 
-def existing_events(con: Connection) -> pl.DataFrame:
-    """The events table as it stands, for linking a batch's event mentions to events already known."""
-    return con.sql("select * from events").pl()
+def existing_events(con: Connection, event_types: Sequence[str]) -> pl.DataFrame:
+    """The known events of these types, each with the articles that report it, for linking a batch's mentions.
+
+    Only the batch's event types are read: an event can only join one of its own type.
+    """
+    return con.execute(
+        """
+        with reports as (
+            select event_id, list(distinct article_id order by article_id) as article_ids
+            from event_mentions group by event_id
+        )
+        select events.*, coalesce(reports.article_ids, []) as article_ids
+        from events left join reports using (event_id)
+        where list_contains(?, events.event_type)
+        order by event_id
+        """,
+        [list(event_types)],
+    ).pl()
 
 
 def load_batch(con: Connection, frames: dict[str, pl.DataFrame]) -> None:
