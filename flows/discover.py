@@ -46,6 +46,8 @@ def scan_inbox(inbox: Path) -> list[InboxFile]:
             if name.startswith(".") or is_in_progress(name):
                 continue
             path = Path(folder) / name
+            if is_sidecar(name) and article_for_sidecar(path) is not None:
+                continue  # read with its article (read_sidecar), not a file of its own
             item = _inbox_file(root, path)
             if item is not None:
                 found.append(item)
@@ -76,6 +78,17 @@ def _is_regular(mode: int) -> bool:
 def new_files(found: list[InboxFile], known: dict[str, set[tuple[int, int]]]) -> list[InboxFile]:
     """The files whose (size, mtime) the warehouse has not recorded for that path."""
     return [f for f in found if (f.size, f.mtime_ns) not in known.get(f.rel_path, set())]
+
+
+def article_for_sidecar(sidecar: Path) -> Path | None:
+    """The article file that ``sidecar_for`` pairs with ``sidecar``, or None for an orphan sidecar."""
+    base = sidecar.name[: -len(SIDECAR_SUFFIX)] if sidecar.name.endswith(SIDECAR_SUFFIX) else None
+    if not base:
+        return None
+    candidates = [sidecar.with_name(base + suffix) for suffix in sorted(SUPPORTED_SUFFIXES)]
+    if Path(base).suffix.lower() in SUPPORTED_SUFFIXES:
+        candidates.insert(0, sidecar.with_name(base))
+    return next((c for c in candidates if c.is_file() and sidecar_for(c) == sidecar), None)
 
 
 def sidecar_for(path: Path) -> Path | None:
