@@ -41,13 +41,10 @@ NAMES = sorted(SAMPLES)
 # the XPASS fails and the entry must go. Keys: (check, file) or (check, file, snippet).
 KNOWN_GAPS: dict[tuple[str, ...], str] = {
     ("date", "sample_09_wagner_africa_corps.txt"):
-        "flows/dates.py: publication_date finds no date in a 'نشر في: السبت ٧ يونيو/حزيران ٢٠٢٥ - ١٠:٣٠' line",
+        "flows/textclean.py does not cut the glued second article, so the date hints hold its 'الجمعة ٦ يونيو' too, "
+        "and flows/dates.py publication_date returns None for two disagreeing datelines",
     ("boilerplate", "sample_08_russian_wheat_burkina.txt", "واغادوغو: «الأفق»"):
         "flows/textclean.py keeps a 'CITY: «SITE»' byline line in the body",
-    ("boilerplate", "sample_08_russian_wheat_burkina.txt", "الخميس 16 تشرين الثاني 2023"):
-        "flows/textclean.py keeps a dateline of 5 tokens (weekday, day, two-word Levantine month, year) in the body",
-    ("boilerplate", "sample_09_wagner_africa_corps.txt", "نشر في:"):
-        "flows/textclean.py keeps 'نشر في: <date> - <time>' lines in the body",
     ("boilerplate", "sample_09_wagner_africa_corps.txt", "الغابون"):
         "flows/textclean.py keeps a second article glued after the tags/share lines (headline, caption twice, date)",
     ("boilerplate", "sample_09_wagner_africa_corps.txt", "علي بونغو"):
