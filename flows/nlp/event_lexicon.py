@@ -45,6 +45,7 @@ class Lexicon:
     date_blockers: re.Pattern[str]  # anchored at the end of the text before a date
     continuation: re.Pattern[str]  # anchored at the start of a sentence
     clause_break: re.Pattern[str]
+    adjunct: re.Pattern[str]  # anchored at the end of the text before a trigger
     groups: dict[str, int]  # normalised phrase -> size
     group_pattern: re.Pattern[str]
 
@@ -107,11 +108,12 @@ def lexicon() -> Lexicon:
     planned_after = re.compile(rf"^\s*(?:{alternation(cues['planned_after'])}){WORD_END}")
     date_blockers = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['date_blocker'])})\s*$")
     continuation = re.compile(rf"^\s*(?:{alternation(cues['continuation'])}){WORD_END}")
+    adjunct = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['adjunct'])})\s*$")
     clause_break = re.compile(rf"{WORD_START}(?:{alternation(cues['clause_break'])}){WORD_END}")
 
     groups = {normalize(phrase): int(size) for phrase, size in read_rows("event_groups.tsv")}
     group_pattern = re.compile(rf"{WORD_START}[وف]?(?P<group>{alternation([phrase_regex(p) for p in groups])}){WORD_END}")
     return Lexicon(
         triggers, trigger_pattern, contexts, context_pattern, planned_before, planned_after, date_blockers,
-        continuation, clause_break, groups, group_pattern,
+        continuation, clause_break, adjunct, groups, group_pattern,
     )

@@ -27,6 +27,13 @@ EVENT_MENTION_COLUMNS: dict[str, pl.DataType] = {
     "char_end": pl.Int32, "evidence": pl.String, "trigger": pl.String, "event_date": pl.Date,
     "date_precision": pl.String,
 }
+# The ``new`` frame: EventMention fields plus the article they came from.
+NEW_MENTION_COLUMNS: dict[str, pl.DataType] = {
+    "article_id": pl.String, "event_type": pl.String, "event_mode": pl.String, "actor1_id": pl.String,
+    "actor2_id": pl.String, "location_id": pl.String, "event_date": pl.Date, "date_precision": pl.String,
+    "status": pl.String, "sentence_index": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32,
+    "evidence": pl.String, "trigger": pl.String, "contexts": pl.List(pl.String), "actor_ids": pl.List(pl.String),
+}
 # Finest first: dated reports found events, vaguer ones then join them.
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 # Modes that name the same kind of encounter.
@@ -85,6 +92,16 @@ def link_events(new: pl.DataFrame, existing: pl.DataFrame) -> tuple[pl.DataFrame
         pl.DataFrame(touched, schema=EVENT_COLUMNS),
         pl.DataFrame(mention_rows, schema=EVENT_MENTION_COLUMNS),
     )
+
+
+def new_mentions_frame(article_id: str, event_mentions) -> pl.DataFrame:
+    """EventMention records of one article as the ``new`` frame link_events takes."""
+    rows = []
+    for e in event_mentions:
+        row = {name: getattr(e, name) for name in NEW_MENTION_COLUMNS if name != "article_id"}
+        row.update(article_id=article_id, contexts=list(e.contexts), actor_ids=list(e.actor_ids))
+        rows.append(row)
+    return pl.DataFrame(rows, schema=NEW_MENTION_COLUMNS)
 
 
 def mention_order(row: dict) -> tuple:

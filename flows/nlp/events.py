@@ -22,6 +22,8 @@ from flows.nlp.types import Document, Entity, EventMention, Mention, Sentence
 PLANNED_WINDOW_TOKENS = 14
 # A comma then a conjunction-prefixed word ("، ووصف") opens a new clause: a planned cue before it governs another verb.
 NEW_CLAUSE = re.compile(r"[،,]\s*[وف]\w")
+# A date this close after a blocked one, joined by و, is the other end of the same range.
+RANGE_JOIN_CHARS = 3
 # Two triggers of one type this close ("تسليمها مساعدات") report one event: the second is dropped.
 SAME_EVENT_GAP_TOKENS = 1
 
@@ -77,7 +79,7 @@ def detect_events(
             roles = assign_roles(
                 text, hit.char_start, hit.char_end, hit.entry.pos, hit.entry.event_mode, clause_start, clause_end, pool
             )
-            date = nearest_date(text, hit, dates, lex)
+            date = nearest_date(text, hit, sentence_hits, dates, lex)
             found.append(
                 EventMention(
                     event_type=hit.entry.event_type,
@@ -150,11 +152,15 @@ def sentence_dates(text: str, sentence: Sentence, anchor: dt.date | None) -> lis
 def usable(text: str, dates: list, lex: Lexicon) -> list:
     """Dates that can be an event's date: resolved, and not "since …" or a range."""
     kept = []
+    blocked_end = -1
     for d in dates:
         if d.value is None or d.precision == "unknown":
             continue
         before = normalize_with_map(text[max(0, d.char_start - 20):d.char_start])[0]
-        if lex.date_blockers.search(before.rstrip()) or lex.date_blockers.search(before):
+        # The second end of a range ("بين عامي 2022 و2023") is blocked with the first.
+        range_end = 0 <= d.char_start - blocked_end <= RANGE_JOIN_CHARS and "و" in text[blocked_end:d.char_start]
+        if lex.date_blockers.search(before) or range_end:
+            blocked_end = d.char_end
             continue
         kept.append(d)
     return kept
@@ -166,11 +172,24 @@ def continues(text: str, sentence: Sentence, lex: Lexicon, by_sentence: dict[int
     return sentence.index not in by_sentence and bool(lex.continuation.search(opening))
 
 
-def nearest_date(text: str, hit: TriggerHit, dates: list, lex: Lexicon) -> EventDate:
-    """The usable date closest to the trigger in its sentence, or unknown."""
+def nearest_date(text: str, hit: TriggerHit, hits: list[TriggerHit], dates: list, lex: Lexicon) -> EventDate:
+    """The usable date closest to the trigger in its sentence, or unknown.
+
+    A date before the trigger (a fronted "في فبراير 2023، ...") scopes over every clause after it; a date after
+    the trigger belongs to another trigger that stands between them. A trigger inside a time adjunct ("بعد طرد")
+    takes only a date that follows it.
+    """
+    in_adjunct = bool(lex.adjunct.search(normalize_with_map(text[max(0, hit.char_start - 12):hit.char_start])[0]))
     best = None
     for d in usable(text, dates, lex):
-        distance = hit.char_start - d.char_end if d.char_end <= hit.char_start else max(0, d.char_start - hit.char_end)
+        if d.char_end <= hit.char_start:
+            if in_adjunct:
+                continue
+            distance = hit.char_start - d.char_end
+        else:
+            if any(hit.char_end <= other.char_start and other.char_end <= d.char_start for other in hits):
+                continue
+            distance = max(0, d.char_start - hit.char_end)
         if best is None or distance < best[0]:
             best = (distance, d)
     if best is None:
