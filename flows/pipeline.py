@@ -7,10 +7,12 @@ whatever goes wrong with one file becomes its quarantine reason.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
 import re
+import stat as stat_module
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,19 +105,34 @@ def read_inbox_bytes(item: InboxFile, settings: Settings) -> bytes:
     if item.size > settings.max_file_bytes:
         raise Quarantine(f"file too large: {item.size / 1e6:.1f} MB > limit {settings.max_file_bytes / 1e6:.1f} MB")
     try:
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) if not item.path.is_symlink() else os.O_RDONLY
-        fd = os.open(item.path, flags)
+        fd = os.open(_path_inside_inbox(item), os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(fd, "rb") as handle:
+            if not stat_module.S_ISREG(os.fstat(fd).st_mode):
+                raise Quarantine("not a regular file (a pipe, device or folder took its name): not read")
             raw = handle.read(settings.max_file_bytes + 1)
+            after = os.fstat(fd)
     except FileNotFoundError as error:
         raise Quarantine("file disappeared between discovery and reading") from error
     except OSError as error:
+        if error.errno == errno.ELOOP:  # O_NOFOLLOW: a link took the file's place after discovery
+            raise Quarantine("file replaced by a symlink after discovery: not read") from error
         raise Quarantine(f"file could not be read: {error.strerror or error}") from error
     if len(raw) > settings.max_file_bytes:
         raise Quarantine(f"file too large: over the {settings.max_file_bytes / 1e6:.1f} MB limit")
-    if len(raw) != item.size:
+    if len(raw) != item.size or (after.st_size, after.st_mtime_ns) != (item.size, item.mtime_ns):
         raise Quarantine("file changed while being read (still being written?): it will be read again next run")
     return raw
+
+
+def _path_inside_inbox(item: InboxFile) -> Path:
+    """The path to open: the file itself, or a link's target checked again now (it may have changed since discovery)."""
+    if not item.path.is_symlink():
+        return item.path
+    root = item.path.parents[item.rel_path.count("/")]
+    target = item.path.resolve()
+    if not target.is_relative_to(root.resolve()):
+        raise Quarantine("symlink pointing outside the inbox: not read")
+    return target
 
 
 def read_sidecar(path: Path) -> tuple[dict[str, str], str | None]:
