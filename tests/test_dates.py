@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from flows.date_grammar import key, lexicon
 from flows.dates import PRECISIONS, find_dates, parse_iso_or_arabic, publication_date
+from conftest import shared_path
 
 D = dt.date
 WED = D(2024, 2, 28)  # a Wednesday: the anchor of the relative cases below
@@ -273,3 +274,45 @@ def test_never_crashes(text: str) -> None:
     publication_date(text)
     parse_iso_or_arabic(text)
     assert all(text[m.char_start : m.char_end] == m.text for m in find_dates(text, D(2024, 2, 28)))
+
+
+# --- evaluation: gold sets and their recorded floors ----------------------------------------------------------------
+
+from flows.evaluation import dates as evaluation  # noqa: E402
+
+
+def dateparser_params() -> list:
+    if not evaluation.DATEPARSER.exists():
+        return [pytest.param(None, None, id="absent", marks=pytest.mark.skip(reason=f"{evaluation.DATEPARSER} is absent"))]
+    params = []
+    for case_id, group, case in evaluation.dateparser_cases():
+        reason = evaluation.out_of_scope(group, case)
+        marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+        params.append(pytest.param(group, case, id=case_id, marks=marks))
+    return params
+
+
+@pytest.mark.parametrize(("group", "case"), dateparser_params())
+def test_dateparser_case(group: str, case: dict) -> None:
+    shared_path("gold", "dates", "dateparser_ar_cases.json")
+    assert evaluation.check_dateparser_case(group, case)
+
+
+def test_dateparser_figures() -> None:
+    shared_path("gold", "dates", "dateparser_ar_cases.json")
+    figures = evaluation.dateparser_scores()
+    # measured: 14 of 28 pass, all 14 in scope; the other 14 are Hijri (9), durations (3), "the previous day", minutes
+    assert (figures["cases"], figures["in_scope"], figures["in_scope_pass"]) == (28, 14, 14)
+
+
+def test_seed_gold_floor(seeds_dir) -> None:
+    figures = evaluation.seed_scores()
+    # measured 2026-11-23: P = R = F1 = 1.000 on 24 mentions, 4/4 publication dates
+    assert figures["f1"] >= 0.95 and figures["publication_dates_right"] == "4/4"
+
+
+def test_wojood_date_span_floor() -> None:
+    shared_path("gold", "wojood-sample")
+    figures = evaluation.wojood_scores()
+    # measured 2026-11-23: overlap P = 0.979, R = 0.236 (793 gold DATE spans, many archival/Hijri/durations)
+    assert figures["precision"] >= 0.95 and figures["recall"] >= 0.22
