@@ -71,16 +71,22 @@ def speaker_words() -> dict[str, SpeakerWord]:
 
 def speaker_word(token: str) -> SpeakerWord | None:
     """The speaker word a normalised token is, once a proclitic (و، ب، ل، لل) is stripped."""
+    found = speaker_word_split(token)
+    return found[0] if found else None
+
+
+def speaker_word_split(token: str) -> tuple[SpeakerWord, int] | None:
+    """The speaker word a normalised token is, and the length of the proclitic stripped from it."""
     table = speaker_words()
     if token in table:
-        return table[token]
+        return table[token], 0
     for clitic in WORD_PROCLITICS:
         if token.startswith(clitic):
             rest = token[len(clitic) :]
             # "للوزارة" is ل + الوزارة with the alef of the article dropped.
             for candidate in (rest, "ال" + rest if clitic == "لل" else rest):
                 if candidate in table:
-                    return table[candidate]
+                    return table[candidate], len(clitic)
     return None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flows.nlp.arabic import normalize
 from flows.nlp.quote_context import CLAUSE_COMMAS, Context, Speaker
-from flows.nlp.quote_lexicon import speaker_word
+from flows.nlp.quote_lexicon import speaker_word, speaker_word_split
 from flows.nlp.types import Mention
 
 # Entity types that can speak, best first: "وزير خارجية مالي عبد الله ديوب" is Diop, not Mali.
@@ -36,6 +36,9 @@ def np_speaker(ctx: Context, tok_lo: int, tok_hi: int, cue_start: int, previous:
     persons = [m for m in mentions if m.entity_type == "PERSON" and not m.is_adjectival]
     if persons:
         return ctx.speaker_from(persons[0])
+    split = speaker_word_split(ctx.tokens[lo].norm)
+    if split is not None and split[1]:
+        start += split[1]  # "لوزارة الخارجية": the speaker is the ministry, not the preposition
     surface_speaker = Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))
     if first_word is not None and first_word.kind == "unnamed":
         return surface_speaker
