@@ -228,3 +228,13 @@ def test_readme_has_a_performance_section_with_the_bench_command() -> None:
     section = match.group(1)
     assert "akhbar bench" in section
     assert "Chouigui" in section, "results on ANT must cite it"
+
+
+def test_akhbar_bench_entry_point_shows_its_options(capsys: pytest.CaptureFixture[str]) -> None:
+    from flows.bench import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "akhbar bench" in out and "--scale" in out
