@@ -45,8 +45,6 @@ KNOWN_GAPS: dict[tuple[str, ...], str] = {
         "and flows/dates.py publication_date returns None for two disagreeing datelines",
     ("boilerplate", "sample_08_russian_wheat_burkina.txt", "واغادوغو: «الأفق»"):
         "flows/textclean.py keeps a 'CITY: «SITE»' byline line in the body",
-    ("boilerplate", "sample_09_wagner_africa_corps.txt", "الغابون"):
-        "flows/textclean.py keeps a second article glued after the tags/share lines (headline, caption twice, date)",
     ("boilerplate", "sample_09_wagner_africa_corps.txt", "علي بونغو"):
         "flows/textclean.py keeps a second article glued after the tags/share lines (headline, caption twice, date)",
 }
