@@ -159,14 +159,15 @@ def _build() -> re.Pattern[str]:
         rf"(?P<iso>{NUMBER_START}(?P<iso_y>{DIGIT}{{4}})(?P<iso_sep>[-/.])(?P<iso_m>{DIGIT}{{1,2}})(?P=iso_sep)"
         rf"(?P<iso_d>{DIGIT}{{1,2}})(?![\d/\-]))",
         # 28/02/2024 · 28-02-2024 (day first, as Arabic sites write it)
-        rf"(?P<num>{NUMBER_START}(?P<num_d>{DIGIT}{{1,2}})(?P<num_sep>[-/.])(?P<num_m>{DIGIT}{{1,2}})(?P=num_sep)"
-        rf"{year('num_y')}(?![\d/\-]))",
+        # archives and tokenised text space the separators: "( 27 / 9 / 1948 )"
+        rf"(?P<num>{NUMBER_START}(?P<num_d>{DIGIT}{{1,2}}){SP0}(?P<num_sep>[-/.]){SP0}(?P<num_m>{DIGIT}{{1,2}}){SP0}(?P=num_sep)"
+        rf"{SP0}{year('num_y')}(?![\d/\-]))",
         # فبراير 2023 · يوليو2023 · أغسطس (آب) 2020 · نهاية يوليو/تموز الماضي · شهر مارس
         rf"(?P<my>(?:(?P<my_q>{qualifier}){SP})?(?P<my_shahr>{shahr}{SP})?{month_pair('my')}"
-        rf"(?:{SP0}{COMMA}?{SP0}{year('my_year')}|{SP}(?P<my_mark>{marker}))?)",
-        # عام 2015 · نهاية 2022 · (في) 2023 · عامي 2022 و2023
-        rf"(?P<yr>(?:(?P<yr_q>{qualifier}){SP})?(?:(?P<yr_w>{year_word}){SP0})?{NUMBER_START}{year('yr_year')}"
-        rf"(?:{SP0}(?:و|-|–|{fuzzy('إلى')}){SP0}{year('yr_year2')})?)",
+        rf"(?:{SP0}{COMMA}?{SP0}(?P<my_open>\({SP0})?{year('my_year')}(?(my_open){SP0}\))|{SP}(?P<my_mark>{marker}))?)",
+        # عام 2015 · نهاية 2022 · (في) 2023 · عامي 2022 و2023 · عام (1993) · (1948) · 1961 - 1962
+        rf"(?P<yr>(?:(?P<yr_q>{qualifier}){SP})?(?:(?P<yr_w>{year_word}){SP0})?(?P<yr_open>\({SP0})?{NUMBER_START}{year('yr_year')}"
+        rf"(?:{SP0}(?:و|-|–|/|{fuzzy('إلى')}){SP0}{year('yr_year2')})?(?P<yr_close>{SP0}\))?)",
         # منذ 3 أيام · منذ يومين · قبل ثلاثة أسابيع (not "قبل يومين من ...", not "منذ عام 2024")
         rf"(?P<ago>(?P<ago_w>{ago}){SP}(?:(?P<ago_n>{DIGIT}{{1,3}}|{number_word}){SP})?(?P<ago_u>{unit})"
         rf"(?!{SP0}{DIGIT})(?!{SP}{min_}))",
@@ -267,20 +268,28 @@ def _marker(word: str | None) -> int | None:
 
 PREVIOUS_WORD = re.compile(r"(\w+)" + MARKS + r"[^\S\n]+$")
 # A bare four-digit year is a date only after one of these (or a year word or qualifier inside the match).
-YEAR_CUES = frozenset(key(w) for w in ("في", "وفي", "منذ", "حتى", "خلال", "بحلول", "قبل", "بعد", "مطلع", "أواخر", "صيف", "شتاء", "ربيع", "خريف", "بين"))
+YEAR_CUES = frozenset(key(w) for w in ("في", "وفي", "منذ", "حتى", "خلال", "بحلول", "قبل", "بعد", "بتاريخ", "صيف", "شتاء", "ربيع", "خريف", "بين"))
+# "1961 - 1962" is a range of years without any cue; "2000 - 2500" is not.
+MAX_YEAR_RANGE = 50
 
 
 def _years(text: str, m: re.Match[str]) -> Iterator[RawDate]:
     g = m.group
-    if not (g("yr_q") or g("yr_w")):
+    first, second = _year(g("yr_year"), YEAR_ALONE), _year(g("yr_year2"), YEAR_ALONE)
+    if first is None:
+        return
+    worded = bool(g("yr_q") or g("yr_w"))
+    in_parens = bool(g("yr_open") and g("yr_close"))
+    a_range = second is not None and 0 < second - first <= MAX_YEAR_RANGE
+    if not (worded or in_parens or a_range):
         previous = PREVIOUS_WORD.search(text, max(0, m.start() - 12), m.start())
         if previous is None or key(previous.group(1)) not in YEAR_CUES:
             return
-    first = _year(g("yr_year"), YEAR_ALONE)
-    if first is not None:
-        yield RawDate("year", m.start(), m.end("yr_year"), year=first)
-    second = _year(g("yr_year2"), YEAR_ALONE)
-    if first is not None and second is not None:
+    # the span is the words and the year: "عام 2015", "عام (1993)", but only "1948" of a bare "(1948)"
+    start = m.start() if worded else m.start("yr_year")
+    end = m.end() if worded and in_parens and second is None else m.end("yr_year")
+    yield RawDate("year", start, end, year=first)
+    if second is not None:
         yield RawDate("year", m.start("yr_year2"), m.end("yr_year2"), year=second)
 
 
