@@ -1,0 +1,65 @@
+-- article_provenance: an article's full provenance: the inbox files it came from, and every fact extracted from it
+-- (entity mentions, quotes, event reports) with its character offsets into articles.body_text, in text order.
+-- Parameters: 1) article_id.
+with
+
+params as (
+    select cast(? as varchar) as article_id
+),
+
+files as (
+    select f.* from files as f join params as p on f.article_id = p.article_id
+),
+
+articles as (
+    select a.* from articles as a join params as p on a.article_id = p.article_id
+),
+
+mentions as (
+    select m.* from mentions as m join params as p on m.article_id = p.article_id
+),
+
+quotes as (
+    select q.* from quotes as q join params as p on q.article_id = p.article_id
+),
+
+event_mentions as (
+    select em.* from event_mentions as em join params as p on em.article_id = p.article_id
+),
+
+events as (
+    select * from events
+),
+
+records as (
+    select 'file' as record_kind, file_path as record_id, null::integer as char_start, null::integer as char_end,
+        file_sha256 as surface, status || coalesce(' (' || error || ')', '') || ' run ' || run_id as detail,
+        -2 as sort_key
+    from files
+    union all
+    select 'article', article_id, 0, length(body_text), title,
+        coalesce(site_name, '') || ' ' || coalesce(cast(published_at as varchar), 'undated')
+        || ' date from ' || coalesce(date_source, 'nowhere') || ' / ' || source_path, -1
+    from articles
+    union all
+    select 'mention', mention_id, char_start, char_end, surface, entity_type || ' ' || entity_id, char_start
+    from mentions
+    union all
+    select 'quote', quote_id, char_start, char_end, quote_text,
+        quote_kind || ' / ' || coalesce(cue, '') || ' / ' || coalesce(speaker_id, 'speaker unknown'), char_start
+    from quotes
+    union all
+    select 'event', em.event_id, em.char_start, em.char_end, em.trigger,
+        e.event_type || coalesce('/' || e.event_mode, '') || ' ' || coalesce(cast(em.event_date as varchar), 'undated')
+        || ' (' || coalesce(em.date_precision, 'unknown') || ')', em.char_start
+    from event_mentions as em
+    left join events as e on e.event_id = em.event_id
+),
+
+final as (
+    select record_kind, record_id, char_start, char_end, surface, detail
+    from records
+    order by sort_key, record_kind, record_id
+)
+
+select * from final

@@ -1,0 +1,58 @@
+-- event_timeline: what happened between two dates, in date order, one row per real-world event, with its actors,
+-- place, how many articles reported it and one evidence sentence.
+-- Parameters: 1) from date (inclusive, YYYY-MM-DD)  2) to date (inclusive, YYYY-MM-DD).
+-- Events whose date is unknown have no place on a timeline and are left out; date_precision says how exact each is.
+with
+
+params as (
+    select cast(? as date) as from_date, cast(? as date) as to_date
+),
+
+events as (
+    select * from events
+),
+
+entities as (
+    select * from entities
+),
+
+event_mentions as (
+    select * from event_mentions
+),
+
+first_report as (
+    select
+        event_id,
+        arg_min(evidence, article_id || ':' || lpad(cast(char_start as varchar), 9, '0')) as evidence,
+        list(distinct article_id order by article_id) as article_ids
+    from event_mentions
+    group by event_id
+),
+
+final as (
+    select
+        e.event_date,
+        e.date_precision,
+        e.event_type,
+        e.event_mode,
+        e.status,
+        a1.name_ar as actor1,
+        a2.name_ar as actor2,
+        loc.name_ar as location,
+        e.num_articles,
+        e.num_mentions,
+        e.contexts,
+        r.evidence,
+        r.article_ids,
+        e.event_id
+    from events as e
+    cross join params as p
+    left join entities as a1 on a1.entity_id = e.actor1_id
+    left join entities as a2 on a2.entity_id = e.actor2_id
+    left join entities as loc on loc.entity_id = e.location_id
+    left join first_report as r on r.event_id = e.event_id
+    where e.event_date between p.from_date and p.to_date
+    order by e.event_date, e.event_type, e.event_id
+)
+
+select * from final

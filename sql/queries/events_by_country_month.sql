@@ -1,0 +1,49 @@
+-- events_by_country_month: how many real-world events each country took part in, by month and PLOVER type, and how
+-- many reports and articles covered them.
+-- Parameters: 1) from date (inclusive, YYYY-MM-DD)  2) to date (inclusive, YYYY-MM-DD).
+-- A country takes part through any actor whose entity has that country_code (an official counts for their country).
+-- Only events dated to the day or month are counted: a year-precision or undated event has no month.
+with
+
+params as (
+    select cast(? as date) as from_date, cast(? as date) as to_date
+),
+
+events as (
+    select * from events where date_precision in ('day', 'month')
+),
+
+entities as (
+    select * from entities
+),
+
+event_actors as (
+    select distinct e.event_id, x.entity_id
+    from events as e, unnest(coalesce(e.actor_ids, [e.actor1_id, e.actor2_id])) as x(entity_id)
+    where x.entity_id is not null
+),
+
+event_countries as (
+    select distinct a.event_id, en.country_code
+    from event_actors as a
+    join entities as en on en.entity_id = a.entity_id
+    where en.country_code is not null
+),
+
+final as (
+    select
+        date_trunc('month', e.event_date) as month,
+        c.country_code,
+        e.event_type,
+        count(*) as num_events,
+        sum(e.num_mentions) as num_reports,
+        sum(e.num_articles) as num_article_reports
+    from event_countries as c
+    join events as e on e.event_id = c.event_id
+    cross join params as p
+    where e.event_date between p.from_date and p.to_date
+    group by all
+    order by month, c.country_code, e.event_type
+)
+
+select * from final

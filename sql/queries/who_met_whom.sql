@@ -1,0 +1,77 @@
+-- who_met_whom: every meeting, visit, talk or call (PLOVER CONSULT) between people or bodies of two countries,
+-- each real-world event once, by month, with every article that reported it.
+-- Parameters: 1) first country (ISO 3166 alpha-3, e.g. RUS)  2) second country (e.g. MLI).
+-- A country takes part through any of the event's actors (events.actor_ids) whose entity has that country_code,
+-- and through the place of a visit (a visit to Bamako involves MLI).
+with
+
+params as (
+    select upper(cast(? as varchar)) as country_a, upper(cast(? as varchar)) as country_b
+),
+
+events as (
+    select * from events where event_type = 'CONSULT'
+),
+
+entities as (
+    select * from entities
+),
+
+event_mentions as (
+    select * from event_mentions
+),
+
+participants as (
+    select e.event_id, x.entity_id, 'actor' as role
+    from events as e, unnest(coalesce(e.actor_ids, [e.actor1_id, e.actor2_id])) as x(entity_id)
+    where x.entity_id is not null
+    union all
+    select event_id, location_id, 'place' as role
+    from events
+    where event_mode = 'visit' and location_id is not null
+),
+
+participant_countries as (
+    select p.event_id, p.role, en.entity_id, en.name_ar, en.country_code
+    from participants as p
+    join entities as en on en.entity_id = p.entity_id
+),
+
+matching_events as (
+    select
+        pc.event_id,
+        list(distinct pc.name_ar order by pc.name_ar) filter (where pc.country_code = prm.country_a and pc.role = 'actor') as side_a,
+        list(distinct pc.name_ar order by pc.name_ar) filter (where pc.country_code = prm.country_b and pc.role = 'actor') as side_b
+    from participant_countries as pc
+    cross join params as prm
+    group by pc.event_id, prm.country_a, prm.country_b
+    having bool_or(pc.country_code = prm.country_a) and bool_or(pc.country_code = prm.country_b)
+),
+
+reports as (
+    select event_id, list(distinct article_id order by article_id) as article_ids
+    from event_mentions
+    group by event_id
+),
+
+final as (
+    select
+        date_trunc('month', e.event_date) as month,
+        e.event_date,
+        e.date_precision,
+        e.event_mode,
+        e.status,
+        m.side_a,
+        m.side_b,
+        loc.name_ar as location,
+        e.num_articles,
+        r.article_ids,
+        e.event_id
+    from matching_events as m
+    join events as e on e.event_id = m.event_id
+    left join entities as loc on loc.entity_id = e.location_id
+    left join reports as r on r.event_id = e.event_id
+    order by e.event_date nulls last, e.event_id
+)
+
+select * from final
