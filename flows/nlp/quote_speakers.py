@@ -19,7 +19,10 @@ SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
 MAX_SENTENCES_BACK = 3
 # How many tokens before a subjectless cue a preposed subject ("لافروف قال") may sit.
 MAX_PREPOSED_TOKENS = 12
-SOURCE_PREPOSITION = "عن"  # نقل الكرملين عن غويتا: the speaker is who is quoted, after عن
+SOURCE_PREPOSITION = "عن"
+# A role word before a subjectless verb takes its definite modifiers along: "المجلس العسكري الحاكم ينفي".
+DEFINITE_ARTICLE = "ال"
+MAX_DEFINITE_MODIFIERS = 3  # نقل الكرملين عن غويتا: the speaker is who is quoted, after عن
 
 
 def np_speaker(ctx: Context, tok_lo: int, tok_hi: int, cue_start: int, previous: list) -> Speaker | None:
@@ -80,18 +83,35 @@ def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker |
     """A person or body named just before the cue in its sentence ("المجلس العسكري ينفي ذلك، ويقول")."""
     sentence = ctx.sentence_of(cue_start)
     floor = sentence.char_start if sentence else 0
-    near = [t for t in ctx.tokens if floor <= t.start < cue_start][-MAX_PREPOSED_TOKENS:]
-    if not near:
-        return None
+    near = [n for n, t in enumerate(ctx.tokens) if floor <= t.start < cue_start][-MAX_PREPOSED_TOKENS:]
     quoted = [(q.content_start, q.content_end) for q in previous]
-    for mention in ctx.mentions_before(cue_start):
-        if mention.char_start < max(floor, near[0].start):
-            break
-        if mention.is_adjectival or mention.entity_type not in ("PERSON", "ORG"):
-            continue
-        if ctx.in_mark(mention.char_start) or any(s <= mention.char_start < e for s, e in quoted):
-            continue
-        return ctx.speaker_from(mention)
+
+    def outside_quotes(index: int) -> bool:
+        return ctx.in_mark(index) is None and not any(s <= index < e for s, e in quoted)
+
+    candidates = [
+        m for m in ctx.mentions_before(cue_start)
+        if near and m.char_start >= ctx.tokens[near[0]].start and not m.is_adjectival
+        and m.entity_type in ("PERSON", "ORG") and outside_quotes(m.char_start)
+    ]  # fmt: skip
+    for n in reversed(near):
+        tok = ctx.tokens[n]
+        for mention in candidates:
+            if tok.start < mention.char_end <= tok.end:
+                return ctx.speaker_from(mention)
+        word = speaker_word(tok.norm)
+        if word is not None and word.kind in ("ref", "unnamed") and outside_quotes(tok.start):
+            hi = n + 1
+            while hi < len(ctx.tokens) and hi - n <= MAX_DEFINITE_MODIFIERS and ctx.tokens[hi].start < cue_start:
+                if not ctx.tokens[hi].norm.startswith(DEFINITE_ARTICLE) or ctx.gap_before(hi).strip():
+                    break
+                hi += 1
+            start, end = tok.start, ctx.tokens[hi - 1].end
+            resolved = None
+            if word.kind == "ref":
+                resolved = _resolve_ref(ctx, word.resolve, word.name_contains, ctx.mentions_in(start, end), cue_start, previous)
+            return Speaker(resolved.entity_id if resolved else None, ctx.body[start:end], start, end,
+                           resolved.entity_type if resolved else None)  # fmt: skip
     return None
 
 
@@ -110,16 +130,20 @@ def _resolve_ref(
     if resolve == "org":
         # "الخارجية الروسية": the ministry must belong to the country of the nisba, when one is given.
         countries = {ctx.entities[m.entity_id].country_code for m in np_mentions if m.entity_type == "GPE" and m.entity_id in ctx.entities}
-        for mention in ctx.mentions_before(cue_start):
-            if mention.entity_type != "ORG" or mention.is_adjectival:
-                continue
-            entity = ctx.entities.get(mention.entity_id)
-            name = normalize(entity.name_ar if entity else mention.surface)
-            if contains and contains not in name and contains not in normalize(mention.surface):
+        quoted = [(q.content_start, q.content_end) for q in previous]
+        # A body that has been speaking is the likeliest referent ("وأشارت الوزارة"); then bodies named outside
+        # earlier quotations ("وزارة الداخلية" inside a quoted clause is not who speaks next).
+        spoken = [q.speaker for q in reversed(previous) if q.speaker.entity_type == "ORG" and q.speaker.start is not None]
+        named = [ctx.speaker_from(m) for m in ctx.mentions_before(cue_start)
+                 if m.entity_type == "ORG" and not m.is_adjectival and not any(s <= m.char_start < e for s, e in quoted)]  # fmt: skip
+        for candidate in spoken + named:
+            entity = ctx.entities.get(candidate.entity_id or "")
+            name = normalize(entity.name_ar if entity else candidate.surface or "")
+            if contains and contains not in name and contains not in normalize(candidate.surface or ""):
                 continue
             if countries and (entity is None or entity.country_code not in countries):
                 continue
-            return ctx.speaker_from(mention)
+            return candidate
     return None
 
 
