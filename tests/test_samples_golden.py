@@ -91,16 +91,21 @@ def squeeze(text: str | None) -> str | None:
     return " ".join(text.split()) if text is not None else None
 
 
+def inbox_names() -> list[str]:
+    """The files ingest would see in inbox/ (it skips hidden names such as .gitkeep)."""
+    return [p.name for p in INBOX.iterdir() if p.is_file() and not p.name.startswith(".")]
+
+
 # --- the inbox and its gold file agree --------------------------------------------------------------------------
 
 
 def test_every_sample_in_the_inbox_has_gold_and_every_gold_entry_a_file() -> None:
-    on_disk = sorted(p.name for p in INBOX.iterdir() if p.is_file() and not p.name.endswith(SIDECAR_SUFFIX))
+    on_disk = sorted(name for name in inbox_names() if not name.endswith(SIDECAR_SUFFIX))
     assert on_disk == NAMES
 
 
 def test_inbox_holds_only_marked_samples() -> None:
-    names = [p.name for p in INBOX.iterdir() if p.is_file()]
+    names = inbox_names()
     assert names and all(name.startswith("sample_") for name in names)
     sidecars = [n for n in names if n.endswith(SIDECAR_SUFFIX)]
     assert all(n.removesuffix(SIDECAR_SUFFIX) + ".txt" in names or n.removesuffix(SIDECAR_SUFFIX) + ".html" in names
