@@ -234,15 +234,19 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from flows.lock import warehouse_lock
+    import time
+
     from flows.publish import publish_snapshot
 
     settings = settings_from(args)
     if not settings.warehouse.exists():
         raise AkhbarError(f"no warehouse at {settings.warehouse}: run `akhbar ingest` first")
-    with warehouse_lock(settings.warehouse, wait_seconds=60):
-        target = publish_snapshot(settings.warehouse)
-    print(f"snapshot written: {target}")
+    started = time.perf_counter()
+    target = publish_snapshot(settings.warehouse, wait_seconds=60)
+    if target is None:
+        raise WarehouseLocked(f"another akhbar run is writing {settings.warehouse}; it publishes the snapshot when done")
+    size_mb = target.stat().st_size / 1e6
+    print(f"snapshot written: {target} ({size_mb:.1f} MB in {time.perf_counter() - started:.2f} s)")
     return EXIT_OK
 
 

@@ -87,7 +87,8 @@ from flows import warehouse
 con = warehouse.connect(Path(sys.argv[1]), read_only=sys.argv[2] == 'read')
 con.execute('select count(*) from articles').fetchall()
 print('ready', flush=True)
-sys.stdin.read()  # hold the file open until the test closes our stdin
+for statement in sys.stdin:  # hold the file open until the test closes our stdin; answer each query on one line
+    print(*con.execute(statement).fetchone(), flush=True)
 con.close()
 """
 
