@@ -52,27 +52,32 @@ def rate(files: int, seconds: float | None) -> float | None:
 
 def rss_at_10k(results: dict) -> int | None:
     if results["n"] == 10_000:
-        return results["plain"]["peak_tree_rss"]
+        return results["plain"].get("peak_tree_rss")
     return results.get("scale", {}).get("10000", {}).get("peak_tree_rss")
 
 
 def verdicts(results: dict) -> dict:
-    """Each target: the measured figure, the target, and whether it is met (None when not measured)."""
+    """Each target measured: the figure, the target, and whether it is met. Failed or skipped runs give none."""
     out: dict[str, dict] = {}
-    bare, plain, flow = results["bare"], results["plain"], results.get("flow")
-    out["e2e_ratio_plain"] = _check(bare["seconds"] / plain["seconds"], TARGET_E2E_RATIO, at_least=True)
-    if flow:
-        out["e2e_ratio_flow"] = _check(bare["seconds"] / flow["seconds"], TARGET_E2E_RATIO, at_least=True)
-        out["prefect_overhead"] = _check(flow["seconds"] / plain["seconds"] - 1, TARGET_PREFECT_OVERHEAD)
-        out["noop_minus_empty_flow"] = _check(
-            results["noop_flow"]["seconds"] - results["empty_flow"]["seconds"], TARGET_NOOP_MARGIN_SECONDS
-        )
-    out["noop_minus_empty_plain"] = _check(
-        results["noop_plain"]["seconds"] - results["empty_plain"]["seconds"], TARGET_NOOP_MARGIN_SECONDS
-    )
+
+    def seconds(key: str) -> float | None:
+        run = results.get(key) or {}
+        return run.get("seconds")
+
+    bare, plain, flow = seconds("bare"), seconds("plain"), seconds("flow")
+    if bare and plain:
+        out["e2e_ratio_plain"] = _check(bare / plain, TARGET_E2E_RATIO, at_least=True)
+    if bare and flow:
+        out["e2e_ratio_flow"] = _check(bare / flow, TARGET_E2E_RATIO, at_least=True)
+    if plain and flow:
+        out["prefect_overhead"] = _check(flow / plain - 1, TARGET_PREFECT_OVERHEAD)
+    for mode in ("flow", "plain"):
+        noop, empty = seconds(f"noop_{mode}"), seconds(f"empty_{mode}")
+        if noop is not None and empty is not None:
+            out[f"noop_minus_empty_{mode}"] = _check(noop - empty, TARGET_NOOP_MARGIN_SECONDS)
     scale = results.get("scale", {})
     ten_k = rss_at_10k(results)
-    bigger = [int(k) for k in scale if int(k) > 10_000]
+    bigger = [int(k) for k, run in scale.items() if int(k) > 10_000 and "peak_tree_rss" in run]
     if ten_k and bigger:
         out["rss_growth_whole_vs_10k"] = _check(scale[str(max(bigger))]["peak_tree_rss"] / ten_k, TARGET_RSS_GROWTH)
     timings = [t for t in results.get("queries", {}).get("timings", []) if t["best_seconds"] is not None]
@@ -104,11 +109,16 @@ def print_report(results: dict) -> None:
         ("add_one_plain", f"add 1 file to {n}, plain"), ("add_one_flow", f"add 1 file to {n}, flow"),
     ):
         run = results.get(key)
-        if run:
+        if run and "error" in run:
+            rows.append((label, "failed: " + run["error"][:60], "", "", "", "", "", ""))
+        elif run:
             whole = key in ("bare", "plain", "flow")  # the runs that read the whole corpus
             rows.append(_run_row(label, run, n, results["corpus"]["bytes"] if whole else None))
     for size, run in results.get("scale", {}).items():
-        rows.append(_run_row(f"scale {size}, plain", run, int(size), None))
+        if "error" in run:
+            rows.append((f"scale {size}, plain", "failed: " + run["error"][:60], "", "", "", "", "", ""))
+        else:
+            rows.append(_run_row(f"scale {size}, plain", run, int(size), None))
     _table(rows)
     stages = results["plain"].get("stage_seconds", {})
     if stages:

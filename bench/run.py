@@ -68,8 +68,13 @@ def link_inbox(pages_dir: Path, names: Sequence[str], inbox: Path) -> Path:
 
 
 def measured(label: str, args: Sequence[str]) -> dict:
+    """One child run's figures, or {"error": ...} when it failed (the rest of the benchmark still runs)."""
     print(f"  running {label} ...", file=sys.stderr, flush=True)
-    result: Measured = run_child(args)
+    try:
+        result: Measured = run_child(args)
+    except RuntimeError as error:
+        print(f"  {label} failed: {error}", file=sys.stderr, flush=True)
+        return {"error": str(error)}
     row = dict(result.result)
     row.update(wall_seconds=result.wall_seconds, peak_tree_rss=result.peak_tree_rss,
                peak_process_rss=result.peak_process_rss)
@@ -154,16 +159,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="akhbar-bench-"))
     try:
         results = run_benchmark(args, work)
-    except RuntimeError as error:
-        print(f"akhbar bench: {error}", file=sys.stderr)
-        return 1
     finally:
         if not args.keep and args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     path = write_json(results, args.out)
     print_report(results)
     print(f"\nJSON: {path}")
-    return 0
+    failed = failed_runs(results)
+    if failed:
+        print(f"akhbar bench: {len(failed)} run(s) failed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def failed_runs(results: dict) -> list[str]:
+    runs = [(k, v) for k, v in results.items() if isinstance(v, dict)]
+    runs += [(f"scale {k}", v) for k, v in results.get("scale", {}).items()]
+    return [name for name, run in runs if "error" in run]
 
 
 if __name__ == "__main__":

@@ -238,3 +238,12 @@ def test_akhbar_bench_entry_point_shows_its_options(capsys: pytest.CaptureFixtur
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
     assert "akhbar bench" in out and "--scale" in out
+
+
+def test_failed_runs_give_no_verdict_and_are_listed() -> None:
+    from bench.run import failed_runs
+
+    results = {"n": 200, "bare": run(10.0), "plain": {"error": "exit code 1"}, "noop_plain": run(0.5),
+               "empty_plain": run(0.1), "scale": {"10161": {"error": "exit code 1"}}}
+    assert verdicts(results) == {"noop_minus_empty_plain": {"value": pytest.approx(0.4), "target": 2.0, "met": True}}
+    assert failed_runs(results) == ["plain", "scale 10161"]
