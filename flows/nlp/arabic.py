@@ -85,3 +85,101 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
     return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+# --- Clitics -------------------------------------------------------------------------------------------------
+# Proclitics, on normalised text: an optional conjunction (و ف), then an optional preposition (ب ل ك), then the
+# article. "لل" is ل + ال with the alef dropped ("للأمم" = ل + الأمم). Longest first so "وبال" wins over "و".
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+ARTICLE = "ال"
+# Pronoun enclitics (normalised: ة is ه, so "ه" also ends feminine nouns; callers decide whether to try it).
+ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ي")
+# A stem must keep this many letters once clitics are stripped: "بلد" is not ب + لد.
+MIN_STEM = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way to read a normalised token: ``prefix`` letters of proclitics, then ``stem`` (which keeps its article)."""
+
+    prefix: int
+    stem: str
+    has_article: bool
+
+
+def proclitic_readings(token: str) -> tuple[Reading, ...]:
+    """Every split of ``token`` (normalised) into proclitics + stem, the bare token first.
+
+    The article stays on the stem (``has_article`` says so), because gazetteer names carry their own article
+    ("الكرملين"); "بالكرملين" reads as ب + "الكرملين", "للامم" as ل + "الامم", "وباماكو" as و + "باماكو".
+    """
+    readings = [Reading(0, token, _has_article(token))]
+    seen = {token}
+    for conj in ("", *CONJUNCTIONS):
+        for prep in ("", *PREPOSITIONS):
+            prefix = conj + prep
+            if not prefix or not token.startswith(prefix):
+                continue
+            rest = token[len(prefix) :]
+            candidates = [rest]
+            if prep == "ل" and rest.startswith("ل"):
+                candidates.append("ا" + rest)  # ل + ال -> لل
+            for stem in candidates:
+                if len(stem) >= MIN_STEM and stem not in seen:
+                    seen.add(stem)
+                    readings.append(Reading(len(prefix), stem, _has_article(stem)))
+    return tuple(readings)
+
+
+def _has_article(stem: str) -> bool:
+    return stem.startswith(ARTICLE) and len(stem) - len(ARTICLE) >= MIN_STEM
+
+
+def without_article(stem: str) -> str | None:
+    """``stem`` without its article, or None when it has none (or too little is left)."""
+    if stem.startswith(ARTICLE) and len(stem) - len(ARTICLE) >= MIN_STEM:
+        return stem[len(ARTICLE) :]
+    return None
+
+
+def enclitic_stems(token: str) -> tuple[str, ...]:
+    """``token`` and the stems left after one pronoun enclitic ("نظيره" -> "نظير")."""
+    stems = [token]
+    for suffix in ENCLITICS:
+        if token.endswith(suffix) and len(token) - len(suffix) >= MIN_STEM + 1:
+            stems.append(token[: -len(suffix)])
+    return tuple(stems)
+
+
+# --- Normalised tokens with body offsets ------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class NormToken:
+    """A word of the normalised text, with the span of ``text`` it came from (trailing diacritics included)."""
+
+    norm: str
+    char_start: int
+    char_end: int
+    norm_start: int
+    norm_end: int
+
+
+NORM_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def normalized_tokens(text: str) -> tuple[str, list[int], tuple[NormToken, ...]]:
+    """The normalised text, its origin map, and its word tokens mapped back to ``text`` offsets."""
+    norm, origin = normalize_with_map(text)
+    out = []
+    for match in NORM_WORD.finditer(norm):
+        start = origin[match.start()]
+        end = extend_over_marks(text, origin[match.end() - 1] + 1)
+        out.append(NormToken(match.group(), start, end, match.start(), match.end()))
+    return norm, origin, tuple(out)
+
+
+def extend_over_marks(text: str, end: int) -> int:
+    """Move ``end`` past diacritics and tatweel that belong to the letter before it."""
+    while end < len(text) and (text[end] in DIACRITICS or text[end] == TATWEEL):
+        end += 1
+    return end

@@ -1,0 +1,79 @@
+"""The view of one body_text the entity rules share: normalised tokens, their body offsets, and the gaps between.
+
+Built once per document; every rule reads tokens from here instead of re-normalising sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from flows.nlp.arabic import NormToken, Reading, normalized_tokens, proclitic_readings, without_article
+from flows.nlp.gazetteer import gap_key
+from flows.nlp.types import Sentence
+
+# Quotes and brackets that open a quoted name: «فاغنر», "إيكواس", (القاعدة).
+OPENING_QUOTES = frozenset('«"“‘(\'[')
+# A gap with one of these between two words ends a name, a title's qualifier or a nisba's reach.
+HARD_BREAK = re.compile(r"[.,،؛;:!?؟()\[\]«»\"“”'/\n]")
+# Closing quotes and brackets that may stand between a quoted name and the adjective qualifying it.
+CLOSING = re.compile(r"^[\s»”\"')\]]*$")
+
+
+@dataclass
+class EntityText:
+    body: str
+    norm: str
+    origin: list[int]
+    toks: tuple[NormToken, ...]
+    sentence_starts: list[int]
+
+    @classmethod
+    def build(cls, body: str, sentences: tuple[Sentence, ...]) -> "EntityText":
+        norm, origin, toks = normalized_tokens(body)
+        return cls(body, norm, origin, toks, [s.char_start for s in sentences])
+
+    def gap(self, i: int) -> str:
+        """Normalised text between token i-1 and token i ("" before the first token)."""
+        if i <= 0 or i >= len(self.toks):
+            return ""
+        return self.norm[self.toks[i - 1].norm_end : self.toks[i].norm_start]
+
+    def joined(self, i: int) -> bool:
+        """Token i follows token i-1 with only spaces or hyphens between (same phrase)."""
+        return 0 < i < len(self.toks) and HARD_BREAK.search(self.gap(i)) is None
+
+    def gap_key(self, i: int) -> str:
+        return gap_key(self.gap(i))
+
+    def char_start(self, i: int, prefix: int = 0) -> int:
+        return self.origin[self.toks[i].norm_start + prefix]
+
+    def is_quoted(self, char_start: int) -> bool:
+        """The character just before ``char_start`` (skipping tatweel and spaces) opens a quote."""
+        j = char_start - 1
+        while j >= 0 and self.body[j] in " \u0640":
+            j -= 1
+        return j >= 0 and self.body[j] in OPENING_QUOTES
+
+    def sentence_index(self, char_start: int) -> int:
+        return max(bisect.bisect_right(self.sentence_starts, char_start) - 1, 0)
+
+    @cached_property
+    def readings(self) -> tuple[tuple[Reading, ...], ...]:
+        return tuple(proclitic_readings(t.norm) for t in self.toks)
+
+    def bare_stems(self, i: int) -> set[str]:
+        """Stems of token i without proclitics and without the article."""
+        out = set()
+        for reading in self.readings[i]:
+            out.add(reading.stem)
+            bare = without_article(reading.stem)
+            if bare:
+                out.add(bare)
+        return out
+
+    def has_article(self, i: int) -> bool:
+        return any(r.has_article for r in self.readings[i])

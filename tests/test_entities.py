@@ -1,0 +1,126 @@
+"""Entity and mention extraction: hand-built Arabic cases per rule, seed golden checks, offset properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from flows.nlp.arabic import split_sentences
+from flows.nlp.entities import extract_entities
+from flows.nlp.types import Document
+
+
+def run(text: str):
+    doc = Document("t", text, sentences=split_sentences(text))
+    entities, mentions = extract_entities(doc)
+    return {e.entity_id: e for e in entities}, mentions
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    return {(m.surface, m.entity_id) for m in run(text)[1]}
+
+
+@pytest.mark.parametrize(
+    "text, surface, entity_id",
+    [
+        pytest.param("وصل لافروف إلى باماكو أمس", "لافروف", "person:sergey-lavrov", id="lavrov-arrived-bamako"),
+        pytest.param("محادثات بين موسكو وباماكو", "باماكو", "gpe:bamako", id="and-bamako-clitic"),
+        pytest.param("سافر الوفد لموسكو", "موسكو", "gpe:moscow", id="to-moscow-clitic"),
+        pytest.param("اجتماع بالكرملين اليوم", "الكرملين", "org:kremlin", id="at-the-kremlin"),
+        pytest.param("وقال عاصمي غويتا إن", "عاصمي غويتا", "person:assimi-goita", id="goita-listed-variant"),
+        pytest.param("التقى أسيمي جويتا الوفد", "أسيمي جويتا", "person:assimi-goita", id="goita-g-as-jim"),
+        pytest.param("وزير الخارجية عبدالله ديوب", "عبدالله ديوب", "person:abdoulaye-diop", id="diop-joined-abdallah"),
+        pytest.param("قررت الإيكواس فرض عقوبات", "الإيكواس", "org:ecowas", id="ecowas-with-article"),
+        pytest.param("انسحبت من المجموعة الاقتصادية لدول غرب أفريقيا", "المجموعة الاقتصادية لدول غرب أفريقيا", "org:ecowas", id="ecowas-long-form"),
+        pytest.param("قمة اتحاد دول الساحل في نيامي", "اتحاد دول الساحل", "org:aes", id="confederation-sahel"),
+        pytest.param("عناصر من مجموعة فاغنر الروسية", "مجموعة فاغنر", "org:wagner", id="wagner-group"),
+        pytest.param("أعلنت جماعة «نصرة الإسلام والمسلمين» مسؤوليتها", "نصرة الإسلام والمسلمين", "org:jnim", id="jnim-quoted"),
+        pytest.param("قالت مصادر لـ«الشرق الأوسط» إن", "الشرق الأوسط", "org:asharq-al-awsat", id="asharq-newspaper-quoted"),
+        pytest.param("التوتر في الشرق الأوسط يتصاعد", "الشرق الأوسط", "loc:middle-east", id="middle-east-region"),
+        pytest.param("أكدت وزارة الخارجية الروسية أن", "وزارة الخارجية الروسية", "org:ministry-foreign-affairs-rus", id="mfa-russia"),
+        pytest.param("وأكدت الخارجية المالية أن", "الخارجية المالية", "org:ministry-foreign-affairs-mli", id="mfa-mali-metonym"),
+        pytest.param("وأشار الجانب الروسي إلى", "الروسي", "gpe:rus", id="russian-side-nisba"),
+        pytest.param("وقال نظيره المالي إن", "المالي", "gpe:mli", id="malian-counterpart-nisba"),
+        pytest.param("نقلت وكالة أ.ف.ب الخبر", "أ.ف.ب", "org:afp", id="afp-abbreviation"),
+    ],
+)
+def test_finds(text: str, surface: str, entity_id: str) -> None:
+    assert (surface, entity_id) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text, entity_id",
+    [
+        pytest.param("قدمت الحكومة دعم مالي للمزارعين", "gpe:mli", id="financial-support-not-mali"),
+        pytest.param("تحسن الوضع المالي للشركة", "gpe:mli", id="financial-situation-not-mali"),
+        pytest.param("وصلت شحنة القمح الروسي", "gpe:rus", id="russian-wheat-not-a-body"),
+        pytest.param("يشكل ذلك تحدياً روسياً للغرب", "gpe:rus", id="russian-adverb-not-russia"),
+        pytest.param("لا نعرف كيف حدث ذلك", "gpe:kyiv", id="how-is-not-kyiv"),
+        pytest.param("قال الأمين العام إن القاعدة العسكرية", "org:al-qaeda", id="military-base-not-qaeda"),
+    ],
+)
+def test_does_not_find(text: str, entity_id: str) -> None:
+    assert entity_id not in {m.entity_id for m in run(text)[1]}
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        pytest.param("وقال رامي زهدي الخبير في الشؤون الأفريقية إن", "رامي زهدي", id="expert-after-name"),
+        pytest.param("وصرح العقيد سليمان كوليبالي للصحفيين", "سليمان كوليبالي", id="colonel-before-name"),
+        pytest.param("أدى الهجوم إلى مقتل عمر تراوري مدير ديوان الرئيس", "عمر تراوري", id="director-after-name"),
+    ],
+)
+def test_unknown_person_by_title(text: str, surface: str) -> None:
+    entities, mentions = run(text)
+    mention = next(m for m in mentions if m.surface == surface)
+    entity = entities[mention.entity_id]
+    assert entity.entity_type == "PERSON" and entity.name_en is None and entity.entity_id.startswith("person:")
+
+
+def test_unknown_org_by_quoted_head() -> None:
+    entities, mentions = run('كما أبلغت وكالة "سهل نيوز" أن')
+    assert [(m.surface, m.entity_type) for m in mentions] == [("سهل نيوز", "ORG")]
+
+
+def test_surname_resolves_to_full_name_earlier() -> None:
+    _, mentions = run("التقى لافروف مع عبد الله ديوب. وقال ديوب إن البلدين متفقان.")
+    assert [m.entity_id for m in mentions if m.surface == "ديوب"] == ["person:abdoulaye-diop"]
+
+
+def test_surname_shared_by_two_people_stays_unresolved() -> None:
+    text = "قال العقيد إبراهيم تراوري ثم ردّ الوزير كاراموكو جان ماري تراوري. وأضاف تراوري أن"
+    _, mentions = run(text)
+    last = [m for m in mentions if m.surface == "تراوري"]
+    assert last == []
+
+
+def test_country_codes_for_people_and_places() -> None:
+    entities, _ = run("التقى سيرغي لافروف مع عبد الله ديوب في باماكو")
+    assert entities["person:sergey-lavrov"].country_code == "RUS"
+    assert entities["person:abdoulaye-diop"].country_code == "MLI"
+    assert entities["gpe:bamako"].country_code == "MLI"
+
+
+def test_ids_and_order_are_stable() -> None:
+    text = "وصل وزير الخارجية الروسي سيرغي لافروف إلى مالي، والتقى العقيد عاصمي غويتا في باماكو."
+    first, second = run(text), run(text)
+    assert first[1] == second[1]
+    starts = [m.char_start for m in first[1]]
+    assert starts == sorted(starts)
+    assert all(m.mention_id == f"t:m{m.char_start}-{m.char_end}" for m in first[1])
+
+
+ARABIC_PIECES = st.sampled_from(
+    ["لافروف", "وباماكو", "مالي", "المالي", "الروسي", " ", "، ", ".\n", "«", "»", "وزير الخارجية", "دعم", "ـ", "ُ", "-",
+     "عبد الله ديوب", "إيكواس", "الجانب", "أ.ف.ب", "روسياً", "العقيد", "زيد عمرو", "للأمم المتحدة", "x"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(ARABIC_PIECES, max_size=30).map("".join))
+def test_every_mention_is_its_body_slice(text: str) -> None:
+    _, mentions = run(text)
+    for m in mentions:
+        assert text[m.char_start : m.char_end] == m.surface and m.surface.strip() == m.surface and m.surface
+    assert all(a.char_end <= b.char_start for a, b in zip(mentions, mentions[1:]))
