@@ -6,6 +6,9 @@
   predicted mention counts when it overlaps a gold DATE span (overlap P/R/F1). Its text is tokens joined by spaces
   ("26 / 4 / 1947") and mostly archival, and its DATE tag also covers durations and eras ("أسبوعين", "الفترة
   العثمانية") that find_dates leaves alone on purpose, so recall here is a floor, not a target.
+- ant: the ANT corpus v1.1 (../shared/corpus, Apache-2.0 + citation), whose TIME field is each article's
+  publication time: how often publication_date states a date from the text alone, and how often that date is the
+  TIME date; how often a weekday the text calls today ("اليوم الأربعاء") is TIME's weekday; find_dates' speed.
 - dateparser: the 28 Arabic cases of ../shared/gold/dates/dateparser_ar_cases.json (BSD-3), each read as what
   find_dates should return for it; cases out of scope (times of day, Hijri dates, bare durations) are counted apart.
 """
@@ -15,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import tarfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +30,11 @@ SHARED = REPO.parent / "shared"
 SEED_GOLD = REPO / "tests" / "gold" / "dates.json"
 WOJOOD = SHARED / "gold" / "wojood-sample"
 DATEPARSER = SHARED / "gold" / "dates" / "dateparser_ar_cases.json"
+ANT = SHARED / "corpus" / "ant-v1.1.tar.gz"
+ANT_CITATION = ("ANT corpus: A. Chouigui, O. Ben Khiroun, B. Elayeb. ANT Corpus: An Arabic News Text Collection for "
+                "Textual Classification. AICCSA 2017")
+ANT_TIME = re.compile(r"<TIME>\s*(.*?)\s*</TIME>")
+ANT_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 DATEPARSER_ANCHOR = dt.date(2024, 2, 28)  # the relative cases are checked against this "today"
 
 # Cases find_dates does not handle, with the reason; the test marks them xfail(strict) so a fix shows up.
@@ -45,12 +55,14 @@ EN_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april"
 
 def run(argv: list[str] | None = None) -> dict:
     """Prints and returns every figure; a gold set whose files are absent is reported as skipped."""
-    figures = {"seeds": seed_scores(), "wojood": wojood_scores(), "dateparser": dateparser_scores()}
+    figures = {"seeds": seed_scores(), "wojood": wojood_scores(), "ant": ant_scores(), "dateparser": dateparser_scores()}
     for name, scores in figures.items():
         if scores is None:
             print(f"dates/{name}: skipped (gold files absent: ../shared ships beside the repo in CI)")
         else:
             print(f"dates/{name}: " + "  ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in scores.items()))
+    if figures["ant"] is not None:
+        print(f"  ({ANT_CITATION})")
     return figures
 
 
@@ -140,6 +152,55 @@ def wojood_scores() -> dict | None:
             pred_hits += sum(any(s < ge and gs < e for gs, ge in gold) for s, e in found)
             gold_hits += sum(any(s < ge and gs < e for s, e in found) for gs, ge in gold)
     return {**prf(pred_hits, n_pred, gold_hits, n_gold), "gold_spans": n_gold, "predicted": n_pred}
+
+
+# --- ANT ---------------------------------------------------------------------------------------------------------
+
+
+def ant_articles(limit: int | None = None) -> Iterator[tuple[dt.date, str]]:
+    """(TIME date, TEXT) of the corpus' articles, streamed from the archive in its order."""
+    count = 0
+    with tarfile.open(ANT) as archive:
+        for member in archive:
+            if limit is not None and count >= limit:
+                return
+            if not member.isfile() or not member.name.endswith(".txt"):
+                continue
+            doc = archive.extractfile(member).read().decode("utf-8", "replace")  # type: ignore[union-attr]
+            stamp, text = ANT_TIME.search(doc), ANT_TEXT.search(doc)
+            try:
+                published = dt.datetime.fromisoformat(stamp.group(1)).date() if stamp else None
+            except ValueError:
+                published = None
+            if published is not None and text is not None:
+                count += 1
+                yield published, text.group(1)
+
+
+def ant_scores(limit: int | None = None) -> dict | None:
+    from flows.date_grammar import scan
+
+    if not ANT.exists():
+        return None
+    docs = chars = stated = right = today = today_right = 0
+    seconds = 0.0
+    for published, text in ant_articles(limit):
+        docs, chars = docs + 1, chars + len(text)
+        started = time.perf_counter()
+        find_dates(text, published)
+        seconds += time.perf_counter() - started
+        found = publication_date(text)
+        stated, right = stated + (found is not None), right + (found == published)
+        weekdays = [r.weekday for r in scan(text) if r.kind == "weekday" and r.day_offset == 0]
+        today, today_right = today + len(weekdays), today_right + sum(w == published.weekday() for w in weekdays)
+    return {
+        "articles": docs,
+        "publication_stated": stated,
+        "publication_precision": right / stated if stated else 0.0,
+        "publication_coverage": stated / docs if docs else 0.0,
+        "today_weekday_agrees": today_right / today if today else 0.0,
+        "find_dates_mchar_per_s": chars / seconds / 1e6 if seconds else 0.0,
+    }
 
 
 # --- dateparser --------------------------------------------------------------------------------------------------
