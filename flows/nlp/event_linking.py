@@ -36,8 +36,8 @@ NEW_MENTION_COLUMNS: dict[str, pl.DataType] = {
 }
 # Finest first: dated reports found events, vaguer ones then join them.
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
-# Modes that name the same kind of encounter.
-MODE_FAMILY = {"talks": "meeting", "meeting": "meeting"}
+# Modes that name the same kind of act (talks are a meeting; to condemn is to accuse).
+MODE_FAMILY = {"talks": "meeting", "meeting": "meeting", "condemn": "accuse", "accuse": "accuse"}
 
 
 @dataclass(slots=True)
@@ -57,6 +57,7 @@ class EventState:
     contexts: list[str]
     actor_ids: list[str]
     articles: set[str] = field(default_factory=set)
+    positions: dict[str, list[int]] = field(default_factory=dict)  # article -> report offsets, this batch
     known_articles: int = 0  # articles counted before this batch when their ids are not given
     touched: bool = False
 
@@ -141,6 +142,7 @@ def found_event(row: dict) -> EventState:
         event_date=row["event_date"], date_precision=row["date_precision"] or "unknown", num_mentions=1,
         status=row["status"] or "occurred", contexts=sorted(set(row.get("contexts") or [])),
         actor_ids=mention_actors(row), articles={row["article_id"]}, touched=True,
+        positions={row["article_id"]: [row["char_start"]]},
     )
 
 
@@ -159,6 +161,7 @@ def absorb(event: EventState, row: dict) -> None:
     event.contexts = sorted(set(event.contexts) | set(row.get("contexts") or []))
     event.num_mentions += 1
     event.articles.add(row["article_id"])
+    event.positions.setdefault(row["article_id"], []).append(row["char_start"])
     event.touched = True
 
 
@@ -179,37 +182,46 @@ def dates_compatible(d1: dt.date | None, p1: str, d2: dt.date | None, p2: str) -
 
 
 def best_match(row: dict, events: list[EventState]) -> EventState | None:
-    """The event this report belongs to, or None when it founds a new one (ambiguity founds a new one)."""
+    """The event this report belongs to, or None when it founds a new one (ambiguity founds a new one).
+
+    Within its own article a report joins an event of its kind when it names no actors, or when its agent
+    (actor1) is among the event's actors. Across articles the actor sets must overlap with one inside the other,
+    and at least one side must be dated: two undated reports in different articles are too weak to merge.
+    """
     actors = set(mention_actors(row))
+    agent = row["actor1_id"]
     article = row["article_id"]
-    strong, weak = [], []
+    precision = row["date_precision"] or "unknown"
+    dated = row["event_date"] is not None and precision != "unknown"
+    same, other = [], []
     for event in events:
         if event.event_type != row["event_type"] or not modes_compatible(event.event_mode, row["event_mode"]):
             continue
-        if not dates_compatible(row["event_date"], row["date_precision"] or "unknown",
-                                event.event_date, event.date_precision):
+        if not dates_compatible(row["event_date"], precision, event.event_date, event.date_precision):
             continue
-        shared = actors & set(event.actor_ids)
-        same_article = article in event.articles
-        places_agree = not (row["location_id"] and event.location_id and row["location_id"] != event.location_id)
+        known = set(event.actor_ids)
+        shared = actors & known
         # Different places are tolerated only when actors are shared (a city and its country: باماكو / مالي).
-        if not places_agree and not shared:
+        if row["location_id"] and event.location_id and row["location_id"] != event.location_id and not shared:
             continue
-        subset = actors <= set(event.actor_ids) or set(event.actor_ids) <= actors
-        if shared and subset:
-            strong.append((not same_article, event))
-        elif same_article and (not actors or not event.actor_ids or shared):
-            weak.append(event)
-    dated = row["event_date"] is not None and (row["date_precision"] or "unknown") != "unknown"
-    if strong:
-        strong.sort(key=lambda pair: pair[0])
-        if dated or len(strong) == 1 or strong[0][0] != strong[1][0]:
-            return strong[0][1]
-        return None
-    if len(weak) > 1:
+        if article in event.articles:
+            if not actors or not known or (agent in known if agent else bool(shared)):
+                same.append(event)
+        elif shared and (actors <= known or known <= actors) and (dated or event.date_precision != "unknown"):
+            other.append(event)
+    if len(same) > 1:
         # Within one article a planned report and an event that already happened are not the same event.
-        weak = [e for e in weak if e.status == row["status"]]
-    return weak[0] if len(weak) == 1 else None
+        same = [e for e in same if e.status == row["status"]] or same
+    if len(same) > 1 and not dated:
+        # Several fit: the one this article mentioned last before this report (discourse recency).
+        earlier = [(max(p for p in e.positions.get(article, ()) if p < row["char_start"]), e)
+                   for e in same if any(p < row["char_start"] for p in e.positions.get(article, ()))]
+        same = [max(earlier, key=lambda pair: pair[0])[1]] if earlier else same
+    if same:
+        return same[0] if len(same) == 1 or dated else None
+    if other:
+        return other[0] if len(other) == 1 or dated else None
+    return None
 
 
 def event_row(event: EventState) -> dict:

@@ -24,8 +24,10 @@ VERB_SUBJECT_TOKENS = 5
 NOUN_AGENT_TOKENS = 10
 # A country or body this close before a person is part of the person's title, not an actor.
 TITLE_GAP_TOKENS = 2
+# Gatherings named after their city: "محادثات موسكو", "قمة باماكو" — the GPE right after the noun is the place.
+GATHERINGS = frozenset({"meeting", "talks", "summit"})
 # Words that introduce a place, as whole tokens before the mention (normalised).
-PLACE_WORDS = frozenset({"في", "الى", "داخل"})
+PLACE_WORDS = frozenset(normalize(w) for w in ("في", "إلى", "داخل"))
 # Clitics attached to a place name: بموسكو (in), لباماكو (to, for visits).
 PLACE_CLITICS = frozenset({"ب"})
 VISIT_CLITICS = frozenset({"ب", "ل"})
@@ -127,6 +129,8 @@ def assign_roles(
     clause_start: int,
     clause_end: int,
     candidates: list[Candidate],
+    event_type: str = "",
+    shared_subject: Candidate | None = None,
 ) -> Roles:
     """actor1, actor2, place and every actor of the trigger, from the candidates inside [clause_start, clause_end)."""
     visit = mode == "visit"
@@ -135,7 +139,9 @@ def assign_roles(
          and not (trigger_start <= c.char_start < trigger_end)),
         key=lambda c: c.char_start,
     )
-    places = [c for c in inside if is_place(text, c, visit)]
+    places = [c for c in inside if is_place(text, c, visit)
+              or (mode in GATHERINGS and pos == "noun" and c.entity_type in PLACE_TYPES and c.char_start >= trigger_end
+                  and gap_tokens(text, trigger_end, c.char_start) == 0)]
     after = [c for c in inside if c.char_start >= trigger_end]
     before = [c for c in inside if c.char_end <= trigger_start]
     location = pick_location(text, visit, after, before, places, trigger_end)
@@ -149,7 +155,11 @@ def assign_roles(
         actors = [c for c in actors if not (location and set(c.entity_ids) == set(location.entity_ids))]
     actor_after = [c for c in actors if c.char_start >= trigger_end]
     actor_before = [c for c in actors if c.char_end <= trigger_start]
-    first = pick_actor1(text, pos, visit, trigger_start, trigger_end, actor_after, actor_before)
+    if pos == "participle":
+        # "دانت الدول ... X، متهمةً Y": the participle shares the subject of the verb before it.
+        first = shared_subject or (actor_before[-1] if actor_before else None)
+    else:
+        first = pick_actor1(text, pos, event_type == "CONSULT", trigger_start, trigger_end, actor_after, actor_before)
     if first is None:
         # Last resort: a nisba standing for its country ("المسؤولين الماليين" -> Mali).
         nisbas = [c for c in inside if c.is_adjectival and c.entity_type == "GPE"]
@@ -157,7 +167,8 @@ def assign_roles(
     rest = [c for c in actor_after if c is not first]
     second = None if visit and not rest else (rest[0] if rest else None)
     ordered: list[str] = []
-    for cand in [first, *rest, *(c for c in actor_before if c is not first)]:
+    # Actors before the trigger other than its agent belong to earlier clauses ("قام لافروف بزيارته …، وعقد اجتماعات").
+    for cand in [first, *rest]:
         for entity_id in cand.entity_ids if cand else ():
             if entity_id not in ordered:
                 ordered.append(entity_id)
@@ -193,15 +204,16 @@ def pick_location(
 
 
 def pick_actor1(
-    text: str, pos: str, visit: bool, trigger_start: int, trigger_end: int,
+    text: str, pos: str, genitive_is_agent: bool, trigger_start: int, trigger_end: int,
     after: list[Candidate], before: list[Candidate],
 ) -> Candidate | None:
     if pos == "verb":
         if after and gap_tokens(text, trigger_end, after[0].char_start) <= VERB_SUBJECT_TOKENS:
             return after[0]
         return before[-1] if before else None
-    if after and gap_tokens(text, trigger_end, after[0].char_start) == 0:
-        return after[0]  # genitive agent: "زيارة لافروف"
+    if genitive_is_agent and after and gap_tokens(text, trigger_end, after[0].char_start) == 0:
+        # "زيارة لافروف" names the visitor; "عزل بازوم" or "طرد القوات" name the one it was done to.
+        return after[0]
     if before and gap_tokens(text, before[-1].char_end, trigger_start) <= NOUN_AGENT_TOKENS:
         return before[-1]
     return after[0] if after else (before[-1] if before else None)

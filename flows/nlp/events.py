@@ -22,6 +22,8 @@ from flows.nlp.types import Document, Entity, EventMention, Mention, Sentence
 PLANNED_WINDOW_TOKENS = 14
 # A comma then a conjunction-prefixed word ("، ووصف") opens a new clause: a planned cue before it governs another verb.
 NEW_CLAUSE = re.compile(r"[،,]\s*[وف]\w")
+# Where a quotation opens: what follows is someone's words, not the reporting clause.
+QUOTE_BOUNDARY = re.compile(r"[«“\":]")
 # A date this close after a blocked one, joined by و, is the other end of the same range.
 RANGE_JOIN_CHARS = 3
 # Two triggers of one type this close ("تسليمها مساعدات") report one event: the second is dropped.
@@ -73,12 +75,17 @@ def detect_events(
         groups = resolve_groups(text, lex, sentence.char_start, sentence.char_end, mentions)
         pool = [c for c in candidates if sentence.char_start <= c.char_start < sentence.char_end] + groups
         contexts = event_contexts(text[sentence.char_start:sentence.char_end], lex)
+        subject = None
         for i, hit in enumerate(sentence_hits):
             previous_end = sentence_hits[i - 1].char_end if i else sentence.char_start
             clause_start, clause_end = clause_bounds(text, lex, sentence, hit)
+            if i + 1 < len(sentence_hits):
+                clause_end = min(clause_end, sentence_hits[i + 1].char_start)
             roles = assign_roles(
-                text, hit.char_start, hit.char_end, hit.entry.pos, hit.entry.event_mode, clause_start, clause_end, pool
+                text, hit.char_start, hit.char_end, hit.entry.pos, hit.entry.event_mode, clause_start, clause_end, pool,
+                hit.entry.event_type, subject,
             )
+            subject = next((c for c in pool if roles.actor1_id in c.entity_ids), None) if roles.actor1_id else None
             date = nearest_date(text, hit, sentence_hits, dates, lex)
             found.append(
                 EventMention(
@@ -131,6 +138,11 @@ def clause_bounds(text: str, lex: Lexicon, sentence: Sentence, hit: TriggerHit) 
     norm_before, origin_before = normalize_with_map(text[sentence.char_start:hit.char_start])
     breaks = list(lex.clause_break.finditer(norm_before))
     start = sentence.char_start + origin_before[breaks[-1].end() - 1] + 1 if breaks else sentence.char_start
+    # A quotation mark or a colon before the trigger separates a speaker from what they said:
+    # "قال الخبير: «... الزيارة ...»" — the speaker is not the visit's actor.
+    quote_marks = [m.end() for m in QUOTE_BOUNDARY.finditer(text, start, hit.char_start)]
+    if quote_marks:
+        start = quote_marks[-1]
     return start, end
 
 
