@@ -140,8 +140,15 @@ def read_sidecar(path: Path) -> tuple[dict[str, str], str | None]:
     sidecar = sidecar_for(path)
     if sidecar is None:
         return {}, None
+    if sidecar.is_symlink():  # it could point anywhere: only the article's own link target is checked
+        return {}, f"sidecar {sidecar.name} ignored: a symlink (sidecars are read only as plain files)"
     try:
-        data = json.loads(sidecar.read_bytes()[:MAX_SIDECAR_BYTES].decode("utf-8-sig"))
+        fd = os.open(sidecar, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            raw = handle.read(MAX_SIDECAR_BYTES + 1) if stat_module.S_ISREG(os.fstat(fd).st_mode) else b""
+        if len(raw) > MAX_SIDECAR_BYTES:
+            return {}, f"sidecar {sidecar.name} ignored: larger than {MAX_SIDECAR_BYTES // 1024} KB"
+        data = json.loads(raw.decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         return {}, f"sidecar {sidecar.name} ignored: {type(error).__name__}"
     if not isinstance(data, dict):
