@@ -182,17 +182,19 @@ def _date(year: int, month: int | None, day: int | None) -> dt.date | None:
 def publication_date(text: str) -> dt.date | None:
     """The date the article states for its own day, or None when the text does not say it beyond doubt.
 
-    In order: a full date the text calls today ("اليوم الخميس 3 ابريل/نيسان 2025"), its weekday agreeing if stated;
+    In order: a full date the text calls today ("اليوم الخميس 3 ابريل/نيسان 2025"), yesterday or tomorrow ("أمس
+    الخميس 12 جانفي 2017" gives the 13th), its weekday agreeing if stated, all such statements agreeing;
     a dateline (a line holding only a full date among the first lines), or a tweet embed's date, whose weekday is the
     one the text calls today ("اليوم الثلاثاء") when it names one (a tweet's date needs that weekday); a yearless
     dateline or today-date ("٠٣ أبريل") whose year is the only year the text mentions explicitly in which its weekday
     (its own, or the one called today) agrees. Conflicting candidates give None.
     """
     raws = list(scan(text))
-    stated_today = [r for r in raws if r.kind == "date" and r.day_offset == 0 and r.year is not None and not r.conflict]
-    today_dates = {d for r in stated_today if (d := _consistent(r)) is not None}
-    if stated_today:
-        return today_dates.pop() if len(today_dates) == 1 and len(stated_today) == len([r for r in stated_today if _consistent(r)]) else None
+    # "اليوم الخميس 3 ابريل 2025" is the day itself; "أمس الخميس 12 جانفي 2017" the day before it, "غدا ..." the day after
+    stated = [r for r in raws if r.kind == "date" and r.day_offset is not None and r.year is not None]
+    if stated:
+        days = [(d - dt.timedelta(days=r.day_offset or 0)) if (d := _consistent(r)) else None for r in stated]
+        return days[0] if None not in days and len(set(days)) == 1 else None
     today_weekdays = {r.weekday for r in raws if r.kind == "weekday" and r.day_offset == 0}
     datelines = _datelines(text, raws)
     tweets = [r for r in raws if r.kind == "date" and r.year is not None and _in_tweet_signature(text, r)]
