@@ -155,3 +155,32 @@ def test_contexts_and_actors_union() -> None:
     assert row["contexts"] == ["economic", "military"]
     assert row["actor_ids"] == [LAVROV, GOITA]
     assert row["actor2_id"] == GOITA
+
+
+def test_two_undated_reports_in_different_articles_stay_apart() -> None:
+    events, _ = link_events(frame(report("a", kind=("AID", "economic")), report("b", kind=("AID", "economic"))), EMPTY)
+    assert events.height == 2
+
+
+def test_within_an_article_a_report_joins_the_event_of_its_agent() -> None:
+    day = dict(date=dt.date(2024, 1, 28), precision="day", kind=("RETREAT", "withdrawal"), place=None)
+    events, mentions = link_events(
+        frame(report("a", 0, actors=("gpe:mli", "gpe:ner"), **day),
+              report("a", 50, actors=("gpe:fra", "gpe:mli"), kind=("RETREAT", "withdrawal"), place=None),
+              report("a", 90, actors=("gpe:ner",), kind=("RETREAT", "withdrawal"), place=None)),
+        EMPTY,
+    )
+    by_start = dict(zip(mentions["char_start"].to_list(), mentions["event_id"].to_list()))
+    assert by_start[0] == by_start[90] != by_start[50], "France's withdrawal is not the Sahel states' one"
+
+
+def test_an_ambiguous_undated_report_joins_the_event_mentioned_last() -> None:
+    visit = ("CONSULT", "visit")
+    events, mentions = link_events(
+        frame(report("a", 0, actors=(LAVROV,), place="gpe:mli", date=dt.date(2023, 2, 7), precision="day"),
+              report("a", 40, actors=(DIOP,), place="gpe:moscow", kind=visit),
+              report("a", 80, actors=(), place=None, kind=visit)),
+        EMPTY,
+    )
+    by_start = dict(zip(mentions["char_start"].to_list(), mentions["event_id"].to_list()))
+    assert by_start[80] == by_start[40] != by_start[0]

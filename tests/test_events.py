@@ -203,3 +203,43 @@ def test_offsets_point_at_the_trigger(parts: list[str]) -> None:
         sentence = split_sentences(text)[event.sentence_index]
         assert sentence.char_start <= event.char_start < event.char_end <= sentence.char_end
         assert event.evidence == text[sentence.char_start:sentence.char_end]
+
+
+def test_participle_shares_the_subject_of_the_verb_before_it() -> None:
+    condemn, accuse = events_in("دانت مالي والنيجر روسيا رسميا، متهمة موسكو بالتدخل.")
+    assert (condemn.event_type, accuse.event_type) == ("ACCUSE", "ACCUSE")
+    assert accuse.actor1_id == condemn.actor1_id == "gpe:mli"
+
+
+def test_genitive_of_an_action_noun_is_its_target_not_its_agent() -> None:
+    (event,) = events_in("أعلنت النيجر عزل ديوب من منصبه.")
+    assert (event.event_type, event.actor1_id, event.actor2_id) == ("COERCE", "gpe:ner", DIOP.entity_id)
+
+
+def test_gathering_named_after_a_city_takes_it_as_place() -> None:
+    (event,) = events_in("يتطرق الوزراء في محادثات موسكو إلى قضايا كثيرة.")
+    assert (event.location_id, event.actor1_id) == ("gpe:moscow", None)
+
+
+def test_a_speaker_before_a_quotation_is_not_the_actor() -> None:
+    (event,) = events_in("وقال ديوب: «يعكس توقيت الزيارة تحولا».")
+    assert event.actor1_id is None
+
+
+@needs_dates
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("انسحبت القوات من البلاد بين عامي 2022 و2023.", id="a-range-of-years-is-not-a-date"),
+        pytest.param("في أغسطس 2020 تقارب المجلس مع موسكو بعد طرد القوات.", id="after-adjunct-not-main-date"),
+    ],
+)
+def test_dates_that_are_not_the_events(text: str) -> None:
+    event = next(e for e in events_in(text) if e.event_type in {"RETREAT", "SANCTION"})
+    assert (event.event_date, event.date_precision) == (None, "unknown")
+
+
+@needs_dates
+def test_a_date_after_another_trigger_belongs_to_that_trigger() -> None:
+    coop, talks = events_in("تتعاون روسيا ومالي، وسيكون ذلك موضوع محادثات اليوم.", dt.date(2024, 2, 28))
+    assert (coop.event_date, talks.event_date) == (None, dt.date(2024, 2, 28))

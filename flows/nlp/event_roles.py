@@ -148,7 +148,7 @@ def assign_roles(
     actors = [
         c for c in inside
         if c is not location and c not in places and c.entity_type in ACTOR_TYPES
-        and not c.is_adjectival and not is_title_part(text, c, inside)
+        and not c.is_adjectival and not is_title_part(text, c, inside, trigger_start)
     ]
     if visit:
         # A visit's destination is its place, never its counterpart.
@@ -177,12 +177,16 @@ def assign_roles(
     return Roles(actor1, actor2, location.entity_ids[0] if location else None, tuple(ordered))
 
 
-def is_title_part(text: str, cand: Candidate, inside: list[Candidate]) -> bool:
-    """A country or body right before a person ("وزير خارجية مالي - عبد الله ديوب") belongs to the title."""
+def is_title_part(text: str, cand: Candidate, inside: list[Candidate], trigger_start: int = -1) -> bool:
+    """A country or body right before a person ("وزير خارجية مالي - عبد الله ديوب") belongs to the title.
+
+    Not when the trigger stands between them: in "أعلنت النيجر عزل ديوب" Niger acts on Diop.
+    """
     if cand.entity_type == "PERSON" or len(cand.entity_ids) != 1:
         return False
     return any(
         other.entity_type == "PERSON" and other.char_start >= cand.char_end
+        and not (cand.char_end <= trigger_start < other.char_start)
         and gap_tokens(text, cand.char_end, other.char_start) <= TITLE_GAP_TOKENS
         for other in inside
     )
