@@ -92,6 +92,23 @@ SINGLE = [
                  "person:sergey-lavrov", "لافروف", id="said-that-with-the-whole-clause-in-marks"),
     pytest.param("«سنواصل العمل مع شركائنا الأفارقة»، قال لافروف.", "قال", "direct", "سنواصل العمل مع شركائنا الأفارقة",
                  "person:sergey-lavrov", "لافروف", id="quote-first-then-said-lavrov"),
+    pytest.param("أسفر الانفجار عن مقتل شرطي وفق ما أفادت وزارة الخارجية الروسية.", "وفق", "indirect",
+                 "أسفر الانفجار عن مقتل شرطي", "org:mfa-rus", "وزارة الخارجية الروسية",
+                 id="clause-then-as-the-ministry-reported-no-comma"),
+    pytest.param("انفجرت حافلة في المدينة، وفقا لما ذكرته وسائل إعلام محلية.", "وفقا", "indirect",
+                 "انفجرت حافلة في المدينة", None, "وسائل إعلام محلية", id="according-to-what-local-media-said"),
+    pytest.param("وزار المسؤولون موسكو، لكن الزيارة هي الأولى من نوعها، حسب وزارة الخارجية الروسية.", "حسب",
+                 "indirect", "الزيارة هي الأولى من نوعها", "org:mfa-rus", "وزارة الخارجية الروسية",
+                 id="according-to-covers-only-the-clause-after-but"),
+    pytest.param('وكتبت قيادة الشرطة في تغريدة على تويتر "انتهت عمليات التحقق في المحطة".', "كتبت", "direct",
+                 "انتهت عمليات التحقق في المحطة", None, "قيادة الشرطة", id="wrote-in-a-tweet-long-quote"),
+    pytest.param('وقال النائب أحمد الصديق، في ندوة صحفية عقدتها الكتلة، اليوم الأربعاء بمقر المجلس، "إن المشروع جاهز للنقاش".',
+                 "قال", "direct", "إن المشروع جاهز للنقاش", None, "النائب أحمد الصديق",
+                 id="said-after-long-circumstances-unknown-name"),
+    pytest.param("اعتبر الناطق الرسمي باسم الحزب، عصام الشابي أن الحكومة غير قادرة.", "اعتبر", "indirect",
+                 "الحكومة غير قادرة", None, "عصام الشابي", id="title-comma-name-apposition"),
+    pytest.param("أعلن التوهامي العبدولي، كاتب الدولة للشؤون الأفريقية أن التأشيرة ألغيت.", "أعلن", "indirect",
+                 "التأشيرة ألغيت", None, "التوهامي العبدولي", id="name-comma-title-apposition"),
     pytest.param("كما أبلغت وكالة \"أكتونيجر\"، أن الرئيس وقع مرسوماً.", "أبلغت", "indirect", "الرئيس وقع مرسوماً",
                  None, 'وكالة "أكتونيجر"', id="agency-in-marks-unknown-to-the-gazetteer"),
 ]
@@ -149,6 +166,16 @@ def test_the_minister_resolves_to_the_last_person_speaking():
 def test_a_pronoun_subject_takes_the_body_named_before_it_in_the_sentence():
     quotes = quotes_of("لكن الكرملين ينفي ذلك، ويقول إن المدربين روس.")
     assert [(q.cue, q.speaker_id) for q in quotes] == [("يقول", KREMLIN.entity_id)]
+
+
+def test_a_surname_finds_an_earlier_speaker_no_list_knows():
+    quotes = quotes_of("قال النائب أحمد الصديق: «المشروع جاهز». وفي رده على سؤال نواب المجلس، أفاد الصديق بأن الكتلة قامت بواجبها.")
+    assert [q.speaker_surface for q in quotes] == ["النائب أحمد الصديق", "النائب أحمد الصديق"]
+
+
+def test_a_role_word_in_a_genitive_is_not_a_preposed_subject():
+    quotes = quotes_of("قال لافروف إن الزيارة ناجحة. وفي رده على سؤال نواب المجلس ويقول إن الأمر محسوم.")
+    assert [q.speaker_id for q in quotes] == [LAVROV.entity_id, LAVROV.entity_id]
 
 
 def test_a_quote_without_speaker_in_reach_has_none():

@@ -22,7 +22,12 @@ MAX_PREPOSED_TOKENS = 12
 SOURCE_PREPOSITION = "عن"
 # A role word before a subjectless verb takes its definite modifiers along: "المجلس العسكري الحاكم ينفي".
 DEFINITE_ARTICLE = "ال"
-MAX_DEFINITE_MODIFIERS = 3  # نقل الكرملين عن غويتا: the speaker is who is quoted, after عن
+MAX_DEFINITE_MODIFIERS = 3
+# A name in apposition ("عصام الشابي" after "الناطق باسم الحزب،") is at most this many words.
+MAX_NAME_TOKENS = 3
+# Conjunctions after which a noun starts a new clause as its subject.
+CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "و", "ثم", "بينما", "فيما"})
+WORD_KINDS = ("unnamed", "head", "ref", "skip", "stop")  # نقل الكرملين عن غويتا: the speaker is who is quoted, after عن
 
 
 def np_speaker(ctx: Context, tok_lo: int, tok_hi: int, cue_start: int, previous: list) -> Speaker | None:
@@ -34,11 +39,24 @@ def np_speaker(ctx: Context, tok_lo: int, tok_hi: int, cue_start: int, previous:
     mentions = [m for m in ctx.mentions_in(start, end) if not ctx.in_mark(m.char_start) or _quoted_name(ctx, m)]
     first_word = speaker_word(ctx.tokens[lo].norm)
     opens_subject = first_word is not None or any(m.char_start < ctx.tokens[lo].end for m in mentions)
+    after = _after_comma(ctx, hi, tok_hi)
     if not opens_subject:
-        return None
+        # "التوهامي العبدولي، كاتب الدولة …": a name the mentions stage does not know, then its title.
+        if after is not None and hi - lo <= MAX_NAME_TOKENS and _is_word(ctx, after[0], ("head", "ref")):
+            return Speaker(None, ctx.body[start:end], start, end)
+        # "أفاد الصديق": the last name of someone who spoke before under a name no list knows.
+        return _earlier_unlinked_speaker(ctx, lo, previous)
     persons = [m for m in mentions if m.entity_type == "PERSON" and not m.is_adjectival]
     if persons:
         return ctx.speaker_from(persons[0])
+    if first_word is not None and first_word.kind == "head" and after is not None:
+        # "الناطق الرسمي باسم الحزب الجمهوري، عصام الشابي": the title, a comma, then the name.
+        a_start, a_end = ctx.tokens[after[0]].start, ctx.tokens[after[1] - 1].end
+        named = [m for m in ctx.mentions_in(a_start, a_end) if m.entity_type == "PERSON" and not m.is_adjectival]
+        if named:
+            return ctx.speaker_from(named[0])
+        if after[1] - after[0] <= MAX_NAME_TOKENS and not any(_is_word(ctx, n, WORD_KINDS) for n in range(*after)):
+            return Speaker(None, ctx.body[a_start:a_end], a_start, a_end)
     split = speaker_word_split(ctx.tokens[lo].norm)
     if split is not None and split[1]:
         start += split[1]  # "لوزارة الخارجية": the speaker is the ministry, not the preposition
@@ -52,6 +70,8 @@ def np_speaker(ctx: Context, tok_lo: int, tok_hi: int, cue_start: int, previous:
         word = speaker_word(ctx.tokens[i].norm)
         if word is not None and word.kind == "ref":
             resolved = _resolve_ref(ctx, word.resolve, word.name_contains, mentions, cue_start, previous)
+            if resolved is not None and resolved.entity_id is None:
+                return resolved  # an earlier speaker nobody could link: keep the words that named it
             if resolved is not None:
                 return Speaker(resolved.entity_id, surface_speaker.surface, start, surface_speaker.end, resolved.entity_type)
     places = [m for m in mentions if m.entity_type in SPEAKER_TYPES and not m.is_adjectival]
@@ -100,7 +120,7 @@ def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker |
             if tok.start < mention.char_end <= tok.end:
                 return ctx.speaker_from(mention)
         word = speaker_word(tok.norm)
-        if word is not None and word.kind in ("ref", "unnamed") and outside_quotes(tok.start):
+        if word is not None and word.kind in ("ref", "unnamed") and outside_quotes(tok.start) and _subject_position(ctx, n, floor):
             hi = n + 1
             while hi < len(ctx.tokens) and hi - n <= MAX_DEFINITE_MODIFIERS and ctx.tokens[hi].start < cue_start:
                 if not ctx.tokens[hi].norm.startswith(DEFINITE_ARTICLE) or ctx.gap_before(hi).strip():
@@ -113,6 +133,13 @@ def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker |
             return Speaker(resolved.entity_id if resolved else None, ctx.body[start:end], start, end,
                            resolved.entity_type if resolved else None)  # fmt: skip
     return None
+
+
+def _subject_position(ctx: Context, n: int, floor: int) -> bool:
+    """A role word opens a clause (sentence start, after a comma or "لكن"), not a genitive ("نواب المجلس")."""
+    if n == 0 or ctx.tokens[n - 1].start < floor:
+        return True
+    return any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n)) or ctx.tokens[n - 1].norm in CLAUSE_OPENERS
 
 
 def _resolve_ref(
@@ -133,7 +160,10 @@ def _resolve_ref(
         quoted = [(q.content_start, q.content_end) for q in previous]
         # A body that has been speaking is the likeliest referent ("وأشارت الوزارة"); then bodies named outside
         # earlier quotations ("وزارة الداخلية" inside a quoted clause is not who speaks next).
-        spoken = [q.speaker for q in reversed(previous) if q.speaker.entity_type == "ORG" and q.speaker.start is not None]
+        spoken = [
+            q.speaker for q in reversed(previous)
+            if q.speaker.start is not None and (q.speaker.entity_type == "ORG" or q.speaker.entity_id is None)
+        ]  # fmt: skip
         named = [ctx.speaker_from(m) for m in ctx.mentions_before(cue_start)
                  if m.entity_type == "ORG" and not m.is_adjectival and not any(s <= m.char_start < e for s, e in quoted)]  # fmt: skip
         for candidate in spoken + named:
@@ -145,6 +175,31 @@ def _resolve_ref(
                 continue
             return candidate
     return None
+
+
+def _earlier_unlinked_speaker(ctx: Context, lo: int, previous: list) -> Speaker | None:
+    token = ctx.tokens[lo].norm
+    for quote in reversed(previous):
+        speaker = quote.speaker
+        if speaker.entity_id is None and speaker.surface and normalize(speaker.surface).split()[-1:] == [token]:
+            return speaker
+    return None
+
+
+def _after_comma(ctx: Context, hi: int, tok_hi: int) -> tuple[int, int] | None:
+    """The token range after the comma that ended a subject phrase, up to the next comma or speaker word
+    ("الأمين العام للحزب، عصام الشابي لوكالة …" -> "عصام الشابي")."""
+    if hi >= tok_hi or not any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(hi)):
+        return None
+    end = hi + 1
+    while end < tok_hi and not any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(end)) and not _is_word(ctx, end, WORD_KINDS):
+        end += 1
+    return hi, end
+
+
+def _is_word(ctx: Context, n: int, kinds: tuple[str, ...]) -> bool:
+    word = speaker_word(ctx.tokens[n].norm)
+    return word is not None and word.kind in kinds
 
 
 def _trim_np(ctx: Context, lo: int, hi: int) -> tuple[int, int]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flows.nlp.quote_context import CLAUSE_COMMAS, Context, Speaker
-from flows.nlp.quote_lexicon import Cue, cue_for, is_blocker, is_complementizer, is_lead
+from flows.nlp.quote_lexicon import Cue, cue_for, is_blocker, is_complementizer, is_lead, speaker_word
 from flows.nlp.quote_marks import MarkSpan
 from flows.nlp.quote_speakers import antecedent_speaker, np_speaker
 from flows.nlp.types import Document, Entity, Mention, Quote
@@ -26,14 +26,23 @@ from flows.nlp.types import Document, Entity, Mention, Quote
 # seeds ("وزير خارجية مالي عبد الله ديوب اليوم،", "مندوب روسيا الدائم لدى الأمم المتحدة - فاسيلي نيبينزيا") plus
 # "إلى حقيقة" is 10 tokens; beyond 12 the أن almost always belongs to another clause.
 MAX_CUE_WINDOW = 12
+# Direct speech may follow a long subject and its circumstances ("وقال النائب X، في ندوة صحفية …، اليوم …، "…"").
+MAX_MARK_WINDOW = 20
+# Quoted text of at least this many words is speech, not a name or a scare-quoted phrase.
+MIN_SPEECH_WORDS = 4
 # A subject phrase before a colon or comma that opens a direct quote ("قال وزير الخارجية الروسي سيرغي لافروف،«…»").
 MAX_SUBJECT_TOKENS = 8
+# A source after "according to" ("الأمين العام للحزب الجمهوري، عصام الشابي لوكالة تونس افريقيا للأنباء") is
+# at most this many words; a longer tail means the phrase is not a source but the start of another clause.
+MAX_SOURCE_TOKENS = 12
 # A quotation attributed after the fact must be a clause, not a name in marks: at least this many words.
 MIN_POSTPOSED_WORDS = 3
 TRAILING_PUNCTUATION = ".،,:;؛ \t\n-–"
 SENTENCE_PUNCTUATION = frozenset(".!?؟")
 VERB_CLASSES = frozenset({"verb", "participle"})
 LAM = "ل"
+LAM_PREPS = frozenset({"وفقا", "طبقا", "وفق"})  # take their source after لـ …
+NOUN_PREPS = frozenset({"وفق"})  # … or directly: "وفق بلاغ لوزارة الدفاع"
 SOURCE_PREPOSITION = "عن"
 WHAT = "ما"  # بحسب ما أفادت …
 
@@ -91,14 +100,13 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
     cue_start, cue_end = tokens[i].start + clitic, tokens[i].end
     sentence = ctx.sentence_of(cue_start)
     sentence_end = sentence.char_end if sentence else len(ctx.body)
-    for j in range(i + 1, min(len(tokens), i + 1 + MAX_CUE_WINDOW)):
+    for j in range(i + 1, min(len(tokens), i + 1 + MAX_MARK_WINDOW)):
         tok = tokens[j]
         if tok.start >= sentence_end:
             break
         mark = ctx.mark_opening_in(tokens[j - 1].end, tok.start)
         if mark is not None and mark.open_at > cue_end:
-            window = ctx.body[cue_end : mark.open_at].strip()
-            if not window or window[-1] == ":" or (window[-1] in CLAUSE_COMMAS and j - i - 1 <= MAX_SUBJECT_TOKENS):
+            if _opens_direct_speech(ctx, cue_end, mark, j - i - 1):
                 return Found(cue, cue_start, cue_end, "direct", mark.inner_start, mark.inner_end,
                              ctx.sentence_index(cue_start), (i + 1, j), mark=mark)  # fmt: skip
         elif ":" in ctx.gap_before(j) and j - i - 1 <= MAX_SUBJECT_TOKENS:
@@ -110,11 +118,23 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
         following = cue_for(tok.norm)
         if following is not None and following[0].cue_class in VERB_CLASSES:
             return None  # the next cue starts its own quotation
-        if is_complementizer(tok.norm):
+        if is_complementizer(tok.norm) and j - i <= MAX_CUE_WINDOW:
             if j - 1 > i and is_blocker(tokens[j - 1].norm):
                 return None
             return _reported(ctx, cue, cue_start, cue_end, j, (i + 1, j))
     return None
+
+
+def _opens_direct_speech(ctx: Context, cue_end: int, mark: MarkSpan, words_between: int) -> bool:
+    """A mark after a cue opens direct speech when only the speaker (and a colon or comma) stands between them,
+    or when what it holds is long enough to be speech rather than a name ("كتبت الشرطة في تغريدة "…"")."""
+    window = ctx.body[cue_end : mark.open_at].strip()
+    if not window or window[-1] == ":":
+        return True
+    speech = len([t for t in ctx.tokens if mark.inner_start <= t.start < mark.inner_end][:MIN_SPEECH_WORDS]) >= MIN_SPEECH_WORDS
+    if window[-1] in CLAUSE_COMMAS:
+        return words_between <= MAX_SUBJECT_TOKENS or speech
+    return speech and words_between <= MAX_SUBJECT_TOKENS
 
 
 def _reported(ctx: Context, cue: Cue, cue_start: int, cue_end: int, comp: int, np: tuple[int, int]) -> Found | None:
@@ -137,51 +157,68 @@ def _prep_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
     j = i + 1
     if j >= len(tokens) or tokens[j].start >= sentence_end:
         return None
-    if cue.form in ("وفقا", "طبقا"):
-        if not tokens[j].norm.startswith(LAM):
-            return None
-        j += tokens[j].norm == LAM
+    if tokens[j].norm in (WHAT, LAM + WHAT):
+        # "بحسب ما أفادت الوزارة", "وفقا لما ذكرته وسائل إعلام": skip ما and the verb after it.
+        j += 1
+        if j < len(tokens) and speaker_word(tokens[j].norm) is None:
+            j += 1
     elif cue.lemma.endswith(SOURCE_PREPOSITION):
         if tokens[j].norm != SOURCE_PREPOSITION:
             return None
         j += 1
-    elif tokens[j].norm == WHAT:
-        j += 1
-        following = cue_for(tokens[j].norm) if j < len(tokens) else None
-        j += following is not None and following[0].cue_class == "verb"
+    elif cue.form in LAM_PREPS:
+        if not tokens[j].norm.startswith(LAM) and cue.form not in NOUN_PREPS:
+            return None
+        j += tokens[j].norm == LAM
+    if j >= len(tokens):
+        return None
+    floor = sentence.char_start if sentence else 0
+    words_before = sum(1 for t in tokens[max(0, i - MIN_POSTPOSED_WORDS) : i] if t.start >= floor)
+    if words_before < MIN_POSTPOSED_WORDS:
+        # At the head of its sentence: "ووفقاً لوزارة الخارجية، فإن …" — the source, a comma, then the clause.
+        k = _phrase_end(ctx, j, sentence_end, stop_at_comma=True)
+        rest = [t for t in tokens[k : k + 2] if t.start < sentence_end]
+        if len(rest) < 2 or not any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)):
+            return None
+        if np_speaker(ctx, j, k, cue_start, []) is None:
+            return None  # "وفقاً للاتفاق" is not a source
+        first = k + 1 if is_complementizer(tokens[k].norm) else k
+        return Found(cue, cue_start, cue_end, "indirect", tokens[first].start, None, ctx.sentence_index(cue_start), (j, k))
+    # After its clause: "…، حسب وزارة الخارجية." — the source runs to the end of the sentence.
+    k = _phrase_end(ctx, j, sentence_end, stop_at_comma=False)
+    if k < len(tokens) and tokens[k].start < sentence_end:
+        return None
+    if np_speaker(ctx, j, k, cue_start, []) is None:
+        return None
+    clause = _clause_before(ctx, i, floor)
+    if clause is None:
+        return None
+    return Found(cue, cue_start, cue_end, "indirect", clause[0], clause[1], ctx.sentence_index(cue_start), (j, k))
+
+
+def _phrase_end(ctx: Context, j: int, sentence_end: int, stop_at_comma: bool) -> int:
+    """The token index after a source phrase starting at ``j``: at a comma, the sentence end, or the length limit."""
     k = j
-    while k < len(tokens) and tokens[k].start < sentence_end and k - j < MAX_SUBJECT_TOKENS:
-        if k > j and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)):
+    while k < len(ctx.tokens) and ctx.tokens[k].start < sentence_end and k - j < MAX_SOURCE_TOKENS:
+        if stop_at_comma and k > j and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)):
             break
         k += 1
-    if k == j or np_speaker(ctx, j, k, cue_start, []) is None:
-        return None  # "وفقاً للاتفاق" is not a source
-    sentence_index = ctx.sentence_index(cue_start)
-    rest = [t for t in tokens[k : k + 3] if t.start < sentence_end]
-    if len(rest) >= 2 and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)):
-        first = k + 1 if is_complementizer(tokens[k].norm) else k
-        return Found(cue, cue_start, cue_end, "indirect", tokens[first].start, None, sentence_index, (j, k))
-    if not rest and i > 0 and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(i)):
-        clause = _clause_before(ctx, i, sentence.char_start if sentence else 0)
-        if clause is not None:
-            return Found(cue, cue_start, cue_end, "indirect", clause[0], clause[1], sentence_index, (j, k))
-    return None
+    return k
 
 
 def _clause_before(ctx: Context, i: int, floor: int) -> tuple[int, int] | None:
-    """The clause that ends at the comma before token ``i`` and starts after the comma before that."""
+    """The clause an "according to" at token ``i`` closes: from the sentence start, or after a "، لكن" before it."""
     end = ctx.tokens[i - 1].end
     span = ctx.in_mark(end)
     if span is not None:
         end = span.close_at + 1
     first = i - 1
     while first > 0 and ctx.tokens[first - 1].start >= floor:
-        gap = ctx.gap_before(first)
-        if any(ch in CLAUSE_COMMAS for ch in gap) and ctx.in_mark(ctx.tokens[first].start - 1) is None:
-            break
         first -= 1
-    while first < i - 1 and is_lead(ctx.tokens[first].norm):
-        first += 1
+    for k in range(i - 1, first, -1):
+        if is_lead(ctx.tokens[k].norm) and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)):
+            first = k + 1
+            break
     if i - first < MIN_POSTPOSED_WORDS:
         return None
     start = ctx.tokens[first].start
