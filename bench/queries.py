@@ -23,6 +23,10 @@ RUNS_PER_QUERY = 3
 QUERY_TARGET_SECONDS = 1.0
 COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
 STRING = re.compile(r"'(?:[^']|'')*'")
+PARAMETERS = re.compile(r"^--\s*Parameters:(.*)$", re.MULTILINE | re.IGNORECASE)
+PARAM_ITEM = re.compile(r"\b\d\)")
+# The synthetic warehouse's dates span 2016-2024; a timeline over all of it is the heaviest case.
+DATE_SPAN = ("2016-01-01", "2024-12-31")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +72,7 @@ def time_named_queries(path: Path) -> list[QueryTiming]:
     with warehouse.opened(path, read_only=True) as con:
         for query_file in sorted(warehouse.QUERIES_DIR.glob("*.sql")):
             sql = query_file.read_text(encoding="utf-8")
-            params = example_params(con, placeholder_count(sql))
+            params = example_params(con, sql)
             seconds: list[float] = []
             rows = None
             try:
@@ -84,12 +88,31 @@ def time_named_queries(path: Path) -> list[QueryTiming]:
     return timings
 
 
-def example_params(con, count: int) -> tuple:
-    """Values for a query's ``?`` placeholders: the most-mentioned entity's Arabic name (the users' usual question,
-    "what about Russia?"). Queries whose parameters are not names report an error row instead of a timing."""
-    if count == 0:
-        return ()
-    row = con.execute(
-        "select e.name_ar from mentions m join entities e using (entity_id) group by e.name_ar order by count(*) desc limit 1"
-    ).fetchone()
-    return tuple([row[0] if row else ""] * count)
+def example_params(con, sql: str) -> tuple:
+    """Values for a query's ``?`` placeholders, read from its "-- Parameters: 1) ... 2) ..." header (the
+    sql/queries convention), each chosen to be the heaviest case: the whole date span, the most-mentioned entity,
+    the article with most mentions, the two countries with most entities."""
+    described = PARAMETERS.search(sql)
+    descriptions = [d.strip().lower() for d in PARAM_ITEM.split(described.group(1))[1:]] if described else []
+    descriptions += ["name"] * (placeholder_count(sql) - len(descriptions))
+    values = []
+    for position, text in enumerate(descriptions):
+        if "date" in text:
+            values.append(DATE_SPAN[0] if "from" in text or position == 0 else DATE_SPAN[1])
+        elif "article_id" in text:
+            values.append(_top(con, "select article_id from mentions group by 1 order by count(*) desc limit 1"))
+        elif "country" in text:
+            codes = con.execute(
+                "select country_code from entities where country_code is not null group by 1 order by count(*) desc, 1 limit 2"
+            ).fetchall()
+            values.append(codes[min(sum("country" in d for d in descriptions[:position]), len(codes) - 1)][0] if codes else "")
+        elif "entity_id" in text:
+            values.append(_top(con, "select entity_id from mentions group by 1 order by count(*) desc limit 1"))
+        else:
+            values.append(_top(con, "select e.name_ar from mentions m join entities e using (entity_id) group by 1 order by count(*) desc limit 1"))
+    return tuple(values)
+
+
+def _top(con, sql: str) -> str:
+    row = con.execute(sql).fetchone()
+    return row[0] if row else ""

@@ -23,7 +23,7 @@ if str(REPO) not in sys.path:  # bench/ is a development tool beside flows/, not
 
 from bench.ant import AntArticle, parse_ant_document, read_ant  # noqa: E402
 from bench.corpus import MAX_PAGE_KB, MIN_PAGE_KB, arabic_date, build_corpus, render_page  # noqa: E402
-from bench.queries import build_synthetic_warehouse, placeholder_count  # noqa: E402
+from bench.queries import build_synthetic_warehouse, example_params, placeholder_count, time_named_queries  # noqa: E402
 from bench.report import verdicts  # noqa: E402
 from bench.run import scale_sizes  # noqa: E402
 
@@ -216,6 +216,31 @@ def test_synthetic_warehouse_has_the_shape_asked_for(tmp_path: Path) -> None:
     assert counts["mentions"] == 2_000
     assert counts["articles"] == 100 and counts["entities"] == 40
     assert counts["event_mentions"] == 2 * counts["events"]
+    timings = time_named_queries(tmp_path / "synthetic.duckdb")
+    assert [t.name for t in timings if t.error] == []  # every named query got parameters it accepts
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        pytest.param("-- Parameters: 1) from date (YYYY-MM-DD)  2) to date (YYYY-MM-DD).\nselect ?, ?", ("2016-01-01", "2024-12-31"), id="date-span"),
+        pytest.param("-- Parameters: 1) entity_id (e.g. person:x).\nselect ?", ("e0",), id="most-mentioned-entity"),
+        pytest.param("-- Parameters: 1) first country  2) second country.\nselect ?, ?", ("C00", "C04"), id="two-countries"),
+        pytest.param("select ?", ("كيان 0",), id="undocumented-is-a-name"),
+    ],
+)
+def test_example_params_follow_the_parameters_header(header: str, expected: tuple, synthetic_small: Path) -> None:
+    from flows import warehouse
+
+    with warehouse.opened(synthetic_small, read_only=True) as con:
+        assert example_params(con, header) == expected
+
+
+@pytest.fixture(scope="module")
+def synthetic_small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("synthetic") / "small.duckdb"
+    build_synthetic_warehouse(path, mentions=2_000)
+    return path
 
 
 # ---- docs ------------------------------------------------------------------------------------------------------
