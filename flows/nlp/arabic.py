@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from flows.nlp.types import Sentence
 
@@ -27,6 +29,10 @@ CHAR_MAP = str.maketrans(
     }
 )
 
+# The same mapping as one str.translate table: dropped characters map to None (one C pass per text).
+DROPPED = DIACRITICS | {TATWEEL}
+NORMALIZE_TABLE = {**CHAR_MAP, **{ord(ch): None for ch in DROPPED}}
+
 # A sentence ends at . ! ? ؟ or a line break; an abbreviation like "أ.ف.ب" does not end one.
 SENTENCE_END = re.compile(r"(?<![\s.][^\s.])[.!?؟…]+(?=[\s\"»”')\]]|$)|\n+")
 
@@ -37,14 +43,10 @@ def normalize_char(ch: str) -> str:
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """Normalised text for matching, and for each of its characters the index it came from in ``text``."""
-    out: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        mapped = normalize_char(ch)
-        if mapped:
-            out.append(mapped)
-            origin.append(i)
-    return "".join(out), origin
+    norm = text.translate(NORMALIZE_TABLE)
+    if len(norm) == len(text):
+        return norm, list(range(len(text)))
+    return norm, [i for i, ch in enumerate(text) if ch not in DROPPED]
 
 
 def normalize(text: str) -> str:
@@ -108,6 +110,7 @@ class Reading:
     has_article: bool
 
 
+@lru_cache(maxsize=65536)
 def proclitic_readings(token: str) -> tuple[Reading, ...]:
     """Every split of ``token`` (normalised) into proclitics + stem, the bare token first.
 
@@ -153,9 +156,11 @@ def enclitic_stems(token: str) -> tuple[str, ...]:
 
 
 # --- Normalised tokens with body offsets ------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class NormToken:
-    """A word of the normalised text, with the span of ``text`` it came from (trailing diacritics included)."""
+class NormToken(NamedTuple):
+    """A word of the normalised text, with the span of ``text`` it came from (trailing diacritics included).
+
+    A NamedTuple rather than a frozen dataclass: one is built per word of every article, and tuples are cheap.
+    """
 
     norm: str
     char_start: int
@@ -171,10 +176,13 @@ def normalized_tokens(text: str) -> tuple[str, list[int], tuple[NormToken, ...]]
     """The normalised text, its origin map, and its word tokens mapped back to ``text`` offsets."""
     norm, origin = normalize_with_map(text)
     out = []
+    size = len(text)
     for match in NORM_WORD.finditer(norm):
-        start = origin[match.start()]
-        end = extend_over_marks(text, origin[match.end() - 1] + 1)
-        out.append(NormToken(match.group(), start, end, match.start(), match.end()))
+        a, b = match.span()
+        end = origin[b - 1] + 1
+        if end < size and text[end] in DROPPED:
+            end = extend_over_marks(text, end)
+        out.append(NormToken(match.group(), origin[a], end, a, b))
     return norm, origin, tuple(out)
 
 

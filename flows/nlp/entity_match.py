@@ -8,8 +8,9 @@ start inside a token (after و، ب، ل، ك، ال) and spans whole tokens aft
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from flows.nlp.entity_text import EntityText
+from flows.nlp.entity_text import EntityText, token_info
 from flows.nlp.gazetteer import AliasInfo, Gazetteer, ambiguous_names
 
 
@@ -25,12 +26,16 @@ class GazetteerMatch:
 def match_gazetteer(text: EntityText, gazetteer: Gazetteer) -> list[GazetteerMatch]:
     """Longest gazetteer matches, left to right, not overlapping."""
     out: list[GazetteerMatch] = []
-    toks, index = text.toks, gazetteer.index
+    toks = text.toks
     i = 0
     while i < len(toks):
+        hits = _index_hits(toks[i].norm, gazetteer)
+        if not hits:
+            i += 1
+            continue
         best: tuple[int, int, AliasInfo] | None = None  # (tokens after the first, prefix, info)
-        for reading in text.readings[i]:
-            for rest, infos in index.get(reading.stem, ()):
+        for reading, candidates in hits:
+            for rest, infos in candidates:
                 n = len(rest)
                 if best is not None and n < best[0]:
                     break
@@ -53,6 +58,12 @@ def match_gazetteer(text: EntityText, gazetteer: Gazetteer) -> list[GazetteerMat
             out.append(GazetteerMatch(i, i + n + 1, start, toks[i + n].char_end, info))
         i += n + 1
     return out
+
+
+@lru_cache(maxsize=65536)
+def _index_hits(norm: str, gazetteer: Gazetteer) -> tuple:
+    """The readings of a word that start some alias, with those aliases (most words: none)."""
+    return tuple((r, gazetteer.index[r.stem]) for r in token_info(norm).readings if r.stem in gazetteer.index)
 
 
 def _alias_has_article(stem: str) -> bool:

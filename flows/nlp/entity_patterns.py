@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from flows.nlp.arabic import ARTICLE, normalize
 from flows.nlp.entity_match import GazetteerMatch
 from flows.nlp.entity_text import EntityText
-from flows.nlp.gazetteer import Gazetteer, name_stopwords, org_heads, portfolio_names_ar, portfolios, titles
+from flows.nlp.gazetteer import Gazetteer, name_stopwords, org_heads, portfolio_index, portfolio_names_ar, titles
 from flows.nlp.types import Entity
 
 # Longest run of name tokens taken after a title ("كاراموكو جان ماري تراوري" is four).
@@ -77,7 +78,10 @@ def find_ministries(text: EntityText, gazetteer: Gazetteer, by_token: dict[int, 
     """وزارة + portfolio (+ a country adjective or name); or portfolio + feminine country adjective alone."""
     out = []
     heads = {h for h, kind in org_heads().items() if kind == "ministry"}
+    triggers = ministry_triggers()
     for i in range(len(text.toks)):
+        if not text.bare_stems(i) & triggers:
+            continue
         has_head = bool(text.bare_stems(i) & heads) and not text.has_article(i)
         start = i + 1 if has_head else i
         found = _portfolio_at(text, start)
@@ -102,6 +106,17 @@ def find_ministries(text: EntityText, gazetteer: Gazetteer, by_token: dict[int, 
     return out
 
 
+@cache
+def ministry_triggers() -> frozenset[str]:
+    """Words a ministry mention can start with: the heads and the first words of the portfolios."""
+    return frozenset({h for h, kind in org_heads().items() if kind == "ministry"} | set(portfolio_index()))
+
+
+@cache
+def title_firsts() -> frozenset[str]:
+    return frozenset(titles())
+
+
 def _prefix(text: EntityText, i: int) -> int:
     """Proclitic letters before the word at token i (و، ب، ل … but not the article)."""
     for reading in text.readings[i]:
@@ -113,13 +128,14 @@ def _prefix(text: EntityText, i: int) -> int:
 def _portfolio_at(text: EntityText, i: int) -> tuple[int, str] | None:
     if i >= len(text.toks):
         return None
-    for tokens, name_en in portfolios():
-        n = len(tokens)
-        if i + n > len(text.toks):
-            continue
-        first_ok = tokens[0] in {r.stem for r in text.readings[i]}
-        if first_ok and all(text.toks[i + k].norm == tokens[k] and text.joined(i + k) for k in range(1, n)):
-            return n, name_en
+    index = portfolio_index()
+    for reading in text.readings[i]:
+        for tokens, name_en in index.get(reading.stem, ()):
+            n = len(tokens)
+            if i + n <= len(text.toks) and all(
+                text.toks[i + k].norm == tokens[k] and text.joined(i + k) for k in range(1, n)
+            ):
+                return n, name_en
     return None
 
 
@@ -146,6 +162,8 @@ def _ministry(portfolio_en: str, country: Entity | None) -> Entity:
 def find_titled_persons(text: EntityText, by_token: dict[int, GazetteerMatch], gazetteer: Gazetteer) -> list[Candidate]:
     out = []
     for i in range(len(text.toks)):
+        if not text.bare_stems(i) & title_firsts():
+            continue
         title = _title_at(text, i)
         if title is None:
             continue
@@ -231,8 +249,9 @@ HARD_BREAK_BEFORE_ROLE = re.compile(r"[.!?؟:«»\"()]")
 def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> list[Candidate]:
     out = []
     heads = org_heads()
+    head_words = frozenset(heads)
     for i in range(len(text.toks) - 1):
-        if text.has_article(i):
+        if text.has_article(i) or not text.bare_stems(i) & head_words:
             continue
         kinds = [heads[r.stem] for r in text.readings[i] if r.stem in heads and r.stem != "وزاره"]
         if not kinds:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from flows.nlp.arabic import NormToken, Reading, normalized_tokens, proclitic_readings, without_article
 from flows.nlp.gazetteer import gap_key
@@ -62,18 +63,35 @@ class EntityText:
         return max(bisect.bisect_right(self.sentence_starts, char_start) - 1, 0)
 
     @cached_property
-    def readings(self) -> tuple[tuple[Reading, ...], ...]:
-        return tuple(proclitic_readings(t.norm) for t in self.toks)
+    def info(self) -> tuple["TokenInfo", ...]:
+        return tuple(token_info(t.norm) for t in self.toks)
 
-    def bare_stems(self, i: int) -> set[str]:
-        """Stems of token i without proclitics and without the article."""
-        out = set()
-        for reading in self.readings[i]:
-            out.add(reading.stem)
-            bare = without_article(reading.stem)
-            if bare:
-                out.add(bare)
-        return out
+    @cached_property
+    def readings(self) -> tuple[tuple[Reading, ...], ...]:
+        return tuple(i.readings for i in self.info)
+
+    def bare_stems(self, i: int) -> frozenset[str]:
+        """Stems of token i with and without proclitics and the article."""
+        return self.info[i].stems
 
     def has_article(self, i: int) -> bool:
-        return any(r.has_article for r in self.readings[i])
+        return self.info[i].has_article
+
+
+class TokenInfo(NamedTuple):
+    readings: tuple[Reading, ...]
+    stems: frozenset[str]
+    has_article: bool
+
+
+@lru_cache(maxsize=65536)
+def token_info(norm: str) -> TokenInfo:
+    """What the rules ask of a word, computed once per distinct word of the process."""
+    readings = proclitic_readings(norm)
+    stems = set()
+    for reading in readings:
+        stems.add(reading.stem)
+        bare = without_article(reading.stem)
+        if bare:
+            stems.add(bare)
+    return TokenInfo(readings, frozenset(stems), any(r.has_article for r in readings))

@@ -38,7 +38,7 @@ class AliasInfo:
     gaps: tuple[str, ...]  # the hard punctuation between the alias's tokens ("." in أ.ف.ب), soft gaps as ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Gazetteer:
     entities: dict[str, Entity]
     # first token -> [(following tokens, infos)], longest first
@@ -194,6 +194,15 @@ def portfolios() -> tuple[tuple[tuple[str, ...], str], ...]:
     """(normalised portfolio tokens, English name), longest first."""
     rows = [(split_alias(row["portfolio"])[0], row["name_en"]) for row in read_tsv("gazetteer", "portfolios.tsv")]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
+def portfolio_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """first normalised token -> (portfolio tokens, English name), longest first."""
+    out: dict[str, list] = defaultdict(list)
+    for tokens, name_en in portfolios():
+        out[tokens[0]].append((tokens, name_en))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @cache
