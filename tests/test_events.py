@@ -243,3 +243,9 @@ def test_dates_that_are_not_the_events(text: str) -> None:
 def test_a_date_after_another_trigger_belongs_to_that_trigger() -> None:
     coop, talks = events_in("تتعاون روسيا ومالي، وسيكون ذلك موضوع محادثات اليوم.", dt.date(2024, 2, 28))
     assert (coop.event_date, talks.event_date) == (None, dt.date(2024, 2, 28))
+
+
+@needs_dates
+def test_an_event_dated_after_publication_is_planned() -> None:
+    (event,) = events_in("يؤدي الوزير زيارة إلى تونس يوم 1 جوان 2017.", dt.date(2017, 5, 30))
+    assert (event.event_date, event.status) == (dt.date(2017, 6, 1), "planned")

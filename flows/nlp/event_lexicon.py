@@ -17,8 +17,8 @@ from flows.nlp.arabic import normalize
 # Proclitics a trigger may carry: conjunction و/ف, then a preposition or the future prefix, then the article.
 PROCLITICS = r"(?:[وف]?(?:بال|لل|كال|ال|[بلكس])?)"
 CONJUNCTION = r"(?:[وف]?)"
-# The accusative alef ("اجتماعا") rides on the same slot.
-PRONOUN_ENCLITICS = r"(?:ه|ها|هم|هما|هن|نا|ي|ا)"
+# The accusative alef ("اجتماعا") rides on the same slot. Not ي: "اجتماعي" is the adjective social, not "my meeting".
+PRONOUN_ENCLITICS = r"(?:ه|ها|هم|هما|هن|نا|ا)"
 # Up to eight words may stand where a trigger says "…" (a subject with its title and a time word:
 # "وصل وزير الخارجية الروسي <name> اليوم الثلاثاء، إلى").
 GAP = r"(?:\s+\S+){0,8}?\s+"

@@ -26,6 +26,8 @@ NEW_CLAUSE = re.compile(r"[،,]\s*[وف]\w")
 QUOTE_BOUNDARY = re.compile(r"[«“\":]")
 # A date this close after a blocked one, joined by و, is the other end of the same range.
 RANGE_JOIN_CHARS = 3
+# "يصل إلى مليون": an arrival followed by a number is an amount reached, not a visit.
+AMOUNT_AFTER = re.compile(r"\s*\d")
 # Two triggers of one type this close ("تسليمها مساعدات") report one event: the second is dropped.
 SAME_EVENT_GAP_TOKENS = 1
 
@@ -96,7 +98,7 @@ def detect_events(
                     location_id=roles.location_id,
                     event_date=date.value,
                     date_precision=date.precision,
-                    status=event_status(text, hit, previous_end, lex),
+                    status="planned" if after_publication(date, anchor) else event_status(text, hit, previous_end, lex),
                     sentence_index=sentence.index,
                     char_start=hit.char_start,
                     char_end=hit.char_end,
@@ -123,6 +125,8 @@ def find_triggers(text: str, lex: Lexicon) -> list[TriggerHit]:
         start, end = origin[match.start(name)], origin[core_end - 1] + 1
         prefix = norm[match.start():match.start(name)]
         future = "س" in prefix and not normalize_with_map(entry.trigger)[0].startswith("س")
+        if entry.event_mode == "visit" and entry.trigger.endswith("إلى") and AMOUNT_AFTER.match(norm, match.end()):
+            continue
         if hits and hits[-1].entry.event_type == entry.event_type and \
                 len(tokens(text, hits[-1].char_end, start)) <= SAME_EVENT_GAP_TOKENS:
             continue
@@ -207,6 +211,17 @@ def nearest_date(text: str, hit: TriggerHit, hits: list[TriggerHit], dates: list
     if best is None:
         return UNKNOWN_DATE
     return EventDate(best[1].value, best[1].precision)
+
+
+def after_publication(date: EventDate, published: dt.date | None) -> bool:
+    """An event dated after the article's own day had not happened yet when it was written."""
+    if date.value is None or published is None:
+        return False
+    if date.precision == "day":
+        return date.value > published
+    if date.precision == "month":
+        return (date.value.year, date.value.month) > (published.year, published.month)
+    return date.precision == "year" and date.value.year > published.year
 
 
 def event_status(text: str, hit: TriggerHit, previous_end: int, lex: Lexicon) -> str:
