@@ -27,8 +27,12 @@ from flows.nlp.types import Document, Entity, Mention, Quote
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "tests" / "gold" / "quotes_seeds.json"
-# Held-out: ANT corpus articles annotated after the rules were written (cite ANT wherever these figures are shown).
-GOLD_HELDOUT = REPO / "tests" / "gold" / "quotes_ant_heldout.json"
+# ANT corpus articles (cite ANT wherever these figures are shown): dev was used to add patterns, heldout never was.
+GOLD_SETS = {
+    "seeds": GOLD,
+    "dev": REPO / "tests" / "gold" / "quotes_ant_dev.json",
+    "heldout": REPO / "tests" / "gold" / "quotes_ant_heldout.json",
+}
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 TREC_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
@@ -123,7 +127,7 @@ def seed_document(raw_text: str, article_id: str) -> Document:
     return document_from_text(raw_text, article_id)
 
 
-def committed_entity_stage() -> EntityStage | None:
+def entity_stage() -> EntityStage | None:
     """flows.nlp.entities.extract_entities when it exists; None evaluates with no mentions at all."""
     try:
         return importlib.import_module("flows.nlp.entities").extract_entities
@@ -207,20 +211,22 @@ def evaluate(seeds_dir: Path = SEEDS, gold_path: Path = GOLD, entity_stage: Enti
 def run(argv: Sequence[str] | None = None) -> dict[str, float | int]:
     parser = argparse.ArgumentParser(prog="akhbar eval quotes", description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=SEEDS, help="folder holding the seed .txt files")
-    parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("--heldout", action="store_true", help=f"score {GOLD_HELDOUT.name} (ANT corpus) instead")
+    parser.add_argument("--set", choices=sorted(GOLD_SETS), default="seeds", dest="gold_set",
+                        help="seeds (default), dev or heldout (ANT corpus articles)")  # fmt: skip
+    parser.add_argument("--gold", type=Path, help="any other gold file in the same format")
     parser.add_argument("--shared", type=Path, default=SHARED, help="folder holding corpus/ for held-out gold")
     parser.add_argument("--no-entities", action="store_true", help="evaluate without the mentions stage")
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses, spurious quotes, wrong speakers")
     args = parser.parse_args(list(argv or []))
-    gold_path = GOLD_HELDOUT if args.heldout else args.gold
-    needed = args.shared / json.loads(gold_path.read_text(encoding="utf-8"))["source"]["archive"] if args.heldout else args.seeds
+    gold_path = args.gold or GOLD_SETS[args.gold_set]
+    source = json.loads(gold_path.read_text(encoding="utf-8")).get("source")
+    needed = args.shared / source["archive"] if source else args.seeds
     if not needed.exists():
         print(f"quotes: {needed} is absent; nothing to evaluate")
         return {}
-    stage = None if args.no_entities else committed_entity_stage()
+    stage = None if args.no_entities else entity_stage()
     scores = evaluate(args.seeds, gold_path, stage, args.shared)
-    if args.heldout:
+    if source:
         print("ANT corpus: Chouigui, Ben Khiroun, Elayeb. ANT Corpus: An Arabic News Text Collection for Textual Classification. AICCSA 2017")
     print(f"quotes on {gold_path.name} (mentions: {'flows.nlp.entities' if stage else 'none'})")
     print(f"  precision {scores.precision:.3f}  recall {scores.recall:.3f}  F1 {scores.f1:.3f}")
