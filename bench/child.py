@@ -86,7 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(__doc__, file=sys.stderr)
         return 2
-    result["self_maxrss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    result["self_maxrss_kb"] = usage.ru_maxrss
+    result["self_cpu_seconds"] = usage.ru_utime + usage.ru_stime
     out.write_text(json.dumps(result, ensure_ascii=False, default=str), encoding="utf-8")
     return 0
 

@@ -10,6 +10,7 @@ tree is sampled instead.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 import time
@@ -30,17 +31,21 @@ class Measured:
     wall_seconds: float  # the whole process, interpreter start-up and imports included
     peak_tree_rss: int  # bytes, summed over the process tree at its highest sample
     peak_process_rss: int  # bytes, the largest single process seen
+    cpu_seconds: float  # user + system over the tree (workers sampled: up to one period of theirs is missed)
+    load_average: float  # the machine's 1-minute load when the run started: other work competing for the cores
 
 
 def run_child(args: Sequence[str], timeout: float | None = None) -> Measured:
     """``python -m bench.child ARGS... OUT_JSON`` in a fresh process; raises RuntimeError when it fails."""
     with tempfile.TemporaryDirectory(prefix="akhbar-bench-") as tmp:
         out = Path(tmp) / "result.json"
+        load = os.getloadavg()[0]
         started = time.perf_counter()
         child = psutil.Popen([sys.executable, "-m", "bench.child", *args, str(out)], cwd=REPO, stderr=None)
         peak_tree = peak_process = 0
+        cpu: dict[int, float] = {}
         while child.poll() is None:
-            tree, biggest = _tree_rss(child)
+            tree, biggest = _tree_rss(child, cpu)
             peak_tree, peak_process = max(peak_tree, tree), max(peak_process, biggest)
             if timeout is not None and time.perf_counter() - started > timeout:
                 child.kill()
@@ -51,10 +56,12 @@ def run_child(args: Sequence[str], timeout: float | None = None) -> Measured:
             raise RuntimeError(f"bench child {' '.join(args)} failed with exit code {child.returncode}")
         result = json.loads(out.read_text(encoding="utf-8"))
     peak_process = max(peak_process, result.get("self_maxrss_kb", 0) * 1024)
-    return Measured(result, wall, peak_tree, peak_process)
+    cpu[child.pid] = result.get("self_cpu_seconds", cpu.get(child.pid, 0.0))  # exact for the run's own process
+    return Measured(result, wall, peak_tree, peak_process, sum(cpu.values()), load)
 
 
-def _tree_rss(process: psutil.Process) -> tuple[int, int]:
+def _tree_rss(process: psutil.Process, cpu: dict[int, float]) -> tuple[int, int]:
+    """RSS summed over the tree and the largest one; records each member's CPU seconds so far into ``cpu``."""
     total = biggest = 0
     try:
         members = [process, *process.children(recursive=True)]
@@ -63,6 +70,8 @@ def _tree_rss(process: psutil.Process) -> tuple[int, int]:
     for member in members:
         try:
             rss = member.memory_info().rss
+            times = member.cpu_times()
+            cpu[member.pid] = times.user + times.system
         except psutil.Error:  # ended between listing and reading
             continue
         total += rss

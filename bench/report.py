@@ -67,6 +67,11 @@ def verdicts(results: dict) -> dict:
     bare, plain, flow = seconds("bare"), seconds("plain"), seconds("flow")
     if bare and plain:
         out["e2e_ratio_plain"] = _check(bare / plain, TARGET_E2E_RATIO, at_least=True)
+    bare_cpu, plain_cpu = (results.get(k, {}).get("cpu_seconds") for k in ("bare", "plain"))
+    if bare_cpu and plain_cpu:
+        # What the ratio would be on an otherwise idle machine with every core busy: cores x CPU-cost ratio.
+        cores = results.get("machine", {}).get("cores") or 1
+        out["e2e_ratio_idle_estimate"] = _check(cores * bare_cpu / plain_cpu, TARGET_E2E_RATIO, at_least=True)
     if bare and flow:
         out["e2e_ratio_flow"] = _check(bare / flow, TARGET_E2E_RATIO, at_least=True)
     if plain and flow:
@@ -101,7 +106,7 @@ def print_report(results: dict) -> None:
     print(f"versions: {machine['versions']}")
     print()
     n = results["n"]
-    rows = [("run", "files", "seconds", "files/s", "MB/s", "process s", "peak RSS MB", "loaded/dup/quar")]
+    rows = [("run", "files", "seconds", "files/s", "MB/s", "process s", "CPU s", "load", "peak RSS MB", "loaded/dup/quar")]
     for key, label in (
         ("bare", "bare trafilatura (1 process)"), ("plain", "akhbar, plain functions"), ("flow", "akhbar, Prefect flow"),
         ("noop_plain", "no-op re-run, plain"), ("noop_flow", "no-op re-run, flow"),
@@ -110,13 +115,13 @@ def print_report(results: dict) -> None:
     ):
         run = results.get(key)
         if run and "error" in run:
-            rows.append((label, "failed: " + run["error"][:60], "", "", "", "", "", ""))
+            rows.append((label, "failed: " + run["error"][:60], "", "", "", "", "", "", "", ""))
         elif run:
             whole = key in ("bare", "plain", "flow")  # the runs that read the whole corpus
             rows.append(_run_row(label, run, n, results["corpus"]["bytes"] if whole else None))
     for size, run in results.get("scale", {}).items():
         if "error" in run:
-            rows.append((f"scale {size}, plain", "failed: " + run["error"][:60], "", "", "", "", "", ""))
+            rows.append((f"scale {size}, plain", "failed: " + run["error"][:60], "", "", "", "", "", "", "", ""))
         else:
             rows.append(_run_row(f"scale {size}, plain", run, int(size), None))
     _table(rows)
@@ -138,7 +143,7 @@ def print_report(results: dict) -> None:
         _table([("query", "rows", "first s", "best s", "note")] + (timed or [("(none in sql/queries/)", "", "", "", "")]))
     print("\ntargets (issue 6):")
     _table([("measure", "value", "target", "met")] + [
-        (name, _f(v["value"], 3), ("≥ " if name.startswith("e2e") else "≤ ") + str(v["target"]), "yes" if v["met"] else "NO")
+        (name, _f(v["value"], 3), (">= " if name.startswith("e2e") else "<= ") + str(v["target"]), "yes" if v["met"] else "NO")
         for name, v in results["verdicts"].items()
     ])
 
@@ -151,7 +156,8 @@ def _run_row(label: str, run: dict, files: int, total_bytes: int | None) -> tupl
     return (
         label, str(files), _f(run["seconds"], 2), _f(rate(files, run["seconds"]), 1) if files else "",
         _f(size / MB / run["seconds"], 2) if size and files and run["seconds"] else "",
-        _f(run["wall_seconds"], 2), _f(run["peak_tree_rss"] / MB, 0), status,
+        _f(run["wall_seconds"], 2), _f(run.get("cpu_seconds"), 1), _f(run.get("load_average"), 1),
+        _f(run["peak_tree_rss"] / MB, 0), status,
     )
 
 

@@ -77,7 +77,8 @@ def measured(label: str, args: Sequence[str]) -> dict:
         return {"error": str(error)}
     row = dict(result.result)
     row.update(wall_seconds=result.wall_seconds, peak_tree_rss=result.peak_tree_rss,
-               peak_process_rss=result.peak_process_rss)
+               peak_process_rss=result.peak_process_rss, cpu_seconds=result.cpu_seconds,
+               load_average=result.load_average)
     return row
 
 
