@@ -109,6 +109,14 @@ SINGLE = [
                  "الحكومة غير قادرة", None, "عصام الشابي", id="title-comma-name-apposition"),
     pytest.param("أعلن التوهامي العبدولي، كاتب الدولة للشؤون الأفريقية أن التأشيرة ألغيت.", "أعلن", "indirect",
                  "التأشيرة ألغيت", None, "التوهامي العبدولي", id="name-comma-title-apposition"),
+    pytest.param("وفي المقابل، اعتبر القيادي في حزب المعارضة، رؤوف الخماسي أن المصالحة ضرورية.", "اعتبر", "indirect",
+                 "المصالحة ضرورية", None, "رؤوف الخماسي", id="title-prepositional-phrase-comma-name"),
+    pytest.param("وأضاف لافروف في تصريح اليوم لمراسل الإذاعة على هامش الزيارة التي أداها إلى ولاية الكاف، إن الوضع هادئ.",
+                 "أضاف", "indirect", "الوضع هادئ", "person:sergey-lavrov", "لافروف",
+                 id="added-after-a-long-circumstantial-phrase"),
+    pytest.param("تمكنت الوحدات من حجز أسلحة، وفق بلاغ لوزارة الخارجية الروسية.", "وفق", "indirect",
+                 "تمكنت الوحدات من حجز أسلحة", "org:mfa-rus", "وزارة الخارجية الروسية",
+                 id="according-to-a-statement-of-the-ministry"),
     pytest.param("كما أبلغت وكالة \"أكتونيجر\"، أن الرئيس وقع مرسوماً.", "أبلغت", "indirect", "الرئيس وقع مرسوماً",
                  None, 'وكالة "أكتونيجر"', id="agency-in-marks-unknown-to-the-gazetteer"),
 ]
@@ -132,6 +140,7 @@ def test_single_quote(text, cue, kind, quote_text, speaker_id, speaker_surface):
         pytest.param("ومن المتوقع أن يناقش الوزيران قضايا التعاون.", id="it-is-expected-that"),
         pytest.param("وفقاً للاتفاق، تنسحب القوات خلال شهر.", id="according-to-the-agreement-is-no-source"),
         pytest.param("أعلن الجيش بعد أن سيطر على المدينة حالة الطوارئ.", id="after-that-is-not-reported-speech"),
+        pytest.param("يذكر أن الحركة عقدت مؤتمرها الأول قبل سنوات.", id="impersonal-it-is-worth-noting-that"),
         pytest.param("وأعلنت الدول الثلاث قراراً بالانسحاب من الـ\"إيكواس\" قريباً.", id="announced-a-decision-name-in-marks"),
     ],
 )
@@ -176,6 +185,14 @@ def test_a_surname_finds_an_earlier_speaker_no_list_knows():
 def test_a_role_word_in_a_genitive_is_not_a_preposed_subject():
     quotes = quotes_of("قال لافروف إن الزيارة ناجحة. وفي رده على سؤال نواب المجلس ويقول إن الأمر محسوم.")
     assert [q.speaker_id for q in quotes] == [LAVROV.entity_id, LAVROV.entity_id]
+
+
+def test_expressed_his_hope_has_no_subject_of_its_own():
+    quotes = quotes_of("قال لافروف إن الزيارة ناجحة، كما أعرب عن أمله في أن يبدأ التوريد قريباً.")
+    assert [(q.cue, q.quote_text, q.speaker_id) for q in quotes] == [
+        ("قال", "الزيارة ناجحة", LAVROV.entity_id),
+        ("أعرب", "يبدأ التوريد قريباً", LAVROV.entity_id),
+    ]
 
 
 def test_a_quote_without_speaker_in_reach_has_none():

@@ -27,12 +27,19 @@ MAX_DEFINITE_MODIFIERS = 3
 MAX_NAME_TOKENS = 3
 # Conjunctions after which a noun starts a new clause as its subject.
 CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "و", "ثم", "بينما", "فيما"})
-WORD_KINDS = ("unnamed", "head", "ref", "skip", "stop")  # نقل الكرملين عن غويتا: the speaker is who is quoted, after عن
+WORD_KINDS = ("unnamed", "head", "ref", "skip", "stop", "statement")  # نقل الكرملين عن غويتا: the speaker is who is quoted, after عن
 
 
-def np_speaker(ctx: Context, tok_lo: int, tok_hi: int, cue_start: int, previous: list) -> Speaker | None:
-    """The speaker named by tokens ``tok_lo:tok_hi`` (the phrase after a cue), or None when it names nobody."""
-    lo, hi = _trim_np(ctx, tok_lo, tok_hi)
+def np_speaker(
+    ctx: Context, tok_lo: int, tok_hi: int, cue_start: int, previous: list, quoting: bool = False
+) -> Speaker | None:
+    """The speaker named by tokens ``tok_lo:tok_hi`` (the phrase after a cue), or None when it names nobody.
+
+    ``quoting`` is for "نقل X عن Y": the speaker is Y, after عن.
+    """
+    lo, hi = _trim_np(ctx, tok_lo, tok_hi, quoting)
+    if hi - lo > 1 and _is_word(ctx, lo, ("statement",)):
+        lo += 1  # "بلاغ لوزارة الدفاع": the ministry speaks through its statement
     if lo >= hi:
         return None
     start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
@@ -187,10 +194,13 @@ def _earlier_unlinked_speaker(ctx: Context, lo: int, previous: list) -> Speaker 
 
 
 def _after_comma(ctx: Context, hi: int, tok_hi: int) -> tuple[int, int] | None:
-    """The token range after the comma that ended a subject phrase, up to the next comma or speaker word
-    ("الأمين العام للحزب، عصام الشابي لوكالة …" -> "عصام الشابي")."""
-    if hi >= tok_hi or not any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(hi)):
+    """The token range after the first comma at or after the end of a subject phrase, up to the next comma or
+    speaker word ("الأمين العام للحزب، عصام الشابي لوكالة …" -> "عصام الشابي";
+    "القيادي في حزب نداء تونس، رؤوف الخماسي" -> "رؤوف الخماسي")."""
+    comma = next((n for n in range(hi, tok_hi) if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n))), None)
+    if comma is None:
         return None
+    hi = comma
     end = hi + 1
     while end < tok_hi and not any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(end)) and not _is_word(ctx, end, WORD_KINDS):
         end += 1
@@ -202,13 +212,15 @@ def _is_word(ctx: Context, n: int, kinds: tuple[str, ...]) -> bool:
     return word is not None and word.kind in kinds
 
 
-def _trim_np(ctx: Context, lo: int, hi: int) -> tuple[int, int]:
+def _trim_np(ctx: Context, lo: int, hi: int, quoting: bool = False) -> tuple[int, int]:
     """Drop adverbs at either end, keep only what follows عن (نقل … عن X), stop at a clause comma or a preposition."""
-    for i in range(lo, hi):
+    for i in range(lo, hi if quoting else lo):
         if ctx.tokens[i].norm == SOURCE_PREPOSITION:
             lo = i + 1
     while lo < hi and _is_skip(ctx.tokens[lo].norm):
         lo += 1
+    if lo < hi and _is_word(ctx, lo, ("stop",)):
+        return lo, lo  # "أعرب عن أمله", "أشار إلى أن": no subject after the verb
     for i in range(lo + 1, hi):
         word = speaker_word(ctx.tokens[i].norm)
         if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(i)) or (word is not None and word.kind == "stop"):
