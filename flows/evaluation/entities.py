@@ -35,7 +35,7 @@ HTML_PAGES = REPO / "tests" / "fixtures" / "samples_src"
 TYPES = ("PERSON", "ORG", "GPE", "LOC")
 WOJOOD_TYPES = {"PERS": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
 # Place words Wojood keeps inside a GPE span (normalised, proclitics allowed).
-WOJOOD_PLACE_WORDS = frozenset(normalize(w) for w in ("مدينة", "قرية", "بلدة", "مخيم", "محافظة", "منطقة", "لواء", "ولاية", "إقليم", "عاصمة"))
+WOJOOD_PLACE_WORDS = frozenset(normalize(w) for w in ("مدينة", "قرية", "بلدة", "مخيم", "محافظة", "منطقة", "لواء", "ولاية", "إقليم", "عاصمة", "قضاء"))
 
 Span = tuple[str, int, int]  # (type, start, end) in characters or tokens
 
@@ -174,7 +174,7 @@ def predicted_token_spans(tokens: Sequence[str], mentions: Sequence[Mention]) ->
             continue  # a nisba is NORP in Wojood
         first = max(i for i, s in enumerate(starts) if s <= m.char_start)
         last = max(i for i, s in enumerate(starts) if s < m.char_end)
-        if m.entity_type == "GPE" and first > 0 and _is_place_word(tokens[first - 1]):
+        while m.entity_type == "GPE" and first > 0 and _is_place_word(tokens[first - 1]):
             first -= 1
         out.append((m.entity_type, first, last + 1))
     return out

@@ -97,8 +97,10 @@ PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
 # Pronoun enclitics (normalised: ة is ه, so "ه" also ends feminine nouns; callers decide whether to try it).
 ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ي")
-# A stem must keep this many letters once clitics are stripped: "بلد" is not ب + لد.
-MIN_STEM = 2
+# A stem must keep this many letters once proclitics are stripped: "بلد" is not ب + لد, "ولد" not و + لد.
+MIN_STEM = 3
+# After the article, fewer will do: "الحق".
+MIN_AFTER_ARTICLE = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,12 +138,12 @@ def proclitic_readings(token: str) -> tuple[Reading, ...]:
 
 
 def _has_article(stem: str) -> bool:
-    return stem.startswith(ARTICLE) and len(stem) - len(ARTICLE) >= MIN_STEM
+    return stem.startswith(ARTICLE) and len(stem) - len(ARTICLE) >= MIN_AFTER_ARTICLE
 
 
 def without_article(stem: str) -> str | None:
     """``stem`` without its article, or None when it has none (or too little is left)."""
-    if stem.startswith(ARTICLE) and len(stem) - len(ARTICLE) >= MIN_STEM:
+    if stem.startswith(ARTICLE) and len(stem) - len(ARTICLE) >= MIN_AFTER_ARTICLE:
         return stem[len(ARTICLE) :]
     return None
 

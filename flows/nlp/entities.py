@@ -15,6 +15,7 @@ from flows.nlp.entity_patterns import (
     Candidate,
     covered,
     find_headed_orgs,
+    find_headed_places,
     find_ministries,
     find_titled_persons,
 )
@@ -43,6 +44,7 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
     candidates += find_ministries(text, gazetteer, by_token)
     candidates += [_link_known_person(c, gazetteer) for c in find_titled_persons(text, by_token, gazetteer)]
     candidates += find_headed_orgs(text, by_token)
+    candidates += find_headed_places(text, by_token)
     chosen = _without_overlaps(candidates)
     chosen = _resolve_short_names(text, chosen, by_token)
     return _records(doc, text, chosen)

@@ -14,7 +14,7 @@ from functools import cache
 from flows.nlp.arabic import ARTICLE, normalize
 from flows.nlp.entity_match import GazetteerMatch
 from flows.nlp.entity_text import EntityText
-from flows.nlp.gazetteer import Gazetteer, name_stopwords, org_heads, portfolio_index, portfolio_names_ar, titles
+from flows.nlp.gazetteer import Gazetteer, name_stopwords, org_heads, place_heads, portfolio_index, portfolio_names_ar, titles
 from flows.nlp.types import Entity
 
 # Longest run of name tokens taken after a title ("كاراموكو جان ماري تراوري" is four).
@@ -25,6 +25,9 @@ MIN_NAME_TOKENS = 2
 MAX_QUALIFIER_TOKENS = 7
 # Definite words an organisation head may take (هيئة الأركان العامة للقوات المسلحة).
 MAX_ORG_WORDS = 4
+# Longest unquoted name after a media head (جريدة مرآة الشرق) and after a place word (قرية كفر سابا).
+MAX_MEDIA_WORDS = 3
+MAX_PLACE_WORDS = 2
 # Longest quoted organisation name after a head (وكالة «أكتونيجر»).
 MAX_QUOTED_WORDS = 5
 # Indefinite words that may stand inside a title's qualifier (وزير خارجية مالي، رئيس الفترة الانتقالية لجمهورية …).
@@ -113,6 +116,12 @@ def ministry_triggers() -> frozenset[str]:
 
 
 @cache
+def non_name_words() -> frozenset[str]:
+    """Words that are never part of a person's name: stop words, organisation heads and place words."""
+    return name_stopwords() | frozenset(org_heads()) | place_heads()
+
+
+@cache
 def title_firsts() -> frozenset[str]:
     return frozenset(titles())
 
@@ -196,7 +205,7 @@ def is_name_token(text: EntityText, i: int, by_token: dict[int, GazetteerMatch])
     token = text.toks[i].norm
     if not ARABIC_WORD.match(token) or len(token) < 2 or i in by_token:
         return False
-    if text.bare_stems(i) & name_stopwords() or token in titles():
+    if text.bare_stems(i) & non_name_words() or token in titles():
         return False
     return not text.has_article(i)
 
@@ -257,6 +266,12 @@ def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> l
         if not kinds:
             continue
         kind = kinds[0]
+        place = by_token.get(i + 1)
+        if place is not None and place.tok_start == i + 1 and text.joined(i + 1) and place.info.kind == "name" and place.info.entity_id.startswith(("gpe:", "loc:")):
+            out.append(_headed_org(text, i, place.tok_end, 1, "org-of-place"))  # بلدية نابلس، جامعة القاهرة
+            continue
+        if kind == "gov":
+            continue
         quoted = _quoted_name(text, i + 1, by_token)
         if quoted is not None:
             a, b = quoted
@@ -264,6 +279,19 @@ def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> l
             name = text.body[char_start:char_end]
             out.append(Candidate(char_start, char_end, a, b, Entity(stable_id("org", name), "ORG", name, None, None), 3, "org-quoted"))
             continue
+        if kind == "media":
+            j = i + 1
+            while j < len(text.toks) and j - i <= MAX_MEDIA_WORDS and text.joined(j):
+                if is_name_token(text, j, by_token):
+                    j += 1
+                elif j > i + 1 and j in by_token and by_token[j].tok_start == j and by_token[j].info.kind == "name":
+                    j = by_token[j].tok_end  # إذاعة صوت فلسطين
+                    break
+                else:
+                    break
+            if j > i + 1:
+                out.append(_headed_org(text, i, j, 3, "media-name"))  # جريدة مرآة الشرق
+                continue
         if kind not in {"org", "media"}:
             continue
         j = i + 1
@@ -276,6 +304,35 @@ def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> l
             char_end = text.toks[j - 1].char_end
             name = " ".join(text.body[char_start:char_end].split())
             out.append(Candidate(char_start, char_end, i, j, Entity(stable_id("org", name), "ORG", name, None, None), 3, "org-head"))
+    return out
+
+
+def _headed_org(text: EntityText, i: int, end: int, priority: int, source: str) -> Candidate:
+    char_start = text.char_start(i, _prefix(text, i))
+    char_end = text.toks[end - 1].char_end
+    name = " ".join(text.body[char_start:char_end].split())
+    return Candidate(char_start, char_end, i, end, Entity(stable_id("org", name), "ORG", name, None, None), priority, source)
+
+
+# --- Places by head word ------------------------------------------------------------------------------------
+def find_headed_places(text: EntityText, by_token: dict[int, GazetteerMatch]) -> list[Candidate]:
+    """قرية X، مدينة X، مخيم X: the name after a place word, when no list knows it, is a GPE."""
+    out = []
+    heads = place_heads()
+    for i in range(len(text.toks) - 1):
+        if not text.bare_stems(i) & heads or text.has_article(i) or (i + 1) in by_token or not text.joined(i + 1):
+            continue
+        j = i + 1
+        # the first word may carry the article (قرية الظاهرية); the rest are name words
+        if text.has_article(j) and not text.bare_stems(j) & non_name_words():
+            j += 1
+        while j < len(text.toks) and j - i <= MAX_PLACE_WORDS and text.joined(j) and is_name_token(text, j, by_token):
+            j += 1
+        if j == i + 1:
+            continue
+        char_start, char_end = text.toks[i + 1].char_start, text.toks[j - 1].char_end
+        name = " ".join(text.body[char_start:char_end].split())
+        out.append(Candidate(char_start, char_end, i + 1, j, Entity(stable_id("gpe", name), "GPE", name, None, None), 3, "place-head"))
     return out
 
 

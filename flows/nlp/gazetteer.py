@@ -212,3 +212,8 @@ def portfolio_names_ar() -> dict[str, str]:
     for row in read_tsv("gazetteer", "portfolios.tsv"):
         out.setdefault(row["name_en"], row["portfolio"])
     return out
+
+
+@cache
+def place_heads() -> frozenset[str]:
+    return word_set("gazetteer", "place_heads.tsv", column="head")
