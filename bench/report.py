@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import platform
+import subprocess
 from importlib import metadata
+from pathlib import Path
 
 from bench import ANT_CITATION
 
@@ -44,6 +46,26 @@ def machine_info() -> dict:
         "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
         "versions": versions,
     }
+
+
+def code_version() -> dict:
+    """The commit measured, and whether flows/ or sql/ differ from it (a benchmark of uncommitted code says so).
+
+    A snapshot without .git (``git archive``) names its commit in AKHBAR_BENCH_COMMIT."""
+    repo = Path(__file__).resolve().parents[1]
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return done.stdout.strip() if done.returncode == 0 else None
+
+    commit = git("rev-parse", "HEAD")
+    if commit is None:
+        return {"commit": os.environ.get("AKHBAR_BENCH_COMMIT"), "dirty": None, "repo": str(repo)}
+    changed = git("status", "--porcelain", "--", "flows", "sql")
+    return {"commit": commit, "dirty": bool(changed), "repo": str(repo)}
 
 
 def rate(files: int, seconds: float | None) -> float | None:
@@ -104,6 +126,8 @@ def print_report(results: dict) -> None:
     print(f"machine: {machine['cpu']}, {machine['cores']} cores, {machine['memory_gb']} GB, {machine['os']}, "
           f"Python {machine['python']}, load average at start {machine['load_average']}")
     print(f"versions: {machine['versions']}")
+    code = results.get("code", {})
+    print(f"code: {code.get('repo')} at {code.get('commit')}" + (" with uncommitted changes in flows/ or sql/" if code.get("dirty") else ""))
     print()
     n = results["n"]
     rows = [("run", "files", "seconds", "files/s", "MB/s", "process s", "CPU s", "load", "peak RSS MB", "loaded/dup/quar")]

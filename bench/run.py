@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Sequence
 
 from bench import ANT_CITATION
+from bench.ant import DEFAULT_ANT_TARBALL
 from bench.corpus import DEFAULT_SEED, build_corpus, write_manifest
 from bench.memory import Measured, run_child
-from bench.report import machine_info, print_report, verdicts
+from bench.report import code_version, machine_info, print_report, verdicts
 
 BENCH_DIR = Path(__file__).resolve().parent
 OUT_DIR = BENCH_DIR / "out"
@@ -46,6 +47,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--work", type=Path, help="work folder for corpus and warehouses (default: a temp folder)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="where the JSON goes (default bench/out)")
+    parser.add_argument("--ant", type=Path, default=DEFAULT_ANT_TARBALL, help="ANT tarball (default ../shared/corpus)")
     return parser.parse_args(argv)
 
 
@@ -86,7 +88,7 @@ def run_benchmark(args: argparse.Namespace, work: Path) -> dict:
     sizes = scale_sizes(args.scale)
     largest = None if None in sizes else max([args.n + 1, *[s + 1 for s in sizes if s is not None]])
     print(f"building the corpus ({largest or 'all'} pages) in {work} ...", file=sys.stderr, flush=True)
-    pages = build_corpus(work / "pages", largest, args.seed)
+    pages = build_corpus(work / "pages", largest, args.seed, tarball=args.ant)
     write_manifest(pages, work / "pages.manifest.jsonl")
     n = min(args.n, len(pages) - 1)
     names = [p.name for p in pages]
@@ -96,6 +98,7 @@ def run_benchmark(args: argparse.Namespace, work: Path) -> dict:
         "seed": args.seed,
         "corpus": corpus_stats(pages[:n]),
         "machine": machine_info(),
+        "code": code_version(),
         "citation": ANT_CITATION,
         "started_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
