@@ -168,23 +168,49 @@ def evaluate(seeds_dir: Path = SEEDS, gold_path: Path = GOLD) -> dict:
     assigned = link_sequentially(predicted)
     dedup = pairwise(gold, pairs, predicted, assigned)
     actors = actor_recall(gold_doc, gold, pairs, predicted, analyses, assigned)
+    agents = actor1_accuracy(gold_doc, gold, pairs, predicted, analyses)
     n = len(pairs)
     return {
         "overall": overall, "by_type": by_type,
         "date_accuracy": dates_right / n if n else 0.0, "status_accuracy": status_right / n if n else 0.0,
         "matched": n, "gold_mentions": len(gold), "missing_anchors": missing,
-        "dedup": dedup, "actor_recall": actors,
+        "dedup": dedup, "actor_recall": actors, "actor1_accuracy": agents,
     }
+
+
+def surface_ids(analyses) -> dict[str, set[str]]:
+    ids: dict[str, set[str]] = defaultdict(set)
+    for _, mentions in analyses.values():
+        for m in mentions:
+            ids[normalize(m.surface)].add(m.entity_id)
+    return ids
+
+
+def ids_for(surface: str, by_surface: dict[str, set[str]]) -> set[str]:
+    wanted = normalize(surface)
+    return set().union(*(v for k, v in by_surface.items() if wanted in k)) if by_surface else set()
+
+
+def actor1_accuracy(gold_doc, gold, pairs, predicted, analyses) -> float | None:
+    """Share of matched reports whose actor1 is one the gold names (gold events with an actor1 list only)."""
+    by_surface = surface_ids(analyses)
+    if not by_surface:
+        return None
+    wanted = {e["event"]: e["actor1"] for e in gold_doc["events"] if e.get("actor1")}
+    scored = right = 0
+    for gi, (seed, pi) in pairs.items():
+        if gold[gi].event in wanted:
+            scored += 1
+            accepted = set().union(*(ids_for(s, by_surface) for s in wanted[gold[gi].event]))
+            right += predicted[seed][pi].actor1_id in accepted
+    return right / scored if scored else None
 
 
 def actor_recall(gold_doc, gold, pairs, predicted, analyses, assigned) -> float | None:
     """Share of gold actors (by surface) found among the linked event's actors; None without an entity stage."""
-    if not any(mentions for _, mentions in analyses.values()):
+    ids_by_surface = surface_ids(analyses)
+    if not ids_by_surface:
         return None
-    ids_by_surface: dict[str, set[str]] = defaultdict(set)
-    for _, mentions in analyses.values():
-        for m in mentions:
-            ids_by_surface[normalize(m.surface)].add(m.entity_id)
     event_actors: dict[str, set[str]] = defaultdict(set)
     for gi, (seed, pi) in pairs.items():
         p = predicted[seed][pi]
@@ -193,8 +219,7 @@ def actor_recall(gold_doc, gold, pairs, predicted, analyses, assigned) -> float 
     for event in gold_doc["events"]:
         for surface in event.get("actors", ()):
             wanted += 1
-            ids = set().union(*(v for k, v in ids_by_surface.items() if normalize(surface) in k)) if ids_by_surface else set()
-            found += bool(ids & event_actors[event["event"]])
+            found += bool(ids_for(surface, ids_by_surface) & event_actors[event["event"]])
     return found / wanted if wanted else None
 
 
@@ -211,7 +236,9 @@ def report(result: dict) -> str:
         f"dedup pairwise  P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}  "
         f"(tp {d['tp']}, fp {d['fp']}, fn {d['fn']})",
         "actor recall    " + ("n/a (no entity stage)" if result["actor_recall"] is None
-                              else f"{result['actor_recall']:.3f}"),
+                              else f"{result['actor_recall']:.3f}  (gold actors among the linked event's actors)"),
+        "actor1 accuracy " + ("n/a (no entity stage)" if result["actor1_accuracy"] is None
+                              else f"{result['actor1_accuracy']:.3f}  (the agent of each matched report)"),
     ]
     if result["missing_anchors"]:
         lines.append("gold anchors not found in the clean bodies: " + "; ".join(result["missing_anchors"]))

@@ -20,7 +20,7 @@ CONJUNCTION = r"(?:[وف]?)"
 # The accusative alef ("اجتماعا") rides on the same slot. Not ي: "اجتماعي" is the adjective social, not "my meeting".
 PRONOUN_ENCLITICS = r"(?:ه|ها|هم|هما|هن|نا|ا)"
 # Up to eight words may stand where a trigger says "…" (a subject with its title and a time word:
-# "وصل وزير الخارجية الروسي <name> اليوم الثلاثاء، إلى").
+# "وصل رئيس الوزراء <name> صباح اليوم الاثنين، إلى").
 GAP = r"(?:\s+\S+){0,8}?\s+"
 WORD_START = r"(?<![\w])"
 WORD_END = r"(?![\w])"
@@ -109,7 +109,7 @@ def lexicon() -> Lexicon:
     date_blockers = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['date_blocker'])})\s*$")
     continuation = re.compile(rf"^\s*(?:{alternation(cues['continuation'])}){WORD_END}")
     adjunct = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['adjunct'])})\s*$")
-    clause_break = re.compile(rf"{WORD_START}(?:{alternation(cues['clause_break'])}){WORD_END}")
+    clause_break = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['clause_break'])}){WORD_END}")
 
     groups = {normalize(phrase): int(size) for phrase, size in read_rows("event_groups.tsv")}
     group_pattern = re.compile(rf"{WORD_START}[وف]?(?P<group>{alternation([phrase_regex(p) for p in groups])}){WORD_END}")

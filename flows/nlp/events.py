@@ -24,6 +24,8 @@ PLANNED_WINDOW_TOKENS = 14
 NEW_CLAUSE = re.compile(r"[،,]\s*[وف]\w")
 # Where a quotation opens: what follows is someone's words, not the reporting clause.
 QUOTE_BOUNDARY = re.compile(r"[«“\":]")
+# A straight-quoted stretch this short is a name (منظمة "إيكواس"), not someone's words.
+QUOTED_NAME_CHARS = 25
 # A date this close after a blocked one, joined by و, is the other end of the same range.
 RANGE_JOIN_CHARS = 3
 # "يصل إلى مليون": an arrival followed by a number is an amount reached, not a visit.
@@ -144,10 +146,20 @@ def clause_bounds(text: str, lex: Lexicon, sentence: Sentence, hit: TriggerHit) 
     start = sentence.char_start + origin_before[breaks[-1].end() - 1] + 1 if breaks else sentence.char_start
     # A quotation mark or a colon before the trigger separates a speaker from what they said:
     # "قال الخبير: «... الزيارة ...»" — the speaker is not the visit's actor.
-    quote_marks = [m.end() for m in QUOTE_BOUNDARY.finditer(text, start, hit.char_start)]
+    quote_marks = [m.end() for m in QUOTE_BOUNDARY.finditer(text, start, hit.char_start)
+                   if not is_quoted_name(text, m)]
     if quote_marks:
         start = quote_marks[-1]
     return start, end
+
+
+def is_quoted_name(text: str, mark: re.Match[str]) -> bool:
+    """A straight quote around a short name (منظمة "إيكواس") is not a quotation; the closing one neither."""
+    if mark.group() != '"':
+        return False
+    after = text.find('"', mark.end())
+    before = text.rfind('"', 0, mark.start())
+    return (0 <= after - mark.end() <= QUOTED_NAME_CHARS) or (0 <= mark.start() - before - 1 <= QUOTED_NAME_CHARS)
 
 
 def sentence_dates(text: str, sentence: Sentence, anchor: dt.date | None) -> list:
