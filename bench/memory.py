@@ -35,13 +35,14 @@ class Measured:
     load_average: float  # the machine's 1-minute load when the run started: other work competing for the cores
 
 
-def run_child(args: Sequence[str], timeout: float | None = None) -> Measured:
-    """``python -m bench.child ARGS... OUT_JSON`` in a fresh process; raises RuntimeError when it fails."""
+def run_child(args: Sequence[str], timeout: float | None = None, env: dict[str, str] | None = None) -> Measured:
+    """``python -m bench.child ARGS... OUT_JSON`` in a fresh process (``env`` added to ours); raises RuntimeError
+    when it fails."""
     with tempfile.TemporaryDirectory(prefix="akhbar-bench-") as tmp:
         out = Path(tmp) / "result.json"
         load = os.getloadavg()[0]
         started = time.perf_counter()
-        child = psutil.Popen([sys.executable, "-m", "bench.child", *args, str(out)], cwd=REPO, stderr=None)
+        child = psutil.Popen([sys.executable, "-m", "bench.child", *args, str(out)], cwd=REPO, env={**os.environ, **(env or {})})
         peak_tree = peak_process = 0
         cpu: dict[int, float] = {}
         while child.poll() is None:

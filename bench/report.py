@@ -133,6 +133,7 @@ def print_report(results: dict) -> None:
     rows = [("run", "files", "seconds", "files/s", "MB/s", "process s", "CPU s", "load", "peak RSS MB", "loaded/dup/quar")]
     for key, label in (
         ("bare", "bare trafilatura (1 process)"), ("plain", "akhbar, plain functions"), ("flow", "akhbar, Prefect flow"),
+        ("prefect_first_run", "first flow run ever, empty"),
         ("noop_plain", "no-op re-run, plain"), ("noop_flow", "no-op re-run, flow"),
         ("empty_plain", "empty run, plain"), ("empty_flow", "empty run, flow"),
         ("add_one_plain", f"add 1 file to {n}, plain"), ("add_one_flow", f"add 1 file to {n}, flow"),
