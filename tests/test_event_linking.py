@@ -6,6 +6,8 @@ import datetime as dt
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flows.nlp.event_linking import EVENT_COLUMNS, EVENT_MENTION_COLUMNS, link_events
 
@@ -184,3 +186,30 @@ def test_an_ambiguous_undated_report_joins_the_event_mentioned_last() -> None:
     )
     by_start = dict(zip(mentions["char_start"].to_list(), mentions["event_id"].to_list()))
     assert by_start[80] == by_start[40] != by_start[0]
+
+
+REPORTS = st.builds(
+    lambda article, start, kind, actors, day, status: report(
+        article, start, kind=kind, actors=actors, place=None,
+        date=dt.date(2023, 2, day) if day else None, precision="day" if day else "unknown", status=status),
+    st.sampled_from(["a", "b", "c"]),
+    st.integers(0, 500),
+    st.sampled_from([("CONSULT", "visit"), ("CONSULT", "talks"), ("CONSULT", "meeting"), ("AID", "military")]),
+    st.sampled_from([(), (LAVROV,), (LAVROV, DIOP), (DIOP,), (GOITA, DIOP)]),
+    st.sampled_from([0, 7, 8]),
+    st.sampled_from(["occurred", "planned"]),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(REPORTS, min_size=1, max_size=8, unique_by=lambda r: (r["article_id"], r["char_start"])))
+def test_every_report_lands_in_exactly_one_event(rows: list[dict]) -> None:
+    events, mentions = link_events(frame(*rows), EMPTY)
+    assert mentions.height == len(rows)
+    assert set(mentions["event_id"]) == set(events["event_id"])
+    assert events["num_mentions"].sum() == len(rows)
+    for event in events.iter_rows(named=True):
+        reports = mentions.filter(pl.col("event_id") == event["event_id"])
+        assert event["num_articles"] == reports["article_id"].n_unique()
+        days = {d for d in reports["event_date"].to_list() if d is not None}
+        assert len(days) <= 1, "two different days never merge"
