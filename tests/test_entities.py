@@ -78,6 +78,33 @@ def test_unknown_person_by_title(text: str, surface: str) -> None:
     assert entity.entity_type == "PERSON" and entity.name_en is None and entity.entity_id.startswith("person:")
 
 
+@pytest.mark.parametrize(
+    "text, surface, entity_type",
+    [
+        pytest.param("وقال خليل السكاكيني في مذكراته", "خليل السكاكيني", "PERSON", id="given-name-and-family-name"),
+        pytest.param("وحضر عبد الحميد عبد العاطي الاجتماع", "عبد الحميد عبد العاطي", "PERSON", id="abd-compound-names"),
+        pytest.param("عاد الأهالي إلى قرية الظاهرية أمس", "الظاهرية", "GPE", id="village-name-after-village"),
+        pytest.param("صدر العدد الأول من جريدة فلسطين", "جريدة فلسطين", "ORG", id="newspaper-named-after-country"),
+        pytest.param("اجتمع المجلس البلدي في بلدية نابلس", "بلدية نابلس", "ORG", id="municipality-of-nablus"),
+    ],
+)
+def test_rules_for_names_no_list_knows(text: str, surface: str, entity_type: str) -> None:
+    assert surface in {m.surface for m in run(text)[1] if m.entity_type == entity_type}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وضع الكتاب على الطاولة", id="ala-on-is-not-ali"),
+        pytest.param("من ناحية أخرى قررت الحكومة", id="on-the-other-hand-is-no-place"),
+        pytest.param("سيناقشان تنظيم الاجتماع المقبل", id="organising-the-meeting-is-no-org"),
+        pytest.param("قال قائلاً إن الوضع صعب", id="adverb-is-no-name"),
+    ],
+)
+def test_rules_stay_quiet(text: str) -> None:
+    assert run(text)[1] == ()
+
+
 def test_unknown_org_by_quoted_head() -> None:
     entities, mentions = run('كما أبلغت وكالة "سهل نيوز" أن')
     assert [(m.surface, m.entity_type) for m in mentions] == [("سهل نيوز", "ORG")]

@@ -16,6 +16,7 @@ from flows.nlp.entity_patterns import (
     covered,
     find_headed_orgs,
     find_headed_places,
+    find_named_persons,
     find_ministries,
     find_titled_persons,
 )
@@ -43,6 +44,7 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
     candidates = [c for c in (_from_gazetteer(text, m, matches, gazetteer) for m in matches) if c is not None]
     candidates += find_ministries(text, gazetteer, by_token)
     candidates += [_link_known_person(c, gazetteer) for c in find_titled_persons(text, by_token, gazetteer)]
+    candidates += [_link_known_person(c, gazetteer) for c in find_named_persons(text, by_token)]
     candidates += find_headed_orgs(text, by_token)
     candidates += find_headed_places(text, by_token)
     chosen = _without_overlaps(candidates)

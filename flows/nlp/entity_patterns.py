@@ -14,7 +14,7 @@ from functools import cache
 from flows.nlp.arabic import ARTICLE, normalize
 from flows.nlp.entity_match import GazetteerMatch
 from flows.nlp.entity_text import EntityText
-from flows.nlp.gazetteer import Gazetteer, name_stopwords, org_heads, place_heads, portfolio_index, portfolio_names_ar, titles
+from flows.nlp.gazetteer import Gazetteer, given_names, name_stopwords, org_heads, place_heads, portfolio_index, portfolio_names_ar, titles
 from flows.nlp.types import Entity
 
 # Longest run of name tokens taken after a title ("كاراموكو جان ماري تراوري" is four).
@@ -34,6 +34,7 @@ MAX_QUOTED_WORDS = 5
 QUALIFIER_WORDS = frozenset(normalize(w) for w in ("خارجية", "دفاع", "داخلية", "جمهورية", "حكومة", "باسم", "لدى", "ديوان", "مجلس", "وزراء"))
 # Name particles that keep a name going even though they look like words (عبد الرحمن، ولد الغزواني، أغ غالي).
 NAME_LINKS = frozenset(normalize(w) for w in ("عبد", "ابو", "أبو", "بن", "ولد", "اغ", "آغ", "دي", "ديل"))
+TANWEEN = "\u064b"
 ARABIC_WORD = re.compile(r"^[\u0621-\u064A]+$")
 
 
@@ -117,8 +118,8 @@ def ministry_triggers() -> frozenset[str]:
 
 @cache
 def non_name_words() -> frozenset[str]:
-    """Words that are never part of a person's name: stop words, organisation heads and place words."""
-    return name_stopwords() | frozenset(org_heads()) | place_heads()
+    """Words that are never part of a person's name: stop words, titles, organisation heads and place words."""
+    return name_stopwords() | frozenset(org_heads()) | place_heads() | frozenset(titles())
 
 
 @cache
@@ -205,6 +206,8 @@ def is_name_token(text: EntityText, i: int, by_token: dict[int, GazetteerMatch])
     token = text.toks[i].norm
     if not ARABIC_WORD.match(token) or len(token) < 2 or i in by_token:
         return False
+    if TANWEEN in text.body[text.toks[i].char_start : text.toks[i].char_end + 1]:
+        return False  # قائلاً، رسمياً: adverbs and indefinite accusatives, never names
     if text.bare_stems(i) & non_name_words() or token in titles():
         return False
     return not text.has_article(i)
@@ -252,6 +255,54 @@ def _name_before(text: EntityText, i: int, by_token: dict[int, GazetteerMatch]) 
 
 
 HARD_BREAK_BEFORE_ROLE = re.compile(r"[.!?؟:«»\"()]")
+
+
+# --- Persons by given name ---------------------------------------------------------------------------------
+# Proclitics a name may carry in the text (و، ل، ب، ف): "ومعتصم جيوسي", "لزهدي باكير".
+NAME_PROCLITICS = frozenset({0, 1})
+# A word spelled with final ى is a particle (على), never the name علي.
+ALEF_MAQSURA = "ى"
+
+
+def find_named_persons(text: EntityText, by_token: dict[int, GazetteerMatch]) -> list[Candidate]:
+    """A given name followed by more name words (خليل السكاكيني، عبد الحميد عبد العاطي) is a PERSON."""
+    out = []
+    names = given_names()
+    i = 0
+    while i < len(text.toks) - 1:
+        reading = _given_name_reading(text, i, names, by_token)
+        if reading is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(text.toks) and j - i < MAX_NAME_TOKENS and text.joined(j):
+            if is_name_token(text, j, by_token) or (_link_before(text, j) and j not in by_token):
+                j += 1
+            elif text.toks[j].norm.startswith(ARTICLE) and j not in by_token and not text.bare_stems(j) & non_name_words():
+                j += 1  # a family name with the article ends the name: ماهر المصري
+                break
+            else:
+                break
+        if j - i >= MIN_NAME_TOKENS:
+            char_start, char_end = text.char_start(i, reading), text.toks[j - 1].char_end
+            name = " ".join(text.body[char_start:char_end].split())
+            out.append(Candidate(char_start, char_end, i, j, Entity(stable_id("person", name), "PERSON", name, None, None), 2, "given-name"))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _given_name_reading(text: EntityText, i: int, names: frozenset[str], by_token: dict[int, GazetteerMatch]) -> int | None:
+    """The proclitic length before a given name at token i, or None when token i does not start a name."""
+    if i in by_token or text.body[text.toks[i].char_end - 1] == ALEF_MAQSURA:
+        return None
+    for reading in text.readings[i]:
+        if reading.prefix in NAME_PROCLITICS and (reading.stem in names or (reading.stem in NAME_LINKS and not reading.has_article)):
+            if reading.stem in NAME_LINKS and not (i + 1 < len(text.toks) and text.joined(i + 1)):
+                return None
+            return reading.prefix
+    return None
 
 
 # --- Organisations by head word -----------------------------------------------------------------------------

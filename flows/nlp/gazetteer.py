@@ -217,3 +217,8 @@ def portfolio_names_ar() -> dict[str, str]:
 @cache
 def place_heads() -> frozenset[str]:
     return word_set("gazetteer", "place_heads.tsv", column="head")
+
+
+@cache
+def given_names() -> frozenset[str]:
+    return word_set("gazetteer", "given_names.tsv", column="name")
