@@ -249,3 +249,8 @@ def test_a_date_after_another_trigger_belongs_to_that_trigger() -> None:
 def test_an_event_dated_after_publication_is_planned() -> None:
     (event,) = events_in("يؤدي الوزير زيارة إلى تونس يوم 1 جوان 2017.", dt.date(2017, 5, 30))
     assert (event.event_date, event.status) == (dt.date(2017, 6, 1), "planned")
+
+
+def test_a_name_after_that_is_not_a_place() -> None:
+    (event,) = events_in("يشار إلى أن موسكو وباماكو عقدتا اجتماعا.")
+    assert event.location_id is None

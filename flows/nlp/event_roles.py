@@ -27,6 +27,7 @@ NOUN_AGENT_TOKENS = 10
 # A country or body this close before a person is part of the person's title, not an actor
 # ("سفير فرنسا السابق لدى الاتحاد الأفريقي <الاسم>": four words between).
 TITLE_GAP_TOKENS = 4
+COMPLEMENTISERS = frozenset(normalize(w) for w in ("أن", "أنّ", "إن", "أنه", "إنه"))
 # Gatherings named after their city: "محادثات موسكو", "قمة باماكو" — the GPE right after the noun is the place.
 GATHERINGS = frozenset({"meeting", "talks", "summit"})
 # Words that introduce a place, as whole tokens before the mention (normalised).
@@ -76,9 +77,15 @@ def clitic_before(text: str, start: int) -> str:
 
 
 def word_before(text: str, start: int, within: int = 3) -> set[str]:
-    """The normalised words in the few tokens before ``start``."""
-    found = tokens(text, max(0, start - 60), start)
-    return {normalize(t.text) for t in found[-within:]}
+    """The normalised words in the few tokens before ``start``, stopping at a complementiser: in
+    "يشار إلى أن موسكو ..." the إلى governs the clause, not the name."""
+    words: list[str] = []
+    for t in reversed(tokens(text, max(0, start - 60), start)[-within:]):
+        word = normalize(t.text)
+        if word in COMPLEMENTISERS:
+            break
+        words.append(word)
+    return set(words)
 
 
 def is_place(text: str, cand: Candidate, visit: bool) -> bool:
