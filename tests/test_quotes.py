@@ -195,6 +195,31 @@ def test_expressed_his_hope_has_no_subject_of_its_own():
     ]
 
 
+def test_nested_reported_speech_stays_inside_the_outer_quote():
+    quotes = quotes_of("قال مصدر دبلوماسي إن السلطات الروسية أوضحت للقائد أن على الجنود المغادرة.")
+    outer, inner = sorted(quotes, key=lambda q: q.char_start)
+    assert outer.quote_text.startswith("السلطات الروسية أوضحت") and outer.quote_text.endswith("المغادرة")
+    assert (inner.cue, inner.quote_text) == ("أوضحت", "على الجنود المغادرة")
+
+
+def test_a_sentence_opening_verb_speaks_for_the_person_named_before():
+    quotes = quotes_of("وصف لافروف الحركتين بالإرهاب خلال كلمته. وقال إن الحركتين ترتكبان أعمالاً وحشية.")
+    assert [(q.cue, q.speaker_id) for q in quotes] == [("قال", LAVROV.entity_id)]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        pytest.param("وبين ديوب أن هدف الزيارة هو التضامن.", 1, id="and-explained-diop-that"),
+        pytest.param("وبين العبدولي، ضيف البرنامج، أن تونس تسعى للأسواق.", 1, id="and-explained-unknown-name-comma"),
+        pytest.param("وعمق العلاقات بين شعبي البلدين وتوجيه الوفد رسالة للجميع بأن القطع خطأ.", 0,
+                     id="between-the-two-peoples-is-not-explained"),
+    ],
+)
+def test_bayyana_only_with_a_named_subject(text, count):
+    assert len(quotes_of(text)) == count
+
+
 def test_a_quote_without_speaker_in_reach_has_none():
     quotes = quotes_of("وأضاف أن العلاقات ممتازة.")
     assert [(q.speaker_id, q.speaker_surface) for q in quotes] == [(None, None)]

@@ -103,7 +103,23 @@ def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
             break
         if quote.speaker.surface is not None:
             return quote.speaker
-    return Speaker(None, None)
+    return _topic_person(ctx, cue_start, sentence) or Speaker(None, None)
+
+
+def _topic_person(ctx: Context, cue_start: int, sentence: int) -> Speaker | None:
+    """"وصف الرئيس الأميركي دونالد ترامب … . وقال إن …": with no quote before it, a subjectless verb at the head of
+    its sentence speaks for the first person named in the nearest sentence before that names one."""
+    current = ctx.sentence_of(cue_start)
+    if current is None or ctx.body[current.char_start : cue_start].strip(" و"):
+        return None
+    for back in range(1, MAX_SENTENCES_BACK + 1):
+        if sentence - back < 0:
+            break
+        earlier = ctx.sentences[sentence - back]
+        persons = [m for m in ctx.mentions_in(earlier.char_start, earlier.char_end) if m.entity_type == "PERSON" and not m.is_adjectival]
+        if persons:
+            return ctx.speaker_from(persons[0])
+    return None
 
 
 def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | None:

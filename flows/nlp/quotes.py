@@ -40,7 +40,11 @@ MAX_SOURCE_TOKENS = 12
 MIN_POSTPOSED_WORDS = 3
 TRAILING_PUNCTUATION = ".،,:;؛ \t\n-–"
 SENTENCE_PUNCTUATION = frozenset(".!?؟")
-VERB_CLASSES = frozenset({"verb", "participle"})
+VERB_CLASSES = frozenset({"verb", "named_verb", "participle"})
+# A name no list knows, standing alone between a cue and its complementizer or comma, has at most this many words.
+MAX_BARE_NAME = 3
+# A reported clause whose subject (up to this many words) is followed by a reporting verb holds nested speech.
+MAX_NESTED_SUBJECT = 4
 LAM = "ل"
 LAM_PREPS = frozenset({"وفقا", "طبقا", "وفق"})  # take their source after لـ …
 NOUN_PREPS = frozenset({"وفق"})  # … or directly: "وفق بلاغ لوزارة الدفاع"
@@ -125,6 +129,8 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
         if is_complementizer(tok.norm) and words <= MAX_CUE_WINDOW:
             if j - 1 > i and is_blocker(tokens[j - 1].norm):
                 return None
+            if cue.cue_class == "named_verb" and not _names_a_subject(ctx, i + 1, j, cue_start):
+                return None  # "العلاقات بين شعبي البلدين … بأن": بين is "between" here
             return _reported(ctx, cue, cue_start, cue_end, j, (i + 1, j))
     return None
 
@@ -139,6 +145,14 @@ def _opens_direct_speech(ctx: Context, cue_end: int, mark: MarkSpan, words_betwe
     if window[-1] in CLAUSE_COMMAS:
         return words_between <= MAX_SUBJECT_TOKENS or speech
     return speech and words_between <= MAX_SUBJECT_TOKENS
+
+
+def _names_a_subject(ctx: Context, lo: int, hi: int, cue_start: int) -> bool:
+    """A known speaker, or a short name right before the complementizer or a comma ("وبين القطي أن")."""
+    if np_speaker(ctx, lo, hi, cue_start, []) is not None:
+        return True
+    short = min(hi, lo + MAX_BARE_NAME)
+    return hi - lo <= MAX_BARE_NAME or any(any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n)) for n in range(lo + 1, short + 1))
 
 
 def _reported(ctx: Context, cue: Cue, cue_start: int, cue_end: int, comp: int, np: tuple[int, int]) -> Found | None:
@@ -237,7 +251,10 @@ def _end_clauses(ctx: Context, found: list[Found]) -> None:
         if item.content_end is not None:
             continue
         end = _sentence_end(ctx, item.content_start)
-        later = [f.cue_start for f in found[n + 1 :] if item.content_start < f.cue_start < end]
+        later = [
+            f.cue_start for f in found[n + 1 :]
+            if item.content_start < f.cue_start < end and not _nested(ctx, item.content_start, f)
+        ]  # fmt: skip
         if later:
             end = _last_comma_before(ctx, item.content_start, later[0])
         item.content_end = _strip_end(ctx, item.content_start, end)
@@ -246,6 +263,16 @@ def _end_clauses(ctx: Context, found: list[Found]) -> None:
             if mark is not None and mark.close_at + 1 == item.content_end:
                 item.kind, item.mark = "direct", mark
                 item.content_start, item.content_end = mark.inner_start, mark.inner_end
+
+
+def _nested(ctx: Context, clause_start: int, inner: Found) -> bool:
+    """"أن السلطات البحرينية أوضحت … أن …": a cue right after the subject of a reported clause reports speech
+    inside that clause; the outer quotation runs on over it."""
+    if inner.cue.cue_class not in ("verb", "named_verb"):
+        return False
+    between = ctx.body[clause_start : inner.cue_start]
+    words = [t for t in ctx.tokens if clause_start <= t.start < inner.cue_start]
+    return len(words) <= MAX_NESTED_SUBJECT and not any(ch in CLAUSE_COMMAS for ch in between)
 
 
 def _sentence_end(ctx: Context, start: int) -> int:
