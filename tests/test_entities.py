@@ -122,6 +122,18 @@ def test_surname_shared_by_two_people_stays_unresolved() -> None:
     assert last == []
 
 
+def test_fuzzy_match_links_an_unseen_spelling_of_a_known_person() -> None:
+    _, mentions = run("قال العقيد أسيمي غويتة إن المرحلة الانتقالية مستمرة")
+    assert [(m.surface, m.entity_id) for m in mentions] == [("أسيمي غويتة", "person:assimi-goita")]
+
+
+def test_fuzzy_match_keeps_apart_people_who_share_a_surname() -> None:
+    _, mentions = run("أدى الهجوم إلى مقتل عمر تراوري مدير ديوان الرئيس إبراهيم تراوري")
+    ids = {m.surface: m.entity_id for m in mentions}
+    assert ids["إبراهيم تراوري"] == "person:ibrahim-traore"
+    assert ids["عمر تراوري"] not in {"person:ibrahim-traore", "person:karamoko-traore"}
+
+
 def test_country_codes_for_people_and_places() -> None:
     entities, _ = run("التقى سيرغي لافروف مع عبد الله ديوب في باماكو")
     assert entities["person:sergey-lavrov"].country_code == "RUS"
