@@ -254,3 +254,14 @@ def test_an_event_dated_after_publication_is_planned() -> None:
 def test_a_name_after_that_is_not_a_place() -> None:
     (event,) = events_in("يشار إلى أن موسكو وباماكو عقدتا اجتماعا.")
     assert event.location_id is None
+
+
+def test_group_reference_needs_a_real_list() -> None:
+    text = "تقاربت مالي مع موسكو بعد رحيل قوات النيجر. ثم أعلنت الدول الثلاث الانسحاب من المنظمة."
+    retreat = next(e for e in events_in(text) if e.event_type == "RETREAT")
+    assert not {"gpe:mli", "gpe:moscow", "gpe:ner"} <= set(retreat.actor_ids)
+
+
+def test_a_visit_counterpart_is_a_person_met() -> None:
+    (visit,) = [e for e in events_in("زار لافروف باماكو لتعزيز التعاون مع روسيا.") if e.event_mode == "visit"]
+    assert (visit.actor1_id, visit.actor2_id, visit.location_id) == (LAVROV.entity_id, None, "gpe:bamako")

@@ -39,9 +39,10 @@ PREPOSITION_PREFIXED = re.compile(r"^[وف]?(?:بال|لل|با|لا|كال)")
 # Clitics attached to a place name: بموسكو (in), لباماكو (to, for visits).
 PLACE_CLITICS = frozenset({"ب"})
 VISIT_CLITICS = frozenset({"ب", "ل"})
-# How far back "الدول الثلاث" may look for the countries it stands for, and how loose their list may be.
+# How far back "الدول الثلاث" may look for the countries it stands for; the countries must form a list
+# ("مالي وبوركينا فاسو والنيجر": only و, commas and spaces between them).
 GROUP_LOOKBACK_CHARS = 600
-GROUP_LIST_GAP_TOKENS = 3
+LIST_JOINER = re.compile(r"[\s،,\-]*(?:و|ف)?[\s،,]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,7 @@ def listed_countries(text: str, mentions: tuple[Mention, ...], before: int, size
     for last in range(len(gpes) - 1, -1, -1):
         chosen = [gpes[last]]
         for m in reversed(gpes[:last]):
-            if gap_tokens(text, m.char_end, chosen[0].char_start) > GROUP_LIST_GAP_TOKENS:
+            if not LIST_JOINER.fullmatch(text[m.char_end:chosen[0].char_start]):
                 break
             if m.entity_id not in {c.entity_id for c in chosen}:
                 chosen.insert(0, m)
@@ -180,6 +181,9 @@ def assign_roles(
         nisbas = [c for c in inside if c.is_adjectival and c.entity_type == "GPE"]
         first = nisbas[0] if nisbas else None
     rest = [c for c in actor_after if c is not first]
+    if visit:
+        # Whom a visitor met is a person named in the visit's clause; countries and bodies there are context.
+        rest = [c for c in rest if c.entity_type == "PERSON"]
     second = None if visit and not rest else (rest[0] if rest else None)
     ordered: list[str] = []
     # Actors before the trigger other than its agent belong to earlier clauses ("زار الوزير البلاد، وعقد لقاءات").
