@@ -34,18 +34,27 @@ def recovery_hint(path: Path) -> str:
     )
 
 
+# DuckDB's words for a file that is not (or no longer) a database, as opposed to one it may not open right now.
+NOT_A_WAREHOUSE = ("not a valid DuckDB database file", "Corrupt database file", "Could not read enough bytes")
+
+
 def connect(path: Path, *, read_only: bool = False) -> Connection:
     """Open the warehouse (creating and migrating it when writable); a clear AkhbarError when it cannot be."""
     if read_only and not path.exists():
         raise AkhbarError(f"no warehouse at {path}: run `akhbar ingest` first")
-    try:
-        if not read_only:
+    if not read_only:
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # a read-only disk, or a file where the folder should be
+            raise AkhbarError(f"cannot create the warehouse folder {path.parent}: {error.strerror or error}") from error
+    try:
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as error:
         message = str(error)
         if "lock" in message.lower():
             raise AkhbarError(f"warehouse {path} is in use by another process: {message.splitlines()[0]}") from error
+        if any(sign in message for sign in NOT_A_WAREHOUSE):
+            raise AkhbarError(f"warehouse {path} is damaged ({message.splitlines()[0]}). {recovery_hint(path)}") from error
         raise AkhbarError(f"cannot open warehouse {path}: {message.splitlines()[0]}") from error
     except (duckdb.Error, OSError) as error:
         raise AkhbarError(f"warehouse {path} is not a readable DuckDB file ({error}). {recovery_hint(path)}") from error
@@ -54,7 +63,9 @@ def connect(path: Path, *, read_only: bool = False) -> Connection:
             migrate(con)
         except duckdb.Error as error:
             con.close()
-            raise AkhbarError(f"cannot write warehouse {path}: {str(error).splitlines()[0]}") from error
+            first = str(error).splitlines()[0]
+            hint = f" {recovery_hint(path)}" if any(sign in first for sign in NOT_A_WAREHOUSE) else ""
+            raise AkhbarError(f"cannot write warehouse {path}: {first}.{hint}") from error
     return con
 
 
@@ -122,7 +133,7 @@ def existing_events(con: Connection, event_types: Sequence[str]) -> pl.DataFrame
 
     Only the batch's event types are read: an event can only join one of its own type.
     """
-    return con.execute(
+    return con.sql(
         """
         with reports as (
             select event_id, list(distinct article_id order by article_id) as article_ids
@@ -133,7 +144,7 @@ def existing_events(con: Connection, event_types: Sequence[str]) -> pl.DataFrame
         where list_contains(?, events.event_type)
         order by event_id
         """,
-        [list(event_types)],
+        params=[list(event_types)],
     ).pl()
 
 
