@@ -182,24 +182,40 @@ def stub_missing_nlp(setattr_=setattr) -> list[str]:
     return missing
 
 
+def stub_nlp(setattr_=setattr) -> None:
+    """No NLP at all: articles load with empty analyses (for tests of storage, not of extraction)."""
+    import flows.pipeline as pipeline
+    from flows.nlp.types import Analysis
+
+    setattr_(pipeline, "analyse", lambda doc, timer=None: Analysis())
+    setattr_(pipeline, "resolve_published_at", lambda *args, **kwargs: (None, None))
+
+
 def _pause_inside_load_transaction() -> None:
-    """Print a line and sleep once the second batch's transaction has inserted its files rows (kill -9 target)."""
+    """Print a line and sleep in batch 2's transaction once every table is inserted, before commit (kill -9 target)."""
     import time
+
+    import polars as pl
 
     from flows import warehouse
 
-    original = warehouse._insert_sql
-    calls = {"files": 0}
+    original_load, original_sql = warehouse.load_batch, warehouse._insert_sql
+    calls = [0]
 
-    def slow_insert_sql(table: str) -> str:
-        if table == "articles":
-            calls["files"] += 1
-            if calls["files"] == 2:
-                print("INSIDE-LOAD-TRANSACTION", flush=True)
-                time.sleep(120)
-        return original(table)
+    def load_batch(con, frames):
+        calls[0] += 1
+        if calls[0] == 2:
+            frames = {**frames, "pause": pl.DataFrame({"x": [1]})}
+        return original_load(con, frames)
 
-    warehouse._insert_sql = slow_insert_sql
+    def insert_sql(table: str) -> str:
+        if table == "pause":
+            print("INSIDE-LOAD-TRANSACTION", flush=True)
+            time.sleep(120)
+        return original_sql(table)
+
+    warehouse.load_batch, warehouse._insert_sql = load_batch, insert_sql
+    warehouse.LOAD_ORDER = (*warehouse.LOAD_ORDER, "pause")
 
 
 def main(argv: list[str]) -> int:
@@ -207,6 +223,9 @@ def main(argv: list[str]) -> int:
     if argv and argv[0] == "--pause-in-load":
         argv = argv[1:]
         _pause_inside_load_transaction()
+    if argv and argv[0] == "--no-nlp":  # storage faults: the NLP stages are not what is tested
+        argv = argv[1:]
+        stub_nlp()
     stub_missing_nlp()
     from flows.cli import main as akhbar_main
 

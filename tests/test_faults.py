@@ -1,0 +1,289 @@
+"""Issue 7, faults: a run killed in the middle of a load, a read-only or full disk under the warehouse, a damaged
+warehouse file. Nothing in the inbox is ever touched; the warehouse after a crash and a re-run equals a clean build;
+every failure is one clear line and a non-zero exit.
+
+akhbar runs in a subprocess through ``python -m tests.helpers_badinput`` (the CLI with the NLP stages that have not
+landed replaced by empty ones; ``--no-nlp`` where storage, not extraction, is under test). A read-only and a full
+file system are real: a tmpfs mounted in a private mount namespace (``unshare -m``), so nothing leaks to the
+machine; where that is not permitted the test skips with the reason, and an in-process ENOSPC test still runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flows import cli, warehouse
+from tests import helpers_badinput as h
+
+REPO = Path(__file__).resolve().parents[1]
+DRIVER = [sys.executable, "-m", "tests.helpers_badinput"]
+# Tables compared between a crashed-and-resumed warehouse and a clean build, without run ids and clock columns.
+VOLATILE = {"run_id", "seen_at", "ingested_at"}
+COMPARED = ("files", "articles", "entities", "mentions", "events", "event_mentions", "quotes")
+KEYS = {"articles": "article_id", "entities": "entity_id", "mentions": "mention_id", "events": "event_id", "quotes": "quote_id"}
+
+
+def env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "AKHBAR_WORKERS": "1", "PREFECT_HOME": str(Path.home() / ".akhbar" / "prefect"), **extra}
+
+
+def akhbar(*args: str, timeout: float = 120, **extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*DRIVER, *args], cwd=REPO, env=env(**extra), capture_output=True, text=True, timeout=timeout)
+
+
+def make_inbox(folder: Path, count: int, repeat: int = 1) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"article-{n:03}.txt").write_text(h.article_text(n) * repeat, encoding="utf-8")
+    (folder / "copy-of-0.txt").write_text(h.article_text(0) * repeat, encoding="utf-8")  # a duplicate
+    (folder / "empty.txt").write_bytes(b"")  # a quarantined file
+    return folder
+
+
+def inbox_state(folder: Path) -> dict[str, tuple[str, int, int]]:
+    """Every inbox entry with its content hash, mode and mtime: a run may not change any of it."""
+    state = {}
+    for path in sorted(folder.rglob("*")):
+        info = path.lstat()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+        state[str(path.relative_to(folder))] = (digest, info.st_mode, info.st_mtime_ns)
+    return state
+
+
+def assert_clear_error(result: subprocess.CompletedProcess) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert result.stderr.startswith("akhbar: ")
+
+
+def table_rows(path: Path) -> dict[str, list[tuple]]:
+    with warehouse.opened(path, read_only=True) as con:
+        rows = {}
+        for table in COMPARED:
+            columns = [r[0] for r in con.execute(f"describe {table}").fetchall() if r[0] not in VOLATILE]
+            rows[table] = sorted(map(repr, con.execute(f"select {', '.join(columns)} from {table}").fetchall()))
+        return rows
+
+
+def duplicate_ids(path: Path) -> dict[str, int]:
+    with warehouse.opened(path, read_only=True) as con:
+        return {
+            table: con.execute(f"select count(*) - count(distinct {key}) from {table}").fetchone()[0]
+            for table, key in KEYS.items()
+        }
+
+
+# ---- kill -9 in the middle of a load --------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_run_killed_inside_a_load_transaction_resumes_to_a_clean_build(tmp_path: Path) -> None:
+    inbox = make_inbox(tmp_path / "inbox", 40)
+    before = inbox_state(inbox)
+    crashed, clean = tmp_path / "crashed" / "w.duckdb", tmp_path / "clean" / "w.duckdb"
+    args = ["ingest", "--no-prefect", "--quiet", "--inbox", str(inbox)]
+    process = subprocess.Popen(
+        [*DRIVER, "--pause-in-load", *args, "--warehouse", str(crashed)],
+        cwd=REPO, env=env(AKHBAR_BATCH_SIZE="10"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        line = process.stdout.readline()  # the driver prints this with batch 2's files rows inserted, uncommitted
+        assert line.strip() == "INSIDE-LOAD-TRANSACTION", process.stderr.read()[-2000:]
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    with warehouse.opened(crashed, read_only=True) as con:  # what the crash left: batch 1 only, committed
+        assert con.execute("select count(*) from files").fetchone()[0] == 10
+    resumed = akhbar(*args, "--warehouse", str(crashed), timeout=300, AKHBAR_BATCH_SIZE="10")
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    built = akhbar(*args, "--warehouse", str(clean), timeout=300, AKHBAR_BATCH_SIZE="10")
+    assert built.returncode == 0, built.stderr[-2000:]
+    assert table_rows(crashed) == table_rows(clean)
+    assert duplicate_ids(crashed) == dict.fromkeys(KEYS, 0)
+    assert inbox_state(inbox) == before
+
+
+# ---- a warehouse that cannot be written ------------------------------------------------------------------------
+
+
+def test_a_warehouse_path_under_a_file_is_a_clear_error_for_the_library(tmp_path: Path) -> None:
+    (tmp_path / "not-a-folder").write_text("x")
+    with pytest.raises(warehouse.AkhbarError, match="cannot create the warehouse folder .*not-a-folder"):
+        warehouse.connect(tmp_path / "not-a-folder" / "w.duckdb")
+
+
+def test_a_warehouse_path_under_a_file_fails_the_ingest_and_leaves_the_inbox(tmp_path: Path) -> None:
+    inbox = make_inbox(tmp_path / "inbox", 3)
+    before = inbox_state(inbox)
+    (tmp_path / "not-a-folder").write_text("x")  # works as root, where chmod does not stop a write
+    result = akhbar("--no-nlp", "ingest", "--no-prefect", "--inbox", str(inbox), "--warehouse", str(tmp_path / "not-a-folder" / "w.duckdb"))
+    assert result.returncode != 0
+    assert inbox_state(inbox) == before
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="flows/lock.py: warehouse_lock creates the lock folder and file before connect() runs, and its OSError "
+    "escapes as a traceback; fix there (raise AkhbarError) or in cli.main (catch OSError -> one line, exit 1)",
+)
+def test_a_warehouse_path_under_a_file_is_one_clear_line(tmp_path: Path) -> None:
+    inbox = make_inbox(tmp_path / "inbox", 1)
+    (tmp_path / "not-a-folder").write_text("x")
+    result = akhbar("--no-nlp", "ingest", "--no-prefect", "--inbox", str(inbox), "--warehouse", str(tmp_path / "not-a-folder" / "w.duckdb"))
+    assert_clear_error(result)
+
+
+def run_on_tmpfs(tmp_path: Path, size: str, steps: str) -> subprocess.CompletedProcess:
+    """``steps`` (shell) with $MNT a fresh tmpfs of ``size``, in a private mount namespace; skip when not allowed."""
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    if shutil.which("unshare") is None:
+        pytest.skip("unshare is not installed: no private tmpfs for a real read-only or full disk")
+    script = f'mount -t tmpfs -o size={size} tmpfs "$MNT" || exit 97\n{steps}'
+    result = subprocess.run(
+        ["unshare", "-m", "sh", "-c", script], cwd=REPO, env=env(MNT=str(mnt), PY=sys.executable),
+        capture_output=True, text=True, timeout=300,
+    )
+    if result.returncode == 97 or "unshare failed" in result.stderr or "Operation not permitted" in result.stderr[:300]:
+        pytest.skip(f"cannot mount a private tmpfs here (needs CAP_SYS_ADMIN): {result.stderr.strip()[:200]}")
+    return result
+
+
+INGEST_ON_MNT = '"$PY" -m tests.helpers_badinput --no-nlp ingest --no-prefect --quiet --inbox "$INBOX" --warehouse "$MNT/w.duckdb"'
+
+
+@pytest.mark.slow
+def test_a_read_only_disk_fails_the_ingest_and_leaves_inbox_and_warehouse(tmp_path: Path) -> None:
+    inbox = make_inbox(tmp_path / "inbox", 3)
+    before = inbox_state(inbox)
+    steps = (
+        f'export INBOX="{inbox}"\n{INGEST_ON_MNT} >/dev/null || exit 90\n'
+        f'mount -o remount,ro "$MNT" || exit 97\n'
+        f'echo new > "$INBOX/zz-new.txt"; {INGEST_ON_MNT}; echo "INGEST-EXIT $?"\n'
+        f'"$PY" -m tests.helpers_badinput status --warehouse "$MNT/w.duckdb" >/dev/null; echo "STATUS-EXIT $?"\n'
+        f'rm "$INBOX/zz-new.txt"'
+    )
+    result = run_on_tmpfs(tmp_path, "64m", steps)
+    assert result.returncode != 90, result.stderr[-2000:]
+    assert "INGEST-EXIT 0" not in result.stdout and "INGEST-EXIT" in result.stdout, result.stderr[-2000:]
+    assert "STATUS-EXIT 0" in result.stdout  # the warehouse on the read-only disk is still readable
+    assert inbox_state(inbox) == before
+
+
+@pytest.mark.slow
+def test_a_full_disk_fails_the_ingest_and_leaves_the_inbox(tmp_path: Path) -> None:
+    inbox = make_inbox(tmp_path / "inbox", 60, repeat=20)  # ~1.5 MB of article text for a 1 MB disk
+    before = inbox_state(inbox)
+    result = run_on_tmpfs(tmp_path, "1m", f'export INBOX="{inbox}"\n{INGEST_ON_MNT}')
+    assert result.returncode != 0
+    assert inbox_state(inbox) == before
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="a DuckDB IO error after connect() (load_batch, start_run, publish's copy_database: 'No space left on "
+    "device') escapes as a traceback; fix: runner.run_ingest / publish_snapshot turn duckdb.Error into AkhbarError "
+    "(via a warehouse helper, duckdb stays behind its boundary), or cli.main catches it",
+)
+def test_a_full_disk_is_one_clear_line(tmp_path: Path) -> None:
+    inbox = make_inbox(tmp_path / "inbox", 60, repeat=20)
+    result = run_on_tmpfs(tmp_path, "1m", f'export INBOX="{inbox}"\n{INGEST_ON_MNT}')
+    assert_clear_error(result)
+    assert "No space left on device" in result.stderr
+
+
+# ---- a damaged warehouse file -----------------------------------------------------------------------------------
+
+
+def damage(kind: str, path: Path) -> None:
+    size = path.stat().st_size
+    with open(path, "r+b") as handle:
+        if kind == "garbage":
+            handle.write(os.urandom(size))
+        elif kind == "empty":
+            handle.truncate(0)
+        elif kind == "header-block":
+            handle.seek(4096)
+            handle.write(os.urandom(8192))
+        elif kind == "truncated":
+            handle.truncate(size // 2)
+
+
+@pytest.fixture(scope="module")
+def good_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("good")
+    result = akhbar("--no-nlp", "ingest", "--no-prefect", "--quiet", "--inbox", str(make_inbox(root / "inbox", 5)), "--warehouse", str(root / "w.duckdb"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    return root / "w.duckdb"
+
+
+@pytest.mark.parametrize("command", ["status", "ingest"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        pytest.param("garbage", id="random-bytes"),
+        pytest.param("empty", id="zero-bytes"),
+        pytest.param("header-block", id="damaged-first-blocks"),
+        pytest.param(
+            "truncated", id="cut-in-half",
+            marks=pytest.mark.xfail(
+                strict=False,
+                reason="DuckDB reads data blocks lazily: a file cut short opens fine and fails at the first read "
+                "(start_run, a query) outside connect(); runner/cli should map those errors to the recovery hint",
+            ),
+        ),
+    ],
+)
+def test_a_damaged_warehouse_says_how_to_recover(good_warehouse: Path, tmp_path: Path, kind: str, command: str) -> None:
+    path = tmp_path / "w.duckdb"
+    shutil.copy(good_warehouse, path)
+    damage(kind, path)
+    inbox = make_inbox(tmp_path / "inbox", 2)
+    before = inbox_state(inbox)
+    args = ["status"] if command == "status" else ["ingest", "--no-prefect", "--quiet", "--inbox", str(inbox)]
+    result = akhbar("--no-nlp", *args, "--warehouse", str(path))
+    assert_clear_error(result)
+    assert f"move {path} aside" in result.stderr and "akhbar ingest" in result.stderr
+    assert inbox_state(inbox) == before
+
+
+def test_a_garbage_wal_beside_a_good_warehouse_is_survived(good_warehouse: Path, tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    shutil.copy(good_warehouse, path)
+    Path(f"{path}.wal").write_bytes(os.urandom(5000))
+    result = akhbar("status", "--warehouse", str(path))
+    assert result.returncode == 0 or f"move {path} aside" in result.stderr, result.stderr[-2000:]
+
+
+# ---- ENOSPC without a real disk: the boundary raises, the run says so -------------------------------------------
+
+
+def test_an_enospc_while_loading_leaves_the_inbox_and_fails_the_run(tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    h.stub_nlp(monkeypatch.setattr)
+    inbox = make_inbox(tmp_path / "inbox", 3)
+    before = inbox_state(inbox)
+
+    def full_disk(con, frames):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(warehouse, "load_batch", full_disk)
+    monkeypatch.setenv("AKHBAR_WORKERS", "1")
+    with pytest.raises(OSError, match="No space left on device"):
+        cli.main(["ingest", "--no-prefect", "--quiet", "--inbox", str(inbox), "--warehouse", str(tmp_path / "w.duckdb")])
+    assert inbox_state(inbox) == before
+    with warehouse.opened(tmp_path / "w.duckdb", read_only=True) as con:
+        assert con.execute("select status from runs").fetchall() == [("failed",)]  # the run says it failed
+        assert con.execute("select count(*) from files").fetchone()[0] == 0  # and nothing half-loaded
