@@ -92,7 +92,19 @@ def _variants() -> dict[str, str]:
     return out
 
 
-MARKS = "[" + re.escape("".join(sorted(DIACRITICS)) + TATWEEL) + "]*"
+def _char_class(chars: str) -> str:
+    """A compact regex class for ``chars``: consecutive code points as ranges (the pattern is large enough)."""
+    points = sorted({ord(c) for c in chars})
+    parts, start = [], 0
+    for i in range(1, len(points) + 1):
+        if i == len(points) or points[i] != points[i - 1] + 1:
+            first, last = chr(points[start]), chr(points[i - 1])
+            parts.append(re.escape(first) if first == last else f"{re.escape(first)}-{re.escape(last)}")
+            start = i
+    return "[" + "".join(parts) + "]"
+
+
+MARKS = _char_class("".join(DIACRITICS) + TATWEEL) + "*"
 
 
 def fuzzy(word: str) -> str:
@@ -137,10 +149,8 @@ def _build() -> re.Pattern[str]:
         return rf"(?P<{name}>{DIGIT}{{4}})(?!{DIGIT})(?!{SP0}هـ|{SP0}ه{NOT_LETTER_AFTER})"
 
     def month_pair(p: str) -> str:
-        return (
-            rf"(?P<{p}_m1>{month})"
-            rf"(?:{SP0}[/\\]{SP0}(?P<{p}_m2>{month})|{SP0}\({SP0}(?P<{p}_m3>{month}){SP0}\))?"
-        )
+        # "فبراير/شباط" or "أغسطس (آب)": one copy of the month alternation for both (the pattern is large enough)
+        return rf"(?P<{p}_m1>{month})(?:{SP0}(?:[/\\]|(?P<{p}_paren>\()){SP0}(?P<{p}_m2>{month})(?({p}_paren){SP0}\)))?"
 
     def weekday_prefix(p: str) -> str:
         return (
@@ -241,7 +251,7 @@ def _interpret(text: str, m: re.Match[str]) -> Iterator[RawDate]:
 def _month(m: re.Match[str], p: str) -> tuple[int, bool]:
     months = lexicon().months
     first = months[key(m.group(f"{p}_m1"))]
-    second = m.group(f"{p}_m2") or m.group(f"{p}_m3")
+    second = m.group(f"{p}_m2")
     return first, bool(second) and months[key(second)] != first
 
 
