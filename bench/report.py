@@ -107,6 +107,10 @@ def verdicts(results: dict) -> dict:
     bigger = [int(k) for k, run in scale.items() if int(k) > 10_000 and "peak_tree_rss" in run]
     if ten_k and bigger:
         out["rss_growth_whole_vs_10k"] = _check(scale[str(max(bigger))]["peak_tree_rss"] / ten_k, TARGET_RSS_GROWTH)
+    one_k = (scale.get("1000") or {}).get("peak_tree_rss")
+    if ten_k and one_k:
+        # Not an issue-6 target, the same rule over a wider range: ten times the files, flat memory.
+        out["rss_growth_10k_vs_1k"] = _check(ten_k / one_k, TARGET_RSS_GROWTH)
     timings = [t for t in results.get("queries", {}).get("timings", []) if t["best_seconds"] is not None]
     if timings:
         out["slowest_query_seconds"] = _check(max(t["first_seconds"] for t in timings), TARGET_QUERY_SECONDS)
