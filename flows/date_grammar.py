@@ -32,7 +32,7 @@ COMMA = r"[،,]"
 NOT_LETTER_AFTER = r"(?![^\W\d_])"  # "يوليو2023": a month may touch digits, not letters
 # A word starts at a non-word character, or after one proclitic letter (و ف ب ل) that itself starts a word.
 WORD_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
-NUMBER_START = r"(?<![\w.,:/\-])"
+NUMBER_START = r"(?:(?<![\w.,:/\-])|(?<=(?<!\w)[وفبل]))"  # "و3 مارس" as well as "3 مارس", never "1.5" or "12:30"
 
 
 @dataclass(frozen=True, slots=True)

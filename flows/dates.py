@@ -60,7 +60,10 @@ def find_dates(text: str, anchor: dt.date | None = None, *, future: bool = False
         anchor = anchor.date()
     mentions = []
     for raw in scan(text):
-        value, precision, relative = resolve(raw, anchor, future=future)
+        try:
+            value, precision, relative = resolve(raw, anchor, future=future)
+        except (OverflowError, ValueError):  # an anchor at the edge of the calendar (date.min, year 9999)
+            value, precision, relative = None, "unknown", raw.kind not in ("date", "month", "year")
         mentions.append(DateMention(raw.start, raw.end, value, precision, relative, text[raw.start : raw.end]))
     return mentions
 
