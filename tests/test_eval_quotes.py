@@ -77,12 +77,14 @@ def test_floors_without_mentions(seeds_dir):
     """The rules alone (no entity stage) find the quotes; only speakers need the mentions.
 
     Measured 2026-11-23 (`.venv/bin/python -m flows.evaluation.quotes --no-entities`): precision 1.000,
-    recall 0.973 (36/37; the miss is "في رأيهم «…»", an opinion with no reporting verb), kind accuracy 1.000.
+    recall 0.973 (36/37; the miss is "في رأيهم «…»", an opinion with no reporting verb), kind accuracy 1.000,
+    speaker accuracy 0.806 (speakers the rules name by surface alone).
     """
     scores = quote_eval.evaluate(seeds_dir, quote_eval.GOLD, entity_stage=None)
     assert scores.precision >= 0.95
     assert scores.recall >= 0.92
     assert scores.kind_accuracy >= 0.95
+    assert scores.speaker_accuracy >= 0.75
     assert scores.not_quote_hits == 0
 
 
@@ -102,15 +104,16 @@ def test_floors_with_the_entity_stage(seeds_dir):
 
 
 # (gold set, precision, recall, speaker accuracy) floors, rules alone (no mentions), a little below the measure
-# (`.venv/bin/python -m flows.evaluation.quotes --set SET --no-entities`, 2026-11-23). Each ANT set was scored blind
-# first; the blind figures are the honest estimate for unseen text, the later ones are after patterns were added.
-#   dev     (23 quotes): blind 0.938 / 0.652 / 0.200 (with mentions), now 1.000 / 1.000 / 1.000
-#   dev2    (19 quotes): blind 0.938 / 0.789 / 0.600, now 1.000 / 0.947 / 0.833
-#   heldout (38 quotes): blind 0.886 / 0.816 / 0.484 (rules of commit dac61fa, gold errors fixed), now 0.971 / 0.895 / 0.529
+# (`.venv/bin/python -m flows.evaluation.quotes --set SET --no-entities`, 2026-11-23 19:13 UTC). Each ANT set was
+# scored blind first, with the rules of the commit named; the blind figures are the honest estimate for unseen text,
+# the later ones come after patterns were added from what the blind run missed.
+#   dev     (23 quotes): blind (75e7c67) 0.938 / 0.652 / 0.200, now 1.000 / 1.000 / 0.913
+#   dev2    (19 quotes): blind (1764aa8) 0.938 / 0.789 / 0.600, now 1.000 / 0.947 / 0.944
+#   heldout (38 quotes): blind (dac61fa) 0.886 / 0.816 / 0.484, now 0.971 / 0.895 / 0.618
 ANT_FLOORS = [
-    pytest.param("dev", 0.95, 0.95, 0.90, id="ant-dev"),
-    pytest.param("dev2", 0.95, 0.90, 0.78, id="ant-dev2"),
-    pytest.param("heldout", 0.92, 0.85, 0.48, id="ant-heldout"),
+    pytest.param("dev", 0.95, 0.95, 0.85, id="ant-dev"),
+    pytest.param("dev2", 0.95, 0.90, 0.88, id="ant-dev2"),
+    pytest.param("heldout", 0.92, 0.85, 0.56, id="ant-heldout"),
 ]
 
 

@@ -117,6 +117,15 @@ SINGLE = [
     pytest.param("تمكنت الوحدات من حجز أسلحة، وفق بلاغ لوزارة الخارجية الروسية.", "وفق", "indirect",
                  "تمكنت الوحدات من حجز أسلحة", "org:mfa-rus", "وزارة الخارجية الروسية",
                  id="according-to-a-statement-of-the-ministry"),
+    pytest.param("ووصل عدد المحتجين، حسب وزارة الخارجية الروسية، عدة مئات.", "حسب", "indirect",
+                 "ووصل عدد المحتجين، حسب وزارة الخارجية الروسية، عدة مئات", "org:mfa-rus", "وزارة الخارجية الروسية",
+                 id="according-to-in-the-middle-quotes-the-whole-sentence"),
+    pytest.param("وأضافت المحطة أن التقارير الأولية تفيد بعدم وقوع إصابات.", "أضافت", "indirect",
+                 "التقارير الأولية تفيد بعدم وقوع إصابات", None, "المحطة", id="a-subject-no-list-knows"),
+    pytest.param("وقال فلين في خطاب استقالته \"للأسف أخطرت نائب الرئيس بمعلومات ناقصة\".", "قال", "direct",
+                 "للأسف أخطرت نائب الرئيس بمعلومات ناقصة", None, "فلين", id="unknown-name-then-in-his-letter"),
+    pytest.param("التقى سيرغي لافروف الوفد. وأكد لافروف أن اللقاء مثمر.", "أكد", "indirect", "اللقاء مثمر",
+                 "person:sergey-lavrov", "لافروف", id="surname-of-a-person-named-before"),
     pytest.param("كما أبلغت وكالة \"أكتونيجر\"، أن الرئيس وقع مرسوماً.", "أبلغت", "indirect", "الرئيس وقع مرسوماً",
                  None, 'وكالة "أكتونيجر"', id="agency-in-marks-unknown-to-the-gazetteer"),
 ]
@@ -141,6 +150,9 @@ def test_single_quote(text, cue, kind, quote_text, speaker_id, speaker_surface):
         pytest.param("وفقاً للاتفاق، تنسحب القوات خلال شهر.", id="according-to-the-agreement-is-no-source"),
         pytest.param("أعلن الجيش بعد أن سيطر على المدينة حالة الطوارئ.", id="after-that-is-not-reported-speech"),
         pytest.param("يذكر أن الحركة عقدت مؤتمرها الأول قبل سنوات.", id="impersonal-it-is-worth-noting-that"),
+        pytest.param("أوقفت الشرطة سيارة نقل ريفي وتعمد سائقها تقديم نفسه على أنه عون أمن.", id="transport-car-is-not-quoted"),
+        pytest.param("وطالبت الهيئة بالتزام القرار وفق تعبيرها.", id="as-she-put-it-is-no-source"),
+        pytest.param("وأكد الوزير ضرورة أن يتم الحوار.", id="stressed-the-need-that"),
         pytest.param("وأعلنت الدول الثلاث قراراً بالانسحاب من الـ\"إيكواس\" قريباً.", id="announced-a-decision-name-in-marks"),
     ],
 )
@@ -276,3 +288,11 @@ def test_mark_spans_are_well_formed(text):
     for span in mark_spans(text):
         assert span.open_at < span.inner_start <= span.inner_end <= span.close_at
         assert "\n" not in text[span.open_at : span.close_at]
+
+
+def test_a_last_name_links_to_the_person_named_in_full_before():
+    text = "التقى أحمد الصديق الوفد. وأكد الصديق أن اللقاء مثمر."
+    start = text.index("أحمد الصديق")
+    full = Mention(f"t:m{start}-{start + 11}", "person:ahmed-seddik", "PERSON", "أحمد الصديق", start, start + 11, 0)
+    (quote,) = extract_quotes(document(text), (full,), ())
+    assert (quote.speaker_id, quote.speaker_surface) == ("person:ahmed-seddik", "الصديق")

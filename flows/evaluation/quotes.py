@@ -6,7 +6,7 @@ the same article when its cue and its first words agree; each gold quote matches
 
 Speaker accuracy is over matched quotes. A named gold speaker is right when the predicted speaker_id is the
 entity the mentions stage gives that name; when the mentions stage does not know the name at all, the
-predicted speaker_surface must contain it. An unnamed gold speaker is right when speaker_id is null and the
+predicted speaker_surface must contain it or be part of it (a surname). An unnamed gold speaker is right when speaker_id is null and the
 surface contains the gold phrase.
 """
 
@@ -161,7 +161,9 @@ def score_article(gold: dict, quotes: Sequence[Quote], mentions: Sequence[Mentio
 
 def speaker_matches(item: dict, quote: Quote, mentions: Sequence[Mention], entities: Sequence[Entity]) -> bool:
     gold_words = words(item["speaker"])
-    surface_ok = quote.speaker_surface is not None and _contains(words(quote.speaker_surface), gold_words)
+    said = words(quote.speaker_surface or "")
+    # A surname ("مرزوق" for "محسن مرزوق") or a phrase around the name both name the speaker.
+    surface_ok = _contains(said, gold_words) or (item["speaker_named"] and _contains(gold_words, said))
     if not item["speaker_named"]:
         return quote.speaker_id is None and surface_ok
     ids = entity_ids_named(gold_words, mentions, entities)

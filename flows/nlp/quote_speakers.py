@@ -25,17 +25,22 @@ DEFINITE_ARTICLE = "ال"
 MAX_DEFINITE_MODIFIERS = 3
 # A name in apposition ("عصام الشابي" after "الناطق باسم الحزب،") is at most this many words.
 MAX_NAME_TOKENS = 3
+# A subject no list knows ("المحطة", "لو دريان") standing alone before the complementizer: at most this many words.
+MAX_BARE_SUBJECT = 2
 # Conjunctions after which a noun starts a new clause as its subject.
 CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "و", "ثم", "بينما", "فيما"})
 WORD_KINDS = ("unnamed", "head", "ref", "skip", "stop", "statement")  # نقل الكرملين عن غويتا: the speaker is who is quoted, after عن
 
 
 def np_speaker(
-    ctx: Context, tok_lo: int, tok_hi: int, cue_start: int, previous: list, quoting: bool = False
+    ctx: Context, tok_lo: int, tok_hi: int, cue_start: int, previous: list, quoting: bool = False,
+    object_first: bool = False, bare_ok: bool = False,
 ) -> Speaker | None:
     """The speaker named by tokens ``tok_lo:tok_hi`` (the phrase after a cue), or None when it names nobody.
 
-    ``quoting`` is for "نقل X عن Y": the speaker is Y, after عن.
+    ``quoting`` is for "نقل X عن Y": the speaker is Y, after عن. ``object_first`` is for "وصف X بأنه": a short
+    phrase before the complementizer is the object, not a subject. ``bare_ok`` lets a short phrase no list knows
+    be the subject of a verb (never the source of "وفق تعبيره", which is a pronoun).
     """
     lo, hi = _trim_np(ctx, tok_lo, tok_hi, quoting)
     if hi - lo > 1 and _is_word(ctx, lo, ("statement",)):
@@ -49,14 +54,22 @@ def np_speaker(
     after = _after_comma(ctx, hi, tok_hi)
     if not opens_subject:
         # "التوهامي العبدولي، كاتب الدولة …": a name the mentions stage does not know, then its title.
-        if after is not None and hi - lo <= MAX_NAME_TOKENS and _is_word(ctx, after[0], ("head", "ref")):
+        if after is not None and hi - lo <= MAX_NAME_TOKENS and _is_person_title(ctx, after[0]):
             return Speaker(None, ctx.body[start:end], start, end)
         # "أفاد الصديق": the last name of someone who spoke before under a name no list knows.
-        return _earlier_unlinked_speaker(ctx, lo, previous)
+        earlier = _earlier_unlinked_speaker(ctx, lo, previous)
+        if earlier is not None:
+            return earlier
+        # "وأضافت المحطة أن", "وأوضح لو دريان أنه": a short subject right before the complementizer (or before
+        # "في تصريح …") is who speaks, even when no list knows it; "وصف X بأنه" puts its object there instead.
+        bare = bare_ok and not object_first and hi - lo <= MAX_BARE_SUBJECT
+        if bare and (hi == tok_hi or _is_word(ctx, hi, ("stop",))):
+            return Speaker(None, ctx.body[start:end], start, end)
+        return None
     persons = [m for m in mentions if m.entity_type == "PERSON" and not m.is_adjectival]
     if persons:
         return ctx.speaker_from(persons[0])
-    if first_word is not None and first_word.kind == "head" and after is not None:
+    if first_word is not None and first_word.kind == "head" and first_word.resolve == "person" and after is not None:
         # "الناطق الرسمي باسم الحزب الجمهوري، عصام الشابي": the title, a comma, then the name.
         a_start, a_end = ctx.tokens[after[0]].start, ctx.tokens[after[1] - 1].end
         named = [m for m in ctx.mentions_in(a_start, a_end) if m.entity_type == "PERSON" and not m.is_adjectival]
@@ -201,7 +214,12 @@ def _resolve_ref(
 
 
 def _earlier_unlinked_speaker(ctx: Context, lo: int, previous: list) -> Speaker | None:
-    token = ctx.tokens[lo].norm
+    """A last name that names a person mentioned (or speaking) earlier under the full name."""
+    tok = ctx.tokens[lo]
+    token = tok.norm
+    for mention in ctx.mentions_before(tok.start):
+        if mention.entity_type == "PERSON" and not mention.is_adjectival and normalize(mention.surface).split()[-1:] == [token]:
+            return Speaker(mention.entity_id, ctx.body[tok.start : tok.end], tok.start, tok.end, "PERSON")
     for quote in reversed(previous):
         speaker = quote.speaker
         if speaker.entity_id is None and speaker.surface and normalize(speaker.surface).split()[-1:] == [token]:
@@ -221,6 +239,11 @@ def _after_comma(ctx: Context, hi: int, tok_hi: int) -> tuple[int, int] | None:
     while end < tok_hi and not any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(end)) and not _is_word(ctx, end, WORD_KINDS):
         end += 1
     return hi, end
+
+
+def _is_person_title(ctx: Context, n: int) -> bool:
+    word = speaker_word(ctx.tokens[n].norm)
+    return word is not None and word.kind in ("head", "ref") and word.resolve == "person"
 
 
 def _is_word(ctx: Context, n: int, kinds: tuple[str, ...]) -> bool:

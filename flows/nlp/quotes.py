@@ -40,7 +40,7 @@ MAX_SOURCE_TOKENS = 12
 MIN_POSTPOSED_WORDS = 3
 TRAILING_PUNCTUATION = ".،,:;؛ \t\n-–"
 SENTENCE_PUNCTUATION = frozenset(".!?؟")
-VERB_CLASSES = frozenset({"verb", "named_verb", "participle"})
+VERB_CLASSES = frozenset({"verb", "named_verb", "quoting_verb", "participle"})
 # A name no list knows, standing alone between a cue and its complementizer or comma, has at most this many words.
 MAX_BARE_NAME = 3
 # A reported clause whose subject (up to this many words) is followed by a reporting verb holds nested speech.
@@ -50,7 +50,8 @@ LAM_PREPS = frozenset({"وفقا", "طبقا", "وفق"})  # take their source a
 NOUN_PREPS = frozenset({"وفق"})  # … or directly: "وفق بلاغ لوزارة الدفاع"
 SOURCE_PREPOSITION = "عن"
 WHAT = "ما"
-QUOTING_LEMMA = "نقل"  # نقل الكرملين عن غويتا: the speaker follows عن  # بحسب ما أفادت …
+QUOTING_LEMMA = "نقل"
+OBJECT_FIRST_LEMMAS = frozenset({"وصف"})  # وصف الزيارة بأنها تاريخية: الزيارة is what was described  # نقل الكرملين عن غويتا: the speaker follows عن  # بحسب ما أفادت …
 
 
 @dataclass(slots=True)
@@ -131,6 +132,8 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
                 return None
             if cue.cue_class == "named_verb" and not _names_a_subject(ctx, i + 1, j, cue_start):
                 return None  # "العلاقات بين شعبي البلدين … بأن": بين is "between" here
+            if cue.cue_class == "quoting_verb" and not any(t.norm == SOURCE_PREPOSITION for t in tokens[i + 1 : j]):
+                return None  # "سيارة نقل ريفي": نقل without عن is not "quoted"
             return _reported(ctx, cue, cue_start, cue_end, j, (i + 1, j))
     return None
 
@@ -202,7 +205,8 @@ def _prep_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
             return None  # "وفقاً للاتفاق" is not a source
         first = k + 1 if is_complementizer(tokens[k].norm) else k
         return Found(cue, cue_start, cue_end, "indirect", tokens[first].start, None, ctx.sentence_index(cue_start), (j, k))
-    # After its clause: "…، حسب وزارة الخارجية." — the source runs to the end of the sentence.
+    # After its clause: "…، حسب وزارة الخارجية." — the source runs to the end of the sentence; or in the middle:
+    # "ووصل عدد المحتجين، حسب وكالة فرانس برس، عدة مئات" — then the quotation is the whole sentence around it.
     k = _phrase_end(ctx, j, sentence_end, stop_at_comma=False)
     if k < len(tokens) and tokens[k].start < sentence_end:
         return None
@@ -211,7 +215,17 @@ def _prep_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
     clause = _clause_before(ctx, i, floor)
     if clause is None:
         return None
+    source_end = _phrase_end(ctx, j, sentence_end, stop_at_comma=True)
+    if source_end < k and not _apposition_follows(ctx, j, source_end, k):
+        return Found(cue, cue_start, cue_end, "indirect", clause[0], _strip_end(ctx, clause[0], sentence_end),
+                     ctx.sentence_index(cue_start), (j, source_end))  # fmt: skip
     return Found(cue, cue_start, cue_end, "indirect", clause[0], clause[1], ctx.sentence_index(cue_start), (j, k))
+
+
+def _apposition_follows(ctx: Context, j: int, comma: int, k: int) -> bool:
+    """"وفق ما أكده الأمين العام للحزب، عصام الشابي لوكالة …": after the comma comes the titled person's name."""
+    word = speaker_word(ctx.tokens[j].norm)
+    return word is not None and word.kind == "head" and word.resolve == "person" and k - comma <= MAX_SOURCE_TOKENS
 
 
 def _phrase_end(ctx: Context, j: int, sentence_end: int, stop_at_comma: bool) -> int:
@@ -268,7 +282,7 @@ def _end_clauses(ctx: Context, found: list[Found]) -> None:
 def _nested(ctx: Context, clause_start: int, inner: Found) -> bool:
     """"أن السلطات البحرينية أوضحت … أن …": a cue right after the subject of a reported clause reports speech
     inside that clause; the outer quotation runs on over it."""
-    if inner.cue.cue_class not in ("verb", "named_verb"):
+    if inner.cue.cue_class not in ("verb", "named_verb", "quoting_verb"):
         return False
     between = ctx.body[clause_start : inner.cue_start]
     words = [t for t in ctx.tokens if clause_start <= t.start < inner.cue_start]
@@ -306,7 +320,9 @@ def _attach_speaker(ctx: Context, item: Found, previous: list[Found]) -> None:
     speaker = None
     if item.np is not None and item.cue.cue_class != "participle":
         quoting = item.cue.lemma.startswith(QUOTING_LEMMA)
-        speaker = np_speaker(ctx, item.np[0], item.np[1], item.cue_start, previous, quoting)
+        object_first = item.cue.lemma in OBJECT_FIRST_LEMMAS
+        bare_ok = item.cue.cue_class != "prep"
+        speaker = np_speaker(ctx, item.np[0], item.np[1], item.cue_start, previous, quoting, object_first, bare_ok)
     item.speaker = speaker or antecedent_speaker(ctx, item.cue_start, previous)
 
 
