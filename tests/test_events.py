@@ -265,3 +265,28 @@ def test_group_reference_needs_a_real_list() -> None:
 def test_a_visit_counterpart_is_a_person_met() -> None:
     (visit,) = [e for e in events_in("زار لافروف باماكو لتعزيز التعاون مع روسيا.") if e.event_mode == "visit"]
     assert (visit.actor1_id, visit.actor2_id, visit.location_id) == (LAVROV.entity_id, None, "gpe:bamako")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("أعلنت وزارة الدفاع نتائج التحقيق.", id="ministry-is-not-a-visit"),
+        pytest.param("قالت وزارتها إن الأمر انتهى.", id="her-ministry-is-not-a-visit"),
+    ],
+)
+def test_ministry_is_not_a_visit(text: str) -> None:
+    assert not [e for e in events_in(text) if e.event_mode == "visit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("اغتال مسلحون صحفيا في المدينة.", "ASSAULT", id="gunmen-assassinated-a-journalist"),
+        pytest.param("أعلنت الشرطة إلقاء القبض على مشتبه به.", "COERCE", id="police-arrested-a-suspect"),
+        pytest.param("حجبت السلطات مواقع إخبارية.", "COERCE", id="authorities-blocked-news-sites"),
+        pytest.param("وقطعت الدول علاقاتها الدبلوماسية مع جارتها.", "SANCTION", id="cut-their-diplomatic-ties"),
+        pytest.param("أعلنت الولايات رفضها استقبال اللاجئين.", "REJECT", id="announced-their-refusal"),
+    ],
+)
+def test_common_event_words(text: str, expected: str) -> None:
+    assert expected in {e.event_type for e in events_in(text)}

@@ -27,8 +27,6 @@ from flows.nlp.types import Document, Entity, EventMention, Mention
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "tests" / "gold" / "events_seeds.json"
 SEEDS = REPO.parent / "shared" / "seeds"
-# Every 80th article of ANT's internationalNews + politic folders: 23 articles, a size one person can judge.
-SPOT_CHECK_EVERY = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +139,14 @@ def pairwise(gold: list[GoldMention], pairs: dict[int, tuple[str, int]], predict
 
 
 def evaluate(seeds_dir: Path = SEEDS, gold_path: Path = GOLD) -> dict:
+    """Scores on the seed gold: the four seeds cleaned by the pipeline, linked one article at a time."""
     gold_doc = load_gold(gold_path)
     docs = {seed: seed_document(seeds_dir, seed, name) for seed, name in gold_doc["seeds"].items()}
+    return score(docs, gold_doc)
+
+
+def score(docs: dict[str, Document], gold_doc: dict) -> dict:
+    """Detection, date, status, actor and dedup figures of the detector on ``docs`` against ``gold_doc``."""
     analyses = {seed: seed_entities(doc) for seed, doc in docs.items()}
     predicted = {seed: detect_events(doc, analyses[seed][1], analyses[seed][0]) for seed, doc in docs.items()}
     gold, missing = locate(gold_doc, {seed: doc.body_text for seed, doc in docs.items()})
@@ -235,9 +239,9 @@ def report(result: dict) -> str:
         f"status accuracy {result['status_accuracy']:.3f}",
         f"dedup pairwise  P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}  "
         f"(tp {d['tp']}, fp {d['fp']}, fn {d['fn']})",
-        "actor recall    " + ("n/a (no entity stage)" if result["actor_recall"] is None
+        "actor recall    " + ("n/a (no entity stage, or no gold actors)" if result["actor_recall"] is None
                               else f"{result['actor_recall']:.3f}  (gold actors among the linked event's actors)"),
-        "actor1 accuracy " + ("n/a (no entity stage)" if result["actor1_accuracy"] is None
+        "actor1 accuracy " + ("n/a (no entity stage, or no gold actor1)" if result["actor1_accuracy"] is None
                               else f"{result['actor1_accuracy']:.3f}  (the agent of each matched report)"),
     ]
     if result["missing_anchors"]:
@@ -245,49 +249,29 @@ def report(result: dict) -> str:
     return "\n".join(lines)
 
 
-def spot_check(corpus_tar: Path, every: int = SPOT_CHECK_EVERY) -> list[str]:
-    """Detections on a deterministic sample of ANT corpus articles (text we did not tune on), for a person to judge.
-
-    ANT corpus v1.1 — cite: A. Chouigui, O. Ben Khiroun, B. Elayeb. ANT Corpus: An Arabic News Text Collection for
-    Textual Classification. AICCSA 2017. Read straight from the tarball; nothing is extracted or committed.
-    """
-    import re
-    import tarfile
-
-    from flows.nlp.arabic import split_sentences
-
-    lines: list[str] = []
-    with tarfile.open(corpus_tar) as tar:
-        names = sorted(n for n in tar.getnames() if re.search(r"/(internationalNews|politic)/.+\.txt$", n))
-        for name in names[::every]:
-            raw = tar.extractfile(name).read().decode("utf-8")
-            text = re.search(r"<TEXT>\s*(.*?)\s*</TEXT>", raw, re.S)
-            stamp = re.search(r"<TIME>(\d{4}-\d\d-\d\d)", raw)
-            if not text:
-                continue
-            body = text.group(1).strip()
-            published = dt.datetime.fromisoformat(stamp.group(1)) if stamp else None
-            doc = Document(Path(name).stem, body, None, published, split_sentences(body))
-            entities, mentions = seed_entities(doc)
-            for e in detect_events(doc, mentions, entities):
-                k = e.char_start - doc.sentences[e.sentence_index].char_start
-                lines.append(f"{doc.article_id} {e.event_type}/{e.event_mode} {e.status} {e.event_date} "
-                             f"{e.date_precision} | {e.evidence[max(0, k - 80):k]} [{e.trigger}] "
-                             f"{e.evidence[k + len(e.trigger):k + len(e.trigger) + 80]}")
-    return lines
-
-
 def run(argv: list[str] | None = None) -> dict:
     """Print the event figures on the seed gold and return them.
 
-    argv: [SEEDS_DIR] (default ../shared/seeds), or ["--spot-check", ANT_TARBALL] to list detections on a sample
-    of the ANT corpus for manual precision judgement.
+    argv: [SEEDS_DIR] (default ../shared/seeds); ["--heldout", [ANT_TARBALL]] scores the held-out ANT gold
+    (tests/gold/events_ant_heldout.json) instead; ["--spot-check", [ANT_TARBALL]] lists detections on a sample of
+    the ANT corpus for a person to judge.
     """
-    if argv and argv[0] == "--spot-check":
-        tarball = Path(argv[1]) if len(argv) > 1 else REPO.parent / "shared" / "corpus" / "ant-v1.1.tar.gz"
-        lines = spot_check(tarball)
-        print("\n".join(f"[{i}] {line}" for i, line in enumerate(lines, 1)))
-        return {"detections": len(lines)}
+    from flows.evaluation import event_corpus
+
+    if argv and argv[0] in ("--heldout", "--spot-check"):
+        tarball = Path(argv[1]) if len(argv) > 1 else event_corpus.ANT_TARBALL
+        if not tarball.is_file():
+            print(f"no ANT corpus at {tarball}: ../shared ships beside the repo in CI, not in a user's clone")
+            return {}
+        if argv[0] == "--spot-check":
+            lines = event_corpus.spot_check(tarball)
+            print("\n".join(f"[{i}] {line}" for i, line in enumerate(lines, 1)))
+            return {"detections": len(lines)}
+        gold_doc = load_gold(event_corpus.HELDOUT_GOLD)
+        result = score(event_corpus.heldout_documents(tarball, gold_doc), gold_doc)
+        print("held-out: 10 ANT articles (ANT Corpus, Chouigui, Ben Khiroun, Elayeb, AICCSA 2017)")
+        print(report(result))
+        return result
     seeds_dir = Path(argv[0]) if argv else SEEDS
     if not seeds_dir.is_dir():
         print(f"no seeds at {seeds_dir}: ../shared ships beside the repo in CI, not in a user's clone")

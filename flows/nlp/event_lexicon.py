@@ -88,8 +88,10 @@ def lexicon() -> Lexicon:
         seen.add(key)
         name = f"t{index}"
         triggers[name] = Trigger(trigger, event_type, event_mode or None, pos)
-        if affixes == "conj":
+        if affixes == "bare":
             branches.append(f"{WORD_START}{CONJUNCTION}(?P<{name}>{phrase_regex(trigger)}){WORD_END}")
+        elif affixes == "conj":
+            branches.append(f"{WORD_START}{CONJUNCTION}(?P<{name}>{with_enclitics(trigger)}){WORD_END}")
         else:
             branches.append(f"{WORD_START}{PROCLITICS}(?P<{name}>{with_enclitics(trigger)}){WORD_END}")
     # Longer alternatives first at the same position: sort by the length of the bare phrase.

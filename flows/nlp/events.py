@@ -217,6 +217,8 @@ def nearest_date(text: str, hit: TriggerHit, hits: list[TriggerHit], dates: list
         else:
             if any(hit.char_end <= other.char_start and other.char_end <= d.char_start for other in hits):
                 continue
+            if any(not is_quoted_name(text, m) for m in QUOTE_BOUNDARY.finditer(text, hit.char_end, d.char_start)):
+                continue  # a date inside someone's words ("... ما يقال لها اليوم") does not date the event outside
             distance = max(0, d.char_start - hit.char_end)
         if best is None or distance < best[0]:
             best = (distance, d)
