@@ -139,6 +139,7 @@ def _build() -> re.Pattern[str]:
     unit = alternation(w["unit"])
     number_word = alternation(w["number"])
     not_today = alternation(w["not_today"])
+    part_of_day = alternation(w["part_of_day"])
     yom = fuzzy("يوم") + NOT_LETTER_AFTER
     shahr = fuzzy("شهر") + NOT_LETTER_AFTER
     min_ = fuzzy("من") + NOT_LETTER_AFTER
@@ -154,7 +155,7 @@ def _build() -> re.Pattern[str]:
 
     def weekday_prefix(p: str) -> str:
         return (
-            rf"(?:(?P<{p}_pre>{dayword}|{yom}){SP0}{COMMA}?{SP0})?"
+            rf"(?:{part_of_day}{SP})?(?:(?P<{p}_pre>{dayword}|{yom}){SP0}{COMMA}?{SP0})?"
             rf"(?:\(?{SP0}(?P<{p}_wd>{weekday}){SP0}\)?{SP0}{COMMA}?{SP0})?"
         )
 
@@ -181,8 +182,8 @@ def _build() -> re.Pattern[str]:
         # منذ 3 أيام · منذ يومين · قبل ثلاثة أسابيع (not "قبل يومين من ...", not "منذ عام 2024")
         rf"(?P<ago>(?P<ago_w>{ago}){SP}(?:(?P<ago_n>{DIGIT}{{1,3}}|{number_word}){SP})?(?P<ago_u>{unit})"
         rf"(?!{SP0}{DIGIT})(?!{SP}{min_}))",
-        # اليوم الأربعاء · اليوم (الثلاثاء) · (الأربعاء) الماضي · الخميس · يوم الأحد
-        rf"(?P<wd>(?:(?P<wd_pre>{dayword}|{yom}){SP0}{COMMA}?{SP0})?"
+        # اليوم الأربعاء · اليوم (الثلاثاء) · (الأربعاء) الماضي · الخميس · يوم الأحد · مساء الجمعة
+        rf"(?P<wd>(?:(?P<wd_part>{part_of_day}){SP})?(?:(?P<wd_pre>{dayword}|{yom}){SP0}{COMMA}?{SP0})?"
         rf"(?:(?P<wd_open>\(){SP0}(?P<wd_p>{weekday}){SP0}\)|(?P<wd_d>{weekday}))(?:{SP0}(?P<wd_mark>{marker}))?)",
         # الأسبوع الماضي · مطلع العام · هذا الشهر · العام المقبل
         rf"(?P<rel>(?:(?P<rel_q>{qualifier}){SP})?(?:(?P<rel_this>{this}){SP})?(?P<rel_p>{period})(?:{SP}(?P<rel_mark>{marker}))?)",
@@ -317,7 +318,8 @@ def _ago(m: re.Match[str]) -> Iterator[RawDate]:
 def _weekday_mention(text: str, m: re.Match[str]) -> Iterator[RawDate]:
     g = m.group
     word = g("wd_p") or g("wd_d")
-    if key(word) in lexicon().ambiguous_weekdays and not (g("wd_pre") or g("wd_p") or g("wd_mark") or _set_off_by_commas(text, m)):
+    context = g("wd_part") or g("wd_pre") or g("wd_p") or g("wd_mark") or _set_off_by_commas(text, m)
+    if key(word) in lexicon().ambiguous_weekdays and not context:
         return
     yield RawDate("weekday", m.start(), m.end(), weekday=_weekday(word), day_offset=_day_offset(g("wd_pre")),
                   marker=_marker(g("wd_mark")))

@@ -73,6 +73,8 @@ def test_absolute_dates(text: str, surface: str, value: dt.date, precision: str)
         pytest.param("يلتقيان الخميس المقبل في", "الخميس المقبل", D(2024, 2, 29), "day", id="next-thursday"),
         pytest.param("تحطمت مروحية، السبت، في حي", "السبت", D(2024, 2, 24), "day", id="saturday-between-commas"),
         pytest.param("اجتمعوا يوم الأحد في", "يوم الأحد", D(2024, 2, 25), "day", id="on-sunday"),
+        pytest.param("أعلنت مساء الجمعة أن", "مساء الجمعة", D(2024, 2, 23), "day", id="friday-evening"),
+        pytest.param("وصل صباح اليوم الأحد إلى", "صباح اليوم الأحد", WED, "day", id="this-sunday-morning-trusts-today"),
         pytest.param("سلمت الأسبوع الماضي أسلحة", "الأسبوع الماضي", D(2024, 2, 21), "unknown", id="last-week-unknown-precision"),
         pytest.param("قال الشهر الماضي إن", "الشهر الماضي", D(2024, 1, 1), "month", id="last-month"),
         pytest.param("ارتفع العام الماضي بنسبة", "العام الماضي", D(2023, 1, 1), "year", id="last-year"),
@@ -171,6 +173,7 @@ def test_datetime_anchor_is_accepted() -> None:
         pytest.param("عنوان\nيصل الوزير اليوم الأربعاء 28 فبراير/شباط 2024 إلى", WED, id="today-weekday-full-date"),
         pytest.param("عنوان\nيصل الوزير اليوم الخميس 28 فبراير 2024 إلى", None, id="today-weekday-disagrees-none"),
         pytest.param("استقبل الوزير أمس الثلاثاء 27 فبراير 2024 نظيره", WED, id="yesterday-full-date-is-the-day-before"),
+        pytest.param("استقبل الوزير مساء أمس الثلاثاء 27 فبراير 2024 نظيره", WED, id="yesterday-evening-full-date"),
         pytest.param("يستقبل الوزير غدا الخميس 29 فبراير 2024 نظيره", WED, id="tomorrow-full-date-is-the-day-after"),
         pytest.param("وصل اليوم 28 فبراير 2024 وغادر اليوم 29 فبراير 2024", None, id="two-todays-disagree-none"),
         pytest.param("عنوان\n\n٠٣ أبريل\n\nيلتقي الوزراء، اليوم الخميس، وكانت القمة في 6 يوليو 2024 وفي عام 2025", THU,
@@ -339,13 +342,13 @@ def test_wojood_date_span_floor() -> None:
 
 def test_ant_publication_dates_floor() -> None:
     shared_path("corpus", "ant-v1.1.tar.gz")
-    figures = evaluation.ant_scores(limit=800)
-    # measured 2026-11-23 on the first 800 ANT articles: 80 stated, all equal to TIME (precision 1.000), and 99.6% of
-    # "اليوم <weekday>" name TIME's weekday. On all 4,828 articles with TIME: 304 stated, precision 0.990 (the 3 misses
-    # are articles written late on day D and stamped just after midnight, or a typo in the article).
+    figures = evaluation.ant_scores(limit=400)  # the whole corpus is `akhbar eval dates`; this keeps the test fast
+    # measured 2026-11-23 on the first 400 ANT articles: 32 stated, all equal to TIME (precision 1.000), and 99.2% of
+    # "اليوم <weekday>" name TIME's weekday. On all 4,828 articles with TIME: 304 stated (6.3%), precision 0.990 (the
+    # 3 misses are articles written late on day D and stamped just after midnight, and one typo in an article).
     # ANT corpus: A. Chouigui, O. Ben Khiroun, B. Elayeb. ANT Corpus: An Arabic News Text Collection for Textual
     # Classification. AICCSA 2017.
-    assert figures["publication_precision"] >= 0.97 and figures["publication_stated"] >= 60
+    assert figures["publication_precision"] >= 0.97 and figures["publication_stated"] >= 28
     assert figures["today_weekday_agrees"] >= 0.97
 
 
