@@ -9,6 +9,7 @@ whatever it missed.
 
 from __future__ import annotations
 
+import asyncio
 import sys
 
 from flows.errors import AkhbarError
@@ -44,20 +45,43 @@ def serve(settings: Settings, interval: float | None, cron: str | None) -> int:
     if not settings.inbox.is_dir():
         raise AkhbarError(f"inbox {settings.inbox} is not a folder (set --inbox or AKHBAR_INBOX)")
     with local_server() as api_url:
-        from prefect.deployments.runner import EntrypointType  # Prefect only now: the API URL is settled
+        # Prefect only now: it reads PREFECT_API_URL at import.
+        from prefect.deployments.runner import EntrypointType
+        from prefect.runner import Runner
 
         from flows.ingest import ingest_flow
 
-        when = f"every {schedule['interval']:g} s" if "interval" in schedule else f"on cron {schedule['cron']!r}"
-        print(f"akhbar: serving {DEPLOYMENT_NAME} {when} for {settings.inbox} -> {settings.warehouse} "
-              f"(API {api_url}); Ctrl-C stops", file=sys.stderr)
-        ingest_flow.serve(
+        # What flow.serve does, with one change: SIGTERM stops the runner the way Ctrl-C does. Prefect 3.8.8's
+        # own SIGTERM handler leaves Runner.astop un-awaited and the process can linger after it.
+        runner = Runner(name=DEPLOYMENT_NAME, pause_on_shutdown=True, limit=1)  # one run at a time from here
+        runner.add_flow(
+            ingest_flow,
             name=DEPLOYMENT_NAME,
             parameters=flow_parameters(settings),
-            limit=1,  # one run at a time from this process; the warehouse lock covers the other processes
-            pause_on_shutdown=True,
-            print_starting_message=False,
             entrypoint_type=EntrypointType.MODULE_PATH,  # flows.ingest.ingest_flow, whatever the cwd
             **schedule,
         )
+        runner.handle_sigterm = _interrupt  # Runner.start installs self.handle_sigterm for SIGTERM
+        when = f"every {schedule['interval']:g} s" if "interval" in schedule else f"on cron {schedule['cron']!r}"
+        print(f"akhbar: serving {DEPLOYMENT_NAME} {when} for {settings.inbox} -> {settings.warehouse} "
+              f"(API {api_url}); Ctrl-C stops", file=sys.stderr, flush=True)
+        try:
+            asyncio.run(runner.start())
+        except KeyboardInterrupt:
+            print("akhbar: stopping", file=sys.stderr, flush=True)
+        finally:
+            drain_prefect_workers()  # while the server is still up, or they retry against a closed port
     return 0
+
+
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+def drain_prefect_workers(timeout: float = 5.0) -> None:
+    """Send the events and logs Prefect still holds to the API now, before the server stops."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        worker.drain_all(timeout=timeout)
