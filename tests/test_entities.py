@@ -163,3 +163,21 @@ def test_every_mention_is_its_body_slice(text: str) -> None:
     for m in mentions:
         assert text[m.char_start : m.char_end] == m.surface and m.surface.strip() == m.surface and m.surface
     assert all(a.char_end <= b.char_start for a, b in zip(mentions, mentions[1:]))
+
+
+def test_tagger_labels_become_spans() -> None:
+    from flows.nlp.entity_tagger import bio_spans
+
+    labels = ["O", "B-PERSON", "I-PERSON", "B-ORG", "I-GPE", "O", "I-LOC"]
+    assert bio_spans(labels) == [("PERSON", 1, 3), ("ORG", 3, 4), ("GPE", 4, 5), ("LOC", 6, 7)]
+
+
+def test_tagger_never_overrides_a_rule_mention() -> None:
+    from flows.nlp.entity_tagger import load_tagger
+
+    if load_tagger() is None:
+        pytest.skip("no tagger model in flows/data/tagger")
+    text = "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو تدعم مالي"
+    _, mentions = run(text)
+    assert [(m.surface, m.entity_id) for m in mentions if not m.is_adjectival] == [
+        ("سيرغي لافروف", "person:sergey-lavrov"), ("موسكو", "gpe:moscow"), ("مالي", "gpe:mli")]

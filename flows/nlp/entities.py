@@ -36,9 +36,18 @@ ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يات")
 
 def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
     """Entities (sorted by id) and mentions (sorted by char_start) of ``doc``."""
-    gazetteer = load_gazetteer()
     sentences = doc.sentences or split_sentences(doc.body_text)
     text = EntityText.build(doc.body_text, sentences)
+    candidates, by_token = rule_candidates(text)
+    chosen = _without_overlaps(candidates)
+    chosen = _with_tagger(text, chosen)
+    chosen = _resolve_short_names(text, chosen, by_token)
+    return _records(doc, text, chosen)
+
+
+def rule_candidates(text: EntityText) -> tuple[list[Candidate], dict[int, GazetteerMatch]]:
+    """Every candidate the gazetteer and the patterns propose, overlapping ones included."""
+    gazetteer = load_gazetteer()
     matches = match_gazetteer(text, gazetteer)
     by_token = covered(matches)
     candidates = [c for c in (_from_gazetteer(text, m, matches, gazetteer) for m in matches) if c is not None]
@@ -47,9 +56,19 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
     candidates += [_link_known_person(c, gazetteer) for c in find_named_persons(text, by_token)]
     candidates += find_headed_orgs(text, by_token)
     candidates += find_headed_places(text, by_token)
-    chosen = _without_overlaps(candidates)
-    chosen = _resolve_short_names(text, chosen, by_token)
-    return _records(doc, text, chosen)
+    return candidates, by_token
+
+
+def _with_tagger(text: EntityText, chosen: list[Candidate]) -> list[Candidate]:
+    """Names the rules missed, from the CRF tagger, where no rule mention stands (see flows.nlp.entity_tagger)."""
+    from flows.nlp.entity_tagger import tagger_candidates
+
+    found = tagger_candidates(text, chosen)
+    if not found:
+        return chosen
+    gazetteer = load_gazetteer()
+    found = [_link_known_person(c, gazetteer) if c.entity.entity_type == "PERSON" else c for c in found]
+    return sorted(chosen + found, key=lambda c: c.char_start)
 
 
 def _from_gazetteer(text: EntityText, match: GazetteerMatch, matches: list[GazetteerMatch], gazetteer: Gazetteer) -> Candidate | None:

@@ -1,0 +1,158 @@
+"""A small CRF tagger for the names the rules miss, trained on Wojood's train split (flows/data/tagger/).
+
+It tags the same tokens the rules read (flows.nlp.entity_text) with BIO labels over PERSON, ORG, GPE, LOC, from
+word shape, clitic-stripped stems, the word lists and the rules' own output as features. At run time it only adds
+mentions where no rule mention stands, and only of the types listed in TAGGER_TYPES (chosen on the val split).
+When the model file is absent (it is built by flows/data/tagger/train_tagger.py) the stage runs on rules alone.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+
+from flows.nlp.entity_patterns import Candidate, non_name_words, stable_id, title_firsts
+from flows.nlp.entity_text import EntityText, token_info
+from flows.nlp.gazetteer import given_names, name_stopwords, nisba_heads, org_heads, place_heads
+from flows.nlp.types import Entity
+
+MODEL_NAME = "wojood_crf.crfsuite"
+# Types the tagger may add at run time. Chosen on Wojood val: PERSON only 0.676 all-type F1, PERSON+ORG 0.724,
+# all four 0.729 (0.737 with one-word neighbours and with head-word-only spans dropped).
+TAGGER_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+# Rule tags, as features: what the rules said about each token (B-/I- + type, or O).
+OUTSIDE = "O"
+# How many of a word's features its neighbours see (word, rule tag, affixes, given name, article).
+NEIGHBOUR_FEATURES = 6
+# Which neighbours a word sees. One either side: as good on Wojood val as two (all-type F1 0.737 vs 0.733) at
+# about half the tagging time.
+NEIGHBOUR_OFFSETS = (-1, 1)
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("flows.data").joinpath("tagger/" + MODEL_NAME)))
+
+
+@cache
+def load_tagger():
+    """The trained tagger, or None when the model file is not there."""
+    path = model_path()
+    if not path.exists():
+        return None
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
+def rule_tags(text: EntityText, candidates: list[Candidate]) -> list[str]:
+    tags = [OUTSIDE] * len(text.toks)
+    for c in candidates:
+        for k in range(c.tok_start, c.tok_end):
+            if tags[k] == OUTSIDE:
+                tags[k] = ("B-" if k == c.tok_start else "I-") + c.entity.entity_type
+    return tags
+
+
+def sequence_features(text: EntityText, tags: list[str], known: frozenset[str] | None = None) -> list[list[str]]:
+    """Features of every token: its own and its neighbours' (NEIGHBOUR_OFFSETS).
+
+    Every piece depends on the word and its rule tag only, so it is computed once per (word, tag) and cached;
+    ``known`` (the attributes the model has weights for) drops the rest before they reach crfsuite.
+    """
+    words = [t.norm for t in text.toks]
+    out = []
+    for i, word in enumerate(words):
+        feats = list(_own(word, tags[i], known))
+        for offset in NEIGHBOUR_OFFSETS:
+            j = i + offset
+            feats += _neighbour(words[j], tags[j], offset, known) if 0 <= j < len(words) else _edge(offset, known)
+        if i > 0 and not text.joined(i):
+            feats.append("break_before")
+        if i + 1 < len(words) and not text.joined(i + 1):
+            feats.append("break_after")
+        out.append(feats)
+    return out
+
+
+@lru_cache(maxsize=131072)
+def _own(word: str, tag: str, known: frozenset[str] | None) -> tuple[str, ...]:
+    feats = _token_features(word, tag)
+    return tuple(f for f in feats if known is None or f in known)
+
+
+@lru_cache(maxsize=131072)
+def _neighbour(word: str, tag: str, offset: int, known: frozenset[str] | None) -> tuple[str, ...]:
+    feats = [f"{offset}:{f}" for f in _token_features(word, tag)[:NEIGHBOUR_FEATURES]]
+    return tuple(f for f in feats if known is None or f in known)
+
+
+@lru_cache(maxsize=8)
+def _edge(offset: int, known: frozenset[str] | None) -> tuple[str, ...]:
+    return tuple(f for f in (f"{offset}:edge",) if known is None or f in known)
+
+
+def _token_features(norm: str, tag: str) -> list[str]:
+    info = token_info(norm)
+    stems = info.stems
+    # the first NEIGHBOUR_FEATURES are shared with the neighbours
+    feats = [f"w={norm}", f"rule={tag}", f"suf2={norm[-2:]}", f"pre2={norm[:2]}",
+             f"given={bool(stems & given_names())}", f"art={info.has_article}"]
+    feats += [f"suf3={norm[-3:]}", f"pre3={norm[:3]}", f"len={min(len(norm), 8)}"]
+    feats += [f"stem={s}" for s in sorted(stems) if s != norm][:3]
+    if stems & name_stopwords():
+        feats.append("stop")
+    if stems & title_firsts():
+        feats.append("title")
+    if stems & frozenset(org_heads()):
+        feats.append("orghead")
+    if stems & place_heads():
+        feats.append("placehead")
+    if stems & non_name_words():
+        feats.append("nonname")
+    if norm.isdigit():
+        feats.append("digit")
+    return feats
+
+
+@cache
+def known_attributes() -> frozenset[str]:
+    """The attributes the model has a weight for; features outside it cannot change a label."""
+    tagger = load_tagger()
+    return frozenset(attr for attr, _label in tagger.info().state_features) if tagger is not None else frozenset()
+
+
+def tagger_candidates(text: EntityText, chosen: list[Candidate]) -> list[Candidate]:
+    """Tagger spans of TAGGER_TYPES that overlap no chosen rule mention."""
+    tagger = load_tagger()
+    if tagger is None or not text.toks:
+        return []
+    labels = tagger.tag(sequence_features(text, rule_tags(text, chosen), known_attributes()))
+    taken = {k for c in chosen for k in range(c.tok_start, c.tok_end)}
+    out = []
+    for kind, a, b in bio_spans(labels):
+        if kind not in TAGGER_TYPES or any(k in taken for k in range(a, b)) or _only_common_words(text, a, b):
+            continue
+        start, end = text.toks[a].char_start, text.toks[b - 1].char_end
+        name = " ".join(text.body[start:end].split())
+        out.append(Candidate(start, end, a, b, Entity(stable_id(kind.lower(), name), kind, name, None, None), 5, "tagger"))
+    return out
+
+
+def _only_common_words(text: EntityText, a: int, b: int) -> bool:
+    """A span of heads and function words only (الوزارة، حكومة، القضاء) is a description, not a name."""
+    common = non_name_words() | nisba_heads()
+    return all(text.bare_stems(k) & common for k in range(a, b))
+
+
+def bio_spans(labels: list[str]) -> list[tuple[str, int, int]]:
+    spans, start, kind = [], None, None
+    for i, label in enumerate([*labels, OUTSIDE]):
+        if start is not None and (label == OUTSIDE or label.startswith("B-") or label[2:] != kind):
+            spans.append((kind, start, i))
+            start = kind = None
+        if label.startswith("B-") or (label.startswith("I-") and start is None):
+            start, kind = i, label[2:]
+    return spans
