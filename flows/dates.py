@@ -196,34 +196,52 @@ def publication_date(text: str) -> dt.date | None:
     # "اليوم الخميس 3 ابريل 2025" is the day itself; "أمس الخميس 12 جانفي 2017" the day before it, "غدا ..." the day after
     stated = [r for r in raws if r.kind == "date" and r.day_offset is not None and r.year is not None]
     if stated:
-        days = [(d - dt.timedelta(days=r.day_offset or 0)) if (d := _consistent(r)) else None for r in stated]
-        return days[0] if None not in days and len(set(days)) == 1 else None
-    today_weekdays = {r.weekday for r in raws if r.kind == "weekday" and r.day_offset == 0}
+        return _the_one([_shifted_back(_consistent(r), r.day_offset) for r in stated])
+    today = {r.weekday for r in raws if r.kind == "weekday" and r.day_offset == 0}
     datelines = _datelines(text, raws)
-    tweets = [r for r in raws if r.kind == "date" and r.year is not None and _in_tweet_signature(text, r)]
-    candidates: set[dt.date] = set()
-    for raw in datelines:
-        if raw.year is not None and (d := _consistent(raw)) and (not today_weekdays or d.weekday() in today_weekdays):
-            candidates.add(d)
-    for raw in tweets:
-        if (d := _consistent(raw)) and d.weekday() in today_weekdays:
-            candidates.add(d)
+    # a dateline that contradicts the weekday called today makes the text unsure (None); a tweet from another day
+    # is only a tweet quoted later, so it is left out
+    candidates = [d if d and (not today or d.weekday() in today) else None
+                  for r in datelines if r.year is not None for d in [_consistent(r)]]
+    candidates += [d for r in raws if r.kind == "date" and r.year is not None and _in_tweet_signature(text, r)
+                   if (d := _consistent(r)) and d.weekday() in today]
     if candidates:
-        return candidates.pop() if len(candidates) == 1 else None
-    yearless = [r for r in datelines if r.year is None] + [r for r in raws if r.kind == "date" and r.day_offset == 0 and r.year is None]
+        return _the_one(candidates)
+    return _the_one(_year_inferred(raws, datelines, today))
+
+
+def _year_inferred(raws: list[RawDate], datelines: list[RawDate], today: set[int]) -> list[dt.date | None]:
+    """Yearless datelines and today-dates ("٠٣ أبريل"), each completed with the one year the text mentions in which
+    the weekday (its own, else the one called today) agrees; None where more than one year fits."""
+    yearless = [r for r in datelines if r.year is None]
+    yearless += [r for r in raws if r.kind == "date" and r.day_offset is not None and r.year is None]
     years = {r.year for r in raws if r.year is not None and r.kind in ("date", "month", "year")}
+    out: list[dt.date | None] = []
     for raw in yearless:
-        weekdays = {raw.weekday} if raw.weekday is not None else today_weekdays
+        weekdays = {raw.weekday} if raw.weekday is not None else today
         if len(weekdays) != 1 or raw.conflict:
             continue
         fits = {d for y in years if (d := _date(y, raw.month, raw.day)) and d.weekday() in weekdays}
-        candidates |= fits if len(fits) == 1 else {dt.date.min, dt.date.max} if fits else set()
-    return candidates.pop() if len(candidates) == 1 else None
+        if fits:
+            out.append(_shifted_back(fits.pop(), raw.day_offset) if len(fits) == 1 else None)
+    return out
+
+
+def _the_one(days: list[dt.date | None]) -> dt.date | None:
+    """The date when every candidate is the same date; None when there is none, or any is unsure or differs."""
+    return days[0] if days and None not in days and len(set(days)) == 1 else None
+
+
+def _shifted_back(day: dt.date | None, day_offset: int | None) -> dt.date | None:
+    try:
+        return None if day is None else day - dt.timedelta(days=day_offset or 0)
+    except OverflowError:
+        return None
 
 
 def _consistent(raw: RawDate) -> dt.date | None:
-    """The full date of ``raw`` when it is valid and any weekday beside it agrees."""
-    value = _date(raw.year or 0, raw.month, raw.day) if raw.year else None
+    """The full date of ``raw`` when it is valid, its paired month names agree and any weekday beside it agrees."""
+    value = _date(raw.year, raw.month, raw.day) if raw.year and not raw.conflict else None
     if value is None or (raw.weekday is not None and value.weekday() != raw.weekday):
         return None
     return value
