@@ -74,25 +74,59 @@ def link_events(new: pl.DataFrame, existing: pl.DataFrame) -> tuple[pl.DataFrame
     returned, with their counts updated.
     """
     events = [state_from_row(row) for row in existing.iter_rows(named=True)] if not existing.is_empty() else []
+    index = EventIndex(events)
     mention_rows: list[dict] = []
     for row in sorted(new.iter_rows(named=True), key=mention_order):
-        event = best_match(row, events)
+        event = best_match(row, index.candidates(row))
         if event is None:
             event = found_event(row)
-            events.append(event)
+            index.add(event)
         else:
             absorb(event, row)
+            index.note(event)
         mention_rows.append({
             "event_id": event.event_id, "article_id": row["article_id"], "sentence_index": row["sentence_index"],
             "char_start": row["char_start"], "char_end": row["char_end"], "evidence": row["evidence"],
             "trigger": row["trigger"], "event_date": row["event_date"], "date_precision": row["date_precision"],
         })
-    touched = [event_row(e) for e in events if e.touched]
+    touched = [event_row(e) for e in index.touched]
     mention_rows.sort(key=lambda r: (r["article_id"], r["char_start"]))
     return (
         pl.DataFrame(touched, schema=EVENT_COLUMNS),
         pl.DataFrame(mention_rows, schema=EVENT_MENTION_COLUMNS),
     )
+
+
+class EventIndex:
+    """Known events by actor and by article: a report can only join an event sharing one of them, so a batch is
+    compared with a handful of events, not the whole table."""
+
+    def __init__(self, events: list[EventState]) -> None:
+        self.events: list[EventState] = []
+        self.by_key: dict[str, set[int]] = {}
+        self.position: dict[str, int] = {}
+        for event in events:
+            self.add(event)
+
+    def add(self, event: EventState) -> None:
+        self.position[event.event_id] = len(self.events)
+        self.events.append(event)
+        self.note(event)
+
+    def note(self, event: EventState) -> None:
+        at = self.position[event.event_id]
+        for key in [*(f"a:{a}" for a in event.actor_ids), *(f"r:{r}" for r in event.articles)]:
+            self.by_key.setdefault(key, set()).add(at)
+
+    def candidates(self, row: dict) -> list[EventState]:
+        """Events sharing an actor or the article with ``row``, in the order they became known."""
+        keys = [*(f"a:{a}" for a in mention_actors(row)), f"r:{row['article_id']}"]
+        found = set().union(*(self.by_key.get(k, set()) for k in keys))
+        return [self.events[i] for i in sorted(found)]
+
+    @property
+    def touched(self) -> list[EventState]:
+        return [e for e in self.events if e.touched]
 
 
 def new_mentions_frame(article_id: str, event_mentions) -> pl.DataFrame:
