@@ -6,8 +6,8 @@ the same article when its cue and its first words agree; each gold quote matches
 
 Speaker accuracy is over matched quotes. A named gold speaker is right when the predicted speaker_id is the
 entity the mentions stage gives that name; when the mentions stage does not know the name at all, the
-predicted speaker_surface must contain it or be part of it (a surname). An unnamed gold speaker is right when speaker_id is null and the
-surface contains the gold phrase.
+predicted speaker_surface must contain it or be part of it (a surname). An unnamed gold speaker is right
+when speaker_id is null and the surface contains the gold phrase.
 """
 
 from __future__ import annotations
@@ -37,6 +37,10 @@ GOLD_SETS = {
 }
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
+ANT_CITATION = (
+    "ANT corpus: A. Chouigui, O. Ben Khiroun, B. Elayeb. "
+    "ANT Corpus: An Arabic News Text Collection for Textual Classification. AICCSA 2017"
+)
 TREC_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
 EntityStage = Callable[[Document], tuple[tuple[Entity, ...], tuple[Mention, ...]]]
 
@@ -98,7 +102,9 @@ def load_gold(path: Path = GOLD) -> dict[str, dict]:
     return json.loads(path.read_text(encoding="utf-8"))["articles"]
 
 
-def gold_documents(gold_path: Path, seeds_dir: Path = SEEDS, shared_dir: Path = SHARED) -> Iterator[tuple[str, Document]]:
+def gold_documents(
+    gold_path: Path, seeds_dir: Path = SEEDS, shared_dir: Path = SHARED
+) -> Iterator[tuple[str, Document]]:
     """The documents a gold file is about: seed copy-pastes, or the <TEXT> of articles in a corpus archive."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     source = gold.get("source")
@@ -137,7 +143,15 @@ def entity_stage() -> EntityStage | None:
         return None
 
 
-def score_article(gold: dict, quotes: Sequence[Quote], mentions: Sequence[Mention], entities: Sequence[Entity], name: str, scores: Scores) -> None:
+def score_article(
+    gold: dict,
+    quotes: Sequence[Quote],
+    mentions: Sequence[Mention],
+    entities: Sequence[Entity],
+    name: str,
+    scores: Scores,
+) -> None:
+    """Match one article's predictions to its gold quotes and add the counts to ``scores``."""
     unmatched = list(quotes)
     for item in gold["quotes"]:
         match = next((q for q in unmatched if _same_quote(item, q)), None)
@@ -202,7 +216,13 @@ def _same_quote(item: dict, quote: Quote) -> bool:
     return words(quote.cue or "") == words(item["cue"]) and _starts_with(quote.quote_text, item["starts"])
 
 
-def evaluate(seeds_dir: Path = SEEDS, gold_path: Path = GOLD, entity_stage: EntityStage | None = None, shared_dir: Path = SHARED) -> Scores:
+def evaluate(
+    seeds_dir: Path = SEEDS,
+    gold_path: Path = GOLD,
+    entity_stage: EntityStage | None = None,
+    shared_dir: Path = SHARED,
+) -> Scores:
+    """Score extract_quotes on a gold file, speakers from ``entity_stage`` (or no mentions at all when None)."""
     scores = Scores()
     gold = load_gold(gold_path)
     for name, doc in gold_documents(gold_path, seeds_dir, shared_dir):
@@ -231,13 +251,15 @@ def run(argv: Sequence[str] | None = None) -> dict[str, float | int]:
     stage = None if args.no_entities else entity_stage()
     scores = evaluate(args.seeds, gold_path, stage, args.shared)
     if source:
-        print("ANT corpus: Chouigui, Ben Khiroun, Elayeb. ANT Corpus: An Arabic News Text Collection for Textual Classification. AICCSA 2017")
+        print(ANT_CITATION)
     print(f"quotes on {gold_path.name} (mentions: {'flows.nlp.entities' if stage else 'none'})")
     print(f"  precision {scores.precision:.3f}  recall {scores.recall:.3f}  F1 {scores.f1:.3f}")
     print(f"  speaker accuracy {scores.speaker_accuracy:.3f}  kind accuracy {scores.kind_accuracy:.3f}")
-    print(f"  tp {scores.true_positives}  fp {scores.false_positives}  fn {scores.false_negatives}  not-quote hits {scores.not_quote_hits}")
+    counts = (scores.true_positives, scores.false_positives, scores.false_negatives, scores.not_quote_hits)
+    print("  tp {}  fp {}  fn {}  not-quote hits {}".format(*counts))
     if args.verbose:
-        for title, rows in (("missed", scores.misses), ("spurious", scores.spurious), ("wrong speaker", scores.wrong_speakers)):
+        listed = (("missed", scores.misses), ("spurious", scores.spurious), ("wrong speaker", scores.wrong_speakers))
+        for title, rows in listed:
             for row in rows:
                 print(f"  {title}: {row}")
     return scores.as_dict()

@@ -38,7 +38,9 @@ class Context:
         self.sentences: tuple[Sentence, ...] = doc.sentences or split_sentences(doc.body_text)
         self._sentence_starts = [s.char_start for s in self.sentences]
         norm, origin = normalize_with_map(doc.body_text)
-        self.tokens = [Tok(m.group(), origin[m.start()], self._word_end(origin[m.end() - 1] + 1)) for m in TOKEN.finditer(norm)]
+        self.tokens = [
+            Tok(m.group(), origin[m.start()], self._word_end(origin[m.end() - 1] + 1)) for m in TOKEN.finditer(norm)
+        ]
         self.marks: tuple[MarkSpan, ...] = mark_spans(doc.body_text)
         self.mentions = tuple(sorted(mentions, key=lambda m: (m.char_start, -m.char_end)))
         self._mention_starts = [m.char_start for m in self.mentions]

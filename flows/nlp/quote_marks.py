@@ -69,13 +69,3 @@ def _append(text: str, open_at: int, close_at: int, spans: list[MarkSpan]) -> No
         inner_end -= 1
     if inner_end > inner_start:
         spans.append(MarkSpan(open_at, close_at, inner_start, inner_end))
-
-
-def span_at(spans: tuple[MarkSpan, ...], index: int) -> MarkSpan | None:
-    """The outermost span whose marks enclose ``index`` (inclusive of the marks themselves)."""
-    for span in spans:
-        if span.open_at > index:
-            break
-        if span.contains(index):
-            return span
-    return None

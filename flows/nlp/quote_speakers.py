@@ -19,7 +19,7 @@ SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
 MAX_SENTENCES_BACK = 3
 # How many tokens before a subjectless cue a preposed subject ("لافروف قال") may sit.
 MAX_PREPOSED_TOKENS = 12
-SOURCE_PREPOSITION = "عن"
+SOURCE_PREPOSITION = "عن"  # نقل الكرملين عن غويتا: the speaker is who is quoted, after عن
 # A role word before a subjectless verb takes its definite modifiers along: "المجلس العسكري الحاكم ينفي".
 DEFINITE_ARTICLE = "ال"
 MAX_DEFINITE_MODIFIERS = 3
@@ -29,7 +29,7 @@ MAX_NAME_TOKENS = 3
 MAX_BARE_SUBJECT = 2
 # Conjunctions after which a noun starts a new clause as its subject.
 CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "و", "ثم", "بينما", "فيما"})
-WORD_KINDS = ("unnamed", "head", "ref", "skip", "stop", "statement")  # نقل الكرملين عن غويتا: the speaker is who is quoted, after عن
+WORD_KINDS = ("unnamed", "head", "ref", "skip", "stop", "statement")
 
 
 def np_speaker(
@@ -93,7 +93,8 @@ def np_speaker(
             if resolved is not None and resolved.entity_id is None:
                 return resolved  # an earlier speaker nobody could link: keep the words that named it
             if resolved is not None:
-                return Speaker(resolved.entity_id, surface_speaker.surface, start, surface_speaker.end, resolved.entity_type)
+                surface = surface_speaker.surface
+                return Speaker(resolved.entity_id, surface, start, surface_speaker.end, resolved.entity_type)
     places = [m for m in mentions if m.entity_type in SPEAKER_TYPES and not m.is_adjectival]
     if places and places[0].char_start < ctx.tokens[lo].end:
         return ctx.speaker_from(places[0])
@@ -129,7 +130,8 @@ def _topic_person(ctx: Context, cue_start: int, sentence: int) -> Speaker | None
         if sentence - back < 0:
             break
         earlier = ctx.sentences[sentence - back]
-        persons = [m for m in ctx.mentions_in(earlier.char_start, earlier.char_end) if m.entity_type == "PERSON" and not m.is_adjectival]
+        named = ctx.mentions_in(earlier.char_start, earlier.char_end)
+        persons = [m for m in named if m.entity_type == "PERSON" and not m.is_adjectival]
         if persons:
             return ctx.speaker_from(persons[0])
     return None
@@ -156,7 +158,8 @@ def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker |
             if tok.start < mention.char_end <= tok.end:
                 return ctx.speaker_from(mention)
         word = speaker_word(tok.norm)
-        if word is not None and word.kind in ("ref", "unnamed") and outside_quotes(tok.start) and _subject_position(ctx, n, floor):
+        role = word is not None and word.kind in ("ref", "unnamed")
+        if role and outside_quotes(tok.start) and _subject_position(ctx, n, floor):
             hi = n + 1
             while hi < len(ctx.tokens) and hi - n <= MAX_DEFINITE_MODIFIERS and ctx.tokens[hi].start < cue_start:
                 if not ctx.tokens[hi].norm.startswith(DEFINITE_ARTICLE) or ctx.gap_before(hi).strip():
@@ -165,7 +168,8 @@ def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker |
             start, end = tok.start, ctx.tokens[hi - 1].end
             resolved = None
             if word.kind == "ref":
-                resolved = _resolve_ref(ctx, word.resolve, word.name_contains, ctx.mentions_in(start, end), cue_start, previous)
+                inside = ctx.mentions_in(start, end)
+                resolved = _resolve_ref(ctx, word.resolve, word.name_contains, inside, cue_start, previous)
             return Speaker(resolved.entity_id if resolved else None, ctx.body[start:end], start, end,
                            resolved.entity_type if resolved else None)  # fmt: skip
     return None
@@ -192,7 +196,10 @@ def _resolve_ref(
         return ctx.speaker_from(persons[0]) if persons else None
     if resolve == "org":
         # "الخارجية الروسية": the ministry must belong to the country of the nisba, when one is given.
-        countries = {ctx.entities[m.entity_id].country_code for m in np_mentions if m.entity_type == "GPE" and m.entity_id in ctx.entities}
+        countries = {
+            ctx.entities[m.entity_id].country_code for m in np_mentions
+            if m.entity_type == "GPE" and m.entity_id in ctx.entities
+        }  # fmt: skip
         quoted = [(q.content_start, q.content_end) for q in previous]
         # A body that has been speaking is the likeliest referent ("وأشارت الوزارة"); then bodies named outside
         # earlier quotations ("وزارة الداخلية" inside a quoted clause is not who speaks next).
@@ -200,8 +207,10 @@ def _resolve_ref(
             q.speaker for q in reversed(previous)
             if q.speaker.start is not None and (q.speaker.entity_type == "ORG" or q.speaker.entity_id is None)
         ]  # fmt: skip
-        named = [ctx.speaker_from(m) for m in ctx.mentions_before(cue_start)
-                 if m.entity_type == "ORG" and not m.is_adjectival and not any(s <= m.char_start < e for s, e in quoted)]  # fmt: skip
+        named = [
+            ctx.speaker_from(m) for m in ctx.mentions_before(cue_start)
+            if m.entity_type == "ORG" and not m.is_adjectival and not any(s <= m.char_start < e for s, e in quoted)
+        ]  # fmt: skip
         for candidate in spoken + named:
             entity = ctx.entities.get(candidate.entity_id or "")
             name = normalize(entity.name_ar if entity else candidate.surface or "")
@@ -218,7 +227,8 @@ def _earlier_unlinked_speaker(ctx: Context, lo: int, previous: list) -> Speaker 
     tok = ctx.tokens[lo]
     token = tok.norm
     for mention in ctx.mentions_before(tok.start):
-        if mention.entity_type == "PERSON" and not mention.is_adjectival and normalize(mention.surface).split()[-1:] == [token]:
+        person = mention.entity_type == "PERSON" and not mention.is_adjectival
+        if person and normalize(mention.surface).split()[-1:] == [token]:
             return Speaker(mention.entity_id, ctx.body[tok.start : tok.end], tok.start, tok.end, "PERSON")
     for quote in reversed(previous):
         speaker = quote.speaker
@@ -236,7 +246,9 @@ def _after_comma(ctx: Context, hi: int, tok_hi: int) -> tuple[int, int] | None:
         return None
     hi = comma
     end = hi + 1
-    while end < tok_hi and not any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(end)) and not _is_word(ctx, end, WORD_KINDS):
+    while end < tok_hi and not _is_word(ctx, end, WORD_KINDS):
+        if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(end)):
+            break
         end += 1
     return hi, end
 

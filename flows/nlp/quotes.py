@@ -39,7 +39,6 @@ MAX_SOURCE_TOKENS = 12
 # A quotation attributed after the fact must be a clause, not a name in marks: at least this many words.
 MIN_POSTPOSED_WORDS = 3
 TRAILING_PUNCTUATION = ".،,:;؛ \t\n-–"
-SENTENCE_PUNCTUATION = frozenset(".!?؟")
 VERB_CLASSES = frozenset({"verb", "named_verb", "quoting_verb", "participle"})
 # A name no list knows, standing alone between a cue and its complementizer or comma, has at most this many words.
 MAX_BARE_NAME = 3
@@ -49,9 +48,9 @@ LAM = "ل"
 LAM_PREPS = frozenset({"وفقا", "طبقا", "وفق"})  # take their source after لـ …
 NOUN_PREPS = frozenset({"وفق"})  # … or directly: "وفق بلاغ لوزارة الدفاع"
 SOURCE_PREPOSITION = "عن"
-WHAT = "ما"
-QUOTING_LEMMA = "نقل"
-OBJECT_FIRST_LEMMAS = frozenset({"وصف"})  # وصف الزيارة بأنها تاريخية: الزيارة is what was described  # نقل الكرملين عن غويتا: the speaker follows عن  # بحسب ما أفادت …
+WHAT = "ما"  # بحسب ما أفادت …
+QUOTING_LEMMA = "نقل"  # نقل الكرملين عن غويتا: the speaker follows عن
+OBJECT_FIRST_LEMMAS = frozenset({"وصف"})  # وصف الزيارة بأنها تاريخية: الزيارة is what was described
 
 
 @dataclass(slots=True)
@@ -119,7 +118,8 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
                              ctx.sentence_index(cue_start), (i + 1, j), mark=mark)  # fmt: skip
         elif ":" in ctx.gap_before(j) and j - i - 1 <= MAX_SUBJECT_TOKENS:
             # Direct speech after a colon without marks runs to the end of the sentence.
-            return Found(cue, cue_start, cue_end, "direct", tok.start, sentence_end, ctx.sentence_index(cue_start), (i + 1, j))
+            sentence_index = ctx.sentence_index(cue_start)
+            return Found(cue, cue_start, cue_end, "direct", tok.start, sentence_end, sentence_index, (i + 1, j))
         inside = ctx.in_mark(tok.start)
         if inside is not None and inside.open_at > cue_end:
             continue  # a quoted name inside the subject phrase (وكالة "أكتونيجر")
@@ -144,7 +144,8 @@ def _opens_direct_speech(ctx: Context, cue_end: int, mark: MarkSpan, words_betwe
     window = ctx.body[cue_end : mark.open_at].strip()
     if not window or window[-1] == ":":
         return True
-    speech = len([t for t in ctx.tokens if mark.inner_start <= t.start < mark.inner_end][:MIN_SPEECH_WORDS]) >= MIN_SPEECH_WORDS
+    inner_words = [t for t in ctx.tokens if mark.inner_start <= t.start < mark.inner_end]
+    speech = len(inner_words) >= MIN_SPEECH_WORDS
     if window[-1] in CLAUSE_COMMAS:
         return words_between <= MAX_SUBJECT_TOKENS or speech
     return speech and words_between <= MAX_SUBJECT_TOKENS
@@ -154,8 +155,9 @@ def _names_a_subject(ctx: Context, lo: int, hi: int, cue_start: int) -> bool:
     """A known speaker, or a short name right before the complementizer or a comma ("وبين القطي أن")."""
     if np_speaker(ctx, lo, hi, cue_start, []) is not None:
         return True
-    short = min(hi, lo + MAX_BARE_NAME)
-    return hi - lo <= MAX_BARE_NAME or any(any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n)) for n in range(lo + 1, short + 1))
+    if hi - lo <= MAX_BARE_NAME:
+        return True
+    return any(any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n)) for n in range(lo + 1, lo + MAX_BARE_NAME + 1))
 
 
 def _reported(ctx: Context, cue: Cue, cue_start: int, cue_end: int, comp: int, np: tuple[int, int]) -> Found | None:
@@ -204,7 +206,8 @@ def _prep_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
         if np_speaker(ctx, j, k, cue_start, []) is None:
             return None  # "وفقاً للاتفاق" is not a source
         first = k + 1 if is_complementizer(tokens[k].norm) else k
-        return Found(cue, cue_start, cue_end, "indirect", tokens[first].start, None, ctx.sentence_index(cue_start), (j, k))
+        sentence_index = ctx.sentence_index(cue_start)
+        return Found(cue, cue_start, cue_end, "indirect", tokens[first].start, None, sentence_index, (j, k))
     # After its clause: "…، حسب وزارة الخارجية." — the source runs to the end of the sentence; or in the middle:
     # "ووصل عدد المحتجين، حسب وكالة فرانس برس، عدة مئات" — then the quotation is the whole sentence around it.
     k = _phrase_end(ctx, j, sentence_end, stop_at_comma=False)
