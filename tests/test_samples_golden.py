@@ -255,11 +255,6 @@ def test_the_copy_is_recorded_as_a_duplicate_of_the_same_article(sample_run) -> 
             assert files[gold["duplicate_of"]][0] == "loaded"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="flows/pipeline.py read_inbox_bytes quarantines every NAME.meta.json as 'metadata sidecar with no article "
-    "file next to it', even when its article is there (flows/discover.py scan_inbox lists sidecars as inbox files)",
-)
 def test_a_sidecar_next_to_its_article_is_not_quarantined(sample_run) -> None:
     summary, files = sample_run
     sidecars = {path: row for path, row in files.items() if path.endswith(SIDECAR_SUFFIX)}
