@@ -109,11 +109,11 @@ def test_floors_with_the_entity_stage(seeds_dir):
 # the later ones come after patterns were added from what the blind run missed.
 #   dev     (23 quotes): blind (75e7c67) 0.938 / 0.652 / 0.200, now 1.000 / 1.000 / 0.913
 #   dev2    (19 quotes): blind (1764aa8) 0.938 / 0.789 / 0.600, now 1.000 / 0.947 / 0.944
-#   heldout (38 quotes): blind (dac61fa) 0.886 / 0.816 / 0.484, now 0.971 / 0.895 / 0.618
+#   heldout (38 quotes): blind (dac61fa) 0.886 / 0.816 / 0.484, now 0.972 / 0.921 / 0.600
 ANT_FLOORS = [
     pytest.param("dev", 0.95, 0.95, 0.85, id="ant-dev"),
     pytest.param("dev2", 0.95, 0.90, 0.88, id="ant-dev2"),
-    pytest.param("heldout", 0.92, 0.85, 0.56, id="ant-heldout"),
+    pytest.param("heldout", 0.92, 0.87, 0.55, id="ant-heldout"),
 ]
 
 

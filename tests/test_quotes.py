@@ -199,6 +199,19 @@ def test_a_role_word_in_a_genitive_is_not_a_preposed_subject():
     assert [q.speaker_id for q in quotes] == [LAVROV.entity_id, LAVROV.entity_id]
 
 
+@pytest.mark.parametrize(
+    "participle",
+    [
+        pytest.param("مبيناً", id="explaining"),
+        pytest.param("مشيرين إلى", id="pointing-out-plural"),
+        pytest.param("مؤكدة", id="stressing-feminine"),
+    ],
+)
+def test_participles_quote_for_the_speaker_of_their_sentence(participle):
+    quotes = quotes_of(f"قال لافروف إن الزيارة ناجحة، {participle} أن التعاون سيتوسع.")
+    assert [(q.quote_text, q.speaker_id) for q in quotes][-1] == ("التعاون سيتوسع", LAVROV.entity_id)
+
+
 def test_expressed_his_hope_has_no_subject_of_its_own():
     quotes = quotes_of("قال لافروف إن الزيارة ناجحة، كما أعرب عن أمله في أن يبدأ التوريد قريباً.")
     assert [(q.cue, q.quote_text, q.speaker_id) for q in quotes] == [
