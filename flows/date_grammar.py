@@ -32,6 +32,8 @@ COMMA = r"[،,]"
 NOT_LETTER_AFTER = r"(?![^\W\d_])"  # "يوليو2023": a month may touch digits, not letters
 # A word starts at a non-word character, or after one proclitic letter (و ف ب ل) that itself starts a word.
 WORD_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
+# A definite nisba adjective ("الإعلامي", "الوطني"): after "اليوم" it names a day of something, not today.
+NISBA = r"ال[^\W\d_]+ي" + NOT_LETTER_AFTER
 NUMBER_START = r"(?:(?<![\w.,:/\-])|(?<=(?<!\w)[وفبل]))"  # "و3 مارس" as well as "3 مارس", never "1.5" or "12:30"
 
 
@@ -161,9 +163,11 @@ def _build() -> re.Pattern[str]:
 
     alternatives = [
         # 28 فبراير/شباط 2024 · اليوم الخميس 3 ابريل/نيسان 2025 · الخميس ٠٣ أبريل · 10 أغسطس/آب الماضي · 7 February 2023
-        rf"(?P<dmy>{weekday_prefix('dmy')}{NUMBER_START}(?P<dmy_day>{DIGIT}{{1,2}})(?!{DIGIT}){SP0}"
-        rf"(?:{min_}{SP})?(?:{shahr}{SP})?{month_pair('dmy')}"
-        rf"(?:{SP0}{COMMA}?{SP0}{year('dmy_year')})?(?:{SP}(?P<dmy_mark>{marker}))?)",
+        # (and "3 و4 مارس", "من 12 إلى 14 ماي": the first day of a pair shares the month) · 15 ديسمبر عام 1896
+        rf"(?P<dmy>{weekday_prefix('dmy')}{NUMBER_START}"
+        rf"(?:(?P<dmy_day0>{DIGIT}{{1,2}})(?!{DIGIT}){SP0}(?:و|-|–|{fuzzy('إلى')}){SP0}(?:{fuzzy('غاية')}{SP})?)?"
+        rf"(?P<dmy_day>{DIGIT}{{1,2}})(?!{DIGIT}){SP0}(?:{min_}{SP})?(?:{shahr}{SP})?{month_pair('dmy')}"
+        rf"(?:{SP0}{COMMA}?{SP0}(?:{year_word}{SP0})?{year('dmy_year')})?(?:{SP}(?P<dmy_mark>{marker}))?)",
         # February 7, 2023 (tweet embeds) · Bamako, February 7
         rf"(?P<mdy>(?P<mdy_m>{english})\.?{SP}(?P<mdy_day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?{SP}{year('mdy_year')})?)",
         # 2024-02-28 · 2024/02/28
@@ -188,7 +192,7 @@ def _build() -> re.Pattern[str]:
         # الأسبوع الماضي · مطلع العام · هذا الشهر · العام المقبل
         rf"(?P<rel>(?:(?P<rel_q>{qualifier}){SP})?(?:(?P<rel_this>{this}){SP})?(?P<rel_p>{period})(?:{SP}(?P<rel_mark>{marker}))?)",
         # اليوم · أمس · غداً (not اليوم التالي / اليوم العالمي)
-        rf"(?P<day>(?P<day_w>{dayword})(?!{SP}{not_today}))",
+        rf"(?P<day>(?P<day_w>{dayword})(?!{SP}{not_today})(?!{SP}{NISBA}))",
     ]
     return re.compile(WORD_START + "(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
@@ -214,10 +218,18 @@ def _interpret(text: str, m: re.Match[str]) -> Iterator[RawDate]:
     g = m.group
     if kind == "dmy":
         month, conflict = _month(m, "dmy")
+        year, marker = _year(g("dmy_year"), YEAR_WITH_MONTH), _marker(g("dmy_mark"))
+        start = m.start()
+        if g("dmy_day0"):  # the first day of "3 و4 مارس" (with any weekday before it), then the second
+            yield RawDate("date", start, m.end("dmy_day0"), day=to_int(g("dmy_day0")), month=month, year=year,
+                          weekday=_weekday(g("dmy_wd")), day_offset=_day_offset(g("dmy_pre")), marker=marker,
+                          conflict=conflict)
+            yield RawDate("date", m.start("dmy_day"), m.end(), day=to_int(g("dmy_day")), month=month, year=year,
+                          marker=marker, conflict=conflict)
+            return
         yield RawDate(
-            "date", m.start(), m.end(), day=to_int(g("dmy_day")), month=month,
-            year=_year(g("dmy_year"), YEAR_WITH_MONTH), weekday=_weekday(g("dmy_wd")),
-            day_offset=_day_offset(g("dmy_pre")), marker=_marker(g("dmy_mark")), conflict=conflict,
+            "date", start, m.end(), day=to_int(g("dmy_day")), month=month, year=year, weekday=_weekday(g("dmy_wd")),
+            day_offset=_day_offset(g("dmy_pre")), marker=marker, conflict=conflict,
         )
     elif kind == "mdy":
         yield RawDate("date", m.start(), m.end(), day=int(g("mdy_day")), month=lex.months[key(g("mdy_m"))],
@@ -246,7 +258,10 @@ def _interpret(text: str, m: re.Match[str]) -> Iterator[RawDate]:
             yield RawDate("period", m.start(), m.end(), period=lex.words["period"][key(g("rel_p"))],
                           marker=0 if marker is None else marker)
     elif kind == "day":
-        yield RawDate("day", m.start(), m.end(), day_offset=_day_offset(g("day_w")))
+        before = key(text[max(0, m.start() - 16) : m.start()]).split()
+        blockers = lex.words["not_before_today"]
+        if not (before[-1:] and before[-1] in blockers or " ".join(before[-2:]) in blockers):
+            yield RawDate("day", m.start(), m.end(), day_offset=_day_offset(g("day_w")))
 
 
 def _month(m: re.Match[str], p: str) -> tuple[int, bool]:

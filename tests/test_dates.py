@@ -46,6 +46,7 @@ def only(text: str, anchor: dt.date | None = WED, **kwargs: bool) -> tuple[str, 
         pytest.param("انهار الاتفاق في 2023 نهائيا", "2023", D(2023, 1, 1), "year", id="in-year"),
         pytest.param("تراجع الإنتاج نهاية 2022 كثيرا", "نهاية 2022", D(2022, 1, 1), "year", id="end-of-year"),
         pytest.param("الاتفاق الموقع لعام 2015 صامد", "عام 2015", D(2015, 1, 1), "year", id="for-year-2015"),
+        pytest.param("الأمر الصادر في 15 ديسمبر عام 1896 نافذ", "15 ديسمبر عام 1896", D(1896, 12, 15), "day", id="year-word-between-month-and-year"),
         pytest.param("صدر بتاريخ ( 27 / 9 / 1948 ) قرار", "27 / 9 / 1948", D(1948, 9, 27), "day", id="spaced-numeric-archive-date"),
         pytest.param("بنيت عام ( 1993 ) المدرسة", "عام ( 1993 )", D(1993, 1, 1), "year", id="year-word-and-parenthesised-year"),
         pytest.param("صورة المدينة (1948) .", "1948", D(1948, 1, 1), "year", id="parenthesised-year-alone"),
@@ -114,6 +115,10 @@ def test_yearless_day_month(text: str, anchor: dt.date, value: dt.date | None) -
     [
         pytest.param("وصل اليوم التالي إلى", id="the-next-day-is-not-today"),
         pytest.param("احتفل باليوم العالمي للمرأة", id="world-day-is-not-today"),
+        pytest.param("نظمت الجمعية اليوم الإعلامي للتشغيل", id="information-day-nisba-is-not-today"),
+        pytest.param("غادر الميناء مساء نفس اليوم", id="the-same-day-is-the-story-day"),
+        pytest.param("عاد في اليوم نفسه إلى بلاده", id="the-day-itself-is-the-story-day"),
+        pytest.param("في مثل هذا اليوم انطلقت الثورة", id="on-this-day-years-ago"),
         pytest.param("قسم المبلغ بين الاثنين بالتساوي", id="the-two-is-not-monday"),
         pytest.param("هو الأحد عشر لاعبا", id="eleven-is-not-sunday"),
         pytest.param("أدى صلاة الجمعة في المسجد", id="friday-prayer-alone-is-not-a-date"),
@@ -134,6 +139,18 @@ def test_weekday_disagreeing_with_full_date_keeps_the_month() -> None:
     # 28 Feb 2024 is a Wednesday, not a Thursday: one of the two is a typo, the month is what both agree on
     assert only("الخميس 28 فبراير 2024") == ("الخميس 28 فبراير 2024", D(2024, 2, 1), "month", False)
     assert only("الأربعاء 28 فبراير 2024") == ("الأربعاء 28 فبراير 2024", WED, "day", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("يعقد يومي 3 و4 مارس 2024 بالحمامات", [("3", D(2024, 3, 3)), ("4 مارس 2024", D(2024, 3, 4))], id="days-3-and-4-march"),
+        pytest.param("تنتظم من 12 إلى 14 ماي المقبل", [("12", D(2024, 5, 12)), ("14 ماي المقبل", D(2024, 5, 14))], id="from-12-to-14-next-may"),
+        pytest.param("من 8 الى غاية 24 جوان 2017", [("8", D(2017, 6, 8)), ("24 جوان 2017", D(2017, 6, 24))], id="from-8-until-24-june"),
+    ],
+)
+def test_a_pair_of_days_shares_the_month(text: str, expected: list) -> None:
+    assert [(m.text, m.value) for m in find_dates(text, WED)] == expected
 
 
 def test_a_range_of_years_is_two_year_mentions() -> None:
