@@ -1,8 +1,9 @@
 """The event lexicons (flows/data/event_*.tsv), loaded once and compiled into one regex each.
 
 Every pattern runs on normalised text (flows.nlp.arabic.normalize_with_map); callers map matches back to body
-offsets with the origin list. Triggers are one alternation with a named group per entry, so a single scan of a
-sentence finds every trigger and ``match.lastgroup`` says which entry it was.
+offsets with the origin list. Triggers are grouped by their first two letters into small alternations with a
+named group per entry: a word is tried only against the triggers it could start, and ``match.lastgroup`` says
+which entry matched.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class Trigger:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     triggers: dict[str, Trigger]  # regex group name -> entry
-    trigger_pattern: re.Pattern[str]
+    trigger_heads: dict[str, re.Pattern[str]]  # a trigger's first two letters -> the regex of the triggers with them
     contexts: dict[str, str]  # normalised keyword -> tag
     context_pattern: re.Pattern[str]
     planned_before: re.Pattern[str]
@@ -71,6 +72,13 @@ def with_enclitics(phrase: str) -> str:
     return rf"{body}{PRONOUN_ENCLITICS}?"
 
 
+def head(trigger: str) -> str:
+    """A trigger's first two letters after an article it may carry ("الانسحاب" -> "ان"): a word is tried only if
+    these letters start it, or start it after a proclitic."""
+    word = normalize(trigger).split()[0]
+    return word[2:4] if word.startswith("ال") and len(word) > 3 else word[:2]
+
+
 def alternation(phrases: list[str]) -> str:
     """Longest first, so that "اتصال هاتفي" wins over a shorter entry at the same place."""
     return "|".join(sorted(set(phrases), key=len, reverse=True))
@@ -96,7 +104,6 @@ def lexicon() -> Lexicon:
             branches.append(f"{WORD_START}{PROCLITICS}(?P<{name}>{with_enclitics(trigger)}){WORD_END}")
     # Longer alternatives first at the same position: sort by the length of the bare phrase.
     ordered = sorted(zip(branches, triggers), key=lambda pair: -len(normalize(triggers[pair[1]].trigger)))
-    trigger_pattern = re.compile("|".join(branch for branch, _ in ordered))
 
     contexts = {normalize(keyword): tag for keyword, tag in read_rows("event_contexts.tsv")}
     context_pattern = re.compile(
@@ -115,7 +122,12 @@ def lexicon() -> Lexicon:
 
     groups = {normalize(phrase): int(size) for phrase, size in read_rows("event_groups.tsv")}
     group_pattern = re.compile(rf"{WORD_START}[وف]?(?P<group>{alternation([phrase_regex(p) for p in groups])}){WORD_END}")
+    # One small regex per head: a word is tried only against the few triggers its letters could start.
+    by_head: dict[str, list[str]] = {}
+    for branch, name in ordered:
+        by_head.setdefault(head(triggers[name].trigger), []).append(branch)
+    heads = {key: re.compile("|".join(group)) for key, group in by_head.items()}
     return Lexicon(
-        triggers, trigger_pattern, contexts, context_pattern, planned_before, planned_after, date_blockers,
+        triggers, heads, contexts, context_pattern, planned_before, planned_after, date_blockers,
         continuation, clause_break, adjunct, groups, group_pattern,
     )
