@@ -34,6 +34,8 @@ NOT_LETTER_AFTER = r"(?![^\W\d_])"  # "يوليو2023": a month may touch digits
 WORD_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
 # A definite nisba adjective ("الإعلامي", "الوطني"): after "اليوم" it names a day of something, not today.
 NISBA = r"ال[^\W\d_]+ي" + NOT_LETTER_AFTER
+# "غرة جوان" (Maghreb, Gulf): the first of the month
+FIRST_OF_MONTH = "[غ][ر][ةه]" + NOT_LETTER_AFTER
 NUMBER_START = r"(?:(?<![\w.,:/\-])|(?<=(?<!\w)[وفبل]))"  # "و3 مارس" as well as "3 مارس", never "1.5" or "12:30"
 
 
@@ -166,7 +168,7 @@ def _build() -> re.Pattern[str]:
         # (and "3 و4 مارس", "من 12 إلى 14 ماي": the first day of a pair shares the month) · 15 ديسمبر عام 1896
         rf"(?P<dmy>{weekday_prefix('dmy')}{NUMBER_START}"
         rf"(?:(?P<dmy_day0>{DIGIT}{{1,2}})(?!{DIGIT}){SP0}(?:و|-|–|{fuzzy('إلى')}){SP0}(?:{fuzzy('غاية')}{SP})?)?"
-        rf"(?P<dmy_day>{DIGIT}{{1,2}})(?!{DIGIT}){SP0}(?:{min_}{SP})?(?:{shahr}{SP})?{month_pair('dmy')}"
+        rf"(?P<dmy_day>{DIGIT}{{1,2}}(?!{DIGIT})|{FIRST_OF_MONTH}){SP0}(?:{min_}{SP})?(?:{shahr}{SP})?{month_pair('dmy')}"
         rf"(?:{SP0}{COMMA}?{SP0}(?:{year_word}{SP0})?{year('dmy_year')})?(?:{SP}(?P<dmy_mark>{marker}))?)",
         # February 7, 2023 (tweet embeds) · Bamako, February 7
         rf"(?P<mdy>(?P<mdy_m>{english})\.?{SP}(?P<mdy_day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?{SP}{year('mdy_year')})?)",
@@ -185,7 +187,7 @@ def _build() -> re.Pattern[str]:
         rf"(?:{SP0}(?:و|-|–|/|{fuzzy('إلى')}){SP0}{year('yr_year2')})?(?P<yr_close>{SP0}\))?)",
         # منذ 3 أيام · منذ يومين · قبل ثلاثة أسابيع (not "قبل يومين من ...", not "منذ عام 2024")
         rf"(?P<ago>(?P<ago_w>{ago}){SP}(?:(?P<ago_n>{DIGIT}{{1,3}}|{number_word}){SP})?(?P<ago_u>{unit})"
-        rf"(?!{SP0}{DIGIT})(?!{SP}{min_}))",
+        rf"(?!{SP0}{DIGIT})(?!{SP}{min_})(?!{SP}{month}))",  # "منذ شهر أكتوبر الماضي" is since October
         # اليوم الأربعاء · اليوم (الثلاثاء) · (الأربعاء) الماضي · الخميس · يوم الأحد · مساء الجمعة
         rf"(?P<wd>(?:(?P<wd_part>{part_of_day}){SP})?(?:(?P<wd_pre>{dayword}|{yom}){SP0}{COMMA}?{SP0})?"
         rf"(?:(?P<wd_open>\(){SP0}(?P<wd_p>{weekday}){SP0}\)|(?P<wd_d>{weekday}))(?:{SP0}(?P<wd_mark>{marker}))?)",
@@ -203,7 +205,9 @@ def date_pattern() -> re.Pattern[str]:
 
 
 def to_int(digits: str) -> int:
-    return int(normalize(digits))
+    """A matched number: digits in any script, or "غرة" (the first of the month)."""
+    folded = normalize(digits)
+    return 1 if folded.startswith("غر") else int(folded)
 
 
 def scan(text: str) -> Iterator[RawDate]:

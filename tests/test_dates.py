@@ -46,6 +46,7 @@ def only(text: str, anchor: dt.date | None = WED, **kwargs: bool) -> tuple[str, 
         pytest.param("انهار الاتفاق في 2023 نهائيا", "2023", D(2023, 1, 1), "year", id="in-year"),
         pytest.param("تراجع الإنتاج نهاية 2022 كثيرا", "نهاية 2022", D(2022, 1, 1), "year", id="end-of-year"),
         pytest.param("الاتفاق الموقع لعام 2015 صامد", "عام 2015", D(2015, 1, 1), "year", id="for-year-2015"),
+        pytest.param("وقفة احتجاجية يوم غرة جوان 2017 أمام", "يوم غرة جوان 2017", D(2017, 6, 1), "day", id="first-of-june-ghurra"),
         pytest.param("الأمر الصادر في 15 ديسمبر عام 1896 نافذ", "15 ديسمبر عام 1896", D(1896, 12, 15), "day", id="year-word-between-month-and-year"),
         pytest.param("صدر بتاريخ ( 27 / 9 / 1948 ) قرار", "27 / 9 / 1948", D(1948, 9, 27), "day", id="spaced-numeric-archive-date"),
         pytest.param("بنيت عام ( 1993 ) المدرسة", "عام ( 1993 )", D(1993, 1, 1), "year", id="year-word-and-parenthesised-year"),
@@ -89,6 +90,7 @@ def test_absolute_dates(text: str, surface: str, value: dt.date, precision: str)
         pytest.param("وصل قبل ثلاثة أسابيع إلى", "قبل ثلاثة أسابيع", D(2024, 2, 7), "unknown", id="three-weeks-ago-word"),
         pytest.param("انتهى منذ عامين تقريبا", "منذ عامين", D(2022, 1, 1), "year", id="two-years-ago"),
         pytest.param("وصل منذ ساعتين إلى", "منذ ساعتين", WED, "day", id="two-hours-ago-is-today"),
+        pytest.param("انطلق منذ شهر أكتوبر الماضي تنفيذه", "شهر أكتوبر الماضي", D(2023, 10, 1), "month", id="since-last-october-is-not-a-month-ago"),
     ],
 )
 def test_relative_dates(text: str, surface: str, value: dt.date, precision: str) -> None:
