@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import shared_path
 from flows.evaluation import events as evaluation
 
 GOLD = Path(__file__).resolve().parent / "gold" / "events_seeds.json"
@@ -19,10 +20,7 @@ needs_entities = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def result() -> dict:
-    seeds = evaluation.SEEDS
-    if not seeds.is_dir():
-        pytest.skip(f"{seeds} is absent: ../shared ships beside the repo in CI, not in a user's clone")
-    return evaluation.evaluate(seeds)
+    return evaluation.evaluate(shared_path("seeds"))
 
 
 def test_gold_is_well_formed() -> None:
@@ -78,7 +76,8 @@ def test_actor_floor(result) -> None:
 def linked(result) -> dict:
     """The seeds' events after linking one article at a time: event_id -> (linked row, its reports)."""
     gold = evaluation.load_gold()
-    docs = {s: evaluation.seed_document(evaluation.SEEDS, s, n) for s, n in gold["seeds"].items()}
+    seeds = shared_path("seeds")
+    docs = {s: evaluation.seed_document(seeds, s, n) for s, n in gold["seeds"].items()}
     found = {s: evaluation.detect_events(d, *reversed(evaluation.seed_entities(d))) for s, d in docs.items()}
     import polars as pl
 
@@ -135,10 +134,9 @@ def test_moscow_talks_with_three_sahel_ministers(linked) -> None:
 def heldout() -> dict:
     from flows.evaluation import event_corpus
 
-    if not event_corpus.ANT_TARBALL.is_file():
-        pytest.skip(f"{event_corpus.ANT_TARBALL} is absent: ../shared ships beside the repo in CI, not in a user's clone")
+    tarball = shared_path("corpus", "ant-v1.1.tar.gz")
     gold = evaluation.load_gold(event_corpus.HELDOUT_GOLD)
-    return evaluation.score(event_corpus.heldout_documents(event_corpus.ANT_TARBALL, gold), gold)
+    return evaluation.score(event_corpus.heldout_documents(tarball, gold), gold)
 
 
 # Held-out gold: 10 ANT articles annotated before the detector ever ran on them. The blind first run measured
