@@ -84,7 +84,17 @@ def measured(label: str, args: Sequence[str], env: dict[str, str] | None = None)
     return row
 
 
+def clear_work(work: Path) -> None:
+    """Inboxes, warehouses and the Prefect home of an earlier run in the same --work folder are removed: every
+    measurement starts from nothing. The pages themselves are rebuilt (they are deterministic)."""
+    for path in (*work.glob("inbox-*"), work / "prefect-home"):
+        shutil.rmtree(path, ignore_errors=True)
+    for path in work.glob("*.duckdb*"):
+        path.unlink(missing_ok=True)
+
+
 def run_benchmark(args: argparse.Namespace, work: Path) -> dict:
+    clear_work(work)
     sizes = scale_sizes(args.scale)
     largest = None if None in sizes else max([args.n + 1, *[s + 1 for s in sizes if s is not None]])
     print(f"building the corpus ({largest or 'all'} pages) in {work} ...", file=sys.stderr, flush=True)
@@ -132,7 +142,10 @@ def run_benchmark(args: argparse.Namespace, work: Path) -> dict:
             shutil.rmtree(scale_inbox, ignore_errors=True)
     if not args.skip_queries:
         print(f"  timing named queries on a synthetic warehouse ({args.mentions:,} mentions) ...", file=sys.stderr, flush=True)
-        results["queries"] = query_results(work / "synthetic.duckdb", args.mentions)
+        try:
+            results["queries"] = query_results(work / "synthetic.duckdb", args.mentions)
+        except Exception as error:  # noqa: BLE001 - reported with the rest, like a failed run
+            results["queries"] = {"error": f"{type(error).__name__}: {error}", "counts": {}, "timings": []}
     results["verdicts"] = verdicts(results)
     return results
 

@@ -272,3 +272,15 @@ def test_failed_runs_give_no_verdict_and_are_listed() -> None:
                "empty_plain": run(0.1), "scale": {"10161": {"error": "exit code 1"}}}
     assert verdicts(results) == {"noop_minus_empty_plain": {"value": pytest.approx(0.4), "target": 2.0, "met": True}}
     assert failed_runs(results) == ["plain", "scale 10161"]
+
+
+def test_a_work_folder_is_cleared_of_an_earlier_run(tmp_path: Path) -> None:
+    from bench.run import clear_work
+
+    for path in ("inbox-200/a.html", "prefect-home/x.db", "pages/00000-a.html"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("x")
+    (tmp_path / "plain.duckdb").write_text("x")
+    (tmp_path / "plain.duckdb.wal").write_text("x")
+    clear_work(tmp_path)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["pages", "pages/00000-a.html"]
