@@ -272,7 +272,8 @@ def _in_tweet_signature(text: str, raw: RawDate) -> bool:
 def parse_iso_or_arabic(value: str) -> dt.datetime | None:
     """A sidecar's or a page's date string as a naive datetime, or None when it holds no full date.
 
-    Accepts ISO 8601 ("2024-02-28", "2024-02-28T10:15:00+03:00", "...Z"), RFC 2822 ("Wed, 28 Feb 2024 10:15:00 +0300")
+    Accepts ISO 8601 ("2024-02-28", "2024-02-28T10:15:00+03:00", "...Z"), RFC 2822 ("Wed, 28 Feb 2024 10:15:00 +0300"),
+    Unix timestamps (UTC)
     and Arabic forms ("الأربعاء 28 فبراير/شباط 2024", "٢٨ فبراير ٢٠٢٤ الساعة 10:15 صباحاً"). A UTC offset is dropped,
     not applied: the wall-clock time is the site's own, and the site's own date is what "اليوم" in the article means.
     A month or a year alone is not a publication date: None.
@@ -280,6 +281,9 @@ def parse_iso_or_arabic(value: str) -> dt.datetime | None:
     if not isinstance(value, str) or not value.strip() or len(value) > 200:
         return None
     text = normalize(value.strip())  # Arabic-Indic digits -> ASCII, for the parsers below
+    if text.isdigit() and len(text) in (10, 13):  # a Unix timestamp in seconds or milliseconds, as some CMSs emit
+        seconds = int(text) / (1000 if len(text) == 13 else 1)
+        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).replace(tzinfo=None)
     try:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00")).replace(tzinfo=None)
     except ValueError:

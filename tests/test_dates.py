@@ -224,6 +224,8 @@ def test_publication_date(text: str, expected: dt.date | None) -> None:
         pytest.param("2024-02-28T07:15:00Z", dt.datetime(2024, 2, 28, 7, 15), id="iso-zulu"),
         pytest.param("Wed, 28 Feb 2024 10:15:00 +0300", dt.datetime(2024, 2, 28, 10, 15), id="rfc-2822"),
         pytest.param("٢٠٢٤-٠٢-٢٨", dt.datetime(2024, 2, 28), id="iso-arabic-indic-digits"),
+        pytest.param("1709112600", dt.datetime(2024, 2, 28, 9, 30), id="unix-seconds-utc"),
+        pytest.param("1709112600000", dt.datetime(2024, 2, 28, 9, 30), id="unix-milliseconds-utc"),
         pytest.param("الأربعاء 28 فبراير/شباط 2024", dt.datetime(2024, 2, 28), id="arabic-weekday-date"),
         pytest.param("7 يناير، 2015، الساعة 11:00 صباحاً", dt.datetime(2015, 1, 7, 11, 0), id="arabic-morning-time"),
         pytest.param("6 يناير، 2015، الساعة 05:16 مساءً", dt.datetime(2015, 1, 6, 17, 16), id="arabic-evening-time"),
