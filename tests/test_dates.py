@@ -267,6 +267,16 @@ def test_seed_publication_dates(seed_files: list) -> None:
     assert {p.name: publication_date(p.read_text(encoding="utf-8")) for p in seed_files} == SEED_PUBLICATION
 
 
+def test_seed_documents_get_their_date_through_the_pipeline(seed_files: list) -> None:
+    from flows.pipeline import document_from_text
+
+    found = {}
+    for path in seed_files:
+        published = document_from_text(path.read_text(encoding="utf-8")).published_at
+        found[path.name] = published.date() if published else None
+    assert found == SEED_PUBLICATION
+
+
 @pytest.mark.parametrize(
     ("seed", "must_contain", "must_not_contain"),
     [
