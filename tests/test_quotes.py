@@ -212,6 +212,11 @@ def test_participles_quote_for_the_speaker_of_their_sentence(participle):
     assert [(q.quote_text, q.speaker_id) for q in quotes][-1] == ("التعاون سيتوسع", LAVROV.entity_id)
 
 
+def test_a_stray_mark_does_not_hide_the_cue_after_it():
+    quotes = quotes_of('"أفادت مصادر محلية بأن الشرطة تبحث عن رجل خطط لـ"اعتداء" قرب البرلمان.')
+    assert [(q.cue, q.speaker_surface) for q in quotes] == [("أفادت", "مصادر محلية")]
+
+
 def test_expressed_his_hope_has_no_subject_of_its_own():
     quotes = quotes_of("قال لافروف إن الزيارة ناجحة، كما أعرب عن أمله في أن يبدأ التوريد قريباً.")
     assert [(q.cue, q.quote_text, q.speaker_id) for q in quotes] == [
@@ -268,6 +273,8 @@ def test_ids_offsets_and_sentence_index():
         pytest.param("نص» ثم «كلام»", ["كلام"], id="closing-mark-without-opener-is-ignored"),
         pytest.param('سطر "مفتوح\nوسطر "مغلق"', ["مغلق"], id="no-pair-across-a-line-break"),
         pytest.param("«خارج «داخل» خارج»", ["خارج «داخل» خارج", "داخل"], id="nested-guillemets"),
+        pytest.param('"أفادت مصادر بأن الشرطة تبحث عن رجل خطط لـ"اعتداء" قرب البرلمان', ["اعتداء"],
+                     id="stray-straight-quote-opening-a-paragraph-is-dropped"),
     ],
 )
 def test_mark_spans(text, inner):

@@ -39,17 +39,13 @@ def mark_spans(text: str) -> tuple[MarkSpan, ...]:
 
 def _paragraph_spans(text: str, start: int, end: int) -> list[MarkSpan]:
     spans: list[MarkSpan] = []
+    symmetric = _drop_stray([i for i in range(start, end) if text[i] in SYMMETRIC_MARKS])
+    for opening, closing in zip(symmetric[::2], symmetric[1::2]):
+        _append(text, opening, closing, spans)
     open_paired: list[tuple[int, str]] = []  # (index, expected closing mark)
-    open_symmetric: int | None = None
     for i in range(start, end):
         ch = text[i]
-        if ch in SYMMETRIC_MARKS:
-            if open_symmetric is None:
-                open_symmetric = i
-            else:
-                _append(text, open_symmetric, i, spans)
-                open_symmetric = None
-        elif ch in PAIRED_MARKS and not (ch == "“" and open_paired and open_paired[-1][1] == "“"):
+        if ch in PAIRED_MARKS and not (ch == "“" and open_paired and open_paired[-1][1] == "“"):
             open_paired.append((i, PAIRED_MARKS[ch]))
         elif ch in CLOSING_MARKS:
             # Close the innermost open mark of this kind; a closing mark with no opener is ignored.
@@ -59,6 +55,24 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[MarkSpan]:
                     del open_paired[depth:]
                     break
     return spans
+
+
+def _drop_stray(marks: list[int]) -> list[int]:
+    """With an odd number of straight quotes in a paragraph one is stray; drop the one that leaves the shortest
+    quoted text, so that a stray mark at the start of a paragraph does not quote the whole paragraph."""
+    if len(marks) % 2 == 0:
+        return marks
+    best = len(marks) - 1  # ties keep the old behaviour: the last mark stays unpaired
+    best_length = _paired_length(marks[:-1])
+    for drop in range(len(marks) - 1):
+        length = _paired_length(marks[:drop] + marks[drop + 1 :])
+        if length < best_length:
+            best, best_length = drop, length
+    return marks[:best] + marks[best + 1 :]
+
+
+def _paired_length(marks: list[int]) -> int:
+    return sum(closing - opening for opening, closing in zip(marks[::2], marks[1::2]))
 
 
 def _append(text: str, open_at: int, close_at: int, spans: list[MarkSpan]) -> None:
