@@ -8,6 +8,7 @@ so these tests pass now and keep passing once they land.
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import os
 import time
@@ -16,7 +17,7 @@ from typing import Callable
 
 import pytest
 
-from flows import runner, warehouse
+from flows import pipeline, runner, warehouse
 from flows.discover import InboxFile, scan_inbox
 from flows.pipeline import process_file, read_inbox_bytes
 from flows.settings import Settings
@@ -255,20 +256,63 @@ def test_a_file_replaced_by_a_fifo_after_discovery_does_not_hang_the_run(inbox: 
     item = only_item(inbox)
     path.unlink()
     os.mkfifo(path)  # opening a FIFO for reading blocks until a writer comes: it must not be opened so
-    outcome = _with_alarm(lambda: process_file(item, Settings(inbox=inbox)), seconds=5)
+    faulthandler.dump_traceback_later(30, exit=True)  # a hang would stop the whole session, loudly
+    try:
+        outcome = process_file(item, Settings(inbox=inbox))
+    finally:
+        faulthandler.cancel_dump_traceback_later()
     assert outcome.error and "not a regular file" in outcome.error
 
 
-def _with_alarm(call, seconds: int):
-    import signal
+# ---- time bounds: no file holds a run for minutes -------------------------------------------------------------
 
-    def timeout(*_):
-        raise TimeoutError("the read hung")
 
-    previous = signal.signal(signal.SIGALRM, timeout)
-    signal.alarm(seconds)
-    try:
-        return call()
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+def long_article(paragraphs: int) -> str:
+    return h.article_text(50) + "".join(h.article_text(n).split("\n", 1)[1] for n in range(51, 51 + paragraphs))
+
+
+def test_a_very_long_article_loads_whole_and_is_analysed_in_part(inbox: Path, monkeypatch) -> None:
+    h.stub_missing_nlp(monkeypatch.setattr)
+    monkeypatch.setattr(pipeline, "MAX_ANALYSED_CHARS", 3000)
+    (inbox / "long.txt").write_text(long_article(20), encoding="utf-8")
+    outcome = process_file(only_item(inbox), Settings(inbox=inbox))
+    assert outcome.error is None and len(outcome.article.body_text) > 8000
+    assert outcome.warning and "read from the first" in outcome.warning
+    cut = int(outcome.warning.split("first ")[1].split(" ")[0].replace(",", ""))
+    assert cut <= 3000
+    for mention in outcome.analysis.mentions:
+        assert mention.char_end <= cut
+        assert outcome.article.body_text[mention.char_start : mention.char_end] == mention.surface
+
+
+def spin(doc, timer=None):
+    while True:
+        pass
+
+
+def spin_swallowing(doc, timer=None):
+    while True:
+        try:
+            sum(range(1000))
+        except Exception:  # noqa: BLE001 - a stage that swallows everything must not swallow the time limit
+            pass
+
+
+@pytest.mark.parametrize(
+    "stage",
+    [
+        pytest.param(spin, id="busy-loop"),
+        pytest.param(spin_swallowing, id="busy-loop-that-swallows-exceptions"),
+        pytest.param(lambda doc, timer=None: time.sleep(60), id="sleeping-stage"),
+    ],
+)
+def test_a_file_that_takes_too_long_is_quarantined_and_the_run_goes_on(inbox: Path, monkeypatch, stage) -> None:
+    h.stub_missing_nlp(monkeypatch.setattr)
+    monkeypatch.setattr(pipeline, "analyse", stage)
+    monkeypatch.setattr(pipeline, "MAX_FILE_SECONDS", 0.5)
+    (inbox / "slow.txt").write_text(h.article_text(60), encoding="utf-8")
+    started = time.perf_counter()
+    outcome = process_file(only_item(inbox), Settings(inbox=inbox))
+    assert time.perf_counter() - started < 5
+    assert outcome.error == "took longer than 0.5 s to process: not loaded (the page is pathological)"
+    assert outcome.article is None and outcome.analysis is None
