@@ -6,7 +6,6 @@ Entity mentions are built by hand here (the entity stage has its own tests), so 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 
 import pytest
 from hypothesis import given, settings
@@ -159,12 +158,8 @@ def test_no_date_without_one_in_text() -> None:
     assert (event.event_date, event.date_precision) == (None, "unknown")
 
 
-needs_dates = pytest.mark.skipif(
-    importlib.util.find_spec("flows.dates") is None, reason="flows/dates.py (the dates engineer's module) has not landed"
-)
 
 
-@needs_dates
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
@@ -182,7 +177,6 @@ def test_event_date(text: str, published: dt.date | None, expected: tuple) -> No
     assert (event.event_date, event.date_precision) == expected
 
 
-@needs_dates
 def test_nearest_date_wins_in_a_two_event_sentence() -> None:
     text = "عقد الاجتماع السابق في 21 سبتمبر 2023، وفي فبراير 2023 قام لافروف بزيارته الأولى إلى مالي."
     meeting, visit = events_in(text)
@@ -226,7 +220,6 @@ def test_a_speaker_before_a_quotation_is_not_the_actor() -> None:
     assert event.actor1_id is None
 
 
-@needs_dates
 @pytest.mark.parametrize(
     "text",
     [
@@ -239,13 +232,11 @@ def test_dates_that_are_not_the_events(text: str) -> None:
     assert (event.event_date, event.date_precision) == (None, "unknown")
 
 
-@needs_dates
 def test_a_date_after_another_trigger_belongs_to_that_trigger() -> None:
     coop, talks = events_in("تتعاون روسيا ومالي، وسيكون ذلك موضوع محادثات اليوم.", dt.date(2024, 2, 28))
     assert (coop.event_date, talks.event_date) == (None, dt.date(2024, 2, 28))
 
 
-@needs_dates
 def test_an_event_dated_after_publication_is_planned() -> None:
     (event,) = events_in("يؤدي الوزير زيارة إلى تونس يوم 1 جوان 2017.", dt.date(2017, 5, 30))
     assert (event.event_date, event.status) == (dt.date(2017, 6, 1), "planned")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flows.nlp.arabic import normalize, tokens
+from flows.nlp.arabic import normalize, normalize_with_map, tokens
 from flows.nlp.event_lexicon import Lexicon
 from flows.nlp.types import Mention
 
@@ -102,11 +102,8 @@ def resolve_groups(
     text: str, lexicon: Lexicon, start: int, end: int, mentions: tuple[Mention, ...]
 ) -> list[Candidate]:
     """Group phrases in text[start:end] as candidates standing for the countries listed just before them."""
-    norm_text = text[start:end]
     found: list[Candidate] = []
-    from flows.nlp.arabic import normalize_with_map
-
-    norm, origin = normalize_with_map(norm_text)
+    norm, origin = normalize_with_map(text[start:end])
     for match in lexicon.group_pattern.finditer(norm):
         size = lexicon.groups[match.group("group")]
         g_start = start + origin[match.start("group")]

@@ -9,10 +9,11 @@ mention's date is null with precision "unknown". Cross-article linking happens l
 from __future__ import annotations
 
 import bisect
-import re
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
+from flows.dates import find_dates
 from flows.nlp.arabic import normalize_with_map, split_sentences, tokens
 from flows.nlp.event_lexicon import Lexicon, Trigger, lexicon
 from flows.nlp.event_roles import Candidate, assign_roles, resolve_groups
@@ -184,12 +185,6 @@ def is_quoted_name(text: str, mark: re.Match[str]) -> bool:
 
 def sentence_dates(text: str, sentence: Sentence, anchor: dt.date | None) -> list:
     """The sentence's dates (flows.dates.DateMention) with offsets shifted into body_text."""
-    try:
-        from flows.dates import find_dates
-    except ImportError:  # the dates module has not landed: no dates rather than guessed ones
-        return []
-    from dataclasses import replace
-
     found = find_dates(text[sentence.char_start:sentence.char_end], anchor)
     return [
         replace(d, char_start=d.char_start + sentence.char_start, char_end=d.char_end + sentence.char_start)
