@@ -387,3 +387,10 @@ def test_ant_publication_dates_floor() -> None:
 def test_anchor_at_the_calendar_edge_gives_no_value_not_a_crash(anchor: dt.date) -> None:
     found = find_dates("أمس وغداً والخميس المقبل والأسبوع الماضي و3 مارس والعام المقبل ومنذ 3 أعوام", anchor)
     assert len(found) == 7 and {m.value is None for m in found} == {True, False}
+
+
+def test_evaluation_run_prints_and_returns_every_figure(capsys) -> None:
+    figures = evaluation.run(["--ant-limit", "20"])
+    printed = capsys.readouterr().out
+    assert set(figures) == {"seeds", "wojood", "ant", "dateparser"}
+    assert all(f"dates/{name}:" in printed for name in figures)
