@@ -69,6 +69,7 @@ def test_does_not_find(text: str, entity_id: str) -> None:
         pytest.param("وقال رامي زهدي الخبير في الشؤون الأفريقية إن", "رامي زهدي", id="expert-after-name"),
         pytest.param("وصرح العقيد سليمان كوليبالي للصحفيين", "سليمان كوليبالي", id="colonel-before-name"),
         pytest.param("أدى الهجوم إلى مقتل عمر تراوري مدير ديوان الرئيس", "عمر تراوري", id="director-after-name"),
+        pytest.param("ورحب مندوب روسيا الدائم لدى الأمم المتحدة - زيد عمرو بالتنسيق", "زيد عمرو", id="envoy-to-un-dash-name"),
     ],
 )
 def test_unknown_person_by_title(text: str, surface: str) -> None:
@@ -99,6 +100,9 @@ def test_rules_for_names_no_list_knows(text: str, surface: str, entity_type: str
         pytest.param("من ناحية أخرى قررت الحكومة", id="on-the-other-hand-is-no-place"),
         pytest.param("سيناقشان تنظيم الاجتماع المقبل", id="organising-the-meeting-is-no-org"),
         pytest.param("قال قائلاً إن الوضع صعب", id="adverb-is-no-name"),
+        pytest.param("ولد في مانشستر عام 1990", id="was-born-in-is-no-name"),
+        pytest.param("تحدث مدرب الفريق اليوم عن عدة نقاط", id="the-team-today-is-no-title"),
+        pytest.param("وصلت لجان الكترونية", id="committees-is-not-jean"),
     ],
 )
 def test_rules_stay_quiet(text: str) -> None:

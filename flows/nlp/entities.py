@@ -17,6 +17,7 @@ from flows.nlp.entity_patterns import (
     find_headed_orgs,
     find_headed_places,
     find_named_persons,
+    non_name_words,
     find_ministries,
     find_titled_persons,
 )
@@ -30,6 +31,8 @@ from flows.nlp.types import Document, Entity, Mention
 FUZZY_PERSON_MIN = 85
 # How far back a nisba may look for the person or body it qualifies (وزير الخارجية الروسي: two words).
 NISBA_REACH = 3
+# A surname shorter than this is too often a word to resolve on its own.
+MIN_SURNAME = 3
 # Nisba-like endings of adjectives a nisba's reach may cross (أفراد عسكريين أوكرانيين).
 ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يات")
 
@@ -145,6 +148,8 @@ def _resolve_short_names(text: EntityText, chosen: list[Candidate], by_token: di
     for c in chosen:
         if c.entity.entity_type == "PERSON" and c.tok_end - c.tok_start >= 2:
             surname = text.toks[c.tok_end - 1].norm
+            if len(surname) < MIN_SURNAME or text.bare_stems(c.tok_end - 1) & non_name_words():
+                continue
             surnames.setdefault(surname, set()).add(c.entity.entity_id)
             first_seen.setdefault(c.entity.entity_id, c.char_start)
             entities[c.entity.entity_id] = c.entity

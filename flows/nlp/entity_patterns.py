@@ -17,8 +17,9 @@ from flows.nlp.entity_text import EntityText
 from flows.nlp.gazetteer import Gazetteer, given_names, name_stopwords, org_heads, place_heads, portfolio_index, portfolio_names_ar, titles
 from flows.nlp.types import Entity
 
-# Longest run of name tokens taken after a title ("كاراموكو جان ماري تراوري" is four).
-MAX_NAME_TOKENS = 4
+# Longest run of name tokens taken after a title ("باكاري ياو سانجاري"); four swallowed nouns on ANT news
+# (الممثلة التونسية فاطمة ناصر بطلة مسلسل), and the four-word names of the beat are in the gazetteer.
+MAX_NAME_TOKENS = 3
 # A one-word name after a title is too often a common noun; unknown persons need two words.
 MIN_NAME_TOKENS = 2
 # How many words may stand between a title and the name (وزير الخارجية الروسي -, مندوب روسيا الدائم لدى الأمم المتحدة -).
@@ -35,6 +36,8 @@ QUALIFIER_WORDS = frozenset(normalize(w) for w in ("خارجية", "دفاع", "
 # Name particles that keep a name going even though they look like words (عبد الرحمن، ولد الغزواني، أغ غالي).
 NAME_LINKS = frozenset(normalize(w) for w in ("عبد", "ابو", "أبو", "بن", "ولد", "اغ", "آغ", "دي", "ديل"))
 TANWEEN = "\u064b"
+# Particles that may start a name (عبد الحميد، أبو مازن); ولد، بن، دي only continue one.
+START_LINKS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو"))
 ARABIC_WORD = re.compile(r"^[\u0621-\u064A]+$")
 
 
@@ -224,6 +227,8 @@ def _name_after(text: EntityText, j: int, by_token: dict[int, GazetteerMatch]) -
             skipped += match.tok_end - j
             j = match.tok_end
             continue
+        if text.bare_stems(j) & name_stopwords() and not text.bare_stems(j) & QUALIFIER_WORDS:
+            return None  # الفريق اليوم …: a time word or a particle, no name follows the title here
         if (text.has_article(j) and not _link_before(text, j)) or text.bare_stems(j) & QUALIFIER_WORDS:
             j += 1
             skipped += 1
@@ -241,7 +246,13 @@ def _name_after(text: EntityText, j: int, by_token: dict[int, GazetteerMatch]) -
 
 
 def _link_before(text: EntityText, j: int) -> bool:
-    return j > 0 and text.toks[j - 1].norm in NAME_LINKS and text.joined(j)
+    """Token j follows a name particle (عبد الرحمن، ولد الغزواني) and is not a stop word itself."""
+    return (
+        j > 0
+        and text.toks[j - 1].norm in NAME_LINKS
+        and text.joined(j)
+        and not text.bare_stems(j) & name_stopwords()
+    )
 
 
 def _name_before(text: EntityText, i: int, by_token: dict[int, GazetteerMatch]) -> tuple[int, int] | None:
@@ -258,8 +269,12 @@ HARD_BREAK_BEFORE_ROLE = re.compile(r"[.!?؟:«»\"()]")
 
 
 # --- Persons by given name ---------------------------------------------------------------------------------
-# Proclitics a name may carry in the text (و، ل، ب، ف): "ومعتصم جيوسي", "لزهدي باكير".
-NAME_PROCLITICS = frozenset({0, 1})
+# Longest name a given name starts: "خليل السكاكيني", "نمر محمد الرياحي"; longer runs swallowed verbs on ANT news.
+MAX_GIVEN_NAME_TOKENS = 3
+# A word this short after و is a name letter, not a conjunction (ود).
+MIN_NAME_LEN = 3
+# Proclitics a name may carry in the text: "ومعتصم جيوسي", "لزهدي باكير" (not ك: "كريم" is not ك + ريم).
+NAME_PROCLITICS = frozenset({"", "و", "ل"})
 # A word spelled with final ى is a particle (على), never the name علي.
 ALEF_MAQSURA = "ى"
 
@@ -274,9 +289,12 @@ def find_named_persons(text: EntityText, by_token: dict[int, GazetteerMatch]) ->
         if reading is None:
             i += 1
             continue
-        j = i + 1
-        while j < len(text.toks) and j - i < MAX_NAME_TOKENS and text.joined(j):
+        j, words = i + 1, 1  # a particle and the word after it (عبد الحميد) count as one word
+        while j < len(text.toks) and text.joined(j) and (words < MAX_GIVEN_NAME_TOKENS or _link_before(text, j)):
+            if _coordinated(text, j):
+                break  # محمد وسمير: two people
             if is_name_token(text, j, by_token) or (_link_before(text, j) and j not in by_token):
+                words += 0 if _link_before(text, j) or text.toks[j].norm in NAME_LINKS else 1
                 j += 1
             elif text.toks[j].norm.startswith(ARTICLE) and j not in by_token and not text.bare_stems(j) & non_name_words():
                 j += 1  # a family name with the article ends the name: ماهر المصري
@@ -293,13 +311,19 @@ def find_named_persons(text: EntityText, by_token: dict[int, GazetteerMatch]) ->
     return out
 
 
+def _coordinated(text: EntityText, j: int) -> bool:
+    """Token j starts with the conjunction و and is not itself a given name (وليد)."""
+    word = text.toks[j].norm
+    return word.startswith("و") and word not in given_names() and len(word) > MIN_NAME_LEN
+
+
 def _given_name_reading(text: EntityText, i: int, names: frozenset[str], by_token: dict[int, GazetteerMatch]) -> int | None:
     """The proclitic length before a given name at token i, or None when token i does not start a name."""
     if i in by_token or text.body[text.toks[i].char_end - 1] == ALEF_MAQSURA:
         return None
     for reading in text.readings[i]:
-        if reading.prefix in NAME_PROCLITICS and (reading.stem in names or (reading.stem in NAME_LINKS and not reading.has_article)):
-            if reading.stem in NAME_LINKS and not (i + 1 < len(text.toks) and text.joined(i + 1)):
+        if text.toks[i].norm[: reading.prefix] in NAME_PROCLITICS and (reading.stem in names or (reading.stem in NAME_LINKS and not reading.has_article)):
+            if reading.stem in NAME_LINKS and (reading.stem not in START_LINKS or not _link_before(text, i + 1)):
                 return None
             return reading.prefix
     return None
@@ -348,7 +372,7 @@ def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> l
         j = i + 1
         while j < len(text.toks) and j - i <= MAX_ORG_WORDS and text.joined(j) and text.has_article(j) and (
             j not in by_token or by_token[j].info.kind == "nisba"
-        ):
+        ) and not text.bare_stems(j) & name_stopwords():
             j += 1
         if j - i >= 2:
             char_start = text.char_start(i, _prefix(text, i))

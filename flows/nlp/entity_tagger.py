@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from flows.nlp.entity_patterns import Candidate, non_name_words, stable_id, title_firsts
+from flows.nlp.entity_patterns import NAME_LINKS, Candidate, non_name_words, stable_id, title_firsts
 from flows.nlp.entity_text import EntityText, token_info
 from flows.nlp.gazetteer import given_names, name_stopwords, nisba_heads, org_heads, place_heads
 from flows.nlp.types import Entity
@@ -28,6 +28,8 @@ NEIGHBOUR_FEATURES = 6
 # Which neighbours a word sees. One either side: as good on Wojood val as two (all-type F1 0.737 vs 0.733) at
 # about half the tagging time.
 NEIGHBOUR_OFFSETS = (-1, 1)
+# Longest organisation name the tagger may propose; longer ones were run-on phrases on ANT news.
+MAX_TAGGED_ORG_WORDS = 4
 
 
 def model_path() -> Path:
@@ -135,6 +137,9 @@ def tagger_candidates(text: EntityText, chosen: list[Candidate]) -> list[Candida
     for kind, a, b in bio_spans(labels):
         if kind not in TAGGER_TYPES or any(k in taken for k in range(a, b)) or _only_common_words(text, a, b):
             continue
+        a, b = _trimmed(text, a, b)
+        if b - a < 1 or (kind == "PERSON" and not _person_like(text, a, b)) or (kind == "ORG" and not _org_like(text, a, b)):
+            continue
         start, end = text.toks[a].char_start, text.toks[b - 1].char_end
         name = " ".join(text.body[start:end].split())
         out.append(Candidate(start, end, a, b, Entity(stable_id(kind.lower(), name), kind, name, None, None), 5, "tagger"))
@@ -145,6 +150,34 @@ def _only_common_words(text: EntityText, a: int, b: int) -> bool:
     """A span of heads and function words only (الوزارة، حكومة، القضاء) is a description, not a name."""
     common = non_name_words() | nisba_heads()
     return all(text.bare_stems(k) & common for k in range(a, b))
+
+
+def _trimmed(text: EntityText, a: int, b: int) -> tuple[int, int]:
+    """The span without stop words and name particles at its edges ("ولد في" keeps nothing)."""
+    edge = name_stopwords() | NAME_LINKS
+    while a < b and text.bare_stems(a) & edge:
+        a += 1
+    while b > a and text.bare_stems(b - 1) & edge:
+        b -= 1
+    return a, b
+
+
+def _person_like(text: EntityText, a: int, b: int) -> bool:
+    """No stop word inside, and a known given name among the words (or a title just before)."""
+    if any(text.bare_stems(k) & name_stopwords() for k in range(a, b)):
+        return False
+    if a > 0 and text.joined(a) and text.bare_stems(a - 1) & title_firsts():
+        return True
+    return any(_is_given_name(text.toks[k].norm) for k in range(a, b))
+
+
+def _is_given_name(word: str) -> bool:
+    return word in given_names() or (word[:1] in "ول" and word[1:] in given_names())
+
+
+def _org_like(text: EntityText, a: int, b: int) -> bool:
+    """A tagged organisation starts with an organisation word (جريدة فلسطين، الشرطة البيئية) and is short."""
+    return b - a <= MAX_TAGGED_ORG_WORDS and bool(text.bare_stems(a) & (frozenset(org_heads()) | nisba_heads()))
 
 
 def bio_spans(labels: list[str]) -> list[tuple[str, int, int]]:
