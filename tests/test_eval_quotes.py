@@ -139,3 +139,29 @@ def test_run_prints_figures_and_returns_them(seeds_dir, capsys):
 def test_run_without_seeds_says_so(tmp_path, capsys):
     assert quote_eval.run(["--seeds", str(tmp_path / "absent")]) == {}
     assert "absent" in capsys.readouterr().out
+
+
+def test_gold_on_a_corpus_archive(tmp_path):
+    """The ANT-style path end to end on a one-article archive built here: TREC <TEXT>, gold by cue and first words."""
+    import io
+    import tarfile
+
+    article = "<DOC>\n<TEXT>\nوقال مصدر أمني إن الطريق أغلق. وسلمت الشرطة مروحية من طراز «مي - 35 إم».\n</TEXT>\n</DOC>\n"
+    archive = tmp_path / "corpus" / "mini.tar.gz"
+    archive.parent.mkdir()
+    with tarfile.open(archive, "w:gz") as tar:
+        data = article.encode("utf-8")
+        info = tarfile.TarInfo("mini/news/a-1.txt")
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    gold = {
+        "source": {"archive": "corpus/mini.tar.gz", "element": "TEXT"},
+        "articles": {"mini/news/a-1.txt": {
+            "quotes": [gold_item("الطريق أغلق", "مصدر أمني", named=False)], "not_quotes": ["مي - 35 إم"],
+        }},
+    }  # fmt: skip
+    gold_path = tmp_path / "gold.json"
+    gold_path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    scores = quote_eval.evaluate(gold_path=gold_path, entity_stage=None, shared_dir=tmp_path)
+    assert (scores.true_positives, scores.false_positives, scores.false_negatives) == (1, 0, 0)
+    assert (scores.speakers_right, scores.not_quote_hits) == (1, 0)

@@ -150,6 +150,8 @@ def test_single_quote(text, cue, kind, quote_text, speaker_id, speaker_surface):
         pytest.param("وفقاً للاتفاق، تنسحب القوات خلال شهر.", id="according-to-the-agreement-is-no-source"),
         pytest.param("أعلن الجيش بعد أن سيطر على المدينة حالة الطوارئ.", id="after-that-is-not-reported-speech"),
         pytest.param("يذكر أن الحركة عقدت مؤتمرها الأول قبل سنوات.", id="impersonal-it-is-worth-noting-that"),
+        pytest.param("أعلن الجيش انسحابه على الرغم من أن المعارك مستمرة.", id="although-is-not-reported-speech"),
+        pytest.param("أكد الوزير دعمه للخطة رغم أن التمويل ناقص.", id="despite-is-not-reported-speech"),
         pytest.param("أوقفت الشرطة سيارة نقل ريفي وتعمد سائقها تقديم نفسه على أنه عون أمن.", id="transport-car-is-not-quoted"),
         pytest.param("وطالبت الهيئة بالتزام القرار وفق تعبيرها.", id="as-she-put-it-is-no-source"),
         pytest.param("وأكد الوزير ضرورة أن يتم الحوار.", id="stressed-the-need-that"),

@@ -103,5 +103,10 @@ def is_blocker(token: str) -> bool:
     return _clause_words().get(token) == "blocker"
 
 
+def is_blocker_before_min(token: str) -> bool:
+    """A word that, followed by من, makes the next أن concessive: على الرغم من أن."""
+    return _clause_words().get(token) == "blocker_min"
+
+
 def is_lead(token: str) -> bool:
     return _clause_words().get(token) == "lead"

@@ -17,7 +17,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flows.nlp.quote_context import CLAUSE_COMMAS, Context, Speaker
-from flows.nlp.quote_lexicon import Cue, cue_for, is_blocker, is_complementizer, is_lead, speaker_word
+from flows.nlp.quote_lexicon import (
+    Cue,
+    cue_for,
+    is_blocker,
+    is_blocker_before_min,
+    is_complementizer,
+    is_lead,
+    speaker_word,
+)
 from flows.nlp.quote_marks import MarkSpan
 from flows.nlp.quote_speakers import antecedent_speaker, np_speaker
 from flows.nlp.types import Document, Entity, Mention, Quote
@@ -49,6 +57,7 @@ LAM_PREPS = frozenset({"وفقا", "طبقا", "وفق"})  # take their source a
 NOUN_PREPS = frozenset({"وفق"})  # … or directly: "وفق بلاغ لوزارة الدفاع"
 SOURCE_PREPOSITION = "عن"
 WHAT = "ما"  # بحسب ما أفادت …
+MIN = "من"  # على الرغم من أن
 QUOTING_LEMMA = "نقل"  # نقل الكرملين عن غويتا: the speaker follows عن
 OBJECT_FIRST_LEMMAS = frozenset({"وصف"})  # وصف الزيارة بأنها تاريخية: الزيارة is what was described
 
@@ -129,6 +138,8 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
             return None  # the next cue starts its own quotation
         if is_complementizer(tok.norm) and words <= MAX_CUE_WINDOW:
             if j - 1 > i and is_blocker(tokens[j - 1].norm):
+                return None
+            if j - 2 > i and tokens[j - 1].norm == MIN and is_blocker_before_min(tokens[j - 2].norm):
                 return None
             if cue.cue_class == "named_verb" and not _names_a_subject(ctx, i + 1, j, cue_start):
                 return None  # "العلاقات بين شعبي البلدين … بأن": بين is "between" here
