@@ -230,6 +230,27 @@ def test_a_file_still_being_written_is_read_again_next_run(inbox: Path, tmp_path
     assert (again.new, again.loaded) == (1, 1)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the retry adds a loaded row beside the quarantined one (file_sha256 '' vs the real hash), so `akhbar "
+    "status` lists the file as quarantined forever; fix in warehouse.load_batch: when a path is loaded, delete its "
+    "quarantined rows whose reason is retryable (RETRYABLE_ERRORS)",
+)
+def test_a_file_read_again_after_a_transient_failure_keeps_one_row(inbox: Path, tmp_path: Path, monkeypatch) -> None:
+    h.stub_missing_nlp(monkeypatch.setattr)
+    settings = Settings(inbox=inbox, warehouse=tmp_path / "w.duckdb", workers=1, publish=False)
+    path = inbox / "growing.txt"
+    path.write_bytes(h.article_text(46).encode("utf-8")[:100])
+    with warehouse.opened(settings.warehouse) as con:
+        summary = runner.new_run(settings)
+        todo = runner.discover(settings, con, summary)
+        path.write_bytes(h.article_text(46).encode("utf-8"))
+        runner.load_outcomes(con, runner.process_batch(todo, settings, None), summary)
+    runner.run_ingest(settings)
+    with warehouse.opened(settings.warehouse, read_only=True) as con:
+        assert con.execute("select status from files where file_path = 'growing.txt'").fetchall() == [("loaded",)]
+
+
 def test_a_file_rewritten_to_the_same_size_after_discovery_is_not_taken_for_the_old_one(inbox: Path) -> None:
     path = inbox / "rewritten.txt"
     path.write_bytes(h.article_text(42).encode("utf-8"))
