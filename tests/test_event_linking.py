@@ -213,3 +213,13 @@ def test_every_report_lands_in_exactly_one_event(rows: list[dict]) -> None:
         assert event["num_articles"] == reports["article_id"].n_unique()
         days = {d for d in reports["event_date"].to_list() if d is not None}
         assert len(days) <= 1, "two different days never merge"
+
+
+def test_a_killing_and_an_attack_in_one_article_are_one_event() -> None:
+    day = dict(date=dt.date(2017, 6, 3), precision="day", place=None)
+    events, _ = link_events(
+        frame(report("a", 0, kind=("ASSAULT", "kill"), actors=("gpe:gbr",), **day),
+              report("a", 80, kind=("ASSAULT", "attack"), actors=(), place=None)),
+        EMPTY,
+    )
+    assert events.height == 1

@@ -281,3 +281,7 @@ def test_ministry_is_not_a_visit(text: str) -> None:
 )
 def test_common_event_words(text: str, expected: str) -> None:
     assert expected in {e.event_type for e in events_in(text)}
+
+
+def test_gapped_trigger_accepts_the_article_on_its_second_part() -> None:
+    assert "ASSAULT" in {e.event_type for e in events_in("أطلقت الدولة عددا من الصواريخ على المواقع.")}

@@ -59,9 +59,11 @@ def read_rows(name: str) -> list[list[str]]:
 
 
 def phrase_regex(phrase: str) -> str:
-    """A normalised phrase as a regex: spaces match any white space, "…" matches a short gap of words."""
+    """A normalised phrase as a regex: spaces match any white space, "…" matches a short gap of words after which
+    the rest may carry the article and an enclitic ("أطلقت … صواريخ" finds "أطلقت إيران عددا من الصواريخ")."""
     parts = [r"\s+".join(re.escape(word) for word in part.split()) for part in normalize(phrase).split("…")]
-    return GAP.join(parts)
+    later = [rf"(?:ال)?{part}{PRONOUN_ENCLITICS}?" for part in parts[1:]]
+    return GAP.join([parts[0], *later])
 
 
 def with_enclitics(phrase: str) -> str:

@@ -36,8 +36,13 @@ NEW_MENTION_COLUMNS: dict[str, pl.DataType] = {
 }
 # Finest first: dated reports found events, vaguer ones then join them.
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
-# Modes that name the same kind of act (talks are a meeting; to condemn is to accuse).
-MODE_FAMILY = {"talks": "meeting", "meeting": "meeting", "condemn": "accuse", "accuse": "accuse"}
+# Modes that name the same kind of act (talks are a meeting; to condemn is to accuse; a killing is an attack).
+MODE_FAMILY = {
+    "talks": "meeting", "meeting": "meeting", "condemn": "accuse", "accuse": "accuse",
+    # One attack is reported as a killing, a bombing or an ambush by turns.
+    "attack": "attack", "kill": "attack", "bombing": "attack", "ambush": "attack", "assassination": "attack",
+    "airstrike": "attack",
+}
 
 
 @dataclass(slots=True)
