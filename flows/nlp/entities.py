@@ -11,16 +11,9 @@ from rapidfuzz import fuzz
 
 from flows.nlp.arabic import normalize, split_sentences
 from flows.nlp.entity_match import GazetteerMatch, match_gazetteer
-from flows.nlp.entity_patterns import (
-    Candidate,
-    covered,
-    find_headed_orgs,
-    find_headed_places,
-    find_named_persons,
-    non_name_words,
-    find_ministries,
-    find_titled_persons,
-)
+from flows.nlp.entity_base import Candidate, covered, is_name_token, non_name_words
+from flows.nlp.entity_patterns import find_headed_orgs, find_headed_places, find_ministries
+from flows.nlp.entity_persons import find_named_persons, find_titled_persons
 from flows.nlp.entity_text import CLOSING, EntityText
 from flows.nlp.gazetteer import Gazetteer, load_gazetteer, nisba_heads
 from flows.nlp.types import Document, Entity, Mention
@@ -174,8 +167,6 @@ def _resolve_short_names(text: EntityText, chosen: list[Candidate], by_token: di
 
 def _continues_a_name(text: EntityText, i: int, used: set[int]) -> bool:
     """The surname follows an unknown word that may be another person's first name (إبراهيم تراوري)."""
-    from flows.nlp.entity_patterns import is_name_token
-
     return i > 0 and text.joined(i) and (i - 1) not in used and is_name_token(text, i - 1, {}) and not text.toks[i].norm.startswith("و")
 
 
