@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flows.nlp.arabic import TOKEN, normalize_char, normalize_with_map, split_sentences
+from flows.nlp.quote_lexicon import Cue
 from flows.nlp.quote_marks import MarkSpan, mark_spans
 from flows.nlp.types import Document, Entity, Mention, Sentence
 
 # Punctuation that ends a clause inside a sentence.
 CLAUSE_COMMAS = frozenset("،,؛;")
+TRAILING_PUNCTUATION = ".،,:;؛ \t\n-–"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +29,22 @@ class Speaker:
     start: int | None = None
     end: int | None = None
     entity_type: str | None = None
+
+
+@dataclass(slots=True)
+class Found:
+    """A quotation being assembled; becomes a ``Quote`` once its clause end and speaker are known."""
+
+    cue: Cue
+    cue_start: int
+    cue_end: int
+    kind: str  # direct, indirect
+    content_start: int
+    content_end: int | None  # None until pass 2 for reported clauses
+    sentence: int
+    np: tuple[int, int] | None = None  # token range of the phrase naming the speaker
+    speaker: Speaker = field(default_factory=lambda: Speaker(None, None))
+    mark: MarkSpan | None = None
 
 
 class Context:
@@ -99,3 +117,9 @@ class Context:
 
     def speaker_from(self, mention: Mention) -> Speaker:
         return Speaker(mention.entity_id, mention.surface, mention.char_start, mention.char_end, mention.entity_type)
+
+    def strip_end(self, start: int, end: int) -> int:
+        """``end`` moved back over trailing punctuation and white space, never before ``start``."""
+        while end > start and self.body[end - 1] in TRAILING_PUNCTUATION:
+            end -= 1
+        return end
