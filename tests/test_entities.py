@@ -185,3 +185,30 @@ def test_tagger_never_overrides_a_rule_mention() -> None:
     _, mentions = run(text)
     assert [(m.surface, m.entity_id) for m in mentions if not m.is_adjectival] == [
         ("سيرغي لافروف", "person:sergey-lavrov"), ("موسكو", "gpe:moscow"), ("مالي", "gpe:mli")]
+
+
+SEED_MUST = {
+    # seed file prefix: (entity ids that must be mentioned, (surface, entity id) pairs that must not be)
+    "000": ({"person:sergey-lavrov", "person:abdoulaye-diop", "person:assimi-goita", "person:mohamed-bazoum",
+             "person:abdourahamane-tiani", "org:ecowas", "org:aes", "org:ministry-foreign-affairs-rus", "gpe:bfa"},
+            set()),
+    "001": ({"person:karamoko-traore", "person:bakary-sangare", "person:vassily-nebenzia", "org:unsc", "gpe:kyiv",
+             "org:le-monde"}, set()),
+    "002": ({"person:antonio-guterres", "org:minusma", "org:wagner", "org:asharq-al-awsat",
+             "org:ministry-foreign-affairs-mli"}, {("روسياً", "gpe:rus"), ("الشرق الأوسط", "loc:middle-east")}),
+    "003": ({"org:ministry-interior-rus", "gpe:usa", "gpe:irq"}, {("المالية", "gpe:mli")}),  # العاصمة المالية: a capital is no body
+}
+
+
+def test_seed_articles_golden(seed_files) -> None:
+    from flows.textclean import clean_text
+
+    for path in seed_files:
+        must, must_not = SEED_MUST[path.name[:3]]
+        body = clean_text(path.read_text(encoding="utf-8")).body_text
+        entities, mentions = run(body)
+        assert must <= set(entities), (path.name, must - set(entities))
+        assert not {(m.surface, m.entity_id) for m in mentions} & must_not, path.name
+        assert all(body[m.char_start : m.char_end] == m.surface for m in mentions)
+        adjectival = [m for m in mentions if m.is_adjectival]
+        assert adjectival and all(m.entity_type == "GPE" for m in adjectival)
