@@ -10,6 +10,7 @@ mean against an anchor date is decided in ``flows.dates``.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
@@ -202,6 +203,14 @@ def _build() -> re.Pattern[str]:
 @functools.cache
 def date_pattern() -> re.Pattern[str]:
     return _build()
+
+
+def calendar_date(year: int, month: int | None, day: int | None) -> dt.date | None:
+    """The date, or None when there is no such day (31 فبراير) or a part is missing."""
+    try:
+        return dt.date(year, month or 0, day or 0)
+    except ValueError:
+        return None
 
 
 def to_int(digits: str) -> int:

@@ -29,18 +29,15 @@ import email.utils
 import re
 from dataclasses import dataclass
 
-from flows.date_grammar import RawDate, scan
+from flows.date_grammar import RawDate, calendar_date, scan
+from flows.date_publication import publication_date
 from flows.nlp.arabic import normalize
+
+__all__ = ["DateMention", "find_dates", "parse_iso_or_arabic", "publication_date", "resolve"]
 
 PRECISIONS = ("day", "month", "year", "unknown")
 # "٠٣ أبريل" next to a weekday: a year in which the weekday agrees must put the date this close to the anchor.
 MAX_YEARLESS_DISTANCE = 200
-# A dateline is a line holding nothing but a date, among the first lines of the text (copy-pastes put the title,
-# a site menu line or two, then the date), and before the first paragraph of prose: a date line after it is a
-# schedule or a list (6 of 6 wrong guesses on the ANT corpus were of that kind before this rule).
-DATELINE_LINES = 8
-PROSE_WORDS = 15  # a line this long is a paragraph, not a title or a menu line
-TWEET_SIGNATURE = re.compile(r"^\s*[—–-]+\s*.*\(@\w+\)", re.MULTILINE)
 CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(صباح|مساء|ص\b|م\b|am\b|pm\b)?", re.IGNORECASE)
 
 
@@ -97,7 +94,7 @@ def resolve(raw: RawDate, anchor: dt.date | None, *, future: bool = False) -> tu
 
 def _resolve_date(raw: RawDate, anchor: dt.date | None, future: bool) -> tuple[dt.date | None, str, bool]:
     if raw.year is not None:
-        value = _date(raw.year, raw.month, raw.day)
+        value = calendar_date(raw.year, raw.month, raw.day)
         if value is None:
             return None, "unknown", False
         if raw.weekday is not None and value.weekday() != raw.weekday:
@@ -105,7 +102,7 @@ def _resolve_date(raw: RawDate, anchor: dt.date | None, future: bool) -> tuple[d
         return value, "day", False
     if anchor is None:
         return None, "unknown", True
-    candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _date(y, raw.month, raw.day))]
+    candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := calendar_date(y, raw.month, raw.day))]
     if raw.weekday is not None:
         candidates = [d for d in candidates if d.weekday() == raw.weekday and abs((d - anchor).days) <= MAX_YEARLESS_DISTANCE]
     if raw.marker == -1:
@@ -173,100 +170,6 @@ def _shifted(anchor: dt.date, period: str | None, amount: int) -> tuple[dt.date 
     if period == "year":
         return dt.date(anchor.year + amount, 1, 1), "year", True
     return None, "unknown", True
-
-
-def _date(year: int, month: int | None, day: int | None) -> dt.date | None:
-    try:
-        return dt.date(year, month or 0, day or 0)
-    except ValueError:
-        return None
-
-
-def publication_date(text: str) -> dt.date | None:
-    """The date the article states for its own day, or None when the text does not say it beyond doubt.
-
-    In order: a full date the text calls today ("اليوم الخميس 3 ابريل/نيسان 2025"), yesterday or tomorrow ("أمس
-    الخميس 12 جانفي 2017" gives the 13th), its weekday agreeing if stated, all such statements agreeing;
-    a dateline (a line holding only a full date among the first lines), or a tweet embed's date, whose weekday is the
-    one the text calls today ("اليوم الثلاثاء") when it names one (a tweet's date needs that weekday); a yearless
-    dateline or today-date ("٠٣ أبريل") whose year is the only year the text mentions explicitly in which its weekday
-    (its own, or the one called today) agrees. Conflicting candidates give None.
-    """
-    raws = list(scan(text))
-    # "اليوم الخميس 3 ابريل 2025" is the day itself; "أمس الخميس 12 جانفي 2017" the day before it, "غدا ..." the day after
-    stated = [r for r in raws if r.kind == "date" and r.day_offset is not None and r.year is not None]
-    if stated:
-        return _the_one([_shifted_back(_consistent(r), r.day_offset) for r in stated])
-    today = {r.weekday for r in raws if r.kind == "weekday" and r.day_offset == 0}
-    datelines = _datelines(text, raws)
-    # a dateline that contradicts the weekday called today makes the text unsure (None); a tweet from another day
-    # is only a tweet quoted later, so it is left out
-    candidates = [d if d and (not today or d.weekday() in today) else None
-                  for r in datelines if r.year is not None for d in [_consistent(r)]]
-    candidates += [d for r in raws if r.kind == "date" and r.year is not None and _in_tweet_signature(text, r)
-                   if (d := _consistent(r)) and d.weekday() in today]
-    if candidates:
-        return _the_one(candidates)
-    return _the_one(_year_inferred(raws, datelines, today))
-
-
-def _year_inferred(raws: list[RawDate], datelines: list[RawDate], today: set[int]) -> list[dt.date | None]:
-    """Yearless datelines and today-dates ("٠٣ أبريل"), each completed with the one year the text mentions in which
-    the weekday (its own, else the one called today) agrees; None where more than one year fits."""
-    yearless = [r for r in datelines if r.year is None]
-    yearless += [r for r in raws if r.kind == "date" and r.day_offset is not None and r.year is None]
-    years = {r.year for r in raws if r.year is not None and r.kind in ("date", "month", "year")}
-    out: list[dt.date | None] = []
-    for raw in yearless:
-        weekdays = {raw.weekday} if raw.weekday is not None else today
-        if len(weekdays) != 1 or raw.conflict:
-            continue
-        fits = {d for y in years if (d := _date(y, raw.month, raw.day)) and d.weekday() in weekdays}
-        if fits:
-            out.append(_shifted_back(fits.pop(), raw.day_offset) if len(fits) == 1 else None)
-    return out
-
-
-def _the_one(days: list[dt.date | None]) -> dt.date | None:
-    """The date when every candidate is the same date; None when there is none, or any is unsure or differs."""
-    return days[0] if days and None not in days and len(set(days)) == 1 else None
-
-
-def _shifted_back(day: dt.date | None, day_offset: int | None) -> dt.date | None:
-    try:
-        return None if day is None else day - dt.timedelta(days=day_offset or 0)
-    except OverflowError:
-        return None
-
-
-def _consistent(raw: RawDate) -> dt.date | None:
-    """The full date of ``raw`` when it is valid, its paired month names agree and any weekday beside it agrees."""
-    value = _date(raw.year, raw.month, raw.day) if raw.year and not raw.conflict else None
-    if value is None or (raw.weekday is not None and value.weekday() != raw.weekday):
-        return None
-    return value
-
-
-def _datelines(text: str, raws: list[RawDate]) -> list[RawDate]:
-    """Dates that fill a line of their own among the first ``DATELINE_LINES`` lines, before any paragraph."""
-    out = []
-    line_start = 0
-    bounds = []
-    for number, line in enumerate(text.split("\n")):
-        if number >= DATELINE_LINES or len(line.split()) >= PROSE_WORDS:
-            break
-        if line.strip():
-            bounds.append((line_start + len(line) - len(line.lstrip()), line_start + len(line.rstrip())))
-        line_start += len(line) + 1
-    for raw in raws:
-        if raw.kind == "date" and not raw.conflict and (raw.start, raw.end) in bounds:
-            out.append(raw)
-    return out
-
-
-def _in_tweet_signature(text: str, raw: RawDate) -> bool:
-    line_start = text.rfind("\n", 0, raw.start) + 1
-    return TWEET_SIGNATURE.match(text, line_start) is not None
 
 
 def parse_iso_or_arabic(value: str) -> dt.datetime | None:

@@ -205,6 +205,11 @@ def test_datetime_anchor_is_accepted() -> None:
                      id="tweet-date-weekday-disagrees-none"),
         pytest.param("وصل الوزير إلى مالي\n— MFA Russia (@mfa_russia) February 7, 2023", None, id="tweet-date-alone-none"),
         pytest.param("عنوان\n28 فبراير 2024\nوصل الوزير إلى مالي", WED, id="dateline-full-date"),
+        pytest.param("عنوان\nالثلاثاء - 16 رجب 1444 هـ - 07 فبراير 2023 مـ\nوصل الوزير", D(2023, 2, 7), id="dateline-with-weekday-and-hijri"),
+        pytest.param("عنوان\nالخميس - 16 رجب 1444 هـ - 07 فبراير 2023 مـ\nوصل الوزير", None, id="dateline-weekday-disagrees-none"),
+        pytest.param("عنوان\nتاريخ النشر: 28.02.2024 | 10:15 GMT\nوصل الوزير", WED, id="dateline-published-label-and-time"),
+        pytest.param("عنوان\nآخر تحديث: 28.02.2024 | 10:15 GMT\nوصل الوزير", None, id="last-updated-is-not-the-article-day"),
+        pytest.param("عنوان\nموسكو - 28 فبراير 2024\nوصل الوزير", None, id="city-and-date-line-is-not-trusted"),
         pytest.param("تدور الأحد القادم مباريات الجولة الأولى من البطولة الوطنية لكرة القدم في ملاعب العاصمة والجهات كلها\n"
                      "الأحد 3 مارس 2024\nالساعة 14:00 الفريق الأول - الفريق الثاني", None, id="date-line-after-prose-is-a-schedule"),
         pytest.param("زار الوزير مالي في 21 سبتمبر 2023 وفي 28 يناير 2024", None, id="dates-in-the-story-are-not-its-date"),
