@@ -65,7 +65,7 @@ def test_dedup_floor(result) -> None:
 
 
 # Measured 2026-11-23: actor recall 1.000 (lenient: gold actors among the linked event's actors), actor1 accuracy
-# 0.750 (the agent of each matched report; misses are mostly reports that name no actor in their own clause).
+# 0.773 (the agent of each matched report; misses are mostly reports that name no actor in their own clause).
 @needs_entities
 def test_actor_floor(result) -> None:
     assert result["actor_recall"] is not None and result["actor_recall"] >= 0.9

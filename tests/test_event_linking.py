@@ -223,3 +223,16 @@ def test_a_killing_and_an_attack_in_one_article_are_one_event() -> None:
         EMPTY,
     )
     assert events.height == 1
+
+
+def test_an_undated_report_joins_the_event_whose_actors_it_matches_best() -> None:
+    meeting = ("CONSULT", "meeting")
+    events, mentions = link_events(
+        frame(report("a", 0, kind=meeting, actors=(LAVROV, GOITA, DIOP), date=dt.date(2023, 2, 1), precision="month"),
+              report("b", 0, kind=("CONSULT", "talks"), actors=(LAVROV, DIOP), date=dt.date(2024, 2, 28),
+                     precision="day"),
+              report("c", 0, kind=meeting, actors=(LAVROV, GOITA, DIOP), status="planned")),
+        EMPTY,
+    )
+    by_article = dict(zip(mentions["article_id"].to_list(), mentions["event_id"].to_list()))
+    assert by_article["c"] == by_article["a"] != by_article["b"]

@@ -258,9 +258,17 @@ def best_match(row: dict, events: list[EventState]) -> EventState | None:
         same = [max(earlier, key=lambda pair: pair[0])[1]] if earlier else same
     if same:
         return same[0] if len(same) == 1 or dated else None
+    if len(other) > 1 and not dated:
+        # Several events fit an undated report: the one whose actors it matches best, if one stands out.
+        scored = sorted(((jaccard(actors, set(e.actor_ids)), i) for i, e in enumerate(other)), reverse=True)
+        other = [other[scored[0][1]]] if scored[0][0] > scored[1][0] else other
     if other:
         return other[0] if len(other) == 1 or dated else None
     return None
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def event_row(event: EventState) -> dict:

@@ -93,7 +93,8 @@ def detect_events(
                 text, hit.char_start, hit.char_end, hit.entry.pos, hit.entry.event_mode, clause_start, clause_end, pool,
                 hit.entry.event_type, subject,
             )
-            subject = next((c for c in pool if roles.actor1_id in c.entity_ids), None) if roles.actor1_id else None
+            # The last named agent carries on to later verbs that drop their subject ("ووصل الوزير …، ومن المقرر أن يلتقي").
+            subject = next((c for c in pool if roles.actor1_id in c.entity_ids), subject) if roles.actor1_id else subject
             date = nearest_date(text, hit, sentence_hits, dates, lex)
             found.append(
                 EventMention(
