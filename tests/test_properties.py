@@ -232,3 +232,53 @@ def test_offsets_hold_with_marks_and_invisible_characters_inside_names(analyse, 
     body = "".join(ch + (mark if i % 3 == 1 and unicodedata.category(ch).startswith("L") else "") for i, ch in enumerate(raw))
     doc = Document(article_id="prop", body_text=body, sentences=split_sentences(body))
     check_offsets(doc, analyse(doc))
+
+
+# ---- offsets in every warehouse table, after a real ingest of generated articles ------------------------------
+
+
+def generated_article(seed: int) -> str:
+    """A random article from the lexicon and the hand-written sentences: a title line, then eight paragraphs."""
+    import random
+
+    rng = random.Random(seed)
+    words = lexicon_words()
+    paragraphs = []
+    for _ in range(8):
+        if rng.random() < 0.4:
+            paragraphs.append(rng.choice(h.SENTENCES).format(n=rng.randint(2, 9)))
+        else:
+            picked = [rng.choice(words) if rng.random() < 0.5 else rng.choice(["قال", "إن", "في", "مع", "،", "«", "»"]) for _ in range(rng.randint(6, 25))]
+            paragraphs.append(" ".join(picked) + rng.choice([".", "!", "؟", ""]))
+    return "خبر رقم " + str(seed) + " عن زيارة الوزير\n" + "\n".join(paragraphs) + "\n"
+
+
+def test_every_offset_in_every_table_points_at_its_surface(analyse, tmp_path) -> None:
+    from flows import runner, warehouse
+    from flows.settings import Settings
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for seed in range(25):
+        (inbox / f"g{seed:02}.txt").write_text(generated_article(seed), encoding="utf-8")
+    settings = Settings(inbox=inbox, warehouse=tmp_path / "w.duckdb", workers=1, publish=False)
+    summary = runner.run_ingest(settings)
+    assert summary.loaded >= 20, summary.quarantined_files[:3]
+    checks = {
+        "mentions": "select a.body_text, m.char_start, m.char_end, m.surface from mentions m join articles a using (article_id)",
+        "quotes": "select a.body_text, q.char_start, q.char_end, q.quote_text from quotes q join articles a using (article_id)",
+        "quote cues": "select a.body_text, q.cue_start, q.cue_end, q.cue from quotes q join articles a using (article_id) where q.cue_start is not null",
+        "event_mentions": "select a.body_text, e.char_start, e.char_end, e.trigger from event_mentions e join articles a using (article_id)",
+    }
+    seen = {}
+    with warehouse.opened(settings.warehouse, read_only=True) as con:
+        for name, sql in checks.items():
+            rows = con.execute(sql).fetchall()
+            seen[name] = len(rows)
+            wrong = [(surface, body[start:end]) for body, start, end, surface in rows if body[start:end] != surface]
+            assert wrong == [], f"{name}: {wrong[:5]}"
+        evidence = con.execute(
+            "select a.body_text, e.char_start, e.evidence from event_mentions e join articles a using (article_id)"
+        ).fetchall()
+    assert all(ev in body and body.find(ev) <= start for body, start, ev in evidence if ev)
+    assert seen["mentions"] > 50  # measured 19:25 UTC: 423 mentions, 162 quotes, 264 event mentions on these 25
