@@ -236,3 +236,12 @@ def test_an_undated_report_joins_the_event_whose_actors_it_matches_best() -> Non
     )
     by_article = dict(zip(mentions["article_id"].to_list(), mentions["event_id"].to_list()))
     assert by_article["c"] == by_article["a"] != by_article["b"]
+
+
+def test_an_official_replaces_a_bare_country_in_a_role() -> None:
+    day = dict(date=dt.date(2025, 4, 3), precision="day", kind=("CONSULT", "talks"), place="gpe:moscow")
+    events, _ = link_events(
+        frame(report("a", 0, actors=(LAVROV, "gpe:rus"), **day), report("a", 90, actors=(LAVROV, DIOP), **day)),
+        EMPTY,
+    )
+    assert (events["actor1_id"][0], events["actor2_id"][0]) == (LAVROV, DIOP)

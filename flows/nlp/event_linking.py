@@ -190,8 +190,10 @@ def absorb(event: EventState, row: dict) -> None:
     precision = row["date_precision"] or "unknown"
     if row["event_date"] is not None and PRECISION_RANK[precision] < PRECISION_RANK[event.date_precision]:
         event.event_date, event.date_precision = row["event_date"], precision
-    event.actor1_id = event.actor1_id or row["actor1_id"]
-    event.actor2_id = event.actor2_id or next((a for a in mention_actors(row) if a != event.actor1_id), None)
+    event.actor1_id = more_specific(event.actor1_id, row["actor1_id"])
+    counterpart = next((a for a in mention_actors(row) if a != event.actor1_id), None)
+    event.actor2_id = more_specific(event.actor2_id, row["actor2_id"] if row["actor2_id"] != event.actor1_id
+                                    else counterpart) or counterpart
     event.location_id = event.location_id or row["location_id"]
     event.event_mode = event.event_mode or row["event_mode"]
     if row["status"] == "occurred":
@@ -202,6 +204,16 @@ def absorb(event: EventState, row: dict) -> None:
     event.articles.add(row["article_id"])
     event.positions.setdefault(row["article_id"], []).append(row["char_start"])
     event.touched = True
+
+
+def more_specific(known: str | None, offered: str | None) -> str | None:
+    """Keep a role's actor, but let a person or body replace a bare country: countries act through officials,
+    so "Lavrov and Diop" says more than "Lavrov and Mali". Ids carry their type ("person:…", "gpe:…")."""
+    if known is None:
+        return offered
+    if offered and known.startswith(("gpe:", "loc:")) and offered.startswith(("person:", "org:")):
+        return offered
+    return known
 
 
 def modes_compatible(a: str | None, b: str | None) -> bool:
