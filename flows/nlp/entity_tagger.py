@@ -18,9 +18,12 @@ from flows.nlp.gazetteer import given_names, name_stopwords, nisba_heads, org_he
 from flows.nlp.types import Entity
 
 MODEL_NAME = "wojood_crf.crfsuite"
-# Types the tagger may add at run time. Chosen on Wojood val: PERSON only 0.676 all-type F1, PERSON+ORG 0.724,
-# all four 0.729 (0.737 with one-word neighbours and with head-word-only spans dropped).
-TAGGER_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+# Types the tagger may add at run time. Chosen on Wojood val (all-type F1): PERSON only 0.681, all four 0.730;
+# GPE and LOC added 0.006 and would need the whole article tagged, so they stay with the rules.
+TAGGER_TYPES = frozenset({"PERSON", "ORG"})
+# Tokens tagged around each trigger word (tagger_windows): one before it (a title), the name after it.
+WINDOW_BEFORE = 2
+WINDOW_AFTER = 6
 # Rule tags, as features: what the rules said about each token (B-/I- + type, or O).
 OUTSIDE = "O"
 # How many of a word's features its neighbours see (word, rule tag, affixes, given name, article).
@@ -58,15 +61,19 @@ def rule_tags(text: EntityText, candidates: list[Candidate]) -> list[str]:
     return tags
 
 
-def sequence_features(text: EntityText, tags: list[str], known: frozenset[str] | None = None) -> list[list[str]]:
-    """Features of every token: its own and its neighbours' (NEIGHBOUR_OFFSETS).
+def sequence_features(
+    text: EntityText, tags: list[str], known: frozenset[str] | None = None, window: tuple[int, int] | None = None
+) -> list[list[str]]:
+    """Features of every token (of ``window`` only, when given): its own and its neighbours' (NEIGHBOUR_OFFSETS).
 
     Every piece depends on the word and its rule tag only, so it is computed once per (word, tag) and cached;
     ``known`` (the attributes the model has weights for) drops the rest before they reach crfsuite.
     """
     words = [t.norm for t in text.toks]
     out = []
-    for i, word in enumerate(words):
+    first, last = window or (0, len(words))
+    for i in range(first, last):
+        word = words[i]
         feats = list(_own(word, tags[i], known))
         for offset in NEIGHBOUR_OFFSETS:
             j = i + offset
@@ -131,10 +138,14 @@ def tagger_candidates(text: EntityText, chosen: list[Candidate]) -> list[Candida
     tagger = load_tagger()
     if tagger is None or not text.toks:
         return []
-    labels = tagger.tag(sequence_features(text, rule_tags(text, chosen), known_attributes()))
     taken = {k for c in chosen for k in range(c.tok_start, c.tok_end)}
+    tags = rule_tags(text, chosen)
+    spans = []
+    for first, last in tagger_windows(text, taken):
+        labels = tagger.tag(sequence_features(text, tags, known_attributes(), (first, last)))
+        spans += [(kind, first + a, first + b) for kind, a, b in bio_spans(labels)]
     out = []
-    for kind, a, b in bio_spans(labels):
+    for kind, a, b in spans:
         if kind not in TAGGER_TYPES or any(k in taken for k in range(a, b)) or _only_common_words(text, a, b):
             continue
         a, b = _trimmed(text, a, b)
@@ -144,6 +155,30 @@ def tagger_candidates(text: EntityText, chosen: list[Candidate]) -> list[Candida
         name = " ".join(text.body[start:end].split())
         out.append(Candidate(start, end, a, b, Entity(stable_id(kind.lower(), name), kind, name, None, None), 5, "tagger"))
     return out
+
+
+def tagger_windows(text: EntityText, taken: set[int]) -> list[tuple[int, int]]:
+    """Stretches of tokens around words that can start a name the tagger may add, merged when they touch.
+
+    The tagger keeps only persons with a given name or a title and organisations that start with a head word
+    (see _person_like, _org_like), so tagging the rest of the article would only cost time.
+    """
+    triggers = trigger_words()
+    windows: list[list[int]] = []
+    for i in range(len(text.toks)):
+        if i in taken or not text.bare_stems(i) & triggers:
+            continue
+        first, last = max(i - WINDOW_BEFORE, 0), min(i + WINDOW_AFTER, len(text.toks))
+        if windows and first <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], last)
+        else:
+            windows.append([first, last])
+    return [(a, b) for a, b in windows]
+
+
+@cache
+def trigger_words() -> frozenset[str]:
+    return given_names() | title_firsts() | frozenset(org_heads()) | nisba_heads()
 
 
 def _only_common_words(text: EntityText, a: int, b: int) -> bool:
