@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from flows.nlp.arabic import TOKEN, normalize_char, normalize_with_map, split_sentences
+from flows.nlp.arabic import DIACRITICS, TATWEEL, TOKEN, normalize_with_map, split_sentences
 from flows.nlp.quote_lexicon import Cue
 from flows.nlp.quote_marks import MarkSpan, mark_spans
 from flows.nlp.types import Document, Entity, Mention, Sentence
@@ -59,6 +59,7 @@ class Context:
         self.tokens = [
             Tok(m.group(), origin[m.start()], self._word_end(origin[m.end() - 1] + 1)) for m in TOKEN.finditer(norm)
         ]
+        self._token_starts = [t.start for t in self.tokens]
         self.marks: tuple[MarkSpan, ...] = mark_spans(doc.body_text)
         self.mentions = tuple(sorted(mentions, key=lambda m: (m.char_start, -m.char_end)))
         self._mention_starts = [m.char_start for m in self.mentions]
@@ -66,7 +67,7 @@ class Context:
 
     def _word_end(self, end: int) -> int:
         """Extend a token over the harakat and tatweel that follow its last letter (مضيفاً keeps its tanween)."""
-        while end < len(self.body) and not normalize_char(self.body[end]):
+        while end < len(self.body) and (self.body[end] in DIACRITICS or self.body[end] == TATWEEL):
             end += 1
         return end
 
@@ -79,6 +80,11 @@ class Context:
     def sentence_index(self, index: int) -> int:
         sentence = self.sentence_of(index)
         return sentence.index if sentence else 0
+
+    # --- tokens ----------------------------------------------------------------------------------------------
+    def token_range(self, start: int, end: int) -> range:
+        """Indexes of the tokens that start in ``body[start:end]``."""
+        return range(bisect.bisect_left(self._token_starts, start), bisect.bisect_left(self._token_starts, end))
 
     # --- gaps between tokens ---------------------------------------------------------------------------------
     def gap_before(self, i: int) -> str:

@@ -6,6 +6,7 @@ across a paragraph break, so one stray mark cannot swallow the rest of an articl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Opening mark -> closing mark, for the marks that have distinct sides.
@@ -14,6 +15,7 @@ PAIRED_MARKS = {"«": "»", "“": "”", "‹": "›", "„": "“"}
 SYMMETRIC_MARKS = frozenset('"″＂')
 CLOSING_MARKS = frozenset(PAIRED_MARKS.values())
 ALL_MARKS = frozenset(PAIRED_MARKS) | CLOSING_MARKS | SYMMETRIC_MARKS
+ANY_MARK = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +41,12 @@ def mark_spans(text: str) -> tuple[MarkSpan, ...]:
 
 def _paragraph_spans(text: str, start: int, end: int) -> list[MarkSpan]:
     spans: list[MarkSpan] = []
-    symmetric = _drop_stray([i for i in range(start, end) if text[i] in SYMMETRIC_MARKS])
+    marks = [(m.start(), m.group()) for m in ANY_MARK.finditer(text, start, end)]
+    symmetric = _drop_stray([i for i, ch in marks if ch in SYMMETRIC_MARKS])
     for opening, closing in zip(symmetric[::2], symmetric[1::2]):
         _append(text, opening, closing, spans)
     open_paired: list[tuple[int, str]] = []  # (index, expected closing mark)
-    for i in range(start, end):
-        ch = text[i]
+    for i, ch in marks:
         if ch in PAIRED_MARKS and not (ch == "“" and open_paired and open_paired[-1][1] == "“"):
             open_paired.append((i, PAIRED_MARKS[ch]))
         elif ch in CLOSING_MARKS:

@@ -141,7 +141,7 @@ def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker |
     """A person or body named just before the cue in its sentence ("المجلس العسكري ينفي ذلك، ويقول")."""
     sentence = ctx.sentence_of(cue_start)
     floor = sentence.char_start if sentence else 0
-    near = [n for n, t in enumerate(ctx.tokens) if floor <= t.start < cue_start][-MAX_PREPOSED_TOKENS:]
+    near = list(ctx.token_range(floor, cue_start))[-MAX_PREPOSED_TOKENS:]
     quoted = [(q.content_start, q.content_end) for q in previous]
 
     def outside_quotes(index: int) -> bool:

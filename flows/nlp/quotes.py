@@ -119,8 +119,7 @@ def _opens_direct_speech(ctx: Context, cue_end: int, mark: MarkSpan, words_betwe
     window = ctx.body[cue_end : mark.open_at].strip()
     if not window or window[-1] == ":":
         return True
-    inner_words = [t for t in ctx.tokens if mark.inner_start <= t.start < mark.inner_end]
-    speech = len(inner_words) >= MIN_SPEECH_WORDS
+    speech = len(ctx.token_range(mark.inner_start, mark.inner_end)) >= MIN_SPEECH_WORDS
     if window[-1] in CLAUSE_COMMAS:
         return words_between <= MAX_SUBJECT_TOKENS or speech
     return speech and words_between <= MAX_SUBJECT_TOKENS
@@ -172,9 +171,9 @@ def _nested(ctx: Context, clause_start: int, inner: Found) -> bool:
     inside that clause; the outer quotation runs on over it."""
     if inner.cue.cue_class not in ("verb", "named_verb", "quoting_verb"):
         return False
-    between = ctx.body[clause_start : inner.cue_start]
-    words = [t for t in ctx.tokens if clause_start <= t.start < inner.cue_start]
-    return len(words) <= MAX_NESTED_SUBJECT and not any(ch in CLAUSE_COMMAS for ch in between)
+    if any(ch in CLAUSE_COMMAS for ch in ctx.body[clause_start : inner.cue_start]):
+        return False
+    return len(ctx.token_range(clause_start, inner.cue_start)) <= MAX_NESTED_SUBJECT
 
 
 def _sentence_end(ctx: Context, start: int) -> int:
@@ -217,18 +216,16 @@ def _postposed(ctx: Context, found: list[Found]) -> list[Found]:
     for mark in ctx.marks:
         if any(s <= mark.open_at < e or s <= mark.inner_start < e for s, e in taken):
             continue
-        after = [n for n, t in enumerate(ctx.tokens) if t.start > mark.close_at][:1]
-        if not after:
+        k = ctx.token_range(mark.close_at + 1, len(ctx.body) + 1).start
+        if k >= len(ctx.tokens):
             continue
-        k = after[0]
         gap = ctx.body[mark.close_at + 1 : ctx.tokens[k].start]
         hit = cue_for(ctx.tokens[k].norm)
         if hit is None or "\n" in gap or gap.strip(" ،,-–") or hit[0].cue_class != "verb":
             continue
         cue, clitic = hit
         cue_start = ctx.tokens[k].start + clitic
-        inner_words = [t for t in ctx.tokens if mark.inner_start <= t.start < mark.inner_end]
-        if cue_start in cue_starts or len(inner_words) < MIN_POSTPOSED_WORDS:
+        if cue_start in cue_starts or len(ctx.token_range(mark.inner_start, mark.inner_end)) < MIN_POSTPOSED_WORDS:
             continue
         hi = k + 1
         sentence = ctx.sentence_of(cue_start)
