@@ -318,3 +318,24 @@ def test_a_last_name_links_to_the_person_named_in_full_before():
     full = Mention(f"t:m{start}-{start + 11}", "person:ahmed-seddik", "PERSON", "أحمد الصديق", start, start + 11, 0)
     (quote,) = extract_quotes(document(text), (full,), ())
     assert (quote.speaker_id, quote.speaker_surface) == ("person:ahmed-seddik", "الصديق")
+
+
+@pytest.mark.parametrize(
+    ("name", "columns", "kinds"),
+    [
+        pytest.param("quote_cues.tsv", 3, {"verb", "named_verb", "quoting_verb", "participle", "prep"}, id="cues"),
+        pytest.param("quote_speaker_words.tsv", 4, {"unnamed", "head", "ref", "skip", "stop", "statement"},
+                     id="speaker-words"),
+        pytest.param("quote_clause_words.tsv", 2, {"complementizer", "blocker", "blocker_min", "lead"},
+                     id="clause-words"),
+    ],
+)
+def test_lexicons_say_where_they_come_from_and_parse(name, columns, kinds):
+    from flows.nlp.quote_lexicon import DATA
+
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("#") and any("Source" in line or "source" in line for line in lines if line.startswith("#"))
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")][1:]
+    assert rows and all(len(row) == columns for row in rows)
+    kind_column = 2 if name == "quote_cues.tsv" else 1
+    assert {row[kind_column] for row in rows} <= kinds
