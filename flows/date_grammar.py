@@ -320,7 +320,7 @@ def _years(text: str, m: re.Match[str]) -> Iterator[RawDate]:
     worded = bool(g("yr_q") or g("yr_w"))
     in_parens = bool(g("yr_open") and g("yr_close"))
     a_range = second is not None and 0 < second - first <= MAX_YEAR_RANGE
-    if not (worded or in_parens or a_range):
+    if not (worded or in_parens or a_range or _ends_a_clause(text, m.end())):
         previous = PREVIOUS_WORD.search(text, max(0, m.start() - 12), m.start())
         if previous is None or key(previous.group(1)) not in YEAR_CUES:
             return
@@ -330,6 +330,14 @@ def _years(text: str, m: re.Match[str]) -> Iterator[RawDate]:
     yield RawDate("year", start, end, year=first)
     if second is not None:
         yield RawDate("year", m.start("yr_year2"), m.end("yr_year2"), year=second)
+
+
+CLAUSE_END = re.compile(r"[^\S\n]*(?:[.،,؛;:!?؟)(«»\"]|\n|$)")
+
+
+def _ends_a_clause(text: str, end: int) -> bool:
+    """"حرب 1948 (النكبة)", "… في تونس 2016.": a number that ends a clause counts nothing, so it is a year."""
+    return CLAUSE_END.match(text, end) is not None
 
 
 def _ago(m: re.Match[str]) -> Iterator[RawDate]:
