@@ -21,6 +21,13 @@ DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat":
 JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL)
 
 
+# libxml2 (under lxml, under trafilatura) stops building the tree at this depth unless told XML_PARSE_HUGE; a
+# page nested deeper loses everything below it. Only used to say so when such a page yields no text.
+MAX_PARSER_DEPTH = 256
+TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")
+VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
 @dataclass(frozen=True, slots=True)
 class Extracted:
     title: str | None
@@ -46,6 +53,11 @@ def extract_html(page: str) -> Extracted:
     except (ValueError, TypeError, RecursionError, lxml_html.etree.ParserError) as error:
         raise Quarantine(f"HTML could not be parsed: {type(error).__name__}: {error}") from error
     if document is None or not (document.text or "").strip():
+        if nesting_depth(page) > MAX_PARSER_DEPTH:
+            raise Quarantine(
+                f"HTML nested deeper than {MAX_PARSER_DEPTH} levels: the parser stops there, and no article text "
+                "was found above that depth"
+            )
         raise Quarantine("no extractable text: the page has no main article text")
     ld = json_ld_metadata(page)
     return Extracted(
@@ -57,6 +69,19 @@ def extract_html(page: str) -> Extracted:
         date=_clean(document.date) or ld.get("date"),
         language=_clean(document.language),
     )
+
+
+def nesting_depth(page: str, stop_at: int = MAX_PARSER_DEPTH + 1) -> int:
+    """How deep the page's elements nest (counted on tags, without parsing), up to ``stop_at``."""
+    depth = deepest = 0
+    for closing, name, self_closing in TAG.findall(page):
+        if name.lower() in VOID_ELEMENTS or self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+        if deepest >= stop_at:
+            break
+    return deepest
 
 
 def json_ld_metadata(page: str) -> dict[str, str]:
