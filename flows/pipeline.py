@@ -32,6 +32,7 @@ from flows.textclean import clean_extracted, clean_text
 SIDECAR_FIELDS = ("url", "published_at", "site_name", "title", "author")
 # A sidecar is a few hundred bytes; anything bigger is not one.
 MAX_SIDECAR_BYTES = 64 * 1024
+MB = 1024 * 1024  # sizes in messages, in the unit the limit is set in (Settings: 20 * 1024 * 1024)
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 # Articles shorter than this many words are navigation pages, not news.
@@ -162,7 +163,7 @@ def read_inbox_bytes(item: InboxFile, settings: Settings) -> bytes:
     if suffix not in SUPPORTED_SUFFIXES:
         raise Quarantine(f"unsupported file type {suffix or '(no extension)'}: akhbar reads .html, .htm and .txt")
     if item.size > settings.max_file_bytes:
-        raise Quarantine(f"file too large: {item.size / 1e6:.1f} MB > limit {settings.max_file_bytes / 1e6:.1f} MB")
+        raise Quarantine(f"file too large: {item.size / MB:.1f} MB > limit {settings.max_file_bytes / MB:.1f} MB")
     try:
         fd = os.open(_path_inside_inbox(item), os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(fd, "rb") as handle:
@@ -177,7 +178,7 @@ def read_inbox_bytes(item: InboxFile, settings: Settings) -> bytes:
             raise Quarantine("file replaced by a symlink after discovery: not read") from error
         raise Quarantine(f"file could not be read: {error.strerror or error}") from error
     if len(raw) > settings.max_file_bytes:
-        raise Quarantine(f"file too large: over the {settings.max_file_bytes / 1e6:.1f} MB limit")
+        raise Quarantine(f"file too large: over the {settings.max_file_bytes / MB:.1f} MB limit")
     if len(raw) != item.size or (after.st_size, after.st_mtime_ns) != (item.size, item.mtime_ns):
         raise Quarantine("file changed while being read (still being written?): it will be read again next run")
     return raw

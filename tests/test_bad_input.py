@@ -53,7 +53,9 @@ CASES = [
     pytest.param("page-8859-6.html", lambda t: h.article_html(11, "iso-8859-6").encode("iso8859_6"), "loaded", None, id="iso-8859-6-page"),
     pytest.param("text-1256.txt", lambda t: h.article_text(12).encode("cp1256"), "loaded", None, id="windows-1256-txt"),
     pytest.param("text-8859-6.txt", lambda t: h.article_text(13).encode("iso8859_6"), "loaded", None, id="iso-8859-6-txt"),
-    pytest.param("nested.html", lambda t: h.nested_html(100_000), "quarantined", "", id="html-nested-100k-deep"),
+    pytest.param("nested.html", lambda t: h.nested_html(100_000), "quarantined", "HTML nested deeper than 256 levels", id="html-nested-100k-deep"),
+    pytest.param("nested-300.html", lambda t: h.nested_html(300), "quarantined", "HTML nested deeper than 256 levels", id="html-nested-300-deep"),
+    pytest.param("nested-200.html", lambda t: h.nested_html(200), "loaded", None, id="html-nested-200-deep-is-fine"),
     pytest.param("laughs.html", lambda t: h.billion_laughs(), "loaded", None, id="billion-laughs-not-expanded"),
     pytest.param("scripts.html", lambda t: h.scripts_only(), "quarantined", "no extractable text", id="scripts-only"),
     pytest.param("copy-a.txt", text(14), "loaded", None, id="identical-first-name"),
@@ -141,7 +143,7 @@ def test_each_bad_file_ends_with_a_status_and_a_reason(ingested: dict, name: str
 @pytest.mark.parametrize(
     "name, status, reason",
     [
-        pytest.param("big.txt", "quarantined", "file too large: 52.4 MB > limit 21.0 MB", id="fifty-mb-file"),
+        pytest.param("big.txt", "quarantined", "file too large: 50.0 MB > limit 20.0 MB", id="fifty-mb-file"),
         pytest.param("escape.txt", "quarantined", "symlink pointing outside the inbox", id="symlink-outside-inbox"),
         pytest.param("inside-link.txt", "duplicate", None, id="symlink-inside-inbox-to-a-copy"),
     ],
