@@ -85,6 +85,7 @@ def test_unknown_person_by_title(text: str, surface: str) -> None:
         pytest.param("وقال خليل السكاكيني في مذكراته", "خليل السكاكيني", "PERSON", id="given-name-and-family-name"),
         pytest.param("وحضر عبد الحميد عبد العاطي الاجتماع", "عبد الحميد عبد العاطي", "PERSON", id="abd-compound-names"),
         pytest.param("عاد الأهالي إلى قرية الظاهرية أمس", "الظاهرية", "GPE", id="village-name-after-village"),
+        pytest.param("هُجّر سكان قرية عين حوض عام 1948", "عين حوض", "GPE", id="two-word-village-name"),
         pytest.param("صدر العدد الأول من جريدة فلسطين", "جريدة فلسطين", "ORG", id="newspaper-named-after-country"),
         pytest.param("اجتمع المجلس البلدي في بلدية نابلس", "بلدية نابلس", "ORG", id="municipality-of-nablus"),
     ],
@@ -103,10 +104,16 @@ def test_rules_for_names_no_list_knows(text: str, surface: str, entity_type: str
         pytest.param("ولد في مانشستر عام 1990", id="was-born-in-is-no-name"),
         pytest.param("تحدث مدرب الفريق اليوم عن عدة نقاط", id="the-team-today-is-no-title"),
         pytest.param("وصلت لجان الكترونية", id="committees-is-not-jean"),
+
     ],
 )
 def test_rules_stay_quiet(text: str) -> None:
     assert run(text)[1] == ()
+
+
+def test_one_word_town_name_stops_before_the_next_word() -> None:
+    _, mentions = run("طالب الأهالي في قرية قباطية بتسليم الأرض")
+    assert [(m.surface, m.entity_type) for m in mentions] == [("قباطية", "GPE")]
 
 
 def test_unknown_org_by_quoted_head() -> None:

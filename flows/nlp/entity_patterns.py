@@ -19,14 +19,22 @@ from flows.nlp.entity_base import (
 )
 from flows.nlp.entity_match import GazetteerMatch
 from flows.nlp.entity_text import EntityText
-from flows.nlp.gazetteer import Gazetteer, name_stopwords, org_heads, place_heads, portfolio_index, portfolio_names_ar
+from flows.nlp.arabic import ARTICLE
+from flows.nlp.gazetteer import (
+    Gazetteer,
+    name_stopwords,
+    org_heads,
+    place_heads,
+    place_name_starts,
+    portfolio_index,
+    portfolio_names_ar,
+)
 from flows.nlp.types import Entity
 
 # Definite words an organisation head may take (هيئة الأركان العامة للقوات المسلحة).
 MAX_ORG_WORDS = 4
-# Longest unquoted name after a media head (جريدة مرآة الشرق) and after a place word (قرية كفر سابا).
+# Longest unquoted name after a media head (جريدة مرآة الشرق).
 MAX_MEDIA_WORDS = 3
-MAX_PLACE_WORDS = 2
 # Longest quoted organisation name after a head (وكالة «أكتونيجر»).
 MAX_QUOTED_WORDS = 5
 
@@ -188,11 +196,14 @@ def find_headed_places(text: EntityText, by_token: dict[int, GazetteerMatch]) ->
         if not text.bare_stems(i) & heads or text.has_article(i) or (i + 1) in by_token or not text.joined(i + 1):
             continue
         j = i + 1
-        # the first word may carry the article (قرية الظاهرية); the rest are name words
-        if text.has_article(j) and not text.bare_stems(j) & non_name_words():
+        if text.has_article(j):
+            # one word with the article (قرية الظاهرية), never a word the lists know as something else
+            j += 0 if text.bare_stems(j) & non_name_words() else 1
+        elif is_name_token(text, j, by_token):
             j += 1
-        while j < len(text.toks) and j - i <= MAX_PLACE_WORDS and text.joined(j) and is_name_token(text, j, by_token):
-            j += 1
+            # a second word only after the first word of a compound name (عين حوض، أم الزينات)
+            if j < len(text.toks) and text.joined(j) and text.bare_stems(j - 1) & place_name_starts() and j not in by_token:
+                j += 1 if is_name_token(text, j, by_token) or text.toks[j].norm.startswith(ARTICLE) else 0
         if j == i + 1:
             continue
         char_start, char_end = text.toks[i + 1].char_start, text.toks[j - 1].char_end

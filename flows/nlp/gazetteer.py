@@ -222,3 +222,8 @@ def place_heads() -> frozenset[str]:
 @cache
 def given_names() -> frozenset[str]:
     return word_set("gazetteer", "given_names.tsv", column="name")
+
+
+@cache
+def place_name_starts() -> frozenset[str]:
+    return word_set("gazetteer", "place_name_starts.tsv", column="word")
