@@ -126,6 +126,6 @@ class Context:
 
     def strip_end(self, start: int, end: int) -> int:
         """``end`` moved back over trailing punctuation and white space, never before ``start``."""
-        while end > start and self.body[end - 1] in TRAILING_PUNCTUATION:
+        while end > start and (self.body[end - 1] in TRAILING_PUNCTUATION or self.body[end - 1].isspace()):
             end -= 1
         return end
