@@ -35,8 +35,6 @@ NOT_LETTER_AFTER = r"(?![^\W\d_])"  # "يوليو2023": a month may touch digits
 WORD_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
 # A definite nisba adjective ("الإعلامي", "الوطني"): after "اليوم" it names a day of something, not today.
 NISBA = r"ال[^\W\d_]+ي" + NOT_LETTER_AFTER
-# "غرة جوان" (Maghreb, Gulf): the first of the month
-FIRST_OF_MONTH = "[غ][ر][ةه]" + NOT_LETTER_AFTER
 NUMBER_START = r"(?:(?<![\w.,:/\-])|(?<=(?<!\w)[وفبل]))"  # "و3 مارس" as well as "3 مارس", never "1.5" or "12:30"
 
 
@@ -148,7 +146,8 @@ def _build() -> re.Pattern[str]:
     yom = fuzzy("يوم") + NOT_LETTER_AFTER
     shahr = fuzzy("شهر") + NOT_LETTER_AFTER
     min_ = fuzzy("من") + NOT_LETTER_AFTER
-    year_word = alternation(["عام", "العام", "عامي", "العامين", "سنة", "سنتي", "السنة"])
+    year_word = alternation(w["year_word"])
+    first_of_month = alternation(w["first_of_month"])
 
     def year(name: str) -> str:
         # not a Hijri year ("1432 هـ")
@@ -169,7 +168,7 @@ def _build() -> re.Pattern[str]:
         # (and "3 و4 مارس", "من 12 إلى 14 ماي": the first day of a pair shares the month) · 15 ديسمبر عام 1896
         rf"(?P<dmy>{weekday_prefix('dmy')}{NUMBER_START}"
         rf"(?:(?P<dmy_day0>{DIGIT}{{1,2}})(?!{DIGIT}){SP0}(?:و|-|–|{fuzzy('إلى')}){SP0}(?:{fuzzy('غاية')}{SP})?)?"
-        rf"(?P<dmy_day>{DIGIT}{{1,2}}(?!{DIGIT})|{FIRST_OF_MONTH}){SP0}(?:{min_}{SP})?(?:{shahr}{SP})?{month_pair('dmy')}"
+        rf"(?P<dmy_day>{DIGIT}{{1,2}}(?!{DIGIT})|{first_of_month}){SP0}(?:{min_}{SP})?(?:{shahr}{SP})?{month_pair('dmy')}"
         rf"(?:{SP0}{COMMA}?{SP0}(?:{year_word}{SP0})?{year('dmy_year')})?(?:{SP}(?P<dmy_mark>{marker}))?)",
         # February 7, 2023 (tweet embeds) · Bamako, February 7
         rf"(?P<mdy>(?P<mdy_m>{english})\.?{SP}(?P<mdy_day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?{SP}{year('mdy_year')})?)",
@@ -214,9 +213,10 @@ def calendar_date(year: int, month: int | None, day: int | None) -> dt.date | No
 
 
 def to_int(digits: str) -> int:
-    """A matched number: digits in any script, or "غرة" (the first of the month)."""
-    folded = normalize(digits)
-    return 1 if folded.startswith("غر") else int(folded)
+    """A matched number: digits in any script, or a word for the first of the month ("غرة")."""
+    folded = key(digits)
+    first = lexicon().words["first_of_month"]
+    return int(first[folded]) if folded in first else int(folded)
 
 
 def scan(text: str) -> Iterator[RawDate]:
@@ -307,7 +307,6 @@ def _marker(word: str | None) -> int | None:
 
 PREVIOUS_WORD = re.compile(r"(\w+)" + MARKS + r"[^\S\n]+$")
 # A bare four-digit year is a date only after one of these (or a year word or qualifier inside the match).
-YEAR_CUES = frozenset(key(w) for w in ("في", "وفي", "منذ", "حتى", "خلال", "بحلول", "قبل", "بعد", "بتاريخ", "صيف", "شتاء", "ربيع", "خريف", "بين"))
 # "1961 - 1962" is a range of years without any cue; "2000 - 2500" is not.
 MAX_YEAR_RANGE = 50
 
@@ -322,7 +321,7 @@ def _years(text: str, m: re.Match[str]) -> Iterator[RawDate]:
     a_range = second is not None and 0 < second - first <= MAX_YEAR_RANGE
     if not (worded or in_parens or a_range or _ends_a_clause(text, m.end())):
         previous = PREVIOUS_WORD.search(text, max(0, m.start() - 12), m.start())
-        if previous is None or key(previous.group(1)) not in YEAR_CUES:
+        if previous is None or key(previous.group(1)) not in lexicon().words["year_cue"]:
             return
     # the span is the words and the year: "عام 2015", "عام (1993)", but only "1948" of a bare "(1948)"
     start = m.start() if worded else m.start("yr_year")

@@ -254,6 +254,12 @@ def test_every_month_has_both_arabic_systems() -> None:
         assert len(spellings) >= 2, (month, spellings)
 
 
+def test_relative_lexicon_has_every_kind_the_grammar_reads() -> None:
+    kinds = {"day", "period", "marker", "this", "qualifier", "ago", "unit", "number", "not_today", "not_before_today",
+             "part_of_day", "year_word", "year_cue", "first_of_month"}
+    assert kinds <= set(lexicon().words)
+
+
 def test_lexicon_spellings_fold_to_one_month() -> None:
     assert lexicon().months[key("إبريل")] == lexicon().months[key("ابريل")] == 4
     assert lexicon().months[key("يوليه")] == lexicon().months[key("تموز")] == 7
