@@ -55,7 +55,7 @@ def scan_inbox(inbox: Path) -> list[InboxFile]:
 
 
 def _inbox_file(root: Path, path: Path) -> InboxFile | None:
-    rel = path.relative_to(root).as_posix()
+    rel = text_name(path.relative_to(root).as_posix())
     try:
         if path.is_symlink():
             target = path.resolve()
@@ -69,6 +69,18 @@ def _inbox_file(root: Path, path: Path) -> InboxFile | None:
     if not _is_regular(stat.st_mode):
         return None
     return InboxFile(rel, path, stat.st_size, stat.st_mtime_ns)
+
+
+def text_name(name: str) -> str:
+    """``name`` as valid text: bytes that are not UTF-8 (kept by Python as lone surrogates) shown as ``\\xff``.
+
+    Linux names are bytes; one that is not UTF-8 cannot be stored as text and would fail every load.
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _is_regular(mode: int) -> bool:

@@ -192,6 +192,22 @@ def test_a_second_run_changes_nothing(ingested: dict) -> None:
         assert len(rows) == 1
 
 
+def test_a_name_that_is_not_utf8_loads_under_an_escaped_name(tmp_path: Path, monkeypatch) -> None:
+    h.stub_missing_nlp(monkeypatch.setattr)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    with open(os.fsencode(inbox) + b"/latin1-\xe9t\xe9.txt", "w", encoding="utf-8") as handle:  # a name in Latin-1
+        handle.write(h.article_text(47))
+    (inbox / "fine.txt").write_text(h.article_text(48), encoding="utf-8")
+    settings = Settings(inbox=inbox, warehouse=tmp_path / "w.duckdb", workers=1, publish=False)
+    summary = runner.run_ingest(settings)  # one such name used to fail every run (polars: surrogates not allowed)
+    assert (summary.loaded, summary.quarantined) == (2, 0)
+    with warehouse.opened(settings.warehouse, read_only=True) as con:
+        names = sorted(r[0] for r in con.execute("select file_path from files").fetchall())
+    assert names == ["fine.txt", "latin1-\\xe9t\\xe9.txt"]
+    assert runner.run_ingest(settings).new == 0  # and it is recognised next time
+
+
 # ---- races: the steps called directly, the file changed between discovery and reading --------------------------
 
 
