@@ -53,30 +53,15 @@ def np_speaker(
     opens_subject = first_word is not None or any(m.char_start < ctx.tokens[lo].end for m in mentions)
     after = _after_comma(ctx, hi, tok_hi)
     if not opens_subject:
-        # "التوهامي العبدولي، كاتب الدولة …": a name the mentions stage does not know, then its title.
-        if after is not None and hi - lo <= MAX_NAME_TOKENS and _is_person_title(ctx, after[0]):
-            return Speaker(None, ctx.body[start:end], start, end)
-        # "أفاد الصديق": the last name of someone who spoke before under a name no list knows.
-        earlier = _earlier_unlinked_speaker(ctx, lo, previous)
-        if earlier is not None:
-            return earlier
-        # "وأضافت المحطة أن", "وأوضح لو دريان أنه": a short subject right before the complementizer (or before
-        # "في تصريح …") is who speaks, even when no list knows it; "وصف X بأنه" puts its object there instead.
-        bare = bare_ok and not object_first and hi - lo <= MAX_BARE_SUBJECT
-        if bare and (hi == tok_hi or _is_word(ctx, hi, ("stop",))):
-            return Speaker(None, ctx.body[start:end], start, end)
-        return None
+        bare = bare_ok and not object_first
+        return _unlisted_subject(ctx, lo, hi, tok_hi, after, previous, bare)
     persons = [m for m in mentions if m.entity_type == "PERSON" and not m.is_adjectival]
     if persons:
         return ctx.speaker_from(persons[0])
     if first_word is not None and first_word.kind == "head" and first_word.resolve == "person" and after is not None:
-        # "الناطق الرسمي باسم الحزب الجمهوري، عصام الشابي": the title, a comma, then the name.
-        a_start, a_end = ctx.tokens[after[0]].start, ctx.tokens[after[1] - 1].end
-        named = [m for m in ctx.mentions_in(a_start, a_end) if m.entity_type == "PERSON" and not m.is_adjectival]
-        if named:
-            return ctx.speaker_from(named[0])
-        if after[1] - after[0] <= MAX_NAME_TOKENS and not any(_is_word(ctx, n, WORD_KINDS) for n in range(*after)):
-            return Speaker(None, ctx.body[a_start:a_end], a_start, a_end)
+        named = _name_after_title(ctx, after)
+        if named is not None:
+            return named
     split = speaker_word_split(ctx.tokens[lo].norm)
     if split is not None and split[1]:
         start += split[1]  # "لوزارة الخارجية": the speaker is the ministry, not the preposition
@@ -100,6 +85,36 @@ def np_speaker(
         return ctx.speaker_from(places[0])
     if first_word is not None and first_word.kind in ("head", "ref"):
         return surface_speaker
+    return None
+
+
+def _unlisted_subject(
+    ctx: Context, lo: int, hi: int, tok_hi: int, after: tuple[int, int] | None, previous: list, bare: bool
+) -> Speaker | None:
+    """A subject phrase that opens with neither a mention nor a listed word: a name no list knows, or nobody."""
+    start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
+    # "التوهامي العبدولي، كاتب الدولة …": a name the mentions stage does not know, then its title.
+    if after is not None and hi - lo <= MAX_NAME_TOKENS and _is_person_title(ctx, after[0]):
+        return Speaker(None, ctx.body[start:end], start, end)
+    # "أفاد الصديق": the last name of someone named (or speaking) before.
+    earlier = _earlier_unlinked_speaker(ctx, lo, previous)
+    if earlier is not None:
+        return earlier
+    # "وأضافت المحطة أن", "وأوضح لو دريان أنه": a short subject right before the complementizer (or before
+    # "في تصريح …") is who speaks, even when no list knows it; "وصف X بأنه" puts its object there instead.
+    if bare and hi - lo <= MAX_BARE_SUBJECT and (hi == tok_hi or _is_word(ctx, hi, ("stop",))):
+        return Speaker(None, ctx.body[start:end], start, end)
+    return None
+
+
+def _name_after_title(ctx: Context, after: tuple[int, int]) -> Speaker | None:
+    """"الناطق الرسمي باسم الحزب الجمهوري، عصام الشابي": the title, a comma, then the name."""
+    a_start, a_end = ctx.tokens[after[0]].start, ctx.tokens[after[1] - 1].end
+    named = [m for m in ctx.mentions_in(a_start, a_end) if m.entity_type == "PERSON" and not m.is_adjectival]
+    if named:
+        return ctx.speaker_from(named[0])
+    if after[1] - after[0] <= MAX_NAME_TOKENS and not any(_is_word(ctx, n, WORD_KINDS) for n in range(*after)):
+        return Speaker(None, ctx.body[a_start:a_end], a_start, a_end)
     return None
 
 
