@@ -69,19 +69,20 @@ def key(text: str) -> str:
     return " ".join(normalize(text).lower().split())
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """The rows of a lexicon file under flows/data: tab-separated, a header line, ``#`` comment lines."""
     lines = [line for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 @functools.cache
 def lexicon() -> Lexicon:
-    months = {key(row["spelling"]): int(row["month"]) for row in _rows("months.tsv")}
-    weekday_rows = _rows("weekdays.tsv")
+    months = {key(row["spelling"]): int(row["month"]) for row in read_tsv("months.tsv")}
+    weekday_rows = read_tsv("weekdays.tsv")
     weekdays = {key(row["spelling"]): int(row["weekday"]) for row in weekday_rows}
     ambiguous = frozenset(key(row["spelling"]) for row in weekday_rows if row["ambiguous"] == "yes")
     words: dict[str, dict[str, str]] = {}
-    for row in _rows("relative_dates.tsv"):
+    for row in read_tsv("relative_dates.tsv"):
         words.setdefault(row["kind"], {})[key(row["expression"])] = row["value"] or ""
     return Lexicon(months, weekdays, ambiguous, words)
 
@@ -124,7 +125,8 @@ def fuzzy(word: str) -> str:
 
 def alternation(words: object) -> str:
     """Longest first, so that "يوليوز" wins over "يوليو" and "أمس الأول" over "أمس"."""
-    return "(?:" + "|".join(fuzzy(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")" + NOT_LETTER_AFTER  # type: ignore[arg-type]
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[call-overload]
+    return "(?:" + "|".join(fuzzy(w) for w in ordered) + ")" + NOT_LETTER_AFTER
 
 
 def _build() -> re.Pattern[str]:
@@ -258,7 +260,8 @@ def _interpret(text: str, m: re.Match[str]) -> Iterator[RawDate]:
         if g("my_year") and year is None:
             return
         if year is not None or g("my_mark") or g("my_q") or g("my_shahr"):
-            yield RawDate("month", m.start(), m.end(), month=month, year=year, marker=_marker(g("my_mark")), conflict=conflict)
+            yield RawDate("month", m.start(), m.end(), month=month, year=year, marker=_marker(g("my_mark")),
+                          conflict=conflict)
     elif kind == "yr":
         yield from _years(text, m)
     elif kind == "ago":
@@ -364,4 +367,6 @@ def _set_off_by_commas(text: str, m: re.Match[str]) -> bool:
     """"… عسكرية، السبت، في …": a weekday between commas is an adverb of time, not "the sabbath"."""
     before = text[max(0, m.start() - 3) : m.start()].rstrip()
     after = text[m.end() : m.end() + 3].lstrip()
-    return before.endswith(("،", ",")) and after.startswith(("،", ",", ".")) or (not before or before.endswith("\n")) and after[:1] in ("،", ",")
+    between_commas = before.endswith(("،", ",")) and after.startswith(("،", ",", "."))
+    opening_a_line = (not before or before.endswith("\n")) and after[:1] in ("،", ",")
+    return between_commas or opening_a_line

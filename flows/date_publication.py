@@ -5,13 +5,12 @@ Never a guess: every rule below needs the text to say which day it is, and any d
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import functools
 import re
 
-from flows.date_grammar import DATA, RawDate, calendar_date, key, scan
+from flows.date_grammar import RawDate, calendar_date, key, read_tsv, scan
 
 # A dateline is among the first lines of the text (copy-pastes put the title, a site menu line or two, then the
 # date), and before the first paragraph of prose: a date line after it is a schedule or a list (6 of 6 wrong
@@ -127,9 +126,8 @@ def _is_dateline(text: str, line_start: int, line_end: int, inside: list[RawDate
 
 @functools.cache
 def _dateline_words() -> dict[str, re.Pattern[str]]:
-    lines = [ln for ln in (DATA / "datelines.tsv").read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
     words: dict[str, list[str]] = {}
-    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+    for row in read_tsv("datelines.tsv"):
         words.setdefault(row["kind"], []).append(key(row["expression"]))
     return {kind: _word_alternation(found) for kind, found in words.items()}
 

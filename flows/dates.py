@@ -102,9 +102,12 @@ def _resolve_date(raw: RawDate, anchor: dt.date | None, future: bool) -> tuple[d
         return value, "day", False
     if anchor is None:
         return None, "unknown", True
-    candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := calendar_date(y, raw.month, raw.day))]
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    candidates = [d for y in years if (d := calendar_date(y, raw.month, raw.day))]
     if raw.weekday is not None:
-        candidates = [d for d in candidates if d.weekday() == raw.weekday and abs((d - anchor).days) <= MAX_YEARLESS_DISTANCE]
+        candidates = [
+            d for d in candidates if d.weekday() == raw.weekday and abs((d - anchor).days) <= MAX_YEARLESS_DISTANCE
+        ]
     if raw.marker == -1:
         candidates = [d for d in candidates if d < anchor]
         return (max(candidates), "day", True) if candidates else (None, "unknown", True)
@@ -134,7 +137,8 @@ def _resolve_month(raw: RawDate, anchor: dt.date | None, future: bool) -> tuple[
     elif future:
         year = anchor.year if month >= anchor.month else anchor.year + 1
     else:  # "نهاية يوليو", "شهر مارس": the nearest such month
-        year = min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs((y - anchor.year) * 12 + month - anchor.month))
+        years = (anchor.year - 1, anchor.year, anchor.year + 1)
+        year = min(years, key=lambda y: abs((y - anchor.year) * 12 + month - anchor.month))
     return dt.date(year, month, 1), "month", True
 
 

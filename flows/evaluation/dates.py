@@ -69,7 +69,8 @@ def run(argv: list[str] | None = None) -> dict:
         if scores is None:
             print(f"dates/{name}: skipped (gold files absent: ../shared ships beside the repo in CI)")
         else:
-            print(f"dates/{name}: " + "  ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in scores.items()))
+            shown = (f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in scores.items())
+            print(f"dates/{name}: " + "  ".join(shown))
     if figures["ant"] is not None:
         print(f"  ({ANT_CITATION})")
     return figures
@@ -236,7 +237,8 @@ def check_dateparser_case(group: str, case: dict, anchor: dt.date = DATEPARSER_A
         base = dt.datetime.fromisoformat(case["settings"]["RELATIVE_BASE"]).date()
         found = find_dates(text, base)
         want = [(surface, dt.datetime.fromisoformat(iso).date()) for surface, iso in case["expected"]]
-        return len(found) == len(want) and all(m.text in s and m.value == v and m.precision == "day" for m, (s, v) in zip(found, want))
+        pairs = zip(found, want)
+        return len(found) == len(want) and all(m.text in s and m.value == v and m.precision == "day" for m, (s, v) in pairs)
     found = find_dates(text, anchor)
     if group.startswith("language_applicable"):
         return bool(found) == case["applicable_ar"]
