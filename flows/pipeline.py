@@ -32,6 +32,7 @@ from flows.textclean import clean_extracted, clean_text
 SIDECAR_FIELDS = ("url", "published_at", "site_name", "title", "author")
 # A sidecar is a few hundred bytes; anything bigger is not one.
 MAX_SIDECAR_BYTES = 64 * 1024
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 MB = 1024 * 1024  # sizes in messages, in the unit the limit is set in (Settings: 20 * 1024 * 1024)
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -214,7 +215,18 @@ def read_sidecar(path: Path) -> tuple[dict[str, str], str | None]:
     if not isinstance(data, dict):
         return {}, f"sidecar {sidecar.name} ignored: not a JSON object"
     fields = {k: str(data[k]).strip() for k in SIDECAR_FIELDS if isinstance(data.get(k), (str, int, float)) and str(data[k]).strip()}
-    return fields, None
+    # JSON may spell lone surrogates ("\ud800"), which no text column can store: one would fail the whole load.
+    fields = {k: LONE_SURROGATE.sub("\ufffd", v) for k, v in fields.items()}
+    return fields, _sidecar_date_warning(sidecar.name, fields.get("published_at"))
+
+
+def _sidecar_date_warning(name: str, value: str | None) -> str | None:
+    """Say so when the sidecar's published_at is not a date: it is then ignored, and the page's own date used."""
+    from flows.dates import parse_iso_or_arabic
+
+    if value is None or parse_iso_or_arabic(value) is not None:
+        return None
+    return f"sidecar {name}: published_at {value[:40]!r} is not a full date; ignored"
 
 
 def article_from_bytes(raw: bytes, suffix: str, sidecar: dict[str, str], timer: "_StageTimer | None" = None) -> ArticleRecord:

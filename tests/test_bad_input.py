@@ -70,6 +70,8 @@ CASES = [
     pytest.param("bad-meta.txt", text(22), "loaded", "sidecar bad-meta.meta.json ignored", id="malformed-sidecar"),
     pytest.param("list-meta.txt", text(23), "loaded", "not a JSON object", id="sidecar-not-an-object"),
     pytest.param("good-meta.txt", text(24), "loaded", None, id="good-sidecar"),
+    pytest.param("surrogate-meta.txt", text(25), "loaded", None, id="sidecar-with-a-lone-surrogate"),
+    pytest.param("bad-date-meta.txt", text(26), "loaded", "published_at '2024-13-45' is not a full date", id="sidecar-date-not-a-date"),
     pytest.param("lonely.meta.json", lambda t: b'{"title": "x"}', "quarantined", "sidecar with no article", id="orphan-sidecar"),
 ]
 SIDECARS = {
@@ -77,6 +79,8 @@ SIDECARS = {
     "bad-meta.meta.json": b'{"title": "unterminated',
     "list-meta.meta.json": b"[1, 2, 3]",
     "good-meta.meta.json": json.dumps({"title": "عنوان من الملف", "url": "https://example.org/a"}).encode(),
+    "surrogate-meta.meta.json": b'{"title": "\\ud800 x"}',  # one used to fail every run at load
+    "bad-date-meta.meta.json": b'{"published_at": "2024-13-45"}',
 }
 
 
@@ -163,6 +167,7 @@ def test_every_file_is_accounted_for_and_in_progress_downloads_wait(ingested: di
 
 def test_a_sidecar_wins_over_the_text(ingested: dict) -> None:
     assert ingested["titles"]["good-meta.txt"] == "عنوان من الملف"  # "title from the file"
+    assert ingested["titles"]["surrogate-meta.txt"] == "\ufffd x"
 
 
 @pytest.mark.parametrize(
