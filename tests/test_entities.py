@@ -88,6 +88,9 @@ def test_unknown_person_by_title(text: str, surface: str) -> None:
         pytest.param("هُجّر سكان قرية عين حوض عام 1948", "عين حوض", "GPE", id="two-word-village-name"),
         pytest.param("صدر العدد الأول من جريدة فلسطين", "جريدة فلسطين", "ORG", id="newspaper-named-after-country"),
         pytest.param("اجتمع المجلس البلدي في بلدية نابلس", "بلدية نابلس", "ORG", id="municipality-of-nablus"),
+        pytest.param("قرر أعضاء بلدية مدينة البيرة", "بلدية مدينة البيرة", "ORG", id="municipality-of-the-city-of-bireh"),
+        pytest.param("ينفي المجلس العسكري الحاكم ذلك", "المجلس العسكري", "ORG", id="the-military-council"),
+        pytest.param("أصدرت اللجنة القومية العربية بيانا", "اللجنة القومية العربية", "ORG", id="arab-national-committee"),
     ],
 )
 def test_rules_for_names_no_list_knows(text: str, surface: str, entity_type: str) -> None:
@@ -99,6 +102,8 @@ def test_rules_for_names_no_list_knows(text: str, surface: str, entity_type: str
     [
         pytest.param("وضع الكتاب على الطاولة", id="ala-on-is-not-ali"),
         pytest.param("من ناحية أخرى قررت الحكومة", id="on-the-other-hand-is-no-place"),
+        pytest.param("هاجمت الجماعات الإرهابية المجلس المذكور", id="generic-bodies-are-no-names"),
+        pytest.param("شكلوا حكومة انتقالية جديدة", id="a-transitional-government-is-no-name"),
         pytest.param("سيناقشان تنظيم الاجتماع المقبل", id="organising-the-meeting-is-no-org"),
         pytest.param("قال قائلاً إن الوضع صعب", id="adverb-is-no-name"),
         pytest.param("ولد في مانشستر عام 1990", id="was-born-in-is-no-name"),

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from flows.nlp.arabic import normalize, split_sentences
 from flows.nlp.entity_match import GazetteerMatch, match_gazetteer
 from flows.nlp.entity_base import Candidate, covered, is_name_token, non_name_words
-from flows.nlp.entity_patterns import find_headed_orgs, find_headed_places, find_ministries
+from flows.nlp.entity_patterns import find_definite_bodies, find_headed_orgs, find_headed_places, find_ministries
 from flows.nlp.entity_persons import find_named_persons, find_titled_persons
 from flows.nlp.entity_text import CLOSING, EntityText
 from flows.nlp.gazetteer import Gazetteer, load_gazetteer, nisba_heads
@@ -52,6 +52,7 @@ def rule_candidates(text: EntityText) -> tuple[list[Candidate], dict[int, Gazett
     candidates += [_link_known_person(c, gazetteer) for c in find_named_persons(text, by_token)]
     candidates += find_headed_orgs(text, by_token)
     candidates += find_headed_places(text, by_token)
+    candidates += find_definite_bodies(text, by_token)
     return candidates, by_token
 
 

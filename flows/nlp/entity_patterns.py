@@ -26,6 +26,8 @@ from flows.nlp.gazetteer import (
     org_heads,
     place_heads,
     place_name_starts,
+    definite_org_heads,
+    generic_adjectives,
     portfolio_index,
     portfolio_names_ar,
 )
@@ -139,11 +141,11 @@ def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> l
         if not kinds:
             continue
         kind = kinds[0]
-        place = by_token.get(i + 1)
-        if place is not None and place.tok_start == i + 1 and text.joined(i + 1) and place.info.kind == "name" and place.info.entity_id.startswith(("gpe:", "loc:")):
-            out.append(_headed_org(text, i, place.tok_end, 1, "org-of-place"))  # بلدية نابلس، جامعة القاهرة
+        place_end = _place_after(text, i + 1, by_token, allow_unknown=kind == "municipal")
+        if place_end is not None:
+            out.append(_headed_org(text, i, place_end, 1, "org-of-place"))  # بلدية نابلس، جامعة القاهرة
             continue
-        if kind == "gov":
+        if kind in {"gov", "municipal"}:
             continue
         quoted = _quoted_name(text, i + 1, by_token)
         if quoted is not None:
@@ -180,11 +182,56 @@ def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> l
     return out
 
 
+def _place_after(text: EntityText, j: int, by_token: dict[int, GazetteerMatch], allow_unknown: bool) -> int | None:
+    """End of a place name at token j (after an optional place word: بلدية مدينة البيرة), or None.
+
+    A listed GPE or LOC always counts; a single unlisted name word only after a municipality (بلدية بيرزيت),
+    where nothing but a place can follow.
+    """
+    if j < len(text.toks) and text.joined(j) and text.bare_stems(j) & place_heads() and not text.has_article(j):
+        j += 1
+    if j >= len(text.toks) or not text.joined(j):
+        return None
+    place = by_token.get(j)
+    if place is not None and place.tok_start == j and place.info.kind == "name" and place.info.entity_id.startswith(("gpe:", "loc:")):
+        return place.tok_end
+    if allow_unknown and is_name_token(text, j, by_token):
+        return j + 1
+    return None
+
+
 def _headed_org(text: EntityText, i: int, end: int, priority: int, source: str) -> Candidate:
     char_start = text.char_start(i, proclitic_prefix(text, i))
     char_end = text.toks[end - 1].char_end
     name = " ".join(text.body[char_start:char_end].split())
     return Candidate(char_start, char_end, i, end, Entity(stable_id("org", name), "ORG", name, None, None), priority, source)
+
+
+# --- Bodies by definite head and adjective -----------------------------------------------------------------
+# Adjectives a definite-head body may take (المجلس الإسلامي الأعلى: two); relational ones end in -ي/-ية.
+MAX_BODY_ADJECTIVES = 3
+RELATIONAL_ENDINGS = ("ي", "يه")
+
+
+def find_definite_bodies(text: EntityText, by_token: dict[int, GazetteerMatch]) -> list[Candidate]:
+    """المجلس العسكري، الحرس الرئاسي، اللجنة القومية العربية: a definite head and its relational adjectives."""
+    out = []
+    heads = definite_org_heads()
+    generic = generic_adjectives()
+    for i in range(len(text.toks) - 1):
+        if i in by_token or not text.toks[i].norm.startswith(ARTICLE) or not text.bare_stems(i) & heads:
+            continue
+        j = i + 1
+        while j < len(text.toks) and j - i <= MAX_BODY_ADJECTIVES and text.joined(j) and j not in by_token:
+            word = text.toks[j].norm
+            if not word.startswith(ARTICLE) or not word.endswith(RELATIONAL_ENDINGS) or word in generic:
+                break
+            if text.bare_stems(j) & name_stopwords():
+                break  # الى، التي: particles that look like adjectives once normalised
+            j += 1
+        if j > i + 1:
+            out.append(_headed_org(text, i, j, 3, "definite-body"))
+    return out
 
 
 # --- Places by head word ------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from flows.nlp.entity_base import NAME_LINKS, Candidate, non_name_words, stable_id, title_firsts
+from flows.nlp.entity_base import NAME_LINKS, Candidate, non_name_words, proclitic_prefix, stable_id, title_firsts
 from flows.nlp.entity_text import EntityText, token_info
 from flows.nlp.gazetteer import given_names, name_stopwords, nisba_heads, org_heads, place_heads
 from flows.nlp.types import Entity
@@ -151,7 +151,7 @@ def tagger_candidates(text: EntityText, chosen: list[Candidate]) -> list[Candida
         a, b = _trimmed(text, a, b)
         if b - a < 1 or (kind == "PERSON" and not _person_like(text, a, b)) or (kind == "ORG" and not _org_like(text, a, b)):
             continue
-        start, end = text.toks[a].char_start, text.toks[b - 1].char_end
+        start, end = text.char_start(a, _proclitics(text, a, kind)), text.toks[b - 1].char_end
         name = " ".join(text.body[start:end].split())
         out.append(Candidate(start, end, a, b, Entity(stable_id(kind.lower(), name), kind, name, None, None), 5, "tagger"))
     return out
@@ -185,6 +185,14 @@ def _only_common_words(text: EntityText, a: int, b: int) -> bool:
     """A span of heads and function words only (الوزارة، حكومة، القضاء) is a description, not a name."""
     common = non_name_words() | nisba_heads()
     return all(text.bare_stems(k) & common for k in range(a, b))
+
+
+def _proclitics(text: EntityText, a: int, kind: str) -> int:
+    """Letters of proclitics to leave out of a tagged span: "للجيش" -> "الجيش"-less ل, "ومعتصم" -> و."""
+    if kind == "ORG":
+        return proclitic_prefix(text, a)
+    word = text.toks[a].norm
+    return 1 if word[:1] in "ول" and _is_given_name(word) and word not in given_names() else 0
 
 
 def _trimmed(text: EntityText, a: int, b: int) -> tuple[int, int]:

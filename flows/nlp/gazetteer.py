@@ -227,3 +227,13 @@ def given_names() -> frozenset[str]:
 @cache
 def place_name_starts() -> frozenset[str]:
     return word_set("gazetteer", "place_name_starts.tsv", column="word")
+
+
+@cache
+def definite_org_heads() -> frozenset[str]:
+    return word_set("gazetteer", "definite_org_heads.tsv", column="head")
+
+
+@cache
+def generic_adjectives() -> frozenset[str]:
+    return word_set("gazetteer", "generic_adjectives.tsv", column="word")
