@@ -135,8 +135,20 @@ def local_server(ui: bool = True) -> Iterator[str]:
         print(f"akhbar: started a Prefect server at {api_url.removesuffix('/api')} (log: {log_path})", file=sys.stderr)
         yield api_url
     finally:
+        drain_prefect_workers()  # while the server is still up, or they retry against a closed port at exit
         _remove_note(home, process.pid)
         stop_process(process)
+
+
+def drain_prefect_workers(timeout: float = 5.0) -> None:
+    """Send the events and logs Prefect still holds to the API now (nothing to do if Prefect was not imported)."""
+    if "prefect" not in sys.modules:
+        return
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        worker.drain_all(timeout=timeout)
 
 
 def _wait_healthy(process: subprocess.Popen, api_url: str, log_path: Path) -> None:

@@ -69,19 +69,8 @@ def serve(settings: Settings, interval: float | None, cron: str | None) -> int:
             asyncio.run(runner.start())
         except KeyboardInterrupt:
             print("akhbar: stopping", file=sys.stderr, flush=True)
-        finally:
-            drain_prefect_workers()  # while the server is still up, or they retry against a closed port
     return 0
 
 
 def _interrupt(*_: object) -> None:
     raise KeyboardInterrupt
-
-
-def drain_prefect_workers(timeout: float = 5.0) -> None:
-    """Send the events and logs Prefect still holds to the API now, before the server stops."""
-    from prefect.events.worker import EventsWorker
-    from prefect.logging.handlers import APILogWorker
-
-    for worker in (APILogWorker, EventsWorker):
-        worker.drain_all(timeout=timeout)

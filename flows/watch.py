@@ -139,7 +139,7 @@ def watch(settings: Settings, settle_seconds: float) -> int:
         raise AkhbarError(f"inbox {settings.inbox} is not a folder (set --inbox or AKHBAR_INBOX)")
     from flows.prefect_env import local_server
 
-    signal.signal(signal.SIGTERM, _exit_on_sigterm)  # so the server we started is stopped on `kill`
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the watcher (and the server it started) like Ctrl-C
     with local_server() as api_url:
         print(f"akhbar watch: watching {settings.inbox} (settle {settle_seconds:g} s, API {api_url}); Ctrl-C stops",
               file=sys.stderr)
@@ -150,8 +150,8 @@ def watch(settings: Settings, settle_seconds: float) -> int:
     return 0
 
 
-def _exit_on_sigterm(signum: int, frame: object) -> None:
-    raise SystemExit(0)
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
 
 
 def run_flow(settings: Settings) -> object:
