@@ -84,33 +84,56 @@ def duplicate_ids(path: Path) -> dict[str, int]:
 # ---- kill -9 in the middle of a load --------------------------------------------------------------------------
 
 
-@pytest.mark.slow
-def test_a_run_killed_inside_a_load_transaction_resumes_to_a_clean_build(tmp_path: Path) -> None:
-    inbox = make_inbox(tmp_path / "inbox", 40)
+@pytest.fixture(scope="module")
+def crashed_and_resumed(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """kill -9 a run inside batch 2's load transaction, run again, and build the same inbox cleanly beside it."""
+    root = tmp_path_factory.mktemp("kill9")
+    inbox = make_inbox(root / "inbox", 40)
     before = inbox_state(inbox)
-    crashed, clean = tmp_path / "crashed" / "w.duckdb", tmp_path / "clean" / "w.duckdb"
+    crashed, clean = root / "crashed" / "w.duckdb", root / "clean" / "w.duckdb"
     args = ["ingest", "--no-prefect", "--quiet", "--inbox", str(inbox)]
     process = subprocess.Popen(
         [*DRIVER, "--pause-in-load", *args, "--warehouse", str(crashed)],
         cwd=REPO, env=env(AKHBAR_BATCH_SIZE="10"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     try:
-        line = process.stdout.readline()  # the driver prints this with batch 2's files rows inserted, uncommitted
+        line = process.stdout.readline()  # printed once batch 2's rows are inserted, before its commit
         assert line.strip() == "INSIDE-LOAD-TRANSACTION", process.stderr.read()[-2000:]
         process.send_signal(signal.SIGKILL)
     finally:
         process.kill()
         process.wait(timeout=30)
-    assert process.returncode == -signal.SIGKILL
-    with warehouse.opened(crashed, read_only=True) as con:  # what the crash left: batch 1 only, committed
-        assert con.execute("select count(*) from files").fetchone()[0] == 10
+    with warehouse.opened(crashed, read_only=True) as con:
+        files_after_crash = con.execute("select count(*) from files").fetchone()[0]
     resumed = akhbar(*args, "--warehouse", str(crashed), timeout=300, AKHBAR_BATCH_SIZE="10")
-    assert resumed.returncode == 0, resumed.stderr[-2000:]
     built = akhbar(*args, "--warehouse", str(clean), timeout=300, AKHBAR_BATCH_SIZE="10")
-    assert built.returncode == 0, built.stderr[-2000:]
-    assert table_rows(crashed) == table_rows(clean)
-    assert duplicate_ids(crashed) == dict.fromkeys(KEYS, 0)
-    assert inbox_state(inbox) == before
+    return {
+        "returncode": process.returncode, "files_after_crash": files_after_crash, "resumed": resumed, "built": built,
+        "crashed": crashed, "clean": clean, "inbox": inbox, "before": before,
+    }
+
+
+@pytest.mark.slow
+def test_a_run_killed_inside_a_load_transaction_resumes_to_a_clean_build(crashed_and_resumed: dict) -> None:
+    run = crashed_and_resumed
+    assert run["returncode"] == -signal.SIGKILL
+    assert run["files_after_crash"] == 10  # batch 1 committed; batch 2, killed before its commit, left nothing
+    assert run["resumed"].returncode == 0, run["resumed"].stderr[-2000:]
+    assert run["built"].returncode == 0, run["built"].stderr[-2000:]
+    assert table_rows(run["crashed"]) == table_rows(run["clean"])
+    assert duplicate_ids(run["crashed"]) == dict.fromkeys(KEYS, 0)
+    assert inbox_state(run["inbox"]) == run["before"]
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="the killed run's row in `runs` stays 'running' forever (akhbar status shows it); fix in runner/ingest: "
+    "a run that holds the warehouse lock marks every other 'running' run 'failed' (they cannot be alive)",
+)
+def test_a_killed_run_is_not_left_running(crashed_and_resumed: dict) -> None:
+    with warehouse.opened(crashed_and_resumed["crashed"], read_only=True) as con:
+        assert con.execute("select count(*) from runs where status = 'running'").fetchone()[0] == 0
 
 
 # ---- a warehouse that cannot be written ------------------------------------------------------------------------
