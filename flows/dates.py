@@ -7,7 +7,8 @@ publication date). The choices, where the text leaves room for more than one rea
   happened; with "الماضي" it is the most recent one strictly before the anchor, with "المقبل"/"القادم" the next one
   strictly after. ``future=True`` (for a sentence the caller knows is about a planned event) makes an unmarked weekday
   or yearless date the next one on or after the anchor.
-- "اليوم الأربعاء" is the anchor itself, "أمس الأربعاء" the day before it, whatever the weekday says.
+- "اليوم الأربعاء" is the anchor itself, "أمس الأربعاء" the day before it; when the weekday is one day off (an
+  article stamped just after midnight, or republished the next day) the weekday wins, further off the anchor does.
 - A month with "الماضي"/"الفائت" ("في فبراير الماضي") is the most recent such month strictly before the anchor's month;
   a day-month with it ("10 أغسطس/آب الماضي") the most recent such day strictly before the anchor.
 - A day-month with no year ("٠٣ أبريل") takes the year that puts it nearest the anchor; with a weekday beside it, only
@@ -144,7 +145,11 @@ def _resolve_month(raw: RawDate, anchor: dt.date | None, future: bool) -> tuple[
 
 def _resolve_weekday(raw: RawDate, anchor: dt.date, future: bool) -> dt.date:
     if raw.day_offset is not None:
-        return anchor + dt.timedelta(days=raw.day_offset)
+        expected = anchor + dt.timedelta(days=raw.day_offset)
+        # "اليوم الثلاثاء" in an article stamped Wednesday 00:10: a weekday one day off the anchor's is the truth
+        # (ANT: 36 of 44 disagreements are one day off), anything further off is a typo in the weekday
+        off = (raw.weekday - expected.weekday()) % 7  # type: ignore[operator]
+        return expected + dt.timedelta(days={1: 1, 6: -1}.get(off, 0))
     back = (anchor.weekday() - raw.weekday) % 7  # type: ignore[operator]
     ahead = (raw.weekday - anchor.weekday()) % 7  # type: ignore[operator]
     if raw.marker == -1:
