@@ -377,6 +377,14 @@ def test_seed_gold_floor(seeds_dir) -> None:
     assert figures["f1"] >= 0.95 and figures["publication_dates_right"] == "4/4"
 
 
+def test_ant_gold_floor() -> None:
+    shared_path("corpus", "ant-v1.1.tar.gz")
+    figures = evaluation.ant_gold_scores()
+    # measured 2026-11-23: P = R = F1 = 0.957 on 23 hand-judged mentions in 14 random ANT articles; the miss is a
+    # fixture announced with a future verb ("ستلعب يوم السبت") that the past-tense default puts on the last Saturday
+    assert figures["f1"] >= 0.9
+
+
 def test_wojood_date_span_floor() -> None:
     shared_path("gold", "wojood-sample")
     figures = evaluation.wojood_scores()
@@ -407,5 +415,5 @@ def test_anchor_at_the_calendar_edge_gives_no_value_not_a_crash(anchor: dt.date)
 def test_evaluation_run_prints_and_returns_every_figure(capsys) -> None:
     figures = evaluation.run(["--ant-limit", "20"])
     printed = capsys.readouterr().out
-    assert set(figures) == {"seeds", "wojood", "ant", "dateparser"}
+    assert set(figures) == {"seeds", "ant_gold", "wojood", "ant", "dateparser"}
     assert all(f"dates/{name}:" in printed for name in figures)

@@ -2,6 +2,7 @@
 
 - seeds: tests/gold/dates.json, hand-judged date expressions in the four seed articles; a mention is right when its
   span, value and precision all match (exact P/R/F1), and each seed's publication_date is checked.
+- ant_gold: tests/gold/dates_ant.json, 14 ANT articles drawn at random and judged by hand, scored like the seeds.
 - wojood: the DATE spans of the Wojood NER sample (../shared/gold/wojood-sample, MIT): span detection only, a
   predicted mention counts when it overlaps a gold DATE span (overlap P/R/F1). Its text is tokens joined by spaces
   ("26 / 4 / 1947") and mostly archival, and its DATE tag also covers durations and eras ("أسبوعين", "الفترة
@@ -28,6 +29,7 @@ from flows.dates import find_dates, publication_date
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 SEED_GOLD = REPO / "tests" / "gold" / "dates.json"
+ANT_GOLD = REPO / "tests" / "gold" / "dates_ant.json"
 WOJOOD = SHARED / "gold" / "wojood-sample"
 DATEPARSER = SHARED / "gold" / "dates" / "dateparser_ar_cases.json"
 ANT = SHARED / "corpus" / "ant-v1.1.tar.gz"
@@ -63,15 +65,15 @@ def run(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="akhbar eval dates")
     parser.add_argument("--ant-limit", type=int, default=None, metavar="N", help="score only the first N ANT articles")
     options = parser.parse_args(argv or [])
-    figures = {"seeds": seed_scores(), "wojood": wojood_scores(), "ant": ant_scores(options.ant_limit),
-               "dateparser": dateparser_scores()}
+    figures = {"seeds": seed_scores(), "ant_gold": ant_gold_scores(), "wojood": wojood_scores(),
+               "ant": ant_scores(options.ant_limit), "dateparser": dateparser_scores()}
     for name, scores in figures.items():
         if scores is None:
             print(f"dates/{name}: skipped (gold files absent: ../shared ships beside the repo in CI)")
         else:
             shown = (f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in scores.items())
             print(f"dates/{name}: " + "  ".join(shown))
-    if figures["ant"] is not None:
+    if figures["ant"] is not None or figures["ant_gold"] is not None:
         print(f"  ({ANT_CITATION})")
     return figures
 
@@ -113,6 +115,26 @@ def locate(body: str, surface: str, nth: int) -> tuple[int, int]:
         if start < 0:
             raise ValueError(f"gold surface {surface!r} #{nth} is not in the clean body")
     return start, start + len(surface)
+
+
+def ant_gold_scores() -> dict | None:
+    """Exact P/R/F1 (span, value, precision) on the 14 hand-judged ANT articles of tests/gold/dates_ant.json."""
+    if not ANT.exists():
+        return None
+    gold_all = json.loads(ANT_GOLD.read_text(encoding="utf-8"))["articles"]
+    n_pred = n_gold = hits = 0
+    with tarfile.open(ANT) as archive:
+        for member in archive:
+            if member.name not in gold_all:
+                continue
+            gold = gold_all[member.name]
+            doc = archive.extractfile(member).read().decode("utf-8", "replace")  # type: ignore[union-attr]
+            text = ANT_TEXT.search(doc).group(1)  # type: ignore[union-attr]
+            expected = {(*locate(text, g["surface"], g["nth"]), g["value"], g["precision"]) for g in gold["mentions"]}
+            found = {(m.char_start, m.char_end, m.value.isoformat() if m.value else None, m.precision)
+                     for m in find_dates(text, dt.date.fromisoformat(gold["anchor"]))}
+            n_pred, n_gold, hits = n_pred + len(found), n_gold + len(expected), hits + len(found & expected)
+    return {**prf(hits, n_pred, hits, n_gold), "mentions": n_gold}
 
 
 # --- wojood ------------------------------------------------------------------------------------------------------
