@@ -3,6 +3,8 @@
 Two gold sets:
 - seeds: tests/gold/entities_seeds.json on the four seed articles (../shared/seeds, body = clean_text(raw).body_text);
   mentions are located by surface + nth occurrence. Also reports entity-id accuracy on matched spans.
+- ant: tests/gold/entities_ant_heldout.json, three ANT corpus articles annotated before the rules ever ran on
+  them (a held-out check on the seed figures, which the rules were developed on); mentions located by anchors.
 - wojood: ../shared/gold/wojood-sample/<split>.txt (SinaLab, MIT), token per line with nested tags; scored on
   PERS, ORG, GPE, LOC by token-aligned exact span (our PERSON is PERS). Two conventions are mapped, and said so
   when the figures are printed: our adjectival nisba mentions are NORP there (not scored), and Wojood's GPE spans
@@ -32,6 +34,8 @@ SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 WOJOOD = SHARED / "gold" / "wojood-sample"
 HTML_PAGES = REPO / "tests" / "fixtures" / "samples_src"
+GOLD_ANT = REPO / "tests" / "gold" / "entities_ant_heldout.json"
+ANT_TARBALL = SHARED / "corpus" / "ant-v1.1.tar.gz"
 TYPES = ("PERSON", "ORG", "GPE", "LOC")
 WOJOOD_TYPES = {"PERS": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
 # Place words Wojood keeps inside a GPE span (normalised, proclitics allowed).
@@ -124,6 +128,57 @@ def evaluate_seeds(seeds_dir: Path = SEEDS, gold_path: Path = GOLD) -> dict:
     figures = score([(s[1], s) for s in gold_spans], [(s[1], s) for s in pred_spans])
     return {"figures": figures, "entity_id_accuracy": ids_right / ids_total if ids_total else 0.0,
             "misses": misses, "spurious": spurious}
+
+
+# --- ANT held-out ---------------------------------------------------------------------------------------------
+ANT_CITATION = ("A. Chouigui, O. Ben Khiroun, B. Elayeb. ANT Corpus: An Arabic News Text Collection for Textual "
+                "Classification. AICCSA 2017")
+
+
+def ant_texts(docnos: set[str], tarball: Path = ANT_TARBALL) -> dict[str, str]:
+    """The TEXT of the given ANT documents, read straight from the shared tarball."""
+    import re
+    import tarfile
+
+    field = re.compile(r"<(DOCNO|TEXT)>(.*?)</\1>", re.DOTALL)
+    out: dict[str, str] = {}
+    with tarfile.open(tarball, "r:gz") as archive:
+        for member in archive:
+            if not member.isfile() or not any(d in member.name for d in docnos):
+                continue
+            fields = dict(field.findall(archive.extractfile(member).read().decode("utf-8")))
+            if fields.get("DOCNO", "").strip() in docnos:
+                out[fields["DOCNO"].strip()] = "\n".join(
+                    line.strip() for line in fields["TEXT"].strip().splitlines() if line.strip())
+    return out
+
+
+def locate_row(body: str, row: dict) -> int:
+    """Start of a gold mention: the surface inside its anchor (first occurrence), or its nth occurrence."""
+    if "anchor" in row:
+        anchor_at = locate(body, row["anchor"], 0)
+        return anchor_at + row["anchor"].index(row["surface"])
+    return locate(body, row["surface"], row.get("nth", 0))
+
+
+def evaluate_ant_heldout(gold_path: Path = GOLD_ANT, tarball: Path = ANT_TARBALL) -> dict:
+    """Exact-span figures on the held-out ANT articles (spans and types; no entity ids there)."""
+    gold_all = json.loads(gold_path.read_text(encoding="utf-8"))["articles"]
+    bodies = ant_texts(set(gold_all), tarball)
+    gold, predicted, misses, spurious = [], [], [], []
+    for name, rows in sorted(gold_all.items()):
+        body = bodies[name]
+        _, mentions = extract_entities(Document(name, body, sentences=split_sentences(body)))
+        spans = set()
+        for row in rows:
+            start = locate_row(body, row)
+            spans.add((row["type"], start, start + len(row["surface"])))
+        found = {(m.entity_type, m.char_start, m.char_end) for m in mentions}
+        gold += [(s[0], (name, *s)) for s in spans]
+        predicted += [(s[0], (name, *s)) for s in found]
+        misses += [f"{name}: {s[0]} {body[s[1]:s[2]]!r}" for s in spans - found]
+        spurious += [f"{name}: {s[0]} {body[s[1]:s[2]]!r}" for s in found - spans]
+    return {"figures": score(gold, predicted), "misses": misses, "spurious": spurious}
 
 
 # --- Wojood ---------------------------------------------------------------------------------------------------
@@ -260,7 +315,7 @@ def print_figures(title: str, figures: dict[str, Figures]) -> None:
 
 def run(argv: Sequence[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="akhbar eval entities", description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("seeds", "wojood", "all"), default="all")
+    parser.add_argument("--set", choices=("seeds", "ant", "wojood", "all"), default="all")
     parser.add_argument("--split", default="test", help="Wojood split: train, val or test")
     parser.add_argument("--cost", action="store_true", help="also time the stage against trafilatura")
     parser.add_argument("--pages", type=Path, default=HTML_PAGES, help="saved HTML pages to time trafilatura on")
@@ -277,6 +332,15 @@ def run(argv: Sequence[str] | None = None) -> dict:
             _print_errors(seeds, args.errors)
             result["seeds"] = {k: f.as_dict() for k, f in seeds["figures"].items()} | {
                 "entity_id_accuracy": round(seeds["entity_id_accuracy"], 4)}
+    if args.set in ("ant", "all"):
+        if not ANT_TARBALL.exists():
+            print(f"ant: {ANT_TARBALL} is absent, skipped")
+        else:
+            ant = evaluate_ant_heldout()
+            print_figures("entities on held-out ANT gold (tests/gold/entities_ant_heldout.json), exact span; "
+                          f"corpus: {ANT_CITATION}", ant["figures"])
+            _print_errors(ant, args.errors)
+            result["ant"] = {k: f.as_dict() for k, f in ant["figures"].items()}
     if args.set in ("wojood", "all"):
         if not (WOJOOD / f"{args.split}.txt").exists():
             print(f"wojood: {WOJOOD} is absent, skipped")

@@ -220,6 +220,8 @@ def _is_given_name(word: str) -> bool:
 
 def _org_like(text: EntityText, a: int, b: int) -> bool:
     """A tagged organisation starts with an organisation word (جريدة فلسطين، الشرطة البيئية) and is short."""
+    if any(text.bare_stems(k) & name_stopwords() for k in range(a, b)):
+        return False  # المنظمة أن المقاتلين: a clause, not a name
     return b - a <= MAX_TAGGED_ORG_WORDS and bool(text.bare_stems(a) & (frozenset(org_heads()) | nisba_heads()))
 
 
