@@ -39,6 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("akhbar: interrupted", file=sys.stderr)
         return 130
+    except OSError as error:  # the disk or the folder under the warehouse, not a bug: one line
+        print(f"akhbar: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_ERROR
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -266,7 +269,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 class _reader:
-    """A warehouse connection for reading: read-only unless ``write``; the snapshot when an ingest holds the file."""
+    """A warehouse connection for reading: read-only unless ``write``; the snapshot when an ingest holds the file.
+
+    Inside the ``with`` body, a damaged file or a full disk becomes one AkhbarError line (see warehouse.opened).
+    """
 
     def __init__(self, settings: Settings, write: bool = False):
         self.settings, self.write = settings, write
@@ -275,17 +281,18 @@ class _reader:
         from flows import warehouse
 
         try:
-            self.con = warehouse.connect(self.settings.warehouse, read_only=not self.write)
+            self.context = warehouse.opened(self.settings.warehouse, read_only=not self.write)
+            return self.context.__enter__()
         except AkhbarError as error:
             snapshot = self.settings.snapshot
             if self.write or "in use" not in str(error) or not snapshot.exists():
                 raise
             print(f"akhbar: an ingest is writing the warehouse; reading the snapshot {snapshot}", file=sys.stderr)
-            self.con = warehouse.connect(snapshot, read_only=True)
-        return self.con
+            self.context = warehouse.opened(snapshot, read_only=True)
+            return self.context.__enter__()
 
-    def __exit__(self, *exc: object) -> None:
-        self.con.close()
+    def __exit__(self, *exc):
+        return self.context.__exit__(*exc)
 
 
 # ---- output --------------------------------------------------------------------------------------------------

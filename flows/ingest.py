@@ -63,7 +63,7 @@ def ingest_flow(
                 load_batch(con, outcomes, summary)
                 runner.report_progress(summary, len(todo))
         except BaseException:
-            runner.finish(con, summary, started, status="failed")
+            runner.record_failure(con, summary, started)
             raise
         finally:
             if pool is not None:

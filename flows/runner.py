@@ -136,6 +136,14 @@ def report_progress(summary: RunSummary, total: int) -> None:
         callback(done, total)
 
 
+def record_failure(con: warehouse.Connection, summary: RunSummary, started: float) -> None:
+    """Mark the run failed if the warehouse still takes writes (after a full disk it may not: the cause is raised)."""
+    try:
+        finish(con, summary, started, status="failed")
+    except Exception:  # noqa: BLE001 - the original error is the one worth reporting
+        pass
+
+
 def run_ingest(settings: Settings, run_id: str | None = None) -> RunSummary:
     """One ingest run without Prefect: the same steps the flow runs, in the same order."""
     from flows.lock import warehouse_lock
@@ -152,7 +160,7 @@ def run_ingest(settings: Settings, run_id: str | None = None) -> RunSummary:
                 load_outcomes(con, process_batch(batch, settings, pool), summary)
                 report_progress(summary, len(todo))
         except BaseException:
-            finish(con, summary, started, status="failed")
+            record_failure(con, summary, started)
             raise
         finally:
             if pool is not None:

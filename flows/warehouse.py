@@ -184,6 +184,8 @@ def _insert_sql(table: str) -> str:
 
 
 def start_run(con: Connection, run_id: str, started_at: dt.datetime) -> None:
+    """Record a run as running. Called under the warehouse lock, so any other 'running' run died (kill -9, power)."""
+    con.execute("update runs set status = 'failed', finished_at = ? where status = 'running'", [_now()])
     con.execute("insert or replace into runs (run_id, started_at, status) values (?, ?, 'running')", [run_id, started_at])
 
 
@@ -204,6 +206,8 @@ def query(con: Connection, sql: str, params: Sequence[object] = ()) -> tuple[lis
         result = con.execute(sql, list(params))
         columns = [d[0] for d in result.description] if result.description else []
         return columns, result.fetchall() if columns else []
+    except (duckdb.IOException, duckdb.InternalException):
+        raise  # the file, not the statement: ``opened`` reports it with the recovery hint
     except duckdb.Error as error:
         raise AkhbarError(f"SQL error: {str(error).splitlines()[0]}") from error
 
@@ -214,11 +218,26 @@ def table_counts(con: Connection) -> dict[str, int]:
 
 @contextmanager
 def opened(path: Path, *, read_only: bool = False) -> Iterator[Connection]:
+    """A connection for the ``with`` body; a DuckDB failure inside it (full disk, damaged blocks) becomes AkhbarError."""
     con = connect(path, read_only=read_only)
     try:
         yield con
+    except duckdb.Error as error:
+        raise AkhbarError(describe_failure(error, path)) from error
     finally:
         con.close()
+
+
+def describe_failure(error: Exception, path: Path | None = None) -> str:
+    """One line saying what went wrong with the warehouse and what to do about it."""
+    first = str(error).splitlines()[0] if str(error) else type(error).__name__
+    where = f"warehouse {path}" if path else "the warehouse"
+    if "No space left on device" in first:
+        return f"{where}: the disk is full ({first}); the batch being loaded was rolled back. Free space and run again."
+    if any(sign in first for sign in NOT_A_WAREHOUSE) or isinstance(error, (duckdb.IOException, duckdb.InternalException)):
+        hint = recovery_hint(path) if path else "The inbox is the source of truth: move the warehouse file aside and run `akhbar ingest` to rebuild it."
+        return f"{where} could not be read or written ({first}). {hint}"
+    return f"{where}: {first}"
 
 
 def _now() -> dt.datetime:
@@ -236,6 +255,8 @@ def copy_database(source: Path, target: Path, storage_version: str) -> None:
         con.execute(f"attach {sql_literal(str(target))} as snapshot (storage_version {sql_literal(storage_version)})")
         con.execute("copy from database source to snapshot")
         con.execute("detach snapshot")
+    except duckdb.Error as error:
+        raise AkhbarError(f"snapshot {target.name} not written: {describe_failure(error, source)}") from error
     finally:
         con.close()
 

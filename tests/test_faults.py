@@ -126,11 +126,6 @@ def test_a_run_killed_inside_a_load_transaction_resumes_to_a_clean_build(crashed
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="the killed run's row in `runs` stays 'running' forever (akhbar status shows it); fix in runner/ingest: "
-    "a run that holds the warehouse lock marks every other 'running' run 'failed' (they cannot be alive)",
-)
 def test_a_killed_run_is_not_left_running(crashed_and_resumed: dict) -> None:
     with warehouse.opened(crashed_and_resumed["crashed"], read_only=True) as con:
         assert con.execute("select count(*) from runs where status = 'running'").fetchone()[0] == 0
@@ -154,11 +149,6 @@ def test_a_warehouse_path_under_a_file_fails_the_ingest_and_leaves_the_inbox(tmp
     assert inbox_state(inbox) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="flows/lock.py: warehouse_lock creates the lock folder and file before connect() runs, and its OSError "
-    "escapes as a traceback; fix there (raise AkhbarError) or in cli.main (catch OSError -> one line, exit 1)",
-)
 def test_a_warehouse_path_under_a_file_is_one_clear_line(tmp_path: Path) -> None:
     inbox = make_inbox(tmp_path / "inbox", 1)
     (tmp_path / "not-a-folder").write_text("x")
@@ -213,12 +203,6 @@ def test_a_full_disk_fails_the_ingest_and_leaves_the_inbox(tmp_path: Path) -> No
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="a DuckDB IO error after connect() (load_batch, start_run, publish's copy_database: 'No space left on "
-    "device') escapes as a traceback; fix: runner.run_ingest / publish_snapshot turn duckdb.Error into AkhbarError "
-    "(via a warehouse helper, duckdb stays behind its boundary), or cli.main catches it",
-)
 def test_a_full_disk_is_one_clear_line(tmp_path: Path) -> None:
     inbox = make_inbox(tmp_path / "inbox", 60, repeat=20)
     result = run_on_tmpfs(tmp_path, "1m", f'export INBOX="{inbox}"\n{INGEST_ON_MNT}')
@@ -258,14 +242,9 @@ def good_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.param("garbage", id="random-bytes"),
         pytest.param("empty", id="zero-bytes"),
         pytest.param("header-block", id="damaged-first-blocks"),
-        pytest.param(
-            "truncated", id="cut-in-half",
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="DuckDB reads data blocks lazily: a file cut short opens fine and fails at the first read "
-                "(start_run, a query) outside connect(); runner/cli should map those errors to the recovery hint",
-            ),
-        ),
+        # DuckDB reads data blocks lazily: a file cut short opens and fails at the first read; warehouse.opened
+        # maps that to the recovery hint too.
+        pytest.param("truncated", id="cut-in-half"),
     ],
 )
 def test_a_damaged_warehouse_says_how_to_recover(good_warehouse: Path, tmp_path: Path, kind: str, command: str) -> None:
