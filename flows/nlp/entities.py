@@ -1,5 +1,6 @@
-"""Who is mentioned: gazetteer matches, ministries, titled persons and headed organisations, resolved into
-canonical entities and mentions with body_text offsets.
+"""Who is mentioned: gazetteer matches, ministries, persons by title or given name, organisations and places by
+their head word, and the CRF tagger for what the rules miss, resolved into canonical entities and mentions with
+body_text offsets (a bare surname resolves to the full name earlier in the article).
 
 ``extract_entities(doc)`` is deterministic; its data (flows/data) is loaded once per process. Mentions come
 sorted by char_start, never overlap, and satisfy ``body_text[char_start:char_end] == surface``.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from flows.nlp.arabic import normalize, split_sentences
+from flows.nlp.arabic import enclitic_stems, normalize, split_sentences
 from flows.nlp.entity_match import GazetteerMatch, match_gazetteer
 from flows.nlp.entity_base import Candidate, covered, is_name_token, non_name_words
 from flows.nlp.entity_patterns import find_definite_bodies, find_headed_orgs, find_headed_places, find_ministries
@@ -18,9 +19,10 @@ from flows.nlp.entity_text import CLOSING, EntityText
 from flows.nlp.gazetteer import Gazetteer, load_gazetteer, nisba_heads
 from flows.nlp.types import Document, Entity, Mention
 
-# A name found after a title is the listed person when their normalised names are this similar (rapidfuzz
-# ratio, 0-100). Chosen on the seeds' spelling variants (سانجاري/سانغاري score 91); different people who share
-# a surname (إبراهيم تراوري / عمر تراوري) score below 75.
+# A name found after a title or a given name is the listed person when their normalised names are this similar
+# (rapidfuzz ratio, 0-100), and only when the surnames start alike. Spelling variants score above it
+# (باكاري ياو سنغاري / سانغاري 97, أسيمي غويتة / غويتا 91); different people who share a surname score below
+# (عمر تراوري / إبراهيم تراوري 67, كاراموكو تراوري / إبراهيم تراوري 76).
 FUZZY_PERSON_MIN = 85
 # How far back a nisba may look for the person or body it qualifies (وزير الخارجية الروسي: two words).
 NISBA_REACH = 3
@@ -91,18 +93,12 @@ def _qualifies_person_or_body(text: EntityText, match: GazetteerMatch, matches: 
             if kind in {"PERSON", "ORG"} or (before.info.kind == "nisba" and back == 1 and text.toks[i].norm.startswith("و")):
                 return back == 1 or kind in {"PERSON", "ORG"}
             return False
-        stems = {s for stem in text.bare_stems(k) for s in _enclitic_free(stem)}
+        stems = {s for stem in text.bare_stems(k) for s in enclitic_stems(stem)}
         if stems & heads:
             return True
         if not (text.has_article(k) or text.toks[k].norm.endswith(ADJECTIVE_ENDINGS)):
             return False
     return False
-
-
-def _enclitic_free(stem: str) -> tuple[str, ...]:
-    from flows.nlp.arabic import enclitic_stems
-
-    return enclitic_stems(stem)
 
 
 def _link_known_person(candidate: Candidate, gazetteer: Gazetteer) -> Candidate:
