@@ -98,6 +98,10 @@ def verdicts(results: dict) -> dict:
         out["e2e_ratio_flow"] = _check(bare / flow, TARGET_E2E_RATIO, at_least=True)
     if plain and flow:
         out["prefect_overhead"] = _check(flow / plain - 1, TARGET_PREFECT_OVERHEAD)
+    flow_cpu = results.get("flow", {}).get("cpu_seconds")
+    if plain_cpu and flow_cpu:
+        # The same in CPU seconds: what Prefect costs the machine, much less sensitive to other load than wall time.
+        out["prefect_overhead_cpu"] = _check(flow_cpu / plain_cpu - 1, TARGET_PREFECT_OVERHEAD)
     for mode in ("flow", "plain"):
         noop, empty = seconds(f"noop_{mode}"), seconds(f"empty_{mode}")
         if noop is not None and empty is not None:
@@ -134,7 +138,8 @@ def print_report(results: dict) -> None:
     print(f"code: {code.get('repo')} at {code.get('commit')}" + (" with uncommitted changes in flows/ or sql/" if code.get("dirty") else ""))
     print()
     n = results["n"]
-    rows = [("run", "files", "seconds", "files/s", "MB/s", "process s", "CPU s", "load", "peak RSS MB", "loaded/dup/quar")]
+    rows = [("run", "files", "seconds", "files/s", "MB/s", "process s", "CPU s", "CPU ms/file", "load", "peak RSS MB",
+             "loaded/dup/quar")]
     for key, label in (
         ("bare", "bare trafilatura (1 process)"), ("plain", "akhbar, plain functions"), ("flow", "akhbar, Prefect flow"),
         ("prefect_first_run", "first flow run ever, empty"),
@@ -144,13 +149,13 @@ def print_report(results: dict) -> None:
     ):
         run = results.get(key)
         if run and "error" in run:
-            rows.append((label, "failed: " + run["error"][:60], "", "", "", "", "", "", "", ""))
+            rows.append((label, "failed: " + run["error"][:60], "", "", "", "", "", "", "", "", ""))
         elif run:
             whole = key in ("bare", "plain", "flow")  # the runs that read the whole corpus
             rows.append(_run_row(label, run, n, results["corpus"]["bytes"] if whole else None))
     for size, run in results.get("scale", {}).items():
         if "error" in run:
-            rows.append((f"scale {size}, plain", "failed: " + run["error"][:60], "", "", "", "", "", "", "", ""))
+            rows.append((f"scale {size}, plain", "failed: " + run["error"][:60], "", "", "", "", "", "", "", "", ""))
         else:
             rows.append(_run_row(f"scale {size}, plain", run, int(size), None))
     _table(rows)
@@ -185,7 +190,8 @@ def _run_row(label: str, run: dict, files: int, total_bytes: int | None) -> tupl
     return (
         label, str(files), _f(run["seconds"], 2), _f(rate(files, run["seconds"]), 1) if files else "",
         _f(size / MB / run["seconds"], 2) if size and files and run["seconds"] else "",
-        _f(run["wall_seconds"], 2), _f(run.get("cpu_seconds"), 1), _f(run.get("load_average"), 1),
+        _f(run["wall_seconds"], 2), _f(run.get("cpu_seconds"), 1),
+        _f(1000 * run["cpu_seconds"] / files, 1) if files and run.get("cpu_seconds") else "", _f(run.get("load_average"), 1),
         _f(run["peak_tree_rss"] / MB, 0), status,
     )
 
