@@ -35,6 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_LOCKED
     except AkhbarError as error:
         print(f"akhbar: {error}", file=sys.stderr)
+        _drop_frames(error)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("akhbar: interrupted", file=sys.stderr)
@@ -42,6 +43,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # the disk or the folder under the warehouse, not a bug: one line
         print(f"akhbar: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
         return EXIT_ERROR
+    except Exception as error:  # a bug: still one line, the traceback on request
+        if os.environ.get("AKHBAR_DEBUG"):
+            raise
+        print(f"akhbar: unexpected error: {type(error).__name__}: {error} (AKHBAR_DEBUG=1 shows the traceback)",
+              file=sys.stderr)
+        _drop_frames(error)
+        return EXIT_ERROR
+
+
+def _drop_frames(error: BaseException) -> None:
+    """Let go of the failed run's frames (and the DuckDB connection they hold) before the interpreter exits."""
+    while error is not None:
+        error.__traceback__ = None
+        error = error.__cause__ or error.__context__
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,6 +147,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         else:
             from flows.ingest import run_flow
 
+            _quiet_prefect_run_logs()
             summary = run_flow(settings, dask_address=args.dask or os.environ.get("AKHBAR_DASK_ADDRESS"))
     finally:
         runner.set_progress(None)
@@ -139,6 +155,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             bar.close()
     print_summary(summary)
     return EXIT_OK
+
+
+def _quiet_prefect_run_logs() -> None:
+    """A failed run is reported by the CLI in one line; Prefect's own traceback only with AKHBAR_DEBUG=1.
+
+    The flow run is still marked Failed in Prefect with the error message.
+    """
+    if not os.environ.get("AKHBAR_DEBUG"):
+        import logging
+
+        for name in ("prefect.flow_runs", "prefect.task_runs"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 class ProgressBar:
