@@ -2,6 +2,7 @@
 
     python -m bench.child bare INBOX OUT_JSON
     python -m bench.child ingest {plain,flow} INBOX WAREHOUSE OUT_JSON
+    python -m bench.child stages INBOX LIMIT OUT_JSON
 
 Each writes one JSON object to OUT_JSON: the call's wall seconds (imports excluded, reported apart), the counts,
 and this process's own ru_maxrss.
@@ -76,10 +77,37 @@ def ingest(mode: str, inbox: Path, warehouse: Path) -> dict:
     }
 
 
+def stage_cpu(inbox: Path, limit: int) -> dict:
+    """CPU seconds per stage: ``flows.pipeline.process_file`` on the first ``limit`` files, one process, its stage
+    clock switched to this process's CPU time (in this child only). Wall-clock stage times of a pooled run count the
+    time a worker waits for a core; on a shared machine these do not."""
+    from types import SimpleNamespace
+
+    from flows import pipeline
+    from flows.discover import scan_inbox
+    from flows.settings import Settings
+
+    settings = Settings(inbox=inbox)
+    items = scan_inbox(inbox)[:limit]
+    pipeline.time = SimpleNamespace(perf_counter=time.process_time)  # the stage timer's clock, nothing else
+    pipeline.process_file(items[0], settings)  # first-call costs (imports, compiled patterns) are not per-file
+    totals: dict[str, float] = {}
+    started = time.process_time()
+    errors = 0
+    for item in items:
+        outcome = pipeline.process_file(item, settings)
+        errors += outcome.error is not None
+        for stage, seconds in outcome.stage_seconds.items():
+            totals[stage] = totals.get(stage, 0.0) + seconds
+    return {"files": len(items), "errors": errors, "cpu_seconds": time.process_time() - started, "stage_cpu_seconds": totals}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["bare"]:
         result, out = bare_trafilatura(Path(args[1])), Path(args[2])
+    elif args[:1] == ["stages"]:
+        result, out = stage_cpu(Path(args[1]), int(args[2])), Path(args[3])
     elif args[:1] == ["ingest"]:
         result = ingest(args[1], Path(args[2]), Path(args[3]))
         out = Path(args[4])

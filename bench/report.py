@@ -167,6 +167,16 @@ def print_report(results: dict) -> None:
             (s, f"{stages[s]:.2f}", f"{1000 * stages[s] / max(n, 1):.1f}", f"{stages[s] / total:.0%}" if total else "")
             for s in STAGES if s in stages
         ])
+    profile = results.get("stage_cpu") or {}
+    if profile.get("stage_cpu_seconds"):
+        files = max(profile["files"], 1)
+        cpu = profile["stage_cpu_seconds"]
+        bare = results.get("bare", {})
+        print(f"\nCPU per stage, one process, first {profile['files']} files (nlp = entities + quotes + events);"
+              f" bare trafilatura: {_f(1000 * bare.get('cpu_seconds', 0) / max(bare.get('files', 1), 1), 1)} CPU ms/file:")
+        _table([("stage", "CPU ms/file", "share")] + [
+            (s, f"{1000 * cpu[s] / files:.1f}", f"{cpu[s] / profile['cpu_seconds']:.0%}") for s in STAGES if s in cpu
+        ] + [("all", f"{1000 * profile['cpu_seconds'] / files:.1f}", "100%")])
     queries = results.get("queries")
     if queries:
         print(f"\nnamed queries on a synthetic warehouse ({queries['counts'].get('mentions', 0):,} mentions):")

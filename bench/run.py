@@ -34,6 +34,8 @@ from bench.report import code_version, machine_info, print_report, verdicts
 BENCH_DIR = Path(__file__).resolve().parent
 OUT_DIR = BENCH_DIR / "out"
 DEFAULT_N = 200
+# Files for the per-stage CPU profile (one process): enough for stable shares, a few CPU-seconds.
+STAGE_SAMPLE = 300
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -116,6 +118,7 @@ def run_benchmark(args: argparse.Namespace, work: Path) -> dict:
     }
     results["bare"] = measured("bare trafilatura", ["bare", str(inbox)])
     results["plain"] = measured("akhbar plain", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")])
+    results["stage_cpu"] = measured("CPU per stage (1 process)", ["stages", str(inbox), str(min(n, STAGE_SAMPLE))])
     results["noop_plain"] = measured("no-op re-run (plain)", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")])
     results["empty_plain"] = measured("empty run (plain)", ["ingest", "plain", str(empty), str(work / "empty-plain.duckdb")])
     # The flow runs get a Prefect home of their own (not the user's ~/.akhbar/prefect, nor other runs'); its database
