@@ -104,6 +104,7 @@ def test_rules_for_names_no_list_knows(text: str, surface: str, entity_type: str
         pytest.param("من ناحية أخرى قررت الحكومة", id="on-the-other-hand-is-no-place"),
         pytest.param("هاجمت الجماعات الإرهابية المجلس المذكور", id="generic-bodies-are-no-names"),
         pytest.param("شكلوا حكومة انتقالية جديدة", id="a-transitional-government-is-no-name"),
+        pytest.param("طلب تمديد ولاية فريق الخبراء", id="mandate-of-the-panel-is-no-state"),
         pytest.param("سيناقشان تنظيم الاجتماع المقبل", id="organising-the-meeting-is-no-org"),
         pytest.param("قال قائلاً إن الوضع صعب", id="adverb-is-no-name"),
         pytest.param("ولد في مانشستر عام 1990", id="was-born-in-is-no-name"),
@@ -114,6 +115,16 @@ def test_rules_for_names_no_list_knows(text: str, surface: str, entity_type: str
 )
 def test_rules_stay_quiet(text: str) -> None:
     assert run(text)[1] == ()
+
+
+def test_hamza_alef_is_not_the_article() -> None:
+    _, mentions = run("وقال رئيس مفوضية إيكواس عمر أليو توراي في كلمته")
+    assert ("عمر أليو توراي", "person:omar-touray") in {(m.surface, m.entity_id) for m in mentions}
+
+
+def test_name_stops_before_a_prepositional_phrase() -> None:
+    _, mentions = run("كلف القادة رئيس توغو فور غناسينغبي بمواصلة الوساطة")
+    assert ("فور غناسينغبي", "person:faure-gnassingbe") in {(m.surface, m.entity_id) for m in mentions}
 
 
 def test_one_word_town_name_stops_before_the_next_word() -> None:

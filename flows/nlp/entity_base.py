@@ -71,7 +71,17 @@ def is_name_token(text: EntityText, i: int, by_token: dict[int, GazetteerMatch])
         return False  # قائلاً، رسمياً: adverbs and indefinite accusatives, never names
     if text.bare_stems(i) & non_name_words() or token in titles():
         return False
-    return not text.has_article(i)
+    if text.has_article(i):
+        return False
+    return not _prepositional(token)
+
+
+def _prepositional(token: str) -> bool:
+    """ب/ل + a verbal noun (بمواصلة، لمكافحة، بتسليم): a phrase after a name, never part of it."""
+    if token[:1] not in "بل" or len(token) < 5:
+        return False
+    rest = token[1:]
+    return rest.endswith("ه") or rest[:1] in "تم" and len(rest) >= 5
 
 
 def link_before(text: EntityText, j: int) -> bool:

@@ -19,7 +19,6 @@ from flows.nlp.entity_base import (
 )
 from flows.nlp.entity_match import GazetteerMatch
 from flows.nlp.entity_text import EntityText
-from flows.nlp.arabic import ARTICLE
 from flows.nlp.gazetteer import (
     Gazetteer,
     name_stopwords,
@@ -219,12 +218,12 @@ def find_definite_bodies(text: EntityText, by_token: dict[int, GazetteerMatch]) 
     heads = definite_org_heads()
     generic = generic_adjectives()
     for i in range(len(text.toks) - 1):
-        if i in by_token or not text.toks[i].norm.startswith(ARTICLE) or not text.bare_stems(i) & heads:
+        if i in by_token or not text.starts_with_article(i) or not text.bare_stems(i) & heads:
             continue
         j = i + 1
         while j < len(text.toks) and j - i <= MAX_BODY_ADJECTIVES and text.joined(j) and j not in by_token:
             word = text.toks[j].norm
-            if not word.startswith(ARTICLE) or not word.endswith(RELATIONAL_ENDINGS) or word in generic:
+            if not text.starts_with_article(j) or not word.endswith(RELATIONAL_ENDINGS) or word in generic:
                 break
             if text.bare_stems(j) & name_stopwords():
                 break  # الى، التي: particles that look like adjectives once normalised
@@ -250,7 +249,7 @@ def find_headed_places(text: EntityText, by_token: dict[int, GazetteerMatch]) ->
             j += 1
             # a second word only after the first word of a compound name (عين حوض، أم الزينات)
             if j < len(text.toks) and text.joined(j) and text.bare_stems(j - 1) & place_name_starts() and j not in by_token:
-                j += 1 if is_name_token(text, j, by_token) or text.toks[j].norm.startswith(ARTICLE) else 0
+                j += 1 if is_name_token(text, j, by_token) or text.starts_with_article(j) else 0
         if j == i + 1:
             continue
         char_start, char_end = text.toks[i + 1].char_start, text.toks[j - 1].char_end

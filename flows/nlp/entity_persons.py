@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from flows.nlp.arabic import ARTICLE, normalize
+from flows.nlp.arabic import normalize
 from flows.nlp.entity_base import (
     NAME_LINKS,
     START_LINKS,
@@ -135,7 +135,7 @@ def find_named_persons(text: EntityText, by_token: dict[int, GazetteerMatch]) ->
             if is_name_token(text, j, by_token) or (link_before(text, j) and j not in by_token):
                 words += 0 if link_before(text, j) or text.toks[j].norm in NAME_LINKS else 1
                 j += 1
-            elif text.toks[j].norm.startswith(ARTICLE) and j not in by_token and not text.bare_stems(j) & non_name_words():
+            elif text.starts_with_article(j) and j not in by_token and not text.bare_stems(j) & non_name_words():
                 j += 1  # a family name with the article ends the name: ماهر المصري
                 break
             else:

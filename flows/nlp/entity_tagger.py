@@ -14,7 +14,7 @@ from pathlib import Path
 
 from flows.nlp.entity_base import NAME_LINKS, Candidate, non_name_words, proclitic_prefix, stable_id, title_firsts
 from flows.nlp.entity_text import EntityText, token_info
-from flows.nlp.gazetteer import given_names, name_stopwords, nisba_heads, org_heads, place_heads
+from flows.nlp.gazetteer import generic_adjectives, given_names, name_stopwords, nisba_heads, org_heads, place_heads
 from flows.nlp.types import Entity
 
 MODEL_NAME = "wojood_crf.crfsuite"
@@ -222,6 +222,8 @@ def _org_like(text: EntityText, a: int, b: int) -> bool:
     """A tagged organisation starts with an organisation word (جريدة فلسطين، الشرطة البيئية) and is short."""
     if any(text.bare_stems(k) & name_stopwords() for k in range(a, b)):
         return False  # المنظمة أن المقاتلين: a clause, not a name
+    if all(text.toks[k].norm in generic_adjectives() for k in range(a + 1, b)):
+        return False  # الجيش المحلي: a description
     return b - a <= MAX_TAGGED_ORG_WORDS and bool(text.bare_stems(a) & (frozenset(org_heads()) | nisba_heads()))
 
 

@@ -15,6 +15,8 @@ from flows.nlp.arabic import NormToken, Reading, normalized_tokens, proclitic_re
 from flows.nlp.gazetteer import gap_key
 from flows.nlp.types import Sentence
 
+# Alef with hamza or madda: a word starting with one of these has no article (أليو، إلياس، آلام).
+HAMZA_ALEFS = frozenset("أإآ")
 # Quotes and brackets that open a quoted name: «فاغنر», "إيكواس", (القاعدة).
 OPENING_QUOTES = frozenset('«"“‘(\'[')
 # A gap with one of these between two words ends a name, a title's qualifier or a nisba's reach.
@@ -75,7 +77,22 @@ class EntityText:
         return self.info[i].stems
 
     def has_article(self, i: int) -> bool:
-        return self.info[i].has_article
+        """Some reading of token i carries the article, written with a bare alef in the text.
+
+        Normalisation writes أ as ا, so "أليو" and "إلياس" would read as ال + a stem; the text says otherwise.
+        """
+        info = self.info[i]
+        return info.has_article and any(r.has_article and self._bare_alef(i, r.prefix) for r in info.readings)
+
+    def starts_with_article(self, i: int) -> bool:
+        """Token i itself (no proclitic) begins with the article."""
+        return self.toks[i].norm.startswith("ال") and self._bare_alef(i, 0)
+
+    def _bare_alef(self, i: int, prefix: int) -> bool:
+        tok = self.toks[i]
+        if tok.norm[prefix : prefix + 1] == "ل":
+            return True  # ل + ال written لل: the article's alef is not in the text
+        return self.body[self.char_start(i, prefix)] not in HAMZA_ALEFS
 
 
 class TokenInfo(NamedTuple):
