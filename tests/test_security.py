@@ -229,7 +229,6 @@ WRITES = [
     pytest.param("create view evil as select 1", id="create-view"),
     pytest.param("alter table files add column evil int", id="alter-table"),
     pytest.param("truncate files", id="truncate"),
-    pytest.param("attach '/tmp/akhbar-never-created.duckdb' as other", id="attach-a-new-file"),
 ]
 FILE_WRITES = [
     pytest.param("copy (select * from articles) to '{out}'", id="copy-to-a-file"),
@@ -243,6 +242,28 @@ def test_sql_without_write_changes_nothing(built: Path, statement: str, capsys) 
     assert cli.main(["sql", "--warehouse", str(built), statement]) == cli.EXIT_ERROR
     assert "akhbar: SQL error" in capsys.readouterr().err
     assert snapshot_of(built) == before
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="warehouse.query re-raises every duckdb.IOException to `opened`, which calls it a damaged warehouse and "
+    "advises moving it aside; an IO error caused by the statement itself (a missing CSV, ATTACH of a missing file) "
+    "is a SQL error. Fix: in query(), re-raise only errors matching NOT_A_WAREHOUSE (or Corrupt/Could not read)",
+)
+@pytest.mark.parametrize(
+    "statement",
+    [
+        pytest.param("attach '/tmp/akhbar-never-created.duckdb' as other", id="attach-a-missing-file"),
+        pytest.param("select * from read_csv('/tmp/akhbar-no-such.csv')", id="read-a-missing-csv"),
+    ],
+)
+def test_a_statement_reading_a_missing_file_is_a_sql_error_not_a_damaged_warehouse(built: Path, statement: str, capsys) -> None:
+    before = snapshot_of(built)
+    assert cli.main(["sql", "--warehouse", str(built), statement]) == cli.EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "akhbar: SQL error" in err and "aside" not in err
+    assert snapshot_of(built) == before
+    assert not Path("/tmp/akhbar-never-created.duckdb").exists()
 
 
 @pytest.mark.xfail(
