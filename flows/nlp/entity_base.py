@@ -73,11 +73,13 @@ def is_name_token(text: EntityText, i: int, by_token: dict[int, GazetteerMatch])
         return False
     if text.has_article(i):
         return False
-    return not _prepositional(token)
+    return not _verbal_noun(token)
 
 
-def _prepositional(token: str) -> bool:
-    """ب/ل + a verbal noun (بمواصلة، لمكافحة، بتسليم): a phrase after a name, never part of it."""
+def _verbal_noun(token: str) -> bool:
+    """A verbal noun, bare (استغلال، استقبال) or after ب/ل (بمواصلة، لمكافحة، بتسليم): never part of a name."""
+    if token.startswith("است") and len(token) >= 6:
+        return True
     if token[:1] not in "بل" or len(token) < 5:
         return False
     rest = token[1:]
