@@ -114,9 +114,11 @@ def _filter_lines(
     seen_captions: set[str] = set()
     for i, line in enumerate(lines):
         kind = classify_line(line)
-        if kind == "cut":
+        if kind == "cut" or (kind in ("end", "credit-end") and _ends_like_prose(kept)) or _glued_article_starts(lines, i, kept):
+            if kind == "credit-end":
+                credits.append(line)
             break
-        if kind == "credit":
+        if kind in ("credit", "credit-end"):
             if keys[i] not in seen_captions:
                 credits.append(line)
                 seen_captions.add(keys[i])
@@ -124,7 +126,7 @@ def _filter_lines(
         if kind == "dateline":
             hints.append(_dateline_date(line))
             continue
-        if kind == "drop":
+        if kind in ("drop", "end"):
             if TWEET_DATE.search(line):
                 hints.append(line)
             continue
@@ -166,6 +168,21 @@ def _is_repeated_headline(keys: list[str], i: int) -> bool:
     if len(keys[i].split()) > HEADLINE_MAX_WORDS or SENTENCE_FINAL.search(keys[i]):
         return False
     return keys[i] in keys[i + 1 : i + 1 + REPEAT_WINDOW]
+
+
+def _glued_article_starts(lines: list[str], i: int, kept: list[str]) -> bool:
+    """After prose, a headline-like line followed by a "published on" line, or by a photo caption printed twice
+    (a lead photo's alt text and caption), starts another article. A subheading over one inline caption does not."""
+    line = lines[i]
+    if not _ends_like_prose(kept) or len(line.split()) > HEADLINE_MAX_WORDS or SENTENCE_FINAL.search(line):
+        return False
+    if classify_line(line) is not None:
+        return False
+    after = lines[i + 1 : i + 4]
+    kinds = [classify_line(nxt) for nxt in after]
+    if "dateline" in kinds[:2]:
+        return True
+    return len(after) >= 2 and kinds[0] == "credit" and _key(after[0]) == _key(after[1])
 
 
 def _is_caption_repeat(keys: list[str], i: int) -> bool:

@@ -43,15 +43,7 @@ NAMES = sorted(SAMPLES)
 
 # Gaps in the backbone these samples found, reported to the lead (not ours to fix here). strict: when one is fixed,
 # the XPASS fails and the entry must go. Keys: (check, file) or (check, file, snippet).
-KNOWN_GAPS: dict[tuple[str, ...], str] = {
-    ("date", "sample_09_wagner_africa_corps.txt"):
-        "flows/textclean.py does not cut the glued second article, so the date hints hold its 'الجمعة ٦ يونيو' too, "
-        "and flows/dates.py publication_date returns None for two disagreeing datelines",
-    ("boilerplate", "sample_08_russian_wheat_burkina.txt", "واغادوغو: «الأفق»"):
-        "flows/textclean.py keeps a 'CITY: «SITE»' byline line in the body",
-    ("boilerplate", "sample_09_wagner_africa_corps.txt", "علي بونغو"):
-        "flows/textclean.py keeps a second article glued after the tags/share lines (headline, caption twice, date)",
-}
+KNOWN_GAPS: dict[tuple[str, ...], str] = {}
 
 
 def cases(check: str, keys: list[tuple[str, ...]]) -> list:

@@ -12,6 +12,7 @@ from flows.textclean import classify_line, clean_extracted, clean_text
 # Hand-written sample paragraphs (not from any article): long enough to read as prose.
 P1 = "أعلنت وزارة الخارجية في بيان رسمي صدر صباح اليوم أن الوزير سيتوجه إلى العاصمة في زيارة تستمر يومين لبحث التعاون."
 P2 = "وأضاف البيان أن المحادثات ستتناول ملفات الأمن الغذائي والطاقة والتدريب العسكري، إلى جانب القضايا الإقليمية."
+P3 = "ومن المنتظر أن يلتقي الوزير خلال الزيارة رئيس الحكومة وعددا من المسؤولين، قبل أن يعقد مؤتمرا صحافيا مشتركا."
 TITLE = "الوزير يزور العاصمة لبحث التعاون"
 
 
@@ -25,7 +26,9 @@ TITLE = "الوزير يزور العاصمة لبحث التعاون"
         pytest.param("An error occurred while retrieving the Tweet", "drop", id="failed-tweet-embed"),
         pytest.param("#Sahel pic.twitter.com/abc123", "drop", id="tweet-picture-link"),
         pytest.param("— Foreign Ministry (@mfa) March 3, 2025", "drop", id="tweet-signature"),
-        pytest.param("المصدر: وكالة الأنباء", "credit", id="source-line"),
+        pytest.param("المصدر: وكالة الأنباء", "credit-end", id="source-line"),
+        pytest.param("واغادوغو: «الأفق»", "credit", id="city-site-byline"),
+        pytest.param("الكلمات المفتاحية: مالي، روسيا", "end", id="tags-line"),
         pytest.param("الصورة: أرشيفية", "credit", id="photo-credit"),
         pytest.param("الوزير خلال المؤتمر الصحافي (رويترز)", "credit", id="caption-with-agency"),
         pytest.param(P1, None, id="prose-is-kept"),
@@ -144,3 +147,27 @@ def test_datelines_leave_the_body_and_become_date_hints(line: str, hint: str) ->
 def test_last_updated_line_is_not_a_date_hint() -> None:
     cleaned = clean_text(f"{TITLE}\nآخر تحديث: 5 مايو 2025\n{P1}")
     assert cleaned.body_text == P1 and cleaned.date_hints == ()
+
+
+def test_a_subheading_over_one_inline_caption_is_kept() -> None:
+    sub = "التعاون العسكري"
+    raw = f"{TITLE}\n{P1}\n{P2}\n{P3}\n{sub}\nالوزير في المطار (رويترز)\n{P1}"
+    body = clean_text(raw).body_text
+    assert sub in body and body.endswith(P1)
+
+
+def test_chrome_after_prose_closes_the_article() -> None:
+    other = "عنوان خبر آخر لا علاقة له"
+    raw = f"{TITLE}\n{P1}\n{P2}\n{P3}\nالكلمات المفتاحية: مالي\nشارك على فيسبوك\n{other}\n{P1}"
+    assert clean_text(raw).body_text == f"{P1}\n{P2}\n{P3}"
+
+
+def test_share_buttons_before_the_body_do_not_cut_it() -> None:
+    assert clean_text(f"{TITLE}\nشارك على فيسبوك\n{P1}\n{P2}").body_text == f"{P1}\n{P2}"
+
+
+def test_glued_article_with_its_own_dateline_is_cut() -> None:
+    other = "عنوان خبر آخر لا علاقة له"
+    raw = f"{TITLE}\n{P1}\n{P2}\n{P3}\n{other}\nنشر في: الجمعة ٦ يونيو/حزيران ٢٠٢٥ - ١٨:٠٥\n{P1}"
+    cleaned = clean_text(raw)
+    assert cleaned.body_text == f"{P1}\n{P2}\n{P3}" and cleaned.date_hints == ()
