@@ -87,3 +87,13 @@ def test_tokens_have_offsets() -> None:
     text = "وصل لافروف، اليوم"
     assert [(t.text, text[t.char_start : t.char_end]) for t in tokens(text)] == [
         ("وصل", "وصل"), ("لافروف", "لافروف"), ("اليوم", "اليوم")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ابتلمنهوي ـَُّ.،أ")), max_size=60))
+def test_offset_map_agrees_with_the_full_origin_list(text: str) -> None:
+    from flows.nlp.arabic import OffsetMap
+
+    norm, origin = normalize_with_map(text)
+    offsets = OffsetMap(text)
+    assert [offsets[k] for k in range(len(norm))] == origin

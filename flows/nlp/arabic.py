@@ -7,6 +7,7 @@ character in the original it came from, so a match in normalised text maps back 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -174,9 +175,29 @@ class NormToken(NamedTuple):
 NORM_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def normalized_tokens(text: str) -> tuple[str, list[int], tuple[NormToken, ...]]:
-    """The normalised text, its origin map, and its word tokens mapped back to ``text`` offsets."""
-    norm, origin = normalize_with_map(text)
+class OffsetMap:
+    """normalised index -> index in the original text, without building the whole list.
+
+    Only diacritics and tatweel are dropped by normalisation, and they are few: the jth dropped character, at
+    original index d_j, sits before normalised index d_j - j, so origin(k) = k + #{j : d_j - j <= k}.
+    """
+
+    __slots__ = ("shifts",)
+
+    def __init__(self, text: str):
+        self.shifts = [m.start() - j for j, m in enumerate(DROPPED_CHAR.finditer(text))]
+
+    def __getitem__(self, k: int) -> int:
+        return k + bisect.bisect_right(self.shifts, k) if self.shifts else k
+
+
+DROPPED_CHAR = re.compile("[" + "".join(sorted(DROPPED)) + "]")
+
+
+def normalized_tokens(text: str) -> tuple[str, OffsetMap, tuple[NormToken, ...]]:
+    """The normalised text, its offset map, and its word tokens mapped back to ``text`` offsets."""
+    norm = text.translate(NORMALIZE_TABLE)
+    origin = OffsetMap(text)
     out = []
     size = len(text)
     for match in NORM_WORD.finditer(norm):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from flows.nlp.arabic import normalize
 from flows.nlp.entity_base import (
@@ -150,6 +151,12 @@ def find_named_persons(text: EntityText, by_token: dict[int, GazetteerMatch]) ->
     return out
 
 
+@cache
+def name_starts() -> frozenset[str]:
+    """Words a name can start with: the given names and the particles عبد، أبو."""
+    return given_names() | START_LINKS
+
+
 def _coordinated(text: EntityText, j: int) -> bool:
     """Token j starts with the conjunction و and is not itself a given name (وليد)."""
     word = text.toks[j].norm
@@ -158,7 +165,7 @@ def _coordinated(text: EntityText, j: int) -> bool:
 
 def _given_name_reading(text: EntityText, i: int, names: frozenset[str], by_token: dict[int, GazetteerMatch]) -> int | None:
     """The proclitic length before a given name at token i, or None when token i does not start a name."""
-    if i in by_token or text.body[text.toks[i].char_end - 1] == ALEF_MAQSURA:
+    if i in by_token or not text.bare_stems(i) & name_starts() or text.body[text.toks[i].char_end - 1] == ALEF_MAQSURA:
         return None
     for reading in text.readings[i]:
         if text.toks[i].norm[: reading.prefix] in NAME_PROCLITICS and (reading.stem in names or (reading.stem in NAME_LINKS and not reading.has_article)):

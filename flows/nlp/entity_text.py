@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from flows.nlp.arabic import NormToken, Reading, normalized_tokens, proclitic_readings, without_article
+from flows.nlp.arabic import NormToken, OffsetMap, Reading, normalized_tokens, proclitic_readings, without_article
 from flows.nlp.gazetteer import gap_key
 from flows.nlp.types import Sentence
 
@@ -29,7 +29,7 @@ CLOSING = re.compile(r"^[\s»”\"')\]]*$")
 class EntityText:
     body: str
     norm: str
-    origin: list[int]
+    origin: OffsetMap
     toks: tuple[NormToken, ...]
     sentence_starts: list[int]
 
