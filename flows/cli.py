@@ -19,6 +19,7 @@ from flows.errors import AkhbarError, WarehouseLocked
 from flows.settings import Settings
 
 EXIT_OK, EXIT_ERROR, EXIT_LOCKED = 0, 1, 3
+EVAL_STAGES = ("entities", "quotes", "events", "dates")
 COMMANDS = ("ingest", "serve", "watch", "sql", "query", "status", "publish", "export", "eval", "bench")
 
 
@@ -113,8 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     paths(p, inbox=False)
     p.add_argument("--parquet", required=True, metavar="DIR", help="output folder")
 
-    p = command("eval", cmd_eval, "score entities, quotes and events against the gold files and print P/R/F1")
-    p.add_argument("stage", nargs="?", default="all", choices=("all", "entities", "quotes", "events"))
+    p = command("eval", cmd_eval, "score entities, quotes, events and dates against the gold files and print P/R/F1")
+    p.add_argument("stage", nargs="?", default="all", choices=("all", *EVAL_STAGES))
     p.add_argument("rest", nargs=argparse.REMAINDER, help="options for the stage's evaluation")
 
     p = command("bench", cmd_bench, "build a benchmark corpus and print throughput, overhead and memory figures")
@@ -213,7 +214,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     import importlib
 
-    stages = ("entities", "quotes", "events") if args.stage == "all" else (args.stage,)
+    stages = EVAL_STAGES if args.stage == "all" else (args.stage,)
     for stage in stages:
         module = importlib.import_module(f"flows.evaluation.{stage}")
         module.run([a for a in args.rest if a != "--"])
