@@ -95,6 +95,16 @@ def clear_work(work: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def record(results: dict, work: Path, key: str, label: str, args: Sequence[str], env: dict[str, str] | None = None) -> None:
+    results[key] = measured(label, args, env)
+    checkpoint(results, work)
+
+
+def checkpoint(results: dict, work: Path) -> None:
+    """The figures so far, in the work folder: a long run stopped half-way still leaves what it measured."""
+    (work / "partial.json").write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+
+
 def run_benchmark(args: argparse.Namespace, work: Path) -> dict:
     clear_work(work)
     sizes = scale_sizes(args.scale)
@@ -116,23 +126,23 @@ def run_benchmark(args: argparse.Namespace, work: Path) -> dict:
         "citation": ANT_CITATION,
         "started_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
-    results["bare"] = measured("bare trafilatura", ["bare", str(inbox)])
-    results["plain"] = measured("akhbar plain", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")])
-    results["stage_cpu"] = measured("CPU per stage (1 process)", ["stages", str(inbox), str(min(n, STAGE_SAMPLE))])
-    results["noop_plain"] = measured("no-op re-run (plain)", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")])
-    results["empty_plain"] = measured("empty run (plain)", ["ingest", "plain", str(empty), str(work / "empty-plain.duckdb")])
+    record(results, work, "bare", "bare trafilatura", ["bare", str(inbox)])
+    record(results, work, "plain", "akhbar plain", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")])
+    record(results, work, "stage_cpu", "CPU per stage (1 process)", ["stages", str(inbox), str(min(n, STAGE_SAMPLE))])
+    record(results, work, "noop_plain", "no-op re-run (plain)", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")])
+    record(results, work, "empty_plain", "empty run (plain)", ["ingest", "plain", str(empty), str(work / "empty-plain.duckdb")])
     # The flow runs get a Prefect home of their own (not the user's ~/.akhbar/prefect, nor other runs'); its database
     # is created by a first, unreported warm-up run, as a user's first ever run creates theirs.
     prefect = {"PREFECT_HOME": str(work / "prefect-home")}
     if not args.skip_flow:
-        results["prefect_first_run"] = measured("first flow run (creates the Prefect home)", ["ingest", "flow", str(empty), str(work / "warmup.duckdb")], prefect)
-        results["flow"] = measured("akhbar flow", ["ingest", "flow", str(inbox), str(work / "flow.duckdb")], prefect)
-        results["noop_flow"] = measured("no-op re-run (flow)", ["ingest", "flow", str(inbox), str(work / "flow.duckdb")], prefect)
-        results["empty_flow"] = measured("empty run (flow)", ["ingest", "flow", str(empty), str(work / "empty-flow.duckdb")], prefect)
+        record(results, work, "prefect_first_run", "first flow run (creates the Prefect home)", ["ingest", "flow", str(empty), str(work / "warmup.duckdb")], prefect)
+        record(results, work, "flow", "akhbar flow", ["ingest", "flow", str(inbox), str(work / "flow.duckdb")], prefect)
+        record(results, work, "noop_flow", "no-op re-run (flow)", ["ingest", "flow", str(inbox), str(work / "flow.duckdb")], prefect)
+        record(results, work, "empty_flow", "empty run (flow)", ["ingest", "flow", str(empty), str(work / "empty-flow.duckdb")], prefect)
     link_inbox(work / "pages", names[n : n + 1], inbox)
-    results["add_one_plain"] = measured("add 1 file (plain)", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")])
+    record(results, work, "add_one_plain", "add 1 file (plain)", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")])
     if not args.skip_flow:
-        results["add_one_flow"] = measured("add 1 file (flow)", ["ingest", "flow", str(inbox), str(work / "flow.duckdb")], prefect)
+        record(results, work, "add_one_flow", "add 1 file (flow)", ["ingest", "flow", str(inbox), str(work / "flow.duckdb")], prefect)
     results["scale"] = {}
     for size in sizes:
         count = len(pages) if size is None else min(size, len(pages))
@@ -140,6 +150,7 @@ def run_benchmark(args: argparse.Namespace, work: Path) -> dict:
         warehouse = work / f"scale-{count}.duckdb"
         warehouse.unlink(missing_ok=True)
         results["scale"][str(count)] = measured(f"scale {count} (plain)", ["ingest", "plain", str(scale_inbox), str(warehouse)])
+        checkpoint(results, work)
         warehouse.unlink(missing_ok=True)
         if scale_inbox != inbox:
             shutil.rmtree(scale_inbox, ignore_errors=True)
