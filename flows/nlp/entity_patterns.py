@@ -134,7 +134,7 @@ def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> l
     heads = org_heads()
     head_words = frozenset(heads)
     for i in range(len(text.toks) - 1):
-        if text.has_article(i) or not text.bare_stems(i) & head_words:
+        if not text.bare_stems(i) & head_words or text.has_article(i):
             continue
         kinds = [heads[r.stem] for r in text.readings[i] if r.stem in heads and r.stem != "وزاره"]
         if not kinds:
