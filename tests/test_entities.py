@@ -70,6 +70,10 @@ def test_does_not_find(text: str, entity_id: str) -> None:
         pytest.param("وصرح العقيد سليمان كوليبالي للصحفيين", "سليمان كوليبالي", id="colonel-before-name"),
         pytest.param("أدى الهجوم إلى مقتل عمر تراوري مدير ديوان الرئيس", "عمر تراوري", id="director-after-name"),
         pytest.param("ورحب مندوب روسيا الدائم لدى الأمم المتحدة - زيد عمرو بالتنسيق", "زيد عمرو", id="envoy-to-un-dash-name"),
+        pytest.param("وأعلن الكولونيل مامادو ديارا أن", "مامادو ديارا", id="colonel-french-form"),
+        pytest.param("وصرح الجنرال تشارلز نيابا للصحفيين", "تشارلز نيابا", id="general"),
+        pytest.param("وقال السفير الروسي في باماكو إيغور غروميكو إن", "إيغور غروميكو", id="ambassador-of-russia-in-bamako"),
+        pytest.param("وقالت المتحدثة باسم البعثة سارة نجم إن", "سارة نجم", id="spokeswoman-for-the-mission"),
     ],
 )
 def test_unknown_person_by_title(text: str, surface: str) -> None:
