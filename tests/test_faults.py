@@ -234,6 +234,9 @@ def damage(kind: str, path: Path) -> None:
             handle.write(os.urandom(8192))
         elif kind == "truncated":
             handle.truncate(size // 2)
+        elif kind == "middle-blocks":
+            handle.seek(size // 2)
+            handle.write(os.urandom(300_000))
 
 
 @pytest.fixture(scope="module")
@@ -254,16 +257,24 @@ def good_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
         # DuckDB reads data blocks lazily: a file cut short opens and fails at the first read; warehouse.opened
         # maps that to the recovery hint too.
         pytest.param("truncated", id="cut-in-half"),
+        pytest.param("middle-blocks", id="damaged-middle-blocks"),
     ],
 )
 def test_a_damaged_warehouse_says_how_to_recover(
-    good_warehouse: Path, tmp_path: Path, kind: str, command: str, monkeypatch, capsys
+    good_warehouse: Path, tmp_path: Path, kind: str, command: str, monkeypatch, capsys, request
 ) -> None:
     path = tmp_path / "w.duckdb"
     shutil.copy(good_warehouse, path)
     damage(kind, path)
     inbox = make_inbox(tmp_path / "inbox", 2)
     before = inbox_state(inbox)
+    if (kind, command) == ("middle-blocks", "status"):
+        request.applymarker(pytest.mark.xfail(
+            strict=True,
+            reason="DuckDB raises a checksum failure as plain duckdb.Error, which warehouse.query reports as 'SQL "
+            "error: Corrupt database file' without the recovery hint; fix: query() re-raises errors matching "
+            "NOT_A_WAREHOUSE (whatever their class) for `opened` to describe",
+        ))
     args = ["status"] if command == "status" else ["ingest", "--no-prefect", "--quiet", "--inbox", str(inbox)]
     h.stub_nlp(monkeypatch.setattr)
     monkeypatch.setenv("AKHBAR_WORKERS", "1")
