@@ -65,3 +65,23 @@ def test_a_dashboard_and_a_second_reader_share_the_snapshot(snapshot: Path):
                 assert con.execute(sqlalchemy.text("select count(*) from v_events")).scalar_one() == 1
         finally:
             engine.dispose()
+
+
+def test_an_open_dashboard_connection_survives_a_publish(tmp_path: Path, snapshot: Path):
+    """Superset holds a connection; a run publishes a new snapshot over it; the old connection keeps working and
+    a new one sees the new data."""
+    from flows import warehouse
+
+    engine = engine_for(snapshot, "uri")
+    try:
+        with engine.connect() as held:
+            assert held.execute(sqlalchemy.text("select count(*) from v_quotes")).scalar_one() == 1
+            with warehouse.opened(tmp_path / "w.duckdb") as con:
+                con.execute("delete from quotes")
+            assert publish_snapshot(tmp_path / "w.duckdb") == snapshot
+            assert held.execute(sqlalchemy.text("select count(*) from v_quotes")).scalar_one() == 1
+        engine.dispose()
+        with engine.connect() as fresh:
+            assert fresh.execute(sqlalchemy.text("select count(*) from v_quotes")).scalar_one() == 0
+    finally:
+        engine.dispose()

@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from flows.errors import WarehouseLocked
 from flows.settings import Settings
@@ -187,3 +189,22 @@ def wait_for_files(snapshot: Path, count: int, timeout: float) -> bool:
                 pass  # replaced while we opened it
         time.sleep(1)
     return False
+
+
+stamps = st.tuples(st.integers(0, 3), st.integers(0, 3))
+tracked_states = st.dictionaries(
+    st.sampled_from(["a.html", "b.txt", "c.htm", "d.txt"]),
+    st.builds(lambda stamp, since: Seen(*stamp, since=since), stamps, st.floats(0, 200)),
+)
+
+
+@given(tracked=tracked_states, handled=st.dictionaries(st.sampled_from(["a.html", "b.txt"]), stamps),
+       now=st.floats(0, 400))
+def test_due_only_names_pending_settled_files(tracked, handled, now):
+    ready = due(tracked, handled, now, SETTLE)
+    pending = {p for p, seen in tracked.items() if handled.get(p) != seen.stamp}
+    assert set(ready) <= pending
+    assert all(now - tracked[p].since >= SETTLE for p in ready)
+    still_changing = [p for p in pending if now - tracked[p].since < SETTLE]
+    if ready and still_changing:  # only an endless burst runs while files are still changing
+        assert now - min(tracked[p].since for p in pending) >= MAX_BURST_SECONDS
