@@ -19,6 +19,7 @@ import pytest
 
 from flows import pipeline, runner, warehouse
 from flows.discover import InboxFile, scan_inbox
+from flows.errors import Quarantine
 from flows.pipeline import process_file, read_inbox_bytes
 from flows.settings import Settings
 from tests import helpers_badinput as h
@@ -360,3 +361,45 @@ def test_a_file_that_takes_too_long_is_quarantined_and_the_run_goes_on(inbox: Pa
     assert time.perf_counter() - started < 5
     assert outcome.error == "took longer than 0.5 s to process: not loaded (the page is pathological)"
     assert outcome.article is None and outcome.analysis is None
+
+
+# ---- decoding oddities, one file at a time ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "charset",
+    [
+        pytest.param("zlib", id="meta-names-a-compression-codec"),
+        pytest.param("rot13", id="meta-names-a-text-transform"),
+        pytest.param("utf-7", id="meta-names-utf7"),
+        pytest.param("unicode_escape", id="meta-names-python-escapes"),
+        pytest.param("x-no-such-charset", id="meta-names-nothing-known"),
+        pytest.param("latin-1", id="meta-names-a-wrong-real-charset"),
+    ],
+)
+def test_a_meta_charset_that_names_no_text_encoding_is_not_obeyed(charset: str, monkeypatch) -> None:
+    h.stub_missing_nlp(monkeypatch.setattr)
+    article = pipeline.article_from_bytes(h.article_html(5, charset=charset).encode("cp1256"), ".html", {})
+    assert "وزير الخارجية الروسي" in article.body_text and article.encoding == "cp1256"
+
+
+@pytest.mark.parametrize(
+    "raw, suffix, reason",
+    [
+        pytest.param(b"\r\n" * 1000, ".txt", "empty file", id="line-breaks-only"),
+        pytest.param(b"\xef\xbb\xbf", ".txt", "empty file", id="utf8-bom-only"),
+        pytest.param(b"<html><body></body></html>", ".html", "no extractable text", id="page-with-empty-body"),
+        pytest.param(b"<!-- " + h.article_text(4).encode() + b" -->", ".html", "no extractable text", id="article-inside-a-comment"),
+        pytest.param(h.article_text(1).encode() * 3 + h.article_text(2).encode("cp1256") * 3, ".txt", "undecodable", id="utf8-then-1256-glued"),
+    ],
+)
+def test_what_cannot_become_an_article_says_why(raw: bytes, suffix: str, reason: str, monkeypatch) -> None:
+    h.stub_missing_nlp(monkeypatch.setattr)
+    with pytest.raises(Quarantine, match=reason):
+        pipeline.article_from_bytes(raw, suffix, {})
+
+
+def test_utf16_with_a_bom_loads(monkeypatch) -> None:
+    h.stub_missing_nlp(monkeypatch.setattr)
+    article = pipeline.article_from_bytes(h.article_text(3).encode("utf-16"), ".txt", {})
+    assert article.encoding == "utf-16" and "مكافحة الإرهاب" in article.body_text
