@@ -11,6 +11,8 @@ from __future__ import annotations
 import ast
 import ipaddress
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -197,6 +199,49 @@ def test_the_prefect_flow_talks_to_loopback_only(layout: dict[str, Path]) -> Non
     assert "STATUS completed" in result.stdout
     assert log.read_text() == ""
     assert "LOOPBACK 0" not in result.stdout  # the hook saw the flow's API calls: it was watching
+
+
+STRACED_CALLS = "open,openat,openat2,creat,connect,sendto,sendmsg"
+STRACE_LINE = re.compile(r'^(\d+)\s+(\w+)\((.*)$')
+
+
+@pytest.mark.slow
+def test_under_strace_no_process_opens_a_file_outside_or_a_network_socket(layout: dict[str, Path]) -> None:
+    """What the audit hook cannot see: C code (libxml2, DuckDB) and the worker processes. strace -f sees them all."""
+    if shutil.which("strace") is None:
+        pytest.skip("strace is not installed")
+    for n in range(10):  # enough files for a process pool (MIN_FILES_FOR_POOL) with two workers
+        (layout["inbox"] / f"more-{n}.txt").write_text(h.article_text(200 + n), encoding="utf-8")
+    log = layout["root"] / "strace.log"
+    command = [
+        "strace", "-f", "-qq", "-e", f"trace={STRACED_CALLS}", "-o", str(log), *[sys.executable, "-m", "tests.helpers_badinput"],
+        "ingest", "--no-prefect", "--quiet", "--inbox", str(layout["inbox"]), "--warehouse", str(layout["warehouse"]),
+    ]
+    result = subprocess.run(command, cwd=REPO, env={**os.environ, "AKHBAR_WORKERS": "2"}, capture_output=True, text=True, timeout=300)
+    if "ptrace" in result.stderr and result.returncode != 0:
+        pytest.skip(f"strace cannot trace here: {result.stderr.strip()[:200]}")
+    assert result.returncode == 0, result.stderr[-2000:]
+    outside = str(layout["outside"].resolve())
+    links_out = {str(layout["inbox"] / name) for name in ("link.txt", "relative.txt", "sub/up.txt", "ok.meta.json")}
+    opened, network, pids, inbox_reads = [], [], set(), []
+    for line in log.read_text(errors="replace").splitlines():
+        match = STRACE_LINE.match(line)
+        if not match:
+            continue
+        pid, call, rest = match.groups()
+        pids.add(pid)
+        if call.startswith(("open", "creat")):
+            path = rest.split('"')[1] if '"' in rest else ""
+            if path.startswith(outside) or path in links_out:
+                opened.append(line)
+            if path.endswith("/more-0.txt"):
+                inbox_reads.append(pid)
+        elif call in ("connect", "sendto", "sendmsg") and ("AF_INET" in rest or "AF_INET6" in rest):
+            network.append(line)
+    assert opened == []
+    assert network == []
+    assert len(pids) >= 3, "the pool's worker processes were traced too"  # main, forkserver, workers
+    assert inbox_reads, "the trace saw the inbox files being read: it was watching the right calls"
 
 
 # ---- akhbar sql is read-only unless --write ------------------------------------------------------------------
