@@ -31,6 +31,9 @@ from flows.errors import AkhbarError
 PREFECT_DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
+    # Prefect 3.8's SDK telemetry: in a terminal, a first run queues an event and waits up to 2 s at exit to send
+    # it to a network an offline machine does not have. DO_NOT_TRACK is the switch Prefect reads for it.
+    "DO_NOT_TRACK": "1",
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
     "PREFECT_UI_ENABLED": "false",

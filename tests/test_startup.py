@@ -16,7 +16,7 @@ from tests.bi_rows import REPO, make_warehouse
 
 @pytest.fixture
 def env(monkeypatch, tmp_path: Path):
-    for key in [k for k in os.environ if k.startswith("PREFECT_")]:
+    for key in [k for k in os.environ if k.startswith("PREFECT_") or k == "DO_NOT_TRACK"]:
         monkeypatch.delenv(key)
     monkeypatch.setenv("HOME", str(tmp_path))
     return tmp_path
@@ -36,6 +36,7 @@ def test_offline_defaults_never_override_the_user(env: Path, monkeypatch):
     assert os.environ["PREFECT_HOME"] == str(env / "mine")
     assert os.environ["PREFECT_API_BLOCKS_REGISTER_ON_START"] == "false"
     assert os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] == "false"
+    assert os.environ["DO_NOT_TRACK"] == "1"
 
 
 def test_without_a_running_server_ingest_keeps_prefects_temporary_api(env: Path):
