@@ -27,8 +27,10 @@ YEAR_WITH_MONTH = (1800, 2199)
 YEAR_ALONE = (1900, 2100)
 
 DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
-SP = r"[^\S\n]+"  # a date expression never spans a line break: "٠٣ أبريل" on its own line is not followed by its year
-SP0 = r"[^\S\n]*"
+# A date expression never spans a line break ("٠٣ أبريل" on its own line is not followed by its year), and the
+# spaces inside it are bounded: an unbounded run would make a page of blanks cost quadratic time.
+SP = r"[^\S\n]{1,4}"
+SP0 = r"[^\S\n]{0,4}"
 COMMA = r"[،,]"
 NOT_LETTER_AFTER = r"(?![^\W\d_])"  # "يوليو2023": a month may touch digits, not letters
 # A word starts at a non-word character, or after one proclitic letter (و ف ب ل) that itself starts a word.
@@ -108,7 +110,7 @@ def _char_class(chars: str) -> str:
     return "[" + "".join(parts) + "]"
 
 
-MARKS = _char_class("".join(DIACRITICS) + TATWEEL) + "*"
+MARKS = _char_class("".join(DIACRITICS) + TATWEEL) + "{0,4}"  # shadda + a vowel + tatweel at most, bounded
 
 
 def fuzzy(word: str) -> str:
@@ -334,7 +336,7 @@ def _years(text: str, m: re.Match[str]) -> Iterator[RawDate]:
         yield RawDate("year", m.start("yr_year2"), m.end("yr_year2"), year=second)
 
 
-CLAUSE_END = re.compile(r"[^\S\n]*(?:[.،,؛;:!?؟)(«»\"]|\n|$)")
+CLAUSE_END = re.compile(r"[^\S\n]{0,4}(?:[.،,؛;:!?؟)(«»\"]|\n|$)")
 
 
 def _ends_a_clause(text: str, end: int) -> bool:

@@ -17,9 +17,9 @@ from flows.date_grammar import RawDate, calendar_date, key, read_tsv, scan
 # guesses on the ANT corpus were of that kind before this rule).
 DATELINE_LINES = 8
 PROSE_WORDS = 15  # a line this long is a paragraph, not a title or a menu line
-TWEET_SIGNATURE = re.compile(r"^\s*[—–-]+\s*.*\(@\w+\)", re.MULTILINE)
+TWEET_SIGNATURE = re.compile(r"[^\S\n]*[—–-]+[^\n]*\(@\w+\)")
 # What a dateline may hold besides its dates, on normalised text: a Hijri date, a clock time, punctuation.
-HIJRI_DATE = r"\d{1,2}\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*\d{3,4}\s*هـ?"
+HIJRI_DATE = r"\d{1,2}\s{0,3}[^\W\d_]+(?:\s{1,3}[^\W\d_]+)?\s{0,3}\d{3,4}\s{0,3}هـ?"
 CLOCK_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 PUNCTUATION = r"[\s\-–—|/\\،,.:;()\[\]«»\"'+]"
 
