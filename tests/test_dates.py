@@ -417,3 +417,11 @@ def test_evaluation_run_prints_and_returns_every_figure(capsys) -> None:
     printed = capsys.readouterr().out
     assert set(figures) == {"seeds", "ant_gold", "wojood", "ant", "dateparser"}
     assert all(f"dates/{name}:" in printed for name in figures)
+
+
+def test_date_pattern_bounds_every_space_run() -> None:
+    # an unbounded run inside the one big pattern made 20,000 blanks cost 12 s (quadratic backtracking); bounded, 0.1 s
+    from flows.date_grammar import date_pattern
+
+    source = date_pattern().pattern
+    assert r"[^\S\n]*" not in source and r"[^\S\n]+" not in source and r"\s*" not in source and r"\s+" not in source
