@@ -152,6 +152,7 @@ def _build() -> re.Pattern[str]:
     min_ = fuzzy("من") + NOT_LETTER_AFTER
     year_word = alternation(w["year_word"])
     first_of_month = alternation(w["first_of_month"])
+    ordinal_day = alternation(w["ordinal_day"])
 
     def year(name: str) -> str:
         # not a Hijri year ("1432 هـ")
@@ -172,7 +173,8 @@ def _build() -> re.Pattern[str]:
         # (and "3 و4 مارس", "من 12 إلى 14 ماي": the first day of a pair shares the month) · 15 ديسمبر عام 1896
         rf"(?P<dmy>{weekday_prefix('dmy')}{NUMBER_START}"
         rf"(?:(?P<dmy_day0>{DIGIT}{{1,2}})(?!{DIGIT}){SP0}(?:و|-|–|{fuzzy('إلى')}){SP0}(?:{fuzzy('غاية')}{SP})?)?"
-        rf"(?P<dmy_day>{DIGIT}{{1,2}}(?!{DIGIT})|{first_of_month}){SP0}(?:{min_}{SP})?(?:{shahr}{SP})?{month_pair('dmy')}"
+        rf"(?P<dmy_day>{DIGIT}{{1,2}}(?!{DIGIT})|{first_of_month}|(?P<dmy_ord>{ordinal_day})(?={SP}{min_}))"
+        rf"{SP0}(?:{min_}{SP})?(?:{shahr}{SP})?{month_pair('dmy')}"
         rf"(?:{SP0}{COMMA}?{SP0}(?:{year_word}{SP0})?{year('dmy_year')})?(?:{SP}(?P<dmy_mark>{marker}))?)",
         # February 7, 2023 (tweet embeds) · Bamako, February 7
         rf"(?P<mdy>(?P<mdy_m>{english})\.?{SP}(?P<mdy_day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?{SP}{year('mdy_year')})?)",
@@ -217,10 +219,13 @@ def calendar_date(year: int, month: int | None, day: int | None) -> dt.date | No
 
 
 def to_int(digits: str) -> int:
-    """A matched number: digits in any script, or a word for the first of the month ("غرة")."""
+    """A matched number: digits in any script, "غرة" (the first of the month) or an ordinal day ("الحادي عشر")."""
     folded = key(digits)
-    first = lexicon().words["first_of_month"]
-    return int(first[folded]) if folded in first else int(folded)
+    words = lexicon().words
+    for kind in ("first_of_month", "ordinal_day"):
+        if folded in words[kind]:
+            return int(words[kind][folded])
+    return int(folded)
 
 
 def scan(text: str) -> Iterator[RawDate]:
@@ -237,6 +242,12 @@ def _interpret(text: str, m: re.Match[str]) -> Iterator[RawDate]:
         month, conflict = _month(m, "dmy")
         year, marker = _year(g("dmy_year"), YEAR_WITH_MONTH), _marker(g("dmy_mark"))
         start = m.start()
+        if g("dmy_ord") and not (g("dmy_pre") or g("dmy_wd") or _after_date_cue(text, start)):
+            # "الأسبوع الأول من شهر ماي 2017": the ordinal counts weeks, the month and year still stand
+            if year is not None or marker is not None:
+                yield RawDate("month", m.start("dmy_m1"), m.end(), month=month, year=year, marker=marker,
+                              conflict=conflict)
+            return
         if g("dmy_day0"):  # the first day of "3 و4 مارس" (with any weekday before it), then the second
             yield RawDate("date", start, m.end("dmy_day0"), day=to_int(g("dmy_day0")), month=month, year=year,
                           weekday=_weekday(g("dmy_wd")), day_offset=_day_offset(g("dmy_pre")), marker=marker,
@@ -342,6 +353,15 @@ CLAUSE_END = re.compile(r"[^\S\n]{0,4}(?:[.،,؛;:!?؟)(«»\"]|\n|$)")
 def _ends_a_clause(text: str, end: int) -> bool:
     """"حرب 1948 (النكبة)", "… في تونس 2016.": a number that ends a clause counts nothing, so it is a year."""
     return CLAUSE_END.match(text, end) is not None
+
+
+def _after_date_cue(text: str, start: int) -> bool:
+    """Whether the word before ``start`` introduces a date (في، منذ، يوم، مساء …), or there is no word before it."""
+    previous = PREVIOUS_WORD.search(text, max(0, start - 12), start)
+    if previous is None:
+        return not text[max(0, start - 12) : start].strip() or text[:start].rstrip()[-1:] in "،,.:؛;(\n"
+    words = lexicon().words
+    return key(previous.group(1)) in {*words["year_cue"], *words["part_of_day"], key("يوم")}
 
 
 def _ago(m: re.Match[str]) -> Iterator[RawDate]:
