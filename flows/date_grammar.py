@@ -1,51 +1,34 @@
-"""The grammar of date expressions in Arabic news: lexicons from flows/data, one precompiled regex, raw parts.
+"""The grammar of date expressions in Arabic news: one precompiled regex over the lexicons, and raw parts.
 
-The regex runs on the text as given (so match offsets are body offsets); every lexicon word is compiled into a
-pattern that accepts the spelling variants ``flows.nlp.arabic`` folds (hamza and alef forms, ya/alef maqsura, ta
-marbuta, Arabic-Indic digits) and tolerates diacritics and tatweel after any letter. A matched word is then looked up
-by its normalised form, so no call loops over a lexicon. ``scan`` turns each match into ``RawDate`` parts; what they
-mean against an anchor date is decided in ``flows.dates``.
+The regex runs on the text as given (so match offsets are body offsets); its words come from
+``flows.date_lexicon``, each compiled to accept every spelling that normalises alike. A matched word is then looked
+up by its normalised form, so no call loops over a lexicon. ``scan`` turns each match into ``RawDate`` parts; what
+they mean against an anchor date is decided in ``flows.dates``.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
-from flows.nlp.arabic import CHAR_MAP, DIACRITICS, TATWEEL, normalize
+from flows.date_lexicon import DIGIT, MARKS, NOT_LETTER_AFTER, SP, SP0, alternation, fuzzy, key, lexicon, read_tsv
 
-DATA = Path(__file__).parent / "data"
+__all__ = ["RawDate", "calendar_date", "date_pattern", "key", "lexicon", "read_tsv", "scan", "to_int"]
 
 # Years outside these bounds are not Gregorian dates in news text: Hijri years (1432 هـ), counts ("في 2000 موقع" is
 # the risk kept), model numbers. A year with a day or month beside it may be older (dateparser's 1938 case).
 YEAR_WITH_MONTH = (1800, 2199)
 YEAR_ALONE = (1900, 2100)
 
-DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
-# A date expression never spans a line break ("٠٣ أبريل" on its own line is not followed by its year), and the
-# spaces inside it are bounded: an unbounded run would make a page of blanks cost quadratic time.
-SP = r"[^\S\n]{1,4}"
-SP0 = r"[^\S\n]{0,4}"
 COMMA = r"[،,]"
-NOT_LETTER_AFTER = r"(?![^\W\d_])"  # "يوليو2023": a month may touch digits, not letters
 # A word starts at a non-word character, or after one proclitic letter (و ف ب ل) that itself starts a word.
 WORD_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
 # A definite nisba adjective ("الإعلامي", "الوطني"): after "اليوم" it names a day of something, not today.
 NISBA = r"ال[^\W\d_]+ي" + NOT_LETTER_AFTER
 NUMBER_START = r"(?:(?<![\w.,:/\-])|(?<=(?<!\w)[وفبل]))"  # "و3 مارس" as well as "3 مارس", never "1.5" or "12:30"
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    months: dict[str, int]  # normalised spelling -> 1..12
-    weekdays: dict[str, int]  # normalised spelling -> date.weekday()
-    ambiguous_weekdays: frozenset[str]
-    words: dict[str, dict[str, str]]  # kind -> normalised expression -> value (flows/data/relative_dates.tsv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,71 +47,6 @@ class RawDate:
     period: str | None = None  # week | month | year (also the unit of an "ago")
     count: int | None = None  # منذ 3 أيام -> 3; None for a vague plural (منذ أيام)
     conflict: bool = False  # "يناير/شباط": the paired month names disagree
-
-
-def key(text: str) -> str:
-    """The lookup form of a matched word: normalised, lower-cased, single-spaced."""
-    return " ".join(normalize(text).lower().split())
-
-
-def read_tsv(name: str) -> list[dict[str, str]]:
-    """The rows of a lexicon file under flows/data: tab-separated, a header line, ``#`` comment lines."""
-    lines = [line for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    months = {key(row["spelling"]): int(row["month"]) for row in read_tsv("months.tsv")}
-    weekday_rows = read_tsv("weekdays.tsv")
-    weekdays = {key(row["spelling"]): int(row["weekday"]) for row in weekday_rows}
-    ambiguous = frozenset(key(row["spelling"]) for row in weekday_rows if row["ambiguous"] == "yes")
-    words: dict[str, dict[str, str]] = {}
-    for row in read_tsv("relative_dates.tsv"):
-        words.setdefault(row["kind"], {})[key(row["expression"])] = row["value"] or ""
-    return Lexicon(months, weekdays, ambiguous, words)
-
-
-@functools.cache
-def _variants() -> dict[str, str]:
-    """For each normalised character, the characters that fold into it (from flows.nlp.arabic.CHAR_MAP)."""
-    out: dict[str, str] = {}
-    for source, target in CHAR_MAP.items():
-        out[target] = out.get(target, "") + chr(source)
-    return out
-
-
-def _char_class(chars: str) -> str:
-    """A compact regex class for ``chars``: consecutive code points as ranges (the pattern is large enough)."""
-    points = sorted({ord(c) for c in chars})
-    parts, start = [], 0
-    for i in range(1, len(points) + 1):
-        if i == len(points) or points[i] != points[i - 1] + 1:
-            first, last = chr(points[start]), chr(points[i - 1])
-            parts.append(re.escape(first) if first == last else f"{re.escape(first)}-{re.escape(last)}")
-            start = i
-    return "[" + "".join(parts) + "]"
-
-
-MARKS = _char_class("".join(DIACRITICS) + TATWEEL) + "{0,4}"  # shadda + a vowel + tatweel at most, bounded
-
-
-def fuzzy(word: str) -> str:
-    """A pattern matching ``word`` in any spelling that normalises to the same key, diacritics allowed."""
-    parts = []
-    for ch in key(word):
-        if ch == " ":
-            parts.append(SP)
-            continue
-        variants = _variants().get(ch, "")
-        parts.append(("[" + re.escape(ch + variants) + "]" if variants else re.escape(ch)) + MARKS)
-    return "".join(parts)
-
-
-def alternation(words: object) -> str:
-    """Longest first, so that "يوليوز" wins over "يوليو" and "أمس الأول" over "أمس"."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[call-overload]
-    return "(?:" + "|".join(fuzzy(w) for w in ordered) + ")" + NOT_LETTER_AFTER
 
 
 def _build() -> re.Pattern[str]:
