@@ -329,7 +329,9 @@ ARABIC = st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06
 @given(st.lists(st.one_of(WORDS, ARABIC, st.text(max_size=4)), max_size=25).map(" ".join),
        st.one_of(st.none(), st.dates()), st.booleans())
 def test_offsets_and_values_are_sound(text: str, anchor: dt.date | None, future: bool) -> None:
-    for m in find_dates(text, anchor, future=future):
+    found = find_dates(text, anchor, future=future)
+    assert all(a.char_end <= b.char_start for a, b in zip(found, found[1:]))  # in order, never overlapping
+    for m in found:
         assert text[m.char_start : m.char_end] == m.text and m.text
         assert m.precision in PRECISIONS
         if m.precision != "unknown":
