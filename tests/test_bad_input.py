@@ -157,7 +157,7 @@ def test_big_files_and_links(ingested: dict, name: str, status: str, reason: str
     [(got_status, error, _, _)] = ingested["files"][name]
     assert got_status == status
     assert (reason in error) if reason else error is None
-    assert ingested["seconds"][name] < 1.0  # neither is read
+    assert ingested["seconds"][name] < MAX_SECONDS_PER_FILE / 2  # neither is read (milliseconds; generous for a busy machine)
 
 
 def test_every_file_is_accounted_for_and_in_progress_downloads_wait(ingested: dict) -> None:
