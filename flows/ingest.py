@@ -40,6 +40,9 @@ def report(summary: runner.RunSummary) -> None:
     )
 
 
+# A scheduled or watched run that finds another run writing waits this long, then stops with a clear message
+# (the next run picks up what it missed).
+LOCK_WAIT_SECONDS = 60
 # With a Dask cluster, this many batches are in flight at once: enough to keep its workers busy, few enough that
 # memory stays flat while the flow loads results in order.
 DASK_BATCHES_IN_FLIGHT = 8
@@ -52,8 +55,10 @@ def ingest_flow(
     """One ingest run. ``distributed``: the flow runs with a DaskTaskRunner and batches go to its workers."""
     settings = Settings.from_env(inbox=inbox, warehouse=warehouse_path)
     started = time.perf_counter()
-    summary = runner.new_run(settings, str(get_run_context().flow_run.id).replace("-", "")[:12])
-    with warehouse_lock(settings.warehouse), warehouse.opened(settings.warehouse) as con:
+    # The full id: Prefect's flow-run ids are UUIDv7, whose first digits are a timestamp shared by runs a scheduler
+    # creates in the same millisecond.
+    summary = runner.new_run(settings, get_run_context().flow_run.id.hex)
+    with warehouse_lock(settings.warehouse, wait_seconds=LOCK_WAIT_SECONDS), warehouse.opened(settings.warehouse) as con:
         warehouse.start_run(con, summary.run_id, summary.started_at)
         todo = discover(settings, con, summary)
         pool = None if distributed else runner.make_pool(settings, len(todo))

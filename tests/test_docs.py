@@ -52,3 +52,10 @@ def test_every_command_is_documented_and_wired() -> None:
 def test_every_named_query_is_documented() -> None:
     for query in sorted((REPO / "sql" / "queries").glob("*.sql")):
         assert query.stem in README, query.stem
+
+
+def test_every_view_is_documented() -> None:
+    views = sorted((REPO / "sql" / "views").glob("*.sql"))
+    assert views
+    for view in views:
+        assert f"`{view.stem}`" in README, view.stem
