@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.date_grammar import key, lexicon
-from flows.dates import PRECISIONS, find_dates, parse_iso_or_arabic, publication_date
 from conftest import shared_path
+from flows.dates import PRECISIONS, find_dates, parse_iso_or_arabic, publication_date
+from flows.evaluation import dates as evaluation
 
 D = dt.date
 WED = D(2024, 2, 28)  # a Wednesday: the anchor of the relative cases below
@@ -355,8 +356,6 @@ def test_never_crashes(text: str) -> None:
 
 
 # --- evaluation: gold sets and their recorded floors ----------------------------------------------------------------
-
-from flows.evaluation import dates as evaluation  # noqa: E402
 
 
 def dateparser_params() -> list:
