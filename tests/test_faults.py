@@ -296,7 +296,7 @@ def test_a_garbage_wal_beside_a_good_warehouse_is_survived(good_warehouse: Path,
 # ---- ENOSPC without a real disk: the boundary raises, the run says so -------------------------------------------
 
 
-def test_an_enospc_while_loading_leaves_the_inbox_and_fails_the_run(tmp_path: Path, monkeypatch) -> None:
+def test_an_enospc_while_loading_leaves_the_inbox_and_fails_the_run(tmp_path: Path, monkeypatch, capsys) -> None:
     import errno
 
     h.stub_nlp(monkeypatch.setattr)
@@ -308,12 +308,10 @@ def test_an_enospc_while_loading_leaves_the_inbox_and_fails_the_run(tmp_path: Pa
 
     monkeypatch.setattr(warehouse, "load_batch", full_disk)
     monkeypatch.setenv("AKHBAR_WORKERS", "1")
-    try:  # today the OSError escapes main() (a traceback, exit 1); once cli turns it into one line it returns 1
-        exit_code = cli.main(["ingest", "--no-prefect", "--quiet", "--inbox", str(inbox), "--warehouse", str(tmp_path / "w.duckdb")])
-    except OSError as error:
-        assert error.errno == errno.ENOSPC
-        exit_code = 1
-    assert exit_code != 0
+    exit_code = cli.main(["ingest", "--no-prefect", "--quiet", "--inbox", str(inbox), "--warehouse", str(tmp_path / "w.duckdb")])
+    err = capsys.readouterr().err
+    assert exit_code == cli.EXIT_ERROR
+    assert err.startswith("akhbar: ") and "No space left on device" in err and len(err.strip().splitlines()) == 1
     assert inbox_state(inbox) == before
     with warehouse.opened(tmp_path / "w.duckdb", read_only=True) as con:
         assert con.execute("select status from runs").fetchall() == [("failed",)]  # the run says it failed
