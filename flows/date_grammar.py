@@ -299,6 +299,9 @@ def _weekday_mention(text: str, m: re.Match[str]) -> Iterator[RawDate]:
     context = g("wd_part") or g("wd_pre") or g("wd_p") or g("wd_mark") or _set_off_by_commas(text, m)
     if key(word) in lexicon().ambiguous_weekdays and not context:
         return
+    previous = PREVIOUS_WORD.search(text, max(0, m.start() - 12), m.start())
+    if previous is not None and key(previous.group(1)) in lexicon().words["not_before_weekday"]:
+        return  # "سوق الخميس" is a town, "صلاة الجمعة" a prayer
     yield RawDate("weekday", m.start(), m.end(), weekday=_weekday(word), day_offset=_day_offset(g("wd_pre")),
                   marker=_marker(g("wd_mark")))
 

@@ -134,6 +134,8 @@ def test_yearless_day_month(text: str, anchor: dt.date, value: dt.date | None) -
         pytest.param("قسم المبلغ بين الاثنين بالتساوي", id="the-two-is-not-monday"),
         pytest.param("هو الأحد عشر لاعبا", id="eleven-is-not-sunday"),
         pytest.param("أدى صلاة الجمعة في المسجد", id="friday-prayer-alone-is-not-a-date"),
+        pytest.param("مركز احتجاز سوق الخميس على البحر", id="souk-el-khemis-is-a-town"),
+        pytest.param("أدى صلاة الجمعة، في المسجد", id="friday-prayer-before-a-comma-is-not-a-date"),
         pytest.param("مارس الضغط على الحكومة", id="practised-is-not-march"),
         pytest.param("خصصت 2 مليون دولار", id="two-million-is-not-a-date"),
         pytest.param("نشر 2000 جندي", id="bare-number-is-not-a-year"),
@@ -270,7 +272,7 @@ def test_every_month_has_both_arabic_systems() -> None:
 
 def test_relative_lexicon_has_every_kind_the_grammar_reads() -> None:
     kinds = {"day", "period", "marker", "this", "qualifier", "ago", "unit", "number", "not_today", "not_before_today",
-             "part_of_day", "year_word", "year_cue", "first_of_month"}
+             "part_of_day", "year_word", "year_cue", "first_of_month", "ordinal_day", "not_before_weekday"}
     assert kinds <= set(lexicon().words)
 
 
@@ -399,7 +401,7 @@ def test_ant_gold_floor() -> None:
 def test_wojood_date_span_floor() -> None:
     shared_path("gold", "wojood-sample")
     figures = evaluation.wojood_scores()
-    # measured 2026-11-23: overlap P = 0.994, R = 0.823 on 793 gold DATE spans (all three splits; the grammar's
+    # measured 2026-11-23: overlap P = 0.996, R = 0.823 on 793 gold DATE spans (all three splits; the grammar's
     # spaced numeric dates, "(1948)", years ending a clause and "كانون أول" were added after reading this set's
     # misses: not held out). Most misses left are Hijri years, durations, eras and decades, left alone on purpose.
     assert figures["precision"] >= 0.97 and figures["recall"] >= 0.80
