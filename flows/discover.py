@@ -42,6 +42,7 @@ def scan_inbox(inbox: Path) -> list[InboxFile]:
     found: list[InboxFile] = []
     for folder, dirs, names in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(_folder_links_out(root, Path(folder), dirs))
         for name in sorted(names):
             if name.startswith(".") or is_in_progress(name):
                 continue
@@ -52,6 +53,19 @@ def scan_inbox(inbox: Path) -> list[InboxFile]:
             if item is not None:
                 found.append(item)
     return found
+
+
+def _folder_links_out(root: Path, folder: Path, dirs: list[str]) -> list[InboxFile]:
+    """Symlinked folders that lead out of the inbox: never walked, but reported (quarantined), not skipped silently.
+
+    A link to a folder inside the inbox is left out: its files are found where they really are.
+    """
+    links = []
+    for name in dirs:
+        link = folder / name
+        if link.is_symlink() and not link.resolve().is_relative_to(root):
+            links.append(InboxFile(text_name(link.relative_to(root).as_posix()), link, 0, 0, outside_link=True))
+    return links
 
 
 def _inbox_file(root: Path, path: Path) -> InboxFile | None:

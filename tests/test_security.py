@@ -85,6 +85,7 @@ def layout(tmp_path: Path, monkeypatch) -> dict[str, Path]:
     (inbox / "relative.txt").symlink_to(Path("..") / "outside" / "secret.txt")
     (inbox / "folder-link").symlink_to(outside / "nested", target_is_directory=True)
     (inbox / "sub").mkdir()
+    (inbox / "sub-link").symlink_to(inbox / "sub", target_is_directory=True)  # inside: its files are found in sub/
     (inbox / "sub" / "up.txt").symlink_to(Path("..") / ".." / "outside" / "secret.txt")
     (inbox / "..%2foutside%2fsecret.txt").write_text(h.article_text(83), encoding="utf-8")  # a name, not a path
     (inbox / "xxe.html").write_bytes(h.xxe_page(secret))
@@ -113,9 +114,10 @@ def test_nothing_outside_the_inbox_is_opened_or_listed(layout: dict[str, Path], 
 def test_links_out_are_quarantined_with_their_reason(layout: dict[str, Path]) -> None:
     summary = ingest(layout)
     reasons = dict(summary.quarantined_files)
-    for name in ("link.txt", "relative.txt", "sub/up.txt"):
+    for name in ("link.txt", "relative.txt", "sub/up.txt", "folder-link"):  # a folder link is reported, not walked
         assert reasons.get(name) == "symlink pointing outside the inbox: not read"
     assert "..%2foutside%2fsecret.txt" not in reasons  # an odd name is just a name: it loads
+    assert not [name for name in reasons if name.startswith("sub-link")]
 
 
 def test_a_sidecar_link_out_is_ignored_with_a_warning(layout: dict[str, Path]) -> None:
