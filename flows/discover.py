@@ -25,6 +25,7 @@ class InboxFile:
     size: int
     mtime_ns: int
     outside_link: bool = False  # a symlink whose target is outside the inbox: quarantined, never read
+    broken_link: bool = False  # a symlink whose target does not exist: quarantined (read again once it resolves)
 
 
 def is_in_progress(name: str) -> bool:
@@ -75,6 +76,8 @@ def _inbox_file(root: Path, path: Path) -> InboxFile | None:
             target = path.resolve()
             if not target.is_relative_to(root):
                 return InboxFile(rel, path, 0, 0, outside_link=True)
+            if not target.exists():
+                return InboxFile(rel, path, 0, 0, broken_link=True)
             stat = target.stat()
         else:
             stat = path.stat()

@@ -158,6 +158,8 @@ def read_inbox_bytes(item: InboxFile, settings: Settings) -> bytes:
     """The file's bytes, read once, within the size limit, never through a link leaving the inbox."""
     if item.outside_link:
         raise Quarantine("symlink pointing outside the inbox: not read")
+    if item.broken_link:
+        raise Quarantine("broken symlink: its target does not exist")
     if is_sidecar(item.path.name):
         raise Quarantine("metadata sidecar with no article file next to it")
     suffix = item.path.suffix.lower()

@@ -102,6 +102,7 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> dict:
     outside.write_text(h.article_text(90) + h.OUTSIDE_MARKER, encoding="utf-8")
     (inbox / "escape.txt").symlink_to(outside)
     (inbox / "inside-link.txt").symlink_to(inbox / "copy-a.txt")
+    (inbox / "dangling.txt").symlink_to(inbox / "no-such-file.txt")
     (inbox / "still-downloading.html.crdownload").write_bytes(h.article_html(30).encode())
     settings = Settings(inbox=inbox, warehouse=root / "w.duckdb", workers=1, publish=False)
     with pytest.MonkeyPatch.context() as patch:
@@ -151,6 +152,7 @@ def test_each_bad_file_ends_with_a_status_and_a_reason(ingested: dict, name: str
         pytest.param("big.txt", "quarantined", "file too large: 50.0 MB > limit 20.0 MB", id="fifty-mb-file"),
         pytest.param("escape.txt", "quarantined", "symlink pointing outside the inbox", id="symlink-outside-inbox"),
         pytest.param("inside-link.txt", "duplicate", None, id="symlink-inside-inbox-to-a-copy"),
+        pytest.param("dangling.txt", "quarantined", "broken symlink: its target does not exist", id="broken-symlink"),
     ],
 )
 def test_big_files_and_links(ingested: dict, name: str, status: str, reason: str | None) -> None:
@@ -162,7 +164,7 @@ def test_big_files_and_links(ingested: dict, name: str, status: str, reason: str
 
 def test_every_file_is_accounted_for_and_in_progress_downloads_wait(ingested: dict) -> None:
     handled = set(ingested["files"])
-    expected = {case.values[0] for case in CASES} | {"big.txt", "escape.txt", "inside-link.txt"}
+    expected = {case.values[0] for case in CASES} | {"big.txt", "escape.txt", "inside-link.txt", "dangling.txt"}
     assert handled == expected  # attached sidecars belong to their article; downloads wait for their final name
 
 
