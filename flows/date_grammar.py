@@ -35,7 +35,7 @@ NUMBER_START = r"(?:(?<![\w.,:/\-])|(?<=(?<!\w)[وفبل]))"  # "و3 مارس" a
 class RawDate:
     """What one match says, before any anchor is applied."""
 
-    kind: str  # date | month | year | weekday | day | period | ago
+    kind: str  # date | month | year | weekday | day | period | ago | day_of_month
     start: int
     end: int
     day: int | None = None
@@ -109,6 +109,9 @@ def _build() -> re.Pattern[str]:
         # عام 2015 · نهاية 2022 · (في) 2023 · عامي 2022 و2023 · عام (1993) · (1948) · 1961 - 1962
         rf"(?P<yr>(?:(?P<yr_q>{qualifier}){SP})?(?:(?P<yr_w>{year_word}){SP0})?(?P<yr_open>\({SP0})?{NUMBER_START}{year('yr_year')}"
         rf"(?:{SP0}(?:و|-|–|/|{fuzzy('إلى')}){SP0}{year('yr_year2')})?(?P<yr_close>{SP0}\))?)",
+        # 12 من الشهر الجاري · 12 و14 من الشهر الماضي: days of a month named relative to the anchor
+        rf"(?P<dom>{NUMBER_START}(?:(?P<dom_day0>{DIGIT}{{1,2}})(?!{DIGIT}){SP0}(?:و|-|–|{fuzzy('إلى')}){SP0})?"
+        rf"(?P<dom_day>{DIGIT}{{1,2}})(?!{DIGIT}){SP0}{min_}{SP}{fuzzy('الشهر')}{SP}(?P<dom_mark>{marker}))",
         # منذ 3 أيام · منذ يومين · قبل ثلاثة أسابيع (not "قبل يومين من ...", not "منذ عام 2024")
         rf"(?P<ago>(?P<ago_w>{ago}){SP}(?:(?P<ago_n>{DIGIT}{{1,3}}|{number_word}){SP})?(?P<ago_u>{unit})"
         rf"(?!{SP0}{DIGIT})(?!{SP}{min_})(?!{SP}{month}))",  # "منذ شهر أكتوبر الماضي" is since October
@@ -199,6 +202,11 @@ def _interpret(text: str, m: re.Match[str]) -> Iterator[RawDate]:
         yield from _ago(m)
     elif kind == "wd":
         yield from _weekday_mention(text, m)
+    elif kind == "dom":
+        marker = _marker(g("dom_mark"))
+        if g("dom_day0"):
+            yield RawDate("day_of_month", m.start(), m.end("dom_day0"), day=to_int(g("dom_day0")), marker=marker)
+        yield RawDate("day_of_month", m.start("dom_day"), m.end(), day=to_int(g("dom_day")), marker=marker)
     elif kind == "rel":
         if g("rel_q") or g("rel_this") or g("rel_mark"):
             marker = _marker(g("rel_mark"))

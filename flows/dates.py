@@ -84,6 +84,10 @@ def resolve(raw: RawDate, anchor: dt.date | None, *, future: bool = False) -> tu
         return _resolve_weekday(raw, anchor, future), "day", True
     if raw.kind == "period":
         return _shift(anchor, raw.period, raw.marker or 0)
+    if raw.kind == "day_of_month":  # "12 من الشهر الجاري": that day of the month the marker names
+        month_start, _, _ = _shift(anchor, "month", raw.marker or 0)
+        value = calendar_date(month_start.year, month_start.month, raw.day) if month_start else None
+        return (value, "day", True) if value else (None, "unknown", True)
     if raw.kind == "ago":
         if raw.count is None:
             return None, "unknown", True
