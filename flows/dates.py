@@ -18,6 +18,8 @@ publication date). The choices, where the text leaves room for more than one rea
 - Weeks ("الأسبوع الماضي", "منذ 3 أسابيع"): the contract has no week precision and "day" would claim too much, so the
   value is the anchor moved by whole weeks, at ``unknown`` precision: a date within a week of the truth.
 - "منذ ساعتين" is the anchor's day; "منذ أيام" (no count) has no value.
+- "12 من الشهر الجاري" is the 12th of the anchor's month ("الماضي"/"المقبل": of the month before/after it).
+- "3 و4 مارس" and "من 12 إلى 14 ماي" are two mentions that share the month (and year, and any marker).
 - ``relative`` says the expression depends on the anchor; with no anchor its value is None and precision "unknown".
 - A month or year value is the first day of that month or year. A qualifier ("نهاية 2022", "مطلع العام") is kept in
   the matched text but not in the value.
