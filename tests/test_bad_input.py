@@ -405,3 +405,21 @@ def test_utf16_with_a_bom_loads(monkeypatch) -> None:
     h.stub_missing_nlp(monkeypatch.setattr)
     article = pipeline.article_from_bytes(h.article_text(3).encode("utf-16"), ".txt", {})
     assert article.encoding == "utf-16" and "مكافحة الإرهاب" in article.body_text
+
+
+def test_the_time_limit_gives_an_outer_timer_back(inbox: Path, monkeypatch) -> None:
+    import signal
+
+    h.stub_missing_nlp(monkeypatch.setattr)
+    (inbox / "quick.txt").write_text(h.article_text(61), encoding="utf-8")
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(True))
+    signal.setitimer(signal.ITIMER_REAL, 30)
+    try:
+        outcome = process_file(only_item(inbox), Settings(inbox=inbox))
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert outcome.error is None and not fired
+    assert 0 < left <= 30  # still armed, and not restarted
