@@ -157,12 +157,24 @@ def load_batch(con: Connection, frames: dict[str, pl.DataFrame]) -> None:
             if data is None or data.is_empty():
                 continue
             con.register("batch_frame", data.to_arrow())
+            if table == "files":
+                con.execute(SUPERSEDED_QUARANTINE_SQL)
             con.execute(_insert_sql(table))
             con.unregister("batch_frame")
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
         raise
+
+
+# A path read again under other content (a transient failure had no content hash; a file replaced) keeps only its
+# newest outcome when the older one was a quarantine: `akhbar status` must not list a file that has since loaded.
+SUPERSEDED_QUARANTINE_SQL = """
+    delete from files
+    where status = 'quarantined'
+      and file_path in (select file_path from batch_frame)
+      and (file_path, file_sha256) not in (select file_path, file_sha256 from batch_frame)
+"""
 
 
 def _insert_sql(table: str) -> str:

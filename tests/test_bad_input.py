@@ -256,12 +256,6 @@ def test_a_file_still_being_written_is_read_again_next_run(inbox: Path, tmp_path
     assert (again.new, again.loaded) == (1, 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the retry adds a loaded row beside the quarantined one (file_sha256 '' vs the real hash), so `akhbar "
-    "status` lists the file as quarantined forever; fix in warehouse.load_batch: when a path is loaded, delete its "
-    "quarantined rows whose reason is retryable (RETRYABLE_ERRORS)",
-)
 def test_a_file_read_again_after_a_transient_failure_keeps_one_row(inbox: Path, tmp_path: Path, monkeypatch) -> None:
     h.stub_missing_nlp(monkeypatch.setattr)
     settings = Settings(inbox=inbox, warehouse=tmp_path / "w.duckdb", workers=1, publish=False)
