@@ -310,14 +310,14 @@ class _reader:
         from flows import warehouse
 
         try:
-            self.context = warehouse.opened(self.settings.warehouse, read_only=not self.write)
+            self.context = warehouse.opened(self.settings.warehouse, read_only=not self.write, sandboxed=not self.write)
             return self.context.__enter__()
         except AkhbarError as error:
             snapshot = self.settings.snapshot
             if self.write or "in use" not in str(error) or not snapshot.exists():
                 raise
             print(f"akhbar: an ingest is writing the warehouse; reading the snapshot {snapshot}", file=sys.stderr)
-            self.context = warehouse.opened(snapshot, read_only=True)
+            self.context = warehouse.opened(snapshot, read_only=True, sandboxed=True)
             return self.context.__enter__()
 
     def __exit__(self, *exc):

@@ -22,6 +22,11 @@ SENTENCE_FINAL = re.compile(r"[.!?؟…:؛»\"”)]\s*$")
 FOOTER_MAX_WORDS = 10
 # "الخميس 16 تشرين الثاني 2023": a line holding only a date is at most this many words.
 DATELINE_MAX_WORDS = 6
+# Words of kept text after which the article is under way: chrome or a new headline then ends it.
+PROSE_MIN_WORDS = 40
+# Passes of the line rules after the first, until nothing changes (see _filter_lines).
+MAX_PASSES = 3
+PROSE_END = re.compile(r"[.!?؟…]\s*$")
 # A line repeated within this many lines is a doubled headline or caption, not prose.
 REPEAT_WINDOW = 6
 DATE_ONLY = re.compile(
@@ -106,15 +111,35 @@ def _is_dateline(line: str) -> bool:
 def _filter_lines(
     lines: list[str], title: str | None, *, require_arabic: bool = True
 ) -> tuple[list[str], list[str], list[str]]:
+    """Apply the line rules until nothing changes.
+
+    Some rules look at neighbours (a caption printed twice, a headline repeated within a few lines); once a pass has
+    removed lines, lines meet new neighbours. Iterating to a fixed point makes cleaning idempotent: cleaning a
+    cleaned text changes nothing. It converges in two passes on real pages.
+    """
+    lines = [line for line in lines if any(ch.isalnum() for ch in line)]  # marks or punctuation alone: nothing
+    kept, credits, hints = _one_pass(lines, title, require_arabic)
+    for _ in range(MAX_PASSES):
+        again, more_credits, _ = _one_pass(kept, title, require_arabic)
+        if again == kept:
+            break
+        kept = again
+        credits += [c for c in more_credits if c not in credits]
+    return kept, credits, hints
+
+
+def _one_pass(lines: list[str], title: str | None, require_arabic: bool) -> tuple[list[str], list[str], list[str]]:
     title_key = _key(title) if title else None
     keys = [_key(line) for line in lines]
     kept: list[str] = []
+    kept_words = 0  # a running count: the prose test runs on every line
     credits: list[str] = []
     hints: list[str] = []
     seen_captions: set[str] = set()
     for i, line in enumerate(lines):
         kind = classify_line(line)
-        if kind == "cut" or (kind in ("end", "credit-end") and _ends_like_prose(kept)) or _glued_article_starts(lines, i, kept):
+        prose = kept_words >= PROSE_MIN_WORDS
+        if kind == "cut" or (kind in ("end", "credit-end") and prose) or (prose and _glued_article_starts(lines, i)):
             if kind == "credit-end":
                 credits.append(line)
             break
@@ -140,16 +165,17 @@ def _filter_lines(
             hints.append(line)  # a dateline such as "٠٣ أبريل"
             continue
         if _is_repeated_headline(keys, i):
-            if kept and _ends_like_prose(kept):
+            if prose:
                 break  # a second article glued after the first one starts with its doubled headline
             continue
-        if keys[i] in seen_captions:
-            continue
-        if _is_caption_repeat(keys, i):
+        if keys[i] in seen_captions or (kept and keys[i] == _key(kept[-1])):
+            continue  # a caption seen already, or a paragraph pasted twice in a row
+        if _is_caption_repeat(lines, keys, i):
             seen_captions.add(keys[i])
             credits.append(line)
             continue
         kept.append(line)
+        kept_words += len(line.split())
     while kept and _is_footer(kept[-1]):
         kept.pop()
     return kept, credits, hints
@@ -170,11 +196,11 @@ def _is_repeated_headline(keys: list[str], i: int) -> bool:
     return keys[i] in keys[i + 1 : i + 1 + REPEAT_WINDOW]
 
 
-def _glued_article_starts(lines: list[str], i: int, kept: list[str]) -> bool:
+def _glued_article_starts(lines: list[str], i: int) -> bool:
     """After prose, a headline-like line followed by a "published on" line, or by a photo caption printed twice
     (a lead photo's alt text and caption), starts another article. A subheading over one inline caption does not."""
     line = lines[i]
-    if not _ends_like_prose(kept) or len(line.split()) > HEADLINE_MAX_WORDS or SENTENCE_FINAL.search(line):
+    if len(line.split()) > HEADLINE_MAX_WORDS or SENTENCE_FINAL.search(line):
         return False
     if classify_line(line) is not None:
         return False
@@ -185,14 +211,11 @@ def _glued_article_starts(lines: list[str], i: int, kept: list[str]) -> bool:
     return len(after) >= 2 and kinds[0] == "credit" and _key(after[0]) == _key(after[1])
 
 
-def _is_caption_repeat(keys: list[str], i: int) -> bool:
-    """A line printed twice in a row (a photo caption under a picture and in its alt text)."""
-    return i + 1 < len(keys) and keys[i + 1] == keys[i]
-
-
-def _ends_like_prose(kept: list[str]) -> bool:
-    return sum(len(line.split()) for line in kept) >= 40
+def _is_caption_repeat(lines: list[str], keys: list[str], i: int) -> bool:
+    """A line printed twice in a row (a photo caption under a picture and in its alt text); a full sentence
+    printed twice is a paragraph pasted twice, kept once."""
+    return i + 1 < len(keys) and keys[i + 1] == keys[i] and not PROSE_END.search(lines[i])
 
 
 def _is_footer(line: str) -> bool:
-    return len(line.split()) < FOOTER_MAX_WORDS and not re.search(r"[.!?؟…]\s*$", line)
+    return len(line.split()) < FOOTER_MAX_WORDS and not PROSE_END.search(line)

@@ -38,8 +38,12 @@ def recovery_hint(path: Path) -> str:
 NOT_A_WAREHOUSE = ("not a valid DuckDB database file", "Corrupt database file", "Could not read enough bytes")
 
 
-def connect(path: Path, *, read_only: bool = False) -> Connection:
-    """Open the warehouse (creating and migrating it when writable); a clear AkhbarError when it cannot be."""
+def connect(path: Path, *, read_only: bool = False, sandboxed: bool = False) -> Connection:
+    """Open the warehouse (creating and migrating it when writable); a clear AkhbarError when it cannot be.
+
+    ``sandboxed``: no access outside the database file (no COPY TO, EXPORT, ATTACH, read_csv, extension installs):
+    for statements a user typed without ``--write``.
+    """
     if read_only and not path.exists():
         raise AkhbarError(f"no warehouse at {path}: run `akhbar ingest` first")
     if not read_only:
@@ -48,7 +52,8 @@ def connect(path: Path, *, read_only: bool = False) -> Connection:
         except OSError as error:  # a read-only disk, or a file where the folder should be
             raise AkhbarError(f"cannot create the warehouse folder {path.parent}: {error.strerror or error}") from error
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        config = {"enable_external_access": False} if sandboxed else {}
+        con = duckdb.connect(str(path), read_only=read_only, config=config)
     except duckdb.IOException as error:
         message = str(error)
         if "lock" in message.lower():
@@ -218,9 +223,9 @@ def query(con: Connection, sql: str, params: Sequence[object] = ()) -> tuple[lis
         result = con.execute(sql, list(params))
         columns = [d[0] for d in result.description] if result.description else []
         return columns, result.fetchall() if columns else []
-    except (duckdb.IOException, duckdb.InternalException):
-        raise  # the file, not the statement: ``opened`` reports it with the recovery hint
     except duckdb.Error as error:
+        if is_damage(error):
+            raise  # the file, not the statement: ``opened`` reports it with the recovery hint
         raise AkhbarError(f"SQL error: {str(error).splitlines()[0]}") from error
 
 
@@ -229,9 +234,9 @@ def table_counts(con: Connection) -> dict[str, int]:
 
 
 @contextmanager
-def opened(path: Path, *, read_only: bool = False) -> Iterator[Connection]:
+def opened(path: Path, *, read_only: bool = False, sandboxed: bool = False) -> Iterator[Connection]:
     """A connection for the ``with`` body; a DuckDB failure inside it (full disk, damaged blocks) becomes AkhbarError."""
-    con = connect(path, read_only=read_only)
+    con = connect(path, read_only=read_only, sandboxed=sandboxed)
     try:
         yield con
     except duckdb.Error as error:
@@ -240,13 +245,18 @@ def opened(path: Path, *, read_only: bool = False) -> Iterator[Connection]:
         con.close()
 
 
+def is_damage(error: Exception) -> bool:
+    """The warehouse file itself is unreadable (whatever DuckDB's exception class), not the statement at fault."""
+    return any(sign in str(error) for sign in NOT_A_WAREHOUSE)
+
+
 def describe_failure(error: Exception, path: Path | None = None) -> str:
     """One line saying what went wrong with the warehouse and what to do about it."""
     first = str(error).splitlines()[0] if str(error) else type(error).__name__
     where = f"warehouse {path}" if path else "the warehouse"
     if "No space left on device" in first:
-        return f"{where}: the disk is full ({first}); the batch being loaded was rolled back. Free space and run again."
-    if any(sign in first for sign in NOT_A_WAREHOUSE) or isinstance(error, (duckdb.IOException, duckdb.InternalException)):
+        return f"{where}: the disk is full ({first}); what was being written was rolled back. Free space and run again."
+    if is_damage(error) or isinstance(error, (duckdb.IOException, duckdb.InternalException)):
         hint = recovery_hint(path) if path else "The inbox is the source of truth: move the warehouse file aside and run `akhbar ingest` to rebuild it."
         return f"{where} could not be read or written ({first}). {hint}"
     return f"{where}: {first}"

@@ -268,13 +268,6 @@ def test_a_damaged_warehouse_says_how_to_recover(
     damage(kind, path)
     inbox = make_inbox(tmp_path / "inbox", 2)
     before = inbox_state(inbox)
-    if (kind, command) == ("middle-blocks", "status"):
-        request.applymarker(pytest.mark.xfail(
-            strict=True,
-            reason="DuckDB raises a checksum failure as plain duckdb.Error, which warehouse.query reports as 'SQL "
-            "error: Corrupt database file' without the recovery hint; fix: query() re-raises errors matching "
-            "NOT_A_WAREHOUSE (whatever their class) for `opened` to describe",
-        ))
     args = ["status"] if command == "status" else ["ingest", "--no-prefect", "--quiet", "--inbox", str(inbox)]
     h.stub_nlp(monkeypatch.setattr)
     monkeypatch.setenv("AKHBAR_WORKERS", "1")

@@ -127,7 +127,8 @@ def test_clean_text_never_crashes(raw: str) -> None:
 
 
 # Counterexamples hypothesis found (issue 7 report). Both come from rules that look at neighbouring lines: once a
-# line between two others is removed, the second pass sees a different neighbourhood.
+# line between two others is removed, the second pass sees a different neighbourhood. The cleaner now applies
+# its line rules to a fixed point; these two counterexamples stay as examples.
 # 1. A paragraph, a credit line, the same paragraph again: the first pass moves the credit out and keeps both
 #    paragraphs; the second pass sees two identical adjacent lines, takes them for a photo caption printed twice
 #    (_is_caption_repeat) and empties the body. Two identical adjacent full sentences are also lost on a first pass.
@@ -136,15 +137,8 @@ REPEATED_PARAGRAPH = "عنوان الخبر اليوم\n" + "قال الوزير
 #    dropped by the first pass, which brings the two within REPEAT_WINDOW, so the second pass drops the first as a
 #    doubled headline.
 WINDOW_SHIFT = "ؐ آ\nء\n" + "ؐ\n" * 6 + "ؐ ؐ ؐ ء"
-NOT_IDEMPOTENT = pytest.mark.xfail(
-    strict=True,
-    reason="textclean is not idempotent: line rules that look at neighbours (caption repeat, repeated headline "
-    "window) see new neighbours once the first pass removed lines; counterexamples in REPEATED_PARAGRAPH and "
-    "WINDOW_SHIFT (fix belongs to flows/textclean.py)",
-)
 
 
-@NOT_IDEMPOTENT
 @given(lines_text)
 @example(REPEATED_PARAGRAPH)
 @example(WINDOW_SHIFT)
@@ -155,7 +149,6 @@ def test_clean_text_is_idempotent(raw: str) -> None:
     assert (twice.title, twice.body_text) == (once.title, once.body_text)
 
 
-@NOT_IDEMPOTENT
 @given(lines_text, st.one_of(st.none(), arabic_text))
 @example(REPEATED_PARAGRAPH, None)
 @settings(suppress_health_check=[HealthCheck.too_slow])

@@ -291,12 +291,6 @@ def test_sql_without_write_changes_nothing(built: Path, statement: str, capsys) 
     assert snapshot_of(built) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="warehouse.query re-raises every duckdb.IOException to `opened`, which calls it a damaged warehouse and "
-    "advises moving it aside; an IO error caused by the statement itself (a missing CSV, ATTACH of a missing file) "
-    "is a SQL error. Fix: in query(), re-raise only errors matching NOT_A_WAREHOUSE (or Corrupt/Could not read)",
-)
 @pytest.mark.parametrize(
     "statement",
     [
@@ -313,12 +307,6 @@ def test_a_statement_reading_a_missing_file_is_a_sql_error_not_a_damaged_warehou
     assert not Path("/tmp/akhbar-never-created.duckdb").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a read-only DuckDB connection still writes files (COPY TO, EXPORT DATABASE): cli._reader should "
-    "`set enable_external_access = false` when --write is not given (cli.py is not issue 7's to change); "
-    "that also stops `install httpfs` from reaching the network",
-)
 @pytest.mark.parametrize("statement", FILE_WRITES)
 def test_sql_without_write_writes_no_file(built: Path, statement: str, tmp_path: Path) -> None:
     out = tmp_path / "out.file"
