@@ -25,7 +25,11 @@ COMMANDS = ("ingest", "serve", "watch", "sql", "query", "status", "publish", "ex
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # options meant for the benchmark or an evaluation ("akhbar bench -n 1000") pass through
+        if not hasattr(args, "rest"):
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        args.rest = [*extra, *args.rest]
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_ERROR

@@ -68,3 +68,17 @@ def test_every_named_query_runs_on_an_empty_warehouse(wh: Path, capsys) -> None:
         code = "\n".join(line.split("--")[0] for line in path.read_text(encoding="utf-8").splitlines())
         params = ["2024-01-01"] * code.count("?")
         assert main(["query", path.stem, *params, "--warehouse", str(wh)]) == 0, path.stem
+
+
+def test_bench_and_eval_options_pass_through_without_a_separator(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["bench", "-n", "5", "--help"])
+    assert exit_info.value.code == 0
+    assert "--scale" in capsys.readouterr().out
+
+
+def test_unknown_options_of_other_commands_are_still_rejected(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["status", "--bogus"])
+    assert exit_info.value.code == 2
+    assert "unrecognized arguments: --bogus" in capsys.readouterr().err
