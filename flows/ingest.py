@@ -75,7 +75,7 @@ def ingest_flow(
                 pool.shutdown(cancel_futures=True)
         runner.finish(con, summary, started)
     if settings.publish:
-        publish(settings.warehouse)
+        publish(settings.warehouse, only_if_changed=True)
     report(summary)
     return summary
 

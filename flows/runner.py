@@ -167,7 +167,7 @@ def run_ingest(settings: Settings, run_id: str | None = None) -> RunSummary:
                 pool.shutdown(cancel_futures=True)
         finish(con, summary, started)
     if settings.publish:
-        publish_snapshot(settings.warehouse)
+        publish_snapshot(settings.warehouse, only_if_changed=True)
     return summary
 
 

@@ -6,6 +6,7 @@ The only module that imports duckdb. Every statement that carries a user value b
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -215,6 +216,28 @@ def finish_run(con: Connection, run_id: str, status: str, counts: dict[str, int]
             counts.get("duplicate", 0), counts.get("quarantined", 0), seconds, run_id,
         ],
     )
+
+
+def data_fingerprint(con: Connection) -> str:
+    """What a reader of the warehouse can see, summed up: row counts, the last run that wrote anything, the
+    applied migrations and the view definitions. Equal fingerprints mean the snapshot need not be copied again.
+
+    The runs table itself is left out (every run adds a row); a run that wrote files, failed or died counts as
+    a change, so a batch committed by a run that never published is published by the next one.
+    """
+    parts = [
+        f"{table}={con.execute(f'select count(*) from {sql_identifier(table)}').fetchone()[0]}"
+        for table in TABLES if table != "runs"
+    ]
+    last_change = con.execute(
+        """select max(coalesce(finished_at, started_at)) from runs
+           where status <> 'completed' or files_loaded + files_duplicate + files_quarantined > 0"""
+    ).fetchone()[0]
+    migrations = con.execute("select string_agg(version::varchar, ',' order by version) from schema_migrations")
+    parts += [f"last_change={last_change}", f"migrations={migrations.fetchone()[0]}"]
+    views = con.execute("select string_agg(sql, ';' order by view_name) from duckdb_views() where not internal")
+    parts.append(f"views={views.fetchone()[0]}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
 def query(con: Connection, sql: str, params: Sequence[object] = ()) -> tuple[list[str], list[tuple]]:

@@ -114,3 +114,60 @@ def test_cli_publish_reports_size_and_time(tmp_path: Path, capsys):
 def test_cli_publish_without_warehouse(tmp_path: Path, capsys):
     assert main(["publish", "--warehouse", str(tmp_path / "none.duckdb")]) == 1
     assert "no warehouse" in capsys.readouterr().err
+
+
+# ---- ingest runs copy the snapshot only when the warehouse changed --------------------------------------------
+
+
+def _write_article(inbox: Path, name: str, place: str) -> None:
+    inbox.mkdir(exist_ok=True)
+    (inbox / name).write_text(f"خبر تجريبي\nوصل وفد روسي إلى {place} لبحث التعاون الأمني.\n", encoding="utf-8")
+
+
+def _snapshot_files(tmp_path: Path) -> int:
+    with warehouse.opened(snapshot_path(tmp_path / "w.duckdb"), read_only=True) as con:
+        return con.execute("select count(*) from files").fetchone()[0]
+
+
+@pytest.fixture
+def ingest(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(pipeline, "analyse", lambda doc, timer=None: Analysis())  # the snapshot, not the NLP
+
+    def run(publish: bool = True):
+        return run_ingest(Settings(inbox=tmp_path / "inbox", warehouse=tmp_path / "w.duckdb", workers=1, publish=publish))
+
+    _write_article(tmp_path / "inbox", "a.txt", "نيامي")
+    return run
+
+
+def test_a_run_that_finds_nothing_new_leaves_the_snapshot_as_it_was(ingest, tmp_path: Path):
+    ingest()
+    target = snapshot_path(tmp_path / "w.duckdb")
+    before = target.stat()
+    assert ingest().new == 0
+    after = target.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    _write_article(tmp_path / "inbox", "b.txt", "باماكو")
+    assert ingest().loaded == 1
+    assert target.stat().st_ino != before.st_ino and _snapshot_files(tmp_path) == 2
+
+
+def test_a_change_that_was_never_published_is_published_by_the_next_run(ingest, tmp_path: Path):
+    ingest()
+    _write_article(tmp_path / "inbox", "b.txt", "باماكو")
+    assert ingest(publish=False).loaded == 1  # e.g. its publish found another run holding the lock
+    assert _snapshot_files(tmp_path) == 1
+    assert ingest().new == 0
+    assert _snapshot_files(tmp_path) == 2
+
+
+def test_a_missing_snapshot_or_an_edit_made_with_sql_write_is_published_again(ingest, tmp_path: Path):
+    ingest()
+    snapshot_path(tmp_path / "w.duckdb").unlink()
+    ingest()
+    assert _snapshot_files(tmp_path) == 1
+    edit = "insert into entities values ('gpe:ner', 'GPE', 'النيجر', 'Niger', 'NER')"
+    assert main(["sql", "--write", "--warehouse", str(tmp_path / "w.duckdb"), edit]) == 0
+    assert ingest().new == 0
+    with warehouse.opened(snapshot_path(tmp_path / "w.duckdb"), read_only=True) as con:
+        assert con.execute("select name_en from entities").fetchall() == [("Niger",)]
