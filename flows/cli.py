@@ -19,7 +19,7 @@ from flows.errors import AkhbarError, WarehouseLocked
 from flows.settings import Settings
 
 EXIT_OK, EXIT_ERROR, EXIT_LOCKED = 0, 1, 3
-EVAL_STAGES = ("entities", "quotes", "events", "dates")
+EVAL_STAGES = ("entities", "quotes", "events", "dates", "extraction")
 COMMANDS = ("ingest", "serve", "watch", "sql", "query", "status", "publish", "export", "eval", "bench")
 
 

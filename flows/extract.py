@@ -39,11 +39,19 @@ class Extracted:
     language: str | None
 
 
+# trafilatura's fallback extractors (readability, jusText) run when its own pass finds little text, i.e. on short
+# articles, and there they tend to pick the related-articles list over the story: on 246 bench pages (ANT text in
+# our templates, bench pages #0-299, scored as in `akhbar eval extraction`) turning them off raised body-text F1 from 0.902 to
+# 0.938 (recall 0.995 -> 1.000) and halved extraction time (75 -> 41 ms/page).
+SKIP_FALLBACKS = True
+
+
 def extract_html(page: str) -> Extracted:
     """Main text and metadata of one page; raises Quarantine when the page has no extractable text."""
     try:
         document = trafilatura.bare_extraction(
             page,
+            fast=SKIP_FALLBACKS,
             with_metadata=True,
             include_comments=False,
             include_tables=False,

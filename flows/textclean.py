@@ -22,6 +22,12 @@ SENTENCE_FINAL = re.compile(r"[.!?؟…:؛»\"”)]\s*$")
 FOOTER_MAX_WORDS = 10
 # "الخميس 16 تشرين الثاني 2023": a line holding only a date is at most this many words.
 DATELINE_MAX_WORDS = 6
+DATELINE_OTHER_WORDS = 1  # words of a dateline the date grammar does not read ("في", "نشر")
+LETTER_WORD = re.compile(r"[^\W\d_]+")
+# A list item that ends with a date, as related and most-read lists print a teaser ("- title…نقله2017-04-11");
+# TEASER_RUN_MIN of them in a row at the start or end of trafilatura's text are such a block, not the story.
+TEASER_ITEM = re.compile(r"^[-•*]\s+\S.{8,}?(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})\s*$")
+TEASER_RUN_MIN = 2
 # Words of kept text after which the article is under way: chrome or a new headline then ends it.
 PROSE_MIN_WORDS = 40
 # Passes of the line rules after the first, until nothing changes (see _filter_lines).
@@ -96,8 +102,26 @@ def clean_text(raw: str) -> CleanedText:
 def clean_extracted(text: str, title: str | None) -> CleanedText:
     """Tidy trafilatura's main text: the same line rules, and the title line it repeats at the top dropped."""
     lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
-    kept, credits, hints = _filter_lines([line for line in lines if line], title, require_arabic=False)
+    lines = _without_teaser_lists([line for line in lines if line])
+    kept, credits, hints = _filter_lines(lines, title, require_arabic=False)
     return CleanedText(title, "\n".join(kept), tuple(credits), tuple(hints))
+
+
+def _without_teaser_lists(lines: list[str]) -> list[str]:
+    """Drop a list of dated teasers ("- headline…2017-04-11") that opens or closes the text: a most-read or related
+    block trafilatura kept. Only runs of TEASER_RUN_MIN such items at either end; a dated list inside the story
+    (a timeline) stays."""
+    start = 0
+    while start < len(lines) and TEASER_ITEM.match(lines[start]):
+        start += 1
+    if start < TEASER_RUN_MIN:
+        start = 0
+    end = len(lines)
+    while end > start and TEASER_ITEM.match(lines[end - 1]):
+        end -= 1
+    if len(lines) - end < TEASER_RUN_MIN:
+        end = len(lines)
+    return lines[start:end]
 
 
 def _is_title_candidate(line: str) -> bool:
@@ -105,7 +129,17 @@ def _is_title_candidate(line: str) -> bool:
 
 
 def _is_dateline(line: str) -> bool:
-    return len(line.split()) <= DATELINE_MAX_WORDS and re.search(r"[\d٠-٩]", line) is not None and DATE_ONLY.match(line) is not None
+    """A line that is only a date, perhaps with a clock time ("16 مارس 2017 12:08")."""
+    line = CLOCK_TIME.sub(" ", line).strip()
+    if len(line.split()) > DATELINE_MAX_WORDS or re.search(r"[\d٠-٩]", line) is None or DATE_ONLY.match(line) is None:
+        return False
+    # What the date grammar does not read as a date may be one word ("في"), not a headline ("أبرز أخبار الجمعة ...").
+    from flows.date_grammar import scan
+
+    rest = line
+    for raw in reversed(list(scan(line))):
+        rest = rest[: raw.start] + " " + rest[raw.end :]
+    return len(LETTER_WORD.findall(rest)) <= DATELINE_OTHER_WORDS
 
 
 def _filter_lines(
@@ -162,7 +196,7 @@ def _one_pass(lines: list[str], title: str | None, require_arabic: bool) -> tupl
                 hints.append(line)
             continue  # navigation ("Ru En"), "TT", embed residue in Latin script
         if _is_dateline(line):
-            hints.append(line)  # a dateline such as "٠٣ أبريل"
+            hints.append(CLOCK_TIME.sub("", line).strip())  # a dateline such as "٠٣ أبريل"
             continue
         if _is_repeated_headline(keys, i):
             if prose:

@@ -31,6 +31,8 @@ TITLE = "الوزير يزور العاصمة لبحث التعاون"
         pytest.param("الكلمات المفتاحية: مالي، روسيا", "end", id="tags-line"),
         pytest.param("الصورة: أرشيفية", "credit", id="photo-credit"),
         pytest.param("الوزير خلال المؤتمر الصحافي (رويترز)", "credit", id="caption-with-agency"),
+        pytest.param("الرئيسية > أخبار دولية", "drop", id="breadcrumb-home-news"),
+        pytest.param("الصفحة الرئيسية / سياسة", "drop", id="breadcrumb-home-page-politics"),
         pytest.param(P1, None, id="prose-is-kept"),
     ],
 )
@@ -89,6 +91,30 @@ def test_extracted_text_loses_its_repeated_title() -> None:
     assert cleaned.body_text == f"{P1}\n{P2}"
 
 
+TEASERS = (
+    "- الحرس الوطني يحجز شحنة ساعات مهربة قرب الحدودحجزت الوحدات هذه الليلة2017-04-11",  # "guards seize watches"
+    "- إيقاف 15 شخصا على الحدود الجنوبيةألقت القوات القبض19/06/2016",  # "15 people stopped at the border"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"{TEASERS[0]}\n{TEASERS[1]}\n{P1}\n{P2}", id="most-read-list-before-the-story"),
+        pytest.param(f"{P1}\n{P2}\nمجتمع\n{TEASERS[0]}\n{TEASERS[1]}", id="related-list-and-its-label-after"),
+    ],
+)
+def test_dated_teaser_lists_around_extracted_text_are_dropped(text: str) -> None:
+    assert clean_extracted(text, TITLE).body_text == f"{P1}\n{P2}"
+
+
+def test_a_single_dated_item_or_a_dated_list_inside_the_story_is_kept() -> None:
+    one = clean_extracted(f"{TEASERS[0]}\n{P1}\n{P2}", TITLE).body_text
+    assert one.startswith(TEASERS[0])
+    inside = f"{P1}\n{TEASERS[0]}\n{TEASERS[1]}\n{P2}"
+    assert clean_extracted(inside, TITLE).body_text == inside
+
+
 def test_empty_and_navigation_only_text_gives_no_body() -> None:
     assert clean_text("").body_text == ""
     assert clean_text("Ru En\nHome | News").body_text == ""
@@ -136,12 +162,18 @@ def test_seed_sources_are_kept_as_credits(seeds_dir: Path) -> None:
         pytest.param("نشر في: السبت ٧ يونيو/حزيران ٢٠٢٥ - ١٠:٣٠", "السبت ٧ يونيو/حزيران ٢٠٢٥", id="published-on-with-time"),
         pytest.param("تاريخ النشر: 3 أبريل 2025", "3 أبريل 2025", id="publication-date-label"),
         pytest.param("الخميس 16 تشرين الثاني 2023", "الخميس 16 تشرين الثاني 2023", id="weekday-dateline"),
+        pytest.param("16 مارس 2017 12:08", "16 مارس 2017", id="date-with-clock-time"),
     ],
 )
 def test_datelines_leave_the_body_and_become_date_hints(line: str, hint: str) -> None:
     cleaned = clean_text(f"{TITLE}\n{line}\n{P1}")
     assert cleaned.body_text == P1
     assert cleaned.date_hints == (hint,)
+
+
+def test_a_headline_holding_a_date_is_the_title_not_a_dateline() -> None:
+    cleaned = clean_text(f"أبرز أخبار الجمعة 3 فيفري 2017\n{P1}")  # "the main news of Friday 3 February 2017"
+    assert cleaned.title == "أبرز أخبار الجمعة 3 فيفري 2017" and cleaned.body_text == P1
 
 
 def test_last_updated_line_is_not_a_date_hint() -> None:

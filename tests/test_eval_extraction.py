@@ -1,0 +1,56 @@
+"""Main-text quality gate: akhbar's body_text against the ANT article each bench page wraps (bench/extraction.py).
+
+Pages are built from the ANT corpus (A. Chouigui, O. Ben Khiroun, B. Elayeb. ANT Corpus: An Arabic News Text
+Collection for Textual Classification. AICCSA 2017). Floors sit a little under what was measured on these 60 pages
+(`akhbar eval extraction -n 60`: HTML P 0.986 R 1.000 F1 0.993, .txt F1 1.000, bare trafilatura F1 0.719).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from bench.extraction import Score, evaluate
+from tests.conftest import shared_path
+
+HTML_F1_FLOOR = 0.97
+HTML_RECALL_FLOOR = 0.99
+TXT_F1_FLOOR = 0.97
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, Score]:
+    return evaluate(n=60, tarball=shared_path("corpus", "ant-v1.1.tar.gz"))
+
+
+def test_html_main_text_keeps_the_whole_article_and_little_else(scores: dict[str, Score]) -> None:
+    html = scores["akhbar_html"]
+    assert html.pages >= 40
+    assert html.recall >= HTML_RECALL_FLOOR, html.as_dict()
+    assert html.f1 >= HTML_F1_FLOOR, html.as_dict()
+
+
+def test_txt_copy_pastes_lose_their_chrome(scores: dict[str, Score]) -> None:
+    assert scores["akhbar_txt"].pages >= 3
+    assert scores["akhbar_txt"].f1 >= TXT_F1_FLOOR, scores["akhbar_txt"].as_dict()
+
+
+def test_akhbar_beats_bare_trafilatura_on_the_same_pages(scores: dict[str, Score]) -> None:
+    assert scores["akhbar_html"].pages == scores["bare_trafilatura_html"].pages
+    assert scores["akhbar_html"].f1 > scores["bare_trafilatura_html"].f1 + 0.1
+
+
+@pytest.mark.parametrize(
+    "gold, got, clean",
+    [
+        pytest.param("أ ب ج د", "أ ب ج د", True, id="exact"),
+        pytest.param("أ ب ج د", "أ ب ج د ه و", False, id="half-again-extra"),
+        pytest.param("أ ب ج د", "أ ب", False, id="half-missing"),
+    ],
+)
+def test_a_page_is_scored_by_words(gold: str, got: str, clean: bool) -> None:
+    score = Score()
+    score.add("page", Counter(gold.split()), Counter(got.split()))
+    assert (score.clean == 1) is clean
+    assert score.recall == len(set(got.split()) & set(gold.split())) / len(gold.split())
