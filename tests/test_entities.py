@@ -239,3 +239,15 @@ def test_seed_articles_golden(seed_files) -> None:
         assert all(body[m.char_start : m.char_end] == m.surface for m in mentions)
         adjectival = [m for m in mentions if m.is_adjectival]
         assert adjectival and all(m.entity_type == "GPE" for m in adjectival)
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        pytest.param("وقالت وكالة الأنباء السعودية إن الوفد وصل", "وكالة الأنباء", id="agency-is-not-wa-ka-al"),
+        pytest.param("ونقلت بوكالة الأنباء الرسمية", "وكالة الأنباء الرسمية", id="bi-agency-keeps-its-word"),
+    ],
+)
+def test_a_head_word_that_looks_like_clitics_keeps_its_letters(text: str, surface: str) -> None:
+    """"وكالة" (agency) reads as و + ك + "الة" too; the mention must not start inside the word."""
+    assert surface in {m.surface for m in run(text)[1]}

@@ -56,7 +56,12 @@ def title_firsts() -> frozenset[str]:
 
 
 def proclitic_prefix(text: EntityText, i: int) -> int:
-    """Proclitic letters before the word at token i (و، ب، ل … but not the article)."""
+    """Proclitic letters before the word at token i (و، ب، ل … but not the article).
+
+    A word that is itself a head keeps every letter: "وكالة" (agency) is not و + ك + "الة".
+    """
+    if any(not reading.prefix and reading.stem in org_heads() for reading in text.readings[i]):
+        return 0
     for reading in text.readings[i]:
         if reading.prefix and (reading.stem in org_heads() or reading.stem.startswith(ARTICLE)):
             return reading.prefix
