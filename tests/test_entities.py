@@ -251,3 +251,11 @@ def test_seed_articles_golden(seed_files) -> None:
 def test_a_head_word_that_looks_like_clitics_keeps_its_letters(text: str, surface: str) -> None:
     """"وكالة" (agency) reads as و + ك + "الة" too; the mention must not start inside the word."""
     assert surface in {m.surface for m in run(text)[1]}
+
+
+def test_in_the_name_of_is_not_a_man_called_bassem() -> None:
+    """"باسم" is a given name and "in the name of": after a spokesman title it is the preposition."""
+    spokesman = found("اعتبر الناطق الرسمي باسم الحزب الجمهوري، عصام الشابي أن الحكومة عاجزة")
+    assert not any(surface.startswith("باسم") for surface, _ in spokesman)
+    assert any(surface == "عصام الشابي" for surface, _ in spokesman)
+    assert any(surface == "باسم الخطيب" for surface, _ in found("وقال باسم الخطيب إن الوفد وصل إلى المدينة"))

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from flows.nlp.entity_base import NAME_LINKS, Candidate, non_name_words, proclitic_prefix, stable_id, title_firsts
+from flows.nlp.arabic import normalize
 from flows.nlp.entity_text import EntityText, token_info
 from flows.nlp.gazetteer import generic_adjectives, given_names, name_stopwords, nisba_heads, org_heads, place_heads
 from flows.nlp.types import Entity
@@ -133,6 +134,10 @@ def known_attributes() -> frozenset[str]:
     return frozenset(attr for attr, _label in tagger.info().state_features) if tagger is not None else frozenset()
 
 
+# Given names that are also a preposition phrase: باسم (Bassem / "in the name of").
+PREPOSITION_NAMES = frozenset(normalize(w) for w in ("باسم",))
+
+
 def tagger_candidates(text: EntityText, chosen: list[Candidate]) -> list[Candidate]:
     """Tagger spans of TAGGER_TYPES that overlap no chosen rule mention."""
     tagger = load_tagger()
@@ -209,6 +214,8 @@ def _person_like(text: EntityText, a: int, b: int) -> bool:
     """No stop word inside, and a known given name among the words (or a title just before)."""
     if any(text.bare_stems(k) & name_stopwords() for k in range(a, b)):
         return False
+    if text.toks[a].norm in PREPOSITION_NAMES and b - a > 1 and text.bare_stems(a + 1) & (non_name_words() | frozenset(org_heads())):
+        return False  # "الناطق الرسمي باسم الحزب": "in the name of" the party, not a man called Bassem
     if a > 0 and text.joined(a) and text.bare_stems(a - 1) & title_firsts():
         return True
     return any(_is_given_name(text.toks[k].norm) for k in range(a, b))
