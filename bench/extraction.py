@@ -18,10 +18,13 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from bench.ant import DEFAULT_ANT_TARBALL, AntArticle, read_ant
 from bench.corpus import ANT_CITATION, DEFAULT_SEED, build_corpus
+
+if TYPE_CHECKING:
+    from flows.evaluation.entities import Figures
 
 WORD = re.compile(r"\w+")
 # A page is "clean" when at most this share of the article's word count is missing, and at most this share extra.
@@ -51,17 +54,22 @@ class Score:
             self.worst.append((name, sum(gold.values()), extra, missing))
 
     @property
+    def figures(self) -> "Figures":
+        from flows.evaluation.entities import Figures
+
+        return Figures(self.tp, self.fp, self.fn)
+
+    @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return self.figures.precision
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return self.figures.recall
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.figures.f1
 
     def as_dict(self) -> dict[str, float]:
         return {
