@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape as html_unescape
 from dataclasses import dataclass
 
 import trafilatura
@@ -18,6 +19,8 @@ from flows.errors import Quarantine
 # htmldate, trafilatura's date finder: only the page's own markup (meta tags, JSON-LD, <time>), never a guess from
 # free text or the file date ("extensive_search" picks up any date in the page, e.g. a related article's).
 DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+")  # "Site - Headline", "Headline | Site" (":" is inside headlines: "تونس : ...")
 JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL)
 
 
@@ -69,7 +72,7 @@ def extract_html(page: str) -> Extracted:
         raise Quarantine("no extractable text: the page has no main article text")
     ld = json_ld_metadata(page)
     return Extracted(
-        title=_clean(document.title) or ld.get("title"),
+        title=headline_from_title_tag(page, _clean(document.title), document.text) or ld.get("title"),
         text=document.text,
         author=_clean(document.author) or ld.get("author"),
         site_name=_clean(document.sitename) or ld.get("site_name"),
@@ -77,6 +80,23 @@ def extract_html(page: str) -> Extracted:
         date=_clean(document.date) or ld.get("date"),
         language=_clean(document.language),
     )
+
+
+def headline_from_title_tag(page: str, title: str | None, text: str) -> str | None:
+    """The headline, where trafilatura took the site's part of "<title>Site - Headline</title>".
+
+    Another part of <title> replaces ``title`` only when it is longer and printed as a line of the main text: the
+    page shows it as its headline (legacy layouts with no heading markup, where trafilatura keeps the first part).
+    """
+    found = TITLE_TAG.search(page)
+    if found is None:
+        return title
+    parts = [" ".join(part.split()) for part in TITLE_SEPARATOR.split(html_unescape(found.group(1)))]
+    if len(parts) < 2:
+        return title
+    lines = {" ".join(line.split()) for line in text.splitlines()}
+    shown = [part for part in parts if part in lines and len(part.split()) > len((title or "").split())]
+    return max(shown, key=len) if shown else title
 
 
 def nesting_depth(page: str, stop_at: int = MAX_PARSER_DEPTH + 1) -> int:
