@@ -142,13 +142,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         raise AkhbarError(f"inbox {settings.inbox} is not a folder (set --inbox or AKHBAR_INBOX)")
     from flows.lock import warehouse_lock
 
-    with warehouse_lock(settings.warehouse, wait_seconds=args.wait):
-        pass  # wait here for a running ingest, before paying for Prefect's start-up
+    if not args.no_prefect:
+        with warehouse_lock(settings.warehouse, wait_seconds=args.wait):
+            pass  # wait here for a running ingest, before paying for Prefect's start-up (the flow waits again)
     bar = None if args.quiet or not sys.stderr.isatty() else ProgressBar()
     runner.set_progress(bar)
     try:
         if args.no_prefect:
-            summary = runner.run_ingest(settings)
+            # Held from the wait to the end: letting go in between lost the lock to the other run's publish step.
+            with warehouse_lock(settings.warehouse, wait_seconds=args.wait):
+                summary = runner.run_ingest(settings)
         else:
             from flows.ingest import run_flow
 
