@@ -149,9 +149,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     runner.set_progress(bar)
     try:
         if args.no_prefect:
-            # Held from the wait to the end: letting go in between lost the lock to the other run's publish step.
-            with warehouse_lock(settings.warehouse, wait_seconds=args.wait):
-                summary = runner.run_ingest(settings)
+            summary = runner.run_ingest(settings, lock_wait=args.wait)  # waits where it takes the lock
         else:
             from flows.ingest import run_flow
 

@@ -144,14 +144,17 @@ def record_failure(con: warehouse.Connection, summary: RunSummary, started: floa
         pass
 
 
-def run_ingest(settings: Settings, run_id: str | None = None) -> RunSummary:
-    """One ingest run without Prefect: the same steps the flow runs, in the same order."""
+def run_ingest(settings: Settings, run_id: str | None = None, lock_wait: float = 0.0) -> RunSummary:
+    """One ingest run without Prefect: the same steps the flow runs, in the same order.
+
+    ``lock_wait``: seconds to wait for another run that holds the warehouse, then WarehouseLocked.
+    """
     from flows.lock import warehouse_lock
     from flows.publish import publish_snapshot
 
     started = time.perf_counter()
     summary = new_run(settings, run_id)
-    with warehouse_lock(settings.warehouse), warehouse.opened(settings.warehouse) as con:
+    with warehouse_lock(settings.warehouse, wait_seconds=lock_wait), warehouse.opened(settings.warehouse) as con:
         warehouse.start_run(con, summary.run_id, summary.started_at)
         todo = discover(settings, con, summary)
         pool = make_pool(settings, len(todo))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from flows.date_grammar import scan
 from flows.nlp.arabic import normalize
 
 ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]")
@@ -134,8 +135,6 @@ def _is_dateline(line: str) -> bool:
     if len(line.split()) > DATELINE_MAX_WORDS or re.search(r"[\d٠-٩]", line) is None or DATE_ONLY.match(line) is None:
         return False
     # What the date grammar does not read as a date may be one word ("في"), not a headline ("أبرز أخبار الجمعة ...").
-    from flows.date_grammar import scan
-
     rest = line
     for raw in reversed(list(scan(line))):
         rest = rest[: raw.start] + " " + rest[raw.end :]

@@ -12,8 +12,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from flows.nlp.entity_base import NAME_LINKS, Candidate, non_name_words, proclitic_prefix, stable_id, title_firsts
 from flows.nlp.arabic import normalize
+from flows.nlp.entity_base import NAME_LINKS, Candidate, non_name_words, proclitic_prefix, stable_id, title_firsts
 from flows.nlp.entity_text import EntityText, token_info
 from flows.nlp.gazetteer import generic_adjectives, given_names, name_stopwords, nisba_heads, org_heads, place_heads
 from flows.nlp.types import Entity
