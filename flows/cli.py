@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from flows.errors import AkhbarError, WarehouseLocked
+from flows.errors import AkhbarError, WarehouseBusy, WarehouseLocked
+from flows.read.discover import require_inbox_folder
 from flows.settings import Settings
 
 EXIT_OK, EXIT_ERROR, EXIT_LOCKED = 0, 1, 3
@@ -138,9 +139,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from flows import runner
 
     settings = settings_from(args)
-    if not settings.inbox.is_dir():
-        raise AkhbarError(f"inbox {settings.inbox} is not a folder (set --inbox or AKHBAR_INBOX)")
-    from flows.lock import warehouse_lock
+    require_inbox_folder(settings.inbox)
+    from flows.store.lock import warehouse_lock
 
     if not args.no_prefect:
         with warehouse_lock(settings.warehouse, wait_seconds=args.wait):
@@ -211,26 +211,34 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from flows.bench import main as bench_main
-
-    return bench_main([a for a in args.rest if a != "--"])
+    run = _dev_tool("bench.perf.run", "akhbar bench")
+    return run.main([a for a in args.rest if a != "--"])
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    import importlib
-
     stages = EVAL_STAGES if args.stage == "all" else (args.stage,)
     for stage in stages:
-        module = importlib.import_module(f"flows.evaluation.{stage}")
-        module.run([a for a in args.rest if a != "--"])
+        _dev_tool(f"bench.quality.{stage}", "akhbar eval").run([a for a in args.rest if a != "--"])
     return EXIT_OK
+
+
+def _dev_tool(module: str, command: str):
+    """A module of bench/, the development tools beside flows/ in a source checkout (not shipped in the wheel)."""
+    import importlib
+
+    checkout = Path(__file__).resolve().parents[1]
+    if not (checkout / "bench" / "__init__.py").exists():
+        raise AkhbarError(f"{command} runs from a source checkout of akhbar (bench/ beside flows/), not from a wheel")
+    if str(checkout) not in sys.path:
+        sys.path.insert(0, str(checkout))
+    return importlib.import_module(module)
 
 
 # ---- reading the warehouse ---------------------------------------------------------------------------------------
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    from flows import warehouse
+    from flows.store import warehouse
 
     settings = settings_from(args)
     with _reader(settings, write=args.write) as con:
@@ -240,7 +248,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from flows import warehouse
+    from flows.store import warehouse
 
     available = sorted(p.stem for p in warehouse.QUERIES_DIR.glob("*.sql"))
     if not args.name:
@@ -256,7 +264,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from flows import warehouse
+    from flows.store import warehouse
 
     with _reader(settings_from(args)) as con:
         print_table(["table", "rows"], list(warehouse.table_counts(con).items()))
@@ -273,7 +281,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_publish(args: argparse.Namespace) -> int:
     import time
 
-    from flows.publish import publish_snapshot
+    from flows.store.publish import publish_snapshot
 
     settings = settings_from(args)
     if not settings.warehouse.exists():
@@ -288,13 +296,13 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from flows.export import export_parquet
+    from flows.store.export import export_parquet
 
     settings = settings_from(args)
     try:
         written = export_parquet(settings.warehouse, Path(args.parquet))
-    except AkhbarError as error:
-        if "in use" not in str(error) or not settings.snapshot.exists():
+    except WarehouseBusy:
+        if not settings.snapshot.exists():
             raise
         print(f"akhbar: an ingest is writing the warehouse; exporting the snapshot {settings.snapshot}", file=sys.stderr)
         written = export_parquet(settings.snapshot, Path(args.parquet))
@@ -312,14 +320,14 @@ class _reader:
         self.settings, self.write = settings, write
 
     def __enter__(self):
-        from flows import warehouse
+        from flows.store import warehouse
 
         try:
             self.context = warehouse.opened(self.settings.warehouse, read_only=not self.write, sandboxed=not self.write)
             return self.context.__enter__()
-        except AkhbarError as error:
+        except WarehouseBusy:
             snapshot = self.settings.snapshot
-            if self.write or "in use" not in str(error) or not snapshot.exists():
+            if self.write or not snapshot.exists():
                 raise
             print(f"akhbar: an ingest is writing the warehouse; reading the snapshot {snapshot}", file=sys.stderr)
             self.context = warehouse.opened(snapshot, read_only=True, sandboxed=True)

@@ -51,6 +51,11 @@ SERVER_START_TIMEOUT = 180.0
 HEALTH_TIMEOUT = 1.0
 
 
+def stop_like_ctrl_c(*_: object) -> None:
+    """A SIGTERM handler: `kill` stops serve and watch (and the server they started) the way Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
 def prefect_home() -> Path:
     return Path(os.environ.get("PREFECT_HOME") or Path.home() / ".akhbar" / "prefect")
 

@@ -149,46 +149,14 @@ def script_page(witness: Path) -> bytes:
 
 # ---- the driver for subprocess tests ------------------------------------------------------------------------------
 
-NLP_MODULES = ("flows.nlp.entities", "flows.nlp.quotes", "flows.nlp.events", "flows.nlp.event_linking")
-
-
-def missing_modules(names: tuple[str, ...] = (*NLP_MODULES, "flows.dates")) -> list[str]:
-    """The NLP modules that are not importable (not written yet, or broken)."""
-    missing = []
-    for name in names:
-        try:
-            if importlib.util.find_spec(name) is None:
-                missing.append(name)
-            else:
-                importlib.import_module(name)
-        except Exception:  # noqa: BLE001 - a module that fails to import counts as missing
-            missing.append(name)
-    return missing
-
-
-def stub_missing_nlp(setattr_=setattr) -> list[str]:
-    """Replace the NLP steps whose modules are missing by empty ones; returns what was stubbed.
-
-    ``setattr_`` is ``monkeypatch.setattr`` in tests (undone afterwards) and plain setattr in the driver.
-    """
-    import flows.pipeline as pipeline
-    from flows.nlp.types import Analysis
-
-    missing = missing_modules()
-    if "flows.dates" in missing:
-        setattr_(pipeline, "resolve_published_at", lambda *args, **kwargs: (None, None))
-    if any(m in missing for m in NLP_MODULES[:3]):
-        setattr_(pipeline, "analyse", lambda doc, timer=None: Analysis())
-    return missing
-
-
 def stub_nlp(setattr_=setattr) -> None:
     """No NLP at all: articles load with empty analyses (for tests of storage, not of extraction)."""
     import flows.pipeline as pipeline
+    import flows.read.article as article
     from flows.nlp.types import Analysis
 
     setattr_(pipeline, "analyse", lambda doc, timer=None: Analysis())
-    setattr_(pipeline, "resolve_published_at", lambda *args, **kwargs: (None, None))
+    setattr_(article, "resolve_published_at", lambda *args, **kwargs: (None, None))
 
 
 def _pause_inside_load_transaction() -> None:
@@ -197,7 +165,7 @@ def _pause_inside_load_transaction() -> None:
 
     import polars as pl
 
-    from flows import warehouse
+    from flows.store import warehouse
 
     original_load, original_sql = warehouse.load_batch, warehouse._insert_sql
     calls = [0]
@@ -226,7 +194,6 @@ def main(argv: list[str]) -> int:
     if argv and argv[0] == "--no-nlp":  # storage faults: the NLP stages are not what is tested
         argv = argv[1:]
         stub_nlp()
-    stub_missing_nlp()
     from flows.cli import main as akhbar_main
 
     return akhbar_main(argv)

@@ -2,8 +2,7 @@
 skipped silently, none crashes the run, none takes long; a second run changes nothing.
 
 One inbox holds every case; it is ingested once per module through the same steps ``run_ingest`` chains, each
-file timed. The NLP stages not yet committed are replaced by empty ones (tests.helpers_badinput.stub_missing_nlp),
-so these tests pass now and keep passing once they land.
+file timed.
 """
 
 from __future__ import annotations
@@ -17,10 +16,13 @@ from typing import Callable
 
 import pytest
 
-from flows import pipeline, runner, warehouse
-from flows.discover import InboxFile, scan_inbox
+from flows import pipeline, runner
+
+from flows.store import warehouse
+from flows.read.discover import InboxFile, scan_inbox
 from flows.errors import Quarantine
-from flows.pipeline import process_file, read_inbox_bytes
+from flows.pipeline import process_file
+from flows.read import article_from_bytes, read_inbox_bytes
 from flows.settings import Settings
 from tests import helpers_badinput as h
 
@@ -106,7 +108,6 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> dict:
     (inbox / "still-downloading.html.crdownload").write_bytes(h.article_html(30).encode())
     settings = Settings(inbox=inbox, warehouse=root / "w.duckdb", workers=1, publish=False)
     with pytest.MonkeyPatch.context() as patch:
-        h.stub_missing_nlp(patch.setattr)
         seconds: dict[str, float] = {}
         with warehouse.opened(settings.warehouse) as con:
             summary = runner.new_run(settings)
@@ -201,7 +202,6 @@ def test_a_second_run_changes_nothing(ingested: dict) -> None:
 
 
 def test_a_name_that_is_not_utf8_loads_under_an_escaped_name(tmp_path: Path, monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     with open(os.fsencode(inbox) + b"/latin1-\xe9t\xe9.txt", "w", encoding="utf-8") as handle:  # a name in Latin-1
@@ -232,7 +232,6 @@ def only_item(inbox: Path) -> InboxFile:
 
 
 def test_a_file_deleted_after_discovery_is_quarantined_and_retried(inbox: Path, monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
     (inbox / "gone.txt").write_text(h.article_text(40), encoding="utf-8")
     item = only_item(inbox)
     (inbox / "gone.txt").unlink()
@@ -241,7 +240,6 @@ def test_a_file_deleted_after_discovery_is_quarantined_and_retried(inbox: Path, 
 
 
 def test_a_file_still_being_written_is_read_again_next_run(inbox: Path, tmp_path: Path, monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
     settings = Settings(inbox=inbox, warehouse=tmp_path / "w.duckdb", workers=1, publish=False)
     path = inbox / "growing.txt"
     full = h.article_text(41).encode("utf-8")
@@ -257,7 +255,6 @@ def test_a_file_still_being_written_is_read_again_next_run(inbox: Path, tmp_path
 
 
 def test_a_file_read_again_after_a_transient_failure_keeps_one_row(inbox: Path, tmp_path: Path, monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
     settings = Settings(inbox=inbox, warehouse=tmp_path / "w.duckdb", workers=1, publish=False)
     path = inbox / "growing.txt"
     path.write_bytes(h.article_text(46).encode("utf-8")[:100])
@@ -313,7 +310,6 @@ def long_article(paragraphs: int) -> str:
 
 
 def test_a_very_long_article_loads_whole_and_is_analysed_in_part(inbox: Path, monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
     monkeypatch.setattr(pipeline, "MAX_ANALYSED_CHARS", 3000)
     (inbox / "long.txt").write_text(long_article(20), encoding="utf-8")
     outcome = process_file(only_item(inbox), Settings(inbox=inbox))
@@ -348,7 +344,6 @@ def spin_swallowing(doc, timer=None):
     ],
 )
 def test_a_file_that_takes_too_long_is_quarantined_and_the_run_goes_on(inbox: Path, monkeypatch, stage) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
     monkeypatch.setattr(pipeline, "analyse", stage)
     monkeypatch.setattr(pipeline, "MAX_FILE_SECONDS", 0.5)
     (inbox / "slow.txt").write_text(h.article_text(60), encoding="utf-8")
@@ -374,8 +369,7 @@ def test_a_file_that_takes_too_long_is_quarantined_and_the_run_goes_on(inbox: Pa
     ],
 )
 def test_a_meta_charset_that_names_no_text_encoding_is_not_obeyed(charset: str, monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
-    article = pipeline.article_from_bytes(h.article_html(5, charset=charset).encode("cp1256"), ".html", {})
+    article = article_from_bytes(h.article_html(5, charset=charset).encode("cp1256"), ".html", {})
     assert "وزير الخارجية الروسي" in article.body_text and article.encoding == "cp1256"
 
 
@@ -390,21 +384,18 @@ def test_a_meta_charset_that_names_no_text_encoding_is_not_obeyed(charset: str, 
     ],
 )
 def test_what_cannot_become_an_article_says_why(raw: bytes, suffix: str, reason: str, monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
     with pytest.raises(Quarantine, match=reason):
-        pipeline.article_from_bytes(raw, suffix, {})
+        article_from_bytes(raw, suffix, {})
 
 
 def test_utf16_with_a_bom_loads(monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
-    article = pipeline.article_from_bytes(h.article_text(3).encode("utf-16"), ".txt", {})
+    article = article_from_bytes(h.article_text(3).encode("utf-16"), ".txt", {})
     assert article.encoding == "utf-16" and "مكافحة الإرهاب" in article.body_text
 
 
 def test_the_time_limit_gives_an_outer_timer_back(inbox: Path, monkeypatch) -> None:
     import signal
 
-    h.stub_missing_nlp(monkeypatch.setattr)
     (inbox / "quick.txt").write_text(h.article_text(61), encoding="utf-8")
     fired = []
     previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(True))

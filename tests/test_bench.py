@@ -22,10 +22,10 @@ if str(REPO) not in sys.path:  # bench/ is a development tool beside flows/, not
     sys.path.insert(0, str(REPO))
 
 from bench.ant import AntArticle, parse_ant_document, read_ant  # noqa: E402
-from bench.corpus import MAX_PAGE_KB, MIN_PAGE_KB, arabic_date, build_corpus, render_page  # noqa: E402
-from bench.queries import build_synthetic_warehouse, example_params, placeholder_count, time_named_queries  # noqa: E402
-from bench.report import verdicts  # noqa: E402
-from bench.run import scale_sizes  # noqa: E402
+from bench.perf.corpus import MAX_PAGE_KB, MIN_PAGE_KB, arabic_date, build_corpus, render_page  # noqa: E402
+from bench.perf.queries import build_synthetic_warehouse, example_params, placeholder_count, time_named_queries  # noqa: E402
+from bench.perf.report import verdicts  # noqa: E402
+from bench.perf.run import scale_sizes  # noqa: E402
 
 CODECS = {"utf-8": "utf-8", "windows-1256": "cp1256"}
 
@@ -230,7 +230,7 @@ def test_synthetic_warehouse_has_the_shape_asked_for(tmp_path: Path) -> None:
     ],
 )
 def test_example_params_follow_the_parameters_header(header: str, expected: tuple, synthetic_small: Path) -> None:
-    from flows import warehouse
+    from flows.store import warehouse
 
     with warehouse.opened(synthetic_small, read_only=True) as con:
         assert example_params(con, header) == expected
@@ -256,17 +256,17 @@ def test_readme_has_a_performance_section_with_the_bench_command() -> None:
 
 
 def test_akhbar_bench_entry_point_shows_its_options(capsys: pytest.CaptureFixture[str]) -> None:
-    from flows.bench import main
+    from flows.cli import main
 
     with pytest.raises(SystemExit) as exit_info:
-        main(["--help"])
+        main(["bench", "--", "--help"])
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
     assert "akhbar bench" in out and "--scale" in out
 
 
 def test_failed_runs_give_no_verdict_and_are_listed() -> None:
-    from bench.run import failed_runs
+    from bench.perf.run import failed_runs
 
     results = {"n": 200, "bare": run(10.0), "plain": {"error": "exit code 1"}, "noop_plain": run(0.5),
                "empty_plain": run(0.1), "scale": {"10161": {"error": "exit code 1"}}}
@@ -275,7 +275,7 @@ def test_failed_runs_give_no_verdict_and_are_listed() -> None:
 
 
 def test_a_work_folder_is_cleared_of_an_earlier_run(tmp_path: Path) -> None:
-    from bench.run import clear_work
+    from bench.perf.run import clear_work
 
     for path in ("inbox-200/a.html", "prefect-home/x.db", "pages/00000-a.html"):
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)

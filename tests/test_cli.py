@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flows import warehouse
+from flows.store import warehouse
 from flows.cli import main
 
 

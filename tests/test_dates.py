@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.date_grammar import key, lexicon
+from flows.dates.grammar import key, lexicon
 from conftest import shared_path
-from flows.dates import PRECISIONS, find_dates, parse_iso_or_arabic, publication_date
-from flows.evaluation import dates as evaluation
+from flows.dates.resolve import PRECISIONS, find_dates, parse_iso_or_arabic, publication_date
+from bench.quality import dates as evaluation
 
 D = dt.date
 WED = D(2024, 2, 28)  # a Wednesday: the anchor of the relative cases below
@@ -437,7 +437,7 @@ def test_evaluation_run_prints_and_returns_every_figure(capsys) -> None:
 
 def test_date_pattern_bounds_every_space_run() -> None:
     # an unbounded run inside the one big pattern made 20,000 blanks cost 12 s (quadratic backtracking); bounded, 0.1 s
-    from flows.date_grammar import date_pattern
+    from flows.dates.grammar import date_pattern
 
     source = date_pattern().pattern
     assert r"[^\S\n]*" not in source and r"[^\S\n]+" not in source and r"\s*" not in source and r"\s+" not in source

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from flows.decode import decode_bytes, declared_charset, sniff_binary
+from flows.read.decode import decode_bytes, declared_charset, sniff_binary
 from flows.errors import Quarantine
 
 # A sample sentence written for these tests: "The Russian foreign minister arrived in Bamako on Tuesday."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from flows.cli import COMMANDS, build_parser
-from flows.warehouse import SCHEMA_FILE
+from flows.store.warehouse import SCHEMA_FILE
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]

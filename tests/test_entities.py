@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from flows.nlp.arabic import split_sentences
-from flows.nlp.entities import extract_entities
+from flows.nlp.text.arabic import split_sentences
+from flows.nlp.entities.extract import extract_entities
 from flows.nlp.types import Document
 
 
@@ -197,14 +197,14 @@ def test_every_mention_is_its_body_slice(text: str) -> None:
 
 
 def test_tagger_labels_become_spans() -> None:
-    from flows.nlp.entity_tagger import bio_spans
+    from flows.nlp.entities.tagger import bio_spans
 
     labels = ["O", "B-PERSON", "I-PERSON", "B-ORG", "I-GPE", "O", "I-LOC"]
     assert bio_spans(labels) == [("PERSON", 1, 3), ("ORG", 3, 4), ("GPE", 4, 5), ("LOC", 6, 7)]
 
 
 def test_tagger_never_overrides_a_rule_mention() -> None:
-    from flows.nlp.entity_tagger import load_tagger
+    from flows.nlp.entities.tagger import load_tagger
 
     if load_tagger() is None:
         pytest.skip("no tagger model in flows/data/tagger")
@@ -228,7 +228,7 @@ SEED_MUST = {
 
 
 def test_seed_articles_golden(seed_files) -> None:
-    from flows.textclean import clean_text
+    from flows.read.textclean import clean_text
 
     for path in seed_files:
         must, must_not = SEED_MUST[path.name[:3]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.evaluation import entities as ev
+from bench.quality import entities as ev
 from flows.nlp.types import Mention
 from tests.conftest import GOLD, shared_path
 

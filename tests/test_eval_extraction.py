@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from bench.extraction import Score, evaluate
+from bench.quality.extraction import Score, evaluate
 from tests.conftest import shared_path
 
 HTML_F1_FLOOR = 0.97
@@ -77,7 +77,7 @@ BODY = f"{HEADLINE}\nتوقفت المقابلة بعد دخول الجماهي�
     ],
 )
 def test_the_headline_replaces_the_site_name_only_when_the_page_shows_it(title_tag, trafilatura_title, text, expected) -> None:
-    from flows.extract import headline_from_title_tag
+    from flows.read.extract import headline_from_title_tag
 
     page = f"<html><head><title>{title_tag}</title></head><body></body></html>" if title_tag else "<html></html>"
     assert headline_from_title_tag(page, trafilatura_title, text) == expected

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from flows.evaluation import quotes as quote_eval
+from bench.quality import quotes as quote_eval
 from conftest import shared_path
 from flows.nlp.types import Entity, Mention, Quote
 
@@ -76,7 +76,7 @@ def test_gold_anchors_are_in_the_cleaned_seeds(seeds_dir):
 def test_floors_without_mentions(seeds_dir):
     """The rules alone (no entity stage) find the quotes; only speakers need the mentions.
 
-    Measured 2026-11-23 (`.venv/bin/python -m flows.evaluation.quotes --no-entities`): precision 1.000,
+    Measured 2026-11-23 (`.venv/bin/python -m bench.quality.quotes --no-entities`): precision 1.000,
     recall 0.973 (36/37; the miss is "في رأيهم «…»", an opinion with no reporting verb), kind accuracy 1.000,
     speaker accuracy 0.806 (speakers the rules name by surface alone).
     """
@@ -89,14 +89,14 @@ def test_floors_without_mentions(seeds_dir):
 
 
 def test_floors_with_the_entity_stage(seeds_dir):
-    """End to end on the seeds, speakers from flows.nlp.entities.extract_entities.
+    """End to end on the seeds, speakers from flows.nlp.entities.extract.extract_entities.
 
     Measured 2026-11-23 with the entity stage of the working tree at 19:10 UTC: precision 1.000, recall 0.973,
     speaker accuracy 1.000 (36/36).
     """
     stage = quote_eval.entity_stage()
     if stage is None:
-        pytest.skip("flows.nlp.entities.extract_entities is not there yet")
+        pytest.skip("flows.nlp.entities.extract.extract_entities is not there yet")
     scores = quote_eval.evaluate(seeds_dir, quote_eval.GOLD, entity_stage=stage)
     assert scores.precision >= 0.95
     assert scores.recall >= 0.92
@@ -104,7 +104,7 @@ def test_floors_with_the_entity_stage(seeds_dir):
 
 
 # (gold set, precision, recall, speaker accuracy) floors, rules alone (no mentions), a little below the measure
-# (`.venv/bin/python -m flows.evaluation.quotes --set SET --no-entities`, 2026-11-23 19:13 UTC). Each ANT set was
+# (`.venv/bin/python -m bench.quality.quotes --set SET --no-entities`, 2026-11-23 19:13 UTC). Each ANT set was
 # scored blind first, with the rules of the commit named; the blind figures are the honest estimate for unseen text,
 # the later ones come after patterns were added from what the blind run missed.
 #   dev     (23 quotes): blind (75e7c67) 0.938 / 0.652 / 0.200, now 1.000 / 1.000 / 0.913
@@ -172,8 +172,8 @@ def test_provenance_holds_on_ant_articles():
     import re
     import tarfile
 
-    from flows.nlp.arabic import split_sentences
-    from flows.nlp.quotes import extract_quotes
+    from flows.nlp.text.arabic import split_sentences
+    from flows.nlp.quotes.extract import extract_quotes
     from flows.nlp.types import Document
 
     archive = shared_path("corpus", "ant-v1.1.tar.gz")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.nlp.event_linking import EVENT_COLUMNS, EVENT_MENTION_COLUMNS, link_events
+from flows.nlp.events.linking import EVENT_COLUMNS, EVENT_MENTION_COLUMNS, link_events
 
 NEW_COLUMNS = {
     "article_id": pl.String, "event_type": pl.String, "event_mode": pl.String, "actor1_id": pl.String,

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.nlp.arabic import split_sentences
-from flows.nlp.events import detect_events
+from flows.nlp.text.arabic import split_sentences
+from flows.nlp.events.detect import detect_events
 from flows.nlp.types import Document, Entity, Mention
 
 LAVROV = Entity("person:sergey-lavrov", "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS")

@@ -8,10 +8,10 @@ import duckdb
 import polars as pl
 import pytest
 
-from flows import warehouse
+from flows.store import warehouse
 from flows.cli import main
-from flows.export import VIEWS_SQL, export_parquet, views_script
-from flows.publish import publish_snapshot
+from flows.store.export import VIEWS_SQL, export_parquet, views_script
+from flows.store.publish import publish_snapshot
 from tests.bi_rows import held_open, make_warehouse
 
 BI_VIEWS = ("v_events", "v_quotes", "v_mentions_daily")

@@ -20,7 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from flows import cli, warehouse
+from flows import cli
+
+from flows.store import warehouse
 from tests import helpers_badinput as h
 
 REPO = Path(__file__).resolve().parents[1]

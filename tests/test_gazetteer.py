@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from flows.nlp.arabic import normalize
-from flows.nlp.gazetteer import (
+from flows.nlp.text.arabic import normalize
+from flows.nlp.entities.gazetteer import (
     GAZETTEER_FILES,
     load_gazetteer,
     nisba_forms,

@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from flows import warehouse
+from flows.store import warehouse
 from flows.errors import WarehouseLocked
-from flows.lock import lock_holder, lock_path, warehouse_lock
+from flows.store.lock import lock_holder, lock_path, warehouse_lock
 from tests.bi_rows import REPO
 
 HOLD = """
 import sys
 from pathlib import Path
-from flows.lock import warehouse_lock
+from flows.store.lock import warehouse_lock
 with warehouse_lock(Path(sys.argv[1])):
     print('locked', flush=True)
     sys.stdin.read()
@@ -66,7 +66,7 @@ def test_the_lock_is_reentrant_in_one_process(tmp_path: Path):
             pass
         # still held by us after the inner block: another process is refused
         probe = subprocess.run(
-            [sys.executable, "-c", "import sys; from pathlib import Path; from flows.lock import warehouse_lock\n"
+            [sys.executable, "-c", "import sys; from pathlib import Path; from flows.store.lock import warehouse_lock\n"
              "with warehouse_lock(Path(sys.argv[1])): pass", str(tmp_path / "w.duckdb")],
             cwd=REPO, capture_output=True, text=True, timeout=60,
         )

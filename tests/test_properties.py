@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache
-from importlib import resources
+from flows.resources import read_tsv_tuples
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from flows.nlp.arabic import (
+from flows.nlp.text.arabic import (
     DIACRITICS,
     TATWEEL,
     normalize,
@@ -26,7 +26,7 @@ from flows.nlp.arabic import (
     tokens,
 )
 from flows.nlp.types import Document
-from flows.textclean import CleanedText, clean_extracted, clean_text
+from flows.read.textclean import CleanedText, clean_extracted, clean_text
 from tests import helpers_badinput as h
 
 ARABIC_LETTERS = [chr(c) for c in range(0x0621, 0x064B)] + list("ٱپچژکگیۀہھ")
@@ -42,16 +42,8 @@ def lexicon_words() -> tuple[str, ...]:
     words: list[str] = []
     files = ["gazetteer/countries.tsv", "gazetteer/people.tsv", "gazetteer/orgs.tsv", "quote_cues.tsv", "event_triggers.tsv"]
     for name in files:
-        try:
-            text = resources.files("flows.data").joinpath(name).read_text(encoding="utf-8")
-        except (FileNotFoundError, OSError):
-            continue
         column = 2 if name.startswith("gazetteer/countries") else 0
-        for line in text.splitlines()[1:]:
-            cells = line.split("\t")
-            if line.startswith("#") or len(cells) <= column or cells[column] in ("form", "name_ar"):
-                continue
-            words.append(cells[column].replace("…", " "))
+        words.extend(row[column].replace("…", " ") for row in read_tsv_tuples(name))
     return tuple(dict.fromkeys(w for w in words if w.strip())) or ("لافروف", "مالي", "قال")
 
 
@@ -162,9 +154,6 @@ def test_clean_extracted_is_idempotent(text: str, title: str | None) -> None:
 
 @pytest.fixture(scope="module")
 def analyse():
-    missing = h.missing_modules(h.NLP_MODULES[:3])
-    if missing:
-        pytest.skip(f"NLP modules not importable yet: {', '.join(missing)}")
     from flows.pipeline import analyse as real_analyse
 
     return real_analyse
@@ -247,7 +236,8 @@ def generated_article(seed: int) -> str:
 
 
 def test_every_offset_in_every_table_points_at_its_surface(analyse, tmp_path) -> None:
-    from flows import runner, warehouse
+    from flows import runner
+    from flows.store import warehouse
     from flows.settings import Settings
 
     inbox = tmp_path / "inbox"

@@ -11,10 +11,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows import pipeline, warehouse
+from flows import pipeline
+
+from flows.store import warehouse
 from flows.cli import main
 from flows.nlp.types import Analysis
-from flows.publish import SNAPSHOT_STORAGE_VERSION, publish_snapshot, snapshot_path
+from flows.store.publish import SNAPSHOT_STORAGE_VERSION, publish_snapshot, snapshot_path
 from flows.runner import run_ingest
 from flows.settings import Settings
 from tests.bi_rows import held_open, make_warehouse
@@ -73,7 +75,7 @@ def test_publish_replaces_the_old_snapshot(published: Path, tmp_path: Path):
 
 def test_publish_skips_while_another_process_writes(published: Path, tmp_path: Path):
     before = published.stat().st_mtime_ns
-    hold = "import sys; from pathlib import Path; from flows.lock import warehouse_lock\n" \
+    hold = "import sys; from pathlib import Path; from flows.store.lock import warehouse_lock\n" \
            "with warehouse_lock(Path(sys.argv[1])):\n    print('locked', flush=True); sys.stdin.read()"
     process = subprocess.Popen(
         [sys.executable, "-c", hold, str(tmp_path / "w.duckdb")],

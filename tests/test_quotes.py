@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.nlp.arabic import split_sentences
-from flows.nlp.quote_marks import mark_spans
-from flows.nlp.quotes import extract_quotes
+from flows.nlp.text.arabic import split_sentences
+from flows.nlp.quotes.marks import mark_spans
+from flows.nlp.quotes.extract import extract_quotes
 from flows.nlp.types import Document, Entity, Mention
 
 LAVROV = Entity("person:sergey-lavrov", "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS")
@@ -332,11 +332,11 @@ def test_a_last_name_links_to_the_person_named_in_full_before():
     ],
 )
 def test_lexicons_say_where_they_come_from_and_parse(name, columns, kinds):
-    from flows.nlp.quote_lexicon import DATA
+    from flows.resources import data_text, read_tsv_tuples
 
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    lines = data_text(name).splitlines()
     assert lines[0].startswith("#") and any("Source" in line or "source" in line for line in lines if line.startswith("#"))
-    rows = [line.split("\t") for line in lines if line and not line.startswith("#")][1:]
+    rows = read_tsv_tuples(name)
     assert rows and all(len(row) == columns for row in rows)
     kind_column = 2 if name == "quote_cues.tsv" else 1
     assert {row[kind_column] for row in rows} <= kinds

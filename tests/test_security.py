@@ -21,9 +21,12 @@ from typing import Iterator
 
 import pytest
 
-from flows import cli, runner, warehouse
-from flows.discover import scan_inbox
-from flows.pipeline import process_file, read_sidecar
+from flows import cli, runner
+
+from flows.store import warehouse
+from flows.read.discover import scan_inbox
+from flows.pipeline import process_file
+from flows.read import read_sidecar
 from flows.settings import Settings
 from tests import helpers_badinput as h
 
@@ -70,7 +73,6 @@ def paths_touched(events: list[tuple[str, tuple]]) -> list[str]:
 @pytest.fixture
 def layout(tmp_path: Path, monkeypatch) -> dict[str, Path]:
     """An inbox full of ways out, and an outside folder holding a secret article and a secret sidecar."""
-    h.stub_missing_nlp(monkeypatch.setattr)
     inbox, outside = tmp_path / "inbox", tmp_path / "outside"
     inbox.mkdir()
     outside.mkdir()
@@ -180,8 +182,6 @@ def hook(event, args):
         raise ConnectionRefusedError(f"name lookup during ingest: {args[0]}")
 sys.addaudithook(hook)
 sys.path.insert(0, ".")
-from tests.helpers_badinput import stub_missing_nlp
-stub_missing_nlp()
 from flows.ingest import ingest_flow
 summary = ingest_flow(inbox=sys.argv[1], warehouse_path=sys.argv[2])
 print("STATUS", summary.status, summary.loaded)
@@ -256,7 +256,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     inbox.mkdir()
     (inbox / "a.txt").write_text(h.article_text(84), encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
-        h.stub_missing_nlp(patch.setattr)
         runner.run_ingest(Settings(inbox=inbox, warehouse=root / "w.duckdb", workers=1, publish=False))
     return root / "w.duckdb"
 
@@ -339,7 +338,6 @@ def test_values_go_through_bound_parameters(built: Path, value: str) -> None:
 
 
 def test_names_that_look_like_sql_are_stored_as_they_are(tmp_path: Path, monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     names = ["'; drop table files; --.txt", "x' or '1'='1.txt"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.textclean import classify_line, clean_extracted, clean_text
+from flows.read.textclean import classify_line, clean_extracted, clean_text
 
 # Hand-written sample paragraphs (not from any article): long enough to read as prose.
 P1 = "أعلنت وزارة الخارجية في بيان رسمي صدر صباح اليوم أن الوزير سيتوجه إلى العاصمة في زيارة تستمر يومين لبحث التعاون."

@@ -175,7 +175,7 @@ def test_akhbar_watch_ingests_dropped_files_and_stops_cleanly(tmp_path: Path):
 
 
 def wait_for_files(snapshot: Path, count: int, timeout: float) -> bool:
-    from flows import warehouse
+    from flows.store import warehouse
     from flows.errors import AkhbarError
 
     deadline = time.monotonic() + timeout

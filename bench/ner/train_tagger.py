@@ -1,4 +1,4 @@
-"""Train the CRF name tagger (flows.nlp.entity_tagger) on Wojood's train split; report on val.
+"""Train the CRF name tagger (flows.nlp.entities.tagger) on Wojood's train split; report on val.
 
     .venv/bin/python flows/data/tagger/train_tagger.py [--wojood ../shared/gold/wojood-sample]
 
@@ -19,11 +19,11 @@ import pycrfsuite
 REPO = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO))
 
-from flows.evaluation.entities import WOJOOD, read_wojood  # noqa: E402
-from flows.nlp.arabic import split_sentences  # noqa: E402
-from flows.nlp.entities import _without_overlaps, rule_candidates  # noqa: E402
-from flows.nlp.entity_tagger import MODEL_NAME, OUTSIDE, rule_tags, sequence_features  # noqa: E402
-from flows.nlp.entity_text import EntityText  # noqa: E402
+from bench.quality.entities import WOJOOD, read_wojood  # noqa: E402
+from flows.nlp.text.arabic import split_sentences  # noqa: E402
+from flows.nlp.entities.extract import _without_overlaps, rule_candidates  # noqa: E402
+from flows.nlp.entities.tagger import MODEL_NAME, OUTSIDE, rule_tags, sequence_features  # noqa: E402
+from flows.nlp.entities.tokens import EntityText  # noqa: E402
 
 # L1/L2 weights and iterations: the crfsuite defaults for NER tutorials, kept because val F1 moved less than
 # 0.01 between c1 in {0.05, 0.1, 0.3}.

@@ -1,8 +1,8 @@
 """What the benchmark runs in a fresh process, one measurement per process, so that each peak RSS is its own.
 
-    python -m bench.child bare INBOX OUT_JSON
-    python -m bench.child ingest {plain,flow} INBOX WAREHOUSE OUT_JSON
-    python -m bench.child stages INBOX LIMIT OUT_JSON
+    python -m bench.perf.child bare INBOX OUT_JSON
+    python -m bench.perf.child ingest {plain,flow} INBOX WAREHOUSE OUT_JSON
+    python -m bench.perf.child stages INBOX LIMIT OUT_JSON
 
 Each writes one JSON object to OUT_JSON: the call's wall seconds (imports excluded, reported apart), the counts,
 and this process's own ru_maxrss.
@@ -84,7 +84,7 @@ def stage_cpu(inbox: Path, limit: int) -> dict:
     from types import SimpleNamespace
 
     from flows import pipeline
-    from flows.discover import scan_inbox
+    from flows.read.discover import scan_inbox
     from flows.settings import Settings
 
     settings = Settings(inbox=inbox)

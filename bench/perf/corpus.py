@@ -2,7 +2,7 @@
 windows-1256 and a share as .txt copy-pastes. Deterministic: the same (N, seed) gives the same bytes, and the
 corpus of N is the first N files of any larger corpus with the same seed (so subsets can be hard links).
 
-    python -m bench.corpus OUT_DIR -n 200 [--seed 6]
+    python -m bench.perf.corpus OUT_DIR -n 200 [--seed 6]
 
 Article text: ANT corpus v1.1 — A. Chouigui, O. Ben Khiroun, B. Elayeb. ANT Corpus: An Arabic News Text
 Collection for Textual Classification. AICCSA 2017.
@@ -18,9 +18,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Sequence
 
-from bench import ANT_CITATION
+from bench.ant import ANT_CITATION
 from bench.ant import DEFAULT_ANT_TARBALL, AntArticle, read_ant
-from bench.filler import esc, fill, footer, nav_menu, template, ticker, vocab
+from bench.perf.filler import esc, fill, footer, nav_menu, template, ticker, vocab
 
 DEFAULT_SEED = 6  # issue 6
 HTML_TEMPLATES = ("portal.html", "legacy.html", "magazine.html", "wire.html")
@@ -179,7 +179,7 @@ def write_manifest(pages: Sequence[Page], path: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.corpus", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.perf.corpus", description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("-n", type=int, default=None, help="pages to build (default: one per ANT article)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)

@@ -36,13 +36,13 @@ class Measured:
 
 
 def run_child(args: Sequence[str], timeout: float | None = None, env: dict[str, str] | None = None) -> Measured:
-    """``python -m bench.child ARGS... OUT_JSON`` in a fresh process (``env`` added to ours); raises RuntimeError
+    """``python -m bench.perf.child ARGS... OUT_JSON`` in a fresh process (``env`` added to ours); raises RuntimeError
     when it fails."""
     with tempfile.TemporaryDirectory(prefix="akhbar-bench-") as tmp:
         out = Path(tmp) / "result.json"
         load = os.getloadavg()[0]
         started = time.perf_counter()
-        child = psutil.Popen([sys.executable, "-m", "bench.child", *args, str(out)], cwd=REPO, env={**os.environ, **(env or {})})
+        child = psutil.Popen([sys.executable, "-m", "bench.perf.child", *args, str(out)], cwd=REPO, env={**os.environ, **(env or {})})
         peak_tree = peak_process = 0
         cpu: dict[int, float] = {}
         while child.poll() is None:

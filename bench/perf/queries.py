@@ -1,6 +1,6 @@
 """Named queries (sql/queries/*.sql) timed on a synthetic warehouse with 1M mentions: each must answer in < 1 s.
 
-The warehouse is made by akhbar's own migration (flows.warehouse.connect) and filled by bench/synthetic.sql.
+The warehouse is made by akhbar's own migration (flows.store.warehouse.connect) and filled by bench/synthetic.sql.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ MENTIONS_PER_ENTITY = 50
 ARTICLES_PER_EVENT = 20
 # Timed runs per query: the first (cold) is reported, and the best of the rest.
 RUNS_PER_QUERY = 3
-QUERY_TARGET_SECONDS = 1.0
 COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
 STRING = re.compile(r"'(?:[^']|'')*'")
 PARAMETERS = re.compile(r"^--\s*Parameters:(.*)$", re.MULTILINE | re.IGNORECASE)
@@ -41,7 +40,7 @@ class QueryTiming:
 
 def build_synthetic_warehouse(path: Path, mentions: int = DEFAULT_MENTIONS) -> dict[str, int]:
     """A fresh warehouse at ``path`` with ``mentions`` mention rows; its table counts."""
-    from flows import warehouse
+    from flows.store import warehouse
 
     articles = max(1, mentions // MENTIONS_PER_ARTICLE)
     params = [articles, max(4, mentions // MENTIONS_PER_ENTITY), MENTIONS_PER_ARTICLE, max(1, articles // ARTICLES_PER_EVENT)]
@@ -65,7 +64,7 @@ def placeholder_count(sql: str) -> int:
 
 def time_named_queries(path: Path) -> list[QueryTiming]:
     """Every sql/queries/*.sql on the warehouse at ``path``, read-only, as `akhbar query` runs them."""
-    from flows import warehouse
+    from flows.store import warehouse
     from flows.errors import AkhbarError
 
     timings = []

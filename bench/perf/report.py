@@ -8,7 +8,7 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
-from bench import ANT_CITATION
+from bench.ant import ANT_CITATION
 
 # Issue 6's targets (2 cores).
 TARGET_E2E_RATIO = 1.3  # akhbar end-to-end files/s over bare single-process trafilatura files/s

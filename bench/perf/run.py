@@ -1,7 +1,7 @@
 """The akhbar benchmark (issue 6): one run over the same files, a table on stdout and JSON in bench/out/.
 
     akhbar bench [-n 200] [--scale 1000,10000,all] [--mentions 1000000] [--skip-flow] [--skip-queries]
-    python -m bench.run ...   (the same, from a source checkout)
+    python -m bench.perf.run ...   (the same, from a source checkout)
 
 Measures, on a corpus of N pages built by bench/corpus.py: bare trafilatura (single process, the yardstick);
 akhbar end-to-end as plain functions and as the Prefect flow, their ratio to the yardstick and Prefect's overhead;
@@ -25,11 +25,11 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Sequence
 
-from bench import ANT_CITATION
+from bench.ant import ANT_CITATION
 from bench.ant import DEFAULT_ANT_TARBALL
-from bench.corpus import DEFAULT_SEED, build_corpus, write_manifest
-from bench.memory import Measured, run_child
-from bench.report import code_version, machine_info, print_report, verdicts
+from bench.perf.corpus import DEFAULT_SEED, build_corpus, write_manifest
+from bench.perf.memory import Measured, run_child
+from bench.perf.report import code_version, machine_info, print_report, verdicts
 
 BENCH_DIR = Path(__file__).resolve().parent
 OUT_DIR = BENCH_DIR / "out"
@@ -173,7 +173,7 @@ def corpus_stats(pages) -> dict:
 
 
 def query_results(path: Path, mentions: int) -> dict:
-    from bench.queries import build_synthetic_warehouse, time_named_queries
+    from bench.perf.queries import build_synthetic_warehouse, time_named_queries
 
     counts = build_synthetic_warehouse(path, mentions)
     return {"counts": counts, "timings": [asdict(t) for t in time_named_queries(path)]}

@@ -1,4 +1,4 @@
-"""Scores flows.dates on three gold sets and prints the figures.
+"""Scores flows.dates.resolve on three gold sets and prints the figures.
 
 - seeds: tests/gold/dates.json, hand-judged date expressions in the four seed articles; a mention is right when its
   span, value and precision all match (exact P/R/F1), and each seed's publication_date is checked.
@@ -19,12 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import tarfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from flows.dates import find_dates, publication_date
+from bench.ant import ANT_CITATION, DEFAULT_ANT_TARBALL, element, iter_ant_xml
+from flows.dates.resolve import find_dates, publication_date
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -32,9 +32,7 @@ SEED_GOLD = REPO / "tests" / "gold" / "dates.json"
 ANT_GOLD = REPO / "tests" / "gold" / "dates_ant.json"
 WOJOOD = SHARED / "gold" / "wojood-sample"
 DATEPARSER = SHARED / "gold" / "dates" / "dateparser_ar_cases.json"
-ANT = SHARED / "corpus" / "ant-v1.1.tar.gz"
-ANT_CITATION = ("ANT corpus: A. Chouigui, O. Ben Khiroun, B. Elayeb. ANT Corpus: An Arabic News Text Collection for "
-                "Textual Classification. AICCSA 2017")
+ANT = DEFAULT_ANT_TARBALL
 ANT_TIME = re.compile(r"<TIME>\s*(.*?)\s*</TIME>")
 ANT_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 DATEPARSER_ANCHOR = dt.date(2024, 2, 28)  # the relative cases are checked against this "today"
@@ -48,7 +46,6 @@ OUT_OF_SCOPE = {
     "1 عام, 1 شهر, 1 أسبوع, 1 يوم, 1 ساعة, 1 دقيقة": "compound durations down to minutes: out of scope",
 }
 HIJRI_REASON = "Hijri calendar dates: out of scope (dateparser needs the hijridate package, not a dependency)"
-UNIT_DAYS = {"day": 1, "week": 7}
 AGO = re.compile(r"(?:ago\s+)?(\d+)\s+(day|week|month|year|hour|minute)(?:\s+ago)?")
 EN_DATE = re.compile(r"(\d{1,2}) ([a-z]+) (\d{4})")
 EN_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
@@ -89,7 +86,7 @@ def prf(true_pos_pred: int, n_pred: int, true_pos_gold: int, n_gold: int) -> dic
 
 
 def seed_scores() -> dict | None:
-    from flows.textclean import clean_text
+    from flows.read.textclean import clean_text
 
     seeds = SHARED / "seeds"
     if not seeds.is_dir():
@@ -123,17 +120,13 @@ def ant_gold_scores() -> dict | None:
         return None
     gold_all = json.loads(ANT_GOLD.read_text(encoding="utf-8"))["articles"]
     n_pred = n_gold = hits = 0
-    with tarfile.open(ANT) as archive:
-        for member in archive:
-            if member.name not in gold_all:
-                continue
-            gold = gold_all[member.name]
-            doc = archive.extractfile(member).read().decode("utf-8", "replace")  # type: ignore[union-attr]
-            text = ANT_TEXT.search(doc).group(1)  # type: ignore[union-attr]
-            expected = {(*locate(text, g["surface"], g["nth"]), g["value"], g["precision"]) for g in gold["mentions"]}
-            found = {(m.char_start, m.char_end, m.value.isoformat() if m.value else None, m.precision)
-                     for m in find_dates(text, dt.date.fromisoformat(gold["anchor"]))}
-            n_pred, n_gold, hits = n_pred + len(found), n_gold + len(expected), hits + len(found & expected)
+    for name, doc in iter_ant_xml(ANT, wanted=gold_all):
+        gold = gold_all[name]
+        text = element(doc, "TEXT") or ""
+        expected = {(*locate(text, g["surface"], g["nth"]), g["value"], g["precision"]) for g in gold["mentions"]}
+        found = {(m.char_start, m.char_end, m.value.isoformat() if m.value else None, m.precision)
+                 for m in find_dates(text, dt.date.fromisoformat(gold["anchor"]))}
+        n_pred, n_gold, hits = n_pred + len(found), n_gold + len(expected), hits + len(found & expected)
     return {**prf(hits, n_pred, hits, n_gold), "mentions": n_gold}
 
 
@@ -192,25 +185,21 @@ def wojood_scores() -> dict | None:
 def ant_articles(limit: int | None = None) -> Iterator[tuple[dt.date, str]]:
     """(TIME date, TEXT) of the corpus' articles, streamed from the archive in its order."""
     count = 0
-    with tarfile.open(ANT) as archive:
-        for member in archive:
-            if limit is not None and count >= limit:
-                return
-            if not member.isfile() or not member.name.endswith(".txt"):
-                continue
-            doc = archive.extractfile(member).read().decode("utf-8", "replace")  # type: ignore[union-attr]
-            stamp, text = ANT_TIME.search(doc), ANT_TEXT.search(doc)
-            try:
-                published = dt.datetime.fromisoformat(stamp.group(1)).date() if stamp else None
-            except ValueError:
-                published = None
-            if published is not None and text is not None:
-                count += 1
-                yield published, text.group(1)
+    for _, doc in iter_ant_xml(ANT):
+        if limit is not None and count >= limit:
+            return
+        stamp, text = ANT_TIME.search(doc), ANT_TEXT.search(doc)
+        try:
+            published = dt.datetime.fromisoformat(stamp.group(1)).date() if stamp else None
+        except ValueError:
+            published = None
+        if published is not None and text is not None:
+            count += 1
+            yield published, text.group(1)
 
 
 def ant_scores(limit: int | None = None) -> dict | None:
-    from flows.date_grammar import scan
+    from flows.dates.grammar import scan
 
     if not ANT.exists():
         return None

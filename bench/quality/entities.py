@@ -24,8 +24,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.nlp.arabic import normalize, split_sentences
-from flows.nlp.entities import extract_entities
+from bench.ant import ANT_CITATION, DEFAULT_ANT_TARBALL, iter_ant_xml, parse_ant_document
+from flows.nlp.text.arabic import normalize, split_sentences
+from flows.nlp.entities.extract import extract_entities
 from flows.nlp.types import Document, Mention
 
 REPO = Path(__file__).resolve().parents[2]
@@ -35,7 +36,7 @@ SEEDS = SHARED / "seeds"
 WOJOOD = SHARED / "gold" / "wojood-sample"
 HTML_PAGES = REPO / "tests" / "fixtures" / "samples_src"
 GOLD_ANT = REPO / "tests" / "gold" / "entities_ant_heldout.json"
-ANT_TARBALL = SHARED / "corpus" / "ant-v1.1.tar.gz"
+ANT_TARBALL = DEFAULT_ANT_TARBALL
 TYPES = ("PERSON", "ORG", "GPE", "LOC")
 WOJOOD_TYPES = {"PERS": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
 # Place words Wojood keeps inside a GPE span (normalised, proclitics allowed).
@@ -82,7 +83,7 @@ def score(gold: Iterable[Span], predicted: Iterable[Span]) -> dict[str, Figures]
 
 # --- seeds ----------------------------------------------------------------------------------------------------
 def seed_body(path: Path) -> str:
-    from flows.textclean import clean_text
+    from flows.read.textclean import clean_text
 
     return clean_text(path.read_text(encoding="utf-8")).body_text
 
@@ -131,25 +132,12 @@ def evaluate_seeds(seeds_dir: Path = SEEDS, gold_path: Path = GOLD) -> dict:
 
 
 # --- ANT held-out ---------------------------------------------------------------------------------------------
-ANT_CITATION = ("A. Chouigui, O. Ben Khiroun, B. Elayeb. ANT Corpus: An Arabic News Text Collection for Textual "
-                "Classification. AICCSA 2017")
-
-
 def ant_texts(docnos: set[str], tarball: Path = ANT_TARBALL) -> dict[str, str]:
     """The TEXT of the given ANT documents, read straight from the shared tarball."""
-    import re
-    import tarfile
-
-    field = re.compile(r"<(DOCNO|TEXT)>(.*?)</\1>", re.DOTALL)
     out: dict[str, str] = {}
-    with tarfile.open(tarball, "r:gz") as archive:
-        for member in archive:
-            if not member.isfile() or not any(d in member.name for d in docnos):
-                continue
-            fields = dict(field.findall(archive.extractfile(member).read().decode("utf-8")))
-            if fields.get("DOCNO", "").strip() in docnos:
-                out[fields["DOCNO"].strip()] = "\n".join(
-                    line.strip() for line in fields["TEXT"].strip().splitlines() if line.strip())
+    for name, xml in iter_ant_xml(tarball):
+        if any(d in name for d in docnos) and (article := parse_ant_document(xml)) and article.docno in docnos:
+            out[article.docno] = "\n".join(article.paragraphs)
     return out
 
 
@@ -263,9 +251,9 @@ def measure_cost(seeds_dir: Path = SEEDS, pages_dir: Path = HTML_PAGES, repeats:
     """
     from html import escape
 
-    from flows.extract import extract_html
+    from flows.read.extract import extract_html
 
-    from flows.decode import decode_bytes
+    from flows.read.decode import decode_bytes
 
     pages = [decode_bytes(p.read_bytes(), html=True).text for p in sorted(pages_dir.glob("*.htm*"))[:limit]] if pages_dir.exists() else []
     pages += [

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.nlp.arabic import normalize
-from flows.nlp.event_linking import EVENT_COLUMNS, link_events, new_mentions_frame
-from flows.nlp.events import detect_events
+from flows.nlp.text.arabic import normalize
+from flows.nlp.events.linking import EVENT_COLUMNS, link_events, new_mentions_frame
+from flows.nlp.entities import extract_entities
+from flows.nlp.events.detect import detect_events
 from flows.nlp.types import Document, Entity, EventMention, Mention
 
 REPO = Path(__file__).resolve().parents[2]
@@ -48,15 +49,6 @@ def seed_document(seeds_dir: Path, seed: str, file_name: str) -> Document:
     from flows.pipeline import document_from_text
 
     return document_from_text((seeds_dir / file_name).read_text(encoding="utf-8"), article_id=seed)
-
-
-def seed_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
-    """The entity stage's output, or nothing while it has not landed (actors are then not scored)."""
-    try:
-        from flows.nlp.entities import extract_entities
-    except ImportError:
-        return (), ()
-    return extract_entities(doc)
 
 
 def locate(gold: dict, bodies: dict[str, str]) -> tuple[list[GoldMention], list[str]]:
@@ -147,7 +139,7 @@ def evaluate(seeds_dir: Path = SEEDS, gold_path: Path = GOLD) -> dict:
 
 def score(docs: dict[str, Document], gold_doc: dict) -> dict:
     """Detection, date, status, actor and dedup figures of the detector on ``docs`` against ``gold_doc``."""
-    analyses = {seed: seed_entities(doc) for seed, doc in docs.items()}
+    analyses = {seed: extract_entities(doc) for seed, doc in docs.items()}
     predicted = {seed: detect_events(doc, analyses[seed][1], analyses[seed][0]) for seed, doc in docs.items()}
     gold, missing = locate(gold_doc, {seed: doc.body_text for seed, doc in docs.items()})
     pairs = match(gold, predicted)
@@ -256,7 +248,7 @@ def run(argv: list[str] | None = None) -> dict:
     (tests/gold/events_ant_heldout.json) instead; ["--spot-check", [ANT_TARBALL]] lists detections on a sample of
     the ANT corpus for a person to judge.
     """
-    from flows.evaluation import event_corpus
+    from bench.quality import event_corpus
 
     if argv and argv[0] in ("--heldout", "--spot-check"):
         tarball = Path(argv[1]) if len(argv) > 1 else event_corpus.ANT_TARBALL

@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from bench.ant import DEFAULT_ANT_TARBALL, AntArticle, read_ant
-from bench.corpus import ANT_CITATION, DEFAULT_SEED, build_corpus
+from bench.perf.corpus import ANT_CITATION, DEFAULT_SEED, build_corpus
 
 if TYPE_CHECKING:
-    from flows.evaluation.entities import Figures
+    from bench.quality.entities import Figures
 
 WORD = re.compile(r"\w+")
 # A page is "clean" when at most this share of the article's word count is missing, and at most this share extra.
@@ -55,7 +55,7 @@ class Score:
 
     @property
     def figures(self) -> "Figures":
-        from flows.evaluation.entities import Figures
+        from bench.quality.entities import Figures
 
         return Figures(self.tp, self.fp, self.fn)
 
@@ -81,7 +81,7 @@ class Score:
 
 
 def words(text: str) -> Counter:
-    from flows.nlp.arabic import normalize
+    from flows.nlp.text.arabic import normalize
 
     return Counter(WORD.findall(normalize(text or "")))
 
@@ -92,7 +92,7 @@ def evaluate(n: int = 200, offset: int = DEFAULT_OFFSET, seed: int = DEFAULT_SEE
     import trafilatura
 
     from flows.errors import Quarantine
-    from flows.pipeline import article_from_bytes
+    from flows.read import article_from_bytes
 
     articles: dict[str, AntArticle] = {}
     scores = {"akhbar_html": Score(), "akhbar_txt": Score(), "bare_trafilatura_html": Score()}

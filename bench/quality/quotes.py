@@ -16,13 +16,13 @@ import argparse
 import importlib
 import json
 import re
-import tarfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows.nlp.arabic import TOKEN, normalize, split_sentences
-from flows.nlp.quotes import extract_quotes
+from bench.ant import ANT_CITATION, element, iter_ant_xml
+from flows.nlp.text.arabic import TOKEN, normalize, split_sentences
+from flows.nlp.quotes.extract import extract_quotes
 from flows.nlp.types import Document, Entity, Mention, Quote
 
 REPO = Path(__file__).resolve().parents[2]
@@ -38,11 +38,6 @@ GOLD_SETS = {
 }
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
-ANT_CITATION = (
-    "ANT corpus: A. Chouigui, O. Ben Khiroun, B. Elayeb. "
-    "ANT Corpus: An Arabic News Text Collection for Textual Classification. AICCSA 2017"
-)
-TREC_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
 EntityStage = Callable[[Document], tuple[tuple[Entity, ...], tuple[Mention, ...]]]
 
 
@@ -115,13 +110,9 @@ def gold_documents(
             yield name, seed_document(path.read_text(encoding="utf-8"), path.stem)
         return
     wanted = set(gold["articles"])
-    with tarfile.open(shared_dir / source["archive"]) as archive:
-        for member in archive:
-            if member.name in wanted:
-                raw = archive.extractfile(member).read().decode("utf-8")  # type: ignore[union-attr]
-                match = TREC_TEXT.search(raw)
-                body = match.group(1).strip() if match else ""
-                yield member.name, Document(Path(member.name).stem, body, sentences=split_sentences(body))
+    for name, raw in iter_ant_xml(shared_dir / source["archive"], wanted=wanted):
+        body = (element(raw, "TEXT") or "").strip()
+        yield name, Document(Path(name).stem, body, sentences=split_sentences(body))
 
 
 def seed_document(raw_text: str, article_id: str) -> Document:
@@ -129,7 +120,7 @@ def seed_document(raw_text: str, article_id: str) -> Document:
     try:
         from flows.pipeline import document_from_text
     except ImportError:
-        from flows.textclean import clean_text
+        from flows.read.textclean import clean_text
 
         body = clean_text(raw_text).body_text
         return Document(article_id, body, sentences=split_sentences(body))
@@ -137,9 +128,9 @@ def seed_document(raw_text: str, article_id: str) -> Document:
 
 
 def entity_stage() -> EntityStage | None:
-    """flows.nlp.entities.extract_entities when it exists; None evaluates with no mentions at all."""
+    """flows.nlp.entities.extract.extract_entities when it exists; None evaluates with no mentions at all."""
     try:
-        return importlib.import_module("flows.nlp.entities").extract_entities
+        return importlib.import_module("flows.nlp.entities.extract").extract_entities
     except (ImportError, AttributeError):
         return None
 
@@ -253,7 +244,7 @@ def run(argv: Sequence[str] | None = None) -> dict[str, float | int]:
     scores = evaluate(args.seeds, gold_path, stage, args.shared)
     if source:
         print(ANT_CITATION)
-    print(f"quotes on {gold_path.name} (mentions: {'flows.nlp.entities' if stage else 'none'})")
+    print(f"quotes on {gold_path.name} (mentions: {'flows.nlp.entities.extract' if stage else 'none'})")
     print(f"  precision {scores.precision:.3f}  recall {scores.recall:.3f}  F1 {scores.f1:.3f}")
     print(f"  speaker accuracy {scores.speaker_accuracy:.3f}  kind accuracy {scores.kind_accuracy:.3f}")
     counts = (scores.true_positives, scores.false_positives, scores.false_negatives, scores.not_quote_hits)

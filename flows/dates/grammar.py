@@ -1,9 +1,9 @@
 """The grammar of date expressions in Arabic news: one precompiled regex over the lexicons, and raw parts.
 
 The regex runs on the text as given (so match offsets are body offsets); its words come from
-``flows.date_lexicon``, each compiled to accept every spelling that normalises alike. A matched word is then looked
+``flows.dates.lexicon``, each compiled to accept every spelling that normalises alike. A matched word is then looked
 up by its normalised form, so no call loops over a lexicon. ``scan`` turns each match into ``RawDate`` parts; what
-they mean against an anchor date is decided in ``flows.dates``.
+they mean against an anchor date is decided in ``flows.dates.resolve``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from flows.date_lexicon import DIGIT, MARKS, NOT_LETTER_AFTER, SP, SP0, alternation, fuzzy, key, lexicon, read_tsv
+from flows.dates.lexicon import DIGIT, MARKS, NOT_LETTER_AFTER, SP, SP0, alternation, fuzzy, key, lexicon, read_tsv
 
 __all__ = ["RawDate", "calendar_date", "date_pattern", "key", "lexicon", "read_tsv", "scan", "to_int"]
 

@@ -1,19 +1,17 @@
 """The date lexicons (flows/data/months.tsv, weekdays.tsv, relative_dates.tsv), loaded once, and the regex
-building blocks that match their words in any spelling ``flows.nlp.arabic`` folds alike (hamza and alef forms,
+building blocks that match their words in any spelling ``flows.nlp.text.arabic`` folds alike (hamza and alef forms,
 ya/alef maqsura, ta marbuta, Arabic-Indic digits), diacritics and tatweel allowed after any letter.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from flows.nlp.arabic import CHAR_MAP, DIACRITICS, TATWEEL, normalize
+from flows.resources import read_tsv
+from flows.nlp.text.arabic import CHAR_MAP, DIACRITICS, TATWEEL, normalize
 
-DATA = Path(__file__).parent / "data"
 
 DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # A date expression never spans a line break ("٠٣ أبريل" on its own line is not followed by its year), and the
@@ -36,12 +34,6 @@ def key(text: str) -> str:
     return " ".join(normalize(text).lower().split())
 
 
-def read_tsv(name: str) -> list[dict[str, str]]:
-    """The rows of a lexicon file under flows/data: tab-separated, a header line, ``#`` comment lines."""
-    lines = [line for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 @functools.cache
 def lexicon() -> Lexicon:
     months = {key(row["spelling"]): int(row["month"]) for row in read_tsv("months.tsv")}
@@ -56,7 +48,7 @@ def lexicon() -> Lexicon:
 
 @functools.cache
 def _variants() -> dict[str, str]:
-    """For each normalised character, the characters that fold into it (from flows.nlp.arabic.CHAR_MAP)."""
+    """For each normalised character, the characters that fold into it (from flows.nlp.text.arabic.CHAR_MAP)."""
     out: dict[str, str] = {}
     for source, target in CHAR_MAP.items():
         out[target] = out.get(target, "") + chr(source)

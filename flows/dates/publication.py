@@ -1,4 +1,4 @@
-"""The date an article states for its own day, from its text alone (``publication_date``, re-exported by flows.dates).
+"""The date an article states for its own day, from its text alone (``publication_date``, re-exported by flows.dates.resolve).
 
 Never a guess: every rule below needs the text to say which day it is, and any disagreement gives None.
 """
@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import re
 
-from flows.date_grammar import RawDate, calendar_date, key, read_tsv, scan
+from flows.dates.grammar import RawDate, calendar_date, key, read_tsv, scan
 
 # A dateline is among the first lines of the text (copy-pastes put the title, a site menu line or two, then the
 # date), and before the first paragraph of prose: a date line after it is a schedule or a list (6 of 6 wrong

@@ -1,6 +1,6 @@
 """Dates in Arabic news text: every date expression with its value, and the date an article states for itself.
 
-``find_dates`` resolves each expression that ``flows.date_grammar`` finds against an anchor (the article's
+``find_dates`` resolves each expression that ``flows.dates.grammar`` finds against an anchor (the article's
 publication date). The choices, where the text leaves room for more than one reading:
 
 - A weekday alone ("الخميس", "(الثلاثاء)") is the most recent such day on or before the anchor: news reports what
@@ -32,9 +32,9 @@ import email.utils
 import re
 from dataclasses import dataclass
 
-from flows.date_grammar import RawDate, calendar_date, scan
-from flows.date_publication import publication_date
-from flows.nlp.arabic import normalize
+from flows.dates.grammar import RawDate, calendar_date, scan
+from flows.dates.publication import publication_date
+from flows.nlp.text.arabic import normalize
 
 __all__ = ["DateMention", "find_dates", "parse_iso_or_arabic", "publication_date", "resolve"]
 

@@ -11,6 +11,8 @@ import stat as stat_module
 from dataclasses import dataclass
 from pathlib import Path
 
+from flows.errors import AkhbarError
+
 SUPPORTED_SUFFIXES = frozenset({".html", ".htm", ".txt"})
 SIDECAR_SUFFIX = ".meta.json"
 # Names browsers and editors give files still being written: wait until they are renamed.
@@ -35,6 +37,12 @@ def is_in_progress(name: str) -> bool:
 
 def is_sidecar(name: str) -> bool:
     return name.lower().endswith(SIDECAR_SUFFIX)
+
+
+def require_inbox_folder(inbox: Path) -> None:
+    """The check every command that reads the inbox makes first."""
+    if not inbox.is_dir():
+        raise AkhbarError(f"inbox {inbox} is not a folder (set --inbox or AKHBAR_INBOX)")
 
 
 def scan_inbox(inbox: Path) -> list[InboxFile]:

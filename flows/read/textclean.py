@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from flows.date_grammar import scan
-from flows.nlp.arabic import normalize
+from flows.resources import read_tsv
+from flows.dates.grammar import scan
+from flows.nlp.text.arabic import ARABIC_LETTER, normalize
 
-ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]")
 # A headline is short and does not end like a sentence; a body paragraph usually does.
 HEADLINE_MAX_WORDS = 20
 SENTENCE_FINAL = re.compile(r"[.!?؟…:؛»\"”)]\s*$")
@@ -60,14 +59,7 @@ class LineRule:
 
 @cache
 def line_rules() -> tuple[LineRule, ...]:
-    text = resources.files("flows.data").joinpath("boilerplate.tsv").read_text(encoding="utf-8")
-    rules = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
-            continue
-        kind, pattern, source = line.split("\t")
-        rules.append(LineRule(kind, re.compile(pattern), source))
-    return tuple(rules)
+    return tuple(LineRule(row["kind"], re.compile(row["pattern"]), row["source"]) for row in read_tsv("boilerplate.tsv"))
 
 
 def classify_line(line: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flows import warehouse
+from flows.store import warehouse
 
 VIEWS_SQL = "views.sql"
 # Bookkeeping tables an analyst has no use for in a dashboard.

@@ -11,7 +11,7 @@ from typing import Iterable
 
 import polars as pl
 
-from flows.pipeline import FileOutcome
+from flows.outcome import FileOutcome
 
 S, I32, I64, B, F64 = pl.String, pl.Int32, pl.Int64, pl.Boolean, pl.Float64
 TS, D = pl.Datetime("us"), pl.Date
@@ -19,7 +19,7 @@ TS, D = pl.Datetime("us"), pl.Date
 SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "files": {
         "file_path": S, "file_sha256": S, "status": S, "article_id": S, "error": S, "run_id": S, "seen_at": TS,
-        "size_bytes": I64, "mtime_ns": I64, "encoding": S, "warning": S,
+        "size_bytes": I64, "mtime_ns": I64, "encoding": S, "warning": S, "retryable": B,
     },
     "articles": {
         "article_id": S, "source_path": S, "file_sha256": S, "url": S, "site_name": S, "title": S, "author": S,
@@ -122,6 +122,7 @@ def _file_row(outcome: FileOutcome, status: str, run_id: str, seen_at: dt.dateti
         "mtime_ns": outcome.mtime_ns,
         "encoding": outcome.article.encoding if outcome.article else None,
         "warning": outcome.warning,
+        "retryable": outcome.retryable,
     }
 
 

@@ -8,16 +8,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flows import warehouse
+from flows.store import warehouse
 from flows.errors import WarehouseLocked
-from flows.lock import warehouse_lock
+from flows.store.lock import warehouse_lock
+from flows.settings import snapshot_path
 
 # DuckDB 2.0 writes files 1.x cannot open unless told to keep the older storage format.
 SNAPSHOT_STORAGE_VERSION = "v1.0.0"
-
-
-def snapshot_path(warehouse_path: Path) -> Path:
-    return warehouse_path.with_name(warehouse_path.stem + ".snapshot.duckdb")
 
 
 def fingerprint_path(warehouse_path: Path) -> Path:

@@ -14,9 +14,11 @@ from typing import Iterator, Sequence
 import duckdb
 import polars as pl
 
-from flows.errors import AkhbarError
+from flows.errors import AkhbarError, WarehouseBusy
+from flows.resources import sql_dir
 
-SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
+# sql/ as installed (a checkout or a wheel): flows/resources.py
+SQL_DIR = Path(str(sql_dir()))
 SCHEMA_FILE = SQL_DIR / "schema.sql"
 MIGRATIONS_DIR = SQL_DIR / "migrations"
 VIEWS_DIR = SQL_DIR / "views"
@@ -58,7 +60,7 @@ def connect(path: Path, *, read_only: bool = False, sandboxed: bool = False) -> 
     except duckdb.IOException as error:
         message = str(error)
         if "lock" in message.lower():
-            raise AkhbarError(f"warehouse {path} is in use by another process: {message.splitlines()[0]}") from error
+            raise WarehouseBusy(f"warehouse {path} is in use by another process: {message.splitlines()[0]}") from error
         if any(sign in message for sign in NOT_A_WAREHOUSE):
             raise AkhbarError(f"warehouse {path} is damaged ({message.splitlines()[0]}). {recovery_hint(path)}") from error
         raise AkhbarError(f"cannot open warehouse {path}: {message.splitlines()[0]}") from error
@@ -101,23 +103,15 @@ def migrate(con: Connection) -> list[str]:
     return applied
 
 
-# Quarantine reasons that say nothing about the file itself: such files are tried again by the next run.
-RETRYABLE_ERRORS = ("internal error%", "file changed while%", "file disappeared%", "file could not be read%")
-
-
 def known_files(con: Connection, *, retry_quarantined: bool = False) -> dict[str, set[tuple[int, int]]]:
     """For each inbox path the warehouse has handled, the (size, mtime_ns) pairs it saw.
 
     Files quarantined for a transient reason (or all quarantined files, with ``retry_quarantined``) are left
     out, so the next run reads them again.
     """
-    retry = " or ".join(["error like ?"] * len(RETRYABLE_ERRORS))
-    sql = (
-        "select file_path, size_bytes, mtime_ns from files "
-        f"where status <> 'quarantined' or not (? or {retry})"
-    )
+    sql = "select file_path, size_bytes, mtime_ns from files where status <> 'quarantined' or not (? or retryable)"
     known: dict[str, set[tuple[int, int]]] = {}
-    for path, size, mtime in con.execute(sql, [retry_quarantined, *RETRYABLE_ERRORS]).fetchall():
+    for path, size, mtime in con.execute(sql, [retry_quarantined]).fetchall():
         known.setdefault(path, set()).add((size, mtime))
     return known
 

@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from flows.nlp.arabic import ARTICLE, normalize
-from flows.nlp.entity_match import GazetteerMatch
-from flows.nlp.entity_text import EntityText
-from flows.nlp.gazetteer import name_stopwords, org_heads, place_heads, titles
+from flows.nlp.text.arabic import ARTICLE, normalize
+from flows.nlp.entities.match import GazetteerMatch
+from flows.nlp.entities.tokens import EntityText
+from flows.nlp.entities.gazetteer import name_stopwords, org_heads, place_heads, titles
 from flows.nlp.types import Entity
 
 # Name particles that keep a name going even though they look like words (عبد الرحمن، ولد الغزواني، أغ غالي).

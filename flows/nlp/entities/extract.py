@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from flows.nlp.arabic import enclitic_stems, normalize, split_sentences
-from flows.nlp.entity_match import GazetteerMatch, match_gazetteer
-from flows.nlp.entity_base import Candidate, covered, is_name_token, non_name_words
-from flows.nlp.entity_patterns import find_definite_bodies, find_headed_orgs, find_headed_places, find_ministries
-from flows.nlp.entity_persons import find_named_persons, find_titled_persons
-from flows.nlp.entity_text import CLOSING, EntityText
-from flows.nlp.gazetteer import Gazetteer, load_gazetteer, nisba_heads
+from flows.nlp.text.arabic import enclitic_stems, normalize, split_sentences
+from flows.nlp.entities.match import GazetteerMatch, match_gazetteer
+from flows.nlp.entities.base import Candidate, covered, is_name_token, non_name_words
+from flows.nlp.entities.patterns import find_definite_bodies, find_headed_orgs, find_headed_places, find_ministries
+from flows.nlp.entities.persons import find_named_persons, find_titled_persons
+from flows.nlp.entities.tokens import CLOSING, EntityText
+from flows.nlp.entities.gazetteer import Gazetteer, load_gazetteer, nisba_heads
 from flows.nlp.types import Document, Entity, Mention
 
 # A name found after a title or a given name is the listed person when their normalised names are this similar
@@ -59,8 +59,8 @@ def rule_candidates(text: EntityText) -> tuple[list[Candidate], dict[int, Gazett
 
 
 def _with_tagger(text: EntityText, chosen: list[Candidate]) -> list[Candidate]:
-    """Names the rules missed, from the CRF tagger, where no rule mention stands (see flows.nlp.entity_tagger)."""
-    from flows.nlp.entity_tagger import tagger_candidates
+    """Names the rules missed, from the CRF tagger, where no rule mention stands (see flows.nlp.entities.tagger)."""
+    from flows.nlp.entities.tagger import tagger_candidates
 
     found = tagger_candidates(text, chosen)
     if not found:

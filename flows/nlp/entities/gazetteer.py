@@ -1,6 +1,6 @@
 """The gazetteer and the word lists of the entity stage, loaded once from flows/data (reviewed TSV files).
 
-Every alias is normalised (flows.nlp.arabic.normalize) and split into word tokens; the index maps an alias's first
+Every alias is normalised (flows.nlp.text.arabic.normalize) and split into word tokens; the index maps an alias's first
 token to the aliases that start with it, longest first, so the matcher does one dict lookup per token reading
 instead of looping over the gazetteer. Spelling variants come from rules applied here (g as غ/ج/ك, "عبد الله" /
 "عبدالله") plus the aliases the files list; nisba adjectives are derived from their masculine singular.
@@ -12,9 +12,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from flows.nlp.arabic import NORM_WORD, normalize
+from flows.resources import read_tsv
+from flows.nlp.text.arabic import NORM_WORD, normalize
 from flows.nlp.types import Entity
 
 GAZETTEER_FILES = ("countries.tsv", "places.tsv", "orgs.tsv", "people.tsv")
@@ -45,21 +45,6 @@ class Gazetteer:
     index: dict[str, tuple[tuple[tuple[str, ...], tuple[AliasInfo, ...]], ...]]
     # normalised full names of listed people, for fuzzy matching: name -> entity_id
     person_names: dict[str, str]
-
-
-def data_text(*parts: str) -> str:
-    return resources.files("flows.data").joinpath("/".join(parts)).read_text(encoding="utf-8")
-
-
-def read_tsv(*parts: str) -> list[dict[str, str]]:
-    """Rows of a TSV under flows/data: '#' lines are comments, the first other line is the header."""
-    lines = [line for line in data_text(*parts).splitlines() if line.strip() and not line.startswith("#")]
-    header = lines[0].split("\t")
-    rows = []
-    for line in lines[1:]:
-        cells = line.split("\t")
-        rows.append({key: (cells[i].strip() if i < len(cells) else "") for i, key in enumerate(header)})
-    return rows
 
 
 def split_alias(alias: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -1,6 +1,6 @@
 """Gazetteer matching: one pass over the tokens, one dict lookup per proclitic reading of each token.
 
-The index (flows.nlp.gazetteer) maps an alias's first token to its continuations, longest first; a match may
+The index (flows.nlp.entities.gazetteer) maps an alias's first token to its continuations, longest first; a match may
 start inside a token (after و، ب، ل، ك، ال) and spans whole tokens after that, with the alias's own hard gaps
 ("." in أ.ف.ب) and any soft gap (spaces, hyphens) between them.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from flows.nlp.entity_text import EntityText, token_info
-from flows.nlp.gazetteer import AliasInfo, Gazetteer, ambiguous_names
+from flows.nlp.entities.tokens import EntityText, token_info
+from flows.nlp.entities.gazetteer import AliasInfo, Gazetteer, ambiguous_names
 
 
 @dataclass(frozen=True, slots=True)

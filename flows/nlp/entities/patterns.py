@@ -1,7 +1,7 @@
 """Entities no list knows: ministries by pattern, organisations and places by their head word.
 
 Each rule reads the shared EntityText and the gazetteer matches already found, and proposes candidate spans;
-flows.nlp.entities decides between overlapping candidates.
+flows.nlp.entities.extract decides between overlapping candidates.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from flows.nlp.entity_base import (
+from flows.nlp.entities.base import (
     Candidate,
     is_name_token,
     non_name_words,
@@ -17,9 +17,9 @@ from flows.nlp.entity_base import (
     stable_id,
     title_firsts,
 )
-from flows.nlp.entity_match import GazetteerMatch
-from flows.nlp.entity_text import EntityText
-from flows.nlp.gazetteer import (
+from flows.nlp.entities.match import GazetteerMatch
+from flows.nlp.entities.tokens import EntityText
+from flows.nlp.entities.gazetteer import (
     Gazetteer,
     name_stopwords,
     org_heads,

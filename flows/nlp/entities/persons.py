@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from flows.nlp.arabic import normalize
-from flows.nlp.entity_base import (
+from flows.nlp.text.arabic import normalize
+from flows.nlp.entities.base import (
     NAME_LINKS,
     START_LINKS,
     Candidate,
@@ -16,9 +16,9 @@ from flows.nlp.entity_base import (
     stable_id,
     title_firsts,
 )
-from flows.nlp.entity_match import GazetteerMatch
-from flows.nlp.entity_text import EntityText
-from flows.nlp.gazetteer import Gazetteer, given_names, name_stopwords, titles
+from flows.nlp.entities.match import GazetteerMatch
+from flows.nlp.entities.tokens import EntityText
+from flows.nlp.entities.gazetteer import Gazetteer, given_names, name_stopwords, titles
 from flows.nlp.types import Entity
 
 # Longest run of name tokens taken after a title ("باكاري ياو سانجاري"); four swallowed nouns on ANT news

@@ -1,6 +1,6 @@
 """A small CRF tagger for the names the rules miss, trained on Wojood's train split (flows/data/tagger/).
 
-It tags the same tokens the rules read (flows.nlp.entity_text) with BIO labels over PERSON, ORG, GPE, LOC, from
+It tags the same tokens the rules read (flows.nlp.entities.tokens) with BIO labels over PERSON, ORG, GPE, LOC, from
 word shape, clitic-stripped stems, the word lists and the rules' own output as features. At run time it only adds
 mentions where no rule mention stands, and only of the types listed in TAGGER_TYPES (chosen on the val split).
 When the model file is absent (it is built by flows/data/tagger/train_tagger.py) the stage runs on rules alone.
@@ -9,13 +9,13 @@ When the model file is absent (it is built by flows/data/tagger/train_tagger.py)
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 
-from flows.nlp.arabic import normalize
-from flows.nlp.entity_base import NAME_LINKS, Candidate, non_name_words, proclitic_prefix, stable_id, title_firsts
-from flows.nlp.entity_text import EntityText, token_info
-from flows.nlp.gazetteer import generic_adjectives, given_names, name_stopwords, nisba_heads, org_heads, place_heads
+from flows.resources import data_path
+from flows.nlp.text.arabic import normalize
+from flows.nlp.entities.base import NAME_LINKS, Candidate, non_name_words, proclitic_prefix, stable_id, title_firsts
+from flows.nlp.entities.tokens import EntityText, token_info
+from flows.nlp.entities.gazetteer import generic_adjectives, given_names, name_stopwords, nisba_heads, org_heads, place_heads
 from flows.nlp.types import Entity
 
 MODEL_NAME = "wojood_crf.crfsuite"
@@ -37,7 +37,7 @@ MAX_TAGGED_ORG_WORDS = 4
 
 
 def model_path() -> Path:
-    return Path(str(resources.files("flows.data").joinpath("tagger/" + MODEL_NAME)))
+    return Path(str(data_path("tagger", MODEL_NAME)))
 
 
 @cache

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from flows.nlp.arabic import NormToken, OffsetMap, Reading, normalized_tokens, proclitic_readings, without_article
-from flows.nlp.gazetteer import gap_key
+from flows.nlp.text.arabic import NormToken, OffsetMap, Reading, normalized_tokens, proclitic_readings, without_article
+from flows.nlp.entities.gazetteer import gap_key
 from flows.nlp.types import Sentence
 
 # Alef with hamza or madda: a word starting with one of these has no article (أليو، إلياس، آلام).

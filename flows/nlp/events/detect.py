@@ -2,7 +2,7 @@
 
 One pass of the trigger regex over the normalised body finds every trigger; each becomes one EventMention whose
 offsets are the trigger's span in ``body_text`` and whose evidence is its sentence. Dates come from
-flows.dates.find_dates, resolved against the publication date; a date is never guessed: without one the
+flows.dates.resolve.find_dates, resolved against the publication date; a date is never guessed: without one the
 mention's date is null with precision "unknown". Cross-article linking happens later (flows/nlp/event_linking.py).
 """
 
@@ -13,10 +13,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from flows.dates import find_dates
-from flows.nlp.arabic import normalize_with_map, split_sentences, tokens
-from flows.nlp.event_lexicon import Lexicon, Trigger, lexicon
-from flows.nlp.event_roles import Candidate, assign_roles, resolve_groups
+from flows.dates.resolve import find_dates
+from flows.nlp.text.arabic import normalize_with_map, split_sentences, tokens
+from flows.nlp.events.lexicon import Lexicon, Trigger, lexicon
+from flows.nlp.events.roles import Candidate, assign_roles, resolve_groups
 from flows.nlp.types import Document, Entity, EventMention, Mention, Sentence
 
 # A planned cue ("من المقرر أن") counts within this many words before the trigger.
@@ -185,7 +185,7 @@ def is_quoted_name(text: str, mark: re.Match[str]) -> bool:
 
 
 def sentence_dates(text: str, sentence: Sentence, anchor: dt.date | None) -> list:
-    """The sentence's dates (flows.dates.DateMention) with offsets shifted into body_text."""
+    """The sentence's dates (flows.dates.resolve.DateMention) with offsets shifted into body_text."""
     found = find_dates(text[sentence.char_start:sentence.char_end], anchor)
     return [
         replace(d, char_start=d.char_start + sentence.char_start, char_end=d.char_end + sentence.char_start)

@@ -1,6 +1,6 @@
 """The event lexicons (flows/data/event_*.tsv), loaded once and compiled into one regex each.
 
-Every pattern runs on normalised text (flows.nlp.arabic.normalize_with_map); callers map matches back to body
+Every pattern runs on normalised text (flows.nlp.text.arabic.normalize_with_map); callers map matches back to body
 offsets with the origin list. Triggers are grouped by their first two letters into small alternations with a
 named group per entry: a word is tried only against the triggers it could start, and ``match.lastgroup`` says
 which entry matched.
@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from flows.nlp.arabic import normalize
+from flows.resources import read_tsv_tuples
+from flows.nlp.text.arabic import normalize
 
 # Proclitics a trigger may carry: conjunction و/ف, then a preposition or the future prefix, then the article.
 PROCLITICS = r"(?:[وف]?(?:بال|لل|كال|ال|[بلكس])?)"
@@ -51,13 +51,6 @@ class Lexicon:
     group_pattern: re.Pattern[str]
 
 
-def read_rows(name: str) -> list[list[str]]:
-    """The data rows of a TSV under flows/data: comments and the header skipped."""
-    text = resources.files("flows.data").joinpath(name).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return rows[1:]
-
-
 def phrase_regex(phrase: str) -> str:
     """A normalised phrase as a regex: spaces match any white space, "…" matches a short gap of words after which
     the rest may carry the article and an enclitic ("أطلقت … صواريخ" finds "أطلقت إيران عددا من الصواريخ")."""
@@ -91,7 +84,7 @@ def lexicon() -> Lexicon:
     triggers: dict[str, Trigger] = {}
     branches: list[str] = []
     seen: set[str] = set()
-    for index, (trigger, event_type, event_mode, pos, affixes) in enumerate(read_rows("event_triggers.tsv")):
+    for index, (trigger, event_type, event_mode, pos, affixes) in enumerate(read_tsv_tuples("event_triggers.tsv")):
         key = normalize(trigger)
         if key in seen:
             continue
@@ -107,13 +100,13 @@ def lexicon() -> Lexicon:
     # Longer alternatives first at the same position: sort by the length of the bare phrase.
     ordered = sorted(zip(branches, triggers), key=lambda pair: -len(normalize(triggers[pair[1]].trigger)))
 
-    contexts = {normalize(keyword): tag for keyword, tag in read_rows("event_contexts.tsv")}
+    contexts = {normalize(keyword): tag for keyword, tag in read_tsv_tuples("event_contexts.tsv")}
     context_pattern = re.compile(
         rf"{WORD_START}{PROCLITICS}(?P<kw>{alternation([phrase_regex(k) for k in contexts])})\w*"
     )
 
     cues: dict[str, list[str]] = {}
-    for kind, cue in read_rows("event_cues.tsv"):
+    for kind, cue in read_tsv_tuples("event_cues.tsv"):
         cues.setdefault(kind, []).append(phrase_regex(cue))
     planned_before = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['planned_before'])}){WORD_END}")
     planned_after = re.compile(rf"^\s*(?:{alternation(cues['planned_after'])}){WORD_END}")
@@ -122,7 +115,7 @@ def lexicon() -> Lexicon:
     adjunct = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['adjunct'])})\s*$")
     clause_break = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['clause_break'])}){WORD_END}")
 
-    groups = {normalize(phrase): int(size) for phrase, size in read_rows("event_groups.tsv")}
+    groups = {normalize(phrase): int(size) for phrase, size in read_tsv_tuples("event_groups.tsv")}
     group_pattern = re.compile(rf"{WORD_START}[وف]?(?P<group>{alternation([phrase_regex(p) for p in groups])}){WORD_END}")
     # One small regex per head: a word is tried only against the few triggers its letters could start.
     by_head: dict[str, list[str]] = {}

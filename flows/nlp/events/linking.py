@@ -16,24 +16,13 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-EVENT_COLUMNS: dict[str, pl.DataType] = {
-    "event_id": pl.String, "event_type": pl.String, "event_mode": pl.String, "actor1_id": pl.String,
-    "actor2_id": pl.String, "location_id": pl.String, "event_date": pl.Date, "date_precision": pl.String,
-    "num_articles": pl.Int32, "num_mentions": pl.Int32, "status": pl.String, "contexts": pl.List(pl.String),
-    "actor_ids": pl.List(pl.String),
-}
-EVENT_MENTION_COLUMNS: dict[str, pl.DataType] = {
-    "event_id": pl.String, "article_id": pl.String, "sentence_index": pl.Int32, "char_start": pl.Int32,
-    "char_end": pl.Int32, "evidence": pl.String, "trigger": pl.String, "event_date": pl.Date,
-    "date_precision": pl.String,
-}
+from flows.store.frames import NEW_EVENT_MENTION_SCHEMA, SCHEMAS
+
+# The tables' columns, from the one Polars mirror of sql/schema.sql (tests/test_schema.py checks it).
+EVENT_COLUMNS = SCHEMAS["events"]
+EVENT_MENTION_COLUMNS = SCHEMAS["event_mentions"]
 # The ``new`` frame: EventMention fields plus the article they came from.
-NEW_MENTION_COLUMNS: dict[str, pl.DataType] = {
-    "article_id": pl.String, "event_type": pl.String, "event_mode": pl.String, "actor1_id": pl.String,
-    "actor2_id": pl.String, "location_id": pl.String, "event_date": pl.Date, "date_precision": pl.String,
-    "status": pl.String, "sentence_index": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32,
-    "evidence": pl.String, "trigger": pl.String, "contexts": pl.List(pl.String), "actor_ids": pl.List(pl.String),
-}
+NEW_MENTION_COLUMNS = NEW_EVENT_MENTION_SCHEMA
 # Finest first: dated reports found events, vaguer ones then join them.
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 # Modes that name the same kind of act (talks are a meeting; to condemn is to accuse; a killing is an attack).

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flows.nlp.arabic import normalize, normalize_with_map, tokens
-from flows.nlp.event_lexicon import Lexicon
+from flows.nlp.text.arabic import normalize, normalize_with_map, tokens
+from flows.nlp.events.lexicon import Lexicon
 from flows.nlp.types import Mention
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})

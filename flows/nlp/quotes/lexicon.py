@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
-from flows.nlp.arabic import normalize
+from flows.resources import read_tsv_tuples
+from flows.nlp.text.arabic import normalize
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 # Proclitics a reporting verb or participle may carry: وقال، فأضاف.
 VERB_PROCLITICS = ("و", "ف")
 # Proclitics a speaker word may carry: وفقاً لبيان، للوزارة.
@@ -30,17 +29,11 @@ class SpeakerWord:
     name_contains: str | None  # normalised
 
 
-def _rows(name: str) -> list[list[str]]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-    return rows[1:]  # the first row is the header
-
-
 @functools.cache
 def cues() -> dict[str, Cue]:
     """Normalised cue form (with and without its proclitic) -> cue."""
     table: dict[str, Cue] = {}
-    for form, lemma, cue_class in _rows("quote_cues.tsv"):
+    for form, lemma, cue_class in read_tsv_tuples("quote_cues.tsv"):
         cue = Cue(normalize(form), lemma, cue_class)
         table[cue.form] = cue
         for clitic in VERB_PROCLITICS:
@@ -61,7 +54,7 @@ def cue_for(token: str) -> tuple[Cue, int] | None:
 @functools.cache
 def speaker_words() -> dict[str, SpeakerWord]:
     table: dict[str, SpeakerWord] = {}
-    for word, kind, resolve, contains in _rows("quote_speaker_words.tsv"):
+    for word, kind, resolve, contains in read_tsv_tuples("quote_speaker_words.tsv"):
         entry = SpeakerWord(
             normalize(word), kind, None if resolve == "-" else resolve, None if contains == "-" else normalize(contains)
         )
@@ -92,7 +85,7 @@ def speaker_word_split(token: str) -> tuple[SpeakerWord, int] | None:
 
 @functools.cache
 def _clause_words() -> dict[str, str]:
-    return {normalize(word): kind for word, kind in _rows("quote_clause_words.tsv")}
+    return {normalize(word): kind for word, kind in read_tsv_tuples("quote_clause_words.tsv")}
 
 
 def is_complementizer(token: str) -> bool:

@@ -7,9 +7,9 @@ whole sentence). Only a phrase that names a speaker is a source: "وفقاً ل�
 
 from __future__ import annotations
 
-from flows.nlp.quote_context import CLAUSE_COMMAS, Context, Found
-from flows.nlp.quote_lexicon import Cue, is_complementizer, is_lead, speaker_word
-from flows.nlp.quote_speakers import SOURCE_PREPOSITION, np_speaker
+from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found
+from flows.nlp.quotes.lexicon import Cue, is_complementizer, is_lead, speaker_word
+from flows.nlp.quotes.speakers import SOURCE_PREPOSITION, np_speaker
 
 # A source after "according to" ("الأمين العام للحزب الجمهوري، عصام الشابي لوكالة تونس افريقيا للأنباء") is
 # at most this many words; a longer tail means the phrase is not a source but the start of another clause.

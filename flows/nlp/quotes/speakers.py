@@ -6,9 +6,9 @@ The mentions stage names entities; this module only chooses among its mentions. 
 
 from __future__ import annotations
 
-from flows.nlp.arabic import normalize
-from flows.nlp.quote_context import CLAUSE_COMMAS, Context, Speaker
-from flows.nlp.quote_lexicon import speaker_word, speaker_word_split
+from flows.nlp.text.arabic import normalize
+from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Speaker
+from flows.nlp.quotes.lexicon import speaker_word, speaker_word_split
 from flows.nlp.types import Mention
 
 # Entity types that can speak, best first: "وزير خارجية مالي عبد الله ديوب" is Diop, not Mali.

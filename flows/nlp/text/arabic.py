@@ -38,6 +38,10 @@ NORMALIZE_TABLE = {**CHAR_MAP, **{ord(ch): None for ch in DROPPED}}
 SENTENCE_END = re.compile(r"(?<![\s.][^\s.])[.!?؟…]+(?=[\s\"»”')\]]|$)|\n+")
 
 
+# An Arabic-script letter (Arabic, Persian and Urdu additions included): language detection, line classification.
+ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]")
+
+
 def normalize_char(ch: str) -> str:
     return "" if ch in DIACRITICS or ch == TATWEEL else ch.translate(CHAR_MAP)
 

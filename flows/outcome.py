@@ -1,0 +1,41 @@
+"""What processing one inbox file produced: its facts, the article and its analysis, or why it was quarantined.
+
+Produced by flows/pipeline.py (in worker processes, so it pickles), consumed by flows/store/frames.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flows.nlp.types import Analysis
+from flows.read.article import ArticleRecord
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    article_id: str
+    title: str | None
+    body_text: str
+    published_at: dt.datetime | None
+    date_source: str | None
+    url: str | None
+    site_name: str | None
+    author: str | None
+    language: str
+    credits: tuple[str, ...]
+    encoding: str
+    word_count: int
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    rel_path: str
+    size: int
+    mtime_ns: int
+    sha256: str | None = None
+    article: ArticleRecord | None = None
+    analysis: Analysis | None = None
+    error: str | None = None
+    warning: str | None = None
+    retryable: bool = False  # the error is a passing one: the next run reads the file again
+    stage_seconds: dict[str, float] = field(default_factory=dict)
