@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import tarfile
-from dataclasses import dataclass
 from collections.abc import Container, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -66,7 +66,9 @@ def iter_ant_xml(tarball: Path, wanted: Container[str] | None = None) -> Iterato
     """(member name, XML text) of each article file in the tarball, in archive order; only ``wanted`` names if given."""
     with tarfile.open(tarball, "r:gz") as archive:
         for member in archive:
-            if not (member.isfile() and member.name.endswith(".txt")) or (wanted is not None and member.name not in wanted):
+            if not (member.isfile() and member.name.endswith(".txt")) or (
+                wanted is not None and member.name not in wanted
+            ):
                 continue
             handle = archive.extractfile(member)
             if handle is not None:

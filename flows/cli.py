@@ -52,8 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: still one line, the traceback on request
         if os.environ.get("AKHBAR_DEBUG"):
             raise
-        print(f"akhbar: unexpected error: {type(error).__name__}: {error} (AKHBAR_DEBUG=1 shows the traceback)",
-              file=sys.stderr)
+        print(
+            f"akhbar: unexpected error: {type(error).__name__}: {error} (AKHBAR_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
         _drop_frames(error)
         return EXIT_ERROR
 
@@ -82,9 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("ingest", cmd_ingest, "one run of the Prefect ingest flow: every new inbox file goes to the warehouse")
     paths(p)
     p.add_argument("--wait", type=float, default=30.0, help="seconds to wait for another run to finish (default 30)")
-    p.add_argument("--no-prefect", action="store_true", help="run the same steps without Prefect (no flow run recorded)")
-    p.add_argument("--dask", metavar="ADDRESS", default=None,
-                   help="process batches on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786); needs .[dask]")
+    p.add_argument(
+        "--no-prefect", action="store_true", help="run the same steps without Prefect (no flow run recorded)"
+    )
+    p.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        default=None,
+        help="process batches on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786); needs .[dask]",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
     p = command("serve", cmd_serve, "run the ingest flow on a schedule (a Prefect deployment) until stopped")
@@ -269,12 +277,24 @@ def cmd_status(args: argparse.Namespace) -> int:
     with _reader(settings_from(args)) as con:
         print_table(["table", "rows"], list(warehouse.table_counts(con).items()))
         print()
-        print_rows(*warehouse.query(con, "select run_id, started_at, status, files_seen, files_new, files_loaded, "
-                                         "files_duplicate, files_quarantined, round(seconds, 2) as seconds "
-                                         "from runs order by started_at desc limit 5"), "table")
+        print_rows(
+            *warehouse.query(
+                con,
+                "select run_id, started_at, status, files_seen, files_new, files_loaded, "
+                "files_duplicate, files_quarantined, round(seconds, 2) as seconds "
+                "from runs order by started_at desc limit 5",
+            ),
+            "table",
+        )
         print()
-        print_rows(*warehouse.query(con, "select file_path, error, seen_at from files where status = 'quarantined' "
-                                         "order by seen_at desc, file_path limit 20"), "table")
+        print_rows(
+            *warehouse.query(
+                con,
+                "select file_path, error, seen_at from files where status = 'quarantined' "
+                "order by seen_at desc, file_path limit 20",
+            ),
+            "table",
+        )
     return EXIT_OK
 
 
@@ -289,7 +309,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     target = publish_snapshot(settings.warehouse, wait_seconds=60)
     if target is None:
-        raise WarehouseLocked(f"another akhbar run is writing {settings.warehouse}; it publishes the snapshot when done")
+        raise WarehouseLocked(
+            f"another akhbar run is writing {settings.warehouse}; it publishes the snapshot when done"
+        )
     size_mb = target.stat().st_size / 1e6
     print(f"snapshot written: {target} ({size_mb:.1f} MB in {time.perf_counter() - started:.2f} s)")
     return EXIT_OK
@@ -304,7 +326,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     except WarehouseBusy:
         if not settings.snapshot.exists():
             raise
-        print(f"akhbar: an ingest is writing the warehouse; exporting the snapshot {settings.snapshot}", file=sys.stderr)
+        print(
+            f"akhbar: an ingest is writing the warehouse; exporting the snapshot {settings.snapshot}", file=sys.stderr
+        )
         written = export_parquet(settings.snapshot, Path(args.parquet))
     print(f"{len(written)} files written to {args.parquet}")
     return EXIT_OK
@@ -346,7 +370,9 @@ def print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
         writer.writerow(columns)
         writer.writerows(rows)
     elif fmt == "json":
-        print(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=_json_default, indent=1))
+        print(
+            json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=_json_default, indent=1)
+        )
     else:
         print_table(columns, rows)
 

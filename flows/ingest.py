@@ -18,7 +18,6 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.context import get_run_context  # noqa: E402
 
 from flows import runner
-
 from flows.errors import AkhbarError  # noqa: E402
 from flows.settings import LOCK_WAIT_SECONDS, Settings  # noqa: E402
 from flows.store.publish import publish_snapshot  # noqa: E402

@@ -11,22 +11,6 @@ from flows.nlp.types import Analysis
 from flows.read.article import ArticleRecord
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleRecord:
-    article_id: str
-    title: str | None
-    body_text: str
-    published_at: dt.datetime | None
-    date_source: str | None
-    url: str | None
-    site_name: str | None
-    author: str | None
-    language: str
-    credits: tuple[str, ...]
-    encoding: str
-    word_count: int
-
-
 @dataclass(slots=True)
 class FileOutcome:
     rel_path: str

@@ -100,7 +100,10 @@ def _analysed_part(article: ArticleRecord) -> tuple[Document, str | None]:
     body = article.body_text[:cut]
     note = f"entities, quotes and events read from the first {cut:,} of {len(article.body_text):,} characters only"
     shortened = Document(
-        article_id=article.article_id, body_text=body, title=article.title, published_at=article.published_at,
+        article_id=article.article_id,
+        body_text=body,
+        title=article.title,
+        published_at=article.published_at,
         sentences=split_sentences(body),
     )
     return shortened, note
@@ -143,5 +146,3 @@ def analyse(doc: Document, timer: StageTimer | None = None) -> Analysis:
     with timer("events"):
         event_mentions = detect_events(doc, mentions, entities)
     return Analysis(entities=entities, mentions=mentions, quotes=quotes, event_mentions=event_mentions)
-
-

@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Iterator, Sequence
 
-from flows.store import warehouse
-from flows.read import InboxFile, new_files, scan_inbox
 from flows.nlp.events import link_events
-from flows.store.frames import outcomes_to_frames
 from flows.outcome import FileOutcome
 from flows.pipeline import process_file
+from flows.read import InboxFile, new_files, scan_inbox
+from flows.settings import Settings
+from flows.store import warehouse
+from flows.store.frames import outcomes_to_frames
 from flows.store.lock import warehouse_lock
 from flows.store.publish import publish_snapshot
-from flows.settings import Settings
 
 # Below this many files a run processes them in its own process: starting workers costs more than it saves.
 MIN_FILES_FOR_POOL = 8

@@ -63,12 +63,14 @@ def serve(settings: Settings, interval: float | None, cron: str | None) -> int:
         )
         runner.handle_sigterm = stop_like_ctrl_c  # Runner.start installs self.handle_sigterm for SIGTERM
         when = f"every {schedule['interval']:g} s" if "interval" in schedule else f"on cron {schedule['cron']!r}"
-        print(f"akhbar: serving {DEPLOYMENT_NAME} {when} for {settings.inbox} -> {settings.warehouse} "
-              f"(API {api_url}); Ctrl-C stops", file=sys.stderr, flush=True)
+        print(
+            f"akhbar: serving {DEPLOYMENT_NAME} {when} for {settings.inbox} -> {settings.warehouse} "
+            f"(API {api_url}); Ctrl-C stops",
+            file=sys.stderr,
+            flush=True,
+        )
         try:
             asyncio.run(runner.start())
         except KeyboardInterrupt:
             print("akhbar: stopping", file=sys.stderr, flush=True)
     return 0
-
-

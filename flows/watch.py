@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping
 
-from flows.read.discover import scan_inbox
 from flows.errors import AkhbarError, WarehouseLocked
 from flows.prefect_env import local_server, stop_like_ctrl_c
-from flows.read.discover import require_inbox_folder
+from flows.read.discover import require_inbox_folder, scan_inbox
 from flows.settings import LOCK_WAIT_SECONDS, Settings
 
 # Listing the inbox is a few stat calls per file; once a second keeps a run within a second of a file settling.
@@ -118,8 +117,10 @@ def watch_loop(
             except WarehouseLocked as error:
                 log(f"{error}; trying again shortly")
             except Exception as error:  # noqa: BLE001 - a failed run must not stop the watcher
-                log(f"run failed ({type(error).__name__}: {error}); its files stay pending, next try in "
-                    f"{retry_seconds:g} s")
+                log(
+                    f"run failed ({type(error).__name__}: {error}); its files stay pending, next try in "
+                    f"{retry_seconds:g} s"
+                )
                 not_before = clock() + retry_seconds
             else:
                 handled.update({path: tracked[path].stamp for path in ready})
@@ -139,8 +140,10 @@ def watch(settings: Settings, settle_seconds: float) -> int:
 
     signal.signal(signal.SIGTERM, stop_like_ctrl_c)  # `kill` stops the watcher (and the server it started) like Ctrl-C
     with local_server() as api_url:
-        print(f"akhbar watch: watching {settings.inbox} (settle {settle_seconds:g} s, API {api_url}); Ctrl-C stops",
-              file=sys.stderr)
+        print(
+            f"akhbar watch: watching {settings.inbox} (settle {settle_seconds:g} s, API {api_url}); Ctrl-C stops",
+            file=sys.stderr,
+        )
         try:
             watch_loop(settings, settle_seconds, run_flow)
         except KeyboardInterrupt:
@@ -156,6 +159,10 @@ def run_flow(settings: Settings) -> object:
     with warehouse_lock(settings.warehouse, wait_seconds=LOCK_WAIT_SECONDS):
         pass  # wait here, outside the flow, so the flow's own lock finds the warehouse free
     summary = ingest_flow(inbox=str(settings.inbox), warehouse_path=str(settings.warehouse))
-    print(f"akhbar watch: run {summary.run_id}: {summary.new} new, {summary.loaded} loaded, "
-          f"{summary.duplicate} duplicate, {summary.quarantined} quarantined", file=sys.stderr, flush=True)
+    print(
+        f"akhbar watch: run {summary.run_id}: {summary.new} new, {summary.loaded} loaded, "
+        f"{summary.duplicate} duplicate, {summary.quarantined} quarantined",
+        file=sys.stderr,
+        flush=True,
+    )
     return summary

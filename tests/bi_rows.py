@@ -98,7 +98,10 @@ def held_open(path: Path, mode: str = "write") -> Iterator[subprocess.Popen]:
     """Another process holding ``path`` open (``write``: DuckDB's exclusive lock; ``read``: a reader)."""
     process = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(path), mode],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
     )
     try:
         assert process.stdout.readline().strip() == "ready"

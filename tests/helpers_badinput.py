@@ -9,7 +9,6 @@ stages that have not landed yet replaced by empty ones (see ``stub_missing_nlp``
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 import zlib
@@ -54,7 +53,12 @@ def png_bytes() -> bytes:
         return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
 
     ihdr = (1).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def pdf_bytes() -> bytes:
@@ -103,8 +107,11 @@ def lying_meta(n: int, declared: str, actual: str) -> bytes:
 def nested_html(depth: int = 100_000) -> bytes:
     """Article text buried under ``depth`` levels of <div>."""
     return (
-        "<html><head><meta charset='utf-8'></head><body>" + "<div>" * depth
-        + "".join(f"<p>{s.format(n=4)}</p>" for s in SENTENCES) + "</div>" * depth + "</body></html>"
+        "<html><head><meta charset='utf-8'></head><body>"
+        + "<div>" * depth
+        + "".join(f"<p>{s.format(n=4)}</p>" for s in SENTENCES)
+        + "</div>" * depth
+        + "</body></html>"
     ).encode("utf-8")
 
 
@@ -116,7 +123,8 @@ def billion_laughs() -> bytes:
     return (
         '<?xml version="1.0"?>\n<!DOCTYPE html [\n' + "\n".join(entities) + "\n]>\n"
         "<html><body><article><p>&lol9;</p>"
-        + "".join(f"<p>{s.format(n=5)}</p>" for s in SENTENCES) + "</article></body></html>"
+        + "".join(f"<p>{s.format(n=5)}</p>" for s in SENTENCES)
+        + "</article></body></html>"
     ).encode("utf-8")
 
 
@@ -128,7 +136,8 @@ def xxe_page(outside_file: Path) -> bytes:
         '<html xmlns:xi="http://www.w3.org/2001/XInclude"><body><article>'
         f'<p>&xxe;</p><xi:include href="{url}" parse="text"/><iframe src="{url}"></iframe>'
         f'<img src="{url}"><link rel="stylesheet" href="{url}"><script src="{url}"></script>'
-        + "".join(f"<p>{s.format(n=6)}</p>" for s in SENTENCES) + "</article></body></html>"
+        + "".join(f"<p>{s.format(n=6)}</p>" for s in SENTENCES)
+        + "</article></body></html>"
     ).encode("utf-8")
 
 
@@ -144,10 +153,11 @@ def script_page(witness: Path) -> bytes:
     """A page whose scripts would leave a file behind if anything ran them."""
     js = f"require('fs').writeFileSync('{witness}', 'ran');"
     py = f"<?python open('{witness}', 'w').write('ran') ?>"
-    return article_html(7, body_extra=f"<script>{js}</script>{py}<img src=x onerror=\"{js}\">").encode("utf-8")
+    return article_html(7, body_extra=f'<script>{js}</script>{py}<img src=x onerror="{js}">').encode("utf-8")
 
 
 # ---- the driver for subprocess tests ------------------------------------------------------------------------------
+
 
 def stub_nlp(setattr_=setattr) -> None:
     """No NLP at all: articles load with empty analyses (for tests of storage, not of extraction)."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flows.nlp.text.arabic import (
     enclitic_stems,
@@ -86,7 +87,10 @@ def test_sentences_do_not_end_inside_abbreviations() -> None:
 def test_tokens_have_offsets() -> None:
     text = "وصل لافروف، اليوم"
     assert [(t.text, text[t.char_start : t.char_end]) for t in tokens(text)] == [
-        ("وصل", "وصل"), ("لافروف", "لافروف"), ("اليوم", "اليوم")]
+        ("وصل", "وصل"),
+        ("لافروف", "لافروف"),
+        ("اليوم", "اليوم"),
+    ]
 
 
 @settings(max_examples=200, deadline=None)

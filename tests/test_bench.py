@@ -12,11 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO, shared_path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
-
-from conftest import REPO, shared_path
 
 if str(REPO) not in sys.path:  # bench/ is a development tool beside flows/, not an installed package
     sys.path.insert(0, str(REPO))
@@ -53,7 +52,11 @@ HAND_MADE = [hand_made(i) for i in range(12)]
 @pytest.mark.parametrize(
     ("xml", "expected_title"),
     [
-        pytest.param("<DOC><DOCNO>A-1</DOCNO><TITLE>عنوان الخبر</TITLE><TEXT>\nنص الخبر\n</TEXT></DOC>", "عنوان الخبر", id="title-and-text"),
+        pytest.param(
+            "<DOC><DOCNO>A-1</DOCNO><TITLE>عنوان الخبر</TITLE><TEXT>\nنص الخبر\n</TEXT></DOC>",
+            "عنوان الخبر",
+            id="title-and-text",
+        ),
         pytest.param("<DOC><DOCNO>A-2</DOCNO><TEXT>نص فقط</TEXT></DOC>", "", id="no-title-is-empty"),
         pytest.param("<DOC><DOCNO>A-3</DOCNO><TITLE>بلا نص</TITLE></DOC>", None, id="no-text-is-skipped"),
         pytest.param("<DOC><TITLE>بلا رقم</TITLE><TEXT>نص</TEXT></DOC>", None, id="no-docno-is-skipped"),
@@ -152,7 +155,9 @@ def test_txt_pages_are_copy_pastes(corpus20, ant_articles: list[AntArticle]) -> 
     by_docno = {a.docno: a for a in ant_articles}
     for page in (p for p in pages if p.kind == "txt"):
         text = (out / page.name).read_bytes().decode(CODECS[page.encoding])
-        assert text.splitlines()[0] == by_docno[page.docno].title.encode(CODECS[page.encoding], "replace").decode(CODECS[page.encoding])
+        assert text.splitlines()[0] == by_docno[page.docno].title.encode(CODECS[page.encoding], "replace").decode(
+            CODECS[page.encoding]
+        )
         assert "<" not in text.splitlines()[0]
 
 
@@ -185,10 +190,17 @@ def run(seconds: float, rss: int = 100) -> dict:
 def test_verdicts_compare_figures_with_the_targets() -> None:
     results = {
         "n": 10_000,
-        "bare": run(100.0), "plain": run(50.0, rss=1000), "flow": run(56.0),
-        "noop_plain": run(1.5), "empty_plain": run(0.1), "noop_flow": run(9.0), "empty_flow": run(5.0),
+        "bare": run(100.0),
+        "plain": run(50.0, rss=1000),
+        "flow": run(56.0),
+        "noop_plain": run(1.5),
+        "empty_plain": run(0.1),
+        "noop_flow": run(9.0),
+        "empty_flow": run(5.0),
         "scale": {"10161": run(300.0, rss=1100)},
-        "queries": {"timings": [{"first_seconds": 0.4, "best_seconds": 0.2}, {"first_seconds": 1.5, "best_seconds": 1.2}]},
+        "queries": {
+            "timings": [{"first_seconds": 0.4, "best_seconds": 0.2}, {"first_seconds": 1.5, "best_seconds": 1.2}]
+        },
     }
     v = verdicts(results)
     assert v["e2e_ratio_plain"] == {"value": 2.0, "target": 1.3, "met": True}
@@ -223,9 +235,15 @@ def test_synthetic_warehouse_has_the_shape_asked_for(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("header", "expected"),
     [
-        pytest.param("-- Parameters: 1) from date (YYYY-MM-DD)  2) to date (YYYY-MM-DD).\nselect ?, ?", ("2016-01-01", "2024-12-31"), id="date-span"),
+        pytest.param(
+            "-- Parameters: 1) from date (YYYY-MM-DD)  2) to date (YYYY-MM-DD).\nselect ?, ?",
+            ("2016-01-01", "2024-12-31"),
+            id="date-span",
+        ),
         pytest.param("-- Parameters: 1) entity_id (e.g. person:x).\nselect ?", ("e0",), id="most-mentioned-entity"),
-        pytest.param("-- Parameters: 1) first country  2) second country.\nselect ?, ?", ("C00", "C04"), id="two-countries"),
+        pytest.param(
+            "-- Parameters: 1) first country  2) second country.\nselect ?, ?", ("C00", "C04"), id="two-countries"
+        ),
         pytest.param("select ?", ("كيان 0",), id="undocumented-is-a-name"),
     ],
 )
@@ -268,8 +286,14 @@ def test_akhbar_bench_entry_point_shows_its_options(capsys: pytest.CaptureFixtur
 def test_failed_runs_give_no_verdict_and_are_listed() -> None:
     from bench.perf.run import failed_runs
 
-    results = {"n": 200, "bare": run(10.0), "plain": {"error": "exit code 1"}, "noop_plain": run(0.5),
-               "empty_plain": run(0.1), "scale": {"10161": {"error": "exit code 1"}}}
+    results = {
+        "n": 200,
+        "bare": run(10.0),
+        "plain": {"error": "exit code 1"},
+        "noop_plain": run(0.5),
+        "empty_plain": run(0.1),
+        "scale": {"10161": {"error": "exit code 1"}},
+    }
     assert verdicts(results) == {"noop_minus_empty_plain": {"value": pytest.approx(0.4), "target": 2.0, "met": True}}
     assert failed_runs(results) == ["plain", "scale 10161"]
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
-
 from conftest import shared_path
+
 from bench.quality import events as evaluation
 
 GOLD = Path(__file__).resolve().parent / "gold" / "events_seeds.json"
@@ -22,8 +21,24 @@ def result() -> dict:
 
 def test_gold_is_well_formed() -> None:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    plover = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-              "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    plover = {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    }
     names = [e["event"] for e in gold["events"]]
     assert len(names) == len(set(names))
     for event in gold["events"]:
@@ -83,19 +98,25 @@ def linked(result) -> dict:
     for seed in sorted(found):
         events, mentions = link_events(new_mentions_frame(seed, found[seed]), existing)
         reports += mentions.to_dicts()
-        articles = {r["event_id"]: sorted({m["article_id"] for m in reports if m["event_id"] == r["event_id"]})
-                    for r in events.to_dicts()}
-        events = events.with_columns(pl.Series("article_ids", [articles[e] for e in events["event_id"]],
-                                               dtype=pl.List(pl.String)))
+        articles = {
+            r["event_id"]: sorted({m["article_id"] for m in reports if m["event_id"] == r["event_id"]})
+            for r in events.to_dicts()
+        }
+        events = events.with_columns(
+            pl.Series("article_ids", [articles[e] for e in events["event_id"]], dtype=pl.List(pl.String))
+        )
         existing = pl.concat([existing.filter(~pl.col("event_id").is_in(events["event_id"].implode())), events])
-    return {row["event_id"]: (row, [m for m in reports if m["event_id"] == row["event_id"]])
-            for row in existing.to_dicts()}
+    return {
+        row["event_id"]: (row, [m for m in reports if m["event_id"] == row["event_id"]]) for row in existing.to_dicts()
+    }
 
 
 def event_with(linked: dict, seed: str, trigger: str, sentence_index: int) -> dict:
     for row, reports in linked.values():
-        if any(m["article_id"] == seed and m["trigger"] == trigger and m["sentence_index"] == sentence_index
-               for m in reports):
+        if any(
+            m["article_id"] == seed and m["trigger"] == trigger and m["sentence_index"] == sentence_index
+            for m in reports
+        ):
             return row
     raise AssertionError(f"no event reported by {trigger!r} in seed {seed}")
 

@@ -5,19 +5,23 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import shared_path
 
 from bench.quality import quotes as quote_eval
-from conftest import shared_path
 from flows.nlp.types import Entity, Mention, Quote
 
 LAVROV = Entity("person:sergey-lavrov", "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS")
 
 
-def quote(text: str, cue: str = "قال", speaker_id: str | None = None, surface: str | None = None, kind: str = "indirect") -> Quote:
+def quote(
+    text: str, cue: str = "قال", speaker_id: str | None = None, surface: str | None = None, kind: str = "indirect"
+) -> Quote:
     return Quote(f"t:q0-{len(text)}", speaker_id, surface, text, kind, cue, 0, len(text), 0)
 
 
-def gold_item(starts: str, speaker: str = "لافروف", named: bool = True, cue: str = "قال", kind: str = "indirect") -> dict:
+def gold_item(
+    starts: str, speaker: str = "لافروف", named: bool = True, cue: str = "قال", kind: str = "indirect"
+) -> dict:
     return {"cue": cue, "kind": kind, "starts": starts, "speaker": speaker, "speaker_named": named}
 
 
@@ -41,12 +45,22 @@ def test_scoring_counts_matches_misses_spurious_and_speakers():
 @pytest.mark.parametrize(
     ("item", "predicted", "right"),
     [
-        pytest.param(gold_item("x", "لافروف"), quote("x", speaker_id=LAVROV.entity_id), True, id="surname-names-the-entity"),
+        pytest.param(
+            gold_item("x", "لافروف"), quote("x", speaker_id=LAVROV.entity_id), True, id="surname-names-the-entity"
+        ),
         pytest.param(gold_item("x", "لافروف"), quote("x", surface="لافروف"), False, id="known-entity-needs-its-id"),
-        pytest.param(gold_item("x", "لوموند"), quote("x", surface='صحيفة "لوموند"'), True, id="unknown-entity-by-surface"),
-        pytest.param(gold_item("x", "مصدر", named=False), quote("x", surface="مصدر دبلوماسي"), True, id="unnamed-source-null-id"),
-        pytest.param(gold_item("x", "مصدر", named=False), quote("x", speaker_id="person:x", surface="مصدر"), False,
-                     id="unnamed-source-must-not-be-linked"),
+        pytest.param(
+            gold_item("x", "لوموند"), quote("x", surface='صحيفة "لوموند"'), True, id="unknown-entity-by-surface"
+        ),
+        pytest.param(
+            gold_item("x", "مصدر", named=False), quote("x", surface="مصدر دبلوماسي"), True, id="unnamed-source-null-id"
+        ),
+        pytest.param(
+            gold_item("x", "مصدر", named=False),
+            quote("x", speaker_id="person:x", surface="مصدر"),
+            False,
+            id="unnamed-source-must-not-be-linked",
+        ),
     ],
 )
 def test_speaker_matching(item, predicted, right):
@@ -68,7 +82,9 @@ def test_gold_anchors_are_in_the_cleaned_seeds(seeds_dir):
     """When the cleaner changes, this says which gold quote lost its text rather than a silent recall drop."""
     for name, gold in quote_eval.load_gold().items():
         path = seeds_dir / name
-        body = " ".join(quote_eval.words(quote_eval.seed_document(path.read_text(encoding="utf-8"), path.stem).body_text))
+        body = " ".join(
+            quote_eval.words(quote_eval.seed_document(path.read_text(encoding="utf-8"), path.stem).body_text)
+        )
         for item in gold["quotes"]:
             assert " ".join(quote_eval.words(item["starts"])) in body, (name, item["starts"])
 
@@ -146,7 +162,9 @@ def test_gold_on_a_corpus_archive(tmp_path):
     import io
     import tarfile
 
-    article = "<DOC>\n<TEXT>\nوقال مصدر أمني إن الطريق أغلق. وسلمت الشرطة مروحية من طراز «مي - 35 إم».\n</TEXT>\n</DOC>\n"
+    article = (
+        "<DOC>\n<TEXT>\nوقال مصدر أمني إن الطريق أغلق. وسلمت الشرطة مروحية من طراز «مي - 35 إم».\n</TEXT>\n</DOC>\n"
+    )
     archive = tmp_path / "corpus" / "mini.tar.gz"
     archive.parent.mkdir()
     with tarfile.open(archive, "w:gz") as tar:
@@ -172,8 +190,8 @@ def test_provenance_holds_on_ant_articles():
     import re
     import tarfile
 
-    from flows.nlp.text.arabic import split_sentences
     from flows.nlp.quotes.extract import extract_quotes
+    from flows.nlp.text.arabic import split_sentences
     from flows.nlp.types import Document
 
     archive = shared_path("corpus", "ant-v1.1.tar.gz")

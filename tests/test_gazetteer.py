@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from flows.nlp.text.arabic import normalize
 from flows.nlp.entities.gazetteer import (
     GAZETTEER_FILES,
     load_gazetteer,
@@ -15,6 +14,7 @@ from flows.nlp.entities.gazetteer import (
     spelling_variants,
     split_alias,
 )
+from flows.nlp.text.arabic import normalize
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC"}
 

@@ -28,7 +28,9 @@ REPO = Path(__file__).resolve().parents[1]
 INBOX = REPO / "inbox"
 GOLD_FILE = REPO / "tests" / "gold" / "samples.json"
 ENCODER = REPO / "tests" / "fixtures" / "encode_samples.py"
-SAMPLE_MARKER = "<!-- akhbar sample: written for the project, not a real article; facts restated from public reporting -->"
+SAMPLE_MARKER = (
+    "<!-- akhbar sample: written for the project, not a real article; facts restated from public reporting -->"
+)
 # Byte patterns of UTF-8 Arabic read as Latin-1 / windows-1252 ("Ø§Ù„"), and the replacement character.
 MOJIBAKE = ("\ufffd", "Ø§", "Ù„", "Ã")
 # "Keep each sample 2-8 KB of text": the .txt files are the text; pages may be bigger with their chrome.
@@ -210,7 +212,9 @@ def test_the_copy_is_the_same_article() -> None:
 
 
 @pytest.fixture(scope="module")
-def sample_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, dict[str, tuple[str, str | None, str | None]]]:
+def sample_run(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[object, dict[str, tuple[str, str | None, str | None]]]:
     """One plain ingest run over a copy of inbox/: its summary, and the files table as path -> (status, id, error)."""
     from flows.store import warehouse
 

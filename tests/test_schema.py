@@ -10,7 +10,11 @@ from flows.store.frames import SCHEMAS
 from flows.store.warehouse import SCHEMA_FILE, migrate
 
 DUCKDB_TYPE = {
-    pl.String: "VARCHAR", pl.Int32: "INTEGER", pl.Int64: "BIGINT", pl.Boolean: "BOOLEAN", pl.Float64: "DOUBLE",
+    pl.String: "VARCHAR",
+    pl.Int32: "INTEGER",
+    pl.Int64: "BIGINT",
+    pl.Boolean: "BOOLEAN",
+    pl.Float64: "DOUBLE",
     pl.Date: "DATE",
 }
 

@@ -20,10 +20,10 @@ REPO = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO))
 
 from bench.quality.entities import WOJOOD, read_wojood  # noqa: E402
-from flows.nlp.text.arabic import split_sentences  # noqa: E402
 from flows.nlp.entities.extract import _without_overlaps, rule_candidates  # noqa: E402
 from flows.nlp.entities.tagger import MODEL_NAME, OUTSIDE, rule_tags, sequence_features  # noqa: E402
 from flows.nlp.entities.tokens import EntityText  # noqa: E402
+from flows.nlp.text.arabic import split_sentences  # noqa: E402
 
 # L1/L2 weights and iterations: the crfsuite defaults for NER tutorials, kept because val F1 moved less than
 # 0.01 between c1 in {0.05, 0.1, 0.3}.

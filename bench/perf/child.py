@@ -99,7 +99,12 @@ def stage_cpu(inbox: Path, limit: int) -> dict:
         errors += outcome.error is not None
         for stage, seconds in outcome.stage_seconds.items():
             totals[stage] = totals.get(stage, 0.0) + seconds
-    return {"files": len(items), "errors": errors, "cpu_seconds": time.process_time() - started, "stage_cpu_seconds": totals}
+    return {
+        "files": len(items),
+        "errors": errors,
+        "cpu_seconds": time.process_time() - started,
+        "stage_cpu_seconds": totals,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:

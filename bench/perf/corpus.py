@@ -18,8 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Sequence
 
-from bench.ant import ANT_CITATION
-from bench.ant import DEFAULT_ANT_TARBALL, AntArticle, read_ant
+from bench.ant import ANT_CITATION, DEFAULT_ANT_TARBALL, AntArticle, read_ant
 from bench.perf.filler import esc, fill, footer, nav_menu, template, ticker, vocab
 
 DEFAULT_SEED = 6  # issue 6
@@ -98,8 +97,14 @@ def render_page(
 
 
 def render_html(
-    chosen: str, article: AntArticle, others: Sequence[AntArticle], rng: random.Random,
-    codec: str, site: str, domain: str, target: int,
+    chosen: str,
+    article: AntArticle,
+    others: Sequence[AntArticle],
+    rng: random.Random,
+    codec: str,
+    site: str,
+    domain: str,
+    target: int,
 ) -> bytes:
     def encode(text: str) -> bytes:
         # Characters windows-1256 lacks become numeric references, as browsers save them.
@@ -138,9 +143,15 @@ def body_html(chosen: str, article: AntArticle, others: Sequence[AntArticle], rn
     blocks = [f"<p>{p}</p>" for p in paragraphs]
     other = rng.choice(list(others))
     if chosen == "portal.html" and len(blocks) > 2:
-        blocks.insert(2, f'<div class="read-also">اقرأ أيضا: <a href="https://{domain}/ar/article/{esc(other.docno)}">{esc(other.title)}</a></div>')
+        blocks.insert(
+            2,
+            f'<div class="read-also">اقرأ أيضا: <a href="https://{domain}/ar/article/{esc(other.docno)}">{esc(other.title)}</a></div>',
+        )
     elif chosen == "magazine.html" and len(blocks) > 1:
-        blocks.insert(1, f'<div class="ad-inline" id="ad-mid-{rng.randrange(1000)}"><script>(adsq=window.adsq||[]).push("mid");</script></div>')
+        blocks.insert(
+            1,
+            f'<div class="ad-inline" id="ad-mid-{rng.randrange(1000)}"><script>(adsq=window.adsq||[]).push("mid");</script></div>',
+        )
     return "\n".join(blocks)
 
 

@@ -46,9 +46,13 @@ def nav_menu(rng: random.Random, domain: str) -> str:
     items = []
     for index, section in enumerate(words["menu"]):
         subs = rng.sample(words["submenu"], rng.randint(2, 6))
-        links = "".join(f'<li><a href="https://{domain}/ar/s/{index}/{j}">{esc(s)}</a></li>' for j, s in enumerate(subs))
-        items.append(f'<li class="m{index}"><a href="https://{domain}/ar/s/{index}">{esc(section)}</a><ul class="sub">{links}</ul></li>')
-    return "<ul class=\"menu\">" + "\n".join(items) + "</ul>"
+        links = "".join(
+            f'<li><a href="https://{domain}/ar/s/{index}/{j}">{esc(s)}</a></li>' for j, s in enumerate(subs)
+        )
+        items.append(
+            f'<li class="m{index}"><a href="https://{domain}/ar/s/{index}">{esc(section)}</a><ul class="sub">{links}</ul></li>'
+        )
+    return '<ul class="menu">' + "\n".join(items) + "</ul>"
 
 
 def footer(rng: random.Random, site: str, domain: str) -> str:
@@ -85,7 +89,11 @@ def html_comment(rng: random.Random) -> str:
     if kind == 0:
         return f"<!-- page cached {rng.randrange(10**9)} by node-{rng.randint(1, 40)} in {rng.random():.4f}s -->"
     if kind == 1:
-        return "<!-- disabled slot\n" + "\n".join(f'<div class="ad" id="slot-{i}"></div>' for i in range(rng.randint(3, 30))) + "\n-->"
+        return (
+            "<!-- disabled slot\n"
+            + "\n".join(f'<div class="ad" id="slot-{i}"></div>' for i in range(rng.randint(3, 30)))
+            + "\n-->"
+        )
     return "<!-- build " + "".join(rng.choice(HEX) for _ in range(rng.randint(40, 400))) + " -->"
 
 
@@ -144,7 +152,9 @@ def comment_block(rng: random.Random) -> str:
     return "\n".join(items)
 
 
-def fill(rng: random.Random, budget: int, others: Sequence[AntArticle], domain: str, encode: Callable[[str], int]) -> dict[str, list[str]]:
+def fill(
+    rng: random.Random, budget: int, others: Sequence[AntArticle], domain: str, encode: Callable[[str], int]
+) -> dict[str, list[str]]:
     """Boilerplate pieces, by the slot they go to, until ``budget`` encoded bytes are used up.
 
     Text blocks (related teasers, most-read titles, reader comments) come once each, as on real pages; the rest of

@@ -42,7 +42,9 @@ def run_child(args: Sequence[str], timeout: float | None = None, env: dict[str, 
         out = Path(tmp) / "result.json"
         load = os.getloadavg()[0]
         started = time.perf_counter()
-        child = psutil.Popen([sys.executable, "-m", "bench.perf.child", *args, str(out)], cwd=REPO, env={**os.environ, **(env or {})})
+        child = psutil.Popen(
+            [sys.executable, "-m", "bench.perf.child", *args, str(out)], cwd=REPO, env={**os.environ, **(env or {})}
+        )
         peak_tree = peak_process = 0
         cpu: dict[int, float] = {}
         while child.poll() is None:

@@ -43,7 +43,12 @@ def build_synthetic_warehouse(path: Path, mentions: int = DEFAULT_MENTIONS) -> d
     from flows.store import warehouse
 
     articles = max(1, mentions // MENTIONS_PER_ARTICLE)
-    params = [articles, max(4, mentions // MENTIONS_PER_ENTITY), MENTIONS_PER_ARTICLE, max(1, articles // ARTICLES_PER_EVENT)]
+    params = [
+        articles,
+        max(4, mentions // MENTIONS_PER_ENTITY),
+        MENTIONS_PER_ARTICLE,
+        max(1, articles // ARTICLES_PER_EVENT),
+    ]
     path.unlink(missing_ok=True)
     with warehouse.opened(path) as con:
         con.execute("begin transaction")
@@ -64,8 +69,8 @@ def placeholder_count(sql: str) -> int:
 
 def time_named_queries(path: Path) -> list[QueryTiming]:
     """Every sql/queries/*.sql on the warehouse at ``path``, read-only, as `akhbar query` runs them."""
-    from flows.store import warehouse
     from flows.errors import AkhbarError
+    from flows.store import warehouse
 
     timings = []
     with warehouse.opened(path, read_only=True) as con:
@@ -104,11 +109,18 @@ def example_params(con, sql: str) -> tuple:
             codes = con.execute(
                 "select country_code from entities where country_code is not null group by 1 order by count(*) desc, 1 limit 2"
             ).fetchall()
-            values.append(codes[min(sum("country" in d for d in descriptions[:position]), len(codes) - 1)][0] if codes else "")
+            values.append(
+                codes[min(sum("country" in d for d in descriptions[:position]), len(codes) - 1)][0] if codes else ""
+            )
         elif "entity_id" in text:
             values.append(_top(con, "select entity_id from mentions group by 1 order by count(*) desc limit 1"))
         else:
-            values.append(_top(con, "select e.name_ar from mentions m join entities e using (entity_id) group by 1 order by count(*) desc limit 1"))
+            values.append(
+                _top(
+                    con,
+                    "select e.name_ar from mentions m join entities e using (entity_id) group by 1 order by count(*) desc limit 1",
+                )
+            )
     return tuple(values)
 
 

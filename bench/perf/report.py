@@ -131,21 +131,44 @@ def print_report(results: dict) -> None:
     print("akhbar benchmark — issue 6")
     print(f"corpus: {corpus['pages']} pages, {corpus['bytes'] / MB:.1f} MB, {corpus['kinds']} (seed {results['seed']})")
     print(f"article text: ANT corpus v1.1 — {ANT_CITATION}")
-    print(f"machine: {machine['cpu']}, {machine['cores']} cores, {machine['memory_gb']} GB, {machine['os']}, "
-          f"Python {machine['python']}, load average at start {machine['load_average']}")
+    print(
+        f"machine: {machine['cpu']}, {machine['cores']} cores, {machine['memory_gb']} GB, {machine['os']}, "
+        f"Python {machine['python']}, load average at start {machine['load_average']}"
+    )
     print(f"versions: {machine['versions']}")
     code = results.get("code", {})
-    print(f"code: {code.get('repo')} at {code.get('commit')}" + (" with uncommitted changes in flows/ or sql/" if code.get("dirty") else ""))
+    print(
+        f"code: {code.get('repo')} at {code.get('commit')}"
+        + (" with uncommitted changes in flows/ or sql/" if code.get("dirty") else "")
+    )
     print()
     n = results["n"]
-    rows = [("run", "files", "seconds", "files/s", "MB/s", "process s", "CPU s", "CPU ms/file", "load", "peak RSS MB",
-             "loaded/dup/quar")]
+    rows = [
+        (
+            "run",
+            "files",
+            "seconds",
+            "files/s",
+            "MB/s",
+            "process s",
+            "CPU s",
+            "CPU ms/file",
+            "load",
+            "peak RSS MB",
+            "loaded/dup/quar",
+        )
+    ]
     for key, label in (
-        ("bare", "bare trafilatura (1 process)"), ("plain", "akhbar, plain functions"), ("flow", "akhbar, Prefect flow"),
+        ("bare", "bare trafilatura (1 process)"),
+        ("plain", "akhbar, plain functions"),
+        ("flow", "akhbar, Prefect flow"),
         ("prefect_first_run", "first flow run ever, empty"),
-        ("noop_plain", "no-op re-run, plain"), ("noop_flow", "no-op re-run, flow"),
-        ("empty_plain", "empty run, plain"), ("empty_flow", "empty run, flow"),
-        ("add_one_plain", f"add 1 file to {n}, plain"), ("add_one_flow", f"add 1 file to {n}, flow"),
+        ("noop_plain", "no-op re-run, plain"),
+        ("noop_flow", "no-op re-run, flow"),
+        ("empty_plain", "empty run, plain"),
+        ("empty_flow", "empty run, flow"),
+        ("add_one_plain", f"add 1 file to {n}, plain"),
+        ("add_one_flow", f"add 1 file to {n}, flow"),
     ):
         run = results.get(key)
         if run and "error" in run:
@@ -163,20 +186,37 @@ def print_report(results: dict) -> None:
     if stages:
         print("\ntime per stage, plain run (process-seconds summed over workers; load in the main process):")
         total = sum(stages.get(s, 0.0) for s in STAGES if s not in ("nlp",))
-        _table([("stage", "seconds", "ms/file", "share")] + [
-            (s, f"{stages[s]:.2f}", f"{1000 * stages[s] / max(n, 1):.1f}", f"{stages[s] / total:.0%}" if total else "")
-            for s in STAGES if s in stages
-        ])
+        _table(
+            [("stage", "seconds", "ms/file", "share")]
+            + [
+                (
+                    s,
+                    f"{stages[s]:.2f}",
+                    f"{1000 * stages[s] / max(n, 1):.1f}",
+                    f"{stages[s] / total:.0%}" if total else "",
+                )
+                for s in STAGES
+                if s in stages
+            ]
+        )
     profile = results.get("stage_cpu") or {}
     if profile.get("stage_cpu_seconds"):
         files = max(profile["files"], 1)
         cpu = profile["stage_cpu_seconds"]
         bare = results.get("bare", {})
-        print(f"\nCPU per stage, one process, first {profile['files']} files (nlp = entities + quotes + events);"
-              f" bare trafilatura: {_f(1000 * bare.get('cpu_seconds', 0) / max(bare.get('files', 1), 1), 1)} CPU ms/file:")
-        _table([("stage", "CPU ms/file", "share")] + [
-            (s, f"{1000 * cpu[s] / files:.1f}", f"{cpu[s] / profile['cpu_seconds']:.0%}") for s in STAGES if s in cpu
-        ] + [("all", f"{1000 * profile['cpu_seconds'] / files:.1f}", "100%")])
+        print(
+            f"\nCPU per stage, one process, first {profile['files']} files (nlp = entities + quotes + events);"
+            f" bare trafilatura: {_f(1000 * bare.get('cpu_seconds', 0) / max(bare.get('files', 1), 1), 1)} CPU ms/file:"
+        )
+        _table(
+            [("stage", "CPU ms/file", "share")]
+            + [
+                (s, f"{1000 * cpu[s] / files:.1f}", f"{cpu[s] / profile['cpu_seconds']:.0%}")
+                for s in STAGES
+                if s in cpu
+            ]
+            + [("all", f"{1000 * profile['cpu_seconds'] / files:.1f}", "100%")]
+        )
     queries = results.get("queries")
     if queries:
         print(f"\nnamed queries on a synthetic warehouse ({queries['counts'].get('mentions', 0):,} mentions):")
@@ -184,12 +224,22 @@ def print_report(results: dict) -> None:
             (t["name"], str(t["rows"]), _f(t["first_seconds"], 3), _f(t["best_seconds"], 3), t["error"] or "")
             for t in queries["timings"]
         ]
-        _table([("query", "rows", "first s", "best s", "note")] + (timed or [("(none in sql/queries/)", "", "", "", "")]))
+        _table(
+            [("query", "rows", "first s", "best s", "note")] + (timed or [("(none in sql/queries/)", "", "", "", "")])
+        )
     print("\ntargets (issue 6):")
-    _table([("measure", "value", "target", "met")] + [
-        (name, _f(v["value"], 3), (">= " if name.startswith("e2e") else "<= ") + str(v["target"]), "yes" if v["met"] else "NO")
-        for name, v in results["verdicts"].items()
-    ])
+    _table(
+        [("measure", "value", "target", "met")]
+        + [
+            (
+                name,
+                _f(v["value"], 3),
+                (">= " if name.startswith("e2e") else "<= ") + str(v["target"]),
+                "yes" if v["met"] else "NO",
+            )
+            for name, v in results["verdicts"].items()
+        ]
+    )
 
 
 def _run_row(label: str, run: dict, files: int, total_bytes: int | None) -> tuple:
@@ -198,11 +248,17 @@ def _run_row(label: str, run: dict, files: int, total_bytes: int | None) -> tupl
     size = run.get("bytes", total_bytes)
     status = "/".join(str(counts.get(k, 0)) for k in ("loaded", "duplicate", "quarantined")) if counts else ""
     return (
-        label, str(files), _f(run["seconds"], 2), _f(rate(files, run["seconds"]), 1) if files else "",
+        label,
+        str(files),
+        _f(run["seconds"], 2),
+        _f(rate(files, run["seconds"]), 1) if files else "",
         _f(size / MB / run["seconds"], 2) if size and files and run["seconds"] else "",
-        _f(run["wall_seconds"], 2), _f(run.get("cpu_seconds"), 1),
-        _f(1000 * run["cpu_seconds"] / files, 1) if files and run.get("cpu_seconds") else "", _f(run.get("load_average"), 1),
-        _f(run["peak_tree_rss"] / MB, 0), status,
+        _f(run["wall_seconds"], 2),
+        _f(run.get("cpu_seconds"), 1),
+        _f(1000 * run["cpu_seconds"] / files, 1) if files and run.get("cpu_seconds") else "",
+        _f(run.get("load_average"), 1),
+        _f(run["peak_tree_rss"] / MB, 0),
+        status,
     )
 
 

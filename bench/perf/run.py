@@ -25,8 +25,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Sequence
 
-from bench.ant import ANT_CITATION
-from bench.ant import DEFAULT_ANT_TARBALL
+from bench.ant import ANT_CITATION, DEFAULT_ANT_TARBALL
 from bench.perf.corpus import DEFAULT_SEED, build_corpus, write_manifest
 from bench.perf.memory import Measured, run_child
 from bench.perf.report import code_version, machine_info, print_report, verdicts
@@ -80,9 +79,13 @@ def measured(label: str, args: Sequence[str], env: dict[str, str] | None = None)
         print(f"  {label} failed: {error}", file=sys.stderr, flush=True)
         return {"error": str(error)}
     row = dict(result.result)
-    row.update(wall_seconds=result.wall_seconds, peak_tree_rss=result.peak_tree_rss,
-               peak_process_rss=result.peak_process_rss, cpu_seconds=result.cpu_seconds,
-               load_average=result.load_average)
+    row.update(
+        wall_seconds=result.wall_seconds,
+        peak_tree_rss=result.peak_tree_rss,
+        peak_process_rss=result.peak_process_rss,
+        cpu_seconds=result.cpu_seconds,
+        load_average=result.load_average,
+    )
     return row
 
 
@@ -95,7 +98,9 @@ def clear_work(work: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def record(results: dict, work: Path, key: str, label: str, args: Sequence[str], env: dict[str, str] | None = None) -> None:
+def record(
+    results: dict, work: Path, key: str, label: str, args: Sequence[str], env: dict[str, str] | None = None
+) -> None:
     results[key] = measured(label, args, env)
     checkpoint(results, work)
 
@@ -129,33 +134,81 @@ def run_benchmark(args: argparse.Namespace, work: Path) -> dict:
     record(results, work, "bare", "bare trafilatura", ["bare", str(inbox)])
     record(results, work, "plain", "akhbar plain", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")])
     record(results, work, "stage_cpu", "CPU per stage (1 process)", ["stages", str(inbox), str(min(n, STAGE_SAMPLE))])
-    record(results, work, "noop_plain", "no-op re-run (plain)", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")])
-    record(results, work, "empty_plain", "empty run (plain)", ["ingest", "plain", str(empty), str(work / "empty-plain.duckdb")])
+    record(
+        results, work, "noop_plain", "no-op re-run (plain)", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")]
+    )
+    record(
+        results,
+        work,
+        "empty_plain",
+        "empty run (plain)",
+        ["ingest", "plain", str(empty), str(work / "empty-plain.duckdb")],
+    )
     # The flow runs get a Prefect home of their own (not the user's ~/.akhbar/prefect, nor other runs'); its database
     # is created by a first, unreported warm-up run, as a user's first ever run creates theirs.
     prefect = {"PREFECT_HOME": str(work / "prefect-home")}
     if not args.skip_flow:
-        record(results, work, "prefect_first_run", "first flow run (creates the Prefect home)", ["ingest", "flow", str(empty), str(work / "warmup.duckdb")], prefect)
+        record(
+            results,
+            work,
+            "prefect_first_run",
+            "first flow run (creates the Prefect home)",
+            ["ingest", "flow", str(empty), str(work / "warmup.duckdb")],
+            prefect,
+        )
         record(results, work, "flow", "akhbar flow", ["ingest", "flow", str(inbox), str(work / "flow.duckdb")], prefect)
-        record(results, work, "noop_flow", "no-op re-run (flow)", ["ingest", "flow", str(inbox), str(work / "flow.duckdb")], prefect)
-        record(results, work, "empty_flow", "empty run (flow)", ["ingest", "flow", str(empty), str(work / "empty-flow.duckdb")], prefect)
+        record(
+            results,
+            work,
+            "noop_flow",
+            "no-op re-run (flow)",
+            ["ingest", "flow", str(inbox), str(work / "flow.duckdb")],
+            prefect,
+        )
+        record(
+            results,
+            work,
+            "empty_flow",
+            "empty run (flow)",
+            ["ingest", "flow", str(empty), str(work / "empty-flow.duckdb")],
+            prefect,
+        )
     link_inbox(work / "pages", names[n : n + 1], inbox)
-    record(results, work, "add_one_plain", "add 1 file (plain)", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")])
+    record(
+        results,
+        work,
+        "add_one_plain",
+        "add 1 file (plain)",
+        ["ingest", "plain", str(inbox), str(work / "plain.duckdb")],
+    )
     if not args.skip_flow:
-        record(results, work, "add_one_flow", "add 1 file (flow)", ["ingest", "flow", str(inbox), str(work / "flow.duckdb")], prefect)
+        record(
+            results,
+            work,
+            "add_one_flow",
+            "add 1 file (flow)",
+            ["ingest", "flow", str(inbox), str(work / "flow.duckdb")],
+            prefect,
+        )
     results["scale"] = {}
     for size in sizes:
         count = len(pages) if size is None else min(size, len(pages))
         scale_inbox = link_inbox(work / "pages", names[:count], work / f"inbox-{count}")
         warehouse = work / f"scale-{count}.duckdb"
         warehouse.unlink(missing_ok=True)
-        results["scale"][str(count)] = measured(f"scale {count} (plain)", ["ingest", "plain", str(scale_inbox), str(warehouse)])
+        results["scale"][str(count)] = measured(
+            f"scale {count} (plain)", ["ingest", "plain", str(scale_inbox), str(warehouse)]
+        )
         checkpoint(results, work)
         warehouse.unlink(missing_ok=True)
         if scale_inbox != inbox:
             shutil.rmtree(scale_inbox, ignore_errors=True)
     if not args.skip_queries:
-        print(f"  timing named queries on a synthetic warehouse ({args.mentions:,} mentions) ...", file=sys.stderr, flush=True)
+        print(
+            f"  timing named queries on a synthetic warehouse ({args.mentions:,} mentions) ...",
+            file=sys.stderr,
+            flush=True,
+        )
         try:
             results["queries"] = query_results(work / "synthetic.duckdb", args.mentions)
         except Exception as error:  # noqa: BLE001 - reported with the rest, like a failed run

@@ -48,8 +48,26 @@ OUT_OF_SCOPE = {
 HIJRI_REASON = "Hijri calendar dates: out of scope (dateparser needs the hijridate package, not a dependency)"
 AGO = re.compile(r"(?:ago\s+)?(\d+)\s+(day|week|month|year|hour|minute)(?:\s+ago)?")
 EN_DATE = re.compile(r"(\d{1,2}) ([a-z]+) (\d{4})")
-EN_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                           "september", "october", "november", "december"], 1)}
+EN_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 
 
 def run(argv: list[str] | None = None) -> dict:
@@ -62,8 +80,13 @@ def run(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="akhbar eval dates")
     parser.add_argument("--ant-limit", type=int, default=None, metavar="N", help="score only the first N ANT articles")
     options = parser.parse_args(argv or [])
-    figures = {"seeds": seed_scores(), "ant_gold": ant_gold_scores(), "wojood": wojood_scores(),
-               "ant": ant_scores(options.ant_limit), "dateparser": dateparser_scores()}
+    figures = {
+        "seeds": seed_scores(),
+        "ant_gold": ant_gold_scores(),
+        "wojood": wojood_scores(),
+        "ant": ant_scores(options.ant_limit),
+        "dateparser": dateparser_scores(),
+    }
     for name, scores in figures.items():
         if scores is None:
             print(f"dates/{name}: skipped (gold files absent: ../shared ships beside the repo in CI)")
@@ -97,12 +120,18 @@ def seed_scores() -> dict | None:
         raw = (seeds / name).read_text(encoding="utf-8")
         body = clean_text(raw).body_text
         expected = {(*locate(body, g["surface"], g["nth"]), g["value"], g["precision"]) for g in gold["mentions"]}
-        found = {(m.char_start, m.char_end, m.value.isoformat() if m.value else None, m.precision)
-                 for m in find_dates(body, dt.date.fromisoformat(gold["anchor"]))}
+        found = {
+            (m.char_start, m.char_end, m.value.isoformat() if m.value else None, m.precision)
+            for m in find_dates(body, dt.date.fromisoformat(gold["anchor"]))
+        }
         n_pred, n_gold, hits = n_pred + len(found), n_gold + len(expected), hits + len(found & expected)
         stated = publication_date(raw)
         pub_right += (stated.isoformat() if stated else None) == gold["publication_date"]
-    return {**prf(hits, n_pred, hits, n_gold), "mentions": n_gold, "publication_dates_right": f"{pub_right}/{len(gold_all)}"}
+    return {
+        **prf(hits, n_pred, hits, n_gold),
+        "mentions": n_gold,
+        "publication_dates_right": f"{pub_right}/{len(gold_all)}",
+    }
 
 
 def locate(body: str, surface: str, nth: int) -> tuple[int, int]:
@@ -124,8 +153,10 @@ def ant_gold_scores() -> dict | None:
         gold = gold_all[name]
         text = element(doc, "TEXT") or ""
         expected = {(*locate(text, g["surface"], g["nth"]), g["value"], g["precision"]) for g in gold["mentions"]}
-        found = {(m.char_start, m.char_end, m.value.isoformat() if m.value else None, m.precision)
-                 for m in find_dates(text, dt.date.fromisoformat(gold["anchor"]))}
+        found = {
+            (m.char_start, m.char_end, m.value.isoformat() if m.value else None, m.precision)
+            for m in find_dates(text, dt.date.fromisoformat(gold["anchor"]))
+        }
         n_pred, n_gold, hits = n_pred + len(found), n_gold + len(expected), hits + len(found & expected)
     return {**prf(hits, n_pred, hits, n_gold), "mentions": n_gold}
 
@@ -249,7 +280,9 @@ def check_dateparser_case(group: str, case: dict, anchor: dt.date = DATEPARSER_A
         found = find_dates(text, base)
         want = [(surface, dt.datetime.fromisoformat(iso).date()) for surface, iso in case["expected"]]
         pairs = zip(found, want)
-        return len(found) == len(want) and all(m.text in s and m.value == v and m.precision == "day" for m, (s, v) in pairs)
+        return len(found) == len(want) and all(
+            m.text in s and m.value == v and m.precision == "day" for m, (s, v) in pairs
+        )
     found = find_dates(text, anchor)
     if group.startswith("language_applicable"):
         return bool(found) == case["applicable_ar"]
@@ -286,5 +319,10 @@ def dateparser_scores() -> dict | None:
     cases = dateparser_cases()
     results = [(out_of_scope(group, case), check_dateparser_case(group, case)) for _, group, case in cases]
     in_scope = [ok for reason, ok in results if reason is None]
-    return {"cases": len(cases), "pass": sum(ok for _, ok in results), "in_scope": len(in_scope),
-            "in_scope_pass": sum(in_scope), "out_of_scope": len(results) - len(in_scope)}
+    return {
+        "cases": len(cases),
+        "pass": sum(ok for _, ok in results),
+        "in_scope": len(in_scope),
+        "in_scope_pass": sum(in_scope),
+        "out_of_scope": len(results) - len(in_scope),
+    }

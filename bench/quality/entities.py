@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.ant import ANT_CITATION, DEFAULT_ANT_TARBALL, iter_ant_xml, parse_ant_document
-from flows.nlp.text.arabic import normalize, split_sentences
 from flows.nlp.entities.extract import extract_entities
+from flows.nlp.text.arabic import normalize, split_sentences
 from flows.nlp.types import Document, Mention
 
 REPO = Path(__file__).resolve().parents[2]
@@ -40,7 +40,10 @@ ANT_TARBALL = DEFAULT_ANT_TARBALL
 TYPES = ("PERSON", "ORG", "GPE", "LOC")
 WOJOOD_TYPES = {"PERS": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
 # Place words Wojood keeps inside a GPE span (normalised, proclitics allowed).
-WOJOOD_PLACE_WORDS = frozenset(normalize(w) for w in ("مدينة", "قرية", "بلدة", "مخيم", "محافظة", "منطقة", "لواء", "ولاية", "إقليم", "عاصمة", "قضاء"))
+WOJOOD_PLACE_WORDS = frozenset(
+    normalize(w)
+    for w in ("مدينة", "قرية", "بلدة", "مخيم", "محافظة", "منطقة", "لواء", "ولاية", "إقليم", "عاصمة", "قضاء")
+)
 
 Span = tuple[str, int, int]  # (type, start, end) in characters or tokens
 
@@ -65,8 +68,14 @@ class Figures:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 def score(gold: Iterable[Span], predicted: Iterable[Span]) -> dict[str, Figures]:
@@ -124,11 +133,15 @@ def evaluate_seeds(seeds_dir: Path = SEEDS, gold_path: Path = GOLD) -> dict:
                 ids_total += 1
                 ids_right += predicted[span].entity_id == entity_id
             else:
-                misses.append(f"{name}: {span[0]} {body[span[1]:span[2]]!r} @{span[1]}")
-        spurious += [f"{name}: {s[0]} {body[s[1]:s[2]]!r} @{s[1]}" for s in predicted if s not in gold_ids]
+                misses.append(f"{name}: {span[0]} {body[span[1] : span[2]]!r} @{span[1]}")
+        spurious += [f"{name}: {s[0]} {body[s[1] : s[2]]!r} @{s[1]}" for s in predicted if s not in gold_ids]
     figures = score([(s[1], s) for s in gold_spans], [(s[1], s) for s in pred_spans])
-    return {"figures": figures, "entity_id_accuracy": ids_right / ids_total if ids_total else 0.0,
-            "misses": misses, "spurious": spurious}
+    return {
+        "figures": figures,
+        "entity_id_accuracy": ids_right / ids_total if ids_total else 0.0,
+        "misses": misses,
+        "spurious": spurious,
+    }
 
 
 # --- ANT held-out ---------------------------------------------------------------------------------------------
@@ -164,8 +177,8 @@ def evaluate_ant_heldout(gold_path: Path = GOLD_ANT, tarball: Path = ANT_TARBALL
         found = {(m.entity_type, m.char_start, m.char_end) for m in mentions}
         gold += [(s[0], (name, *s)) for s in spans]
         predicted += [(s[0], (name, *s)) for s in found]
-        misses += [f"{name}: {s[0]} {body[s[1]:s[2]]!r}" for s in spans - found]
-        spurious += [f"{name}: {s[0]} {body[s[1]:s[2]]!r}" for s in found - spans]
+        misses += [f"{name}: {s[0]} {body[s[1] : s[2]]!r}" for s in spans - found]
+        spurious += [f"{name}: {s[0]} {body[s[1] : s[2]]!r}" for s in found - spans]
     return {"figures": score(gold, predicted), "misses": misses, "spurious": spurious}
 
 
@@ -237,13 +250,15 @@ def evaluate_wojood(split: str = "test", folder: Path = WOJOOD) -> dict:
         pred = predicted_token_spans(sentence.tokens, mentions)
         gold += [(s[0], (n, *s)) for s in sentence.spans]
         predicted += [(s[0], (n, *s)) for s in pred]
-        misses += [f"{s[0]} {' '.join(sentence.tokens[s[1]:s[2]])}" for s in set(sentence.spans) - set(pred)]
-        spurious += [f"{s[0]} {' '.join(sentence.tokens[s[1]:s[2]])}" for s in set(pred) - set(sentence.spans)]
+        misses += [f"{s[0]} {' '.join(sentence.tokens[s[1] : s[2]])}" for s in set(sentence.spans) - set(pred)]
+        spurious += [f"{s[0]} {' '.join(sentence.tokens[s[1] : s[2]])}" for s in set(pred) - set(sentence.spans)]
     return {"figures": score(gold, predicted), "sentences": len(sentences), "misses": misses, "spurious": spurious}
 
 
 # --- cost -----------------------------------------------------------------------------------------------------
-def measure_cost(seeds_dir: Path = SEEDS, pages_dir: Path = HTML_PAGES, repeats: int = 20, limit: int = 60) -> dict[str, float]:
+def measure_cost(
+    seeds_dir: Path = SEEDS, pages_dir: Path = HTML_PAGES, repeats: int = 20, limit: int = 60
+) -> dict[str, float]:
     """Best-of-N CPU ms per article: trafilatura extracting the page, then the entity stage on the extracted text.
 
     Pages: the saved-page fixtures (tests/fixtures/samples_src/*.html) and each seed body wrapped in a page with
@@ -251,15 +266,22 @@ def measure_cost(seeds_dir: Path = SEEDS, pages_dir: Path = HTML_PAGES, repeats:
     """
     from html import escape
 
+    from flows.read.decode import decode_bytes
     from flows.read.extract import extract_html
 
-    from flows.read.decode import decode_bytes
-
-    pages = [decode_bytes(p.read_bytes(), html=True).text for p in sorted(pages_dir.glob("*.htm*"))[:limit]] if pages_dir.exists() else []
+    pages = (
+        [decode_bytes(p.read_bytes(), html=True).text for p in sorted(pages_dir.glob("*.htm*"))[:limit]]
+        if pages_dir.exists()
+        else []
+    )
     pages += [
-        "<html><head><title>t</title></head><body><nav>" + " | ".join(["الرئيسية", "سياسة", "اقتصاد", "رياضة"] * 10)
-        + "</nav><article>" + "".join(f"<p>{escape(line)}</p>" for line in seed_body(p).split("\n"))
-        + "</article><footer>" + "حقوق النشر محفوظة " * 20 + "</footer></body></html>"
+        "<html><head><title>t</title></head><body><nav>"
+        + " | ".join(["الرئيسية", "سياسة", "اقتصاد", "رياضة"] * 10)
+        + "</nav><article>"
+        + "".join(f"<p>{escape(line)}</p>" for line in seed_body(p).split("\n"))
+        + "</article><footer>"
+        + "حقوق النشر محفوظة " * 20
+        + "</footer></body></html>"
         for p in sorted(seeds_dir.glob("*.txt"))
     ]
     pages = [page for page in pages if _extractable(extract_html, page)]
@@ -269,9 +291,14 @@ def measure_cost(seeds_dir: Path = SEEDS, pages_dir: Path = HTML_PAGES, repeats:
     entity_ms = _best_ms(lambda: [extract_entities(d) for d in docs], repeats) / len(docs)
     extract_ms = _best_ms(lambda: [extract_html(p) for p in pages], max(repeats // 4, 3)) / len(docs)
     words = statistics.mean(len(t.split()) for t in texts)
-    return {"articles": len(docs), "entity_ms_per_article": round(entity_ms, 3),
-            "trafilatura_ms_per_article": round(extract_ms, 3), "ratio": round(entity_ms / extract_ms, 3),
-            "mean_words": round(words, 1), "entity_ms_per_1000_words": round(entity_ms * 1000 / words, 3)}
+    return {
+        "articles": len(docs),
+        "entity_ms_per_article": round(entity_ms, 3),
+        "trafilatura_ms_per_article": round(extract_ms, 3),
+        "ratio": round(entity_ms / extract_ms, 3),
+        "mean_words": round(words, 1),
+        "entity_ms_per_1000_words": round(entity_ms * 1000 / words, 3),
+    }
 
 
 def _extractable(extract_html, page: str) -> bool:
@@ -321,14 +348,18 @@ def run(argv: Sequence[str] | None = None) -> dict:
             print(f"  entity id accuracy on matched spans: {seeds['entity_id_accuracy']:.3f}")
             _print_errors(seeds, args.errors)
             result["seeds"] = {k: f.as_dict() for k, f in seeds["figures"].items()} | {
-                "entity_id_accuracy": round(seeds["entity_id_accuracy"], 4)}
+                "entity_id_accuracy": round(seeds["entity_id_accuracy"], 4)
+            }
     if args.set in ("ant", "all"):
         if not ANT_TARBALL.exists():
             print(f"ant: {ANT_TARBALL} is absent, skipped")
         else:
             ant = evaluate_ant_heldout()
-            print_figures("entities on held-out ANT gold (tests/gold/entities_ant_heldout.json), exact span; "
-                          f"corpus: {ANT_CITATION}", ant["figures"])
+            print_figures(
+                "entities on held-out ANT gold (tests/gold/entities_ant_heldout.json), exact span; "
+                f"corpus: {ANT_CITATION}",
+                ant["figures"],
+            )
             _print_errors(ant, args.errors)
             result["ant"] = {k: f.as_dict() for k, f in ant["figures"].items()}
     if args.set in ("wojood", "all"):

@@ -13,9 +13,9 @@ import tarfile
 from pathlib import Path
 
 from bench.ant import DEFAULT_ANT_TARBALL, iter_ant_xml
-from flows.nlp.text.arabic import split_sentences
 from flows.nlp.entities import extract_entities
 from flows.nlp.events.detect import detect_events
+from flows.nlp.text.arabic import split_sentences
 from flows.nlp.types import Document
 
 REPO = Path(__file__).resolve().parents[2]
@@ -36,8 +36,7 @@ def ant_document(raw: str, article_id: str) -> Document | None:
     published = None
     if stamp:
         value = stamp.group(1)
-        published = (dt.datetime.strptime(value, "%d/%m/%Y") if "/" in value
-                     else dt.datetime.fromisoformat(value))
+        published = dt.datetime.strptime(value, "%d/%m/%Y") if "/" in value else dt.datetime.fromisoformat(value)
     return Document(article_id, body, None, published, split_sentences(body))
 
 
@@ -65,7 +64,9 @@ def spot_check(tarball: Path, every: int = SPOT_CHECK_EVERY) -> list[str]:
         entities, mentions = extract_entities(doc)
         for e in detect_events(doc, mentions, entities):
             k = e.char_start - doc.sentences[e.sentence_index].char_start
-            lines.append(f"{doc.article_id} {e.event_type}/{e.event_mode} {e.status} {e.event_date} "
-                         f"{e.date_precision} | {e.evidence[max(0, k - 80):k]} [{e.trigger}] "
-                         f"{e.evidence[k + len(e.trigger):k + len(e.trigger) + 80]}")
+            lines.append(
+                f"{doc.article_id} {e.event_type}/{e.event_mode} {e.status} {e.event_date} "
+                f"{e.date_precision} | {e.evidence[max(0, k - 80) : k]} [{e.trigger}] "
+                f"{e.evidence[k + len(e.trigger) : k + len(e.trigger) + 80]}"
+            )
     return lines

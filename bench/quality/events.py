@@ -19,11 +19,11 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.nlp.text.arabic import normalize
-from flows.nlp.events.linking import EVENT_COLUMNS, link_events, new_mentions_frame
 from flows.nlp.entities import extract_entities
 from flows.nlp.events.detect import detect_events
-from flows.nlp.types import Document, Entity, EventMention, Mention
+from flows.nlp.events.linking import EVENT_COLUMNS, link_events, new_mentions_frame
+from flows.nlp.text.arabic import normalize
+from flows.nlp.types import Document, EventMention
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "tests" / "gold" / "events_seeds.json"
@@ -63,8 +63,11 @@ def locate(gold: dict, bodies: dict[str, str]) -> tuple[list[GoldMention], list[
                 missing.append(f"{m['seed']}: {m['anchor']}")
                 continue
             start = at + inner
-            found.append(GoldMention(m["seed"], event["event"], event["type"], start, start + len(m["trigger"]),
-                                     m["date"], m["status"]))
+            found.append(
+                GoldMention(
+                    m["seed"], event["event"], event["type"], start, start + len(m["trigger"]), m["date"], m["status"]
+                )
+            )
     return found, missing
 
 
@@ -111,8 +114,11 @@ def link_sequentially(predicted: dict[str, tuple[EventMention, ...]]) -> dict[tu
             assigned[(seed, row["char_start"])] = row["event_id"]
         articles = dict(zip(existing["event_id"].to_list(), existing["article_ids"].to_list()))
         events = events.with_columns(
-            pl.Series("article_ids", [sorted(set(articles.get(e) or []) | {seed}) for e in events["event_id"]],
-                      dtype=pl.List(pl.String))
+            pl.Series(
+                "article_ids",
+                [sorted(set(articles.get(e) or []) | {seed}) for e in events["event_id"]],
+                dtype=pl.List(pl.String),
+            )
         )
         existing = pl.concat([existing.filter(~pl.col("event_id").is_in(events["event_id"].implode())), events])
     return assigned
@@ -150,14 +156,22 @@ def score(docs: dict[str, Document], gold_doc: dict) -> dict:
     for t in types:
         tp = sum(1 for gi in pairs if gold[gi].event_type == t)
         fn = sum(1 for gi, g in enumerate(gold) if g.event_type == t and gi not in pairs)
-        fp = sum(1 for seed, ps in predicted.items() for pi, p in enumerate(ps)
-                 if p.event_type == t and (seed, pi) not in matched_pred)
+        fp = sum(
+            1
+            for seed, ps in predicted.items()
+            for pi, p in enumerate(ps)
+            if p.event_type == t and (seed, pi) not in matched_pred
+        )
         by_type[t] = prf(tp, fp, fn)
-    overall = prf(sum(s["tp"] for s in by_type.values()), sum(s["fp"] for s in by_type.values()),
-                  sum(s["fn"] for s in by_type.values()))
+    overall = prf(
+        sum(s["tp"] for s in by_type.values()),
+        sum(s["fp"] for s in by_type.values()),
+        sum(s["fn"] for s in by_type.values()),
+    )
 
     dates_right = sum(
-        1 for gi, (seed, pi) in pairs.items()
+        1
+        for gi, (seed, pi) in pairs.items()
         if gold_date(gold[gi].date) == (predicted[seed][pi].event_date, predicted[seed][pi].date_precision)
     )
     status_right = sum(1 for gi, (seed, pi) in pairs.items() if gold[gi].status == predicted[seed][pi].status)
@@ -167,10 +181,16 @@ def score(docs: dict[str, Document], gold_doc: dict) -> dict:
     agents = actor1_accuracy(gold_doc, gold, pairs, predicted, analyses)
     n = len(pairs)
     return {
-        "overall": overall, "by_type": by_type,
-        "date_accuracy": dates_right / n if n else 0.0, "status_accuracy": status_right / n if n else 0.0,
-        "matched": n, "gold_mentions": len(gold), "missing_anchors": missing,
-        "dedup": dedup, "actor_recall": actors, "actor1_accuracy": agents,
+        "overall": overall,
+        "by_type": by_type,
+        "date_accuracy": dates_right / n if n else 0.0,
+        "status_accuracy": status_right / n if n else 0.0,
+        "matched": n,
+        "gold_mentions": len(gold),
+        "missing_anchors": missing,
+        "dedup": dedup,
+        "actor_recall": actors,
+        "actor1_accuracy": agents,
     }
 
 
@@ -222,8 +242,9 @@ def actor_recall(gold_doc, gold, pairs, predicted, analyses, assigned) -> float 
 def report(result: dict) -> str:
     lines = [f"{'type':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
     for name, s in [*sorted(result["by_type"].items()), ("ALL", result["overall"])]:
-        lines.append(f"{name:<10} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
-                     f"{s['tp']:4d} {s['fp']:4d} {s['fn']:4d}")
+        lines.append(
+            f"{name:<10} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['tp']:4d} {s['fp']:4d} {s['fn']:4d}"
+        )
     d = result["dedup"]
     lines += [
         f"date accuracy   {result['date_accuracy']:.3f}  (on {result['matched']} matched of "
@@ -231,10 +252,18 @@ def report(result: dict) -> str:
         f"status accuracy {result['status_accuracy']:.3f}",
         f"dedup pairwise  P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}  "
         f"(tp {d['tp']}, fp {d['fp']}, fn {d['fn']})",
-        "actor recall    " + ("n/a (no entity stage, or no gold actors)" if result["actor_recall"] is None
-                              else f"{result['actor_recall']:.3f}  (gold actors among the linked event's actors)"),
-        "actor1 accuracy " + ("n/a (no entity stage, or no gold actor1)" if result["actor1_accuracy"] is None
-                              else f"{result['actor1_accuracy']:.3f}  (the agent of each matched report)"),
+        "actor recall    "
+        + (
+            "n/a (no entity stage, or no gold actors)"
+            if result["actor_recall"] is None
+            else f"{result['actor_recall']:.3f}  (gold actors among the linked event's actors)"
+        ),
+        "actor1 accuracy "
+        + (
+            "n/a (no entity stage, or no gold actor1)"
+            if result["actor1_accuracy"] is None
+            else f"{result['actor1_accuracy']:.3f}  (the agent of each matched report)"
+        ),
     ]
     if result["missing_anchors"]:
         lines.append("gold anchors not found in the clean bodies: " + "; ".join(result["missing_anchors"]))

@@ -73,8 +73,11 @@ class Score:
 
     def as_dict(self) -> dict[str, float]:
         return {
-            "pages": self.pages, "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4), "clean_share": round(self.clean / self.pages, 4) if self.pages else 0.0,
+            "pages": self.pages,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "clean_share": round(self.clean / self.pages, 4) if self.pages else 0.0,
             "title_accuracy": round(self.titles_right / self.pages, 4) if self.pages else 0.0,
             "ms_per_page": round(1000 * self.seconds / self.pages, 1) if self.pages else 0.0,
         }
@@ -86,8 +89,9 @@ def words(text: str) -> Counter:
     return Counter(WORD.findall(normalize(text or "")))
 
 
-def evaluate(n: int = 200, offset: int = DEFAULT_OFFSET, seed: int = DEFAULT_SEED,
-             tarball: Path = DEFAULT_ANT_TARBALL) -> dict[str, Score]:
+def evaluate(
+    n: int = 200, offset: int = DEFAULT_OFFSET, seed: int = DEFAULT_SEED, tarball: Path = DEFAULT_ANT_TARBALL
+) -> dict[str, Score]:
     """Scores for akhbar on HTML pages, akhbar on .txt pages, and bare trafilatura on the same HTML pages."""
     import trafilatura
 
@@ -126,23 +130,30 @@ def evaluate(n: int = 200, offset: int = DEFAULT_OFFSET, seed: int = DEFAULT_SEE
 def run(argv: Sequence[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="akhbar eval extraction", description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=200, help="pages to build and score (default 200)")
-    parser.add_argument("--offset", type=int, default=DEFAULT_OFFSET,
-                        help=f"skip this many pages of the corpus first (default {DEFAULT_OFFSET}: those were "
-                        "looked at while tuning)")
+    parser.add_argument(
+        "--offset",
+        type=int,
+        default=DEFAULT_OFFSET,
+        help=f"skip this many pages of the corpus first (default {DEFAULT_OFFSET}: those were looked at while tuning)",
+    )
     parser.add_argument("--errors", type=int, default=0, help="list this many pages that are not clean")
     args = parser.parse_args(list(argv or []))
     if not DEFAULT_ANT_TARBALL.exists():
         print(f"extraction: {DEFAULT_ANT_TARBALL} is absent, skipped")
         return {}
     scores = evaluate(args.n, args.offset)
-    print(f"main text against the wrapped article, by words; {args.n} bench pages from #{args.offset} "
-          f"(article text: ANT corpus, {ANT_CITATION})")
+    print(
+        f"main text against the wrapped article, by words; {args.n} bench pages from #{args.offset} "
+        f"(article text: ANT corpus, {ANT_CITATION})"
+    )
     print(f"  {'':24} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'clean':>6} {'title':>6} {'ms/page':>8}")
     for name, score in scores.items():
         d = score.as_dict()
         title = f"{d['title_accuracy']:6.3f}" if name.startswith("akhbar") else f"{'-':>6}"
-        print(f"  {name:24} {d['pages']:5d} {d['precision']:6.3f} {d['recall']:6.3f} {d['f1']:6.3f} "
-              f"{d['clean_share']:6.3f} {title} {d['ms_per_page']:8.1f}")
+        print(
+            f"  {name:24} {d['pages']:5d} {d['precision']:6.3f} {d['recall']:6.3f} {d['f1']:6.3f} "
+            f"{d['clean_share']:6.3f} {title} {d['ms_per_page']:8.1f}"
+        )
         for page_name, gold, extra, missing in score.worst[: args.errors]:
             print(f"    {page_name}: article {gold} words, {extra} extra, {missing} missing")
     return {name: score.as_dict() for name, score in scores.items()}

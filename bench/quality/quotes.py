@@ -15,14 +15,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.ant import ANT_CITATION, element, iter_ant_xml
-from flows.nlp.text.arabic import TOKEN, normalize, split_sentences
 from flows.nlp.quotes.extract import extract_quotes
+from flows.nlp.text.arabic import TOKEN, normalize, split_sentences
 from flows.nlp.types import Document, Entity, Mention, Quote
 
 REPO = Path(__file__).resolve().parents[2]

@@ -166,23 +166,55 @@ def _interpret(text: str, m: re.Match[str]) -> Iterator[RawDate]:
         if g("dmy_ord") and not (g("dmy_pre") or g("dmy_wd") or _after_date_cue(text, start)):
             # "الأسبوع الأول من شهر ماي 2017": the ordinal counts weeks, the month and year still stand
             if year is not None or marker is not None:
-                yield RawDate("month", m.start("dmy_m1"), m.end(), month=month, year=year, marker=marker,
-                              conflict=conflict)
+                yield RawDate(
+                    "month", m.start("dmy_m1"), m.end(), month=month, year=year, marker=marker, conflict=conflict
+                )
             return
         if g("dmy_day0"):  # the first day of "3 و4 مارس" (with any weekday before it), then the second
-            yield RawDate("date", start, m.end("dmy_day0"), day=to_int(g("dmy_day0")), month=month, year=year,
-                          weekday=_weekday(g("dmy_wd")), day_offset=_day_offset(g("dmy_pre")), marker=marker,
-                          conflict=conflict)
-            yield RawDate("date", m.start("dmy_day"), m.end(), day=to_int(g("dmy_day")), month=month, year=year,
-                          marker=marker, conflict=conflict)
+            yield RawDate(
+                "date",
+                start,
+                m.end("dmy_day0"),
+                day=to_int(g("dmy_day0")),
+                month=month,
+                year=year,
+                weekday=_weekday(g("dmy_wd")),
+                day_offset=_day_offset(g("dmy_pre")),
+                marker=marker,
+                conflict=conflict,
+            )
+            yield RawDate(
+                "date",
+                m.start("dmy_day"),
+                m.end(),
+                day=to_int(g("dmy_day")),
+                month=month,
+                year=year,
+                marker=marker,
+                conflict=conflict,
+            )
             return
         yield RawDate(
-            "date", start, m.end(), day=to_int(g("dmy_day")), month=month, year=year, weekday=_weekday(g("dmy_wd")),
-            day_offset=_day_offset(g("dmy_pre")), marker=marker, conflict=conflict,
+            "date",
+            start,
+            m.end(),
+            day=to_int(g("dmy_day")),
+            month=month,
+            year=year,
+            weekday=_weekday(g("dmy_wd")),
+            day_offset=_day_offset(g("dmy_pre")),
+            marker=marker,
+            conflict=conflict,
         )
     elif kind == "mdy":
-        yield RawDate("date", m.start(), m.end(), day=int(g("mdy_day")), month=lex.months[key(g("mdy_m"))],
-                      year=_year(g("mdy_year"), YEAR_WITH_MONTH))
+        yield RawDate(
+            "date",
+            m.start(),
+            m.end(),
+            day=int(g("mdy_day")),
+            month=lex.months[key(g("mdy_m"))],
+            year=_year(g("mdy_year"), YEAR_WITH_MONTH),
+        )
     elif kind in ("iso", "num"):
         y, mo, d = (g("iso_y"), g("iso_m"), g("iso_d")) if kind == "iso" else (g("num_y"), g("num_m"), g("num_d"))
         year = _year(y, YEAR_ALONE)
@@ -194,8 +226,9 @@ def _interpret(text: str, m: re.Match[str]) -> Iterator[RawDate]:
         if g("my_year") and year is None:
             return
         if year is not None or g("my_mark") or g("my_q") or g("my_shahr"):
-            yield RawDate("month", m.start(), m.end(), month=month, year=year, marker=_marker(g("my_mark")),
-                          conflict=conflict)
+            yield RawDate(
+                "month", m.start(), m.end(), month=month, year=year, marker=_marker(g("my_mark")), conflict=conflict
+            )
     elif kind == "yr":
         yield from _years(text, m)
     elif kind == "ago":
@@ -210,8 +243,13 @@ def _interpret(text: str, m: re.Match[str]) -> Iterator[RawDate]:
     elif kind == "rel":
         if g("rel_q") or g("rel_this") or g("rel_mark"):
             marker = _marker(g("rel_mark"))
-            yield RawDate("period", m.start(), m.end(), period=lex.words["period"][key(g("rel_p"))],
-                          marker=0 if marker is None else marker)
+            yield RawDate(
+                "period",
+                m.start(),
+                m.end(),
+                period=lex.words["period"][key(g("rel_p"))],
+                marker=0 if marker is None else marker,
+            )
     elif kind == "day":
         before = key(text[max(0, m.start() - 16) : m.start()]).split()
         blockers = lex.words["not_before_today"]
@@ -277,7 +315,7 @@ CLAUSE_END = re.compile(r"[^\S\n]{0,4}(?:[.،,؛;:!?؟)(«»\"]|\n|$)")
 
 
 def _ends_a_clause(text: str, end: int) -> bool:
-    """"حرب 1948 (النكبة)", "… في تونس 2016.": a number that ends a clause counts nothing, so it is a year."""
+    """ "حرب 1948 (النكبة)", "… في تونس 2016.": a number that ends a clause counts nothing, so it is a year."""
     return CLAUSE_END.match(text, end) is not None
 
 
@@ -310,12 +348,18 @@ def _weekday_mention(text: str, m: re.Match[str]) -> Iterator[RawDate]:
     previous = PREVIOUS_WORD.search(text, max(0, m.start() - 12), m.start())
     if previous is not None and key(previous.group(1)) in lexicon().words["not_before_weekday"]:
         return  # "سوق الخميس" is a town, "صلاة الجمعة" a prayer
-    yield RawDate("weekday", m.start(), m.end(), weekday=_weekday(word), day_offset=_day_offset(g("wd_pre")),
-                  marker=_marker(g("wd_mark")))
+    yield RawDate(
+        "weekday",
+        m.start(),
+        m.end(),
+        weekday=_weekday(word),
+        day_offset=_day_offset(g("wd_pre")),
+        marker=_marker(g("wd_mark")),
+    )
 
 
 def _set_off_by_commas(text: str, m: re.Match[str]) -> bool:
-    """"… عسكرية، السبت، في …": a weekday between commas is an adverb of time, not "the sabbath"."""
+    """ "… عسكرية، السبت، في …": a weekday between commas is an adverb of time, not "the sabbath"."""
     before = text[max(0, m.start() - 3) : m.start()].rstrip()
     after = text[m.end() : m.end() + 3].lstrip()
     between_commas = before.endswith(("،", ",")) and after.startswith(("،", ",", "."))

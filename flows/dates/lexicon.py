@@ -9,9 +9,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from flows.resources import read_tsv
 from flows.nlp.text.arabic import CHAR_MAP, DIACRITICS, TATWEEL, normalize
-
+from flows.resources import read_tsv
 
 DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # A date expression never spans a line break ("٠٣ أبريل" on its own line is not followed by its year), and the

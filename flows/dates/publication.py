@@ -44,10 +44,18 @@ def publication_date(text: str) -> dt.date | None:
     datelines = _datelines(text, raws)
     # a dateline that contradicts the weekday called today makes the text unsure (None); a tweet from another day
     # is only a tweet quoted later, so it is left out
-    candidates = [d if d and (not today or d.weekday() in today) else None
-                  for r in datelines if r.year is not None for d in [_consistent(r)]]
-    candidates += [d for r in raws if r.kind == "date" and r.year is not None and _in_tweet_signature(text, r)
-                   if (d := _consistent(r)) and d.weekday() in today]
+    candidates = [
+        d if d and (not today or d.weekday() in today) else None
+        for r in datelines
+        if r.year is not None
+        for d in [_consistent(r)]
+    ]
+    candidates += [
+        d
+        for r in raws
+        if r.kind == "date" and r.year is not None and _in_tweet_signature(text, r)
+        if (d := _consistent(r)) and d.weekday() in today
+    ]
     if candidates:
         return _the_one(candidates)
     return _the_one(_year_inferred(raws, datelines, today))

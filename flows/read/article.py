@@ -125,7 +125,11 @@ def read_sidecar(path: Path) -> tuple[dict[str, str], str | None]:
         return {}, f"sidecar {sidecar.name} ignored: {type(error).__name__}"
     if not isinstance(data, dict):
         return {}, f"sidecar {sidecar.name} ignored: not a JSON object"
-    fields = {k: str(data[k]).strip() for k in SIDECAR_FIELDS if isinstance(data.get(k), (str, int, float)) and str(data[k]).strip()}
+    fields = {
+        k: str(data[k]).strip()
+        for k in SIDECAR_FIELDS
+        if isinstance(data.get(k), (str, int, float)) and str(data[k]).strip()
+    }
     # JSON may spell lone surrogates ("\ud800"), which no text column can store: one would fail the whole load.
     fields = {k: LONE_SURROGATE.sub("\ufffd", v) for k, v in fields.items()}
     return fields, _sidecar_date_warning(sidecar.name, fields.get("published_at"))
@@ -138,7 +142,9 @@ def _sidecar_date_warning(name: str, value: str | None) -> str | None:
     return f"sidecar {name}: published_at {value[:40]!r} is not a full date; ignored"
 
 
-def article_from_bytes(raw: bytes, suffix: str, sidecar: dict[str, str], timer: StageTimer | None = None) -> ArticleRecord:
+def article_from_bytes(
+    raw: bytes, suffix: str, sidecar: dict[str, str], timer: StageTimer | None = None
+) -> ArticleRecord:
     timer = timer or StageTimer({})
     is_html = suffix in (".html", ".htm")
     with timer("decode"):
@@ -209,5 +215,3 @@ def article_from_file(path: Path, settings: Settings | None = None) -> ArticleRe
     raw = read_inbox_bytes(item, settings)
     sidecar, _ = read_sidecar(path)
     return article_from_bytes(raw, path.suffix.lower(), sidecar)
-
-

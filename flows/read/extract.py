@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape as html_unescape
 from dataclasses import dataclass
+from html import unescape as html_unescape
 
 import trafilatura
 from lxml import html as lxml_html
@@ -20,7 +20,9 @@ from flows.errors import Quarantine
 # free text or the file date ("extensive_search" picks up any date in the page, e.g. a related article's).
 DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+")  # "Site - Headline", "Headline | Site" (":" is inside headlines: "تونس : ...")
+TITLE_SEPARATOR = re.compile(
+    r"\s+[-|–—]\s+"
+)  # "Site - Headline", "Headline | Site" (":" is inside headlines: "تونس : ...")
 JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL)
 
 

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from flows.resources import read_tsv
 from flows.dates.grammar import scan
 from flows.nlp.text.arabic import ARABIC_LETTER, normalize
+from flows.resources import read_tsv
 
 # A headline is short and does not end like a sentence; a body paragraph usually does.
 HEADLINE_MAX_WORDS = 20
@@ -35,11 +35,11 @@ MAX_PASSES = 3
 PROSE_END = re.compile(r"[.!?؟…]\s*$")
 # A line repeated within this many lines is a doubled headline or caption, not prose.
 REPEAT_WINDOW = 6
-DATE_ONLY = re.compile(
-    r"^[\s\d٠-٩/\-.,،]*(?:\(?[\u0600-\u06FF]+\)?[\s\d٠-٩/\-.,،]*){0,4}$"
-)
+DATE_ONLY = re.compile(r"^[\s\d٠-٩/\-.,،]*(?:\(?[\u0600-\u06FF]+\)?[\s\d٠-٩/\-.,،]*){0,4}$")
 CLOCK_TIME = re.compile(r"[-–—|/]?\s*[\d٠-٩]{1,2}[:：][\d٠-٩]{2}(?:\s*(?:ص|م|صباحا|مساء|AM|PM))?")
-TWEET_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}")
+TWEET_DATE = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,9 @@ class LineRule:
 
 @cache
 def line_rules() -> tuple[LineRule, ...]:
-    return tuple(LineRule(row["kind"], re.compile(row["pattern"]), row["source"]) for row in read_tsv("boilerplate.tsv"))
+    return tuple(
+        LineRule(row["kind"], re.compile(row["pattern"]), row["source"]) for row in read_tsv("boilerplate.tsv")
+    )
 
 
 def classify_line(line: str) -> str | None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flows.store import warehouse
 from flows.errors import WarehouseLocked
-from flows.store.lock import warehouse_lock
 from flows.settings import snapshot_path
+from flows.store import warehouse
+from flows.store.lock import warehouse_lock
 
 # DuckDB 2.0 writes files 1.x cannot open unless told to keep the older storage format.
 SNAPSHOT_STORAGE_VERSION = "v1.0.0"

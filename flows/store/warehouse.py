@@ -62,7 +62,9 @@ def connect(path: Path, *, read_only: bool = False, sandboxed: bool = False) -> 
         if "lock" in message.lower():
             raise WarehouseBusy(f"warehouse {path} is in use by another process: {message.splitlines()[0]}") from error
         if any(sign in message for sign in NOT_A_WAREHOUSE):
-            raise AkhbarError(f"warehouse {path} is damaged ({message.splitlines()[0]}). {recovery_hint(path)}") from error
+            raise AkhbarError(
+                f"warehouse {path} is damaged ({message.splitlines()[0]}). {recovery_hint(path)}"
+            ) from error
         raise AkhbarError(f"cannot open warehouse {path}: {message.splitlines()[0]}") from error
     except (duckdb.Error, OSError) as error:
         raise AkhbarError(f"warehouse {path} is not a readable DuckDB file ({error}). {recovery_hint(path)}") from error
@@ -198,7 +200,9 @@ def _insert_sql(table: str) -> str:
 def start_run(con: Connection, run_id: str, started_at: dt.datetime) -> None:
     """Record a run as running. Called under the warehouse lock, so any other 'running' run died (kill -9, power)."""
     con.execute("update runs set status = 'failed', finished_at = ? where status = 'running'", [_now()])
-    con.execute("insert or replace into runs (run_id, started_at, status) values (?, ?, 'running')", [run_id, started_at])
+    con.execute(
+        "insert or replace into runs (run_id, started_at, status) values (?, ?, 'running')", [run_id, started_at]
+    )
 
 
 def finish_run(con: Connection, run_id: str, status: str, counts: dict[str, int], seconds: float) -> None:
@@ -206,8 +210,15 @@ def finish_run(con: Connection, run_id: str, status: str, counts: dict[str, int]
         """update runs set finished_at = ?, status = ?, files_seen = ?, files_new = ?, files_loaded = ?,
            files_duplicate = ?, files_quarantined = ?, seconds = ? where run_id = ?""",
         [
-            _now(), status, counts.get("seen", 0), counts.get("new", 0), counts.get("loaded", 0),
-            counts.get("duplicate", 0), counts.get("quarantined", 0), seconds, run_id,
+            _now(),
+            status,
+            counts.get("seen", 0),
+            counts.get("new", 0),
+            counts.get("loaded", 0),
+            counts.get("duplicate", 0),
+            counts.get("quarantined", 0),
+            seconds,
+            run_id,
         ],
     )
 
@@ -221,7 +232,8 @@ def data_fingerprint(con: Connection) -> str:
     """
     parts = [
         f"{table}={con.execute(f'select count(*) from {sql_identifier(table)}').fetchone()[0]}"
-        for table in TABLES if table != "runs"
+        for table in TABLES
+        if table != "runs"
     ]
     last_change = con.execute(
         """select max(coalesce(finished_at, started_at)) from runs
@@ -274,7 +286,11 @@ def describe_failure(error: Exception, path: Path | None = None) -> str:
     if "No space left on device" in first:
         return f"{where}: the disk is full ({first}); what was being written was rolled back. Free space and run again."
     if is_damage(error) or isinstance(error, (duckdb.IOException, duckdb.InternalException)):
-        hint = recovery_hint(path) if path else "The inbox is the source of truth: move the warehouse file aside and run `akhbar ingest` to rebuild it."
+        hint = (
+            recovery_hint(path)
+            if path
+            else "The inbox is the source of truth: move the warehouse file aside and run `akhbar ingest` to rebuild it."
+        )
         return f"{where} could not be read or written ({first}). {hint}"
     return f"{where}: {first}"
 

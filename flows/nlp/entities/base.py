@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from flows.nlp.text.arabic import ARTICLE, normalize
+from flows.nlp.entities.gazetteer import name_stopwords, org_heads, place_heads, titles
 from flows.nlp.entities.match import GazetteerMatch
 from flows.nlp.entities.tokens import EntityText
-from flows.nlp.entities.gazetteer import name_stopwords, org_heads, place_heads, titles
+from flows.nlp.text.arabic import ARTICLE, normalize
 from flows.nlp.types import Entity
 
 # Name particles that keep a name going even though they look like words (عبد الرحمن، ولد الغزواني، أغ غالي).
@@ -94,8 +94,5 @@ def _verbal_noun(token: str) -> bool:
 def link_before(text: EntityText, j: int) -> bool:
     """Token j follows a name particle (عبد الرحمن، ولد الغزواني) and is not a stop word itself."""
     return (
-        j > 0
-        and text.toks[j - 1].norm in NAME_LINKS
-        and text.joined(j)
-        and not text.bare_stems(j) & name_stopwords()
+        j > 0 and text.toks[j - 1].norm in NAME_LINKS and text.joined(j) and not text.bare_stems(j) & name_stopwords()
     )

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from flows.nlp.text.arabic import enclitic_stems, normalize, split_sentences
-from flows.nlp.entities.match import GazetteerMatch, match_gazetteer
 from flows.nlp.entities.base import Candidate, covered, is_name_token, non_name_words
+from flows.nlp.entities.gazetteer import Gazetteer, load_gazetteer, nisba_heads
+from flows.nlp.entities.match import GazetteerMatch, match_gazetteer
 from flows.nlp.entities.patterns import find_definite_bodies, find_headed_orgs, find_headed_places, find_ministries
 from flows.nlp.entities.persons import find_named_persons, find_titled_persons
 from flows.nlp.entities.tokens import CLOSING, EntityText
-from flows.nlp.entities.gazetteer import Gazetteer, load_gazetteer, nisba_heads
+from flows.nlp.text.arabic import enclitic_stems, normalize, split_sentences
 from flows.nlp.types import Document, Entity, Mention
 
 # A name found after a title or a given name is the listed person when their normalised names are this similar
@@ -70,15 +70,21 @@ def _with_tagger(text: EntityText, chosen: list[Candidate]) -> list[Candidate]:
     return sorted(chosen + found, key=lambda c: c.char_start)
 
 
-def _from_gazetteer(text: EntityText, match: GazetteerMatch, matches: list[GazetteerMatch], gazetteer: Gazetteer) -> Candidate | None:
+def _from_gazetteer(
+    text: EntityText, match: GazetteerMatch, matches: list[GazetteerMatch], gazetteer: Gazetteer
+) -> Candidate | None:
     entity = gazetteer.entities[match.info.entity_id]
     adjectival = match.info.kind == "nisba"
     if adjectival and not _qualifies_person_or_body(text, match, matches, gazetteer):
         return None
-    return Candidate(match.char_start, match.char_end, match.tok_start, match.tok_end, entity, 0, "gazetteer", adjectival)
+    return Candidate(
+        match.char_start, match.char_end, match.tok_start, match.tok_end, entity, 0, "gazetteer", adjectival
+    )
 
 
-def _qualifies_person_or_body(text: EntityText, match: GazetteerMatch, matches: list[GazetteerMatch], gazetteer: Gazetteer) -> bool:
+def _qualifies_person_or_body(
+    text: EntityText, match: GazetteerMatch, matches: list[GazetteerMatch], gazetteer: Gazetteer
+) -> bool:
     """A nisba counts only after a noun for people or a body, a named person or body, or a nisba that did."""
     i = match.tok_start
     ends = {m.tok_end: m for m in matches}
@@ -90,7 +96,9 @@ def _qualifies_person_or_body(text: EntityText, match: GazetteerMatch, matches: 
         before = ends.get(k + 1)
         if before is not None and before.tok_end == k + 1:
             kind = gazetteer.entities[before.info.entity_id].entity_type
-            if kind in {"PERSON", "ORG"} or (before.info.kind == "nisba" and back == 1 and text.toks[i].norm.startswith("و")):
+            if kind in {"PERSON", "ORG"} or (
+                before.info.kind == "nisba" and back == 1 and text.toks[i].norm.startswith("و")
+            ):
                 return back == 1 or kind in {"PERSON", "ORG"}
             return False
         stems = {s for stem in text.bare_stems(k) for s in enclitic_stems(stem)}
@@ -113,15 +121,24 @@ def _link_known_person(candidate: Candidate, gazetteer: Gazetteer) -> Candidate:
             best, best_score = entity_id, score
     if best is None or best_score < FUZZY_PERSON_MIN:
         return candidate
-    return Candidate(candidate.char_start, candidate.char_end, candidate.tok_start, candidate.tok_end,
-                     gazetteer.entities[best], 0, "fuzzy")
+    return Candidate(
+        candidate.char_start,
+        candidate.char_end,
+        candidate.tok_start,
+        candidate.tok_end,
+        gazetteer.entities[best],
+        0,
+        "fuzzy",
+    )
 
 
 def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Longest first, then by priority; a candidate overlapping one already kept is dropped."""
     kept: list[Candidate] = []
     taken: set[int] = set()
-    for c in sorted(candidates, key=lambda c: (-(c.char_end - c.char_start), c.priority, c.char_start, c.entity.entity_id)):
+    for c in sorted(
+        candidates, key=lambda c: (-(c.char_end - c.char_start), c.priority, c.char_start, c.entity.entity_id)
+    ):
         span = range(c.char_start, c.char_end)
         if any(p in taken for p in span):
             continue
@@ -130,7 +147,9 @@ def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.char_start)
 
 
-def _resolve_short_names(text: EntityText, chosen: list[Candidate], by_token: dict[int, GazetteerMatch]) -> list[Candidate]:
+def _resolve_short_names(
+    text: EntityText, chosen: list[Candidate], by_token: dict[int, GazetteerMatch]
+) -> list[Candidate]:
     """A bare surname after the full name in the same article is that person; never when two people share it."""
     surnames: dict[str, set[str]] = {}
     first_seen: dict[str, int] = {}
@@ -164,10 +183,18 @@ def _resolve_short_names(text: EntityText, chosen: list[Candidate], by_token: di
 
 def _continues_a_name(text: EntityText, i: int, used: set[int]) -> bool:
     """The surname follows an unknown word that may be another person's first name (إبراهيم تراوري)."""
-    return i > 0 and text.joined(i) and (i - 1) not in used and is_name_token(text, i - 1, {}) and not text.toks[i].norm.startswith("و")
+    return (
+        i > 0
+        and text.joined(i)
+        and (i - 1) not in used
+        and is_name_token(text, i - 1, {})
+        and not text.toks[i].norm.startswith("و")
+    )
 
 
-def _records(doc: Document, text: EntityText, chosen: list[Candidate]) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
+def _records(
+    doc: Document, text: EntityText, chosen: list[Candidate]
+) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
     entities: dict[str, Entity] = {}
     mentions = []
     for c in chosen:

@@ -13,9 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from flows.resources import read_tsv
 from flows.nlp.text.arabic import NORM_WORD, normalize
 from flows.nlp.types import Entity
+from flows.resources import read_tsv
 
 GAZETTEER_FILES = ("countries.tsv", "places.tsv", "orgs.tsv", "people.tsv")
 # An alias listed with this mark counts only when the surface stands inside quotes.
@@ -105,7 +105,9 @@ def load_gazetteer() -> Gazetteer:
 
     for row in rows:
         extra = extras.get(row["country_code"], {}) if row["file"] == "countries.tsv" else {}
-        entity = Entity(row["entity_id"], row["entity_type"], row["name_ar"], row["name_en"] or None, row["country_code"] or None)
+        entity = Entity(
+            row["entity_id"], row["entity_type"], row["name_ar"], row["name_en"] or None, row["country_code"] or None
+        )
         if entity.entity_id in entities:
             continue
         entities[entity.entity_id] = entity

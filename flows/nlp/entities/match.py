@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from flows.nlp.entities.tokens import EntityText, token_info
 from flows.nlp.entities.gazetteer import AliasInfo, Gazetteer, ambiguous_names
+from flows.nlp.entities.tokens import EntityText, token_info
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,9 @@ def match_gazetteer(text: EntityText, gazetteer: Gazetteer) -> list[GazetteerMat
                 if not _continues(text, i, rest, infos[0].gaps):
                     continue
                 info = _choose(text, text.char_start(i, reading.prefix), infos)
-                if info is None or (info.kind == "name" and reading.has_article and not _alias_has_article(reading.stem)):
+                if info is None or (
+                    info.kind == "name" and reading.has_article and not _alias_has_article(reading.stem)
+                ):
                     continue
                 if best is None or n > best[0] or (n == best[0] and reading.prefix < best[1]):
                     best = (n, reading.prefix, info)

@@ -17,19 +17,19 @@ from flows.nlp.entities.base import (
     stable_id,
     title_firsts,
 )
-from flows.nlp.entities.match import GazetteerMatch
-from flows.nlp.entities.tokens import EntityText
 from flows.nlp.entities.gazetteer import (
     Gazetteer,
+    definite_org_heads,
+    generic_adjectives,
     name_stopwords,
     org_heads,
     place_heads,
     place_name_starts,
-    definite_org_heads,
-    generic_adjectives,
     portfolio_index,
     portfolio_names_ar,
 )
+from flows.nlp.entities.match import GazetteerMatch
+from flows.nlp.entities.tokens import EntityText
 from flows.nlp.types import Entity
 
 # Definite words an organisation head may take (هيئة الأركان العامة للقوات المسلحة).
@@ -45,7 +45,9 @@ METONYM_PORTFOLIOS = frozenset({"Foreign Affairs", "Defence"})
 FI = "في"
 
 
-def _country_after_fi(text: EntityText, j: int, by_token: dict[int, GazetteerMatch], gazetteer: Gazetteer) -> Entity | None:
+def _country_after_fi(
+    text: EntityText, j: int, by_token: dict[int, GazetteerMatch], gazetteer: Gazetteer
+) -> Entity | None:
     """وزارة الداخلية في روسيا: the ministry's country, read from "في" + a country right after it."""
     if j + 1 < len(text.toks) and text.toks[j].norm == FI and text.joined(j) and text.joined(j + 1):
         match = by_token.get(j + 1)
@@ -83,9 +85,26 @@ def find_ministries(text: EntityText, gazetteer: Gazetteer, by_token: dict[int, 
             continue  # "الخارجية" alone is a word; "وزير الخارجية الروسي" is a person's title
         if has_head and country_entity is None:
             country_entity = _country_after_fi(text, end, by_token, gazetteer)
-        tok_end = country.tok_end if country_entity and country is not None and country.tok_start == end and country.info.entity_id == country_entity.entity_id else end
+        tok_end = (
+            country.tok_end
+            if country_entity
+            and country is not None
+            and country.tok_start == end
+            and country.info.entity_id == country_entity.entity_id
+            else end
+        )
         char_start = text.char_start(i, proclitic_prefix(text, i))
-        out.append(Candidate(char_start, text.toks[tok_end - 1].char_end, i, tok_end, _ministry(name_en, country_entity), 1, "ministry"))
+        out.append(
+            Candidate(
+                char_start,
+                text.toks[tok_end - 1].char_end,
+                i,
+                tok_end,
+                _ministry(name_en, country_entity),
+                1,
+                "ministry",
+            )
+        )
     return out
 
 
@@ -151,7 +170,11 @@ def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> l
             a, b = quoted
             char_start, char_end = text.toks[a].char_start, text.toks[b - 1].char_end
             name = text.body[char_start:char_end]
-            out.append(Candidate(char_start, char_end, a, b, Entity(stable_id("org", name), "ORG", name, None, None), 3, "org-quoted"))
+            out.append(
+                Candidate(
+                    char_start, char_end, a, b, Entity(stable_id("org", name), "ORG", name, None, None), 3, "org-quoted"
+                )
+            )
             continue
         if kind == "media":
             j = i + 1
@@ -169,15 +192,24 @@ def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> l
         if kind not in {"org", "media"}:
             continue
         j = i + 1
-        while j < len(text.toks) and j - i <= MAX_ORG_WORDS and text.joined(j) and text.has_article(j) and (
-            j not in by_token or by_token[j].info.kind == "nisba"
-        ) and not text.bare_stems(j) & name_stopwords():
+        while (
+            j < len(text.toks)
+            and j - i <= MAX_ORG_WORDS
+            and text.joined(j)
+            and text.has_article(j)
+            and (j not in by_token or by_token[j].info.kind == "nisba")
+            and not text.bare_stems(j) & name_stopwords()
+        ):
             j += 1
         if j - i >= 2:
             char_start = text.char_start(i, proclitic_prefix(text, i))
             char_end = text.toks[j - 1].char_end
             name = " ".join(text.body[char_start:char_end].split())
-            out.append(Candidate(char_start, char_end, i, j, Entity(stable_id("org", name), "ORG", name, None, None), 3, "org-head"))
+            out.append(
+                Candidate(
+                    char_start, char_end, i, j, Entity(stable_id("org", name), "ORG", name, None, None), 3, "org-head"
+                )
+            )
     return out
 
 
@@ -192,7 +224,12 @@ def _place_after(text: EntityText, j: int, by_token: dict[int, GazetteerMatch], 
     if j >= len(text.toks) or not text.joined(j):
         return None
     place = by_token.get(j)
-    if place is not None and place.tok_start == j and place.info.kind == "name" and place.info.entity_id.startswith(("gpe:", "loc:")):
+    if (
+        place is not None
+        and place.tok_start == j
+        and place.info.kind == "name"
+        and place.info.entity_id.startswith(("gpe:", "loc:"))
+    ):
         return place.tok_end
     if allow_unknown and is_name_token(text, j, by_token):
         return j + 1
@@ -203,7 +240,9 @@ def _headed_org(text: EntityText, i: int, end: int, priority: int, source: str) 
     char_start = text.char_start(i, proclitic_prefix(text, i))
     char_end = text.toks[end - 1].char_end
     name = " ".join(text.body[char_start:char_end].split())
-    return Candidate(char_start, char_end, i, end, Entity(stable_id("org", name), "ORG", name, None, None), priority, source)
+    return Candidate(
+        char_start, char_end, i, end, Entity(stable_id("org", name), "ORG", name, None, None), priority, source
+    )
 
 
 # --- Bodies by definite head and adjective -----------------------------------------------------------------
@@ -248,13 +287,22 @@ def find_headed_places(text: EntityText, by_token: dict[int, GazetteerMatch]) ->
         elif is_name_token(text, j, by_token):
             j += 1
             # a second word only after the first word of a compound name (عين حوض، أم الزينات)
-            if j < len(text.toks) and text.joined(j) and text.bare_stems(j - 1) & place_name_starts() and j not in by_token:
+            if (
+                j < len(text.toks)
+                and text.joined(j)
+                and text.bare_stems(j - 1) & place_name_starts()
+                and j not in by_token
+            ):
                 j += 1 if is_name_token(text, j, by_token) or text.starts_with_article(j) else 0
         if j == i + 1:
             continue
         char_start, char_end = text.toks[i + 1].char_start, text.toks[j - 1].char_end
         name = " ".join(text.body[char_start:char_end].split())
-        out.append(Candidate(char_start, char_end, i + 1, j, Entity(stable_id("gpe", name), "GPE", name, None, None), 3, "place-head"))
+        out.append(
+            Candidate(
+                char_start, char_end, i + 1, j, Entity(stable_id("gpe", name), "GPE", name, None, None), 3, "place-head"
+            )
+        )
     return out
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from flows.nlp.text.arabic import normalize
 from flows.nlp.entities.base import (
     NAME_LINKS,
     START_LINKS,
@@ -16,9 +15,10 @@ from flows.nlp.entities.base import (
     stable_id,
     title_firsts,
 )
+from flows.nlp.entities.gazetteer import Gazetteer, given_names, name_stopwords, titles
 from flows.nlp.entities.match import GazetteerMatch
 from flows.nlp.entities.tokens import EntityText
-from flows.nlp.entities.gazetteer import Gazetteer, given_names, name_stopwords, titles
+from flows.nlp.text.arabic import normalize
 from flows.nlp.types import Entity
 
 # Longest run of name tokens taken after a title ("باكاري ياو سانجاري"); four swallowed nouns on ANT news
@@ -29,7 +29,9 @@ MIN_NAME_TOKENS = 2
 # How many words may stand between a title and the name (وزير الخارجية الروسي -, مندوب روسيا الدائم لدى الأمم المتحدة -).
 MAX_QUALIFIER_TOKENS = 7
 # Indefinite words that may stand inside a title's qualifier (وزير خارجية مالي، رئيس الفترة الانتقالية لجمهورية …).
-QUALIFIER_WORDS = frozenset(normalize(w) for w in ("خارجية", "دفاع", "داخلية", "جمهورية", "حكومة", "باسم", "لدى", "ديوان", "مجلس", "وزراء"))
+QUALIFIER_WORDS = frozenset(
+    normalize(w) for w in ("خارجية", "دفاع", "داخلية", "جمهورية", "حكومة", "باسم", "لدى", "ديوان", "مجلس", "وزراء")
+)
 
 
 # --- Persons by title ---------------------------------------------------------------------------------------
@@ -144,7 +146,17 @@ def find_named_persons(text: EntityText, by_token: dict[int, GazetteerMatch]) ->
         if j - i >= MIN_NAME_TOKENS:
             char_start, char_end = text.char_start(i, reading), text.toks[j - 1].char_end
             name = " ".join(text.body[char_start:char_end].split())
-            out.append(Candidate(char_start, char_end, i, j, Entity(stable_id("person", name), "PERSON", name, None, None), 2, "given-name"))
+            out.append(
+                Candidate(
+                    char_start,
+                    char_end,
+                    i,
+                    j,
+                    Entity(stable_id("person", name), "PERSON", name, None, None),
+                    2,
+                    "given-name",
+                )
+            )
             i = j
         else:
             i += 1
@@ -163,12 +175,16 @@ def _coordinated(text: EntityText, j: int) -> bool:
     return word.startswith("و") and word not in given_names() and len(word) > MIN_NAME_LEN
 
 
-def _given_name_reading(text: EntityText, i: int, names: frozenset[str], by_token: dict[int, GazetteerMatch]) -> int | None:
+def _given_name_reading(
+    text: EntityText, i: int, names: frozenset[str], by_token: dict[int, GazetteerMatch]
+) -> int | None:
     """The proclitic length before a given name at token i, or None when token i does not start a name."""
     if i in by_token or not text.bare_stems(i) & name_starts() or text.body[text.toks[i].char_end - 1] == ALEF_MAQSURA:
         return None
     for reading in text.readings[i]:
-        if text.toks[i].norm[: reading.prefix] in NAME_PROCLITICS and (reading.stem in names or (reading.stem in NAME_LINKS and not reading.has_article)):
+        if text.toks[i].norm[: reading.prefix] in NAME_PROCLITICS and (
+            reading.stem in names or (reading.stem in NAME_LINKS and not reading.has_article)
+        ):
             if reading.stem in NAME_LINKS and (reading.stem not in START_LINKS or not link_before(text, i + 1)):
                 return None
             return reading.prefix

@@ -11,12 +11,19 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from pathlib import Path
 
-from flows.resources import data_path
-from flows.nlp.text.arabic import normalize
 from flows.nlp.entities.base import NAME_LINKS, Candidate, non_name_words, proclitic_prefix, stable_id, title_firsts
+from flows.nlp.entities.gazetteer import (
+    generic_adjectives,
+    given_names,
+    name_stopwords,
+    nisba_heads,
+    org_heads,
+    place_heads,
+)
 from flows.nlp.entities.tokens import EntityText, token_info
-from flows.nlp.entities.gazetteer import generic_adjectives, given_names, name_stopwords, nisba_heads, org_heads, place_heads
+from flows.nlp.text.arabic import normalize
 from flows.nlp.types import Entity
+from flows.resources import data_path
 
 MODEL_NAME = "wojood_crf.crfsuite"
 # Types the tagger may add at run time. Chosen on Wojood val (all-type F1): PERSON only 0.681, all four 0.730;
@@ -108,8 +115,14 @@ def _token_features(norm: str, tag: str) -> list[str]:
     info = token_info(norm)
     stems = info.stems
     # the first NEIGHBOUR_FEATURES are shared with the neighbours
-    feats = [f"w={norm}", f"rule={tag}", f"suf2={norm[-2:]}", f"pre2={norm[:2]}",
-             f"given={bool(stems & given_names())}", f"art={info.has_article}"]
+    feats = [
+        f"w={norm}",
+        f"rule={tag}",
+        f"suf2={norm[-2:]}",
+        f"pre2={norm[:2]}",
+        f"given={bool(stems & given_names())}",
+        f"art={info.has_article}",
+    ]
     feats += [f"suf3={norm[-3:]}", f"pre3={norm[:3]}", f"len={min(len(norm), 8)}"]
     feats += [f"stem={s}" for s in sorted(stems) if s != norm][:3]
     if stems & name_stopwords():
@@ -154,11 +167,17 @@ def tagger_candidates(text: EntityText, chosen: list[Candidate]) -> list[Candida
         if kind not in TAGGER_TYPES or any(k in taken for k in range(a, b)) or _only_common_words(text, a, b):
             continue
         a, b = _trimmed(text, a, b)
-        if b - a < 1 or (kind == "PERSON" and not _person_like(text, a, b)) or (kind == "ORG" and not _org_like(text, a, b)):
+        if (
+            b - a < 1
+            or (kind == "PERSON" and not _person_like(text, a, b))
+            or (kind == "ORG" and not _org_like(text, a, b))
+        ):
             continue
         start, end = text.char_start(a, _proclitics(text, a, kind)), text.toks[b - 1].char_end
         name = " ".join(text.body[start:end].split())
-        out.append(Candidate(start, end, a, b, Entity(stable_id(kind.lower(), name), kind, name, None, None), 5, "tagger"))
+        out.append(
+            Candidate(start, end, a, b, Entity(stable_id(kind.lower(), name), kind, name, None, None), 5, "tagger")
+        )
     return out
 
 
@@ -214,7 +233,11 @@ def _person_like(text: EntityText, a: int, b: int) -> bool:
     """No stop word inside, and a known given name among the words (or a title just before)."""
     if any(text.bare_stems(k) & name_stopwords() for k in range(a, b)):
         return False
-    if text.toks[a].norm in PREPOSITION_NAMES and b - a > 1 and text.bare_stems(a + 1) & (non_name_words() | frozenset(org_heads())):
+    if (
+        text.toks[a].norm in PREPOSITION_NAMES
+        and b - a > 1
+        and text.bare_stems(a + 1) & (non_name_words() | frozenset(org_heads()))
+    ):
         return False  # "الناطق الرسمي باسم الحزب": "in the name of" the party, not a man called Bassem
     if a > 0 and text.joined(a) and text.bare_stems(a - 1) & title_firsts():
         return True

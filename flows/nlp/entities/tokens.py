@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from flows.nlp.text.arabic import NormToken, OffsetMap, Reading, normalized_tokens, proclitic_readings, without_article
 from flows.nlp.entities.gazetteer import gap_key
+from flows.nlp.text.arabic import NormToken, OffsetMap, Reading, normalized_tokens, proclitic_readings, without_article
 from flows.nlp.types import Sentence
 
 # Alef with hamza or madda: a word starting with one of these has no article (أليو، إلياس، آلام).
 HAMZA_ALEFS = frozenset("أإآ")
 # Quotes and brackets that open a quoted name: «فاغنر», "إيكواس", (القاعدة).
-OPENING_QUOTES = frozenset('«"“‘(\'[')
+OPENING_QUOTES = frozenset("«\"“‘('[")
 # A gap with one of these between two words ends a name, a title's qualifier or a nisba's reach.
 HARD_BREAK = re.compile(r"[.,،؛;:!?؟()\[\]«»\"“”'/\n]")
 # Closing quotes and brackets that may stand between a quoted name and the adjective qualifying it.

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, replace
 
 from flows.dates.resolve import find_dates
-from flows.nlp.text.arabic import normalize_with_map, split_sentences, tokens
 from flows.nlp.events.lexicon import Lexicon, Trigger, lexicon
 from flows.nlp.events.roles import Candidate, assign_roles, resolve_groups
+from flows.nlp.text.arabic import normalize_with_map, split_sentences, tokens
 from flows.nlp.types import Document, Entity, EventMention, Mention, Sentence
 
 # A planned cue ("من المقرر أن") counts within this many words before the trigger.
@@ -82,7 +82,7 @@ def detect_events(
             dates = sentence_dates(text, next_sentence, anchor)
         groups = resolve_groups(text, lex, sentence.char_start, sentence.char_end, mentions)
         pool = [c for c in candidates if sentence.char_start <= c.char_start < sentence.char_end] + groups
-        contexts = event_contexts(text[sentence.char_start:sentence.char_end], lex)
+        contexts = event_contexts(text[sentence.char_start : sentence.char_end], lex)
         subject = None
         for i, hit in enumerate(sentence_hits):
             previous_end = sentence_hits[i - 1].char_end if i else sentence.char_start
@@ -90,11 +90,21 @@ def detect_events(
             if i + 1 < len(sentence_hits):
                 clause_end = min(clause_end, sentence_hits[i + 1].char_start)
             roles = assign_roles(
-                text, hit.char_start, hit.char_end, hit.entry.pos, hit.entry.event_mode, clause_start, clause_end, pool,
-                hit.entry.event_type, subject,
+                text,
+                hit.char_start,
+                hit.char_end,
+                hit.entry.pos,
+                hit.entry.event_mode,
+                clause_start,
+                clause_end,
+                pool,
+                hit.entry.event_type,
+                subject,
             )
             # The last named agent carries on to later verbs that drop their subject ("ووصل الوزير …، ومن المقرر أن يلتقي").
-            subject = next((c for c in pool if roles.actor1_id in c.entity_ids), subject) if roles.actor1_id else subject
+            subject = (
+                next((c for c in pool if roles.actor1_id in c.entity_ids), subject) if roles.actor1_id else subject
+            )
             date = nearest_date(text, hit, sentence_hits, dates, lex)
             found.append(
                 EventMention(
@@ -109,8 +119,8 @@ def detect_events(
                     sentence_index=sentence.index,
                     char_start=hit.char_start,
                     char_end=hit.char_end,
-                    evidence=text[sentence.char_start:sentence.char_end],
-                    trigger=text[hit.char_start:hit.char_end],
+                    evidence=text[sentence.char_start : sentence.char_end],
+                    trigger=text[hit.char_start : hit.char_end],
                     contexts=contexts,
                     actor_ids=roles.actor_ids,
                 )
@@ -131,11 +141,12 @@ def find_triggers(text: str, lex: Lexicon) -> list[TriggerHit]:
         letters = word.group()
         match = None
         for i in range(min(MAX_PROCLITIC_LETTERS + 1, len(letters))):
-            pattern = lex.trigger_heads.get(letters[i:i + 2])
+            pattern = lex.trigger_heads.get(letters[i : i + 2])
             found = pattern.match(norm, word.start()) if pattern else None
             # As in one alternation sorted longest first: the longest trigger wins.
-            if found and (match is None or len(lex.triggers[found.lastgroup].trigger) >
-                          len(lex.triggers[match.lastgroup].trigger)):
+            if found and (
+                match is None or len(lex.triggers[found.lastgroup].trigger) > len(lex.triggers[match.lastgroup].trigger)
+            ):
                 match = found
         if match is None:
             continue
@@ -147,12 +158,15 @@ def find_triggers(text: str, lex: Lexicon) -> list[TriggerHit]:
             # A gapped trigger ("وصل … إلى") is reported by its head word; the words between may be its actors.
             core_end = match.start(name) + len(normalize_with_map(entry.trigger.split("…")[0].strip())[0])
         start, end = origin[match.start(name)], origin[core_end - 1] + 1
-        prefix = norm[match.start():match.start(name)]
+        prefix = norm[match.start() : match.start(name)]
         future = "س" in prefix and not normalize_with_map(entry.trigger)[0].startswith("س")
         if entry.event_mode == "visit" and entry.trigger.endswith("إلى") and AMOUNT_AFTER.match(norm, match.end()):
             continue
-        if hits and hits[-1].entry.event_type == entry.event_type and \
-                len(tokens(text, hits[-1].char_end, start)) <= SAME_EVENT_GAP_TOKENS:
+        if (
+            hits
+            and hits[-1].entry.event_type == entry.event_type
+            and len(tokens(text, hits[-1].char_end, start)) <= SAME_EVENT_GAP_TOKENS
+        ):
             continue
         hits.append(TriggerHit(start, end, entry, future))
     return hits
@@ -160,16 +174,15 @@ def find_triggers(text: str, lex: Lexicon) -> list[TriggerHit]:
 
 def clause_bounds(text: str, lex: Lexicon, sentence: Sentence, hit: TriggerHit) -> tuple[int, int]:
     """The part of the sentence the trigger's roles are read from: up to the next clause break after it."""
-    norm, origin = normalize_with_map(text[hit.char_end:sentence.char_end])
+    norm, origin = normalize_with_map(text[hit.char_end : sentence.char_end])
     brk = lex.clause_break.search(norm)
     end = hit.char_end + origin[brk.start()] if brk else sentence.char_end
-    norm_before, origin_before = normalize_with_map(text[sentence.char_start:hit.char_start])
+    norm_before, origin_before = normalize_with_map(text[sentence.char_start : hit.char_start])
     breaks = list(lex.clause_break.finditer(norm_before))
     start = sentence.char_start + origin_before[breaks[-1].end() - 1] + 1 if breaks else sentence.char_start
     # A quotation mark or a colon before the trigger separates a speaker from what they said:
     # "قال الخبير: «... الزيارة ...»" — the speaker is not the visit's actor.
-    quote_marks = [m.end() for m in QUOTE_BOUNDARY.finditer(text, start, hit.char_start)
-                   if not is_quoted_name(text, m)]
+    quote_marks = [m.end() for m in QUOTE_BOUNDARY.finditer(text, start, hit.char_start) if not is_quoted_name(text, m)]
     if quote_marks:
         start = quote_marks[-1]
     return start, end
@@ -186,7 +199,7 @@ def is_quoted_name(text: str, mark: re.Match[str]) -> bool:
 
 def sentence_dates(text: str, sentence: Sentence, anchor: dt.date | None) -> list:
     """The sentence's dates (flows.dates.resolve.DateMention) with offsets shifted into body_text."""
-    found = find_dates(text[sentence.char_start:sentence.char_end], anchor)
+    found = find_dates(text[sentence.char_start : sentence.char_end], anchor)
     return [
         replace(d, char_start=d.char_start + sentence.char_start, char_end=d.char_end + sentence.char_start)
         for d in found
@@ -200,9 +213,9 @@ def usable(text: str, dates: list, lex: Lexicon) -> list:
     for d in dates:
         if d.value is None or d.precision == "unknown":
             continue
-        before = normalize_with_map(text[max(0, d.char_start - 20):d.char_start])[0]
+        before = normalize_with_map(text[max(0, d.char_start - 20) : d.char_start])[0]
         # The second end of a range ("بين عامي 2022 و2023") is blocked with the first.
-        range_end = 0 <= d.char_start - blocked_end <= RANGE_JOIN_CHARS and "و" in text[blocked_end:d.char_start]
+        range_end = 0 <= d.char_start - blocked_end <= RANGE_JOIN_CHARS and "و" in text[blocked_end : d.char_start]
         if lex.date_blockers.search(before) or range_end:
             blocked_end = d.char_end
             continue
@@ -212,7 +225,7 @@ def usable(text: str, dates: list, lex: Lexicon) -> list:
 
 def continues(text: str, sentence: Sentence, lex: Lexicon, by_sentence: dict[int, list[TriggerHit]]) -> bool:
     """A sentence that opens with a continuation word and reports no event of its own carries on the previous one."""
-    opening = normalize_with_map(text[sentence.char_start:sentence.char_start + 30])[0]
+    opening = normalize_with_map(text[sentence.char_start : sentence.char_start + 30])[0]
     return sentence.index not in by_sentence and bool(lex.continuation.search(opening))
 
 
@@ -223,7 +236,7 @@ def nearest_date(text: str, hit: TriggerHit, hits: list[TriggerHit], dates: list
     the trigger belongs to another trigger that stands between them. A trigger inside a time adjunct ("بعد طرد")
     takes only a date that follows it.
     """
-    in_adjunct = bool(lex.adjunct.search(normalize_with_map(text[max(0, hit.char_start - 12):hit.char_start])[0]))
+    in_adjunct = bool(lex.adjunct.search(normalize_with_map(text[max(0, hit.char_start - 12) : hit.char_start])[0]))
     best = None
     for d in usable(text, dates, lex):
         if d.char_end <= hit.char_start:
@@ -262,15 +275,18 @@ def event_status(text: str, hit: TriggerHit, previous_end: int, lex: Lexicon) ->
     start = coordinated[-1].end() - 1 if coordinated else previous_end
     window = tokens(text, start, hit.char_start)[-PLANNED_WINDOW_TOKENS:]
     if window:
-        before = normalize_with_map(text[window[0].char_start:hit.char_start])[0]
+        before = normalize_with_map(text[window[0].char_start : hit.char_start])[0]
         if lex.planned_before.search(before):
             return "planned"
-    after = normalize_with_map(text[hit.char_end:hit.char_end + 30])[0]
+    after = normalize_with_map(text[hit.char_end : hit.char_end + 30])[0]
     return "planned" if lex.planned_after.search(after) else "occurred"
 
 
 def event_contexts(sentence_text: str, lex: Lexicon) -> tuple[str, ...]:
     """PLOVER-style context tags from the keywords of the event's sentence, sorted."""
     norm = normalize_with_map(sentence_text)[0]
-    return tuple(sorted({lex.contexts[m.group("kw")] for m in lex.context_pattern.finditer(norm)
-                         if m.group("kw") in lex.contexts}))
+    return tuple(
+        sorted(
+            {lex.contexts[m.group("kw")] for m in lex.context_pattern.finditer(norm) if m.group("kw") in lex.contexts}
+        )
+    )

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from flows.resources import read_tsv_tuples
 from flows.nlp.text.arabic import normalize
+from flows.resources import read_tsv_tuples
 
 # Proclitics a trigger may carry: conjunction و/ف, then a preposition or the future prefix, then the article.
 PROCLITICS = r"(?:[وف]?(?:بال|لل|كال|ال|[بلكس])?)"
@@ -116,13 +116,25 @@ def lexicon() -> Lexicon:
     clause_break = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['clause_break'])}){WORD_END}")
 
     groups = {normalize(phrase): int(size) for phrase, size in read_tsv_tuples("event_groups.tsv")}
-    group_pattern = re.compile(rf"{WORD_START}[وف]?(?P<group>{alternation([phrase_regex(p) for p in groups])}){WORD_END}")
+    group_pattern = re.compile(
+        rf"{WORD_START}[وف]?(?P<group>{alternation([phrase_regex(p) for p in groups])}){WORD_END}"
+    )
     # One small regex per head: a word is tried only against the few triggers its letters could start.
     by_head: dict[str, list[str]] = {}
     for branch, name in ordered:
         by_head.setdefault(head(triggers[name].trigger), []).append(branch)
     heads = {key: re.compile("|".join(group)) for key, group in by_head.items()}
     return Lexicon(
-        triggers, heads, contexts, context_pattern, planned_before, planned_after, date_blockers,
-        continuation, clause_break, adjunct, groups, group_pattern,
+        triggers,
+        heads,
+        contexts,
+        context_pattern,
+        planned_before,
+        planned_after,
+        date_blockers,
+        continuation,
+        clause_break,
+        adjunct,
+        groups,
+        group_pattern,
     )

@@ -27,9 +27,16 @@ NEW_MENTION_COLUMNS = NEW_EVENT_MENTION_SCHEMA
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 # Modes that name the same kind of act (talks are a meeting; to condemn is to accuse; a killing is an attack).
 MODE_FAMILY = {
-    "talks": "meeting", "meeting": "meeting", "condemn": "accuse", "accuse": "accuse",
+    "talks": "meeting",
+    "meeting": "meeting",
+    "condemn": "accuse",
+    "accuse": "accuse",
     # One attack is reported as a killing, a bombing or an ambush by turns.
-    "attack": "attack", "kill": "attack", "bombing": "attack", "ambush": "attack", "assassination": "attack",
+    "attack": "attack",
+    "kill": "attack",
+    "bombing": "attack",
+    "ambush": "attack",
+    "assassination": "attack",
     "airstrike": "attack",
 }
 
@@ -78,11 +85,19 @@ def link_events(new: pl.DataFrame, existing: pl.DataFrame) -> tuple[pl.DataFrame
         else:
             absorb(event, row)
             index.note(event)
-        mention_rows.append({
-            "event_id": event.event_id, "article_id": row["article_id"], "sentence_index": row["sentence_index"],
-            "char_start": row["char_start"], "char_end": row["char_end"], "evidence": row["evidence"],
-            "trigger": row["trigger"], "event_date": row["event_date"], "date_precision": row["date_precision"],
-        })
+        mention_rows.append(
+            {
+                "event_id": event.event_id,
+                "article_id": row["article_id"],
+                "sentence_index": row["sentence_index"],
+                "char_start": row["char_start"],
+                "char_end": row["char_end"],
+                "evidence": row["evidence"],
+                "trigger": row["trigger"],
+                "event_date": row["event_date"],
+                "date_precision": row["date_precision"],
+            }
+        )
     touched = [event_row(e) for e in index.touched]
     mention_rows.sort(key=lambda r: (r["article_id"], r["char_start"]))
     return (
@@ -149,12 +164,20 @@ def state_from_row(row: dict) -> EventState:
     actors = mention_actors(row)
     article_ids = row.get("article_ids")
     return EventState(
-        event_id=row["event_id"], event_type=row["event_type"], event_mode=row["event_mode"],
-        actor1_id=row["actor1_id"], actor2_id=row["actor2_id"], location_id=row["location_id"],
-        event_date=row["event_date"], date_precision=row["date_precision"] or "unknown",
-        num_mentions=row["num_mentions"] or 0, status=row.get("status") or "occurred",
-        contexts=list(row.get("contexts") or []), actor_ids=actors,
-        articles=set(article_ids or ()), known_articles=0 if article_ids is not None else (row["num_articles"] or 0),
+        event_id=row["event_id"],
+        event_type=row["event_type"],
+        event_mode=row["event_mode"],
+        actor1_id=row["actor1_id"],
+        actor2_id=row["actor2_id"],
+        location_id=row["location_id"],
+        event_date=row["event_date"],
+        date_precision=row["date_precision"] or "unknown",
+        num_mentions=row["num_mentions"] or 0,
+        status=row.get("status") or "occurred",
+        contexts=list(row.get("contexts") or []),
+        actor_ids=actors,
+        articles=set(article_ids or ()),
+        known_articles=0 if article_ids is not None else (row["num_articles"] or 0),
     )
 
 
@@ -165,11 +188,20 @@ def event_id_for(row: dict) -> str:
 
 def found_event(row: dict) -> EventState:
     return EventState(
-        event_id=event_id_for(row), event_type=row["event_type"], event_mode=row["event_mode"],
-        actor1_id=row["actor1_id"], actor2_id=row["actor2_id"], location_id=row["location_id"],
-        event_date=row["event_date"], date_precision=row["date_precision"] or "unknown", num_mentions=1,
-        status=row["status"] or "occurred", contexts=sorted(set(row.get("contexts") or [])),
-        actor_ids=mention_actors(row), articles={row["article_id"]}, touched=True,
+        event_id=event_id_for(row),
+        event_type=row["event_type"],
+        event_mode=row["event_mode"],
+        actor1_id=row["actor1_id"],
+        actor2_id=row["actor2_id"],
+        location_id=row["location_id"],
+        event_date=row["event_date"],
+        date_precision=row["date_precision"] or "unknown",
+        num_mentions=1,
+        status=row["status"] or "occurred",
+        contexts=sorted(set(row.get("contexts") or [])),
+        actor_ids=mention_actors(row),
+        articles={row["article_id"]},
+        touched=True,
         positions={row["article_id"]: [row["char_start"]]},
     )
 
@@ -181,8 +213,10 @@ def absorb(event: EventState, row: dict) -> None:
         event.event_date, event.date_precision = row["event_date"], precision
     event.actor1_id = more_specific(event.actor1_id, row["actor1_id"])
     counterpart = next((a for a in mention_actors(row) if a != event.actor1_id), None)
-    event.actor2_id = more_specific(event.actor2_id, row["actor2_id"] if row["actor2_id"] != event.actor1_id
-                                    else counterpart) or counterpart
+    event.actor2_id = (
+        more_specific(event.actor2_id, row["actor2_id"] if row["actor2_id"] != event.actor1_id else counterpart)
+        or counterpart
+    )
     event.location_id = event.location_id or row["location_id"]
     event.event_mode = event.event_mode or row["event_mode"]
     if row["status"] == "occurred":
@@ -254,8 +288,11 @@ def best_match(row: dict, events: list[EventState]) -> EventState | None:
         same = [e for e in same if e.status == row["status"]] or same
     if len(same) > 1 and not dated:
         # Several fit: the one this article mentioned last before this report (discourse recency).
-        earlier = [(max(p for p in e.positions.get(article, ()) if p < row["char_start"]), e)
-                   for e in same if any(p < row["char_start"] for p in e.positions.get(article, ()))]
+        earlier = [
+            (max(p for p in e.positions.get(article, ()) if p < row["char_start"]), e)
+            for e in same
+            if any(p < row["char_start"] for p in e.positions.get(article, ()))
+        ]
         same = [max(earlier, key=lambda pair: pair[0])[1]] if earlier else same
     if same:
         return same[0] if len(same) == 1 or dated else None
@@ -274,9 +311,17 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 def event_row(event: EventState) -> dict:
     return {
-        "event_id": event.event_id, "event_type": event.event_type, "event_mode": event.event_mode,
-        "actor1_id": event.actor1_id, "actor2_id": event.actor2_id, "location_id": event.location_id,
-        "event_date": event.event_date, "date_precision": event.date_precision,
-        "num_articles": event.num_articles, "num_mentions": event.num_mentions, "status": event.status,
-        "contexts": event.contexts, "actor_ids": event.actor_ids,
+        "event_id": event.event_id,
+        "event_type": event.event_type,
+        "event_mode": event.event_mode,
+        "actor1_id": event.actor1_id,
+        "actor2_id": event.actor2_id,
+        "location_id": event.location_id,
+        "event_date": event.event_date,
+        "date_precision": event.date_precision,
+        "num_articles": event.num_articles,
+        "num_mentions": event.num_mentions,
+        "status": event.status,
+        "contexts": event.contexts,
+        "actor_ids": event.actor_ids,
     }

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flows.nlp.text.arabic import normalize, normalize_with_map, tokens
 from flows.nlp.events.lexicon import Lexicon
+from flows.nlp.text.arabic import normalize, normalize_with_map, tokens
 from flows.nlp.types import Mention
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
@@ -98,9 +98,7 @@ def is_place(text: str, cand: Candidate, visit: bool) -> bool:
     return bool(word_before(text, cand.char_start) & PLACE_WORDS)
 
 
-def resolve_groups(
-    text: str, lexicon: Lexicon, start: int, end: int, mentions: tuple[Mention, ...]
-) -> list[Candidate]:
+def resolve_groups(text: str, lexicon: Lexicon, start: int, end: int, mentions: tuple[Mention, ...]) -> list[Candidate]:
     """Group phrases in text[start:end] as candidates standing for the countries listed just before them."""
     found: list[Candidate] = []
     norm, origin = normalize_with_map(text[start:end])
@@ -117,13 +115,14 @@ def resolve_groups(
 def listed_countries(text: str, mentions: tuple[Mention, ...], before: int, size: int) -> tuple[str, ...]:
     """The last ``size`` distinct GPEs named together (a list, few words apart) before offset ``before``."""
     gpes = [
-        m for m in mentions
+        m
+        for m in mentions
         if m.entity_type == "GPE" and not m.is_adjectival and before - GROUP_LOOKBACK_CHARS <= m.char_end <= before
     ]
     for last in range(len(gpes) - 1, -1, -1):
         chosen = [gpes[last]]
         for m in reversed(gpes[:last]):
-            if not LIST_JOINER.fullmatch(text[m.char_end:chosen[0].char_start]):
+            if not LIST_JOINER.fullmatch(text[m.char_end : chosen[0].char_start]):
                 break
             if m.entity_id not in {c.entity_id for c in chosen}:
                 chosen.insert(0, m)
@@ -147,20 +146,38 @@ def assign_roles(
     """actor1, actor2, place and every actor of the trigger, from the candidates inside [clause_start, clause_end)."""
     visit = mode == "visit"
     inside = sorted(
-        (c for c in candidates if clause_start <= c.char_start and c.char_end <= clause_end
-         and not (trigger_start <= c.char_start < trigger_end)),
+        (
+            c
+            for c in candidates
+            if clause_start <= c.char_start
+            and c.char_end <= clause_end
+            and not (trigger_start <= c.char_start < trigger_end)
+        ),
         key=lambda c: c.char_start,
     )
-    places = [c for c in inside if is_place(text, c, visit)
-              or (mode in GATHERINGS and pos == "noun" and c.entity_type in PLACE_TYPES and c.char_start >= trigger_end
-                  and gap_tokens(text, trigger_end, c.char_start) == 0)]
+    places = [
+        c
+        for c in inside
+        if is_place(text, c, visit)
+        or (
+            mode in GATHERINGS
+            and pos == "noun"
+            and c.entity_type in PLACE_TYPES
+            and c.char_start >= trigger_end
+            and gap_tokens(text, trigger_end, c.char_start) == 0
+        )
+    ]
     after = [c for c in inside if c.char_start >= trigger_end]
     before = [c for c in inside if c.char_end <= trigger_start]
     location = pick_location(text, visit, after, before, places, trigger_end)
     actors = [
-        c for c in inside
-        if c is not location and c not in places and c.entity_type in ACTOR_TYPES
-        and not c.is_adjectival and not is_title_part(text, c, inside, trigger_start)
+        c
+        for c in inside
+        if c is not location
+        and c not in places
+        and c.entity_type in ACTOR_TYPES
+        and not c.is_adjectival
+        and not is_title_part(text, c, inside, trigger_start)
     ]
     if visit:
         # A visit's destination is its place, never its counterpart.
@@ -171,8 +188,9 @@ def assign_roles(
         # "دانت الدول ... X، متهمةً Y": the participle shares the subject of the verb before it.
         first = shared_subject or (actor_before[-1] if actor_before else None)
     else:
-        first = pick_actor1(text, pos, event_type == "CONSULT", trigger_start, trigger_end, actor_after, actor_before,
-                            shared_subject)
+        first = pick_actor1(
+            text, pos, event_type == "CONSULT", trigger_start, trigger_end, actor_after, actor_before, shared_subject
+        )
     if first is None:
         # Last resort: a nisba standing for its country ("المسؤولين الماليين" -> Mali).
         nisbas = [c for c in inside if c.is_adjectival and c.entity_type == "GPE"]
@@ -201,7 +219,8 @@ def is_title_part(text: str, cand: Candidate, inside: list[Candidate], trigger_s
     if cand.entity_type == "PERSON" or len(cand.entity_ids) != 1:
         return False
     return any(
-        other.entity_type == "PERSON" and other.char_start >= cand.char_end
+        other.entity_type == "PERSON"
+        and other.char_start >= cand.char_end
         and not (cand.char_end <= trigger_start < other.char_start)
         and gap_tokens(text, cand.char_end, other.char_start) <= TITLE_GAP_TOKENS
         for other in inside
@@ -214,8 +233,14 @@ def pick_location(
     after_places = [c for c in places if c in after]
     if visit:
         # "زار ... مالي": the destination may be a bare object; a title part or the visitor is not.
-        objects = [c for c in after if c.entity_type in PLACE_TYPES and len(c.entity_ids) == 1
-                   and not c.is_adjectival and not is_title_part(text, c, after)]
+        objects = [
+            c
+            for c in after
+            if c.entity_type in PLACE_TYPES
+            and len(c.entity_ids) == 1
+            and not c.is_adjectival
+            and not is_title_part(text, c, after)
+        ]
         return after_places[0] if after_places else (objects[0] if objects else None)
     if after_places:
         return after_places[0]
@@ -224,8 +249,14 @@ def pick_location(
 
 
 def pick_actor1(
-    text: str, pos: str, genitive_is_agent: bool, trigger_start: int, trigger_end: int,
-    after: list[Candidate], before: list[Candidate], shared_subject: Candidate | None = None,
+    text: str,
+    pos: str,
+    genitive_is_agent: bool,
+    trigger_start: int,
+    trigger_end: int,
+    after: list[Candidate],
+    before: list[Candidate],
+    shared_subject: Candidate | None = None,
 ) -> Candidate | None:
     """The agent: a verb's subject after it (not behind a preposition), else the subject it shares with the verb
     before it (Arabic drops a repeated subject: "طالبوا بتسليم المتهم"), else the nearest actor before; a

@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from flows.nlp.text.arabic import DIACRITICS, TATWEEL, TOKEN, normalize_with_map, split_sentences
 from flows.nlp.quotes.lexicon import Cue
 from flows.nlp.quotes.marks import MarkSpan, mark_spans
+from flows.nlp.text.arabic import DIACRITICS, TATWEEL, TOKEN, normalize_with_map, split_sentences
 from flows.nlp.types import Document, Entity, Mention, Sentence
 
 # Punctuation that ends a clause inside a sentence.

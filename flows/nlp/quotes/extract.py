@@ -167,7 +167,7 @@ def _end_clauses(ctx: Context, found: list[Found]) -> None:
 
 
 def _nested(ctx: Context, clause_start: int, inner: Found) -> bool:
-    """"أن السلطات البحرينية أوضحت … أن …": a cue right after the subject of a reported clause reports speech
+    """ "أن السلطات البحرينية أوضحت … أن …": a cue right after the subject of a reported clause reports speech
     inside that clause; the outer quotation runs on over it."""
     if inner.cue.cue_class not in ("verb", "named_verb", "quoting_verb"):
         return False

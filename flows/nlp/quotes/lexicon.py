@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from flows.resources import read_tsv_tuples
 from flows.nlp.text.arabic import normalize
+from flows.resources import read_tsv_tuples
 
 # Proclitics a reporting verb or participle may carry: وقال، فأضاف.
 VERB_PROCLITICS = ("و", "ف")

@@ -77,7 +77,7 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
 
 
 def _apposition_follows(ctx: Context, j: int, comma: int, k: int) -> bool:
-    """"وفق ما أكده الأمين العام للحزب، عصام الشابي لوكالة …": after the comma comes the titled person's name."""
+    """ "وفق ما أكده الأمين العام للحزب، عصام الشابي لوكالة …": after the comma comes the titled person's name."""
     word = speaker_word(ctx.tokens[j].norm)
     return word is not None and word.kind == "head" and word.resolve == "person" and k - comma <= MAX_SOURCE_TOKENS
 

@@ -6,9 +6,9 @@ The mentions stage names entities; this module only chooses among its mentions. 
 
 from __future__ import annotations
 
-from flows.nlp.text.arabic import normalize
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Speaker
 from flows.nlp.quotes.lexicon import speaker_word, speaker_word_split
+from flows.nlp.text.arabic import normalize
 from flows.nlp.types import Mention
 
 # Entity types that can speak, best first: "وزير خارجية مالي عبد الله ديوب" is Diop, not Mali.
@@ -33,8 +33,14 @@ WORD_KINDS = ("unnamed", "head", "ref", "skip", "stop", "statement")
 
 
 def np_speaker(
-    ctx: Context, tok_lo: int, tok_hi: int, cue_start: int, previous: list, quoting: bool = False,
-    object_first: bool = False, bare_ok: bool = False,
+    ctx: Context,
+    tok_lo: int,
+    tok_hi: int,
+    cue_start: int,
+    previous: list,
+    quoting: bool = False,
+    object_first: bool = False,
+    bare_ok: bool = False,
 ) -> Speaker | None:
     """The speaker named by tokens ``tok_lo:tok_hi`` (the phrase after a cue), or None when it names nobody.
 
@@ -108,7 +114,7 @@ def _unlisted_subject(
 
 
 def _name_after_title(ctx: Context, after: tuple[int, int]) -> Speaker | None:
-    """"الناطق الرسمي باسم الحزب الجمهوري، عصام الشابي": the title, a comma, then the name."""
+    """ "الناطق الرسمي باسم الحزب الجمهوري، عصام الشابي": the title, a comma, then the name."""
     a_start, a_end = ctx.tokens[after[0]].start, ctx.tokens[after[1] - 1].end
     named = [m for m in ctx.mentions_in(a_start, a_end) if m.entity_type == "PERSON" and not m.is_adjectival]
     if named:
@@ -136,7 +142,7 @@ def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
 
 
 def _topic_person(ctx: Context, cue_start: int, sentence: int) -> Speaker | None:
-    """"وصف الرئيس الأميركي دونالد ترامب … . وقال إن …": with no quote before it, a subjectless verb at the head of
+    """ "وصف الرئيس الأميركي دونالد ترامب … . وقال إن …": with no quote before it, a subjectless verb at the head of
     its sentence speaks for the first person named in the nearest sentence before that names one."""
     current = ctx.sentence_of(cue_start)
     if current is None or ctx.body[current.char_start : cue_start].strip(" و"):
