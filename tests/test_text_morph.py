@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from flows.nlp.arabic import normalize
+from flows.nlp.text.arabic import normalize
 from flows.nlp.text.forms import derived_forms
 from flows.nlp.text.lexicon import LemmaLexicon, LexiconEntry, LexiconFileError
 from flows.nlp.text.morph import analyse, words
 
-ARABIC_TEXT = st.text(
-    alphabet=st.sampled_from(list("أإآابتثجحخدذرزسشصضطظعغفقكلمنهويىةئؤءـًٌٍَُِّْ ٠١٢.،«»-x9")), max_size=80
-)
+ARABIC_TEXT = st.text(alphabet=st.sampled_from(list("أإآابتثجحخدذرزسشصضطظعغفقكلمنهويىةئؤءـًٌٍَُِّْ ٠١٢.،«»-x9")), max_size=80)
 
 
 @pytest.mark.parametrize(
@@ -205,17 +204,14 @@ def test_extra_columns_ride_along() -> None:
     assert entry.get("mode") == "attack"
 
 
-def test_from_tsv_reads_header_and_variants(tmp_path) -> None:
-    path = tmp_path / "lexicon.tsv"
-    path.write_text("# test lexicon\nlemma\tpos\tcategory\tmode\nتصريح|تصاريح\tnoun\tstatement\tdirect\n", "utf-8")
-    lexicon = LemmaLexicon.from_tsv(path)
+def test_from_rows_reads_variants_and_extra_columns() -> None:
+    rows = [{"lemma": "تصريح|تصاريح", "pos": "noun", "category": "statement", "mode": "direct"}]
+    lexicon = LemmaLexicon.from_rows(rows)
     assert lexicon.entry_for(analyse("وتصاريحه")) == LexiconEntry(
         "تصريح", "noun", "statement", (("mode", "direct"),), ("تصاريح",)
     )
 
 
-def test_from_tsv_refuses_a_file_without_the_columns(tmp_path) -> None:
-    path = tmp_path / "lexicon.tsv"
-    path.write_text("word\tclass\nقال\tsay\n", "utf-8")
-    with pytest.raises(LexiconFileError, match="header"):
-        LemmaLexicon.from_tsv(path)
+def test_from_rows_refuses_a_row_without_a_lemma() -> None:
+    with pytest.raises(LexiconFileError, match="lemma"):
+        LemmaLexicon.from_rows([{"word": "قال", "pos": "verb", "category": "say"}])

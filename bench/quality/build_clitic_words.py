@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from bench.ant import read_ant  # noqa: E402
+from flows.nlp.text.arabic import normalize  # noqa: E402
 from flows.nlp.text.morph import (  # noqa: E402
     CONJUNCTIONS,
     ENCLITICS,
@@ -32,7 +33,6 @@ from flows.nlp.text.morph import (  # noqa: E402
     MIN_BASE,
     PREPOSITIONS,
 )
-from flows.nlp.arabic import normalize  # noqa: E402
 
 DEFAULT_TARBALL = REPO.parent / "shared" / "corpus" / "ant-v2.1-dev.tar.gz"
 OUT = REPO / "flows" / "data" / "clitic_words.tsv"
@@ -43,7 +43,7 @@ MIN_COUNT = 10
 RATIO = 0.03
 ARABIC_WORD = re.compile(r"[\u0621-\u064A\uE000]+")
 # ة survives normalisation as this private-use character while counting.
-TA_MARBUTA_MARK = "\uE000"
+TA_MARBUTA_MARK = "\ue000"
 
 
 def blind_docnos() -> set[str]:

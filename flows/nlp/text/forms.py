@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from flows.nlp.arabic import DIACRITICS, normalize
+from flows.nlp.text.arabic import DIACRITICS, normalize
 
 SHADDA = "\u0651"
 HAMZA_ALEFS = "أإآءا"
@@ -67,7 +67,9 @@ def verb_forms(lemma: str) -> set[str]:
     bare = "".join(ch for ch in lemma if ch not in DIACRITICS)
     past, present, participles, nouns = _patterns(bare, second_doubled)
     forms = {stem + suffix for stem in past for suffix in PAST_SUFFIXES}
-    forms |= {prefix + stem + suffix for stem in present for prefix in IMPERFECT_PREFIXES for suffix in IMPERFECT_SUFFIXES}
+    forms |= {
+        prefix + stem + suffix for stem in present for prefix in IMPERFECT_PREFIXES for suffix in IMPERFECT_SUFFIXES
+    }
     for noun in participles | nouns:
         forms |= noun_forms(normalize(noun))
     return forms
@@ -88,9 +90,12 @@ def _patterns(v: str, second_doubled: bool) -> Patterns:
         return {v, v[0] + v[1] + v[3]}, {v[1] + "ي" + v[3]}, {"م" + v[1] + "ي" + v[3]}, {"إ" + v[1] + "ا" + v[3] + "ة"}
     if v[0] in HAMZA_ALEFS and n == 5 and v[3] == "ا":  # VIII hollow: اختار، احتاج
         inner = v[1:3]
-        return {v, v[:3] + v[4]}, {inner + "ا" + v[4], inner + "ي" + v[4]}, {"م" + inner + "ا" + v[4]}, {
-            v[:3] + "يا" + v[4]
-        }
+        return (
+            {v, v[:3] + v[4]},
+            {inner + "ا" + v[4], inner + "ي" + v[4]},
+            {"م" + inner + "ا" + v[4]},
+            {v[:3] + "يا" + v[4]},
+        )
     if v[0] in HAMZA_ALEFS and n >= 4:  # IV أعلن, VIII اجتمع/اتهم, VII انسحب, X استقبل
         present = v[1:]
         return {v}, {present}, {"م" + present}, {"ا" + v[1:-1] + "ا" + v[-1]}
@@ -102,7 +107,7 @@ def _patterns(v: str, second_doubled: bool) -> Patterns:
 
 
 def _triliteral(v: str, second_doubled: bool) -> Patterns:
-    c1, c2, c3 = v
+    c1, c2, c3 = v[0], v[1], v[2]
     if second_doubled:
         return _form_two(v)
     if c2 in "اى":  # hollow: قال -> قلت، يقول، قيل، قائل، مقول، قول; باع -> يبيع، مبيع، بيع
@@ -129,6 +134,6 @@ def _triliteral(v: str, second_doubled: bool) -> Patterns:
 
 def _form_two(v: str) -> Patterns:
     """Form II (أكّد، درّب): يؤكد، يدرب، مؤكد، تأكيد، تدريب."""
-    c1, c2, c3 = v
+    c1, c2, c3 = v[0], v[1], v[2]
     present = {v} | ({"ؤ" + c2 + c3} if c1 in HAMZA_ALEFS else set())
     return {v}, present, {"م" + stem for stem in present}, {"ت" + c1 + c2 + "ي" + c3}

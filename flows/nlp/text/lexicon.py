@@ -30,19 +30,18 @@ others are nouns; ``…`` between two words lets up to GAP_WORDS other words sta
 
 A word is looked up by its clitic-free key (morph.Word.key), then by the other ways to read its clitics (the
 whole word, the word with only its proclitics or only its enclitic off), so that a split the corpus counts got
-wrong still finds its entry. ``LemmaLexicon.from_tsv("quote_cues.tsv")`` reads a file once per call: wrap it in
-functools.cache where it is used.
+wrong still finds its entry. ``LemmaLexicon.from_tsv("<name>.tsv")`` reads a file once per call: wrap it in
+functools.cache where it is used. ``from_rows`` builds one from rows (dicts) read elsewhere.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
 from flows.nlp.text.forms import derived_forms
 from flows.nlp.text.morph import Word, words
+from flows.resources import read_tsv
 
 # Up to eight words may stand where a phrase says "…" (a subject with its title and a time word: "وصل رئيس
 # الوزراء <name> صباح اليوم الاثنين، إلى"); the same gap the event lexicon has used.
@@ -52,7 +51,7 @@ REQUIRED_COLUMNS = ("lemma", "pos", "category")
 
 
 class LexiconFileError(ValueError):
-    """A lexicon file without the required columns, or with a row that does not fit them."""
+    """A lexicon row without a lemma, a part of speech or a category."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,22 +101,21 @@ class LemmaLexicon:
             phrases.sort(key=lambda phrase: -phrase.size)  # the longest phrase first; file order otherwise
 
     @classmethod
-    def from_tsv(cls, source: str | Path) -> LemmaLexicon:
-        """Read a lexicon file: a name under flows/data, or a path."""
-        path = source if isinstance(source, Path) else resources.files("flows.data").joinpath(source)
-        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        rows = [line.split("\t") for line in lines if not line.startswith("#")]
-        if not rows or any(column not in rows[0] for column in REQUIRED_COLUMNS):
-            raise LexiconFileError(f"{source}: the header must name {', '.join(REQUIRED_COLUMNS)}")
-        header = rows[0]
+    def from_tsv(cls, *parts: str) -> LemmaLexicon:
+        """Read a lexicon file under flows/data: ``LemmaLexicon.from_tsv("<name>.tsv")``."""
+        return cls.from_rows(read_tsv(*parts), "/".join(parts))
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[dict[str, str]], source: str = "lexicon") -> LemmaLexicon:
+        """Entries from rows as flows.resources.read_tsv gives them (column name -> cell)."""
         entries = []
-        for row in rows[1:]:
-            if len(row) != len(header):
-                raise LexiconFileError(f"{source}: {len(row)} fields where the header has {len(header)}: {row}")
-            fields = dict(zip(header, row, strict=True))
-            lemma, *variants = fields["lemma"].split("|")
-            extra = tuple((name, value) for name, value in fields.items() if name not in REQUIRED_COLUMNS)
-            entries.append(LexiconEntry(lemma, fields["pos"], fields["category"], extra, tuple(variants)))
+        for row in rows:
+            missing = [column for column in REQUIRED_COLUMNS if not row.get(column)]
+            if missing:
+                raise LexiconFileError(f"{source}: no {', '.join(missing)} in {row}")
+            lemma, *variants = row["lemma"].split("|")
+            extra = tuple((name, value) for name, value in row.items() if name not in REQUIRED_COLUMNS)
+            entries.append(LexiconEntry(lemma, row["pos"], row["category"], extra, tuple(variants)))
         return cls(entries)
 
     def forms(self, entry: LexiconEntry) -> frozenset[str]:
@@ -189,9 +187,10 @@ def _match_phrase(phrase: _Phrase, seq: Sequence[Word], i: int) -> int | None:
     pos = i
     for p, part in enumerate(phrase.parts):
         if p > 0:
-            pos = _next_part(part, seq, pos + 1)
-            if pos is None:
+            found = _next_part(part, seq, pos + 1)
+            if found is None:
                 return None
+            pos = found
         elif not _part_at(part, seq, pos):
             return None
         pos += len(part) - 1

@@ -5,7 +5,7 @@
     [('وقال', 'و', 'قال', '', 'قال'), ('بالقول', 'بال', 'قول', '', 'قول'), ('حكومته', '', 'حكومت', 'ه', 'حكوم')]
 
 Every ``Word`` keeps ``text[start:end] == surface`` and ``text[base_start:base_end]`` is the word without its clitics
-(diacritics included). ``norm``, ``proclitics``, ``base`` and ``enclitic`` are normalised (flows.nlp.arabic.normalize:
+(diacritics included). ``norm``, ``proclitics``, ``base`` and ``enclitic`` are normalised (flows.nlp.text.arabic.normalize:
 one normaliser for the whole pipeline), and ``norm == proclitics + base + enclitic``. ``key`` is ``base`` with the
 ت that a feminine noun takes before a pronoun restored to ة (normalised ه): حكومته -> حكومه. ``stem`` drops the
 inflection endings of ``key`` (dual, plurals, feminine, accusative alef) for search and grouping.
@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
 from typing import NamedTuple
 
-from flows.nlp.arabic import DROPPED, NORMALIZE_TABLE
+from flows.nlp.text.arabic import DROPPED, NORMALIZE_TABLE
+from flows.resources import read_tsv
 
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
@@ -83,11 +83,10 @@ class Word(NamedTuple):
 def kept_whole() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Words whose first letters are not a proclitic, words whose last letters are not an enclitic, and the
     bases in ات of nouns in اة."""
-    text = resources.files("flows.data").joinpath("clitic_words.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")][1:]
-    start = frozenset(form for form, keep, *_ in rows if keep == "start")
-    end = frozenset(form for form, keep, *_ in rows if keep == "end")
-    ta_marbuta = frozenset(form for form, keep, *_ in rows if keep == "ta_marbuta")
+    rows = read_tsv("clitic_words.tsv")
+    start, end, ta_marbuta = (
+        frozenset(row["form"] for row in rows if row["keep"] == keep) for keep in ("start", "end", "ta_marbuta")
+    )
     return start, end, ta_marbuta
 
 
