@@ -20,8 +20,8 @@ from flows.read.discover import require_inbox_folder
 from flows.settings import Settings
 
 EXIT_OK, EXIT_ERROR, EXIT_LOCKED = 0, 1, 3
-EVAL_STAGES = ("entities", "quotes", "events", "dates", "extraction")
-COMMANDS = ("ingest", "serve", "watch", "sql", "query", "status", "publish", "export", "eval", "bench")
+EVAL_STAGES = ("entities", "quotes", "events", "dates", "extraction", "search")
+COMMANDS = ("ingest", "serve", "watch", "sql", "query", "search", "status", "publish", "export", "eval", "bench")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -115,6 +115,15 @@ def build_parser() -> argparse.ArgumentParser:
     paths(p, inbox=False)
     p.add_argument("name", nargs="?", help="query name (file name without .sql)")
     p.add_argument("params", nargs="*", help="values for the query's ? parameters, in order")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    p = command("search", cmd_search, "Arabic-aware ranked search over articles (or quotes), best first")
+    paths(p, inbox=False)
+    p.add_argument("text", metavar="QUERY", help="words to look for, e.g. 'غوتيريش اليمن'")
+    p.add_argument("--quotes", action="store_true", help="rank quotes (by their words and speaker) instead")
+    p.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help="published on or after (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="published on or before (YYYY-MM-DD)")
+    p.add_argument("--limit", type=_positive, default=10, metavar="N", help="how many results (default 10)")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
     p = command("status", cmd_status, "what the warehouse holds: counts per table, last runs, quarantined files")
@@ -269,6 +278,30 @@ def cmd_query(args: argparse.Namespace) -> int:
         columns, rows = warehouse.query(con, sql, args.params)
     print_rows(columns, rows, args.format)
     return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from flows.search import search
+
+    with _reader(settings_from(args)) as con:
+        columns, rows = search(
+            con, args.text, quotes=args.quotes, date_from=args.date_from, date_to=args.date_to, limit=args.limit
+        )
+    print_rows(columns, rows, args.format)
+    return EXIT_OK
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
 
 
 def cmd_status(args: argparse.Namespace) -> int:

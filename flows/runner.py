@@ -1,7 +1,7 @@
 """The ingest steps as plain functions, and a plain runner that chains them (the Prefect flow chains the same steps).
 
 discover -> process (read, decode, extract, entities, quotes, events; in a process pool) -> frames -> link events
--> load (one transaction per batch) -> publish snapshot -> summary.
+-> search index -> load (one transaction per batch) -> publish snapshot -> summary.
 """
 
 from __future__ import annotations
@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Iterator, Sequence
 
+import polars as pl
+
 from flows.nlp.events import link_events
 from flows.outcome import FileOutcome
 from flows.pipeline import process_file
 from flows.read import InboxFile, new_files, scan_inbox
+from flows.search import index_frames
 from flows.settings import Settings
 from flows.store import warehouse
 from flows.store.frames import outcomes_to_frames
@@ -106,12 +109,21 @@ def load_outcomes(con: warehouse.Connection, outcomes: list[FileOutcome], summar
     if not new_event_mentions.is_empty():
         known = warehouse.existing_events(con, new_event_mentions["event_type"].unique().to_list())
         frames["events"], frames["event_mentions"] = link_events(new_event_mentions, known)
+    frames.update(search_index(con, frames))
     warehouse.load_batch(con, frames)
     _count(summary, frames["files"])
     for outcome in outcomes:
         for stage, seconds in outcome.stage_seconds.items():
             _add(summary.stage_seconds, stage, seconds)
     _add(summary.stage_seconds, "load", time.perf_counter() - started)
+
+
+def search_index(con: warehouse.Connection, frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """The search index rows for the batch's new articles, and for any article loaded before the index existed."""
+    late_articles, late_quotes = warehouse.unindexed(con)
+    articles = pl.concat([frames["articles"].select(late_articles.columns), late_articles])
+    quotes = pl.concat([frames["quotes"].select(late_quotes.columns), late_quotes])
+    return index_frames(articles, quotes)
 
 
 def _count(summary: RunSummary, files) -> None:  # files: pl.DataFrame

@@ -126,3 +126,39 @@ create table if not exists quotes (
     cue_start        integer,
     cue_end          integer
 );
+
+-- The search index (flows/search, `akhbar search`), written in the same transaction as the articles it covers.
+-- One row per field of a searchable document: an article's title and body, a quote's text and speaker.
+create table if not exists search_docs (
+    kind        varchar not null,                -- article, quote
+    doc_id      varchar not null,                -- article_id or quote_id
+    article_id  varchar not null,
+    field       varchar not null,                -- title, body (articles); quote, speaker (quotes)
+    length      integer not null,                -- terms in the field
+    primary key (kind, doc_id, field)
+);
+
+-- one row per term of a document field, with its count there (terms: flows/search/terms.py)
+create table if not exists search_terms (
+    kind     varchar not null,
+    doc_id   varchar not null,
+    field    varchar not null,
+    term     varchar not null,
+    tf       integer not null
+);
+
+-- one row per term: how many documents hold it
+create table if not exists search_vocab (
+    kind      varchar not null,
+    term      varchar not null,
+    df        integer not null,
+    primary key (kind, term)
+);
+
+-- one row per word form met (a word without its clitics, before stemming): the term it is indexed under, and its
+-- spelling skeleton, which the spellings of one foreign name share (غوتيريش، جوتيريس)
+create table if not exists search_spellings (
+    form      varchar primary key,
+    skeleton  varchar not null,
+    term      varchar not null
+);
