@@ -3,7 +3,7 @@
 A term is the light stem the shared text layer gives a word (flows.nlp.text.words: normalised, clitics split off,
 inflection endings dropped), so وبموسكو, موسكو and بموسكو are one term, and so are مسيرة, مسيرات and المسيرات.
 Letters other than Arabic are lower-cased (CNN, cnn). A word's form is the word without its clitics before stemming
-(the text layer's ``key``); its skeleton (flows/data/name_letters.tsv) is what the spellings of a foreign name share:
+(the text layer's ``key``), and so is the whole word; a form's skeleton (flows/data/name_letters.tsv) is what the spellings of a foreign name share:
 غوتيريش and جوتيريس, بوتين and بوتن. Skeletons are taken of forms, not terms, because stemming cuts names
 unevenly (بوتين loses ين as if it were a plural, بوتن keeps its ن).
 """
@@ -26,16 +26,18 @@ ARTICLE_FIELDS = ("title", "body")
 QUOTE_FIELDS = ("quote", "speaker")
 
 
-def analysed(text: str | None) -> list[tuple[str, str]]:
-    """(term, form) for each word of ``text`` worth indexing, in order."""
+def analysed(text: str | None) -> list[tuple[str, str, str]]:
+    """(term, form, whole normalised word) for each word of ``text`` worth indexing, in order."""
     if not text:
         return []
-    return [(term, w.key.lower()) for w in words(text) if len(term := w.stem.lower()) >= MIN_TERM_LETTERS]
+    return [
+        (term, w.key.lower(), w.norm.lower()) for w in words(text) if len(term := w.stem.lower()) >= MIN_TERM_LETTERS
+    ]
 
 
 def terms(text: str | None) -> list[str]:
     """The index terms of ``text``, in order (repeats kept)."""
-    return [term for term, _ in analysed(text)]
+    return [term for term, _, _ in analysed(text)]
 
 
 @cache
@@ -102,9 +104,10 @@ def _add_doc(
     forms: dict[str, str],
 ) -> None:
     for field, text in fields.items():
-        pairs = analysed(text)
-        forms.update((form, term) for term, form in pairs)
-        counts = Counter(term for term, _ in pairs)
+        found = analysed(text)
+        # The whole word is a spelling too: the text layer may take a name's first letter for a clitic (بيونغ).
+        forms.update((form, term) for term, *spellings in found for form in spellings)
+        counts = Counter(term for term, _, _ in found)
         docs.append(
             {"kind": kind, "doc_id": doc_id, "article_id": article_id, "field": field, "length": counts.total()}
         )
