@@ -100,8 +100,30 @@ def test_a_spelling_finds_the_article(con, written: str, typed: str) -> None:
 )
 def test_unrelated_words_are_not_spelling_variants(typed: str, other: str) -> None:
     qwords = query_words(typed)
-    spellings = [(other, skeleton(other), terms(other)[0])]
-    assert [t.term for t in query_terms(qwords, spellings)] == [qwords[0].term]
+    known = [("typed", "", "", qwords[0].term, 5), ("spelling", other, skeleton(other), terms(other)[0], 5)]
+    assert [t.term for t in query_terms(qwords, known, n=10)] == [qwords[0].term]
+
+
+@pytest.mark.parametrize(
+    "typed_df, variant_df, widened",
+    [
+        pytest.param(0, 3, True, id="a-spelling-the-index-lacks-finds-the-one-it-has"),
+        pytest.param(3, 30, True, id="a-rare-spelling-finds-the-usual-one"),
+        pytest.param(30, 3, False, id="a-usual-word-is-not-widened-to-a-rarer-look-alike"),
+    ],
+)
+def test_a_variant_is_added_when_the_index_knows_it_at_least_as_well(typed_df, variant_df, widened) -> None:
+    qwords = query_words("جوتيريس")
+    known = [("typed", "", "", qwords[0].term, typed_df)] if typed_df else []
+    known.append(("spelling", "غوتيريش", skeleton("غوتيريش"), "غوتيريش", variant_df))
+    assert ("غوتيريش" in [t.term for t in query_terms(qwords, known, n=100)]) is widened
+
+
+def test_common_words_are_left_out_of_a_query_with_rarer_ones() -> None:
+    qwords = query_words("قال غوتيريش")
+    known = [("typed", "", "", "قال", 90), ("typed", "", "", "غوتيريش", 2)]
+    assert [t.term for t in query_terms(qwords, known, n=100)] == ["غوتيريش"]
+    assert [t.term for t in query_terms(query_words("قال"), known[:1], n=100)] == ["قال"]
 
 
 def test_a_variant_counts_less_than_the_spelling_typed(con) -> None:

@@ -52,17 +52,26 @@ def search(
     qwords = query_words(query)
     if not qwords:
         return columns, []
-    _, spellings = warehouse.query(con, sql_text("search/vocabulary.sql"), [kind, spelling_keys(qwords)])
-    wanted = query_terms(qwords, spellings)
-    fields = ["quote", "speaker"] if quotes else ["body", "title"]
-    weights = [1.0, ranking.speaker_weight] if quotes else [1.0, ranking.title_weight]
+    _, stats = warehouse.query(con, sql_text("search/collection.sql"), [kind])
+    if not stats:
+        return columns, []
+    _, known = warehouse.query(
+        con, sql_text("search/vocabulary.sql"), [kind, [w.term for w in qwords], kind, spelling_keys(qwords)]
+    )
+    wanted = query_terms(qwords, known, n=stats[0][1])
+    if not wanted:
+        return columns, []
+    weight = {"body": 1.0, "title": ranking.title_weight, "quote": 1.0, "speaker": ranking.speaker_weight}
     warehouse.query(con, sql_text("search/rank.sql"))
     params = [
         [t.term for t in wanted],
         [t.word for t in wanted],
         [t.weight for t in wanted],
-        fields,
-        weights,
+        [t.df for t in wanted],
+        stats[0][1],
+        [field for field, _, _ in stats],
+        [weight[field] for field, _, _ in stats],
+        [avg for _, _, avg in stats],
         ranking.k1,
         ranking.b,
         date_from,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flows.nlp.text import split_sentences, words
+from flows.nlp.text import normalize, split_sentences, words
 from flows.search.terms import terms
 
 # About two lines of a terminal: enough to judge a hit, short enough for a table cell or a CSV column.
@@ -15,7 +15,11 @@ def snippet(text: str, matched: set[str]) -> str:
     """The best sentence of ``text`` for the ``matched`` terms, cut to about SNIPPET_CHARS, matched words marked."""
     best: tuple[int, int, int, int] | None = None  # (-distinct terms, -hits, start, end)
     for sentence in split_sentences(text):
-        found = [t for t in terms(text[sentence.char_start : sentence.char_end]) if t in matched]
+        piece = text[sentence.char_start : sentence.char_end]
+        # A term is a run of letters of its word's normalised form: a sentence without any holds none of them, and
+        # most sentences are passed over without analysing their words.
+        lowered = normalize(piece).lower()
+        found = [t for t in terms(piece) if t in matched] if any(t in lowered for t in matched) else []
         key = (-len(set(found)), -len(found), sentence.char_start, sentence.char_end)
         if best is None or key < best:
             best = key
