@@ -60,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _drop_frames(error: BaseException) -> None:
+def _drop_frames(error: BaseException | None) -> None:
     """Let go of the failed run's frames (and the DuckDB connection they hold) before the interpreter exits."""
     while error is not None:
         error.__traceback__ = None
