@@ -366,7 +366,7 @@ class _reader:
 
 def print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
     if fmt == "csv":
-        writer = csv.writer(sys.stdout)
+        writer = csv.writer(sys.stdout, lineterminator="\n")  # Unix line ends: cut, awk and spreadsheets all read them
         writer.writerow(columns)
         writer.writerows(rows)
     elif fmt == "json":
