@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Iterator, Sequence
 
+import polars as pl
+
 from flows.nlp.events import link_events
 from flows.outcome import FileOutcome
 from flows.pipeline import process_file
-from flows.read import InboxFile, new_files, scan_inbox
+from flows.read import InboxFile, scan_inbox
 from flows.settings import Settings
 from flows.store import warehouse
 from flows.store.frames import outcomes_to_frames
@@ -64,7 +66,16 @@ def discover(settings: Settings, con: warehouse.Connection, summary: RunSummary)
     """The inbox files this run must handle."""
     started = time.perf_counter()
     found = scan_inbox(settings.inbox)
-    todo = new_files(found, warehouse.known_files(con))
+    scanned = pl.DataFrame(
+        {
+            "file_path": [f.rel_path for f in found],
+            "size_bytes": [f.size for f in found],
+            "mtime_ns": [f.mtime_ns for f in found],
+        },
+        schema={"file_path": pl.String, "size_bytes": pl.Int64, "mtime_ns": pl.Int64},
+    )
+    unseen = warehouse.unseen_files(con, scanned)
+    todo = [f for f in found if f.rel_path in unseen]
     summary.seen, summary.new = len(found), len(todo)
     _add(summary.stage_seconds, "discover", time.perf_counter() - started)
     return todo
