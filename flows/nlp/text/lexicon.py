@@ -38,9 +38,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flows.nlp.text.forms import derived_forms
-from flows.nlp.text.morph import Word, words
+from flows.nlp.text.morph import ENCLITICS, Word, ends_with_ta_marbuta, key_of, words
 from flows.resources import read_tsv
 
 # Up to eight words may stand where a phrase says "…" (a subject with its title and a time word: "وصل رئيس
@@ -161,9 +162,25 @@ class LemmaLexicon:
 
 def readings(word: Word) -> tuple[str, ...]:
     """The keys a word is looked up by, the layer's own split first (see the module docstring)."""
-    keys = [word.key, word.base, word.norm, word.norm[len(word.proclitics) :]]
-    if word.enclitic:
-        keys.append(word.norm[: -len(word.enclitic)])
+    return _readings(word.norm, word.proclitics, word.base, word.enclitic, word.key, ends_with_ta_marbuta(word.surface))
+
+
+@lru_cache(maxsize=100_000)
+def _readings(norm: str, proclitics: str, base: str, enclitic: str, key: str, ta_marbuta: bool) -> tuple[str, ...]:
+    keys = [key, base, norm, norm[len(proclitics) :]]
+    if enclitic:
+        keys.append(norm[: -len(enclitic)])
+    if proclitics.endswith("لل"):  # ل + ال before a word in ل: للاعبين is ل + اللاعبين
+        keys.append("ل" + base)
+    if base.startswith("ال") and len(base) > 3:  # an article the corpus counts kept on (الناس، اليمن)
+        keys.append(base[2:])
+    # An enclitic the corpus counts kept on (تلقاها، حلفائنا): the base without it, with ت read back as ة and a
+    # hamza written ئ before it read back as ء (حلفائنا -> حلفاء). Never the ه of a word written with ة.
+    for suffix in ENCLITICS:
+        if base.endswith(suffix) and len(base) - len(suffix) >= 2 and not (ta_marbuta and suffix == "ه"):
+            rest = base[: -len(suffix)]
+            keys += [rest, key_of(rest, suffix)] + ([rest[:-1] + "ء"] if rest.endswith("ي") else [])
+            break
     return tuple(dict.fromkeys(key for key in keys if key))
 
 

@@ -146,25 +146,45 @@ def stem(key: str) -> str:
 def words(text: str, start: int = 0, end: int | None = None) -> tuple[Word, ...]:
     """The words of ``text[start:end]`` (letters and digits), split and stemmed, with offsets into ``text``."""
     end = len(text) if end is None else end
-    return tuple(analyse(match.group(), match.start()) for match in WORD.finditer(text, start, end))
+    found = []
+    for match in WORD.finditer(text, start, end):
+        at = match.start()
+        surface = match.group()
+        norm, proclitics, base, enclitic, a, b, key, stem_ = _analysis(surface)
+        # tuple.__new__ rather than Word(...): one call in C per word instead of a Python-level __new__.
+        found.append(
+            _new(Word, (surface, at, at + len(surface), norm, proclitics, base, enclitic, at + a, at + b, key, stem_))
+        )
+    return tuple(found)
 
 
 def analyse(surface: str, start: int = 0) -> Word:
     """One word (``surface`` as it stands in the text at ``start``), split and stemmed."""
-    norm, kept = _normalised(surface)
-    seg = segment(norm, _ends_with_ta_marbuta(surface))
-    a = len(seg.proclitics)
-    b = len(norm) - len(seg.enclitic)
-    base_start = start + kept[a] if a < len(kept) else start + len(surface)
-    base_end = start + (kept[b - 1] + 1 if b > 0 else 0)
-    while base_end - start < len(surface) and surface[base_end - start] in DROPPED:
-        base_end += 1  # the diacritics on the last letter of the base belong to it
-    key = key_of(seg.base, seg.enclitic)
-    return Word(surface, start, start + len(surface), norm, seg.proclitics, seg.base, seg.enclitic,
-                base_start, base_end, key, stem(key))  # fmt: skip
+    norm, proclitics, base, enclitic, a, b, key, stem_ = _analysis(surface)
+    return Word(
+        surface, start, start + len(surface), norm, proclitics, base, enclitic, start + a, start + b, key, stem_
+    )
+
+
+_new = tuple.__new__
 
 
 @lru_cache(maxsize=200_000)
+def _analysis(surface: str) -> tuple[str, str, str, str, int, int, str, str]:
+    """Everything about a word but where it stands: (norm, proclitics, base, enclitic, base start, base end, key,
+    stem), the base's span relative to the word. Cached per surface: a news article repeats its vocabulary."""
+    norm, kept = _normalised(surface)
+    seg = segment(norm, ends_with_ta_marbuta(surface))
+    a = len(seg.proclitics)
+    b = len(norm) - len(seg.enclitic)
+    base_start = kept[a] if a < len(kept) else len(surface)
+    base_end = kept[b - 1] + 1 if b > 0 else 0
+    while base_end < len(surface) and surface[base_end] in DROPPED:
+        base_end += 1  # the diacritics on the last letter of the base belong to it
+    key = key_of(seg.base, seg.enclitic)
+    return norm, seg.proclitics, seg.base, seg.enclitic, base_start, base_end, key, stem(key)
+
+
 def _normalised(surface: str) -> tuple[str, tuple[int, ...]]:
     """The normalised word and, for each of its letters, its index in ``surface``."""
     norm = surface.translate(NORMALIZE_TABLE)
@@ -173,7 +193,8 @@ def _normalised(surface: str) -> tuple[str, tuple[int, ...]]:
     return norm, tuple(i for i, ch in enumerate(surface) if ch not in DROPPED)
 
 
-def _ends_with_ta_marbuta(surface: str) -> bool:
+def ends_with_ta_marbuta(surface: str) -> bool:
+    """The word is written with a final ة (diacritics after it aside): its ه is never an enclitic."""
     end = len(surface)
     while end and surface[end - 1] in DROPPED:
         end -= 1
