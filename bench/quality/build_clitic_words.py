@@ -7,7 +7,7 @@ false one leaves a rare string (وزارة -> زارة). This script counts the 
 blind gold articles excluded) and lists every word seen MIN_COUNT times or more whose remainder is seen fewer than
 RATIO times as often as the word itself.
 
-    python bench/quality/build_clitic_words.py [--tarball ../shared/corpus/ant-v2.1-dev.tar.gz]
+    python -m bench.quality.build_clitic_words [--tarball ../shared/corpus/ant-v2.1-dev.tar.gz]
 
 ANT: A. Chouigui, O. Ben Khiroun, B. Elayeb. An Arabic Multi-source News Corpus: Experimenting on Single-document
 Extractive Summarization. AJSE 2021 (Apache-2.0 + citation).
@@ -18,15 +18,11 @@ from __future__ import annotations
 import argparse
 import collections
 import re
-import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
-
-from bench.ant import read_ant  # noqa: E402
-from flows.nlp.text.arabic import normalize  # noqa: E402
-from flows.nlp.text.morph import (  # noqa: E402
+from bench.ant import ANT_V2_TARBALL, read_ant
+from flows.nlp.text.arabic import normalize
+from flows.nlp.text.morph import (
     ARTICLE,
     CONJUNCTIONS,
     ENCLITICS,
@@ -36,7 +32,8 @@ from flows.nlp.text.morph import (  # noqa: E402
     PREPOSITIONS,
 )
 
-DEFAULT_TARBALL = REPO.parent / "shared" / "corpus" / "ant-v2.1-dev.tar.gz"
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_TARBALL = ANT_V2_TARBALL
 OUT = REPO / "flows" / "data" / "clitic_words.tsv"
 # A word rarer than this is left to the default rule: its counts say too little.
 MIN_COUNT = 10

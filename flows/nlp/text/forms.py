@@ -15,7 +15,7 @@ as it is (particles, names).
 
 The forms are made for matching, so a few of them are not real words (an imperfect of a hamza verb is made with
 both ا and و for its hamza: يأخذ and يؤكد). That costs nothing as long as they do not collide with real words of
-another lemma, which the tests check for the lexicons in flows/data.
+another lemma: LemmaLexicon.ambiguous_forms lists the forms two categories of a lexicon share, for its tests.
 """
 
 from __future__ import annotations

@@ -123,6 +123,16 @@ class LemmaLexicon:
         """The normalised one-word forms an entry is found by (for a phrase: those of its first word)."""
         return frozenset().union(*(phrase.parts[0][0] for phrase in _phrases(entry)))
 
+    def ambiguous_forms(self) -> dict[str, tuple[LexiconEntry, ...]]:
+        """One-word forms that entries of different categories share: a lexicon's test asserts this is empty, or
+        that what is left is meant (a masdar shared by two verbs of one meaning)."""
+        shared = {}
+        for form, phrases in self._by_form.items():
+            entries = tuple(dict.fromkeys(p.entry for p in phrases if p.size == 1))
+            if len({entry.category for entry in entries}) > 1:
+                shared[form] = entries
+        return shared
+
     def entries_for(self, word: Word) -> tuple[LexiconEntry, ...]:
         """Every one-word entry ``word`` is a form of, best reading first, file order within a reading."""
         found: list[LexiconEntry] = []
