@@ -186,7 +186,7 @@ def stem(key: str) -> str:
 def words(text: str, start: int = 0, end: int | None = None) -> tuple[Word, ...]:
     """The words of ``text[start:end]`` (letters and digits), split and stemmed, with offsets into ``text``."""
     end = len(text) if end is None else end
-    found = []
+    found: list[Word] = []
     append = found.append
     find = text.find
     at = start
