@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flows.nlp.text.forms import derived_forms
-from flows.nlp.text.morph import ENCLITICS, Word, ends_with_ta_marbuta, key_of, words
+from flows.nlp.text.morph import ENCLITICS, Word, analysis_of, ends_with_ta_marbuta, key_of, words
 from flows.resources import read_tsv
 
 # Up to eight words may stand where a phrase says "…" (a subject with its title and a time word: "وصل رئيس
@@ -98,6 +98,7 @@ class LemmaLexicon:
             for phrase in _phrases(entry):
                 for form in phrase.parts[0][0]:
                     self._by_form.setdefault(form, []).append(phrase)
+        self._starting_cache: dict[str, tuple[_Phrase, ...]] = {}
         for phrases in self._by_form.values():
             phrases.sort(key=lambda phrase: -phrase.size)  # the longest phrase first; file order otherwise
 
@@ -148,12 +149,20 @@ class LemmaLexicon:
 
     def match_at(self, seq: Sequence[Word], i: int) -> LexiconMatch | None:
         """The longest entry (a word or a phrase) that starts with the word ``seq[i]``."""
-        for key in readings(seq[i]):
-            for phrase in self._by_form.get(key, ()):
-                last = _match_phrase(phrase, seq, i)
-                if last is not None:
-                    return LexiconMatch(phrase.entry, i, last, seq[i].start, seq[last].end)
+        for phrase in self._starting(seq[i].surface):
+            last = _match_phrase(phrase, seq, i)
+            if last is not None:
+                return LexiconMatch(phrase.entry, i, last, seq[i].start, seq[last].end)
         return None
+
+    def _starting(self, surface: str) -> tuple[_Phrase, ...]:
+        """The phrases a spelling may start, best reading first; cached per spelling (most words start none)."""
+        found = self._starting_cache.get(surface)
+        if found is None:
+            keys = _readings(surface)
+            found = tuple(dict.fromkeys(phrase for key in keys for phrase in self._by_form.get(key, ())))
+            self._starting_cache[surface] = found
+        return found
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[LexiconMatch]:
         """Every entry found in ``text[start:end]``, left to right, matches not overlapping."""
@@ -172,11 +181,13 @@ class LemmaLexicon:
 
 def readings(word: Word) -> tuple[str, ...]:
     """The keys a word is looked up by, the layer's own split first (see the module docstring)."""
-    return _readings(word.norm, word.proclitics, word.base, word.enclitic, word.key, ends_with_ta_marbuta(word.surface))
+    return _readings(word.surface)
 
 
-@lru_cache(maxsize=100_000)
-def _readings(norm: str, proclitics: str, base: str, enclitic: str, key: str, ta_marbuta: bool) -> tuple[str, ...]:
+@lru_cache(maxsize=200_000)
+def _readings(surface: str) -> tuple[str, ...]:
+    norm, proclitics, base, enclitic, _, _, key, _ = analysis_of(surface)
+    ta_marbuta = ends_with_ta_marbuta(surface)
     keys = [key, base, norm, norm[len(proclitics) :]]
     if enclitic:
         keys.append(norm[: -len(enclitic)])
