@@ -13,8 +13,8 @@ other columns ride along on the entry::
     اتصال هاتفي	noun	phone_call	-
     أطلق … صواريخ	verb	missile	-
 
-``pos`` is ``verb`` (the lemma is the past tense, he: قال، أكّد، اتهم، استقبل — write the shadda of a form II verb
-with a plain first letter, درّب, or it is read as form I), ``noun`` (nouns, adjectives, participles, verbal
+``pos`` is ``verb`` (the lemma is the past tense, he: قال، أكّد، اتهم، استقبل — write the shadda of a form II verb,
+درّب، وقّع, or it is read as form I; a form I/II verb in hamza, أكد، أخذ, gets the forms of both), ``noun`` (nouns, adjectives, participles, verbal
 nouns: the singular, masculine when there is one) or ``fixed`` (particles, names: only that spelling).
 flows.nlp.text.forms says which forms each makes. A lemma with ``|`` lists irregular forms of the same entry
 (broken plurals, an irregular verbal noun). A lemma with spaces is a phrase: the first word takes its ``pos``, the
@@ -28,10 +28,20 @@ others are nouns; ``…`` between two words lets up to GAP_WORDS other words sta
     >>> [(m.entry.category, m.start, m.end) for m in lexicon.find("وقال إنه متهم")]
     [('say', 0, 4), ('accuse', 9, 13)]
 
+Three ways in, by what the stage holds:
+
+- ``lexicon.entry_for(word)`` / ``entries_for(word)``: the entry of one ``morph.Word`` (one-word entries only);
+  ``word.base_start``/``base_end`` give the span without its clitics (a cue's offsets without its و).
+- ``lexicon.match_at(seq, i)``: the longest entry, phrases included, starting at ``seq[i]`` of a word sequence, for a
+  stage that already walks ``morph.words(text)``.
+- ``lexicon.find(text, start, end)``: every entry in a span, left to right, not overlapping; pass a sentence's
+  span (flows.nlp.text.split_sentences) so that a ``…`` gap never crosses a sentence.
+
 A word is looked up by its clitic-free key (morph.Word.key), then by the other ways to read its clitics (the
-whole word, the word with only its proclitics or only its enclitic off), so that a split the corpus counts got
-wrong still finds its entry. ``LemmaLexicon.from_tsv("<name>.tsv")`` reads a file once per call: wrap it in
-functools.cache where it is used. ``from_rows`` builds one from rows (dicts) read elsewhere.
+whole word, the word with only its proclitics or only its enclitic off, an article kept on, ل + ال before a word in
+ل), so that a split the corpus counts got wrong still finds its entry. ``LemmaLexicon.from_tsv("<name>.tsv")``
+reads a file under flows/data once per call: wrap it in functools.cache where it is used; ``from_rows`` builds one
+from rows (dicts) read elsewhere. ``ambiguous_forms()`` lists the forms two categories share, for a lexicon's test.
 """
 
 from __future__ import annotations
