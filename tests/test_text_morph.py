@@ -10,6 +10,7 @@ from flows.nlp.text.arabic import normalize
 from flows.nlp.text.forms import derived_forms
 from flows.nlp.text.lexicon import LemmaLexicon, LexiconEntry, LexiconFileError
 from flows.nlp.text.morph import analyse, words
+from flows.resources import read_tsv
 
 ARABIC_TEXT = st.text(alphabet=st.sampled_from(list("أإآابتثجحخدذرزسشصضطظعغفقكلمنهويىةئؤءـًٌٍَُِّْ ٠١٢.،«»-x9")), max_size=80)
 
@@ -241,3 +242,9 @@ def test_ambiguous_forms_name_the_entries_that_share_a_form() -> None:
 
 def test_the_test_lexicon_has_no_ambiguous_forms() -> None:
     assert LEXICON.ambiguous_forms() == {}
+
+
+def test_clitic_word_list_rows_say_which_end_they_keep() -> None:
+    rows = read_tsv("clitic_words.tsv")
+    assert rows and {row["keep"] for row in rows} == {"start", "end", "ta_marbuta"}
+    assert all(row["form"] == normalize(row["form"]) for row in rows)
