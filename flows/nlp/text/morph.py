@@ -19,7 +19,7 @@ unless flows/data/clitic_words.tsv, built from corpus counts, says the word keep
 كانت). The enclitic ي is not split: it is far more often the nisba ending (اجتماعي) than "my".
 
 Analyses are cached per spelling (news vocabulary is Zipfian), so tokenising a 500-word article costs about one
-cache hit per word: 0.42 CPU ms per 500 words warm, 1.4 on a first pass (``python -m bench.quality.text_layer``).
+cache hit per word: about 0.4 CPU ms per 500 words warm, 1.3 on a first pass (``python -m bench.quality.text_layer``).
 """
 
 from __future__ import annotations
