@@ -20,7 +20,7 @@ import polars as pl
 from flows.nlp.events import link_events
 from flows.outcome import FileOutcome
 from flows.pipeline import process_file
-from flows.read import InboxFile, new_files, scan_inbox
+from flows.read import InboxFile, scan_inbox
 from flows.search import index_frames
 from flows.settings import Settings
 from flows.store import warehouse
@@ -67,10 +67,35 @@ def discover(settings: Settings, con: warehouse.Connection, summary: RunSummary)
     """The inbox files this run must handle."""
     started = time.perf_counter()
     found = scan_inbox(settings.inbox)
-    todo = new_files(found, warehouse.known_files(con))
+    unseen = warehouse.unseen_files(con, _scanned(found))
+    todo = [f for f in found if f.rel_path in unseen]
     summary.seen, summary.new = len(found), len(todo)
     _add(summary.stage_seconds, "discover", time.perf_counter() - started)
     return todo
+
+
+def count_new_files(settings: Settings) -> tuple[int, int] | None:
+    """(files in the inbox, files a run would handle), read without taking the writer lock; None when the warehouse
+    cannot say (absent, busy, from an older release): only a real run can tell then."""
+    if not settings.warehouse.exists():
+        return None
+    found = scan_inbox(settings.inbox)
+    try:
+        with warehouse.opened(settings.warehouse, read_only=True) as con:
+            return len(found), len(warehouse.unseen_files(con, _scanned(found)))
+    except Exception:  # noqa: BLE001 - any doubt means: run the flow, which reports real problems properly
+        return None
+
+
+def _scanned(found: list[InboxFile]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "file_path": [f.rel_path for f in found],
+            "size_bytes": [f.size for f in found],
+            "mtime_ns": [f.mtime_ns for f in found],
+        },
+        schema={"file_path": pl.String, "size_bytes": pl.Int64, "mtime_ns": pl.Int64},
+    )
 
 
 def batches(items: Sequence[InboxFile], size: int) -> Iterator[list[InboxFile]]:
