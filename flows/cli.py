@@ -300,9 +300,16 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from flows.search import search
+    from flows.search import search, unindexed_articles
 
     with _reader(settings_from(args)) as con:
+        missing = unindexed_articles(con)
+        if missing:
+            print(
+                f"akhbar: {missing} articles, loaded before the search index existed, are not searched yet; "
+                "the next `akhbar ingest` that loads a file indexes them",
+                file=sys.stderr,
+            )
         columns, rows = search(
             con, args.text, quotes=args.quotes, date_from=args.date_from, date_to=args.date_to, limit=args.limit
         )

@@ -283,3 +283,21 @@ def test_bad_search_options_are_rejected(inbox_warehouse, argv: list[str]) -> No
     _, wh = inbox_warehouse
     with pytest.raises(SystemExit):
         main(["search", "حريق", "--warehouse", str(wh), *argv])
+
+
+def test_a_warehouse_without_the_index_says_what_to_do(tmp_path: Path, capsys) -> None:
+    wh = tmp_path / "old.duckdb"
+    con = warehouse.connect(wh)
+    con.execute("drop table search_terms")
+    con.close()
+    assert main(["search", "زلزال", "--warehouse", str(wh)]) == 1
+    assert "no search index yet" in capsys.readouterr().err
+
+
+def test_articles_not_yet_indexed_are_reported(tmp_path: Path, capsys) -> None:
+    wh = tmp_path / "w.duckdb"
+    con = warehouse.connect(wh)
+    warehouse.load_batch(con, {"articles": articles(("old", "زلزال", "زلزال في اليابان"))})
+    con.close()
+    assert main(["search", "زلزال", "--warehouse", str(wh)]) == 0
+    assert "1 articles, loaded before the search index existed" in capsys.readouterr().err

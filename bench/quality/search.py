@@ -164,7 +164,7 @@ def run(argv: Sequence[str] | None = None) -> dict:
     result = {"quality": print_quality(run_queries(pool_db, queries), queries, args.misses)}
     if args.sweep:
         tuning = [q for q in queries if not q["held_out"]]
-        for weight in (1.0, 1.5, 2.0, 3.0, 4.0):
+        for weight in (1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0):
             figs = figures(run_queries(pool_db, tuning, Ranking(title_weight=weight)), tuning)
             print(figs.line(f"title weight {weight}"))
     if not args.no_latency:

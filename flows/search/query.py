@@ -24,9 +24,9 @@ VARIANT_MIN_RATIO = 80.0
 # A variant counts this much of the word as typed (times its similarity): the spelling the user chose comes first.
 VARIANT_WEIGHT = 0.9
 # A term held by more than this share of the documents (قال, عن, في: half to nine in ten of ANT v2.1's articles)
-# is left out of a query that has rarer words: its BM25 weight is small (idf <= ln 2.2) and its postings are most
-# of the work. Over all 31k ANT v2.1 articles, the 30 bench queries took a median 351 ms with such terms kept and
-# .. ms without, for the same success@3 and MRR on the tuning queries (bench/quality/search.py).
+# is left out of a query that has rarer words: its BM25 weight is small (idf <= ln 2.2) and its postings are the
+# bulk of the work. Over all 31k ANT v2.1 articles the 30 bench queries took a median 97-100 CPU ms with it and
+# 105-113 without, for the same success@3 and MRR on the tuning queries (bench/quality/search.py).
 COMMON_SHARE = 0.3
 
 
@@ -65,10 +65,11 @@ def query_terms(qwords: list[QueryWord], known: Iterable[tuple[str, str, str, st
     """Each word's own term (weight 1), and the terms of the indexed forms that spell the same word.
 
     ``known``: (source, form, skeleton, term, df) rows, source ``typed`` for the query's own terms (those the index
-    holds) and ``spelling`` for same-skeleton forms; ``n``: how many documents there are. A form spells the word when its letters are alike (VARIANT_MIN_RATIO) and
-    the index holds its term at least as often as the word's own (a misspelt or rarer spelling finds the usual one;
-    a frequent word is not widened to a rarer look-alike: اتفاق is not تفاجأ). A variant weighs VARIANT_WEIGHT times
-    its similarity. Common terms (COMMON_SHARE) are left out unless every word is common.
+    holds) and ``spelling`` for same-skeleton forms; ``n``: how many documents there are. A form spells the word
+    when its letters are alike (VARIANT_MIN_RATIO) and the index holds its term at least as often as the word's own
+    (a misspelt or rarer spelling finds the usual one; a frequent word is not widened to a rarer look-alike: اتفاق is
+    not تفاجأ). A variant weighs VARIANT_WEIGHT times its similarity. Common terms (COMMON_SHARE) are left out unless
+    every word is common.
     """
     df: dict[str, int] = {}
     by_skeleton: dict[str, list[tuple[str, str, int]]] = {}
