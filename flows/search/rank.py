@@ -38,7 +38,7 @@ class Ranking:
     b: float = B
 
 
-INDEX_TABLES = 4
+INDEX_TABLES = 4  # search_docs, search_terms, search_vocab, search_spellings (sql/schema.sql)
 
 
 def unindexed_articles(con: warehouse.Connection) -> int:
