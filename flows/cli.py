@@ -300,21 +300,29 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from flows.search import search, unindexed_articles
+    from flows.search import index_coverage, search
 
     with _reader(settings_from(args)) as con:
-        missing = unindexed_articles(con)
-        if missing:
-            print(
-                f"akhbar: {missing} articles, loaded before the search index existed, are not searched yet; "
-                "the next `akhbar ingest` that loads a file indexes them",
-                file=sys.stderr,
-            )
+        coverage = index_coverage(con)
+        if coverage is None:
+            raise AkhbarError(NO_SEARCH_INDEX)
+        if coverage[0] < coverage[1]:
+            print(f"akhbar: {_not_indexed(coverage)}", file=sys.stderr)
         columns, rows = search(
             con, args.text, quotes=args.quotes, date_from=args.date_from, date_to=args.date_to, limit=args.limit
         )
     print_rows(columns, rows, args.format)
     return EXIT_OK
+
+
+NO_SEARCH_INDEX = "this warehouse has no search index yet: run `akhbar ingest` with this version of akhbar"
+
+
+def _not_indexed(coverage: tuple[int, int]) -> str:
+    return (
+        f"{coverage[1] - coverage[0]} articles, loaded before the search index existed, are not searched yet; "
+        "the next `akhbar ingest` that loads a file indexes them"
+    )
 
 
 def _date(text: str) -> dt.date:
@@ -331,10 +339,16 @@ def _positive(text: str) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from flows.search import index_coverage
     from flows.store import warehouse
 
     with _reader(settings_from(args)) as con:
         print_table(["table", "rows"], list(warehouse.table_counts(con).items()))
+        coverage = index_coverage(con)
+        if coverage is None:
+            print(f"search index: none ({NO_SEARCH_INDEX.split(': ', 1)[1]})")
+        else:
+            print(f"search index: {coverage[0]} of {coverage[1]} articles")
         print()
         print_rows(
             *warehouse.query(

@@ -301,3 +301,5 @@ def test_articles_not_yet_indexed_are_reported(tmp_path: Path, capsys) -> None:
     con.close()
     assert main(["search", "زلزال", "--warehouse", str(wh)]) == 0
     assert "1 articles, loaded before the search index existed" in capsys.readouterr().err
+    assert main(["status", "--warehouse", str(wh)]) == 0
+    assert "search index: 0 of 1 articles" in capsys.readouterr().out

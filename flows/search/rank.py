@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from flows.errors import AkhbarError
 from flows.resources import sql_text
 from flows.search.query import query_terms, query_words, spelling_keys
 from flows.search.snippet import snippet
@@ -41,15 +40,16 @@ class Ranking:
 INDEX_TABLES = 4  # search_docs, search_terms, search_vocab, search_spellings (sql/schema.sql)
 
 
-def unindexed_articles(con: warehouse.Connection) -> int:
-    """How many articles the search index does not cover yet (loaded before it existed; the next ingest that loads a
-    file indexes them). An AkhbarError when the warehouse has no index at all."""
+def index_coverage(con: warehouse.Connection) -> tuple[int, int] | None:
+    """(articles indexed, articles) in the warehouse, or None when it has no search index (written by an older
+    akhbar and opened read-only). Articles loaded before the index existed are indexed by the next ingest that loads
+    a file."""
     _, rows = warehouse.query(con, sql_text("search/coverage.sql"))
     tables, articles = rows[0]
     if tables < INDEX_TABLES:
-        raise AkhbarError("this warehouse has no search index yet: run `akhbar ingest` with this version of akhbar")
+        return None
     _, indexed = warehouse.query(con, "select count(*) from search_docs where kind = 'article' and field = 'title'")
-    return int(articles - indexed[0][0])
+    return int(indexed[0][0]), int(articles)
 
 
 def search(

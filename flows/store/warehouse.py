@@ -203,8 +203,17 @@ def load_batch(con: Connection, frames: dict[str, pl.DataFrame]) -> None:
             con.unregister("batch_frame")
         con.execute("commit")
     except BaseException:
-        con.execute("rollback")
+        _rollback(con)
         raise
+
+
+def _rollback(con: Connection) -> None:
+    """Roll the batch back, unless the failure already ended its transaction (a commit that could not be written,
+    on a full disk): the error to report is the one that stopped the batch, not the rollback's."""
+    try:
+        con.execute("rollback")
+    except duckdb.TransactionException:
+        pass
 
 
 # A path read again under other content (a transient failure had no content hash; a file replaced) keeps only its
