@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 from typing import Sequence
 
-# 200 steps settle a 50-node graph (the largest the report draws: 60 pairs at most) to within a pixel of its final
-# place at 1000 px; more change nothing visible.
+# The temperature (the longest step a node may take) falls linearly to zero over these steps, so the drawing ends
+# still. On the 29 nodes and 40 pairs of a month of ANT v2.1 (April 2018), the closest two nodes end 0.048 of the
+# width apart after 50 steps, 0.076 after 100 and 0.077 after 200 (0.05 s): past 100 the drawing hardly changes.
 ITERATIONS = 200
 # The unit square is the drawing area; the ideal edge length k = sqrt(area / n) of the paper.
 AREA = 1.0
