@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from flows import warehouse
 from flows.errors import AkhbarError
 from flows.report import charts, default_report_path, write_report
 from flows.report.data import REPORT_SQL_DIR, Freshness, read_report_data, resolve_period
 from flows.report.layout import spring_layout
 from flows.report.page import quote_card
+from flows.store import warehouse
 from tests.bi_rows import ARTICLE_ID, make_warehouse
 
 NOW = dt.datetime(2024, 3, 7, 8, 0)
@@ -106,19 +106,36 @@ def test_a_period_that_ends_before_it_starts_is_refused():
 
 
 CARD = {
-    "speaker_name_en": "Sergey Lavrov", "speaker_name_ar": "سيرغي لافروف", "quote_kind": "direct",
-    "quote_text": "روسيا تدعم مالي", "published_date": dt.date(2024, 3, 5), "site_name": "مثال",
-    "url": "https://example.org/visit", "source_path": "visit.txt", "article_id": ARTICLE_ID,
-    "char_start": 30, "char_end": 45,
+    "speaker_name_en": "Sergey Lavrov",
+    "speaker_name_ar": "سيرغي لافروف",
+    "quote_kind": "direct",
+    "quote_text": "روسيا تدعم مالي",
+    "published_date": dt.date(2024, 3, 5),
+    "site_name": "مثال",
+    "url": "https://example.org/visit",
+    "source_path": "visit.txt",
+    "article_id": ARTICLE_ID,
+    "char_start": 30,
+    "char_end": 45,
 }
 
 
 @pytest.mark.parametrize(
     ("changes", "must_contain", "must_not_contain"),
     [
-        ({}, ['<blockquote lang="ar" dir="rtl">روسيا تدعم مالي</blockquote>', '<span lang="en">Sergey Lavrov</span>',
-              '<span lang="ar" dir="rtl">سيرغي لافروف</span>', '<a href="https://example.org/visit">',
-              "2024-03-05", "visit.txt", "chars 30–45"], []),
+        (
+            {},
+            [
+                '<blockquote lang="ar" dir="rtl">روسيا تدعم مالي</blockquote>',
+                '<span lang="en">Sergey Lavrov</span>',
+                '<span lang="ar" dir="rtl">سيرغي لافروف</span>',
+                '<a href="https://example.org/visit">',
+                "2024-03-05",
+                "visit.txt",
+                "chars 30–45",
+            ],
+            [],
+        ),
         ({"speaker_name_en": "سيرغي لافروف"}, ['<span lang="ar" dir="rtl">سيرغي لافروف</span>'], ['lang="en"']),
         ({"url": None}, ["مثال"], ["<a "]),
         ({"quote_text": "<script>alert(1)</script>"}, ["&lt;script&gt;"], ["<script>"]),
@@ -167,7 +184,7 @@ def test_layout_draws_a_pair_that_met_closer_than_strangers():
 
 
 def test_report_sql_binds_its_parameters():
-    for path in sorted(REPORT_SQL_DIR.glob("*.sql")):
+    for path in sorted(Path(str(REPORT_SQL_DIR)).glob("*.sql")):
         text = path.read_text(encoding="utf-8")
         assert text.startswith(f"-- {path.stem}:"), path.name
         assert "{" not in text, path.name  # nothing formatted in: values are bound with ?

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from flows import runner, warehouse
+from flows import runner
 from flows.report import write_report
 from flows.settings import Settings
+from flows.store import warehouse
 
 REPO = Path(__file__).resolve().parents[1]
 CHARTS = ("timeline", "network", "speakers", "trends", "articles")
@@ -27,7 +28,11 @@ BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 MARKS = "//*[contains(concat(' ', normalize-space(@class), ' '), ' point ') or contains(@class, 'js-line')]"
 # Chromium's own chatter on a machine without a desktop session (D-Bus, GPU) is not the page's.
 CHROMIUM_FLAGS = (
-    "--headless", "--disable-gpu", "--no-sandbox", "--hide-scrollbars", "--no-first-run",
+    "--headless",
+    "--disable-gpu",
+    "--no-sandbox",
+    "--hide-scrollbars",
+    "--no-first-run",
     "--host-resolver-rules=MAP * ~NOTFOUND",  # offline: any request for a host fails
     "--virtual-time-budget=10000",  # let plotly draw before the DOM is dumped
 )
@@ -72,8 +77,9 @@ def rendered(report: Path) -> tuple[lxml_html.HtmlElement, str]:
     """The DOM after the scripts ran, and Chromium's log of console messages."""
     probed = report.with_name("probed.html")
     page = report.read_text(encoding="utf-8")
-    probed.write_text(page.replace("<head>", "<head>" + PROBE_HEAD, 1).replace("</body>", PROBE_TAIL + "</body>", 1),
-                      encoding="utf-8")
+    probed.write_text(
+        page.replace("<head>", "<head>" + PROBE_HEAD, 1).replace("</body>", PROBE_TAIL + "</body>", 1), encoding="utf-8"
+    )
     result = run_chromium("--enable-logging=stderr", "--v=0", "--dump-dom", probed.as_uri())
     assert result.returncode == 0, result.stderr[-2000:]
     console = "\n".join(line for line in result.stderr.splitlines() if ":CONSOLE" in line)

@@ -10,10 +10,10 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from flows import warehouse
 from flows.report import charts
 from flows.report.data import read_report_data
 from flows.report.page import render_page
+from flows.store import warehouse
 
 
 def default_report_path(warehouse_path: Path) -> Path:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Sequence
 
 import polars as pl
 
-from flows import warehouse
 from flows.errors import AkhbarError
+from flows.resources import sql_dir, sql_text
+from flows.store import warehouse
 
-REPORT_SQL_DIR = warehouse.SQL_DIR / "report"
+REPORT_SQL_DIR = sql_dir().joinpath("report")
 # How much each part shows, chosen by looking at the report of a month of ANT v2.1 (2,677 articles): past 40 pairs
 # the network's labels run into each other; 12 bars fit the speakers chart; 9 speakers with 2 quotations each fill
 # six rows of three cards; past 5 names per type a trend panel's lines cannot be told apart.
@@ -83,9 +85,9 @@ def resolve_period(freshness: Freshness, start: dt.date | None, end: dt.date | N
 
 
 def read_sql(name: str) -> str:
-    return (REPORT_SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    return sql_text(f"report/{name}.sql")
 
 
-def read_frame(con: warehouse.Connection, name: str, params: list[object]) -> pl.DataFrame:
+def read_frame(con: warehouse.Connection, name: str, params: Sequence[object]) -> pl.DataFrame:
     columns, rows = warehouse.query(con, read_sql(name), params)
     return pl.DataFrame(rows, schema=columns, orient="row")

@@ -50,7 +50,10 @@ def headline_figures(data: ReportData) -> str:
         (int(data.articles_per_day["num_articles"].sum()) if data.articles_per_day.height else 0, "articles"),
         (int(data.events_per_day["num_events"].sum()) if data.events_per_day.height else 0, "events dated to the day"),
         (data.meetings.height, "pairs who met"),
-        (int(data.top_speakers["num_quotes"].sum()) if data.top_speakers.height else 0, f"quotations of the {data.top_speakers.height} most quoted"),
+        (
+            int(data.top_speakers["num_quotes"].sum()) if data.top_speakers.height else 0,
+            f"quotations of the {data.top_speakers.height} most quoted",
+        ),
     )
     return "".join(f"<li><b>{value:,}</b><span>{html.escape(label)}</span></li>" for value, label in figures)
 
@@ -60,8 +63,11 @@ def freshness_text(freshness: Freshness) -> str:
         run = "No ingest run recorded"
     else:
         run = f"Last ingest run {freshness.last_run_at:%Y-%m-%d %H:%M} ({html.escape(str(freshness.last_run_status))})"
-    newest = (f"newest article published {freshness.newest_published_at:%Y-%m-%d %H:%M}"
-              if freshness.newest_published_at else "no dated article")
+    newest = (
+        f"newest article published {freshness.newest_published_at:%Y-%m-%d %H:%M}"
+        if freshness.newest_published_at
+        else "no dated article"
+    )
     return f"{run} · {newest} · {freshness.num_articles:,} articles in the warehouse."
 
 
@@ -94,6 +100,6 @@ def quote_card(row: dict[str, object]) -> str:
         f'<blockquote lang="ar" dir="rtl">{html.escape(text)}</blockquote>'
         f'<figcaption><p class="speaker"><span class="kind">{html.escape(str(row["quote_kind"]))}</span>{speaker}</p>'
         f'<p class="meta">{when} · {where} · <code title="{provenance}">{html.escape(str(row["source_path"]))}</code>'
-        f' chars {row["char_start"]}–{row["char_end"]}</p></figcaption>'
+        f" chars {row['char_start']}–{row['char_end']}</p></figcaption>"
         "</figure>"
     )
