@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from flows.errors import AkhbarError
-from flows.report import charts, default_report_path, write_report
+from flows.report import charts, write_report
 from flows.report.data import REPORT_SQL_DIR, Freshness, read_report_data, resolve_period
 from flows.report.layout import spring_layout
 from flows.report.page import quote_card
@@ -190,5 +190,57 @@ def test_report_sql_binds_its_parameters():
         assert "{" not in text, path.name  # nothing formatted in: values are bound with ?
 
 
-def test_the_default_report_sits_beside_the_warehouse():
-    assert default_report_path(Path("warehouse/akhbar.duckdb")) == Path("warehouse/akhbar.report.html")
+# ---- the command and the runs that refresh the report ----------------------------------------------------------
+
+
+def test_akhbar_report_writes_beside_the_warehouse(built: Path, capsys):
+    from flows.cli import main
+
+    assert main(["report", "--warehouse", str(built), "--from", "2024-03-01", "--to", "2024-03-31"]) == 0
+    written = built.with_name("w.report.html")
+    assert "01 March 2024 to 31 March 2024" in written.read_text(encoding="utf-8")
+    assert f"report written: {written}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [["--from", "2024-13-01"], ["--to", "yesterday"]],
+    ids=["no such month", "not a date"],
+)
+def test_akhbar_report_refuses_a_date_it_cannot_read(built: Path, dates, capsys):
+    from flows.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["report", "--warehouse", str(built), *dates])
+    assert "is not a date like 2018-04-30" in capsys.readouterr().err
+
+
+def test_ingest_with_report_rewrites_it_after_the_run(tmp_path: Path):
+    from flows.cli import main
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for sample in sorted((Path(__file__).resolve().parents[1] / "inbox").glob("sample_0[12]*")):
+        (inbox / sample.name).write_bytes(sample.read_bytes())
+    target = tmp_path / "wh" / "akhbar.duckdb"
+    assert (
+        main(["ingest", "--no-prefect", "--quiet", "--inbox", str(inbox), "--warehouse", str(target), "--report"]) == 0
+    )
+    page = (tmp_path / "wh" / "akhbar.report.html").read_text(encoding="utf-8")
+    assert "(completed)" in page and "Sergey Lavrov" in page  # written after the run was recorded as finished
+
+
+@pytest.mark.slow
+def test_the_flow_links_its_report_from_an_artifact(tmp_path: Path, monkeypatch):
+    import flows.ingest
+
+    links: list[dict] = []
+    monkeypatch.setattr(flows.ingest, "create_link_artifact", lambda **kw: links.append(kw))
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    sample = Path(__file__).resolve().parents[1] / "inbox" / "sample_01_lavrov_diop_moscow.html"
+    (inbox / sample.name).write_bytes(sample.read_bytes())
+    out = tmp_path / "out" / "r.html"
+    flows.ingest.ingest_flow(inbox=str(inbox), warehouse_path=str(tmp_path / "w.duckdb"), report_path=str(out))
+    assert out.exists()
+    assert [(link["key"], link["link"]) for link in links] == [("akhbar-report", out.resolve().as_uri())]

@@ -16,11 +16,6 @@ from flows.report.page import render_page
 from flows.store import warehouse
 
 
-def default_report_path(warehouse_path: Path) -> Path:
-    """warehouse/akhbar.duckdb -> warehouse/akhbar.report.html, beside the warehouse and its snapshot."""
-    return warehouse_path.with_name(f"{warehouse_path.stem}.report.html")
-
-
 def write_report(
     con: warehouse.Connection,
     out: Path,
