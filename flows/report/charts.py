@@ -128,7 +128,9 @@ def event_timeline(events: pl.DataFrame) -> go.Figure:
             hovertemplate="%{x|%Y-%m-%d} %{y}<br>%{customdata[0]} events, %{customdata[1]} articles"
             "<br>e.g. %{customdata[2]}<br>%{customdata[3]}<extra>" + status + "</extra>",
         )
-    figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(types)), type="category")
+    figure.update_yaxes(  # half a row of room below the last type and above the first, for their largest dots
+        categoryorder="array", categoryarray=list(reversed(types)), type="category", range=[-0.8, len(types) - 0.2]
+    )
     return figure
 
 
