@@ -83,6 +83,20 @@ def test_the_period_keeps_only_its_events_and_meetings(built: Path):
     assert before.events_per_day.is_empty() and before.meetings.is_empty() and before.quote_cards.is_empty()
 
 
+def test_the_same_quotation_from_two_outlets_makes_one_card(built: Path):
+    with warehouse.opened(built) as con:
+        con.execute(
+            "insert into articles (article_id, source_path, file_sha256, title, published_at, body_text, word_count, "
+            "ingested_at, run_id) select 'a2', 'copy.txt', 'f2', title, published_at + interval 1 hour, body_text, "
+            "word_count, ingested_at, run_id from articles"
+        )
+        con.execute("insert into quotes select 'q2', 'a2', * exclude (quote_id, article_id) from quotes")
+    with warehouse.opened(built, read_only=True) as con:
+        data = read_report_data(con)
+    assert data.quote_cards["article_id"].to_list() == ["a2"]  # the newer report of the same words
+    assert data.top_speakers["num_quotes"].to_list() == [2]  # while the chart still counts both
+
+
 FRESH = Freshness("r1", "completed", NOW, 3, 0, dt.date(2024, 3, 1), dt.datetime(2024, 3, 5, 9, 0), NOW)
 
 

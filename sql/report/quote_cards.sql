@@ -30,6 +30,13 @@ speakers as (
     limit (select max_speakers from params)
 ),
 
+-- the same words from two outlets (agency copy) make one card: the newest article's
+distinct_quotes as (
+    select *
+    from quotes
+    qualify row_number() over (partition by speaker_id, quote_text order by published_at desc, article_id) = 1
+),
+
 ranked as (
     select
         q.*,
@@ -38,7 +45,7 @@ ranked as (
             partition by q.speaker_id
             order by q.quote_kind = 'direct' desc, length(q.quote_text) >= 40 desc, q.published_at desc, q.article_id, q.char_start
         ) as rank_in_speaker
-    from quotes as q
+    from distinct_quotes as q
     join speakers as s using (speaker_id)
 ),
 
