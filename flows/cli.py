@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _drop_frames(error: BaseException) -> None:
+def _drop_frames(error: BaseException | None) -> None:
     """Let go of the failed run's frames (and the DuckDB connection they hold) before the interpreter exits."""
     while error is not None:
         error.__traceback__ = None
@@ -409,7 +409,7 @@ class _reader:
 
 def print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
     if fmt == "csv":
-        writer = csv.writer(sys.stdout)
+        writer = csv.writer(sys.stdout, lineterminator="\n")  # Unix line ends: cut, awk and spreadsheets all read them
         writer.writerow(columns)
         writer.writerows(rows)
     elif fmt == "json":

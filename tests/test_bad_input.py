@@ -151,19 +151,18 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> dict:
     (inbox / "dangling.txt").symlink_to(inbox / "no-such-file.txt")
     (inbox / "still-downloading.html.crdownload").write_bytes(h.article_html(30).encode())
     settings = Settings(inbox=inbox, warehouse=root / "w.duckdb", workers=1, publish=False)
-    with pytest.MonkeyPatch.context():
-        seconds: dict[str, float] = {}
-        with warehouse.opened(settings.warehouse) as con:
-            summary = runner.new_run(settings)
-            warehouse.start_run(con, summary.run_id, summary.started_at)
-            outcomes = []
-            for item in runner.discover(settings, con, summary):
-                started = time.perf_counter()
-                outcomes.append(process_file(item, settings))
-                seconds[item.rel_path] = time.perf_counter() - started
-            runner.load_outcomes(con, outcomes, summary)
-            runner.finish(con, summary, 0.0)
-        second = runner.run_ingest(settings)
+    seconds: dict[str, float] = {}
+    with warehouse.opened(settings.warehouse) as con:
+        summary = runner.new_run(settings)
+        warehouse.start_run(con, summary.run_id, summary.started_at)
+        outcomes = []
+        for item in runner.discover(settings, con, summary):
+            started = time.perf_counter()
+            outcomes.append(process_file(item, settings))
+            seconds[item.rel_path] = time.perf_counter() - started
+        runner.load_outcomes(con, outcomes, summary)
+        runner.finish(con, summary, 0.0)
+    second = runner.run_ingest(settings)
     with warehouse.opened(settings.warehouse, read_only=True) as con:
         rows = con.execute("select file_path, status, error, warning, article_id from files").fetchall()
         tables = {t: con.execute(f"select * from {t}").fetchall() for t in ("articles", "files")}

@@ -9,7 +9,7 @@ import datetime as dt
 import hashlib
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 import duckdb
 import polars as pl
@@ -55,7 +55,7 @@ def connect(path: Path, *, read_only: bool = False, sandboxed: bool = False) -> 
         except OSError as error:  # a read-only disk, or a file where the folder should be
             raise AkhbarError(f"cannot create the warehouse folder {path.parent}: {error.strerror or error}") from error
     try:
-        config = {"enable_external_access": False} if sandboxed else {}
+        config: dict[str, str | bool | int | float | list[str]] = {"enable_external_access": False} if sandboxed else {}
         con = duckdb.connect(str(path), read_only=read_only, config=config)
     except duckdb.IOException as error:
         message = str(error)
@@ -231,18 +231,19 @@ def data_fingerprint(con: Connection) -> str:
     a change, so a batch committed by a run that never published is published by the next one.
     """
     parts = [
-        f"{table}={con.execute(f'select count(*) from {sql_identifier(table)}').fetchone()[0]}"
+        f"{table}={_scalar(con, f'select count(*) from {sql_identifier(table)}')}"
         for table in TABLES
         if table != "runs"
     ]
-    last_change = con.execute(
+    last_change = _scalar(
+        con,
         """select max(coalesce(finished_at, started_at)) from runs
-           where status <> 'completed' or files_loaded + files_duplicate + files_quarantined > 0"""
-    ).fetchone()[0]
-    migrations = con.execute("select string_agg(version::varchar, ',' order by version) from schema_migrations")
-    parts += [f"last_change={last_change}", f"migrations={migrations.fetchone()[0]}"]
-    views = con.execute("select string_agg(sql, ';' order by view_name) from duckdb_views() where not internal")
-    parts.append(f"views={views.fetchone()[0]}")
+           where status <> 'completed' or files_loaded + files_duplicate + files_quarantined > 0""",
+    )
+    migrations = _scalar(con, "select string_agg(version::varchar, ',' order by version) from schema_migrations")
+    parts += [f"last_change={last_change}", f"migrations={migrations}"]
+    views = _scalar(con, "select string_agg(sql, ';' order by view_name) from duckdb_views() where not internal")
+    parts.append(f"views={views}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -259,7 +260,14 @@ def query(con: Connection, sql: str, params: Sequence[object] = ()) -> tuple[lis
 
 
 def table_counts(con: Connection) -> dict[str, int]:
-    return {table: con.execute(f"select count(*) from {table}").fetchone()[0] for table in TABLES}
+    return {table: _scalar(con, f"select count(*) from {table}") for table in TABLES}
+
+
+def _scalar(con: Connection, sql: str) -> Any:
+    """The one value of a one-row, one-column statement (an aggregate: it always has its row)."""
+    row = con.execute(sql).fetchone()
+    assert row is not None
+    return row[0]
 
 
 @contextmanager
