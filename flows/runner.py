@@ -1,7 +1,7 @@
 """The ingest steps as plain functions, and a plain runner that chains them (the Prefect flow chains the same steps).
 
 discover -> process (read, decode, extract, entities, quotes, events; in a process pool) -> frames -> link events
--> load (one transaction per batch) -> publish snapshot -> summary.
+-> load (one transaction per batch) -> [HTML report] -> publish snapshot -> summary.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import uuid
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 import polars as pl
@@ -148,6 +149,18 @@ def _count(summary: RunSummary, files) -> None:  # files: pl.DataFrame
         summary.quarantined_files.append((path, error))
 
 
+def refresh_report(con: warehouse.Connection, settings: Settings, summary: RunSummary) -> Path | None:
+    """Rewrite the HTML report (settings.report) from the finished run's connection, still under the lock."""
+    if settings.report is None:
+        return None
+    from flows.report import write_report  # plotly is imported only by runs that write a report
+
+    started = time.perf_counter()
+    written = write_report(con, settings.report, warehouse_name=settings.warehouse.name)
+    _add(summary.stage_seconds, "report", time.perf_counter() - started)
+    return written
+
+
 def finish(con: warehouse.Connection, summary: RunSummary, started: float, status: str = "completed") -> RunSummary:
     summary.seconds = time.perf_counter() - started
     summary.status = status
@@ -188,6 +201,7 @@ class Steps:
     process: Callable[[list[InboxFile], Settings, Executor | None], Iterator[list[FileOutcome]]] = process_locally
     load: Callable[[warehouse.Connection, list[FileOutcome], RunSummary], None] = load_outcomes
     publish: Callable[..., object] = publish_snapshot
+    report: Callable[[warehouse.Connection, Settings, RunSummary], Path | None] = refresh_report
     local_pool: bool = True  # False when batches go to a cluster (the flow's Dask task runner) instead
 
 
@@ -215,6 +229,7 @@ def run_ingest(
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
         finish(con, summary, started)
+        steps.report(con, settings, summary)
     if settings.publish:
         steps.publish(settings.warehouse, only_if_changed=True)
     return summary
