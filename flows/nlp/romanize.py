@@ -1,0 +1,52 @@
+"""The arabic-name-romanizer boundary: Arabic names written in Latin letters, offline.
+
+arabic-name-romanizer (MIT, UNICEF) ships everything it reads inside its wheel: an index of ~60k attested
+spellings of name parts (Wikidata, CC0, and Algerian civil-registry corpora) and a 1.7M-parameter character
+model as ONNX graphs for the parts nobody spelled; nothing is downloaded at run time. It was chosen over
+arabnamer (a 40 MB XGBoost model that goes English -> Arabic and scores variants, not Arabic -> English) and
+over character rules of our own (the package's own rule fallback reaches 0.10 exact on unseen name parts, its
+model 0.42). Its data is Arab-world people; foreign names written in Arabic (بوتين، ماكرون) come out in Arabic
+spelling habits, which is why the gazetteer's pairs go in as a user dictionary: whole names and, aligned by the
+package, their parts ("فلاديمير" -> "Vladimir"), which it ranks before its own data.
+
+Only this module imports arabic_name_romanizer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable, Sequence
+
+from arabic_name_romanizer import Transliterator, UserDictionary
+
+# The countries whose spelling habits the package has data for (its README's coverage table: the 22 Arab
+# League states, Iran, Pakistan and Afghanistan), ISO 3166 alpha-3 -> the alpha-2 code it takes as a hint
+# ("Gamal" in Egypt, "Jamal" in the Gulf; "Abdelkader" in the Maghreb). Other countries get no hint.
+HINT_COUNTRIES = {
+    "DZA": "DZ", "BHR": "BH", "COM": "KM", "DJI": "DJ", "EGY": "EG", "IRQ": "IQ", "JOR": "JO", "KWT": "KW",
+    "LBN": "LB", "LBY": "LY", "MRT": "MR", "MAR": "MA", "OMN": "OM", "PSE": "PS", "QAT": "QA", "SAU": "SA",
+    "SOM": "SO", "SDN": "SD", "SYR": "SY", "TUN": "TN", "ARE": "AE", "YEM": "YE", "IRN": "IR", "PAK": "PK",
+    "AFG": "AF",
+}
+
+
+def romanizer(pairs: Iterable[tuple[str, str, str | None]]) -> Transliterator:
+    """A transliterator that knows these (Arabic, English, country alpha-3) pairs before its own data."""
+    rows = [(arabic, english, 1, HINT_COUNTRIES.get(country or "", "")) for arabic, english, country in pairs]
+    return Transliterator(user_dictionary=UserDictionary.from_pairs(rows))
+
+
+def romanize(transliterator: Transliterator, names: Sequence[str], countries: Sequence[str | None]) -> list[str]:
+    """The most likely Latin spelling of each name, with its country's habits where the package knows them.
+
+    One batch per hint, so each distinct name part goes through the model once.
+    """
+    by_hint: dict[str | None, list[int]] = defaultdict(list)
+    for i, country in enumerate(countries):
+        by_hint[HINT_COUNTRIES.get(country or "")].append(i)
+    out = [""] * len(names)
+    for hint, positions in by_hint.items():
+        spelled = transliterator.transliterate_many([names[i] for i in positions], country=hint)
+        for i, text in zip(positions, spelled):
+            out[i] = str(text)
+    return out
