@@ -18,6 +18,7 @@ from collections import defaultdict
 from typing import Iterable, Sequence
 
 from arabic_name_romanizer import Transliterator, UserDictionary
+from rapidfuzz import fuzz
 
 # The countries whose spelling habits the package has data for (its README's coverage table: the 22 Arab
 # League states, Iran, Pakistan and Afghanistan), ISO 3166 alpha-3 -> the alpha-2 code it takes as a hint
@@ -30,10 +31,39 @@ HINT_COUNTRIES = {
 }
 
 
+# The package's index also holds whole-name labels, and some are not spellings of the name's words ("رانيا العبد
+# الله" -> "Rania de Jordanie", "إبراهيم العساف" -> "Ibrahim Abdulaziz Al-Assaf": a label with a middle name). A
+# whole-name label is taken only when it has as many words as the spelling built from the parts and spells much
+# the same letters; 0.7 keeps "Saad Hariri" for "Saad Al-Hariri" (0.88) and drops "Rania de Jordanie" (0.47).
+SAME_NAME_AT = 70
+CANDIDATES = 4  # the whole-name label and three spellings from the parts (the package ranks them)
+
+
 def romanizer(pairs: Iterable[tuple[str, str, str | None]]) -> Transliterator:
-    """A transliterator that knows these (Arabic, English, country alpha-3) pairs before its own data."""
-    rows = [(arabic, english, 1, HINT_COUNTRIES.get(country or "", "")) for arabic, english, country in pairs]
+    """A transliterator that knows these (Arabic, English, country alpha-3) pairs before its own data.
+
+    The package learns name parts by pairing words in order, so only pairs with as many words on both sides
+    teach it parts: "جان إيف لودريان" / "Jean-Yves Le Drian" would pair إيف with "Le".
+    """
+    rows = [
+        (arabic, english, 1, HINT_COUNTRIES.get(country or "", ""))
+        for arabic, english, country in pairs
+        if len(arabic.split()) == len(english.split())
+    ]
     return Transliterator(user_dictionary=UserDictionary.from_pairs(rows))
+
+
+def best_spelling(candidates: Sequence) -> str:  # the package's Candidate objects, best first
+    """The package's best candidate, unless it is a whole-name label that does not spell the name's parts."""
+    first = candidates[0]
+    if first.units or first.source == "user":
+        return str(first.text)
+    built = next((c for c in candidates if c.units), None)
+    if built is None:
+        return str(first.text)
+    same_words = len(first.text.split()) == len(built.text.split())
+    same_letters = fuzz.ratio(first.text.casefold(), built.text.casefold()) >= SAME_NAME_AT
+    return str(first.text if same_words and same_letters else built.text)
 
 
 def romanize(transliterator: Transliterator, names: Sequence[str], countries: Sequence[str | None]) -> list[str]:
@@ -46,7 +76,7 @@ def romanize(transliterator: Transliterator, names: Sequence[str], countries: Se
         by_hint[HINT_COUNTRIES.get(country or "")].append(i)
     out = [""] * len(names)
     for hint, positions in by_hint.items():
-        spelled = transliterator.transliterate_many([names[i] for i in positions], country=hint)
-        for i, text in zip(positions, spelled):
-            out[i] = str(text)
+        spelled = transliterator.transliterate_many([names[i] for i in positions], top_k=CANDIDATES, country=hint)
+        for i, candidates in zip(positions, spelled):
+            out[i] = best_spelling(candidates) if candidates else names[i]
     return out
