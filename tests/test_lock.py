@@ -6,20 +6,19 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from flows import warehouse
 from flows.errors import WarehouseLocked
-from flows.lock import lock_holder, lock_path, warehouse_lock
+from flows.store import warehouse
+from flows.store.lock import lock_holder, lock_path, warehouse_lock
 from tests.bi_rows import REPO
 
 HOLD = """
 import sys
 from pathlib import Path
-from flows.lock import warehouse_lock
+from flows.store.lock import warehouse_lock
 with warehouse_lock(Path(sys.argv[1])):
     print('locked', flush=True)
     sys.stdin.read()
@@ -31,7 +30,10 @@ def other_process(tmp_path: Path):
     """Another process holding the lock of tmp_path/w.duckdb until the test closes its stdin (or kills it)."""
     process = subprocess.Popen(
         [sys.executable, "-c", HOLD, str(tmp_path / "w.duckdb")],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
     )
     assert process.stdout.readline().strip() == "locked"
     yield process
@@ -66,9 +68,17 @@ def test_the_lock_is_reentrant_in_one_process(tmp_path: Path):
             pass
         # still held by us after the inner block: another process is refused
         probe = subprocess.run(
-            [sys.executable, "-c", "import sys; from pathlib import Path; from flows.lock import warehouse_lock\n"
-             "with warehouse_lock(Path(sys.argv[1])): pass", str(tmp_path / "w.duckdb")],
-            cwd=REPO, capture_output=True, text=True, timeout=60,
+            [
+                sys.executable,
+                "-c",
+                "import sys; from pathlib import Path; from flows.store.lock import warehouse_lock\n"
+                "with warehouse_lock(Path(sys.argv[1])): pass",
+                str(tmp_path / "w.duckdb"),
+            ],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         assert probe.returncode != 0 and "WarehouseLocked" in probe.stderr
 
@@ -76,9 +86,23 @@ def test_the_lock_is_reentrant_in_one_process(tmp_path: Path):
 def test_cli_ingest_exits_3_while_another_run_writes(tmp_path: Path, other_process):
     (tmp_path / "inbox").mkdir()
     result = subprocess.run(
-        [sys.executable, "-m", "flows.cli", "ingest", "--no-prefect", "--wait", "0",
-         "--inbox", str(tmp_path / "inbox"), "--warehouse", str(tmp_path / "w.duckdb")],
-        cwd=REPO, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "flows.cli",
+            "ingest",
+            "--no-prefect",
+            "--wait",
+            "0",
+            "--inbox",
+            str(tmp_path / "inbox"),
+            "--warehouse",
+            str(tmp_path / "w.duckdb"),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 3
     assert "another akhbar run" in result.stderr and "Traceback" not in result.stderr
@@ -97,11 +121,25 @@ def write_inbox(inbox: Path, count: int) -> None:
 def test_overlapping_ingests_load_each_file_once(tmp_path: Path):
     """Two plain ingests started together on the same inbox: both exit cleanly, every file has one row."""
     write_inbox(tmp_path / "inbox", 12)
-    command = [sys.executable, "-m", "flows.cli", "ingest", "--no-prefect", "--wait", "60", "--quiet",
-               "--inbox", str(tmp_path / "inbox"), "--warehouse", str(tmp_path / "w.duckdb")]
+    command = [
+        sys.executable,
+        "-m",
+        "flows.cli",
+        "ingest",
+        "--no-prefect",
+        "--wait",
+        "60",
+        "--quiet",
+        "--inbox",
+        str(tmp_path / "inbox"),
+        "--warehouse",
+        str(tmp_path / "w.duckdb"),
+    ]
     env = {**os.environ, "AKHBAR_WORKERS": "1"}
-    runs = [subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for _ in range(2)]
+    runs = [
+        subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
     results = [(run.wait(timeout=120), run.stderr.read()) for run in runs]
     assert [code for code, _ in results] == [0, 0], results
     with warehouse.opened(tmp_path / "w.duckdb", read_only=True) as con:

@@ -58,6 +58,11 @@ def test_reading_commands_never_import_prefect(tmp_path: Path, argv: list[str]):
         "import sys; from flows.cli import main; code = main(sys.argv[1:]); "
         "assert 'prefect' not in sys.modules, 'prefect imported'; sys.exit(code)"
     )
-    result = subprocess.run([sys.executable, "-c", probe, *argv, "--warehouse", str(wh)],
-                            cwd=REPO, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *argv, "--warehouse", str(wh)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
