@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Iterator, Sequence
 
+from flows.nlp.entities import add_english_names
 from flows.nlp.events import link_events
 from flows.outcome import FileOutcome
 from flows.pipeline import process_file
@@ -106,12 +107,25 @@ def load_outcomes(con: warehouse.Connection, outcomes: list[FileOutcome], summar
     if not new_event_mentions.is_empty():
         known = warehouse.existing_events(con, new_event_mentions["event_type"].unique().to_list())
         frames["events"], frames["event_mentions"] = link_events(new_event_mentions, known)
+    naming = time.perf_counter()
+    entities = frames["entities"]
+    known_entities = warehouse.existing_entity_ids(con, entities["entity_id"].to_list())
+    frames["entities"] = add_english_names(entities.filter(~entities["entity_id"].is_in(list(known_entities))))
+    _add(summary.stage_seconds, "english_names", time.perf_counter() - naming)
     warehouse.load_batch(con, frames)
     _count(summary, frames["files"])
     for outcome in outcomes:
         for stage, seconds in outcome.stage_seconds.items():
             _add(summary.stage_seconds, stage, seconds)
     _add(summary.stage_seconds, "load", time.perf_counter() - started)
+
+
+def name_entities_in_english(con: warehouse.Connection) -> int:
+    """Give an English name and its source to the entities an older run loaded without them (after migration 3:
+    the first run names them all, later runs find none). Returns how many were named."""
+    unnamed = warehouse.entities_without_english_source(con)
+    warehouse.set_english_names(con, add_english_names(unnamed))
+    return unnamed.height
 
 
 def _count(summary: RunSummary, files) -> None:  # files: pl.DataFrame
@@ -175,6 +189,7 @@ def run_ingest(
     summary = new_run(settings, run_id)
     with warehouse_lock(settings.warehouse, wait_seconds=lock_wait), warehouse.opened(settings.warehouse) as con:
         warehouse.start_run(con, summary.run_id, summary.started_at)
+        name_entities_in_english(con)
         todo = steps.discover(settings, con, summary)
         pool = make_pool(settings, len(todo)) if steps.local_pool else None
         try:

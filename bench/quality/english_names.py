@@ -19,8 +19,8 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
-from flows.nlp.english_names import NamePair, is_person, name_pairs, person_pairs
-from flows.nlp.romanize import romanize, romanizer
+from flows.nlp.entities.english import NamePair, is_person, name_pairs, person_pairs
+from flows.nlp.entities.romanize import romanize, romanizer
 
 HELD_OUT = 200
 SIMILAR_AT = 0.8
@@ -84,5 +84,9 @@ def run(argv: Sequence[str] = ()) -> None:
         print(f"  {label:38} {f.exact:.3f}  {f.similar:.3f}        {f.mean_similarity:.3f}")
     if "--show" in argv:
         for arabic, expected, predicted in rows:
-            mark = "=" if fold(predicted) == fold(expected) else ("~" if similarity(predicted, expected) >= SIMILAR_AT else "x")
+            mark = (
+                "="
+                if fold(predicted) == fold(expected)
+                else ("~" if similarity(predicted, expected) >= SIMILAR_AT else "x")
+            )
             print(f"  {mark} {arabic}\t{expected}\t{predicted}")

@@ -3,7 +3,7 @@
 In order: the name the entity stage found (a gazetteer entry, or a name built by a rule such as "Ministry of
 Defence (Mali)"); else the English name a reviewed list gives for the same Arabic name (the gazetteer files,
 the 2018 office holders, CLDR's territory and city names); else a transliteration of the Arabic name
-(flows.nlp.romanize), which knows the lists' person names and their parts before its own data.
+(flows.nlp.entities.romanize), which knows the lists' person names and their parts before its own data.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from typing import Iterable
 
 import polars as pl
 
-from flows.nlp.arabic import NORM_WORD, normalize
-from flows.nlp.gazetteer import read_tsv, spelling_variants
-from flows.nlp.romanize import romanize, romanizer
+from flows.nlp.entities.gazetteer import spelling_variants
+from flows.nlp.entities.romanize import romanize, romanizer
+from flows.nlp.text.arabic import NORM_WORD, normalize
+from flows.resources import read_tsv
 
 GAZETTEER = "gazetteer"  # a reviewed list written for this beat
 CLDR = "cldr"  # Unicode CLDR territory and exemplar-city names
@@ -58,8 +59,13 @@ def name_pairs() -> tuple[NamePair, ...]:
             aliases = tuple(a.lstrip('"').strip() for a in row.get("aliases", "").split("|") if a.strip())
             pairs.append(
                 NamePair(
-                    row["name_ar"], row["name_en"], row.get("entity_type", CITY_TYPE), row["country_code"] or None,
-                    source, aliases, row.get("entity_id") or None,
+                    row["name_ar"],
+                    row["name_en"],
+                    row.get("entity_type", CITY_TYPE),
+                    row["country_code"] or None,
+                    source,
+                    aliases,
+                    row.get("entity_id") or None,
                 )
             )
     return tuple(pairs)

@@ -24,9 +24,30 @@ from rapidfuzz import fuzz
 # League states, Iran, Pakistan and Afghanistan), ISO 3166 alpha-3 -> the alpha-2 code it takes as a hint
 # ("Gamal" in Egypt, "Jamal" in the Gulf; "Abdelkader" in the Maghreb). Other countries get no hint.
 HINT_COUNTRIES = {
-    "DZA": "DZ", "BHR": "BH", "COM": "KM", "DJI": "DJ", "EGY": "EG", "IRQ": "IQ", "JOR": "JO", "KWT": "KW",
-    "LBN": "LB", "LBY": "LY", "MRT": "MR", "MAR": "MA", "OMN": "OM", "PSE": "PS", "QAT": "QA", "SAU": "SA",
-    "SOM": "SO", "SDN": "SD", "SYR": "SY", "TUN": "TN", "ARE": "AE", "YEM": "YE", "IRN": "IR", "PAK": "PK",
+    "DZA": "DZ",
+    "BHR": "BH",
+    "COM": "KM",
+    "DJI": "DJ",
+    "EGY": "EG",
+    "IRQ": "IQ",
+    "JOR": "JO",
+    "KWT": "KW",
+    "LBN": "LB",
+    "LBY": "LY",
+    "MRT": "MR",
+    "MAR": "MA",
+    "OMN": "OM",
+    "PSE": "PS",
+    "QAT": "QA",
+    "SAU": "SA",
+    "SOM": "SO",
+    "SDN": "SD",
+    "SYR": "SY",
+    "TUN": "TN",
+    "ARE": "AE",
+    "YEM": "YE",
+    "IRN": "IR",
+    "PAK": "PK",
     "AFG": "AF",
 }
 
