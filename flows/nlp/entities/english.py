@@ -15,7 +15,7 @@ from typing import Iterable
 import polars as pl
 
 from flows.nlp.entities.gazetteer import spelling_variants
-from flows.nlp.entities.romanize import romanize, romanizer
+from flows.nlp.entities.romanize import Romanizer, romanize, romanizer
 from flows.nlp.text.arabic import NORM_WORD, normalize
 from flows.resources import read_tsv
 
@@ -106,7 +106,7 @@ def person_pairs(pairs: Iterable[NamePair]) -> list[tuple[str, str, str | None]]
 
 
 @cache
-def default_romanizer():  # type: ignore[no-untyped-def]  # the romanize module's Transliterator
+def default_romanizer() -> Romanizer:
     return romanizer(person_pairs(name_pairs()))
 
 

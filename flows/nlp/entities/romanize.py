@@ -20,6 +20,8 @@ from typing import Iterable, Sequence
 from arabic_name_romanizer import Transliterator, UserDictionary
 from rapidfuzz import fuzz
 
+Romanizer = Transliterator  # what the other modules name, so that only this one imports the package
+
 # The countries whose spelling habits the package has data for (its README's coverage table: the 22 Arab
 # League states, Iran, Pakistan and Afghanistan), ISO 3166 alpha-3 -> the alpha-2 code it takes as a hint
 # ("Gamal" in Egypt, "Jamal" in the Gulf; "Abdelkader" in the Maghreb). Other countries get no hint.
@@ -60,18 +62,37 @@ SAME_NAME_AT = 70
 CANDIDATES = 4  # the whole-name label and three spellings from the parts (the package ranks them)
 
 
-def romanizer(pairs: Iterable[tuple[str, str, str | None]]) -> Transliterator:
+def romanizer(pairs: Iterable[tuple[str, str, str | None]]) -> Romanizer:
     """A transliterator that knows these (Arabic, English, country alpha-3) pairs before its own data.
 
-    The package learns name parts by pairing words in order, so only pairs with as many words on both sides
-    teach it parts: "جان إيف لودريان" / "Jean-Yves Le Drian" would pair إيف with "Le".
+    The package learns name parts by pairing words in order, so only pairs whose words pair up teach it parts:
+    "جان إيف لودريان" / "Jean-Yves Le Drian" has three words a side but would pair إيف with "Le".
     """
     rows = [
         (arabic, english, 1, HINT_COUNTRIES.get(country or "", ""))
         for arabic, english, country in pairs
-        if len(arabic.split()) == len(english.split())
+        if len(arabic.split()) == len(english.split()) == len(latin_words(english))
     ]
     return Transliterator(user_dictionary=UserDictionary.from_pairs(rows))
+
+
+# A hyphen after one of these joins the Arabic article to its word (Al-Sabah): one Arabic word, not two.
+ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ed", "er", "es", "et", "ez"})
+
+
+def latin_words(name: str) -> list[str]:
+    """The words of a Latin name as Arabic writes them apart: "Jean-Yves" is two, "Al-Sabah" one."""
+    words = []
+    for token in name.split():
+        parts = token.split("-")
+        merged = [parts[0]]
+        for part in parts[1:]:
+            if merged[-1].casefold() in ARTICLES:
+                merged[-1] += "-" + part
+            else:
+                merged.append(part)
+        words.extend(merged)
+    return words
 
 
 def best_spelling(candidates: Sequence) -> str:  # the package's Candidate objects, best first
@@ -87,7 +108,7 @@ def best_spelling(candidates: Sequence) -> str:  # the package's Candidate objec
     return str(first.text if same_words and same_letters else built.text)
 
 
-def romanize(transliterator: Transliterator, names: Sequence[str], countries: Sequence[str | None]) -> list[str]:
+def romanize(transliterator: Romanizer, names: Sequence[str], countries: Sequence[str | None]) -> list[str]:
     """The most likely Latin spelling of each name, with its country's habits where the package knows them.
 
     One batch per hint, so each distinct name part goes through the model once.
