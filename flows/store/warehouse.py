@@ -132,8 +132,10 @@ def _existing_keys(con: Connection, table: str, column: str, keys: Sequence[str]
     wanted = pl.DataFrame({column: list(keys)}, schema={column: pl.String})
     con.register("wanted_ids", wanted.to_arrow())
     try:
-        key = sql_identifier(column)
-        rows = con.execute(f"select {key} from {sql_identifier(table)} semi join wanted_ids using ({key})").fetchall()
+        rows = con.execute(
+            f"select {sql_identifier(column)} from {sql_identifier(table)} "
+            f"semi join wanted_ids using ({sql_identifier(column)})"
+        ).fetchall()
     finally:
         con.unregister("wanted_ids")
     return {row[0] for row in rows}
