@@ -60,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _drop_frames(error: BaseException) -> None:
+def _drop_frames(error: BaseException | None) -> None:
     """Let go of the failed run's frames (and the DuckDB connection they hold) before the interpreter exits."""
     while error is not None:
         error.__traceback__ = None
@@ -150,24 +150,43 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     require_inbox_folder(settings.inbox)
     from flows.store.lock import warehouse_lock
 
+    dask_address = args.dask or os.environ.get("AKHBAR_DASK_ADDRESS")
     if not args.no_prefect:
         with warehouse_lock(settings.warehouse, wait_seconds=args.wait):
             pass  # wait here for a running ingest, before paying for Prefect's start-up (the flow waits again)
+        counts = None if dask_address else runner.count_new_files(settings)
+        if counts is not None and counts[1] == 0:
+            return _nothing_new(settings, seen=counts[0])
     bar = None if args.quiet or not sys.stderr.isatty() else ProgressBar()
     runner.set_progress(bar)
     try:
         if args.no_prefect:
             summary = runner.run_ingest(settings, lock_wait=args.wait)  # waits where it takes the lock
         else:
-            from flows.ingest import run_flow
+            from flows.prefect_server import server_lease
 
-            _quiet_prefect_run_logs()
-            summary = run_flow(settings, dask_address=args.dask or os.environ.get("AKHBAR_DASK_ADDRESS"))
+            with server_lease():  # the background Prefect server, started on first use (flows/prefect_server.py)
+                from flows.ingest import run_flow
+
+                _quiet_prefect_run_logs()
+                summary = run_flow(settings, dask_address=dask_address)
     finally:
         runner.set_progress(None)
         if bar:
             bar.close()
     print_summary(summary)
+    return EXIT_OK
+
+
+def _nothing_new(settings: Settings, seen: int) -> int:
+    """No new or changed file: no flow run is started (a Prefect run with nothing to do costs seconds, and users run
+    the command many times a day); a change another run could not publish is still published."""
+    from flows.store.publish import publish_snapshot
+
+    if settings.publish:
+        publish_snapshot(settings.warehouse, only_if_changed=True)
+    print_table(["measure", "value"], [("seen", str(seen)), ("new", "0")])
+    print("nothing new in the inbox: no run started", file=sys.stderr)
     return EXIT_OK
 
 
@@ -366,7 +385,7 @@ class _reader:
 
 def print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
     if fmt == "csv":
-        writer = csv.writer(sys.stdout)
+        writer = csv.writer(sys.stdout, lineterminator="\n")  # Unix line ends: cut, awk and spreadsheets all read them
         writer.writerow(columns)
         writer.writerows(rows)
     elif fmt == "json":

@@ -15,18 +15,18 @@ configure_prefect()
 from prefect import flow, task  # noqa: E402
 from prefect.artifacts import create_table_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
-from prefect.context import get_run_context  # noqa: E402
+from prefect.context import FlowRunContext  # noqa: E402
 
 from flows import runner
 from flows.errors import AkhbarError  # noqa: E402
 from flows.settings import LOCK_WAIT_SECONDS, Settings  # noqa: E402
 from flows.store.publish import publish_snapshot  # noqa: E402
 
-discover = task(runner.discover, name="discover", cache_policy=NO_CACHE)
-process_batch = task(runner.process_batch, name="process-batch", cache_policy=NO_CACHE)
-load_batch = task(runner.load_outcomes, name="load-batch", cache_policy=NO_CACHE)
+discover = task(name="discover", cache_policy=NO_CACHE)(runner.discover)
+process_batch = task(name="process-batch", cache_policy=NO_CACHE)(runner.process_batch)
+load_batch = task(name="load-batch", cache_policy=NO_CACHE)(runner.load_outcomes)
 # Publishing is retried: a dashboard reading the old snapshot at the rename is the one race worth a second try.
-publish = task(publish_snapshot, name="publish-snapshot", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+publish = task(name="publish-snapshot", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)(publish_snapshot)
 
 
 @task(name="report", cache_policy=NO_CACHE)
@@ -58,7 +58,9 @@ def ingest_flow(
     )
     # The full id: Prefect's flow-run ids are UUIDv7, whose first digits are a timestamp shared by runs a scheduler
     # creates in the same millisecond.
-    summary = runner.run_ingest(settings, get_run_context().flow_run.id.hex, LOCK_WAIT_SECONDS, steps)
+    context = FlowRunContext.get()
+    assert context is not None and context.flow_run is not None  # inside a flow run, by construction
+    summary = runner.run_ingest(settings, context.flow_run.id.hex, LOCK_WAIT_SECONDS, steps)
     report(summary)
     return summary
 
@@ -87,6 +89,5 @@ def run_flow(settings: Settings, dask_address: str | None = None) -> runner.RunS
         from prefect_dask import DaskTaskRunner
     except ImportError as error:
         raise AkhbarError("--dask needs the dask extra: pip install -e '.[dask]'") from error
-    runner_options = {"address": dask_address}
-    flow_on_dask = ingest_flow.with_options(task_runner=DaskTaskRunner(**runner_options))
+    flow_on_dask = ingest_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))  # type: ignore[arg-type]
     return flow_on_dask(inbox=str(settings.inbox), warehouse_path=str(settings.warehouse), distributed=True)

@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Iterator, Sequence
 
+import polars as pl
+
 from flows.nlp.entities import add_english_names
 from flows.nlp.events import link_events
 from flows.outcome import FileOutcome
 from flows.pipeline import process_file
-from flows.read import InboxFile, new_files, scan_inbox
+from flows.read import InboxFile, scan_inbox
 from flows.settings import Settings
 from flows.store import warehouse
 from flows.store.frames import outcomes_to_frames
@@ -65,10 +67,38 @@ def discover(settings: Settings, con: warehouse.Connection, summary: RunSummary)
     """The inbox files this run must handle."""
     started = time.perf_counter()
     found = scan_inbox(settings.inbox)
-    todo = new_files(found, warehouse.known_files(con))
+    unseen = warehouse.unseen_files(con, _scanned(found))
+    todo = [f for f in found if f.rel_path in unseen]
     summary.seen, summary.new = len(found), len(todo)
     _add(summary.stage_seconds, "discover", time.perf_counter() - started)
     return todo
+
+
+def count_new_files(settings: Settings) -> tuple[int, int] | None:
+    """(files in the inbox, files a run would handle), read without taking the writer lock; None when the warehouse
+    cannot say (absent, busy, from an older release) or a run has other work (entities to name in English): only a
+    real run can tell or do it then."""
+    if not settings.warehouse.exists():
+        return None
+    found = scan_inbox(settings.inbox)
+    try:
+        with warehouse.opened(settings.warehouse, read_only=True) as con:
+            if not warehouse.entities_without_english_source(con).is_empty():
+                return None
+            return len(found), len(warehouse.unseen_files(con, _scanned(found)))
+    except Exception:  # noqa: BLE001 - any doubt means: run the flow, which reports real problems properly
+        return None
+
+
+def _scanned(found: list[InboxFile]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "file_path": [f.rel_path for f in found],
+            "size_bytes": [f.size for f in found],
+            "mtime_ns": [f.mtime_ns for f in found],
+        },
+        schema={"file_path": pl.String, "size_bytes": pl.Int64, "mtime_ns": pl.Int64},
+    )
 
 
 def batches(items: Sequence[InboxFile], size: int) -> Iterator[list[InboxFile]]:

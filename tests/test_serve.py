@@ -101,6 +101,7 @@ def test_configure_prefect_reuses_a_running_akhbar_server(clean_env: Path, fake_
         pytest.param("garbage", id="unreadable-note"),
     ],
 )
+@pytest.mark.slow
 def test_configure_prefect_ignores_a_stale_note(clean_env: Path, note: str):
     if note == "dead-pid":
         finished = subprocess.run(

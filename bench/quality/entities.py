@@ -24,7 +24,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.ant import ANT_CITATION, DEFAULT_ANT_TARBALL, iter_ant_xml, parse_ant_document
+from bench.ant import (
+    ANT_CITATION,
+    ANT_V2_CITATION,
+    ANT_V2_TARBALL,
+    DEFAULT_ANT_TARBALL,
+    iter_ant_xml,
+    parse_ant_document,
+)
 from flows.nlp.entities.extract import extract_entities
 from flows.nlp.text.arabic import normalize, split_sentences
 from flows.nlp.types import Document, Mention
@@ -182,6 +189,22 @@ def evaluate_ant_heldout(gold_path: Path = GOLD_ANT, tarball: Path = ANT_TARBALL
     return {"figures": score(gold, predicted), "misses": misses, "spurious": spurious}
 
 
+def evaluate_ant2(split: str) -> dict:
+    """Exact-span figures on the ANT v2.1 blind gold (tests/gold/ant2), title and body mentions both scored."""
+    from bench.quality.ant2 import load_split
+
+    gold, predicted, misses, spurious = [], [], [], []
+    for article in load_split(split):
+        _, mentions = extract_entities(article.document())
+        spans = {(g.item["type"], g.part, g.start, g.end) for g in article.entities}
+        found = {(m.entity_type, getattr(m, "part", "body"), m.char_start, m.char_end) for m in mentions}
+        gold += [(s[0], (article.docno, *s)) for s in spans]
+        predicted += [(s[0], (article.docno, *s)) for s in found]
+        misses += [f"{article.docno}: {s[0]} {article.text(s[1])[s[2] : s[3]]!r}" for s in sorted(spans - found)]
+        spurious += [f"{article.docno}: {s[0]} {article.text(s[1])[s[2] : s[3]]!r}" for s in sorted(found - spans)]
+    return {"figures": score(gold, predicted), "misses": misses, "spurious": spurious}
+
+
 # --- Wojood ---------------------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class WojoodSentence:
@@ -332,7 +355,10 @@ def print_figures(title: str, figures: dict[str, Figures]) -> None:
 
 def run(argv: Sequence[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="akhbar eval entities", description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("seeds", "ant", "wojood", "all"), default="all")
+    parser.add_argument("--set", choices=("seeds", "ant", "ant2", "wojood", "all"), default="all")
+    parser.add_argument(
+        "--ant2-split", choices=("dev", "test"), default="dev", help="ANT v2.1 gold split (test: blind)"
+    )
     parser.add_argument("--split", default="test", help="Wojood split: train, val or test")
     parser.add_argument("--cost", action="store_true", help="also time the stage against trafilatura")
     parser.add_argument("--pages", type=Path, default=HTML_PAGES, help="saved HTML pages to time trafilatura on")
@@ -362,6 +388,18 @@ def run(argv: Sequence[str] | None = None) -> dict:
             )
             _print_errors(ant, args.errors)
             result["ant"] = {k: f.as_dict() for k, f in ant["figures"].items()}
+    if args.set in ("ant2", "all"):
+        if not ANT_V2_TARBALL.exists():
+            print(f"ant2: {ANT_V2_TARBALL} is absent, skipped")
+        else:
+            ant2 = evaluate_ant2(args.ant2_split)
+            print_figures(
+                f"entities on ANT v2.1 gold, {args.ant2_split} split (tests/gold/ant2), exact span, title and body; "
+                f"corpus: {ANT_CITATION}; {ANT_V2_CITATION}",
+                ant2["figures"],
+            )
+            _print_errors(ant2, args.errors)
+            result["ant2"] = {k: f.as_dict() for k, f in ant2["figures"].items()}
     if args.set in ("wojood", "all"):
         if not (WOJOOD / f"{args.split}.txt").exists():
             print(f"wojood: {WOJOOD} is absent, skipped")
