@@ -143,3 +143,22 @@ def test_pairs_whose_words_do_not_pair_up_teach_no_parts():
     taught = romanizer([("جان إيف لودريان", "Jean-Yves Le Drian", "FRA")])
     [spelled] = romanize(taught, ["جان إيف"], [None])
     assert not spelled.endswith("Le"), "إيف is not 'Le': the pair's words do not pair up, so it teaches nothing"
+
+
+def test_entities_left_unnamed_make_the_next_ingest_run(tmp_path):
+    from flows import runner
+    from flows.settings import Settings
+    from flows.store import warehouse
+
+    settings = Settings(inbox=tmp_path / "inbox", warehouse=tmp_path / "w.duckdb", workers=1)
+    settings.inbox.mkdir()
+    with warehouse.opened(settings.warehouse) as con:  # as an older release left it: no English name, no source
+        con.execute(
+            "insert into entities (entity_id, entity_type, name_ar) values ('person:x', 'PERSON', 'سامر الخطيب')"
+        )
+    assert runner.count_new_files(settings) is None, "nothing new in the inbox, but a run has names to give"
+    runner.run_ingest(settings)
+    assert runner.count_new_files(settings) == (0, 0)
+    with warehouse.opened(settings.warehouse, read_only=True) as con:
+        [(name_en, source)] = con.execute("select name_en, name_en_source from entities").fetchall()
+    assert source == "transliteration" and name_en.isascii()
