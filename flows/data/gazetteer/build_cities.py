@@ -32,7 +32,7 @@ def main() -> None:
         for alias, targets in get_global("territory_aliases").items()
         if len(alias) == 3 and alias.isalpha() and len(targets) == 1
     }
-    rows = {}
+    rows: dict[str, str] = {}
     for zone, names in sorted(arabic.items()):
         city_ar = names.get("city")
         if not city_ar or zone.startswith(NOT_CITIES):

@@ -3,7 +3,8 @@
 In order: the name the entity stage found (a gazetteer entry, or a name built by a rule such as "Ministry of
 Defence (Mali)"); else the English name a reviewed list gives for the same Arabic name (the gazetteer files,
 the 2018 office holders, CLDR's territory and city names); else a transliteration of the Arabic name
-(flows.nlp.entities.romanize), which knows the lists' person names and their parts before its own data.
+(flows.nlp.entities.romanize), which knows the lists' person names and their parts, and common foreign given names,
+before its own data.
 """
 
 from __future__ import annotations
@@ -106,8 +107,20 @@ def person_pairs(pairs: Iterable[NamePair]) -> list[tuple[str, str, str | None]]
 
 
 @cache
+def foreign_given_names() -> tuple[tuple[str, str, str | None], ...]:
+    """Common foreign given names as Arabic writes them (جون -> John): name parts the transliterator's own data,
+    Arab-world people's spellings, lacks."""
+    return tuple((row["name_ar"], row["name_en"], None) for row in read_tsv("gazetteer", "foreign_given_names.tsv"))
+
+
+def learned_pairs(pairs: Iterable[NamePair]) -> list[tuple[str, str, str | None]]:
+    """Everything the transliterator knows before its own data: the people of ``pairs`` and the foreign given names."""
+    return person_pairs(pairs) + list(foreign_given_names())
+
+
+@cache
 def default_romanizer() -> Romanizer:
-    return romanizer(person_pairs(name_pairs()))
+    return romanizer(learned_pairs(name_pairs()))
 
 
 def add_english_names(entities: pl.DataFrame) -> pl.DataFrame:
