@@ -21,7 +21,7 @@ from flows.read.discover import require_inbox_folder
 from flows.settings import Settings, report_path
 
 EXIT_OK, EXIT_ERROR, EXIT_LOCKED = 0, 1, 3
-EVAL_STAGES = ("entities", "quotes", "events", "dates", "extraction")
+EVAL_STAGES = ("entities", "quotes", "events", "dates", "extraction", "english-names")
 COMMANDS = ("ingest", "serve", "watch", "sql", "query", "status", "publish", "export", "report", "eval", "bench")
 
 
@@ -277,7 +277,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     stages = EVAL_STAGES if args.stage == "all" else (args.stage,)
     for stage in stages:
-        _dev_tool(f"bench.quality.{stage}", "akhbar eval").run([a for a in args.rest if a != "--"])
+        _dev_tool(f"bench.quality.{stage.replace('-', '_')}", "akhbar eval").run([a for a in args.rest if a != "--"])
     return EXIT_OK
 
 

@@ -18,6 +18,7 @@ from typing import Callable, Iterator, Sequence
 
 import polars as pl
 
+from flows.nlp.entities import add_english_names
 from flows.nlp.events import link_events
 from flows.outcome import FileOutcome
 from flows.pipeline import process_file
@@ -76,12 +77,15 @@ def discover(settings: Settings, con: warehouse.Connection, summary: RunSummary)
 
 def count_new_files(settings: Settings) -> tuple[int, int] | None:
     """(files in the inbox, files a run would handle), read without taking the writer lock; None when the warehouse
-    cannot say (absent, busy, from an older release): only a real run can tell then."""
+    cannot say (absent, busy, from an older release) or a run has other work (entities to name in English): only a
+    real run can tell or do it then."""
     if not settings.warehouse.exists():
         return None
     found = scan_inbox(settings.inbox)
     try:
         with warehouse.opened(settings.warehouse, read_only=True) as con:
+            if not warehouse.entities_without_english_source(con).is_empty():
+                return None
             return len(found), len(warehouse.unseen_files(con, _scanned(found)))
     except Exception:  # noqa: BLE001 - any doubt means: run the flow, which reports real problems properly
         return None
@@ -134,12 +138,25 @@ def load_outcomes(con: warehouse.Connection, outcomes: list[FileOutcome], summar
     if not new_event_mentions.is_empty():
         known = warehouse.existing_events(con, new_event_mentions["event_type"].unique().to_list())
         frames["events"], frames["event_mentions"] = link_events(new_event_mentions, known)
+    naming = time.perf_counter()
+    entities = frames["entities"]
+    known_entities = warehouse.existing_entity_ids(con, entities["entity_id"].to_list())
+    frames["entities"] = add_english_names(entities.filter(~entities["entity_id"].is_in(list(known_entities))))
+    _add(summary.stage_seconds, "english_names", time.perf_counter() - naming)
     warehouse.load_batch(con, frames)
     _count(summary, frames["files"])
     for outcome in outcomes:
         for stage, seconds in outcome.stage_seconds.items():
             _add(summary.stage_seconds, stage, seconds)
     _add(summary.stage_seconds, "load", time.perf_counter() - started)
+
+
+def name_entities_in_english(con: warehouse.Connection) -> int:
+    """Give an English name and its source to the entities an older run loaded without them (after migration 3:
+    the first run names them all, later runs find none). Returns how many were named."""
+    unnamed = warehouse.entities_without_english_source(con)
+    warehouse.set_english_names(con, add_english_names(unnamed))
+    return unnamed.height
 
 
 def _count(summary: RunSummary, files) -> None:  # files: pl.DataFrame
@@ -216,6 +233,7 @@ def run_ingest(
     summary = new_run(settings, run_id)
     with warehouse_lock(settings.warehouse, wait_seconds=lock_wait), warehouse.opened(settings.warehouse) as con:
         warehouse.start_run(con, summary.run_id, summary.started_at)
+        name_entities_in_english(con)
         todo = steps.discover(settings, con, summary)
         pool = make_pool(settings, len(todo)) if steps.local_pool else None
         try:
