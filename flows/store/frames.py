@@ -48,7 +48,14 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "date_source": S,
         "source_credit": S,
     },
-    "entities": {"entity_id": S, "entity_type": S, "name_ar": S, "name_en": S, "country_code": S},
+    "entities": {
+        "entity_id": S,
+        "entity_type": S,
+        "name_ar": S,
+        "name_en": S,
+        "country_code": S,
+        "name_en_source": S,
+    },
     "mentions": {
         "mention_id": S,
         "article_id": S,

@@ -140,12 +140,23 @@ def unseen_files(con: Connection, scanned: pl.DataFrame, *, retry_quarantined: b
 
 
 def existing_article_ids(con: Connection, article_ids: Sequence[str]) -> set[str]:
-    if not article_ids:
+    return _existing_keys(con, "articles", "article_id", article_ids)
+
+
+def existing_entity_ids(con: Connection, entity_ids: Sequence[str]) -> set[str]:
+    return _existing_keys(con, "entities", "entity_id", entity_ids)
+
+
+def _existing_keys(con: Connection, table: str, column: str, keys: Sequence[str]) -> set[str]:
+    if not keys:
         return set()
-    wanted = pl.DataFrame({"article_id": list(article_ids)}, schema={"article_id": pl.String})
+    wanted = pl.DataFrame({column: list(keys)}, schema={column: pl.String})
     con.register("wanted_ids", wanted.to_arrow())
     try:
-        rows = con.execute("select article_id from articles semi join wanted_ids using (article_id)").fetchall()
+        rows = con.execute(
+            f"select {sql_identifier(column)} from {sql_identifier(table)} "
+            f"semi join wanted_ids using ({sql_identifier(column)})"
+        ).fetchall()
     finally:
         con.unregister("wanted_ids")
     return {row[0] for row in rows}
@@ -163,6 +174,32 @@ def unindexed(con: Connection) -> tuple[pl.DataFrame, pl.DataFrame]:
         params=[articles["article_id"].to_list()],
     ).pl()
     return articles, quotes
+
+
+def entities_without_english_source(con: Connection) -> pl.DataFrame:
+    """The entities loaded before English names were given (no name_en_source), to be named once."""
+    return con.sql(
+        "select entity_id, entity_type, name_ar, name_en, country_code from entities "
+        "where name_en_source is null order by entity_id"
+    ).pl()
+
+
+def set_english_names(con: Connection, named: pl.DataFrame) -> None:
+    """Write name_en and name_en_source of these entities (entity_id, name_en, name_en_source), in one transaction."""
+    if named.is_empty():
+        return
+    con.execute("begin transaction")
+    try:
+        con.register("named_entities", named.select("entity_id", "name_en", "name_en_source").to_arrow())
+        con.execute(
+            """update entities set name_en = named_entities.name_en, name_en_source = named_entities.name_en_source
+               from named_entities where entities.entity_id = named_entities.entity_id"""
+        )
+        con.unregister("named_entities")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
 
 
 def existing_events(con: Connection, event_types: Sequence[str]) -> pl.DataFrame:
