@@ -18,6 +18,9 @@ MAX_SOURCE_TOKENS = 12
 MIN_POSTPOSED_WORDS = 3
 LAM = "ل"
 LAM_PREPS = frozenset({"وفقا", "طبقا", "وفق"})  # take their source after لـ …
+# "بحسب X، CLAUSE": a fact attributed to a source, not a statement of view; stored as its own quote_kind (the ANT v2.1
+# gold guidelines score it apart). Within quotation marks the same cues give direct speech (extract.py, pass 2).
+ACCORDING_TO = "according_to"
 QUOTING_PREP = "نقلا"  # نقلاً عن X: the source follows عن
 NOUN_PREPS = frozenset({"وفق"})  # … or directly: "وفق بلاغ لوزارة الدفاع"
 WHAT = "ما"  # بحسب ما أفادت …
@@ -59,7 +62,7 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
             return None  # "وفقاً للاتفاق" is not a source
         first = k + 1 if is_complementizer(tokens[k].norm) else k
         sentence_index = ctx.sentence_index(cue_start)
-        return Found(cue, cue_start, cue_end, "indirect", tokens[first].start, None, sentence_index, (j, k))
+        return Found(cue, cue_start, cue_end, ACCORDING_TO, tokens[first].start, None, sentence_index, (j, k))
     # After its clause: "…، حسب وزارة الخارجية." — the source runs to the end of the sentence; or in the middle:
     # "ووصل عدد المحتجين، حسب وكالة فرانس برس، عدة مئات" — then the quotation is the whole sentence around it.
     k = _phrase_end(ctx, j, sentence_end, stop_at_comma=False)
@@ -72,9 +75,9 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
         return None
     source_end = _phrase_end(ctx, j, sentence_end, stop_at_comma=True)
     if source_end < k and not _apposition_follows(ctx, j, source_end, k):
-        return Found(cue, cue_start, cue_end, "indirect", clause[0], ctx.strip_end(clause[0], sentence_end),
+        return Found(cue, cue_start, cue_end, ACCORDING_TO, clause[0], ctx.strip_end(clause[0], sentence_end),
                      ctx.sentence_index(cue_start), (j, source_end))  # fmt: skip
-    return Found(cue, cue_start, cue_end, "indirect", clause[0], clause[1], ctx.sentence_index(cue_start), (j, k))
+    return Found(cue, cue_start, cue_end, ACCORDING_TO, clause[0], clause[1], ctx.sentence_index(cue_start), (j, k))
 
 
 def _apposition_follows(ctx: Context, j: int, comma: int, k: int) -> bool:
