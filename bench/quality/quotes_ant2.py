@@ -9,7 +9,8 @@ reads the body only, so a gold quote in the title is a miss.
 Figures: precision and recall of quotes; attributed recall (found with the right speaker, over all gold quotes);
 speaker accuracy on matched quotes; the same per gold kind (direct, indirect, according_to). A speaker is right
 when the predicted entity's name or the predicted surface names the gold ``speaker`` or one of its gold names (the
-canonical of a gold entity with that surface, or a surface whose canonical it is): equal, one inside the other (a
+canonical of a gold entity with that surface, or a surface whose canonical it is), the predicted entity standing for
+its name and every surface the entity stage gave it in the article: equal, one inside the other (a
 surname "لافروف" for "سيرغي لافروف", a phrase around the name). An unnamed gold speaker ("مصادر عسكرية") is right
 when the predicted speaker has no entity and its surface holds the gold phrase's head word.
 
@@ -113,11 +114,15 @@ def gold_names(article: GoldArticle, speaker: str) -> list[list[str]]:
     return [w for w in (words(n) for n in names) if w]
 
 
-def speaker_right(article: GoldArticle, gold: dict, quote: Quote, entities: Sequence[Entity]) -> bool:
+def speaker_right(
+    article: GoldArticle, gold: dict, quote: Quote, entities: Sequence[Entity], mentions: Sequence[Mention] = ()
+) -> bool:
     said = [words(quote.speaker_surface or "")]
     entity = next((e for e in entities if e.entity_id == quote.speaker_id), None)
     if entity is not None:
+        # The entity's name and every surface the article gives it ("ترامب" for an entity named "دونالد ترمب").
         said.append(words(entity.name_ar))
+        said.extend(words(m.surface) for m in mentions if m.entity_id == entity.entity_id and not m.is_adjectival)
     if gold.get("speaker_type") == "unnamed":
         head = _head(words(gold["speaker"])[0]) if words(gold["speaker"]) else ""
         return quote.speaker_id is None and any(_head(w) == head for w in said[0])
@@ -141,7 +146,11 @@ def _contains(haystack: list[str], needle: list[str]) -> bool:
 
 
 def score_article(
-    article: GoldArticle, quotes: Sequence[Quote], entities: Sequence[Entity], scores: Ant2Scores
+    article: GoldArticle,
+    quotes: Sequence[Quote],
+    entities: Sequence[Entity],
+    mentions: Sequence[Mention],
+    scores: Ant2Scores,
 ) -> None:
     unmatched = list(quotes)
     scores.predicted += len(quotes)
@@ -165,7 +174,7 @@ def score_article(
         scores.matched += 1
         kind.found += 1
         scores.kinds_right += match.quote_kind == item["kind"]
-        if speaker_right(article, item, match, entities):
+        if speaker_right(article, item, match, entities, mentions):
             scores.attributed += 1
             kind.attributed += 1
         else:
@@ -181,7 +190,7 @@ def evaluate_ant2(split: str, quote_stage: QuoteStage, entity_stage: EntityStage
     for article in load_split(split):
         doc = article.document()
         entities, mentions = entity_stage(doc) if entity_stage is not None else ((), ())
-        score_article(article, quote_stage(doc, mentions, entities), entities, scores)
+        score_article(article, quote_stage(doc, mentions, entities), entities, mentions, scores)
     return scores
 
 

@@ -162,6 +162,14 @@ def speaker_word_split(token: str) -> tuple[SpeakerWord, int] | None:
 
 
 @functools.cache
+def person_titles() -> frozenset[str]:
+    """The first words of the person titles the entity stage reads (flows/data/titles.tsv: القاضي، المنسق…),
+    normalised and without the article: a subject phrase opening with one names a person by role."""
+    firsts = {normalize(row["title"]).split()[0] for row in read_tsv("titles.tsv")}
+    return frozenset(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in firsts)
+
+
+@functools.cache
 def _clause_words() -> dict[str, str]:
     return {normalize(word): kind for word, kind in read_tsv_tuples("quote_clause_words.tsv")}
 

@@ -15,6 +15,7 @@ ARTICLE = "ال"
 # A title stands at most this many words before the name it introduces: "المتحدث باسم التحالف العقيد تركي المالكي"
 # has four between the role word and the name.
 MAX_TITLE_WORDS = 6
+TITLE_BREAKS = frozenset(':«»"“”.؟!')
 
 
 def role_head(word: str) -> str:
@@ -40,7 +41,13 @@ def role_holder(ctx: Context, head: str, countries: set[str], cue_start: int) ->
         sentence = ctx.sentence_of(mention.char_start)
         floor = sentence.char_start if sentence else 0
         titled = [n for n in window if ctx.tokens[n].start >= floor and role_head(ctx.tokens[n].norm) == head]
-        if not titled or not _agrees(ctx, mention, countries, ctx.tokens[titled[-1]].start):
+        if not titled or ctx.in_mark(mention.char_start) is not None:
+            continue
+        title_start = ctx.tokens[titled[-1]].start
+        # "المتحدث باسم التحالف: «لدينا …»": a colon or a quotation mark ends the title before any name.
+        if any(ch in TITLE_BREAKS for ch in ctx.body[title_start : mention.char_start]):
+            continue
+        if not _agrees(ctx, mention, countries, title_start):
             continue
         holders.append(mention)
     before = [m for m in holders if m.char_end <= cue_start]

@@ -7,7 +7,7 @@ The mentions stage names entities; this module only chooses among its mentions. 
 from __future__ import annotations
 
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Speaker
-from flows.nlp.quotes.lexicon import speaker_word, speaker_word_split
+from flows.nlp.quotes.lexicon import person_titles, speaker_word, speaker_word_split
 from flows.nlp.quotes.roles import role_countries, role_head, role_holder
 from flows.nlp.text.arabic import normalize
 from flows.nlp.types import Mention
@@ -113,6 +113,13 @@ def _unlisted_subject(
 ) -> Speaker | None:
     """A subject phrase that opens with neither a mention nor a listed word: a name no list knows, or nobody."""
     start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
+    if _is_title(ctx, lo):
+        # "وأوضح القاضي أنه": the person the article names with that title; else the role words themselves.
+        if after is not None:
+            named = _name_after_title(ctx, after)
+            if named is not None:
+                return named
+        return _titled_elsewhere(ctx, lo, hi, ctx.tokens[lo].start) or Speaker(None, ctx.body[start:end], start, end)
     # "التوهامي العبدولي، كاتب الدولة …": a name the mentions stage does not know, then its title.
     if after is not None and hi - lo <= MAX_NAME_TOKENS and _is_person_title(ctx, after[0]):
         return Speaker(None, ctx.body[start:end], start, end)
@@ -122,7 +129,9 @@ def _unlisted_subject(
         return earlier
     # "وأضافت المحطة أن", "وأوضح لو دريان أنه": a short subject right before the complementizer (or before
     # "في تصريح …") is who speaks, even when no list knows it; "وصف X بأنه" puts its object there instead.
-    if bare and hi - lo <= MAX_BARE_SUBJECT and (hi == tok_hi or _is_word(ctx, hi, ("stop",))):
+    rest = range(hi, tok_hi)
+    only_adverbs = all(_is_word(ctx, n, ("skip",)) for n in rest)  # "وأعلن تويتر، السبت، أنه"
+    if bare and hi - lo <= MAX_BARE_SUBJECT and (only_adverbs or _is_word(ctx, hi, ("stop",))):
         return Speaker(None, ctx.body[start:end], start, end)
     return None
 
@@ -183,9 +192,13 @@ def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | N
         if starting:
             return ctx.speaker_from(starting[0])
         word = speaker_word(tok.norm)
-        if word is not None and word.kind in ("head", "ref") and word.resolve == "person":
+        if (word is not None and word.kind in ("head", "ref") and word.resolve == "person") or _is_title(ctx, n):
             return _titled_elsewhere(ctx, n, n + 1, cue_start)
     return None
+
+
+def _is_title(ctx: Context, n: int) -> bool:
+    return role_head(ctx.tokens[n].norm) in person_titles()
 
 
 def _topic_person(ctx: Context, cue_start: int, sentence: int) -> Speaker | None:
