@@ -18,6 +18,8 @@ from flows.resources import read_tsv, read_tsv_tuples
 VERB_PROCLITICS = ("و", "ف")
 # Proclitics a speaker word may carry: وفقاً لبيان، للوزارة.
 WORD_PROCLITICS = ("ول", "وب", "لل", "و", "ف", "ب", "ل")
+# Dual and plural endings of a speaker word: مسؤول -> مسؤولان، مسؤولين، مسؤولون.
+NUMBER_SUFFIXES = ("ان", "ين", "ون")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +153,12 @@ def speaker_word_split(token: str) -> tuple[SpeakerWord, int] | None:
     table = speaker_words()
     if token in table:
         return table[token], 0
+    for suffix in NUMBER_SUFFIXES:
+        # "مسؤولان", "مصادر" and "مسؤولين" are one word: the dual and plural of a listed unnamed source or title.
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            entry = table.get(token[: -len(suffix)])
+            if entry is not None and entry.kind in ("unnamed", "head"):
+                return entry, 0
     for clitic in WORD_PROCLITICS:
         if token.startswith(clitic):
             rest = token[len(clitic) :]

@@ -12,9 +12,9 @@ from flows.nlp.quotes.context import Context, Speaker
 from flows.nlp.types import Mention
 
 ARTICLE = "ال"
-# A title stands at most this many words before the name it introduces: "المتحدث باسم التحالف العقيد تركي المالكي"
-# has four between the role word and the name.
-MAX_TITLE_WORDS = 6
+# A title stands at most this many words before the name it introduces: "المتحدث باسم تحالف دعم الشرعية في اليمن،
+# العقيد الركن تركي المالكي" has eight between the role word and the name (ANT v2.1 dev).
+MAX_TITLE_WORDS = 10
 TITLE_BREAKS = frozenset(':«»"“”.؟!')
 
 

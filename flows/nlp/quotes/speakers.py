@@ -26,6 +26,8 @@ DEFINITE_ARTICLE = "ال"
 MAX_DEFINITE_MODIFIERS = 3
 # A name in apposition ("عصام الشابي" after "الناطق باسم الحزب،") is at most this many words.
 MAX_NAME_TOKENS = 3
+# ... and at least this many when no list knows it and only a title after it says it is a name.
+MIN_NAME_TOKENS = 2
 # A subject no list knows ("المحطة", "لو دريان") standing alone before the complementizer: at most this many words.
 MAX_BARE_SUBJECT = 2
 # Conjunctions after which a noun starts a new clause as its subject.
@@ -123,6 +125,10 @@ def _unlisted_subject(
     # "التوهامي العبدولي، كاتب الدولة …": a name the mentions stage does not know, then its title.
     if after is not None and hi - lo <= MAX_NAME_TOKENS and _is_person_title(ctx, after[0]):
         return Speaker(None, ctx.body[start:end], start, end)
+    # "وقال إيهاب بسيسو وزير الثقافة الفلسطيني": a name, then its title without a comma.
+    titled = next((n for n in range(lo + 1, min(hi, lo + MAX_NAME_TOKENS + 1)) if _is_person_title(ctx, n)), None)
+    if titled is not None and titled - lo >= MIN_NAME_TOKENS:
+        return Speaker(None, ctx.body[start : ctx.tokens[titled - 1].end], start, ctx.tokens[titled - 1].end)
     # "أفاد الصديق": the last name of someone named (or speaking) before.
     earlier = _earlier_unlinked_speaker(ctx, lo, previous)
     if earlier is not None:
@@ -336,7 +342,7 @@ def _after_comma(ctx: Context, hi: int, tok_hi: int) -> tuple[int, int] | None:
 
 def _is_person_title(ctx: Context, n: int) -> bool:
     word = speaker_word(ctx.tokens[n].norm)
-    return word is not None and word.kind in ("head", "ref") and word.resolve == "person"
+    return (word is not None and word.kind in ("head", "ref") and word.resolve == "person") or _is_title(ctx, n)
 
 
 def _is_word(ctx: Context, n: int, kinds: tuple[str, ...]) -> bool:
