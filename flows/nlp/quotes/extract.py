@@ -101,10 +101,11 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
         if following is not None and following[0].cue_class in VERB_CLASSES:
             return None  # the next cue starts its own quotation
         if is_complementizer(tok.norm) and words <= MAX_CUE_WINDOW:
+            # "بعد أن", "المعروف بأنه": not the cue's clause; its own complementizer may come later.
             if j - 1 > i and is_blocker(tokens[j - 1].norm):
-                return None
+                continue
             if j - 2 > i and tokens[j - 1].norm == MIN and is_blocker_before_min(tokens[j - 2].norm):
-                return None
+                continue
             if cue.cue_class == "named_verb" and not _names_a_subject(ctx, i + 1, j, cue_start):
                 return None  # "العلاقات بين شعبي البلدين … بأن": بين is "between" here
             if cue.cue_class == "quoting_verb" and not any(t.norm == SOURCE_PREPOSITION for t in tokens[i + 1 : j]):
