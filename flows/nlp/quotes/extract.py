@@ -30,9 +30,11 @@ MAX_CUE_WINDOW = 16
 MAX_MARK_WINDOW = 20
 # Quoted text of at least this many words is speech, not a name or a scare-quoted phrase.
 MIN_SPEECH_WORDS = 4
+# A statement verb's quoted speech follows it or its preposition at once ("حذر من «…»", "حض «…»").
+MAX_STATEMENT_GAP = 1
 # A subject phrase before a colon or comma that opens a direct quote ("قال وزير الخارجية الروسي سيرغي لافروف،«…»").
 MAX_SUBJECT_TOKENS = 8
-VERB_CLASSES = frozenset({"verb", "named_verb", "quoting_verb", "participle"})
+VERB_CLASSES = frozenset({"verb", "statement_verb", "named_verb", "quoting_verb", "participle"})
 # A name no list knows, standing alone between a cue and its complementizer or comma, has at most this many words.
 MAX_BARE_NAME = 3
 # A reported clause whose subject (up to this many words) is followed by a reporting verb holds nested speech.
@@ -86,7 +88,7 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
             break
         mark = ctx.mark_opening_in(tokens[j - 1].end, tok.start)
         if mark is not None and mark.open_at > cue_end:
-            if _opens_direct_speech(ctx, cue_end, mark, j - i - 1):
+            if _opens_direct_speech(ctx, cue, cue_end, mark, j - i - 1):
                 return Found(cue, cue_start, cue_end, "direct", mark.inner_start, mark.inner_end,
                              ctx.sentence_index(cue_start), (i + 1, j), mark=mark)  # fmt: skip
         elif ":" in ctx.gap_before(j) and j - i - 1 <= MAX_SUBJECT_TOKENS:
@@ -114,13 +116,20 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
     return None
 
 
-def _opens_direct_speech(ctx: Context, cue_end: int, mark: MarkSpan, words_between: int) -> bool:
+def _opens_direct_speech(ctx: Context, cue: Cue, cue_end: int, mark: MarkSpan, words_between: int) -> bool:
     """A mark after a cue opens direct speech when only the speaker (and a colon or comma) stands between them,
-    or when what it holds is long enough to be speech rather than a name ("كتبت الشرطة في تغريدة "…"")."""
+    or when what it holds is long enough to be speech rather than a name ("كتبت الشرطة في تغريدة "…"").
+    A statement verb takes quoted speech right after it or its preposition ("حذر من «…»"), never a quoted noun:
+    "أدان «الأعمال العنصرية»" names what was condemned;
+    a mark right after any cue holding a word or two is a name or a scare quote ("وصف «الساذج»")."""
     window = ctx.body[cue_end : mark.open_at].strip()
-    if not window or window[-1] == ":":
+    if window and window[-1] == ":":
         return True
     speech = len(ctx.token_range(mark.inner_start, mark.inner_end)) >= MIN_SPEECH_WORDS
+    if cue.cue_class == "statement_verb":
+        return speech and words_between <= MAX_STATEMENT_GAP
+    if not window:
+        return speech
     if window[-1] in CLAUSE_COMMAS:
         return words_between <= MAX_SUBJECT_TOKENS or speech
     return speech and words_between <= MAX_SUBJECT_TOKENS
@@ -170,7 +179,7 @@ def _end_clauses(ctx: Context, found: list[Found]) -> None:
 def _nested(ctx: Context, clause_start: int, inner: Found) -> bool:
     """ "أن السلطات البحرينية أوضحت … أن …": a cue right after the subject of a reported clause reports speech
     inside that clause; the outer quotation runs on over it."""
-    if inner.cue.cue_class not in ("verb", "named_verb", "quoting_verb"):
+    if inner.cue.cue_class not in ("verb", "statement_verb", "named_verb", "quoting_verb"):
         return False
     if any(ch in CLAUSE_COMMAS for ch in ctx.body[clause_start : inner.cue_start]):
         return False

@@ -26,7 +26,7 @@ NUMBER_SUFFIXES = ("ان", "ين", "ون")
 class Cue:
     form: str  # normalised, without proclitic
     lemma: str
-    cue_class: str  # verb, named_verb, quoting_verb, participle, noun, prep
+    cue_class: str  # verb, statement_verb, named_verb, quoting_verb, participle, noun, prep
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,12 @@ class SpeakerWord:
 
 
 # The class a form of each kind takes in the quote stage's grammar (extract.py), by the lemma's class.
-FINITE_CLASS = {"speech": "verb", "statement": "verb", "speech_polysemous": "named_verb", "quoting": "quoting_verb"}
+FINITE_CLASS = {
+    "speech": "verb",
+    "statement": "statement_verb",
+    "speech_polysemous": "named_verb",
+    "quoting": "quoting_verb",
+}
 
 
 @functools.cache

@@ -7,7 +7,7 @@ The mentions stage names entities; this module only chooses among its mentions. 
 from __future__ import annotations
 
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Speaker
-from flows.nlp.quotes.lexicon import person_titles, speaker_word, speaker_word_split
+from flows.nlp.quotes.lexicon import cue_for, person_titles, speaker_word, speaker_word_split
 from flows.nlp.quotes.roles import role_countries, role_head, role_holder
 from flows.nlp.text.arabic import normalize
 from flows.nlp.types import Mention
@@ -361,12 +361,9 @@ def _trim_np(ctx: Context, lo: int, hi: int, quoting: bool = False) -> tuple[int
         return lo, lo  # "أعرب عن أمله", "أشار إلى أن": no subject after the verb
     for i in range(lo + 1, hi):
         word = speaker_word(ctx.tokens[i].norm)
-        relative = ctx.tokens[i].norm in RELATIVE_PRONOUNS
-        if (
-            any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(i))
-            or relative
-            or (word is not None and word.kind == "stop")
-        ):
+        # A relative pronoun or a cue ("نقلت عن مونتيلا قوله") ends the subject phrase too.
+        ends = ctx.tokens[i].norm in RELATIVE_PRONOUNS or cue_for(ctx.tokens[i].norm) is not None
+        if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(i)) or ends or (word is not None and word.kind == "stop"):
             hi = i
             break
     while hi > lo and _is_skip(ctx.tokens[hi - 1].norm):
