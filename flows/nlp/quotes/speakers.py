@@ -137,7 +137,9 @@ def _unlisted_subject(
     # "في تصريح …") is who speaks, even when no list knows it; "وصف X بأنه" puts its object there instead.
     rest = range(hi, tok_hi)
     only_adverbs = all(_is_word(ctx, n, ("skip",)) for n in rest)  # "وأعلن تويتر، السبت، أنه"
-    if bare and hi - lo <= MAX_BARE_SUBJECT and (only_adverbs or _is_word(ctx, hi, ("stop",))):
+    # "وأبلغ #ألكسندر_بيسونيه، محكمة كيبك بأنه": a name set off by a comma before the rest of the clause.
+    set_off = hi < tok_hi and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(hi))
+    if bare and hi - lo <= MAX_BARE_SUBJECT and (only_adverbs or set_off or _is_word(ctx, hi, ("stop",))):
         return Speaker(None, ctx.body[start:end], start, end)
     return None
 
@@ -181,26 +183,48 @@ def _titled_elsewhere(ctx: Context, lo: int, hi: int, cue_start: int) -> Speaker
 
 
 def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | None:
-    """The subject of the first clause of the cue's sentence, when the cue stands inside the sentence."""
+    """The subject of the first clause of the cue's sentence, when the cue stands inside the sentence: a name, a
+    body or a state ("وكانت المملكة المتحدة قالت"), a role ("ورفض القاضي …، قائلا") or a source word ("وكانت
+    السلطات الروسية قالت"); else the word or two between the sentence's first word and a cue close to it ("ورد
+    الزفزافي قائلا")."""
     sentence = ctx.sentence_of(cue_start)
     if sentence is None or not ctx.body[sentence.char_start : cue_start].strip(" و"):
         return None
-    first = list(ctx.token_range(sentence.char_start, cue_start))[: MAX_CLAUSE_SUBJECT_AT + 1]
+    before = list(ctx.token_range(sentence.char_start, cue_start))
     quoted = [(q.content_start, q.content_end or q.content_start) for q in previous]
-    for n in first:
+    for n in before[: MAX_CLAUSE_SUBJECT_AT + 1]:
         tok = ctx.tokens[n]
         if ctx.in_mark(tok.start) is not None or any(s <= tok.start < e for s, e in quoted):
             return None
         starting = [
-            m for m in ctx.mentions_in(tok.start, tok.end + 1)
-            if m.entity_type in ("PERSON", "ORG") and not m.is_adjectival and m.char_start < cue_start
+            m for m in ctx.mentions_in(tok.start, cue_start)
+            if m.char_start < tok.end and m.entity_type in SPEAKER_TYPES and not m.is_adjectival
         ]  # fmt: skip
         if starting:
             return ctx.speaker_from(starting[0])
         word = speaker_word(tok.norm)
         if (word is not None and word.kind in ("head", "ref") and word.resolve == "person") or _is_title(ctx, n):
-            return _titled_elsewhere(ctx, n, n + 1, cue_start)
+            role = _titled_elsewhere(ctx, n, n + 1, cue_start)
+            return role or Speaker(None, ctx.body[tok.start : tok.end], tok.start, tok.end)
+        if word is not None and word.kind in ("head", "ref", "unnamed"):
+            end = _definite_modifiers_end(ctx, n, cue_start)
+            return Speaker(None, ctx.body[tok.start : end], tok.start, end)
+    between = before[1:]
+    if 0 < len(between) <= MAX_BARE_SUBJECT and not any(_is_word(ctx, n, WORD_KINDS) for n in between):
+        start, end = ctx.tokens[between[0]].start, ctx.tokens[between[-1]].end
+        if not any(ch in CLAUSE_COMMAS for ch in ctx.body[start:end]):
+            return Speaker(None, ctx.body[start:end], start, end)
     return None
+
+
+def _definite_modifiers_end(ctx: Context, n: int, limit: int) -> int:
+    """The end of a role word with the definite adjectives after it: "السلطات الروسية"."""
+    hi = n + 1
+    while hi < len(ctx.tokens) and hi - n <= MAX_DEFINITE_MODIFIERS and ctx.tokens[hi].start < limit:
+        if not ctx.tokens[hi].norm.startswith(DEFINITE_ARTICLE) or ctx.gap_before(hi).strip():
+            break
+        hi += 1
+    return ctx.tokens[hi - 1].end
 
 
 def _is_title(ctx: Context, n: int) -> bool:
