@@ -38,9 +38,11 @@ RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذا
 # "متحدث باسم تويتر": a spokesman for a body is an unnamed source, not the body and not a person.
 ON_BEHALF = "باسم"
 # A subjectless cue inside a sentence ("وتراجع ترامب …، وقال إنه", "ورفض القاضي …، قائلا إن") speaks for the subject
-# of the sentence's first clause: a name or role within this many words of the sentence start (و + verb + subject,
-# or كان + subject).
-MAX_CLAUSE_SUBJECT_AT = 2
+# of the sentence's first clause: a name or role that is the sentence's first or second word (و + verb + subject,
+# كان + subject). Further in, a name is an object or inside a phrase ("وأشاد باستخدام موسكو أسلحة …، لافتا").
+MAX_CLAUSE_SUBJECT_AT = 1
+# Connectives that open a sentence before its first clause (normalised).
+LEADING_CONNECTIVES = frozenset({"غير", "ان", "لكن", "ولكن", "بيد", "كما", "بينما", "فيما", "ثم"})
 
 
 def np_speaker(
@@ -139,7 +141,13 @@ def _unlisted_subject(
     only_adverbs = all(_is_word(ctx, n, ("skip",)) for n in rest)  # "وأعلن تويتر، السبت، أنه"
     # "وأبلغ #ألكسندر_بيسونيه، محكمة كيبك بأنه": a name set off by a comma before the rest of the clause.
     set_off = hi < tok_hi and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(hi))
-    if bare and hi - lo <= MAX_BARE_SUBJECT and (only_adverbs or set_off or _is_word(ctx, hi, ("stop",))):
+    one_letter = len(ctx.tokens[lo].norm) < 2  # a stray و before a quotation mark
+    if (
+        bare
+        and not one_letter
+        and hi - lo <= MAX_BARE_SUBJECT
+        and (only_adverbs or set_off or _is_word(ctx, hi, ("stop",)))
+    ):
         return Speaker(None, ctx.body[start:end], start, end)
     return None
 
@@ -191,6 +199,8 @@ def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | N
     if sentence is None or not ctx.body[sentence.char_start : cue_start].strip(" و"):
         return None
     before = list(ctx.token_range(sentence.char_start, cue_start))
+    while before and ctx.tokens[before[0]].norm in LEADING_CONNECTIVES:
+        before = before[1:]  # "غير أن رئيسة الحكومة قالت"
     quoted = [(q.content_start, q.content_end or q.content_start) for q in previous]
     for n in before[: MAX_CLAUSE_SUBJECT_AT + 1]:
         tok = ctx.tokens[n]
