@@ -41,7 +41,10 @@ MAX_BARE_NAME = 3
 MAX_NESTED_SUBJECT = 4
 MIN = "من"  # على الرغم من أن
 QUOTING_LEMMA = "نقل"  # نقل الكرملين عن غويتا: the speaker follows عن
-OBJECT_FIRST_LEMMAS = frozenset({"وصف"})  # وصف الزيارة بأنها تاريخية: الزيارة is what was described
+OBJECT_FIRST_LEMMAS = frozenset({"وصف"})
+SUBJUNCTIVE_PARTICLES = frozenset(
+    {"ان", "لن", "لم"}
+)  # normalised أن، لن، لم  # وصف الزيارة بأنها تاريخية: الزيارة is what was described
 
 
 def extract_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
@@ -211,9 +214,14 @@ def _attach_speaker(ctx: Context, item: Found, previous: list[Found]) -> None:
     speaker = None
     if item.np is not None and item.cue.cue_class != "participle":
         quoting = item.cue.lemma.startswith(QUOTING_LEMMA)
-        object_first = item.cue.lemma in OBJECT_FIRST_LEMMAS
+        # "كان عليه أن يقول العبارة الآتية «…»": after a subjunctive particle the phrase is the verb's object.
+        after_particle = item.np[0] > 1 and ctx.tokens[item.np[0] - 2].norm in SUBJUNCTIVE_PARTICLES
+        object_first = item.cue.lemma in OBJECT_FIRST_LEMMAS or after_particle
         bare_ok = item.cue.cue_class != "prep"
-        speaker = np_speaker(ctx, item.np[0], item.np[1], item.cue_start, previous, quoting, object_first, bare_ok)
+        definite_ok = item.cue.cue_class in ("verb", "named_verb")
+        speaker = np_speaker(
+            ctx, item.np[0], item.np[1], item.cue_start, previous, quoting, object_first, bare_ok, definite_ok
+        )
     item.speaker = speaker or antecedent_speaker(ctx, item.cue_start, previous)
 
 

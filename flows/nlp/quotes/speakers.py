@@ -28,6 +28,10 @@ MAX_DEFINITE_MODIFIERS = 3
 MAX_NAME_TOKENS = 3
 # ... and at least this many when no list knows it and only a title after it says it is a name.
 MIN_NAME_TOKENS = 2
+# The issuer of a statement follows it closely: "بيان صادر عن الأسطول الروسي", "تقرير أعده منتدى النقل".
+MAX_ISSUER_WORDS = 5
+# A subject phrase no list knows is kept whole up to the complementizer when that is at most this many words away.
+MAX_SUBJECT_WINDOW = 8
 # A subject no list knows ("المحطة", "لو دريان") standing alone before the complementizer: at most this many words.
 MAX_BARE_SUBJECT = 2
 # Conjunctions after which a noun starts a new clause as its subject.
@@ -54,15 +58,21 @@ def np_speaker(
     quoting: bool = False,
     object_first: bool = False,
     bare_ok: bool = False,
+    definite_ok: bool = False,
 ) -> Speaker | None:
     """The speaker named by tokens ``tok_lo:tok_hi`` (the phrase after a cue), or None when it names nobody.
 
     ``quoting`` is for "نقل X عن Y": the speaker is Y, after عن. ``object_first`` is for "وصف X بأنه": a short
     phrase before the complementizer is the object, not a subject. ``bare_ok`` lets a short phrase no list knows
-    be the subject of a verb (never the source of "وفق تعبيره", which is a pronoun).
+    be the subject of a verb (never the source of "وفق تعبيره", which is a pronoun). ``definite_ok`` lets any
+    definite noun after a speech verb be its subject (a directive verb's first noun is its addressee: "حض
+    الحوثيين على أن").
     """
     lo, hi = _trim_np(ctx, tok_lo, tok_hi, quoting)
     if hi - lo > 1 and _is_word(ctx, lo, ("statement",)):
+        issuer = _issuer(ctx, lo, hi)
+        if issuer is not None:
+            return issuer  # "تقرير أعده منتدى النقل الدولي": the forum speaks through its report
         lo += 1  # "بلاغ لوزارة الدفاع": the ministry speaks through its statement
     if lo >= hi:
         return None
@@ -73,7 +83,7 @@ def np_speaker(
     after = _after_comma(ctx, hi, tok_hi)
     if not opens_subject:
         bare = bare_ok and not object_first
-        return _unlisted_subject(ctx, lo, hi, tok_hi, after, previous, bare)
+        return _unlisted_subject(ctx, lo, hi, tok_hi, after, previous, bare, bare and definite_ok)
     if first_word is not None and first_word.kind == "unnamed" and lo + 1 < hi and ctx.tokens[lo + 1].norm == ON_BEHALF:
         return Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))
     persons = [m for m in mentions if m.entity_type == "PERSON" and not m.is_adjectival]
@@ -97,6 +107,11 @@ def np_speaker(
     for i in range(lo, hi):
         word = speaker_word(ctx.tokens[i].norm)
         if word is not None and word.kind == "ref":
+            if _names_a_statement(word.word):
+                issued = _statement_issuer(ctx, cue_start)
+                if issued is not None:
+                    return Speaker(issued.entity_id, surface_speaker.surface, start, surface_speaker.end,
+                                   issued.entity_type)  # fmt: skip
             titled = _titled_elsewhere(ctx, i, hi, cue_start) if word.resolve == "person" else None
             resolved = titled or _resolve_ref(ctx, word.resolve, word.name_contains, mentions, cue_start, previous)
             if resolved is not None and resolved.entity_id is None:
@@ -112,8 +127,35 @@ def np_speaker(
     return None
 
 
+def _issuer(ctx: Context, lo: int, hi: int) -> Speaker | None:
+    """The body or person a statement phrase names: "تقرير أعده منتدى النقل الدولي", "بيان صادر عن الأسطول"."""
+    named = [
+        m for m in ctx.mentions_in(ctx.tokens[lo].start, ctx.tokens[hi - 1].end)
+        if m.entity_type in ("ORG", "PERSON") and not m.is_adjectival
+    ]  # fmt: skip
+    return ctx.speaker_from(named[0]) if named else None
+
+
+def _statement_issuer(ctx: Context, cue_start: int) -> Speaker | None:
+    """ "وقال البيان إن": who issued the last statement named before ("وفق بيان صادر عن الأسطول الروسي")."""
+    for n in reversed(ctx.token_range(0, cue_start)):
+        word = speaker_word(ctx.tokens[n].norm)
+        if word is not None and word.kind == "statement":
+            issuer = _issuer(ctx, n, min(n + MAX_ISSUER_WORDS, len(ctx.tokens)))
+            if issuer is not None:
+                return issuer
+    return None
+
+
 def _unlisted_subject(
-    ctx: Context, lo: int, hi: int, tok_hi: int, after: tuple[int, int] | None, previous: list, bare: bool
+    ctx: Context,
+    lo: int,
+    hi: int,
+    tok_hi: int,
+    after: tuple[int, int] | None,
+    previous: list,
+    bare: bool,
+    definite_ok: bool = False,
 ) -> Speaker | None:
     """A subject phrase that opens with neither a mention nor a listed word: a name no list knows, or nobody."""
     start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
@@ -149,6 +191,16 @@ def _unlisted_subject(
         and (only_adverbs or set_off or _is_word(ctx, hi, ("stop",)))
     ):
         return Speaker(None, ctx.body[start:end], start, end)
+    # "وقالت المنسقة الأممية للشؤون الإنسانية في اليمن ليز غراند": a definite noun right after the verb is its
+    # subject; the person named before the quotation is who it describes, else the words stand for the speaker.
+    if definite_ok and ctx.tokens[lo].norm.startswith(DEFINITE_ARTICLE) and not one_letter:
+        window_end = ctx.tokens[tok_hi - 1].end if tok_hi > lo else end
+        named = [m for m in ctx.mentions_in(start, window_end) if m.entity_type == "PERSON" and not m.is_adjectival]
+        if named:
+            return ctx.speaker_from(named[0])
+        if tok_hi - lo <= MAX_SUBJECT_WINDOW:
+            end = window_end  # the name no list knows may follow the role's place ("… في اليمن ليز غراند")
+        return Speaker(None, ctx.body[start:end], start, end)
     return None
 
 
@@ -158,7 +210,13 @@ def _name_after_title(ctx: Context, after: tuple[int, int]) -> Speaker | None:
     named = [m for m in ctx.mentions_in(a_start, a_end) if m.entity_type == "PERSON" and not m.is_adjectival]
     if named:
         return ctx.speaker_from(named[0])
-    if after[1] - after[0] <= MAX_NAME_TOKENS and not any(_is_word(ctx, n, WORD_KINDS) for n in range(*after)):
+    # A name has no article on its first word ("عصام الشابي"); "المعروف بأنه …" describes, it does not name.
+    definite = ctx.tokens[after[0]].norm.startswith(DEFINITE_ARTICLE)
+    if (
+        not definite
+        and after[1] - after[0] <= MAX_NAME_TOKENS
+        and not any(_is_word(ctx, n, WORD_KINDS) for n in range(*after))
+    ):
         return Speaker(None, ctx.body[a_start:a_end], a_start, a_end)
     return None
 
@@ -235,6 +293,12 @@ def _definite_modifiers_end(ctx: Context, n: int, limit: int) -> int:
             break
         hi += 1
     return ctx.tokens[hi - 1].end
+
+
+def _names_a_statement(word: str) -> bool:
+    """البيان، التقرير: a statement word with the article refers back to a statement named before."""
+    entry = speaker_word(word[len(DEFINITE_ARTICLE) :]) if word.startswith(DEFINITE_ARTICLE) else None
+    return entry is not None and entry.kind == "statement"
 
 
 def _is_title(ctx: Context, n: int) -> bool:
