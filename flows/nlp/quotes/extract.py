@@ -132,7 +132,10 @@ def _opens_direct_speech(ctx: Context, cue: Cue, cue_end: int, mark: MarkSpan, w
     if cue.cue_class == "statement_verb":
         return speech and words_between <= MAX_STATEMENT_GAP
     if not window:
-        return speech
+        # "وأعلنت «القوة البديلة الثورية المشتركة» اسمها الجديد": the quoted words are the verb's subject or
+        # object when the clause runs on after the closing mark; speech ends there (a comma, a full stop).
+        after = ctx.body[mark.close_at + 1 : mark.close_at + 3].strip()
+        return speech and not (after and after[0].isalpha())
     if window[-1] in CLAUSE_COMMAS:
         return words_between <= MAX_SUBJECT_TOKENS or speech
     return speech and words_between <= MAX_SUBJECT_TOKENS
