@@ -211,3 +211,22 @@ def test_every_lemma_has_a_class_and_a_note():
     classes = {"speech", "speech_polysemous", "quoting", "statement", "according_to"}
     assert all(e.cue_class in classes and e.note and e.forms for e in speech_cues())
     assert speech_cue("قال") is not None and speech_cue("غير موجود") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        pytest.param(
+            "وهناك حوالي 23 ألف جسم يدور حول الأرض، بحسب بيزنس إنسايدر.",
+            "بيزنس إنسايدر",
+            id="according-to-a-source-no-list-knows-at-the-sentence-end",
+        ),
+    ],
+)
+def test_an_attributed_fact_is_according_to(text, surface):
+    (quote,) = quotes_of(text)
+    assert (quote.quote_kind, quote.speaker_id, quote.speaker_surface) == ("according_to", None, surface)
+
+
+def test_according_to_an_agreement_names_no_source():
+    assert quotes_of("وتنسحب القوات من المدينة خلال شهر واحد، وفقا للاتفاق.") == ()

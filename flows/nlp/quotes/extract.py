@@ -214,6 +214,8 @@ def _last_comma_before(ctx: Context, start: int, end: int) -> int:
 
 # --- pass 3 -------------------------------------------------------------------------------------------------------
 def _attach_speaker(ctx: Context, item: Found, previous: list[Found]) -> None:
+    if item.speaker.surface is not None:
+        return  # named when the quotation was found ("…، بحسب بيزنس إنسايدر")
     speaker = None
     if item.np is not None and item.cue.cue_class != "participle":
         quoting = item.cue.lemma.startswith(QUOTING_LEMMA)
