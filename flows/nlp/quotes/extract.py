@@ -225,7 +225,16 @@ def _attach_speaker(ctx: Context, item: Found, previous: list[Found]) -> None:
         bare_ok = item.cue.cue_class != "prep"
         definite_ok = item.cue.cue_class in ("verb", "named_verb")
         speaker = np_speaker(
-            ctx, item.np[0], item.np[1], item.cue_start, previous, quoting, object_first, bare_ok, definite_ok
+            ctx,
+            item.np[0],
+            item.np[1],
+            item.cue_start,
+            previous,
+            quoting,
+            object_first,
+            bare_ok,
+            definite_ok,
+            verb=item.cue.cue_class in VERB_CLASSES,
         )
     item.speaker = speaker or antecedent_speaker(ctx, item.cue_start, previous)
 

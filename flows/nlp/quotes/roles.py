@@ -31,8 +31,12 @@ def role_countries(ctx: Context, start: int, end: int) -> set[str]:
     }  # fmt: skip
 
 
-def role_holder(ctx: Context, head: str, countries: set[str], cue_start: int) -> Speaker | None:
-    """The person the article names with role word ``head`` (normalised, no article) and matching nationality."""
+def role_holder(
+    ctx: Context, head: str, countries: set[str], cue_start: int, complement: frozenset[str] = frozenset()
+) -> Speaker | None:
+    """The person the article names with role word ``head`` (normalised, no article) and matching nationality; a
+    role with a complement ("رئيس مجلس النواب") needs one of its words (``complement``, as role_head gives them)
+    in the holder's title too: "الرئيس الأميركي دونالد ترامب" does not hold it."""
     holders: list[Mention] = []
     for mention in ctx.mentions:
         if mention.entity_type != "PERSON" or mention.is_adjectival:
@@ -48,6 +52,9 @@ def role_holder(ctx: Context, head: str, countries: set[str], cue_start: int) ->
         if any(ch in TITLE_BREAKS for ch in ctx.body[title_start : mention.char_start]):
             continue
         if not _agrees(ctx, mention, countries, title_start):
+            continue
+        title_words = {role_head(ctx.tokens[n].norm) for n in ctx.token_range(title_start, mention.char_start)}
+        if complement and not complement & title_words:
             continue
         holders.append(mention)
     before = [m for m in holders if m.char_end <= cue_start]

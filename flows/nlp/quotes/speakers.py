@@ -6,7 +6,7 @@ The mentions stage names entities; this module only chooses among its mentions. 
 
 from __future__ import annotations
 
-from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Speaker
+from flows.nlp.quotes.context import CLAUSE_COMMAS, ON_BEHALF, Context, Speaker
 from flows.nlp.quotes.lexicon import cue_for, person_titles, speaker_word, speaker_word_split
 from flows.nlp.quotes.roles import role_countries, role_head, role_holder
 from flows.nlp.text.arabic import normalize
@@ -21,11 +21,14 @@ MAX_SENTENCES_BACK = 3
 # How many tokens before a subjectless cue a preposed subject ("لافروف قال") may sit.
 MAX_PREPOSED_TOKENS = 12
 SOURCE_PREPOSITION = "عن"  # نقل الكرملين عن غويتا: the speaker is who is quoted, after عن
+LAM = "ل"
 # A role word before a subjectless verb takes its definite modifiers along: "المجلس العسكري الحاكم ينفي".
 DEFINITE_ARTICLE = "ال"
 MAX_DEFINITE_MODIFIERS = 3
 # A name in apposition ("عصام الشابي" after "الناطق باسم الحزب،") is at most this many words.
 MAX_NAME_TOKENS = 3
+# A name set off before its title ("أنييس فون دير مول، المتحدثة باسم …") has up to four words.
+MAX_NAME_BEFORE_TITLE = 4
 # ... and at least this many when no list knows it and only a title after it says it is a name.
 MIN_NAME_TOKENS = 2
 # The issuer of a statement follows it closely: "بيان صادر عن الأسطول الروسي", "تقرير أعده منتدى النقل".
@@ -40,7 +43,6 @@ WORD_KINDS = ("unnamed", "head", "ref", "skip", "stop", "statement")
 # A relative pronoun ends a subject phrase: "وتابع الرئيس الأميركي الذي كان يتحدث بعد قمة … مع بوتين" is Trump.
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي"})
 # "متحدث باسم تويتر": a spokesman for a body is an unnamed source, not the body and not a person.
-ON_BEHALF = "باسم"
 # A subjectless cue inside a sentence ("وتراجع ترامب …، وقال إنه", "ورفض القاضي …، قائلا إن") speaks for the subject
 # of the sentence's first clause: a name or role that is the sentence's first or second word (و + verb + subject,
 # كان + subject). Further in, a name is an object or inside a phrase ("وأشاد باستخدام موسكو أسلحة …، لافتا").
@@ -59,6 +61,7 @@ def np_speaker(
     object_first: bool = False,
     bare_ok: bool = False,
     definite_ok: bool = False,
+    verb: bool = False,
 ) -> Speaker | None:
     """The speaker named by tokens ``tok_lo:tok_hi`` (the phrase after a cue), or None when it names nobody.
 
@@ -68,7 +71,7 @@ def np_speaker(
     definite noun after a speech verb be its subject (a directive verb's first noun is its addressee: "حض
     الحوثيين على أن").
     """
-    lo, hi = _trim_np(ctx, tok_lo, tok_hi, quoting)
+    lo, hi = _trim_np(ctx, tok_lo, tok_hi, quoting, verb)
     if hi - lo > 1 and _is_word(ctx, lo, ("statement",)):
         issuer = _issuer(ctx, lo, hi)
         if issuer is not None:
@@ -87,6 +90,9 @@ def np_speaker(
     if first_word is not None and first_word.kind == "unnamed" and lo + 1 < hi and ctx.tokens[lo + 1].norm == ON_BEHALF:
         return Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))
     persons = [m for m in mentions if m.entity_type == "PERSON" and not m.is_adjectival]
+    states = [m for m in mentions if m.entity_type == "GPE" and not m.is_adjectival]
+    if first_word is None and states and states[0].char_start == start and persons:
+        return ctx.speaker_from(states[0])  # "وحذرت تل أبيب الرئيس السوري بشار الأسد": the state, then its object
     if persons:
         return ctx.speaker_from(persons[0])
     if first_word is not None and first_word.kind == "head" and first_word.resolve == "person":
@@ -160,6 +166,10 @@ def _unlisted_subject(
     """A subject phrase that opens with neither a mention nor a listed word: a name no list knows, or nobody."""
     start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
     if _is_title(ctx, lo):
+        # "وأضاف الشيخ محمد بن راشد": the person named after the title.
+        persons = [m for m in ctx.mentions_in(start, end) if m.entity_type == "PERSON" and not m.is_adjectival]
+        if persons:
+            return ctx.speaker_from(persons[0])
         # "وأوضح القاضي أنه": the person the article names with that title; else the role words themselves.
         if after is not None:
             named = _name_after_title(ctx, after)
@@ -167,7 +177,7 @@ def _unlisted_subject(
                 return named
         return _titled_elsewhere(ctx, lo, hi, ctx.tokens[lo].start) or Speaker(None, ctx.body[start:end], start, end)
     # "التوهامي العبدولي، كاتب الدولة …": a name the mentions stage does not know, then its title.
-    if after is not None and hi - lo <= MAX_NAME_TOKENS and _is_person_title(ctx, after[0]):
+    if after is not None and hi - lo <= MAX_NAME_BEFORE_TITLE and _is_person_title(ctx, after[0]):
         return Speaker(None, ctx.body[start:end], start, end)
     # "وقال إيهاب بسيسو وزير الثقافة الفلسطيني": a name, then its title without a comma.
     titled = next((n for n in range(lo + 1, min(hi, lo + MAX_NAME_TOKENS + 1)) if _is_person_title(ctx, n)), None)
@@ -188,7 +198,7 @@ def _unlisted_subject(
         bare
         and not one_letter
         and hi - lo <= MAX_BARE_SUBJECT
-        and (only_adverbs or set_off or _is_word(ctx, hi, ("stop",)))
+        and (only_adverbs or set_off or _is_word(ctx, hi, ("stop",)) or (hi < tok_hi and _is_addressee(ctx, hi)))
     ):
         return Speaker(None, ctx.body[start:end], start, end)
     # "وقالت المنسقة الأممية للشؤون الإنسانية في اليمن ليز غراند": a definite noun right after the verb is its
@@ -227,7 +237,11 @@ def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
     same_sentence = [q for q in previous if q.sentence == sentence]
     if same_sentence and same_sentence[-1].speaker.surface is not None:
         return same_sentence[-1].speaker
-    preposed = _clause_subject(ctx, cue_start, previous) or _preposed_subject(ctx, cue_start, previous)
+    # "تصريحات الغنوشي والتي قال فيها": a relative clause speaks for the name just before it.
+    cue_tok = ctx.token_range(cue_start, cue_start + 1)
+    relative = cue_tok.start > 0 and ctx.tokens[cue_tok.start - 1].norm.removeprefix("و") in RELATIVE_PRONOUNS
+    preposed = None if relative else _clause_subject(ctx, cue_start, previous)
+    preposed = preposed or _preposed_subject(ctx, cue_start, previous)
     if preposed is not None:
         return preposed
     for quote in reversed(previous):
@@ -242,7 +256,13 @@ def _titled_elsewhere(ctx: Context, lo: int, hi: int, cue_start: int) -> Speaker
     """ "وأوضح القاضي أنه": the person the article names with the same title ("القاضي جيرالد ليبوفيتس"); the role
     words are kept as the surface."""
     start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
-    holder = role_holder(ctx, role_head(ctx.tokens[lo].norm), role_countries(ctx, start, end), cue_start)
+    # The role's own words, without its nisba (nationality is checked apart) or a name standing in it.
+    named = [m for m in ctx.mentions_in(start, end) if m.is_adjectival or m.entity_type == "PERSON"]
+    complement = frozenset(
+        role_head(ctx.tokens[n].norm) for n in range(lo + 1, hi)
+        if not _is_word(ctx, n, ("skip",)) and not any(m.char_start <= ctx.tokens[n].start < m.char_end for m in named)
+    )  # fmt: skip
+    holder = role_holder(ctx, role_head(ctx.tokens[lo].norm), role_countries(ctx, start, end), cue_start, complement)
     if holder is None:
         return None
     return Speaker(holder.entity_id, ctx.body[start:end], start, end, holder.entity_type)
@@ -448,25 +468,40 @@ def _is_word(ctx: Context, n: int, kinds: tuple[str, ...]) -> bool:
     return word is not None and word.kind in kinds
 
 
-def _trim_np(ctx: Context, lo: int, hi: int, quoting: bool = False) -> tuple[int, int]:
-    """Drop adverbs at either end, keep only what follows عن (نقل … عن X), stop at a clause comma or a preposition."""
+def _trim_np(ctx: Context, lo: int, hi: int, quoting: bool = False, verb: bool = False) -> tuple[int, int]:
+    """Drop adverbs at either end, keep only what follows عن (نقل … عن X), stop at a clause comma or a preposition;
+    after a verb, a ل-phrase ("لرويترز", "لقناة سكاي نيوز") is who was told, and ends the subject."""
     for i in range(lo, hi if quoting else lo):
         if ctx.tokens[i].norm == SOURCE_PREPOSITION:
             lo = i + 1
     while lo < hi and _is_skip(ctx.tokens[lo].norm):
         lo += 1
-    if lo < hi and _is_word(ctx, lo, ("stop",)):
-        return lo, lo  # "أعرب عن أمله", "أشار إلى أن": no subject after the verb
+    if lo < hi and (_is_word(ctx, lo, ("stop",)) or (verb and _is_addressee(ctx, lo))):
+        return lo, lo  # "أعرب عن أمله", "أشار إلى أن", "وأضاف لهيئة الإذاعة": no subject after the verb
     for i in range(lo + 1, hi):
         word = speaker_word(ctx.tokens[i].norm)
         # A relative pronoun or a cue ("نقلت عن مونتيلا قوله") ends the subject phrase too.
         ends = ctx.tokens[i].norm in RELATIVE_PRONOUNS or cue_for(ctx.tokens[i].norm) is not None
+        # "وقال نيل لبي بي سي": who was told; "الأمين العام للحركة": a title's genitive, after a definite word.
+        told = verb and _is_addressee(ctx, i) and not ctx.tokens[i - 1].norm.startswith(DEFINITE_ARTICLE)
+        ends = ends or (told and not _is_person_title(ctx, i - 1))
         if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(i)) or ends or (word is not None and word.kind == "stop"):
             hi = i
             break
     while hi > lo and _is_skip(ctx.tokens[hi - 1].norm):
         hi -= 1
     return lo, hi
+
+
+def _is_addressee(ctx: Context, n: int) -> bool:
+    """A ل-prefixed speaker word or name: "لوكالة", "لرويترز", "لبي بي سي"."""
+    tok = ctx.tokens[n]
+    if not tok.norm.startswith(LAM) or len(tok.norm) <= len(LAM) + 1:
+        return False
+    split = speaker_word_split(tok.norm)
+    if split is not None and split[1]:
+        return True
+    return any(tok.start < m.char_start < tok.end for m in ctx.mentions_in(tok.start, ctx.tokens[-1].end))
 
 
 def _is_skip(norm: str) -> bool:
