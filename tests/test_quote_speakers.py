@@ -230,3 +230,22 @@ def test_an_attributed_fact_is_according_to(text, surface):
 
 def test_according_to_an_agreement_names_no_source():
     assert quotes_of("وتنسحب القوات من المدينة خلال شهر واحد، وفقا للاتفاق.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        pytest.param("وتدرب اللاعبان مع الفريق لكن فينغر قال إن أحدهما مريض.", "فينغر", id="bare-name-after-but"),
+        pytest.param(
+            "وقالت المتحدثة باسم الوزارة هيذر نويرت إن الهجوم مستمر.",
+            "المتحدثة باسم الوزارة هيذر نويرت",
+            id="title-phrase-closing-with-a-name-no-list-knows",
+        ),
+    ],
+)
+def test_speakers_no_list_knows(text, surface):
+    assert speakers_of(text) == [(None, surface)]
+
+
+def test_the_answer_of_a_condition_is_not_the_cues_clause():
+    assert quotes_of("واتهم في الوقت نفسه بالحنث باليمين، وإذا تمت إدانته فإنه قد يسجن.") == ()

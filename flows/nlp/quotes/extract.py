@@ -41,10 +41,10 @@ MAX_BARE_NAME = 3
 MAX_NESTED_SUBJECT = 4
 MIN = "من"  # على الرغم من أن
 QUOTING_LEMMA = "نقل"  # نقل الكرملين عن غويتا: the speaker follows عن
-OBJECT_FIRST_LEMMAS = frozenset({"وصف"})
-SUBJUNCTIVE_PARTICLES = frozenset(
-    {"ان", "لن", "لم"}
-)  # normalised أن، لن، لم  # وصف الزيارة بأنها تاريخية: الزيارة is what was described
+OBJECT_FIRST_LEMMAS = frozenset({"وصف"})  # وصف الزيارة بأنها تاريخية: الزيارة is what was described
+SUBJUNCTIVE_PARTICLES = frozenset({"ان", "لن", "لم"})  # normalised أن، لن، لم
+CONDITIONALS = frozenset({"اذا", "واذا", "لو", "ولو"})  # normalised إذا، لو
+RESUMPTIVE_FA = "ف"  # فإن
 
 
 def extract_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
@@ -85,6 +85,7 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
     sentence = ctx.sentence_of(cue_start)
     sentence_end = sentence.char_end if sentence else len(ctx.body)
     words = 0  # words between the cue and token j, a quoted name counting for none
+    conditional = False
     for j in range(i + 1, len(tokens)):
         tok = tokens[j]
         if tok.start >= sentence_end or words > MAX_MARK_WINDOW:
@@ -105,7 +106,10 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
         following = cue_for(tok.norm)
         if following is not None and following[0].cue_class in VERB_CLASSES:
             return None  # the next cue starts its own quotation
+        conditional = conditional or tok.norm in CONDITIONALS
         if is_complementizer(tok.norm) and words <= MAX_CUE_WINDOW:
+            if conditional and tok.norm.startswith(RESUMPTIVE_FA):
+                continue  # "وإذا تمت إدانته فإنه …": the فإن of a condition's answer, not the cue's clause
             # "بعد أن", "المعروف بأنه": not the cue's clause; its own complementizer may come later.
             if j - 1 > i and is_blocker(tokens[j - 1].norm):
                 continue

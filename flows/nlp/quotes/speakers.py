@@ -49,6 +49,8 @@ RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذا
 MAX_CLAUSE_SUBJECT_AT = 1
 # Connectives that open a sentence before its first clause (normalised).
 LEADING_CONNECTIVES = frozenset({"غير", "ان", "لكن", "ولكن", "بيد", "كما", "بينما", "فيما", "ثم"})
+# Connectives after which a bare subject may stand before its verb ("لكن فينغر قال", "أما بلومبيرغ، فقالت").
+PREPOSING_CONNECTIVES = frozenset({"لكن", "ولكن", "اما", "واما", "بينما", "فيما"})
 
 
 def np_speaker(
@@ -107,6 +109,11 @@ def np_speaker(
     surface_speaker = Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))
     if first_word is not None and first_word.kind == "unnamed":
         return surface_speaker
+    titled_name = _trailing_name(ctx, lo, hi) if _is_person_title(ctx, lo) else None
+    if titled_name is not None:
+        # "المتحدثة باسم وزارة الخارجية الأميركية هيذر نويرت": a name no list knows closes the title phrase; the
+        # person speaks, not the body in the title.
+        return Speaker(None, ctx.body[start:titled_name], start, titled_name)
     orgs = [m for m in mentions if m.entity_type == "ORG" and not m.is_adjectival]
     if orgs:
         return ctx.speaker_from(orgs[0])
@@ -130,6 +137,22 @@ def np_speaker(
         return ctx.speaker_from(places[0])
     if first_word is not None and first_word.kind in ("head", "ref"):
         return surface_speaker
+    return None
+
+
+def _trailing_name(ctx: Context, lo: int, hi: int) -> int | None:
+    """The end offset of a title phrase that closes with a name: two to four words, the first without the article,
+    none of them a listed word or inside a mention ("… للرياضة تركي آل الشيخ", "… الأميركية هيذر نويرت")."""
+    for size in range(MAX_NAME_BEFORE_TITLE, MIN_NAME_TOKENS - 1, -1):
+        first = hi - size
+        if first <= lo:
+            continue
+        words = range(first, hi)
+        if ctx.tokens[first].norm.startswith(DEFINITE_ARTICLE) or any(_is_word(ctx, n, WORD_KINDS) for n in words):
+            continue
+        inside = ctx.mentions_in(ctx.tokens[first].start, ctx.tokens[hi - 1].end)
+        if not inside and not any(_is_title(ctx, n) for n in words):
+            return ctx.tokens[hi - 1].end
     return None
 
 
@@ -377,6 +400,26 @@ def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker |
                 resolved = _resolve_ref(ctx, word.resolve, word.name_contains, inside, cue_start, previous)
             return Speaker(resolved.entity_id if resolved else None, ctx.body[start:end], start, end,
                            resolved.entity_type if resolved else None)  # fmt: skip
+    return _bare_preposed(ctx, [n for n in near if ctx.tokens[n].end <= cue_start], floor)
+
+
+def _bare_preposed(ctx: Context, near: list[int], floor: int) -> Speaker | None:
+    """ "لكن فينغر قال إن", "أما بلومبيرغ، فقالت إن": a word or two no list knows, between a connective and the
+    cue."""
+    for size in range(1, MAX_BARE_SUBJECT + 1):
+        if len(near) <= size:
+            break
+        words = near[-size:]
+        opens = ctx.tokens[near[-size - 1]].norm in PREPOSING_CONNECTIVES
+        plain = all(
+            not _is_word(ctx, n, WORD_KINDS) and ctx.tokens[n].norm not in LEADING_CONNECTIVES | PREPOSING_CONNECTIVES
+            and cue_for(ctx.tokens[n].norm) is None
+            and len(ctx.tokens[n].norm) > 2 and ctx.in_mark(ctx.tokens[n].start) is None
+            for n in words
+        )  # fmt: skip
+        if opens and plain and ctx.tokens[words[0]].start >= floor:
+            start, end = ctx.tokens[words[0]].start, ctx.tokens[words[-1]].end
+            return Speaker(None, ctx.body[start:end].rstrip("،, "), start, end)
     return None
 
 
