@@ -14,11 +14,12 @@ quote_text is the text inside the marks). Text in marks with no cue next to it (
 
 from __future__ import annotations
 
+from flows.nlp.quotes.antecedents import antecedent_speaker
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found
 from flows.nlp.quotes.lexicon import Cue, cue_for, is_blocker, is_blocker_before_min, is_complementizer
 from flows.nlp.quotes.marks import MarkSpan
 from flows.nlp.quotes.sources import MIN_POSTPOSED_WORDS, according_to
-from flows.nlp.quotes.speakers import SOURCE_PREPOSITION, antecedent_speaker, np_speaker
+from flows.nlp.quotes.speakers import SOURCE_PREPOSITION, np_speaker
 from flows.nlp.types import Document, Entity, Mention, Quote
 
 # How many words may separate a cue from its complementizer: the longest subject phrase in the seeds

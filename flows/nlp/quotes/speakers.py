@@ -14,12 +14,6 @@ from flows.nlp.types import Mention
 
 # Entity types that can speak, best first: "وزير خارجية مالي عبد الله ديوب" is Diop, not Mali.
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
-# How far back (in sentences) a subjectless cue looks for the previous speaker: a continuation ("وأضاف") follows
-# its speaker's quote closely; further back the antecedent is too uncertain. Set from the seeds, where the longest
-# gap between a speaker's quote and its continuation is two sentences.
-MAX_SENTENCES_BACK = 3
-# How many tokens before a subjectless cue a preposed subject ("لافروف قال") may sit.
-MAX_PREPOSED_TOKENS = 12
 SOURCE_PREPOSITION = "عن"  # نقل الكرملين عن غويتا: the speaker is who is quoted, after عن
 LAM = "ل"
 # A role word before a subjectless verb takes its definite modifiers along: "المجلس العسكري الحاكم ينفي".
@@ -37,20 +31,9 @@ MAX_ISSUER_WORDS = 5
 MAX_SUBJECT_WINDOW = 8
 # A subject no list knows ("المحطة", "لو دريان") standing alone before the complementizer: at most this many words.
 MAX_BARE_SUBJECT = 2
-# Conjunctions after which a noun starts a new clause as its subject.
-CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "و", "ثم", "بينما", "فيما"})
 WORD_KINDS = ("unnamed", "head", "ref", "skip", "stop", "statement")
 # A relative pronoun ends a subject phrase: "وتابع الرئيس الأميركي الذي كان يتحدث بعد قمة … مع بوتين" is Trump.
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي"})
-# "متحدث باسم تويتر": a spokesman for a body is an unnamed source, not the body and not a person.
-# A subjectless cue inside a sentence ("وتراجع ترامب …، وقال إنه", "ورفض القاضي …، قائلا إن") speaks for the subject
-# of the sentence's first clause: a name or role that is the sentence's first or second word (و + verb + subject,
-# كان + subject). Further in, a name is an object or inside a phrase ("وأشاد باستخدام موسكو أسلحة …، لافتا").
-MAX_CLAUSE_SUBJECT_AT = 1
-# Connectives that open a sentence before its first clause (normalised).
-LEADING_CONNECTIVES = frozenset({"غير", "ان", "لكن", "ولكن", "بيد", "كما", "بينما", "فيما", "ثم"})
-# Connectives after which a bare subject may stand before its verb ("لكن فينغر قال", "أما بلومبيرغ، فقالت").
-PREPOSING_CONNECTIVES = frozenset({"لكن", "ولكن", "اما", "واما", "بينما", "فيما"})
 
 
 def np_speaker(
@@ -74,7 +57,7 @@ def np_speaker(
     الحوثيين على أن").
     """
     lo, hi = _trim_np(ctx, tok_lo, tok_hi, quoting, verb)
-    if hi - lo > 1 and _is_word(ctx, lo, ("statement",)):
+    if hi - lo > 1 and is_word(ctx, lo, ("statement",)):
         issuer = _issuer(ctx, lo, hi)
         if issuer is not None:
             return issuer  # "تقرير أعده منتدى النقل الدولي": the forum speaks through its report
@@ -100,7 +83,7 @@ def np_speaker(
     if first_word is not None and first_word.kind == "head" and first_word.resolve == "person":
         named = _name_after_title(ctx, after) if after is not None else None
         if named is None:
-            named = _titled_elsewhere(ctx, lo, hi, cue_start)
+            named = titled_elsewhere(ctx, lo, hi, cue_start)
         if named is not None:
             return named
     split = speaker_word_split(ctx.tokens[lo].norm)
@@ -125,8 +108,8 @@ def np_speaker(
                 if issued is not None:
                     return Speaker(issued.entity_id, surface_speaker.surface, start, surface_speaker.end,
                                    issued.entity_type)  # fmt: skip
-            titled = _titled_elsewhere(ctx, i, hi, cue_start) if word.resolve == "person" else None
-            resolved = titled or _resolve_ref(ctx, word.resolve, word.name_contains, mentions, cue_start, previous)
+            titled = titled_elsewhere(ctx, i, hi, cue_start) if word.resolve == "person" else None
+            resolved = titled or resolve_ref(ctx, word.resolve, word.name_contains, mentions, cue_start, previous)
             if resolved is not None and resolved.entity_id is None:
                 return resolved  # an earlier speaker nobody could link: keep the words that named it
             if resolved is not None:
@@ -148,10 +131,10 @@ def _trailing_name(ctx: Context, lo: int, hi: int) -> int | None:
         if first <= lo:
             continue
         words = range(first, hi)
-        if ctx.tokens[first].norm.startswith(DEFINITE_ARTICLE) or any(_is_word(ctx, n, WORD_KINDS) for n in words):
+        if ctx.tokens[first].norm.startswith(DEFINITE_ARTICLE) or any(is_word(ctx, n, WORD_KINDS) for n in words):
             continue
         inside = ctx.mentions_in(ctx.tokens[first].start, ctx.tokens[hi - 1].end)
-        if not inside and not any(_is_title(ctx, n) for n in words):
+        if not inside and not any(is_title(ctx, n) for n in words):
             return ctx.tokens[hi - 1].end
     return None
 
@@ -188,7 +171,7 @@ def _unlisted_subject(
 ) -> Speaker | None:
     """A subject phrase that opens with neither a mention nor a listed word: a name no list knows, or nobody."""
     start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
-    if _is_title(ctx, lo):
+    if is_title(ctx, lo):
         # "وأضاف الشيخ محمد بن راشد": the person named after the title.
         persons = [m for m in ctx.mentions_in(start, end) if m.entity_type == "PERSON" and not m.is_adjectival]
         if persons:
@@ -198,7 +181,7 @@ def _unlisted_subject(
             named = _name_after_title(ctx, after)
             if named is not None:
                 return named
-        return _titled_elsewhere(ctx, lo, hi, ctx.tokens[lo].start) or Speaker(None, ctx.body[start:end], start, end)
+        return titled_elsewhere(ctx, lo, hi, ctx.tokens[lo].start) or Speaker(None, ctx.body[start:end], start, end)
     # "التوهامي العبدولي، كاتب الدولة …": a name the mentions stage does not know, then its title.
     if after is not None and hi - lo <= MAX_NAME_BEFORE_TITLE and _is_person_title(ctx, after[0]):
         return Speaker(None, ctx.body[start:end], start, end)
@@ -213,7 +196,7 @@ def _unlisted_subject(
     # "وأضافت المحطة أن", "وأوضح لو دريان أنه": a short subject right before the complementizer (or before
     # "في تصريح …") is who speaks, even when no list knows it; "وصف X بأنه" puts its object there instead.
     rest = range(hi, tok_hi)
-    only_adverbs = all(_is_word(ctx, n, ("skip",)) for n in rest)  # "وأعلن تويتر، السبت، أنه"
+    only_adverbs = all(is_word(ctx, n, ("skip",)) for n in rest)  # "وأعلن تويتر، السبت، أنه"
     # "وأبلغ #ألكسندر_بيسونيه، محكمة كيبك بأنه": a name set off by a comma before the rest of the clause.
     set_off = hi < tok_hi and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(hi))
     one_letter = len(ctx.tokens[lo].norm) < 2  # a stray و before a quotation mark
@@ -221,16 +204,16 @@ def _unlisted_subject(
         bare
         and not one_letter
         and hi - lo <= MAX_BARE_SUBJECT
-        and (only_adverbs or set_off or _is_word(ctx, hi, ("stop",)) or (hi < tok_hi and _is_addressee(ctx, hi)))
+        and (only_adverbs or set_off or is_word(ctx, hi, ("stop",)) or (hi < tok_hi and _is_addressee(ctx, hi)))
     ):
         return Speaker(None, ctx.body[start:end], start, end)
     # "وقالت المنسقة الأممية للشؤون الإنسانية في اليمن ليز غراند": a definite noun right after the verb is its
     # subject; the person named before the quotation is who it describes, else the words stand for the speaker.
     if definite_ok and ctx.tokens[lo].norm.startswith(DEFINITE_ARTICLE) and not one_letter:
         window_end = ctx.tokens[tok_hi - 1].end if tok_hi > lo else end
-        named = [m for m in ctx.mentions_in(start, window_end) if m.entity_type == "PERSON" and not m.is_adjectival]
-        if named:
-            return ctx.speaker_from(named[0])
+        persons = [m for m in ctx.mentions_in(start, window_end) if m.entity_type == "PERSON" and not m.is_adjectival]
+        if persons:
+            return ctx.speaker_from(persons[0])
         if tok_hi - lo <= MAX_SUBJECT_WINDOW:
             end = window_end  # the name no list knows may follow the role's place ("… في اليمن ليز غراند")
         return Speaker(None, ctx.body[start:end], start, end)
@@ -248,34 +231,13 @@ def _name_after_title(ctx: Context, after: tuple[int, int]) -> Speaker | None:
     if (
         not definite
         and after[1] - after[0] <= MAX_NAME_TOKENS
-        and not any(_is_word(ctx, n, WORD_KINDS) for n in range(*after))
+        and not any(is_word(ctx, n, WORD_KINDS) for n in range(*after))
     ):
         return Speaker(None, ctx.body[a_start:a_end], a_start, a_end)
     return None
 
 
-def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
-    """The speaker of a cue with no subject of its own: a continuation ("وأضاف") or a dropped pronoun."""
-    sentence = ctx.sentence_index(cue_start)
-    same_sentence = [q for q in previous if q.sentence == sentence]
-    if same_sentence and same_sentence[-1].speaker.surface is not None:
-        return same_sentence[-1].speaker
-    # "تصريحات الغنوشي والتي قال فيها": a relative clause speaks for the name just before it.
-    cue_tok = ctx.token_range(cue_start, cue_start + 1)
-    relative = cue_tok.start > 0 and ctx.tokens[cue_tok.start - 1].norm.removeprefix("و") in RELATIVE_PRONOUNS
-    preposed = None if relative else _clause_subject(ctx, cue_start, previous)
-    preposed = preposed or _preposed_subject(ctx, cue_start, previous)
-    if preposed is not None:
-        return preposed
-    for quote in reversed(previous):
-        if sentence - quote.sentence > MAX_SENTENCES_BACK:
-            break
-        if quote.speaker.surface is not None:
-            return quote.speaker
-    return _topic_person(ctx, cue_start, sentence) or Speaker(None, None)
-
-
-def _titled_elsewhere(ctx: Context, lo: int, hi: int, cue_start: int) -> Speaker | None:
+def titled_elsewhere(ctx: Context, lo: int, hi: int, cue_start: int) -> Speaker | None:
     """ "وأوضح القاضي أنه": the person the article names with the same title ("القاضي جيرالد ليبوفيتس"); the role
     words are kept as the surface."""
     start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
@@ -283,59 +245,12 @@ def _titled_elsewhere(ctx: Context, lo: int, hi: int, cue_start: int) -> Speaker
     named = [m for m in ctx.mentions_in(start, end) if m.is_adjectival or m.entity_type == "PERSON"]
     complement = frozenset(
         role_head(ctx.tokens[n].norm) for n in range(lo + 1, hi)
-        if not _is_word(ctx, n, ("skip",)) and not any(m.char_start <= ctx.tokens[n].start < m.char_end for m in named)
+        if not is_word(ctx, n, ("skip",)) and not any(m.char_start <= ctx.tokens[n].start < m.char_end for m in named)
     )  # fmt: skip
     holder = role_holder(ctx, role_head(ctx.tokens[lo].norm), role_countries(ctx, start, end), cue_start, complement)
     if holder is None:
         return None
     return Speaker(holder.entity_id, ctx.body[start:end], start, end, holder.entity_type)
-
-
-def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | None:
-    """The subject of the first clause of the cue's sentence, when the cue stands inside the sentence: a name, a
-    body or a state ("وكانت المملكة المتحدة قالت"), a role ("ورفض القاضي …، قائلا") or a source word ("وكانت
-    السلطات الروسية قالت"); else the word or two between the sentence's first word and a cue close to it ("ورد
-    الزفزافي قائلا")."""
-    sentence = ctx.sentence_of(cue_start)
-    if sentence is None or not ctx.body[sentence.char_start : cue_start].strip(" و"):
-        return None
-    before = list(ctx.token_range(sentence.char_start, cue_start))
-    while before and ctx.tokens[before[0]].norm in LEADING_CONNECTIVES:
-        before = before[1:]  # "غير أن رئيسة الحكومة قالت"
-    quoted = [(q.content_start, q.content_end or q.content_start) for q in previous]
-    for n in before[: MAX_CLAUSE_SUBJECT_AT + 1]:
-        tok = ctx.tokens[n]
-        if ctx.in_mark(tok.start) is not None or any(s <= tok.start < e for s, e in quoted):
-            return None
-        starting = [
-            m for m in ctx.mentions_in(tok.start, cue_start)
-            if m.char_start < tok.end and m.entity_type in SPEAKER_TYPES and not m.is_adjectival
-        ]  # fmt: skip
-        if starting:
-            return ctx.speaker_from(starting[0])
-        word = speaker_word(tok.norm)
-        if (word is not None and word.kind in ("head", "ref") and word.resolve == "person") or _is_title(ctx, n):
-            role = _titled_elsewhere(ctx, n, n + 1, cue_start)
-            return role or Speaker(None, ctx.body[tok.start : tok.end], tok.start, tok.end)
-        if word is not None and word.kind in ("head", "ref", "unnamed"):
-            end = _definite_modifiers_end(ctx, n, cue_start)
-            return Speaker(None, ctx.body[tok.start : end], tok.start, end)
-    between = before[1:]
-    if 0 < len(between) <= MAX_BARE_SUBJECT and not any(_is_word(ctx, n, WORD_KINDS) for n in between):
-        start, end = ctx.tokens[between[0]].start, ctx.tokens[between[-1]].end
-        if not any(ch in CLAUSE_COMMAS for ch in ctx.body[start:end]):
-            return Speaker(None, ctx.body[start:end], start, end)
-    return None
-
-
-def _definite_modifiers_end(ctx: Context, n: int, limit: int) -> int:
-    """The end of a role word with the definite adjectives after it: "السلطات الروسية"."""
-    hi = n + 1
-    while hi < len(ctx.tokens) and hi - n <= MAX_DEFINITE_MODIFIERS and ctx.tokens[hi].start < limit:
-        if not ctx.tokens[hi].norm.startswith(DEFINITE_ARTICLE) or ctx.gap_before(hi).strip():
-            break
-        hi += 1
-    return ctx.tokens[hi - 1].end
 
 
 def _names_a_statement(word: str) -> bool:
@@ -344,93 +259,11 @@ def _names_a_statement(word: str) -> bool:
     return entry is not None and entry.kind == "statement"
 
 
-def _is_title(ctx: Context, n: int) -> bool:
+def is_title(ctx: Context, n: int) -> bool:
     return role_head(ctx.tokens[n].norm) in person_titles()
 
 
-def _topic_person(ctx: Context, cue_start: int, sentence: int) -> Speaker | None:
-    """ "وصف الرئيس الأميركي دونالد ترامب … . وقال إن …": with no quote before it, a subjectless verb at the head of
-    its sentence speaks for the first person named in the nearest sentence before that names one."""
-    current = ctx.sentence_of(cue_start)
-    if current is None or ctx.body[current.char_start : cue_start].strip(" و"):
-        return None
-    for back in range(1, MAX_SENTENCES_BACK + 1):
-        if sentence - back < 0:
-            break
-        earlier = ctx.sentences[sentence - back]
-        named = ctx.mentions_in(earlier.char_start, earlier.char_end)
-        persons = [m for m in named if m.entity_type == "PERSON" and not m.is_adjectival]
-        if persons:
-            return ctx.speaker_from(persons[0])
-    return None
-
-
-def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | None:
-    """A person or body named just before the cue in its sentence ("المجلس العسكري ينفي ذلك، ويقول")."""
-    sentence = ctx.sentence_of(cue_start)
-    floor = sentence.char_start if sentence else 0
-    near = list(ctx.token_range(floor, cue_start))[-MAX_PREPOSED_TOKENS:]
-    quoted = [(q.content_start, q.content_end) for q in previous]
-
-    def outside_quotes(index: int) -> bool:
-        return ctx.in_mark(index) is None and not any(s <= index < e for s, e in quoted)
-
-    candidates = [
-        m for m in ctx.mentions_before(cue_start)
-        if near and m.char_start >= ctx.tokens[near[0]].start and not m.is_adjectival
-        and m.entity_type in ("PERSON", "ORG") and outside_quotes(m.char_start)
-    ]  # fmt: skip
-    for n in reversed(near):
-        tok = ctx.tokens[n]
-        for mention in candidates:
-            if tok.start < mention.char_end <= tok.end:
-                return ctx.speaker_from(mention)
-        word = speaker_word(tok.norm)
-        role = word is not None and word.kind in ("ref", "unnamed")
-        if role and outside_quotes(tok.start) and _subject_position(ctx, n, floor):
-            hi = n + 1
-            while hi < len(ctx.tokens) and hi - n <= MAX_DEFINITE_MODIFIERS and ctx.tokens[hi].start < cue_start:
-                if not ctx.tokens[hi].norm.startswith(DEFINITE_ARTICLE) or ctx.gap_before(hi).strip():
-                    break
-                hi += 1
-            start, end = tok.start, ctx.tokens[hi - 1].end
-            resolved = None
-            if word.kind == "ref":
-                inside = ctx.mentions_in(start, end)
-                resolved = _resolve_ref(ctx, word.resolve, word.name_contains, inside, cue_start, previous)
-            return Speaker(resolved.entity_id if resolved else None, ctx.body[start:end], start, end,
-                           resolved.entity_type if resolved else None)  # fmt: skip
-    return _bare_preposed(ctx, [n for n in near if ctx.tokens[n].end <= cue_start], floor)
-
-
-def _bare_preposed(ctx: Context, near: list[int], floor: int) -> Speaker | None:
-    """ "لكن فينغر قال إن", "أما بلومبيرغ، فقالت إن": a word or two no list knows, between a connective and the
-    cue."""
-    for size in range(1, MAX_BARE_SUBJECT + 1):
-        if len(near) <= size:
-            break
-        words = near[-size:]
-        opens = ctx.tokens[near[-size - 1]].norm in PREPOSING_CONNECTIVES
-        plain = all(
-            not _is_word(ctx, n, WORD_KINDS) and ctx.tokens[n].norm not in LEADING_CONNECTIVES | PREPOSING_CONNECTIVES
-            and cue_for(ctx.tokens[n].norm) is None
-            and len(ctx.tokens[n].norm) > 2 and ctx.in_mark(ctx.tokens[n].start) is None
-            for n in words
-        )  # fmt: skip
-        if opens and plain and ctx.tokens[words[0]].start >= floor:
-            start, end = ctx.tokens[words[0]].start, ctx.tokens[words[-1]].end
-            return Speaker(None, ctx.body[start:end].rstrip("،, "), start, end)
-    return None
-
-
-def _subject_position(ctx: Context, n: int, floor: int) -> bool:
-    """A role word opens a clause (sentence start, after a comma or "لكن"), not a genitive ("نواب المجلس")."""
-    if n == 0 or ctx.tokens[n - 1].start < floor:
-        return True
-    return any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n)) or ctx.tokens[n - 1].norm in CLAUSE_OPENERS
-
-
-def _resolve_ref(
+def resolve_ref(
     ctx: Context, resolve: str | None, contains: str | None, np_mentions: list[Mention], cue_start: int, previous: list
 ) -> Speaker | None:
     if resolve == "nisba_gpe":
@@ -494,7 +327,7 @@ def _after_comma(ctx: Context, hi: int, tok_hi: int) -> tuple[int, int] | None:
         return None
     hi = comma
     end = hi + 1
-    while end < tok_hi and not _is_word(ctx, end, WORD_KINDS):
+    while end < tok_hi and not is_word(ctx, end, WORD_KINDS):
         if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(end)):
             break
         end += 1
@@ -503,10 +336,10 @@ def _after_comma(ctx: Context, hi: int, tok_hi: int) -> tuple[int, int] | None:
 
 def _is_person_title(ctx: Context, n: int) -> bool:
     word = speaker_word(ctx.tokens[n].norm)
-    return (word is not None and word.kind in ("head", "ref") and word.resolve == "person") or _is_title(ctx, n)
+    return (word is not None and word.kind in ("head", "ref") and word.resolve == "person") or is_title(ctx, n)
 
 
-def _is_word(ctx: Context, n: int, kinds: tuple[str, ...]) -> bool:
+def is_word(ctx: Context, n: int, kinds: tuple[str, ...]) -> bool:
     word = speaker_word(ctx.tokens[n].norm)
     return word is not None and word.kind in kinds
 
@@ -519,7 +352,7 @@ def _trim_np(ctx: Context, lo: int, hi: int, quoting: bool = False, verb: bool =
             lo = i + 1
     while lo < hi and _is_skip(ctx.tokens[lo].norm):
         lo += 1
-    if lo < hi and (_is_word(ctx, lo, ("stop",)) or (verb and _is_addressee(ctx, lo))):
+    if lo < hi and (is_word(ctx, lo, ("stop",)) or (verb and _is_addressee(ctx, lo))):
         return lo, lo  # "أعرب عن أمله", "أشار إلى أن", "وأضاف لهيئة الإذاعة": no subject after the verb
     for i in range(lo + 1, hi):
         word = speaker_word(ctx.tokens[i].norm)
