@@ -1,14 +1,15 @@
 """Who said what: direct and reported quotations with their speakers, as offsets into body_text.
 
 The stage is cue-driven: a reporting verb (قال، أكد، وأضاف…), an adverbial participle (مضيفاً…) or an "according to"
-(وفقاً لـ، بحسب…) from flows/data/quote_cues.tsv starts a quotation only when it is followed, after its subject, by
+(وفقاً لـ، بحسب…) from flows/data/speech_cues.tsv starts a quotation only when it is followed, after its subject, by
 a complementizer (أن/إن/بأن/فإن → reported speech, quote_text is the clause) or by a quotation mark (→ direct speech,
 quote_text is the text inside the marks). Text in marks with no cue next to it (a model name «مي - 35 إم», a paper
 «الشرق الأوسط», a phrase «الأولى من نوعها») is therefore never a quote. Passes:
 
 1. find candidates at every cue token (outside quotation marks);
 2. end each reported clause at the sentence end or just before the next candidate's cue in the same sentence;
-3. resolve speakers in reading order, so a continuation ("وأضاف") or a dropped pronoun can take the previous speaker;
+3. resolve speakers in reading order (speakers.py: the phrase after the cue; antecedents.py: a subject before it,
+   the first clause's subject, or the previous speaker for a continuation ("وأضاف") with no subject of its own);
 4. pick up quotations attributed after the fact: «…»، قال X / «…»، بحسب X.
 """
 
