@@ -189,7 +189,7 @@ def test_statement_types_for_the_event_stage(lemma, plover_type):
         pytest.param("يقولون", "قال", id="they-say"),
         pytest.param("قائلا", "قال", id="saying-participle"),
         pytest.param("بالقول", "قال", id="by-saying"),
-        pytest.param("مؤكدة", "أكد", id="affirming-feminine"),
+        pytest.param("مؤكدة", "أكّد", id="affirming-feminine"),
         pytest.param("نفت", "نفى", id="she-denied"),
         pytest.param("اتهمت", "اتهم", id="she-accused"),
     ],
@@ -249,3 +249,17 @@ def test_speakers_no_list_knows(text, surface):
 
 def test_the_answer_of_a_condition_is_not_the_cues_clause():
     assert quotes_of("واتهم في الوقت نفسه بالحنث باليمين، وإذا تمت إدانته فإنه قد يسجن.") == ()
+
+
+def test_the_event_stage_finds_statements_through_the_text_layer():
+    from flows.nlp.quotes.lexicon import speech_lexicon
+
+    found = {
+        m.entry.lemma: m.entry.get("plover_type")
+        for m in speech_lexicon().find("واتهمت الحكومة المعارضة وحذّرت من التصعيد")
+    }
+    assert found == {"اتهم": "ACCUSE", "حذّر": "THREATEN"}
+
+
+def test_lemmas_are_looked_up_without_diacritics():
+    assert statement_type("حذر") == statement_type("حذّر") == "THREATEN"

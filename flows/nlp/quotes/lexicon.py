@@ -1,9 +1,10 @@
 """The word lists the quote stage reads, loaded once from flows/data and keyed by normalised form.
 
 speech_cues.tsv is the one lemma-keyed lexicon of speech cues, shared with the event stage: ``speech_cues()``,
-``speech_cue(lemma)`` and ``statement_type(lemma)`` (its PLOVER type) are what the event stage reads; ``cues()``
-is the quote grammar's view of it (form -> lemma and class). Until the shared text layer is on main, the forms are
-the ones the file spells out; ``_forms`` is the adapter to switch to flows.nlp.text's derived forms then.
+``speech_cue(lemma)``, ``statement_type(lemma)`` (its PLOVER type) and ``speech_lexicon()`` (the file as the text
+layer's LemmaLexicon, matched by every derived form of each lemma) are what the event stage reads. ``cues()`` is the
+quote grammar's view of it (form -> lemma and class): it matches the forms the file spells out, since the grammar
+needs to know a finite verb from a participle or a verbal noun, which the text layer's derived forms do not say.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from flows.nlp.text import LemmaLexicon
 from flows.nlp.text.arabic import normalize
 from flows.resources import read_tsv, read_tsv_tuples
 
@@ -91,8 +93,23 @@ def _forms(cell: str) -> frozenset[str]:
 
 
 def speech_cue(lemma: str) -> SpeechCue | None:
-    """The entry of a lemma as the file writes it (قال، اتهم، بحسب)."""
-    return next((entry for entry in speech_cues() if entry.lemma == lemma), None)
+    """The entry of a lemma (قال، اتهم، حذّر or حذر، بحسب): diacritics and hamza spellings do not matter."""
+    return _by_lemma().get(normalize(lemma))
+
+
+@functools.cache
+def _by_lemma() -> dict[str, SpeechCue]:
+    return {normalize(entry.lemma): entry for entry in speech_cues()}
+
+
+@functools.cache
+def speech_lexicon() -> LemmaLexicon:
+    """The same file as the shared text layer's lemma-keyed lexicon (flows.nlp.text.LemmaLexicon): category is the
+    lemma's class, plover_type and note ride along. The event stage finds statements with it:
+    ``speech_lexicon().find(text)`` gives each match's entry, ``entry.get("plover_type")`` its type."""
+    rows = [{"lemma": row["lemma"], "pos": row["pos"], "category": row["class"], "plover_type": row["plover_type"],
+             "note": row["note"]} for row in read_tsv("speech_cues.tsv")]  # fmt: skip
+    return LemmaLexicon.from_rows(rows, "speech_cues.tsv")
 
 
 def statement_type(lemma: str) -> str | None:
