@@ -119,7 +119,7 @@ create table if not exists quotes (
     speaker_id       varchar,
     speaker_surface  varchar,
     quote_text       varchar not null,
-    quote_kind       varchar not null,           -- direct, indirect
+    quote_kind       varchar not null,           -- direct, indirect, according_to
     cue              varchar,
     char_start       integer not null,
     char_end         integer not null,

@@ -57,7 +57,7 @@ class Quote:
     speaker_id: str | None
     speaker_surface: str | None
     quote_text: str
-    quote_kind: str  # direct | indirect
+    quote_kind: str  # direct | indirect | according_to
     cue: str | None
     char_start: int
     char_end: int
