@@ -1,6 +1,6 @@
 """PLOVER event detection: trigger lexicon -> EventMention with actors, place, resolved date, status and contexts.
 
-One pass of the trigger regex over the normalised body finds every trigger; each becomes one EventMention whose
+Each sentence's triggers are found by lemma (flows/nlp/events/triggers.py); each becomes one EventMention whose
 offsets are the trigger's span in ``body_text`` and whose evidence is its sentence. Dates come from
 flows.dates.resolve.find_dates, resolved against the publication date; a date is never guessed: without one the
 mention's date is null with precision "unknown". Cross-article linking happens later (flows/nlp/event_linking.py).
@@ -8,22 +8,19 @@ mention's date is null with precision "unknown". Cross-article linking happens l
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
 from flows.dates.resolve import find_dates
-from flows.nlp.events.lexicon import Lexicon, Trigger, lexicon
+from flows.nlp.events.lexicon import Lexicon, lexicon
 from flows.nlp.events.roles import Candidate, assign_roles, resolve_groups
+from flows.nlp.events.triggers import TriggerHit, find_triggers
 from flows.nlp.text.arabic import normalize_with_map, split_sentences, tokens
 from flows.nlp.types import Document, Entity, EventMention, Mention, Sentence
 
 # A planned cue ("من المقرر أن") counts within this many words before the trigger.
 PLANNED_WINDOW_TOKENS = 14
-WORD = re.compile(r"\w+")
-# و + بال before a trigger's first letters: "وبالانسحاب".
-MAX_PROCLITIC_LETTERS = 4
 # A comma then a conjunction-prefixed word ("، ووصف") opens a new clause: a planned cue before it governs another verb.
 NEW_CLAUSE = re.compile(r"[،,]\s*[وف]\w")
 # Where a quotation opens: what follows is someone's words, not the reporting clause.
@@ -32,18 +29,6 @@ QUOTE_BOUNDARY = re.compile(r"[«“\":]")
 QUOTED_NAME_CHARS = 25
 # A date this close after a blocked one, joined by و, is the other end of the same range.
 RANGE_JOIN_CHARS = 3
-# "يصل إلى مليون": an arrival followed by a number is an amount reached, not a visit.
-AMOUNT_AFTER = re.compile(r"\s*\d")
-# Two triggers of one type this close ("تسليمها مساعدات") report one event: the second is dropped.
-SAME_EVENT_GAP_TOKENS = 1
-
-
-@dataclass(frozen=True, slots=True)
-class TriggerHit:
-    char_start: int
-    char_end: int
-    entry: Trigger
-    future_prefix: bool  # the verb itself carries the future prefix س ("سيلتقي")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,15 +47,13 @@ def detect_events(
     lex = lexicon()
     text = doc.body_text
     sentences = doc.sentences or split_sentences(text)
-    hits = find_triggers(text, lex)
-    if not hits:
-        return ()
-    starts = [s.char_start for s in sentences]
     by_sentence: dict[int, list[TriggerHit]] = {}
-    for hit in hits:
-        index = bisect.bisect_right(starts, hit.char_start) - 1
-        if index >= 0 and hit.char_end <= sentences[index].char_end:
-            by_sentence.setdefault(index, []).append(hit)
+    for index, sentence in enumerate(sentences):
+        found_here = find_triggers(text, sentence.char_start, sentence.char_end)
+        if found_here:
+            by_sentence[index] = found_here
+    if not by_sentence:
+        return ()
     anchor = doc.published_at.date() if doc.published_at else None
     candidates = [Candidate(m.char_start, m.char_end, (m.entity_id,), m.entity_type, m.is_adjectival) for m in mentions]
     found: list[EventMention] = []
@@ -126,50 +109,6 @@ def detect_events(
                 )
             )
     return tuple(found)
-
-
-def find_triggers(text: str, lex: Lexicon) -> list[TriggerHit]:
-    """Trigger spans in ``text`` (body offsets), adjacent repeats of one event type folded into the first."""
-    norm, origin = normalize_with_map(text)
-    hits: list[TriggerHit] = []
-    scanned_to = 0
-    # The trigger regex is one long alternation: try it only where a word starts with a trigger's first letters
-    # (after up to three proclitic letters), not at every character — the same matches, a tenth of the time.
-    for word in WORD.finditer(norm):
-        if word.start() < scanned_to:
-            continue
-        letters = word.group()
-        match = None
-        for i in range(min(MAX_PROCLITIC_LETTERS + 1, len(letters))):
-            pattern = lex.trigger_heads.get(letters[i : i + 2])
-            found = pattern.match(norm, word.start()) if pattern else None
-            # As in one alternation sorted longest first: the longest trigger wins.
-            if found and (
-                match is None or len(lex.triggers[found.lastgroup].trigger) > len(lex.triggers[match.lastgroup].trigger)
-            ):
-                match = found
-        if match is None:
-            continue
-        scanned_to = match.end()
-        name = match.lastgroup
-        entry = lex.triggers[name]
-        core_end = match.end(name)
-        if "…" in entry.trigger:
-            # A gapped trigger ("وصل … إلى") is reported by its head word; the words between may be its actors.
-            core_end = match.start(name) + len(normalize_with_map(entry.trigger.split("…")[0].strip())[0])
-        start, end = origin[match.start(name)], origin[core_end - 1] + 1
-        prefix = norm[match.start() : match.start(name)]
-        future = "س" in prefix and not normalize_with_map(entry.trigger)[0].startswith("س")
-        if entry.event_mode == "visit" and entry.trigger.endswith("إلى") and AMOUNT_AFTER.match(norm, match.end()):
-            continue
-        if (
-            hits
-            and hits[-1].entry.event_type == entry.event_type
-            and len(tokens(text, hits[-1].char_end, start)) <= SAME_EVENT_GAP_TOKENS
-        ):
-            continue
-        hits.append(TriggerHit(start, end, entry, future))
-    return hits
 
 
 def clause_bounds(text: str, lex: Lexicon, sentence: Sentence, hit: TriggerHit) -> tuple[int, int]:
