@@ -44,7 +44,7 @@ def lexicon_words() -> tuple[str, ...]:
         "gazetteer/countries.tsv",
         "gazetteer/people.tsv",
         "gazetteer/orgs.tsv",
-        "quote_cues.tsv",
+        "speech_cues.tsv",
         "event_lemmas.tsv",
     ]
     for name in files:

@@ -577,7 +577,9 @@ def test_a_last_name_links_to_the_person_named_in_full_before():
 @pytest.mark.parametrize(
     ("name", "columns", "kinds"),
     [
-        pytest.param("quote_cues.tsv", 3, {"verb", "named_verb", "quoting_verb", "participle", "prep"}, id="cues"),
+        pytest.param(
+            "speech_cues.tsv", 8, {"speech", "speech_polysemous", "quoting", "statement", "according_to"}, id="cues"
+        ),
         pytest.param(
             "quote_speaker_words.tsv", 4, {"unnamed", "head", "ref", "skip", "stop", "statement"}, id="speaker-words"
         ),
@@ -595,5 +597,5 @@ def test_lexicons_say_where_they_come_from_and_parse(name, columns, kinds):
     )
     rows = read_tsv_tuples(name)
     assert rows and all(len(row) == columns for row in rows)
-    kind_column = 2 if name == "quote_cues.tsv" else 1
+    kind_column = 2 if name == "speech_cues.tsv" else 1
     assert {row[kind_column] for row in rows} <= kinds

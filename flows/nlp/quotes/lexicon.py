@@ -1,4 +1,10 @@
-"""The word lists the quote stage reads, loaded once from flows/data/quote_*.tsv and keyed by normalised form."""
+"""The word lists the quote stage reads, loaded once from flows/data and keyed by normalised form.
+
+speech_cues.tsv is the one lemma-keyed lexicon of speech cues, shared with the event stage: ``speech_cues()``,
+``speech_cue(lemma)`` and ``statement_type(lemma)`` (its PLOVER type) are what the event stage reads; ``cues()``
+is the quote grammar's view of it (form -> lemma and class). Until the shared text layer is on main, the forms are
+the ones the file spells out; ``_forms`` is the adapter to switch to flows.nlp.text's derived forms then.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import functools
 from dataclasses import dataclass
 
 from flows.nlp.text.arabic import normalize
-from flows.resources import read_tsv_tuples
+from flows.resources import read_tsv, read_tsv_tuples
 
 # Proclitics a reporting verb or participle may carry: وقال، فأضاف.
 VERB_PROCLITICS = ("و", "ف")
@@ -18,7 +24,25 @@ WORD_PROCLITICS = ("ول", "وب", "لل", "و", "ف", "ب", "ل")
 class Cue:
     form: str  # normalised, without proclitic
     lemma: str
-    cue_class: str  # verb, participle, prep
+    cue_class: str  # verb, named_verb, quoting_verb, participle, noun, prep
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechCue:
+    """One lemma of flows/data/speech_cues.tsv: the quote stage's cues and the event stage's statements."""
+
+    lemma: str  # the first spelling of the entry (a verb's past tense, 3rd person masculine singular)
+    pos: str  # verb or fixed
+    cue_class: str  # speech, speech_polysemous, quoting, statement, according_to
+    plover_type: str | None  # ACCUSE, REQUEST, THREATEN, REJECT, SUPPORT; None for plain speech
+    note: str
+    finite: frozenset[str]  # normalised forms, no proclitic
+    participles: frozenset[str]
+    nouns: frozenset[str]
+
+    @property
+    def forms(self) -> frozenset[str]:
+        return self.finite | self.participles | self.nouns
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,18 +53,72 @@ class SpeakerWord:
     name_contains: str | None  # normalised
 
 
+# The class a form of each kind takes in the quote stage's grammar (extract.py), by the lemma's class.
+FINITE_CLASS = {"speech": "verb", "statement": "verb", "speech_polysemous": "named_verb", "quoting": "quoting_verb"}
+
+
+@functools.cache
+def speech_cues() -> tuple[SpeechCue, ...]:
+    """Every lemma of speech_cues.tsv, in file order."""
+    entries = []
+    for row in read_tsv("speech_cues.tsv"):
+        spellings = [normalize(s) for s in row["lemma"].split("|")]
+        finite = _forms(row["finite"]) | (frozenset(spellings) if row["pos"] == "fixed" else frozenset())
+        entries.append(
+            SpeechCue(
+                row["lemma"].split("|")[0],
+                row["pos"],
+                row["class"],
+                row["plover_type"] or None,
+                row["note"],
+                finite,
+                _forms(row["participles"]),
+                _forms(row["nouns"]),
+            )
+        )
+    return tuple(entries)
+
+
+def _forms(cell: str) -> frozenset[str]:
+    return frozenset(normalize(form) for form in cell.split())
+
+
+def speech_cue(lemma: str) -> SpeechCue | None:
+    """The entry of a lemma as the file writes it (قال، اتهم، بحسب)."""
+    return next((entry for entry in speech_cues() if entry.lemma == lemma), None)
+
+
+def statement_type(lemma: str) -> str | None:
+    """The PLOVER statement type of a speech lemma (اتهم -> ACCUSE, نفى -> REJECT), None when it has none."""
+    entry = speech_cue(lemma)
+    return entry.plover_type if entry else None
+
+
+@functools.cache
+def speech_cue_by_form() -> dict[str, SpeechCue]:
+    """Normalised form (without proclitic) -> its lemma's entry."""
+    return {form: entry for entry in speech_cues() for form in entry.forms}
+
+
 @functools.cache
 def cues() -> dict[str, Cue]:
-    """Normalised cue form (with and without its proclitic) -> cue."""
+    """Normalised cue form (with and without its proclitic) -> cue, as the quote stage's grammar reads it."""
     table: dict[str, Cue] = {}
-    for form, lemma, cue_class in read_tsv_tuples("quote_cues.tsv"):
-        cue = Cue(normalize(form), lemma, cue_class)
-        table[cue.form] = cue
+    for entry in speech_cues():
+        kinds = ((entry.finite, _finite_class(entry)), (entry.participles, "participle"), (entry.nouns, "noun"))
+        for forms, cue_class in kinds:
+            for form in forms:
+                table[form] = Cue(form, entry.lemma, cue_class)
+    for form, cue in list(table.items()):
         for clitic in VERB_PROCLITICS:
             # "فحسب" means "only", not "according to": the prep forms take و alone.
-            if cue_class != "prep" or clitic == "و":
-                table.setdefault(clitic + cue.form, cue)
+            if cue.cue_class != "prep" or clitic == "و":
+                table.setdefault(clitic + form, cue)
     return table
+
+
+def _finite_class(entry: SpeechCue) -> str:
+    return "prep" if entry.cue_class == "according_to" else FINITE_CLASS[entry.cue_class]
 
 
 def cue_for(token: str) -> tuple[Cue, int] | None:

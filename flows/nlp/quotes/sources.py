@@ -18,6 +18,7 @@ MAX_SOURCE_TOKENS = 12
 MIN_POSTPOSED_WORDS = 3
 LAM = "ل"
 LAM_PREPS = frozenset({"وفقا", "طبقا", "وفق"})  # take their source after لـ …
+QUOTING_PREP = "نقلا"  # نقلاً عن X: the source follows عن
 NOUN_PREPS = frozenset({"وفق"})  # … or directly: "وفق بلاغ لوزارة الدفاع"
 WHAT = "ما"  # بحسب ما أفادت …
 
@@ -36,7 +37,7 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
         j += 1
         if j < len(tokens) and speaker_word(tokens[j].norm) is None:
             j += 1
-    elif cue.lemma.endswith(SOURCE_PREPOSITION):
+    elif cue.lemma == QUOTING_PREP:
         if tokens[j].norm != SOURCE_PREPOSITION:
             return None
         j += 1

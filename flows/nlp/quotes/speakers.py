@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Speaker
 from flows.nlp.quotes.lexicon import speaker_word, speaker_word_split
+from flows.nlp.quotes.roles import role_countries, role_head, role_holder
 from flows.nlp.text.arabic import normalize
 from flows.nlp.types import Mention
 
@@ -30,6 +31,14 @@ MAX_BARE_SUBJECT = 2
 # Conjunctions after which a noun starts a new clause as its subject.
 CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "و", "ثم", "بينما", "فيما"})
 WORD_KINDS = ("unnamed", "head", "ref", "skip", "stop", "statement")
+# A relative pronoun ends a subject phrase: "وتابع الرئيس الأميركي الذي كان يتحدث بعد قمة … مع بوتين" is Trump.
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي"})
+# "متحدث باسم تويتر": a spokesman for a body is an unnamed source, not the body and not a person.
+ON_BEHALF = "باسم"
+# A subjectless cue inside a sentence ("وتراجع ترامب …، وقال إنه", "ورفض القاضي …، قائلا إن") speaks for the subject
+# of the sentence's first clause: a name or role within this many words of the sentence start (و + verb + subject,
+# or كان + subject).
+MAX_CLAUSE_SUBJECT_AT = 2
 
 
 def np_speaker(
@@ -61,11 +70,15 @@ def np_speaker(
     if not opens_subject:
         bare = bare_ok and not object_first
         return _unlisted_subject(ctx, lo, hi, tok_hi, after, previous, bare)
+    if first_word is not None and first_word.kind == "unnamed" and lo + 1 < hi and ctx.tokens[lo + 1].norm == ON_BEHALF:
+        return Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))
     persons = [m for m in mentions if m.entity_type == "PERSON" and not m.is_adjectival]
     if persons:
         return ctx.speaker_from(persons[0])
-    if first_word is not None and first_word.kind == "head" and first_word.resolve == "person" and after is not None:
-        named = _name_after_title(ctx, after)
+    if first_word is not None and first_word.kind == "head" and first_word.resolve == "person":
+        named = _name_after_title(ctx, after) if after is not None else None
+        if named is None:
+            named = _titled_elsewhere(ctx, lo, hi, cue_start)
         if named is not None:
             return named
     split = speaker_word_split(ctx.tokens[lo].norm)
@@ -80,7 +93,8 @@ def np_speaker(
     for i in range(lo, hi):
         word = speaker_word(ctx.tokens[i].norm)
         if word is not None and word.kind == "ref":
-            resolved = _resolve_ref(ctx, word.resolve, word.name_contains, mentions, cue_start, previous)
+            titled = _titled_elsewhere(ctx, i, hi, cue_start) if word.resolve == "person" else None
+            resolved = titled or _resolve_ref(ctx, word.resolve, word.name_contains, mentions, cue_start, previous)
             if resolved is not None and resolved.entity_id is None:
                 return resolved  # an earlier speaker nobody could link: keep the words that named it
             if resolved is not None:
@@ -130,7 +144,7 @@ def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
     same_sentence = [q for q in previous if q.sentence == sentence]
     if same_sentence and same_sentence[-1].speaker.surface is not None:
         return same_sentence[-1].speaker
-    preposed = _preposed_subject(ctx, cue_start, previous)
+    preposed = _clause_subject(ctx, cue_start, previous) or _preposed_subject(ctx, cue_start, previous)
     if preposed is not None:
         return preposed
     for quote in reversed(previous):
@@ -139,6 +153,39 @@ def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
         if quote.speaker.surface is not None:
             return quote.speaker
     return _topic_person(ctx, cue_start, sentence) or Speaker(None, None)
+
+
+def _titled_elsewhere(ctx: Context, lo: int, hi: int, cue_start: int) -> Speaker | None:
+    """ "وأوضح القاضي أنه": the person the article names with the same title ("القاضي جيرالد ليبوفيتس"); the role
+    words are kept as the surface."""
+    start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
+    holder = role_holder(ctx, role_head(ctx.tokens[lo].norm), role_countries(ctx, start, end), cue_start)
+    if holder is None:
+        return None
+    return Speaker(holder.entity_id, ctx.body[start:end], start, end, holder.entity_type)
+
+
+def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | None:
+    """The subject of the first clause of the cue's sentence, when the cue stands inside the sentence."""
+    sentence = ctx.sentence_of(cue_start)
+    if sentence is None or not ctx.body[sentence.char_start : cue_start].strip(" و"):
+        return None
+    first = list(ctx.token_range(sentence.char_start, cue_start))[: MAX_CLAUSE_SUBJECT_AT + 1]
+    quoted = [(q.content_start, q.content_end or q.content_start) for q in previous]
+    for n in first:
+        tok = ctx.tokens[n]
+        if ctx.in_mark(tok.start) is not None or any(s <= tok.start < e for s, e in quoted):
+            return None
+        starting = [
+            m for m in ctx.mentions_in(tok.start, tok.end + 1)
+            if m.entity_type in ("PERSON", "ORG") and not m.is_adjectival and m.char_start < cue_start
+        ]  # fmt: skip
+        if starting:
+            return ctx.speaker_from(starting[0])
+        word = speaker_word(tok.norm)
+        if word is not None and word.kind in ("head", "ref") and word.resolve == "person":
+            return _titled_elsewhere(ctx, n, n + 1, cue_start)
+    return None
 
 
 def _topic_person(ctx: Context, cue_start: int, sentence: int) -> Speaker | None:
@@ -295,7 +342,12 @@ def _trim_np(ctx: Context, lo: int, hi: int, quoting: bool = False) -> tuple[int
         return lo, lo  # "أعرب عن أمله", "أشار إلى أن": no subject after the verb
     for i in range(lo + 1, hi):
         word = speaker_word(ctx.tokens[i].norm)
-        if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(i)) or (word is not None and word.kind == "stop"):
+        relative = ctx.tokens[i].norm in RELATIVE_PRONOUNS
+        if (
+            any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(i))
+            or relative
+            or (word is not None and word.kind == "stop")
+        ):
             hi = i
             break
     while hi > lo and _is_skip(ctx.tokens[hi - 1].norm):
