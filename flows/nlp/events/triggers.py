@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from flows.nlp.events.lexicon import Trigger
+from flows.nlp.quotes.lexicon import speech_cues
 from flows.nlp.text import LemmaLexicon, LexiconEntry, Word, analyse, normalize, words
 from flows.resources import read_tsv
 
@@ -55,9 +56,39 @@ class Sense:
     event_mode: str | None
 
 
+# The mode of a statement lemma of speech_cues.tsv that event_lemmas.tsv does not describe.
+STATEMENT_MODES = {
+    "ACCUSE": "accuse",
+    "REQUEST": "call",
+    "THREATEN": "threaten",
+    "REJECT": "reject",
+    "SUPPORT": "support",
+}
+
+
+class StatementTypeError(ValueError):
+    """An event_lemmas.tsv row of category "statement" whose lemma has no PLOVER type in speech_cues.tsv."""
+
+
 @cache
 def trigger_lexicon() -> LemmaLexicon:
-    return LemmaLexicon.from_tsv("event_lemmas.tsv")
+    """event_lemmas.tsv, its statements typed by the quote stage's speech_cues.tsv, plus the statements it lacks."""
+    statements = {normalize(cue.lemma): cue for cue in speech_cues() if cue.plover_type}
+    rows = []
+    described = set()
+    for row in read_tsv("event_lemmas.tsv"):
+        if row["category"] == "statement":
+            key = normalize(row["lemma"].split("|")[0])
+            if key not in statements:
+                raise StatementTypeError(f"event_lemmas.tsv: {row['lemma']} has no plover_type in speech_cues.tsv")
+            row = {**row, "category": str(statements[key].plover_type)}
+            described.add(key)
+        rows.append(row)
+    for key, cue in statements.items():
+        if key not in described:
+            kind = str(cue.plover_type)
+            rows.append({"lemma": cue.lemma, "pos": "verb", "category": kind, "mode": STATEMENT_MODES[kind]})
+    return LemmaLexicon.from_rows(rows, "event_lemmas.tsv + speech_cues.tsv")
 
 
 @cache
