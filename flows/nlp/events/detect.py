@@ -14,15 +14,25 @@ from dataclasses import dataclass, replace
 
 from flows.dates.resolve import find_dates
 from flows.nlp.events.lexicon import Lexicon, lexicon
-from flows.nlp.events.roles import Candidate, assign_roles, resolve_groups
+from flows.nlp.events.roles import Candidate, Roles, assign_roles, resolve_groups
 from flows.nlp.events.triggers import TriggerHit, find_triggers
-from flows.nlp.text.arabic import normalize_with_map, split_sentences, tokens
+from flows.nlp.text.arabic import normalize, normalize_with_map, split_sentences, tokens
 from flows.nlp.types import Document, Entity, EventMention, Mention, Sentence
 
 # A planned cue ("من المقرر أن") counts within this many words before the trigger.
 PLANNED_WINDOW_TOKENS = 14
+# A negation, condition or allegation counts within this many words before the trigger ("نفت دمشق وقوع اعتداء":
+# three words; "اتهمت الدول الغربية دمشق بشن هجوم": four).
+STATUS_WINDOW_TOKENS = 5
 # A comma then a conjunction-prefixed word ("، ووصف") opens a new clause: a planned cue before it governs another verb.
 NEW_CLAUSE = re.compile(r"[،,]\s*[وف]\w")
+# A complementiser without a pronoun ("إن", "أن", "بأن"): what follows is what someone said.
+BARE_COMPLEMENTISER = re.compile(r"(?<!\w)(?:ب?[أإا]نّ?)(?!\w)")
+# A verb written with a damma on its first letters is passive ("اعتُقل", "قُتل"), as is ألقي before القبض.
+PASSIVE_MARK = re.compile(r"^[\w]{0,3}\u064f")
+PASSIVE_ARREST = re.compile(r"(?<!\w)[وف]?[أا]لقي(?!\w)")
+# A trigger with the article (after و ف ب ل ك): a definite reference to an event told before.
+DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
 # Where a quotation opens: what follows is someone's words, not the reporting clause.
 QUOTE_BOUNDARY = re.compile(r"[«“\":]")
 # A straight-quoted stretch this short is a name (منظمة "إيكواس"), not someone's words.
@@ -84,6 +94,10 @@ def detect_events(
                 hit.entry.event_type,
                 subject,
             )
+            if hit.entry.pos == "verb" and is_passive(text, hit):
+                # "اعتُقل الصحفي": no agent; the one named after the verb is the one it was done to.
+                patient = roles.actor1_id or roles.actor2_id
+                roles = Roles(None, patient, roles.location_id, tuple(a for a in roles.actor_ids if a == patient))
             # The last named agent carries on to later verbs that drop their subject ("ووصل الوزير …، ومن المقرر أن يلتقي").
             subject = (
                 next((c for c in pool if roles.actor1_id in c.entity_ids), subject) if roles.actor1_id else subject
@@ -108,7 +122,33 @@ def detect_events(
                     actor_ids=roles.actor_ids,
                 )
             )
-    return tuple(found)
+    return tuple(with_antecedent_actors(found, text))
+
+
+def is_passive(text: str, hit: TriggerHit) -> bool:
+    word_end = hit.char_end
+    while word_end < len(text) and not text[word_end].isspace():
+        word_end += 1
+    surface = text[hit.char_start : word_end]
+    return bool(PASSIVE_MARK.match(surface) or PASSIVE_ARREST.match(surface))
+
+
+def with_antecedent_actors(found: list[EventMention], text: str) -> list[EventMention]:
+    """A definite noun report with no actor of its own ("الضربات", "هذا الهجوم") refers back to the last report of
+    its type in the article that named one: it takes that report's actors."""
+    last: dict[str, EventMention] = {}
+    result = []
+    for event in found:
+        if event.actor1_id is None and event.actor2_id is None and DEFINITE.match(normalize(event.trigger)):
+            before = last.get(event.event_type)
+            if before is not None:
+                event = replace(
+                    event, actor1_id=before.actor1_id, actor2_id=before.actor2_id, actor_ids=before.actor_ids
+                )
+        if event.actor1_id is not None:
+            last[event.event_type] = event
+        result.append(event)
+    return result
 
 
 def clause_bounds(text: str, lex: Lexicon, sentence: Sentence, hit: TriggerHit) -> tuple[int, int]:
@@ -124,6 +164,11 @@ def clause_bounds(text: str, lex: Lexicon, sentence: Sentence, hit: TriggerHit) 
     quote_marks = [m.end() for m in QUOTE_BOUNDARY.finditer(text, start, hit.char_start) if not is_quoted_name(text, m)]
     if quote_marks:
         start = quote_marks[-1]
+    # "قالت الوزارة إن الطائرات قصفت …": the reporting subject is not an actor of the reported event; the clause
+    # starts after a bare complementiser. With a pronoun ("أعلنت النيجر أنها عزلت …") the speaker is the agent.
+    bare = [m.end() for m in BARE_COMPLEMENTISER.finditer(text, start, hit.char_start)]
+    if bare:
+        start = bare[-1]
     return start, end
 
 
@@ -207,7 +252,16 @@ def after_publication(date: EventDate, published: dt.date | None) -> bool:
 
 
 def event_status(text: str, hit: TriggerHit, previous_end: int, lex: Lexicon) -> str:
-    """planned when a planned cue governs the trigger ("من المقرر أن", "سيجري", "... المقبل"), else occurred."""
+    """negated, hypothetical or claimed when a cue of event_cues.tsv stands just before the trigger ("لم", "عدم",
+    "نفت … وقوع"; "إذا"; "اتهمت … بـ", "زعم") or claimed right after it ("المزعوم"); planned when a planned cue
+    governs it ("من المقرر أن", "سيجري", "... المقبل"); else occurred."""
+    window = tokens(text, max(previous_end, hit.char_start - 80), hit.char_start)[-STATUS_WINDOW_TOKENS:]
+    before = normalize_with_map(text[window[0].char_start : hit.char_start])[0] if window else ""
+    for kind in ("negated", "hypothetical", "claimed"):
+        if before and lex.status_before[kind].search(before):
+            return kind
+    if lex.claimed_after.search(normalize_with_map(text[hit.char_end : hit.char_end + 30])[0]):
+        return "claimed"
     if hit.future_prefix:
         return "planned"
     coordinated = list(NEW_CLAUSE.finditer(text, previous_end, hit.char_start))

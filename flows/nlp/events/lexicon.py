@@ -45,6 +45,8 @@ class Lexicon:
     continuation: re.Pattern[str]  # anchored at the start of a sentence
     clause_break: re.Pattern[str]
     adjunct: re.Pattern[str]  # anchored at the end of the text before a trigger
+    status_before: dict[str, re.Pattern[str]]  # negated / claimed / hypothetical: a cue in the words before
+    claimed_after: re.Pattern[str]  # anchored at the start of the text after a trigger
     groups: dict[str, int]  # normalised phrase -> size
     group_pattern: re.Pattern[str]
 
@@ -92,6 +94,11 @@ def lexicon() -> Lexicon:
     date_blockers = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['date_blocker'])})\s*$")
     continuation = re.compile(rf"^\s*(?:{alternation(cues['continuation'])}){WORD_END}")
     adjunct = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['adjunct'])})\s*$")
+    status_before = {
+        kind: re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues[kind + '_before'])}){WORD_END}")
+        for kind in ("negated", "claimed", "hypothetical")
+    }
+    claimed_after = re.compile(rf"^\s*(?:{alternation(cues['claimed_after'])}){WORD_END}")
     clause_break = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['clause_break'])}){WORD_END}")
 
     groups = {normalize(phrase): int(size) for phrase, size in read_tsv_tuples("event_groups.tsv")}
@@ -107,6 +114,8 @@ def lexicon() -> Lexicon:
         continuation,
         clause_break,
         adjunct,
+        status_before,
+        claimed_after,
         groups,
         group_pattern,
     )
