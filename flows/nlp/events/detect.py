@@ -48,6 +48,11 @@ class EventDate:
 
 
 UNKNOWN_DATE = EventDate(None, "unknown")
+# An undated event of the article's first sentence (its lead) happened on the day the article reports: it takes the
+# publication date. Precision "day" (the contract's values); that the day is the report's, not the text's, is the
+# sentence_index 0 / no date expression in its evidence — a separate date_source column needs linking.py and the
+# schema to carry it (left to the linking change, issue 14 part 5).
+LEAD_PRECISION = "day"
 
 
 def detect_events(
@@ -103,6 +108,12 @@ def detect_events(
                 next((c for c in pool if roles.actor1_id in c.entity_ids), subject) if roles.actor1_id else subject
             )
             date = nearest_date(text, hit, sentence_hits, dates, lex)
+            status = event_status(text, hit, previous_end, lex)
+            if after_publication(date, anchor) and status == "occurred":
+                status = "planned"
+            date = planned_forward(date, anchor) if status == "planned" else date
+            if date.value is None and anchor and sentence.index == 0 and status in ("occurred", "claimed"):
+                date = EventDate(anchor, LEAD_PRECISION)  # the lead reports the day's news
             found.append(
                 EventMention(
                     event_type=hit.entry.event_type,
@@ -112,7 +123,7 @@ def detect_events(
                     location_id=roles.location_id,
                     event_date=date.value,
                     date_precision=date.precision,
-                    status="planned" if after_publication(date, anchor) else event_status(text, hit, previous_end, lex),
+                    status=status,
                     sentence_index=sentence.index,
                     char_start=hit.char_start,
                     char_end=hit.char_end,
@@ -238,6 +249,14 @@ def nearest_date(text: str, hit: TriggerHit, hits: list[TriggerHit], dates: list
     if best is None:
         return UNKNOWN_DATE
     return EventDate(best[1].value, best[1].precision)
+
+
+def planned_forward(date: EventDate, published: dt.date | None) -> EventDate:
+    """A planned event's weekday is the coming one: "سيزور موسكو الخميس" read as last Thursday moves a week on."""
+    if date.value is None or published is None or date.precision != "day":
+        return date
+    days_back = (published - date.value).days
+    return EventDate(date.value + dt.timedelta(days=7), "day") if 0 < days_back < 7 else date
 
 
 def after_publication(date: EventDate, published: dt.date | None) -> bool:
