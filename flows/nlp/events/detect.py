@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from flows.dates.resolve import find_dates
+from flows.nlp.events.clauses import accused_agent, actor_pool, relative_antecedent, sources
 from flows.nlp.events.lexicon import Lexicon, lexicon
 from flows.nlp.events.roles import Candidate, Roles, assign_roles, resolve_groups
 from flows.nlp.events.triggers import TriggerHit, find_triggers
@@ -82,11 +83,17 @@ def detect_events(
         pool = [c for c in candidates if sentence.char_start <= c.char_start < sentence.char_end] + groups
         contexts = event_contexts(text[sentence.char_start : sentence.char_end], lex)
         subject = None
+        speakers = sources(text, pool, sentence.char_start)
+        accusation: tuple[int, str | None] | None = None
         for i, hit in enumerate(sentence_hits):
             previous_end = sentence_hits[i - 1].char_end if i else sentence.char_start
             clause_start, clause_end = clause_bounds(text, lex, sentence, hit)
             if i + 1 < len(sentence_hits):
                 clause_end = min(clause_end, sentence_hits[i + 1].char_start)
+            hit_pool = actor_pool(text, pool, speakers, hit.char_start, hit.char_end)
+            antecedent = relative_antecedent(text, hit_pool, sentence.char_start, hit.char_start)
+            if antecedent is not None:
+                clause_start = min(clause_start, antecedent.char_start)
             roles = assign_roles(
                 text,
                 hit.char_start,
@@ -95,14 +102,21 @@ def detect_events(
                 hit.entry.event_mode,
                 clause_start,
                 clause_end,
-                pool,
+                hit_pool,
                 hit.entry.event_type,
-                subject,
+                antecedent or subject,
             )
+            if antecedent is not None and roles.actor1_id not in antecedent.entity_ids:
+                roles = with_agent(roles, antecedent.entity_ids[0])
+            accused = accused_agent(text, accusation[0], accusation[1], hit.char_start) if accusation else None
+            if accused is not None and hit.entry.event_type != "ACCUSE":
+                roles = with_agent(roles, accused)
             if hit.entry.pos == "verb" and is_passive(text, hit):
                 # "اعتُقل الصحفي": no agent; the one named after the verb is the one it was done to.
                 patient = roles.actor1_id or roles.actor2_id
                 roles = Roles(None, patient, roles.location_id, tuple(a for a in roles.actor_ids if a == patient))
+            if hit.entry.event_type == "ACCUSE" and hit.entry.pos != "noun":
+                accusation = (hit.char_end, roles.actor2_id)
             # The last named agent carries on to later verbs that drop their subject ("ووصل الوزير …، ومن المقرر أن يلتقي").
             subject = (
                 next((c for c in pool if roles.actor1_id in c.entity_ids), subject) if roles.actor1_id else subject
@@ -136,6 +150,14 @@ def detect_events(
     return tuple(with_antecedent_actors(found, text))
 
 
+def with_agent(roles: Roles, agent: str) -> Roles:
+    """The roles with ``agent`` as actor1; the former actor1 becomes actor2 when there was none."""
+    second = roles.actor2_id if roles.actor2_id not in (None, agent) else roles.actor1_id
+    second = None if second == agent else second
+    ordered = (agent, *(a for a in roles.actor_ids if a != agent))
+    return Roles(agent, second, roles.location_id, ordered)
+
+
 def is_passive(text: str, hit: TriggerHit) -> bool:
     word_end = hit.char_end
     while word_end < len(text) and not text[word_end].isspace():
@@ -145,14 +167,15 @@ def is_passive(text: str, hit: TriggerHit) -> bool:
 
 
 def with_antecedent_actors(found: list[EventMention], text: str) -> list[EventMention]:
-    """A definite noun report with no actor of its own ("الضربات", "هذا الهجوم") refers back to the last report of
-    its type in the article that named one: it takes that report's actors."""
+    """A definite report with no actor of its own ("الضربات", "هذا الهجوم") refers back to the last report of its
+    type in the article that named one, and takes its actors. Not an indefinite one: "بعد زيارة للعراق" is another
+    visit, and taking the visitor of the sentence would let linking merge the two (seed 003)."""
     last: dict[str, EventMention] = {}
     result = []
     for event in found:
-        if event.actor1_id is None and event.actor2_id is None and DEFINITE.match(normalize(event.trigger)):
+        if event.actor1_id is None and event.actor2_id is None:
             before = last.get(event.event_type)
-            if before is not None:
+            if before is not None and DEFINITE.match(normalize(event.trigger)):
                 event = replace(
                     event, actor1_id=before.actor1_id, actor2_id=before.actor2_id, actor_ids=before.actor_ids
                 )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from flows.nlp.events.lexicon import Lexicon
 from flows.nlp.text.arabic import normalize, normalize_with_map, tokens
 from flows.nlp.types import Mention
+from flows.resources import read_tsv_tuples
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -30,9 +31,23 @@ TITLE_GAP_TOKENS = 4
 COMPLEMENTISERS = frozenset(normalize(w) for w in ("أن", "أنّ", "إن", "أنه", "إنه"))
 # Gatherings named after their city: "محادثات موسكو", "قمة باماكو" — the GPE right after the noun is the place.
 GATHERINGS = frozenset({"meeting", "talks", "summit"})
-# Words that introduce a place, as whole tokens before the mention (normalised).
-PLACE_WORDS = frozenset(normalize(w) for w in ("في", "إلى", "داخل"))
+# Words that introduce a place, as whole tokens before the mention (normalised), with their clitics off: a
+# preposition, a direction, or the kind of place ("قرب دمشق", "شرقي أفغانستان", "بمدينة الحديدة", "شوارع أنقرة").
+PLACE_WORDS = frozenset(
+    normalize(w)
+    for w in (
+        "في", "إلى", "داخل", "قرب", "بالقرب", "أنحاء", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
+        "غربي", "مدينة", "بلدة", "محافظة", "ولاية", "ريف", "عاصمة", "منطقة", "إقليم", "شوارع", "ضواحي", "ضاحية",
+        "جبهة", "سواحل", "ساحل", "ميناء", "مطار",
+    )
+)  # fmt: skip
 # Prepositions: a candidate behind one is an object, not a subject.
+# Titles with the article that open a person's own noun phrase (flows/data/titles.tsv, position before).
+DEFINITE_TITLES = frozenset(
+    normalize(title)
+    for title, position in read_tsv_tuples("titles.tsv")
+    if position == "before" and title.startswith("ال")
+) | frozenset(normalize(w) for w in ("نظيره", "نظيرها", "نظيرهم"))
 PREPOSITIONS = frozenset(normalize(w) for w in ("في", "إلى", "على", "عن", "من", "مع", "منذ", "لدى", "ضد", "نحو"))
 PREPOSITION_REACH_TOKENS = 2
 PREPOSITION_PREFIXED = re.compile(r"^[وف]?(?:بال|لل|با|لا|كال)")
@@ -95,7 +110,12 @@ def is_place(text: str, cand: Candidate, visit: bool) -> bool:
     clitic = clitic_before(text, cand.char_start)
     if clitic and clitic[-1:] in (VISIT_CLITICS if visit else PLACE_CLITICS):
         return True
-    return bool(word_before(text, cand.char_start) & PLACE_WORDS)
+    return any(place_word(w) for w in word_before(text, cand.char_start))
+
+
+def place_word(word: str) -> bool:
+    bare = word[1:] if word[:1] in ("و", "ف", "ب", "ل") and len(word) > 3 else word
+    return any(w in PLACE_WORDS for w in (word, bare, bare.removeprefix("ال"), word.removeprefix("ال")))
 
 
 def resolve_groups(text: str, lexicon: Lexicon, start: int, end: int, mentions: tuple[Mention, ...]) -> list[Candidate]:
@@ -223,8 +243,16 @@ def is_title_part(text: str, cand: Candidate, inside: list[Candidate], trigger_s
         and other.char_start >= cand.char_end
         and not (cand.char_end <= trigger_start < other.char_start)
         and gap_tokens(text, cand.char_end, other.char_start) <= TITLE_GAP_TOKENS
+        and not opens_own_title(text, cand.char_end, other.char_start)
         for other in inside
     )
+
+
+def opens_own_title(text: str, start: int, end: int) -> bool:
+    """The words between a country and a person start with a definite title ("وتدعم إيران الرئيس بشار الأسد"):
+    the person has a title of its own, and the country is a separate noun phrase (here the agent)."""
+    between = tokens(text, start, end)
+    return bool(between) and normalize(between[0].text) in DEFINITE_TITLES
 
 
 def pick_location(
