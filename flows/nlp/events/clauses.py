@@ -31,6 +31,11 @@ REPORTED_OPENERS = frozenset(
 )
 # A complementiser with a pronoun: the speaker stays the agent of what follows ("أنها عزلت").
 PRONOUN_COMPLEMENTISER = re.compile(r"(?<!\w)ب?[أإا]ن(?:ه|ها|هم|هما|نا)(?!\w)")
+BARE_OR_PRONOUN_COMPLEMENTISER = re.compile(r"(?<!\w)ب?[أإا]نّ?(?:ه|ها|هم)?(?!\w)")
+# "his / her country, state, government" (normalised).
+OWN_COUNTRY_WORDS = frozenset(
+    normalize(w) for w in ("بلاده", "بلادها", "دولته", "دولتها", "حكومته", "حكومتها", "بلادهم", "حكومتهم")
+)
 RELATIVE_PRONOUNS = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين"))
 # The trigger stands within this many words after the relative pronoun ("الذي أجرى محادثات": two).
 RELATIVE_REACH_TOKENS = 3
@@ -111,3 +116,17 @@ def accused_agent(text: str, accuse_end: int, accused: str | None, trigger_start
     if len(between) > ACCUSED_ACT_TOKENS:
         return None
     return accused if any(normalize(t.text).startswith(("ب", "وب")) for t in between[-3:]) else None
+
+
+def speaker_country(text: str, pool: list[Candidate], sentence_start: int, trigger_start: int) -> str | None:
+    """ "أعلن الرئيس الصيني … أن بلاده ستقدم": "his country" after a complementiser is the speaker's country, the
+    last GPE (a nisba too) named before the complementiser."""
+    opener = None
+    for match in BARE_OR_PRONOUN_COMPLEMENTISER.finditer(text, sentence_start, trigger_start):
+        opener = match
+    if opener is None:
+        return None
+    if not any(normalize(t.text) in OWN_COUNTRY_WORDS for t in tokens(text, opener.end(), trigger_start)):
+        return None
+    gpes = [c for c in pool if c.entity_type == "GPE" and c.char_end <= opener.start()]
+    return gpes[-1].entity_ids[0] if gpes else None

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from flows.dates.resolve import find_dates
-from flows.nlp.events.clauses import accused_agent, actor_pool, relative_antecedent, sources
+from flows.nlp.events.clauses import accused_agent, actor_pool, relative_antecedent, sources, speaker_country
 from flows.nlp.events.lexicon import Lexicon, lexicon
 from flows.nlp.events.roles import Candidate, Roles, assign_roles, resolve_groups
 from flows.nlp.events.triggers import TriggerHit, find_triggers
@@ -108,6 +108,9 @@ def detect_events(
             )
             if antecedent is not None and roles.actor1_id not in antecedent.entity_ids:
                 roles = with_agent(roles, antecedent.entity_ids[0])
+            own_country = speaker_country(text, pool, sentence.char_start, hit.char_start)
+            if roles.actor1_id is None and own_country is not None:
+                roles = with_agent(roles, own_country)
             accused = accused_agent(text, accusation[0], accusation[1], hit.char_start) if accusation else None
             if accused is not None and hit.entry.event_type != "ACCUSE":
                 roles = with_agent(roles, accused)

@@ -50,6 +50,16 @@ DEFINITE_TITLES = frozenset(
 ) | frozenset(normalize(w) for w in ("نظيره", "نظيرها", "نظيرهم"))
 PREPOSITIONS = frozenset(normalize(w) for w in ("في", "إلى", "على", "عن", "من", "مع", "منذ", "لدى", "ضد", "نحو"))
 PREPOSITION_REACH_TOKENS = 2
+# "كل من إيران والحوثيين": من after كل is a quantifier, not a preposition.
+QUANTIFIER_BEFORE_MIN = normalize("كل")
+# Words after which a name then a verb is subject then verb: كان and its forms, قد, لقد (normalised, with و/ف).
+PREPOSING_WORDS = frozenset(
+    normalize(p + w) for p in ("", "و", "ف") for w in ("كان", "كانت", "كانوا", "قد", "لقد", "ثم", "حيث", "بينما")
+)
+# Punctuation that closes a clause, so a name after it starts a new one.
+CLAUSE_PUNCTUATION = re.compile(r"[،,.:;؛«»\"()\-]")
+# Between two members of a coordination: و, a comma, or "كل من" words.
+COORDINATION = re.compile(r"[\s،,]*و?\s*")
 PREPOSITION_PREFIXED = re.compile(r"^[وف]?(?:بال|لل|با|لا|كال)")
 # Clitics attached to a place name: بموسكو (in), لباماكو (to, for visits).
 PLACE_CLITICS = frozenset({"ب"})
@@ -211,6 +221,20 @@ def assign_roles(
         first = pick_actor1(
             text, pos, event_type == "CONSULT", trigger_start, trigger_end, actor_after, actor_before, shared_subject
         )
+    if pos == "noun":
+        # "غارة إسرائيلية", "ضربات أمريكية": a nisba right after an action noun names its agent.
+        agent_nisba = next(
+            (
+                c
+                for c in inside
+                if c.is_adjectival
+                and c.entity_type == "GPE"
+                and c.char_start >= trigger_end
+                and gap_tokens(text, trigger_end, c.char_start) == 0
+            ),
+            None,
+        )
+        first = agent_nisba or first
     if first is None:
         # Last resort: a nisba standing for its country ("المسؤولين الماليين" -> Mali).
         nisbas = [c for c in inside if c.is_adjectival and c.entity_type == "GPE"]
@@ -291,17 +315,44 @@ def pick_actor1(
     noun's agent before it, else its genitive or first actor after it ("شحن الوقود من الجزائر")."""
     direct = [c for c in after if not behind_preposition(text, trigger_end, c)]
     if pos == "verb":
+        if before and is_preposed_subject(text, before[-1], trigger_start):
+            return first_conjunct(text, before, len(before) - 1)
         if direct and gap_tokens(text, trigger_end, direct[0].char_start) <= VERB_SUBJECT_TOKENS:
             return direct[0]
         if shared_subject is not None:
             return shared_subject
-        return before[-1] if before else None
+        return first_conjunct(text, before, len(before) - 1) if before else None
     if genitive_is_agent and after and gap_tokens(text, trigger_end, after[0].char_start) == 0:
         # "زيارة لافروف" names the visitor; "عزل بازوم" or "طرد القوات" name the one it was done to.
         return after[0]
     if before and gap_tokens(text, before[-1].char_end, trigger_start) <= NOUN_AGENT_TOKENS:
-        return before[-1]
-    return after[0] if after else (before[-1] if before else None)
+        return first_conjunct(text, before, len(before) - 1)
+    return after[0] if after else (first_conjunct(text, before, len(before) - 1) if before else None)
+
+
+def first_conjunct(text: str, cands: list[Candidate], last: int) -> Candidate:
+    """The first member of the coordination that ends with ``cands[last]`` ("أمريكا وبريطانيا وفرنسا يقصفون": the
+    agent named first, as the gold names a coalition by its first member)."""
+    i = last
+    while i > 0 and COORDINATION.fullmatch(text[cands[i - 1].char_end : cands[i].char_start]):
+        i -= 1
+    return cands[i]
+
+
+def is_preposed_subject(text: str, cand: Candidate, trigger_start: int) -> bool:
+    """A name right before a verb, itself after كان/قد or at the start of its clause, is the verb's subject
+    ("وكانت دمشق اتهمت إسرائيل", "إن واشنطن انسحبت")."""
+    if cand.is_adjectival or gap_tokens(text, cand.char_end, trigger_start) != 0:
+        return False
+    before = tokens(text, max(0, cand.char_start - 30), cand.char_start)
+    if not before:
+        return True
+    word = normalize(before[-1].text)
+    return (
+        word in PREPOSING_WORDS
+        or word in COMPLEMENTISERS
+        or bool(CLAUSE_PUNCTUATION.search(text[before[-1].char_end : cand.char_start]))
+    )
 
 
 def behind_preposition(text: str, start: int, cand: Candidate) -> bool:
@@ -309,6 +360,9 @@ def behind_preposition(text: str, start: int, cand: Candidate) -> bool:
 
     Only the last words count: a title in between may hold one of its own ("سفير فرنسا لدى ...").
     """
-    between = [normalize(t.text) for t in tokens(text, start, cand.char_start)][-PREPOSITION_REACH_TOKENS:]
+    words = [normalize(t.text) for t in tokens(text, start, cand.char_start)]
+    between = words[-PREPOSITION_REACH_TOKENS:]
+    if len(words) >= 2 and words[-2:] == [QUANTIFIER_BEFORE_MIN, normalize("من")]:
+        return False  # "كل من إيران"
     glued = clitic_before(text, cand.char_start)
     return bool(glued) or any(word in PREPOSITIONS or PREPOSITION_PREFIXED.match(word) for word in between)
