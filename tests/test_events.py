@@ -180,8 +180,27 @@ def test_adjacent_triggers_of_one_type_are_one_event() -> None:
 
 
 def test_no_date_without_one_in_text() -> None:
-    (event,) = events_in("التقى لافروف ديوب في موسكو.", dt.date(2024, 2, 28))
+    (event,) = events_in("نشرت الوكالة الخبر. التقى لافروف ديوب في موسكو.", dt.date(2024, 2, 28))
     assert (event.event_date, event.date_precision) == (None, "unknown")
+
+
+def test_the_leads_undated_event_takes_the_reporting_day() -> None:
+    (event,) = events_in("التقى لافروف ديوب في موسكو.", dt.date(2024, 2, 28))
+    assert (event.event_date, event.date_precision) == (dt.date(2024, 2, 28), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "نشرت الوكالة الخبر. والتقى لافروف الثلاثاء ديوب.", dt.date(2024, 2, 27), id="bare-weekday-as-adverb"
+        ),
+        pytest.param("نشرت الوكالة الخبر. سيزور لافروف مالي الخميس.", dt.date(2024, 2, 29), id="planned-weekday-ahead"),
+    ],
+)
+def test_weekdays_resolve_by_status(text: str, expected: dt.date) -> None:
+    found = events_in(text, dt.date(2024, 2, 28))
+    assert found[-1].event_date == expected
 
 
 @pytest.mark.parametrize(
@@ -266,7 +285,9 @@ def test_dates_that_are_not_the_events(text: str) -> None:
 
 
 def test_a_date_after_another_trigger_belongs_to_that_trigger() -> None:
-    coop, talks = events_in("تتعاون روسيا ومالي، وسيكون ذلك موضوع محادثات اليوم.", dt.date(2024, 2, 28))
+    coop, talks = events_in(
+        "نشرت الوكالة الخبر. تتعاون روسيا ومالي، وسيكون ذلك موضوع محادثات اليوم.", dt.date(2024, 2, 28)
+    )
     assert (coop.event_date, talks.event_date) == (None, dt.date(2024, 2, 28))
 
 

@@ -19,6 +19,7 @@ from flows.nlp.events.roles import Candidate, Roles, assign_roles, resolve_group
 from flows.nlp.events.triggers import TriggerHit, find_triggers
 from flows.nlp.text.arabic import normalize, normalize_with_map, split_sentences, tokens
 from flows.nlp.types import Document, Entity, EventMention, Mention, Sentence
+from flows.resources import read_tsv_tuples
 
 # A planned cue ("من المقرر أن") counts within this many words before the trigger.
 PLANNED_WINDOW_TOKENS = 14
@@ -32,6 +33,10 @@ BARE_COMPLEMENTISER = re.compile(r"(?<!\w)(?:ب?[أإا]نّ?)(?!\w)")
 # A verb written with a damma on its first letters is passive ("اعتُقل", "قُتل"), as is ألقي before القبض.
 PASSIVE_MARK = re.compile(r"^[\w]{0,3}\u064f")
 PASSIVE_ARREST = re.compile(r"(?<!\w)[وف]?[أا]لقي(?!\w)")
+# Who can make a visit: a person, or a body (a delegation, an organisation).
+VISITOR_TYPES = frozenset({"PERSON", "ORG"})
+# Role nouns that name a visitor (flows/data/titles.tsv, and a delegation).
+VISITOR_TITLES = frozenset(normalize(title) for title, _ in read_tsv_tuples("titles.tsv")) | {normalize("وفد")}
 # A trigger with the article (after و ف ب ل ك): a definite reference to an event told before.
 DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
 # Where a quotation opens: what follows is someone's words, not the reporting clause.
@@ -118,6 +123,13 @@ def detect_events(
                 # "اعتُقل الصحفي": no agent; the one named after the verb is the one it was done to.
                 patient = roles.actor1_id or roles.actor2_id
                 roles = Roles(None, patient, roles.location_id, tuple(a for a in roles.actor_ids if a == patient))
+            if (
+                hit.entry.event_mode == "visit"
+                and hit.entry.pos == "verb"
+                and not names_a_visitor(pool, roles.actor1_id)
+                and not titled_subject(text, hit.char_end)
+            ):
+                continue  # "ووصلت قوات الجيش", "يصل الطفل إلى العرش": no one named arrives, so no visit
             if hit.entry.event_type == "ACCUSE" and hit.entry.pos != "noun":
                 accusation = (hit.char_end, roles.actor2_id)
             # The last named agent carries on to later verbs that drop their subject ("ووصل الوزير …، ومن المقرر أن يلتقي").
@@ -151,6 +163,22 @@ def detect_events(
                 )
             )
     return tuple(with_antecedent_actors(found, text))
+
+
+def names_a_visitor(pool: list[Candidate], actor1_id: str | None) -> bool:
+    """A visit verb's agent is a named person or body, or officials named by a nisba ("وزار العديد من المسؤولين
+    الماليين"); a state or city "arrives" only as a team does."""
+    return (
+        any(actor1_id in c.entity_ids and (c.entity_type in VISITOR_TYPES or c.is_adjectival) for c in pool)
+        if actor1_id
+        else False
+    )
+
+
+def titled_subject(text: str, verb_end: int) -> bool:
+    """The verb's subject is a person named by title ("وصلت الوزيرة إلى العاصمة") or a delegation."""
+    after = tokens(text, verb_end, min(len(text), verb_end + 40))[:1]
+    return bool(after) and normalize(after[0].text) in VISITOR_TITLES
 
 
 def with_agent(roles: Roles, agent: str) -> Roles:

@@ -162,18 +162,19 @@ def find_triggers(text: str, start: int, end: int) -> list[TriggerHit]:
 
 def is_outcome(seq: tuple[Word, ...], i: int) -> bool:
     """The word at ``i`` follows "أسفر عن" / "أدى إلى" / "خلف": it is the outcome of an event reported before it."""
-    before = [w.norm for w in seq[max(0, i - 2) : i]]
+    before = [w.key for w in seq[max(0, i - 2) : i]]
     return any(w in OUTCOME_VERBS for w in before) and all(w in OUTCOME_WORDS | OUTCOME_VERBS for w in before[-1:])
 
 
 def _match(lexicon: LemmaLexicon, seq: tuple[Word, ...], i: int):
     """The lexicon match at word ``i``, and the word it matched; a word read as ل + ال is tried again as ل + the
-    word ("للقاء" is "to the meeting", ل + لقاء)."""
+    word ("للقاء" is "to the meeting", ل + لقاء), one read as و + ال as و + the word ("والتقى": و + التقى)."""
     match = lexicon.match_at(seq, i)
     if match is not None:
         return match, seq[i]
     word = seq[i]
-    if word.proclitics.endswith("لل") and len(word.norm) > 3:
+    misread = word.proclitics.endswith("لل") or (word.proclitics[:1] in "وف" and word.article)
+    if word.proclitics and misread and len(word.norm) > 3:
         retry = analyse(word.surface[1:], word.start + 1)
         match = lexicon.match_at((*seq[:i], retry, *seq[i + 1 :]), i)
         if match is not None:
