@@ -1,5 +1,6 @@
 -- who_met_whom: every meeting, visit, talk or call (PLOVER CONSULT) between people or bodies of two countries,
 -- each real-world event once, by month, with every article that reported it.
+-- Only meetings that took place count (status 'occurred'): planned, negated, claimed and hypothetical ones do not.
 -- Parameters: 1) first country (ISO 3166 alpha-3, e.g. RUS)  2) second country (e.g. MLI).
 -- A country takes part through any of the event's actors (events.actor_ids) whose entity has that country_code,
 -- and through the place of a visit (a visit to Bamako involves MLI).
@@ -10,7 +11,7 @@ params as (
 ),
 
 events as (
-    select * from events where event_type = 'CONSULT'
+    select * from events where event_type = 'CONSULT' and status = 'occurred'
 ),
 
 entities as (
