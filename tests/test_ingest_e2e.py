@@ -96,6 +96,7 @@ def test_touched_file_is_not_reloaded(inbox: Path, tmp_path: Path) -> None:
     assert dump(settings.warehouse) == before
 
 
+@pytest.mark.slow
 def test_the_prefect_flow_runs_end_to_end(inbox: Path, tmp_path: Path) -> None:
     from flows.ingest import ingest_flow
 

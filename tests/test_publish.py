@@ -53,6 +53,7 @@ def test_snapshot_is_written_in_the_1x_storage_format(published: Path):
 
 
 @pytest.mark.skipif(not DUCKDB1_PYTHON, reason="set AKHBAR_DUCKDB1_PYTHON to a Python with duckdb 1.x installed")
+@pytest.mark.slow
 def test_duckdb_1x_opens_the_snapshot_and_reads_every_view(published: Path):
     script = (
         "import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
@@ -72,6 +73,7 @@ def test_publish_replaces_the_old_snapshot(published: Path, tmp_path: Path):
         assert con.execute("select count(*) from v_quotes").fetchone()[0] == 0
 
 
+@pytest.mark.slow
 def test_publish_skips_while_another_process_writes(published: Path, tmp_path: Path):
     before = published.stat().st_mtime_ns
     hold = (

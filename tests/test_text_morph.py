@@ -10,6 +10,7 @@ from flows.nlp.text.arabic import normalize
 from flows.nlp.text.forms import derived_forms
 from flows.nlp.text.lexicon import LemmaLexicon, LexiconEntry, LexiconFileError
 from flows.nlp.text.morph import analyse, words
+from flows.resources import read_tsv
 
 ARABIC_TEXT = st.text(alphabet=st.sampled_from(list("أإآابتثجحخدذرزسشصضطظعغفقكلمنهويىةئؤءـًٌٍَُِّْ ٠١٢.،«»-x9")), max_size=80)
 
@@ -120,7 +121,17 @@ def test_normalisation_is_idempotent(text: str) -> None:
         pytest.param("وصل", "verb", "يصل وصلت واصل", id="arrive-assimilated"),
         pytest.param("ردّ", "verb", "يرد ردت مردود", id="reply-doubled"),
         pytest.param("ترجم", "verb", "يترجم ترجمة مترجم", id="translate-quadriliteral"),
+        pytest.param("تلقّى", "verb", "يتلقى تلقت تلقوا متلقي", id="receive-weak-final-form-five"),
+        pytest.param("أدّى", "verb", "يؤدي يؤدون أدت تأدية", id="perform-weak-final-form-two"),
+        pytest.param("استدعى", "verb", "يستدعي استدعاء استدعت", id="summon-weak-final-form-ten"),
+        pytest.param("عاش", "verb", "يعيش يعش عاشت", id="live-hollow-short-jussive"),
         pytest.param("صاروخ", "noun", "صاروخ صاروخا", id="missile-noun"),
+        pytest.param("شخص", "noun", "أشخاص", id="person-plural-afaal"),
+        pytest.param("جيش", "noun", "جيوش", id="army-plural-fuoul"),
+        pytest.param("باب", "noun", "أبواب", id="door-plural-hollow"),
+        pytest.param("وزير", "noun", "وزراء", id="minister-plural-fualaa"),
+        pytest.param("رسالة", "noun", "رسائل", id="letter-plural-faail"),
+        pytest.param("جانب", "noun", "جوانب", id="side-plural-fawaail"),
         pytest.param("حكومة", "noun", "حكومة حكومات", id="government-feminine-noun"),
         pytest.param("هاتفي", "noun", "هاتفية هاتفيا", id="telephonic-nisba"),
     ],
@@ -154,6 +165,10 @@ LEXICON = LemmaLexicon(
         LexiconEntry("اتهم", "verb", "accuse"),
         LexiconEntry("تصريح", "noun", "statement", variants=("تصاريح",)),
         LexiconEntry("اتصال هاتفي", "noun", "phone_call"),
+        LexiconEntry("لاعب", "noun", "player"),
+        LexiconEntry("حليف", "noun", "ally", variants=("حلفاء",)),
+        LexiconEntry("عقوبة", "noun", "penalty"),
+        LexiconEntry("عقب", "noun", "heel"),
         LexiconEntry("أطلق … صاروخ", "verb", "missile", (("mode", "attack"),), ("أطلق … صواريخ",)),
     ]
 )
@@ -174,6 +189,9 @@ LEXICON = LemmaLexicon(
         pytest.param("المتهمين", "accuse", id="the-accused-plural"),
         pytest.param("بتصريحاته", "statement", id="with-his-statements"),
         pytest.param("تصاريح", "statement", id="statements-broken-plural"),
+        pytest.param("للاعبين", "player", id="for-the-players-lam-lam"),
+        pytest.param("حلفائنا", "ally", id="our-allies-hamza-before-enclitic"),
+        pytest.param("العقوبة", "penalty", id="the-penalty-not-heels"),
         pytest.param("وزارة", None, id="ministry-not-in-lexicon"),
         pytest.param("مقال", None, id="article-not-say"),
     ],
@@ -215,3 +233,18 @@ def test_from_rows_reads_variants_and_extra_columns() -> None:
 def test_from_rows_refuses_a_row_without_a_lemma() -> None:
     with pytest.raises(LexiconFileError, match="lemma"):
         LemmaLexicon.from_rows([{"word": "قال", "pos": "verb", "category": "say"}])
+
+
+def test_ambiguous_forms_name_the_entries_that_share_a_form() -> None:
+    lexicon = LemmaLexicon([LexiconEntry("أصدر", "verb", "issue"), LexiconEntry("مصدر", "noun", "source")])
+    assert {entry.category for entry in lexicon.ambiguous_forms()["مصدر"]} == {"issue", "source"}
+
+
+def test_the_test_lexicon_has_no_ambiguous_forms() -> None:
+    assert LEXICON.ambiguous_forms() == {}
+
+
+def test_clitic_word_list_rows_say_which_end_they_keep() -> None:
+    rows = read_tsv("clitic_words.tsv")
+    assert rows and {row["keep"] for row in rows} == {"start", "end", "ta_marbuta"}
+    assert all(row["form"] == normalize(row["form"]) for row in rows)

@@ -9,7 +9,7 @@ import datetime as dt
 import hashlib
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 import duckdb
 import polars as pl
@@ -55,7 +55,7 @@ def connect(path: Path, *, read_only: bool = False, sandboxed: bool = False) -> 
         except OSError as error:  # a read-only disk, or a file where the folder should be
             raise AkhbarError(f"cannot create the warehouse folder {path.parent}: {error.strerror or error}") from error
     try:
-        config = {"enable_external_access": False} if sandboxed else {}
+        config: dict[str, str | bool | int | float | list[str]] = {"enable_external_access": False} if sandboxed else {}
         con = duckdb.connect(str(path), read_only=read_only, config=config)
     except duckdb.IOException as error:
         message = str(error)
@@ -105,17 +105,25 @@ def migrate(con: Connection) -> list[str]:
     return applied
 
 
-def known_files(con: Connection, *, retry_quarantined: bool = False) -> dict[str, set[tuple[int, int]]]:
-    """For each inbox path the warehouse has handled, the (size, mtime_ns) pairs it saw.
+def unseen_files(con: Connection, scanned: pl.DataFrame, *, retry_quarantined: bool = False) -> set[str]:
+    """The paths of ``scanned`` (file_path, size_bytes, mtime_ns) whose size and mtime the warehouse has not recorded
+    for that path: an anti-join in DuckDB, so that a no-op over 200,000 files does not build a Python set of them.
 
-    Files quarantined for a transient reason (or all quarantined files, with ``retry_quarantined``) are left
-    out, so the next run reads them again.
+    Files quarantined for a passing reason (or all quarantined files, with ``retry_quarantined``) count as unseen,
+    so the next run reads them again.
     """
-    sql = "select file_path, size_bytes, mtime_ns from files where status <> 'quarantined' or not (? or retryable)"
-    known: dict[str, set[tuple[int, int]]] = {}
-    for path, size, mtime in con.execute(sql, [retry_quarantined]).fetchall():
-        known.setdefault(path, set()).add((size, mtime))
-    return known
+    con.register("akhbar_scanned", scanned)
+    try:
+        rows = con.execute(
+            """select s.file_path from akhbar_scanned s
+               anti join (select file_path, size_bytes, mtime_ns from files
+                          where status <> 'quarantined' or not (? or retryable)) f
+               on s.file_path = f.file_path and s.size_bytes = f.size_bytes and s.mtime_ns = f.mtime_ns""",
+            [retry_quarantined],
+        ).fetchall()
+    finally:
+        con.unregister("akhbar_scanned")
+    return {row[0] for row in rows}
 
 
 def existing_article_ids(con: Connection, article_ids: Sequence[str]) -> set[str]:
@@ -231,18 +239,19 @@ def data_fingerprint(con: Connection) -> str:
     a change, so a batch committed by a run that never published is published by the next one.
     """
     parts = [
-        f"{table}={con.execute(f'select count(*) from {sql_identifier(table)}').fetchone()[0]}"
+        f"{table}={_scalar(con, f'select count(*) from {sql_identifier(table)}')}"
         for table in TABLES
         if table != "runs"
     ]
-    last_change = con.execute(
+    last_change = _scalar(
+        con,
         """select max(coalesce(finished_at, started_at)) from runs
-           where status <> 'completed' or files_loaded + files_duplicate + files_quarantined > 0"""
-    ).fetchone()[0]
-    migrations = con.execute("select string_agg(version::varchar, ',' order by version) from schema_migrations")
-    parts += [f"last_change={last_change}", f"migrations={migrations.fetchone()[0]}"]
-    views = con.execute("select string_agg(sql, ';' order by view_name) from duckdb_views() where not internal")
-    parts.append(f"views={views.fetchone()[0]}")
+           where status <> 'completed' or files_loaded + files_duplicate + files_quarantined > 0""",
+    )
+    migrations = _scalar(con, "select string_agg(version::varchar, ',' order by version) from schema_migrations")
+    parts += [f"last_change={last_change}", f"migrations={migrations}"]
+    views = _scalar(con, "select string_agg(sql, ';' order by view_name) from duckdb_views() where not internal")
+    parts.append(f"views={views}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -259,7 +268,12 @@ def query(con: Connection, sql: str, params: Sequence[object] = ()) -> tuple[lis
 
 
 def table_counts(con: Connection) -> dict[str, int]:
-    return {table: con.execute(f"select count(*) from {table}").fetchone()[0] for table in TABLES}
+    return {table: _scalar(con, f"select count(*) from {table}") for table in TABLES}
+
+
+def _scalar(con: Connection, sql: str) -> Any:
+    """The one value of a one-row, one-column statement (an aggregate: it always has its row)."""
+    return con.execute(sql).fetchall()[0][0]  # fetchall: DuckDB 2 leaves a fetchone() result open on the connection
 
 
 @contextmanager

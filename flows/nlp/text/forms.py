@@ -15,7 +15,7 @@ as it is (particles, names).
 
 The forms are made for matching, so a few of them are not real words (an imperfect of a hamza verb is made with
 both ا and و for its hamza: يأخذ and يؤكد). That costs nothing as long as they do not collide with real words of
-another lemma, which the tests check for the lexicons in flows/data.
+another lemma: LemmaLexicon.ambiguous_forms lists the forms two categories of a lexicon share, for its tests.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ def derived_forms(lemma: str, pos: str) -> frozenset[str]:
     if pos == "fixed":
         return frozenset({normalize(lemma)})
     if pos == "noun":
-        return frozenset(noun_forms(normalize(lemma)))
+        noun = normalize(lemma)
+        return frozenset(noun_forms(noun) | broken_plurals(noun))
     return frozenset(normalize(form) for form in verb_forms(lemma))
 
 
@@ -61,11 +62,33 @@ def noun_forms(noun: str) -> set[str]:
     return {noun + suffix for suffix in NOUN_SUFFIXES}
 
 
+def broken_plurals(noun: str) -> set[str]:
+    """The broken plurals the shape of a normalised noun lemma predicts, for the commonest patterns only:
+    شخص -> أشخاص، شخوص; باب -> أبواب، دار -> ديار; خبير -> خبراء; خسارة -> خسائر; جانب -> جوانب. A few are not
+    words (the plural of a noun takes one pattern, not all); a plural no pattern makes is listed with | beside it."""
+    n = len(noun)
+    if n == 2:  # doubled: حد -> حدود
+        return {noun[0] + noun[1] + "و" + noun[1]}
+    if n == 3 and noun[1] == "ا":  # باب -> ابواب، دار -> ديار
+        return {"ا" + noun[0] + "وا" + noun[2], noun[0] + "يا" + noun[2]}
+    if n == 3:  # شخص -> اشخاص، شخوص
+        return {"ا" + noun[0] + noun[1] + "ا" + noun[2], noun[0] + noun[1] + "و" + noun[2]}
+    if n == 4 and noun[2] == "ي":  # خبير -> خبراء
+        return {noun[:2] + noun[3] + "اء"}
+    if n == 5 and noun[2] in "اي" and noun[4] == "ه":  # خسارة، وسيلة -> خساير، وسايل
+        return {noun[:2] + "اي" + noun[3]}
+    if noun[1:2] == "ا" and n in (4, 5):  # جانب، عاصمة -> جوانب، عواصم
+        return {noun[0] + "وا" + noun[2] + noun[3]}
+    return set()
+
+
 def verb_forms(lemma: str) -> set[str]:
     """Conjugations, participles and verbal nouns of a past-tense verb lemma (not yet normalised)."""
     second_doubled = SHADDA in lemma
     bare = "".join(ch for ch in lemma if ch not in DIACRITICS)
     past, present, participles, nouns = _patterns(bare, second_doubled)
+    if len(bare) > 3 and bare[-1] in "اى" or (len(bare) == 3 and second_doubled and bare[-1] in "اى"):
+        past, present, nouns = _defective(past, present, nouns)
     forms = {stem + suffix for stem in past for suffix in PAST_SUFFIXES}
     forms |= {
         prefix + stem + suffix for stem in present for prefix in IMPERFECT_PREFIXES for suffix in IMPERFECT_SUFFIXES
@@ -73,6 +96,15 @@ def verb_forms(lemma: str) -> set[str]:
     for noun in participles | nouns:
         forms |= noun_forms(normalize(noun))
     return forms
+
+
+def _defective(past: set[str], present: set[str], nouns: set[str]) -> tuple[set[str], set[str], set[str]]:
+    """A verb whose last root letter is weak, beyond form I (تلقّى، أدّى، ألقى، استدعى): its last letter is ى, ا or ي,
+    or falls before a suffix (تلقت، يؤدون); the verbal noun ends in ء (إلقاء، استدعاء)."""
+    past = past | {stem[:-1] + last for stem in past for last in ("ا", "ي", "")}
+    present = present | {stem[:-1] + last for stem in present for last in ("ي", "ى", "ا", "")}
+    nouns = {noun[:-1] + "ء" if noun.endswith(("اى", "اا")) else noun for noun in nouns}
+    return past, present, nouns
 
 
 def _patterns(v: str, second_doubled: bool) -> Patterns:
@@ -110,9 +142,9 @@ def _triliteral(v: str, second_doubled: bool) -> Patterns:
     c1, c2, c3 = v[0], v[1], v[2]
     if second_doubled:
         return _form_two(v)
-    if c2 in "اى":  # hollow: قال -> قلت، يقول، قيل، قائل، مقول، قول; باع -> يبيع، مبيع، بيع
+    if c2 in "اى":  # hollow: قال -> قلت، يقول، يقل، قيل، قائل، مقول، قول; باع -> يبيع، مبيع، بيع
         past = {v, c1 + c3, c1 + "ي" + c3}
-        present = {c1 + middle + c3 for middle in "ويا"}
+        present = {c1 + middle + c3 for middle in "ويا"} | {c1 + c3}
         participles = {c1 + "ائ" + c3} | {"م" + c1 + middle + c3 for middle in "وي"}
         return past, present, participles, {c1 + middle + c3 for middle in "وي"}
     if c3 in "اىي":  # defective: دعا -> دعت، يدعو، داع، مدعو; رمى -> يرمي، رام، مرمي
@@ -136,4 +168,5 @@ def _form_two(v: str) -> Patterns:
     """Form II (أكّد، درّب): يؤكد، يدرب، مؤكد، تأكيد، تدريب."""
     c1, c2, c3 = v[0], v[1], v[2]
     present = {v} | ({"ؤ" + c2 + c3} if c1 in HAMZA_ALEFS else set())
-    return {v}, present, {"م" + stem for stem in present}, {"ت" + c1 + c2 + "ي" + c3}
+    noun = "ت" + c1 + c2 + "ية" if c3 in "اى" else "ت" + c1 + c2 + "ي" + c3  # تأدية، تأكيد
+    return {v}, present, {"م" + stem for stem in present}, {noun}

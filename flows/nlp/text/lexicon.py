@@ -13,8 +13,8 @@ other columns ride along on the entry::
     اتصال هاتفي	noun	phone_call	-
     أطلق … صواريخ	verb	missile	-
 
-``pos`` is ``verb`` (the lemma is the past tense, he: قال، أكّد، اتهم، استقبل — write the shadda of a form II verb
-with a plain first letter, درّب, or it is read as form I), ``noun`` (nouns, adjectives, participles, verbal
+``pos`` is ``verb`` (the lemma is the past tense, he: قال، أكّد، اتهم، استقبل — write the shadda of a form II verb,
+درّب، وقّع, or it is read as form I; a form I/II verb in hamza, أكد، أخذ, gets the forms of both), ``noun`` (nouns, adjectives, participles, verbal
 nouns: the singular, masculine when there is one) or ``fixed`` (particles, names: only that spelling).
 flows.nlp.text.forms says which forms each makes. A lemma with ``|`` lists irregular forms of the same entry
 (broken plurals, an irregular verbal noun). A lemma with spaces is a phrase: the first word takes its ``pos``, the
@@ -28,19 +28,30 @@ others are nouns; ``…`` between two words lets up to GAP_WORDS other words sta
     >>> [(m.entry.category, m.start, m.end) for m in lexicon.find("وقال إنه متهم")]
     [('say', 0, 4), ('accuse', 9, 13)]
 
+Three ways in, by what the stage holds:
+
+- ``lexicon.entry_for(word)`` / ``entries_for(word)``: the entry of one ``morph.Word`` (one-word entries only);
+  ``word.base_start``/``base_end`` give the span without its clitics (a cue's offsets without its و).
+- ``lexicon.match_at(seq, i)``: the longest entry, phrases included, starting at ``seq[i]`` of a word sequence, for a
+  stage that already walks ``morph.words(text)``.
+- ``lexicon.find(text, start, end)``: every entry in a span, left to right, not overlapping; pass a sentence's
+  span (flows.nlp.text.split_sentences) so that a ``…`` gap never crosses a sentence.
+
 A word is looked up by its clitic-free key (morph.Word.key), then by the other ways to read its clitics (the
-whole word, the word with only its proclitics or only its enclitic off), so that a split the corpus counts got
-wrong still finds its entry. ``LemmaLexicon.from_tsv("<name>.tsv")`` reads a file once per call: wrap it in
-functools.cache where it is used. ``from_rows`` builds one from rows (dicts) read elsewhere.
+whole word, the word with only its proclitics or only its enclitic off, an article kept on, ل + ال before a word in
+ل), so that a split the corpus counts got wrong still finds its entry. ``LemmaLexicon.from_tsv("<name>.tsv")``
+reads a file under flows/data once per call: wrap it in functools.cache where it is used; ``from_rows`` builds one
+from rows (dicts) read elsewhere. ``ambiguous_forms()`` lists the forms two categories share, for a lexicon's test.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flows.nlp.text.forms import derived_forms
-from flows.nlp.text.morph import Word, words
+from flows.nlp.text.morph import ENCLITICS, Word, analysis_of, ends_with_ta_marbuta, key_of, words
 from flows.resources import read_tsv
 
 # Up to eight words may stand where a phrase says "…" (a subject with its title and a time word: "وصل رئيس
@@ -97,6 +108,7 @@ class LemmaLexicon:
             for phrase in _phrases(entry):
                 for form in phrase.parts[0][0]:
                     self._by_form.setdefault(form, []).append(phrase)
+        self._starting_cache: dict[str, tuple[_Phrase, ...]] = {}
         for phrases in self._by_form.values():
             phrases.sort(key=lambda phrase: -phrase.size)  # the longest phrase first; file order otherwise
 
@@ -122,6 +134,16 @@ class LemmaLexicon:
         """The normalised one-word forms an entry is found by (for a phrase: those of its first word)."""
         return frozenset().union(*(phrase.parts[0][0] for phrase in _phrases(entry)))
 
+    def ambiguous_forms(self) -> dict[str, tuple[LexiconEntry, ...]]:
+        """One-word forms that entries of different categories share: a lexicon's test asserts this is empty, or
+        that what is left is meant (a masdar shared by two verbs of one meaning)."""
+        shared = {}
+        for form, phrases in self._by_form.items():
+            entries = tuple(dict.fromkeys(p.entry for p in phrases if p.size == 1))
+            if len({entry.category for entry in entries}) > 1:
+                shared[form] = entries
+        return shared
+
     def entries_for(self, word: Word) -> tuple[LexiconEntry, ...]:
         """Every one-word entry ``word`` is a form of, best reading first, file order within a reading."""
         found: list[LexiconEntry] = []
@@ -137,12 +159,20 @@ class LemmaLexicon:
 
     def match_at(self, seq: Sequence[Word], i: int) -> LexiconMatch | None:
         """The longest entry (a word or a phrase) that starts with the word ``seq[i]``."""
-        for key in readings(seq[i]):
-            for phrase in self._by_form.get(key, ()):
-                last = _match_phrase(phrase, seq, i)
-                if last is not None:
-                    return LexiconMatch(phrase.entry, i, last, seq[i].start, seq[last].end)
+        for phrase in self._starting(seq[i].surface):
+            last = _match_phrase(phrase, seq, i)
+            if last is not None:
+                return LexiconMatch(phrase.entry, i, last, seq[i].start, seq[last].end)
         return None
+
+    def _starting(self, surface: str) -> tuple[_Phrase, ...]:
+        """The phrases a spelling may start, best reading first; cached per spelling (most words start none)."""
+        found = self._starting_cache.get(surface)
+        if found is None:
+            keys = _readings(surface)
+            found = tuple(dict.fromkeys(phrase for key in keys for phrase in self._by_form.get(key, ())))
+            self._starting_cache[surface] = found
+        return found
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[LexiconMatch]:
         """Every entry found in ``text[start:end]``, left to right, matches not overlapping."""
@@ -161,9 +191,27 @@ class LemmaLexicon:
 
 def readings(word: Word) -> tuple[str, ...]:
     """The keys a word is looked up by, the layer's own split first (see the module docstring)."""
-    keys = [word.key, word.base, word.norm, word.norm[len(word.proclitics) :]]
-    if word.enclitic:
-        keys.append(word.norm[: -len(word.enclitic)])
+    return _readings(word.surface)
+
+
+@lru_cache(maxsize=200_000)
+def _readings(surface: str) -> tuple[str, ...]:
+    norm, proclitics, base, enclitic, _, _, key, _ = analysis_of(surface)
+    ta_marbuta = ends_with_ta_marbuta(surface)
+    keys = [key, base, norm, norm[len(proclitics) :]]
+    if enclitic:
+        keys.append(norm[: -len(enclitic)])
+    if proclitics.endswith("لل"):  # ل + ال before a word in ل: للاعبين is ل + اللاعبين
+        keys.append("ل" + base)
+    if base.startswith("ال") and len(base) > 3:  # an article the corpus counts kept on (الناس، اليمن)
+        keys.append(base[2:])
+    # An enclitic the corpus counts kept on (تلقاها، حلفائنا): the base without it, with ت read back as ة and a
+    # hamza written ئ before it read back as ء (حلفائنا -> حلفاء). Never the ه of a word written with ة.
+    for suffix in ENCLITICS:
+        if base.endswith(suffix) and len(base) - len(suffix) >= 2 and not (ta_marbuta and suffix == "ه"):
+            rest = base[: -len(suffix)]
+            keys += [rest, key_of(rest, suffix)] + ([rest[:-1] + "ء"] if rest.endswith("ي") else [])
+            break
     return tuple(dict.fromkeys(key for key in keys if key))
 
 

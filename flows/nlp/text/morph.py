@@ -4,9 +4,11 @@
     >>> [(w.surface, w.proclitics, w.base, w.enclitic, w.stem) for w in words("وقال بالقول حكومته")]
     [('وقال', 'و', 'قال', '', 'قال'), ('بالقول', 'بال', 'قول', '', 'قول'), ('حكومته', '', 'حكومت', 'ه', 'حكوم')]
 
-Every ``Word`` keeps ``text[start:end] == surface`` and ``text[base_start:base_end]`` is the word without its clitics
-(diacritics included). ``norm``, ``proclitics``, ``base`` and ``enclitic`` are normalised (flows.nlp.text.arabic.normalize:
-one normaliser for the whole pipeline), and ``norm == proclitics + base + enclitic``. ``key`` is ``base`` with the
+Every ``Word`` (surface, start, end, and an ``Analysis`` shared by every occurrence of the same spelling, read
+through properties) keeps ``text[start:end] == surface``, and ``text[base_start:base_end]`` is the word without its
+clitics (diacritics included). ``norm``, ``proclitics``, ``base`` and ``enclitic`` are normalised
+(flows.nlp.text.arabic.normalize: one normaliser for the whole pipeline), and ``norm == proclitics + base +
+enclitic``; ``article`` says whether the proclitics include ال. ``key`` is ``base`` with the
 ت that a feminine noun takes before a pronoun restored to ة (normalised ه): حكومته -> حكومه. ``stem`` drops the
 inflection endings of ``key`` (dual, plurals, feminine, accusative alef) for search and grouping.
 
@@ -16,8 +18,8 @@ three letters are left (two after the article; two after a proclitic when they m
 unless flows/data/clitic_words.tsv, built from corpus counts, says the word keeps those letters (وزارة, فرنسا,
 كانت). The enclitic ي is not split: it is far more often the nisba ending (اجتماعي) than "my".
 
-Splits are cached per normalised word (news vocabulary is Zipfian), so tokenising a 500-word article costs about
-one dictionary hit per word; bench/quality/text_layer.py prints the time.
+Analyses are cached per spelling (news vocabulary is Zipfian), so tokenising a 500-word article costs about one
+cache hit per word: about 0.4 CPU ms per 500 words warm, 1.3 on a first pass (``python -m bench.quality.text_layer``).
 """
 
 from __future__ import annotations
@@ -59,20 +61,59 @@ class Segmentation(NamedTuple):
     enclitic: str
 
 
-class Word(NamedTuple):
-    """One word of a text. A NamedTuple: one is built per word of every article, and tuples are cheap."""
+class Analysis(NamedTuple):
+    """Everything about a word but where it stands; one per distinct spelling, shared by all its occurrences."""
 
-    surface: str
-    start: int
-    end: int
     norm: str
     proclitics: str
     base: str
     enclitic: str
-    base_start: int
-    base_end: int
+    base_from: int  # the base's span relative to the word: surface[base_from:base_to]
+    base_to: int
     key: str
     stem: str
+
+
+class Word(NamedTuple):
+    """One word of a text: where it stands, and its (shared) analysis. A NamedTuple of four: one is built per word
+    of every article, and the analysis behind the properties is computed once per spelling."""
+
+    surface: str
+    start: int
+    end: int
+    analysis: Analysis
+
+    @property
+    def norm(self) -> str:
+        return self.analysis.norm
+
+    @property
+    def proclitics(self) -> str:
+        return self.analysis.proclitics
+
+    @property
+    def base(self) -> str:
+        return self.analysis.base
+
+    @property
+    def enclitic(self) -> str:
+        return self.analysis.enclitic
+
+    @property
+    def key(self) -> str:
+        return self.analysis.key
+
+    @property
+    def stem(self) -> str:
+        return self.analysis.stem
+
+    @property
+    def base_start(self) -> int:
+        return self.start + self.analysis.base_from
+
+    @property
+    def base_end(self) -> int:
+        return self.start + self.analysis.base_to
 
     @property
     def article(self) -> bool:
@@ -146,25 +187,43 @@ def stem(key: str) -> str:
 def words(text: str, start: int = 0, end: int | None = None) -> tuple[Word, ...]:
     """The words of ``text[start:end]`` (letters and digits), split and stemmed, with offsets into ``text``."""
     end = len(text) if end is None else end
-    return tuple(analyse(match.group(), match.start()) for match in WORD.finditer(text, start, end))
+    found: list[Word] = []
+    append = found.append
+    find = text.find
+    at = start
+    # findall and str.find instead of finditer: no match object per word. find lands on the word findall saw,
+    # because nothing between two words can start one.
+    for surface in WORD.findall(text, start, end):
+        at = find(surface, at)
+        # tuple.__new__ rather than Word(...): one call in C per word instead of a Python-level __new__.
+        append(_new(Word, (surface, at, at + len(surface), analysis_of(surface))))
+        at += len(surface)
+    return tuple(found)
 
 
 def analyse(surface: str, start: int = 0) -> Word:
     """One word (``surface`` as it stands in the text at ``start``), split and stemmed."""
-    norm, kept = _normalised(surface)
-    seg = segment(norm, _ends_with_ta_marbuta(surface))
-    a = len(seg.proclitics)
-    b = len(norm) - len(seg.enclitic)
-    base_start = start + kept[a] if a < len(kept) else start + len(surface)
-    base_end = start + (kept[b - 1] + 1 if b > 0 else 0)
-    while base_end - start < len(surface) and surface[base_end - start] in DROPPED:
-        base_end += 1  # the diacritics on the last letter of the base belong to it
-    key = key_of(seg.base, seg.enclitic)
-    return Word(surface, start, start + len(surface), norm, seg.proclitics, seg.base, seg.enclitic,
-                base_start, base_end, key, stem(key))  # fmt: skip
+    return Word(surface, start, start + len(surface), analysis_of(surface))
+
+
+_new = tuple.__new__
 
 
 @lru_cache(maxsize=200_000)
+def analysis_of(surface: str) -> Analysis:
+    """The analysis of one spelling, cached: a news article repeats its vocabulary, and so does a corpus."""
+    norm, kept = _normalised(surface)
+    seg = segment(norm, ends_with_ta_marbuta(surface))
+    a = len(seg.proclitics)
+    b = len(norm) - len(seg.enclitic)
+    base_from = kept[a] if a < len(kept) else len(surface)
+    base_to = kept[b - 1] + 1 if b > 0 else 0
+    while base_to < len(surface) and surface[base_to] in DROPPED:
+        base_to += 1  # the diacritics on the last letter of the base belong to it
+    key = key_of(seg.base, seg.enclitic)
+    return Analysis(norm, seg.proclitics, seg.base, seg.enclitic, base_from, base_to, key, stem(key))
+
+
 def _normalised(surface: str) -> tuple[str, tuple[int, ...]]:
     """The normalised word and, for each of its letters, its index in ``surface``."""
     norm = surface.translate(NORMALIZE_TABLE)
@@ -173,7 +232,8 @@ def _normalised(surface: str) -> tuple[str, tuple[int, ...]]:
     return norm, tuple(i for i, ch in enumerate(surface) if ch not in DROPPED)
 
 
-def _ends_with_ta_marbuta(surface: str) -> bool:
+def ends_with_ta_marbuta(surface: str) -> bool:
+    """The word is written with a final ة (diacritics after it aside): its ه is never an enclitic."""
     end = len(surface)
     while end and surface[end - 1] in DROPPED:
         end -= 1
