@@ -117,7 +117,9 @@ def excluded(entry: LexiconEntry) -> frozenset[str]:
 def is_excluded(word: Word, entry: LexiconEntry) -> bool:
     """A form the entry's ``exclude`` column gives to another word; one written with ال only with the article."""
     forms = excluded(entry)
-    return word.key in forms or word.norm in forms or (word.article and "ال" + word.key in forms)
+    article = word.article or word.key.startswith("ال")
+    bare = word.key.removeprefix("ال")
+    return word.key in forms or word.norm in forms or bare in forms or (article and "ال" + bare in forms)
 
 
 def find_triggers(text: str, start: int, end: int) -> list[TriggerHit]:
@@ -188,7 +190,7 @@ def form_role(word: Word, entry: LexiconEntry, previous: Word | None = None) -> 
         return "participle" if entry.get("forms") == "participle" else "noun"
     lemma = normalize(entry.lemma.split()[0])
     key = word.key
-    if word.article or word.proclitics[-1:] in ("ب", "ل", "ك"):
+    if word.article or word.proclitics[-1:] in ("ب", "ل", "ك") or (key.startswith("ال") and not lemma.startswith("ال")):
         return "noun"
     if lemma.startswith("ت") and word.enclitic:
         return "noun"  # forms V and VI take no object: تعاونها is "its cooperation"
