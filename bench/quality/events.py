@@ -274,7 +274,8 @@ def run(argv: list[str] | None = None) -> dict:
     """Print the event figures on the seed gold and return them.
 
     argv: [SEEDS_DIR] (default ../shared/seeds); ["--set", "ant2-dev"|"ant2-test", ["--errors"]] scores the ANT v2.1
-    gold (bench/quality/events_ant2.py); ["--heldout", [ANT_TARBALL]] scores the held-out ANT gold
+    gold (bench/quality/events_ant2.py); ["--audit", [FILE]] prints a hand-judged audit (bench/quality/event_audit.py);
+    ["--heldout", [ANT_TARBALL]] scores the held-out ANT gold
     (tests/gold/events_ant_heldout.json) instead; ["--spot-check", [ANT_TARBALL]] lists detections on a sample of
     the ANT corpus for a person to judge.
     """
@@ -296,6 +297,12 @@ def run(argv: list[str] | None = None) -> dict:
         if "--errors" in argv:
             print("\n".join(result["errors"]))
         return result
+    if argv and argv[0] == "--audit":
+        from bench.quality import event_audit
+
+        path = Path(argv[1]) if len(argv) > 1 else event_audit.AUDIT_FILE
+        print(event_audit.report(path.resolve()))
+        return dict(event_audit.figures(path))
     if argv and argv[0] in ("--heldout", "--spot-check"):
         tarball = Path(argv[1]) if len(argv) > 1 else event_corpus.ANT_TARBALL
         if not tarball.is_file():

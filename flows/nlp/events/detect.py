@@ -69,8 +69,14 @@ def detect_events(
     text = doc.body_text
     sentences = doc.sentences or split_sentences(text)
     by_sentence: dict[int, list[TriggerHit]] = {}
+    names = [(m.char_start, m.char_end) for m in mentions if m.entity_type == "ORG"]
     for index, sentence in enumerate(sentences):
-        found_here = find_triggers(text, sentence.char_start, sentence.char_end)
+        # A trigger word inside a body's name ("لجنة عقوبات ليبيا", "تحالف دعم الشرعية") names it, reports nothing.
+        found_here = [
+            hit
+            for hit in find_triggers(text, sentence.char_start, sentence.char_end)
+            if not any(start <= hit.char_start and hit.char_end <= end for start, end in names)
+        ]
         if found_here:
             by_sentence[index] = found_here
     if not by_sentence:
@@ -138,6 +144,8 @@ def detect_events(
             )
             date = nearest_date(text, hit, sentence_hits, dates, lex)
             status = event_status(text, hit, previous_end, lex)
+            if status == "content":
+                continue  # "بتهمة …", "بدعوى أنها تدعم …": the content of a charge, not a report of the act
             if after_publication(date, anchor) and status == "occurred":
                 status = "planned"
             date = planned_forward(date, anchor) if status == "planned" else date
@@ -325,12 +333,13 @@ def after_publication(date: EventDate, published: dt.date | None) -> bool:
 
 
 def event_status(text: str, hit: TriggerHit, previous_end: int, lex: Lexicon) -> str:
-    """negated, hypothetical or claimed when a cue of event_cues.tsv stands just before the trigger ("لم", "عدم",
+    """content when a charge or pretext names the act ("بتهمة", "بدعوى": the caller drops it); negated,
+    hypothetical or claimed when a cue of event_cues.tsv stands just before the trigger ("لم", "عدم",
     "نفت … وقوع"; "إذا"; "اتهمت … بـ", "زعم") or claimed right after it ("المزعوم"); planned when a planned cue
     governs it ("من المقرر أن", "سيجري", "... المقبل"); else occurred."""
     window = tokens(text, max(previous_end, hit.char_start - 80), hit.char_start)[-STATUS_WINDOW_TOKENS:]
     before = normalize_with_map(text[window[0].char_start : hit.char_start])[0] if window else ""
-    for kind in ("negated", "hypothetical", "claimed"):
+    for kind in ("content", "negated", "hypothetical", "claimed"):
         if before and lex.status_before[kind].search(before):
             return kind
     if lex.claimed_after.search(normalize_with_map(text[hit.char_end : hit.char_end + 30])[0]):

@@ -45,7 +45,7 @@ class Lexicon:
     continuation: re.Pattern[str]  # anchored at the start of a sentence
     clause_break: re.Pattern[str]
     adjunct: re.Pattern[str]  # anchored at the end of the text before a trigger
-    status_before: dict[str, re.Pattern[str]]  # negated / claimed / hypothetical: a cue in the words before
+    status_before: dict[str, re.Pattern[str]]  # negated / claimed / hypothetical / content: a cue in the words before
     claimed_after: re.Pattern[str]  # anchored at the start of the text after a trigger
     groups: dict[str, int]  # normalised phrase -> size
     group_pattern: re.Pattern[str]
@@ -96,7 +96,7 @@ def lexicon() -> Lexicon:
     adjunct = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['adjunct'])})\s*$")
     status_before = {
         kind: re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues[kind + '_before'])}){WORD_END}")
-        for kind in ("negated", "claimed", "hypothetical")
+        for kind in ("negated", "claimed", "hypothetical", "content")
     }
     claimed_after = re.compile(rf"^\s*(?:{alternation(cues['claimed_after'])}){WORD_END}")
     clause_break = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['clause_break'])}){WORD_END}")

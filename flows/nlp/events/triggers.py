@@ -26,6 +26,10 @@ SENSE_AFTER_WORDS = 8
 # A domain word anywhere in the sentence puts the sentence in that domain: one is enough (the list holds only
 # words with no political sense).
 POLITICAL_IN_ANY_DOMAIN = frozenset({"SANCTION"})
+ALL_TYPES = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE "
+    "COERCE ASSAULT".split()
+)
 # "يصل إلى مليون": an arrival followed by a number is an amount reached, not a visit.
 AMOUNT_AFTER = re.compile(r"\s*\d")
 # Two triggers of one type this close ("تسليمها مساعدات") report one event: the second is dropped.
@@ -104,8 +108,25 @@ def senses() -> dict[str, tuple[Sense, ...]]:
 
 
 @cache
-def domain_words() -> frozenset[str]:
-    return frozenset(normalize(row["word"]) for row in read_tsv("event_domains.tsv"))
+def domain_words() -> dict[str, frozenset[str] | None]:
+    """Normalised domain word -> the event types it rules out (None: every type but POLITICAL_IN_ANY_DOMAIN)."""
+    return {
+        normalize(row["word"]): None if row["event_types"] == "*" else frozenset(row["event_types"].split("|"))
+        for row in read_tsv("event_domains.tsv")
+    }
+
+
+def ruled_out(seq: tuple[Word, ...]) -> frozenset[str] | None:
+    """The event types the sentence's domain words rule out: None for none, ALL_TYPES for all."""
+    found: set[str] = set()
+    for w in seq:
+        for form in (w.key, w.stem):
+            if form in domain_words():
+                types = domain_words()[form]
+                if types is None:
+                    return ALL_TYPES
+                found |= types
+    return frozenset(found) if found else None
 
 
 @cache
@@ -125,7 +146,7 @@ def is_excluded(word: Word, entry: LexiconEntry) -> bool:
 def find_triggers(text: str, start: int, end: int) -> list[TriggerHit]:
     """The event triggers of the sentence ``text[start:end]``, in text order, offsets into ``text``."""
     seq = words(text, start, end)
-    in_domain = any(w.key in domain_words() or w.stem in domain_words() for w in seq)
+    out_of_scope = ruled_out(seq) or frozenset()
     lexicon = trigger_lexicon()
     hits: list[TriggerHit] = []
     last_word = -10
@@ -146,7 +167,7 @@ def find_triggers(text: str, start: int, end: int) -> list[TriggerHit]:
         if (wanted == "verb" and pos == "noun") or (wanted == "noun" and pos != "noun"):
             continue
         event_type, mode = sense_of(entry, seq, match.first, match.last)
-        if event_type is None or (in_domain and event_type not in POLITICAL_IN_ANY_DOMAIN):
+        if event_type is None or (event_type in out_of_scope and event_type not in POLITICAL_IN_ANY_DOMAIN):
             continue
         if mode == "kill" and is_outcome(seq, match.first):
             continue
