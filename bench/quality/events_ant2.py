@@ -27,6 +27,7 @@ from bench.ant import ANT_CITATION, ANT_V2_CITATION
 from bench.quality.events import prf
 from flows.nlp.entities import extract_entities
 from flows.nlp.events.detect import detect_events
+from flows.nlp.quotes.extract import extract_quotes
 from flows.nlp.text.arabic import normalize
 from flows.nlp.types import EventMention
 
@@ -69,7 +70,7 @@ def predicted_reports(article) -> list[Report]:
         names[m.entity_id].add(name_key(m.surface))
     bounds = {s.index: (s.char_start, s.char_end) for s in doc.sentences}
     reports = []
-    for event in detect_events(doc, mentions, entities):
+    for event in detect_events(doc, mentions, entities, extract_quotes(doc, mentions, entities)):
         start, end = bounds.get(event.sentence_index, (event.char_start, event.char_end))
         reports.append(
             Report(

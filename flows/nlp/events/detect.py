@@ -18,7 +18,7 @@ from flows.nlp.events.lexicon import Lexicon, lexicon
 from flows.nlp.events.roles import Candidate, Roles, assign_roles, resolve_groups
 from flows.nlp.events.triggers import TriggerHit, find_triggers
 from flows.nlp.text.arabic import normalize, normalize_with_map, split_sentences, tokens
-from flows.nlp.types import Document, Entity, EventMention, Mention, Sentence
+from flows.nlp.types import Document, Entity, EventMention, Mention, Quote, Sentence
 from flows.resources import read_tsv_tuples
 
 # A planned cue ("من المقرر أن") counts within this many words before the trigger.
@@ -33,6 +33,8 @@ BARE_COMPLEMENTISER = re.compile(r"(?<!\w)(?:ب?[أإا]نّ?)(?!\w)")
 # A verb written with a damma on its first letters is passive ("اعتُقل", "قُتل"), as is ألقي before القبض.
 PASSIVE_MARK = re.compile(r"^[\w]{0,3}\u064f")
 PASSIVE_ARREST = re.compile(r"(?<!\w)[وف]?[أا]لقي(?!\w)")
+# The statement types of speech_cues.tsv: an event of one of them agrees with its quote on who spoke.
+STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 # Who can make a visit: a person, or a body (a delegation, an organisation).
 VISITOR_TYPES = frozenset({"PERSON", "ORG"})
 # Role nouns that name a visitor (flows/data/titles.tsv, and a delegation).
@@ -62,9 +64,11 @@ LEAD_PRECISION = "day"
 
 
 def detect_events(
-    doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]
+    doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...], quotes: tuple[Quote, ...] = ()
 ) -> tuple[EventMention, ...]:
-    """Every event the document reports, one EventMention per trigger, in text order."""
+    """Every event the document reports, one EventMention per trigger, in text order. A statement whose trigger is
+    a quote's cue ("اتهم X Y بـ…", "نفى X أن …") takes the quote's speaker as its agent: one lexicon
+    (speech_cues.tsv), one speaker."""
     lex = lexicon()
     text = doc.body_text
     sentences = doc.sentences or split_sentences(text)
@@ -125,6 +129,9 @@ def detect_events(
             accused = accused_agent(text, accusation[0], accusation[1], hit.char_start) if accusation else None
             if accused is not None and hit.entry.event_type != "ACCUSE":
                 roles = with_agent(roles, accused)
+            speaker = quote_speaker(quotes, hit)
+            if speaker is not None and hit.entry.event_type in STATEMENT_TYPES and roles.actor1_id != speaker:
+                roles = with_agent(roles, speaker)
             if hit.entry.pos == "verb" and is_passive(text, hit):
                 # "اعتُقل الصحفي": no agent; the one named after the verb is the one it was done to.
                 patient = roles.actor1_id or roles.actor2_id
@@ -143,7 +150,7 @@ def detect_events(
                 next((c for c in pool if roles.actor1_id in c.entity_ids), subject) if roles.actor1_id else subject
             )
             date = nearest_date(text, hit, sentence_hits, dates, lex)
-            status = event_status(text, hit, previous_end, lex)
+            status = event_status(text, hit, previous_end, lex, sentence.char_start)
             if status == "content":
                 continue  # "بتهمة …", "بدعوى أنها تدعم …": the content of a charge, not a report of the act
             if after_publication(date, anchor) and status == "occurred":
@@ -171,6 +178,15 @@ def detect_events(
                 )
             )
     return tuple(with_antecedent_actors(found, text))
+
+
+def quote_speaker(quotes: tuple[Quote, ...], hit: TriggerHit) -> str | None:
+    """The speaker of the quote whose cue is this trigger."""
+    for quote in quotes:
+        if quote.speaker_id and quote.cue_start is not None and quote.cue_end is not None:
+            if quote.cue_start < hit.char_end and hit.char_start < quote.cue_end:
+                return quote.speaker_id
+    return None
 
 
 def names_a_visitor(pool: list[Candidate], actor1_id: str | None) -> bool:
@@ -332,12 +348,14 @@ def after_publication(date: EventDate, published: dt.date | None) -> bool:
     return date.precision == "year" and date.value.year > published.year
 
 
-def event_status(text: str, hit: TriggerHit, previous_end: int, lex: Lexicon) -> str:
+def event_status(text: str, hit: TriggerHit, previous_end: int, lex: Lexicon, sentence_start: int | None = None) -> str:
     """content when a charge or pretext names the act ("بتهمة", "بدعوى": the caller drops it); negated,
     hypothetical or claimed when a cue of event_cues.tsv stands just before the trigger ("لم", "عدم",
     "نفت … وقوع"; "إذا"; "اتهمت … بـ", "زعم") or claimed right after it ("المزعوم"); planned when a planned cue
     governs it ("من المقرر أن", "سيجري", "... المقبل"); else occurred."""
-    window = tokens(text, max(previous_end, hit.char_start - 80), hit.char_start)[-STATUS_WINDOW_TOKENS:]
+    # The cue may be the trigger before this one ("نفت … وقوع هجوم", "اتهمت … بشن هجوم"): look back from the sentence.
+    start = previous_end if sentence_start is None else sentence_start
+    window = tokens(text, max(start, hit.char_start - 80), hit.char_start)[-STATUS_WINDOW_TOKENS:]
     before = normalize_with_map(text[window[0].char_start : hit.char_start])[0] if window else ""
     for kind in ("content", "negated", "hypothetical", "claimed"):
         if before and lex.status_before[kind].search(before):
