@@ -73,9 +73,11 @@ def sources(text: str, pool: list[Candidate], sentence_start: int) -> list[tuple
             found.append((cand, source_word.char_start))
             continue
         verb = next((t for t in before if is_speech_word(t.text)), None)
-        after = tokens(text, cand.char_end, min(len(text), cand.char_end + 40))[:1]
+        after = tokens(text, cand.char_end, min(len(text), cand.char_end + 60))[:3]
         if verb is not None and after and normalize(after[0].text) in REPORTED_OPENERS:
             found.append((cand, verb.char_start))
+        elif len(after) >= 2 and is_speech_word(after[0].text) and normalize(after[1].text) in REPORTED_OPENERS:
+            found.append((cand, after[0].char_start))  # "شاهد عيان … علي أحمد قال إن": the name, then what it said
     return found
 
 

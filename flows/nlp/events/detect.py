@@ -28,6 +28,8 @@ PLANNED_WINDOW_TOKENS = 14
 STATUS_WINDOW_TOKENS = 5
 # A comma then a conjunction-prefixed word ("، ووصف") opens a new clause: a planned cue before it governs another verb.
 NEW_CLAUSE = re.compile(r"[،,]\s*[وف]\w")
+# The end of a dateline: ")--" after the outlet's name.
+DATELINE_MARK = re.compile(r"\)\s*[-–—]+")
 # A complementiser without a pronoun ("إن", "أن", "بأن"): what follows is what someone said.
 BARE_COMPLEMENTISER = re.compile(r"(?<!\w)(?:ب?[أإا]نّ?)(?!\w)")
 # A verb written with a damma on its first letters is passive ("اعتُقل", "قُتل"), as is ألقي before القبض.
@@ -253,6 +255,10 @@ def clause_bounds(text: str, lex: Lexicon, sentence: Sentence, hit: TriggerHit) 
     quote_marks = [m.end() for m in QUOTE_BOUNDARY.finditer(text, start, hit.char_start) if not is_quoted_name(text, m)]
     if quote_marks:
         start = quote_marks[-1]
+    # "القاهرة، مصر (CNN)-- وصلت …": a dateline's place and outlet are not in the clause.
+    datelines = [m.end() for m in DATELINE_MARK.finditer(text, start, hit.char_start)]
+    if datelines:
+        start = datelines[-1]
     # "قالت الوزارة إن الطائرات قصفت …": the reporting subject is not an actor of the reported event; the clause
     # starts after a bare complementiser. With a pronoun ("أعلنت النيجر أنها عزلت …") the speaker is the agent.
     bare = [m.end() for m in BARE_COMPLEMENTISER.finditer(text, start, hit.char_start)]

@@ -38,7 +38,7 @@ PLACE_WORDS = frozenset(
     for w in (
         "في", "إلى", "داخل", "قرب", "بالقرب", "أنحاء", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
         "غربي", "مدينة", "بلدة", "محافظة", "ولاية", "ريف", "عاصمة", "منطقة", "إقليم", "شوارع", "ضواحي", "ضاحية",
-        "جبهة", "سواحل", "ساحل", "ميناء", "مطار",
+        "جبهة", "سواحل", "ساحل", "ميناء", "مطار", "فوق", "أجواء", "سماء", "باتجاه", "نحو",
     )
 )  # fmt: skip
 # Prepositions: a candidate behind one is an object, not a subject.
@@ -50,6 +50,14 @@ DEFINITE_TITLES = frozenset(
 ) | frozenset(normalize(w) for w in ("نظيره", "نظيرها", "نظيرهم"))
 PREPOSITIONS = frozenset(normalize(w) for w in ("في", "إلى", "على", "عن", "من", "مع", "منذ", "لدى", "ضد", "نحو"))
 PREPOSITION_REACH_TOKENS = 2
+# A visit's noun names its visitor a few words on, behind ل or a title ("بالزيارة التاريخية لولي العهد السعودي
+# الأمير محمد بن سلمان": five words); not behind مع / بين, which name whom the visitor met.
+VISITOR_AFTER_TOKENS = 6
+CO_PARTICIPANT_WORDS = frozenset(normalize(w) for w in ("مع", "بين", "ومع"))
+# "بالتعاون من قبل X": the words that introduce a noun's agent (normalised).
+AGENT_PHRASES = frozenset(
+    (normalize(a), normalize(b)) for a, b in (("من", "قبل"), ("من", "جانب"), ("على", "يد"), ("على", "أيدي"))
+)
 # "كل من إيران والحوثيين": من after كل is a quantifier, not a preposition.
 QUANTIFIER_BEFORE_MIN = normalize("كل")
 # Words after which a name then a verb is subject then verb: كان and its forms, قد, لقد (normalised, with و/ف).
@@ -322,12 +330,34 @@ def pick_actor1(
         if shared_subject is not None:
             return shared_subject
         return first_conjunct(text, before, len(before) - 1) if before else None
+    visitor = next(
+        (
+            c
+            for c in after
+            if genitive_is_agent
+            and c.entity_type == "PERSON"
+            and gap_tokens(text, trigger_end, c.char_start) <= VISITOR_AFTER_TOKENS
+            and not CO_PARTICIPANT_WORDS & {normalize(t.text) for t in tokens(text, trigger_end, c.char_start)}
+        ),
+        None,
+    )
+    if visitor is not None and not (before and gap_tokens(text, before[-1].char_end, trigger_start) == 0):
+        return visitor  # "بالزيارة التاريخية لولي العهد السعودي الأمير محمد بن سلمان"
     if genitive_is_agent and after and gap_tokens(text, trigger_end, after[0].char_start) == 0:
         # "زيارة لافروف" names the visitor; "عزل بازوم" or "طرد القوات" name the one it was done to.
         return after[0]
+    by_agent = next((c for c in after if agent_phrase_before(text, c)), None)
+    if by_agent is not None:
+        return by_agent  # "عقوبات من قبل كندا": by Canada
     if before and gap_tokens(text, before[-1].char_end, trigger_start) <= NOUN_AGENT_TOKENS:
         return first_conjunct(text, before, len(before) - 1)
     return after[0] if after else (first_conjunct(text, before, len(before) - 1) if before else None)
+
+
+def agent_phrase_before(text: str, cand: Candidate) -> bool:
+    """ "من قبل X", "من جانب X", "على يد X": X is who did it."""
+    words = [normalize(t.text) for t in tokens(text, max(0, cand.char_start - 30), cand.char_start)][-2:]
+    return len(words) == 2 and tuple(words) in AGENT_PHRASES
 
 
 def first_conjunct(text: str, cands: list[Candidate], last: int) -> Candidate:

@@ -41,6 +41,8 @@ GOVERNING_PREPOSITIONS = frozenset(
 # "أسفر عن مقتل": a death after these words is the outcome of the attack the sentence already reports.
 OUTCOME_WORDS = frozenset(normalize(w) for w in ("أسفر", "أسفرت", "خلف", "خلفت", "أوقع", "أوقعت", "عن", "إلى"))
 OUTCOME_VERBS = frozenset(normalize(w) for w in ("أسفر", "أسفرت", "خلف", "خلفت", "أوقع", "أوقعت", "أدى", "أدت"))
+# Numerals a noun follows (normalised keys).
+NUMBER_WORDS = frozenset(normalize(w) for w in ("ألف", "آلاف", "مليون", "ملايين", "مئات", "عشرات", "مائة", "مئة"))
 # Endings no finite verb form has: a feminine noun or plural (مهاجمة، تهديدات).
 NOUN_ENDINGS = ("ه", "ات", "تان", "تين")
 
@@ -215,7 +217,9 @@ def form_role(word: Word, entry: LexiconEntry, previous: Word | None = None) -> 
         return "noun"
     if lemma.startswith("ت") and word.enclitic:
         return "noun"  # forms V and VI take no object: تعاونها is "its cooperation"
-    if previous is not None and (previous.key in GOVERNING_PREPOSITIONS or "س" in previous.proclitics):
+    if previous is not None and (
+        previous.key in GOVERNING_PREPOSITIONS or "س" in previous.proclitics or is_number(previous)
+    ):
         return "noun"  # "مع دعمنا": with our support; "ستواصل دعمها": a verb's object is its verbal noun
     if key in (lemma, lemma + "ت", lemma + "تا", lemma + "وا"):
         return "verb"  # أنشأت ends like a plural noun but is the verb
@@ -233,13 +237,19 @@ def form_role(word: Word, entry: LexiconEntry, previous: Word | None = None) -> 
     return "verb"
 
 
+def is_number(word: Word) -> bool:
+    """A numeral word: a noun follows it ("45 ألف طلب", "عشرات الهجمات"); not a figure, which may end a date
+    ("في 16 سبتمبر 2023، أنشأت")."""
+    return word.key in NUMBER_WORDS
+
+
 def sense_of(entry: LexiconEntry, seq: tuple[Word, ...], first: int, last: int) -> tuple[str | None, str | None]:
     """The trigger's PLOVER type and mode in this context (event_senses.tsv), or the entry's own."""
     rows = senses().get(entry.lemma)
     if not rows:
         return entry.category, entry.get("mode")
     near = seq[max(0, first - SENSE_BEFORE_WORDS) : last + 1 + SENSE_AFTER_WORDS]
-    keys = {w.key for w in near} | {w.stem for w in near}
+    keys = {w.key for w in near} | {w.stem for w in near} | {w.norm for w in near}
     for sense in rows:
         if not sense.context or sense.context & keys:
             return sense.event_type, sense.event_mode
