@@ -426,3 +426,15 @@ def test_a_statement_agrees_with_its_quote_on_the_speaker() -> None:
     doc = Document("t", text, None, None, split_sentences(text))
     (event,) = detect_events(doc, fake_mentions(text), KNOWN, (quote,))
     assert (event.event_type, event.actor1_id) == ("ACCUSE", DIOP.entity_id)
+
+
+def test_a_nisba_on_the_subject_before_its_verb_is_the_agent() -> None:
+    text = "وقال إن الصواريخ الروسية استهدفت مالي."
+    start = text.index("الروسية")
+    mentions = (
+        Mention("t:m1", RUSSIA.entity_id, "GPE", "الروسية", start, start + 7, 0, True),
+        Mention("t:m2", MALI.entity_id, "GPE", "مالي", text.index("مالي"), text.index("مالي") + 4, 0),
+    )
+    doc = Document("t", text, None, None, split_sentences(text))
+    (event,) = detect_events(doc, mentions, KNOWN)
+    assert (event.event_type, event.actor1_id) == ("ASSAULT", RUSSIA.entity_id)

@@ -229,6 +229,19 @@ def assign_roles(
         first = pick_actor1(
             text, pos, event_type == "CONSULT", trigger_start, trigger_end, actor_after, actor_before, shared_subject
         )
+        nisba_subject = next(
+            (
+                c
+                for c in inside
+                if pos == "verb"
+                and c.is_adjectival
+                and c.entity_type == "GPE"
+                and c.char_end <= trigger_start
+                and is_preposed_subject(text, c, trigger_start)
+            ),
+            None,
+        )
+        first = nisba_subject or first
     if pos == "noun":
         # "غارة إسرائيلية", "ضربات أمريكية": a nisba right after an action noun names its agent.
         agent_nisba = next(
@@ -371,10 +384,14 @@ def first_conjunct(text: str, cands: list[Candidate], last: int) -> Candidate:
 
 def is_preposed_subject(text: str, cand: Candidate, trigger_start: int) -> bool:
     """A name right before a verb, itself after كان/قد or at the start of its clause, is the verb's subject
-    ("وكانت دمشق اتهمت إسرائيل", "إن واشنطن انسحبت")."""
-    if cand.is_adjectival or gap_tokens(text, cand.char_end, trigger_start) != 0:
+    ("وكانت دمشق اتهمت إسرائيل", "إن واشنطن انسحبت"); so is a nisba on the noun there ("أن الصواريخ الإسرائيلية
+    استهدفت": Israel)."""
+    if gap_tokens(text, cand.char_end, trigger_start) != 0:
         return False
-    before = tokens(text, max(0, cand.char_start - 30), cand.char_start)
+    before = tokens(text, max(0, cand.char_start - 60), cand.char_start)
+    if cand.is_adjectival:
+        # "أن الصواريخ الإسرائيلية استهدفت": a nisba on the subject noun; the clause starts before that noun.
+        before = before[:-1]
     if not before:
         return True
     word = normalize(before[-1].text)
