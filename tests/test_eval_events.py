@@ -196,3 +196,19 @@ def ant2_dev() -> dict:
 )
 def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
     assert ant2_dev[figure] >= floor
+
+
+@pytest.mark.parametrize("name", ["events_ant2.tsv", "events_ant2_round1.tsv", "events_ant2_round2.tsv"])
+def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
+    import csv
+
+    from bench.quality import event_audit
+
+    path = event_audit.AUDIT_FILE.with_name(name)
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t"))
+    assert len(rows) == event_audit.AUDIT_REPORTS
+    assert all(row["type_right"] in ("y", "n") and row["actors_right"] in ("y", "n") for row in rows)
+    assert not any(row["actors_right"] == "y" and row["type_right"] == "n" for row in rows)
+    assert all(len(row["excerpt"]) <= 2 * event_audit.EXCERPT_CHARS + 60 for row in rows), "excerpts, not articles"
+    assert 0 <= event_audit.figures(path)["type_and_actors_right"] <= event_audit.figures(path)["type_right"] <= 1
