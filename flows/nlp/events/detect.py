@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 
 from flows.dates.resolve import find_dates
 from flows.nlp.events.clauses import accused_agent, actor_pool, relative_antecedent, sources, speaker_country
+from flows.nlp.events.groups import resolve_groups
 from flows.nlp.events.lexicon import Lexicon, lexicon
-from flows.nlp.events.roles import Candidate, Roles, assign_roles, resolve_groups
+from flows.nlp.events.roles import Candidate, Roles, assign_roles
 from flows.nlp.events.triggers import TriggerHit, find_triggers
 from flows.nlp.text.arabic import normalize, normalize_with_map, split_sentences, tokens
 from flows.nlp.types import Document, Entity, EventMention, Mention, Quote, Sentence

@@ -4,8 +4,11 @@ Arabic news puts a verb's subject right after it ("التقى الوزير نظ�
 ("أجرى الوزير محادثات ...") or right after it as a genitive ("زيارة لافروف ..."). A country named in an
 official's title ("وزير دفاع النيجر <الاسم>") is not an actor of its own: the person is, and the country
 stays derivable from the person's entity (country_code). A place is a GPE/LOC introduced by في / إلى or an
-attached ب; a visit's place is its destination. "الدول الثلاث" and similar phrases stand for the countries the
-text listed just before.
+attached ب or a place word (قرب، شرقي، مدينة); a visit's place is its destination. A subject before its verb counts
+after كان/قد or at a clause start, a coordination's first member is its agent, "من قبل X" names a noun's agent.
+Group phrases ("الدول الثلاث") are resolved in groups.py; sources, speakers and relative clauses in clauses.py.
+A city or leader standing for a state (واشنطن, الكرملين) stays the actor: its entity's country_code gives the state
+for the country views (v_events.actor1_country_code, events_by_country_month).
 """
 
 from __future__ import annotations
@@ -13,9 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flows.nlp.events.lexicon import Lexicon
-from flows.nlp.text.arabic import normalize, normalize_with_map, tokens
-from flows.nlp.types import Mention
+from flows.nlp.text.arabic import normalize, tokens
 from flows.resources import read_tsv_tuples
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
@@ -72,10 +73,6 @@ PREPOSITION_PREFIXED = re.compile(r"^[وف]?(?:بال|لل|با|لا|كال)")
 # Clitics attached to a place name: بموسكو (in), لباماكو (to, for visits).
 PLACE_CLITICS = frozenset({"ب"})
 VISIT_CLITICS = frozenset({"ب", "ل"})
-# How far back "الدول الثلاث" may look for the countries it stands for; the countries must form a list
-# ("مالي وبوركينا فاسو والنيجر": only و, commas and spaces between them).
-GROUP_LOOKBACK_CHARS = 600
-LIST_JOINER = re.compile(r"[\s،,\-]*(?:و|ف)?[\s،,]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,39 +131,6 @@ def is_place(text: str, cand: Candidate, visit: bool) -> bool:
 def place_word(word: str) -> bool:
     bare = word[1:] if word[:1] in ("و", "ف", "ب", "ل") and len(word) > 3 else word
     return any(w in PLACE_WORDS for w in (word, bare, bare.removeprefix("ال"), word.removeprefix("ال")))
-
-
-def resolve_groups(text: str, lexicon: Lexicon, start: int, end: int, mentions: tuple[Mention, ...]) -> list[Candidate]:
-    """Group phrases in text[start:end] as candidates standing for the countries listed just before them."""
-    found: list[Candidate] = []
-    norm, origin = normalize_with_map(text[start:end])
-    for match in lexicon.group_pattern.finditer(norm):
-        size = lexicon.groups[match.group("group")]
-        g_start = start + origin[match.start("group")]
-        g_end = start + origin[match.end("group") - 1] + 1
-        members = listed_countries(text, mentions, g_start, size)
-        if members:
-            found.append(Candidate(g_start, g_end, members, "GPE"))
-    return found
-
-
-def listed_countries(text: str, mentions: tuple[Mention, ...], before: int, size: int) -> tuple[str, ...]:
-    """The last ``size`` distinct GPEs named together (a list, few words apart) before offset ``before``."""
-    gpes = [
-        m
-        for m in mentions
-        if m.entity_type == "GPE" and not m.is_adjectival and before - GROUP_LOOKBACK_CHARS <= m.char_end <= before
-    ]
-    for last in range(len(gpes) - 1, -1, -1):
-        chosen = [gpes[last]]
-        for m in reversed(gpes[:last]):
-            if not LIST_JOINER.fullmatch(text[m.char_end : chosen[0].char_start]):
-                break
-            if m.entity_id not in {c.entity_id for c in chosen}:
-                chosen.insert(0, m)
-        if len({c.entity_id for c in chosen}) == size:
-            return tuple(c.entity_id for c in chosen)
-    return ()
 
 
 def assign_roles(
