@@ -93,7 +93,7 @@ create table if not exists events (
     date_precision  varchar not null,            -- day, month, year, unknown
     num_articles    integer not null,
     num_mentions    integer not null,
-    status          varchar not null default 'occurred',  -- occurred, planned
+    status          varchar not null default 'occurred',  -- occurred, planned, negated, claimed, hypothetical
     contexts        varchar[],                   -- PLOVER-style context tags
     actor_ids       varchar[]                    -- every actor, actor1 first ("الدول الثلاث" -> its three countries)
 );

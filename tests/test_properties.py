@@ -45,7 +45,7 @@ def lexicon_words() -> tuple[str, ...]:
         "gazetteer/people.tsv",
         "gazetteer/orgs.tsv",
         "speech_cues.tsv",
-        "event_triggers.tsv",
+        "event_lemmas.tsv",
     ]
     for name in files:
         column = 2 if name.startswith("gazetteer/countries") else 0

@@ -235,3 +235,21 @@ def test_article_provenance_has_every_fact_with_offsets(con) -> None:
     assert not any(r["record_id"] == "a2.txt" for r in rows), "another article's file is not this one's provenance"
     mention = next(r for r in rows if r["record_kind"] == "mention" and r["surface"] == "ديوب")
     assert mention["detail"] == f"PERSON {DIOP} عبد الله ديوب / Abdoulaye Diop"
+
+
+@pytest.mark.parametrize("status", ["planned", "negated", "claimed", "hypothetical"])
+def test_event_queries_count_only_what_occurred(con, status: str) -> None:
+    con.execute(
+        "insert into events values ('ev:other', 'CONSULT', 'visit', ?, ?, 'gpe:bamako', ?, 'day', 1, 1, ?,"
+        " ['diplomatic'], [?, ?])",
+        [LAVROV, DIOP, dt.date(2024, 2, 29), status, LAVROV, DIOP],
+    )
+    s, e = at(BODY_A, "التقى")
+    con.execute(
+        "insert into event_mentions values ('ev:other', 'a1', 0, ?, ?, ?, 'التقى', null, null)", [s, e + 1, BODY_A]
+    )
+    found = [r["event_id"] for r in run(con, "event_timeline", "2024-01-01", "2024-12-31")]
+    found += [r["event_id"] for r in run(con, "who_met_whom", "RUS", "MLI")]
+    assert "ev:other" not in found
+    months = run(con, "events_by_country_month", "2024-01-01", "2024-12-31")
+    assert sum(r["num_events"] for r in months if r["country_code"] == "MLI") == 1

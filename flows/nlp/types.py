@@ -79,7 +79,7 @@ class EventMention:
     location_id: str | None
     event_date: dt.date | None
     date_precision: str  # day, month, year, unknown
-    status: str  # occurred, planned
+    status: str  # occurred, planned, negated, claimed, hypothetical
     sentence_index: int
     char_start: int  # the trigger (or clause) span inside body_text
     char_end: int

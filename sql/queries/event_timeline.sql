@@ -2,6 +2,7 @@
 -- and place (Arabic names, and English names beside them), how many articles reported it and one evidence sentence.
 -- Parameters: 1) from date (inclusive, YYYY-MM-DD)  2) to date (inclusive, YYYY-MM-DD).
 -- Events whose date is unknown have no place on a timeline and are left out; date_precision says how exact each is.
+-- Only events that occurred are on it (status 'occurred'): planned, negated, claimed and hypothetical ones are not.
 with
 
 params as (
@@ -9,7 +10,7 @@ params as (
 ),
 
 events as (
-    select * from events
+    select * from events where status = 'occurred'
 ),
 
 entities as (

@@ -3,6 +3,7 @@
 -- Parameters: 1) from date (inclusive, YYYY-MM-DD)  2) to date (inclusive, YYYY-MM-DD).
 -- A country takes part through any actor whose entity has that country_code (an official counts for their country).
 -- Only events dated to the day or month are counted: a year-precision or undated event has no month.
+-- Only events that occurred are counted (status 'occurred'): planned, negated, claimed and hypothetical ones are not.
 with
 
 params as (
@@ -10,7 +11,7 @@ params as (
 ),
 
 events as (
-    select * from events where date_precision in ('day', 'month')
+    select * from events where date_precision in ('day', 'month') and status = 'occurred'
 ),
 
 entities as (

@@ -1,6 +1,7 @@
 -- who_met_whom: every meeting, visit, talk or call (PLOVER CONSULT) between people or bodies of two countries,
 -- each real-world event once, by month ('YYYY-MM'), with every article that reported it. Each side is listed in
 -- Arabic (side_a, side_b) and, in the same order, in English (side_a_en, side_b_en).
+-- Only meetings that took place count (status 'occurred'): planned, negated, claimed and hypothetical ones do not.
 -- Parameters: 1) first country (ISO 3166 alpha-3, e.g. RUS)  2) second country (e.g. MLI).
 -- A country takes part through any of the event's actors (events.actor_ids) whose entity has that country_code,
 -- and through the place of a visit (a visit to Bamako involves MLI).
@@ -11,7 +12,7 @@ params as (
 ),
 
 events as (
-    select * from events where event_type = 'CONSULT'
+    select * from events where event_type = 'CONSULT' and status = 'occurred'
 ),
 
 entities as (

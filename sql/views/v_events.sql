@@ -1,6 +1,8 @@
 -- v_events: one row per event, with the Arabic and English names of its actors and place, its dates and counts,
 -- and one example sentence, ready to drag into a dashboard. Months are 'YYYY-MM' text, so a chart's axis shows
 -- 2018-07 rather than a midnight timestamp. Reads only the tables of sql/schema.sql.
+-- It lists events of every status (occurred, planned, negated, claimed, hypothetical): filter on status = 'occurred'
+-- to count what happened, as the named queries in sql/queries do.
 create or replace view v_events as
 
 with events as (
