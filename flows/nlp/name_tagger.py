@@ -1,0 +1,227 @@
+"""The name tagger: a linear-chain CRF that reads every sentence and tags PERS, ORG, GPE and LOC (BIO).
+
+Trained by bench/ner/train.py on NewsFANE, AQMAR and the Wojood sample (see flows/data/tagger/LICENCE.md). Its
+features are the word and its normalised form, affixes, the clitic-stripped stem, word clusters learned from the
+ANT v2.1 corpus (bench/ner/clusters.py), membership in the gazetteers (as evidence, never as a gate), and the
+same for the two words either side. The model and the clusters are data files; nothing is downloaded at run time.
+
+Text is normalised the way the training data is (flows.nlp.arabic.normalize drops the hamza on alef, as
+NewsFANE's text already does), so the same word gets the same features at training and at tagging time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+
+from flows.nlp.arabic import normalize, proclitic_readings, without_article
+from flows.nlp.gazetteer import (
+    GAZETTEER_FILES,
+    given_names,
+    name_stopwords,
+    nisba_heads,
+    org_heads,
+    place_heads,
+    read_tsv,
+    split_alias,
+    titles,
+)
+
+MODEL_NAME = "names_crf.crfsuite"
+CLUSTERS_NAME = "clusters.tsv"
+TYPES = ("PERS", "ORG", "GPE", "LOC")
+OUTSIDE = "O"
+# A tagger token: a run of letters and digits, or one mark of punctuation (marks are context: a comma before a
+# name, quotes around an organisation). The underscore of a hashtag (#بشار_الأسد) separates words.
+TOKEN = re.compile(r"[^\W_]+|[^\w\s]|_", re.UNICODE)
+# Words either side whose features a word sees (±2: the title before a name, the role after it).
+WINDOW = (-2, -1, 1, 2)
+# How many of a word's own features its neighbours see (the first ones of word_features: form, stem, clusters,
+# word lists, shape, article share, proclitics, frequency).
+SHARED_FEATURES = 9
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSpan:
+    kind: str  # PERS | ORG | GPE | LOC
+    first: int  # token index, inclusive
+    last: int  # token index, exclusive
+
+
+def split_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(char_start, char_end) of each tagger token of ``text[start:end]``."""
+    return [m.span() for m in TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("flows.data").joinpath("tagger/" + MODEL_NAME)))
+
+
+@cache
+def load_model():
+    """The trained tagger, or None when the model file is not there (a checkout before bench/ner/train.py)."""
+    path = model_path()
+    if not path.exists():
+        return None
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
+def tag_words(words: list[str]) -> list[str]:
+    """BIO labels for one sentence of raw word strings (all O without a model)."""
+    model = load_model()
+    if model is None or not words:
+        return [OUTSIDE] * len(words)
+    return model.tag(sentence_features(words))
+
+
+def sentence_features(words: list[str]) -> list[list[str]]:
+    """Each word's own features and its neighbours' (WINDOW)."""
+    own = [word_features(w) for w in words]
+    out = []
+    for i, feats in enumerate(own):
+        row = list(feats)
+        for offset in WINDOW:
+            j = i + offset
+            if 0 <= j < len(own):
+                row += _shifted(own[j], offset)
+            else:
+                row.append(f"{offset}:edge")
+        if i > 0:
+            row.append(f"bigram={own[i - 1][0]}|{feats[0]}")
+        out.append(row)
+    return out
+
+
+@lru_cache(maxsize=262144)
+def _shifted(feats: tuple[str, ...], offset: int) -> tuple[str, ...]:
+    return tuple(f"{offset}:{f}" for f in feats[:SHARED_FEATURES])
+
+
+@lru_cache(maxsize=262144)
+def word_features(word: str) -> tuple[str, ...]:
+    """Features of one word, independent of its context (so computed once per distinct word)."""
+    norm = normalize(word)
+    stem, prefix = clitic_stem(norm)
+    coarse, fine = clusters().get(stem, ("none", "none"))
+    classes = gazetteer_classes(norm, stem)
+    shared = [f"w={norm}", f"stem={stem}", f"c1={coarse}", f"c2={fine}", f"gaz={'|'.join(classes) or 'none'}",
+              f"shape={_shape(word)}", f"art={_article_share(stem)}", f"pre={prefix}", f"freq={_frequency(stem)}"]
+    feats = [*shared, f"suf2={norm[-2:]}", f"suf1={norm[-1:]}", f"suf3={norm[-3:]}", f"pre2={norm[:2]}", f"pre3={norm[:3]}",
+             f"ssuf2={stem[-2:]}", f"spre2={stem[:2]}", f"len={min(len(stem), 9)}"]
+    feats += [f"g:{c}" for c in classes]
+    return tuple(feats)
+
+
+def clitic_stem(norm: str) -> tuple[str, str]:
+    """The word without its proclitics and article, and the letters taken off ("وبالقاهرة" -> "قاهرة", "وبال").
+
+    A split is taken only where the corpus says so: the reading whose stem is the most frequent word of the ANT
+    v2.1 counts in clusters.tsv, the bare word when no split is more frequent ("بوتين" stays whole, "وموسكو" is
+    و + "موسكو", "فلاديمير" is not ف + ل + "اديمير").
+    """
+    return choose_stem(norm, word_counts())
+
+
+def choose_stem(norm: str, counts: dict[str, int]) -> tuple[str, str]:
+    best, best_count = ("", norm), -1
+    for reading in proclitic_readings(norm):
+        bare = without_article(reading.stem) if reading.has_article else None
+        stem, prefix = (bare, norm[: reading.prefix] + "ال") if bare is not None else (reading.stem, norm[: reading.prefix])
+        count = counts.get(stem, 0)
+        if count > best_count:
+            best, best_count = (prefix, stem), count
+    return best[1], best[0]
+
+
+def _article_share(stem: str) -> str:
+    """How often ANT v2.1 writes the word with the article, in fifths ("none" when it is not among the words)."""
+    count = word_counts().get(stem)
+    return "none" if not count else str(round(5 * article_counts()[stem] / count))
+
+
+def _frequency(stem: str) -> str:
+    """The word's ANT v2.1 count as a power of 4 (names are mostly rare words; "none": not among the words)."""
+    count = word_counts().get(stem)
+    return "none" if not count else str(min(count.bit_length() // 2, 9))
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "digit"
+    if not word[:1].isalnum():
+        return "punct:" + word[:1]
+    if word.isascii():
+        return "latin"
+    return "arabic"
+
+
+@cache
+def clusters() -> dict[str, tuple[str, str]]:
+    """normalised stem -> (coarse cluster, fine cluster), from bench/ner/clusters.py."""
+    return {row["word"]: (row["coarse"], row["fine"]) for row in _cluster_rows()}
+
+
+@cache
+def word_counts() -> dict[str, int]:
+    """normalised word without the article -> its count in ANT v2.1 (the words of clusters.tsv)."""
+    return {row["word"]: int(row["count"]) for row in _cluster_rows()}
+
+
+@cache
+def article_counts() -> dict[str, int]:
+    """normalised word without the article -> how many of its ANT v2.1 occurrences had the article."""
+    return {row["word"]: int(row["article"]) for row in _cluster_rows()}
+
+
+@cache
+def _cluster_rows() -> list[dict[str, str]]:
+    path = resources.files("flows.data").joinpath("tagger/" + CLUSTERS_NAME)
+    return read_tsv("tagger", CLUSTERS_NAME) if path.is_file() else []
+
+
+def gazetteer_classes(norm: str, stem: str) -> tuple[str, ...]:
+    """The word lists a word (or its clitic-stripped stem) belongs to: evidence for the tagger, not a gate."""
+    lists = gazetteer_words()
+    return tuple(name for name, words in lists.items() if norm in words or stem in words)
+
+
+@cache
+def gazetteer_words() -> dict[str, frozenset[str]]:
+    """List name -> its normalised words; names of several words give each word (the tagger sees neighbours)."""
+    typed: dict[str, set[str]] = {"PERSON": set(), "GPE": set(), "LOC": set(), "ORG": set()}
+    for file in GAZETTEER_FILES:
+        for row in read_tsv("gazetteer", file):
+            for alias in [row["name_ar"], *row.get("aliases", "").split("|")]:
+                for token in split_alias(alias.strip('"'))[0] if alias else ():
+                    typed[row["entity_type"]].add(clitic_stem(token)[0])
+    common = name_stopwords()
+    return {
+        "given": frozenset(given_names()),
+        "person": frozenset(typed["PERSON"] - common),
+        "place": frozenset((typed["GPE"] | typed["LOC"]) - common),
+        "org": frozenset(typed["ORG"] - common),
+        "title": frozenset(titles()),
+        "nisbahead": frozenset(nisba_heads()),
+        "orghead": frozenset(org_heads()),
+        "placehead": frozenset(place_heads()),
+        "stop": frozenset(common),
+    }
+
+
+def bio_spans(labels: list[str]) -> list[TaggedSpan]:
+    """Spans of a BIO sequence; an I- without its B- opens a span (crfsuite rarely emits one)."""
+    spans, start, kind = [], None, None
+    for i, label in enumerate([*labels, OUTSIDE]):
+        if start is not None and (label == OUTSIDE or label.startswith("B-") or label[2:] != kind):
+            spans.append(TaggedSpan(kind, start, i))
+            start = kind = None
+        if label.startswith("B-") or (label.startswith("I-") and start is None):
+            start, kind = i, label[2:]
+    return spans
