@@ -1,10 +1,3 @@
-"""akhbar's benchmark (issue 6): a corpus of realistic saved pages built from the ANT corpus, and the measurements.
-
-Results on it cite: A. Chouigui, O. Ben Khiroun, B. Elayeb. ANT Corpus: An Arabic News Text Collection for Textual
-Classification. AICCSA 2017.
-"""
-
-ANT_CITATION = (
-    "A. Chouigui, O. Ben Khiroun, B. Elayeb. ANT Corpus: An Arabic News Text Collection for Textual "
-    "Classification. AICCSA 2017"
-)
+"""akhbar's development tools, beside the package and not shipped in the wheel: quality evaluation (bench/quality,
+`akhbar eval`), performance benchmarks (bench/perf, `akhbar bench`), the ANT reader (bench/ant.py), the P/R/F1
+helper (bench/figures.py), training and data-building scripts (bench/ner, bench/data)."""

@@ -1,18 +1,31 @@
-"""The ANT corpus v1.1 as records: read straight from the shared tarball, nothing unpacked into the repo.
+"""The ANT corpora as records: read straight from the shared tarballs, nothing unpacked into the repo.
 
-ANT: A. Chouigui, O. Ben Khiroun, B. Elayeb. ANT Corpus: An Arabic News Text Collection for Textual
-Classification. AICCSA 2017 (Apache-2.0 + citation). 10,161 JawharaFM articles in TREC-like XML.
+The one reader of ANT for every benchmark and evaluation. Figures on it cite ANT_CITATION (v1.1 and v2.1) and, for
+v2.1, ANT_V2_CITATION too (Apache-2.0 + citation licence, ../shared/README.md).
+- v1.1: 10,161 JawharaFM (Tunisia) articles, 2016-17.
+- v2.1: 31,370 articles of AlArabiya, BBC, CNN, France24 and SkyNews, Feb-Oct 2018; TREC-like XML as v1.1.
 """
 
 from __future__ import annotations
 
 import re
 import tarfile
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_ANT_TARBALL = REPO.parent / "shared" / "corpus" / "ant-v1.1.tar.gz"
+SHARED = REPO.parent / "shared"
+DEFAULT_ANT_TARBALL = SHARED / "corpus" / "ant-v1.1.tar.gz"
+ANT_V2_TARBALL = SHARED / "corpus" / "ant-v2.1-dev.tar.gz"
+ANT_CITATION = (
+    "A. Chouigui, O. Ben Khiroun, B. Elayeb. ANT Corpus: An Arabic News Text Collection for Textual "
+    "Classification. AICCSA 2017"
+)
+ANT_V2_CITATION = (
+    "A. Chouigui, O. Ben Khiroun, B. Elayeb. An Arabic Multi-source News Corpus: Experimenting on Single-document "
+    "Extractive Summarization. AJSE 2021"
+)
 FIELD = re.compile(r"<(DOCNO|URL|CAT|TITLE|TIME|AUTHOR|ABSTRACT|TEXT)>(.*?)</\1>", re.DOTALL)
 
 
@@ -49,19 +62,28 @@ def parse_ant_document(xml: str) -> AntArticle | None:
     )
 
 
+def iter_ant_xml(tarball: Path, wanted: Container[str] | None = None) -> Iterator[tuple[str, str]]:
+    """(member name, XML text) of each article file in the tarball, in archive order; only ``wanted`` names if given."""
+    with tarfile.open(tarball, "r:gz") as archive:
+        for member in archive:
+            if not (member.isfile() and member.name.endswith(".txt")) or (
+                wanted is not None and member.name not in wanted
+            ):
+                continue
+            handle = archive.extractfile(member)
+            if handle is not None:
+                yield member.name, handle.read().decode("utf-8", errors="replace")
+
+
+def element(xml: str, name: str) -> str | None:
+    """The raw content of one element (not stripped: gold offsets are counted in it), or None."""
+    found = re.search(rf"<{name}>(.*?)</{name}>", xml, re.DOTALL)
+    return found.group(1) if found else None
+
+
 def read_ant(tarball: Path = DEFAULT_ANT_TARBALL) -> list[AntArticle]:
     """Every article of the tarball, sorted by DOCNO so that the order never depends on the archive's."""
     if not tarball.exists():
         raise FileNotFoundError(f"ANT corpus not found at {tarball}: it ships in ../shared/corpus beside the repo")
-    articles: list[AntArticle] = []
-    with tarfile.open(tarball, "r:gz") as archive:
-        for member in archive:
-            if not (member.isfile() and member.name.endswith(".txt")):
-                continue
-            handle = archive.extractfile(member)
-            if handle is None:
-                continue
-            article = parse_ant_document(handle.read().decode("utf-8", errors="replace"))
-            if article is not None:
-                articles.append(article)
+    articles = [a for _, xml in iter_ant_xml(tarball) if (a := parse_ant_document(xml)) is not None]
     return sorted(articles, key=lambda a: a.docno)

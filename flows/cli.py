@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from flows.errors import AkhbarError, WarehouseLocked
+from flows.errors import AkhbarError, WarehouseBusy, WarehouseLocked
+from flows.read.discover import require_inbox_folder
 from flows.settings import Settings
 
 EXIT_OK, EXIT_ERROR, EXIT_LOCKED = 0, 1, 3
@@ -51,13 +52,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: still one line, the traceback on request
         if os.environ.get("AKHBAR_DEBUG"):
             raise
-        print(f"akhbar: unexpected error: {type(error).__name__}: {error} (AKHBAR_DEBUG=1 shows the traceback)",
-              file=sys.stderr)
+        print(
+            f"akhbar: unexpected error: {type(error).__name__}: {error} (AKHBAR_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
         _drop_frames(error)
         return EXIT_ERROR
 
 
-def _drop_frames(error: BaseException) -> None:
+def _drop_frames(error: BaseException | None) -> None:
     """Let go of the failed run's frames (and the DuckDB connection they hold) before the interpreter exits."""
     while error is not None:
         error.__traceback__ = None
@@ -81,9 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("ingest", cmd_ingest, "one run of the Prefect ingest flow: every new inbox file goes to the warehouse")
     paths(p)
     p.add_argument("--wait", type=float, default=30.0, help="seconds to wait for another run to finish (default 30)")
-    p.add_argument("--no-prefect", action="store_true", help="run the same steps without Prefect (no flow run recorded)")
-    p.add_argument("--dask", metavar="ADDRESS", default=None,
-                   help="process batches on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786); needs .[dask]")
+    p.add_argument(
+        "--no-prefect", action="store_true", help="run the same steps without Prefect (no flow run recorded)"
+    )
+    p.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        default=None,
+        help="process batches on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786); needs .[dask]",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
     p = command("serve", cmd_serve, "run the ingest flow on a schedule (a Prefect deployment) until stopped")
@@ -138,9 +147,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from flows import runner
 
     settings = settings_from(args)
-    if not settings.inbox.is_dir():
-        raise AkhbarError(f"inbox {settings.inbox} is not a folder (set --inbox or AKHBAR_INBOX)")
-    from flows.lock import warehouse_lock
+    require_inbox_folder(settings.inbox)
+    from flows.store.lock import warehouse_lock
 
     if not args.no_prefect:
         with warehouse_lock(settings.warehouse, wait_seconds=args.wait):
@@ -211,26 +219,34 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from flows.bench import main as bench_main
-
-    return bench_main([a for a in args.rest if a != "--"])
+    run = _dev_tool("bench.perf.run", "akhbar bench")
+    return run.main([a for a in args.rest if a != "--"])
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    import importlib
-
     stages = EVAL_STAGES if args.stage == "all" else (args.stage,)
     for stage in stages:
-        module = importlib.import_module(f"flows.evaluation.{stage}")
-        module.run([a for a in args.rest if a != "--"])
+        _dev_tool(f"bench.quality.{stage}", "akhbar eval").run([a for a in args.rest if a != "--"])
     return EXIT_OK
+
+
+def _dev_tool(module: str, command: str):
+    """A module of bench/, the development tools beside flows/ in a source checkout (not shipped in the wheel)."""
+    import importlib
+
+    checkout = Path(__file__).resolve().parents[1]
+    if not (checkout / "bench" / "__init__.py").exists():
+        raise AkhbarError(f"{command} runs from a source checkout of akhbar (bench/ beside flows/), not from a wheel")
+    if str(checkout) not in sys.path:
+        sys.path.insert(0, str(checkout))
+    return importlib.import_module(module)
 
 
 # ---- reading the warehouse ---------------------------------------------------------------------------------------
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    from flows import warehouse
+    from flows.store import warehouse
 
     settings = settings_from(args)
     with _reader(settings, write=args.write) as con:
@@ -240,7 +256,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from flows import warehouse
+    from flows.store import warehouse
 
     available = sorted(p.stem for p in warehouse.QUERIES_DIR.glob("*.sql"))
     if not args.name:
@@ -256,24 +272,36 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from flows import warehouse
+    from flows.store import warehouse
 
     with _reader(settings_from(args)) as con:
         print_table(["table", "rows"], list(warehouse.table_counts(con).items()))
         print()
-        print_rows(*warehouse.query(con, "select run_id, started_at, status, files_seen, files_new, files_loaded, "
-                                         "files_duplicate, files_quarantined, round(seconds, 2) as seconds "
-                                         "from runs order by started_at desc limit 5"), "table")
+        print_rows(
+            *warehouse.query(
+                con,
+                "select run_id, started_at, status, files_seen, files_new, files_loaded, "
+                "files_duplicate, files_quarantined, round(seconds, 2) as seconds "
+                "from runs order by started_at desc limit 5",
+            ),
+            "table",
+        )
         print()
-        print_rows(*warehouse.query(con, "select file_path, error, seen_at from files where status = 'quarantined' "
-                                         "order by seen_at desc, file_path limit 20"), "table")
+        print_rows(
+            *warehouse.query(
+                con,
+                "select file_path, error, seen_at from files where status = 'quarantined' "
+                "order by seen_at desc, file_path limit 20",
+            ),
+            "table",
+        )
     return EXIT_OK
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
     import time
 
-    from flows.publish import publish_snapshot
+    from flows.store.publish import publish_snapshot
 
     settings = settings_from(args)
     if not settings.warehouse.exists():
@@ -281,22 +309,26 @@ def cmd_publish(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     target = publish_snapshot(settings.warehouse, wait_seconds=60)
     if target is None:
-        raise WarehouseLocked(f"another akhbar run is writing {settings.warehouse}; it publishes the snapshot when done")
+        raise WarehouseLocked(
+            f"another akhbar run is writing {settings.warehouse}; it publishes the snapshot when done"
+        )
     size_mb = target.stat().st_size / 1e6
     print(f"snapshot written: {target} ({size_mb:.1f} MB in {time.perf_counter() - started:.2f} s)")
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from flows.export import export_parquet
+    from flows.store.export import export_parquet
 
     settings = settings_from(args)
     try:
         written = export_parquet(settings.warehouse, Path(args.parquet))
-    except AkhbarError as error:
-        if "in use" not in str(error) or not settings.snapshot.exists():
+    except WarehouseBusy:
+        if not settings.snapshot.exists():
             raise
-        print(f"akhbar: an ingest is writing the warehouse; exporting the snapshot {settings.snapshot}", file=sys.stderr)
+        print(
+            f"akhbar: an ingest is writing the warehouse; exporting the snapshot {settings.snapshot}", file=sys.stderr
+        )
         written = export_parquet(settings.snapshot, Path(args.parquet))
     print(f"{len(written)} files written to {args.parquet}")
     return EXIT_OK
@@ -312,14 +344,14 @@ class _reader:
         self.settings, self.write = settings, write
 
     def __enter__(self):
-        from flows import warehouse
+        from flows.store import warehouse
 
         try:
             self.context = warehouse.opened(self.settings.warehouse, read_only=not self.write, sandboxed=not self.write)
             return self.context.__enter__()
-        except AkhbarError as error:
+        except WarehouseBusy:
             snapshot = self.settings.snapshot
-            if self.write or "in use" not in str(error) or not snapshot.exists():
+            if self.write or not snapshot.exists():
                 raise
             print(f"akhbar: an ingest is writing the warehouse; reading the snapshot {snapshot}", file=sys.stderr)
             self.context = warehouse.opened(snapshot, read_only=True, sandboxed=True)
@@ -338,7 +370,9 @@ def print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
         writer.writerow(columns)
         writer.writerows(rows)
     elif fmt == "json":
-        print(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=_json_default, indent=1))
+        print(
+            json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=_json_default, indent=1)
+        )
     else:
         print_table(columns, rows)
 

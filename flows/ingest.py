@@ -5,7 +5,6 @@ discover -> process (read, decode, extract, entities, quotes, events, in a proce
 
 from __future__ import annotations
 
-import time
 from collections import deque
 from typing import Iterator
 
@@ -16,19 +15,18 @@ configure_prefect()
 from prefect import flow, task  # noqa: E402
 from prefect.artifacts import create_table_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
-from prefect.context import get_run_context  # noqa: E402
+from prefect.context import FlowRunContext  # noqa: E402
 
-from flows import runner, warehouse  # noqa: E402
+from flows import runner
 from flows.errors import AkhbarError  # noqa: E402
-from flows.lock import warehouse_lock  # noqa: E402
-from flows.publish import publish_snapshot  # noqa: E402
-from flows.settings import Settings  # noqa: E402
+from flows.settings import LOCK_WAIT_SECONDS, Settings  # noqa: E402
+from flows.store.publish import publish_snapshot  # noqa: E402
 
-discover = task(runner.discover, name="discover", cache_policy=NO_CACHE)
-process_batch = task(runner.process_batch, name="process-batch", cache_policy=NO_CACHE)
-load_batch = task(runner.load_outcomes, name="load-batch", cache_policy=NO_CACHE)
+discover = task(name="discover", cache_policy=NO_CACHE)(runner.discover)
+process_batch = task(name="process-batch", cache_policy=NO_CACHE)(runner.process_batch)
+load_batch = task(name="load-batch", cache_policy=NO_CACHE)(runner.load_outcomes)
 # Publishing is retried: a dashboard reading the old snapshot at the rename is the one race worth a second try.
-publish = task(publish_snapshot, name="publish-snapshot", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+publish = task(name="publish-snapshot", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)(publish_snapshot)
 
 
 @task(name="report", cache_policy=NO_CACHE)
@@ -40,9 +38,6 @@ def report(summary: runner.RunSummary) -> None:
     )
 
 
-# A scheduled or watched run that finds another run writing waits this long, then stops with a clear message
-# (the next run picks up what it missed).
-LOCK_WAIT_SECONDS = 60
 # With a Dask cluster, this many batches are in flight at once: enough to keep its workers busy, few enough that
 # memory stays flat while the flow loads results in order.
 DASK_BATCHES_IN_FLIGHT = 8
@@ -52,30 +47,20 @@ DASK_BATCHES_IN_FLIGHT = 8
 def ingest_flow(
     inbox: str | None = None, warehouse_path: str | None = None, distributed: bool = False
 ) -> runner.RunSummary:
-    """One ingest run. ``distributed``: the flow runs with a DaskTaskRunner and batches go to its workers."""
+    """One ingest run: the plain run's steps, as tasks. ``distributed``: batches go to the flow's Dask workers."""
     settings = Settings.from_env(inbox=inbox, warehouse=warehouse_path)
-    started = time.perf_counter()
+    steps = runner.Steps(
+        discover=discover,
+        process=_on_cluster if distributed else _locally,
+        load=load_batch,
+        publish=publish,
+        local_pool=not distributed,
+    )
     # The full id: Prefect's flow-run ids are UUIDv7, whose first digits are a timestamp shared by runs a scheduler
     # creates in the same millisecond.
-    summary = runner.new_run(settings, get_run_context().flow_run.id.hex)
-    with warehouse_lock(settings.warehouse, wait_seconds=LOCK_WAIT_SECONDS), warehouse.opened(settings.warehouse) as con:
-        warehouse.start_run(con, summary.run_id, summary.started_at)
-        todo = discover(settings, con, summary)
-        pool = None if distributed else runner.make_pool(settings, len(todo))
-        try:
-            processed = _on_cluster(todo, settings) if distributed else _locally(todo, settings, pool)
-            for outcomes in processed:
-                load_batch(con, outcomes, summary)
-                runner.report_progress(summary, len(todo))
-        except BaseException:
-            runner.record_failure(con, summary, started)
-            raise
-        finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
-        runner.finish(con, summary, started)
-    if settings.publish:
-        publish(settings.warehouse, only_if_changed=True)
+    context = FlowRunContext.get()
+    assert context is not None and context.flow_run is not None  # inside a flow run, by construction
+    summary = runner.run_ingest(settings, context.flow_run.id.hex, LOCK_WAIT_SECONDS, steps)
     report(summary)
     return summary
 
@@ -85,7 +70,7 @@ def _locally(todo, settings: Settings, pool) -> Iterator[list]:
         yield process_batch(batch, settings, pool)
 
 
-def _on_cluster(todo, settings: Settings) -> Iterator[list]:
+def _on_cluster(todo, settings: Settings, pool=None) -> Iterator[list]:
     """Batches submitted to the flow's task runner (Dask), results taken back in order, a bounded number in flight."""
     in_flight: deque = deque()
     for batch in runner.batches(todo, settings.batch_size):
@@ -104,6 +89,5 @@ def run_flow(settings: Settings, dask_address: str | None = None) -> runner.RunS
         from prefect_dask import DaskTaskRunner
     except ImportError as error:
         raise AkhbarError("--dask needs the dask extra: pip install -e '.[dask]'") from error
-    runner_options = {"address": dask_address}
-    flow_on_dask = ingest_flow.with_options(task_runner=DaskTaskRunner(**runner_options))
+    flow_on_dask = ingest_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))  # type: ignore[arg-type]
     return flow_on_dask(inbox=str(settings.inbox), warehouse_path=str(settings.warehouse), distributed=True)

@@ -51,6 +51,11 @@ SERVER_START_TIMEOUT = 180.0
 HEALTH_TIMEOUT = 1.0
 
 
+def stop_like_ctrl_c(*_: object) -> None:
+    """A SIGTERM handler: `kill` stops serve and watch (and the server they started) the way Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
 def prefect_home() -> Path:
     return Path(os.environ.get("PREFECT_HOME") or Path.home() / ".akhbar" / "prefect")
 
@@ -125,12 +130,24 @@ def local_server(ui: bool = True) -> Iterator[str]:
     port = free_port(int(os.environ.get("PREFECT_SERVER_API_PORT", DEFAULT_PORT)))
     api_url = f"http://127.0.0.1:{port}/api"
     log_path = home / SERVER_LOG
-    command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port),
-               "--ui" if ui else "--no-ui", "--analytics-off"]
+    command = [
+        sys.executable,
+        "-m",
+        "prefect",
+        "server",
+        "start",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--ui" if ui else "--no-ui",
+        "--analytics-off",
+    ]
     with open(log_path, "ab") as log:
         # its own session: a Ctrl-C in the terminal reaches us, and we stop the server in order
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+        )
     try:
         _wait_healthy(process, api_url, log_path)
         _write_note(home, api_url, process.pid)

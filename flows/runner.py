@@ -15,11 +15,15 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Iterator, Sequence
 
-from flows import warehouse
-from flows.discover import InboxFile, new_files, scan_inbox
-from flows.frames import outcomes_to_frames
-from flows.pipeline import FileOutcome, process_file
+from flows.nlp.events import link_events
+from flows.outcome import FileOutcome
+from flows.pipeline import process_file
+from flows.read import InboxFile, new_files, scan_inbox
 from flows.settings import Settings
+from flows.store import warehouse
+from flows.store.frames import outcomes_to_frames
+from flows.store.lock import warehouse_lock
+from flows.store.publish import publish_snapshot
 
 # Below this many files a run processes them in its own process: starting workers costs more than it saves.
 MIN_FILES_FOR_POOL = 8
@@ -100,8 +104,6 @@ def load_outcomes(con: warehouse.Connection, outcomes: list[FileOutcome], summar
         outcomes, summary.run_id, seen_at, warehouse.existing_article_ids(con, ids)
     )
     if not new_event_mentions.is_empty():
-        from flows.nlp.event_linking import link_events
-
         known = warehouse.existing_events(con, new_event_mentions["event_type"].unique().to_list())
         frames["events"], frames["event_mentions"] = link_events(new_event_mentions, known)
     warehouse.load_batch(con, frames)
@@ -144,23 +146,40 @@ def record_failure(con: warehouse.Connection, summary: RunSummary, started: floa
         pass
 
 
-def run_ingest(settings: Settings, run_id: str | None = None, lock_wait: float = 0.0) -> RunSummary:
-    """One ingest run without Prefect: the same steps the flow runs, in the same order.
+def process_locally(todo: list[InboxFile], settings: Settings, pool: Executor | None) -> Iterator[list[FileOutcome]]:
+    """Each batch's outcomes in turn, processed in this process or the pool."""
+    for batch in batches(todo, settings.batch_size):
+        yield process_batch(batch, settings, pool)
+
+
+@dataclass(frozen=True, slots=True)
+class Steps:
+    """The steps one run chains. The plain run uses these functions; the Prefect flow passes the same functions
+    wrapped as tasks (flows/ingest.py), so that there is one run skeleton."""
+
+    discover: Callable[[Settings, warehouse.Connection, RunSummary], list[InboxFile]] = discover
+    process: Callable[[list[InboxFile], Settings, Executor | None], Iterator[list[FileOutcome]]] = process_locally
+    load: Callable[[warehouse.Connection, list[FileOutcome], RunSummary], None] = load_outcomes
+    publish: Callable[..., object] = publish_snapshot
+    local_pool: bool = True  # False when batches go to a cluster (the flow's Dask task runner) instead
+
+
+def run_ingest(
+    settings: Settings, run_id: str | None = None, lock_wait: float = 0.0, steps: Steps = Steps()
+) -> RunSummary:
+    """One ingest run: lock, discover, process and load batch by batch, finish, publish.
 
     ``lock_wait``: seconds to wait for another run that holds the warehouse, then WarehouseLocked.
     """
-    from flows.lock import warehouse_lock
-    from flows.publish import publish_snapshot
-
     started = time.perf_counter()
     summary = new_run(settings, run_id)
     with warehouse_lock(settings.warehouse, wait_seconds=lock_wait), warehouse.opened(settings.warehouse) as con:
         warehouse.start_run(con, summary.run_id, summary.started_at)
-        todo = discover(settings, con, summary)
-        pool = make_pool(settings, len(todo))
+        todo = steps.discover(settings, con, summary)
+        pool = make_pool(settings, len(todo)) if steps.local_pool else None
         try:
-            for batch in batches(todo, settings.batch_size):
-                load_outcomes(con, process_batch(batch, settings, pool), summary)
+            for outcomes in steps.process(todo, settings, pool):
+                steps.load(con, outcomes, summary)
                 report_progress(summary, len(todo))
         except BaseException:
             record_failure(con, summary, started)
@@ -170,7 +189,7 @@ def run_ingest(settings: Settings, run_id: str | None = None, lock_wait: float =
                 pool.shutdown(cancel_futures=True)
         finish(con, summary, started)
     if settings.publish:
-        publish_snapshot(settings.warehouse, only_if_changed=True)
+        steps.publish(settings.warehouse, only_if_changed=True)
     return summary
 
 

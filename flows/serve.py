@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from typing import Any
 
 from flows.errors import AkhbarError
-from flows.prefect_env import local_server
+from flows.prefect_env import local_server, stop_like_ctrl_c
+from flows.read.discover import require_inbox_folder
 from flows.settings import Settings
 
 DEFAULT_INTERVAL_SECONDS = 300.0
 DEPLOYMENT_NAME = "akhbar-scheduled"
 
 
-def schedule_for(interval: float | None, cron: str | None) -> dict[str, object]:
+def schedule_for(interval: float | None, cron: str | None) -> dict[str, Any]:
     """The keyword arguments flow.serve takes for the schedule: an interval (default 300 s) or a cron string."""
     if interval is not None and cron is not None:
         raise AkhbarError("give --interval or --cron, not both")
@@ -42,8 +44,7 @@ def flow_parameters(settings: Settings) -> dict[str, str]:
 def serve(settings: Settings, interval: float | None, cron: str | None) -> int:
     """Serve the ingest flow on its schedule until SIGINT/SIGTERM; 0 when stopped cleanly."""
     schedule = schedule_for(interval, cron)
-    if not settings.inbox.is_dir():
-        raise AkhbarError(f"inbox {settings.inbox} is not a folder (set --inbox or AKHBAR_INBOX)")
+    require_inbox_folder(settings.inbox)
     with local_server() as api_url:
         # Prefect only now: it reads PREFECT_API_URL at import.
         from prefect.deployments.runner import EntrypointType
@@ -61,16 +62,16 @@ def serve(settings: Settings, interval: float | None, cron: str | None) -> int:
             entrypoint_type=EntrypointType.MODULE_PATH,  # flows.ingest.ingest_flow, whatever the cwd
             **schedule,
         )
-        runner.handle_sigterm = _interrupt  # Runner.start installs self.handle_sigterm for SIGTERM
+        runner.handle_sigterm = stop_like_ctrl_c  # type: ignore[method-assign]  # Runner.start installs self.handle_sigterm for SIGTERM
         when = f"every {schedule['interval']:g} s" if "interval" in schedule else f"on cron {schedule['cron']!r}"
-        print(f"akhbar: serving {DEPLOYMENT_NAME} {when} for {settings.inbox} -> {settings.warehouse} "
-              f"(API {api_url}); Ctrl-C stops", file=sys.stderr, flush=True)
+        print(
+            f"akhbar: serving {DEPLOYMENT_NAME} {when} for {settings.inbox} -> {settings.warehouse} "
+            f"(API {api_url}); Ctrl-C stops",
+            file=sys.stderr,
+            flush=True,
+        )
         try:
             asyncio.run(runner.start())
         except KeyboardInterrupt:
             print("akhbar: stopping", file=sys.stderr, flush=True)
     return 0
-
-
-def _interrupt(*_: object) -> None:
-    raise KeyboardInterrupt

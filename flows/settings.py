@@ -13,6 +13,14 @@ DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 # Files per batch: one transaction, one process-pool round. 200 keeps memory flat (a batch of frames is a few MB)
 # while the per-batch costs (a Prefect task, a transaction) stay under 1 % of the work.
 DEFAULT_BATCH_SIZE = 200
+# A scheduled, watched or waiting run that finds another run writing the warehouse waits this long, then stops with a
+# clear message (the next run picks up what it missed). A minute covers a normal batch of a running ingest.
+LOCK_WAIT_SECONDS = 60.0
+
+
+def snapshot_path(warehouse: Path) -> Path:
+    """NAME.snapshot.duckdb beside NAME.duckdb: the read-only copy BI tools hold open."""
+    return warehouse.with_name(warehouse.stem + ".snapshot.duckdb")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,4 +55,4 @@ class Settings:
 
     @property
     def snapshot(self) -> Path:
-        return self.warehouse.with_name(self.warehouse.stem + ".snapshot.duckdb")
+        return snapshot_path(self.warehouse)

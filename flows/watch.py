@@ -19,16 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping
 
-from flows.discover import scan_inbox
 from flows.errors import AkhbarError, WarehouseLocked
-from flows.settings import Settings
+from flows.prefect_env import local_server, stop_like_ctrl_c
+from flows.read.discover import require_inbox_folder, scan_inbox
+from flows.settings import LOCK_WAIT_SECONDS, Settings
 
 # Listing the inbox is a few stat calls per file; once a second keeps a run within a second of a file settling.
 POLL_SECONDS = 1.0
 # If files keep arriving for this long, run with the ones that have settled instead of waiting for a quiet inbox.
 MAX_BURST_SECONDS = 60.0
-# How long a run waits for another akhbar run (schedule, manual ingest) to finish writing before trying later.
-LOCK_WAIT_SECONDS = 300.0
 # After a failed run, wait this long before the next try, so a broken warehouse is not hammered every second.
 RETRY_SECONDS = 30.0
 
@@ -118,8 +117,10 @@ def watch_loop(
             except WarehouseLocked as error:
                 log(f"{error}; trying again shortly")
             except Exception as error:  # noqa: BLE001 - a failed run must not stop the watcher
-                log(f"run failed ({type(error).__name__}: {error}); its files stay pending, next try in "
-                    f"{retry_seconds:g} s")
+                log(
+                    f"run failed ({type(error).__name__}: {error}); its files stay pending, next try in "
+                    f"{retry_seconds:g} s"
+                )
                 not_before = clock() + retry_seconds
             else:
                 handled.update({path: tracked[path].stamp for path in ready})
@@ -135,14 +136,14 @@ def watch(settings: Settings, settle_seconds: float) -> int:
     """
     if settle_seconds < 0:
         raise AkhbarError(f"--settle must be zero or more seconds, not {settle_seconds:g}")
-    if not settings.inbox.is_dir():
-        raise AkhbarError(f"inbox {settings.inbox} is not a folder (set --inbox or AKHBAR_INBOX)")
-    from flows.prefect_env import local_server
+    require_inbox_folder(settings.inbox)
 
-    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the watcher (and the server it started) like Ctrl-C
+    signal.signal(signal.SIGTERM, stop_like_ctrl_c)  # `kill` stops the watcher (and the server it started) like Ctrl-C
     with local_server() as api_url:
-        print(f"akhbar watch: watching {settings.inbox} (settle {settle_seconds:g} s, API {api_url}); Ctrl-C stops",
-              file=sys.stderr)
+        print(
+            f"akhbar watch: watching {settings.inbox} (settle {settle_seconds:g} s, API {api_url}); Ctrl-C stops",
+            file=sys.stderr,
+        )
         try:
             watch_loop(settings, settle_seconds, run_flow)
         except KeyboardInterrupt:
@@ -150,18 +151,18 @@ def watch(settings: Settings, settle_seconds: float) -> int:
     return 0
 
 
-def _interrupt(*_: object) -> None:
-    raise KeyboardInterrupt
-
-
 def run_flow(settings: Settings) -> object:
     """One ingest flow run, after waiting for any other run to release the warehouse."""
     from flows.ingest import ingest_flow
-    from flows.lock import warehouse_lock
+    from flows.store.lock import warehouse_lock
 
     with warehouse_lock(settings.warehouse, wait_seconds=LOCK_WAIT_SECONDS):
         pass  # wait here, outside the flow, so the flow's own lock finds the warehouse free
     summary = ingest_flow(inbox=str(settings.inbox), warehouse_path=str(settings.warehouse))
-    print(f"akhbar watch: run {summary.run_id}: {summary.new} new, {summary.loaded} loaded, "
-          f"{summary.duplicate} duplicate, {summary.quarantined} quarantined", file=sys.stderr, flush=True)
+    print(
+        f"akhbar watch: run {summary.run_id}: {summary.new} new, {summary.loaded} loaded, "
+        f"{summary.duplicate} duplicate, {summary.quarantined} quarantined",
+        file=sys.stderr,
+        flush=True,
+    )
     return summary

@@ -35,6 +35,7 @@ create table if not exists files (
     mtime_ns      bigint,
     encoding      varchar,                       -- the encoding the bytes were decoded with
     warning       varchar,                       -- loaded, but something was ignored (e.g. a malformed sidecar)
+    retryable     boolean default false,         -- quarantined for a passing reason: the next run reads it again
     primary key (file_path, file_sha256)         -- file_sha256 is '' for a file that could not be read at all
 );
 

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from flows import warehouse
+from flows.store import warehouse
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -83,7 +83,7 @@ def make_warehouse(path: Path) -> Path:
 HOLDER = """
 import sys
 from pathlib import Path
-from flows import warehouse
+from flows.store import warehouse
 con = warehouse.connect(Path(sys.argv[1]), read_only=sys.argv[2] == 'read')
 con.execute('select count(*) from articles').fetchall()
 print('ready', flush=True)
@@ -98,7 +98,10 @@ def held_open(path: Path, mode: str = "write") -> Iterator[subprocess.Popen]:
     """Another process holding ``path`` open (``write``: DuckDB's exclusive lock; ``read``: a reader)."""
     process = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(path), mode],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
     )
     try:
         assert process.stdout.readline().strip() == "ready"

@@ -9,7 +9,6 @@ stages that have not landed yet replaced by empty ones (see ``stub_missing_nlp``
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 import zlib
@@ -54,7 +53,12 @@ def png_bytes() -> bytes:
         return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
 
     ihdr = (1).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def pdf_bytes() -> bytes:
@@ -103,8 +107,11 @@ def lying_meta(n: int, declared: str, actual: str) -> bytes:
 def nested_html(depth: int = 100_000) -> bytes:
     """Article text buried under ``depth`` levels of <div>."""
     return (
-        "<html><head><meta charset='utf-8'></head><body>" + "<div>" * depth
-        + "".join(f"<p>{s.format(n=4)}</p>" for s in SENTENCES) + "</div>" * depth + "</body></html>"
+        "<html><head><meta charset='utf-8'></head><body>"
+        + "<div>" * depth
+        + "".join(f"<p>{s.format(n=4)}</p>" for s in SENTENCES)
+        + "</div>" * depth
+        + "</body></html>"
     ).encode("utf-8")
 
 
@@ -116,7 +123,8 @@ def billion_laughs() -> bytes:
     return (
         '<?xml version="1.0"?>\n<!DOCTYPE html [\n' + "\n".join(entities) + "\n]>\n"
         "<html><body><article><p>&lol9;</p>"
-        + "".join(f"<p>{s.format(n=5)}</p>" for s in SENTENCES) + "</article></body></html>"
+        + "".join(f"<p>{s.format(n=5)}</p>" for s in SENTENCES)
+        + "</article></body></html>"
     ).encode("utf-8")
 
 
@@ -128,7 +136,8 @@ def xxe_page(outside_file: Path) -> bytes:
         '<html xmlns:xi="http://www.w3.org/2001/XInclude"><body><article>'
         f'<p>&xxe;</p><xi:include href="{url}" parse="text"/><iframe src="{url}"></iframe>'
         f'<img src="{url}"><link rel="stylesheet" href="{url}"><script src="{url}"></script>'
-        + "".join(f"<p>{s.format(n=6)}</p>" for s in SENTENCES) + "</article></body></html>"
+        + "".join(f"<p>{s.format(n=6)}</p>" for s in SENTENCES)
+        + "</article></body></html>"
     ).encode("utf-8")
 
 
@@ -144,51 +153,20 @@ def script_page(witness: Path) -> bytes:
     """A page whose scripts would leave a file behind if anything ran them."""
     js = f"require('fs').writeFileSync('{witness}', 'ran');"
     py = f"<?python open('{witness}', 'w').write('ran') ?>"
-    return article_html(7, body_extra=f"<script>{js}</script>{py}<img src=x onerror=\"{js}\">").encode("utf-8")
+    return article_html(7, body_extra=f'<script>{js}</script>{py}<img src=x onerror="{js}">').encode("utf-8")
 
 
 # ---- the driver for subprocess tests ------------------------------------------------------------------------------
-
-NLP_MODULES = ("flows.nlp.entities", "flows.nlp.quotes", "flows.nlp.events", "flows.nlp.event_linking")
-
-
-def missing_modules(names: tuple[str, ...] = (*NLP_MODULES, "flows.dates")) -> list[str]:
-    """The NLP modules that are not importable (not written yet, or broken)."""
-    missing = []
-    for name in names:
-        try:
-            if importlib.util.find_spec(name) is None:
-                missing.append(name)
-            else:
-                importlib.import_module(name)
-        except Exception:  # noqa: BLE001 - a module that fails to import counts as missing
-            missing.append(name)
-    return missing
-
-
-def stub_missing_nlp(setattr_=setattr) -> list[str]:
-    """Replace the NLP steps whose modules are missing by empty ones; returns what was stubbed.
-
-    ``setattr_`` is ``monkeypatch.setattr`` in tests (undone afterwards) and plain setattr in the driver.
-    """
-    import flows.pipeline as pipeline
-    from flows.nlp.types import Analysis
-
-    missing = missing_modules()
-    if "flows.dates" in missing:
-        setattr_(pipeline, "resolve_published_at", lambda *args, **kwargs: (None, None))
-    if any(m in missing for m in NLP_MODULES[:3]):
-        setattr_(pipeline, "analyse", lambda doc, timer=None: Analysis())
-    return missing
 
 
 def stub_nlp(setattr_=setattr) -> None:
     """No NLP at all: articles load with empty analyses (for tests of storage, not of extraction)."""
     import flows.pipeline as pipeline
+    import flows.read.article as article
     from flows.nlp.types import Analysis
 
     setattr_(pipeline, "analyse", lambda doc, timer=None: Analysis())
-    setattr_(pipeline, "resolve_published_at", lambda *args, **kwargs: (None, None))
+    setattr_(article, "resolve_published_at", lambda *args, **kwargs: (None, None))
 
 
 def _pause_inside_load_transaction() -> None:
@@ -197,7 +175,7 @@ def _pause_inside_load_transaction() -> None:
 
     import polars as pl
 
-    from flows import warehouse
+    from flows.store import warehouse
 
     original_load, original_sql = warehouse.load_batch, warehouse._insert_sql
     calls = [0]
@@ -226,7 +204,6 @@ def main(argv: list[str]) -> int:
     if argv and argv[0] == "--no-nlp":  # storage faults: the NLP stages are not what is tested
         argv = argv[1:]
         stub_nlp()
-    stub_missing_nlp()
     from flows.cli import main as akhbar_main
 
     return akhbar_main(argv)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from flows.nlp.arabic import (
+from flows.nlp.text.arabic import (
     enclitic_stems,
     normalize,
     normalize_with_map,
@@ -86,13 +87,16 @@ def test_sentences_do_not_end_inside_abbreviations() -> None:
 def test_tokens_have_offsets() -> None:
     text = "وصل لافروف، اليوم"
     assert [(t.text, text[t.char_start : t.char_end]) for t in tokens(text)] == [
-        ("وصل", "وصل"), ("لافروف", "لافروف"), ("اليوم", "اليوم")]
+        ("وصل", "وصل"),
+        ("لافروف", "لافروف"),
+        ("اليوم", "اليوم"),
+    ]
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ابتلمنهوي ـَُّ.،أ")), max_size=60))
 def test_offset_map_agrees_with_the_full_origin_list(text: str) -> None:
-    from flows.nlp.arabic import OffsetMap
+    from flows.nlp.text.arabic import OffsetMap
 
     norm, origin = normalize_with_map(text)
     offsets = OffsetMap(text)

@@ -2,8 +2,7 @@
 skipped silently, none crashes the run, none takes long; a second run changes nothing.
 
 One inbox holds every case; it is ingested once per module through the same steps ``run_ingest`` chains, each
-file timed. The NLP stages not yet committed are replaced by empty ones (tests.helpers_badinput.stub_missing_nlp),
-so these tests pass now and keep passing once they land.
+file timed.
 """
 
 from __future__ import annotations
@@ -17,11 +16,13 @@ from typing import Callable
 
 import pytest
 
-from flows import pipeline, runner, warehouse
-from flows.discover import InboxFile, scan_inbox
+from flows import pipeline, runner
 from flows.errors import Quarantine
-from flows.pipeline import process_file, read_inbox_bytes
+from flows.pipeline import process_file
+from flows.read import article_from_bytes, read_inbox_bytes
+from flows.read.discover import InboxFile, scan_inbox
 from flows.settings import Settings
+from flows.store import warehouse
 from tests import helpers_badinput as h
 
 # Generous for a shared 2-core machine: the slowest case (the 100k-deep page) takes ~0.3 s alone.
@@ -45,17 +46,54 @@ CASES = [
     pytest.param("cut.html", lambda t: h.truncated_html(2), "loaded", None, id="truncated-html"),
     pytest.param("garbage.txt", lambda t: h.invalid_utf8(), "quarantined", "undecodable", id="invalid-utf8"),
     pytest.param(
-        "damaged.txt", lambda t: (h.article_text(3) * 10).encode()[:2000] + b"\xff\xfe\xff" + (h.article_text(3) * 10).encode()[2000:],
-        "loaded", None, id="utf8-with-three-stray-bytes",
+        "damaged.txt",
+        lambda t: (h.article_text(3) * 10).encode()[:2000] + b"\xff\xfe\xff" + (h.article_text(3) * 10).encode()[2000:],
+        "loaded",
+        None,
+        id="utf8-with-three-stray-bytes",
     ),
-    pytest.param("lie-1256.html", lambda t: h.lying_meta(8, "windows-1256", "utf-8"), "loaded", None, id="meta-says-1256-bytes-utf8"),
-    pytest.param("lie-utf8.html", lambda t: h.lying_meta(9, "utf-8", "cp1256"), "loaded", None, id="meta-says-utf8-bytes-1256"),
-    pytest.param("page-1256.html", lambda t: h.article_html(10, "windows-1256").encode("cp1256"), "loaded", None, id="windows-1256-page"),
-    pytest.param("page-8859-6.html", lambda t: h.article_html(11, "iso-8859-6").encode("iso8859_6"), "loaded", None, id="iso-8859-6-page"),
+    pytest.param(
+        "lie-1256.html",
+        lambda t: h.lying_meta(8, "windows-1256", "utf-8"),
+        "loaded",
+        None,
+        id="meta-says-1256-bytes-utf8",
+    ),
+    pytest.param(
+        "lie-utf8.html", lambda t: h.lying_meta(9, "utf-8", "cp1256"), "loaded", None, id="meta-says-utf8-bytes-1256"
+    ),
+    pytest.param(
+        "page-1256.html",
+        lambda t: h.article_html(10, "windows-1256").encode("cp1256"),
+        "loaded",
+        None,
+        id="windows-1256-page",
+    ),
+    pytest.param(
+        "page-8859-6.html",
+        lambda t: h.article_html(11, "iso-8859-6").encode("iso8859_6"),
+        "loaded",
+        None,
+        id="iso-8859-6-page",
+    ),
     pytest.param("text-1256.txt", lambda t: h.article_text(12).encode("cp1256"), "loaded", None, id="windows-1256-txt"),
-    pytest.param("text-8859-6.txt", lambda t: h.article_text(13).encode("iso8859_6"), "loaded", None, id="iso-8859-6-txt"),
-    pytest.param("nested.html", lambda t: h.nested_html(100_000), "quarantined", "HTML nested deeper than 256 levels", id="html-nested-100k-deep"),
-    pytest.param("nested-300.html", lambda t: h.nested_html(300), "quarantined", "HTML nested deeper than 256 levels", id="html-nested-300-deep"),
+    pytest.param(
+        "text-8859-6.txt", lambda t: h.article_text(13).encode("iso8859_6"), "loaded", None, id="iso-8859-6-txt"
+    ),
+    pytest.param(
+        "nested.html",
+        lambda t: h.nested_html(100_000),
+        "quarantined",
+        "HTML nested deeper than 256 levels",
+        id="html-nested-100k-deep",
+    ),
+    pytest.param(
+        "nested-300.html",
+        lambda t: h.nested_html(300),
+        "quarantined",
+        "HTML nested deeper than 256 levels",
+        id="html-nested-300-deep",
+    ),
     pytest.param("nested-200.html", lambda t: h.nested_html(200), "loaded", None, id="html-nested-200-deep-is-fine"),
     pytest.param("laughs.html", lambda t: h.billion_laughs(), "loaded", None, id="billion-laughs-not-expanded"),
     pytest.param("scripts.html", lambda t: h.scripts_only(), "quarantined", "no extractable text", id="scripts-only"),
@@ -64,7 +102,7 @@ CASES = [
     pytest.param("notes.docx", text(15), "quarantined", "unsupported file type .docx", id="unsupported-extension"),
     pytest.param("with space.txt", text(16), "loaded", None, id="name-with-spaces"),
     pytest.param("خبر عاجل.txt", text(17), "loaded", None, id="arabic-name"),
-    pytest.param("it's \"quoted\".txt", text(18), "loaded", None, id="name-with-quotes"),
+    pytest.param('it\'s "quoted".txt', text(18), "loaded", None, id="name-with-quotes"),
     pytest.param("new\nline.txt", text(19), "loaded", None, id="name-with-newline"),
     pytest.param("'; drop table files; --.txt", text(20), "loaded", None, id="name-that-is-sql"),
     pytest.param("empty-meta.txt", text(21), "loaded", "sidecar empty-meta.meta.json ignored", id="empty-sidecar"),
@@ -72,8 +110,16 @@ CASES = [
     pytest.param("list-meta.txt", text(23), "loaded", "not a JSON object", id="sidecar-not-an-object"),
     pytest.param("good-meta.txt", text(24), "loaded", None, id="good-sidecar"),
     pytest.param("surrogate-meta.txt", text(25), "loaded", None, id="sidecar-with-a-lone-surrogate"),
-    pytest.param("bad-date-meta.txt", text(26), "loaded", "published_at '2024-13-45' is not a full date", id="sidecar-date-not-a-date"),
-    pytest.param("lonely.meta.json", lambda t: b'{"title": "x"}', "quarantined", "sidecar with no article", id="orphan-sidecar"),
+    pytest.param(
+        "bad-date-meta.txt",
+        text(26),
+        "loaded",
+        "published_at '2024-13-45' is not a full date",
+        id="sidecar-date-not-a-date",
+    ),
+    pytest.param(
+        "lonely.meta.json", lambda t: b'{"title": "x"}', "quarantined", "sidecar with no article", id="orphan-sidecar"
+    ),
 ]
 SIDECARS = {
     "empty-meta.meta.json": b"",
@@ -105,20 +151,18 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> dict:
     (inbox / "dangling.txt").symlink_to(inbox / "no-such-file.txt")
     (inbox / "still-downloading.html.crdownload").write_bytes(h.article_html(30).encode())
     settings = Settings(inbox=inbox, warehouse=root / "w.duckdb", workers=1, publish=False)
-    with pytest.MonkeyPatch.context() as patch:
-        h.stub_missing_nlp(patch.setattr)
-        seconds: dict[str, float] = {}
-        with warehouse.opened(settings.warehouse) as con:
-            summary = runner.new_run(settings)
-            warehouse.start_run(con, summary.run_id, summary.started_at)
-            outcomes = []
-            for item in runner.discover(settings, con, summary):
-                started = time.perf_counter()
-                outcomes.append(process_file(item, settings))
-                seconds[item.rel_path] = time.perf_counter() - started
-            runner.load_outcomes(con, outcomes, summary)
-            runner.finish(con, summary, 0.0)
-        second = runner.run_ingest(settings)
+    seconds: dict[str, float] = {}
+    with warehouse.opened(settings.warehouse) as con:
+        summary = runner.new_run(settings)
+        warehouse.start_run(con, summary.run_id, summary.started_at)
+        outcomes = []
+        for item in runner.discover(settings, con, summary):
+            started = time.perf_counter()
+            outcomes.append(process_file(item, settings))
+            seconds[item.rel_path] = time.perf_counter() - started
+        runner.load_outcomes(con, outcomes, summary)
+        runner.finish(con, summary, 0.0)
+    second = runner.run_ingest(settings)
     with warehouse.opened(settings.warehouse, read_only=True) as con:
         rows = con.execute("select file_path, status, error, warning, article_id from files").fetchall()
         tables = {t: con.execute(f"select * from {t}").fetchall() for t in ("articles", "files")}
@@ -159,7 +203,9 @@ def test_big_files_and_links(ingested: dict, name: str, status: str, reason: str
     [(got_status, error, _, _)] = ingested["files"][name]
     assert got_status == status
     assert (reason in error) if reason else error is None
-    assert ingested["seconds"][name] < MAX_SECONDS_PER_FILE / 2  # neither is read (milliseconds; generous for a busy machine)
+    assert (
+        ingested["seconds"][name] < MAX_SECONDS_PER_FILE / 2
+    )  # neither is read (milliseconds; generous for a busy machine)
 
 
 def test_every_file_is_accounted_for_and_in_progress_downloads_wait(ingested: dict) -> None:
@@ -201,7 +247,6 @@ def test_a_second_run_changes_nothing(ingested: dict) -> None:
 
 
 def test_a_name_that_is_not_utf8_loads_under_an_escaped_name(tmp_path: Path, monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     with open(os.fsencode(inbox) + b"/latin1-\xe9t\xe9.txt", "w", encoding="utf-8") as handle:  # a name in Latin-1
@@ -232,7 +277,6 @@ def only_item(inbox: Path) -> InboxFile:
 
 
 def test_a_file_deleted_after_discovery_is_quarantined_and_retried(inbox: Path, monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
     (inbox / "gone.txt").write_text(h.article_text(40), encoding="utf-8")
     item = only_item(inbox)
     (inbox / "gone.txt").unlink()
@@ -241,7 +285,6 @@ def test_a_file_deleted_after_discovery_is_quarantined_and_retried(inbox: Path, 
 
 
 def test_a_file_still_being_written_is_read_again_next_run(inbox: Path, tmp_path: Path, monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
     settings = Settings(inbox=inbox, warehouse=tmp_path / "w.duckdb", workers=1, publish=False)
     path = inbox / "growing.txt"
     full = h.article_text(41).encode("utf-8")
@@ -251,13 +294,14 @@ def test_a_file_still_being_written_is_read_again_next_run(inbox: Path, tmp_path
         todo = runner.discover(settings, con, summary)
         path.write_bytes(full)  # the writer goes on after discovery
         runner.load_outcomes(con, runner.process_batch(todo, settings, None), summary)
-    assert summary.quarantined_files == [("growing.txt", "file changed while being read (still being written?): it will be read again next run")]
+    assert summary.quarantined_files == [
+        ("growing.txt", "file changed while being read (still being written?): it will be read again next run")
+    ]
     again = runner.run_ingest(settings)
     assert (again.new, again.loaded) == (1, 1)
 
 
 def test_a_file_read_again_after_a_transient_failure_keeps_one_row(inbox: Path, tmp_path: Path, monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
     settings = Settings(inbox=inbox, warehouse=tmp_path / "w.duckdb", workers=1, publish=False)
     path = inbox / "growing.txt"
     path.write_bytes(h.article_text(46).encode("utf-8")[:100])
@@ -313,7 +357,6 @@ def long_article(paragraphs: int) -> str:
 
 
 def test_a_very_long_article_loads_whole_and_is_analysed_in_part(inbox: Path, monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
     monkeypatch.setattr(pipeline, "MAX_ANALYSED_CHARS", 3000)
     (inbox / "long.txt").write_text(long_article(20), encoding="utf-8")
     outcome = process_file(only_item(inbox), Settings(inbox=inbox))
@@ -348,7 +391,6 @@ def spin_swallowing(doc, timer=None):
     ],
 )
 def test_a_file_that_takes_too_long_is_quarantined_and_the_run_goes_on(inbox: Path, monkeypatch, stage) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
     monkeypatch.setattr(pipeline, "analyse", stage)
     monkeypatch.setattr(pipeline, "MAX_FILE_SECONDS", 0.5)
     (inbox / "slow.txt").write_text(h.article_text(60), encoding="utf-8")
@@ -374,8 +416,7 @@ def test_a_file_that_takes_too_long_is_quarantined_and_the_run_goes_on(inbox: Pa
     ],
 )
 def test_a_meta_charset_that_names_no_text_encoding_is_not_obeyed(charset: str, monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
-    article = pipeline.article_from_bytes(h.article_html(5, charset=charset).encode("cp1256"), ".html", {})
+    article = article_from_bytes(h.article_html(5, charset=charset).encode("cp1256"), ".html", {})
     assert "وزير الخارجية الروسي" in article.body_text and article.encoding == "cp1256"
 
 
@@ -385,26 +426,33 @@ def test_a_meta_charset_that_names_no_text_encoding_is_not_obeyed(charset: str, 
         pytest.param(b"\r\n" * 1000, ".txt", "empty file", id="line-breaks-only"),
         pytest.param(b"\xef\xbb\xbf", ".txt", "empty file", id="utf8-bom-only"),
         pytest.param(b"<html><body></body></html>", ".html", "no extractable text", id="page-with-empty-body"),
-        pytest.param(b"<!-- " + h.article_text(4).encode() + b" -->", ".html", "no extractable text", id="article-inside-a-comment"),
-        pytest.param(h.article_text(1).encode() * 3 + h.article_text(2).encode("cp1256") * 3, ".txt", "undecodable", id="utf8-then-1256-glued"),
+        pytest.param(
+            b"<!-- " + h.article_text(4).encode() + b" -->",
+            ".html",
+            "no extractable text",
+            id="article-inside-a-comment",
+        ),
+        pytest.param(
+            h.article_text(1).encode() * 3 + h.article_text(2).encode("cp1256") * 3,
+            ".txt",
+            "undecodable",
+            id="utf8-then-1256-glued",
+        ),
     ],
 )
 def test_what_cannot_become_an_article_says_why(raw: bytes, suffix: str, reason: str, monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
     with pytest.raises(Quarantine, match=reason):
-        pipeline.article_from_bytes(raw, suffix, {})
+        article_from_bytes(raw, suffix, {})
 
 
 def test_utf16_with_a_bom_loads(monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
-    article = pipeline.article_from_bytes(h.article_text(3).encode("utf-16"), ".txt", {})
+    article = article_from_bytes(h.article_text(3).encode("utf-16"), ".txt", {})
     assert article.encoding == "utf-16" and "مكافحة الإرهاب" in article.body_text
 
 
 def test_the_time_limit_gives_an_outer_timer_back(inbox: Path, monkeypatch) -> None:
     import signal
 
-    h.stub_missing_nlp(monkeypatch.setattr)
     (inbox / "quick.txt").write_text(h.article_text(61), encoding="utf-8")
     fired = []
     previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(True))

@@ -12,20 +12,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO, shared_path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
-
-from conftest import REPO, shared_path
 
 if str(REPO) not in sys.path:  # bench/ is a development tool beside flows/, not an installed package
     sys.path.insert(0, str(REPO))
 
 from bench.ant import AntArticle, parse_ant_document, read_ant  # noqa: E402
-from bench.corpus import MAX_PAGE_KB, MIN_PAGE_KB, arabic_date, build_corpus, render_page  # noqa: E402
-from bench.queries import build_synthetic_warehouse, example_params, placeholder_count, time_named_queries  # noqa: E402
-from bench.report import verdicts  # noqa: E402
-from bench.run import scale_sizes  # noqa: E402
+from bench.perf.corpus import MAX_PAGE_KB, MIN_PAGE_KB, arabic_date, build_corpus, render_page  # noqa: E402
+from bench.perf.queries import build_synthetic_warehouse, example_params, placeholder_count, time_named_queries  # noqa: E402
+from bench.perf.report import verdicts  # noqa: E402
+from bench.perf.run import scale_sizes  # noqa: E402
 
 CODECS = {"utf-8": "utf-8", "windows-1256": "cp1256"}
 
@@ -53,7 +52,11 @@ HAND_MADE = [hand_made(i) for i in range(12)]
 @pytest.mark.parametrize(
     ("xml", "expected_title"),
     [
-        pytest.param("<DOC><DOCNO>A-1</DOCNO><TITLE>عنوان الخبر</TITLE><TEXT>\nنص الخبر\n</TEXT></DOC>", "عنوان الخبر", id="title-and-text"),
+        pytest.param(
+            "<DOC><DOCNO>A-1</DOCNO><TITLE>عنوان الخبر</TITLE><TEXT>\nنص الخبر\n</TEXT></DOC>",
+            "عنوان الخبر",
+            id="title-and-text",
+        ),
         pytest.param("<DOC><DOCNO>A-2</DOCNO><TEXT>نص فقط</TEXT></DOC>", "", id="no-title-is-empty"),
         pytest.param("<DOC><DOCNO>A-3</DOCNO><TITLE>بلا نص</TITLE></DOC>", None, id="no-text-is-skipped"),
         pytest.param("<DOC><TITLE>بلا رقم</TITLE><TEXT>نص</TEXT></DOC>", None, id="no-docno-is-skipped"),
@@ -152,7 +155,9 @@ def test_txt_pages_are_copy_pastes(corpus20, ant_articles: list[AntArticle]) -> 
     by_docno = {a.docno: a for a in ant_articles}
     for page in (p for p in pages if p.kind == "txt"):
         text = (out / page.name).read_bytes().decode(CODECS[page.encoding])
-        assert text.splitlines()[0] == by_docno[page.docno].title.encode(CODECS[page.encoding], "replace").decode(CODECS[page.encoding])
+        assert text.splitlines()[0] == by_docno[page.docno].title.encode(CODECS[page.encoding], "replace").decode(
+            CODECS[page.encoding]
+        )
         assert "<" not in text.splitlines()[0]
 
 
@@ -185,10 +190,17 @@ def run(seconds: float, rss: int = 100) -> dict:
 def test_verdicts_compare_figures_with_the_targets() -> None:
     results = {
         "n": 10_000,
-        "bare": run(100.0), "plain": run(50.0, rss=1000), "flow": run(56.0),
-        "noop_plain": run(1.5), "empty_plain": run(0.1), "noop_flow": run(9.0), "empty_flow": run(5.0),
+        "bare": run(100.0),
+        "plain": run(50.0, rss=1000),
+        "flow": run(56.0),
+        "noop_plain": run(1.5),
+        "empty_plain": run(0.1),
+        "noop_flow": run(9.0),
+        "empty_flow": run(5.0),
         "scale": {"10161": run(300.0, rss=1100)},
-        "queries": {"timings": [{"first_seconds": 0.4, "best_seconds": 0.2}, {"first_seconds": 1.5, "best_seconds": 1.2}]},
+        "queries": {
+            "timings": [{"first_seconds": 0.4, "best_seconds": 0.2}, {"first_seconds": 1.5, "best_seconds": 1.2}]
+        },
     }
     v = verdicts(results)
     assert v["e2e_ratio_plain"] == {"value": 2.0, "target": 1.3, "met": True}
@@ -223,14 +235,20 @@ def test_synthetic_warehouse_has_the_shape_asked_for(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("header", "expected"),
     [
-        pytest.param("-- Parameters: 1) from date (YYYY-MM-DD)  2) to date (YYYY-MM-DD).\nselect ?, ?", ("2016-01-01", "2024-12-31"), id="date-span"),
+        pytest.param(
+            "-- Parameters: 1) from date (YYYY-MM-DD)  2) to date (YYYY-MM-DD).\nselect ?, ?",
+            ("2016-01-01", "2024-12-31"),
+            id="date-span",
+        ),
         pytest.param("-- Parameters: 1) entity_id (e.g. person:x).\nselect ?", ("e0",), id="most-mentioned-entity"),
-        pytest.param("-- Parameters: 1) first country  2) second country.\nselect ?, ?", ("C00", "C04"), id="two-countries"),
+        pytest.param(
+            "-- Parameters: 1) first country  2) second country.\nselect ?, ?", ("C00", "C04"), id="two-countries"
+        ),
         pytest.param("select ?", ("كيان 0",), id="undocumented-is-a-name"),
     ],
 )
 def test_example_params_follow_the_parameters_header(header: str, expected: tuple, synthetic_small: Path) -> None:
-    from flows import warehouse
+    from flows.store import warehouse
 
     with warehouse.opened(synthetic_small, read_only=True) as con:
         assert example_params(con, header) == expected
@@ -256,26 +274,32 @@ def test_readme_has_a_performance_section_with_the_bench_command() -> None:
 
 
 def test_akhbar_bench_entry_point_shows_its_options(capsys: pytest.CaptureFixture[str]) -> None:
-    from flows.bench import main
+    from flows.cli import main
 
     with pytest.raises(SystemExit) as exit_info:
-        main(["--help"])
+        main(["bench", "--", "--help"])
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
     assert "akhbar bench" in out and "--scale" in out
 
 
 def test_failed_runs_give_no_verdict_and_are_listed() -> None:
-    from bench.run import failed_runs
+    from bench.perf.run import failed_runs
 
-    results = {"n": 200, "bare": run(10.0), "plain": {"error": "exit code 1"}, "noop_plain": run(0.5),
-               "empty_plain": run(0.1), "scale": {"10161": {"error": "exit code 1"}}}
+    results = {
+        "n": 200,
+        "bare": run(10.0),
+        "plain": {"error": "exit code 1"},
+        "noop_plain": run(0.5),
+        "empty_plain": run(0.1),
+        "scale": {"10161": {"error": "exit code 1"}},
+    }
     assert verdicts(results) == {"noop_minus_empty_plain": {"value": pytest.approx(0.4), "target": 2.0, "met": True}}
     assert failed_runs(results) == ["plain", "scale 10161"]
 
 
 def test_a_work_folder_is_cleared_of_an_earlier_run(tmp_path: Path) -> None:
-    from bench.run import clear_work
+    from bench.perf.run import clear_work
 
     for path in ("inbox-200/a.html", "prefect-home/x.db", "pages/00000-a.html"):
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)

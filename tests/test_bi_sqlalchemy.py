@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.publish import publish_snapshot
+from flows.store.publish import publish_snapshot
 from tests.bi_rows import held_open, make_warehouse
 
 sqlalchemy = pytest.importorskip("sqlalchemy")
@@ -70,7 +70,7 @@ def test_a_dashboard_and_a_second_reader_share_the_snapshot(snapshot: Path):
 def test_an_open_dashboard_connection_survives_a_publish(tmp_path: Path, snapshot: Path):
     """Superset holds a connection; a run publishes a new snapshot over it; the old connection keeps working and
     a new one sees the new data."""
-    from flows import warehouse
+    from flows.store import warehouse
 
     engine = engine_for(snapshot, "uri")
     try:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from flows import warehouse
 from flows.cli import main
+from flows.store import warehouse
 
 
 @pytest.fixture

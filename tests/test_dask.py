@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -31,15 +30,19 @@ def test_flow_on_a_local_dask_cluster_matches_a_local_run(tmp_path: Path) -> Non
         (inbox / f"article {i}.txt").write_text(ARTICLE.replace("موسكو", f"موسكو {i}", 1), encoding="utf-8")
     (inbox / "broken.html").write_bytes(b"%PDF-1.4 not a page")
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        on_dask = run_flow(Settings(inbox=inbox, warehouse=tmp_path / "dask.duckdb", batch_size=2),
-                           dask_address=cluster.scheduler_address)
+        on_dask = run_flow(
+            Settings(inbox=inbox, warehouse=tmp_path / "dask.duckdb", batch_size=2),
+            dask_address=cluster.scheduler_address,
+        )
     local = run_ingest(Settings(inbox=inbox, warehouse=tmp_path / "local.duckdb", workers=1))
     assert on_dask.counts == local.counts == {"seen": 7, "new": 7, "loaded": 6, "duplicate": 0, "quarantined": 1}
     import duckdb
 
     def ids(path: Path) -> list[tuple]:
         con = duckdb.connect(str(path), read_only=True)
-        rows = con.execute("select article_id from articles union all select mention_id from mentions order by 1").fetchall()
+        rows = con.execute(
+            "select article_id from articles union all select mention_id from mentions order by 1"
+        ).fetchall()
         con.close()
         return rows
 

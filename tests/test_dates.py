@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import shared_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.date_grammar import key, lexicon
-from conftest import shared_path
-from flows.dates import PRECISIONS, find_dates, parse_iso_or_arabic, publication_date
-from flows.evaluation import dates as evaluation
+from bench.quality import dates as evaluation
+from flows.dates.grammar import key, lexicon
+from flows.dates.resolve import PRECISIONS, find_dates, parse_iso_or_arabic, publication_date
 
 D = dt.date
 WED = D(2024, 2, 28)  # a Wednesday: the anchor of the relative cases below
@@ -28,11 +28,17 @@ def only(text: str, anchor: dt.date | None = WED, **kwargs: bool) -> tuple[str, 
 @pytest.mark.parametrize(
     ("text", "surface", "value", "precision"),
     [
-        pytest.param("وصل في 6 يوليو/تموز 2024 إلى", "6 يوليو/تموز 2024", D(2024, 7, 6), "day", id="paired-month-slash"),
-        pytest.param("حكم منذ أغسطس (آب) 2020 البلاد", "أغسطس (آب) 2020", D(2020, 8, 1), "month", id="paired-month-parens"),
+        pytest.param(
+            "وصل في 6 يوليو/تموز 2024 إلى", "6 يوليو/تموز 2024", D(2024, 7, 6), "day", id="paired-month-slash"
+        ),
+        pytest.param(
+            "حكم منذ أغسطس (آب) 2020 البلاد", "أغسطس (آب) 2020", D(2020, 8, 1), "month", id="paired-month-parens"
+        ),
         pytest.param("في 28 فبراير/شباط 2024.", "28 فبراير/شباط 2024", WED, "day", id="february-shubat"),
         pytest.param("عقد في ٢١ سبتمبر ٢٠٢٣ اجتماع", "٢١ سبتمبر ٢٠٢٣", D(2023, 9, 21), "day", id="arabic-indic-digits"),
-        pytest.param("منذ 28 كانون الثاني 2024", "28 كانون الثاني 2024", D(2024, 1, 28), "day", id="levantine-two-words"),
+        pytest.param(
+            "منذ 28 كانون الثاني 2024", "28 كانون الثاني 2024", D(2024, 1, 28), "day", id="levantine-two-words"
+        ),
         pytest.param("في 3 إبريل 2025 وصل", "3 إبريل 2025", THU, "day", id="april-hamza-below"),
         pytest.param("في 3 ابريل 2025 وصل", "3 ابريل 2025", THU, "day", id="april-bare-alef"),
         pytest.param("في 4 يوليه 2023 وصل", "4 يوليه 2023", D(2023, 7, 4), "day", id="july-egyptian"),
@@ -43,19 +49,47 @@ def only(text: str, anchor: dt.date | None = WED, **kwargs: bool) -> tuple[str, 
         pytest.param("أعلن في 6 يناير، 2015، الساعة 5", "6 يناير، 2015", D(2015, 1, 6), "day", id="commas-around-year"),
         pytest.param("نشر بتاريخ 2024-02-28 بيانا", "2024-02-28", WED, "day", id="iso-date"),
         pytest.param("نشر بتاريخ 28/02/2024 بيانا", "28/02/2024", WED, "day", id="day-first-numeric"),
-        pytest.param("— MFA (@mfa) February 7, 2023", "February 7, 2023", D(2023, 2, 7), "day", id="english-tweet-date"),
+        pytest.param(
+            "— MFA (@mfa) February 7, 2023", "February 7, 2023", D(2023, 2, 7), "day", id="english-tweet-date"
+        ),
         pytest.param("انهار الاتفاق في 2023 نهائيا", "2023", D(2023, 1, 1), "year", id="in-year"),
         pytest.param("تراجع الإنتاج نهاية 2022 كثيرا", "نهاية 2022", D(2022, 1, 1), "year", id="end-of-year"),
         pytest.param("الاتفاق الموقع لعام 2015 صامد", "عام 2015", D(2015, 1, 1), "year", id="for-year-2015"),
-        pytest.param("وقفة احتجاجية يوم غرة جوان 2017 أمام", "يوم غرة جوان 2017", D(2017, 6, 1), "day", id="first-of-june-ghurra"),
-        pytest.param("وفي الأول من مارس 2024 وصل", "الأول من مارس 2024", D(2024, 3, 1), "day", id="ordinal-first-of-march"),
-        pytest.param("خلال الأسبوع الأول من شهر ماي 2017 بعد", "ماي 2017", D(2017, 5, 1), "month", id="first-week-of-may-is-may"),
-        pytest.param("الأمر الصادر في 15 ديسمبر عام 1896 نافذ", "15 ديسمبر عام 1896", D(1896, 12, 15), "day", id="year-word-between-month-and-year"),
-        pytest.param("صدر بتاريخ ( 27 / 9 / 1948 ) قرار", "27 / 9 / 1948", D(1948, 9, 27), "day", id="spaced-numeric-archive-date"),
-        pytest.param("بنيت عام ( 1993 ) المدرسة", "عام ( 1993 )", D(1993, 1, 1), "year", id="year-word-and-parenthesised-year"),
+        pytest.param(
+            "وقفة احتجاجية يوم غرة جوان 2017 أمام", "يوم غرة جوان 2017", D(2017, 6, 1), "day", id="first-of-june-ghurra"
+        ),
+        pytest.param(
+            "وفي الأول من مارس 2024 وصل", "الأول من مارس 2024", D(2024, 3, 1), "day", id="ordinal-first-of-march"
+        ),
+        pytest.param(
+            "خلال الأسبوع الأول من شهر ماي 2017 بعد", "ماي 2017", D(2017, 5, 1), "month", id="first-week-of-may-is-may"
+        ),
+        pytest.param(
+            "الأمر الصادر في 15 ديسمبر عام 1896 نافذ",
+            "15 ديسمبر عام 1896",
+            D(1896, 12, 15),
+            "day",
+            id="year-word-between-month-and-year",
+        ),
+        pytest.param(
+            "صدر بتاريخ ( 27 / 9 / 1948 ) قرار",
+            "27 / 9 / 1948",
+            D(1948, 9, 27),
+            "day",
+            id="spaced-numeric-archive-date",
+        ),
+        pytest.param(
+            "بنيت عام ( 1993 ) المدرسة", "عام ( 1993 )", D(1993, 1, 1), "year", id="year-word-and-parenthesised-year"
+        ),
         pytest.param("صورة المدينة (1948) .", "1948", D(1948, 1, 1), "year", id="parenthesised-year-alone"),
         pytest.param("قرى دمرت في حرب 1948، وهجر أهلها", "1948", D(1948, 1, 1), "year", id="year-ending-a-clause"),
-        pytest.param("وقع في 5 كانون أول 1945 اتفاق", "5 كانون أول 1945", D(1945, 12, 5), "day", id="december-levantine-colloquial"),
+        pytest.param(
+            "وقع في 5 كانون أول 1945 اتفاق",
+            "5 كانون أول 1945",
+            D(1945, 12, 5),
+            "day",
+            id="december-levantine-colloquial",
+        ),
         pytest.param("صدر في شباط (1948) قرار", "شباط (1948)", D(1948, 2, 1), "month", id="month-parenthesised-year"),
     ],
 )
@@ -72,38 +106,103 @@ def test_absolute_dates(text: str, surface: str, value: dt.date, precision: str)
         pytest.param("يصل غداً إلى", "غداً", D(2024, 2, 29), "day", id="tomorrow-with-tanween"),
         pytest.param("بيوصل بكرا عالبلد", "بكرا", D(2024, 2, 29), "day", id="tomorrow-colloquial"),
         pytest.param("وصل اليوم الأربعاء إلى", "اليوم الأربعاء", WED, "day", id="today-wednesday"),
-        pytest.param("زار مالي اليوم (الثلاثاء)، عقب", "اليوم (الثلاثاء)", D(2024, 2, 27), "day", id="today-tuesday-one-day-off-trusts-weekday"),
-        pytest.param("زار مالي اليوم (الأحد)، عقب", "اليوم (الأحد)", WED, "day", id="today-sunday-far-off-trusts-anchor"),
-        pytest.param("قال مساء أمس الثلاثاء إن", "مساء أمس الثلاثاء", D(2024, 2, 27), "day", id="yesterday-tuesday-agrees"),
-        pytest.param("قال مساء أمس الاثنين إن", "مساء أمس الاثنين", D(2024, 2, 26), "day", id="yesterday-monday-one-day-off-trusts-weekday"),
+        pytest.param(
+            "زار مالي اليوم (الثلاثاء)، عقب",
+            "اليوم (الثلاثاء)",
+            D(2024, 2, 27),
+            "day",
+            id="today-tuesday-one-day-off-trusts-weekday",
+        ),
+        pytest.param(
+            "زار مالي اليوم (الأحد)، عقب", "اليوم (الأحد)", WED, "day", id="today-sunday-far-off-trusts-anchor"
+        ),
+        pytest.param(
+            "قال مساء أمس الثلاثاء إن", "مساء أمس الثلاثاء", D(2024, 2, 27), "day", id="yesterday-tuesday-agrees"
+        ),
+        pytest.param(
+            "قال مساء أمس الاثنين إن",
+            "مساء أمس الاثنين",
+            D(2024, 2, 26),
+            "day",
+            id="yesterday-monday-one-day-off-trusts-weekday",
+        ),
         pytest.param("هاجموا (الثلاثاء) قرب البلدة", "(الثلاثاء)", D(2024, 2, 27), "day", id="tuesday-most-recent"),
         pytest.param("أعلنت (الأربعاء) أنها", "(الأربعاء)", WED, "day", id="weekday-same-as-anchor-is-anchor"),
-        pytest.param("كمين نفذته (الأربعاء) الماضي", "(الأربعاء) الماضي", D(2024, 2, 21), "day", id="last-wednesday-strictly-before"),
+        pytest.param(
+            "كمين نفذته (الأربعاء) الماضي",
+            "(الأربعاء) الماضي",
+            D(2024, 2, 21),
+            "day",
+            id="last-wednesday-strictly-before",
+        ),
         pytest.param("يلتقيان الخميس المقبل في", "الخميس المقبل", D(2024, 2, 29), "day", id="next-thursday"),
         pytest.param("تحطمت مروحية، السبت، في حي", "السبت", D(2024, 2, 24), "day", id="saturday-between-commas"),
         pytest.param("اجتمعوا يوم الأحد في", "يوم الأحد", D(2024, 2, 25), "day", id="on-sunday"),
         pytest.param("أعلنت مساء الجمعة أن", "مساء الجمعة", D(2024, 2, 23), "day", id="friday-evening"),
-        pytest.param("وصل صباح اليوم الخميس إلى", "صباح اليوم الخميس", D(2024, 2, 29), "day", id="thursday-morning-anchor-a-day-early"),
-        pytest.param("سلمت الأسبوع الماضي أسلحة", "الأسبوع الماضي", D(2024, 2, 21), "unknown", id="last-week-unknown-precision"),
+        pytest.param(
+            "وصل صباح اليوم الخميس إلى",
+            "صباح اليوم الخميس",
+            D(2024, 2, 29),
+            "day",
+            id="thursday-morning-anchor-a-day-early",
+        ),
+        pytest.param(
+            "سلمت الأسبوع الماضي أسلحة", "الأسبوع الماضي", D(2024, 2, 21), "unknown", id="last-week-unknown-precision"
+        ),
         pytest.param("قال الشهر الماضي إن", "الشهر الماضي", D(2024, 1, 1), "month", id="last-month"),
         pytest.param("ارتفع العام الماضي بنسبة", "العام الماضي", D(2023, 1, 1), "year", id="last-year"),
         pytest.param("سيبدأ مطلع العام ذلك", "مطلع العام", D(2024, 1, 1), "year", id="start-of-the-year"),
-        pytest.param("تراجع في فبراير الماضي كثيرا", "فبراير الماضي", D(2023, 2, 1), "month", id="last-february-before-anchor-month"),
+        pytest.param(
+            "تراجع في فبراير الماضي كثيرا",
+            "فبراير الماضي",
+            D(2023, 2, 1),
+            "month",
+            id="last-february-before-anchor-month",
+        ),
         pytest.param("تراجع في مارس الفائت كثيرا", "مارس الفائت", D(2023, 3, 1), "month", id="last-march"),
-        pytest.param("يوم الحادي والعشرين من يونيو الماضي", "يوم الحادي والعشرين من يونيو الماضي", D(2023, 6, 21), "day",
-                     id="ordinal-twenty-first-of-last-june"),
-        pytest.param("ينتهي موفى شهر مارس المقبل", "موفى شهر مارس المقبل", D(2024, 3, 1), "month", id="end-of-next-march-tunisian"),
-        pytest.param("تمرد في نهاية يوليو/تموز الماضي", "نهاية يوليو/تموز الماضي", D(2023, 7, 1), "month", id="end-of-last-july"),
-        pytest.param("وفي 10 أغسطس/آب الماضي هدد", "10 أغسطس/آب الماضي", D(2023, 8, 10), "day", id="day-of-last-august"),
-        pytest.param("التقيا يوم الإربعاء الفارط في", "يوم الإربعاء الفارط", D(2024, 2, 21), "day", id="last-wednesday-tunisian"),
-        pytest.param("يعقد في 12 من الشهر الجاري مؤتمره", "12 من الشهر الجاري", D(2024, 2, 12), "day", id="12th-of-this-month"),
-        pytest.param("عقد في 30 من الشهر الماضي مؤتمره", "30 من الشهر الماضي", D(2024, 1, 30), "day", id="30th-of-last-month"),
+        pytest.param(
+            "يوم الحادي والعشرين من يونيو الماضي",
+            "يوم الحادي والعشرين من يونيو الماضي",
+            D(2023, 6, 21),
+            "day",
+            id="ordinal-twenty-first-of-last-june",
+        ),
+        pytest.param(
+            "ينتهي موفى شهر مارس المقبل",
+            "موفى شهر مارس المقبل",
+            D(2024, 3, 1),
+            "month",
+            id="end-of-next-march-tunisian",
+        ),
+        pytest.param(
+            "تمرد في نهاية يوليو/تموز الماضي", "نهاية يوليو/تموز الماضي", D(2023, 7, 1), "month", id="end-of-last-july"
+        ),
+        pytest.param(
+            "وفي 10 أغسطس/آب الماضي هدد", "10 أغسطس/آب الماضي", D(2023, 8, 10), "day", id="day-of-last-august"
+        ),
+        pytest.param(
+            "التقيا يوم الإربعاء الفارط في", "يوم الإربعاء الفارط", D(2024, 2, 21), "day", id="last-wednesday-tunisian"
+        ),
+        pytest.param(
+            "يعقد في 12 من الشهر الجاري مؤتمره", "12 من الشهر الجاري", D(2024, 2, 12), "day", id="12th-of-this-month"
+        ),
+        pytest.param(
+            "عقد في 30 من الشهر الماضي مؤتمره", "30 من الشهر الماضي", D(2024, 1, 30), "day", id="30th-of-last-month"
+        ),
         pytest.param("وصل منذ 3 أيام إلى", "منذ 3 أيام", D(2024, 2, 25), "day", id="three-days-ago"),
         pytest.param("وصل منذ يومين إلى", "منذ يومين", D(2024, 2, 26), "day", id="two-days-ago-dual"),
-        pytest.param("وصل قبل ثلاثة أسابيع إلى", "قبل ثلاثة أسابيع", D(2024, 2, 7), "unknown", id="three-weeks-ago-word"),
+        pytest.param(
+            "وصل قبل ثلاثة أسابيع إلى", "قبل ثلاثة أسابيع", D(2024, 2, 7), "unknown", id="three-weeks-ago-word"
+        ),
         pytest.param("انتهى منذ عامين تقريبا", "منذ عامين", D(2022, 1, 1), "year", id="two-years-ago"),
         pytest.param("وصل منذ ساعتين إلى", "منذ ساعتين", WED, "day", id="two-hours-ago-is-today"),
-        pytest.param("انطلق منذ شهر أكتوبر الماضي تنفيذه", "شهر أكتوبر الماضي", D(2023, 10, 1), "month", id="since-last-october-is-not-a-month-ago"),
+        pytest.param(
+            "انطلق منذ شهر أكتوبر الماضي تنفيذه",
+            "شهر أكتوبر الماضي",
+            D(2023, 10, 1),
+            "month",
+            id="since-last-october-is-not-a-month-ago",
+        ),
     ],
 )
 def test_relative_dates(text: str, surface: str, value: dt.date, precision: str) -> None:
@@ -162,9 +261,21 @@ def test_weekday_disagreeing_with_full_date_keeps_the_month() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("يعقد يومي 3 و4 مارس 2024 بالحمامات", [("3", D(2024, 3, 3)), ("4 مارس 2024", D(2024, 3, 4))], id="days-3-and-4-march"),
-        pytest.param("تنتظم من 12 إلى 14 ماي المقبل", [("12", D(2024, 5, 12)), ("14 ماي المقبل", D(2024, 5, 14))], id="from-12-to-14-next-may"),
-        pytest.param("من 8 الى غاية 24 جوان 2017", [("8", D(2017, 6, 8)), ("24 جوان 2017", D(2017, 6, 24))], id="from-8-until-24-june"),
+        pytest.param(
+            "يعقد يومي 3 و4 مارس 2024 بالحمامات",
+            [("3", D(2024, 3, 3)), ("4 مارس 2024", D(2024, 3, 4))],
+            id="days-3-and-4-march",
+        ),
+        pytest.param(
+            "تنتظم من 12 إلى 14 ماي المقبل",
+            [("12", D(2024, 5, 12)), ("14 ماي المقبل", D(2024, 5, 14))],
+            id="from-12-to-14-next-may",
+        ),
+        pytest.param(
+            "من 8 الى غاية 24 جوان 2017",
+            [("8", D(2017, 6, 8)), ("24 جوان 2017", D(2017, 6, 24))],
+            id="from-8-until-24-june",
+        ),
     ],
 )
 def test_a_pair_of_days_shares_the_month(text: str, expected: list) -> None:
@@ -173,7 +284,9 @@ def test_a_pair_of_days_shares_the_month(text: str, expected: list) -> None:
 
 def test_a_range_of_years_is_two_year_mentions() -> None:
     assert [(m.text, m.value) for m in find_dates("الخطة الخمسية 1961 - 1962 للبلدية")] == [
-        ("1961", D(1961, 1, 1)), ("1962", D(1962, 1, 1))]
+        ("1961", D(1961, 1, 1)),
+        ("1962", D(1962, 1, 1)),
+    ]
     assert find_dates("نشر 2000 - 2500 جندي") == []
 
 
@@ -207,28 +320,65 @@ def test_datetime_anchor_is_accepted() -> None:
     [
         pytest.param("عنوان\nيصل الوزير اليوم الأربعاء 28 فبراير/شباط 2024 إلى", WED, id="today-weekday-full-date"),
         pytest.param("عنوان\nيصل الوزير اليوم الخميس 28 فبراير 2024 إلى", None, id="today-weekday-disagrees-none"),
-        pytest.param("استقبل الوزير أمس الثلاثاء 27 فبراير 2024 نظيره", WED, id="yesterday-full-date-is-the-day-before"),
+        pytest.param(
+            "استقبل الوزير أمس الثلاثاء 27 فبراير 2024 نظيره", WED, id="yesterday-full-date-is-the-day-before"
+        ),
         pytest.param("استقبل الوزير مساء أمس الثلاثاء 27 فبراير 2024 نظيره", WED, id="yesterday-evening-full-date"),
         pytest.param("يستقبل الوزير غدا الخميس 29 فبراير 2024 نظيره", WED, id="tomorrow-full-date-is-the-day-after"),
         pytest.param("وصل اليوم 28 فبراير 2024 وغادر اليوم 29 فبراير 2024", None, id="two-todays-disagree-none"),
-        pytest.param("عنوان\n\n٠٣ أبريل\n\nيلتقي الوزراء، اليوم الخميس، وكانت القمة في 6 يوليو 2024 وفي عام 2025", THU,
-                     id="yearless-dateline-year-from-text-weekday-agrees"),
-        pytest.param("عنوان\n\n٠٣ أبريل\n\nيلتقي الوزراء في موسكو وكانت القمة عام 2025", None, id="yearless-dateline-no-weekday-none"),
-        pytest.param("عنوان\n\n٠٣ أبريل\n\nيلتقي الوزراء، اليوم الجمعة، بعد قمة 2025", None, id="yearless-dateline-weekday-disagrees-none"),
-        pytest.param("وصل الوزير اليوم الثلاثاء إلى مالي\n— MFA Russia (@mfa_russia) February 7, 2023", D(2023, 2, 7),
-                     id="tweet-date-with-matching-today-weekday"),
-        pytest.param("وصل الوزير اليوم الأربعاء إلى مالي\n— MFA Russia (@mfa_russia) February 7, 2023", None,
-                     id="tweet-date-weekday-disagrees-none"),
-        pytest.param("وصل الوزير إلى مالي\n— MFA Russia (@mfa_russia) February 7, 2023", None, id="tweet-date-alone-none"),
+        pytest.param(
+            "عنوان\n\n٠٣ أبريل\n\nيلتقي الوزراء، اليوم الخميس، وكانت القمة في 6 يوليو 2024 وفي عام 2025",
+            THU,
+            id="yearless-dateline-year-from-text-weekday-agrees",
+        ),
+        pytest.param(
+            "عنوان\n\n٠٣ أبريل\n\nيلتقي الوزراء في موسكو وكانت القمة عام 2025",
+            None,
+            id="yearless-dateline-no-weekday-none",
+        ),
+        pytest.param(
+            "عنوان\n\n٠٣ أبريل\n\nيلتقي الوزراء، اليوم الجمعة، بعد قمة 2025",
+            None,
+            id="yearless-dateline-weekday-disagrees-none",
+        ),
+        pytest.param(
+            "وصل الوزير اليوم الثلاثاء إلى مالي\n— MFA Russia (@mfa_russia) February 7, 2023",
+            D(2023, 2, 7),
+            id="tweet-date-with-matching-today-weekday",
+        ),
+        pytest.param(
+            "وصل الوزير اليوم الأربعاء إلى مالي\n— MFA Russia (@mfa_russia) February 7, 2023",
+            None,
+            id="tweet-date-weekday-disagrees-none",
+        ),
+        pytest.param(
+            "وصل الوزير إلى مالي\n— MFA Russia (@mfa_russia) February 7, 2023", None, id="tweet-date-alone-none"
+        ),
         pytest.param("عنوان\n28 فبراير 2024\nوصل الوزير إلى مالي", WED, id="dateline-full-date"),
-        pytest.param("عنوان\nالثلاثاء - 16 رجب 1444 هـ - 07 فبراير 2023 مـ\nوصل الوزير", D(2023, 2, 7), id="dateline-with-weekday-and-hijri"),
-        pytest.param("عنوان\nالخميس - 16 رجب 1444 هـ - 07 فبراير 2023 مـ\nوصل الوزير", None, id="dateline-weekday-disagrees-none"),
-        pytest.param("عنوان\nتاريخ النشر: 28.02.2024 | 10:15 GMT\nوصل الوزير", WED, id="dateline-published-label-and-time"),
-        pytest.param("عنوان\nآخر تحديث: 28.02.2024 | 10:15 GMT\nوصل الوزير", None, id="last-updated-is-not-the-article-day"),
+        pytest.param(
+            "عنوان\nالثلاثاء - 16 رجب 1444 هـ - 07 فبراير 2023 مـ\nوصل الوزير",
+            D(2023, 2, 7),
+            id="dateline-with-weekday-and-hijri",
+        ),
+        pytest.param(
+            "عنوان\nالخميس - 16 رجب 1444 هـ - 07 فبراير 2023 مـ\nوصل الوزير", None, id="dateline-weekday-disagrees-none"
+        ),
+        pytest.param(
+            "عنوان\nتاريخ النشر: 28.02.2024 | 10:15 GMT\nوصل الوزير", WED, id="dateline-published-label-and-time"
+        ),
+        pytest.param(
+            "عنوان\nآخر تحديث: 28.02.2024 | 10:15 GMT\nوصل الوزير", None, id="last-updated-is-not-the-article-day"
+        ),
         pytest.param("عنوان\nموسكو - 28 فبراير 2024\nوصل الوزير", None, id="city-and-date-line-is-not-trusted"),
-        pytest.param("تدور الأحد القادم مباريات الجولة الأولى من البطولة الوطنية لكرة القدم في ملاعب العاصمة والجهات كلها\n"
-                     "الأحد 3 مارس 2024\nالساعة 14:00 الفريق الأول - الفريق الثاني", None, id="date-line-after-prose-is-a-schedule"),
-        pytest.param("زار الوزير مالي في 21 سبتمبر 2023 وفي 28 يناير 2024", None, id="dates-in-the-story-are-not-its-date"),
+        pytest.param(
+            "تدور الأحد القادم مباريات الجولة الأولى من البطولة الوطنية لكرة القدم في ملاعب العاصمة والجهات كلها\n"
+            "الأحد 3 مارس 2024\nالساعة 14:00 الفريق الأول - الفريق الثاني",
+            None,
+            id="date-line-after-prose-is-a-schedule",
+        ),
+        pytest.param(
+            "زار الوزير مالي في 21 سبتمبر 2023 وفي 28 يناير 2024", None, id="dates-in-the-story-are-not-its-date"
+        ),
         pytest.param("زار مالي اليوم (الثلاثاء) بعد قمة 2020", None, id="weekday-only-none"),
         pytest.param("", None, id="empty"),
     ],
@@ -251,7 +401,9 @@ def test_publication_date(text: str, expected: dt.date | None) -> None:
         pytest.param("7 يناير، 2015، الساعة 11:00 صباحاً", dt.datetime(2015, 1, 7, 11, 0), id="arabic-morning-time"),
         pytest.param("6 يناير، 2015، الساعة 05:16 مساءً", dt.datetime(2015, 1, 6, 17, 16), id="arabic-evening-time"),
         pytest.param("28/2/2024 10:15:16 AM", dt.datetime(2024, 2, 28, 10, 15, 16), id="day-first-numeric-with-clock"),
-        pytest.param("Wednesday, February 28, 2024 - 10:15 PM", dt.datetime(2024, 2, 28, 22, 15), id="english-long-form-pm"),
+        pytest.param(
+            "Wednesday, February 28, 2024 - 10:15 PM", dt.datetime(2024, 2, 28, 22, 15), id="english-long-form-pm"
+        ),
         pytest.param("28 فبراير 2024 - 14:30", dt.datetime(2024, 2, 28, 14, 30), id="arabic-date-24h-clock"),
         pytest.param("منذ 3 ساعات", None, id="hours-ago-is-not-a-timestamp"),
         pytest.param("فبراير 2024", None, id="month-only-is-not-a-timestamp"),
@@ -274,8 +426,24 @@ def test_every_month_has_both_arabic_systems() -> None:
 
 
 def test_relative_lexicon_has_every_kind_the_grammar_reads() -> None:
-    kinds = {"day", "period", "marker", "this", "qualifier", "ago", "unit", "number", "not_today", "not_before_today",
-             "part_of_day", "year_word", "year_cue", "first_of_month", "ordinal_day", "not_before_weekday"}
+    kinds = {
+        "day",
+        "period",
+        "marker",
+        "this",
+        "qualifier",
+        "ago",
+        "unit",
+        "number",
+        "not_today",
+        "not_before_today",
+        "part_of_day",
+        "year_word",
+        "year_cue",
+        "first_of_month",
+        "ordinal_day",
+        "not_before_weekday",
+    }
     assert kinds <= set(lexicon().words)
 
 
@@ -311,12 +479,24 @@ def test_seed_documents_get_their_date_through_the_pipeline(seed_files: list) ->
 @pytest.mark.parametrize(
     ("seed", "must_contain", "must_not_contain"),
     [
-        pytest.param("000_ec4f9320f02445ae.txt", [("يوليو2023", D(2023, 7, 1), "month"), ("10 أغسطس/آب الماضي", D(2023, 8, 10), "day")],
-                     ["2"], id="seed-000-glued-and-last-august"),
-        pytest.param("001_7bff28408e50688d.txt", [("عامي 2022", D(2022, 1, 1), "year"), ("2023", D(2023, 1, 1), "year")],
-                     [], id="seed-001-between-two-years"),
-        pytest.param("002_a25b87eb672c9413.txt", [("(الأربعاء) الماضي", D(2024, 2, 21), "day"), ("السبت", D(2024, 2, 24), "day")],
-                     ["الأشهر الماضية"], id="seed-002-weekdays"),
+        pytest.param(
+            "000_ec4f9320f02445ae.txt",
+            [("يوليو2023", D(2023, 7, 1), "month"), ("10 أغسطس/آب الماضي", D(2023, 8, 10), "day")],
+            ["2"],
+            id="seed-000-glued-and-last-august",
+        ),
+        pytest.param(
+            "001_7bff28408e50688d.txt",
+            [("عامي 2022", D(2022, 1, 1), "year"), ("2023", D(2023, 1, 1), "year")],
+            [],
+            id="seed-001-between-two-years",
+        ),
+        pytest.param(
+            "002_a25b87eb672c9413.txt",
+            [("(الأربعاء) الماضي", D(2024, 2, 21), "day"), ("السبت", D(2024, 2, 24), "day")],
+            ["الأشهر الماضية"],
+            id="seed-002-weekdays",
+        ),
     ],
 )
 def test_seed_golden(seeds_dir, seed: str, must_contain: list, must_not_contain: list[str]) -> None:
@@ -329,15 +509,35 @@ def test_seed_golden(seeds_dir, seed: str, must_contain: list, must_not_contain:
 # --- properties ------------------------------------------------------------------------------------------------------
 
 WORDS = st.sampled_from(
-    [*lexicon().months, *lexicon().weekdays, *(w for kind in lexicon().words.values() for w in kind),
-     "في", "2024", "٠٣", "28", "/", "(", ")", "،", "\n", "هـ", "1432", "-", "12:30", "يوم"]
+    [
+        *lexicon().months,
+        *lexicon().weekdays,
+        *(w for kind in lexicon().words.values() for w in kind),
+        "في",
+        "2024",
+        "٠٣",
+        "28",
+        "/",
+        "(",
+        ")",
+        "،",
+        "\n",
+        "هـ",
+        "1432",
+        "-",
+        "12:30",
+        "يوم",
+    ]
 )
 ARABIC = st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), max_size=30)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(WORDS, ARABIC, st.text(max_size=4)), max_size=25).map(" ".join),
-       st.one_of(st.none(), st.dates()), st.booleans())
+@given(
+    st.lists(st.one_of(WORDS, ARABIC, st.text(max_size=4)), max_size=25).map(" ".join),
+    st.one_of(st.none(), st.dates()),
+    st.booleans(),
+)
 def test_offsets_and_values_are_sound(text: str, anchor: dt.date | None, future: bool) -> None:
     found = find_dates(text, anchor, future=future)
     assert all(a.char_end <= b.char_start for a, b in zip(found, found[1:]))  # in order, never overlapping
@@ -365,7 +565,9 @@ def test_never_crashes(text: str) -> None:
 
 def dateparser_params() -> list:
     if not evaluation.DATEPARSER.exists():
-        return [pytest.param(None, None, id="absent", marks=pytest.mark.skip(reason=f"{evaluation.DATEPARSER} is absent"))]
+        return [
+            pytest.param(None, None, id="absent", marks=pytest.mark.skip(reason=f"{evaluation.DATEPARSER} is absent"))
+        ]
     params = []
     for case_id, group, case in evaluation.dateparser_cases():
         reason = evaluation.out_of_scope(group, case)
@@ -422,7 +624,9 @@ def test_ant_publication_dates_floor() -> None:
     assert figures["today_weekday_agrees"] >= 0.97
 
 
-@pytest.mark.parametrize("anchor", [pytest.param(dt.date.min, id="first-day-of-the-calendar"), pytest.param(dt.date.max, id="last-day")])
+@pytest.mark.parametrize(
+    "anchor", [pytest.param(dt.date.min, id="first-day-of-the-calendar"), pytest.param(dt.date.max, id="last-day")]
+)
 def test_anchor_at_the_calendar_edge_gives_no_value_not_a_crash(anchor: dt.date) -> None:
     found = find_dates("أمس وغداً والخميس المقبل والأسبوع الماضي و3 مارس والعام المقبل ومنذ 3 أعوام", anchor)
     assert len(found) == 7 and {m.value is None for m in found} == {True, False}
@@ -437,7 +641,7 @@ def test_evaluation_run_prints_and_returns_every_figure(capsys) -> None:
 
 def test_date_pattern_bounds_every_space_run() -> None:
     # an unbounded run inside the one big pattern made 20,000 blanks cost 12 s (quadratic backtracking); bounded, 0.1 s
-    from flows.date_grammar import date_pattern
+    from flows.dates.grammar import date_pattern
 
     source = date_pattern().pattern
     assert r"[^\S\n]*" not in source and r"[^\S\n]+" not in source and r"\s*" not in source and r"\s+" not in source

@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from flows.decode import decode_bytes, declared_charset, sniff_binary
 from flows.errors import Quarantine
+from flows.read.decode import declared_charset, decode_bytes, sniff_binary
 
 # A sample sentence written for these tests: "The Russian foreign minister arrived in Bamako on Tuesday."
 SAMPLE = "وصل وزير الخارجية الروسي إلى باماكو يوم الثلاثاء في زيارة رسمية تستمر يومين. " * 4

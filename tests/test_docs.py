@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from flows.cli import COMMANDS, build_parser
-from flows.warehouse import SCHEMA_FILE
-from pathlib import Path
+from flows.store.warehouse import SCHEMA_FILE
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from flows.nlp.arabic import split_sentences
-from flows.nlp.entities import extract_entities
+from flows.nlp.entities.extract import extract_entities
+from flows.nlp.text.arabic import split_sentences
 from flows.nlp.types import Document
 
 
@@ -31,14 +32,30 @@ def found(text: str) -> set[tuple[str, str]]:
         pytest.param("التقى أسيمي جويتا الوفد", "أسيمي جويتا", "person:assimi-goita", id="goita-g-as-jim"),
         pytest.param("وزير الخارجية عبدالله ديوب", "عبدالله ديوب", "person:abdoulaye-diop", id="diop-joined-abdallah"),
         pytest.param("قررت الإيكواس فرض عقوبات", "الإيكواس", "org:ecowas", id="ecowas-with-article"),
-        pytest.param("انسحبت من المجموعة الاقتصادية لدول غرب أفريقيا", "المجموعة الاقتصادية لدول غرب أفريقيا", "org:ecowas", id="ecowas-long-form"),
+        pytest.param(
+            "انسحبت من المجموعة الاقتصادية لدول غرب أفريقيا",
+            "المجموعة الاقتصادية لدول غرب أفريقيا",
+            "org:ecowas",
+            id="ecowas-long-form",
+        ),
         pytest.param("قمة اتحاد دول الساحل في نيامي", "اتحاد دول الساحل", "org:aes", id="confederation-sahel"),
         pytest.param("عناصر من مجموعة فاغنر الروسية", "مجموعة فاغنر", "org:wagner", id="wagner-group"),
-        pytest.param("أعلنت جماعة «نصرة الإسلام والمسلمين» مسؤوليتها", "نصرة الإسلام والمسلمين", "org:jnim", id="jnim-quoted"),
-        pytest.param("قالت مصادر لـ«الشرق الأوسط» إن", "الشرق الأوسط", "org:asharq-al-awsat", id="asharq-newspaper-quoted"),
+        pytest.param(
+            "أعلنت جماعة «نصرة الإسلام والمسلمين» مسؤوليتها", "نصرة الإسلام والمسلمين", "org:jnim", id="jnim-quoted"
+        ),
+        pytest.param(
+            "قالت مصادر لـ«الشرق الأوسط» إن", "الشرق الأوسط", "org:asharq-al-awsat", id="asharq-newspaper-quoted"
+        ),
         pytest.param("التوتر في الشرق الأوسط يتصاعد", "الشرق الأوسط", "loc:middle-east", id="middle-east-region"),
-        pytest.param("أكدت وزارة الخارجية الروسية أن", "وزارة الخارجية الروسية", "org:ministry-foreign-affairs-rus", id="mfa-russia"),
-        pytest.param("وأكدت الخارجية المالية أن", "الخارجية المالية", "org:ministry-foreign-affairs-mli", id="mfa-mali-metonym"),
+        pytest.param(
+            "أكدت وزارة الخارجية الروسية أن",
+            "وزارة الخارجية الروسية",
+            "org:ministry-foreign-affairs-rus",
+            id="mfa-russia",
+        ),
+        pytest.param(
+            "وأكدت الخارجية المالية أن", "الخارجية المالية", "org:ministry-foreign-affairs-mli", id="mfa-mali-metonym"
+        ),
         pytest.param("وأشار الجانب الروسي إلى", "الروسي", "gpe:rus", id="russian-side-nisba"),
         pytest.param("وقال نظيره المالي إن", "المالي", "gpe:mli", id="malian-counterpart-nisba"),
         pytest.param("نقلت وكالة أ.ف.ب الخبر", "أ.ف.ب", "org:afp", id="afp-abbreviation"),
@@ -69,10 +86,14 @@ def test_does_not_find(text: str, entity_id: str) -> None:
         pytest.param("وقال رامي زهدي الخبير في الشؤون الأفريقية إن", "رامي زهدي", id="expert-after-name"),
         pytest.param("وصرح العقيد سليمان كوليبالي للصحفيين", "سليمان كوليبالي", id="colonel-before-name"),
         pytest.param("أدى الهجوم إلى مقتل عمر تراوري مدير ديوان الرئيس", "عمر تراوري", id="director-after-name"),
-        pytest.param("ورحب مندوب روسيا الدائم لدى الأمم المتحدة - زيد عمرو بالتنسيق", "زيد عمرو", id="envoy-to-un-dash-name"),
+        pytest.param(
+            "ورحب مندوب روسيا الدائم لدى الأمم المتحدة - زيد عمرو بالتنسيق", "زيد عمرو", id="envoy-to-un-dash-name"
+        ),
         pytest.param("وأعلن الكولونيل مامادو ديارا أن", "مامادو ديارا", id="colonel-french-form"),
         pytest.param("وصرح الجنرال تشارلز نيابا للصحفيين", "تشارلز نيابا", id="general"),
-        pytest.param("وقال السفير الروسي في باماكو إيغور غروميكو إن", "إيغور غروميكو", id="ambassador-of-russia-in-bamako"),
+        pytest.param(
+            "وقال السفير الروسي في باماكو إيغور غروميكو إن", "إيغور غروميكو", id="ambassador-of-russia-in-bamako"
+        ),
         pytest.param("وقالت المتحدثة باسم البعثة سارة نجم إن", "سارة نجم", id="spokeswoman-for-the-mission"),
     ],
 )
@@ -92,9 +113,13 @@ def test_unknown_person_by_title(text: str, surface: str) -> None:
         pytest.param("هُجّر سكان قرية عين حوض عام 1948", "عين حوض", "GPE", id="two-word-village-name"),
         pytest.param("صدر العدد الأول من جريدة فلسطين", "جريدة فلسطين", "ORG", id="newspaper-named-after-country"),
         pytest.param("اجتمع المجلس البلدي في بلدية نابلس", "بلدية نابلس", "ORG", id="municipality-of-nablus"),
-        pytest.param("قرر أعضاء بلدية مدينة البيرة", "بلدية مدينة البيرة", "ORG", id="municipality-of-the-city-of-bireh"),
+        pytest.param(
+            "قرر أعضاء بلدية مدينة البيرة", "بلدية مدينة البيرة", "ORG", id="municipality-of-the-city-of-bireh"
+        ),
         pytest.param("ينفي المجلس العسكري الحاكم ذلك", "المجلس العسكري", "ORG", id="the-military-council"),
-        pytest.param("أصدرت اللجنة القومية العربية بيانا", "اللجنة القومية العربية", "ORG", id="arab-national-committee"),
+        pytest.param(
+            "أصدرت اللجنة القومية العربية بيانا", "اللجنة القومية العربية", "ORG", id="arab-national-committee"
+        ),
     ],
 )
 def test_rules_for_names_no_list_knows(text: str, surface: str, entity_type: str) -> None:
@@ -114,7 +139,6 @@ def test_rules_for_names_no_list_knows(text: str, surface: str, entity_type: str
         pytest.param("ولد في مانشستر عام 1990", id="was-born-in-is-no-name"),
         pytest.param("تحدث مدرب الفريق اليوم عن عدة نقاط", id="the-team-today-is-no-title"),
         pytest.param("وصلت لجان الكترونية", id="committees-is-not-jean"),
-
     ],
 )
 def test_rules_stay_quiet(text: str) -> None:
@@ -182,8 +206,32 @@ def test_ids_and_order_are_stable() -> None:
 
 
 ARABIC_PIECES = st.sampled_from(
-    ["لافروف", "وباماكو", "مالي", "المالي", "الروسي", " ", "، ", ".\n", "«", "»", "وزير الخارجية", "دعم", "ـ", "ُ", "-",
-     "عبد الله ديوب", "إيكواس", "الجانب", "أ.ف.ب", "روسياً", "العقيد", "زيد عمرو", "للأمم المتحدة", "x"]
+    [
+        "لافروف",
+        "وباماكو",
+        "مالي",
+        "المالي",
+        "الروسي",
+        " ",
+        "، ",
+        ".\n",
+        "«",
+        "»",
+        "وزير الخارجية",
+        "دعم",
+        "ـ",
+        "ُ",
+        "-",
+        "عبد الله ديوب",
+        "إيكواس",
+        "الجانب",
+        "أ.ف.ب",
+        "روسياً",
+        "العقيد",
+        "زيد عمرو",
+        "للأمم المتحدة",
+        "x",
+    ]
 )
 
 
@@ -197,38 +245,72 @@ def test_every_mention_is_its_body_slice(text: str) -> None:
 
 
 def test_tagger_labels_become_spans() -> None:
-    from flows.nlp.entity_tagger import bio_spans
+    from flows.nlp.entities.tagger import bio_spans
 
     labels = ["O", "B-PERSON", "I-PERSON", "B-ORG", "I-GPE", "O", "I-LOC"]
     assert bio_spans(labels) == [("PERSON", 1, 3), ("ORG", 3, 4), ("GPE", 4, 5), ("LOC", 6, 7)]
 
 
 def test_tagger_never_overrides_a_rule_mention() -> None:
-    from flows.nlp.entity_tagger import load_tagger
+    from flows.nlp.entities.tagger import load_tagger
 
     if load_tagger() is None:
         pytest.skip("no tagger model in flows/data/tagger")
     text = "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو تدعم مالي"
     _, mentions = run(text)
     assert [(m.surface, m.entity_id) for m in mentions if not m.is_adjectival] == [
-        ("سيرغي لافروف", "person:sergey-lavrov"), ("موسكو", "gpe:moscow"), ("مالي", "gpe:mli")]
+        ("سيرغي لافروف", "person:sergey-lavrov"),
+        ("موسكو", "gpe:moscow"),
+        ("مالي", "gpe:mli"),
+    ]
 
 
 SEED_MUST = {
     # seed file prefix: (entity ids that must be mentioned, (surface, entity id) pairs that must not be)
-    "000": ({"person:sergey-lavrov", "person:abdoulaye-diop", "person:assimi-goita", "person:mohamed-bazoum",
-             "person:abdourahamane-tiani", "org:ecowas", "org:aes", "org:ministry-foreign-affairs-rus", "gpe:bfa"},
-            set()),
-    "001": ({"person:karamoko-traore", "person:bakary-sangare", "person:vassily-nebenzia", "org:unsc", "gpe:kyiv",
-             "org:le-monde"}, set()),
-    "002": ({"person:antonio-guterres", "org:minusma", "org:wagner", "org:asharq-al-awsat",
-             "org:ministry-foreign-affairs-mli"}, {("روسياً", "gpe:rus"), ("الشرق الأوسط", "loc:middle-east")}),
-    "003": ({"org:ministry-interior-rus", "gpe:usa", "gpe:irq"}, {("المالية", "gpe:mli")}),  # العاصمة المالية: a capital is no body
+    "000": (
+        {
+            "person:sergey-lavrov",
+            "person:abdoulaye-diop",
+            "person:assimi-goita",
+            "person:mohamed-bazoum",
+            "person:abdourahamane-tiani",
+            "org:ecowas",
+            "org:aes",
+            "org:ministry-foreign-affairs-rus",
+            "gpe:bfa",
+        },
+        set(),
+    ),
+    "001": (
+        {
+            "person:karamoko-traore",
+            "person:bakary-sangare",
+            "person:vassily-nebenzia",
+            "org:unsc",
+            "gpe:kyiv",
+            "org:le-monde",
+        },
+        set(),
+    ),
+    "002": (
+        {
+            "person:antonio-guterres",
+            "org:minusma",
+            "org:wagner",
+            "org:asharq-al-awsat",
+            "org:ministry-foreign-affairs-mli",
+        },
+        {("روسياً", "gpe:rus"), ("الشرق الأوسط", "loc:middle-east")},
+    ),
+    "003": (
+        {"org:ministry-interior-rus", "gpe:usa", "gpe:irq"},
+        {("المالية", "gpe:mli")},
+    ),  # العاصمة المالية: a capital is no body
 }
 
 
 def test_seed_articles_golden(seed_files) -> None:
-    from flows.textclean import clean_text
+    from flows.read.textclean import clean_text
 
     for path in seed_files:
         must, must_not = SEED_MUST[path.name[:3]]
@@ -249,12 +331,12 @@ def test_seed_articles_golden(seed_files) -> None:
     ],
 )
 def test_a_head_word_that_looks_like_clitics_keeps_its_letters(text: str, surface: str) -> None:
-    """"وكالة" (agency) reads as و + ك + "الة" too; the mention must not start inside the word."""
+    """ "وكالة" (agency) reads as و + ك + "الة" too; the mention must not start inside the word."""
     assert surface in {m.surface for m in run(text)[1]}
 
 
 def test_in_the_name_of_is_not_a_man_called_bassem() -> None:
-    """"باسم" is a given name and "in the name of": after a spokesman title it is the preposition."""
+    """ "باسم" is a given name and "in the name of": after a spokesman title it is the preposition."""
     spokesman = found("اعتبر الناطق الرسمي باسم الحزب الجمهوري، عصام الشابي أن الحكومة عاجزة")
     assert not any(surface.startswith("باسم") for surface, _ in spokesman)
     assert any(surface == "عصام الشابي" for surface, _ in spokesman)

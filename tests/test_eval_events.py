@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
-
 from conftest import shared_path
-from flows.evaluation import events as evaluation
+
+from bench.quality import events as evaluation
 
 GOLD = Path(__file__).resolve().parent / "gold" / "events_seeds.json"
-needs_entities = pytest.mark.skipif(
-    importlib.util.find_spec("flows.nlp.entities") is None, reason="the entity stage (flows/nlp/entities.py) is absent"
-)
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +21,24 @@ def result() -> dict:
 
 def test_gold_is_well_formed() -> None:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    plover = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-              "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    plover = {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    }
     names = [e["event"] for e in gold["events"]]
     assert len(names) == len(set(names))
     for event in gold["events"]:
@@ -58,7 +70,6 @@ def test_detection_floor(result, figure, floor: float) -> None:
     assert figure(result) >= floor
 
 
-@needs_entities
 def test_dedup_floor(result) -> None:
     assert result["dedup"]["f1"] >= 0.88
     assert result["dedup"]["precision"] >= 0.88
@@ -66,7 +77,6 @@ def test_dedup_floor(result) -> None:
 
 # Measured 2026-11-23: actor recall 1.000 (lenient: gold actors among the linked event's actors), actor1 accuracy
 # 0.773 (the agent of each matched report; misses are mostly reports that name no actor in their own clause).
-@needs_entities
 def test_actor_floor(result) -> None:
     assert result["actor_recall"] is not None and result["actor_recall"] >= 0.9
     assert result["actor1_accuracy"] is not None and result["actor1_accuracy"] >= 0.70
@@ -78,34 +88,39 @@ def linked(result) -> dict:
     gold = evaluation.load_gold()
     seeds = shared_path("seeds")
     docs = {s: evaluation.seed_document(seeds, s, n) for s, n in gold["seeds"].items()}
-    found = {s: evaluation.detect_events(d, *reversed(evaluation.seed_entities(d))) for s, d in docs.items()}
+    found = {s: evaluation.detect_events(d, *reversed(evaluation.extract_entities(d))) for s, d in docs.items()}
     import polars as pl
 
-    from flows.nlp.event_linking import EVENT_COLUMNS, link_events, new_mentions_frame
+    from flows.nlp.events.linking import EVENT_COLUMNS, link_events, new_mentions_frame
 
     existing = pl.DataFrame(schema={**EVENT_COLUMNS, "article_ids": pl.List(pl.String)})
     reports = []
     for seed in sorted(found):
         events, mentions = link_events(new_mentions_frame(seed, found[seed]), existing)
         reports += mentions.to_dicts()
-        articles = {r["event_id"]: sorted({m["article_id"] for m in reports if m["event_id"] == r["event_id"]})
-                    for r in events.to_dicts()}
-        events = events.with_columns(pl.Series("article_ids", [articles[e] for e in events["event_id"]],
-                                               dtype=pl.List(pl.String)))
+        articles = {
+            r["event_id"]: sorted({m["article_id"] for m in reports if m["event_id"] == r["event_id"]})
+            for r in events.to_dicts()
+        }
+        events = events.with_columns(
+            pl.Series("article_ids", [articles[e] for e in events["event_id"]], dtype=pl.List(pl.String))
+        )
         existing = pl.concat([existing.filter(~pl.col("event_id").is_in(events["event_id"].implode())), events])
-    return {row["event_id"]: (row, [m for m in reports if m["event_id"] == row["event_id"]])
-            for row in existing.to_dicts()}
+    return {
+        row["event_id"]: (row, [m for m in reports if m["event_id"] == row["event_id"]]) for row in existing.to_dicts()
+    }
 
 
 def event_with(linked: dict, seed: str, trigger: str, sentence_index: int) -> dict:
     for row, reports in linked.values():
-        if any(m["article_id"] == seed and m["trigger"] == trigger and m["sentence_index"] == sentence_index
-               for m in reports):
+        if any(
+            m["article_id"] == seed and m["trigger"] == trigger and m["sentence_index"] == sentence_index
+            for m in reports
+        ):
             return row
     raise AssertionError(f"no event reported by {trigger!r} in seed {seed}")
 
 
-@needs_entities
 def test_lavrov_february_2023_visit_is_one_event_with_three_articles(linked) -> None:
     visit = event_with(linked, "003", "وصل", 0)
     assert (visit["event_type"], visit["event_mode"]) == ("CONSULT", "visit")
@@ -114,7 +129,6 @@ def test_lavrov_february_2023_visit_is_one_event_with_three_articles(linked) -> 
     assert visit["actor1_id"] == "person:sergey-lavrov"
 
 
-@needs_entities
 def test_lavrov_diop_talks_in_moscow(linked) -> None:
     talks = event_with(linked, "000", "محادثات", 0)
     assert (talks["event_date"], talks["date_precision"]) == (dt.date(2024, 2, 28), "day")
@@ -122,7 +136,6 @@ def test_lavrov_diop_talks_in_moscow(linked) -> None:
     assert talks["location_id"] == "gpe:moscow"
 
 
-@needs_entities
 def test_moscow_talks_with_three_sahel_ministers(linked) -> None:
     talks = event_with(linked, "001", "مفاوضات", 0)
     assert (talks["event_date"], talks["date_precision"]) == (dt.date(2025, 4, 3), "day")
@@ -132,7 +145,7 @@ def test_moscow_talks_with_three_sahel_ministers(linked) -> None:
 
 @pytest.fixture(scope="module")
 def heldout() -> dict:
-    from flows.evaluation import event_corpus
+    from bench.quality import event_corpus
 
     tarball = shared_path("corpus", "ant-v1.1.tar.gz")
     gold = evaluation.load_gold(event_corpus.HELDOUT_GOLD)

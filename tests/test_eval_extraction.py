@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from bench.extraction import Score, evaluate
+from bench.quality.extraction import Score, evaluate
 from tests.conftest import shared_path
 
 HTML_F1_FLOOR = 0.97
@@ -70,14 +70,20 @@ BODY = f"{HEADLINE}\nتوقفت المقابلة بعد دخول الجماهي�
     [
         pytest.param(f"نبض القارة - {HEADLINE}", "نبض القارة", BODY, HEADLINE, id="site-dash-headline"),
         pytest.param(f"{HEADLINE} | نبض القارة", "نبض القارة", BODY, HEADLINE, id="headline-bar-site"),
-        pytest.param(f"نبض القارة - {HEADLINE}", "نبض القارة", BODY.split("\n")[1], "نبض القارة", id="headline-not-shown-kept"),
-        pytest.param(f"{HEADLINE} - نبض القارة", HEADLINE, "نبض القارة\n" + BODY, HEADLINE, id="a-shorter-part-never-wins"),
+        pytest.param(
+            f"نبض القارة - {HEADLINE}", "نبض القارة", BODY.split("\n")[1], "نبض القارة", id="headline-not-shown-kept"
+        ),
+        pytest.param(
+            f"{HEADLINE} - نبض القارة", HEADLINE, "نبض القارة\n" + BODY, HEADLINE, id="a-shorter-part-never-wins"
+        ),
         pytest.param("تونس : قطع الطريق في منزل بوزيان", "تونس", "تونس\nنص", "تونس", id="colon-is-inside-a-headline"),
         pytest.param(None, "نبض القارة", BODY, "نبض القارة", id="no-title-tag"),
     ],
 )
-def test_the_headline_replaces_the_site_name_only_when_the_page_shows_it(title_tag, trafilatura_title, text, expected) -> None:
-    from flows.extract import headline_from_title_tag
+def test_the_headline_replaces_the_site_name_only_when_the_page_shows_it(
+    title_tag, trafilatura_title, text, expected
+) -> None:
+    from flows.read.extract import headline_from_title_tag
 
     page = f"<html><head><title>{title_tag}</title></head><body></body></html>" if title_tag else "<html></html>"
     assert headline_from_title_tag(page, trafilatura_title, text) == expected

@@ -5,19 +5,23 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from flows.evaluation import quotes as quote_eval
 from conftest import shared_path
+
+from bench.quality import quotes as quote_eval
 from flows.nlp.types import Entity, Mention, Quote
 
 LAVROV = Entity("person:sergey-lavrov", "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS")
 
 
-def quote(text: str, cue: str = "قال", speaker_id: str | None = None, surface: str | None = None, kind: str = "indirect") -> Quote:
+def quote(
+    text: str, cue: str = "قال", speaker_id: str | None = None, surface: str | None = None, kind: str = "indirect"
+) -> Quote:
     return Quote(f"t:q0-{len(text)}", speaker_id, surface, text, kind, cue, 0, len(text), 0)
 
 
-def gold_item(starts: str, speaker: str = "لافروف", named: bool = True, cue: str = "قال", kind: str = "indirect") -> dict:
+def gold_item(
+    starts: str, speaker: str = "لافروف", named: bool = True, cue: str = "قال", kind: str = "indirect"
+) -> dict:
     return {"cue": cue, "kind": kind, "starts": starts, "speaker": speaker, "speaker_named": named}
 
 
@@ -41,12 +45,22 @@ def test_scoring_counts_matches_misses_spurious_and_speakers():
 @pytest.mark.parametrize(
     ("item", "predicted", "right"),
     [
-        pytest.param(gold_item("x", "لافروف"), quote("x", speaker_id=LAVROV.entity_id), True, id="surname-names-the-entity"),
+        pytest.param(
+            gold_item("x", "لافروف"), quote("x", speaker_id=LAVROV.entity_id), True, id="surname-names-the-entity"
+        ),
         pytest.param(gold_item("x", "لافروف"), quote("x", surface="لافروف"), False, id="known-entity-needs-its-id"),
-        pytest.param(gold_item("x", "لوموند"), quote("x", surface='صحيفة "لوموند"'), True, id="unknown-entity-by-surface"),
-        pytest.param(gold_item("x", "مصدر", named=False), quote("x", surface="مصدر دبلوماسي"), True, id="unnamed-source-null-id"),
-        pytest.param(gold_item("x", "مصدر", named=False), quote("x", speaker_id="person:x", surface="مصدر"), False,
-                     id="unnamed-source-must-not-be-linked"),
+        pytest.param(
+            gold_item("x", "لوموند"), quote("x", surface='صحيفة "لوموند"'), True, id="unknown-entity-by-surface"
+        ),
+        pytest.param(
+            gold_item("x", "مصدر", named=False), quote("x", surface="مصدر دبلوماسي"), True, id="unnamed-source-null-id"
+        ),
+        pytest.param(
+            gold_item("x", "مصدر", named=False),
+            quote("x", speaker_id="person:x", surface="مصدر"),
+            False,
+            id="unnamed-source-must-not-be-linked",
+        ),
     ],
 )
 def test_speaker_matching(item, predicted, right):
@@ -68,7 +82,9 @@ def test_gold_anchors_are_in_the_cleaned_seeds(seeds_dir):
     """When the cleaner changes, this says which gold quote lost its text rather than a silent recall drop."""
     for name, gold in quote_eval.load_gold().items():
         path = seeds_dir / name
-        body = " ".join(quote_eval.words(quote_eval.seed_document(path.read_text(encoding="utf-8"), path.stem).body_text))
+        body = " ".join(
+            quote_eval.words(quote_eval.seed_document(path.read_text(encoding="utf-8"), path.stem).body_text)
+        )
         for item in gold["quotes"]:
             assert " ".join(quote_eval.words(item["starts"])) in body, (name, item["starts"])
 
@@ -76,7 +92,7 @@ def test_gold_anchors_are_in_the_cleaned_seeds(seeds_dir):
 def test_floors_without_mentions(seeds_dir):
     """The rules alone (no entity stage) find the quotes; only speakers need the mentions.
 
-    Measured 2026-11-23 (`.venv/bin/python -m flows.evaluation.quotes --no-entities`): precision 1.000,
+    Measured 2026-11-23 (`.venv/bin/python -m bench.quality.quotes --no-entities`): precision 1.000,
     recall 0.973 (36/37; the miss is "في رأيهم «…»", an opinion with no reporting verb), kind accuracy 1.000,
     speaker accuracy 0.806 (speakers the rules name by surface alone).
     """
@@ -89,14 +105,14 @@ def test_floors_without_mentions(seeds_dir):
 
 
 def test_floors_with_the_entity_stage(seeds_dir):
-    """End to end on the seeds, speakers from flows.nlp.entities.extract_entities.
+    """End to end on the seeds, speakers from flows.nlp.entities.extract.extract_entities.
 
     Measured 2026-11-23 with the entity stage of the working tree at 19:10 UTC: precision 1.000, recall 0.973,
     speaker accuracy 1.000 (36/36).
     """
     stage = quote_eval.entity_stage()
     if stage is None:
-        pytest.skip("flows.nlp.entities.extract_entities is not there yet")
+        pytest.skip("flows.nlp.entities.extract.extract_entities is not there yet")
     scores = quote_eval.evaluate(seeds_dir, quote_eval.GOLD, entity_stage=stage)
     assert scores.precision >= 0.95
     assert scores.recall >= 0.92
@@ -104,7 +120,7 @@ def test_floors_with_the_entity_stage(seeds_dir):
 
 
 # (gold set, precision, recall, speaker accuracy) floors, rules alone (no mentions), a little below the measure
-# (`.venv/bin/python -m flows.evaluation.quotes --set SET --no-entities`, 2026-11-23 19:13 UTC). Each ANT set was
+# (`.venv/bin/python -m bench.quality.quotes --set SET --no-entities`, 2026-11-23 19:13 UTC). Each ANT set was
 # scored blind first, with the rules of the commit named; the blind figures are the honest estimate for unseen text,
 # the later ones come after patterns were added from what the blind run missed.
 #   dev     (23 quotes): blind (75e7c67) 0.938 / 0.652 / 0.200, now 1.000 / 1.000 / 0.913
@@ -146,7 +162,9 @@ def test_gold_on_a_corpus_archive(tmp_path):
     import io
     import tarfile
 
-    article = "<DOC>\n<TEXT>\nوقال مصدر أمني إن الطريق أغلق. وسلمت الشرطة مروحية من طراز «مي - 35 إم».\n</TEXT>\n</DOC>\n"
+    article = (
+        "<DOC>\n<TEXT>\nوقال مصدر أمني إن الطريق أغلق. وسلمت الشرطة مروحية من طراز «مي - 35 إم».\n</TEXT>\n</DOC>\n"
+    )
     archive = tmp_path / "corpus" / "mini.tar.gz"
     archive.parent.mkdir()
     with tarfile.open(archive, "w:gz") as tar:
@@ -172,8 +190,8 @@ def test_provenance_holds_on_ant_articles():
     import re
     import tarfile
 
-    from flows.nlp.arabic import split_sentences
-    from flows.nlp.quotes import extract_quotes
+    from flows.nlp.quotes.extract import extract_quotes
+    from flows.nlp.text.arabic import split_sentences
     from flows.nlp.types import Document
 
     archive = shared_path("corpus", "ant-v1.1.tar.gz")

@@ -9,25 +9,58 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.nlp.event_linking import EVENT_COLUMNS, EVENT_MENTION_COLUMNS, link_events
+from flows.nlp.events.linking import EVENT_COLUMNS, EVENT_MENTION_COLUMNS, link_events
 
 NEW_COLUMNS = {
-    "article_id": pl.String, "event_type": pl.String, "event_mode": pl.String, "actor1_id": pl.String,
-    "actor2_id": pl.String, "location_id": pl.String, "event_date": pl.Date, "date_precision": pl.String,
-    "status": pl.String, "sentence_index": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32,
-    "evidence": pl.String, "trigger": pl.String, "contexts": pl.List(pl.String), "actor_ids": pl.List(pl.String),
+    "article_id": pl.String,
+    "event_type": pl.String,
+    "event_mode": pl.String,
+    "actor1_id": pl.String,
+    "actor2_id": pl.String,
+    "location_id": pl.String,
+    "event_date": pl.Date,
+    "date_precision": pl.String,
+    "status": pl.String,
+    "sentence_index": pl.Int32,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "evidence": pl.String,
+    "trigger": pl.String,
+    "contexts": pl.List(pl.String),
+    "actor_ids": pl.List(pl.String),
 }
 LAVROV, DIOP, GOITA = "person:sergey-lavrov", "person:abdoulaye-diop", "person:assimi-goita"
 
 
-def report(article: str, start: int = 0, *, kind=("CONSULT", "visit"), actors=(LAVROV,), place="gpe:mli",
-           date=None, precision="unknown", status="occurred", contexts=()) -> dict:
+def report(
+    article: str,
+    start: int = 0,
+    *,
+    kind=("CONSULT", "visit"),
+    actors=(LAVROV,),
+    place="gpe:mli",
+    date=None,
+    precision="unknown",
+    status="occurred",
+    contexts=(),
+) -> dict:
     return {
-        "article_id": article, "event_type": kind[0], "event_mode": kind[1],
-        "actor1_id": actors[0] if actors else None, "actor2_id": actors[1] if len(actors) > 1 else None,
-        "location_id": place, "event_date": date, "date_precision": precision, "status": status,
-        "sentence_index": 0, "char_start": start, "char_end": start + 5, "evidence": "جملة", "trigger": "زيارة",
-        "contexts": list(contexts), "actor_ids": list(actors),
+        "article_id": article,
+        "event_type": kind[0],
+        "event_mode": kind[1],
+        "actor1_id": actors[0] if actors else None,
+        "actor2_id": actors[1] if len(actors) > 1 else None,
+        "location_id": place,
+        "event_date": date,
+        "date_precision": precision,
+        "status": status,
+        "sentence_index": 0,
+        "char_start": start,
+        "char_end": start + 5,
+        "evidence": "جملة",
+        "trigger": "زيارة",
+        "contexts": list(contexts),
+        "actor_ids": list(actors),
     }
 
 
@@ -80,16 +113,20 @@ def test_precision_aware_dates(first, second, merged: bool) -> None:
 def test_actors_match_as_sets_in_any_order() -> None:
     kind = ("CONSULT", "talks")
     day = dict(date=dt.date(2024, 2, 28), precision="day", place="gpe:moscow", kind=kind)
-    events, _ = link_events(frame(report("a", actors=(LAVROV, DIOP), **day), report("b", actors=(DIOP, LAVROV), **day)),
-                            EMPTY)
+    events, _ = link_events(
+        frame(report("a", actors=(LAVROV, DIOP), **day), report("b", actors=(DIOP, LAVROV), **day)), EMPTY
+    )
     assert events.height == 1
 
 
 def test_different_actors_or_types_stay_apart() -> None:
     day = dict(date=dt.date(2024, 2, 28), precision="day")
     events, _ = link_events(
-        frame(report("a", actors=(LAVROV,), **day), report("b", actors=(GOITA,), **day),
-              report("c", actors=(LAVROV,), kind=("AID", "military"), **day)),
+        frame(
+            report("a", actors=(LAVROV,), **day),
+            report("b", actors=(GOITA,), **day),
+            report("c", actors=(LAVROV,), kind=("AID", "military"), **day),
+        ),
         EMPTY,
     )
     assert events.height == 3
@@ -98,8 +135,11 @@ def test_different_actors_or_types_stay_apart() -> None:
 def test_meeting_and_talks_are_one_family_but_not_a_visit() -> None:
     day = dict(date=dt.date(2024, 2, 28), precision="day", actors=(LAVROV, DIOP))
     events, _ = link_events(
-        frame(report("a", kind=("CONSULT", "talks"), **day), report("b", kind=("CONSULT", "meeting"), **day),
-              report("c", kind=("CONSULT", "visit"), **day)),
+        frame(
+            report("a", kind=("CONSULT", "talks"), **day),
+            report("b", kind=("CONSULT", "meeting"), **day),
+            report("c", kind=("CONSULT", "visit"), **day),
+        ),
         EMPTY,
     )
     assert sorted(events["num_mentions"].to_list()) == [1, 2]
@@ -109,8 +149,11 @@ def test_actorless_report_joins_only_its_own_articles_event() -> None:
     talks = ("CONSULT", "talks")
     day = dict(date=dt.date(2024, 2, 28), precision="day", kind=talks, actors=(LAVROV, DIOP), status="planned")
     events, mentions = link_events(
-        frame(report("a", 0, **day), report("a", 90, kind=talks, actors=(), place=None, status="planned"),
-              report("b", 0, kind=talks, actors=(), place=None, status="planned")),
+        frame(
+            report("a", 0, **day),
+            report("a", 90, kind=talks, actors=(), place=None, status="planned"),
+            report("b", 0, kind=talks, actors=(), place=None, status="planned"),
+        ),
         EMPTY,
     )
     assert sorted(events["num_mentions"].to_list()) == [1, 2]
@@ -121,8 +164,9 @@ def test_ids_are_stable_and_counts_grow_when_a_later_article_joins() -> None:
     first_events, _ = link_events(frame(report("a", date=dt.date(2023, 2, 7), precision="day")), EMPTY)
     event_id = first_events["event_id"][0]
     existing = first_events.with_columns(pl.lit(["a"]).alias("article_ids"))
-    later_events, later_mentions = link_events(frame(report("b", date=dt.date(2023, 2, 1), precision="month")),
-                                               existing)
+    later_events, later_mentions = link_events(
+        frame(report("b", date=dt.date(2023, 2, 1), precision="month")), existing
+    )
     assert later_events["event_id"].to_list() == [event_id]
     assert later_events.row(0, named=True)["num_articles"] == 2
     assert later_events.row(0, named=True)["num_mentions"] == 2
@@ -137,7 +181,9 @@ def test_counts_grow_from_the_events_table_alone() -> None:
 
 def test_relinking_from_scratch_gives_the_same_ids() -> None:
     rows = frame(report("b"), report("a", date=dt.date(2023, 2, 7), precision="day"))
-    assert link_events(rows, EMPTY)[0]["event_id"].to_list() == link_events(rows.reverse(), EMPTY)[0]["event_id"].to_list()
+    assert (
+        link_events(rows, EMPTY)[0]["event_id"].to_list() == link_events(rows.reverse(), EMPTY)[0]["event_id"].to_list()
+    )
 
 
 def test_planned_then_occurred_settles_the_status() -> None:
@@ -149,8 +195,10 @@ def test_planned_then_occurred_settles_the_status() -> None:
 def test_contexts_and_actors_union() -> None:
     day = dict(date=dt.date(2023, 2, 7), precision="day")
     events, _ = link_events(
-        frame(report("a", actors=(LAVROV,), contexts=("military",), **day),
-              report("b", actors=(LAVROV, GOITA), contexts=("economic",), **day)),
+        frame(
+            report("a", actors=(LAVROV,), contexts=("military",), **day),
+            report("b", actors=(LAVROV, GOITA), contexts=("economic",), **day),
+        ),
         EMPTY,
     )
     row = events.row(0, named=True)
@@ -167,9 +215,11 @@ def test_two_undated_reports_in_different_articles_stay_apart() -> None:
 def test_within_an_article_a_report_joins_the_event_of_its_agent() -> None:
     day = dict(date=dt.date(2024, 1, 28), precision="day", kind=("RETREAT", "withdrawal"), place=None)
     events, mentions = link_events(
-        frame(report("a", 0, actors=("gpe:mli", "gpe:ner"), **day),
-              report("a", 50, actors=("gpe:fra", "gpe:mli"), kind=("RETREAT", "withdrawal"), place=None),
-              report("a", 90, actors=("gpe:ner",), kind=("RETREAT", "withdrawal"), place=None)),
+        frame(
+            report("a", 0, actors=("gpe:mli", "gpe:ner"), **day),
+            report("a", 50, actors=("gpe:fra", "gpe:mli"), kind=("RETREAT", "withdrawal"), place=None),
+            report("a", 90, actors=("gpe:ner",), kind=("RETREAT", "withdrawal"), place=None),
+        ),
         EMPTY,
     )
     by_start = dict(zip(mentions["char_start"].to_list(), mentions["event_id"].to_list()))
@@ -179,9 +229,11 @@ def test_within_an_article_a_report_joins_the_event_of_its_agent() -> None:
 def test_an_ambiguous_undated_report_joins_the_event_mentioned_last() -> None:
     visit = ("CONSULT", "visit")
     events, mentions = link_events(
-        frame(report("a", 0, actors=(LAVROV,), place="gpe:mli", date=dt.date(2023, 2, 7), precision="day"),
-              report("a", 40, actors=(DIOP,), place="gpe:moscow", kind=visit),
-              report("a", 80, actors=(), place=None, kind=visit)),
+        frame(
+            report("a", 0, actors=(LAVROV,), place="gpe:mli", date=dt.date(2023, 2, 7), precision="day"),
+            report("a", 40, actors=(DIOP,), place="gpe:moscow", kind=visit),
+            report("a", 80, actors=(), place=None, kind=visit),
+        ),
         EMPTY,
     )
     by_start = dict(zip(mentions["char_start"].to_list(), mentions["event_id"].to_list()))
@@ -190,8 +242,15 @@ def test_an_ambiguous_undated_report_joins_the_event_mentioned_last() -> None:
 
 REPORTS = st.builds(
     lambda article, start, kind, actors, day, status: report(
-        article, start, kind=kind, actors=actors, place=None,
-        date=dt.date(2023, 2, day) if day else None, precision="day" if day else "unknown", status=status),
+        article,
+        start,
+        kind=kind,
+        actors=actors,
+        place=None,
+        date=dt.date(2023, 2, day) if day else None,
+        precision="day" if day else "unknown",
+        status=status,
+    ),
     st.sampled_from(["a", "b", "c"]),
     st.integers(0, 500),
     st.sampled_from([("CONSULT", "visit"), ("CONSULT", "talks"), ("CONSULT", "meeting"), ("AID", "military")]),
@@ -218,8 +277,10 @@ def test_every_report_lands_in_exactly_one_event(rows: list[dict]) -> None:
 def test_a_killing_and_an_attack_in_one_article_are_one_event() -> None:
     day = dict(date=dt.date(2017, 6, 3), precision="day", place=None)
     events, _ = link_events(
-        frame(report("a", 0, kind=("ASSAULT", "kill"), actors=("gpe:gbr",), **day),
-              report("a", 80, kind=("ASSAULT", "attack"), actors=(), place=None)),
+        frame(
+            report("a", 0, kind=("ASSAULT", "kill"), actors=("gpe:gbr",), **day),
+            report("a", 80, kind=("ASSAULT", "attack"), actors=(), place=None),
+        ),
         EMPTY,
     )
     assert events.height == 1
@@ -228,10 +289,13 @@ def test_a_killing_and_an_attack_in_one_article_are_one_event() -> None:
 def test_an_undated_report_joins_the_event_whose_actors_it_matches_best() -> None:
     meeting = ("CONSULT", "meeting")
     events, mentions = link_events(
-        frame(report("a", 0, kind=meeting, actors=(LAVROV, GOITA, DIOP), date=dt.date(2023, 2, 1), precision="month"),
-              report("b", 0, kind=("CONSULT", "talks"), actors=(LAVROV, DIOP), date=dt.date(2024, 2, 28),
-                     precision="day"),
-              report("c", 0, kind=meeting, actors=(LAVROV, GOITA, DIOP), status="planned")),
+        frame(
+            report("a", 0, kind=meeting, actors=(LAVROV, GOITA, DIOP), date=dt.date(2023, 2, 1), precision="month"),
+            report(
+                "b", 0, kind=("CONSULT", "talks"), actors=(LAVROV, DIOP), date=dt.date(2024, 2, 28), precision="day"
+            ),
+            report("c", 0, kind=meeting, actors=(LAVROV, GOITA, DIOP), status="planned"),
+        ),
         EMPTY,
     )
     by_article = dict(zip(mentions["article_id"].to_list(), mentions["event_id"].to_list()))

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.nlp.arabic import split_sentences
-from flows.nlp.events import detect_events
+from flows.nlp.events.detect import detect_events
+from flows.nlp.text.arabic import split_sentences
 from flows.nlp.types import Document, Entity, Mention
 
 LAVROV = Entity("person:sergey-lavrov", "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS")
@@ -26,8 +26,16 @@ BAMAKO = Entity("gpe:bamako", "GPE", "باماكو", "Bamako", "MLI")
 KNOWN = (LAVROV, DIOP, MOSCOW, MALI, BURKINA, NIGER, RUSSIA, BAMAKO)
 # Surface forms the hand-made "entity stage" below recognises, longest first.
 SURFACES = [
-    ("سيرغي لافروف", LAVROV), ("عبد الله ديوب", DIOP), ("بوركينا فاسو", BURKINA), ("لافروف", LAVROV),
-    ("ديوب", DIOP), ("موسكو", MOSCOW), ("باماكو", BAMAKO), ("النيجر", NIGER), ("روسيا", RUSSIA), ("مالي", MALI),
+    ("سيرغي لافروف", LAVROV),
+    ("عبد الله ديوب", DIOP),
+    ("بوركينا فاسو", BURKINA),
+    ("لافروف", LAVROV),
+    ("ديوب", DIOP),
+    ("موسكو", MOSCOW),
+    ("باماكو", BAMAKO),
+    ("النيجر", NIGER),
+    ("روسيا", RUSSIA),
+    ("مالي", MALI),
 ]
 
 
@@ -42,25 +50,39 @@ def fake_mentions(text: str) -> tuple[Mention, ...]:
             free = all(end <= s or start >= e for s, e in taken)
             word_end = end == len(text) or not text[end].isalpha() or text[end] in "ي"
             if free and word_end:
-                adjectival = text[max(0, start - 2):start] == "ال" and surface == "مالي"
+                adjectival = text[max(0, start - 2) : start] == "ال" and surface == "مالي"
                 taken.append((start, end))
-                found.append(Mention(f"t:m{start}-{end}", entity.entity_id, entity.entity_type, surface, start, end,
-                                     0, adjectival))
+                found.append(
+                    Mention(
+                        f"t:m{start}-{end}", entity.entity_id, entity.entity_type, surface, start, end, 0, adjectival
+                    )
+                )
             start = text.find(surface, end)
     sentences = split_sentences(text)
     return tuple(
         sorted(
-            (Mention(m.mention_id, m.entity_id, m.entity_type, m.surface, m.char_start, m.char_end,
-                     next(s.index for s in sentences if s.char_start <= m.char_start < s.char_end), m.is_adjectival)
-             for m in found),
+            (
+                Mention(
+                    m.mention_id,
+                    m.entity_id,
+                    m.entity_type,
+                    m.surface,
+                    m.char_start,
+                    m.char_end,
+                    next(s.index for s in sentences if s.char_start <= m.char_start < s.char_end),
+                    m.is_adjectival,
+                )
+                for m in found
+            ),
             key=lambda m: m.char_start,
         )
     )
 
 
 def events_in(text: str, published: dt.date | None = None):
-    doc = Document("t", text, None, dt.datetime.combine(published, dt.time()) if published else None,
-                   split_sentences(text))
+    doc = Document(
+        "t", text, None, dt.datetime.combine(published, dt.time()) if published else None, split_sentences(text)
+    )
     return detect_events(doc, fake_mentions(text), KNOWN)
 
 
@@ -97,8 +119,9 @@ def test_trigger_gives_type_and_mode(text: str, expected: tuple[str, str]) -> No
     ],
 )
 def test_no_false_trigger(text: str) -> None:
-    assert all(e.event_type not in {"AID", "MOBILIZE", "COERCE"} and e.event_mode != "phone_call"
-               for e in events_in(text))
+    assert all(
+        e.event_type not in {"AID", "MOBILIZE", "COERCE"} and e.event_mode != "phone_call" for e in events_in(text)
+    )
 
 
 def test_meeting_actors_and_place() -> None:
@@ -134,8 +157,11 @@ def test_group_reference_resolves_to_listed_countries() -> None:
         pytest.param("سيجري الرئيس محادثات مع ضيفه.", "planned", id="will-hold-talks"),
         pytest.param("ناقش الطرفان تنظيم الاجتماع المقبل للجنة.", "planned", id="the-next-meeting"),
         pytest.param("عقد الوزيران اجتماعا مطولا.", "occurred", id="held-a-long-meeting"),
-        pytest.param("قال إن بلاده ستواصل دعمها، ووصف المساعدات العسكرية بأنها كبيرة.", "occurred",
-                     id="future-cue-in-an-earlier-clause-does-not-count"),
+        pytest.param(
+            "قال إن بلاده ستواصل دعمها، ووصف المساعدات العسكرية بأنها كبيرة.",
+            "occurred",
+            id="future-cue-in-an-earlier-clause-does-not-count",
+        ),
     ],
 )
 def test_status(text: str, status: str) -> None:
@@ -158,17 +184,24 @@ def test_no_date_without_one_in_text() -> None:
     assert (event.event_date, event.date_precision) == (None, "unknown")
 
 
-
-
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
-        pytest.param("في 16 سبتمبر 2023، أسست الدول تحالفا.", None, (dt.date(2023, 9, 16), "day"),
-                     id="explicit-day-before-trigger"),
-        pytest.param("التقى الوزيران اليوم الأربعاء.", dt.date(2024, 2, 28), (dt.date(2024, 2, 28), "day"),
-                     id="today-wednesday"),
-        pytest.param("في فبراير 2023، قام الوزير بزيارته الأولى.", None, (dt.date(2023, 2, 1), "month"),
-                     id="background-visit-in-a-month"),
+        pytest.param(
+            "في 16 سبتمبر 2023، أسست الدول تحالفا.",
+            None,
+            (dt.date(2023, 9, 16), "day"),
+            id="explicit-day-before-trigger",
+        ),
+        pytest.param(
+            "التقى الوزيران اليوم الأربعاء.", dt.date(2024, 2, 28), (dt.date(2024, 2, 28), "day"), id="today-wednesday"
+        ),
+        pytest.param(
+            "في فبراير 2023، قام الوزير بزيارته الأولى.",
+            None,
+            (dt.date(2023, 2, 1), "month"),
+            id="background-visit-in-a-month",
+        ),
         pytest.param("يدرب الخبراء المسلحين منذ عام 2024.", None, (None, "unknown"), id="since-is-not-a-date"),
     ],
 )
@@ -193,10 +226,10 @@ TRIGGERS = st.sampled_from(["التقى", "بزيارته", "مفاوضات", "�
 def test_offsets_point_at_the_trigger(parts: list[str]) -> None:
     text = " ".join(parts)
     for event in events_in(text):
-        assert text[event.char_start:event.char_end] == event.trigger
+        assert text[event.char_start : event.char_end] == event.trigger
         sentence = split_sentences(text)[event.sentence_index]
         assert sentence.char_start <= event.char_start < event.char_end <= sentence.char_end
-        assert event.evidence == text[sentence.char_start:sentence.char_end]
+        assert event.evidence == text[sentence.char_start : sentence.char_end]
 
 
 def test_participle_shares_the_subject_of_the_verb_before_it() -> None:

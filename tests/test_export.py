@@ -8,10 +8,10 @@ import duckdb
 import polars as pl
 import pytest
 
-from flows import warehouse
 from flows.cli import main
-from flows.export import VIEWS_SQL, export_parquet, views_script
-from flows.publish import publish_snapshot
+from flows.store import warehouse
+from flows.store.export import VIEWS_SQL, export_parquet, views_script
+from flows.store.publish import publish_snapshot
 from tests.bi_rows import held_open, make_warehouse
 
 BI_VIEWS = ("v_events", "v_quotes", "v_mentions_daily")
@@ -54,7 +54,9 @@ def test_views_sql_recreates_the_views_over_the_parquet_files(exported, monkeypa
     con.execute(Path(VIEWS_SQL).read_text(encoding="utf-8"))
     with warehouse.opened(source, read_only=True) as original:
         for view in BI_VIEWS:
-            assert con.execute(f"select * from {view}").fetchall() == original.execute(f"select * from {view}").fetchall()
+            assert (
+                con.execute(f"select * from {view}").fetchall() == original.execute(f"select * from {view}").fetchall()
+            )
 
 
 def test_views_script_is_idempotent_sql():

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from flows import cli, warehouse
+from flows import cli
+from flows.store import warehouse
 from tests import helpers_badinput as h
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,7 +29,13 @@ DRIVER = [sys.executable, "-m", "tests.helpers_badinput"]
 # Tables compared between a crashed-and-resumed warehouse and a clean build, without run ids and clock columns.
 VOLATILE = {"run_id", "seen_at", "ingested_at"}
 COMPARED = ("files", "articles", "entities", "mentions", "events", "event_mentions", "quotes")
-KEYS = {"articles": "article_id", "entities": "entity_id", "mentions": "mention_id", "events": "event_id", "quotes": "quote_id"}
+KEYS = {
+    "articles": "article_id",
+    "entities": "entity_id",
+    "mentions": "mention_id",
+    "events": "event_id",
+    "quotes": "quote_id",
+}
 
 
 def env(**extra: str) -> dict[str, str]:
@@ -94,7 +101,11 @@ def crashed_and_resumed(tmp_path_factory: pytest.TempPathFactory) -> dict:
     args = ["ingest", "--no-prefect", "--quiet", "--inbox", str(inbox)]
     process = subprocess.Popen(
         [*DRIVER, "--pause-in-load", *args, "--warehouse", str(crashed)],
-        cwd=REPO, env=env(AKHBAR_BATCH_SIZE="10"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=REPO,
+        env=env(AKHBAR_BATCH_SIZE="10"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         line = process.stdout.readline()  # printed once batch 2's rows are inserted, before its commit
@@ -108,8 +119,14 @@ def crashed_and_resumed(tmp_path_factory: pytest.TempPathFactory) -> dict:
     resumed = akhbar(*args, "--warehouse", str(crashed), timeout=300, AKHBAR_BATCH_SIZE="10")
     built = akhbar(*args, "--warehouse", str(clean), timeout=300, AKHBAR_BATCH_SIZE="10")
     return {
-        "returncode": process.returncode, "files_after_crash": files_after_crash, "resumed": resumed, "built": built,
-        "crashed": crashed, "clean": clean, "inbox": inbox, "before": before,
+        "returncode": process.returncode,
+        "files_after_crash": files_after_crash,
+        "resumed": resumed,
+        "built": built,
+        "crashed": crashed,
+        "clean": clean,
+        "inbox": inbox,
+        "before": before,
     }
 
 
@@ -132,13 +149,25 @@ def test_runs_killed_at_any_moment_still_resume_to_the_clean_build(crashed_and_r
     target = tmp_path / "w.duckdb"
     args = [*DRIVER, "ingest", "--no-prefect", "--quiet", "--inbox", str(run["inbox"]), "--warehouse", str(target)]
     for delay in (0.5, 2.0, 3.5):
-        process = subprocess.Popen(args, cwd=REPO, env=env(AKHBAR_BATCH_SIZE="10"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            args, cwd=REPO, env=env(AKHBAR_BATCH_SIZE="10"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             process.wait(timeout=delay)
         except subprocess.TimeoutExpired:
             process.send_signal(signal.SIGKILL)
             process.wait(timeout=30)
-    finished = akhbar("ingest", "--no-prefect", "--quiet", "--inbox", str(run["inbox"]), "--warehouse", str(target), timeout=300, AKHBAR_BATCH_SIZE="10")
+    finished = akhbar(
+        "ingest",
+        "--no-prefect",
+        "--quiet",
+        "--inbox",
+        str(run["inbox"]),
+        "--warehouse",
+        str(target),
+        timeout=300,
+        AKHBAR_BATCH_SIZE="10",
+    )
     assert finished.returncode == 0, finished.stderr[-2000:]
     assert table_rows(target) == table_rows(run["clean"])
     assert duplicate_ids(target) == dict.fromkeys(KEYS, 0)
@@ -160,11 +189,20 @@ def test_a_warehouse_path_under_a_file_is_a_clear_error_for_the_library(tmp_path
         warehouse.connect(tmp_path / "not-a-folder" / "w.duckdb")
 
 
+@pytest.mark.slow
 def test_a_warehouse_path_under_a_file_is_one_clear_line_and_leaves_the_inbox(tmp_path: Path) -> None:
     inbox = make_inbox(tmp_path / "inbox", 3)
     before = inbox_state(inbox)
     (tmp_path / "not-a-folder").write_text("x")  # works as root, where chmod does not stop a write
-    result = akhbar("--no-nlp", "ingest", "--no-prefect", "--inbox", str(inbox), "--warehouse", str(tmp_path / "not-a-folder" / "w.duckdb"))
+    result = akhbar(
+        "--no-nlp",
+        "ingest",
+        "--no-prefect",
+        "--inbox",
+        str(inbox),
+        "--warehouse",
+        str(tmp_path / "not-a-folder" / "w.duckdb"),
+    )
     assert_clear_error(result)
     assert "not-a-folder" in result.stderr
     assert inbox_state(inbox) == before
@@ -178,15 +216,21 @@ def run_on_tmpfs(tmp_path: Path, size: str, steps: str) -> subprocess.CompletedP
         pytest.skip("unshare is not installed: no private tmpfs for a real read-only or full disk")
     script = f'mount -t tmpfs -o size={size} tmpfs "$MNT" || exit 97\n{steps}'
     result = subprocess.run(
-        ["unshare", "-m", "sh", "-c", script], cwd=REPO, env=env(MNT=str(mnt), PY=sys.executable),
-        capture_output=True, text=True, timeout=300,
+        ["unshare", "-m", "sh", "-c", script],
+        cwd=REPO,
+        env=env(MNT=str(mnt), PY=sys.executable),
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     if result.returncode == 97 or "unshare failed" in result.stderr or "Operation not permitted" in result.stderr[:300]:
         pytest.skip(f"cannot mount a private tmpfs here (needs CAP_SYS_ADMIN): {result.stderr.strip()[:200]}")
     return result
 
 
-INGEST_ON_MNT = '"$PY" -m tests.helpers_badinput --no-nlp ingest --no-prefect --quiet --inbox "$INBOX" --warehouse "$MNT/w.duckdb"'
+INGEST_ON_MNT = (
+    '"$PY" -m tests.helpers_badinput --no-nlp ingest --no-prefect --quiet --inbox "$INBOX" --warehouse "$MNT/w.duckdb"'
+)
 
 
 @pytest.mark.slow
@@ -242,7 +286,16 @@ def damage(kind: str, path: Path) -> None:
 @pytest.fixture(scope="module")
 def good_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("good")
-    result = akhbar("--no-nlp", "ingest", "--no-prefect", "--quiet", "--inbox", str(make_inbox(root / "inbox", 5)), "--warehouse", str(root / "w.duckdb"))
+    result = akhbar(
+        "--no-nlp",
+        "ingest",
+        "--no-prefect",
+        "--quiet",
+        "--inbox",
+        str(make_inbox(root / "inbox", 5)),
+        "--warehouse",
+        str(root / "w.duckdb"),
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return root / "w.duckdb"
 
@@ -278,6 +331,7 @@ def test_a_damaged_warehouse_says_how_to_recover(
     assert inbox_state(inbox) == before
 
 
+@pytest.mark.slow
 def test_a_garbage_wal_beside_a_good_warehouse_is_survived(good_warehouse: Path, tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     shutil.copy(good_warehouse, path)
@@ -301,7 +355,9 @@ def test_an_enospc_while_loading_leaves_the_inbox_and_fails_the_run(tmp_path: Pa
 
     monkeypatch.setattr(warehouse, "load_batch", full_disk)
     monkeypatch.setenv("AKHBAR_WORKERS", "1")
-    exit_code = cli.main(["ingest", "--no-prefect", "--quiet", "--inbox", str(inbox), "--warehouse", str(tmp_path / "w.duckdb")])
+    exit_code = cli.main(
+        ["ingest", "--no-prefect", "--quiet", "--inbox", str(inbox), "--warehouse", str(tmp_path / "w.duckdb")]
+    )
     err = capsys.readouterr().err
     assert exit_code == cli.EXIT_ERROR
     assert err.startswith("akhbar: ") and "No space left on device" in err and len(err.strip().splitlines()) == 1

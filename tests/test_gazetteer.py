@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from flows.nlp.arabic import normalize
-from flows.nlp.gazetteer import (
+from flows.nlp.entities.gazetteer import (
     GAZETTEER_FILES,
     load_gazetteer,
     nisba_forms,
@@ -15,6 +14,7 @@ from flows.nlp.gazetteer import (
     spelling_variants,
     split_alias,
 )
+from flows.nlp.text.arabic import normalize
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC"}
 

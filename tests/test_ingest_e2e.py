@@ -50,9 +50,14 @@ def dump(warehouse: Path) -> dict[str, list[tuple]]:
     volatile = {"seen_at", "ingested_at", "run_id", "mtime_ns"}
     tables = {}
     for table in ("files", "articles", "entities", "mentions", "events", "event_mentions", "quotes"):
-        columns = [c for c, in con.execute(
-            "select column_name from information_schema.columns where table_name = ? order by ordinal_position", [table]
-        ).fetchall() if c not in volatile]
+        columns = [
+            c
+            for (c,) in con.execute(
+                "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
+                [table],
+            ).fetchall()
+            if c not in volatile
+        ]
         tables[table] = sorted(con.execute(f"select {', '.join(columns)} from {table}").fetchall(), key=repr)
     con.close()
     return tables
@@ -91,6 +96,7 @@ def test_touched_file_is_not_reloaded(inbox: Path, tmp_path: Path) -> None:
     assert dump(settings.warehouse) == before
 
 
+@pytest.mark.slow
 def test_the_prefect_flow_runs_end_to_end(inbox: Path, tmp_path: Path) -> None:
     from flows.ingest import ingest_flow
 
@@ -119,7 +125,10 @@ def test_cli_ingest_prints_a_summary_and_exits_zero(inbox: Path, tmp_path: Path)
     warehouse = tmp_path / "cli" / "akhbar.duckdb"
     result = subprocess.run(
         [sys.executable, "-m", "flows.cli", "ingest", "--inbox", str(inbox), "--warehouse", str(warehouse)],
-        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "loaded" in result.stdout and "quarantined" in result.stdout
@@ -133,9 +142,9 @@ def test_seeds_become_one_article_each_with_their_dates(seeds_dir: Path, tmp_pat
     summary = run_ingest(settings)
     assert summary.loaded == 4 and summary.quarantined == 0
     con = duckdb.connect(str(settings.warehouse), read_only=True)
-    dates = dict(con.execute(
-        "select substr(source_path, 1, 3), cast(published_at as date)::varchar from articles"
-    ).fetchall())
+    dates = dict(
+        con.execute("select substr(source_path, 1, 3), cast(published_at as date)::varchar from articles").fetchall()
+    )
     assert dates["000"] == "2024-02-28"
     assert dates["001"] == "2025-04-03"
     assert dates["003"] == "2023-02-07"  # the tweet embed's date, confirmed by "اليوم الثلاثاء"

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache
-from importlib import resources
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from flows.nlp.arabic import (
+from flows.nlp.text.arabic import (
     DIACRITICS,
     TATWEEL,
     normalize,
@@ -26,7 +25,8 @@ from flows.nlp.arabic import (
     tokens,
 )
 from flows.nlp.types import Document
-from flows.textclean import CleanedText, clean_extracted, clean_text
+from flows.read.textclean import CleanedText, clean_extracted, clean_text
+from flows.resources import read_tsv_tuples
 from tests import helpers_badinput as h
 
 ARABIC_LETTERS = [chr(c) for c in range(0x0621, 0x064B)] + list("ٱپچژکگیۀہھ")
@@ -40,18 +40,16 @@ DIGITS = list("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲")
 def lexicon_words() -> tuple[str, ...]:
     """Names, cues and triggers from the reviewed data files (first column of each TSV)."""
     words: list[str] = []
-    files = ["gazetteer/countries.tsv", "gazetteer/people.tsv", "gazetteer/orgs.tsv", "quote_cues.tsv", "event_triggers.tsv"]
+    files = [
+        "gazetteer/countries.tsv",
+        "gazetteer/people.tsv",
+        "gazetteer/orgs.tsv",
+        "quote_cues.tsv",
+        "event_triggers.tsv",
+    ]
     for name in files:
-        try:
-            text = resources.files("flows.data").joinpath(name).read_text(encoding="utf-8")
-        except (FileNotFoundError, OSError):
-            continue
         column = 2 if name.startswith("gazetteer/countries") else 0
-        for line in text.splitlines()[1:]:
-            cells = line.split("\t")
-            if line.startswith("#") or len(cells) <= column or cells[column] in ("form", "name_ar"):
-                continue
-            words.append(cells[column].replace("…", " "))
+        words.extend(row[column].replace("…", " ") for row in read_tsv_tuples(name))
     return tuple(dict.fromkeys(w for w in words if w.strip())) or ("لافروف", "مالي", "قال")
 
 
@@ -65,7 +63,9 @@ piece = st.one_of(
 )
 arabic_text = st.lists(piece, max_size=80).map(" ".join)
 any_text = st.one_of(arabic_text, st.text(max_size=200))
-lines_text = st.lists(st.one_of(arabic_text, st.sampled_from(["", " ", "اقرأ أيضاً", "المصدر: وكالات"])), max_size=12).map("\n".join)
+lines_text = st.lists(
+    st.one_of(arabic_text, st.sampled_from(["", " ", "اقرأ أيضاً", "المصدر: وكالات"])), max_size=12
+).map("\n".join)
 
 
 # ---- the normaliser ------------------------------------------------------------------------------------------
@@ -132,7 +132,9 @@ def test_clean_text_never_crashes(raw: str) -> None:
 # 1. A paragraph, a credit line, the same paragraph again: the first pass moves the credit out and keeps both
 #    paragraphs; the second pass sees two identical adjacent lines, takes them for a photo caption printed twice
 #    (_is_caption_repeat) and empties the body. Two identical adjacent full sentences are also lost on a first pass.
-REPEATED_PARAGRAPH = "عنوان الخبر اليوم\n" + "قال الوزير إن بلاده ستواصل دعم مالي.\nالمصدر: وكالات\nقال الوزير إن بلاده ستواصل دعم مالي."
+REPEATED_PARAGRAPH = (
+    "عنوان الخبر اليوم\n" + "قال الوزير إن بلاده ستواصل دعم مالي.\nالمصدر: وكالات\nقال الوزير إن بلاده ستواصل دعم مالي."
+)
 # 2. A short line seven lines before a line with the same key: the lines in between (marks only, no letter) are
 #    dropped by the first pass, which brings the two within REPEAT_WINDOW, so the second pass drops the first as a
 #    doubled headline.
@@ -162,9 +164,6 @@ def test_clean_extracted_is_idempotent(text: str, title: str | None) -> None:
 
 @pytest.fixture(scope="module")
 def analyse():
-    missing = h.missing_modules(h.NLP_MODULES[:3])
-    if missing:
-        pytest.skip(f"NLP modules not importable yet: {', '.join(missing)}")
     from flows.pipeline import analyse as real_analyse
 
     return real_analyse
@@ -210,7 +209,9 @@ def test_the_offset_properties_see_real_records(analyse) -> None:
 
 
 @given(arabic_text)
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @example(h.article_text(1))
 def test_every_offset_points_at_its_surface(analyse, raw: str) -> None:
     body = article_body(raw)
@@ -219,10 +220,14 @@ def test_every_offset_points_at_its_surface(analyse, raw: str) -> None:
 
 
 @given(st.lists(st.sampled_from(lexicon_words()), min_size=3, max_size=40).map(" ".join), st.sampled_from(MARKS + ODD))
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 def test_offsets_hold_with_marks_and_invisible_characters_inside_names(analyse, raw: str, mark: str) -> None:
     """Diacritics, tatweel, direction marks and non-breaking spaces sprinkled into names shift normalised offsets."""
-    body = "".join(ch + (mark if i % 3 == 1 and unicodedata.category(ch).startswith("L") else "") for i, ch in enumerate(raw))
+    body = "".join(
+        ch + (mark if i % 3 == 1 and unicodedata.category(ch).startswith("L") else "") for i, ch in enumerate(raw)
+    )
     doc = Document(article_id="prop", body_text=body, sentences=split_sentences(body))
     check_offsets(doc, analyse(doc))
 
@@ -241,14 +246,18 @@ def generated_article(seed: int) -> str:
         if rng.random() < 0.4:
             paragraphs.append(rng.choice(h.SENTENCES).format(n=rng.randint(2, 9)))
         else:
-            picked = [rng.choice(words) if rng.random() < 0.5 else rng.choice(["قال", "إن", "في", "مع", "،", "«", "»"]) for _ in range(rng.randint(6, 25))]
+            picked = [
+                rng.choice(words) if rng.random() < 0.5 else rng.choice(["قال", "إن", "في", "مع", "،", "«", "»"])
+                for _ in range(rng.randint(6, 25))
+            ]
             paragraphs.append(" ".join(picked) + rng.choice([".", "!", "؟", ""]))
     return "خبر رقم " + str(seed) + " عن زيارة الوزير\n" + "\n".join(paragraphs) + "\n"
 
 
 def test_every_offset_in_every_table_points_at_its_surface(analyse, tmp_path) -> None:
-    from flows import runner, warehouse
+    from flows import runner
     from flows.settings import Settings
+    from flows.store import warehouse
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()

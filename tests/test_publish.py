@@ -11,12 +11,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows import pipeline, warehouse
+from flows import pipeline
 from flows.cli import main
 from flows.nlp.types import Analysis
-from flows.publish import SNAPSHOT_STORAGE_VERSION, publish_snapshot, snapshot_path
 from flows.runner import run_ingest
 from flows.settings import Settings
+from flows.store import warehouse
+from flows.store.publish import SNAPSHOT_STORAGE_VERSION, publish_snapshot, snapshot_path
 from tests.bi_rows import held_open, make_warehouse
 
 BI_VIEWS = ("v_events", "v_quotes", "v_mentions_daily")
@@ -52,6 +53,7 @@ def test_snapshot_is_written_in_the_1x_storage_format(published: Path):
 
 
 @pytest.mark.skipif(not DUCKDB1_PYTHON, reason="set AKHBAR_DUCKDB1_PYTHON to a Python with duckdb 1.x installed")
+@pytest.mark.slow
 def test_duckdb_1x_opens_the_snapshot_and_reads_every_view(published: Path):
     script = (
         "import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
@@ -71,13 +73,19 @@ def test_publish_replaces_the_old_snapshot(published: Path, tmp_path: Path):
         assert con.execute("select count(*) from v_quotes").fetchone()[0] == 0
 
 
+@pytest.mark.slow
 def test_publish_skips_while_another_process_writes(published: Path, tmp_path: Path):
     before = published.stat().st_mtime_ns
-    hold = "import sys; from pathlib import Path; from flows.lock import warehouse_lock\n" \
-           "with warehouse_lock(Path(sys.argv[1])):\n    print('locked', flush=True); sys.stdin.read()"
+    hold = (
+        "import sys; from pathlib import Path; from flows.store.lock import warehouse_lock\n"
+        "with warehouse_lock(Path(sys.argv[1])):\n    print('locked', flush=True); sys.stdin.read()"
+    )
     process = subprocess.Popen(
         [sys.executable, "-c", hold, str(tmp_path / "w.duckdb")],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
     )
     try:
         assert process.stdout.readline().strip() == "locked"
@@ -93,7 +101,9 @@ def test_a_reader_holds_the_snapshot_while_an_ingest_writes(published: Path, tmp
     monkeypatch.setattr(pipeline, "analyse", lambda doc, timer=None: Analysis())  # the snapshot, not the NLP
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    (inbox / "new.txt").write_text("خبر جديد\nوصل وفد روسي إلى نيامي لبحث التعاون الأمني مع النيجر.\n", encoding="utf-8")
+    (inbox / "new.txt").write_text(
+        "خبر جديد\nوصل وفد روسي إلى نيامي لبحث التعاون الأمني مع النيجر.\n", encoding="utf-8"
+    )
     with held_open(published, "read") as dashboard:
         summary = run_ingest(Settings(inbox=inbox, warehouse=tmp_path / "w.duckdb", workers=1))
         assert summary.status == "completed" and summary.new == 1
@@ -134,7 +144,9 @@ def ingest(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(pipeline, "analyse", lambda doc, timer=None: Analysis())  # the snapshot, not the NLP
 
     def run(publish: bool = True):
-        return run_ingest(Settings(inbox=tmp_path / "inbox", warehouse=tmp_path / "w.duckdb", workers=1, publish=publish))
+        return run_ingest(
+            Settings(inbox=tmp_path / "inbox", warehouse=tmp_path / "w.duckdb", workers=1, publish=publish)
+        )
 
     _write_article(tmp_path / "inbox", "a.txt", "نيامي")
     return run

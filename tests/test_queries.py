@@ -10,8 +10,14 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 QUERIES = REPO / "sql" / "queries"
-NAMES = ["event_timeline", "who_met_whom", "events_by_country_month", "entity_cooccurrence", "quotes_by_speaker",
-         "article_provenance"]
+NAMES = [
+    "event_timeline",
+    "who_met_whom",
+    "events_by_country_month",
+    "entity_cooccurrence",
+    "quotes_by_speaker",
+    "article_provenance",
+]
 LAVROV, DIOP, GOITA = "person:sergey-lavrov", "person:abdoulaye-diop", "person:assimi-goita"
 # Two short invented articles; offsets below point into them.
 BODY_A = "التقى لافروف ديوب في موسكو. وقال لافروف إن التعاون سيستمر."
@@ -30,50 +36,115 @@ def con() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     con.execute((REPO / "sql" / "schema.sql").read_text(encoding="utf-8"))
     now = dt.datetime(2024, 3, 1, 12)
-    con.executemany("insert into entities values (?, ?, ?, ?, ?)", [
-        (LAVROV, "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS"),
-        (DIOP, "PERSON", "عبد الله ديوب", "Abdoulaye Diop", "MLI"),
-        (GOITA, "PERSON", "عاصمي غويتا", "Assimi Goita", "MLI"),
-        ("gpe:moscow", "GPE", "موسكو", "Moscow", "RUS"),
-        ("gpe:bamako", "GPE", "باماكو", "Bamako", "MLI"),
-    ])
-    for article_id, body, published in [("a1", BODY_A, dt.datetime(2024, 2, 28)), ("a2", BODY_B, dt.datetime(2023, 2, 7))]:
+    con.executemany(
+        "insert into entities values (?, ?, ?, ?, ?)",
+        [
+            (LAVROV, "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS"),
+            (DIOP, "PERSON", "عبد الله ديوب", "Abdoulaye Diop", "MLI"),
+            (GOITA, "PERSON", "عاصمي غويتا", "Assimi Goita", "MLI"),
+            ("gpe:moscow", "GPE", "موسكو", "Moscow", "RUS"),
+            ("gpe:bamako", "GPE", "باماكو", "Bamako", "MLI"),
+        ],
+    )
+    for article_id, body, published in [
+        ("a1", BODY_A, dt.datetime(2024, 2, 28)),
+        ("a2", BODY_B, dt.datetime(2023, 2, 7)),
+    ]:
         con.execute(
             "insert into articles (article_id, source_path, file_sha256, title, published_at, body_text, word_count,"
             " ingested_at, run_id) values (?, ?, 'sha', 'عنوان', ?, ?, 5, ?, 'r1')",
             [article_id, f"{article_id}.txt", published, body, now],
         )
-        con.execute("insert into files (file_path, file_sha256, status, article_id, run_id, seen_at)"
-                    " values (?, 'sha', 'loaded', ?, 'r1', ?)", [f"{article_id}.txt", article_id, now])
+        con.execute(
+            "insert into files (file_path, file_sha256, status, article_id, run_id, seen_at)"
+            " values (?, 'sha', 'loaded', ?, 'r1', ?)",
+            [f"{article_id}.txt", article_id, now],
+        )
     mentions = [
-        ("a1", BODY_A, "لافروف", 0, LAVROV, "PERSON", 0), ("a1", BODY_A, "ديوب", 0, DIOP, "PERSON", 0),
-        ("a1", BODY_A, "موسكو", 0, "gpe:moscow", "GPE", 0), ("a1", BODY_A, "لافروف", 1, LAVROV, "PERSON", 1),
-        ("a2", BODY_B, "لافروف", 0, LAVROV, "PERSON", 0), ("a2", BODY_B, "باماكو", 0, "gpe:bamako", "GPE", 0),
+        ("a1", BODY_A, "لافروف", 0, LAVROV, "PERSON", 0),
+        ("a1", BODY_A, "ديوب", 0, DIOP, "PERSON", 0),
+        ("a1", BODY_A, "موسكو", 0, "gpe:moscow", "GPE", 0),
+        ("a1", BODY_A, "لافروف", 1, LAVROV, "PERSON", 1),
+        ("a2", BODY_B, "لافروف", 0, LAVROV, "PERSON", 0),
+        ("a2", BODY_B, "باماكو", 0, "gpe:bamako", "GPE", 0),
         ("a2", BODY_B, "غويتا", 0, GOITA, "PERSON", 0),
     ]
     for article_id, body, surface, nth, entity_id, entity_type, sentence in mentions:
         s, e = at(body, surface, nth)
-        con.execute("insert into mentions values (?, ?, ?, ?, ?, ?, ?, ?, false)",
-                    [f"{article_id}:m{s}-{e}", article_id, entity_id, entity_type, surface, s, e, sentence])
+        con.execute(
+            "insert into mentions values (?, ?, ?, ?, ?, ?, ?, ?, false)",
+            [f"{article_id}:m{s}-{e}", article_id, entity_id, entity_type, surface, s, e, sentence],
+        )
     qs, qe = at(BODY_A, "التعاون سيستمر")
-    con.execute("insert into quotes values ('a1:q1', 'a1', ?, 'لافروف', 'التعاون سيستمر', 'indirect', 'قال', ?, ?, 1,"
-                " null, null)", [LAVROV, qs, qe])
-    con.executemany("insert into events values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-        ("ev:talks", "CONSULT", "talks", LAVROV, DIOP, "gpe:moscow", dt.date(2024, 2, 28), "day", 1, 1, "occurred",
-         ["diplomatic"], [LAVROV, DIOP]),
-        ("ev:visit", "CONSULT", "visit", LAVROV, None, "gpe:bamako", dt.date(2023, 2, 7), "day", 1, 2, "occurred",
-         ["diplomatic"], [LAVROV]),
-        ("ev:aid", "AID", "military", "gpe:moscow", "gpe:bamako", None, dt.date(2023, 1, 1), "year", 1, 1, "occurred",
-         ["military"], ["gpe:moscow", "gpe:bamako"]),
-        ("ev:undated", "ACCUSE", "condemn", LAVROV, None, None, None, "unknown", 1, 1, "occurred", [], [LAVROV]),
-    ])
-    event_mentions = [("ev:talks", "a1", BODY_A, "التقى", 0), ("ev:visit", "a2", BODY_B, "زار", 0),
-                      ("ev:visit", "a2", BODY_B, "والتقى", 0), ("ev:aid", "a1", BODY_A, "التعاون", 1),
-                      ("ev:undated", "a1", BODY_A, "وقال", 1)]
+    con.execute(
+        "insert into quotes values ('a1:q1', 'a1', ?, 'لافروف', 'التعاون سيستمر', 'indirect', 'قال', ?, ?, 1,"
+        " null, null)",
+        [LAVROV, qs, qe],
+    )
+    con.executemany(
+        "insert into events values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                "ev:talks",
+                "CONSULT",
+                "talks",
+                LAVROV,
+                DIOP,
+                "gpe:moscow",
+                dt.date(2024, 2, 28),
+                "day",
+                1,
+                1,
+                "occurred",
+                ["diplomatic"],
+                [LAVROV, DIOP],
+            ),
+            (
+                "ev:visit",
+                "CONSULT",
+                "visit",
+                LAVROV,
+                None,
+                "gpe:bamako",
+                dt.date(2023, 2, 7),
+                "day",
+                1,
+                2,
+                "occurred",
+                ["diplomatic"],
+                [LAVROV],
+            ),
+            (
+                "ev:aid",
+                "AID",
+                "military",
+                "gpe:moscow",
+                "gpe:bamako",
+                None,
+                dt.date(2023, 1, 1),
+                "year",
+                1,
+                1,
+                "occurred",
+                ["military"],
+                ["gpe:moscow", "gpe:bamako"],
+            ),
+            ("ev:undated", "ACCUSE", "condemn", LAVROV, None, None, None, "unknown", 1, 1, "occurred", [], [LAVROV]),
+        ],
+    )
+    event_mentions = [
+        ("ev:talks", "a1", BODY_A, "التقى", 0),
+        ("ev:visit", "a2", BODY_B, "زار", 0),
+        ("ev:visit", "a2", BODY_B, "والتقى", 0),
+        ("ev:aid", "a1", BODY_A, "التعاون", 1),
+        ("ev:undated", "a1", BODY_A, "وقال", 1),
+    ]
     for event_id, article_id, body, trigger, sentence in event_mentions:
         s, e = at(body, trigger)
-        con.execute("insert into event_mentions values (?, ?, ?, ?, ?, ?, ?, null, null)",
-                    [event_id, article_id, sentence, s, e, body, trigger])
+        con.execute(
+            "insert into event_mentions values (?, ?, ?, ?, ?, ?, ?, null, null)",
+            [event_id, article_id, sentence, s, e, body, trigger],
+        )
     return con
 
 
@@ -121,8 +192,11 @@ def test_who_met_whom_is_empty_for_countries_that_did_not_meet(con) -> None:
 def test_events_by_country_month_counts_countries_through_officials(con) -> None:
     rows = run(con, "events_by_country_month", "2023-01-01", "2024-12-31")
     got = {(str(r["month"])[:7], r["country_code"], r["event_type"]): r["num_events"] for r in rows}
-    assert got == {("2023-02", "RUS", "CONSULT"): 1, ("2024-02", "MLI", "CONSULT"): 1,
-                   ("2024-02", "RUS", "CONSULT"): 1}, "year-precision and undated events have no month"
+    assert got == {
+        ("2023-02", "RUS", "CONSULT"): 1,
+        ("2024-02", "MLI", "CONSULT"): 1,
+        ("2024-02", "RUS", "CONSULT"): 1,
+    }, "year-precision and undated events have no month"
 
 
 def test_entity_cooccurrence_counts_shared_sentences(con) -> None:
@@ -145,5 +219,5 @@ def test_article_provenance_has_every_fact_with_offsets(con) -> None:
     assert {"mention", "quote", "event"} <= set(kinds)
     for r in rows:
         if r["record_kind"] in {"mention", "quote", "event"}:
-            assert BODY_A[r["char_start"]:r["char_end"]] == r["surface"]
+            assert BODY_A[r["char_start"] : r["char_end"]] == r["surface"]
     assert not any(r["record_id"] == "a2.txt" for r in rows), "another article's file is not this one's provenance"

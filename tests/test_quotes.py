@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.nlp.arabic import split_sentences
-from flows.nlp.quote_marks import mark_spans
-from flows.nlp.quotes import extract_quotes
+from flows.nlp.quotes.extract import extract_quotes
+from flows.nlp.quotes.marks import mark_spans
+from flows.nlp.text.arabic import split_sentences
 from flows.nlp.types import Document, Entity, Mention
 
 LAVROV = Entity("person:sergey-lavrov", "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS")
@@ -48,7 +48,9 @@ def mentions_for(text: str) -> tuple[Mention, ...]:
             end = start + len(surface)
             if not any(m.char_start < end and start < m.char_end for m in found):
                 found.append(
-                    Mention(f"t:m{start}-{end}", entity.entity_id, entity.entity_type, surface, start, end, 0, adjectival)
+                    Mention(
+                        f"t:m{start}-{end}", entity.entity_id, entity.entity_type, surface, start, end, 0, adjectival
+                    )
                 )
             start = text.find(surface, end)
     return tuple(sorted(found, key=lambda m: m.char_start))
@@ -60,74 +62,276 @@ def quotes_of(text: str):
 
 # (text, cue, kind, quote_text, speaker_id, speaker_surface) of the one quote the text holds
 SINGLE = [
-    pytest.param("قال لافروف: «نحن مستعدون للحوار».", "قال", "direct", "نحن مستعدون للحوار",
-                 "person:sergey-lavrov", "لافروف", id="said-colon-guillemets"),
-    pytest.param("وقال ديوب: “البلدان شريكان موثوقان”.", "قال", "direct", "البلدان شريكان موثوقان",
-                 "person:abdoulaye-diop", "ديوب", id="and-said-curly-quotes"),
-    pytest.param('أكد لافروف: "التعاون مستمر بين البلدين".', "أكد", "direct", "التعاون مستمر بين البلدين",
-                 "person:sergey-lavrov", "لافروف", id="stressed-straight-quotes"),
-    pytest.param("قال لافروف إن روسيا ستدعم الجيش.", "قال", "indirect", "روسيا ستدعم الجيش",
-                 "person:sergey-lavrov", "لافروف", id="said-that-inna"),
-    pytest.param("قال وزير خارجية مالي عبد الله ديوب اليوم، إن الحكومة ستطلب المساعدة.", "قال", "indirect",
-                 "الحكومة ستطلب المساعدة", "person:abdoulaye-diop", "عبد الله ديوب",
-                 id="minister-title-names-the-person-not-the-country"),
-    pytest.param("من جانبه، أكد لافروف أن التعاون سيتوسع.", "أكد", "indirect", "التعاون سيتوسع",
-                 "person:sergey-lavrov", "لافروف", id="for-his-part-stressed-that"),
-    pytest.param("وأكد الجانب الروسي مراراً أن موسكو تدعم باماكو.", "أكد", "indirect", "موسكو تدعم باماكو",
-                 "gpe:rus", "الجانب الروسي", id="the-russian-side-is-russia"),
-    pytest.param("نقل الكرملين عن غويتا أن البلاد ترحب بالدعم.", "نقل", "indirect", "البلاد ترحب بالدعم",
-                 "person:assimi-goita", "غويتا", id="kremlin-quoted-goita-speaker-is-goita"),
-    pytest.param("قال مصدر دبلوماسي إن الاجتماع تأجل.", "قال", "indirect", "الاجتماع تأجل",
-                 None, "مصدر دبلوماسي", id="unnamed-diplomatic-source-keeps-surface"),
-    pytest.param("ووفقاً لوزارة الخارجية الروسية، فإن البلدين يتعاونان.", "وفقاً", "indirect", "البلدين يتعاونان",
-                 "org:mfa-rus", "وزارة الخارجية الروسية", id="according-to-the-ministry-fa-inna"),
-    pytest.param("ستبدأ المحادثات غداً في موسكو، بحسب وزارة الخارجية الروسية.", "بحسب", "indirect",
-                 "ستبدأ المحادثات غداً في موسكو", "org:mfa-rus", "وزارة الخارجية الروسية",
-                 id="clause-then-according-to-the-ministry"),
-    pytest.param("وصف لافروف الزيارة بأنها تاريخية.", "وصف", "indirect", "تاريخية",
-                 "person:sergey-lavrov", "لافروف", id="described-it-as-historic"),
-    pytest.param("حذّر لافروف، الأسبوع الماضي، من أنّ الغرب يريد الهيمنة.", "حذّر", "indirect", "الغرب يريد الهيمنة",
-                 "person:sergey-lavrov", "لافروف", id="warned-last-week-that"),
-    pytest.param("وقال لافروف إن «العالم يتغير».", "قال", "direct", "العالم يتغير",
-                 "person:sergey-lavrov", "لافروف", id="said-that-with-the-whole-clause-in-marks"),
-    pytest.param("«سنواصل العمل مع شركائنا الأفارقة»، قال لافروف.", "قال", "direct", "سنواصل العمل مع شركائنا الأفارقة",
-                 "person:sergey-lavrov", "لافروف", id="quote-first-then-said-lavrov"),
-    pytest.param("أسفر الانفجار عن مقتل شرطي وفق ما أفادت وزارة الخارجية الروسية.", "وفق", "indirect",
-                 "أسفر الانفجار عن مقتل شرطي", "org:mfa-rus", "وزارة الخارجية الروسية",
-                 id="clause-then-as-the-ministry-reported-no-comma"),
-    pytest.param("انفجرت حافلة في المدينة، وفقا لما ذكرته وسائل إعلام محلية.", "وفقا", "indirect",
-                 "انفجرت حافلة في المدينة", None, "وسائل إعلام محلية", id="according-to-what-local-media-said"),
-    pytest.param("وزار المسؤولون موسكو، لكن الزيارة هي الأولى من نوعها، حسب وزارة الخارجية الروسية.", "حسب",
-                 "indirect", "الزيارة هي الأولى من نوعها", "org:mfa-rus", "وزارة الخارجية الروسية",
-                 id="according-to-covers-only-the-clause-after-but"),
-    pytest.param('وكتبت قيادة الشرطة في تغريدة على تويتر "انتهت عمليات التحقق في المحطة".', "كتبت", "direct",
-                 "انتهت عمليات التحقق في المحطة", None, "قيادة الشرطة", id="wrote-in-a-tweet-long-quote"),
-    pytest.param('وقال النائب أحمد الصديق، في ندوة صحفية عقدتها الكتلة، اليوم الأربعاء بمقر المجلس، "إن المشروع جاهز للنقاش".',
-                 "قال", "direct", "إن المشروع جاهز للنقاش", None, "النائب أحمد الصديق",
-                 id="said-after-long-circumstances-unknown-name"),
-    pytest.param("اعتبر الناطق الرسمي باسم الحزب، عصام الشابي أن الحكومة غير قادرة.", "اعتبر", "indirect",
-                 "الحكومة غير قادرة", None, "عصام الشابي", id="title-comma-name-apposition"),
-    pytest.param("أعلن التوهامي العبدولي، كاتب الدولة للشؤون الأفريقية أن التأشيرة ألغيت.", "أعلن", "indirect",
-                 "التأشيرة ألغيت", None, "التوهامي العبدولي", id="name-comma-title-apposition"),
-    pytest.param("وفي المقابل، اعتبر القيادي في حزب المعارضة، رؤوف الخماسي أن المصالحة ضرورية.", "اعتبر", "indirect",
-                 "المصالحة ضرورية", None, "رؤوف الخماسي", id="title-prepositional-phrase-comma-name"),
-    pytest.param("وأضاف لافروف في تصريح اليوم لمراسل الإذاعة على هامش الزيارة التي أداها إلى ولاية الكاف، إن الوضع هادئ.",
-                 "أضاف", "indirect", "الوضع هادئ", "person:sergey-lavrov", "لافروف",
-                 id="added-after-a-long-circumstantial-phrase"),
-    pytest.param("تمكنت الوحدات من حجز أسلحة، وفق بلاغ لوزارة الخارجية الروسية.", "وفق", "indirect",
-                 "تمكنت الوحدات من حجز أسلحة", "org:mfa-rus", "وزارة الخارجية الروسية",
-                 id="according-to-a-statement-of-the-ministry"),
-    pytest.param("ووصل عدد المحتجين، حسب وزارة الخارجية الروسية، عدة مئات.", "حسب", "indirect",
-                 "ووصل عدد المحتجين، حسب وزارة الخارجية الروسية، عدة مئات", "org:mfa-rus", "وزارة الخارجية الروسية",
-                 id="according-to-in-the-middle-quotes-the-whole-sentence"),
-    pytest.param("وأضافت المحطة أن التقارير الأولية تفيد بعدم وقوع إصابات.", "أضافت", "indirect",
-                 "التقارير الأولية تفيد بعدم وقوع إصابات", None, "المحطة", id="a-subject-no-list-knows"),
-    pytest.param("وقال فلين في خطاب استقالته \"للأسف أخطرت نائب الرئيس بمعلومات ناقصة\".", "قال", "direct",
-                 "للأسف أخطرت نائب الرئيس بمعلومات ناقصة", None, "فلين", id="unknown-name-then-in-his-letter"),
-    pytest.param("التقى سيرغي لافروف الوفد. وأكد لافروف أن اللقاء مثمر.", "أكد", "indirect", "اللقاء مثمر",
-                 "person:sergey-lavrov", "لافروف", id="surname-of-a-person-named-before"),
-    pytest.param("كما أبلغت وكالة \"أكتونيجر\"، أن الرئيس وقع مرسوماً.", "أبلغت", "indirect", "الرئيس وقع مرسوماً",
-                 None, 'وكالة "أكتونيجر"', id="agency-in-marks-unknown-to-the-gazetteer"),
+    pytest.param(
+        "قال لافروف: «نحن مستعدون للحوار».",
+        "قال",
+        "direct",
+        "نحن مستعدون للحوار",
+        "person:sergey-lavrov",
+        "لافروف",
+        id="said-colon-guillemets",
+    ),
+    pytest.param(
+        "وقال ديوب: “البلدان شريكان موثوقان”.",
+        "قال",
+        "direct",
+        "البلدان شريكان موثوقان",
+        "person:abdoulaye-diop",
+        "ديوب",
+        id="and-said-curly-quotes",
+    ),
+    pytest.param(
+        'أكد لافروف: "التعاون مستمر بين البلدين".',
+        "أكد",
+        "direct",
+        "التعاون مستمر بين البلدين",
+        "person:sergey-lavrov",
+        "لافروف",
+        id="stressed-straight-quotes",
+    ),
+    pytest.param(
+        "قال لافروف إن روسيا ستدعم الجيش.",
+        "قال",
+        "indirect",
+        "روسيا ستدعم الجيش",
+        "person:sergey-lavrov",
+        "لافروف",
+        id="said-that-inna",
+    ),
+    pytest.param(
+        "قال وزير خارجية مالي عبد الله ديوب اليوم، إن الحكومة ستطلب المساعدة.",
+        "قال",
+        "indirect",
+        "الحكومة ستطلب المساعدة",
+        "person:abdoulaye-diop",
+        "عبد الله ديوب",
+        id="minister-title-names-the-person-not-the-country",
+    ),
+    pytest.param(
+        "من جانبه، أكد لافروف أن التعاون سيتوسع.",
+        "أكد",
+        "indirect",
+        "التعاون سيتوسع",
+        "person:sergey-lavrov",
+        "لافروف",
+        id="for-his-part-stressed-that",
+    ),
+    pytest.param(
+        "وأكد الجانب الروسي مراراً أن موسكو تدعم باماكو.",
+        "أكد",
+        "indirect",
+        "موسكو تدعم باماكو",
+        "gpe:rus",
+        "الجانب الروسي",
+        id="the-russian-side-is-russia",
+    ),
+    pytest.param(
+        "نقل الكرملين عن غويتا أن البلاد ترحب بالدعم.",
+        "نقل",
+        "indirect",
+        "البلاد ترحب بالدعم",
+        "person:assimi-goita",
+        "غويتا",
+        id="kremlin-quoted-goita-speaker-is-goita",
+    ),
+    pytest.param(
+        "قال مصدر دبلوماسي إن الاجتماع تأجل.",
+        "قال",
+        "indirect",
+        "الاجتماع تأجل",
+        None,
+        "مصدر دبلوماسي",
+        id="unnamed-diplomatic-source-keeps-surface",
+    ),
+    pytest.param(
+        "ووفقاً لوزارة الخارجية الروسية، فإن البلدين يتعاونان.",
+        "وفقاً",
+        "indirect",
+        "البلدين يتعاونان",
+        "org:mfa-rus",
+        "وزارة الخارجية الروسية",
+        id="according-to-the-ministry-fa-inna",
+    ),
+    pytest.param(
+        "ستبدأ المحادثات غداً في موسكو، بحسب وزارة الخارجية الروسية.",
+        "بحسب",
+        "indirect",
+        "ستبدأ المحادثات غداً في موسكو",
+        "org:mfa-rus",
+        "وزارة الخارجية الروسية",
+        id="clause-then-according-to-the-ministry",
+    ),
+    pytest.param(
+        "وصف لافروف الزيارة بأنها تاريخية.",
+        "وصف",
+        "indirect",
+        "تاريخية",
+        "person:sergey-lavrov",
+        "لافروف",
+        id="described-it-as-historic",
+    ),
+    pytest.param(
+        "حذّر لافروف، الأسبوع الماضي، من أنّ الغرب يريد الهيمنة.",
+        "حذّر",
+        "indirect",
+        "الغرب يريد الهيمنة",
+        "person:sergey-lavrov",
+        "لافروف",
+        id="warned-last-week-that",
+    ),
+    pytest.param(
+        "وقال لافروف إن «العالم يتغير».",
+        "قال",
+        "direct",
+        "العالم يتغير",
+        "person:sergey-lavrov",
+        "لافروف",
+        id="said-that-with-the-whole-clause-in-marks",
+    ),
+    pytest.param(
+        "«سنواصل العمل مع شركائنا الأفارقة»، قال لافروف.",
+        "قال",
+        "direct",
+        "سنواصل العمل مع شركائنا الأفارقة",
+        "person:sergey-lavrov",
+        "لافروف",
+        id="quote-first-then-said-lavrov",
+    ),
+    pytest.param(
+        "أسفر الانفجار عن مقتل شرطي وفق ما أفادت وزارة الخارجية الروسية.",
+        "وفق",
+        "indirect",
+        "أسفر الانفجار عن مقتل شرطي",
+        "org:mfa-rus",
+        "وزارة الخارجية الروسية",
+        id="clause-then-as-the-ministry-reported-no-comma",
+    ),
+    pytest.param(
+        "انفجرت حافلة في المدينة، وفقا لما ذكرته وسائل إعلام محلية.",
+        "وفقا",
+        "indirect",
+        "انفجرت حافلة في المدينة",
+        None,
+        "وسائل إعلام محلية",
+        id="according-to-what-local-media-said",
+    ),
+    pytest.param(
+        "وزار المسؤولون موسكو، لكن الزيارة هي الأولى من نوعها، حسب وزارة الخارجية الروسية.",
+        "حسب",
+        "indirect",
+        "الزيارة هي الأولى من نوعها",
+        "org:mfa-rus",
+        "وزارة الخارجية الروسية",
+        id="according-to-covers-only-the-clause-after-but",
+    ),
+    pytest.param(
+        'وكتبت قيادة الشرطة في تغريدة على تويتر "انتهت عمليات التحقق في المحطة".',
+        "كتبت",
+        "direct",
+        "انتهت عمليات التحقق في المحطة",
+        None,
+        "قيادة الشرطة",
+        id="wrote-in-a-tweet-long-quote",
+    ),
+    pytest.param(
+        'وقال النائب أحمد الصديق، في ندوة صحفية عقدتها الكتلة، اليوم الأربعاء بمقر المجلس، "إن المشروع جاهز للنقاش".',
+        "قال",
+        "direct",
+        "إن المشروع جاهز للنقاش",
+        None,
+        "النائب أحمد الصديق",
+        id="said-after-long-circumstances-unknown-name",
+    ),
+    pytest.param(
+        "اعتبر الناطق الرسمي باسم الحزب، عصام الشابي أن الحكومة غير قادرة.",
+        "اعتبر",
+        "indirect",
+        "الحكومة غير قادرة",
+        None,
+        "عصام الشابي",
+        id="title-comma-name-apposition",
+    ),
+    pytest.param(
+        "أعلن التوهامي العبدولي، كاتب الدولة للشؤون الأفريقية أن التأشيرة ألغيت.",
+        "أعلن",
+        "indirect",
+        "التأشيرة ألغيت",
+        None,
+        "التوهامي العبدولي",
+        id="name-comma-title-apposition",
+    ),
+    pytest.param(
+        "وفي المقابل، اعتبر القيادي في حزب المعارضة، رؤوف الخماسي أن المصالحة ضرورية.",
+        "اعتبر",
+        "indirect",
+        "المصالحة ضرورية",
+        None,
+        "رؤوف الخماسي",
+        id="title-prepositional-phrase-comma-name",
+    ),
+    pytest.param(
+        "وأضاف لافروف في تصريح اليوم لمراسل الإذاعة على هامش الزيارة التي أداها إلى ولاية الكاف، إن الوضع هادئ.",
+        "أضاف",
+        "indirect",
+        "الوضع هادئ",
+        "person:sergey-lavrov",
+        "لافروف",
+        id="added-after-a-long-circumstantial-phrase",
+    ),
+    pytest.param(
+        "تمكنت الوحدات من حجز أسلحة، وفق بلاغ لوزارة الخارجية الروسية.",
+        "وفق",
+        "indirect",
+        "تمكنت الوحدات من حجز أسلحة",
+        "org:mfa-rus",
+        "وزارة الخارجية الروسية",
+        id="according-to-a-statement-of-the-ministry",
+    ),
+    pytest.param(
+        "ووصل عدد المحتجين، حسب وزارة الخارجية الروسية، عدة مئات.",
+        "حسب",
+        "indirect",
+        "ووصل عدد المحتجين، حسب وزارة الخارجية الروسية، عدة مئات",
+        "org:mfa-rus",
+        "وزارة الخارجية الروسية",
+        id="according-to-in-the-middle-quotes-the-whole-sentence",
+    ),
+    pytest.param(
+        "وأضافت المحطة أن التقارير الأولية تفيد بعدم وقوع إصابات.",
+        "أضافت",
+        "indirect",
+        "التقارير الأولية تفيد بعدم وقوع إصابات",
+        None,
+        "المحطة",
+        id="a-subject-no-list-knows",
+    ),
+    pytest.param(
+        'وقال فلين في خطاب استقالته "للأسف أخطرت نائب الرئيس بمعلومات ناقصة".',
+        "قال",
+        "direct",
+        "للأسف أخطرت نائب الرئيس بمعلومات ناقصة",
+        None,
+        "فلين",
+        id="unknown-name-then-in-his-letter",
+    ),
+    pytest.param(
+        "التقى سيرغي لافروف الوفد. وأكد لافروف أن اللقاء مثمر.",
+        "أكد",
+        "indirect",
+        "اللقاء مثمر",
+        "person:sergey-lavrov",
+        "لافروف",
+        id="surname-of-a-person-named-before",
+    ),
+    pytest.param(
+        'كما أبلغت وكالة "أكتونيجر"، أن الرئيس وقع مرسوماً.',
+        "أبلغت",
+        "indirect",
+        "الرئيس وقع مرسوماً",
+        None,
+        'وكالة "أكتونيجر"',
+        id="agency-in-marks-unknown-to-the-gazetteer",
+    ),
 ]
 
 
@@ -142,7 +346,9 @@ def test_single_quote(text, cue, kind, quote_text, speaker_id, speaker_surface):
     "text",
     [
         pytest.param("سلمت موسكو مالي مروحيات من طراز «مي - 35 إم» الأسبوع الماضي.", id="helicopter-model-in-marks"),
-        pytest.param("وفي تصريحات لـ«الشرق الأوسط» أشار الخبير إلى أهمية الزيارة.", id="newspaper-name-and-nominal-complement"),
+        pytest.param(
+            "وفي تصريحات لـ«الشرق الأوسط» أشار الخبير إلى أهمية الزيارة.", id="newspaper-name-and-nominal-complement"
+        ),
         pytest.param("زيارة لافروف لباماكو هي «الأولى من نوعها» منذ سنوات.", id="phrase-in-marks-with-no-speaker"),
         pytest.param("وأكدت الوزارة الروسية سبل تعزيز العلاقات.", id="stressed-with-a-noun-object"),
         pytest.param("يُشار إلى أنّ موسكو وباماكو على اتصال دائم.", id="passive-it-is-noted-that"),
@@ -152,10 +358,14 @@ def test_single_quote(text, cue, kind, quote_text, speaker_id, speaker_surface):
         pytest.param("يذكر أن الحركة عقدت مؤتمرها الأول قبل سنوات.", id="impersonal-it-is-worth-noting-that"),
         pytest.param("أعلن الجيش انسحابه على الرغم من أن المعارك مستمرة.", id="although-is-not-reported-speech"),
         pytest.param("أكد الوزير دعمه للخطة رغم أن التمويل ناقص.", id="despite-is-not-reported-speech"),
-        pytest.param("أوقفت الشرطة سيارة نقل ريفي وتعمد سائقها تقديم نفسه على أنه عون أمن.", id="transport-car-is-not-quoted"),
+        pytest.param(
+            "أوقفت الشرطة سيارة نقل ريفي وتعمد سائقها تقديم نفسه على أنه عون أمن.", id="transport-car-is-not-quoted"
+        ),
         pytest.param("وطالبت الهيئة بالتزام القرار وفق تعبيرها.", id="as-she-put-it-is-no-source"),
         pytest.param("وأكد الوزير ضرورة أن يتم الحوار.", id="stressed-the-need-that"),
-        pytest.param("وأعلنت الدول الثلاث قراراً بالانسحاب من الـ\"إيكواس\" قريباً.", id="announced-a-decision-name-in-marks"),
+        pytest.param(
+            'وأعلنت الدول الثلاث قراراً بالانسحاب من الـ"إيكواس" قريباً.', id="announced-a-decision-name-in-marks"
+        ),
     ],
 )
 def test_not_a_quote(text):
@@ -192,7 +402,9 @@ def test_a_pronoun_subject_takes_the_body_named_before_it_in_the_sentence():
 
 
 def test_a_surname_finds_an_earlier_speaker_no_list_knows():
-    quotes = quotes_of("قال النائب أحمد الصديق: «المشروع جاهز». وفي رده على سؤال نواب المجلس، أفاد الصديق بأن الكتلة قامت بواجبها.")
+    quotes = quotes_of(
+        "قال النائب أحمد الصديق: «المشروع جاهز». وفي رده على سؤال نواب المجلس، أفاد الصديق بأن الكتلة قامت بواجبها."
+    )
     assert [q.speaker_surface for q in quotes] == ["النائب أحمد الصديق", "النائب أحمد الصديق"]
 
 
@@ -244,8 +456,11 @@ def test_a_sentence_opening_verb_speaks_for_the_person_named_before():
     [
         pytest.param("وبين ديوب أن هدف الزيارة هو التضامن.", 1, id="and-explained-diop-that"),
         pytest.param("وبين العبدولي، ضيف البرنامج، أن تونس تسعى للأسواق.", 1, id="and-explained-unknown-name-comma"),
-        pytest.param("وعمق العلاقات بين شعبي البلدين وتوجيه الوفد رسالة للجميع بأن القطع خطأ.", 0,
-                     id="between-the-two-peoples-is-not-explained"),
+        pytest.param(
+            "وعمق العلاقات بين شعبي البلدين وتوجيه الوفد رسالة للجميع بأن القطع خطأ.",
+            0,
+            id="between-the-two-peoples-is-not-explained",
+        ),
     ],
 )
 def test_bayyana_only_with_a_named_subject(text, count):
@@ -275,8 +490,11 @@ def test_ids_offsets_and_sentence_index():
         pytest.param("نص» ثم «كلام»", ["كلام"], id="closing-mark-without-opener-is-ignored"),
         pytest.param('سطر "مفتوح\nوسطر "مغلق"', ["مغلق"], id="no-pair-across-a-line-break"),
         pytest.param("«خارج «داخل» خارج»", ["خارج «داخل» خارج", "داخل"], id="nested-guillemets"),
-        pytest.param('"أفادت مصادر بأن الشرطة تبحث عن رجل خطط لـ"اعتداء" قرب البرلمان', ["اعتداء"],
-                     id="stray-straight-quote-opening-a-paragraph-is-dropped"),
+        pytest.param(
+            '"أفادت مصادر بأن الشرطة تبحث عن رجل خطط لـ"اعتداء" قرب البرلمان',
+            ["اعتداء"],
+            id="stray-straight-quote-opening-a-paragraph-is-dropped",
+        ),
     ],
 )
 def test_mark_spans(text, inner):
@@ -284,10 +502,45 @@ def test_mark_spans(text, inner):
 
 
 FRAGMENTS = [
-    "\u00a0", "\u200f", "(", ")",
-    "قال", "وقال", "أكد", "وأضاف", "مضيفاً", "وفقاً", "لوزارة الخارجية الروسية", "بحسب", "لافروف", "ديوب",
-    "الجانب", "الروسي", "مصدر", "إن", "أن", "بأنها", "إنّه", "فإن", "عن", "الوزارة", "«", "»", '"', "“", "”",
-    "،", ":", ".", "\n", "روسيا", "مالي", "التعاون", "مُهِمّ", "ـ", "اليوم",
+    "\u00a0",
+    "\u200f",
+    "(",
+    ")",
+    "قال",
+    "وقال",
+    "أكد",
+    "وأضاف",
+    "مضيفاً",
+    "وفقاً",
+    "لوزارة الخارجية الروسية",
+    "بحسب",
+    "لافروف",
+    "ديوب",
+    "الجانب",
+    "الروسي",
+    "مصدر",
+    "إن",
+    "أن",
+    "بأنها",
+    "إنّه",
+    "فإن",
+    "عن",
+    "الوزارة",
+    "«",
+    "»",
+    '"',
+    "“",
+    "”",
+    "،",
+    ":",
+    ".",
+    "\n",
+    "روسيا",
+    "مالي",
+    "التعاون",
+    "مُهِمّ",
+    "ـ",
+    "اليوم",
 ]
 
 
@@ -306,7 +559,7 @@ def test_offsets_always_point_into_body_text(text):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from("«»\"“”‹›„ ab\nقال")))
+@given(st.text(alphabet=st.sampled_from('«»"“”‹›„ ab\nقال')))
 def test_mark_spans_are_well_formed(text):
     for span in mark_spans(text):
         assert span.open_at < span.inner_start <= span.inner_end <= span.close_at
@@ -325,18 +578,22 @@ def test_a_last_name_links_to_the_person_named_in_full_before():
     ("name", "columns", "kinds"),
     [
         pytest.param("quote_cues.tsv", 3, {"verb", "named_verb", "quoting_verb", "participle", "prep"}, id="cues"),
-        pytest.param("quote_speaker_words.tsv", 4, {"unnamed", "head", "ref", "skip", "stop", "statement"},
-                     id="speaker-words"),
-        pytest.param("quote_clause_words.tsv", 2, {"complementizer", "blocker", "blocker_min", "lead"},
-                     id="clause-words"),
+        pytest.param(
+            "quote_speaker_words.tsv", 4, {"unnamed", "head", "ref", "skip", "stop", "statement"}, id="speaker-words"
+        ),
+        pytest.param(
+            "quote_clause_words.tsv", 2, {"complementizer", "blocker", "blocker_min", "lead"}, id="clause-words"
+        ),
     ],
 )
 def test_lexicons_say_where_they_come_from_and_parse(name, columns, kinds):
-    from flows.nlp.quote_lexicon import DATA
+    from flows.resources import data_text, read_tsv_tuples
 
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("#") and any("Source" in line or "source" in line for line in lines if line.startswith("#"))
-    rows = [line.split("\t") for line in lines if line and not line.startswith("#")][1:]
+    lines = data_text(name).splitlines()
+    assert lines[0].startswith("#") and any(
+        "Source" in line or "source" in line for line in lines if line.startswith("#")
+    )
+    rows = read_tsv_tuples(name)
     assert rows and all(len(row) == columns for row in rows)
     kind_column = 2 if name == "quote_cues.tsv" else 1
     assert {row[kind_column] for row in rows} <= kinds

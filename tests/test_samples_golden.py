@@ -20,14 +20,17 @@ from pathlib import Path
 import pytest
 
 from flows.errors import Quarantine
-from flows.pipeline import ArticleRecord, article_from_file, run_ingest_plain
+from flows.read import ArticleRecord, article_from_file
+from flows.runner import run_ingest
 from flows.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 INBOX = REPO / "inbox"
 GOLD_FILE = REPO / "tests" / "gold" / "samples.json"
 ENCODER = REPO / "tests" / "fixtures" / "encode_samples.py"
-SAMPLE_MARKER = "<!-- akhbar sample: written for the project, not a real article; facts restated from public reporting -->"
+SAMPLE_MARKER = (
+    "<!-- akhbar sample: written for the project, not a real article; facts restated from public reporting -->"
+)
 # Byte patterns of UTF-8 Arabic read as Latin-1 / windows-1252 ("Ø§Ù„"), and the replacement character.
 MOJIBAKE = ("\ufffd", "Ø§", "Ù„", "Ã")
 # "Keep each sample 2-8 KB of text": the .txt files are the text; pages may be bigger with their chrome.
@@ -41,19 +44,12 @@ SAMPLES: dict[str, dict] = GOLD["files"]
 NAMES = sorted(SAMPLES)
 
 
-# Gaps in the backbone these samples found, reported to the lead (not ours to fix here). strict: when one is fixed,
-# the XPASS fails and the entry must go. Keys: (check, file) or (check, file, snippet).
-KNOWN_GAPS: dict[tuple[str, ...], str] = {}
-
-
 def cases(check: str, keys: list[tuple[str, ...]]) -> list:
-    """Test parameters for ``keys`` (file, or file and snippet), the known gaps marked xfail with their reason."""
+    """Test parameters for ``keys`` (file, or file and snippet), each with a readable id."""
     params = []
     for key in keys:
-        reason = KNOWN_GAPS.get((check, *key))
-        marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
         case_id = Path(key[0]).stem + (f"-{SAMPLES[key[0]]['must_not_contain'].index(key[1])}" if len(key) > 1 else "")
-        params.append(pytest.param(*key, marks=marks, id=case_id))
+        params.append(pytest.param(*key, id=case_id))
     return params
 
 
@@ -216,15 +212,17 @@ def test_the_copy_is_the_same_article() -> None:
 
 
 @pytest.fixture(scope="module")
-def sample_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, dict[str, tuple[str, str | None, str | None]]]:
+def sample_run(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[object, dict[str, tuple[str, str | None, str | None]]]:
     """One plain ingest run over a copy of inbox/: its summary, and the files table as path -> (status, id, error)."""
-    from flows import warehouse
+    from flows.store import warehouse
 
     root = tmp_path_factory.mktemp("sample_run")
     inbox = root / "inbox"
     shutil.copytree(INBOX, inbox)
     settings = Settings(inbox=inbox, warehouse=root / "akhbar.duckdb", workers=1, publish=False)
-    summary = run_ingest_plain(settings)
+    summary = run_ingest(settings)
     with warehouse.opened(settings.warehouse, read_only=True) as con:
         _, rows = warehouse.query(con, "select file_path, status, article_id, error from files")
     return summary, {path: (status, article_id, error) for path, status, article_id, error in rows}

@@ -6,11 +6,15 @@ import duckdb
 import polars as pl
 import pytest
 
-from flows.frames import SCHEMAS
-from flows.warehouse import SCHEMA_FILE, migrate
+from flows.store.frames import SCHEMAS
+from flows.store.warehouse import SCHEMA_FILE, migrate
 
 DUCKDB_TYPE = {
-    pl.String: "VARCHAR", pl.Int32: "INTEGER", pl.Int64: "BIGINT", pl.Boolean: "BOOLEAN", pl.Float64: "DOUBLE",
+    pl.String: "VARCHAR",
+    pl.Int32: "INTEGER",
+    pl.Int64: "BIGINT",
+    pl.Boolean: "BOOLEAN",
+    pl.Float64: "DOUBLE",
     pl.Date: "DATE",
 }
 

@@ -9,7 +9,6 @@ sight: for them the tests check content instead (a marker word written outside t
 from __future__ import annotations
 
 import ast
-import ipaddress
 import os
 import re
 import shutil
@@ -21,10 +20,12 @@ from typing import Iterator
 
 import pytest
 
-from flows import cli, runner, warehouse
-from flows.discover import scan_inbox
-from flows.pipeline import process_file, read_sidecar
+from flows import cli, runner
+from flows.pipeline import process_file
+from flows.read import read_sidecar
+from flows.read.discover import scan_inbox
 from flows.settings import Settings
+from flows.store import warehouse
 from tests import helpers_badinput as h
 
 REPO = Path(__file__).resolve().parents[1]
@@ -70,7 +71,6 @@ def paths_touched(events: list[tuple[str, tuple]]) -> list[str]:
 @pytest.fixture
 def layout(tmp_path: Path, monkeypatch) -> dict[str, Path]:
     """An inbox full of ways out, and an outside folder holding a secret article and a secret sidecar."""
-    h.stub_missing_nlp(monkeypatch.setattr)
     inbox, outside = tmp_path / "inbox", tmp_path / "outside"
     inbox.mkdir()
     outside.mkdir()
@@ -180,8 +180,6 @@ def hook(event, args):
         raise ConnectionRefusedError(f"name lookup during ingest: {args[0]}")
 sys.addaudithook(hook)
 sys.path.insert(0, ".")
-from tests.helpers_badinput import stub_missing_nlp
-stub_missing_nlp()
 from flows.ingest import ingest_flow
 summary = ingest_flow(inbox=sys.argv[1], warehouse_path=sys.argv[2])
 print("STATUS", summary.status, summary.loaded)
@@ -195,7 +193,11 @@ def test_the_prefect_flow_talks_to_loopback_only(layout: dict[str, Path]) -> Non
     env = {**os.environ, "AKHBAR_WORKERS": "1", "PREFECT_HOME": str(layout["root"] / "prefect")}
     result = subprocess.run(
         [sys.executable, "-c", FLOW_DRIVER, str(layout["inbox"]), str(layout["warehouse"]), str(log)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=240,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "STATUS completed" in result.stdout
@@ -204,7 +206,7 @@ def test_the_prefect_flow_talks_to_loopback_only(layout: dict[str, Path]) -> Non
 
 
 STRACED_CALLS = "open,openat,openat2,creat,connect,sendto,sendmsg"
-STRACE_LINE = re.compile(r'^(\d+)\s+(\w+)\((.*)$')
+STRACE_LINE = re.compile(r"^(\d+)\s+(\w+)\((.*)$")
 
 
 @pytest.mark.slow
@@ -216,10 +218,25 @@ def test_under_strace_no_process_opens_a_file_outside_or_a_network_socket(layout
         (layout["inbox"] / f"more-{n}.txt").write_text(h.article_text(200 + n), encoding="utf-8")
     log = layout["root"] / "strace.log"
     command = [
-        "strace", "-f", "-qq", "-e", f"trace={STRACED_CALLS}", "-o", str(log), *[sys.executable, "-m", "tests.helpers_badinput"],
-        "ingest", "--no-prefect", "--quiet", "--inbox", str(layout["inbox"]), "--warehouse", str(layout["warehouse"]),
+        "strace",
+        "-f",
+        "-qq",
+        "-e",
+        f"trace={STRACED_CALLS}",
+        "-o",
+        str(log),
+        *[sys.executable, "-m", "tests.helpers_badinput"],
+        "ingest",
+        "--no-prefect",
+        "--quiet",
+        "--inbox",
+        str(layout["inbox"]),
+        "--warehouse",
+        str(layout["warehouse"]),
     ]
-    result = subprocess.run(command, cwd=REPO, env={**os.environ, "AKHBAR_WORKERS": "2"}, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        command, cwd=REPO, env={**os.environ, "AKHBAR_WORKERS": "2"}, capture_output=True, text=True, timeout=300
+    )
     if "ptrace" in result.stderr and result.returncode != 0:
         pytest.skip(f"strace cannot trace here: {result.stderr.strip()[:200]}")
     assert result.returncode == 0, result.stderr[-2000:]
@@ -255,16 +272,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     inbox = root / "inbox"
     inbox.mkdir()
     (inbox / "a.txt").write_text(h.article_text(84), encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        h.stub_missing_nlp(patch.setattr)
-        runner.run_ingest(Settings(inbox=inbox, warehouse=root / "w.duckdb", workers=1, publish=False))
+    runner.run_ingest(Settings(inbox=inbox, warehouse=root / "w.duckdb", workers=1, publish=False))
     return root / "w.duckdb"
 
 
 def snapshot_of(path: Path) -> dict[str, list]:
     with warehouse.opened(path, read_only=True) as con:
         tables = [r[0] for r in con.execute("select table_name from information_schema.tables order by 1").fetchall()]
-        return {t: sorted(map(str, con.execute(f"select * from {warehouse.sql_identifier(t)}").fetchall())) for t in tables}
+        return {
+            t: sorted(map(str, con.execute(f"select * from {warehouse.sql_identifier(t)}").fetchall())) for t in tables
+        }
 
 
 WRITES = [
@@ -298,7 +315,9 @@ def test_sql_without_write_changes_nothing(built: Path, statement: str, capsys) 
         pytest.param("select * from read_csv('/tmp/akhbar-no-such.csv')", id="read-a-missing-csv"),
     ],
 )
-def test_a_statement_reading_a_missing_file_is_a_sql_error_not_a_damaged_warehouse(built: Path, statement: str, capsys) -> None:
+def test_a_statement_reading_a_missing_file_is_a_sql_error_not_a_damaged_warehouse(
+    built: Path, statement: str, capsys
+) -> None:
     before = snapshot_of(built)
     assert cli.main(["sql", "--warehouse", str(built), statement]) == cli.EXIT_ERROR
     err = capsys.readouterr().err
@@ -339,7 +358,6 @@ def test_values_go_through_bound_parameters(built: Path, value: str) -> None:
 
 
 def test_names_that_look_like_sql_are_stored_as_they_are(tmp_path: Path, monkeypatch) -> None:
-    h.stub_missing_nlp(monkeypatch.setattr)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     names = ["'; drop table files; --.txt", "x' or '1'='1.txt"]
@@ -357,10 +375,31 @@ def test_names_that_look_like_sql_are_stored_as_they_are(tmp_path: Path, monkeyp
 # Every f-string that reaches execute()/sql() in flows/ may interpolate only these: identifiers that come from the
 # code itself (table and column names from constants, SQL fragments built from them), or values escaped by
 # sql_literal/sql_identifier. A new name here needs a reviewer's look: is it a user value?
-TRUSTED_INTERPOLATIONS = frozenset({
-    "table", "t", "name", "column", "columns", "retry", "updates", "view", "where", "order", "select", "limit",
-    "sql_literal", "sql_identifier", "_insert_sql", "retried", "placeholders", "cols", "target", "source", "query",
-})
+TRUSTED_INTERPOLATIONS = frozenset(
+    {
+        "table",
+        "t",
+        "name",
+        "column",
+        "columns",
+        "retry",
+        "updates",
+        "view",
+        "where",
+        "order",
+        "select",
+        "limit",
+        "sql_literal",
+        "sql_identifier",
+        "_insert_sql",
+        "retried",
+        "placeholders",
+        "cols",
+        "target",
+        "source",
+        "query",
+    }
+)
 
 
 def _interpolated_names(node: ast.JoinedStr) -> list[str]:

@@ -101,9 +101,12 @@ def test_configure_prefect_reuses_a_running_akhbar_server(clean_env: Path, fake_
         pytest.param("garbage", id="unreadable-note"),
     ],
 )
+@pytest.mark.slow
 def test_configure_prefect_ignores_a_stale_note(clean_env: Path, note: str):
     if note == "dead-pid":
-        finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+        finished = subprocess.run(
+            [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+        )
         write_note(clean_env, "http://127.0.0.1:9/api", int(finished.stdout))
     elif note == "no-answer":
         write_note(clean_env, f"http://127.0.0.1:{prefect_env.free_port(0)}/api", os.getpid())
@@ -145,9 +148,23 @@ def test_a_scheduled_run_fires_and_serve_stops_its_server(tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env.update(PREFECT_HOME=str(home), PREFECT_SERVER_API_PORT="0", AKHBAR_WORKERS="1")
     server = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "serve", "--interval", "5", "--inbox", str(inbox),
-         "--warehouse", str(tmp_path / "w.duckdb")],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "flows.cli",
+            "serve",
+            "--interval",
+            "5",
+            "--inbox",
+            str(inbox),
+            "--warehouse",
+            str(tmp_path / "w.duckdb"),
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         line = ""

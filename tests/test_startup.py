@@ -52,12 +52,18 @@ def test_without_a_running_server_ingest_keeps_prefects_temporary_api(env: Path)
         pytest.param(["publish"], id="publish"),
     ],
 )
+@pytest.mark.slow
 def test_reading_commands_never_import_prefect(tmp_path: Path, argv: list[str]):
     wh = make_warehouse(tmp_path / "w.duckdb")
     probe = (
         "import sys; from flows.cli import main; code = main(sys.argv[1:]); "
         "assert 'prefect' not in sys.modules, 'prefect imported'; sys.exit(code)"
     )
-    result = subprocess.run([sys.executable, "-c", probe, *argv, "--warehouse", str(wh)],
-                            cwd=REPO, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *argv, "--warehouse", str(wh)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.textclean import classify_line, clean_extracted, clean_text
+from flows.read.textclean import classify_line, clean_extracted, clean_text
 
 # Hand-written sample paragraphs (not from any article): long enough to read as prose.
 P1 = "أعلنت وزارة الخارجية في بيان رسمي صدر صباح اليوم أن الوزير سيتوجه إلى العاصمة في زيارة تستمر يومين لبحث التعاون."
@@ -125,8 +125,19 @@ def test_empty_and_navigation_only_text_gives_no_body() -> None:
 RELATED_MARKER = "مقالات ذات صلة"
 # Boilerplate the seeds carry that must never reach body_text (short markers, not article sentences).
 MUST_NOT_CONTAIN = [
-    "Ru En", "TT", "مقالات ذات صلة", "اقرأ أيضاً", "An error occurred", "pic.twitter.com", "@mfa_russia",
-    "المصدر: تاس", "الصورة:", "(أ.ف.ب)", "(أ.ب)", "مجموعة الرؤية الإستراتيجية", "عقيدتنا النووية",
+    "Ru En",
+    "TT",
+    "مقالات ذات صلة",
+    "اقرأ أيضاً",
+    "An error occurred",
+    "pic.twitter.com",
+    "@mfa_russia",
+    "المصدر: تاس",
+    "الصورة:",
+    "(أ.ف.ب)",
+    "(أ.ب)",
+    "مجموعة الرؤية الإستراتيجية",
+    "عقيدتنا النووية",
 ]
 
 
@@ -134,8 +145,14 @@ def article_paragraphs(raw: str) -> list[str]:
     """The seed's own prose paragraphs: long Arabic lines before the related-articles block, taken at test time."""
     head = raw.split(RELATED_MARKER)[0]
     lines = [line.strip() for line in head.splitlines()]
-    return [line for line in lines if len(line.split()) >= 12 and re.search(r"[\u0621-\u064A]", line)
-            and not line.endswith(")") and not line.startswith("اقرأ")]
+    return [
+        line
+        for line in lines
+        if len(line.split()) >= 12
+        and re.search(r"[\u0621-\u064A]", line)
+        and not line.endswith(")")
+        and not line.startswith("اقرأ")
+    ]
 
 
 def test_seeds_keep_every_paragraph_and_none_of_the_boilerplate(seed_files: list[Path]) -> None:
@@ -147,7 +164,9 @@ def test_seeds_keep_every_paragraph_and_none_of_the_boilerplate(seed_files: list
             assert paragraph in cleaned.body_text, (path.name, paragraph[:60])
         for marker in MUST_NOT_CONTAIN:
             assert marker not in cleaned.body_text, (path.name, marker)
-        assert cleaned.title and cleaned.title == next(l.strip() for l in raw.splitlines() if re.search(r"[\u0621-\u064A]", l))
+        assert cleaned.title and cleaned.title == next(
+            line.strip() for line in raw.splitlines() if re.search(r"[\u0621-\u064A]", line)
+        )
 
 
 def test_seed_sources_are_kept_as_credits(seeds_dir: Path) -> None:
@@ -159,7 +178,9 @@ def test_seed_sources_are_kept_as_credits(seeds_dir: Path) -> None:
 @pytest.mark.parametrize(
     "line, hint",
     [
-        pytest.param("نشر في: السبت ٧ يونيو/حزيران ٢٠٢٥ - ١٠:٣٠", "السبت ٧ يونيو/حزيران ٢٠٢٥", id="published-on-with-time"),
+        pytest.param(
+            "نشر في: السبت ٧ يونيو/حزيران ٢٠٢٥ - ١٠:٣٠", "السبت ٧ يونيو/حزيران ٢٠٢٥", id="published-on-with-time"
+        ),
         pytest.param("تاريخ النشر: 3 أبريل 2025", "3 أبريل 2025", id="publication-date-label"),
         pytest.param("الخميس 16 تشرين الثاني 2023", "الخميس 16 تشرين الثاني 2023", id="weekday-dateline"),
         pytest.param("16 مارس 2017 12:08", "16 مارس 2017", id="date-with-clock-time"),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flows import warehouse
+from flows.store import warehouse
 from tests.bi_rows import ARTICLE_ID, make_warehouse
 
 VIEWS = ("v_events", "v_quotes", "v_mentions_daily")

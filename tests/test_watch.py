@@ -39,12 +39,18 @@ def test_observe_keeps_since_for_unchanged_and_restarts_changed_files():
         pytest.param({"a.html": Seen(12, 2, 0.0)}, {"a.html": (10, 1)}, 9.0, ["a.html"], id="changed-since-handled"),
         pytest.param({"a.html": Seen(10, 1, 0.0), "b.html": Seen(3, 1, 8.0)}, {}, 9.0, [], id="wait-for-the-burst"),
         pytest.param(
-            {"a.html": Seen(10, 1, 0.0), "b.html": Seen(3, 1, 8.0)}, {"b.html": (3, 1)}, 9.0, ["a.html"],
+            {"a.html": Seen(10, 1, 0.0), "b.html": Seen(3, 1, 8.0)},
+            {"b.html": (3, 1)},
+            9.0,
+            ["a.html"],
             id="changing-file-already-handled-does-not-block",
         ),
         pytest.param(
-            {"a.html": Seen(10, 1, 0.0), "b.html": Seen(3, 1, MAX_BURST_SECONDS)}, {}, MAX_BURST_SECONDS + 1,
-            ["a.html"], id="endless-burst-runs-what-settled",
+            {"a.html": Seen(10, 1, 0.0), "b.html": Seen(3, 1, MAX_BURST_SECONDS)},
+            {},
+            MAX_BURST_SECONDS + 1,
+            ["a.html"],
+            id="endless-burst-runs-what-settled",
         ),
     ],
 )
@@ -94,8 +100,14 @@ class FakeClock:
 def run_loop(inbox: Path, polls: int, run, **kwargs) -> int:
     counter = itertools.count()
     return watch_loop(
-        Settings(inbox=inbox, warehouse=inbox.parent / "w.duckdb"), SETTLE, run,
-        poll_seconds=0, should_stop=lambda: next(counter) >= polls, clock=FakeClock(), log=lambda m: None, **kwargs,
+        Settings(inbox=inbox, warehouse=inbox.parent / "w.duckdb"),
+        SETTLE,
+        run,
+        poll_seconds=0,
+        should_stop=lambda: next(counter) >= polls,
+        clock=FakeClock(),
+        log=lambda m: None,
+        **kwargs,
     )
 
 
@@ -156,9 +168,23 @@ def test_akhbar_watch_ingests_dropped_files_and_stops_cleanly(tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env.update(PREFECT_HOME=str(home), PREFECT_SERVER_API_PORT="0", AKHBAR_WORKERS="1")
     watcher = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "watch", "--settle", "1", "--inbox", str(inbox),
-         "--warehouse", str(tmp_path / "w.duckdb")],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "flows.cli",
+            "watch",
+            "--settle",
+            "1",
+            "--inbox",
+            str(inbox),
+            "--warehouse",
+            str(tmp_path / "w.duckdb"),
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         for n in range(30):
@@ -175,8 +201,8 @@ def test_akhbar_watch_ingests_dropped_files_and_stops_cleanly(tmp_path: Path):
 
 
 def wait_for_files(snapshot: Path, count: int, timeout: float) -> bool:
-    from flows import warehouse
     from flows.errors import AkhbarError
+    from flows.store import warehouse
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -198,8 +224,9 @@ tracked_states = st.dictionaries(
 )
 
 
-@given(tracked=tracked_states, handled=st.dictionaries(st.sampled_from(["a.html", "b.txt"]), stamps),
-       now=st.floats(0, 400))
+@given(
+    tracked=tracked_states, handled=st.dictionaries(st.sampled_from(["a.html", "b.txt"]), stamps), now=st.floats(0, 400)
+)
 def test_due_only_names_pending_settled_files(tracked, handled, now):
     ready = due(tracked, handled, now, SETTLE)
     pending = {p for p, seen in tracked.items() if handled.get(p) != seen.stamp}

@@ -1,1 +1,1 @@
-"""The NLP stages: Arabic text layer, entities, quotes, events. Pure functions, no I/O."""
+"""The language stages: a shared Arabic text layer (text), then entities, quotes and events."""

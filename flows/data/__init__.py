@@ -1,0 +1,1 @@
+"""Arabic rules and models as data (TSV lexicons, gazetteers, the tagger model), each file with its provenance."""

@@ -1,1 +1,0 @@
-"""Evaluation commands: each stage scores itself against gold and prints P/R/F1."""

@@ -1,0 +1,214 @@
+"""Who is mentioned: gazetteer matches, ministries, persons by title or given name, organisations and places by
+their head word, and the CRF tagger for what the rules miss, resolved into canonical entities and mentions with
+body_text offsets (a bare surname resolves to the full name earlier in the article).
+
+``extract_entities(doc)`` is deterministic; its data (flows/data) is loaded once per process. Mentions come
+sorted by char_start, never overlap, and satisfy ``body_text[char_start:char_end] == surface``.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from flows.nlp.entities.base import Candidate, covered, is_name_token, non_name_words
+from flows.nlp.entities.gazetteer import Gazetteer, load_gazetteer, nisba_heads
+from flows.nlp.entities.match import GazetteerMatch, match_gazetteer
+from flows.nlp.entities.patterns import find_definite_bodies, find_headed_orgs, find_headed_places, find_ministries
+from flows.nlp.entities.persons import find_named_persons, find_titled_persons
+from flows.nlp.entities.tokens import CLOSING, EntityText
+from flows.nlp.text.arabic import enclitic_stems, normalize, split_sentences
+from flows.nlp.types import Document, Entity, Mention
+
+# A name found after a title or a given name is the listed person when their normalised names are this similar
+# (rapidfuzz ratio, 0-100), and only when the surnames start alike. Spelling variants score above it
+# (باكاري ياو سنغاري / سانغاري 97, أسيمي غويتة / غويتا 91); different people who share a surname score below
+# (عمر تراوري / إبراهيم تراوري 67, كاراموكو تراوري / إبراهيم تراوري 76).
+FUZZY_PERSON_MIN = 85
+# How far back a nisba may look for the person or body it qualifies (وزير الخارجية الروسي: two words).
+NISBA_REACH = 3
+# A surname shorter than this is too often a word to resolve on its own.
+MIN_SURNAME = 3
+# Nisba-like endings of adjectives a nisba's reach may cross (أفراد عسكريين أوكرانيين).
+ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يات")
+
+
+def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
+    """Entities (sorted by id) and mentions (sorted by char_start) of ``doc``."""
+    sentences = doc.sentences or split_sentences(doc.body_text)
+    text = EntityText.build(doc.body_text, sentences)
+    candidates, by_token = rule_candidates(text)
+    chosen = _without_overlaps(candidates)
+    chosen = _with_tagger(text, chosen)
+    chosen = _resolve_short_names(text, chosen, by_token)
+    return _records(doc, text, chosen)
+
+
+def rule_candidates(text: EntityText) -> tuple[list[Candidate], dict[int, GazetteerMatch]]:
+    """Every candidate the gazetteer and the patterns propose, overlapping ones included."""
+    gazetteer = load_gazetteer()
+    matches = match_gazetteer(text, gazetteer)
+    by_token = covered(matches)
+    candidates = [c for c in (_from_gazetteer(text, m, matches, gazetteer) for m in matches) if c is not None]
+    candidates += find_ministries(text, gazetteer, by_token)
+    candidates += [_link_known_person(c, gazetteer) for c in find_titled_persons(text, by_token, gazetteer)]
+    candidates += [_link_known_person(c, gazetteer) for c in find_named_persons(text, by_token)]
+    candidates += find_headed_orgs(text, by_token)
+    candidates += find_headed_places(text, by_token)
+    candidates += find_definite_bodies(text, by_token)
+    return candidates, by_token
+
+
+def _with_tagger(text: EntityText, chosen: list[Candidate]) -> list[Candidate]:
+    """Names the rules missed, from the CRF tagger, where no rule mention stands (see flows.nlp.entities.tagger)."""
+    from flows.nlp.entities.tagger import tagger_candidates
+
+    found = tagger_candidates(text, chosen)
+    if not found:
+        return chosen
+    gazetteer = load_gazetteer()
+    found = [_link_known_person(c, gazetteer) if c.entity.entity_type == "PERSON" else c for c in found]
+    return sorted(chosen + found, key=lambda c: c.char_start)
+
+
+def _from_gazetteer(
+    text: EntityText, match: GazetteerMatch, matches: list[GazetteerMatch], gazetteer: Gazetteer
+) -> Candidate | None:
+    entity = gazetteer.entities[match.info.entity_id]
+    adjectival = match.info.kind == "nisba"
+    if adjectival and not _qualifies_person_or_body(text, match, matches, gazetteer):
+        return None
+    return Candidate(
+        match.char_start, match.char_end, match.tok_start, match.tok_end, entity, 0, "gazetteer", adjectival
+    )
+
+
+def _qualifies_person_or_body(
+    text: EntityText, match: GazetteerMatch, matches: list[GazetteerMatch], gazetteer: Gazetteer
+) -> bool:
+    """A nisba counts only after a noun for people or a body, a named person or body, or a nisba that did."""
+    i = match.tok_start
+    ends = {m.tok_end: m for m in matches}
+    heads = nisba_heads()
+    for back in range(1, NISBA_REACH + 1):
+        k = i - back
+        if k < 0 or not CLOSING.match(text.gap(k + 1)) and not text.joined(k + 1):
+            return False
+        before = ends.get(k + 1)
+        if before is not None and before.tok_end == k + 1:
+            kind = gazetteer.entities[before.info.entity_id].entity_type
+            if kind in {"PERSON", "ORG"} or (
+                before.info.kind == "nisba" and back == 1 and text.toks[i].norm.startswith("و")
+            ):
+                return back == 1 or kind in {"PERSON", "ORG"}
+            return False
+        stems = {s for stem in text.bare_stems(k) for s in enclitic_stems(stem)}
+        if stems & heads:
+            return True
+        if not (text.has_article(k) or text.toks[k].norm.endswith(ADJECTIVE_ENDINGS)):
+            return False
+    return False
+
+
+def _link_known_person(candidate: Candidate, gazetteer: Gazetteer) -> Candidate:
+    """A titled name that is a spelling of a listed person becomes that person (fuzzy, same surname only)."""
+    name = " ".join(normalize(candidate.entity.name_ar).split())
+    best, best_score = None, 0.0
+    for known, entity_id in gazetteer.person_names.items():
+        if known.split()[-1][:3] != name.split()[-1][:3]:
+            continue
+        score = fuzz.ratio(name, known)
+        if score > best_score:
+            best, best_score = entity_id, score
+    if best is None or best_score < FUZZY_PERSON_MIN:
+        return candidate
+    return Candidate(
+        candidate.char_start,
+        candidate.char_end,
+        candidate.tok_start,
+        candidate.tok_end,
+        gazetteer.entities[best],
+        0,
+        "fuzzy",
+    )
+
+
+def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first, then by priority; a candidate overlapping one already kept is dropped."""
+    kept: list[Candidate] = []
+    taken: set[int] = set()
+    for c in sorted(
+        candidates, key=lambda c: (-(c.char_end - c.char_start), c.priority, c.char_start, c.entity.entity_id)
+    ):
+        span = range(c.char_start, c.char_end)
+        if any(p in taken for p in span):
+            continue
+        kept.append(c)
+        taken.update(span)
+    return sorted(kept, key=lambda c: c.char_start)
+
+
+def _resolve_short_names(
+    text: EntityText, chosen: list[Candidate], by_token: dict[int, GazetteerMatch]
+) -> list[Candidate]:
+    """A bare surname after the full name in the same article is that person; never when two people share it."""
+    surnames: dict[str, set[str]] = {}
+    first_seen: dict[str, int] = {}
+    entities: dict[str, Entity] = {}
+    for c in chosen:
+        if c.entity.entity_type == "PERSON" and c.tok_end - c.tok_start >= 2:
+            surname = text.toks[c.tok_end - 1].norm
+            if len(surname) < MIN_SURNAME or text.bare_stems(c.tok_end - 1) & non_name_words():
+                continue
+            surnames.setdefault(surname, set()).add(c.entity.entity_id)
+            first_seen.setdefault(c.entity.entity_id, c.char_start)
+            entities[c.entity.entity_id] = c.entity
+    if not surnames:
+        return chosen
+    used = {i for c in chosen for i in range(c.tok_start, c.tok_end)}
+    extra = []
+    for i in range(len(text.toks)):
+        if i in used or i in by_token:
+            continue
+        for reading in text.readings[i]:
+            ids = surnames.get(reading.stem)
+            if not ids or len(ids) != 1 or reading.has_article:
+                continue
+            entity_id = next(iter(ids))
+            start = text.char_start(i, reading.prefix)
+            if first_seen[entity_id] < start and not _continues_a_name(text, i, used):
+                extra.append(Candidate(start, text.toks[i].char_end, i, i + 1, entities[entity_id], 4, "surname"))
+            break
+    return sorted(chosen + extra, key=lambda c: c.char_start)
+
+
+def _continues_a_name(text: EntityText, i: int, used: set[int]) -> bool:
+    """The surname follows an unknown word that may be another person's first name (إبراهيم تراوري)."""
+    return (
+        i > 0
+        and text.joined(i)
+        and (i - 1) not in used
+        and is_name_token(text, i - 1, {})
+        and not text.toks[i].norm.startswith("و")
+    )
+
+
+def _records(
+    doc: Document, text: EntityText, chosen: list[Candidate]
+) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
+    entities: dict[str, Entity] = {}
+    mentions = []
+    for c in chosen:
+        entities.setdefault(c.entity.entity_id, c.entity)
+        mentions.append(
+            Mention(
+                mention_id=f"{doc.article_id}:m{c.char_start}-{c.char_end}",
+                entity_id=c.entity.entity_id,
+                entity_type=c.entity.entity_type,
+                surface=doc.body_text[c.char_start : c.char_end],
+                char_start=c.char_start,
+                char_end=c.char_end,
+                sentence_index=text.sentence_index(c.char_start),
+                is_adjectival=c.is_adjectival,
+            )
+        )
+    return tuple(sorted(entities.values(), key=lambda e: e.entity_id)), tuple(mentions)

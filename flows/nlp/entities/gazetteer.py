@@ -1,0 +1,226 @@
+"""The gazetteer and the word lists of the entity stage, loaded once from flows/data (reviewed TSV files).
+
+Every alias is normalised (flows.nlp.text.arabic.normalize) and split into word tokens; the index maps an alias's first
+token to the aliases that start with it, longest first, so the matcher does one dict lookup per token reading
+instead of looping over the gazetteer. Spelling variants come from rules applied here (g as غ/ج/ك, "عبد الله" /
+"عبدالله") plus the aliases the files list; nisba adjectives are derived from their masculine singular.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from flows.nlp.text.arabic import NORM_WORD, normalize
+from flows.nlp.types import Entity
+from flows.resources import read_tsv
+
+GAZETTEER_FILES = ("countries.tsv", "places.tsv", "orgs.tsv", "people.tsv")
+# An alias listed with this mark counts only when the surface stands inside quotes.
+QUOTED_MARK = '"'
+# Foreign g is written غ, ج or ك (غويتا / جويتا / كويتا); generated for people and places only, whose names
+# are transliterations; organisation names are Arabic words where the swap would only add noise.
+G_LETTERS = ("غ", "ج", "ك")
+G_VARIANT_TYPES = frozenset({"PERSON", "GPE", "LOC"})
+# Nisba endings derived from a masculine singular ending in ي: feminine, plurals (normalised: ة is ه).
+NISBA_SUFFIXES = ("", "ه", "ين", "ون", "ات")
+# Where a gap between two alias tokens is only spaces or hyphens, the text may write it either way.
+SOFT_GAP = re.compile(r"[\s\-‐–—_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class AliasInfo:
+    entity_id: str
+    kind: str  # name | nisba
+    quoted_only: bool
+    gaps: tuple[str, ...]  # the hard punctuation between the alias's tokens ("." in أ.ف.ب), soft gaps as ""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Gazetteer:
+    entities: dict[str, Entity]
+    # first token -> [(following tokens, infos)], longest first
+    index: dict[str, tuple[tuple[tuple[str, ...], tuple[AliasInfo, ...]], ...]]
+    # normalised full names of listed people, for fuzzy matching: name -> entity_id
+    person_names: dict[str, str]
+
+
+def split_alias(alias: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Normalised tokens of ``alias`` and the hard gaps between them."""
+    norm = normalize(alias)
+    matches = list(NORM_WORD.finditer(norm))
+    tokens = tuple(m.group() for m in matches)
+    gaps = tuple(gap_key(norm[a.end() : b.start()]) for a, b in zip(matches, matches[1:]))
+    return tokens, gaps
+
+
+def gap_key(gap: str) -> str:
+    return SOFT_GAP.sub("", gap)
+
+
+def spelling_variants(alias: str, entity_type: str) -> set[str]:
+    """``alias`` and the spellings the rules derive from it (normalised)."""
+    base = normalize(alias)
+    variants = {base}
+    if "عبد ال" in base:
+        variants.add(base.replace("عبد ال", "عبدال"))
+    if "عبدال" in base:
+        variants.add(base.replace("عبدال", "عبد ال"))
+    if entity_type in G_VARIANT_TYPES:
+        for form in list(variants):
+            for letter in G_LETTERS:
+                for other in G_LETTERS:
+                    if letter != other and letter in form:
+                        variants.add(form.replace(letter, other))
+    return variants
+
+
+def nisba_forms(base: str) -> set[str]:
+    """The nisba adjectives derived from a masculine singular (روسي -> روسيه، روسيين، الروسي …)."""
+    base = normalize(base)
+    bare = {base + suffix for suffix in NISBA_SUFFIXES} if base.endswith("ي") else {base}
+    return bare | {"ال" + form for form in bare}
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    rows = [row | {"file": name} for name in GAZETTEER_FILES for row in read_tsv("gazetteer", name)]
+    extras = {row["country_code"]: row for row in read_tsv("gazetteer", "country_extras.tsv")}
+    entities: dict[str, Entity] = {}
+    aliases: dict[tuple[str, ...], dict[str, AliasInfo]] = defaultdict(dict)
+    person_names: dict[str, str] = {}
+    names_of: dict[str, set[str]] = defaultdict(set)
+
+    def add(alias: str, entity: Entity, kind: str, quoted_only: bool) -> None:
+        for variant in spelling_variants(alias, entity.entity_type) if kind == "name" else {normalize(alias)}:
+            tokens, gaps = split_alias(variant)
+            if not tokens:
+                continue
+            if kind == "name":
+                names_of[entity.entity_id].add(" ".join(tokens))
+            # first file wins: a country keeps its name even if a city or an org lists the same words
+            aliases[tokens].setdefault(entity.entity_id, AliasInfo(entity.entity_id, kind, quoted_only, gaps))
+
+    for row in rows:
+        extra = extras.get(row["country_code"], {}) if row["file"] == "countries.tsv" else {}
+        entity = Entity(
+            row["entity_id"], row["entity_type"], row["name_ar"], row["name_en"] or None, row["country_code"] or None
+        )
+        if entity.entity_id in entities:
+            continue
+        entities[entity.entity_id] = entity
+        listed = [a for a in (row["aliases"] + "|" + extra.get("aliases", "")).split("|") if a.strip()]
+        quoted = {a[1:].strip() for a in listed if a.startswith(QUOTED_MARK)}
+        if row["name_ar"] not in quoted:
+            add(row["name_ar"], entity, "name", False)
+        for alias in listed:
+            add(alias.lstrip(QUOTED_MARK).strip(), entity, "name", alias.startswith(QUOTED_MARK))
+        for base in [b for b in (row["nisba"] + "|" + extra.get("nisba", "")).split("|") if b.strip()]:
+            for form in nisba_forms(base):
+                if " ".join(split_alias(form)[0]) not in names_of[entity.entity_id]:
+                    add(form, entity, "nisba", False)
+        if entity.entity_type == "PERSON":
+            person_names[" ".join(split_alias(row["name_ar"])[0])] = entity.entity_id
+
+    index: dict[str, list] = defaultdict(list)
+    for tokens, infos in aliases.items():
+        index[tokens[0]].append((tokens[1:], tuple(infos.values())))
+    frozen = {first: tuple(sorted(cands, key=lambda c: (-len(c[0]), c[0]))) for first, cands in index.items()}
+    return Gazetteer(entities, frozen, person_names)
+
+
+def word_set(*parts: str, column: str) -> frozenset[str]:
+    return frozenset(normalize(row[column]) for row in read_tsv(*parts) if row[column])
+
+
+@cache
+def name_stopwords() -> frozenset[str]:
+    return word_set("gazetteer", "name_stopwords.tsv", column="word")
+
+
+@cache
+def nisba_heads() -> frozenset[str]:
+    return word_set("gazetteer", "nisba_heads.tsv", column="head")
+
+
+@cache
+def ambiguous_names() -> dict[str, frozenset[str]]:
+    """alias -> the words after which it is a common word, not the entity (مالي after دعم is "financial")."""
+    return {
+        normalize(row["alias"]): frozenset(normalize(w) for w in row["not_after"].split("|") if w)
+        for row in read_tsv("gazetteer", "ambiguous_names.tsv")
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    tokens: tuple[str, ...]
+    position: str  # before | after
+
+
+@cache
+def titles() -> dict[str, tuple[Title, ...]]:
+    """first token -> titles starting with it, longest first."""
+    out: dict[str, list[Title]] = defaultdict(list)
+    for row in read_tsv("titles.tsv"):
+        tokens = split_alias(row["title"])[0]
+        out[tokens[0]].append(Title(tokens, row["position"]))
+    return {k: tuple(sorted(set(v), key=lambda t: -len(t.tokens))) for k, v in out.items()}
+
+
+@cache
+def org_heads() -> dict[str, str]:
+    """normalised head -> kind (ministry, org, media, quoted)."""
+    return {normalize(row["head"]): row["kind"] for row in read_tsv("org_heads.tsv")}
+
+
+@cache
+def portfolios() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(normalised portfolio tokens, English name), longest first."""
+    rows = [(split_alias(row["portfolio"])[0], row["name_en"]) for row in read_tsv("gazetteer", "portfolios.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
+def portfolio_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """first normalised token -> (portfolio tokens, English name), longest first."""
+    out: dict[str, list] = defaultdict(list)
+    for tokens, name_en in portfolios():
+        out[tokens[0]].append((tokens, name_en))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def portfolio_names_ar() -> dict[str, str]:
+    """English portfolio name -> the Arabic written first for it in portfolios.tsv (the canonical name)."""
+    out: dict[str, str] = {}
+    for row in read_tsv("gazetteer", "portfolios.tsv"):
+        out.setdefault(row["name_en"], row["portfolio"])
+    return out
+
+
+@cache
+def place_heads() -> frozenset[str]:
+    return word_set("gazetteer", "place_heads.tsv", column="head")
+
+
+@cache
+def given_names() -> frozenset[str]:
+    return word_set("gazetteer", "given_names.tsv", column="name")
+
+
+@cache
+def place_name_starts() -> frozenset[str]:
+    return word_set("gazetteer", "place_name_starts.tsv", column="word")
+
+
+@cache
+def definite_org_heads() -> frozenset[str]:
+    return word_set("gazetteer", "definite_org_heads.tsv", column="head")
+
+
+@cache
+def generic_adjectives() -> frozenset[str]:
+    return word_set("gazetteer", "generic_adjectives.tsv", column="word")

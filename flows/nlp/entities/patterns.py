@@ -1,0 +1,319 @@
+"""Entities no list knows: ministries by pattern, organisations and places by their head word.
+
+Each rule reads the shared EntityText and the gazetteer matches already found, and proposes candidate spans;
+flows.nlp.entities.extract decides between overlapping candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from flows.nlp.entities.base import (
+    Candidate,
+    is_name_token,
+    non_name_words,
+    proclitic_prefix,
+    stable_id,
+    title_firsts,
+)
+from flows.nlp.entities.gazetteer import (
+    Gazetteer,
+    definite_org_heads,
+    generic_adjectives,
+    name_stopwords,
+    org_heads,
+    place_heads,
+    place_name_starts,
+    portfolio_index,
+    portfolio_names_ar,
+)
+from flows.nlp.entities.match import GazetteerMatch
+from flows.nlp.entities.tokens import EntityText
+from flows.nlp.types import Entity
+
+# Definite words an organisation head may take (هيئة الأركان العامة للقوات المسلحة).
+MAX_ORG_WORDS = 4
+# Longest unquoted name after a media head (جريدة مرآة الشرق).
+MAX_MEDIA_WORDS = 3
+# Longest quoted organisation name after a head (وكالة «أكتونيجر»).
+MAX_QUOTED_WORDS = 5
+
+
+# Portfolios that stand for their ministry without وزارة when a country adjective follows (الخارجية الروسية).
+METONYM_PORTFOLIOS = frozenset({"Foreign Affairs", "Defence"})
+FI = "في"
+
+
+def _country_after_fi(
+    text: EntityText, j: int, by_token: dict[int, GazetteerMatch], gazetteer: Gazetteer
+) -> Entity | None:
+    """وزارة الداخلية في روسيا: the ministry's country, read from "في" + a country right after it."""
+    if j + 1 < len(text.toks) and text.toks[j].norm == FI and text.joined(j) and text.joined(j + 1):
+        match = by_token.get(j + 1)
+        if match is not None and match.tok_start == j + 1 and match.info.kind == "name":
+            entity = gazetteer.entities[match.info.entity_id]
+            if entity.entity_id == f"gpe:{(entity.country_code or '').lower()}":
+                return entity
+    return None
+
+
+# --- Ministries ---------------------------------------------------------------------------------------------
+def find_ministries(text: EntityText, gazetteer: Gazetteer, by_token: dict[int, GazetteerMatch]) -> list[Candidate]:
+    """وزارة + portfolio (+ a country adjective or name); or portfolio + feminine country adjective alone."""
+    out = []
+    heads = {h for h, kind in org_heads().items() if kind == "ministry"}
+    triggers = ministry_triggers()
+    for i in range(len(text.toks)):
+        if not text.bare_stems(i) & triggers:
+            continue
+        has_head = bool(text.bare_stems(i) & heads) and not text.has_article(i)
+        start = i + 1 if has_head else i
+        found = _portfolio_at(text, start)
+        if found is None:
+            continue
+        words, name_en = found
+        end = start + words
+        country = by_token.get(end) if end < len(text.toks) and text.joined(end) else None
+        country_entity = None
+        if country is not None and country.tok_start == end:
+            entity = gazetteer.entities[country.info.entity_id]
+            feminine_nisba = country.info.kind == "nisba" and text.toks[end].norm.endswith("يه")
+            if entity.entity_type == "GPE" and (feminine_nisba or (has_head and country.info.kind == "name")):
+                country_entity = entity
+        if not has_head and (country_entity is None or name_en not in METONYM_PORTFOLIOS or _after_title(text, i)):
+            continue  # "الخارجية" alone is a word; "وزير الخارجية الروسي" is a person's title
+        if has_head and country_entity is None:
+            country_entity = _country_after_fi(text, end, by_token, gazetteer)
+        tok_end = (
+            country.tok_end
+            if country_entity
+            and country is not None
+            and country.tok_start == end
+            and country.info.entity_id == country_entity.entity_id
+            else end
+        )
+        char_start = text.char_start(i, proclitic_prefix(text, i))
+        out.append(
+            Candidate(
+                char_start,
+                text.toks[tok_end - 1].char_end,
+                i,
+                tok_end,
+                _ministry(name_en, country_entity),
+                1,
+                "ministry",
+            )
+        )
+    return out
+
+
+@cache
+def ministry_triggers() -> frozenset[str]:
+    """Words a ministry mention can start with: the heads and the first words of the portfolios."""
+    return frozenset({h for h, kind in org_heads().items() if kind == "ministry"} | set(portfolio_index()))
+
+
+def _portfolio_at(text: EntityText, i: int) -> tuple[int, str] | None:
+    if i >= len(text.toks):
+        return None
+    index = portfolio_index()
+    for reading in text.readings[i]:
+        for tokens, name_en in index.get(reading.stem, ()):
+            n = len(tokens)
+            if i + n <= len(text.toks) and all(
+                text.toks[i + k].norm == tokens[k] and text.joined(i + k) for k in range(1, n)
+            ):
+                return n, name_en
+    return None
+
+
+def _after_title(text: EntityText, i: int) -> bool:
+    return i > 0 and text.joined(i) and bool(text.bare_stems(i - 1) & title_firsts())
+
+
+def _ministry(portfolio_en: str, country: Entity | None) -> Entity:
+    """One entity per (portfolio, country), named canonically whatever spelling the article used."""
+    slug = re.sub(r"[^a-z]+", "-", portfolio_en.lower()).strip("-")
+    name_ar = f"وزارة {portfolio_names_ar()[portfolio_en]}"
+    if country is None or country.country_code is None:
+        return Entity(f"org:ministry-{slug}", "ORG", name_ar, f"Ministry of {portfolio_en}", None)
+    return Entity(
+        f"org:ministry-{slug}-{country.country_code.lower()}",
+        "ORG",
+        f"{name_ar} ({country.name_ar})",
+        f"Ministry of {portfolio_en} ({country.name_en})",
+        country.country_code,
+    )
+
+
+# --- Organisations by head word -----------------------------------------------------------------------------
+def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> list[Candidate]:
+    out = []
+    heads = org_heads()
+    head_words = frozenset(heads)
+    for i in range(len(text.toks) - 1):
+        if not text.bare_stems(i) & head_words or text.has_article(i):
+            continue
+        kinds = [heads[r.stem] for r in text.readings[i] if r.stem in heads and r.stem != "وزاره"]
+        if not kinds:
+            continue
+        kind = kinds[0]
+        place_end = _place_after(text, i + 1, by_token, allow_unknown=kind == "municipal")
+        if place_end is not None:
+            out.append(_headed_org(text, i, place_end, 1, "org-of-place"))  # بلدية نابلس، جامعة القاهرة
+            continue
+        if kind in {"gov", "municipal"}:
+            continue
+        quoted = _quoted_name(text, i + 1, by_token)
+        if quoted is not None:
+            a, b = quoted
+            char_start, char_end = text.toks[a].char_start, text.toks[b - 1].char_end
+            name = text.body[char_start:char_end]
+            out.append(
+                Candidate(
+                    char_start, char_end, a, b, Entity(stable_id("org", name), "ORG", name, None, None), 3, "org-quoted"
+                )
+            )
+            continue
+        if kind == "media":
+            j = i + 1
+            while j < len(text.toks) and j - i <= MAX_MEDIA_WORDS and text.joined(j):
+                if is_name_token(text, j, by_token):
+                    j += 1
+                elif j > i + 1 and j in by_token and by_token[j].tok_start == j and by_token[j].info.kind == "name":
+                    j = by_token[j].tok_end  # إذاعة صوت فلسطين
+                    break
+                else:
+                    break
+            if j > i + 1:
+                out.append(_headed_org(text, i, j, 3, "media-name"))  # جريدة مرآة الشرق
+                continue
+        if kind not in {"org", "media"}:
+            continue
+        j = i + 1
+        while (
+            j < len(text.toks)
+            and j - i <= MAX_ORG_WORDS
+            and text.joined(j)
+            and text.has_article(j)
+            and (j not in by_token or by_token[j].info.kind == "nisba")
+            and not text.bare_stems(j) & name_stopwords()
+        ):
+            j += 1
+        if j - i >= 2:
+            char_start = text.char_start(i, proclitic_prefix(text, i))
+            char_end = text.toks[j - 1].char_end
+            name = " ".join(text.body[char_start:char_end].split())
+            out.append(
+                Candidate(
+                    char_start, char_end, i, j, Entity(stable_id("org", name), "ORG", name, None, None), 3, "org-head"
+                )
+            )
+    return out
+
+
+def _place_after(text: EntityText, j: int, by_token: dict[int, GazetteerMatch], allow_unknown: bool) -> int | None:
+    """End of a place name at token j (after an optional place word: بلدية مدينة البيرة), or None.
+
+    A listed GPE or LOC always counts; a single unlisted name word only after a municipality (بلدية بيرزيت),
+    where nothing but a place can follow.
+    """
+    if j < len(text.toks) and text.joined(j) and text.bare_stems(j) & place_heads() and not text.has_article(j):
+        j += 1
+    if j >= len(text.toks) or not text.joined(j):
+        return None
+    place = by_token.get(j)
+    if (
+        place is not None
+        and place.tok_start == j
+        and place.info.kind == "name"
+        and place.info.entity_id.startswith(("gpe:", "loc:"))
+    ):
+        return place.tok_end
+    if allow_unknown and is_name_token(text, j, by_token):
+        return j + 1
+    return None
+
+
+def _headed_org(text: EntityText, i: int, end: int, priority: int, source: str) -> Candidate:
+    char_start = text.char_start(i, proclitic_prefix(text, i))
+    char_end = text.toks[end - 1].char_end
+    name = " ".join(text.body[char_start:char_end].split())
+    return Candidate(
+        char_start, char_end, i, end, Entity(stable_id("org", name), "ORG", name, None, None), priority, source
+    )
+
+
+# --- Bodies by definite head and adjective -----------------------------------------------------------------
+# Adjectives a definite-head body may take (المجلس الإسلامي الأعلى: two); relational ones end in -ي/-ية.
+MAX_BODY_ADJECTIVES = 3
+RELATIONAL_ENDINGS = ("ي", "يه")
+
+
+def find_definite_bodies(text: EntityText, by_token: dict[int, GazetteerMatch]) -> list[Candidate]:
+    """المجلس العسكري، الحرس الرئاسي، اللجنة القومية العربية: a definite head and its relational adjectives."""
+    out = []
+    heads = definite_org_heads()
+    generic = generic_adjectives()
+    for i in range(len(text.toks) - 1):
+        if i in by_token or not text.starts_with_article(i) or not text.bare_stems(i) & heads:
+            continue
+        j = i + 1
+        while j < len(text.toks) and j - i <= MAX_BODY_ADJECTIVES and text.joined(j) and j not in by_token:
+            word = text.toks[j].norm
+            if not text.starts_with_article(j) or not word.endswith(RELATIONAL_ENDINGS) or word in generic:
+                break
+            if text.bare_stems(j) & name_stopwords():
+                break  # الى، التي: particles that look like adjectives once normalised
+            j += 1
+        if j > i + 1:
+            out.append(_headed_org(text, i, j, 3, "definite-body"))
+    return out
+
+
+# --- Places by head word ------------------------------------------------------------------------------------
+def find_headed_places(text: EntityText, by_token: dict[int, GazetteerMatch]) -> list[Candidate]:
+    """قرية X، مدينة X، مخيم X: the name after a place word, when no list knows it, is a GPE."""
+    out = []
+    heads = place_heads()
+    for i in range(len(text.toks) - 1):
+        if not text.bare_stems(i) & heads or text.has_article(i) or (i + 1) in by_token or not text.joined(i + 1):
+            continue
+        j = i + 1
+        if text.has_article(j):
+            # one word with the article (قرية الظاهرية), never a word the lists know as something else
+            j += 0 if text.bare_stems(j) & non_name_words() else 1
+        elif is_name_token(text, j, by_token):
+            j += 1
+            # a second word only after the first word of a compound name (عين حوض، أم الزينات)
+            if (
+                j < len(text.toks)
+                and text.joined(j)
+                and text.bare_stems(j - 1) & place_name_starts()
+                and j not in by_token
+            ):
+                j += 1 if is_name_token(text, j, by_token) or text.starts_with_article(j) else 0
+        if j == i + 1:
+            continue
+        char_start, char_end = text.toks[i + 1].char_start, text.toks[j - 1].char_end
+        name = " ".join(text.body[char_start:char_end].split())
+        out.append(
+            Candidate(
+                char_start, char_end, i + 1, j, Entity(stable_id("gpe", name), "GPE", name, None, None), 3, "place-head"
+            )
+        )
+    return out
+
+
+def _quoted_name(text: EntityText, j: int, by_token: dict[int, GazetteerMatch]) -> tuple[int, int] | None:
+    if j >= len(text.toks) or not any(q in text.gap(j) for q in '«"“('):
+        return None
+    if "،" in text.gap(j) or "." in text.gap(j):
+        return None
+    start = j
+    while j < len(text.toks) and j - start < MAX_QUOTED_WORDS and (j == start or text.joined(j)):
+        j += 1
+        if j < len(text.toks) and any(q in text.gap(j) for q in '»"”)'):
+            return start, j
+    return None

@@ -1,0 +1,112 @@
+"""Quotations attributed with "according to": وفقاً لـ، طبقاً لـ، وفق، بحسب، حسب، نقلاً عن.
+
+The source either opens its sentence ("ووفقاً لوزارة الخارجية، فإن …": the quotation is the clause after the comma)
+or closes it ("…، حسب وزارة الخارجية.": the clause before), or sits inside it ("…، حسب وكالة فرانس برس، …": the
+whole sentence). Only a phrase that names a speaker is a source: "وفقاً للاتفاق" is not.
+"""
+
+from __future__ import annotations
+
+from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found
+from flows.nlp.quotes.lexicon import Cue, is_complementizer, is_lead, speaker_word
+from flows.nlp.quotes.speakers import SOURCE_PREPOSITION, np_speaker
+
+# A source after "according to" ("الأمين العام للحزب الجمهوري، عصام الشابي لوكالة تونس افريقيا للأنباء") is
+# at most this many words; a longer tail means the phrase is not a source but the start of another clause.
+MAX_SOURCE_TOKENS = 12
+# A quotation attributed after the fact must be a clause, not a name in marks: at least this many words.
+MIN_POSTPOSED_WORDS = 3
+LAM = "ل"
+LAM_PREPS = frozenset({"وفقا", "طبقا", "وفق"})  # take their source after لـ …
+NOUN_PREPS = frozenset({"وفق"})  # … or directly: "وفق بلاغ لوزارة الدفاع"
+WHAT = "ما"  # بحسب ما أفادت …
+
+
+def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
+    """وفقاً لـX، CLAUSE / بحسب X، CLAUSE / CLAUSE، حسب X: the quotation an "according to" at token ``i`` opens."""
+    tokens = ctx.tokens
+    cue_start, cue_end = tokens[i].start + clitic, tokens[i].end
+    sentence = ctx.sentence_of(cue_start)
+    sentence_end = sentence.char_end if sentence else len(ctx.body)
+    j = i + 1
+    if j >= len(tokens) or tokens[j].start >= sentence_end:
+        return None
+    if tokens[j].norm in (WHAT, LAM + WHAT):
+        # "بحسب ما أفادت الوزارة", "وفقا لما ذكرته وسائل إعلام": skip ما and the verb after it.
+        j += 1
+        if j < len(tokens) and speaker_word(tokens[j].norm) is None:
+            j += 1
+    elif cue.lemma.endswith(SOURCE_PREPOSITION):
+        if tokens[j].norm != SOURCE_PREPOSITION:
+            return None
+        j += 1
+    elif cue.form in LAM_PREPS:
+        if not tokens[j].norm.startswith(LAM) and cue.form not in NOUN_PREPS:
+            return None
+        j += tokens[j].norm == LAM
+    if j >= len(tokens):
+        return None
+    floor = sentence.char_start if sentence else 0
+    words_before = sum(1 for t in tokens[max(0, i - MIN_POSTPOSED_WORDS) : i] if t.start >= floor)
+    if words_before < MIN_POSTPOSED_WORDS:
+        # At the head of its sentence: "ووفقاً لوزارة الخارجية، فإن …" — the source, a comma, then the clause.
+        k = _phrase_end(ctx, j, sentence_end, stop_at_comma=True)
+        rest = [t for t in tokens[k : k + 2] if t.start < sentence_end]
+        if len(rest) < 2 or not any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)):
+            return None
+        if np_speaker(ctx, j, k, cue_start, []) is None:
+            return None  # "وفقاً للاتفاق" is not a source
+        first = k + 1 if is_complementizer(tokens[k].norm) else k
+        sentence_index = ctx.sentence_index(cue_start)
+        return Found(cue, cue_start, cue_end, "indirect", tokens[first].start, None, sentence_index, (j, k))
+    # After its clause: "…، حسب وزارة الخارجية." — the source runs to the end of the sentence; or in the middle:
+    # "ووصل عدد المحتجين، حسب وكالة فرانس برس، عدة مئات" — then the quotation is the whole sentence around it.
+    k = _phrase_end(ctx, j, sentence_end, stop_at_comma=False)
+    if k < len(tokens) and tokens[k].start < sentence_end:
+        return None
+    if np_speaker(ctx, j, k, cue_start, []) is None:
+        return None
+    clause = _clause_before(ctx, i, floor)
+    if clause is None:
+        return None
+    source_end = _phrase_end(ctx, j, sentence_end, stop_at_comma=True)
+    if source_end < k and not _apposition_follows(ctx, j, source_end, k):
+        return Found(cue, cue_start, cue_end, "indirect", clause[0], ctx.strip_end(clause[0], sentence_end),
+                     ctx.sentence_index(cue_start), (j, source_end))  # fmt: skip
+    return Found(cue, cue_start, cue_end, "indirect", clause[0], clause[1], ctx.sentence_index(cue_start), (j, k))
+
+
+def _apposition_follows(ctx: Context, j: int, comma: int, k: int) -> bool:
+    """ "وفق ما أكده الأمين العام للحزب، عصام الشابي لوكالة …": after the comma comes the titled person's name."""
+    word = speaker_word(ctx.tokens[j].norm)
+    return word is not None and word.kind == "head" and word.resolve == "person" and k - comma <= MAX_SOURCE_TOKENS
+
+
+def _phrase_end(ctx: Context, j: int, sentence_end: int, stop_at_comma: bool) -> int:
+    """The token index after a source phrase starting at ``j``: at a comma, the sentence end, or the length limit."""
+    k = j
+    while k < len(ctx.tokens) and ctx.tokens[k].start < sentence_end and k - j < MAX_SOURCE_TOKENS:
+        if stop_at_comma and k > j and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)):
+            break
+        k += 1
+    return k
+
+
+def _clause_before(ctx: Context, i: int, floor: int) -> tuple[int, int] | None:
+    """The clause an "according to" at token ``i`` closes: from the sentence start, or after a "، لكن" before it."""
+    end = ctx.tokens[i - 1].end
+    span = ctx.in_mark(end)
+    if span is not None:
+        end = span.close_at + 1
+    first = i - 1
+    while first > 0 and ctx.tokens[first - 1].start >= floor:
+        first -= 1
+    for k in range(i - 1, first, -1):
+        if is_lead(ctx.tokens[k].norm) and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)):
+            first = k + 1
+            break
+    if i - first < MIN_POSTPOSED_WORDS:
+        return None
+    start = ctx.tokens[first].start
+    mark = ctx.mark_opening_in(ctx.tokens[first - 1].end if first else 0, start)
+    return (mark.open_at if mark is not None and mark.open_at >= floor else start), end

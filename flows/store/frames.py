@@ -1,0 +1,226 @@
+"""Batch outcomes -> one Polars frame per table, typed exactly as sql/schema.sql (a test checks they agree).
+
+Pure functions: what the warehouse already holds comes in as arguments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+from typing import Iterable
+
+import polars as pl
+
+from flows.outcome import FileOutcome
+
+S, I32, I64, B, F64 = pl.String(), pl.Int32(), pl.Int64(), pl.Boolean(), pl.Float64()
+TS, D = pl.Datetime("us"), pl.Date()
+
+SCHEMAS: dict[str, dict[str, pl.DataType]] = {
+    "files": {
+        "file_path": S,
+        "file_sha256": S,
+        "status": S,
+        "article_id": S,
+        "error": S,
+        "run_id": S,
+        "seen_at": TS,
+        "size_bytes": I64,
+        "mtime_ns": I64,
+        "encoding": S,
+        "warning": S,
+        "retryable": B,
+    },
+    "articles": {
+        "article_id": S,
+        "source_path": S,
+        "file_sha256": S,
+        "url": S,
+        "site_name": S,
+        "title": S,
+        "author": S,
+        "published_at": TS,
+        "language": S,
+        "body_text": S,
+        "word_count": I32,
+        "ingested_at": TS,
+        "run_id": S,
+        "date_source": S,
+        "source_credit": S,
+    },
+    "entities": {"entity_id": S, "entity_type": S, "name_ar": S, "name_en": S, "country_code": S},
+    "mentions": {
+        "mention_id": S,
+        "article_id": S,
+        "entity_id": S,
+        "entity_type": S,
+        "surface": S,
+        "char_start": I32,
+        "char_end": I32,
+        "sentence_index": I32,
+        "is_adjectival": B,
+    },
+    "events": {
+        "event_id": S,
+        "event_type": S,
+        "event_mode": S,
+        "actor1_id": S,
+        "actor2_id": S,
+        "location_id": S,
+        "event_date": D,
+        "date_precision": S,
+        "num_articles": I32,
+        "num_mentions": I32,
+        "status": S,
+        "contexts": pl.List(S),
+        "actor_ids": pl.List(S),
+    },
+    "event_mentions": {
+        "event_id": S,
+        "article_id": S,
+        "sentence_index": I32,
+        "char_start": I32,
+        "char_end": I32,
+        "evidence": S,
+        "trigger": S,
+        "event_date": D,
+        "date_precision": S,
+    },
+    "quotes": {
+        "quote_id": S,
+        "article_id": S,
+        "speaker_id": S,
+        "speaker_surface": S,
+        "quote_text": S,
+        "quote_kind": S,
+        "cue": S,
+        "char_start": I32,
+        "char_end": I32,
+        "sentence_index": I32,
+        "cue_start": I32,
+        "cue_end": I32,
+    },
+    "runs": {
+        "run_id": S,
+        "started_at": TS,
+        "finished_at": TS,
+        "status": S,
+        "files_seen": I32,
+        "files_new": I32,
+        "files_loaded": I32,
+        "files_duplicate": I32,
+        "files_quarantined": I32,
+        "seconds": F64,
+    },
+}
+# Event mentions before cross-article linking: EventMention fields plus the article they came from.
+NEW_EVENT_MENTION_SCHEMA: dict[str, pl.DataType] = {
+    "article_id": S,
+    "event_type": S,
+    "event_mode": S,
+    "actor1_id": S,
+    "actor2_id": S,
+    "location_id": S,
+    "event_date": D,
+    "date_precision": S,
+    "status": S,
+    "sentence_index": I32,
+    "char_start": I32,
+    "char_end": I32,
+    "evidence": S,
+    "trigger": S,
+    "contexts": pl.List(S),
+    "actor_ids": pl.List(S),
+}
+
+
+def frame(table: str, rows: Iterable[dict]) -> pl.DataFrame:
+    """Rows (dicts) as a frame with exactly the table's columns and dtypes."""
+    schema = SCHEMAS[table]
+    return pl.DataFrame([{k: row.get(k) for k in schema} for row in rows], schema=schema)
+
+
+def outcomes_to_frames(
+    outcomes: list[FileOutcome], run_id: str, seen_at: dt.datetime, known_article_ids: set[str]
+) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    """Table frames for one batch, and the batch's new event mentions (to be linked against the warehouse).
+
+    The first file (in path order) with a body becomes the article; later files with the same body are duplicates,
+    whether the first came in this batch or an earlier run. Only new articles contribute NLP rows.
+    """
+    files: list[dict] = []
+    articles: list[dict] = []
+    entities: dict[str, dict] = {}
+    mentions: list[dict] = []
+    quotes: list[dict] = []
+    new_events: list[dict] = []
+    claimed = set(known_article_ids)
+    for outcome in sorted(outcomes, key=lambda o: o.rel_path):
+        article = outcome.article
+        if article is None or outcome.error is not None:
+            status = "quarantined"  # an NLP failure too: the file is retried once the cause is fixed
+        else:
+            status = "duplicate" if article.article_id in claimed else "loaded"
+        files.append(_file_row(outcome, status, run_id, seen_at))
+        if status != "loaded":
+            continue
+        assert article is not None  # loaded: it has one
+        claimed.add(article.article_id)
+        articles.append(_article_row(outcome, run_id, seen_at))
+        analysis = outcome.analysis
+        if analysis is None:
+            continue
+        for entity in analysis.entities:
+            entities.setdefault(entity.entity_id, asdict(entity))
+        aid = article.article_id
+        mentions.extend({**asdict(m), "article_id": aid} for m in analysis.mentions)
+        quotes.extend({**asdict(q), "article_id": aid} for q in analysis.quotes)
+        new_events.extend(
+            {**asdict(e), "article_id": aid, "contexts": list(e.contexts), "actor_ids": list(e.actor_ids)}
+            for e in analysis.event_mentions
+        )
+    frames = {
+        "files": frame("files", files),
+        "articles": frame("articles", articles),
+        "entities": frame("entities", entities.values()),
+        "mentions": frame("mentions", mentions).unique("mention_id", keep="first", maintain_order=True),
+        "quotes": frame("quotes", quotes).unique("quote_id", keep="first", maintain_order=True),
+    }
+    new_event_mentions = pl.DataFrame(
+        [{k: row.get(k) for k in NEW_EVENT_MENTION_SCHEMA} for row in new_events], schema=NEW_EVENT_MENTION_SCHEMA
+    )
+    return frames, new_event_mentions
+
+
+def _file_row(outcome: FileOutcome, status: str, run_id: str, seen_at: dt.datetime) -> dict:
+    return {
+        "file_path": outcome.rel_path,
+        "file_sha256": outcome.sha256 or "",
+        "status": status,
+        "article_id": outcome.article.article_id if outcome.article and status != "quarantined" else None,
+        "error": outcome.error,
+        "run_id": run_id,
+        "seen_at": seen_at,
+        "size_bytes": outcome.size,
+        "mtime_ns": outcome.mtime_ns,
+        "encoding": outcome.article.encoding if outcome.article else None,
+        "warning": outcome.warning,
+        "retryable": outcome.retryable,
+    }
+
+
+def _article_row(outcome: FileOutcome, run_id: str, seen_at: dt.datetime) -> dict:
+    article = outcome.article
+    assert article is not None
+    return {
+        **{k: getattr(article, k) for k in ("article_id", "url", "site_name", "title", "author", "published_at")},
+        "source_path": outcome.rel_path,
+        "file_sha256": outcome.sha256,
+        "language": article.language,
+        "body_text": article.body_text,
+        "word_count": article.word_count,
+        "ingested_at": seen_at,
+        "run_id": run_id,
+        "date_source": article.date_source,
+        "source_credit": " | ".join(article.credits) or None,
+    }

@@ -1,0 +1,332 @@
+"""The DuckDB boundary: open and migrate the warehouse, read what it knows, load a batch atomically, query.
+
+The only module that imports duckdb. Every statement that carries a user value binds it with ``?``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+import duckdb
+import polars as pl
+
+from flows.errors import AkhbarError, WarehouseBusy
+from flows.resources import sql_dir
+
+# sql/ as installed (a checkout or a wheel): flows/resources.py
+SQL_DIR = Path(str(sql_dir()))
+SCHEMA_FILE = SQL_DIR / "schema.sql"
+MIGRATIONS_DIR = SQL_DIR / "migrations"
+VIEWS_DIR = SQL_DIR / "views"
+QUERIES_DIR = SQL_DIR / "queries"
+# Tables in load order; events are upserted (their counts grow as articles arrive), everything else only inserted.
+LOAD_ORDER = ("files", "articles", "entities", "mentions", "quotes", "events", "event_mentions")
+TABLES = ("files", "articles", "entities", "mentions", "events", "event_mentions", "quotes", "runs")
+
+Connection = duckdb.DuckDBPyConnection
+
+
+def recovery_hint(path: Path) -> str:
+    return (
+        f"The inbox is the source of truth: move {path} aside (e.g. `mv {path} {path}.broken`) "
+        "and run `akhbar ingest` to rebuild the warehouse from it."
+    )
+
+
+# DuckDB's words for a file that is not (or no longer) a database, as opposed to one it may not open right now.
+NOT_A_WAREHOUSE = ("not a valid DuckDB database file", "Corrupt database file", "Could not read enough bytes")
+
+
+def connect(path: Path, *, read_only: bool = False, sandboxed: bool = False) -> Connection:
+    """Open the warehouse (creating and migrating it when writable); a clear AkhbarError when it cannot be.
+
+    ``sandboxed``: no access outside the database file (no COPY TO, EXPORT, ATTACH, read_csv, extension installs):
+    for statements a user typed without ``--write``.
+    """
+    if read_only and not path.exists():
+        raise AkhbarError(f"no warehouse at {path}: run `akhbar ingest` first")
+    if not read_only:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # a read-only disk, or a file where the folder should be
+            raise AkhbarError(f"cannot create the warehouse folder {path.parent}: {error.strerror or error}") from error
+    try:
+        config: dict[str, str | bool | int | float | list[str]] = {"enable_external_access": False} if sandboxed else {}
+        con = duckdb.connect(str(path), read_only=read_only, config=config)
+    except duckdb.IOException as error:
+        message = str(error)
+        if "lock" in message.lower():
+            raise WarehouseBusy(f"warehouse {path} is in use by another process: {message.splitlines()[0]}") from error
+        if any(sign in message for sign in NOT_A_WAREHOUSE):
+            raise AkhbarError(
+                f"warehouse {path} is damaged ({message.splitlines()[0]}). {recovery_hint(path)}"
+            ) from error
+        raise AkhbarError(f"cannot open warehouse {path}: {message.splitlines()[0]}") from error
+    except (duckdb.Error, OSError) as error:
+        raise AkhbarError(f"warehouse {path} is not a readable DuckDB file ({error}). {recovery_hint(path)}") from error
+    if not read_only:
+        try:
+            migrate(con)
+        except duckdb.Error as error:
+            con.close()
+            first = str(error).splitlines()[0]
+            hint = f" {recovery_hint(path)}" if any(sign in first for sign in NOT_A_WAREHOUSE) else ""
+            raise AkhbarError(f"cannot write warehouse {path}: {first}.{hint}") from error
+    return con
+
+
+def migrate(con: Connection) -> list[str]:
+    """Apply schema.sql (version 1) and any sql/migrations/NNN_*.sql not yet applied; (re)create the views."""
+    applied: list[str] = []
+    con.execute("begin transaction")
+    try:
+        con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+        done = {row[0] for row in con.execute("select version from schema_migrations").fetchall()}
+        steps = [(1, "schema", SCHEMA_FILE)] + [
+            (int(p.name.split("_", 1)[0]), p.stem, p) for p in sorted(MIGRATIONS_DIR.glob("[0-9]*_*.sql"))
+        ]
+        for version, name, path in steps:
+            if version in done:
+                continue
+            if version != 1:
+                con.execute(path.read_text(encoding="utf-8"))
+            con.execute("insert into schema_migrations values (?, ?, ?)", [version, name, _now()])
+            applied.append(name)
+        for view in sorted(VIEWS_DIR.glob("*.sql")):
+            con.execute(view.read_text(encoding="utf-8"))
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return applied
+
+
+def known_files(con: Connection, *, retry_quarantined: bool = False) -> dict[str, set[tuple[int, int]]]:
+    """For each inbox path the warehouse has handled, the (size, mtime_ns) pairs it saw.
+
+    Files quarantined for a transient reason (or all quarantined files, with ``retry_quarantined``) are left
+    out, so the next run reads them again.
+    """
+    sql = "select file_path, size_bytes, mtime_ns from files where status <> 'quarantined' or not (? or retryable)"
+    known: dict[str, set[tuple[int, int]]] = {}
+    for path, size, mtime in con.execute(sql, [retry_quarantined]).fetchall():
+        known.setdefault(path, set()).add((size, mtime))
+    return known
+
+
+def existing_article_ids(con: Connection, article_ids: Sequence[str]) -> set[str]:
+    if not article_ids:
+        return set()
+    wanted = pl.DataFrame({"article_id": list(article_ids)}, schema={"article_id": pl.String})
+    con.register("wanted_ids", wanted.to_arrow())
+    try:
+        rows = con.execute("select article_id from articles semi join wanted_ids using (article_id)").fetchall()
+    finally:
+        con.unregister("wanted_ids")
+    return {row[0] for row in rows}
+
+
+def existing_events(con: Connection, event_types: Sequence[str]) -> pl.DataFrame:
+    """The known events of these types, each with the articles that report it, for linking a batch's mentions.
+
+    Only the batch's event types are read: an event can only join one of its own type.
+    """
+    return con.sql(
+        """
+        with reports as (
+            select event_id, list(distinct article_id order by article_id) as article_ids
+            from event_mentions group by event_id
+        )
+        select events.*, coalesce(reports.article_ids, []) as article_ids
+        from events left join reports using (event_id)
+        where list_contains(?, events.event_type)
+        order by event_id
+        """,
+        params=[list(event_types)],
+    ).pl()
+
+
+def load_batch(con: Connection, frames: dict[str, pl.DataFrame]) -> None:
+    """Every table of one batch in one transaction: all of it lands, or none of it does."""
+    con.execute("begin transaction")
+    try:
+        for table in LOAD_ORDER:
+            data = frames.get(table)
+            if data is None or data.is_empty():
+                continue
+            con.register("batch_frame", data.to_arrow())
+            if table == "files":
+                con.execute(SUPERSEDED_QUARANTINE_SQL)
+            con.execute(_insert_sql(table))
+            con.unregister("batch_frame")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+# A path read again under other content (a transient failure had no content hash; a file replaced) keeps only its
+# newest outcome when the older one was a quarantine: `akhbar status` must not list a file that has since loaded.
+SUPERSEDED_QUARANTINE_SQL = """
+    delete from files
+    where status = 'quarantined'
+      and file_path in (select file_path from batch_frame)
+      and (file_path, file_sha256) not in (select file_path, file_sha256 from batch_frame)
+"""
+
+
+def _insert_sql(table: str) -> str:
+    if table == "events":
+        return "insert or replace into events by name select * from batch_frame"
+    if table == "files":
+        # A file seen again with the same content (touched, copied back) keeps its row and notes the new size and
+        # mtime; one that was quarantined and is read again takes the new outcome.
+        retried = "case when files.status = 'quarantined' then excluded.{0} else files.{0} end"
+        updates = ", ".join(
+            f"{column} = {retried.format(column)}"
+            for column in ("article_id", "error", "run_id", "seen_at", "encoding", "warning", "status")  # status last
+        )
+        return (
+            "insert into files by name select * from batch_frame on conflict (file_path, file_sha256) do update set "
+            f"size_bytes = excluded.size_bytes, mtime_ns = excluded.mtime_ns, {updates}"
+        )
+    return f"insert or ignore into {table} by name select * from batch_frame"
+
+
+def start_run(con: Connection, run_id: str, started_at: dt.datetime) -> None:
+    """Record a run as running. Called under the warehouse lock, so any other 'running' run died (kill -9, power)."""
+    con.execute("update runs set status = 'failed', finished_at = ? where status = 'running'", [_now()])
+    con.execute(
+        "insert or replace into runs (run_id, started_at, status) values (?, ?, 'running')", [run_id, started_at]
+    )
+
+
+def finish_run(con: Connection, run_id: str, status: str, counts: dict[str, int], seconds: float) -> None:
+    con.execute(
+        """update runs set finished_at = ?, status = ?, files_seen = ?, files_new = ?, files_loaded = ?,
+           files_duplicate = ?, files_quarantined = ?, seconds = ? where run_id = ?""",
+        [
+            _now(),
+            status,
+            counts.get("seen", 0),
+            counts.get("new", 0),
+            counts.get("loaded", 0),
+            counts.get("duplicate", 0),
+            counts.get("quarantined", 0),
+            seconds,
+            run_id,
+        ],
+    )
+
+
+def data_fingerprint(con: Connection) -> str:
+    """What a reader of the warehouse can see, summed up: row counts, the last run that wrote anything, the
+    applied migrations and the view definitions. Equal fingerprints mean the snapshot need not be copied again.
+
+    The runs table itself is left out (every run adds a row); a run that wrote files, failed or died counts as
+    a change, so a batch committed by a run that never published is published by the next one.
+    """
+    parts = [
+        f"{table}={_scalar(con, f'select count(*) from {sql_identifier(table)}')}"
+        for table in TABLES
+        if table != "runs"
+    ]
+    last_change = _scalar(
+        con,
+        """select max(coalesce(finished_at, started_at)) from runs
+           where status <> 'completed' or files_loaded + files_duplicate + files_quarantined > 0""",
+    )
+    migrations = _scalar(con, "select string_agg(version::varchar, ',' order by version) from schema_migrations")
+    parts += [f"last_change={last_change}", f"migrations={migrations}"]
+    views = _scalar(con, "select string_agg(sql, ';' order by view_name) from duckdb_views() where not internal")
+    parts.append(f"views={views}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def query(con: Connection, sql: str, params: Sequence[object] = ()) -> tuple[list[str], list[tuple]]:
+    """Column names and rows of one statement; DuckDB errors become AkhbarError with DuckDB's first line."""
+    try:
+        result = con.execute(sql, list(params))
+        columns = [d[0] for d in result.description] if result.description else []
+        return columns, result.fetchall() if columns else []
+    except duckdb.Error as error:
+        if is_damage(error):
+            raise  # the file, not the statement: ``opened`` reports it with the recovery hint
+        raise AkhbarError(f"SQL error: {str(error).splitlines()[0]}") from error
+
+
+def table_counts(con: Connection) -> dict[str, int]:
+    return {table: _scalar(con, f"select count(*) from {table}") for table in TABLES}
+
+
+def _scalar(con: Connection, sql: str) -> Any:
+    """The one value of a one-row, one-column statement (an aggregate: it always has its row)."""
+    row = con.execute(sql).fetchone()
+    assert row is not None
+    return row[0]
+
+
+@contextmanager
+def opened(path: Path, *, read_only: bool = False, sandboxed: bool = False) -> Iterator[Connection]:
+    """A connection for the ``with`` body; a DuckDB failure inside it (full disk, damaged blocks) becomes AkhbarError."""
+    con = connect(path, read_only=read_only, sandboxed=sandboxed)
+    try:
+        yield con
+    except duckdb.Error as error:
+        raise AkhbarError(describe_failure(error, path)) from error
+    finally:
+        con.close()
+
+
+def is_damage(error: Exception) -> bool:
+    """The warehouse file itself is unreadable (whatever DuckDB's exception class), not the statement at fault."""
+    return any(sign in str(error) for sign in NOT_A_WAREHOUSE)
+
+
+def describe_failure(error: Exception, path: Path | None = None) -> str:
+    """One line saying what went wrong with the warehouse and what to do about it."""
+    first = str(error).splitlines()[0] if str(error) else type(error).__name__
+    where = f"warehouse {path}" if path else "the warehouse"
+    if "No space left on device" in first:
+        return f"{where}: the disk is full ({first}); what was being written was rolled back. Free space and run again."
+    if is_damage(error) or isinstance(error, (duckdb.IOException, duckdb.InternalException)):
+        hint = (
+            recovery_hint(path)
+            if path
+            else "The inbox is the source of truth: move the warehouse file aside and run `akhbar ingest` to rebuild it."
+        )
+        return f"{where} could not be read or written ({first}). {hint}"
+    return f"{where}: {first}"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def copy_database(source: Path, target: Path, storage_version: str) -> None:
+    """Copy every table and view of ``source`` into a new file ``target`` written in ``storage_version``.
+
+    ATTACH takes no bound parameters, so the path goes in as an escaped SQL string literal.
+    """
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"attach {sql_literal(str(source))} as source (read_only)")
+        con.execute(f"attach {sql_literal(str(target))} as snapshot (storage_version {sql_literal(storage_version)})")
+        con.execute("copy from database source to snapshot")
+        con.execute("detach snapshot")
+    except duckdb.Error as error:
+        raise AkhbarError(f"snapshot {target.name} not written: {describe_failure(error, source)}") from error
+    finally:
+        con.close()
+
+
+def sql_literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def sql_identifier(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
