@@ -5,7 +5,7 @@
 Method: every article's title and text (the 40 articles of tests/gold/ant2/selection.json left out) is split
 into normalised tagger tokens. The VOCABULARY most frequent words (counted without the article) are the shipped
 words, with their counts: the tagger splits proclitics off a word only where the split gives a more frequent
-word (flows.nlp.name_tagger.choose_stem). The corpus is reduced to such stems; for each vocabulary word, counts of the CONTEXTS most frequent stems at each of the positions -2, -1, +1, +2 (a
+word (flows.nlp.entities.tagger.choose_stem). The corpus is reduced to such stems; for each vocabulary word, counts of the CONTEXTS most frequent stems at each of the positions -2, -1, +1, +2 (a
 separate column per position, so left and right contexts differ) give a word x context matrix; its positive PMI
 (context counts smoothed by ALPHA, Levy et al. 2015) is reduced by truncated SVD to DIMENSIONS, rows scaled to unit
 length, and k-means groups the rows twice: COARSE and FINE clusters. Deterministic (fixed seeds).
@@ -28,8 +28,8 @@ from sklearn.cluster import MiniBatchKMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.preprocessing import normalize as unit_rows
 
-from flows.nlp.arabic import normalize, without_article
-from flows.nlp.name_tagger import TOKEN, choose_stem
+from flows.nlp.entities.tagger import TOKEN, choose_stem
+from flows.nlp.text.arabic import normalize, without_article
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = Path("/tmp/ant2/ant-v2.1")
@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     coarse = MiniBatchKMeans(COARSE, random_state=0, n_init=3, batch_size=4096).fit_predict(vectors)
     fine = MiniBatchKMeans(FINE, random_state=0, n_init=3, batch_size=4096).fit_predict(vectors)
     header = [
-        "# Word clusters for flows.nlp.name_tagger: k-means over PPMI/SVD context vectors of clitic-stripped stems,",
+        "# Word clusters for flows.nlp.entities.tagger: k-means over PPMI/SVD context vectors of clitic-stripped stems,",
         "# learned from the ANT v2.1 corpus (Chouigui, Ben Khiroun, Elayeb, AICCSA 2017) without the 40 gold articles",
         f"# of tests/gold/ant2/selection.json. The {len(vocab)} most frequent words (normalised, without the article), their",
         f"# counts, how many of those had the article, and their clusters (coarse: {COARSE}, fine: {FINE}).",

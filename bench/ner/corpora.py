@@ -1,5 +1,5 @@
 """The three training corpora of the name tagger, read into one form: sentences of (words, BIO labels) over
-PERS, ORG, GPE, LOC, each word split into tagger tokens (flows.nlp.name_tagger.TOKEN) so that training sees the
+PERS, ORG, GPE, LOC, each word split into tagger tokens (flows.nlp.entities.tagger.TOKEN) so that training sees the
 tokens tagging will see.
 
 - NewsFANE (../shared/gold/newsfane/train.txt; Alotaibi & Lee, COLING 2014; CC BY-SA 3.0): 50 fine classes mapped
@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.evaluation.entities import wojood_spans
-from flows.nlp.arabic import normalize
-from flows.nlp.name_tagger import OUTSIDE, TOKEN, clitic_stem
+from bench.quality.entities import wojood_spans
+from flows.nlp.entities.tagger import OUTSIDE, TOKEN, clitic_stem
+from flows.nlp.text.arabic import normalize
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO.parent / "shared" / "gold"
@@ -34,10 +34,35 @@ WOJOOD = GOLD / "wojood-sample"
 HELD_OUT_SHARE = 0.1
 
 NEWSFANE_TYPES = {
-    **dict.fromkeys(("Politician", "Businessperson", "Artist", "Athlete", "Scientist", "Engineer", "Lawyer",
-                     "Police", "Religious_PER", "Other_PER"), "PERS"),
-    **dict.fromkeys(("Government", "Commercial", "Educational", "Media", "Non-Governmental", "Religious_ORG",
-                     "Sports", "Entertainment", "Medical-Science"), "ORG"),
+    **dict.fromkeys(
+        (
+            "Politician",
+            "Businessperson",
+            "Artist",
+            "Athlete",
+            "Scientist",
+            "Engineer",
+            "Lawyer",
+            "Police",
+            "Religious_PER",
+            "Other_PER",
+        ),
+        "PERS",
+    ),
+    **dict.fromkeys(
+        (
+            "Government",
+            "Commercial",
+            "Educational",
+            "Media",
+            "Non-Governmental",
+            "Religious_ORG",
+            "Sports",
+            "Entertainment",
+            "Medical-Science",
+        ),
+        "ORG",
+    ),
     **dict.fromkeys(("Nation", "Population-Center", "State-or-Province", "County-or-District"), "GPE"),
     **dict.fromkeys(("Land-Region-Natural", "Water-Body", "Continent", "GPE-Cluster"), "LOC"),
 }
@@ -49,14 +74,66 @@ WOJOOD_TYPES = {"PERSON": "PERS", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
 # Land-Region-Natural and Water-Body, and the compass regions شمال أفريقيا) are LOC; buildings (ACE FAC) are O;
 # a university is an ORG (NewsFANE's Educational); the rest (countries, cities) is GPE, continents and regions named
 # whole (أوروبا، الشام) are LOC too. Heads written by hand from the ACE guidelines.
-NATURAL_HEADS = frozenset(normalize(w) for w in (
-    "نهر", "بحر", "جبل", "جبال", "خليج", "محيط", "بحيرة", "وادي", "صحراء", "جزيرة", "جزر", "شبه", "مضيق", "قناة",
-    "سهل", "هضبة", "شمال", "جنوب", "شرق", "غرب", "وسط", "أوروبا", "آسيا", "أفريقيا", "إفريقيا", "الشام", "المغرب العربي",
-))
-BUILDING_HEADS = frozenset(normalize(w) for w in (
-    "جامع", "مسجد", "متحف", "بيت", "قصر", "كنيسة", "كاتدرائية", "مطار", "ميناء", "سجن", "مستشفى", "جسر", "شارع",
-    "ساحة", "برج", "قلعة", "معبد", "دير", "ملعب", "فندق", "سور", "باب", "قبة",
-))
+NATURAL_HEADS = frozenset(
+    normalize(w)
+    for w in (
+        "نهر",
+        "بحر",
+        "جبل",
+        "جبال",
+        "خليج",
+        "محيط",
+        "بحيرة",
+        "وادي",
+        "صحراء",
+        "جزيرة",
+        "جزر",
+        "شبه",
+        "مضيق",
+        "قناة",
+        "سهل",
+        "هضبة",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "وسط",
+        "أوروبا",
+        "آسيا",
+        "أفريقيا",
+        "إفريقيا",
+        "الشام",
+        "المغرب العربي",
+    )
+)
+BUILDING_HEADS = frozenset(
+    normalize(w)
+    for w in (
+        "جامع",
+        "مسجد",
+        "متحف",
+        "بيت",
+        "قصر",
+        "كنيسة",
+        "كاتدرائية",
+        "مطار",
+        "ميناء",
+        "سجن",
+        "مستشفى",
+        "جسر",
+        "شارع",
+        "ساحة",
+        "برج",
+        "قلعة",
+        "معبد",
+        "دير",
+        "ملعب",
+        "فندق",
+        "سور",
+        "باب",
+        "قبة",
+    )
+)
 ORG_HEADS = frozenset(normalize(w) for w in ("جامعة", "كلية", "معهد", "مدرسة", "أكاديمية"))
 
 
@@ -67,7 +144,10 @@ class Sentence:
 
 
 def newsfane(path: Path = NEWSFANE) -> list[Sentence]:
-    return [_retokenised(*_joined_clitics(words, [_newsfane_label(t) for t in tags])) for words, tags in _columns(path, "\t")]
+    return [
+        _retokenised(*_joined_clitics(words, [_newsfane_label(t) for t in tags]))
+        for words, tags in _columns(path, "\t")
+    ]
 
 
 def split_newsfane(sentences: list[Sentence]) -> tuple[list[Sentence], list[Sentence]]:
@@ -126,7 +206,14 @@ def _joined_clitics(words: list[str], labels: list[str]) -> tuple[list[str], lis
         if word in CLITIC_TOKENS and label == OUTSIDE:
             pending += word
             continue
-        if word in ENCLITIC_TOKENS and label == OUTSIDE and not pending and out_w and out_l[-1] == OUTSIDE and out_w[-1].isalpha():
+        if (
+            word in ENCLITIC_TOKENS
+            and label == OUTSIDE
+            and not pending
+            and out_w
+            and out_l[-1] == OUTSIDE
+            and out_w[-1].isalpha()
+        ):
             out_w[-1] += word
             continue
         out_w.append(pending + word)

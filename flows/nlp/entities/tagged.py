@@ -1,0 +1,137 @@
+"""The name tagger (flows.nlp.entities.tagger) over a whole article, and how its spans and the rules' candidates
+become one set of mentions.
+
+The tagger reads every sentence. Where it finds a name no rule found, the name is a mention. Where a rule
+found one too, the rule gives the canonical entity (a listed person, a ministry) and the tagger says where the
+name stops: a person the rules ran on past the name ("محمد بن سلمان صورة") ends where the tagger's name ends, and
+a name the tagger carries on through a word that is also a function word ("هو", "من") is not cut short. A person
+proposed only because a listed given name starts it (يزيد "exceeds", باسم "in the name of") stands only where
+the tagger reads a name there too.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from flows.nlp.entities.base import NAME_LINKS, Candidate, non_name_words, proclitic_prefix, stable_id
+from flows.nlp.entities.gazetteer import name_stopwords, nisba_heads
+from flows.nlp.entities.tagger import bio_spans, clitic_stem, tag_words
+from flows.nlp.entities.tokens import EntityText
+from flows.nlp.types import Entity
+
+ENTITY_TYPES = {"PERS": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
+# Rule sources whose persons need the tagger's agreement: a listed given name followed by name-like words is
+# also how ordinary phrases start (يزيد عن، باسم الحزب، جميلة جدا).
+NEEDS_AGREEMENT = frozenset({"given-name"})
+# Rule sources whose person spans take the tagger's end: names found by a title or a given name end where the
+# rules' word lists say, which runs on into verbs and nouns no list holds.
+TAGGER_ENDS = frozenset({"given-name", "title"})
+
+
+class NameSpan(NamedTuple):
+    entity_type: str  # PERSON | ORG | GPE | LOC
+    tok_start: int  # EntityText token indices, end exclusive
+    tok_end: int
+
+
+def tagged_spans(text: EntityText) -> list[NameSpan]:
+    """The tagger's names in every sentence, as EntityText token spans (punctuation is context, never an edge)."""
+    spans = []
+    for sentence in sentence_tokens(text):
+        labels = tag_words([word for word, _ in sentence])
+        for span in bio_spans(labels):
+            words = [tok for _, tok in sentence[span.first : span.last] if tok >= 0]
+            if words:
+                spans.append(NameSpan(ENTITY_TYPES[span.kind], words[0], words[-1] + 1))
+    return spans
+
+
+def sentence_tokens(text: EntityText) -> list[list[tuple[str, int]]]:
+    """Per sentence, the tagger's tokens: (word, EntityText token index), punctuation marks with index -1."""
+    sentences: list[list[tuple[str, int]]] = []
+    current = -1
+    previous_end = 0
+    for i, tok in enumerate(text.toks):
+        index = text.sentence_index(tok.char_start)
+        if index != current:
+            sentences.append([])
+            current = index
+        marks = [ch for ch in text.norm[previous_end : tok.norm_start] if not ch.isspace()]
+        sentences[-1].extend((mark, -1) for mark in marks)
+        sentences[-1].append((tok.norm, i))
+        previous_end = tok.norm_end
+    return sentences
+
+
+def merge(text: EntityText, chosen: list[Candidate], spans: list[NameSpan]) -> list[Candidate]:
+    """The rules' mentions, their person spans adjusted to the tagger's, and the tagger's names the rules missed."""
+    persons = [s for s in spans if s.entity_type == "PERSON"]
+    kept = []
+    for c in chosen:
+        if c.entity.entity_type == "PERSON" and c.source in TAGGER_ENDS | NEEDS_AGREEMENT:
+            agreeing = [s for s in persons if s.tok_start < c.tok_end and c.tok_start < s.tok_end]
+            if not agreeing:
+                if c.source not in NEEDS_AGREEMENT:
+                    kept.append(c)
+                continue
+            c = _with_tagger_end(text, c, max(s.tok_end for s in agreeing))
+        kept.append(c)
+    taken = {k for c in kept for k in range(c.tok_start, c.tok_end)}
+    for span in spans:
+        if any(k in taken for k in range(span.tok_start, span.tok_end)):
+            continue
+        candidate = _candidate(text, span)
+        if candidate is not None:
+            kept.append(candidate)
+            taken.update(range(candidate.tok_start, candidate.tok_end))
+    return sorted(kept, key=lambda c: c.char_start)
+
+
+def _with_tagger_end(text: EntityText, c: Candidate, tok_end: int) -> Candidate:
+    """The rule's person, ending where the tagger's name ends (its start and its entity stay the rule's)."""
+    tok_end = _trimmed(text, c.tok_start, tok_end)[1]
+    if tok_end == c.tok_end or tok_end <= c.tok_start:
+        return c
+    char_end = text.toks[tok_end - 1].char_end
+    name = " ".join(text.body[c.char_start : char_end].split())
+    entity = c.entity
+    if c.source in TAGGER_ENDS:
+        entity = Entity(stable_id("person", name), "PERSON", name, None, None)
+    return Candidate(c.char_start, char_end, c.tok_start, tok_end, entity, c.priority, c.source, c.is_adjectival)
+
+
+def _candidate(text: EntityText, span: NameSpan) -> Candidate | None:
+    a, b = _trimmed(text, span.tok_start, span.tok_end)
+    if b <= a or _only_common_words(text, a, b):
+        return None
+    kind = span.entity_type
+    start, end = text.char_start(a, _proclitics(text, a, kind)), text.toks[b - 1].char_end
+    name = " ".join(text.body[start:end].split())
+    entity = Entity(stable_id(kind.lower(), name), kind, name, None, None)
+    return Candidate(start, end, a, b, entity, 5, "tagger")
+
+
+def _trimmed(text: EntityText, a: int, b: int) -> tuple[int, int]:
+    """The span without stop words and name particles at its edges."""
+    edge = name_stopwords() | NAME_LINKS
+    while a < b and text.bare_stems(a) & edge:
+        a += 1
+    while b > a and text.bare_stems(b - 1) & edge:
+        b -= 1
+    return a, b
+
+
+def _only_common_words(text: EntityText, a: int, b: int) -> bool:
+    """A span of heads and function words only (الوزارة، حكومة، القضاء) is a description, not a name."""
+    common = non_name_words() | nisba_heads()
+    return all(text.bare_stems(k) & common for k in range(a, b))
+
+
+def _proclitics(text: EntityText, a: int, kind: str) -> int:
+    """Letters of proclitics to leave out of the span: و، ب، ل … ("وموسكو" -> "موسكو"), never the article."""
+    if kind == "ORG":
+        return proclitic_prefix(text, a)
+    word = text.toks[a].norm
+    prefix = clitic_stem(word)[1]
+    letters = prefix[:-2] if prefix.endswith("ال") else prefix
+    return len(letters) if word.startswith(prefix) or not prefix.endswith("ال") else 0
