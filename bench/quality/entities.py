@@ -266,17 +266,31 @@ def _is_place_word(token: str) -> bool:
 
 
 def evaluate_wojood(split: str = "test", folder: Path = WOJOOD) -> dict:
+    """Figures against every gold span (nested ones too: "figures") and against the outermost spans only
+    ("outermost": a span inside another scored span is left out, since mentions never overlap)."""
     sentences = read_wojood(folder / f"{split}.txt")
-    gold, predicted, misses, spurious = [], [], [], []
+    gold, outer, predicted, misses, spurious = [], [], [], [], []
     for n, sentence in enumerate(sentences):
         text = " ".join(sentence.tokens)
         _, mentions = extract_entities(Document(f"w{n}", text, sentences=split_sentences(text)))
         pred = predicted_token_spans(sentence.tokens, mentions)
         gold += [(s[0], (n, *s)) for s in sentence.spans]
+        outer += [(s[0], (n, *s)) for s in outermost(sentence.spans)]
         predicted += [(s[0], (n, *s)) for s in pred]
         misses += [f"{s[0]} {' '.join(sentence.tokens[s[1] : s[2]])}" for s in set(sentence.spans) - set(pred)]
         spurious += [f"{s[0]} {' '.join(sentence.tokens[s[1] : s[2]])}" for s in set(pred) - set(sentence.spans)]
-    return {"figures": score(gold, predicted), "sentences": len(sentences), "misses": misses, "spurious": spurious}
+    return {
+        "figures": score(gold, predicted),
+        "outermost": score(outer, predicted),
+        "sentences": len(sentences),
+        "misses": misses,
+        "spurious": spurious,
+    }
+
+
+def outermost(spans: Sequence[Span]) -> list[Span]:
+    """The spans not inside another one (a GPE inside an ORG: جامعة [بيرزيت])."""
+    return [s for s in spans if not any(o != s and o[1] <= s[1] and s[2] <= o[2] for o in spans)]
 
 
 # --- NewsFANE -------------------------------------------------------------------------------------------------
@@ -443,8 +457,12 @@ def run(argv: Sequence[str] | None = None) -> dict:
                 "nisba adjectives not scored (NORP there), GPE spans widened over a preceding place word",
                 wojood["figures"],
             )
+            print_figures(
+                "  the same against the outermost gold spans only (a flat tagger's target)", wojood["outermost"]
+            )
             _print_errors(wojood, args.errors)
             result["wojood"] = {k: f.as_dict() for k, f in wojood["figures"].items()}
+            result["wojood_outermost"] = {k: f.as_dict() for k, f in wojood["outermost"].items()}
     if args.set in ("newsfane", "all"):
         if not (SHARED / "gold" / "newsfane").exists():
             print(f"newsfane: {SHARED / 'gold' / 'newsfane'} is absent, skipped")

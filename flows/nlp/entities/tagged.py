@@ -23,9 +23,13 @@ ENTITY_TYPES = {"PERS": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
 # Rule sources whose persons need the tagger's agreement: a listed given name followed by name-like words is
 # also how ordinary phrases start (يزيد عن، باسم الحزب، جميلة جدا).
 NEEDS_AGREEMENT = frozenset({"given-name"})
-# Rule sources whose person spans take the tagger's end: names found by a title or a given name end where the
-# rules' word lists say, which runs on into verbs and nouns no list holds.
-TAGGER_ENDS = frozenset({"given-name", "title"})
+# Rule sources whose spans take the tagger's end (per type): names found by a title or a given name, and bodies
+# found by a head word, end where the rules' word lists say, which runs on into verbs and nouns no list holds or
+# stops before the rest of the name.
+TAGGER_ENDS = {
+    "PERSON": frozenset({"given-name", "title"}),
+    "ORG": frozenset({"org-of-place", "media-name", "definite-body", "org-head", "org-quoted"}),
+}
 
 
 class NameSpan(NamedTuple):
@@ -65,11 +69,13 @@ def sentence_tokens(text: EntityText) -> list[list[tuple[str, int]]]:
 
 def merge(text: EntityText, chosen: list[Candidate], spans: list[NameSpan]) -> list[Candidate]:
     """The rules' mentions, their person spans adjusted to the tagger's, and the tagger's names the rules missed."""
-    persons = [s for s in spans if s.entity_type == "PERSON"]
     kept = []
     for c in chosen:
-        if c.entity.entity_type == "PERSON" and c.source in TAGGER_ENDS | NEEDS_AGREEMENT:
-            agreeing = [s for s in persons if s.tok_start < c.tok_end and c.tok_start < s.tok_end]
+        kind = c.entity.entity_type
+        if c.source in TAGGER_ENDS.get(kind, ()) or (kind == "PERSON" and c.source in NEEDS_AGREEMENT):
+            agreeing = [
+                s for s in spans if s.entity_type == kind and s.tok_start < c.tok_end and c.tok_start < s.tok_end
+            ]
             if not agreeing:
                 if c.source not in NEEDS_AGREEMENT:
                     kept.append(c)
@@ -88,15 +94,17 @@ def merge(text: EntityText, chosen: list[Candidate], spans: list[NameSpan]) -> l
 
 
 def _with_tagger_end(text: EntityText, c: Candidate, tok_end: int) -> Candidate:
-    """The rule's person, ending where the tagger's name ends (its start and its entity stay the rule's)."""
+    """The rule's name, ending where the tagger's name ends (its start stays the rule's; a name the rule made up
+    from the words it read gets the id of its new words)."""
     tok_end = _trimmed(text, c.tok_start, tok_end)[1]
     if tok_end == c.tok_end or tok_end <= c.tok_start:
         return c
     char_end = text.toks[tok_end - 1].char_end
     name = " ".join(text.body[c.char_start : char_end].split())
+    kind = c.entity.entity_type
     entity = c.entity
-    if c.source in TAGGER_ENDS:
-        entity = Entity(stable_id("person", name), "PERSON", name, None, None)
+    if c.entity.name_ar == " ".join(text.body[c.char_start : c.char_end].split()):
+        entity = Entity(stable_id(kind.lower(), name), kind, name, None, None)
     return Candidate(c.char_start, char_end, c.tok_start, tok_end, entity, c.priority, c.source, c.is_adjectival)
 
 
