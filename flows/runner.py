@@ -1,7 +1,7 @@
 """The ingest steps as plain functions, and a plain runner that chains them (the Prefect flow chains the same steps).
 
 discover -> process (read, decode, extract, entities, quotes, events; in a process pool) -> frames -> link events
--> load (one transaction per batch) -> publish snapshot -> summary.
+-> load (one transaction per batch) -> [HTML report] -> publish snapshot -> summary.
 """
 
 from __future__ import annotations
@@ -13,12 +13,15 @@ import uuid
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import Callable, Iterator, Sequence
+
+import polars as pl
 
 from flows.nlp.events import link_events
 from flows.outcome import FileOutcome
 from flows.pipeline import process_file
-from flows.read import InboxFile, new_files, scan_inbox
+from flows.read import InboxFile, scan_inbox
 from flows.settings import Settings
 from flows.store import warehouse
 from flows.store.frames import outcomes_to_frames
@@ -64,10 +67,35 @@ def discover(settings: Settings, con: warehouse.Connection, summary: RunSummary)
     """The inbox files this run must handle."""
     started = time.perf_counter()
     found = scan_inbox(settings.inbox)
-    todo = new_files(found, warehouse.known_files(con))
+    unseen = warehouse.unseen_files(con, _scanned(found))
+    todo = [f for f in found if f.rel_path in unseen]
     summary.seen, summary.new = len(found), len(todo)
     _add(summary.stage_seconds, "discover", time.perf_counter() - started)
     return todo
+
+
+def count_new_files(settings: Settings) -> tuple[int, int] | None:
+    """(files in the inbox, files a run would handle), read without taking the writer lock; None when the warehouse
+    cannot say (absent, busy, from an older release): only a real run can tell then."""
+    if not settings.warehouse.exists():
+        return None
+    found = scan_inbox(settings.inbox)
+    try:
+        with warehouse.opened(settings.warehouse, read_only=True) as con:
+            return len(found), len(warehouse.unseen_files(con, _scanned(found)))
+    except Exception:  # noqa: BLE001 - any doubt means: run the flow, which reports real problems properly
+        return None
+
+
+def _scanned(found: list[InboxFile]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "file_path": [f.rel_path for f in found],
+            "size_bytes": [f.size for f in found],
+            "mtime_ns": [f.mtime_ns for f in found],
+        },
+        schema={"file_path": pl.String, "size_bytes": pl.Int64, "mtime_ns": pl.Int64},
+    )
 
 
 def batches(items: Sequence[InboxFile], size: int) -> Iterator[list[InboxFile]]:
@@ -121,6 +149,18 @@ def _count(summary: RunSummary, files) -> None:  # files: pl.DataFrame
         summary.quarantined_files.append((path, error))
 
 
+def refresh_report(con: warehouse.Connection, settings: Settings, summary: RunSummary) -> Path | None:
+    """Rewrite the HTML report (settings.report) from the finished run's connection, still under the lock."""
+    if settings.report is None:
+        return None
+    from flows.report import write_report  # plotly is imported only by runs that write a report
+
+    started = time.perf_counter()
+    written = write_report(con, settings.report, warehouse_name=settings.warehouse.name)
+    _add(summary.stage_seconds, "report", time.perf_counter() - started)
+    return written
+
+
 def finish(con: warehouse.Connection, summary: RunSummary, started: float, status: str = "completed") -> RunSummary:
     summary.seconds = time.perf_counter() - started
     summary.status = status
@@ -161,6 +201,7 @@ class Steps:
     process: Callable[[list[InboxFile], Settings, Executor | None], Iterator[list[FileOutcome]]] = process_locally
     load: Callable[[warehouse.Connection, list[FileOutcome], RunSummary], None] = load_outcomes
     publish: Callable[..., object] = publish_snapshot
+    report: Callable[[warehouse.Connection, Settings, RunSummary], Path | None] = refresh_report
     local_pool: bool = True  # False when batches go to a cluster (the flow's Dask task runner) instead
 
 
@@ -188,6 +229,7 @@ def run_ingest(
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
         finish(con, summary, started)
+        steps.report(con, settings, summary)
     if settings.publish:
         steps.publish(settings.warehouse, only_if_changed=True)
     return summary

@@ -465,3 +465,33 @@ def test_the_time_limit_gives_an_outer_timer_back(inbox: Path, monkeypatch) -> N
         signal.signal(signal.SIGALRM, previous)
     assert outcome.error is None and not fired
     assert 0 < left <= 30  # still armed, and not restarted
+
+
+@pytest.mark.parametrize(
+    "status, retryable, retry_all, unseen",
+    [
+        pytest.param("loaded", False, False, False, id="loaded-same-stamp-is-seen"),
+        pytest.param("quarantined", False, False, False, id="quarantined-for-good-is-seen"),
+        pytest.param("quarantined", True, False, True, id="quarantined-for-a-passing-reason-is-read-again"),
+        pytest.param("quarantined", False, True, True, id="retry-all-quarantined"),
+    ],
+)
+def test_unseen_files_is_an_anti_join_on_path_size_and_mtime(tmp_path, status, retryable, retry_all, unseen) -> None:
+    import datetime as dt
+
+    import polars as pl
+
+    with warehouse.opened(tmp_path / "w.duckdb") as con:
+        con.execute(
+            "insert into files (file_path, file_sha256, status, run_id, seen_at, size_bytes, mtime_ns, retryable) "
+            "values ('a.txt', 'x', ?, 'r', ?, 10, 20, ?)",
+            [status, dt.datetime(2026, 1, 1), retryable],
+        )
+        scanned = pl.DataFrame(
+            {"file_path": ["a.txt", "b.txt", "c.txt"], "size_bytes": [10, 10, 10], "mtime_ns": [20, 20, 20]}
+        )
+        found = warehouse.unseen_files(con, scanned, retry_quarantined=retry_all)
+        con.execute("update files set size_bytes = 11")  # the same path with another size: changed, so unseen
+        changed = warehouse.unseen_files(con, scanned.head(1))
+    assert found == {"b.txt", "c.txt"} | ({"a.txt"} if unseen else set())
+    assert changed == {"a.txt"}

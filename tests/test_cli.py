@@ -33,7 +33,7 @@ def test_sql_formats(wh: Path, capsys, fmt: str) -> None:
     if fmt == "json":
         assert json.loads(out) == [{"entity_id": "gpe:mli", "country_code": "MLI"}]
     else:
-        assert out.splitlines() == ["entity_id,country_code", "gpe:mli,MLI"]
+        assert out == "entity_id,country_code\ngpe:mli,MLI\n"  # Unix line ends, no \r
 
 
 def test_sql_is_read_only_without_write(wh: Path, capsys) -> None:

@@ -105,17 +105,25 @@ def migrate(con: Connection) -> list[str]:
     return applied
 
 
-def known_files(con: Connection, *, retry_quarantined: bool = False) -> dict[str, set[tuple[int, int]]]:
-    """For each inbox path the warehouse has handled, the (size, mtime_ns) pairs it saw.
+def unseen_files(con: Connection, scanned: pl.DataFrame, *, retry_quarantined: bool = False) -> set[str]:
+    """The paths of ``scanned`` (file_path, size_bytes, mtime_ns) whose size and mtime the warehouse has not recorded
+    for that path: an anti-join in DuckDB, so that a no-op over 200,000 files does not build a Python set of them.
 
-    Files quarantined for a transient reason (or all quarantined files, with ``retry_quarantined``) are left
-    out, so the next run reads them again.
+    Files quarantined for a passing reason (or all quarantined files, with ``retry_quarantined``) count as unseen,
+    so the next run reads them again.
     """
-    sql = "select file_path, size_bytes, mtime_ns from files where status <> 'quarantined' or not (? or retryable)"
-    known: dict[str, set[tuple[int, int]]] = {}
-    for path, size, mtime in con.execute(sql, [retry_quarantined]).fetchall():
-        known.setdefault(path, set()).add((size, mtime))
-    return known
+    con.register("akhbar_scanned", scanned)
+    try:
+        rows = con.execute(
+            """select s.file_path from akhbar_scanned s
+               anti join (select file_path, size_bytes, mtime_ns from files
+                          where status <> 'quarantined' or not (? or retryable)) f
+               on s.file_path = f.file_path and s.size_bytes = f.size_bytes and s.mtime_ns = f.mtime_ns""",
+            [retry_quarantined],
+        ).fetchall()
+    finally:
+        con.unregister("akhbar_scanned")
+    return {row[0] for row in rows}
 
 
 def existing_article_ids(con: Connection, article_ids: Sequence[str]) -> set[str]:
@@ -265,9 +273,7 @@ def table_counts(con: Connection) -> dict[str, int]:
 
 def _scalar(con: Connection, sql: str) -> Any:
     """The one value of a one-row, one-column statement (an aggregate: it always has its row)."""
-    row = con.execute(sql).fetchone()
-    assert row is not None
-    return row[0]
+    return con.execute(sql).fetchall()[0][0]  # fetchall: DuckDB 2 leaves a fetchone() result open on the connection
 
 
 @contextmanager
