@@ -288,6 +288,11 @@ def test_tagger_never_overrides_a_rule_mention() -> None:
             ["جان إيف لودريان"],
             id="a-name-after-its-title-across-a-comma",
         ),
+        pytest.param(
+            "وقال الوزير عبد الله بن زايد آل نهيان إن بلاده",
+            ["عبد الله بن زايد آل نهيان"],
+            id="a-compound-name-keeps-its-particles",
+        ),
     ],
 )
 def test_the_tagger_reads_names_from_context(text: str, persons: list[str]) -> None:
@@ -365,8 +370,9 @@ def test_seed_articles_golden(seed_files) -> None:
     ],
 )
 def test_a_head_word_that_looks_like_clitics_keeps_its_letters(text: str, surface: str) -> None:
-    """ "وكالة" (agency) reads as و + ك + "الة" too; the mention must not start inside the word."""
-    assert surface in {m.surface for m in run(text)[1]}
+    """ "وكالة" (agency) reads as و + ك + "الة" too; the mention must not start inside the word (the tagger may
+    carry the name on: وكالة الأنباء السعودية is the agency's name)."""
+    assert any(m.surface.startswith(surface) for m in run(text)[1])
 
 
 def test_in_the_name_of_is_not_a_man_called_bassem() -> None:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from flows.nlp.entities.base import NAME_LINKS, Candidate, non_name_words, proclitic_prefix, stable_id
-from flows.nlp.entities.gazetteer import name_stopwords, nisba_heads
+from flows.nlp.entities.base import NAME_LINKS, START_LINKS, Candidate, non_name_words, proclitic_prefix, stable_id
+from flows.nlp.entities.gazetteer import nisba_heads
 from flows.nlp.entities.tagger import bio_spans, clitic_stem, tag_words
 from flows.nlp.entities.tokens import EntityText
 from flows.nlp.types import Entity
@@ -80,7 +80,7 @@ def merge(text: EntityText, chosen: list[Candidate], spans: list[NameSpan]) -> l
                 if c.source not in NEEDS_AGREEMENT:
                     kept.append(c)
                 continue
-            c = _with_tagger_end(text, c, max(s.tok_end for s in agreeing))
+            c = _with_tagger_edges(text, c, min(s.tok_start for s in agreeing), max(s.tok_end for s in agreeing))
         kept.append(c)
     taken = {k for c in kept for k in range(c.tok_start, c.tok_end)}
     for span in spans:
@@ -93,19 +93,31 @@ def merge(text: EntityText, chosen: list[Candidate], spans: list[NameSpan]) -> l
     return sorted(kept, key=lambda c: c.char_start)
 
 
-def _with_tagger_end(text: EntityText, c: Candidate, tok_end: int) -> Candidate:
-    """The rule's name, ending where the tagger's name ends (its start stays the rule's; a name the rule made up
-    from the words it read gets the id of its new words)."""
-    tok_end = _trimmed(text, c.tok_start, tok_end)[1]
-    if tok_end == c.tok_end or tok_end <= c.tok_start:
+def _with_tagger_edges(text: EntityText, c: Candidate, tok_start: int, tok_end: int) -> Candidate:
+    """The rule's name, stretched or cut to the tagger's: it ends where the tagger's name ends, and starts where the
+    tagger's starts when the words before the rule's start are name words (عبد الله بن زايد, not the title before
+    it). A name the rule made up from the words it read gets the id of its new words; a listed one keeps its own."""
+    tok_start, tok_end = _trimmed(text, tok_start, tok_end)
+    while tok_start < c.tok_start and text.bare_stems(tok_start) & non_name_words():
+        tok_start += 1
+    tok_start = min(tok_start, c.tok_start)
+    if tok_end <= c.tok_start or (tok_start, tok_end) == (c.tok_start, c.tok_end):
         return c
-    char_end = text.toks[tok_end - 1].char_end
-    name = " ".join(text.body[c.char_start : char_end].split())
     kind = c.entity.entity_type
+    char_start = (
+        c.char_start if tok_start == c.tok_start else text.char_start(tok_start, _proclitics(text, tok_start, kind))
+    )
+    char_end = text.toks[tok_end - 1].char_end
+    name = name_of(text.body[char_start:char_end])
     entity = c.entity
-    if c.entity.name_ar == " ".join(text.body[c.char_start : c.char_end].split()):
+    if c.entity.name_ar == name_of(text.body[c.char_start : c.char_end]):
         entity = Entity(stable_id(kind.lower(), name), kind, name, None, None)
-    return Candidate(c.char_start, char_end, c.tok_start, tok_end, entity, c.priority, c.source, c.is_adjectival)
+    return Candidate(char_start, char_end, tok_start, tok_end, entity, c.priority, c.source, c.is_adjectival)
+
+
+def name_of(surface: str) -> str:
+    """The name a surface writes: one space between words, a hashtag's underscores as spaces (#بشار_الأسد)."""
+    return " ".join(surface.replace("_", " ").split())
 
 
 def _candidate(text: EntityText, span: NameSpan) -> Candidate | None:
@@ -114,17 +126,17 @@ def _candidate(text: EntityText, span: NameSpan) -> Candidate | None:
         return None
     kind = span.entity_type
     start, end = text.char_start(a, _proclitics(text, a, kind)), text.toks[b - 1].char_end
-    name = " ".join(text.body[start:end].split())
+    name = name_of(text.body[start:end])
     entity = Entity(stable_id(kind.lower(), name), kind, name, None, None)
     return Candidate(start, end, a, b, entity, 5, "tagger")
 
 
 def _trimmed(text: EntityText, a: int, b: int) -> tuple[int, int]:
-    """The span without stop words and name particles at its edges."""
-    edge = name_stopwords() | NAME_LINKS
-    while a < b and text.bare_stems(a) & edge:
+    """The span without name particles that cannot stand at its edges (a name does not start with بن or ولد, nor
+    end with عبد or أبو). Function words inside the tagger's span stay: it read them as part of the name."""
+    while a < b and text.bare_stems(a) & (NAME_LINKS - START_LINKS):
         a += 1
-    while b > a and text.bare_stems(b - 1) & edge:
+    while b > a and text.bare_stems(b - 1) & NAME_LINKS:
         b -= 1
     return a, b
 
