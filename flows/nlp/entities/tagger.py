@@ -230,11 +230,12 @@ def gazetteer_words() -> dict[str, frozenset[str]]:
 
 def bio_spans(labels: list[str]) -> list[TaggedSpan]:
     """Spans of a BIO sequence; an I- without its B- opens a span (crfsuite rarely emits one)."""
-    spans, start, kind = [], None, None
+    spans: list[TaggedSpan] = []
+    start, kind = -1, ""
     for i, label in enumerate([*labels, OUTSIDE]):
-        if start is not None and (label == OUTSIDE or label.startswith("B-") or label[2:] != kind):
+        if start >= 0 and (label == OUTSIDE or label.startswith("B-") or label[2:] != kind):
             spans.append(TaggedSpan(kind, start, i))
-            start = kind = None
-        if label.startswith("B-") or (label.startswith("I-") and start is None):
+            start, kind = -1, ""
+        if label.startswith("B-") or (label.startswith("I-") and start < 0):
             start, kind = i, label[2:]
     return spans
