@@ -293,6 +293,9 @@ def test_tagger_never_overrides_a_rule_mention() -> None:
             ["عبد الله بن زايد آل نهيان"],
             id="a-compound-name-keeps-its-particles",
         ),
+        pytest.param(
+            "وقال الشيخ حمد بن خليفة على هامش القمة إن", ["حمد بن خليفة"], id="ala-on-ends-a-name-written-ali"
+        ),
     ],
 )
 def test_the_tagger_reads_names_from_context(text: str, persons: list[str]) -> None:

@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from flows.nlp.entities.base import NAME_LINKS, START_LINKS, Candidate, non_name_words, proclitic_prefix, stable_id
+from flows.nlp.entities.base import (
+    NAME_LINKS,
+    START_LINKS,
+    TANWEEN,
+    Candidate,
+    non_name_words,
+    proclitic_prefix,
+    stable_id,
+)
 from flows.nlp.entities.gazetteer import nisba_heads
 from flows.nlp.entities.tagger import bio_spans, clitic_stem, tag_words
 from flows.nlp.entities.tokens import EntityText
@@ -30,6 +38,15 @@ TAGGER_ENDS = {
     "PERSON": frozenset({"given-name", "title"}),
     "ORG": frozenset({"org-of-place", "media-name", "definite-body", "org-head", "org-quoted"}),
 }
+
+
+# Prepositions and particles spelled with a final alef maqsura; normalisation writes them like names (على/علي).
+MAQSURA_PREPOSITIONS = frozenset(("على", "إلى", "الى", "لدى", "حتى", "متى", "سوى"))
+
+
+# A name of one word from the tagger alone needs this many letters: two-letter words (مي، لي) are more often
+# abbreviations, model names and particles than names.
+MIN_ONE_WORD_NAME = 3
 
 
 class NameSpan(NamedTuple):
@@ -122,7 +139,7 @@ def name_of(surface: str) -> str:
 
 def _candidate(text: EntityText, span: NameSpan) -> Candidate | None:
     a, b = _trimmed(text, span.tok_start, span.tok_end)
-    if b <= a or _only_common_words(text, a, b):
+    if b <= a or _only_common_words(text, a, b) or (b - a == 1 and len(text.toks[a].norm) < MIN_ONE_WORD_NAME):
         return None
     kind = span.entity_type
     start, end = text.char_start(a, _proclitics(text, a, kind)), text.toks[b - 1].char_end
@@ -133,12 +150,21 @@ def _candidate(text: EntityText, span: NameSpan) -> Candidate | None:
 
 def _trimmed(text: EntityText, a: int, b: int) -> tuple[int, int]:
     """The span without name particles that cannot stand at its edges (a name does not start with بن or ولد, nor
-    end with عبد or أبو). Function words inside the tagger's span stay: it read them as part of the name."""
-    while a < b and text.bare_stems(a) & (NAME_LINKS - START_LINKS):
+    end with عبد or أبو), nor a word that cannot be a name as written (_not_a_name_word). Other function words
+    inside the tagger's span stay: it read them as part of the name."""
+    while a < b and (text.bare_stems(a) & (NAME_LINKS - START_LINKS) or _not_a_name_word(text, a)):
         a += 1
-    while b > a and text.bare_stems(b - 1) & NAME_LINKS:
+    while b > a and (text.bare_stems(b - 1) & NAME_LINKS or _not_a_name_word(text, b - 1)):
         b -= 1
     return a, b
+
+
+def _not_a_name_word(text: EntityText, i: int) -> bool:
+    """A preposition written with its alef maqsura, or a word with tanween (روسياً، رسمياً: adverbs and indefinite
+    accusatives, never names)."""
+    tok = text.toks[i]
+    written = text.body[tok.char_start : tok.char_end + 1]
+    return TANWEEN in written or "".join(ch for ch in written if ch.isalpha()) in MAQSURA_PREPOSITIONS
 
 
 def _only_common_words(text: EntityText, a: int, b: int) -> bool:
@@ -148,8 +174,9 @@ def _only_common_words(text: EntityText, a: int, b: int) -> bool:
 
 
 def _proclitics(text: EntityText, a: int, kind: str) -> int:
-    """Letters of proclitics to leave out of the span: و، ب، ل … ("وموسكو" -> "موسكو"), never the article."""
-    if kind == "ORG":
+    """Letters of proclitics to leave out of the span: و، ب، ل … ("وموسكو" -> "موسكو", "وقوات" -> "قوات"), never
+    the article; an organisation's head word keeps its letters (وكالة)."""
+    if kind == "ORG" and proclitic_prefix(text, a):
         return proclitic_prefix(text, a)
     word = text.toks[a].norm
     prefix = clitic_stem(word)[1]
