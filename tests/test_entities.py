@@ -384,3 +384,10 @@ def test_in_the_name_of_is_not_a_man_called_bassem() -> None:
     assert not any(surface.startswith("باسم") for surface, _ in spokesman)
     assert any(surface == "عصام الشابي" for surface, _ in spokesman)
     assert any(surface == "باسم الخطيب" for surface, _ in found("وقال باسم الخطيب إن الوفد وصل إلى المدينة"))
+
+
+def test_a_rule_name_stretched_to_the_tagger_never_covers_another_mention() -> None:
+    text = "وقال مراسل بي بي سي جون بيرنز لبي بي سي إن"
+    _, mentions = run(text)
+    assert "بي بي سي" in [m.surface for m in mentions]
+    assert all(a.char_end <= b.char_start for a, b in zip(mentions, mentions[1:]))

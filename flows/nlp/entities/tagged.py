@@ -86,8 +86,8 @@ def sentence_tokens(text: EntityText) -> list[list[tuple[str, int]]]:
 
 def merge(text: EntityText, chosen: list[Candidate], spans: list[NameSpan]) -> list[Candidate]:
     """The rules' mentions, their person spans adjusted to the tagger's, and the tagger's names the rules missed."""
-    kept = []
-    for c in chosen:
+    kept: list[Candidate] = []
+    for n, c in enumerate(chosen):
         kind = c.entity.entity_type
         if c.source in TAGGER_ENDS.get(kind, ()) or (kind == "PERSON" and c.source in NEEDS_AGREEMENT):
             agreeing = [
@@ -97,7 +97,11 @@ def merge(text: EntityText, chosen: list[Candidate], spans: list[NameSpan]) -> l
                 if c.source not in NEEDS_AGREEMENT:
                     kept.append(c)
                 continue
-            c = _with_tagger_edges(text, c, min(s.tok_start for s in agreeing), max(s.tok_end for s in agreeing))
+            # never over the neighbouring mentions: the one before (as kept) and the one after
+            lowest = kept[-1].tok_end if kept else 0
+            highest = chosen[n + 1].tok_start if n + 1 < len(chosen) else len(text.toks)
+            first, last = min(s.tok_start for s in agreeing), max(s.tok_end for s in agreeing)
+            c = _with_tagger_edges(text, c, max(first, lowest), min(last, highest))
         kept.append(c)
     taken = {k for c in kept for k in range(c.tok_start, c.tok_end)}
     for span in spans:
