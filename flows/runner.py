@@ -15,12 +15,16 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Iterator, Sequence
 
-from flows.nlp.events import link_events
+import polars as pl
+
+from flows.nlp import version as extractors
+from flows.nlp.events.linking import article_reports, link_keys, link_reports
 from flows.outcome import FileOutcome
 from flows.pipeline import process_file
 from flows.read import InboxFile, new_files, scan_inbox
 from flows.settings import Settings
-from flows.store import warehouse
+from flows.store import facts, warehouse
+from flows.store.facts import Retraction
 from flows.store.frames import outcomes_to_frames
 from flows.store.lock import warehouse_lock
 from flows.store.publish import publish_snapshot
@@ -42,6 +46,7 @@ class RunSummary:
     quarantined: int = 0
     seconds: float = 0.0
     status: str = "running"
+    stale_articles: int = 0  # articles whose facts come from an older extractor version (`akhbar reprocess`)
     stage_seconds: dict[str, float] = field(default_factory=dict)
     quarantined_files: list[tuple[str, str]] = field(default_factory=list)
 
@@ -100,18 +105,37 @@ def load_outcomes(con: warehouse.Connection, outcomes: list[FileOutcome], summar
     started = time.perf_counter()
     seen_at = dt.datetime.now().replace(microsecond=0)
     ids = [o.article.article_id for o in outcomes if o.article is not None]
+    version = extractors.extractor_version()
     frames, new_event_mentions = outcomes_to_frames(
-        outcomes, summary.run_id, seen_at, warehouse.existing_article_ids(con, ids)
+        outcomes, summary.run_id, seen_at, warehouse.existing_article_ids(con, ids), version
     )
-    if not new_event_mentions.is_empty():
-        known = warehouse.existing_events(con, new_event_mentions["event_type"].unique().to_list())
-        frames["events"], frames["event_mentions"] = link_events(new_event_mentions, known)
-    warehouse.load_batch(con, frames)
+    retract = link_batch(con, frames, new_event_mentions, version)
+    warehouse.load_batch(con, frames, retract)
     _count(summary, frames["files"])
     for outcome in outcomes:
         for stage, seconds in outcome.stage_seconds.items():
             _add(summary.stage_seconds, stage, seconds)
     _add(summary.stage_seconds, "load", time.perf_counter() - started)
+
+
+def link_batch(
+    con: warehouse.Connection,
+    frames: dict[str, pl.DataFrame],
+    new_event_mentions: pl.DataFrame,
+    version: str,
+    replaced: Sequence[str] = (),
+) -> Retraction:
+    """Link a batch's event reports with the stored reports they may join (only those sharing a link key: the
+    candidates, not the table), put events and reports into ``frames``, and say what they replace.
+
+    ``replaced``: articles whose stored facts the batch replaces (reprocess); their events are re-linked without them.
+    """
+    reports = article_reports(new_event_mentions, version)
+    keys = sorted(set(link_keys(reports)) | set(facts.link_keys_of(con, replaced)))
+    batch_articles = sorted(set(replaced) | set(reports["article_id"].to_list()))
+    stored = facts.linked_reports(con, keys, excluding=batch_articles)
+    frames["events"], frames["event_mentions"] = link_reports(reports, stored, version)
+    return Retraction(articles=tuple(replaced), link_keys=tuple(keys))
 
 
 def _count(summary: RunSummary, files) -> None:  # files: pl.DataFrame
@@ -188,6 +212,7 @@ def run_ingest(
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
         finish(con, summary, started)
+        summary.stale_articles = facts.stale_count(con, extractors.extractor_version())
     if settings.publish:
         steps.publish(settings.warehouse, only_if_changed=True)
     return summary

@@ -16,6 +16,7 @@ import polars as pl
 
 from flows.errors import AkhbarError, WarehouseBusy
 from flows.resources import sql_dir
+from flows.store.facts import Retraction, retract_facts
 
 # sql/ as installed (a checkout or a wheel): flows/resources.py
 SQL_DIR = Path(str(sql_dir()))
@@ -23,9 +24,11 @@ SCHEMA_FILE = SQL_DIR / "schema.sql"
 MIGRATIONS_DIR = SQL_DIR / "migrations"
 VIEWS_DIR = SQL_DIR / "views"
 QUERIES_DIR = SQL_DIR / "queries"
-# Tables in load order; events are upserted (their counts grow as articles arrive), everything else only inserted.
-LOAD_ORDER = ("files", "articles", "entities", "mentions", "quotes", "events", "event_mentions")
-TABLES = ("files", "articles", "entities", "mentions", "events", "event_mentions", "quotes", "runs")
+# Tables in load order. Events, entities and article_facts are upserted (an event's counts grow as articles arrive;
+# an entity and an article's facts carry the extractor version that last wrote them); the rest is only inserted.
+LOAD_ORDER = ("files", "articles", "entities", "mentions", "quotes", "events", "event_mentions", "article_facts")
+UPSERTED = ("events", "entities", "article_facts")
+TABLES = ("files", "articles", "entities", "mentions", "events", "event_mentions", "quotes", "article_facts", "runs")
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -130,30 +133,16 @@ def existing_article_ids(con: Connection, article_ids: Sequence[str]) -> set[str
     return {row[0] for row in rows}
 
 
-def existing_events(con: Connection, event_types: Sequence[str]) -> pl.DataFrame:
-    """The known events of these types, each with the articles that report it, for linking a batch's mentions.
+def load_batch(con: Connection, frames: dict[str, pl.DataFrame], retract: Retraction | None = None) -> None:
+    """Every table of one batch in one transaction: all of it lands, or none of it does.
 
-    Only the batch's event types are read: an event can only join one of its own type.
+    ``retract``: the facts the batch replaces (a reprocessed article's, the reports of re-linked events), deleted in
+    the same transaction, so a reader or a crash sees either the old facts or the new ones.
     """
-    return con.sql(
-        """
-        with reports as (
-            select event_id, list(distinct article_id order by article_id) as article_ids
-            from event_mentions group by event_id
-        )
-        select events.*, coalesce(reports.article_ids, []) as article_ids
-        from events left join reports using (event_id)
-        where list_contains(?, events.event_type)
-        order by event_id
-        """,
-        params=[list(event_types)],
-    ).pl()
-
-
-def load_batch(con: Connection, frames: dict[str, pl.DataFrame]) -> None:
-    """Every table of one batch in one transaction: all of it lands, or none of it does."""
     con.execute("begin transaction")
     try:
+        if retract is not None:
+            retract_facts(con, retract)
         for table in LOAD_ORDER:
             data = frames.get(table)
             if data is None or data.is_empty():
@@ -180,8 +169,8 @@ SUPERSEDED_QUARANTINE_SQL = """
 
 
 def _insert_sql(table: str) -> str:
-    if table == "events":
-        return "insert or replace into events by name select * from batch_frame"
+    if table in UPSERTED:
+        return f"insert or replace into {table} by name select * from batch_frame"
     if table == "files":
         # A file seen again with the same content (touched, copied back) keeps its row and notes the new size and
         # mtime; one that was quarantined and is read again takes the new outcome.
@@ -241,6 +230,8 @@ def data_fingerprint(con: Connection) -> str:
     ).fetchone()[0]
     migrations = con.execute("select string_agg(version::varchar, ',' order by version) from schema_migrations")
     parts += [f"last_change={last_change}", f"migrations={migrations.fetchone()[0]}"]
+    # A reprocess keeps the row counts and records no ingest run: its last write is in article_facts.
+    parts.append(f"facts={con.execute('select max(processed_at) from article_facts').fetchone()[0]}")
     views = con.execute("select string_agg(sql, ';' order by view_name) from duckdb_views() where not internal")
     parts.append(f"views={views.fetchone()[0]}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
@@ -259,7 +250,9 @@ def query(con: Connection, sql: str, params: Sequence[object] = ()) -> tuple[lis
 
 
 def table_counts(con: Connection) -> dict[str, int]:
-    return {table: con.execute(f"select count(*) from {table}").fetchone()[0] for table in TABLES}
+    """Rows per table; a table a read-only, not yet migrated warehouse lacks is left out."""
+    present = {row[0] for row in con.execute("select table_name from duckdb_tables()").fetchall()}
+    return {t: con.execute(f"select count(*) from {t}").fetchall()[0][0] for t in TABLES if t in present}
 
 
 @contextmanager

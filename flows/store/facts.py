@@ -1,0 +1,133 @@
+"""Versioned facts in the warehouse: which articles' facts are stale, the stored reports a batch may link with, and
+the facts a batch replaces. Plain SQL on a warehouse connection (opened by flows/store/warehouse.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, Sequence
+
+import polars as pl
+
+if TYPE_CHECKING:
+    from flows.store.warehouse import Connection
+
+# An article's facts are stale when article_facts has no row for it or one written by another extractor version.
+STALE_ARTICLES = """
+    select articles.article_id
+    from articles left join article_facts using (article_id)
+    where article_facts.extractor_version is distinct from ?
+      and (cast(? as timestamp) is null or coalesce(articles.published_at, articles.ingested_at) >= ?)
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Retraction:
+    """Facts a batch replaces: everything derived from ``articles``, and the stored reports (and their events) under
+    ``link_keys``, which the batch re-links and writes back."""
+
+    articles: tuple[str, ...] = ()
+    link_keys: tuple[str, ...] = ()
+
+
+def retract_facts(con: Connection, retract: Retraction) -> None:
+    """Delete the retracted facts (inside the caller's transaction)."""
+    con.register(
+        "retract_articles",
+        pl.DataFrame({"article_id": list(retract.articles)}, schema={"article_id": pl.String}).to_arrow(),
+    )
+    con.register(
+        "retract_keys", pl.DataFrame({"link_key": list(retract.link_keys)}, schema={"link_key": pl.String}).to_arrow()
+    )
+    try:
+        reports = """(article_id in (select article_id from retract_articles)
+                      or link_key in (select link_key from retract_keys))"""
+        con.execute(f"delete from events where event_id in (select event_id from event_mentions where {reports})")
+        con.execute(f"delete from event_mentions where {reports}")
+        for table in ("mentions", "quotes"):
+            con.execute(f"delete from {table} where article_id in (select article_id from retract_articles)")
+    finally:
+        con.unregister("retract_articles")
+        con.unregister("retract_keys")
+
+
+def linked_reports(con: Connection, link_keys: Sequence[str], excluding: Sequence[str] = ()) -> pl.DataFrame:
+    """The stored reports that share a link key with a batch (its only candidates for linking across articles),
+    leaving out the articles the batch replaces. Read through the link_key index: the cost follows the batch."""
+    if not link_keys:
+        return con.sql("select * from event_mentions limit 0").pl()
+    return con.sql(
+        """
+        select * from event_mentions
+        where link_key in (select unnest(?)) and not list_contains(?, article_id)
+        order by article_id, char_start, event_id
+        """,
+        params=[list(link_keys), list(excluding)],
+    ).pl()
+
+
+def link_keys_of(con: Connection, article_ids: Sequence[str]) -> list[str]:
+    """The link keys the stored reports of these articles carry: their events must be re-linked without them."""
+    if not article_ids:
+        return []
+    rows = con.execute(
+        "select distinct link_key from event_mentions where article_id in (select unnest(?)) and link_key is not null",
+        [list(article_ids)],
+    ).fetchall()
+    return sorted(row[0] for row in rows)
+
+
+def stale_count(con: Connection, version: str, since: dt.datetime | None = None) -> int:
+    """Articles whose facts come from another extractor version (or from before facts were versioned)."""
+    return con.execute(f"select count(*) from ({STALE_ARTICLES})", [version, since, since]).fetchall()[0][0]
+
+
+def stale_count_if_versioned(con: Connection, version: str) -> int:
+    """``stale_count``, also on a warehouse opened read-only before its migration to versioned facts (all stale)."""
+    tables = {row[0] for row in con.execute("select table_name from duckdb_tables()").fetchall()}
+    if "article_facts" not in tables:
+        return con.execute("select count(*) from articles").fetchall()[0][0]
+    return stale_count(con, version)
+
+
+def invalidate_facts(con: Connection, since: dt.datetime | None = None) -> int:
+    """Mark every article's facts (published or ingested since ``since``) as stale, so the reprocess that follows,
+    or the next one after a crash, re-extracts them. Returns how many were marked."""
+    marked = con.execute(
+        """delete from article_facts where article_id in (
+               select article_id from articles
+               where cast(? as timestamp) is null or coalesce(published_at, ingested_at) >= ?)""",
+        [since, since],
+    ).fetchall()
+    return marked[0][0] if marked else 0
+
+
+def stale_batches(
+    con: Connection, version: str, batch_size: int, since: dt.datetime | None = None
+) -> Iterator[pl.DataFrame]:
+    """Stale articles' stored text, ``batch_size`` at a time in article_id order (keyset paging: memory stays
+    flat in corpus size, and articles a batch brings up to date are never read again)."""
+    after = ""
+    while True:
+        batch = con.sql(
+            f"""
+            select article_id, title, body_text, published_at from articles
+            where article_id > ? and article_id in ({STALE_ARTICLES})
+            order by article_id limit ?
+            """,
+            params=[after, version, since, since, batch_size],
+        ).pl()
+        if batch.is_empty():
+            return
+        yield batch
+        after = batch["article_id"][-1]
+
+
+def drop_unreferenced_entities(con: Connection, version: str) -> int:
+    """Once no article's facts are stale, entities only older extractors found are gone from every article:
+    delete them, as a clean build would never have written them."""
+    if stale_count(con, version):
+        return 0
+    dropped = con.execute("delete from entities where extractor_version is distinct from ?", [version]).fetchall()
+    return dropped[0][0] if dropped else 0
