@@ -44,7 +44,10 @@ EVENT_MENTION_COLUMNS = SCHEMAS["event_mentions"]
 NEW_MENTION_COLUMNS = NEW_EVENT_MENTION_SCHEMA
 # A cross-article join needs the date at least to this precision: a year is too coarse to tell two visits apart.
 LINKABLE_PRECISIONS = ("day", "month")
-NO_PLACE = "*"
+UNKNOWN = "*"  # a mode or place a link key or event identity does not know
+# In a meeting both sides act: "لافروف التقى ديوب" and "ديوب التقى لافروف" report one meeting, so its agent for
+# linking is the first of the two in id order rather than whoever the sentence names first.
+SYMMETRIC_FAMILIES = ("meeting",)
 
 
 def link_events(
@@ -57,6 +60,16 @@ def link_events(
     with its counts, and every report of those events with its (possibly new) event id.
     """
     return link_reports(article_reports(new, version), stored, version)
+
+
+def new_mentions_frame(article_id: str, event_mentions: Iterable) -> pl.DataFrame:
+    """EventMention records of one article as the ``new`` frame link_events takes."""
+    rows = []
+    for e in event_mentions:
+        row = {name: getattr(e, name) for name in NEW_MENTION_COLUMNS if name != "article_id"}
+        row.update(article_id=article_id, contexts=list(e.contexts), actor_ids=list(e.actor_ids))
+        rows.append(row)
+    return pl.DataFrame(rows, schema=NEW_MENTION_COLUMNS)
 
 
 def article_reports(new: pl.DataFrame, version: str | None = None) -> pl.DataFrame:
@@ -143,7 +156,7 @@ def partition_linked(key: str, events: dict[str, EventState]) -> dict[str, str]:
             day, place = fits[0]
             identity = (day.isoformat(), place)
         else:
-            identity = (date_label(state), state.location_id or NO_PLACE)
+            identity = (date_label(state), state.location_id or UNKNOWN)
         assigned[local_id] = linked_event_id(key, *identity)
     return assigned
 
@@ -167,8 +180,11 @@ def link_key(state: EventState) -> str | None:
     """type|mode family|agent|month, or None when the event may not be linked across articles."""
     if state.event_date is None or state.date_precision not in LINKABLE_PRECISIONS or not state.actor1_id:
         return None
-    family = mode_family(state.event_mode) or NO_PLACE
-    return f"{state.event_type}|{family}|{state.actor1_id}|{state.event_date.strftime('%Y-%m')}"
+    family = mode_family(state.event_mode)
+    agent = state.actor1_id
+    if family in SYMMETRIC_FAMILIES and state.actor2_id:
+        agent = min(agent, state.actor2_id)
+    return f"{state.event_type}|{family or UNKNOWN}|{agent}|{state.event_date.strftime('%Y-%m')}"
 
 
 def _link_within_article(rows: list[dict], version: str | None) -> list[dict]:

@@ -1,0 +1,142 @@
+"""Versioned facts and `akhbar reprocess` as properties: reprocessing twice equals once, reprocessing after an upgrade
+equals a clean build with the new extractors, increments equal one build, a killed reprocess finishes on the next run,
+and a warehouse written before versioned facts upgrades in place.
+
+Warehouses are compared table by table on every derived row, leaving out run ids and load times.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.nlp import version
+from flows.nlp.types import Entity
+from flows.reprocess import run_reprocess
+from flows.runner import run_ingest
+from flows.settings import Settings
+from flows.store import facts, warehouse
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "tests" / "fixtures" / "samples_src"
+# Written by `akhbar ingest --no-prefect` at main aae4633 (before versioned facts) from the three SAMPLES pages.
+OLD_WAREHOUSE = REPO / "tests" / "fixtures" / "warehouse_before_versioned_facts.duckdb.gz"
+# Every derived table, with the columns that identify a run or a moment left out.
+FACT_TABLES = {
+    "entities": "*",
+    "mentions": "*",
+    "quotes": "*",
+    "events": "*",
+    "event_mentions": "*",
+    "article_facts": "* exclude (run_id, processed_at)",
+}
+
+
+def facts_of(path: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {
+            table: sorted(con.execute(f"select {columns} from {table}").fetchall(), key=repr)
+            for table, columns in FACT_TABLES.items()
+        }
+    finally:
+        con.close()
+
+
+def settings_for(tmp_path: Path, name: str, files: list[Path] | None = None) -> Settings:
+    inbox = tmp_path / f"{name}-inbox"
+    inbox.mkdir()
+    for source in files if files is not None else sorted(SAMPLES.iterdir()):
+        shutil.copy(source, inbox / source.name)
+    return Settings(inbox=inbox, warehouse=tmp_path / f"{name}.duckdb", workers=1, publish=False)
+
+
+def older_release(mp: pytest.MonkeyPatch) -> None:
+    """Patch in an "older release": another version string, no quotes found, the last event of each article missed
+    and a spurious entity in every article (so that its removal is checked too). In-process only: runs use
+    ``workers=1`` and fewer files than a process pool needs."""
+    from flows.nlp.entities import extract as entities_module
+    from flows.nlp.events import detect as events_module
+    from flows.nlp.quotes import extract as quotes_module
+
+    real_entities, real_events = entities_module.extract_entities, events_module.detect_events
+    ghost = Entity("person:ghost-of-an-old-release", "PERSON", "شبح")
+
+    def old_entities(doc):
+        entities, mentions = real_entities(doc)
+        return (*entities, ghost), mentions
+
+    mp.setattr(version, "extractor_version", lambda: "x-older-release")
+    mp.setattr(entities_module, "extract_entities", old_entities)
+    mp.setattr(quotes_module, "extract_quotes", lambda *args: ())
+    mp.setattr(events_module, "detect_events", lambda *args: real_events(*args)[:-1])
+
+
+def test_reprocessing_twice_equals_once_and_equals_the_build(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path, "w")
+    run_ingest(settings)
+    built = facts_of(settings.warehouse)
+    first = run_reprocess(settings, everything=True)
+    once = facts_of(settings.warehouse)
+    run_reprocess(settings, everything=True)
+    assert first.reprocessed == 3 and first.failed == 0
+    assert facts_of(settings.warehouse) == once == built
+
+
+def test_reprocess_after_an_upgrade_equals_a_clean_build(tmp_path: Path) -> None:
+    old = settings_for(tmp_path, "old")
+    with pytest.MonkeyPatch.context() as mp:
+        older_release(mp)
+        run_ingest(old)
+    before_upgrade = facts_of(old.warehouse)
+    assert any("ghost" in str(row) for row in before_upgrade["entities"])
+    clean = settings_for(tmp_path, "clean")
+    run_ingest(clean)
+    with warehouse.opened(old.warehouse) as con:
+        assert facts.stale_count(con, version.extractor_version()) == 3
+    summary = run_reprocess(old)
+    assert summary.stale == summary.reprocessed == 3
+    assert summary.entities_dropped == 1
+    reprocessed = facts_of(old.warehouse)
+    assert reprocessed != before_upgrade
+    assert reprocessed == facts_of(clean.warehouse)
+    assert run_reprocess(old).reprocessed == 0, "nothing is stale any more"
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        pytest.param([[2], [0], [1]], id="one-file-at-a-time-reversed-order"),
+        pytest.param([[1, 2], [0]], id="two-then-one"),
+        pytest.param([[0], [2, 1]], id="one-then-two"),
+    ],
+)
+def test_a_warehouse_built_in_increments_equals_one_built_at_once(tmp_path: Path, parts: list[list[int]]) -> None:
+    samples = sorted(SAMPLES.iterdir())
+    at_once = settings_for(tmp_path, "once")
+    run_ingest(at_once)
+    increments = settings_for(tmp_path, "parts", files=[])
+    for part in parts:
+        for i in part:
+            shutil.copy(samples[i], increments.inbox / samples[i].name)
+        run_ingest(increments)
+    assert facts_of(increments.warehouse) == facts_of(at_once.warehouse)
+
+
+def test_a_warehouse_written_before_versioned_facts_upgrades_in_place(tmp_path: Path) -> None:
+    old = settings_for(tmp_path, "old", files=[])
+    old.warehouse.write_bytes(gzip.decompress(OLD_WAREHOUSE.read_bytes()))
+    with warehouse.opened(old.warehouse) as con:
+        applied = [row[0] for row in con.execute("select name from schema_migrations order by version").fetchall()]
+        assert "003_versioned_facts" in applied
+        assert facts.stale_count(con, version.extractor_version()) == 3
+        counts = warehouse.table_counts(con)
+    assert counts["articles"] == 3 and counts["events"] > 0, "the old facts are kept until reprocessed"
+    run_reprocess(old)
+    clean = settings_for(tmp_path, "clean")
+    run_ingest(clean)
+    assert facts_of(old.warehouse) == facts_of(clean.warehouse)
