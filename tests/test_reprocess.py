@@ -7,8 +7,16 @@ Warehouses are compared table by table on every derived row, leaving out run ids
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
+import os
+import pty
+import select
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -140,3 +148,54 @@ def test_a_warehouse_written_before_versioned_facts_upgrades_in_place(tmp_path: 
     clean = settings_for(tmp_path, "clean")
     run_ingest(clean)
     assert facts_of(old.warehouse) == facts_of(clean.warehouse)
+
+
+def variant_inbox(tmp_path: Path, copies: int) -> list[Path]:
+    """Distinct articles from the three samples: each copy gets one more opening paragraph (so another body)."""
+    folder = tmp_path / "variants"
+    folder.mkdir()
+    for source in sorted(SAMPLES.iterdir()):
+        page = source.read_text(encoding="utf-8")
+        for i in range(copies):
+            update = f"<p>وهذا تحديث رقم {i + 1} للخبر نشر لاحقاً.</p><p>"
+            (folder / f"{source.stem}-{i}.html").write_text(page.replace("<p>", update, 1), encoding="utf-8")
+    return sorted(folder.iterdir())
+
+
+@pytest.mark.slow
+def test_kill_9_during_reprocess_then_reprocess_again_equals_an_uninterrupted_one(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path, "w", files=variant_inbox(tmp_path, 4))
+    assert run_ingest(settings).loaded == 12
+    uninterrupted = dataclasses.replace(settings, warehouse=tmp_path / "uninterrupted.duckdb")
+    shutil.copy(settings.warehouse, uninterrupted.warehouse)
+    run_reprocess(uninterrupted, everything=True)
+
+    # The progress bar goes to a terminal: a pty, read until the first batch is committed, then kill -9.
+    leader, follower = pty.openpty()
+    env = {**os.environ, "AKHBAR_BATCH_SIZE": "2", "AKHBAR_WORKERS": "1"}
+    command = [
+        sys.executable,
+        "-m",
+        "flows.cli",
+        "reprocess",
+        "--no-prefect",
+        "--all",
+        "--warehouse",
+        str(settings.warehouse),
+    ]
+    child = subprocess.Popen(command, stderr=follower, stdout=subprocess.DEVNULL, env=env, cwd=REPO)
+    os.close(follower)
+    seen, deadline = b"", time.monotonic() + 300
+    while b" 2/12 articles" not in seen and child.poll() is None and time.monotonic() < deadline:
+        if select.select([leader], [], [], 1.0)[0]:
+            seen += os.read(leader, 4096)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    os.close(leader)
+    assert child.returncode == -signal.SIGKILL, f"reprocess ended before it was killed: {seen[-200:]!r}"
+
+    with warehouse.opened(settings.warehouse) as con:
+        left = facts.stale_count(con, version.extractor_version())
+    assert 0 < left < 12, "killed after the first batch and before the last"
+    assert run_reprocess(settings).reprocessed == left
+    assert facts_of(settings.warehouse) == facts_of(uninterrupted.warehouse)
