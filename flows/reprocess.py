@@ -88,7 +88,8 @@ def load_facts(con: warehouse.Connection, analysed: list[ArticleFacts], summary:
     """Replace the batch's articles' facts with the new ones, events re-linked, in one transaction."""
     processed_at = dt.datetime.now().replace(microsecond=0)
     frames, new_event_mentions = facts_frames(analysed, summary.version, summary.run_id, processed_at)
-    # Here the search index (issue 17) adds its frames for the batch's articles, in the same transaction.
+    # The one place reprocess builds derived frames: the search index adds its frames for these articles here
+    # (index_frames), so they land in the same transaction as the facts.
     replaced = [item.article_id for item in analysed]
     retract = link_batch(con, frames, new_event_mentions, summary.version, replaced=replaced)
     warehouse.load_batch(con, frames, retract)

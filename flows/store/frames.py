@@ -196,7 +196,10 @@ def facts_frames(
     """The derived tables for some articles (entities, mentions, quotes, article_facts), and their event reports
     before linking. The one place ingest and reprocess turn analyses into rows, each stamped with ``version``."""
     entities: dict[str, dict] = {}
-    mentions, quotes, new_events, facts = [], [], [], []
+    mentions: list[dict] = []
+    quotes: list[dict] = []
+    new_events: list[dict] = []
+    facts: list[dict] = []
     for item in sorted(analysed, key=lambda a: a.article_id):
         aid, analysis = item.article_id, item.analysis
         facts.append(

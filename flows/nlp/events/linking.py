@@ -139,10 +139,10 @@ def partition_linked(key: str, events: dict[str, EventState]) -> dict[str, str]:
     Anchors are events dated to the day at a known place. An event that knows less (the month only, or no place)
     joins the one anchor it fits; with none or several it stays apart, keyed by what it knows.
     """
-    anchors = {
+    anchors: set[tuple[dt.date, str]] = {
         (state.event_date, state.location_id)
         for state in events.values()
-        if state.date_precision == "day" and state.location_id
+        if state.date_precision == "day" and state.event_date is not None and state.location_id
     }
     assigned = {}
     for local_id, state in events.items():
