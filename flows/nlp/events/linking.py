@@ -18,6 +18,7 @@ report), so the same reports give the same id after a reprocess or a rebuild, an
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
 from typing import Iterable
