@@ -199,3 +199,46 @@ def test_kill_9_during_reprocess_then_reprocess_again_equals_an_uninterrupted_on
     assert 0 < left < 12, "killed after the first batch and before the last"
     assert run_reprocess(settings).reprocessed == left
     assert facts_of(settings.warehouse) == facts_of(uninterrupted.warehouse)
+
+
+def test_status_and_ingest_say_when_facts_are_stale_and_name_the_command(tmp_path: Path, capsys) -> None:
+    from flows.cli import main
+
+    samples = sorted(SAMPLES.iterdir())
+    settings = settings_for(tmp_path, "w", files=samples[:2])
+    with pytest.MonkeyPatch.context() as mp:
+        older_release(mp)
+        run_ingest(settings)
+    shutil.copy(samples[2], settings.inbox / samples[2].name)
+    paths = ["--inbox", str(settings.inbox), "--warehouse", str(settings.warehouse)]
+    assert main(["ingest", "--no-prefect", "--quiet", *paths]) == 0
+    assert "2 articles carry facts from an older extractor version: `akhbar reprocess`" in capsys.readouterr().out
+    assert main(["status", "--warehouse", str(settings.warehouse)]) == 0
+    assert "2 articles carry facts from an older version (`akhbar reprocess`" in capsys.readouterr().out
+    assert main(["reprocess", "--no-prefect", "--quiet", "--warehouse", str(settings.warehouse)]) == 0
+    summary = dict(
+        line.split(None, 1) for line in capsys.readouterr().out.splitlines() if line.startswith("reprocessed")
+    )
+    assert summary["reprocessed"].strip() == "2"
+    assert main(["status", "--warehouse", str(settings.warehouse)]) == 0
+    assert "every article's facts are current" in capsys.readouterr().out
+
+
+def test_reprocess_since_a_date_touches_only_the_articles_published_since(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path, "w")
+    run_ingest(settings)
+    with warehouse.opened(settings.warehouse) as con:
+        dates = sorted(row[0] for row in con.execute("select published_at from articles").fetchall())
+    summary = run_reprocess(settings, everything=True, since=dates[-1])
+    assert summary.reprocessed == sum(d >= dates[-1] for d in dates) < 3
+
+
+def test_the_prefect_reprocess_flow_runs_end_to_end(tmp_path: Path) -> None:
+    from flows.reprocess_flow import reprocess_flow
+
+    settings = settings_for(tmp_path, "w")
+    run_ingest(settings)
+    built = facts_of(settings.warehouse)
+    summary = reprocess_flow(warehouse_path=str(settings.warehouse), everything=True)
+    assert (summary.stale, summary.reprocessed, summary.failed) == (3, 3, 0)
+    assert facts_of(settings.warehouse) == built

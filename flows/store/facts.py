@@ -54,7 +54,11 @@ def retract_facts(con: Connection, retract: Retraction) -> None:
 
 def linked_reports(con: Connection, link_keys: Sequence[str], excluding: Sequence[str] = ()) -> pl.DataFrame:
     """The stored reports that share a link key with a batch (its only candidates for linking across articles),
-    leaving out the articles the batch replaces. Read through the link_key index: the cost follows the batch."""
+    leaving out the articles the batch replaces.
+
+    A semi-join on link_key: DuckDB scans that one column (an ART index on it is not used for IN lists, nor for
+    a bound equality; measured on DuckDB 2.0), so the read grows with the stored reports, at about 0.3-0.9 s for
+    300 keys over 2M reports on a loaded 2-core machine; what it reads back, and links, follows the batch."""
     if not link_keys:
         return con.sql("select * from event_mentions limit 0").pl()
     return con.sql(

@@ -25,7 +25,3 @@ set event_type = e.event_type, event_mode = e.event_mode, actor1_id = e.actor1_i
     local_event_id = e.event_id
 from events as e
 where m.event_id = e.event_id and m.event_type is null;
--- Linking reads the reports that share a batch's link keys, and reprocess replaces an article's reports: both by
--- index, so their cost follows the batch, not the table.
-create index if not exists event_mentions_link_key on event_mentions (link_key);
-create index if not exists event_mentions_article on event_mentions (article_id);
