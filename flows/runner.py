@@ -24,10 +24,10 @@ from flows.pipeline import process_file
 from flows.read import InboxFile, new_files, scan_inbox
 from flows.settings import Settings
 from flows.store import facts, warehouse
-from flows.store.facts import Retraction
 from flows.store.frames import outcomes_to_frames
 from flows.store.lock import warehouse_lock
 from flows.store.publish import publish_snapshot
+from flows.store.warehouse import Retraction
 
 # Below this many files a run processes them in its own process: starting workers costs more than it saves.
 MIN_FILES_FOR_POOL = 8

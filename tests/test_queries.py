@@ -37,7 +37,7 @@ def con() -> duckdb.DuckDBPyConnection:
     con.execute((REPO / "sql" / "schema.sql").read_text(encoding="utf-8"))
     now = dt.datetime(2024, 3, 1, 12)
     con.executemany(
-        "insert into entities values (?, ?, ?, ?, ?)",
+        "insert into entities (entity_id, entity_type, name_ar, name_en, country_code) values (?, ?, ?, ?, ?)",
         [
             (LAVROV, "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS"),
             (DIOP, "PERSON", "عبد الله ديوب", "Abdoulaye Diop", "MLI"),
@@ -72,17 +72,20 @@ def con() -> duckdb.DuckDBPyConnection:
     for article_id, body, surface, nth, entity_id, entity_type, sentence in mentions:
         s, e = at(body, surface, nth)
         con.execute(
-            "insert into mentions values (?, ?, ?, ?, ?, ?, ?, ?, false)",
+            "insert into mentions (mention_id, article_id, entity_id, entity_type, surface, char_start, char_end, "
+            "sentence_index, is_adjectival) values (?, ?, ?, ?, ?, ?, ?, ?, false)",
             [f"{article_id}:m{s}-{e}", article_id, entity_id, entity_type, surface, s, e, sentence],
         )
     qs, qe = at(BODY_A, "التعاون سيستمر")
     con.execute(
-        "insert into quotes values ('a1:q1', 'a1', ?, 'لافروف', 'التعاون سيستمر', 'indirect', 'قال', ?, ?, 1,"
+        "insert into quotes (quote_id, article_id, speaker_id, speaker_surface, quote_text, quote_kind, cue, "
+        "char_start, char_end, sentence_index, cue_start, cue_end) values ('a1:q1', 'a1', ?, 'لافروف', 'التعاون سيستمر', 'indirect', 'قال', ?, ?, 1,"
         " null, null)",
         [LAVROV, qs, qe],
     )
     con.executemany(
-        "insert into events values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into events (event_id, event_type, event_mode, actor1_id, actor2_id, location_id, event_date, "
+        "date_precision, num_articles, num_mentions, status, contexts, actor_ids) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 "ev:talks",
@@ -142,7 +145,8 @@ def con() -> duckdb.DuckDBPyConnection:
     for event_id, article_id, body, trigger, sentence in event_mentions:
         s, e = at(body, trigger)
         con.execute(
-            "insert into event_mentions values (?, ?, ?, ?, ?, ?, ?, null, null)",
+            "insert into event_mentions (event_id, article_id, sentence_index, char_start, char_end, evidence, "
+            "trigger, event_date, date_precision) values (?, ?, ?, ?, ?, ?, ?, null, null)",
             [event_id, article_id, sentence, s, e, body, trigger],
         )
     return con

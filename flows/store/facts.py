@@ -1,55 +1,30 @@
-"""Versioned facts in the warehouse: which articles' facts are stale, the stored reports a batch may link with, and
-the facts a batch replaces. Plain SQL on a warehouse connection (opened by flows/store/warehouse.py).
+"""Versioned facts in the warehouse: which articles' facts are stale, and the stored reports a batch may link with.
+Plain SQL on a warehouse connection (flows/store/warehouse.py opens it, and deletes what a batch replaces).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import Iterator, Sequence
 
 import polars as pl
 
-if TYPE_CHECKING:
-    from flows.store.warehouse import Connection
+from flows.store.warehouse import Connection
 
-# An article's facts are stale when article_facts has no row for it or one written by another extractor version.
+# An article's facts are stale when article_facts has no row for it or one written by another extractor version;
+# parameters: the installed version, then ``since`` twice (null: every article).
 STALE_ARTICLES = """
-    select articles.article_id
     from articles left join article_facts using (article_id)
     where article_facts.extractor_version is distinct from ?
       and (cast(? as timestamp) is null or coalesce(articles.published_at, articles.ingested_at) >= ?)
 """
-
-
-@dataclass(frozen=True, slots=True)
-class Retraction:
-    """Facts a batch replaces: everything derived from ``articles``, and the stored reports (and their events) under
-    ``link_keys``, which the batch re-links and writes back."""
-
-    articles: tuple[str, ...] = ()
-    link_keys: tuple[str, ...] = ()
-
-
-def retract_facts(con: Connection, retract: Retraction) -> None:
-    """Delete the retracted facts (inside the caller's transaction)."""
-    con.register(
-        "retract_articles",
-        pl.DataFrame({"article_id": list(retract.articles)}, schema={"article_id": pl.String}).to_arrow(),
-    )
-    con.register(
-        "retract_keys", pl.DataFrame({"link_key": list(retract.link_keys)}, schema={"link_key": pl.String}).to_arrow()
-    )
-    try:
-        reports = """(article_id in (select article_id from retract_articles)
-                      or link_key in (select link_key from retract_keys))"""
-        con.execute(f"delete from events where event_id in (select event_id from event_mentions where {reports})")
-        con.execute(f"delete from event_mentions where {reports}")
-        for table in ("mentions", "quotes"):
-            con.execute(f"delete from {table} where article_id in (select article_id from retract_articles)")
-    finally:
-        con.unregister("retract_articles")
-        con.unregister("retract_keys")
+STALE_COUNT = "select count(*) " + STALE_ARTICLES
+# Keyset paging in article_id order; parameters: the last article_id read, the three above, the batch size.
+STALE_BATCH = (
+    "select articles.article_id, title, body_text, published_at "
+    + STALE_ARTICLES
+    + " and articles.article_id > ? order by articles.article_id limit ?"
+)
 
 
 def linked_reports(con: Connection, link_keys: Sequence[str], excluding: Sequence[str] = ()) -> pl.DataFrame:
@@ -84,7 +59,7 @@ def link_keys_of(con: Connection, article_ids: Sequence[str]) -> list[str]:
 
 def stale_count(con: Connection, version: str, since: dt.datetime | None = None) -> int:
     """Articles whose facts come from another extractor version (or from before facts were versioned)."""
-    return con.execute(f"select count(*) from ({STALE_ARTICLES})", [version, since, since]).fetchall()[0][0]
+    return con.execute(STALE_COUNT, [version, since, since]).fetchall()[0][0]
 
 
 def stale_count_if_versioned(con: Connection, version: str) -> int:
@@ -114,14 +89,7 @@ def stale_batches(
     flat in corpus size, and articles a batch brings up to date are never read again)."""
     after = ""
     while True:
-        batch = con.sql(
-            f"""
-            select article_id, title, body_text, published_at from articles
-            where article_id > ? and article_id in ({STALE_ARTICLES})
-            order by article_id limit ?
-            """,
-            params=[after, version, since, since, batch_size],
-        ).pl()
+        batch = con.sql(STALE_BATCH, params=[version, since, since, after, batch_size]).pl()
         if batch.is_empty():
             return
         yield batch

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -16,7 +17,6 @@ import polars as pl
 
 from flows.errors import AkhbarError, WarehouseBusy
 from flows.resources import sql_dir
-from flows.store.facts import Retraction, retract_facts
 
 # sql/ as installed (a checkout or a wheel): flows/resources.py
 SQL_DIR = Path(str(sql_dir()))
@@ -131,6 +131,40 @@ def existing_article_ids(con: Connection, article_ids: Sequence[str]) -> set[str
     finally:
         con.unregister("wanted_ids")
     return {row[0] for row in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class Retraction:
+    """Facts a batch replaces: everything derived from ``articles``, and the stored reports (and their events) under
+    ``link_keys``, which the batch re-links and writes back."""
+
+    articles: tuple[str, ...] = ()
+    link_keys: tuple[str, ...] = ()
+
+
+# What a retraction deletes, in this order (the events first: they are found through their reports).
+RETRACTED_REPORTS = """(article_id in (select article_id from retract_articles)
+                        or link_key in (select link_key from retract_keys))"""
+RETRACT_SQL = (
+    "delete from events where event_id in (select event_id from event_mentions where " + RETRACTED_REPORTS + ")",
+    "delete from event_mentions where " + RETRACTED_REPORTS,
+    "delete from mentions where article_id in (select article_id from retract_articles)",
+    "delete from quotes where article_id in (select article_id from retract_articles)",
+)
+
+
+def retract_facts(con: Connection, retract: Retraction) -> None:
+    """Delete the retracted facts (inside the caller's transaction)."""
+    articles = pl.DataFrame({"article_id": list(retract.articles)}, schema={"article_id": pl.String})
+    keys = pl.DataFrame({"link_key": list(retract.link_keys)}, schema={"link_key": pl.String})
+    con.register("retract_articles", articles.to_arrow())
+    con.register("retract_keys", keys.to_arrow())
+    try:
+        for statement in RETRACT_SQL:
+            con.execute(statement)
+    finally:
+        con.unregister("retract_articles")
+        con.unregister("retract_keys")
 
 
 def load_batch(con: Connection, frames: dict[str, pl.DataFrame], retract: Retraction | None = None) -> None:
