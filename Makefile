@@ -4,15 +4,21 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test test-fast eval bench clean-warehouse
+.PHONY: run test test-fast lint eval bench clean-warehouse
 
 run: $(STAMP)
 	$(BIN)/akhbar ingest
 
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest -q
 
-test-fast: $(STAMP)
+# ruff (lint and format) over the code and mypy over the package: part of `make test`, so CI enforces them.
+lint: $(STAMP)
+	$(BIN)/ruff check flows tests bench
+	$(BIN)/ruff format --check flows tests bench
+	$(BIN)/mypy
+
+test-fast: lint
 	$(BIN)/python -m pytest -q -m "not slow"
 
 eval: $(STAMP)

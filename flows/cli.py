@@ -12,16 +12,30 @@ import datetime as dt
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
 from flows.errors import AkhbarError, WarehouseBusy, WarehouseLocked
 from flows.read.discover import require_inbox_folder
-from flows.settings import Settings
+from flows.settings import Settings, report_path
 
 EXIT_OK, EXIT_ERROR, EXIT_LOCKED = 0, 1, 3
-EVAL_STAGES = ("entities", "quotes", "events", "dates", "extraction")
-COMMANDS = ("ingest", "reprocess", "serve", "watch", "sql", "query", "status", "publish", "export", "eval", "bench")
+EVAL_STAGES = ("entities", "quotes", "events", "dates", "extraction", "english-names")
+COMMANDS = (
+    "ingest",
+    "reprocess",
+    "serve",
+    "watch",
+    "sql",
+    "query",
+    "status",
+    "publish",
+    "export",
+    "report",
+    "eval",
+    "bench",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _drop_frames(error: BaseException) -> None:
+def _drop_frames(error: BaseException | None) -> None:
     """Let go of the failed run's frames (and the DuckDB connection they hold) before the interpreter exits."""
     while error is not None:
         error.__traceback__ = None
@@ -94,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="process batches on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786); needs .[dask]",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    report_option(p)
 
     p = command(
         "reprocess",
@@ -119,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     group = p.add_mutually_exclusive_group()
     group.add_argument("--interval", type=float, help="seconds between runs (default 300)")
     group.add_argument("--cron", help="cron expression, e.g. '*/15 * * * *'")
+    report_option(p)
 
     p = command("watch", cmd_watch, "run the ingest flow as soon as new files settle in the inbox")
     paths(p)
@@ -146,6 +162,12 @@ def build_parser() -> argparse.ArgumentParser:
     paths(p, inbox=False)
     p.add_argument("--parquet", required=True, metavar="DIR", help="output folder")
 
+    p = command("report", cmd_report, "write one self-contained HTML report: timeline, who met whom, quotes, trends")
+    paths(p, inbox=False)
+    p.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE", help="first day (default: first article)")
+    p.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE", help="last day (default: newest article)")
+    p.add_argument("--out", metavar="FILE", help="the HTML file (default: NAME.report.html beside the warehouse)")
+
     p = command("eval", cmd_eval, "score entities, quotes, events and dates against the gold files and print P/R/F1")
     p.add_argument("stage", nargs="?", default="all", choices=("all", *EVAL_STAGES))
     p.add_argument("rest", nargs=argparse.REMAINDER, help="options for the stage's evaluation")
@@ -155,8 +177,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def report_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--report",
+        nargs="?",
+        const="",
+        metavar="FILE",
+        help="rewrite the HTML report after every run (default FILE: NAME.report.html beside the warehouse)",
+    )
+
+
+def iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2018-04-30") from None
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
-    return Settings.from_env(inbox=getattr(args, "inbox", None), warehouse=getattr(args, "warehouse", None))
+    settings = Settings.from_env(inbox=getattr(args, "inbox", None), warehouse=getattr(args, "warehouse", None))
+    report = getattr(args, "report", None)  # None: no --report; "": --report with no FILE
+    if report is None:
+        return settings
+    return replace(settings, report=Path(report) if report else report_path(settings.warehouse))
 
 
 # ---- ingest ----------------------------------------------------------------------------------------------------
@@ -169,29 +212,59 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     require_inbox_folder(settings.inbox)
     from flows.store.lock import warehouse_lock
 
+    dask_address = args.dask or os.environ.get("AKHBAR_DASK_ADDRESS")
     if not args.no_prefect:
         with warehouse_lock(settings.warehouse, wait_seconds=args.wait):
             pass  # wait here for a running ingest, before paying for Prefect's start-up (the flow waits again)
+        counts = None if dask_address else runner.count_new_files(settings)
+        if counts is not None and counts[1] == 0:
+            return _nothing_new(settings, seen=counts[0])
     bar = None if args.quiet or not sys.stderr.isatty() else ProgressBar()
     runner.set_progress(bar)
     try:
         if args.no_prefect:
             summary = runner.run_ingest(settings, lock_wait=args.wait)  # waits where it takes the lock
         else:
-            from flows.ingest import run_flow
+            from flows.prefect_server import server_lease
 
-            _quiet_prefect_run_logs()
-            summary = run_flow(settings, dask_address=args.dask or os.environ.get("AKHBAR_DASK_ADDRESS"))
+            with server_lease():  # the background Prefect server, started on first use (flows/prefect_server.py)
+                from flows.ingest import run_flow
+
+                _quiet_prefect_run_logs()
+                summary = run_flow(settings, dask_address=dask_address)
     finally:
         runner.set_progress(None)
         if bar:
             bar.close()
     print_summary(summary)
-    if summary.stale_articles:
+    say_stale_facts(summary.stale_articles)
+    if settings.report:
+        print(f"report written: {settings.report}")
+    return EXIT_OK
+
+
+def say_stale_facts(stale: int) -> None:
+    """The one line ingest prints when articles carry facts from an older extractor version."""
+    if stale:
         print(
-            f"{summary.stale_articles} articles carry facts from an older extractor version: "
-            "`akhbar reprocess` brings them up to date"
+            f"{stale} articles carry facts from an older extractor version: `akhbar reprocess` brings them up to date"
         )
+
+
+def _nothing_new(settings: Settings, seen: int) -> int:
+    """No new or changed file: no flow run is started (a Prefect run with nothing to do costs seconds, and users run
+    the command many times a day); a change another run could not publish is still published."""
+    from flows.nlp.version import extractor_version
+    from flows.store import warehouse
+    from flows.store.facts import stale_count_if_versioned
+    from flows.store.publish import publish_snapshot
+
+    if settings.publish:
+        publish_snapshot(settings.warehouse, only_if_changed=True)
+    print_table(["measure", "value"], [("seen", str(seen)), ("new", "0")])
+    print("nothing new in the inbox: no run started", file=sys.stderr)
+    with warehouse.opened(settings.warehouse, read_only=True) as con:
+        say_stale_facts(stale_count_if_versioned(con, extractor_version()))
     return EXIT_OK
 
 
@@ -211,14 +284,17 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
             with warehouse_lock(settings.warehouse, wait_seconds=args.wait):
                 pass  # wait here for a running ingest, before paying for Prefect's start-up (the flow waits again)
-            from flows.reprocess_flow import reprocess_flow
+            from flows.prefect_server import server_lease
 
-            _quiet_prefect_run_logs()
-            summary = reprocess_flow(
-                warehouse_path=str(settings.warehouse),
-                everything=args.all,
-                since=args.since.isoformat() if args.since else None,
-            )
+            with server_lease():  # the background Prefect server, as for ingest (flows/prefect_server.py)
+                from flows.reprocess_flow import reprocess_flow
+
+                _quiet_prefect_run_logs()
+                summary = reprocess_flow(
+                    warehouse_path=str(settings.warehouse),
+                    everything=args.all,
+                    since=args.since.isoformat() if args.since else None,
+                )
     finally:
         reprocess.set_progress(None)
         if bar:
@@ -294,7 +370,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     stages = EVAL_STAGES if args.stage == "all" else (args.stage,)
     for stage in stages:
-        _dev_tool(f"bench.quality.{stage}", "akhbar eval").run([a for a in args.rest if a != "--"])
+        _dev_tool(f"bench.quality.{stage.replace('-', '_')}", "akhbar eval").run([a for a in args.rest if a != "--"])
     return EXIT_OK
 
 
@@ -413,6 +489,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from flows.report import write_report
+
+    settings = settings_from(args)
+    out = Path(args.out) if args.out else report_path(settings.warehouse)
+    with _reader(settings) as con:
+        write_report(con, out, start=args.date_from, end=args.date_to, warehouse_name=settings.warehouse.name)
+    print(f"report written: {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    return EXIT_OK
+
+
 class _reader:
     """A warehouse connection for reading: read-only unless ``write``; the snapshot when an ingest holds the file.
 
@@ -445,7 +532,7 @@ class _reader:
 
 def print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
     if fmt == "csv":
-        writer = csv.writer(sys.stdout)
+        writer = csv.writer(sys.stdout, lineterminator="\n")  # Unix line ends: cut, awk and spreadsheets all read them
         writer.writerow(columns)
         writer.writerows(rows)
     elif fmt == "json":

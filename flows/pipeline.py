@@ -46,7 +46,8 @@ def process_file(item: InboxFile, settings: Settings) -> FileOutcome:
                 sidecar, outcome.warning = read_sidecar(item.path)
             outcome.article = article_from_bytes(raw, item.path.suffix.lower(), sidecar, timer)
             document, cut_note = _analysed_part(outcome.article)
-            outcome.warning = "; ".join(w for w in (outcome.warning, cut_note) if w) or None
+            notes = (outcome.warning, outcome.article.warning, cut_note)
+            outcome.warning = "; ".join(w for w in notes if w) or None
             with timer("nlp"):
                 outcome.analysis = analyse(document, timer)
     except Quarantine as bad:

@@ -44,6 +44,7 @@ PREFECT_DEFAULTS = {
 }
 SERVER_NOTE = "akhbar-server.json"  # in PREFECT_HOME: the API URL and pid of the server serve/watch started
 SERVER_LOG = "akhbar-server.log"
+LEASES = "akhbar-leases"  # in PREFECT_HOME: one file per process using a background server
 DEFAULT_PORT = 4200  # Prefect's own default, so the UI is where Prefect's docs say it is
 # A first start creates and migrates the API database: 20-40 s on a loaded 2-core machine; warm starts take 5-10 s.
 SERVER_START_TIMEOUT = 180.0
@@ -80,7 +81,7 @@ def configure_prefect() -> str | None:
 def running_server(home: Path) -> str | None:
     """The API URL of the server a serve/watch process started with this home, if it is up; else None."""
     note = read_note(home)
-    if note is None or not _pid_alive(int(note.get("pid", 0))):
+    if note is None or not pid_alive(int(note.get("pid", 0))):
         return None
     url = str(note.get("api_url", ""))
     return url if url and healthy(url) else None
@@ -124,39 +125,31 @@ def local_server(ui: bool = True) -> Iterator[str]:
     if existing:
         if not healthy(existing, timeout=10):
             raise AkhbarError(f"the Prefect API at {existing} (PREFECT_API_URL) does not answer")
-        yield existing
+        lease = take_lease(prefect_home())  # a background server (flows/prefect_server.py) stays up while we serve
+        try:
+            yield existing
+        finally:
+            lease.unlink(missing_ok=True)
         return
     home = prefect_home()
     port = free_port(int(os.environ.get("PREFECT_SERVER_API_PORT", DEFAULT_PORT)))
     api_url = f"http://127.0.0.1:{port}/api"
     log_path = home / SERVER_LOG
-    command = [
-        sys.executable,
-        "-m",
-        "prefect",
-        "server",
-        "start",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--ui" if ui else "--no-ui",
-        "--analytics-off",
-    ]
+    command = server_command(port, ui)
     with open(log_path, "ab") as log:
         # its own session: a Ctrl-C in the terminal reaches us, and we stop the server in order
         process = subprocess.Popen(
             command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
         )
     try:
-        _wait_healthy(process, api_url, log_path)
-        _write_note(home, api_url, process.pid)
+        wait_healthy(process, api_url, log_path)
+        write_note(home, api_url, process.pid)
         os.environ["PREFECT_API_URL"] = api_url
         print(f"akhbar: started a Prefect server at {api_url.removesuffix('/api')} (log: {log_path})", file=sys.stderr)
         yield api_url
     finally:
         drain_prefect_workers()  # while the server is still up, or they retry against a closed port at exit
-        _remove_note(home, process.pid)
+        remove_note(home, process.pid)
         stop_process(process)
 
 
@@ -171,15 +164,31 @@ def drain_prefect_workers(timeout: float = 5.0) -> None:
         worker.drain_all(timeout=timeout)
 
 
-def _wait_healthy(process: subprocess.Popen, api_url: str, log_path: Path) -> None:
+def take_lease(home: Path) -> Path:
+    """A file named by this process's pid in PREFECT_HOME/akhbar-leases: the background server's watchdog keeps the
+    server up while a live process holds one (flows/prefect_server.py); the caller removes it when done."""
+    leases = home / LEASES
+    leases.mkdir(parents=True, exist_ok=True)
+    lease = leases / str(os.getpid())
+    lease.touch()
+    return lease
+
+
+def server_command(port: int, ui: bool = True) -> list[str]:
+    """`prefect server start` on 127.0.0.1:``port``, in this interpreter."""
+    host = ["--host", "127.0.0.1", "--port", str(port)]
+    return [sys.executable, "-m", "prefect", "server", "start", *host, "--ui" if ui else "--no-ui", "--analytics-off"]
+
+
+def wait_healthy(process: subprocess.Popen, api_url: str, log_path: Path) -> None:
     deadline = time.monotonic() + SERVER_START_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AkhbarError(f"the Prefect server exited with code {process.returncode}: {_tail(log_path)}")
+            raise AkhbarError(f"the Prefect server exited with code {process.returncode}: {tail(log_path)}")
         if healthy(api_url):
             return
         time.sleep(0.5)
-    raise AkhbarError(f"the Prefect server did not answer within {SERVER_START_TIMEOUT:.0f} s: {_tail(log_path)}")
+    raise AkhbarError(f"the Prefect server did not answer within {SERVER_START_TIMEOUT:.0f} s: {tail(log_path)}")
 
 
 def stop_process(process: subprocess.Popen, grace_seconds: float = 15.0) -> None:
@@ -196,19 +205,19 @@ def stop_process(process: subprocess.Popen, grace_seconds: float = 15.0) -> None
         pass
 
 
-def _write_note(home: Path, api_url: str, pid: int) -> None:
+def write_note(home: Path, api_url: str, pid: int) -> None:
     temp = home / f".{SERVER_NOTE}.{os.getpid()}"
     temp.write_text(json.dumps({"api_url": api_url, "pid": pid, "owner_pid": os.getpid()}), encoding="utf-8")
     os.replace(temp, home / SERVER_NOTE)
 
 
-def _remove_note(home: Path, pid: int) -> None:
+def remove_note(home: Path, pid: int) -> None:
     note = read_note(home)
     if note is not None and note.get("pid") == pid:  # another serve may have replaced it with its own
         (home / SERVER_NOTE).unlink(missing_ok=True)
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
     try:
@@ -220,7 +229,7 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def _tail(path: Path, lines: int = 5) -> str:
+def tail(path: Path, lines: int = 5) -> str:
     try:
         return " | ".join(path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-lines:])
     except OSError:

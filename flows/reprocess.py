@@ -23,7 +23,7 @@ import polars as pl
 from flows.nlp import version as extractors
 from flows.outcome import ArticleFacts
 from flows.pipeline import StoredArticle, reanalyse
-from flows.runner import link_batch, make_pool
+from flows.runner import link_batch, make_pool, name_entities_in_english, name_new_entities
 from flows.settings import Settings
 from flows.store import facts, warehouse
 from flows.store.frames import facts_frames
@@ -92,6 +92,7 @@ def load_facts(con: warehouse.Connection, analysed: list[ArticleFacts], summary:
     # (index_frames), so they land in the same transaction as the facts.
     replaced = [item.article_id for item in analysed]
     retract = link_batch(con, frames, new_event_mentions, summary.version, replaced=replaced)
+    frames["entities"] = name_new_entities(con, frames["entities"], summary.version)
     warehouse.load_batch(con, frames, retract)
     summary.reprocessed += len(analysed)
     for item in analysed:
@@ -123,6 +124,7 @@ def run_reprocess(
     started = time.perf_counter()
     summary = ReprocessSummary(run_id=run_id or uuid.uuid4().hex[:12], version=extractors.extractor_version())
     with warehouse_lock(settings.warehouse, wait_seconds=lock_wait), warehouse.opened(settings.warehouse) as con:
+        name_entities_in_english(con)  # entities an older release stored unnamed (migration 3), as ingest does
         if everything:
             facts.invalidate_facts(con, since)
         summary.stale = facts.stale_count(con, summary.version, since)

@@ -1,7 +1,7 @@
 """The ingest steps as plain functions, and a plain runner that chains them (the Prefect flow chains the same steps).
 
 discover -> process (read, decode, extract, entities, quotes, events; in a process pool) -> frames -> link events
--> load (one transaction per batch) -> publish snapshot -> summary.
+-> load (one transaction per batch) -> [HTML report] -> publish snapshot -> summary.
 """
 
 from __future__ import annotations
@@ -13,18 +13,20 @@ import uuid
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 import polars as pl
 
 from flows.nlp import version as extractors
+from flows.nlp.entities import add_english_names
 from flows.nlp.events.linking import article_reports, link_keys, link_reports
 from flows.outcome import FileOutcome
 from flows.pipeline import process_file
-from flows.read import InboxFile, new_files, scan_inbox
+from flows.read import InboxFile, scan_inbox
 from flows.settings import Settings
 from flows.store import facts, warehouse
-from flows.store.frames import outcomes_to_frames
+from flows.store.frames import SCHEMAS, outcomes_to_frames
 from flows.store.lock import warehouse_lock
 from flows.store.publish import publish_snapshot
 from flows.store.warehouse import Retraction
@@ -69,10 +71,38 @@ def discover(settings: Settings, con: warehouse.Connection, summary: RunSummary)
     """The inbox files this run must handle."""
     started = time.perf_counter()
     found = scan_inbox(settings.inbox)
-    todo = new_files(found, warehouse.known_files(con))
+    unseen = warehouse.unseen_files(con, _scanned(found))
+    todo = [f for f in found if f.rel_path in unseen]
     summary.seen, summary.new = len(found), len(todo)
     _add(summary.stage_seconds, "discover", time.perf_counter() - started)
     return todo
+
+
+def count_new_files(settings: Settings) -> tuple[int, int] | None:
+    """(files in the inbox, files a run would handle), read without taking the writer lock; None when the warehouse
+    cannot say (absent, busy, from an older release) or a run has other work (entities to name in English): only a
+    real run can tell or do it then."""
+    if not settings.warehouse.exists():
+        return None
+    found = scan_inbox(settings.inbox)
+    try:
+        with warehouse.opened(settings.warehouse, read_only=True) as con:
+            if not warehouse.entities_without_english_source(con).is_empty():
+                return None
+            return len(found), len(warehouse.unseen_files(con, _scanned(found)))
+    except Exception:  # noqa: BLE001 - any doubt means: run the flow, which reports real problems properly
+        return None
+
+
+def _scanned(found: list[InboxFile]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "file_path": [f.rel_path for f in found],
+            "size_bytes": [f.size for f in found],
+            "mtime_ns": [f.mtime_ns for f in found],
+        },
+        schema={"file_path": pl.String, "size_bytes": pl.Int64, "mtime_ns": pl.Int64},
+    )
 
 
 def batches(items: Sequence[InboxFile], size: int) -> Iterator[list[InboxFile]]:
@@ -110,6 +140,9 @@ def load_outcomes(con: warehouse.Connection, outcomes: list[FileOutcome], summar
         outcomes, summary.run_id, seen_at, warehouse.existing_article_ids(con, ids), version
     )
     retract = link_batch(con, frames, new_event_mentions, version)
+    naming = time.perf_counter()
+    frames["entities"] = name_new_entities(con, frames["entities"], version)
+    _add(summary.stage_seconds, "english_names", time.perf_counter() - naming)
     warehouse.load_batch(con, frames, retract)
     _count(summary, frames["files"])
     for outcome in outcomes:
@@ -138,11 +171,41 @@ def link_batch(
     return Retraction(articles=tuple(replaced), link_keys=tuple(keys))
 
 
+def name_new_entities(con: warehouse.Connection, entities: pl.DataFrame, version: str) -> pl.DataFrame:
+    """The batch's entities to upsert: new ones named in English (about 4 ms each, so only once), known ones as
+    stored with their extractor version brought to ``version`` (an entity id names one entity, so its row stands)."""
+    stored = facts.stored_entities(con, entities["entity_id"].to_list())
+    new = entities.filter(~pl.col("entity_id").is_in(stored["entity_id"].implode()))
+    known = stored.with_columns(pl.lit(version, dtype=pl.String).alias("extractor_version"))
+    schema = SCHEMAS["entities"]
+    return pl.concat([add_english_names(new).select(list(schema)), known.select(list(schema)).cast(schema)])
+
+
+def name_entities_in_english(con: warehouse.Connection) -> int:
+    """Give an English name and its source to the entities an older run loaded without them (after migration 3:
+    the first run names them all, later runs find none). Returns how many were named."""
+    unnamed = warehouse.entities_without_english_source(con)
+    warehouse.set_english_names(con, add_english_names(unnamed))
+    return unnamed.height
+
+
 def _count(summary: RunSummary, files) -> None:  # files: pl.DataFrame
     for status in ("loaded", "duplicate", "quarantined"):
         setattr(summary, status, getattr(summary, status) + files.filter(files["status"] == status).height)
     for path, error in files.filter(files["status"] == "quarantined").select("file_path", "error").iter_rows():
         summary.quarantined_files.append((path, error))
+
+
+def refresh_report(con: warehouse.Connection, settings: Settings, summary: RunSummary) -> Path | None:
+    """Rewrite the HTML report (settings.report) from the finished run's connection, still under the lock."""
+    if settings.report is None:
+        return None
+    from flows.report import write_report  # plotly is imported only by runs that write a report
+
+    started = time.perf_counter()
+    written = write_report(con, settings.report, warehouse_name=settings.warehouse.name)
+    _add(summary.stage_seconds, "report", time.perf_counter() - started)
+    return written
 
 
 def finish(con: warehouse.Connection, summary: RunSummary, started: float, status: str = "completed") -> RunSummary:
@@ -185,6 +248,7 @@ class Steps:
     process: Callable[[list[InboxFile], Settings, Executor | None], Iterator[list[FileOutcome]]] = process_locally
     load: Callable[[warehouse.Connection, list[FileOutcome], RunSummary], None] = load_outcomes
     publish: Callable[..., object] = publish_snapshot
+    report: Callable[[warehouse.Connection, Settings, RunSummary], Path | None] = refresh_report
     local_pool: bool = True  # False when batches go to a cluster (the flow's Dask task runner) instead
 
 
@@ -199,6 +263,7 @@ def run_ingest(
     summary = new_run(settings, run_id)
     with warehouse_lock(settings.warehouse, wait_seconds=lock_wait), warehouse.opened(settings.warehouse) as con:
         warehouse.start_run(con, summary.run_id, summary.started_at)
+        name_entities_in_english(con)
         todo = steps.discover(settings, con, summary)
         pool = make_pool(settings, len(todo)) if steps.local_pool else None
         try:
@@ -212,6 +277,7 @@ def run_ingest(
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
         finish(con, summary, started)
+        steps.report(con, settings, summary)
         summary.stale_articles = facts.stale_count(con, extractors.extractor_version())
     if settings.publish:
         steps.publish(settings.warehouse, only_if_changed=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from typing import Any
 
 from flows.errors import AkhbarError
 from flows.prefect_env import local_server, stop_like_ctrl_c
@@ -22,7 +23,7 @@ DEPLOYMENT_NAME = "akhbar-scheduled"
 REPROCESS_DEPLOYMENT_NAME = "akhbar-reprocess-scheduled"
 
 
-def schedule_for(interval: float | None, cron: str | None) -> dict[str, object]:
+def schedule_for(interval: float | None, cron: str | None) -> dict[str, Any]:
     """The keyword arguments flow.serve takes for the schedule: an interval (default 300 s) or a cron string."""
     if interval is not None and cron is not None:
         raise AkhbarError("give --interval or --cron, not both")
@@ -36,9 +37,13 @@ def schedule_for(interval: float | None, cron: str | None) -> dict[str, object]:
     return {"interval": seconds}
 
 
-def flow_parameters(settings: Settings) -> dict[str, str]:
+def flow_parameters(settings: Settings) -> dict[str, str | None]:
     """Absolute paths: runs are executed in child processes that need not share our working directory."""
-    return {"inbox": str(settings.inbox.resolve()), "warehouse_path": str(settings.warehouse.resolve())}
+    return {
+        "inbox": str(settings.inbox.resolve()),
+        "warehouse_path": str(settings.warehouse.resolve()),
+        "report_path": str(settings.report.resolve()) if settings.report else None,
+    }
 
 
 def serve(settings: Settings, interval: float | None, cron: str | None) -> int:
@@ -71,7 +76,7 @@ def serve(settings: Settings, interval: float | None, cron: str | None) -> int:
             entrypoint_type=EntrypointType.MODULE_PATH,
             **schedule,
         )
-        runner.handle_sigterm = stop_like_ctrl_c  # Runner.start installs self.handle_sigterm for SIGTERM
+        runner.handle_sigterm = stop_like_ctrl_c  # type: ignore[method-assign]  # Runner.start installs self.handle_sigterm for SIGTERM
         when = f"every {schedule['interval']:g} s" if "interval" in schedule else f"on cron {schedule['cron']!r}"
         print(
             f"akhbar: serving {DEPLOYMENT_NAME} {when} for {settings.inbox} -> {settings.warehouse} "

@@ -63,8 +63,9 @@ create table if not exists entities (
     entity_id     varchar primary key,           -- stable across runs: gazetteer key or hash of type + name
     entity_type   varchar not null,              -- PERSON, ORG, GPE, LOC
     name_ar       varchar not null,
-    name_en       varchar,
+    name_en       varchar,                       -- never null for rows loaded since migration 3
     country_code  varchar,                       -- ISO 3166 alpha-3
+    name_en_source varchar,                      -- gazetteer, cldr, rule or transliteration: where name_en came from
     extractor_version  varchar                   -- the language stages that wrote this row (flows/nlp/version.py)
 );
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,10 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 GOLD = REPO / "tests" / "gold"
+
+# Tests use Prefect's temporary per-process API, so that no background server outlives them (flows/prefect_server.py);
+# tests/test_prefect_server.py turns the background server on for itself and checks it stops.
+os.environ.setdefault("AKHBAR_PREFECT_SERVER", "temporary")
 
 
 def shared_path(*parts: str) -> Path:

@@ -151,19 +151,18 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> dict:
     (inbox / "dangling.txt").symlink_to(inbox / "no-such-file.txt")
     (inbox / "still-downloading.html.crdownload").write_bytes(h.article_html(30).encode())
     settings = Settings(inbox=inbox, warehouse=root / "w.duckdb", workers=1, publish=False)
-    with pytest.MonkeyPatch.context():
-        seconds: dict[str, float] = {}
-        with warehouse.opened(settings.warehouse) as con:
-            summary = runner.new_run(settings)
-            warehouse.start_run(con, summary.run_id, summary.started_at)
-            outcomes = []
-            for item in runner.discover(settings, con, summary):
-                started = time.perf_counter()
-                outcomes.append(process_file(item, settings))
-                seconds[item.rel_path] = time.perf_counter() - started
-            runner.load_outcomes(con, outcomes, summary)
-            runner.finish(con, summary, 0.0)
-        second = runner.run_ingest(settings)
+    seconds: dict[str, float] = {}
+    with warehouse.opened(settings.warehouse) as con:
+        summary = runner.new_run(settings)
+        warehouse.start_run(con, summary.run_id, summary.started_at)
+        outcomes = []
+        for item in runner.discover(settings, con, summary):
+            started = time.perf_counter()
+            outcomes.append(process_file(item, settings))
+            seconds[item.rel_path] = time.perf_counter() - started
+        runner.load_outcomes(con, outcomes, summary)
+        runner.finish(con, summary, 0.0)
+    second = runner.run_ingest(settings)
     with warehouse.opened(settings.warehouse, read_only=True) as con:
         rows = con.execute("select file_path, status, error, warning, article_id from files").fetchall()
         tables = {t: con.execute(f"select * from {t}").fetchall() for t in ("articles", "files")}
@@ -466,3 +465,33 @@ def test_the_time_limit_gives_an_outer_timer_back(inbox: Path, monkeypatch) -> N
         signal.signal(signal.SIGALRM, previous)
     assert outcome.error is None and not fired
     assert 0 < left <= 30  # still armed, and not restarted
+
+
+@pytest.mark.parametrize(
+    "status, retryable, retry_all, unseen",
+    [
+        pytest.param("loaded", False, False, False, id="loaded-same-stamp-is-seen"),
+        pytest.param("quarantined", False, False, False, id="quarantined-for-good-is-seen"),
+        pytest.param("quarantined", True, False, True, id="quarantined-for-a-passing-reason-is-read-again"),
+        pytest.param("quarantined", False, True, True, id="retry-all-quarantined"),
+    ],
+)
+def test_unseen_files_is_an_anti_join_on_path_size_and_mtime(tmp_path, status, retryable, retry_all, unseen) -> None:
+    import datetime as dt
+
+    import polars as pl
+
+    with warehouse.opened(tmp_path / "w.duckdb") as con:
+        con.execute(
+            "insert into files (file_path, file_sha256, status, run_id, seen_at, size_bytes, mtime_ns, retryable) "
+            "values ('a.txt', 'x', ?, 'r', ?, 10, 20, ?)",
+            [status, dt.datetime(2026, 1, 1), retryable],
+        )
+        scanned = pl.DataFrame(
+            {"file_path": ["a.txt", "b.txt", "c.txt"], "size_bytes": [10, 10, 10], "mtime_ns": [20, 20, 20]}
+        )
+        found = warehouse.unseen_files(con, scanned, retry_quarantined=retry_all)
+        con.execute("update files set size_bytes = 11")  # the same path with another size: changed, so unseen
+        changed = warehouse.unseen_files(con, scanned.head(1))
+    assert found == {"b.txt", "c.txt"} | ({"a.txt"} if unseen else set())
+    assert changed == {"a.txt"}

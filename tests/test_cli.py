@@ -16,7 +16,8 @@ def wh(tmp_path: Path) -> Path:
     path = tmp_path / "w.duckdb"
     con = warehouse.connect(path)
     con.execute(
-        "insert into entities (entity_id, entity_type, name_ar, name_en, country_code) values ('gpe:mli', 'GPE', 'مالي', 'Mali', 'MLI')"
+        "insert into entities (entity_id, entity_type, name_ar, name_en, country_code, name_en_source) "
+        "values ('gpe:mli', 'GPE', 'مالي', 'Mali', 'MLI', 'cldr')"
     )
     con.close()
     return path
@@ -35,7 +36,7 @@ def test_sql_formats(wh: Path, capsys, fmt: str) -> None:
     if fmt == "json":
         assert json.loads(out) == [{"entity_id": "gpe:mli", "country_code": "MLI"}]
     else:
-        assert out.splitlines() == ["entity_id,country_code", "gpe:mli,MLI"]
+        assert out == "entity_id,country_code\ngpe:mli,MLI\n"  # Unix line ends, no \r
 
 
 def test_sql_is_read_only_without_write(wh: Path, capsys) -> None:

@@ -189,6 +189,7 @@ def test_a_warehouse_path_under_a_file_is_a_clear_error_for_the_library(tmp_path
         warehouse.connect(tmp_path / "not-a-folder" / "w.duckdb")
 
 
+@pytest.mark.slow
 def test_a_warehouse_path_under_a_file_is_one_clear_line_and_leaves_the_inbox(tmp_path: Path) -> None:
     inbox = make_inbox(tmp_path / "inbox", 3)
     before = inbox_state(inbox)
@@ -330,6 +331,7 @@ def test_a_damaged_warehouse_says_how_to_recover(
     assert inbox_state(inbox) == before
 
 
+@pytest.mark.slow
 def test_a_garbage_wal_beside_a_good_warehouse_is_survived(good_warehouse: Path, tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     shutil.copy(good_warehouse, path)

@@ -72,6 +72,9 @@ def test_plain_run_loads_dedupes_and_quarantines(inbox: Path, tmp_path: Path) ->
     assert statuses["moscow talks.txt"] == "loaded" and statuses["notes.docx"] == "quarantined"
     assert sorted([statuses["bamako.html"], statuses["bamako copy.html"]]) == ["duplicate", "loaded"]
     assert tables["mentions"] and tables["entities"]
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        unnamed = con.execute("select count(*) from entities where name_en is null or name_en_source is null")
+        assert unnamed.fetchone()[0] == 0, "every entity has an English name and its source"
     assert settings.snapshot.exists()
 
 
@@ -96,6 +99,7 @@ def test_touched_file_is_not_reloaded(inbox: Path, tmp_path: Path) -> None:
     assert dump(settings.warehouse) == before
 
 
+@pytest.mark.slow
 def test_the_prefect_flow_runs_end_to_end(inbox: Path, tmp_path: Path) -> None:
     from flows.ingest import ingest_flow
 

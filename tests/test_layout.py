@@ -102,3 +102,51 @@ def _imported(path: Path) -> set[str]:
         elif isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
     return names
+
+
+# A test that starts a process or a Prefect flow run takes seconds, not milliseconds: `make test-fast` leaves it out.
+PROCESS_CALLS = {"subprocess.run", "subprocess.Popen", "subprocess.check_output", "subprocess.check_call", "Popen"}
+FLOW_CALLS = {"ingest_flow", "run_flow", "serve", "watch", "cli_main_in_child"}
+
+
+def _calls(node: ast.AST) -> set[str]:
+    names = set()
+    for call in ast.walk(node):
+        if isinstance(call, ast.Call):
+            names.add(ast.unparse(call.func))
+    return names
+
+
+def _starts_something(calls: set[str]) -> bool:
+    return bool(calls & PROCESS_CALLS) or any(c.split(".")[-1] in FLOW_CALLS for c in calls)
+
+
+def unmarked_slow_tests() -> list[str]:
+    """Tests that start a process or a flow run (directly or through one of their module's helpers) without the
+    slow mark."""
+    found = []
+    for path in sorted((REPO / "tests").glob("test_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        module_slow = any(
+            isinstance(n, ast.Assign)
+            and any(getattr(t, "id", "") == "pytestmark" for t in n.targets)
+            and "slow" in ast.unparse(n.value)
+            for n in tree.body
+        )
+        helpers = {n.name: _calls(n) for n in tree.body if isinstance(n, ast.FunctionDef)}
+        for node in tree.body:
+            if not (isinstance(node, ast.FunctionDef) and node.name.startswith("test_")):
+                continue
+            calls = _calls(node)
+            used = set(calls) | {a.arg for a in node.args.args}  # fixtures of the module count as helpers
+            for name in used & set(helpers):
+                if name != node.name:
+                    calls |= helpers[name]
+            slow = module_slow or any("slow" in ast.unparse(d) for d in node.decorator_list)
+            if _starts_something(calls) and not slow:
+                found.append(f"{path.name}::{node.name}")
+    return found
+
+
+def test_every_test_that_starts_a_process_or_flow_run_is_marked_slow() -> None:
+    assert unmarked_slow_tests() == []

@@ -42,18 +42,21 @@ def other_process(tmp_path: Path):
         process.wait(timeout=10)
 
 
+@pytest.mark.slow
 def test_a_second_writer_is_refused_with_a_clear_message(tmp_path: Path, other_process):
     with pytest.raises(WarehouseLocked, match=rf"pid {other_process.pid}\) is writing .*next one will pick up"):
         with warehouse_lock(tmp_path / "w.duckdb"):
             pass
 
 
+@pytest.mark.slow
 def test_a_waiting_writer_gets_the_lock_when_the_other_finishes(tmp_path: Path, other_process):
     other_process.stdin.close()  # the other run finishes while we wait
     with warehouse_lock(tmp_path / "w.duckdb", wait_seconds=20):
         assert lock_holder(tmp_path / "w.duckdb") == os.getpid()
 
 
+@pytest.mark.slow
 def test_a_killed_run_leaves_no_stale_lock(tmp_path: Path, other_process):
     other_process.send_signal(signal.SIGKILL)
     other_process.wait(timeout=10)
@@ -62,6 +65,7 @@ def test_a_killed_run_leaves_no_stale_lock(tmp_path: Path, other_process):
         pass
 
 
+@pytest.mark.slow
 def test_the_lock_is_reentrant_in_one_process(tmp_path: Path):
     with warehouse_lock(tmp_path / "w.duckdb"):
         with warehouse_lock(tmp_path / "w.duckdb"):
@@ -83,6 +87,7 @@ def test_the_lock_is_reentrant_in_one_process(tmp_path: Path):
         assert probe.returncode != 0 and "WarehouseLocked" in probe.stderr
 
 
+@pytest.mark.slow
 def test_cli_ingest_exits_3_while_another_run_writes(tmp_path: Path, other_process):
     (tmp_path / "inbox").mkdir()
     result = subprocess.run(

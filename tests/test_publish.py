@@ -53,6 +53,7 @@ def test_snapshot_is_written_in_the_1x_storage_format(published: Path):
 
 
 @pytest.mark.skipif(not DUCKDB1_PYTHON, reason="set AKHBAR_DUCKDB1_PYTHON to a Python with duckdb 1.x installed")
+@pytest.mark.slow
 def test_duckdb_1x_opens_the_snapshot_and_reads_every_view(published: Path):
     script = (
         "import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
@@ -72,6 +73,7 @@ def test_publish_replaces_the_old_snapshot(published: Path, tmp_path: Path):
         assert con.execute("select count(*) from v_quotes").fetchone()[0] == 0
 
 
+@pytest.mark.slow
 def test_publish_skips_while_another_process_writes(published: Path, tmp_path: Path):
     before = published.stat().st_mtime_ns
     hold = (
@@ -176,7 +178,10 @@ def test_a_missing_snapshot_or_an_edit_made_with_sql_write_is_published_again(in
     snapshot_path(tmp_path / "w.duckdb").unlink()
     ingest()
     assert _snapshot_files(tmp_path) == 1
-    edit = "insert into entities (entity_id, entity_type, name_ar, name_en, country_code) values ('gpe:ner', 'GPE', 'النيجر', 'Niger', 'NER')"
+    edit = (
+        "insert into entities (entity_id, entity_type, name_ar, name_en, country_code, name_en_source) "
+        "values ('gpe:ner', 'GPE', 'النيجر', 'Niger', 'NER', 'cldr')"
+    )
     assert main(["sql", "--write", "--warehouse", str(tmp_path / "w.duckdb"), edit]) == 0
     assert ingest().new == 0
     with warehouse.opened(snapshot_path(tmp_path / "w.duckdb"), read_only=True) as con:

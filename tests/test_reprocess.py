@@ -140,7 +140,7 @@ def test_a_warehouse_written_before_versioned_facts_upgrades_in_place(tmp_path: 
     old.warehouse.write_bytes(gzip.decompress(OLD_WAREHOUSE.read_bytes()))
     with warehouse.opened(old.warehouse) as con:
         applied = [row[0] for row in con.execute("select name from schema_migrations order by version").fetchall()]
-        assert "003_versioned_facts" in applied
+        assert "004_versioned_facts" in applied
         assert facts.stale_count(con, version.extractor_version()) == 3
         counts = warehouse.table_counts(con)
     assert counts["articles"] == 3 and counts["events"] > 0, "the old facts are kept until reprocessed"

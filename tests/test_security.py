@@ -272,8 +272,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     inbox = root / "inbox"
     inbox.mkdir()
     (inbox / "a.txt").write_text(h.article_text(84), encoding="utf-8")
-    with pytest.MonkeyPatch.context():
-        runner.run_ingest(Settings(inbox=inbox, warehouse=root / "w.duckdb", workers=1, publish=False))
+    runner.run_ingest(Settings(inbox=inbox, warehouse=root / "w.duckdb", workers=1, publish=False))
     return root / "w.duckdb"
 
 

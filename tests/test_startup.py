@@ -52,6 +52,7 @@ def test_without_a_running_server_ingest_keeps_prefects_temporary_api(env: Path)
         pytest.param(["publish"], id="publish"),
     ],
 )
+@pytest.mark.slow
 def test_reading_commands_never_import_prefect(tmp_path: Path, argv: list[str]):
     wh = make_warehouse(tmp_path / "w.duckdb")
     probe = (

@@ -1,6 +1,6 @@
 """Stage 1, read: inbox files -> article records (discover, safe reading, sidecars, decoding, main text, dates).
 
-Entry points: ``scan_inbox`` / ``new_files`` (what to read) and ``article_from_bytes`` (one file's article).
+Entry points: ``scan_inbox`` (what there is to read) and ``article_from_bytes`` (one file's article).
 trafilatura is imported only when an HTML page is met (flows/read/extract.py, the one module that imports it).
 """
 
@@ -13,7 +13,7 @@ from flows.read.article import (
     read_sidecar,
     sha256_hex,
 )
-from flows.read.discover import InboxFile, new_files, require_inbox_folder, scan_inbox
+from flows.read.discover import InboxFile, require_inbox_folder, scan_inbox
 
 __all__ = [
     "ArticleRecord",
@@ -21,7 +21,6 @@ __all__ = [
     "article_from_bytes",
     "article_from_file",
     "article_id_for",
-    "new_files",
     "read_inbox_bytes",
     "read_sidecar",
     "require_inbox_folder",

@@ -50,6 +50,7 @@ class ArticleRecord:
     credits: tuple[str, ...]
     encoding: str
     word_count: int
+    warning: str | None = None  # repaired on reading (bytes replaced): files.warning says so
 
 
 def sha256_hex(data: bytes) -> str:
@@ -180,6 +181,7 @@ def article_from_bytes(
         language=detect_language(body),
         credits=cleaned.credits,
         encoding=decoded.encoding,
+        warning=decoded.warning,
         word_count=len(body.split()),
     )
 

@@ -65,6 +65,7 @@ def extract_html(page: str) -> Extracted:
         )
     except (ValueError, TypeError, RecursionError, lxml_html.etree.ParserError) as error:
         raise Quarantine(f"HTML could not be parsed: {type(error).__name__}: {error}") from error
+    assert not isinstance(document, dict)  # as_dict is off: a Document or None
     if document is None or not (document.text or "").strip():
         if nesting_depth(page) > MAX_PARSER_DEPTH:
             raise Quarantine(
@@ -74,8 +75,8 @@ def extract_html(page: str) -> Extracted:
         raise Quarantine("no extractable text: the page has no main article text")
     ld = json_ld_metadata(page)
     return Extracted(
-        title=headline_from_title_tag(page, _clean(document.title), document.text) or ld.get("title"),
-        text=document.text,
+        title=headline_from_title_tag(page, _clean(document.title), document.text or "") or ld.get("title"),
+        text=document.text or "",
         author=_clean(document.author) or ld.get("author"),
         site_name=_clean(document.sitename) or ld.get("site_name"),
         url=_clean(document.url) or ld.get("url"),

@@ -46,6 +46,13 @@ def linked_reports(con: Connection, link_keys: Sequence[str], excluding: Sequenc
     ).pl()
 
 
+def stored_entities(con: Connection, entity_ids: Sequence[str]) -> pl.DataFrame:
+    """The stored rows of these entities (those a batch need not name again)."""
+    return con.sql(
+        "select * from entities where entity_id in (select unnest(?)) order by entity_id", params=[list(entity_ids)]
+    ).pl()
+
+
 def link_keys_of(con: Connection, article_ids: Sequence[str]) -> list[str]:
     """The link keys the stored reports of these articles carry: their events must be re-linked without them."""
     if not article_ids:

@@ -13,8 +13,8 @@ import polars as pl
 
 from flows.outcome import ArticleFacts, FileOutcome
 
-S, I32, I64, B, F64 = pl.String, pl.Int32, pl.Int64, pl.Boolean, pl.Float64
-TS, D = pl.Datetime("us"), pl.Date
+S, I32, I64, B, F64 = pl.String(), pl.Int32(), pl.Int64(), pl.Boolean(), pl.Float64()
+TS, D = pl.Datetime("us"), pl.Date()
 
 SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "files": {
@@ -54,6 +54,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "name_ar": S,
         "name_en": S,
         "country_code": S,
+        "name_en_source": S,
         "extractor_version": S,
     },
     "mentions": {
@@ -170,7 +171,9 @@ def outcomes_to_frames(
     The first file (in path order) with a body becomes the article; later files with the same body are duplicates,
     whether the first came in this batch or an earlier run. Only new articles contribute NLP rows.
     """
-    files, articles, analysed = [], [], []
+    files: list[dict] = []
+    articles: list[dict] = []
+    analysed: list[ArticleFacts] = []
     claimed = set(known_article_ids)
     for outcome in sorted(outcomes, key=lambda o: o.rel_path):
         article = outcome.article
@@ -181,7 +184,7 @@ def outcomes_to_frames(
         files.append(_file_row(outcome, status, run_id, seen_at))
         if status != "loaded":
             continue
-        assert article is not None
+        assert article is not None  # loaded: it has one
         claimed.add(article.article_id)
         articles.append(_article_row(outcome, run_id, seen_at))
         if outcome.analysis is not None:

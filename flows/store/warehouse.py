@@ -10,7 +10,7 @@ import hashlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 import duckdb
 import polars as pl
@@ -58,7 +58,7 @@ def connect(path: Path, *, read_only: bool = False, sandboxed: bool = False) -> 
         except OSError as error:  # a read-only disk, or a file where the folder should be
             raise AkhbarError(f"cannot create the warehouse folder {path.parent}: {error.strerror or error}") from error
     try:
-        config = {"enable_external_access": False} if sandboxed else {}
+        config: dict[str, str | bool | int | float | list[str]] = {"enable_external_access": False} if sandboxed else {}
         con = duckdb.connect(str(path), read_only=read_only, config=config)
     except duckdb.IOException as error:
         message = str(error)
@@ -108,29 +108,74 @@ def migrate(con: Connection) -> list[str]:
     return applied
 
 
-def known_files(con: Connection, *, retry_quarantined: bool = False) -> dict[str, set[tuple[int, int]]]:
-    """For each inbox path the warehouse has handled, the (size, mtime_ns) pairs it saw.
+def unseen_files(con: Connection, scanned: pl.DataFrame, *, retry_quarantined: bool = False) -> set[str]:
+    """The paths of ``scanned`` (file_path, size_bytes, mtime_ns) whose size and mtime the warehouse has not recorded
+    for that path: an anti-join in DuckDB, so that a no-op over 200,000 files does not build a Python set of them.
 
-    Files quarantined for a transient reason (or all quarantined files, with ``retry_quarantined``) are left
-    out, so the next run reads them again.
+    Files quarantined for a passing reason (or all quarantined files, with ``retry_quarantined``) count as unseen,
+    so the next run reads them again.
     """
-    sql = "select file_path, size_bytes, mtime_ns from files where status <> 'quarantined' or not (? or retryable)"
-    known: dict[str, set[tuple[int, int]]] = {}
-    for path, size, mtime in con.execute(sql, [retry_quarantined]).fetchall():
-        known.setdefault(path, set()).add((size, mtime))
-    return known
+    con.register("akhbar_scanned", scanned)
+    try:
+        rows = con.execute(
+            """select s.file_path from akhbar_scanned s
+               anti join (select file_path, size_bytes, mtime_ns from files
+                          where status <> 'quarantined' or not (? or retryable)) f
+               on s.file_path = f.file_path and s.size_bytes = f.size_bytes and s.mtime_ns = f.mtime_ns""",
+            [retry_quarantined],
+        ).fetchall()
+    finally:
+        con.unregister("akhbar_scanned")
+    return {row[0] for row in rows}
 
 
 def existing_article_ids(con: Connection, article_ids: Sequence[str]) -> set[str]:
-    if not article_ids:
+    return _existing_keys(con, "articles", "article_id", article_ids)
+
+
+def existing_entity_ids(con: Connection, entity_ids: Sequence[str]) -> set[str]:
+    return _existing_keys(con, "entities", "entity_id", entity_ids)
+
+
+def _existing_keys(con: Connection, table: str, column: str, keys: Sequence[str]) -> set[str]:
+    if not keys:
         return set()
-    wanted = pl.DataFrame({"article_id": list(article_ids)}, schema={"article_id": pl.String})
+    wanted = pl.DataFrame({column: list(keys)}, schema={column: pl.String})
     con.register("wanted_ids", wanted.to_arrow())
     try:
-        rows = con.execute("select article_id from articles semi join wanted_ids using (article_id)").fetchall()
+        rows = con.execute(
+            f"select {sql_identifier(column)} from {sql_identifier(table)} "
+            f"semi join wanted_ids using ({sql_identifier(column)})"
+        ).fetchall()
     finally:
         con.unregister("wanted_ids")
     return {row[0] for row in rows}
+
+
+def entities_without_english_source(con: Connection) -> pl.DataFrame:
+    """The entities loaded before English names were given (no name_en_source), to be named once."""
+    return con.sql(
+        "select entity_id, entity_type, name_ar, name_en, country_code from entities "
+        "where name_en_source is null order by entity_id"
+    ).pl()
+
+
+def set_english_names(con: Connection, named: pl.DataFrame) -> None:
+    """Write name_en and name_en_source of these entities (entity_id, name_en, name_en_source), in one transaction."""
+    if named.is_empty():
+        return
+    con.execute("begin transaction")
+    try:
+        con.register("named_entities", named.select("entity_id", "name_en", "name_en_source").to_arrow())
+        con.execute(
+            """update entities set name_en = named_entities.name_en, name_en_source = named_entities.name_en_source
+               from named_entities where entities.entity_id = named_entities.entity_id"""
+        )
+        con.unregister("named_entities")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,20 +299,21 @@ def data_fingerprint(con: Connection) -> str:
     a change, so a batch committed by a run that never published is published by the next one.
     """
     parts = [
-        f"{table}={con.execute(f'select count(*) from {sql_identifier(table)}').fetchone()[0]}"
+        f"{table}={_scalar(con, f'select count(*) from {sql_identifier(table)}')}"
         for table in TABLES
         if table != "runs"
     ]
-    last_change = con.execute(
+    last_change = _scalar(
+        con,
         """select max(coalesce(finished_at, started_at)) from runs
-           where status <> 'completed' or files_loaded + files_duplicate + files_quarantined > 0"""
-    ).fetchone()[0]
-    migrations = con.execute("select string_agg(version::varchar, ',' order by version) from schema_migrations")
-    parts += [f"last_change={last_change}", f"migrations={migrations.fetchone()[0]}"]
+           where status <> 'completed' or files_loaded + files_duplicate + files_quarantined > 0""",
+    )
+    migrations = _scalar(con, "select string_agg(version::varchar, ',' order by version) from schema_migrations")
+    parts += [f"last_change={last_change}", f"migrations={migrations}"]
     # A reprocess keeps the row counts and records no ingest run: its last write is in article_facts.
-    parts.append(f"facts={con.execute('select max(processed_at) from article_facts').fetchone()[0]}")
-    views = con.execute("select string_agg(sql, ';' order by view_name) from duckdb_views() where not internal")
-    parts.append(f"views={views.fetchone()[0]}")
+    parts.append(f"facts={_scalar(con, 'select max(processed_at) from article_facts')}")
+    views = _scalar(con, "select string_agg(sql, ';' order by view_name) from duckdb_views() where not internal")
+    parts.append(f"views={views}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -286,7 +332,12 @@ def query(con: Connection, sql: str, params: Sequence[object] = ()) -> tuple[lis
 def table_counts(con: Connection) -> dict[str, int]:
     """Rows per table; a table a read-only, not yet migrated warehouse lacks is left out."""
     present = {row[0] for row in con.execute("select table_name from duckdb_tables()").fetchall()}
-    return {t: con.execute(f"select count(*) from {t}").fetchall()[0][0] for t in TABLES if t in present}
+    return {table: _scalar(con, f"select count(*) from {table}") for table in TABLES if table in present}
+
+
+def _scalar(con: Connection, sql: str) -> Any:
+    """The one value of a one-row, one-column statement (an aggregate: it always has its row)."""
+    return con.execute(sql).fetchall()[0][0]  # fetchall: DuckDB 2 leaves a fetchone() result open on the connection
 
 
 @contextmanager

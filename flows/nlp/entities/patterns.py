@@ -136,7 +136,7 @@ def _ministry(portfolio_en: str, country: Entity | None) -> Entity:
     """One entity per (portfolio, country), named canonically whatever spelling the article used."""
     slug = re.sub(r"[^a-z]+", "-", portfolio_en.lower()).strip("-")
     name_ar = f"وزارة {portfolio_names_ar()[portfolio_en]}"
-    if country is None:
+    if country is None or country.country_code is None:
         return Entity(f"org:ministry-{slug}", "ORG", name_ar, f"Ministry of {portfolio_en}", None)
     return Entity(
         f"org:ministry-{slug}-{country.country_code.lower()}",

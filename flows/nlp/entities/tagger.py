@@ -260,7 +260,7 @@ def _org_like(text: EntityText, a: int, b: int) -> bool:
 def bio_spans(labels: list[str]) -> list[tuple[str, int, int]]:
     spans, start, kind = [], None, None
     for i, label in enumerate([*labels, OUTSIDE]):
-        if start is not None and (label == OUTSIDE or label.startswith("B-") or label[2:] != kind):
+        if start is not None and kind is not None and (label == OUTSIDE or label.startswith("B-") or label[2:] != kind):
             spans.append((kind, start, i))
             start = kind = None
         if label.startswith("B-") or (label.startswith("I-") and start is None):

@@ -145,13 +145,14 @@ def find_triggers(text: str, lex: Lexicon) -> list[TriggerHit]:
             found = pattern.match(norm, word.start()) if pattern else None
             # As in one alternation sorted longest first: the longest trigger wins.
             if found and (
-                match is None or len(lex.triggers[found.lastgroup].trigger) > len(lex.triggers[match.lastgroup].trigger)
+                match is None
+                or len(lex.triggers[str(found.lastgroup)].trigger) > len(lex.triggers[str(match.lastgroup)].trigger)
             ):
                 match = found
         if match is None:
             continue
         scanned_to = match.end()
-        name = match.lastgroup
+        name = str(match.lastgroup)  # every branch of the trigger patterns is a named group
         entry = lex.triggers[name]
         core_end = match.end(name)
         if "…" in entry.trigger:

@@ -188,6 +188,7 @@ def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker |
                 hi += 1
             start, end = tok.start, ctx.tokens[hi - 1].end
             resolved = None
+            assert word is not None  # the loop above stopped on a speaker word
             if word.kind == "ref":
                 inside = ctx.mentions_in(start, end)
                 resolved = _resolve_ref(ctx, word.resolve, word.name_contains, inside, cue_start, previous)
