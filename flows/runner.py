@@ -177,8 +177,8 @@ def name_new_entities(con: warehouse.Connection, entities: pl.DataFrame, version
     stored = facts.stored_entities(con, entities["entity_id"].to_list())
     new = entities.filter(~pl.col("entity_id").is_in(stored["entity_id"].implode()))
     known = stored.with_columns(pl.lit(version, dtype=pl.String).alias("extractor_version"))
-    schema = SCHEMAS["entities"]
-    return pl.concat([add_english_names(new).select(list(schema)), known.select(list(schema)).cast(schema)])
+    schema = pl.Schema(SCHEMAS["entities"])
+    return pl.concat([add_english_names(new).select(schema.names()), known.select(schema.names()).cast(schema)])
 
 
 def name_entities_in_english(con: warehouse.Connection) -> int:
