@@ -24,6 +24,7 @@ EXIT_OK, EXIT_ERROR, EXIT_LOCKED = 0, 1, 3
 EVAL_STAGES = ("entities", "quotes", "events", "dates", "extraction", "english-names", "search")
 COMMANDS = (
     "ingest",
+    "reprocess",
     "serve",
     "watch",
     "sql",
@@ -110,7 +111,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     report_option(p)
 
-    p = command("serve", cmd_serve, "run the ingest flow on a schedule (a Prefect deployment) until stopped")
+    p = command(
+        "reprocess",
+        cmd_reprocess,
+        "re-extract entities, quotes and events from stored articles whose facts are older than the installed "
+        "extractors (inbox files are not read)",
+    )
+    paths(p, inbox=False)
+    p.add_argument("--all", action="store_true", help="every article, whatever version its facts come from")
+    p.add_argument(
+        "--since", type=_iso_date, metavar="DATE", help="only articles published (else ingested) on or after DATE"
+    )
+    p.add_argument("--wait", type=float, default=30.0, help="seconds to wait for another run to finish (default 30)")
+    p.add_argument("--no-prefect", action="store_true", help="run the same steps without Prefect")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p = command(
+        "serve",
+        cmd_serve,
+        "run the ingest flow (and the reprocess flow when facts are stale) on a schedule until stopped",
+    )
     paths(p)
     group = p.add_mutually_exclusive_group()
     group.add_argument("--interval", type=float, help="seconds between runs (default 300)")
@@ -227,21 +247,79 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if bar:
             bar.close()
     print_summary(summary)
+    say_stale_facts(summary.stale_articles)
     if settings.report:
         print(f"report written: {settings.report}")
     return EXIT_OK
 
 
+def say_stale_facts(stale: int) -> None:
+    """The one line ingest prints when articles carry facts from an older extractor version."""
+    if stale:
+        print(
+            f"{stale} articles carry facts from an older extractor version: `akhbar reprocess` brings them up to date"
+        )
+
+
 def _nothing_new(settings: Settings, seen: int) -> int:
     """No new or changed file: no flow run is started (a Prefect run with nothing to do costs seconds, and users run
     the command many times a day); a change another run could not publish is still published."""
+    from flows.nlp.version import extractor_version
+    from flows.store import warehouse
+    from flows.store.facts import stale_count_if_versioned
     from flows.store.publish import publish_snapshot
 
     if settings.publish:
         publish_snapshot(settings.warehouse, only_if_changed=True)
     print_table(["measure", "value"], [("seen", str(seen)), ("new", "0")])
     print("nothing new in the inbox: no run started", file=sys.stderr)
+    with warehouse.opened(settings.warehouse, read_only=True) as con:
+        say_stale_facts(stale_count_if_versioned(con, extractor_version()))
     return EXIT_OK
+
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    from flows import reprocess
+
+    settings = settings_from(args)
+    if not settings.warehouse.exists():
+        raise AkhbarError(f"no warehouse at {settings.warehouse}: run `akhbar ingest` first")
+    bar = None if args.quiet or not sys.stderr.isatty() else ProgressBar("articles")
+    reprocess.set_progress(bar)
+    try:
+        if args.no_prefect:
+            summary = reprocess.run_reprocess(settings, everything=args.all, since=args.since, lock_wait=args.wait)
+        else:
+            from flows.store.lock import warehouse_lock
+
+            with warehouse_lock(settings.warehouse, wait_seconds=args.wait):
+                pass  # wait here for a running ingest, before paying for Prefect's start-up (the flow waits again)
+            from flows.prefect_server import server_lease
+
+            with server_lease():  # the background Prefect server, as for ingest (flows/prefect_server.py)
+                from flows.reprocess_flow import reprocess_flow
+
+                _quiet_prefect_run_logs()
+                summary = reprocess_flow(
+                    warehouse_path=str(settings.warehouse),
+                    everything=args.all,
+                    since=args.since.isoformat() if args.since else None,
+                )
+    finally:
+        reprocess.set_progress(None)
+        if bar:
+            bar.close()
+    print_table(["measure", "value"], summary.rows())
+    for article_id, reason in summary.failures[:20]:
+        print(f"  no facts: {article_id}: {reason}")
+    return EXIT_OK
+
+
+def _iso_date(text: str) -> dt.datetime:
+    try:
+        return dt.datetime.combine(dt.date.fromisoformat(text), dt.time())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _quiet_prefect_run_logs() -> None:
@@ -259,9 +337,12 @@ def _quiet_prefect_run_logs() -> None:
 class ProgressBar:
     WIDTH = 30
 
+    def __init__(self, unit: str = "files") -> None:
+        self.unit = unit
+
     def __call__(self, done: int, total: int) -> None:
         filled = self.WIDTH * done // max(total, 1)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{total} files")
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{total} {self.unit}")
         sys.stderr.flush()
 
     def close(self) -> None:
@@ -384,8 +465,10 @@ def _positive(text: str) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from flows.nlp.version import extractor_version
     from flows.search import index_coverage
     from flows.store import warehouse
+    from flows.store.facts import stale_count_if_versioned
 
     with _reader(settings_from(args)) as con:
         print_table(["table", "rows"], list(warehouse.table_counts(con).items()))
@@ -394,6 +477,15 @@ def cmd_status(args: argparse.Namespace) -> int:
             print(f"search index: none ({NO_SEARCH_INDEX.split(': ', 1)[1]})")
         else:
             print(f"search index: {coverage[0]} of {coverage[1]} articles")
+        stale = stale_count_if_versioned(con, extractor_version())
+        print(
+            f"\nextractor version {extractor_version()}: "
+            + (
+                f"{stale} articles carry facts from an older version (`akhbar reprocess` updates them)"
+                if stale
+                else "every article's facts are current"
+            )
+        )
         print()
         print_rows(
             *warehouse.query(

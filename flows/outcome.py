@@ -1,4 +1,5 @@
-"""What processing one inbox file produced: its facts, the article and its analysis, or why it was quarantined.
+"""What processing one inbox file produced: its facts, the article and its analysis, or why it was quarantined;
+and what re-analysing one stored article produced (``akhbar reprocess``).
 
 Produced by flows/pipeline.py (in worker processes, so it pickles), consumed by flows/store/frames.py.
 """
@@ -23,3 +24,12 @@ class FileOutcome:
     warning: str | None = None
     retryable: bool = False  # the error is a passing one: the next run reads the file again
     stage_seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """What the language stages made of one article (``analysis`` None: they failed, for ``error``)."""
+
+    article_id: str
+    analysis: Analysis | None
+    error: str | None = None

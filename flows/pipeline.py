@@ -6,16 +6,18 @@ whatever goes wrong with one file becomes its quarantine reason. No Prefect, no 
 
 from __future__ import annotations
 
+import datetime as dt
 import signal
 import threading
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Iterator
 
 from flows.errors import Quarantine
 from flows.nlp.text import split_sentences
 from flows.nlp.types import Analysis, Document
-from flows.outcome import FileOutcome
+from flows.outcome import ArticleFacts, FileOutcome
 from flows.read import ArticleRecord, InboxFile, article_from_bytes, read_inbox_bytes, read_sidecar, sha256_hex
 from flows.read.article import resolve_published_at
 from flows.read.textclean import clean_text
@@ -88,7 +90,33 @@ def _time_limit(seconds: float) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
 
 
-def _analysed_part(article: ArticleRecord) -> tuple[Document, str | None]:
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article as the warehouse keeps it: all the language stages read (``akhbar reprocess``)."""
+
+    article_id: str
+    body_text: str
+    title: str | None
+    published_at: dt.datetime | None
+
+
+def reanalyse(article: StoredArticle) -> ArticleFacts:
+    """The language stages again on an article's stored text, exactly as ingest ran them; a failure becomes the
+    article's ``error`` (it then has no facts), never an exception. Runs in worker processes."""
+    try:
+        with _time_limit(MAX_FILE_SECONDS):
+            document, _ = _analysed_part(article)
+            return ArticleFacts(article.article_id, analyse(document))
+    except _FileTimeout:
+        error = f"took longer than {MAX_FILE_SECONDS:g} s to analyse: no facts (the text is pathological)"
+    except (RecursionError, MemoryError) as failure:
+        error = f"too complex to analyse: {type(failure).__name__}"
+    except Exception as failure:  # noqa: BLE001 - one article's surprise must not stop the run; it is recorded
+        error = f"internal error while analysing: {type(failure).__name__}: {failure}"
+    return ArticleFacts(article.article_id, None, error)
+
+
+def _analysed_part(article: ArticleRecord | StoredArticle) -> tuple[Document, str | None]:
     """The article as the NLP stages see it: all of it, or its first MAX_ANALYSED_CHARS cut at a line end.
 
     Offsets into the prefix are offsets into the whole body, so every row stays true; the cut is noted.
@@ -110,7 +138,7 @@ def _analysed_part(article: ArticleRecord) -> tuple[Document, str | None]:
     return shortened, note
 
 
-def document_for(article: ArticleRecord) -> Document:
+def document_for(article: ArticleRecord | StoredArticle) -> Document:
     return Document(
         article_id=article.article_id,
         body_text=article.body_text,

@@ -18,17 +18,19 @@ from typing import Callable, Iterator, Sequence
 
 import polars as pl
 
+from flows.nlp import version as extractors
 from flows.nlp.entities import add_english_names
-from flows.nlp.events import link_events
+from flows.nlp.events.linking import article_reports, link_keys, link_reports
 from flows.outcome import FileOutcome
 from flows.pipeline import process_file
 from flows.read import InboxFile, scan_inbox
 from flows.search import index_frames
 from flows.settings import Settings
-from flows.store import warehouse
-from flows.store.frames import outcomes_to_frames
+from flows.store import facts, warehouse
+from flows.store.frames import SCHEMAS, outcomes_to_frames
 from flows.store.lock import warehouse_lock
 from flows.store.publish import publish_snapshot
+from flows.store.warehouse import Retraction
 
 # Below this many files a run processes them in its own process: starting workers costs more than it saves.
 MIN_FILES_FOR_POOL = 8
@@ -47,6 +49,7 @@ class RunSummary:
     quarantined: int = 0
     seconds: float = 0.0
     status: str = "running"
+    stale_articles: int = 0  # articles whose facts come from an older extractor version (`akhbar reprocess`)
     stage_seconds: dict[str, float] = field(default_factory=dict)
     quarantined_files: list[tuple[str, str]] = field(default_factory=list)
 
@@ -133,21 +136,18 @@ def load_outcomes(con: warehouse.Connection, outcomes: list[FileOutcome], summar
     started = time.perf_counter()
     seen_at = dt.datetime.now().replace(microsecond=0)
     ids = [o.article.article_id for o in outcomes if o.article is not None]
+    version = extractors.extractor_version()
     frames, new_event_mentions = outcomes_to_frames(
-        outcomes, summary.run_id, seen_at, warehouse.existing_article_ids(con, ids)
+        outcomes, summary.run_id, seen_at, warehouse.existing_article_ids(con, ids), version
     )
-    if not new_event_mentions.is_empty():
-        known = warehouse.existing_events(con, new_event_mentions["event_type"].unique().to_list())
-        frames["events"], frames["event_mentions"] = link_events(new_event_mentions, known)
+    retract = link_batch(con, frames, new_event_mentions, version)
     naming = time.perf_counter()
-    entities = frames["entities"]
-    known_entities = warehouse.existing_entity_ids(con, entities["entity_id"].to_list())
-    frames["entities"] = add_english_names(entities.filter(~entities["entity_id"].is_in(list(known_entities))))
+    frames["entities"] = name_new_entities(con, frames["entities"], version)
     _add(summary.stage_seconds, "english_names", time.perf_counter() - naming)
     indexing = time.perf_counter()
     frames.update(search_index(con, frames))
     _add(summary.stage_seconds, "search_index", time.perf_counter() - indexing)
-    warehouse.load_batch(con, frames)
+    warehouse.load_batch(con, frames, retract)
     _count(summary, frames["files"])
     for outcome in outcomes:
         for stage, seconds in outcome.stage_seconds.items():
@@ -161,6 +161,36 @@ def search_index(con: warehouse.Connection, frames: dict[str, pl.DataFrame]) -> 
     articles = pl.concat([frames["articles"].select(late_articles.columns), late_articles])
     quotes = pl.concat([frames["quotes"].select(late_quotes.columns), late_quotes])
     return index_frames(articles, quotes)
+
+
+def link_batch(
+    con: warehouse.Connection,
+    frames: dict[str, pl.DataFrame],
+    new_event_mentions: pl.DataFrame,
+    version: str,
+    replaced: Sequence[str] = (),
+) -> Retraction:
+    """Link a batch's event reports with the stored reports they may join (only those sharing a link key: the
+    candidates, not the table), put events and reports into ``frames``, and say what they replace.
+
+    ``replaced``: articles whose stored facts the batch replaces (reprocess); their events are re-linked without them.
+    """
+    reports = article_reports(new_event_mentions, version)
+    keys = sorted(set(link_keys(reports)) | set(facts.link_keys_of(con, replaced)))
+    batch_articles = sorted(set(replaced) | set(reports["article_id"].to_list()))
+    stored = facts.linked_reports(con, keys, excluding=batch_articles)
+    frames["events"], frames["event_mentions"] = link_reports(reports, stored, version)
+    return Retraction(articles=tuple(replaced), link_keys=tuple(keys))
+
+
+def name_new_entities(con: warehouse.Connection, entities: pl.DataFrame, version: str) -> pl.DataFrame:
+    """The batch's entities to upsert: new ones named in English (about 4 ms each, so only once), known ones as
+    stored with their extractor version brought to ``version`` (an entity id names one entity, so its row stands)."""
+    stored = facts.stored_entities(con, entities["entity_id"].to_list())
+    new = entities.filter(~pl.col("entity_id").is_in(stored["entity_id"].implode()))
+    known = stored.with_columns(pl.lit(version, dtype=pl.String).alias("extractor_version"))
+    schema = pl.Schema(SCHEMAS["entities"])
+    return pl.concat([add_english_names(new).select(schema.names()), known.select(schema.names()).cast(schema)])
 
 
 def name_entities_in_english(con: warehouse.Connection) -> int:
@@ -260,6 +290,7 @@ def run_ingest(
                 pool.shutdown(cancel_futures=True)
         finish(con, summary, started)
         steps.report(con, settings, summary)
+        summary.stale_articles = facts.stale_count(con, extractors.extractor_version())
     if settings.publish:
         steps.publish(settings.warehouse, only_if_changed=True)
     return summary

@@ -20,6 +20,7 @@ from flows.settings import Settings
 
 DEFAULT_INTERVAL_SECONDS = 300.0
 DEPLOYMENT_NAME = "akhbar-scheduled"
+REPROCESS_DEPLOYMENT_NAME = "akhbar-reprocess-scheduled"
 
 
 def schedule_for(interval: float | None, cron: str | None) -> dict[str, Any]:
@@ -55,6 +56,7 @@ def serve(settings: Settings, interval: float | None, cron: str | None) -> int:
         from prefect.runner import Runner
 
         from flows.ingest import ingest_flow
+        from flows.reprocess_flow import reprocess_flow
 
         # What flow.serve does, with one change: SIGTERM stops the runner the way Ctrl-C does. Prefect 3.8.8's
         # own SIGTERM handler leaves Runner.astop un-awaited and the process can linger after it.
@@ -64,6 +66,14 @@ def serve(settings: Settings, interval: float | None, cron: str | None) -> int:
             name=DEPLOYMENT_NAME,
             parameters=flow_parameters(settings),
             entrypoint_type=EntrypointType.MODULE_PATH,  # flows.ingest.ingest_flow, whatever the cwd
+            **schedule,
+        )
+        # Stale facts (after an upgrade) are brought up to date on the same schedule; with none it counts and stops.
+        runner.add_flow(
+            reprocess_flow,
+            name=REPROCESS_DEPLOYMENT_NAME,
+            parameters={"warehouse_path": str(settings.warehouse.resolve())},
+            entrypoint_type=EntrypointType.MODULE_PATH,
             **schedule,
         )
         runner.handle_sigterm = stop_like_ctrl_c  # type: ignore[method-assign]  # Runner.start installs self.handle_sigterm for SIGTERM

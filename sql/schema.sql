@@ -65,7 +65,8 @@ create table if not exists entities (
     name_ar       varchar not null,
     name_en       varchar,                       -- never null for rows loaded since migration 3
     country_code  varchar,                       -- ISO 3166 alpha-3
-    name_en_source varchar                       -- gazetteer, cldr, rule or transliteration: where name_en came from
+    name_en_source varchar,                      -- gazetteer, cldr, rule or transliteration: where name_en came from
+    extractor_version  varchar                   -- the language stages that wrote this row (flows/nlp/version.py)
 );
 
 -- one row per entity mention in an article
@@ -78,7 +79,8 @@ create table if not exists mentions (
     char_start      integer not null,
     char_end        integer not null,
     sentence_index  integer not null,
-    is_adjectival   boolean not null default false  -- a nisba (الروسي) qualifying a person or body
+    is_adjectival   boolean not null default false, -- a nisba (الروسي) qualifying a person or body
+    extractor_version  varchar                   -- the language stages that wrote this row (flows/nlp/version.py)
 );
 
 -- one row per real-world event, however many articles report it
@@ -95,7 +97,8 @@ create table if not exists events (
     num_mentions    integer not null,
     status          varchar not null default 'occurred',  -- occurred, planned, negated, claimed, hypothetical
     contexts        varchar[],                   -- PLOVER-style context tags
-    actor_ids       varchar[]                    -- every actor, actor1 first ("الدول الثلاث" -> its three countries)
+    actor_ids       varchar[],                   -- every actor, actor1 first ("الدول الثلاث" -> its three countries)
+    extractor_version  varchar                   -- the language stages that wrote this row (flows/nlp/version.py)
 );
 
 -- one row per report of an event in an article
@@ -109,6 +112,18 @@ create table if not exists event_mentions (
     trigger         varchar,
     event_date      date,                        -- the date this report gives, before linking
     date_precision  varchar,
+    event_type         varchar,                  -- what this report says, before linking: events are re-linked
+    event_mode         varchar,                  -- from their stored reports, so that batches in any order give
+    actor1_id          varchar,                  -- the same events
+    actor2_id          varchar,
+    location_id        varchar,
+    status             varchar,
+    contexts           varchar[],
+    actor_ids          varchar[],
+    local_event_id     varchar,                  -- the event this report belongs to within its own article
+    link_key           varchar,                  -- type|mode family|agent|month: reports that may join across
+                                                 -- articles share it; null: linked within its article only
+    extractor_version  varchar,                  -- the language stages that wrote this row (flows/nlp/version.py)
     primary key (event_id, article_id, char_start)
 );
 
@@ -125,7 +140,18 @@ create table if not exists quotes (
     char_end         integer not null,
     sentence_index   integer,
     cue_start        integer,
-    cue_end          integer
+    cue_end          integer,
+    extractor_version  varchar                   -- the language stages that wrote this row (flows/nlp/version.py)
+);
+
+-- one row per article whose entities, mentions, quotes and events were extracted: by which extractor version.
+-- An article with no row here, or an older version, has stale facts (`akhbar reprocess` brings them up to date).
+create table if not exists article_facts (
+    article_id         varchar primary key,
+    extractor_version  varchar not null,
+    run_id             varchar not null,         -- the ingest or reprocess run that wrote the facts
+    processed_at       timestamp not null,
+    error              varchar                   -- the language stages failed on this article: it has no facts
 );
 
 -- The search index (flows/search, `akhbar search`), written in the same transaction as the articles it covers.

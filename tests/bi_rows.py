@@ -45,7 +45,7 @@ def make_warehouse(path: Path) -> Path:
             [ARTICLE_ID, PUBLISHED, BODY, now],
         )
         con.executemany(
-            "insert into entities values (?, ?, ?, ?, ?, ?)",
+            "insert into entities (entity_id, entity_type, name_ar, name_en, country_code, name_en_source) values (?, ?, ?, ?, ?, ?)",
             [
                 ["P-lavrov", "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS", "gazetteer"],
                 ["G-bamako", "GPE", "باماكو", "Bamako", "MLI", "gazetteer"],
@@ -76,6 +76,10 @@ def make_warehouse(path: Path) -> Path:
             "insert into quotes (quote_id, article_id, speaker_id, speaker_surface, quote_text, quote_kind, cue, "
             "char_start, char_end) values ('q1', ?, 'P-lavrov', 'لافروف', ?, 'indirect', 'قال', ?, ?)",
             [ARTICLE_ID, BODY[quote[0] : quote[1]], *quote],
+        )
+        con.execute(
+            "insert into article_facts (article_id, extractor_version, run_id, processed_at) values (?, 'x0', 'r1', ?)",
+            [ARTICLE_ID, now],
         )
     return path
 

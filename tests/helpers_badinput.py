@@ -180,11 +180,11 @@ def _pause_inside_load_transaction() -> None:
     original_load, original_sql = warehouse.load_batch, warehouse._insert_sql
     calls = [0]
 
-    def load_batch(con, frames):
+    def load_batch(con, frames, retract=None):
         calls[0] += 1
         if calls[0] == 2:
             frames = {**frames, "pause": pl.DataFrame({"x": [1]})}
-        return original_load(con, frames)
+        return original_load(con, frames, retract)
 
     def insert_sql(table: str) -> str:
         if table == "pause":

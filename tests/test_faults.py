@@ -350,7 +350,7 @@ def test_an_enospc_while_loading_leaves_the_inbox_and_fails_the_run(tmp_path: Pa
     inbox = make_inbox(tmp_path / "inbox", 3)
     before = inbox_state(inbox)
 
-    def full_disk(con, frames):
+    def full_disk(con, frames, retract=None):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(warehouse, "load_batch", full_disk)

@@ -37,7 +37,7 @@ def con() -> duckdb.DuckDBPyConnection:
     con.execute((REPO / "sql" / "schema.sql").read_text(encoding="utf-8"))
     now = dt.datetime(2024, 3, 1, 12)
     con.executemany(
-        "insert into entities values (?, ?, ?, ?, ?, ?)",
+        "insert into entities (entity_id, entity_type, name_ar, name_en, country_code, name_en_source) values (?, ?, ?, ?, ?, ?)",
         [
             (LAVROV, "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS", "gazetteer"),
             (DIOP, "PERSON", "عبد الله ديوب", "Abdoulaye Diop", "MLI", "gazetteer"),
@@ -73,17 +73,20 @@ def con() -> duckdb.DuckDBPyConnection:
     for article_id, body, surface, nth, entity_id, entity_type, sentence in mentions:
         s, e = at(body, surface, nth)
         con.execute(
-            "insert into mentions values (?, ?, ?, ?, ?, ?, ?, ?, false)",
+            "insert into mentions (mention_id, article_id, entity_id, entity_type, surface, char_start, char_end, "
+            "sentence_index, is_adjectival) values (?, ?, ?, ?, ?, ?, ?, ?, false)",
             [f"{article_id}:m{s}-{e}", article_id, entity_id, entity_type, surface, s, e, sentence],
         )
     qs, qe = at(BODY_A, "التعاون سيستمر")
     con.execute(
-        "insert into quotes values ('a1:q1', 'a1', ?, 'لافروف', 'التعاون سيستمر', 'indirect', 'قال', ?, ?, 1,"
+        "insert into quotes (quote_id, article_id, speaker_id, speaker_surface, quote_text, quote_kind, cue, "
+        "char_start, char_end, sentence_index, cue_start, cue_end) values ('a1:q1', 'a1', ?, 'لافروف', 'التعاون سيستمر', 'indirect', 'قال', ?, ?, 1,"
         " null, null)",
         [LAVROV, qs, qe],
     )
     con.executemany(
-        "insert into events values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into events (event_id, event_type, event_mode, actor1_id, actor2_id, location_id, event_date, "
+        "date_precision, num_articles, num_mentions, status, contexts, actor_ids) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 "ev:talks",
@@ -143,7 +146,8 @@ def con() -> duckdb.DuckDBPyConnection:
     for event_id, article_id, body, trigger, sentence in event_mentions:
         s, e = at(body, trigger)
         con.execute(
-            "insert into event_mentions values (?, ?, ?, ?, ?, ?, ?, null, null)",
+            "insert into event_mentions (event_id, article_id, sentence_index, char_start, char_end, evidence, "
+            "trigger, event_date, date_precision) values (?, ?, ?, ?, ?, ?, ?, null, null)",
             [event_id, article_id, sentence, s, e, body, trigger],
         )
     return con
@@ -240,13 +244,16 @@ def test_article_provenance_has_every_fact_with_offsets(con) -> None:
 @pytest.mark.parametrize("status", ["planned", "negated", "claimed", "hypothetical"])
 def test_event_queries_count_only_what_occurred(con, status: str) -> None:
     con.execute(
-        "insert into events values ('ev:other', 'CONSULT', 'visit', ?, ?, 'gpe:bamako', ?, 'day', 1, 1, ?,"
-        " ['diplomatic'], [?, ?])",
+        "insert into events (event_id, event_type, event_mode, actor1_id, actor2_id, location_id, event_date,"
+        " date_precision, num_articles, num_mentions, status, contexts, actor_ids)"
+        " values ('ev:other', 'CONSULT', 'visit', ?, ?, 'gpe:bamako', ?, 'day', 1, 1, ?, ['diplomatic'], [?, ?])",
         [LAVROV, DIOP, dt.date(2024, 2, 29), status, LAVROV, DIOP],
     )
     s, e = at(BODY_A, "التقى")
     con.execute(
-        "insert into event_mentions values ('ev:other', 'a1', 0, ?, ?, ?, 'التقى', null, null)", [s, e + 1, BODY_A]
+        "insert into event_mentions (event_id, article_id, sentence_index, char_start, char_end, evidence, trigger)"
+        " values ('ev:other', 'a1', 0, ?, ?, ?, 'التقى')",
+        [s, e + 1, BODY_A],
     )
     found = [r["event_id"] for r in run(con, "event_timeline", "2024-01-01", "2024-12-31")]
     found += [r["event_id"] for r in run(con, "who_met_whom", "RUS", "MLI")]

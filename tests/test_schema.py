@@ -68,7 +68,8 @@ def test_a_warehouse_from_before_english_names_is_migrated_and_named(tmp_path) -
     con.execute("alter table entities drop column name_en_source")
     con.execute("delete from schema_migrations where version = 3")
     con.execute(
-        "insert into entities values ('gpe:rus', 'GPE', 'روسيا', 'Russia', 'RUS'),"
+        "insert into entities (entity_id, entity_type, name_ar, name_en, country_code)"
+        " values ('gpe:rus', 'GPE', 'روسيا', 'Russia', 'RUS'),"
         " ('person:x1', 'PERSON', 'محمد بن سلمان', null, null), ('person:x2', 'PERSON', 'سامر الخطيب', null, null)"
     )
     assert "003_entity_english_names" in migrate(con)

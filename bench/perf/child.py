@@ -77,6 +77,25 @@ def ingest(mode: str, inbox: Path, warehouse: Path) -> dict:
     }
 
 
+def reprocess(warehouse: Path) -> dict:
+    """One `akhbar reprocess --all` run (plain functions) on a warehouse an ingest built: the language stages and
+    linking again from the stored text, no reading or extraction; the snapshot republished as a user's run does."""
+    started = time.perf_counter()
+    from flows.reprocess import run_reprocess
+    from flows.settings import Settings
+
+    imported = time.perf_counter()
+    summary = run_reprocess(Settings.from_env(warehouse=warehouse), everything=True)
+    return {
+        "mode": "reprocess",
+        "import_seconds": imported - started,
+        "seconds": time.perf_counter() - imported,
+        "files": summary.reprocessed,
+        "failed": summary.failed,
+        "events": [summary.events_before, summary.events_after],
+    }
+
+
 def stage_cpu(inbox: Path, limit: int) -> dict:
     """CPU seconds per stage: ``flows.pipeline.process_file`` on the first ``limit`` files, one process, its stage
     clock switched to this process's CPU time (in this child only). Wall-clock stage times of a pooled run count the
@@ -113,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         result, out = bare_trafilatura(Path(args[1])), Path(args[2])
     elif args[:1] == ["stages"]:
         result, out = stage_cpu(Path(args[1]), int(args[2])), Path(args[3])
+    elif args[:1] == ["reprocess"]:
+        result, out = reprocess(Path(args[1])), Path(args[2])
     elif args[:1] == ["ingest"]:
         result = ingest(args[1], Path(args[2]), Path(args[3]))
         out = Path(args[4])

@@ -161,6 +161,7 @@ def print_report(results: dict) -> None:
     for key, label in (
         ("bare", "bare trafilatura (1 process)"),
         ("plain", "akhbar, plain functions"),
+        ("reprocess_plain", "reprocess --all, plain"),
         ("flow", "akhbar, Prefect flow"),
         ("prefect_first_run", "first flow run ever, empty"),
         ("noop_plain", "no-op re-run, plain"),
@@ -181,7 +182,13 @@ def print_report(results: dict) -> None:
             rows.append((f"scale {size}, plain", "failed: " + run["error"][:60], "", "", "", "", "", "", "", "", ""))
         else:
             rows.append(_run_row(f"scale {size}, plain", run, int(size), None))
+        again = results.get("scale_reprocess", {}).get(size)
+        if again and "error" not in again:
+            rows.append(_run_row(f"scale {size}, reprocess", again, int(size), None))
     _table(rows)
+    ratio = reprocess_speedup(results)
+    if ratio is not None:
+        print(f"\nreprocess --all against ingest of the same corpus: {ratio:.1f} x the articles per second")
     stages = results["plain"].get("stage_seconds", {})
     if stages:
         print("\ntime per stage, plain run (process-seconds summed over workers; load in the main process):")
@@ -260,6 +267,17 @@ def _run_row(label: str, run: dict, files: int, total_bytes: int | None) -> tupl
         _f(run["peak_tree_rss"] / MB, 0),
         status,
     )
+
+
+def reprocess_speedup(results: dict) -> float | None:
+    """Articles per second of `akhbar reprocess --all` over those of the plain ingest that built the warehouse."""
+    ingest, again = results.get("plain") or {}, results.get("reprocess_plain") or {}
+    if "seconds" not in ingest or "seconds" not in again or not again.get("files"):
+        return None
+    loaded = (ingest.get("counts") or {}).get("loaded", 0)
+    if not loaded:
+        return None
+    return (again["files"] / again["seconds"]) / (loaded / ingest["seconds"])
 
 
 def _f(value: float | None, digits: int) -> str:

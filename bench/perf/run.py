@@ -5,6 +5,7 @@
 
 Measures, on a corpus of N pages built by bench/corpus.py: bare trafilatura (single process, the yardstick);
 akhbar end-to-end as plain functions and as the Prefect flow, their ratio to the yardstick and Prefect's overhead;
+`akhbar reprocess --all` of the same warehouse (articles per second against ingest's, peak RSS at each --scale size);
 a no-op re-run against an empty run; adding one file to a warehouse of N; time per stage; peak RSS of every run
 (each in a fresh process), and at --scale sizes; the named queries on a synthetic 1M-mention warehouse.
 
@@ -133,6 +134,9 @@ def run_benchmark(args: argparse.Namespace, work: Path) -> dict:
     }
     record(results, work, "bare", "bare trafilatura", ["bare", str(inbox)])
     record(results, work, "plain", "akhbar plain", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")])
+    record(
+        results, work, "reprocess_plain", "akhbar reprocess --all (plain)", ["reprocess", str(work / "plain.duckdb")]
+    )
     record(results, work, "stage_cpu", "CPU per stage (1 process)", ["stages", str(inbox), str(min(n, STAGE_SAMPLE))])
     record(
         results, work, "noop_plain", "no-op re-run (plain)", ["ingest", "plain", str(inbox), str(work / "plain.duckdb")]
@@ -190,7 +194,7 @@ def run_benchmark(args: argparse.Namespace, work: Path) -> dict:
             ["ingest", "flow", str(inbox), str(work / "flow.duckdb")],
             prefect,
         )
-    results["scale"] = {}
+    results["scale"], results["scale_reprocess"] = {}, {}
     for size in sizes:
         count = len(pages) if size is None else min(size, len(pages))
         scale_inbox = link_inbox(work / "pages", names[:count], work / f"inbox-{count}")
@@ -199,6 +203,8 @@ def run_benchmark(args: argparse.Namespace, work: Path) -> dict:
         results["scale"][str(count)] = measured(
             f"scale {count} (plain)", ["ingest", "plain", str(scale_inbox), str(warehouse)]
         )
+        # Reprocess of the same warehouse: its peak memory must stay flat in corpus size (batches of stored text).
+        results["scale_reprocess"][str(count)] = measured(f"scale {count} (reprocess)", ["reprocess", str(warehouse)])
         checkpoint(results, work)
         warehouse.unlink(missing_ok=True)
         if scale_inbox != inbox:

@@ -11,7 +11,7 @@ from typing import Iterable
 
 import polars as pl
 
-from flows.outcome import FileOutcome
+from flows.outcome import ArticleFacts, FileOutcome
 
 S, I32, I64, B, F64 = pl.String(), pl.Int32(), pl.Int64(), pl.Boolean(), pl.Float64()
 TS, D = pl.Datetime("us"), pl.Date()
@@ -55,6 +55,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "name_en": S,
         "country_code": S,
         "name_en_source": S,
+        "extractor_version": S,
     },
     "mentions": {
         "mention_id": S,
@@ -66,6 +67,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "char_end": I32,
         "sentence_index": I32,
         "is_adjectival": B,
+        "extractor_version": S,
     },
     "events": {
         "event_id": S,
@@ -81,6 +83,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "status": S,
         "contexts": pl.List(S),
         "actor_ids": pl.List(S),
+        "extractor_version": S,
     },
     "event_mentions": {
         "event_id": S,
@@ -92,6 +95,17 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "trigger": S,
         "event_date": D,
         "date_precision": S,
+        "event_type": S,
+        "event_mode": S,
+        "actor1_id": S,
+        "actor2_id": S,
+        "location_id": S,
+        "status": S,
+        "contexts": pl.List(S),
+        "actor_ids": pl.List(S),
+        "local_event_id": S,
+        "link_key": S,
+        "extractor_version": S,
     },
     "quotes": {
         "quote_id": S,
@@ -106,11 +120,13 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "sentence_index": I32,
         "cue_start": I32,
         "cue_end": I32,
+        "extractor_version": S,
     },
     "search_docs": {"kind": S, "doc_id": S, "article_id": S, "field": S, "length": I32},
     "search_terms": {"kind": S, "doc_id": S, "field": S, "term": S, "tf": I32},
     "search_vocab": {"kind": S, "term": S, "df": I32},
     "search_spellings": {"form": S, "skeleton": S, "term": S},
+    "article_facts": {"article_id": S, "extractor_version": S, "run_id": S, "processed_at": TS, "error": S},
     "runs": {
         "run_id": S,
         "started_at": TS,
@@ -152,7 +168,7 @@ def frame(table: str, rows: Iterable[dict]) -> pl.DataFrame:
 
 
 def outcomes_to_frames(
-    outcomes: list[FileOutcome], run_id: str, seen_at: dt.datetime, known_article_ids: set[str]
+    outcomes: list[FileOutcome], run_id: str, seen_at: dt.datetime, known_article_ids: set[str], version: str
 ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
     """Table frames for one batch, and the batch's new event mentions (to be linked against the warehouse).
 
@@ -161,10 +177,7 @@ def outcomes_to_frames(
     """
     files: list[dict] = []
     articles: list[dict] = []
-    entities: dict[str, dict] = {}
-    mentions: list[dict] = []
-    quotes: list[dict] = []
-    new_events: list[dict] = []
+    analysed: list[ArticleFacts] = []
     claimed = set(known_article_ids)
     for outcome in sorted(outcomes, key=lambda o: o.rel_path):
         article = outcome.article
@@ -178,24 +191,48 @@ def outcomes_to_frames(
         assert article is not None  # loaded: it has one
         claimed.add(article.article_id)
         articles.append(_article_row(outcome, run_id, seen_at))
-        analysis = outcome.analysis
+        if outcome.analysis is not None:
+            analysed.append(ArticleFacts(article.article_id, outcome.analysis))
+    frames, new_event_mentions = facts_frames(analysed, version, run_id, seen_at)
+    return {"files": frame("files", files), "articles": frame("articles", articles), **frames}, new_event_mentions
+
+
+def facts_frames(
+    analysed: list[ArticleFacts], version: str, run_id: str, processed_at: dt.datetime
+) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    """The derived tables for some articles (entities, mentions, quotes, article_facts), and their event reports
+    before linking. The one place ingest and reprocess turn analyses into rows, each stamped with ``version``."""
+    entities: dict[str, dict] = {}
+    mentions: list[dict] = []
+    quotes: list[dict] = []
+    new_events: list[dict] = []
+    facts: list[dict] = []
+    for item in sorted(analysed, key=lambda a: a.article_id):
+        aid, analysis = item.article_id, item.analysis
+        facts.append(
+            {
+                "article_id": aid,
+                "extractor_version": version,
+                "run_id": run_id,
+                "processed_at": processed_at,
+                "error": item.error,
+            }
+        )
         if analysis is None:
             continue
         for entity in analysis.entities:
-            entities.setdefault(entity.entity_id, asdict(entity))
-        aid = article.article_id
-        mentions.extend({**asdict(m), "article_id": aid} for m in analysis.mentions)
-        quotes.extend({**asdict(q), "article_id": aid} for q in analysis.quotes)
+            entities.setdefault(entity.entity_id, {**asdict(entity), "extractor_version": version})
+        mentions.extend({**asdict(m), "article_id": aid, "extractor_version": version} for m in analysis.mentions)
+        quotes.extend({**asdict(q), "article_id": aid, "extractor_version": version} for q in analysis.quotes)
         new_events.extend(
             {**asdict(e), "article_id": aid, "contexts": list(e.contexts), "actor_ids": list(e.actor_ids)}
             for e in analysis.event_mentions
         )
     frames = {
-        "files": frame("files", files),
-        "articles": frame("articles", articles),
         "entities": frame("entities", entities.values()),
         "mentions": frame("mentions", mentions).unique("mention_id", keep="first", maintain_order=True),
         "quotes": frame("quotes", quotes).unique("quote_id", keep="first", maintain_order=True),
+        "article_facts": frame("article_facts", facts),
     }
     new_event_mentions = pl.DataFrame(
         [{k: row.get(k) for k in NEW_EVENT_MENTION_SCHEMA} for row in new_events], schema=NEW_EVENT_MENTION_SCHEMA

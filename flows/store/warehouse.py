@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
@@ -23,8 +24,9 @@ SCHEMA_FILE = SQL_DIR / "schema.sql"
 MIGRATIONS_DIR = SQL_DIR / "migrations"
 VIEWS_DIR = SQL_DIR / "views"
 QUERIES_DIR = SQL_DIR / "queries"
-# Tables in load order; events are upserted (their counts grow as articles arrive), the search index replaces what
-# it held for the batch's articles (search_docs first: see FORGET_INDEXED_SQL), everything else is only inserted.
+# Tables in load order. Events, entities and article_facts are upserted (an event's counts grow as articles arrive;
+# an entity and an article's facts carry the extractor version that last wrote them); the search index replaces
+# what it held for the batch's articles (search_docs first: see FORGET_INDEXED_SQL); the rest is only inserted.
 LOAD_ORDER = (
     "files",
     "articles",
@@ -33,12 +35,14 @@ LOAD_ORDER = (
     "quotes",
     "events",
     "event_mentions",
+    "article_facts",
     "search_docs",
     "search_terms",
     "search_vocab",
     "search_spellings",
 )
-TABLES = ("files", "articles", "entities", "mentions", "events", "event_mentions", "quotes", "runs")
+UPSERTED = ("events", "entities", "article_facts")
+TABLES = ("files", "articles", "entities", "mentions", "events", "event_mentions", "quotes", "article_facts", "runs")
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -162,6 +166,15 @@ def _existing_keys(con: Connection, table: str, column: str, keys: Sequence[str]
     return {row[0] for row in rows}
 
 
+def article_texts(con: Connection, article_ids: Sequence[str]) -> pl.DataFrame:
+    """article_id, title and body_text of the given articles (for the search index of reprocessed articles)."""
+    return con.sql(
+        "select article_id, title, body_text from articles where article_id in (select unnest(?::varchar[])) "
+        "order by article_id",
+        params=[list(article_ids)],
+    ).pl()
+
+
 def unindexed(con: Connection) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The articles the search index does not cover yet (a warehouse from before the index), and their quotes."""
     articles = con.sql(
@@ -202,30 +215,50 @@ def set_english_names(con: Connection, named: pl.DataFrame) -> None:
         raise
 
 
-def existing_events(con: Connection, event_types: Sequence[str]) -> pl.DataFrame:
-    """The known events of these types, each with the articles that report it, for linking a batch's mentions.
+@dataclass(frozen=True, slots=True)
+class Retraction:
+    """Facts a batch replaces: everything derived from ``articles``, and the stored reports (and their events) under
+    ``link_keys``, which the batch re-links and writes back."""
 
-    Only the batch's event types are read: an event can only join one of its own type.
+    articles: tuple[str, ...] = ()
+    link_keys: tuple[str, ...] = ()
+
+
+# What a retraction deletes, in this order (the events first: they are found through their reports).
+RETRACTED_REPORTS = """(article_id in (select article_id from retract_articles)
+                        or link_key in (select link_key from retract_keys))"""
+RETRACT_SQL = (
+    "delete from events where event_id in (select event_id from event_mentions where " + RETRACTED_REPORTS + ")",
+    "delete from event_mentions where " + RETRACTED_REPORTS,
+    "delete from mentions where article_id in (select article_id from retract_articles)",
+    "delete from quotes where article_id in (select article_id from retract_articles)",
+)
+
+
+def retract_facts(con: Connection, retract: Retraction) -> None:
+    """Delete the retracted facts (inside the caller's transaction)."""
+    articles = pl.DataFrame({"article_id": list(retract.articles)}, schema={"article_id": pl.String})
+    keys = pl.DataFrame({"link_key": list(retract.link_keys)}, schema={"link_key": pl.String})
+    con.register("retract_articles", articles.to_arrow())
+    con.register("retract_keys", keys.to_arrow())
+    try:
+        for statement in RETRACT_SQL:
+            con.execute(statement)
+    finally:
+        con.unregister("retract_articles")
+        con.unregister("retract_keys")
+
+
+def load_batch(con: Connection, frames: dict[str, pl.DataFrame], retract: Retraction | None = None) -> None:
+    """Every table of one batch in one transaction: all of it lands, or none of it does.
+
+    ``retract``: the facts the batch replaces (a reprocessed article's, the reports of re-linked events), deleted in
+    the same transaction, so a reader or a crash sees either the old facts or the new ones.
     """
-    return con.sql(
-        """
-        with reports as (
-            select event_id, list(distinct article_id order by article_id) as article_ids
-            from event_mentions group by event_id
-        )
-        select events.*, coalesce(reports.article_ids, []) as article_ids
-        from events left join reports using (event_id)
-        where list_contains(?, events.event_type)
-        order by event_id
-        """,
-        params=[list(event_types)],
-    ).pl()
-
-
-def load_batch(con: Connection, frames: dict[str, pl.DataFrame]) -> None:
-    """Every table of one batch in one transaction: all of it lands, or none of it does."""
     con.execute("begin transaction")
     try:
+        if retract is not None:
+            retract_facts(con, retract)
         for table in LOAD_ORDER:
             data = frames.get(table)
             if data is None or data.is_empty():
@@ -289,8 +322,8 @@ FORGET_INDEXED_SQL = (
 
 
 def _insert_sql(table: str) -> str:
-    if table == "events":
-        return "insert or replace into events by name select * from batch_frame"
+    if table in UPSERTED:
+        return f"insert or replace into {table} by name select * from batch_frame"
     if table in ("search_docs", "search_terms"):
         return f"insert into {table} by name select * from batch_frame"  # FORGET_INDEXED_SQL made room
     if table == "search_vocab":
@@ -358,6 +391,8 @@ def data_fingerprint(con: Connection) -> str:
     )
     migrations = _scalar(con, "select string_agg(version::varchar, ',' order by version) from schema_migrations")
     parts += [f"last_change={last_change}", f"migrations={migrations}"]
+    # A reprocess keeps the row counts and records no ingest run: its last write is in article_facts.
+    parts.append(f"facts={_scalar(con, 'select max(processed_at) from article_facts')}")
     views = _scalar(con, "select string_agg(sql, ';' order by view_name) from duckdb_views() where not internal")
     parts.append(f"views={views}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
@@ -376,7 +411,9 @@ def query(con: Connection, sql: str, params: Sequence[object] = ()) -> tuple[lis
 
 
 def table_counts(con: Connection) -> dict[str, int]:
-    return {table: _scalar(con, f"select count(*) from {table}") for table in TABLES}
+    """Rows per table; a table a read-only, not yet migrated warehouse lacks is left out."""
+    present = {row[0] for row in con.execute("select table_name from duckdb_tables()").fetchall()}
+    return {table: _scalar(con, f"select count(*) from {table}") for table in TABLES if table in present}
 
 
 def _scalar(con: Connection, sql: str) -> Any:

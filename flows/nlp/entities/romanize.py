@@ -14,7 +14,7 @@ Only this module imports arabic_name_romanizer.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from arabic_name_romanizer import Transliterator, UserDictionary
@@ -111,14 +111,17 @@ def best_spelling(candidates: Sequence) -> str:  # the package's Candidate objec
 def romanize(transliterator: Romanizer, names: Sequence[str], countries: Sequence[str | None]) -> list[str]:
     """The most likely Latin spelling of each name, with its country's habits where the package knows them.
 
-    One batch per hint, so each distinct name part goes through the model once.
+    Each name goes through the model alone: in a batch, the package's candidates for a name change with the other
+    names beside it ("المجلس العسكري" came out "Al-Majlas Al-Askari" alone, "Al-Megallas Al-Askari" next to
+    "المجلس الانتقالي"), and a name must not depend on which articles happened to share its batch (the same files
+    ingested at once or in parts give the same rows: tests/test_reprocess.py). Cached per (name, hint).
     """
-    by_hint: dict[str | None, list[int]] = defaultdict(list)
-    for i, country in enumerate(countries):
-        by_hint[HINT_COUNTRIES.get(country or "")].append(i)
-    out = [""] * len(names)
-    for hint, positions in by_hint.items():
-        spelled = transliterator.transliterate_many([names[i] for i in positions], top_k=CANDIDATES, country=hint)
-        for i, candidates in zip(positions, spelled):
-            out[i] = best_spelling(candidates) if candidates else names[i]
-    return out
+    return [
+        _spelling(transliterator, name, HINT_COUNTRIES.get(country or "")) for name, country in zip(names, countries)
+    ]
+
+
+@lru_cache(maxsize=65536)
+def _spelling(transliterator: Romanizer, name: str, hint: str | None) -> str:
+    candidates = transliterator.transliterate_many([name], top_k=CANDIDATES, country=hint)[0]
+    return best_spelling(candidates) if candidates else name
