@@ -10,6 +10,7 @@ import pytest
 from conftest import shared_path
 
 from bench.quality import events as evaluation
+from flows.nlp.types import PLOVER_TYPES
 
 GOLD = Path(__file__).resolve().parent / "gold" / "events_seeds.json"
 
@@ -21,24 +22,7 @@ def result() -> dict:
 
 def test_gold_is_well_formed() -> None:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    plover = {
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    }
+    plover = set(PLOVER_TYPES)
     names = [e["event"] for e in gold["events"]]
     assert len(names) == len(set(names))
     for event in gold["events"]:

@@ -9,6 +9,27 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+# PLOVER's 16 event types (../shared/contract.md), ordered from cooperation to conflict: the values of
+# events.event_type, and the rows of the report's timeline.
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:

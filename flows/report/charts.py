@@ -13,27 +13,9 @@ import plotly.offline
 import polars as pl
 from plotly.subplots import make_subplots
 
+from flows.nlp.types import PLOVER_TYPES
 from flows.report.layout import spring_layout
 
-# PLOVER's event types from cooperation to conflict, as ../shared/contract.md lists them: the timeline's rows.
-PLOVER_ORDER = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 STATUS_STYLE = {  # occurred: a filled dot; planned: a ring of another colour, so the two read apart in grey print too
     "occurred": {"symbol": "circle", "color": "#1f5f8b"},
     "planned": {"symbol": "circle-open", "color": "#d9822b"},
@@ -98,7 +80,7 @@ def event_timeline(events: pl.DataFrame) -> go.Figure:
     """One row per PLOVER type, one dot per day (area: events that day), filled when occurred, a ring when planned."""
     if events.is_empty():
         return empty_figure("No events dated to the day in this period")
-    types = [t for t in PLOVER_ORDER if t in set(events["event_type"])]
+    types = [t for t in PLOVER_TYPES if t in set(events["event_type"])]
     types += sorted(set(events["event_type"]) - set(types))
     figure = _base(
         70 + 34 * len(types),
