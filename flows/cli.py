@@ -7,21 +7,15 @@ Prefect is imported only by the commands that run flows (ingest, serve, watch), 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import json
 import os
 import sys
-from dataclasses import replace
-from pathlib import Path
 from typing import Sequence
 
-from flows.errors import AkhbarError, WarehouseBusy, WarehouseLocked
-from flows.read.discover import require_inbox_folder
-from flows.settings import Settings, report_path
+from flows import commands
+from flows.errors import AkhbarError, WarehouseLocked
 
-EXIT_OK, EXIT_ERROR, EXIT_LOCKED = 0, 1, 3
-EVAL_STAGES = ("entities", "quotes", "events", "dates", "extraction", "english-names", "search")
+EXIT_OK, EXIT_ERROR, EXIT_LOCKED = commands.EXIT_OK, commands.EXIT_ERROR, commands.EXIT_LOCKED
 COMMANDS = (
     "ingest",
     "reprocess",
@@ -96,7 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--inbox", help="inbox folder (default ./inbox, or $AKHBAR_INBOX)")
         p.add_argument("--warehouse", help="warehouse file (default ./warehouse/akhbar.duckdb, or $AKHBAR_WAREHOUSE)")
 
-    p = command("ingest", cmd_ingest, "one run of the Prefect ingest flow: every new inbox file goes to the warehouse")
+    p = command(
+        "ingest", commands.cmd_ingest, "one run of the Prefect ingest flow: every new inbox file goes to the warehouse"
+    )
     paths(p)
     p.add_argument("--wait", type=float, default=30.0, help="seconds to wait for another run to finish (default 30)")
     p.add_argument(
@@ -113,14 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "reprocess",
-        cmd_reprocess,
+        commands.cmd_reprocess,
         "re-extract entities, quotes and events from stored articles whose facts are older than the installed "
         "extractors (inbox files are not read)",
     )
     paths(p, inbox=False)
     p.add_argument("--all", action="store_true", help="every article, whatever version its facts come from")
     p.add_argument(
-        "--since", type=_iso_date, metavar="DATE", help="only articles published (else ingested) on or after DATE"
+        "--since", type=iso_date, metavar="DATE", help="only articles published (else ingested) on or after DATE"
     )
     p.add_argument("--wait", type=float, default=30.0, help="seconds to wait for another run to finish (default 30)")
     p.add_argument("--no-prefect", action="store_true", help="run the same steps without Prefect")
@@ -128,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "serve",
-        cmd_serve,
+        commands.cmd_serve,
         "run the ingest flow (and the reprocess flow when facts are stale) on a schedule until stopped",
     )
     paths(p)
@@ -137,52 +133,60 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--cron", help="cron expression, e.g. '*/15 * * * *'")
     report_option(p)
 
-    p = command("watch", cmd_watch, "run the ingest flow as soon as new files settle in the inbox")
+    p = command("watch", commands.cmd_watch, "run the ingest flow as soon as new files settle in the inbox")
     paths(p)
     p.add_argument("--settle", type=float, default=3.0, help="seconds a file's size and mtime must stay unchanged")
 
-    p = command("sql", cmd_sql, "run ad-hoc SQL against the warehouse (read-only unless --write)")
+    p = command("sql", commands.cmd_sql, "run ad-hoc SQL against the warehouse (read-only unless --write)")
     paths(p, inbox=False)
     p.add_argument("statement", help="the SQL statement")
     p.add_argument("--write", action="store_true", help="allow statements that modify the warehouse")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
-    p = command("query", cmd_query, "run a named query from sql/queries/ (no NAME: list them)")
+    p = command("query", commands.cmd_query, "run a named query from sql/queries/ (no NAME: list them)")
     paths(p, inbox=False)
     p.add_argument("name", nargs="?", help="query name (file name without .sql)")
     p.add_argument("params", nargs="*", help="values for the query's ? parameters, in order")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
-    p = command("search", cmd_search, "Arabic-aware ranked search over articles (or quotes), best first")
+    p = command("search", commands.cmd_search, "Arabic-aware ranked search over articles (or quotes), best first")
     paths(p, inbox=False)
     p.add_argument("text", metavar="QUERY", help="words to look for, e.g. 'غوتيريش اليمن'")
     p.add_argument("--quotes", action="store_true", help="rank quotes (by their words and speaker) instead")
-    p.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help="published on or after (YYYY-MM-DD)")
-    p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="published on or before (YYYY-MM-DD)")
+    p.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE", help="published on or after (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE", help="published on or before (YYYY-MM-DD)")
     p.add_argument("--limit", type=_positive, default=10, metavar="N", help="how many results (default 10)")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
-    p = command("status", cmd_status, "what the warehouse holds: counts per table, last runs, quarantined files")
+    p = command(
+        "status", commands.cmd_status, "what the warehouse holds: counts per table, last runs, quarantined files"
+    )
     paths(p, inbox=False)
 
-    p = command("publish", cmd_publish, "write the read-only snapshot NAME.snapshot.duckdb for BI tools")
+    p = command("publish", commands.cmd_publish, "write the read-only snapshot NAME.snapshot.duckdb for BI tools")
     paths(p, inbox=False)
 
-    p = command("export", cmd_export, "write one Parquet file per table and view, plus views.sql")
+    p = command("export", commands.cmd_export, "write one Parquet file per table and view, plus views.sql")
     paths(p, inbox=False)
     p.add_argument("--parquet", required=True, metavar="DIR", help="output folder")
 
-    p = command("report", cmd_report, "write one self-contained HTML report: timeline, who met whom, quotes, trends")
+    p = command(
+        "report", commands.cmd_report, "write one self-contained HTML report: timeline, who met whom, quotes, trends"
+    )
     paths(p, inbox=False)
     p.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE", help="first day (default: first article)")
     p.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE", help="last day (default: newest article)")
     p.add_argument("--out", metavar="FILE", help="the HTML file (default: NAME.report.html beside the warehouse)")
 
-    p = command("eval", cmd_eval, "score entities, quotes, events and dates against the gold files and print P/R/F1")
-    p.add_argument("stage", nargs="?", default="all", choices=("all", *EVAL_STAGES))
+    p = command(
+        "eval", commands.cmd_eval, "score entities, quotes, events and dates against the gold files and print P/R/F1"
+    )
+    p.add_argument("stage", nargs="?", default="all", choices=("all", *commands.EVAL_STAGES))
     p.add_argument("rest", nargs=argparse.REMAINDER, help="options for the stage's evaluation")
 
-    p = command("bench", cmd_bench, "build a benchmark corpus and print throughput, overhead and memory figures")
+    p = command(
+        "bench", commands.cmd_bench, "build a benchmark corpus and print throughput, overhead and memory figures"
+    )
     p.add_argument("rest", nargs=argparse.REMAINDER, help="options for the benchmark (see akhbar bench -- --help)")
     return parser
 
@@ -204,426 +208,10 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2018-04-30") from None
 
 
-def settings_from(args: argparse.Namespace) -> Settings:
-    settings = Settings.from_env(inbox=getattr(args, "inbox", None), warehouse=getattr(args, "warehouse", None))
-    report = getattr(args, "report", None)  # None: no --report; "": --report with no FILE
-    if report is None:
-        return settings
-    return replace(settings, report=Path(report) if report else report_path(settings.warehouse))
-
-
-# ---- ingest ----------------------------------------------------------------------------------------------------
-
-
-def cmd_ingest(args: argparse.Namespace) -> int:
-    from flows import runner
-
-    settings = settings_from(args)
-    require_inbox_folder(settings.inbox)
-    from flows.store.lock import warehouse_lock
-
-    dask_address = args.dask or os.environ.get("AKHBAR_DASK_ADDRESS")
-    if not args.no_prefect:
-        with warehouse_lock(settings.warehouse, wait_seconds=args.wait):
-            pass  # wait here for a running ingest, before paying for Prefect's start-up (the flow waits again)
-        counts = None if dask_address else runner.count_new_files(settings)
-        if counts is not None and counts[1] == 0:
-            return _nothing_new(settings, seen=counts[0])
-    bar = None if args.quiet or not sys.stderr.isatty() else ProgressBar()
-    runner.set_progress(bar)
-    try:
-        if args.no_prefect:
-            summary = runner.run_ingest(settings, lock_wait=args.wait)  # waits where it takes the lock
-        else:
-            from flows.prefect_server import server_lease
-
-            with server_lease():  # the background Prefect server, started on first use (flows/prefect_server.py)
-                from flows.ingest import run_flow
-
-                _quiet_prefect_run_logs()
-                summary = run_flow(settings, dask_address=dask_address)
-    finally:
-        runner.set_progress(None)
-        if bar:
-            bar.close()
-    print_summary(summary)
-    say_stale_facts(summary.stale_articles)
-    if settings.report:
-        print(f"report written: {settings.report}")
-    return EXIT_OK
-
-
-def say_stale_facts(stale: int) -> None:
-    """The one line ingest prints when articles carry facts from an older extractor version."""
-    if stale:
-        print(
-            f"{stale} articles carry facts from an older extractor version: `akhbar reprocess` brings them up to date"
-        )
-
-
-def _nothing_new(settings: Settings, seen: int) -> int:
-    """No new or changed file: no flow run is started (a Prefect run with nothing to do costs seconds, and users run
-    the command many times a day); a change another run could not publish is still published."""
-    from flows.nlp.version import extractor_version
-    from flows.store import warehouse
-    from flows.store.facts import stale_count_if_versioned
-    from flows.store.publish import publish_snapshot
-
-    if settings.publish:
-        publish_snapshot(settings.warehouse, only_if_changed=True)
-    print_table(["measure", "value"], [("seen", str(seen)), ("new", "0")])
-    print("nothing new in the inbox: no run started", file=sys.stderr)
-    with warehouse.opened(settings.warehouse, read_only=True) as con:
-        say_stale_facts(stale_count_if_versioned(con, extractor_version()))
-    return EXIT_OK
-
-
-def cmd_reprocess(args: argparse.Namespace) -> int:
-    from flows import reprocess
-
-    settings = settings_from(args)
-    if not settings.warehouse.exists():
-        raise AkhbarError(f"no warehouse at {settings.warehouse}: run `akhbar ingest` first")
-    bar = None if args.quiet or not sys.stderr.isatty() else ProgressBar("articles")
-    reprocess.set_progress(bar)
-    try:
-        if args.no_prefect:
-            summary = reprocess.run_reprocess(settings, everything=args.all, since=args.since, lock_wait=args.wait)
-        else:
-            from flows.store.lock import warehouse_lock
-
-            with warehouse_lock(settings.warehouse, wait_seconds=args.wait):
-                pass  # wait here for a running ingest, before paying for Prefect's start-up (the flow waits again)
-            from flows.prefect_server import server_lease
-
-            with server_lease():  # the background Prefect server, as for ingest (flows/prefect_server.py)
-                from flows.reprocess_flow import reprocess_flow
-
-                _quiet_prefect_run_logs()
-                summary = reprocess_flow(
-                    warehouse_path=str(settings.warehouse),
-                    everything=args.all,
-                    since=args.since.isoformat() if args.since else None,
-                )
-    finally:
-        reprocess.set_progress(None)
-        if bar:
-            bar.close()
-    print_table(["measure", "value"], summary.rows())
-    for article_id, reason in summary.failures[:20]:
-        print(f"  no facts: {article_id}: {reason}")
-    return EXIT_OK
-
-
-def _iso_date(text: str) -> dt.datetime:
-    try:
-        return dt.datetime.combine(dt.date.fromisoformat(text), dt.time())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _quiet_prefect_run_logs() -> None:
-    """A failed run is reported by the CLI in one line; Prefect's own traceback only with AKHBAR_DEBUG=1.
-
-    The flow run is still marked Failed in Prefect with the error message.
-    """
-    if not os.environ.get("AKHBAR_DEBUG"):
-        import logging
-
-        for name in ("prefect.flow_runs", "prefect.task_runs"):
-            logging.getLogger(name).setLevel(logging.CRITICAL)
-
-
-class ProgressBar:
-    WIDTH = 30
-
-    def __init__(self, unit: str = "files") -> None:
-        self.unit = unit
-
-    def __call__(self, done: int, total: int) -> None:
-        filled = self.WIDTH * done // max(total, 1)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{total} {self.unit}")
-        sys.stderr.flush()
-
-    def close(self) -> None:
-        sys.stderr.write("\n")
-
-
-def print_summary(summary) -> None:
-    print_table(["measure", "value"], summary.rows())
-    for path, reason in summary.quarantined_files[:20]:
-        print(f"  quarantined: {path}: {reason}")
-    if len(summary.quarantined_files) > 20:
-        print(f"  ... and {len(summary.quarantined_files) - 20} more (akhbar status)")
-
-
-# ---- serve / watch / bench / eval: each lives in its own module ------------------------------------------------
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    from flows.serve import serve
-
-    return serve(settings_from(args), interval=args.interval, cron=args.cron)
-
-
-def cmd_watch(args: argparse.Namespace) -> int:
-    from flows.watch import watch
-
-    return watch(settings_from(args), settle_seconds=args.settle)
-
-
-def cmd_bench(args: argparse.Namespace) -> int:
-    run = _dev_tool("bench.perf.run", "akhbar bench")
-    return run.main([a for a in args.rest if a != "--"])
-
-
-def cmd_eval(args: argparse.Namespace) -> int:
-    stages = EVAL_STAGES if args.stage == "all" else (args.stage,)
-    for stage in stages:
-        _dev_tool(f"bench.quality.{stage.replace('-', '_')}", "akhbar eval").run([a for a in args.rest if a != "--"])
-    return EXIT_OK
-
-
-def _dev_tool(module: str, command: str):
-    """A module of bench/, the development tools beside flows/ in a source checkout (not shipped in the wheel)."""
-    import importlib
-
-    checkout = Path(__file__).resolve().parents[1]
-    if not (checkout / "bench" / "__init__.py").exists():
-        raise AkhbarError(f"{command} runs from a source checkout of akhbar (bench/ beside flows/), not from a wheel")
-    if str(checkout) not in sys.path:
-        sys.path.insert(0, str(checkout))
-    return importlib.import_module(module)
-
-
-# ---- reading the warehouse ---------------------------------------------------------------------------------------
-
-
-def cmd_sql(args: argparse.Namespace) -> int:
-    from flows.store import warehouse
-
-    settings = settings_from(args)
-    with _reader(settings, write=args.write) as con:
-        columns, rows = warehouse.query(con, args.statement)
-    print_rows(columns, rows, args.format)
-    return EXIT_OK
-
-
-def cmd_query(args: argparse.Namespace) -> int:
-    from flows.store import warehouse
-
-    available = sorted(p.stem for p in warehouse.QUERIES_DIR.glob("*.sql"))
-    if not args.name:
-        print("named queries: " + ", ".join(available))
-        return EXIT_OK
-    if args.name not in available:
-        raise AkhbarError(f"no named query {args.name!r}; available: {', '.join(available)}")
-    sql = (warehouse.QUERIES_DIR / f"{args.name}.sql").read_text(encoding="utf-8")
-    with _reader(settings_from(args)) as con:
-        columns, rows = warehouse.query(con, sql, args.params)
-    print_rows(columns, rows, args.format)
-    return EXIT_OK
-
-
-def cmd_search(args: argparse.Namespace) -> int:
-    from flows.search import index_coverage, search
-
-    with _reader(settings_from(args)) as con:
-        coverage = index_coverage(con)
-        if coverage is None:
-            raise AkhbarError(NO_SEARCH_INDEX)
-        if coverage[0] < coverage[1]:
-            print(f"akhbar: {_not_indexed(coverage)}", file=sys.stderr)
-        columns, rows = search(
-            con, args.text, quotes=args.quotes, date_from=args.date_from, date_to=args.date_to, limit=args.limit
-        )
-    print_rows(columns, rows, args.format)
-    return EXIT_OK
-
-
-NO_SEARCH_INDEX = "this warehouse has no search index yet: run `akhbar ingest` with this version of akhbar"
-
-
-def _not_indexed(coverage: tuple[int, int]) -> str:
-    return (
-        f"{coverage[1] - coverage[0]} articles, loaded before the search index existed, are not searched yet; "
-        "the next `akhbar ingest` that loads a file indexes them"
-    )
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
-
-
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
     return int(text)
-
-
-def cmd_status(args: argparse.Namespace) -> int:
-    from flows.nlp.version import extractor_version
-    from flows.search import index_coverage
-    from flows.store import warehouse
-    from flows.store.facts import stale_count_if_versioned
-
-    with _reader(settings_from(args)) as con:
-        print_table(["table", "rows"], list(warehouse.table_counts(con).items()))
-        coverage = index_coverage(con)
-        if coverage is None:
-            print(f"search index: none ({NO_SEARCH_INDEX.split(': ', 1)[1]})")
-        else:
-            print(f"search index: {coverage[0]} of {coverage[1]} articles")
-        stale = stale_count_if_versioned(con, extractor_version())
-        print(
-            f"\nextractor version {extractor_version()}: "
-            + (
-                f"{stale} articles carry facts from an older version (`akhbar reprocess` updates them)"
-                if stale
-                else "every article's facts are current"
-            )
-        )
-        print()
-        print_rows(
-            *warehouse.query(
-                con,
-                "select run_id, started_at, status, files_seen, files_new, files_loaded, "
-                "files_duplicate, files_quarantined, round(seconds, 2) as seconds "
-                "from runs order by started_at desc limit 5",
-            ),
-            "table",
-        )
-        print()
-        print_rows(
-            *warehouse.query(
-                con,
-                "select file_path, error, seen_at from files where status = 'quarantined' "
-                "order by seen_at desc, file_path limit 20",
-            ),
-            "table",
-        )
-    return EXIT_OK
-
-
-def cmd_publish(args: argparse.Namespace) -> int:
-    import time
-
-    from flows.store.publish import publish_snapshot
-
-    settings = settings_from(args)
-    if not settings.warehouse.exists():
-        raise AkhbarError(f"no warehouse at {settings.warehouse}: run `akhbar ingest` first")
-    started = time.perf_counter()
-    target = publish_snapshot(settings.warehouse, wait_seconds=60)
-    if target is None:
-        raise WarehouseLocked(
-            f"another akhbar run is writing {settings.warehouse}; it publishes the snapshot when done"
-        )
-    size_mb = target.stat().st_size / 1e6
-    print(f"snapshot written: {target} ({size_mb:.1f} MB in {time.perf_counter() - started:.2f} s)")
-    return EXIT_OK
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from flows.store.export import export_parquet
-
-    settings = settings_from(args)
-    try:
-        written = export_parquet(settings.warehouse, Path(args.parquet))
-    except WarehouseBusy:
-        if not settings.snapshot.exists():
-            raise
-        print(
-            f"akhbar: an ingest is writing the warehouse; exporting the snapshot {settings.snapshot}", file=sys.stderr
-        )
-        written = export_parquet(settings.snapshot, Path(args.parquet))
-    print(f"{len(written)} files written to {args.parquet}")
-    return EXIT_OK
-
-
-def cmd_report(args: argparse.Namespace) -> int:
-    from flows.report import write_report
-
-    settings = settings_from(args)
-    out = Path(args.out) if args.out else report_path(settings.warehouse)
-    with _reader(settings) as con:
-        write_report(con, out, start=args.date_from, end=args.date_to, warehouse_name=settings.warehouse.name)
-    print(f"report written: {out} ({out.stat().st_size / 1e6:.1f} MB)")
-    return EXIT_OK
-
-
-class _reader:
-    """A warehouse connection for reading: read-only unless ``write``; the snapshot when an ingest holds the file.
-
-    Inside the ``with`` body, a damaged file or a full disk becomes one AkhbarError line (see warehouse.opened).
-    """
-
-    def __init__(self, settings: Settings, write: bool = False):
-        self.settings, self.write = settings, write
-
-    def __enter__(self):
-        from flows.store import warehouse
-
-        try:
-            self.context = warehouse.opened(self.settings.warehouse, read_only=not self.write, sandboxed=not self.write)
-            return self.context.__enter__()
-        except WarehouseBusy:
-            snapshot = self.settings.snapshot
-            if self.write or not snapshot.exists():
-                raise
-            print(f"akhbar: an ingest is writing the warehouse; reading the snapshot {snapshot}", file=sys.stderr)
-            self.context = warehouse.opened(snapshot, read_only=True, sandboxed=True)
-            return self.context.__enter__()
-
-    def __exit__(self, *exc):
-        return self.context.__exit__(*exc)
-
-
-# ---- output --------------------------------------------------------------------------------------------------
-
-
-def print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
-    if fmt == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")  # Unix line ends: cut, awk and spreadsheets all read them
-        writer.writerow(columns)
-        writer.writerows(rows)
-    elif fmt == "json":
-        print(
-            json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=_json_default, indent=1)
-        )
-    else:
-        print_table(columns, rows)
-
-
-def print_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    if not columns:
-        print("(statement executed)")
-        return
-    cells = [[_cell(v) for v in row] for row in rows]
-    widths = [max([len(str(c))] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    line = "  ".join(str(c).ljust(w) for c, w in zip(columns, widths))
-    print(line)
-    print("  ".join("-" * w for w in widths))
-    for row in cells:
-        print("  ".join(v.ljust(w) for v, w in zip(row, widths)))
-    print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-
-
-MAX_CELL = 80
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value).replace("\n", " ")
-    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
-
-
-def _json_default(value: object) -> str:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return str(value)
 
 
 if __name__ == "__main__":
