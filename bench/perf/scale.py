@@ -166,7 +166,9 @@ def verdicts(sizes: list[dict]) -> dict[str, bool]:
         f"publishing it <= {TARGET_PUBLISH_ONE} s": largest["one_file"]["publish_seconds"] <= TARGET_PUBLISH_ONE,
         f"peak RSS <= {TARGET_RSS_GROWTH}x the smallest warehouse's": largest["one_file"]["peak_rss_mb"]
         <= TARGET_RSS_GROWTH * smallest["one_file"]["peak_rss_mb"],
-        f"every named query < {TARGET_QUERY_SECONDS} s": all(s is not None and s < TARGET_QUERY_SECONDS for s in queries),
+        f"every named query < {TARGET_QUERY_SECONDS} s": all(
+            s is not None and s < TARGET_QUERY_SECONDS for s in queries
+        ),
     }
 
 

@@ -130,15 +130,23 @@ def _add_deltas(con: warehouse.Connection, target: Path, previous: Manifest, sta
     if set(previous.tables) != set(table_names(con)):
         return None
     shown = {name: snapshot.table_select_sql(target, name, parts) for name, parts in previous.tables.items()}
-    runs = [row[0] for row in con.execute(f"select run_id from runs anti join ({shown['runs']}) using (run_id)").fetchall()]
+    runs = [
+        row[0] for row in con.execute(f"select run_id from runs anti join ({shown['runs']}) using (run_id)").fetchall()
+    ]
     if not runs:
         return None
-    articles = [row[0] for row in con.execute("select article_id from articles where run_id in (select unnest(?))", [runs]).fetchall()]
+    articles = [
+        row[0]
+        for row in con.execute("select article_id from articles where run_id in (select unnest(?))", [runs]).fetchall()
+    ]
     selects: dict[str, tuple[str, list]] = {
         name: (sql.format(table=name), [articles if "article_id in" in sql else runs]) for name, sql in DELTAS.items()
     }
     selects["entities"] = (f"select * from entities anti join ({shown['entities']}) using (entity_id)", [])
-    selects["runs"] = (f"select * from runs where run_id in (select run_id from (select * from runs except {shown['runs']}))", [])
+    selects["runs"] = (
+        f"select * from runs where run_id in (select run_id from (select * from runs except select * from ({shown['runs']})))",
+        [],
+    )
     manifest = Manifest(start.generation, start.fingerprint, start.schema, dict(previous.tables))
     root = snapshot.parts_dir(target)
     for name, (select, params) in selects.items():

@@ -42,7 +42,9 @@ def recovery_hint(path: Path) -> str:
 NOT_A_WAREHOUSE = ("not a valid DuckDB database file", "Corrupt database file", "Could not read enough bytes")
 
 
-def connect(path: Path, *, read_only: bool = False, sandboxed: bool = False, readable: Path | None = None) -> Connection:
+def connect(
+    path: Path, *, read_only: bool = False, sandboxed: bool = False, readable: Path | None = None
+) -> Connection:
     """Open the warehouse (creating and migrating it when writable); a clear AkhbarError when it cannot be.
 
     ``sandboxed``: no access outside the database file (no COPY TO, EXPORT, ATTACH, read_csv, extension installs):
