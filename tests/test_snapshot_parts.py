@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from flows import pipeline
 from flows.cli import main
+from flows.nlp.types import Analysis
+from flows.runner import run_ingest
+from flows.settings import Settings
 from flows.store import snapshot, warehouse
 from flows.store.publish import publish_snapshot
 from flows.store.snapshot import current_manifest, parts_dir
@@ -27,7 +31,11 @@ def add_run(path: Path, n: int) -> None:
     article, run = f"a{n:015d}", f"r{n + 1}"
     with warehouse.opened(path) as con:
         con.execute("update runs set status = 'failed' where run_id = 'r1' and ? = 2", [n])
-        con.execute("insert into runs (run_id, started_at, status) values (?, ?, 'completed')", [run, NOW])
+        con.execute(
+            "insert into runs (run_id, started_at, status, files_loaded, files_duplicate, files_quarantined) "
+            "values (?, ?, 'completed', 1, 0, 0)",
+            [run, NOW],
+        )
         con.execute(
             "insert into files (file_path, file_sha256, status, article_id, run_id, seen_at) values (?, ?, 'loaded', ?, ?, ?)",
             [f"new{n}.txt", f"f{n}", article, run, NOW],
@@ -121,6 +129,22 @@ def test_a_change_no_run_accounts_for_is_published_whole(source: Path):
         con.execute("delete from quotes")
     published = publish_snapshot(source, only_if_changed=True)
     assert published.full and contents(published.path) == contents(source)
+
+
+def test_a_file_seen_again_with_the_same_content_is_published_whole(tmp_path: Path, monkeypatch):
+    """Touched: its row keeps its run and only its size and mtime change, which no delta part would carry."""
+    monkeypatch.setattr(pipeline, "analyse", lambda doc, timer=None: Analysis())  # the snapshot, not the NLP
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    page = inbox / "a.txt"
+    page.write_text("خبر تجريبي\nوصل وفد روسي إلى نيامي لبحث التعاون الأمني.\n", encoding="utf-8")
+    settings = Settings(inbox=inbox, warehouse=tmp_path / "w.duckdb", workers=1, publish=False)
+    run_ingest(settings)
+    publish_snapshot(settings.warehouse)
+    os.utime(page, ns=(1_000_000_000, 1_000_000_000))
+    assert run_ingest(settings).duplicate == 1
+    published = publish_snapshot(settings.warehouse, only_if_changed=True)
+    assert published.full and contents(published.path) == contents(settings.warehouse)
 
 
 def test_a_reader_of_an_old_generation_keeps_its_parts(source: Path, monkeypatch):

@@ -133,7 +133,7 @@ def _add_deltas(con: warehouse.Connection, target: Path, previous: Manifest, sta
     runs = [
         row[0] for row in con.execute(f"select run_id from runs anti join ({shown['runs']}) using (run_id)").fetchall()
     ]
-    if not runs:
+    if not runs or not _files_rows_name_their_runs(con, runs):
         return None
     articles = [
         row[0]
@@ -164,6 +164,17 @@ def _add_deltas(con: warehouse.Connection, target: Path, previous: Manifest, sta
             parts = TableParts(parts.base, (merged,))
         manifest = manifest.with_table(name, parts)
     return manifest if _counts_agree(con, target, manifest) else None
+
+
+def _files_rows_name_their_runs(con: warehouse.Connection, runs: list[str]) -> bool:
+    """Whether every file the new runs counted carries their run_id. A file seen again with the same content (touched,
+    copied back) keeps its old row and run_id and only gets a new size and mtime, which no delta would find."""
+    [(counted, named)] = con.execute(
+        "select (select coalesce(sum(files_loaded + files_duplicate + files_quarantined), 0) from runs "
+        "where run_id in (select unnest(?))), (select count(*) from files where run_id in (select unnest(?)))",
+        [runs, runs],
+    ).fetchall()
+    return bool(counted == named)
 
 
 def _copy(con: warehouse.Connection, select: str, params: list, target: Path) -> int:
