@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from flows.errors import WarehouseLocked
@@ -104,66 +104,109 @@ def _write_whole(con: warehouse.Connection, target: Path, manifest: Manifest) ->
         relative = snapshot.part_path(name, manifest.generation)
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         write_parquet(con, name, root / relative)
-        manifest = manifest.with_table(name, TableParts(relative))
+        parts = TableParts(relative)
+        if name not in snapshot.KEYS:
+            [(rows, last_rowid)] = con.execute(
+                f"select count(*), max(rowid) from {warehouse.sql_identifier(name)}"
+            ).fetchall()
+            end = -1 if last_rowid is None else last_rowid
+            parts = TableParts(relative, rows=rows, end=end + 1, last=_row_digest(con, name, end))
+        manifest = manifest.with_table(name, parts)
     return manifest
 
 
-# What each table's delta holds, given the runs the snapshot has not seen (?1 below) and the articles they loaded:
-# rows are only ever added to the tables without a key, so their delta is the new rows; a keyed table's delta is the
-# current rows of every key the new runs touched.
-RUN_ROWS = "select * from {table} where run_id in (select unnest(?))"
-ARTICLE_ROWS = "select * from {table} where article_id in (select unnest(?))"
-DELTAS = {
-    "articles": RUN_ROWS,
-    "mentions": ARTICLE_ROWS,
-    "quotes": ARTICLE_ROWS,
-    "event_mentions": ARTICLE_ROWS,
-    "events": "select * from events where event_id in "
-    "(select event_id from event_mentions where article_id in (select unnest(?)))",
-    "files": "select * from files where file_path in (select file_path from files where run_id in (select unnest(?)))",
-}
+def _row_digest(con: warehouse.Connection, table: str, rowid: int) -> str:
+    """What the row at ``rowid`` holds, summed up ('' for none): the mark of where the snapshot's copy of an
+    append-only table ends."""
+    rows = con.execute(f"select * from {warehouse.sql_identifier(table)} where rowid = ?", [rowid]).fetchall()
+    return hashlib.sha256(repr(rows).encode("utf-8")).hexdigest() if rows else ""
 
 
 def _add_deltas(con: warehouse.Connection, target: Path, previous: Manifest, start: Manifest) -> Manifest | None:
-    """The previous generation plus one delta part per table the new runs changed; None when the change cannot be
-    told from the runs (no new run, a table the snapshot lacks, row counts that disagree): publish whole instead."""
+    """The previous generation plus one delta part per table that changed; None when the change cannot be told this
+    way (no new run, a table the snapshot lacks, rows deleted or rewritten): publish whole instead.
+
+    Rows are only ever appended to the tables without a key (articles, mentions, ...), so their delta is the rows
+    past where the snapshot's copy ended (DuckDB's rowid: appends take the next ones; a range filter on it reads only
+    the table's tail). A keyed table's delta holds the current rows of every key the new runs touched: the files
+    they read, the events their event mentions report, their own runs rows.
+    """
     if set(previous.tables) != set(table_names(con)):
         return None
-    shown = {name: snapshot.table_select_sql(target, name, parts) for name, parts in previous.tables.items()}
+    shown_runs = snapshot.table_select_sql(target, "runs", previous.tables["runs"])
     runs = [
-        row[0] for row in con.execute(f"select run_id from runs anti join ({shown['runs']}) using (run_id)").fetchall()
+        row[0] for row in con.execute(f"select run_id from runs anti join ({shown_runs}) using (run_id)").fetchall()
     ]
     if not runs or not _files_rows_name_their_runs(con, runs):
         return None
-    articles = [
-        row[0]
-        for row in con.execute("select article_id from articles where run_id in (select unnest(?))", [runs]).fetchall()
-    ]
-    selects: dict[str, tuple[str, list]] = {
-        name: (sql.format(table=name), [articles if "article_id in" in sql else runs]) for name, sql in DELTAS.items()
-    }
-    selects["entities"] = (f"select * from entities anti join ({shown['entities']}) using (entity_id)", [])
-    selects["runs"] = (
-        f"select * from runs where run_id in (select run_id from (select * from runs except select * from ({shown['runs']})))",
-        [],
-    )
     manifest = Manifest(start.generation, start.fingerprint, start.schema, dict(previous.tables))
-    root = snapshot.parts_dir(target)
-    for name, (select, params) in selects.items():
-        parts = previous.tables[name]
-        relative = snapshot.part_path(name, start.generation, "delta")
-        stamped = f"select *, {start.generation}::bigint as {snapshot.GENERATION_COLUMN} from ({select})"
-        rows = _copy(con, stamped if name in snapshot.KEYS else select, params, root / relative)
-        if not rows:
-            (root / relative).unlink(missing_ok=True)
+    for name, parts in previous.tables.items():
+        if name in snapshot.KEYS:
             continue
-        parts = TableParts(parts.base, (*parts.deltas, relative))
-        if len(parts.deltas) > snapshot.MAX_DELTAS:
-            merged = snapshot.part_path(name, start.generation, "merged")
-            _copy(con, snapshot.merged_deltas_sql(target, name, parts), [], root / merged)
-            parts = TableParts(parts.base, (merged,))
-        manifest = manifest.with_table(name, parts)
-    return manifest if _counts_agree(con, target, manifest) else None
+        tail = _append_tail(con, target, name, parts, start.generation)
+        if tail is None:
+            return None
+        manifest = manifest.with_table(name, tail)
+    events = _tail_values(con, "event_mentions", previous.tables["event_mentions"].end, "event_id")
+    keyed = {
+        "files": (
+            "select * from files where file_path in (select file_path from files where run_id in (select unnest(?)))",
+            [runs],
+        ),
+        "events": ("select * from events where event_id in (select unnest(?))", [events]),
+        "runs": (
+            f"select * from runs where run_id in (select run_id from (select * from runs except select * from ({shown_runs})))",
+            [],
+        ),
+    }
+    for name, (select, params) in keyed.items():
+        stamped = f"select *, {start.generation}::bigint as {snapshot.GENERATION_COLUMN} from ({select})"
+        manifest = manifest.with_table(
+            name, _add_part(con, target, name, manifest.tables[name], stamped, params, start.generation)
+        )
+    return manifest
+
+
+def _append_tail(
+    con: warehouse.Connection, target: Path, name: str, parts: TableParts, generation: int
+) -> TableParts | None:
+    """An append-only table's parts with its new rows added; None when rows were deleted or moved since."""
+    table = warehouse.sql_identifier(name)
+    if _row_digest(con, name, parts.end - 1) != parts.last:
+        return None  # the last row the snapshot copied is not where it was: rows were deleted and the table compacted
+    tail = f"select * from {table} where rowid >= {parts.end}"
+    updated = _add_part(con, target, name, parts, tail, [], generation)
+    [(rows, last_rowid)] = con.execute(
+        f"select (select count(*) from {table}), (select max(rowid) from {table} where rowid >= {parts.end})"
+    ).fetchall()
+    added = 0 if last_rowid is None else last_rowid + 1 - parts.end
+    if rows != parts.rows + added:
+        return None  # fewer rows than the snapshot's plus the tail: some were deleted
+    end = parts.end if last_rowid is None else last_rowid + 1
+    return TableParts(updated.base, updated.deltas, rows=rows, end=end, last=_row_digest(con, name, end - 1))
+
+
+def _tail_values(con: warehouse.Connection, table: str, end: int, column: str) -> list:
+    sql = f"select distinct {warehouse.sql_identifier(column)} from {warehouse.sql_identifier(table)} where rowid >= ?"
+    return [row[0] for row in con.execute(sql, [end]).fetchall()]
+
+
+def _add_part(
+    con: warehouse.Connection, target: Path, name: str, parts: TableParts, select: str, params: list, generation: int
+) -> TableParts:
+    """``parts`` with ``select`` written as this generation's delta (nothing when it is empty); the deltas merged
+    into one part when there are more than snapshot.MAX_DELTAS."""
+    root = snapshot.parts_dir(target)
+    relative = snapshot.part_path(name, generation, "delta")
+    if not _copy(con, select, params, root / relative):
+        (root / relative).unlink(missing_ok=True)
+        return parts
+    parts = replace(parts, deltas=(*parts.deltas, relative))
+    if len(parts.deltas) > snapshot.MAX_DELTAS:
+        merged = snapshot.part_path(name, generation, "merged")
+        _copy(con, snapshot.merged_deltas_sql(target, name, parts), [], root / merged)
+        parts = replace(parts, deltas=(merged,))
+    return parts
 
 
 def _files_rows_name_their_runs(con: warehouse.Connection, runs: list[str]) -> bool:
@@ -186,17 +229,6 @@ def _copy(con: warehouse.Connection, select: str, params: list, target: Path) ->
     ).fetchall()
     os.replace(temp, target)
     return int(rows[0][0]) if rows else 0
-
-
-def _counts_agree(con: warehouse.Connection, target: Path, manifest: Manifest) -> bool:
-    """Whether every table of the new generation has as many rows as the warehouse's: a change made outside an
-    ingest run's load (a deleted row, a reprocessed article) shows here and sends the publish down the whole path."""
-    shown = " union all ".join(
-        f"select {warehouse.sql_literal(name)}, (select count(*) from ({snapshot.table_select_sql(target, name, parts)})), "
-        f"(select count(*) from {warehouse.sql_identifier(name)})"
-        for name, parts in manifest.tables.items()
-    )
-    return all(shown_rows == stored for _, shown_rows, stored in con.execute(shown).fetchall())
 
 
 def _swap_in(target: Path, manifest: Manifest) -> None:

@@ -23,7 +23,7 @@ import fcntl
 import json
 import os
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -39,15 +39,20 @@ MAX_DELTAS = 32
 # A superseded generation is kept at least this long even when no lock is seen on it: a reader may have opened the
 # file just before the rename and not yet taken its lock.
 GRACE_SECONDS = 60.0
-MANIFEST_FORMAT = 1
+MANIFEST_FORMAT = 2
 
 
 @dataclass(frozen=True, slots=True)
 class TableParts:
-    """One table of the snapshot: its compacted part and the delta parts written since (oldest first)."""
+    """One table of the snapshot: its compacted part and the delta parts written since (oldest first); for a table
+    without a key (rows only appended), the rows shown, the warehouse rowid where the copy ends and a digest of the
+    row just before it."""
 
     base: str
     deltas: tuple[str, ...] = ()
+    rows: int = 0
+    end: int = 0
+    last: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +134,7 @@ def write_manifest(snapshot: Path, manifest: Manifest) -> None:
         "generation": manifest.generation,
         "fingerprint": manifest.fingerprint,
         "schema": manifest.schema,
-        "tables": {name: {"base": p.base, "deltas": list(p.deltas)} for name, p in manifest.tables.items()},
+        "tables": {name: {**asdict(p), "deltas": list(p.deltas)} for name, p in manifest.tables.items()},
     }
     path = manifest_path(snapshot, manifest.generation)
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -143,7 +148,7 @@ def read_manifest(path: Path) -> Manifest | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != MANIFEST_FORMAT:
             return None
-        tables = {name: TableParts(t["base"], tuple(t["deltas"])) for name, t in data["tables"].items()}
+        tables = {name: TableParts(**{**t, "deltas": tuple(t["deltas"])}) for name, t in data["tables"].items()}
         return Manifest(int(data["generation"]), str(data["fingerprint"]), str(data["schema"]), tables)
     except (OSError, ValueError, KeyError, TypeError):
         return None

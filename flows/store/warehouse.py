@@ -253,11 +253,11 @@ def data_fingerprint(con: Connection) -> str:
         for table in TABLES
         if table != "runs"
     ]
-    last_change = _scalar(
-        con,
-        """select max(coalesce(finished_at, started_at)) from runs
-           where status <> 'completed' or files_loaded + files_duplicate + files_quarantined > 0""",
-    )
+    # the count too: two runs that finish within the same second share their finished_at
+    last_change = con.execute(
+        """select max(coalesce(finished_at, started_at)), count(*) from runs
+           where status <> 'completed' or files_loaded + files_duplicate + files_quarantined > 0"""
+    ).fetchall()[0]
     migrations = _scalar(con, "select string_agg(version::varchar, ',' order by version) from schema_migrations")
     parts += [f"last_change={last_change}", f"migrations={migrations}"]
     views = _scalar(con, "select string_agg(sql, ';' order by view_name) from duckdb_views() where not internal")
