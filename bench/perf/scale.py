@@ -1,6 +1,6 @@
 """The scale benchmark (issue 18): costs that must follow what is new, not what is stored, on synthetic warehouses.
 
-    akhbar bench --warehouse-sizes 10000,100000,1000000 [--work DIR]
+    akhbar bench --warehouse-sizes 10000,100000,1000000 [--work DIR] [--out DIR]
     python -m bench.perf.scale --sizes 10000,100000,1000000     (the same, from a source checkout)
 
 For each size: a synthetic warehouse (bench/perf/synthetic.sql, rows made in SQL) with one event per article, then
