@@ -91,6 +91,7 @@ def _run(inbox: Path, warehouse: Path) -> dict:
         "wall_seconds": measured.wall_seconds,
         "peak_rss_mb": measured.peak_tree_rss / MB,
         "counts": child["counts"],
+        "stage_seconds": child["stage_seconds"],
     }
 
 

@@ -67,7 +67,8 @@ def publish_snapshot(
 def _publish(warehouse_path: Path, only_if_changed: bool, full: bool) -> Published:
     target = snapshot_path(warehouse_path)
     stale = stale_marker(warehouse_path)
-    previous = None if stale.exists() else snapshot.current_manifest(target)
+    marked = _mtime(stale)
+    previous = None if marked is not None else snapshot.current_manifest(target)
     with warehouse.opened(warehouse_path, read_only=True) as con:
         fingerprint, schema = warehouse.data_fingerprint(con), _schema_fingerprint(con)
         if only_if_changed and previous is not None and previous.fingerprint == fingerprint:
@@ -83,9 +84,17 @@ def _publish(warehouse_path: Path, only_if_changed: bool, full: bool) -> Publish
     root = snapshot.parts_dir(target)
     written = sum((root / p).stat().st_size for p in manifest.parts() - (previous.parts() if previous else set()))
     _swap_in(target, manifest)
-    stale.unlink(missing_ok=True)  # after the swap: a crash before it leaves the next publish whole
+    if marked is not None and _mtime(stale) == marked:  # after the swap: a crash before it leaves the next publish
+        stale.unlink(missing_ok=True)  # whole; an edit marked since (the warehouse was closed) keeps its mark
     snapshot.collect_garbage(target, manifest.generation)
     return Published(target, full=whole, bytes_written=written)
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return None
 
 
 def _schema_fingerprint(con: warehouse.Connection) -> str:
