@@ -142,10 +142,8 @@ def _add_deltas(con: warehouse.Connection, target: Path, previous: Manifest, sta
     """
     if set(previous.tables) != set(table_names(con)):
         return None
-    shown_runs = snapshot.table_select_sql(target, "runs", previous.tables["runs"])
-    runs = [
-        row[0] for row in con.execute(f"select run_id from runs anti join ({shown_runs}) using (run_id)").fetchall()
-    ]
+    query = snapshot.table_select_sql(target, "runs", previous.tables["runs"])  # the runs the snapshot shows
+    runs = [row[0] for row in con.execute(f"select run_id from runs anti join ({query}) using (run_id)").fetchall()]
     if not runs or not _files_rows_name_their_runs(con, runs):
         return None
     manifest = Manifest(start.generation, start.fingerprint, start.schema, dict(previous.tables))
@@ -164,7 +162,7 @@ def _add_deltas(con: warehouse.Connection, target: Path, previous: Manifest, sta
         ),
         "events": ("select * from events where event_id in (select unnest(?))", [events]),
         "runs": (
-            f"select * from runs where run_id in (select run_id from (select * from runs except select * from ({shown_runs})))",
+            f"select * from runs where run_id in (select run_id from (select * from runs except select * from ({query})))",
             [],
         ),
     }
@@ -183,10 +181,9 @@ def _append_tail(
     table = warehouse.sql_identifier(name)
     if _row_digest(con, name, parts.end - 1) != parts.last:
         return None  # the last row the snapshot copied is not where it was: rows were deleted and the table compacted
-    tail = f"select * from {table} where rowid >= {parts.end}"
-    updated = _add_part(con, target, name, parts, tail, [], generation)
+    updated = _add_part(con, target, name, parts, f"select * from {table} where rowid >= ?", [parts.end], generation)
     [(rows, last_rowid)] = con.execute(
-        f"select (select count(*) from {table}), (select max(rowid) from {table} where rowid >= {parts.end})"
+        f"select (select count(*) from {table}), (select max(rowid) from {table} where rowid >= ?)", [parts.end]
     ).fetchall()
     added = 0 if last_rowid is None else last_rowid + 1 - parts.end
     if rows != parts.rows + added:
