@@ -213,3 +213,14 @@ def test_duckdb_1x_reads_a_snapshot_with_delta_parts(source: Path):
     result = subprocess.run([DUCKDB1_PYTHON, "-c", script, str(path)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("1.") and result.stdout.split(" ", 1)[1].strip() == "[2, 2, 2, 2] 2"
+
+
+def test_deltas_that_outgrow_the_whole_part_send_the_publish_down_the_whole_path(source: Path, monkeypatch):
+    monkeypatch.setattr(snapshot, "COMPACT_MIN_BYTES", 0)
+    monkeypatch.setattr(snapshot, "COMPACT_SHARE", 100.0)
+    add_run(source, 2)
+    assert not publish_snapshot(source, only_if_changed=True).full  # one small delta: added
+    monkeypatch.setattr(snapshot, "COMPACT_SHARE", 0.5)
+    add_run(source, 3)
+    published = publish_snapshot(source, only_if_changed=True)
+    assert published.full and contents(published.path) == contents(source)

@@ -171,7 +171,7 @@ def _add_deltas(con: warehouse.Connection, target: Path, previous: Manifest, sta
         manifest = manifest.with_table(
             name, _add_part(con, target, name, manifest.tables[name], stamped, params, start.generation)
         )
-    return manifest
+    return None if snapshot.deltas_outgrew_base(target, manifest) else manifest
 
 
 def _append_tail(
