@@ -12,16 +12,30 @@ import datetime as dt
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
 from flows.errors import AkhbarError, WarehouseBusy, WarehouseLocked
 from flows.read.discover import require_inbox_folder
-from flows.settings import Settings
+from flows.settings import Settings, report_path
 
 EXIT_OK, EXIT_ERROR, EXIT_LOCKED = 0, 1, 3
-EVAL_STAGES = ("entities", "quotes", "events", "dates", "extraction")
-COMMANDS = ("ingest", "serve", "watch", "sql", "query", "status", "publish", "export", "eval", "bench")
+EVAL_STAGES = ("entities", "quotes", "events", "dates", "extraction", "english-names", "search")
+COMMANDS = (
+    "ingest",
+    "serve",
+    "watch",
+    "sql",
+    "query",
+    "search",
+    "status",
+    "publish",
+    "export",
+    "report",
+    "eval",
+    "bench",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -94,12 +108,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="process batches on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786); needs .[dask]",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    report_option(p)
 
     p = command("serve", cmd_serve, "run the ingest flow on a schedule (a Prefect deployment) until stopped")
     paths(p)
     group = p.add_mutually_exclusive_group()
     group.add_argument("--interval", type=float, help="seconds between runs (default 300)")
     group.add_argument("--cron", help="cron expression, e.g. '*/15 * * * *'")
+    report_option(p)
 
     p = command("watch", cmd_watch, "run the ingest flow as soon as new files settle in the inbox")
     paths(p)
@@ -117,6 +133,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("params", nargs="*", help="values for the query's ? parameters, in order")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
+    p = command("search", cmd_search, "Arabic-aware ranked search over articles (or quotes), best first")
+    paths(p, inbox=False)
+    p.add_argument("text", metavar="QUERY", help="words to look for, e.g. 'غوتيريش اليمن'")
+    p.add_argument("--quotes", action="store_true", help="rank quotes (by their words and speaker) instead")
+    p.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help="published on or after (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="published on or before (YYYY-MM-DD)")
+    p.add_argument("--limit", type=_positive, default=10, metavar="N", help="how many results (default 10)")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
     p = command("status", cmd_status, "what the warehouse holds: counts per table, last runs, quarantined files")
     paths(p, inbox=False)
 
@@ -127,6 +152,12 @@ def build_parser() -> argparse.ArgumentParser:
     paths(p, inbox=False)
     p.add_argument("--parquet", required=True, metavar="DIR", help="output folder")
 
+    p = command("report", cmd_report, "write one self-contained HTML report: timeline, who met whom, quotes, trends")
+    paths(p, inbox=False)
+    p.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE", help="first day (default: first article)")
+    p.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE", help="last day (default: newest article)")
+    p.add_argument("--out", metavar="FILE", help="the HTML file (default: NAME.report.html beside the warehouse)")
+
     p = command("eval", cmd_eval, "score entities, quotes, events and dates against the gold files and print P/R/F1")
     p.add_argument("stage", nargs="?", default="all", choices=("all", *EVAL_STAGES))
     p.add_argument("rest", nargs=argparse.REMAINDER, help="options for the stage's evaluation")
@@ -136,8 +167,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def report_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--report",
+        nargs="?",
+        const="",
+        metavar="FILE",
+        help="rewrite the HTML report after every run (default FILE: NAME.report.html beside the warehouse)",
+    )
+
+
+def iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2018-04-30") from None
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
-    return Settings.from_env(inbox=getattr(args, "inbox", None), warehouse=getattr(args, "warehouse", None))
+    settings = Settings.from_env(inbox=getattr(args, "inbox", None), warehouse=getattr(args, "warehouse", None))
+    report = getattr(args, "report", None)  # None: no --report; "": --report with no FILE
+    if report is None:
+        return settings
+    return replace(settings, report=Path(report) if report else report_path(settings.warehouse))
 
 
 # ---- ingest ----------------------------------------------------------------------------------------------------
@@ -175,6 +227,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if bar:
             bar.close()
     print_summary(summary)
+    if settings.report:
+        print(f"report written: {settings.report}")
     return EXIT_OK
 
 
@@ -245,7 +299,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     stages = EVAL_STAGES if args.stage == "all" else (args.stage,)
     for stage in stages:
-        _dev_tool(f"bench.quality.{stage}", "akhbar eval").run([a for a in args.rest if a != "--"])
+        _dev_tool(f"bench.quality.{stage.replace('-', '_')}", "akhbar eval").run([a for a in args.rest if a != "--"])
     return EXIT_OK
 
 
@@ -294,11 +348,56 @@ def cmd_query(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from flows.search import index_coverage, search
+
+    with _reader(settings_from(args)) as con:
+        coverage = index_coverage(con)
+        if coverage is None:
+            raise AkhbarError(NO_SEARCH_INDEX)
+        if coverage[0] < coverage[1]:
+            print(f"akhbar: {_not_indexed(coverage)}", file=sys.stderr)
+        columns, rows = search(
+            con, args.text, quotes=args.quotes, date_from=args.date_from, date_to=args.date_to, limit=args.limit
+        )
+    print_rows(columns, rows, args.format)
+    return EXIT_OK
+
+
+NO_SEARCH_INDEX = "this warehouse has no search index yet: run `akhbar ingest` with this version of akhbar"
+
+
+def _not_indexed(coverage: tuple[int, int]) -> str:
+    return (
+        f"{coverage[1] - coverage[0]} articles, loaded before the search index existed, are not searched yet; "
+        "the next `akhbar ingest` that loads a file indexes them"
+    )
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
 def cmd_status(args: argparse.Namespace) -> int:
+    from flows.search import index_coverage
     from flows.store import warehouse
 
     with _reader(settings_from(args)) as con:
         print_table(["table", "rows"], list(warehouse.table_counts(con).items()))
+        coverage = index_coverage(con)
+        if coverage is None:
+            print(f"search index: none ({NO_SEARCH_INDEX.split(': ', 1)[1]})")
+        else:
+            print(f"search index: {coverage[0]} of {coverage[1]} articles")
         print()
         print_rows(
             *warehouse.query(
@@ -354,6 +453,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         written = export_parquet(settings.snapshot, Path(args.parquet))
     print(f"{len(written)} files written to {args.parquet}")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from flows.report import write_report
+
+    settings = settings_from(args)
+    out = Path(args.out) if args.out else report_path(settings.warehouse)
+    with _reader(settings) as con:
+        write_report(con, out, start=args.date_from, end=args.date_to, warehouse_name=settings.warehouse.name)
+    print(f"report written: {out} ({out.stat().st_size / 1e6:.1f} MB)")
     return EXIT_OK
 
 

@@ -145,5 +145,5 @@ def analyse(doc: Document, timer: StageTimer | None = None) -> Analysis:
     with timer("quotes"):
         quotes = extract_quotes(doc, mentions, entities)
     with timer("events"):
-        event_mentions = detect_events(doc, mentions, entities)
+        event_mentions = detect_events(doc, mentions, entities, quotes)
     return Analysis(entities=entities, mentions=mentions, quotes=quotes, event_mentions=event_mentions)

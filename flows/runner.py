@@ -1,7 +1,7 @@
 """The ingest steps as plain functions, and a plain runner that chains them (the Prefect flow chains the same steps).
 
 discover -> process (read, decode, extract, entities, quotes, events; in a process pool) -> frames -> link events
--> load (one transaction per batch) -> publish snapshot -> summary.
+-> search index -> load (one transaction per batch) -> [HTML report] -> publish snapshot -> summary.
 """
 
 from __future__ import annotations
@@ -13,14 +13,17 @@ import uuid
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 import polars as pl
 
+from flows.nlp.entities import add_english_names
 from flows.nlp.events import link_events
 from flows.outcome import FileOutcome
 from flows.pipeline import process_file
 from flows.read import InboxFile, scan_inbox
+from flows.search import index_frames
 from flows.settings import Settings
 from flows.store import warehouse
 from flows.store.frames import outcomes_to_frames
@@ -75,12 +78,15 @@ def discover(settings: Settings, con: warehouse.Connection, summary: RunSummary)
 
 def count_new_files(settings: Settings) -> tuple[int, int] | None:
     """(files in the inbox, files a run would handle), read without taking the writer lock; None when the warehouse
-    cannot say (absent, busy, from an older release): only a real run can tell then."""
+    cannot say (absent, busy, from an older release) or a run has other work (entities to name in English): only a
+    real run can tell or do it then."""
     if not settings.warehouse.exists():
         return None
     found = scan_inbox(settings.inbox)
     try:
         with warehouse.opened(settings.warehouse, read_only=True) as con:
+            if not warehouse.entities_without_english_source(con).is_empty():
+                return None
             return len(found), len(warehouse.unseen_files(con, _scanned(found)))
     except Exception:  # noqa: BLE001 - any doubt means: run the flow, which reports real problems properly
         return None
@@ -133,6 +139,14 @@ def load_outcomes(con: warehouse.Connection, outcomes: list[FileOutcome], summar
     if not new_event_mentions.is_empty():
         known = warehouse.existing_events(con, new_event_mentions["event_type"].unique().to_list())
         frames["events"], frames["event_mentions"] = link_events(new_event_mentions, known)
+    naming = time.perf_counter()
+    entities = frames["entities"]
+    known_entities = warehouse.existing_entity_ids(con, entities["entity_id"].to_list())
+    frames["entities"] = add_english_names(entities.filter(~entities["entity_id"].is_in(list(known_entities))))
+    _add(summary.stage_seconds, "english_names", time.perf_counter() - naming)
+    indexing = time.perf_counter()
+    frames.update(search_index(con, frames))
+    _add(summary.stage_seconds, "search_index", time.perf_counter() - indexing)
     warehouse.load_batch(con, frames)
     _count(summary, frames["files"])
     for outcome in outcomes:
@@ -141,11 +155,39 @@ def load_outcomes(con: warehouse.Connection, outcomes: list[FileOutcome], summar
     _add(summary.stage_seconds, "load", time.perf_counter() - started)
 
 
+def search_index(con: warehouse.Connection, frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """The search index rows for the batch's new articles, and for any article loaded before the index existed."""
+    late_articles, late_quotes = warehouse.unindexed(con)
+    articles = pl.concat([frames["articles"].select(late_articles.columns), late_articles])
+    quotes = pl.concat([frames["quotes"].select(late_quotes.columns), late_quotes])
+    return index_frames(articles, quotes)
+
+
+def name_entities_in_english(con: warehouse.Connection) -> int:
+    """Give an English name and its source to the entities an older run loaded without them (after migration 3:
+    the first run names them all, later runs find none). Returns how many were named."""
+    unnamed = warehouse.entities_without_english_source(con)
+    warehouse.set_english_names(con, add_english_names(unnamed))
+    return unnamed.height
+
+
 def _count(summary: RunSummary, files) -> None:  # files: pl.DataFrame
     for status in ("loaded", "duplicate", "quarantined"):
         setattr(summary, status, getattr(summary, status) + files.filter(files["status"] == status).height)
     for path, error in files.filter(files["status"] == "quarantined").select("file_path", "error").iter_rows():
         summary.quarantined_files.append((path, error))
+
+
+def refresh_report(con: warehouse.Connection, settings: Settings, summary: RunSummary) -> Path | None:
+    """Rewrite the HTML report (settings.report) from the finished run's connection, still under the lock."""
+    if settings.report is None:
+        return None
+    from flows.report import write_report  # plotly is imported only by runs that write a report
+
+    started = time.perf_counter()
+    written = write_report(con, settings.report, warehouse_name=settings.warehouse.name)
+    _add(summary.stage_seconds, "report", time.perf_counter() - started)
+    return written
 
 
 def finish(con: warehouse.Connection, summary: RunSummary, started: float, status: str = "completed") -> RunSummary:
@@ -188,6 +230,7 @@ class Steps:
     process: Callable[[list[InboxFile], Settings, Executor | None], Iterator[list[FileOutcome]]] = process_locally
     load: Callable[[warehouse.Connection, list[FileOutcome], RunSummary], None] = load_outcomes
     publish: Callable[..., object] = publish_snapshot
+    report: Callable[[warehouse.Connection, Settings, RunSummary], Path | None] = refresh_report
     local_pool: bool = True  # False when batches go to a cluster (the flow's Dask task runner) instead
 
 
@@ -202,6 +245,7 @@ def run_ingest(
     summary = new_run(settings, run_id)
     with warehouse_lock(settings.warehouse, wait_seconds=lock_wait), warehouse.opened(settings.warehouse) as con:
         warehouse.start_run(con, summary.run_id, summary.started_at)
+        name_entities_in_english(con)
         todo = steps.discover(settings, con, summary)
         pool = make_pool(settings, len(todo)) if steps.local_pool else None
         try:
@@ -215,6 +259,7 @@ def run_ingest(
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
         finish(con, summary, started)
+        steps.report(con, settings, summary)
     if settings.publish:
         steps.publish(settings.warehouse, only_if_changed=True)
     return summary

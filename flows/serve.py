@@ -36,9 +36,13 @@ def schedule_for(interval: float | None, cron: str | None) -> dict[str, Any]:
     return {"interval": seconds}
 
 
-def flow_parameters(settings: Settings) -> dict[str, str]:
+def flow_parameters(settings: Settings) -> dict[str, str | None]:
     """Absolute paths: runs are executed in child processes that need not share our working directory."""
-    return {"inbox": str(settings.inbox.resolve()), "warehouse_path": str(settings.warehouse.resolve())}
+    return {
+        "inbox": str(settings.inbox.resolve()),
+        "warehouse_path": str(settings.warehouse.resolve()),
+        "report_path": str(settings.report.resolve()) if settings.report else None,
+    }
 
 
 def serve(settings: Settings, interval: float | None, cron: str | None) -> int:

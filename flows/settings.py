@@ -23,6 +23,11 @@ def snapshot_path(warehouse: Path) -> Path:
     return warehouse.with_name(warehouse.stem + ".snapshot.duckdb")
 
 
+def report_path(warehouse: Path) -> Path:
+    """NAME.report.html beside NAME.duckdb: the HTML report `akhbar report` and `--report` runs write."""
+    return warehouse.with_name(warehouse.stem + ".report.html")
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     inbox: Path = DEFAULT_INBOX
@@ -31,6 +36,7 @@ class Settings:
     batch_size: int = DEFAULT_BATCH_SIZE
     workers: int = 0  # 0: one per core
     publish: bool = True  # write NAME.snapshot.duckdb at the end of every run
+    report: Path | None = None  # rewrite this HTML report at the end of every run (ingest/serve --report)
 
     @classmethod
     def from_env(cls, **flags: object) -> "Settings":
@@ -44,7 +50,7 @@ class Settings:
             workers=int(env.get("AKHBAR_WORKERS", 0)),
         )
         chosen = {k: v for k, v in flags.items() if v is not None}
-        for key in ("inbox", "warehouse"):
+        for key in ("inbox", "warehouse", "report"):
             if key in chosen:
                 chosen[key] = Path(chosen[key])  # type: ignore[arg-type]
         return replace(settings, **chosen)  # type: ignore[arg-type]

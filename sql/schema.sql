@@ -63,8 +63,9 @@ create table if not exists entities (
     entity_id     varchar primary key,           -- stable across runs: gazetteer key or hash of type + name
     entity_type   varchar not null,              -- PERSON, ORG, GPE, LOC
     name_ar       varchar not null,
-    name_en       varchar,
-    country_code  varchar                        -- ISO 3166 alpha-3
+    name_en       varchar,                       -- never null for rows loaded since migration 3
+    country_code  varchar,                       -- ISO 3166 alpha-3
+    name_en_source varchar                       -- gazetteer, cldr, rule or transliteration: where name_en came from
 );
 
 -- one row per entity mention in an article
@@ -92,7 +93,7 @@ create table if not exists events (
     date_precision  varchar not null,            -- day, month, year, unknown
     num_articles    integer not null,
     num_mentions    integer not null,
-    status          varchar not null default 'occurred',  -- occurred, planned
+    status          varchar not null default 'occurred',  -- occurred, planned, negated, claimed, hypothetical
     contexts        varchar[],                   -- PLOVER-style context tags
     actor_ids       varchar[]                    -- every actor, actor1 first ("الدول الثلاث" -> its three countries)
 );
@@ -118,11 +119,47 @@ create table if not exists quotes (
     speaker_id       varchar,
     speaker_surface  varchar,
     quote_text       varchar not null,
-    quote_kind       varchar not null,           -- direct, indirect
+    quote_kind       varchar not null,           -- direct, indirect, according_to
     cue              varchar,
     char_start       integer not null,
     char_end         integer not null,
     sentence_index   integer,
     cue_start        integer,
     cue_end          integer
+);
+
+-- The search index (flows/search, `akhbar search`), written in the same transaction as the articles it covers.
+-- One row per field of a searchable document: an article's title and body, a quote's text and speaker.
+create table if not exists search_docs (
+    kind        varchar not null,                -- article, quote
+    doc_id      varchar not null,                -- article_id or quote_id
+    article_id  varchar not null,
+    field       varchar not null,                -- title, body (articles); quote, speaker (quotes)
+    length      integer not null,                -- terms in the field
+    primary key (kind, doc_id, field)
+);
+
+-- one row per term of a document field, with its count there (terms: flows/search/terms.py)
+create table if not exists search_terms (
+    kind     varchar not null,
+    doc_id   varchar not null,
+    field    varchar not null,
+    term     varchar not null,
+    tf       integer not null
+);
+
+-- one row per term: how many documents hold it
+create table if not exists search_vocab (
+    kind      varchar not null,
+    term      varchar not null,
+    df        integer not null,
+    primary key (kind, term)
+);
+
+-- one row per word form met (a word without its clitics, before stemming): the term it is indexed under, and its
+-- spelling skeleton, which the spellings of one foreign name share (غوتيريش، جوتيريس)
+create table if not exists search_spellings (
+    form      varchar primary key,
+    skeleton  varchar not null,
+    term      varchar not null
 );

@@ -45,11 +45,11 @@ def make_warehouse(path: Path) -> Path:
             [ARTICLE_ID, PUBLISHED, BODY, now],
         )
         con.executemany(
-            "insert into entities values (?, ?, ?, ?, ?)",
+            "insert into entities values (?, ?, ?, ?, ?, ?)",
             [
-                ["P-lavrov", "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS"],
-                ["G-bamako", "GPE", "باماكو", "Bamako", "MLI"],
-                ["G-mali", "GPE", "مالي", "Mali", "MLI"],
+                ["P-lavrov", "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS", "gazetteer"],
+                ["G-bamako", "GPE", "باماكو", "Bamako", "MLI", "gazetteer"],
+                ["G-mali", "GPE", "مالي", "Mali", "MLI", "cldr"],
             ],
         )
         con.executemany(

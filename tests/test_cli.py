@@ -15,7 +15,7 @@ from flows.store import warehouse
 def wh(tmp_path: Path) -> Path:
     path = tmp_path / "w.duckdb"
     con = warehouse.connect(path)
-    con.execute("insert into entities values ('gpe:mli', 'GPE', 'مالي', 'Mali', 'MLI')")
+    con.execute("insert into entities values ('gpe:mli', 'GPE', 'مالي', 'Mali', 'MLI', 'cldr')")
     con.close()
     return path
 

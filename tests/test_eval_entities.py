@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bench.quality import entities as ev
@@ -57,7 +59,8 @@ SEED_FLOORS = {
     "GPE": 0.95,
     "ORG": 0.93,
     "LOC": 0.9,
-}  # measured 1.0 for each (see the gold note on the rule written after the misses)
+}  # measured 1.0 for each (see the gold note on the rule written after the misses); with the name tagger
+# (2026-12-04): all 0.991, ORG 0.950, the rest 1.0 (the tagger's own ORG spans: قوات الأمن، منظمة دفاع جماعي)
 
 
 def test_seed_gold_floor(seeds_dir) -> None:
@@ -67,7 +70,10 @@ def test_seed_gold_floor(seeds_dir) -> None:
     assert result["entity_id_accuracy"] >= 0.97  # measured 1.0
 
 
-WOJOOD_FLOORS = {"all": 0.67, "ORG": 0.74, "GPE": 0.62, "PERSON": 0.58}  # measured 0.707 / 0.786 / 0.663 / 0.647
+# Rules alone measured 0.707 / 0.786 / 0.663 / 0.647; with the name tagger 0.736 / 0.809 / 0.688 / 0.70 (every
+# gold span, nested ones too), and 0.799 all types against the outermost spans (0.771 with rules alone).
+WOJOOD_FLOORS = {"all": 0.70, "ORG": 0.77, "GPE": 0.65, "PERSON": 0.65}
+WOJOOD_OUTERMOST_FLOOR = 0.78
 
 
 def test_wojood_test_split_floor() -> None:
@@ -75,6 +81,30 @@ def test_wojood_test_split_floor() -> None:
     result = ev.evaluate_wojood("test", folder)
     for kind, floor in WOJOOD_FLOORS.items():
         assert result["figures"][kind].f1 >= floor, (kind, result["figures"][kind])
+    assert result["outermost"]["all"].f1 >= WOJOOD_OUTERMOST_FLOOR, result["outermost"]["all"]
+
+
+# NewsFANE's held-out tenth (never trained on). Rules alone: 0.495 all types; with the name tagger 0.660 (PERS/ORG/LOC
+# with GPE as LOC: 0.663; PERSON 0.56, GPE 0.82).
+NEWSFANE_FLOORS = {"all": 0.62, "GPE": 0.78, "PERSON": 0.50}
+NEWSFANE_MERGED_FLOOR = 0.62
+
+
+def test_newsfane_heldout_floor() -> None:
+    result = ev.evaluate_newsfane(shared_path("gold"))
+    for kind, floor in NEWSFANE_FLOORS.items():
+        assert result["figures"][kind].f1 >= floor, (kind, result["figures"][kind])
+    assert result["merged"].f1 >= NEWSFANE_MERGED_FLOOR, result["merged"]
+
+
+# The model files ship in the wheel; the budget for them is 20 MB (measured 2.4 MB model + 1.1 MB clusters).
+MODEL_BUDGET_BYTES = 20_000_000
+
+
+def test_tagger_files_stay_within_their_budget() -> None:
+    folder = Path(ev.REPO) / "flows" / "data" / "tagger"
+    sizes = {p.name: p.stat().st_size for p in folder.iterdir()}
+    assert "names_crf.crfsuite" in sizes and sum(sizes.values()) < MODEL_BUDGET_BYTES, sizes
 
 
 # Held-out ANT articles, annotated before the rules ran on them. Measured blind: 0.857 all-type F1; after the

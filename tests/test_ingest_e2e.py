@@ -72,6 +72,9 @@ def test_plain_run_loads_dedupes_and_quarantines(inbox: Path, tmp_path: Path) ->
     assert statuses["moscow talks.txt"] == "loaded" and statuses["notes.docx"] == "quarantined"
     assert sorted([statuses["bamako.html"], statuses["bamako copy.html"]]) == ["duplicate", "loaded"]
     assert tables["mentions"] and tables["entities"]
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        unnamed = con.execute("select count(*) from entities where name_en is null or name_en_source is null")
+        assert unnamed.fetchone()[0] == 0, "every entity has an English name and its source"
     assert settings.snapshot.exists()
 
 

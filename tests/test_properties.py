@@ -44,8 +44,8 @@ def lexicon_words() -> tuple[str, ...]:
         "gazetteer/countries.tsv",
         "gazetteer/people.tsv",
         "gazetteer/orgs.tsv",
-        "quote_cues.tsv",
-        "event_triggers.tsv",
+        "speech_cues.tsv",
+        "event_lemmas.tsv",
     ]
     for name in files:
         column = 2 if name.startswith("gazetteer/countries") else 0

@@ -37,13 +37,14 @@ def con() -> duckdb.DuckDBPyConnection:
     con.execute((REPO / "sql" / "schema.sql").read_text(encoding="utf-8"))
     now = dt.datetime(2024, 3, 1, 12)
     con.executemany(
-        "insert into entities values (?, ?, ?, ?, ?)",
+        "insert into entities values (?, ?, ?, ?, ?, ?)",
         [
-            (LAVROV, "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS"),
-            (DIOP, "PERSON", "عبد الله ديوب", "Abdoulaye Diop", "MLI"),
-            (GOITA, "PERSON", "عاصمي غويتا", "Assimi Goita", "MLI"),
-            ("gpe:moscow", "GPE", "موسكو", "Moscow", "RUS"),
-            ("gpe:bamako", "GPE", "باماكو", "Bamako", "MLI"),
+            (LAVROV, "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS", "gazetteer"),
+            (DIOP, "PERSON", "عبد الله ديوب", "Abdoulaye Diop", "MLI", "gazetteer"),
+            (GOITA, "PERSON", "عاصمي غويتا", "Assimi Goita", "MLI", "gazetteer"),
+            ("gpe:moscow", "GPE", "موسكو", "Moscow", "RUS", "gazetteer"),
+            ("gpe:bamako", "GPE", "باماكو", "Bamako", "MLI", "gazetteer"),
+            ("gpe:rus", "GPE", "روسيا", "Russia", "RUS", "cldr"),
         ],
     )
     for article_id, body, published in [
@@ -168,6 +169,11 @@ def test_timeline_orders_dated_events_and_leaves_undated_out(con) -> None:
     assert [r["event_id"] for r in rows] == ["ev:aid", "ev:visit", "ev:talks"]
     talks = rows[-1]
     assert (talks["actor1"], talks["actor2"], talks["location"]) == ("سيرغي لافروف", "عبد الله ديوب", "موسكو")
+    assert (talks["actor1_name_en"], talks["actor2_name_en"], talks["location_name_en"]) == (
+        "Sergey Lavrov",
+        "Abdoulaye Diop",
+        "Moscow",
+    )
     assert talks["article_ids"] == ["a1"] and talks["evidence"] == BODY_A
 
 
@@ -180,7 +186,10 @@ def test_who_met_whom_lists_each_meeting_once(con, countries) -> None:
     rows = run(con, "who_met_whom", *countries)
     assert [r["event_id"] for r in rows] == ["ev:visit", "ev:talks"], "a visit to Bamako involves Mali"
     talks = rows[-1]
-    assert str(talks["month"])[:7] == "2024-02"
+    assert talks["month"] == "2024-02", "a month is 'YYYY-MM' text, not a midnight timestamp"
+    sides = {talks["side_a"][0]: talks["side_a_en"][0], talks["side_b"][0]: talks["side_b_en"][0]}
+    assert sides == {"سيرغي لافروف": "Sergey Lavrov", "عبد الله ديوب": "Abdoulaye Diop"}, "English beside Arabic"
+    assert (rows[0]["location"], rows[0]["location_name_en"]) == ("باماكو", "Bamako")
     assert talks["article_ids"] == ["a1"]
     assert "ev:aid" not in [r["event_id"] for r in rows], "only CONSULT events are meetings"
 
@@ -191,12 +200,14 @@ def test_who_met_whom_is_empty_for_countries_that_did_not_meet(con) -> None:
 
 def test_events_by_country_month_counts_countries_through_officials(con) -> None:
     rows = run(con, "events_by_country_month", "2023-01-01", "2024-12-31")
-    got = {(str(r["month"])[:7], r["country_code"], r["event_type"]): r["num_events"] for r in rows}
+    got = {(r["month"], r["country_code"], r["event_type"]): r["num_events"] for r in rows}
     assert got == {
         ("2023-02", "RUS", "CONSULT"): 1,
         ("2024-02", "MLI", "CONSULT"): 1,
         ("2024-02", "RUS", "CONSULT"): 1,
     }, "year-precision and undated events have no month"
+    names = {r["country_code"]: (r["country_name_ar"], r["country_name_en"]) for r in rows}
+    assert names == {"RUS": ("روسيا", "Russia"), "MLI": (None, None)}, "a country no article named has no name row"
 
 
 def test_entity_cooccurrence_counts_shared_sentences(con) -> None:
@@ -210,6 +221,7 @@ def test_entity_cooccurrence_counts_shared_sentences(con) -> None:
 def test_quotes_by_speaker(con, speaker: str) -> None:
     rows = run(con, "quotes_by_speaker", speaker)
     assert [r["quote_text"] for r in rows] == ["التعاون سيستمر"]
+    assert (rows[0]["speaker"], rows[0]["speaker_name_en"]) == ("سيرغي لافروف", "Sergey Lavrov")
 
 
 def test_article_provenance_has_every_fact_with_offsets(con) -> None:
@@ -221,3 +233,23 @@ def test_article_provenance_has_every_fact_with_offsets(con) -> None:
         if r["record_kind"] in {"mention", "quote", "event"}:
             assert BODY_A[r["char_start"] : r["char_end"]] == r["surface"]
     assert not any(r["record_id"] == "a2.txt" for r in rows), "another article's file is not this one's provenance"
+    mention = next(r for r in rows if r["record_kind"] == "mention" and r["surface"] == "ديوب")
+    assert mention["detail"] == f"PERSON {DIOP} عبد الله ديوب / Abdoulaye Diop"
+
+
+@pytest.mark.parametrize("status", ["planned", "negated", "claimed", "hypothetical"])
+def test_event_queries_count_only_what_occurred(con, status: str) -> None:
+    con.execute(
+        "insert into events values ('ev:other', 'CONSULT', 'visit', ?, ?, 'gpe:bamako', ?, 'day', 1, 1, ?,"
+        " ['diplomatic'], [?, ?])",
+        [LAVROV, DIOP, dt.date(2024, 2, 29), status, LAVROV, DIOP],
+    )
+    s, e = at(BODY_A, "التقى")
+    con.execute(
+        "insert into event_mentions values ('ev:other', 'a1', 0, ?, ?, ?, 'التقى', null, null)", [s, e + 1, BODY_A]
+    )
+    found = [r["event_id"] for r in run(con, "event_timeline", "2024-01-01", "2024-12-31")]
+    found += [r["event_id"] for r in run(con, "who_met_whom", "RUS", "MLI")]
+    assert "ev:other" not in found
+    months = run(con, "events_by_country_month", "2024-01-01", "2024-12-31")
+    assert sum(r["num_events"] for r in months if r["country_code"] == "MLI") == 1

@@ -146,7 +146,7 @@ SINGLE = [
     pytest.param(
         "ووفقاً لوزارة الخارجية الروسية، فإن البلدين يتعاونان.",
         "وفقاً",
-        "indirect",
+        "according_to",
         "البلدين يتعاونان",
         "org:mfa-rus",
         "وزارة الخارجية الروسية",
@@ -155,7 +155,7 @@ SINGLE = [
     pytest.param(
         "ستبدأ المحادثات غداً في موسكو، بحسب وزارة الخارجية الروسية.",
         "بحسب",
-        "indirect",
+        "according_to",
         "ستبدأ المحادثات غداً في موسكو",
         "org:mfa-rus",
         "وزارة الخارجية الروسية",
@@ -200,7 +200,7 @@ SINGLE = [
     pytest.param(
         "أسفر الانفجار عن مقتل شرطي وفق ما أفادت وزارة الخارجية الروسية.",
         "وفق",
-        "indirect",
+        "according_to",
         "أسفر الانفجار عن مقتل شرطي",
         "org:mfa-rus",
         "وزارة الخارجية الروسية",
@@ -209,7 +209,7 @@ SINGLE = [
     pytest.param(
         "انفجرت حافلة في المدينة، وفقا لما ذكرته وسائل إعلام محلية.",
         "وفقا",
-        "indirect",
+        "according_to",
         "انفجرت حافلة في المدينة",
         None,
         "وسائل إعلام محلية",
@@ -218,7 +218,7 @@ SINGLE = [
     pytest.param(
         "وزار المسؤولون موسكو، لكن الزيارة هي الأولى من نوعها، حسب وزارة الخارجية الروسية.",
         "حسب",
-        "indirect",
+        "according_to",
         "الزيارة هي الأولى من نوعها",
         "org:mfa-rus",
         "وزارة الخارجية الروسية",
@@ -281,7 +281,7 @@ SINGLE = [
     pytest.param(
         "تمكنت الوحدات من حجز أسلحة، وفق بلاغ لوزارة الخارجية الروسية.",
         "وفق",
-        "indirect",
+        "according_to",
         "تمكنت الوحدات من حجز أسلحة",
         "org:mfa-rus",
         "وزارة الخارجية الروسية",
@@ -290,7 +290,7 @@ SINGLE = [
     pytest.param(
         "ووصل عدد المحتجين، حسب وزارة الخارجية الروسية، عدة مئات.",
         "حسب",
-        "indirect",
+        "according_to",
         "ووصل عدد المحتجين، حسب وزارة الخارجية الروسية، عدة مئات",
         "org:mfa-rus",
         "وزارة الخارجية الروسية",
@@ -554,7 +554,7 @@ def test_offsets_always_point_into_body_text(text):
         assert text[quote.cue_start : quote.cue_end] == quote.cue
         if quote.speaker_start is not None:
             assert text[quote.speaker_start : quote.speaker_end] == quote.speaker_surface
-        assert quote.quote_kind in ("direct", "indirect")
+        assert quote.quote_kind in ("direct", "indirect", "according_to")
     assert len({q.quote_id for q in quotes}) == len(quotes)
 
 
@@ -577,7 +577,9 @@ def test_a_last_name_links_to_the_person_named_in_full_before():
 @pytest.mark.parametrize(
     ("name", "columns", "kinds"),
     [
-        pytest.param("quote_cues.tsv", 3, {"verb", "named_verb", "quoting_verb", "participle", "prep"}, id="cues"),
+        pytest.param(
+            "speech_cues.tsv", 8, {"speech", "speech_polysemous", "quoting", "statement", "according_to"}, id="cues"
+        ),
         pytest.param(
             "quote_speaker_words.tsv", 4, {"unnamed", "head", "ref", "skip", "stop", "statement"}, id="speaker-words"
         ),
@@ -595,5 +597,5 @@ def test_lexicons_say_where_they_come_from_and_parse(name, columns, kinds):
     )
     rows = read_tsv_tuples(name)
     assert rows and all(len(row) == columns for row in rows)
-    kind_column = 2 if name == "quote_cues.tsv" else 1
+    kind_column = 2 if name == "speech_cues.tsv" else 1
     assert {row[kind_column] for row in rows} <= kinds

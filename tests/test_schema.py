@@ -57,3 +57,24 @@ def test_migrations_are_recorded_once(tmp_path) -> None:
     assert "schema" in migrate(con)
     assert migrate(con) == []
     assert con.execute("select count(*) from schema_migrations").fetchone()[0] >= 1
+
+
+def test_a_warehouse_from_before_english_names_is_migrated_and_named(tmp_path) -> None:
+    from flows.runner import name_entities_in_english
+
+    con = duckdb.connect(str(tmp_path / "old.duckdb"))
+    migrate(con)
+    # the warehouse as migration 2 left it: no name_en_source, English names only where the gazetteer had one
+    con.execute("alter table entities drop column name_en_source")
+    con.execute("delete from schema_migrations where version = 3")
+    con.execute(
+        "insert into entities values ('gpe:rus', 'GPE', 'روسيا', 'Russia', 'RUS'),"
+        " ('person:x1', 'PERSON', 'محمد بن سلمان', null, null), ('person:x2', 'PERSON', 'سامر الخطيب', null, null)"
+    )
+    assert "003_entity_english_names" in migrate(con)
+    assert name_entities_in_english(con) == 3
+    rows = dict(con.execute("select entity_id, (name_en, name_en_source) from entities").fetchall())
+    assert rows["gpe:rus"] == ("Russia", "cldr")
+    assert rows["person:x1"] == ("Mohammed bin Salman", "gazetteer")
+    assert rows["person:x2"][1] == "transliteration" and rows["person:x2"][0].isascii()
+    assert name_entities_in_english(con) == 0, "named once: the next run finds nothing to do"

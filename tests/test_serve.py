@@ -50,7 +50,13 @@ def test_schedule_for_refuses(interval, cron):
 def test_flow_parameters_are_absolute(tmp_path: Path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     params = flow_parameters(Settings(inbox=Path("inbox"), warehouse=Path("w/a.duckdb")))
-    assert params == {"inbox": str(tmp_path / "inbox"), "warehouse_path": str(tmp_path / "w" / "a.duckdb")}
+    assert params == {
+        "inbox": str(tmp_path / "inbox"),
+        "warehouse_path": str(tmp_path / "w" / "a.duckdb"),
+        "report_path": None,
+    }
+    with_report = flow_parameters(Settings(warehouse=Path("w/a.duckdb"), report=Path("w/a.report.html")))
+    assert with_report["report_path"] == str(tmp_path / "w" / "a.report.html")
 
 
 class _Health(BaseHTTPRequestHandler):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 
+from flows.dates import publication_date
 from flows.read.textclean import classify_line, clean_extracted, clean_text
 
 # Hand-written sample paragraphs (not from any article): long enough to read as prose.
@@ -224,3 +226,35 @@ def test_glued_article_with_its_own_dateline_is_cut() -> None:
     raw = f"{TITLE}\n{P1}\n{P2}\n{P3}\n{other}\nنشر في: الجمعة ٦ يونيو/حزيران ٢٠٢٥ - ١٨:٠٥\n{P1}"
     cleaned = clean_text(raw)
     assert cleaned.body_text == f"{P1}\n{P2}\n{P3}" and cleaned.date_hints == ()
+
+
+BODY = "قال الرئيس الأمريكي دونالد ترامب إن القمة كانت ناجحة جدا وإنه سيلتقي بوتين مرة أخرى."
+
+
+@pytest.mark.parametrize(
+    ("dateline", "day"),
+    [
+        pytest.param("Tue, 17 Jul 2018 10:00:00 +0300", dt.date(2018, 7, 17), id="rfc-2822-with-weekday-and-zone"),
+        pytest.param("2018-07-17T10:00:00+03:00", dt.date(2018, 7, 17), id="iso-8601"),
+        pytest.param("17/07/2018", dt.date(2018, 7, 17), id="day-month-year"),
+    ],
+)
+def test_a_machine_dateline_is_the_publication_date_not_body(dateline: str, day: dt.date) -> None:
+    for cleaned in (
+        clean_text(f"ترامب وبوتين يلتقيان\n{dateline}\n{BODY}\n"),
+        clean_extracted(f"{dateline}\n{BODY}", None),
+    ):
+        assert cleaned.body_text == BODY
+        assert publication_date("\n".join(cleaned.date_hints)) == day
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        pytest.param("الرئيسية | أخبار | العالم", id="menu-with-bars"),
+        pytest.param("الرئيسية > سياسة", id="breadcrumb"),
+        pytest.param("أخبار • رياضة • اقتصاد • ثقافة", id="menu-with-bullets"),
+    ],
+)
+def test_a_menu_line_is_never_the_title(menu: str) -> None:
+    assert clean_text(f"{menu}\nترامب وبوتين يلتقيان في هلسنكي\n{BODY}\n").title == "ترامب وبوتين يلتقيان في هلسنكي"

@@ -36,6 +36,7 @@ def test_v_events_names_actors_and_place(con):
     assert event["actor2_name_en"] == "Mali"
     assert event["location_name_en"] == "Bamako" and event["location_country_code"] == "MLI"
     assert event["event_date"] == dt.date(2024, 3, 4) and event["date_precision"] == "day"
+    assert (event["event_month"], event["first_reported_month"]) == ("2024-03", "2024-03")
     assert (event["num_articles"], event["num_mentions"]) == (1, 1)
     assert event["contexts"] == "diplomacy, military"  # a plain string: BI tools choke on list columns
     assert event["first_reported_at"] == dt.datetime(2024, 3, 5, 9, 30)
@@ -50,12 +51,14 @@ def test_v_events_keeps_an_event_without_actors_or_reports(tmp_path: Path):
         )
         event = rows(con, "select * from v_events where event_id = 'e2'")[0]
     assert event["actor1_name_ar"] is None and event["location_name_ar"] is None
+    assert event["event_month"] is None, "an event of unknown date has no month"
     assert event["contexts"] is None and event["example_evidence"] is None
 
 
 def test_v_quotes_carries_speaker_and_article(con):
     [quote] = rows(con, "select * from v_quotes")
-    assert quote["speaker_name_en"] == "Sergey Lavrov"
+    assert (quote["speaker_name_ar"], quote["speaker_name_en"]) == ("سيرغي لافروف", "Sergey Lavrov")
+    assert quote["published_month"] == "2024-03"
     assert quote["article_title"] == "لافروف في باماكو"
     assert quote["url"] == "https://example.org/visit"
     assert quote["published_date"] == dt.date(2024, 3, 5)
@@ -65,7 +68,9 @@ def test_v_quotes_carries_speaker_and_article(con):
 def test_v_mentions_daily_counts_per_entity_and_day(con):
     daily = {row["entity_id"]: row for row in rows(con, "select * from v_mentions_daily")}
     assert set(daily) == {"P-lavrov", "G-bamako", "G-mali"}
-    assert daily["P-lavrov"]["day"] == dt.date(2024, 3, 5)
+    assert daily["P-lavrov"]["day"] == dt.date(2024, 3, 5) and daily["P-lavrov"]["month"] == "2024-03"
+    assert (daily["P-lavrov"]["name_ar"], daily["P-lavrov"]["name_en"]) == ("سيرغي لافروف", "Sergey Lavrov")
+    assert daily["G-mali"]["name_en_source"] == "cldr"
     assert daily["P-lavrov"]["date_basis"] == "published"
     assert (daily["G-mali"]["num_mentions"], daily["G-mali"]["num_articles"]) == (1, 1)
 

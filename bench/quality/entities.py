@@ -241,8 +241,9 @@ def wojood_spans(tag_rows: Sequence[Sequence[str]]) -> list[Span]:
     return [(WOJOOD_TYPES[k], a, b) for k, a, b in out if k in WOJOOD_TYPES]
 
 
-def predicted_token_spans(tokens: Sequence[str], mentions: Sequence[Mention]) -> list[Span]:
-    """Our mentions as token spans of the space-joined sentence, in Wojood's conventions."""
+def predicted_token_spans(tokens: Sequence[str], mentions: Sequence[Mention], place_words: bool = True) -> list[Span]:
+    """Our mentions as token spans of the space-joined sentence, in Wojood's conventions (``place_words``: a GPE
+    span takes the place word before it, as Wojood's do)."""
     starts, pos = [], 0
     for token in tokens:
         starts.append(pos)
@@ -253,7 +254,7 @@ def predicted_token_spans(tokens: Sequence[str], mentions: Sequence[Mention]) ->
             continue  # a nisba is NORP in Wojood
         first = max(i for i, s in enumerate(starts) if s <= m.char_start)
         last = max(i for i, s in enumerate(starts) if s < m.char_end)
-        while m.entity_type == "GPE" and first > 0 and _is_place_word(tokens[first - 1]):
+        while place_words and m.entity_type == "GPE" and first > 0 and _is_place_word(tokens[first - 1]):
             first -= 1
         out.append((m.entity_type, first, last + 1))
     return out
@@ -265,17 +266,63 @@ def _is_place_word(token: str) -> bool:
 
 
 def evaluate_wojood(split: str = "test", folder: Path = WOJOOD) -> dict:
+    """Figures against every gold span (nested ones too: "figures") and against the outermost spans only
+    ("outermost": a span inside another scored span is left out, since mentions never overlap)."""
     sentences = read_wojood(folder / f"{split}.txt")
-    gold, predicted, misses, spurious = [], [], [], []
+    gold, outer, predicted, misses, spurious = [], [], [], [], []
     for n, sentence in enumerate(sentences):
         text = " ".join(sentence.tokens)
         _, mentions = extract_entities(Document(f"w{n}", text, sentences=split_sentences(text)))
         pred = predicted_token_spans(sentence.tokens, mentions)
         gold += [(s[0], (n, *s)) for s in sentence.spans]
+        outer += [(s[0], (n, *s)) for s in outermost(sentence.spans)]
         predicted += [(s[0], (n, *s)) for s in pred]
         misses += [f"{s[0]} {' '.join(sentence.tokens[s[1] : s[2]])}" for s in set(sentence.spans) - set(pred)]
         spurious += [f"{s[0]} {' '.join(sentence.tokens[s[1] : s[2]])}" for s in set(pred) - set(sentence.spans)]
-    return {"figures": score(gold, predicted), "sentences": len(sentences), "misses": misses, "spurious": spurious}
+    return {
+        "figures": score(gold, predicted),
+        "outermost": score(outer, predicted),
+        "sentences": len(sentences),
+        "misses": misses,
+        "spurious": spurious,
+    }
+
+
+def outermost(spans: Sequence[Span]) -> list[Span]:
+    """The spans not inside another one (a GPE inside an ORG: جامعة [بيرزيت])."""
+    return [s for s in spans if not any(o != s and o[1] <= s[1] and s[2] <= o[2] for o in spans)]
+
+
+# --- NewsFANE -------------------------------------------------------------------------------------------------
+def evaluate_newsfane(gold: Path = SHARED / "gold") -> dict:
+    """The entity stage on NewsFANE's held-out tenth (bench/ner/corpora.py: never trained on), token-aligned exact
+    span; nisba adjectives not scored (O there). Also the PERS/ORG/LOC micro figures of the ANERcorp convention,
+    where a GPE counts as a LOC."""
+    from bench.ner.corpora import newsfane, split_newsfane
+    from flows.nlp.entities.tagger import bio_spans
+
+    _, sentences = split_newsfane(newsfane(gold / "newsfane" / "train.txt"))
+    gold_spans, predicted, misses, spurious = [], [], [], []
+    for n, sentence in enumerate(sentences):
+        text = " ".join(sentence.words)
+        _, mentions = extract_entities(Document(f"n{n}", text, sentences=split_sentences(text)))
+        pred = set(predicted_token_spans(sentence.words, mentions, place_words=False))
+        spans = {(WOJOOD_TYPES[s.kind], s.first, s.last) for s in bio_spans(list(sentence.labels))}
+        gold_spans += [(s[0], (n, *s)) for s in spans]
+        predicted += [(s[0], (n, *s)) for s in pred]
+        misses += [f"{s[0]} {' '.join(sentence.words[s[1] : s[2]])}" for s in spans - pred]
+        spurious += [f"{s[0]} {' '.join(sentence.words[s[1] : s[2]])}" for s in pred - spans]
+    as_loc = [
+        [("LOC" if k == "GPE" else k, (n, "LOC" if k == "GPE" else k, *rest)) for k, (n, _, *rest) in spans]
+        for spans in (gold_spans, predicted)
+    ]
+    return {
+        "figures": score(gold_spans, predicted),
+        "merged": score(*as_loc)["all"],
+        "sentences": len(sentences),
+        "misses": misses,
+        "spurious": spurious,
+    }
 
 
 # --- cost -----------------------------------------------------------------------------------------------------
@@ -355,7 +402,7 @@ def print_figures(title: str, figures: dict[str, Figures]) -> None:
 
 def run(argv: Sequence[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="akhbar eval entities", description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("seeds", "ant", "ant2", "wojood", "all"), default="all")
+    parser.add_argument("--set", choices=("seeds", "ant", "ant2", "wojood", "newsfane", "all"), default="all")
     parser.add_argument(
         "--ant2-split", choices=("dev", "test"), default="dev", help="ANT v2.1 gold split (test: blind)"
     )
@@ -410,8 +457,28 @@ def run(argv: Sequence[str] | None = None) -> dict:
                 "nisba adjectives not scored (NORP there), GPE spans widened over a preceding place word",
                 wojood["figures"],
             )
+            print_figures(
+                "  the same against the outermost gold spans only (a flat tagger's target)", wojood["outermost"]
+            )
             _print_errors(wojood, args.errors)
             result["wojood"] = {k: f.as_dict() for k, f in wojood["figures"].items()}
+            result["wojood_outermost"] = {k: f.as_dict() for k, f in wojood["outermost"].items()}
+    if args.set in ("newsfane", "all"):
+        if not (SHARED / "gold" / "newsfane").exists():
+            print(f"newsfane: {SHARED / 'gold' / 'newsfane'} is absent, skipped")
+        else:
+            newsfane = evaluate_newsfane()
+            print_figures(
+                f"entities on NewsFANE held-out tenth ({newsfane['sentences']} sentences; Alotaibi & Lee, COLING 2014), "
+                "token-aligned exact span; nisba adjectives not scored",
+                newsfane["figures"],
+            )
+            merged = newsfane["merged"]
+            print(
+                f"  PERS/ORG/LOC micro (GPE as LOC): P {merged.precision:.3f} R {merged.recall:.3f} F1 {merged.f1:.3f}"
+            )
+            _print_errors(newsfane, args.errors)
+            result["newsfane"] = {k: f.as_dict() for k, f in newsfane["figures"].items()} | {"merged": merged.as_dict()}
     if args.cost and SEEDS.exists():
         cost = measure_cost(pages_dir=args.pages)
         print(f"cost: {cost}")

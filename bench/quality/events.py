@@ -273,12 +273,36 @@ def report(result: dict) -> str:
 def run(argv: list[str] | None = None) -> dict:
     """Print the event figures on the seed gold and return them.
 
-    argv: [SEEDS_DIR] (default ../shared/seeds); ["--heldout", [ANT_TARBALL]] scores the held-out ANT gold
+    argv: [SEEDS_DIR] (default ../shared/seeds); ["--set", "ant2-dev"|"ant2-test", ["--errors"]] scores the ANT v2.1
+    gold (bench/quality/events_ant2.py); ["--audit", [FILE]] prints a hand-judged audit (bench/quality/event_audit.py);
+    ["--heldout", [ANT_TARBALL]] scores the held-out ANT gold
     (tests/gold/events_ant_heldout.json) instead; ["--spot-check", [ANT_TARBALL]] lists detections on a sample of
     the ANT corpus for a person to judge.
     """
     from bench.quality import event_corpus
 
+    if argv and argv[0] == "--set":
+        from bench.ant import ANT_V2_TARBALL
+        from bench.quality import events_ant2
+
+        split = argv[1].removeprefix("ant2-") if len(argv) > 1 else ""
+        if split not in ("dev", "test"):
+            print("--set takes ant2-dev or ant2-test")
+            return {}
+        if not ANT_V2_TARBALL.is_file():
+            print(f"no ANT v2.1 corpus at {ANT_V2_TARBALL}: ../shared ships beside the repo in CI")
+            return {}
+        result = events_ant2.evaluate(split)
+        print(events_ant2.report(split, result))
+        if "--errors" in argv:
+            print("\n".join(result["errors"]))
+        return result
+    if argv and argv[0] == "--audit":
+        from bench.quality import event_audit
+
+        path = Path(argv[1]) if len(argv) > 1 else event_audit.AUDIT_FILE
+        print(event_audit.report(path.resolve()))
+        return dict(event_audit.figures(path))
     if argv and argv[0] in ("--heldout", "--spot-check"):
         tarball = Path(argv[1]) if len(argv) > 1 else event_corpus.ANT_TARBALL
         if not tarball.is_file():

@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.ant import ANT_CITATION, element, iter_ant_xml
+from bench.ant import ANT_CITATION, ANT_V2_CITATION, element, iter_ant_xml
+from bench.quality.quotes_ant2 import evaluate_ant2, report
 from flows.nlp.quotes.extract import extract_quotes
 from flows.nlp.text.arabic import TOKEN, normalize, split_sentences
 from flows.nlp.types import Document, Entity, Mention, Quote
@@ -35,6 +36,11 @@ GOLD_SETS = {
     "heldout": REPO / "tests" / "gold" / "quotes_ant_heldout.json",
     "final": REPO / "tests" / "gold" / "quotes_ant_final.json",
 }
+# The ANT v2.1 gold of tests/gold/ant2 (bench/quality/quotes_ant2.py): dev may be studied, test is scored once.
+ANT2_SETS = {"ant2-dev": "dev", "ant2-test": "test"}
+# These gold files predate the according_to kind (bench/quality/quotes_ant2.py scores it): there an attributed fact
+# ("بحسب X، …") was labelled indirect.
+OLD_KINDS = {"according_to": "indirect"}
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 EntityStage = Callable[[Document], tuple[tuple[Entity, ...], tuple[Mention, ...]]]
@@ -153,7 +159,7 @@ def score_article(
             continue
         unmatched.remove(match)
         scores.true_positives += 1
-        scores.kinds_right += match.quote_kind == item["kind"]
+        scores.kinds_right += OLD_KINDS.get(match.quote_kind, match.quote_kind) == item["kind"]
         if speaker_matches(item, match, mentions, entities):
             scores.speakers_right += 1
         else:
@@ -226,13 +232,16 @@ def evaluate(
 def run(argv: Sequence[str] | None = None) -> dict[str, float | int]:
     parser = argparse.ArgumentParser(prog="akhbar eval quotes", description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=SEEDS, help="folder holding the seed .txt files")
-    parser.add_argument("--set", choices=sorted(GOLD_SETS), default="seeds", dest="gold_set",
-                        help="seeds (default); dev, dev2, heldout or final (ANT corpus articles)")  # fmt: skip
+    parser.add_argument("--set", choices=sorted(GOLD_SETS) + list(ANT2_SETS), default="seeds", dest="gold_set",
+                        help="seeds (default); dev, dev2, heldout or final (ANT v1.1 articles); "
+                             "ant2-dev or ant2-test (ANT v2.1 gold, test scored once)")  # fmt: skip
     parser.add_argument("--gold", type=Path, help="any other gold file in the same format")
     parser.add_argument("--shared", type=Path, default=SHARED, help="folder holding corpus/ for held-out gold")
     parser.add_argument("--no-entities", action="store_true", help="evaluate without the mentions stage")
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses, spurious quotes, wrong speakers")
     args = parser.parse_args(list(argv or []))
+    if args.gold_set in ANT2_SETS:
+        return run_ant2(ANT2_SETS[args.gold_set], args.no_entities, args.verbose)
     gold_path = args.gold or GOLD_SETS[args.gold_set]
     source = json.loads(gold_path.read_text(encoding="utf-8")).get("source")
     needed = args.shared / source["archive"] if source else args.seeds
@@ -253,6 +262,15 @@ def run(argv: Sequence[str] | None = None) -> dict[str, float | int]:
         for title, rows in listed:
             for row in rows:
                 print(f"  {title}: {row}")
+    return scores.as_dict()
+
+
+def run_ant2(split: str, no_entities: bool, verbose: bool) -> dict[str, float | int]:
+    stage = None if no_entities else entity_stage()
+    scores = evaluate_ant2(split, extract_quotes, stage)
+    print(f"{ANT_CITATION}; {ANT_V2_CITATION}")
+    print(f"quotes on ANT v2.1 gold, {split} (mentions: {'flows.nlp.entities.extract' if stage else 'none'})")
+    report(scores, verbose)
     return scores.as_dict()
 
 

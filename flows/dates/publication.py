@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import email.utils
 import functools
 import re
 
@@ -21,6 +22,10 @@ TWEET_SIGNATURE = re.compile(r"[^\S\n]*[—–-]+[^\n]*\(@\w+\)")
 # What a dateline may hold besides its dates, on normalised text: a Hijri date, a clock time, punctuation.
 HIJRI_DATE = r"\d{1,2}\s{0,3}[^\W\d_]+(?:\s{1,3}[^\W\d_]+)?\s{0,3}\d{3,4}\s{0,3}هـ?"
 CLOCK_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+RFC_2822 = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|GMT|UT|UTC)"
+)
+ISO_8601 = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
 PUNCTUATION = r"[\s\-–—|/\\،,.:;()\[\]«»\"'+]"
 
 
@@ -56,9 +61,28 @@ def publication_date(text: str) -> dt.date | None:
         if r.kind == "date" and r.year is not None and _in_tweet_signature(text, r)
         if (d := _consistent(r)) and d.weekday() in today
     ]
+    candidates += [d for line in text.splitlines() if (d := machine_dateline(line)) is not None]
     if candidates:
         return _the_one(candidates)
     return _the_one(_year_inferred(raws, datelines, today))
+
+
+def machine_dateline(line: str) -> dt.date | None:
+    """A line that is only a machine-written timestamp, as feeds and CMS headers print them: RFC 2822 with a weekday
+    and a zone offset ("Tue, 17 Jul 2018 10:00:00 +0300") or ISO 8601 ("2018-07-17T10:00:00+03:00"). The day is the
+    one written (local to the site), not converted to UTC."""
+    line = line.strip()
+    if RFC_2822.fullmatch(line):
+        try:
+            return email.utils.parsedate_to_datetime(line).date()
+        except (TypeError, ValueError):
+            return None
+    if ISO_8601.fullmatch(line):
+        try:
+            return dt.datetime.fromisoformat(line.replace("Z", "+00:00")).date()
+        except ValueError:
+            return None
+    return None
 
 
 def _year_inferred(raws: list[RawDate], datelines: list[RawDate], today: set[int | None]) -> list[dt.date | None]:

@@ -57,7 +57,7 @@ class Quote:
     speaker_id: str | None
     speaker_surface: str | None
     quote_text: str
-    quote_kind: str  # direct | indirect
+    quote_kind: str  # direct | indirect | according_to
     cue: str | None
     char_start: int
     char_end: int
@@ -79,7 +79,7 @@ class EventMention:
     location_id: str | None
     event_date: dt.date | None
     date_precision: str  # day, month, year, unknown
-    status: str  # occurred, planned
+    status: str  # occurred, planned, negated, claimed, hypothetical
     sentence_index: int
     char_start: int  # the trigger (or clause) span inside body_text
     char_end: int

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from flows.dates.grammar import scan
+from flows.dates.publication import machine_dateline
 from flows.nlp.text.arabic import ARABIC_LETTER, normalize
 from flows.resources import read_tsv
 
@@ -37,6 +38,10 @@ PROSE_END = re.compile(r"[.!?؟…]\s*$")
 REPEAT_WINDOW = 6
 DATE_ONLY = re.compile(r"^[\s\d٠-٩/\-.,،]*(?:\(?[\u0600-\u06FF]+\)?[\s\d٠-٩/\-.,،]*){0,4}$")
 CLOCK_TIME = re.compile(r"[-–—|/]?\s*[\d٠-٩]{1,2}[:：][\d٠-٩]{2}(?:\s*(?:ص|م|صباحا|مساء|AM|PM))?")
+# A menu or breadcrumb line: at least this many items of at most MENU_ITEM_MAX_WORDS words between separators.
+MENU_SEPARATOR = re.compile(r"\s*[|›»>•·/\\]\s*")
+MENU_MIN_ITEMS = 2
+MENU_ITEM_MAX_WORDS = 3
 TWEET_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}"
 )
@@ -120,7 +125,20 @@ def _without_teaser_lists(lines: list[str]) -> list[str]:
 
 
 def _is_title_candidate(line: str) -> bool:
-    return has_arabic(line) and len(line.split()) >= 2 and classify_line(line) is None and not _is_dateline(line)
+    return (
+        has_arabic(line)
+        and len(line.split()) >= 2
+        and classify_line(line) is None
+        and not _is_dateline(line)
+        and not _is_menu_line(line)
+    )
+
+
+def _is_menu_line(line: str) -> bool:
+    """A site's menu or breadcrumb copied with the page ("الرئيسية | أخبار | العالم", "الرئيسية > سياسة"): short
+    items between separators."""
+    items = [item for item in MENU_SEPARATOR.split(line) if item.strip()]
+    return len(items) >= MENU_MIN_ITEMS and all(len(item.split()) <= MENU_ITEM_MAX_WORDS for item in items)
 
 
 def _is_dateline(line: str) -> bool:
@@ -184,6 +202,9 @@ def _one_pass(lines: list[str], title: str | None, require_arabic: bool) -> tupl
             continue
         if keys[i] == title_key:
             continue  # the doubled headline
+        if machine_dateline(line) is not None:
+            hints.append(line)  # "Tue, 17 Jul 2018 10:00:00 +0300": the article's own date, not its text
+            continue
         if require_arabic and not has_arabic(line):
             if TWEET_DATE.search(line) or re.search(r"\d", line):
                 hints.append(line)

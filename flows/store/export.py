@@ -13,8 +13,9 @@ from pathlib import Path
 from flows.store import warehouse
 
 VIEWS_SQL = "views.sql"
-# Bookkeeping tables an analyst has no use for in a dashboard.
-SKIPPED_TABLES = frozenset({"schema_migrations"})
+# Bookkeeping tables an analyst has no use for in a dashboard, and the search index (`akhbar search` reads it; it is
+# derived from articles and quotes, and its term rows outnumber every other table's).
+SKIPPED_TABLES = frozenset({"schema_migrations", "search_docs", "search_terms", "search_vocab", "search_spellings"})
 
 
 def export_parquet(warehouse_path: Path, out_dir: Path) -> list[Path]:

@@ -48,7 +48,14 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "date_source": S,
         "source_credit": S,
     },
-    "entities": {"entity_id": S, "entity_type": S, "name_ar": S, "name_en": S, "country_code": S},
+    "entities": {
+        "entity_id": S,
+        "entity_type": S,
+        "name_ar": S,
+        "name_en": S,
+        "country_code": S,
+        "name_en_source": S,
+    },
     "mentions": {
         "mention_id": S,
         "article_id": S,
@@ -100,6 +107,10 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "cue_start": I32,
         "cue_end": I32,
     },
+    "search_docs": {"kind": S, "doc_id": S, "article_id": S, "field": S, "length": I32},
+    "search_terms": {"kind": S, "doc_id": S, "field": S, "term": S, "tf": I32},
+    "search_vocab": {"kind": S, "term": S, "df": I32},
+    "search_spellings": {"form": S, "skeleton": S, "term": S},
     "runs": {
         "run_id": S,
         "started_at": TS,

@@ -24,8 +24,21 @@ SCHEMA_FILE = SQL_DIR / "schema.sql"
 MIGRATIONS_DIR = SQL_DIR / "migrations"
 VIEWS_DIR = SQL_DIR / "views"
 QUERIES_DIR = SQL_DIR / "queries"
-# Tables in load order; events are upserted (their counts grow as articles arrive), everything else only inserted.
-LOAD_ORDER = ("files", "articles", "entities", "mentions", "quotes", "events", "event_mentions")
+# Tables in load order; events are upserted (their counts grow as articles arrive), the search index replaces what
+# it held for the batch's articles (search_docs first: see FORGET_INDEXED_SQL), everything else is only inserted.
+LOAD_ORDER = (
+    "files",
+    "articles",
+    "entities",
+    "mentions",
+    "quotes",
+    "events",
+    "event_mentions",
+    "search_docs",
+    "search_terms",
+    "search_vocab",
+    "search_spellings",
+)
 TABLES = ("files", "articles", "entities", "mentions", "events", "event_mentions", "quotes", "runs")
 
 Connection = duckdb.DuckDBPyConnection
@@ -137,15 +150,66 @@ def unseen_files(con: Connection, scanned: pl.DataFrame, *, retry_quarantined: b
 
 
 def existing_article_ids(con: Connection, article_ids: Sequence[str]) -> set[str]:
-    if not article_ids:
+    return _existing_keys(con, "articles", "article_id", article_ids)
+
+
+def existing_entity_ids(con: Connection, entity_ids: Sequence[str]) -> set[str]:
+    return _existing_keys(con, "entities", "entity_id", entity_ids)
+
+
+def _existing_keys(con: Connection, table: str, column: str, keys: Sequence[str]) -> set[str]:
+    if not keys:
         return set()
-    wanted = pl.DataFrame({"article_id": list(article_ids)}, schema={"article_id": pl.String})
+    wanted = pl.DataFrame({column: list(keys)}, schema={column: pl.String})
     con.register("wanted_ids", wanted.to_arrow())
     try:
-        rows = con.execute("select article_id from articles semi join wanted_ids using (article_id)").fetchall()
+        rows = con.execute(
+            f"select {sql_identifier(column)} from {sql_identifier(table)} "
+            f"semi join wanted_ids using ({sql_identifier(column)})"
+        ).fetchall()
     finally:
         con.unregister("wanted_ids")
     return {row[0] for row in rows}
+
+
+def unindexed(con: Connection) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The articles the search index does not cover yet (a warehouse from before the index), and their quotes."""
+    articles = con.sql(
+        "select article_id, title, body_text from articles "
+        "where article_id not in (select article_id from search_docs where kind = 'article') order by article_id"
+    ).pl()
+    quotes = con.sql(
+        "select quote_id, article_id, quote_text, speaker_surface from quotes "
+        "where article_id in (select unnest(?::varchar[]))",
+        params=[articles["article_id"].to_list()],
+    ).pl()
+    return articles, quotes
+
+
+def entities_without_english_source(con: Connection) -> pl.DataFrame:
+    """The entities loaded before English names were given (no name_en_source), to be named once."""
+    return con.sql(
+        "select entity_id, entity_type, name_ar, name_en, country_code from entities "
+        "where name_en_source is null order by entity_id"
+    ).pl()
+
+
+def set_english_names(con: Connection, named: pl.DataFrame) -> None:
+    """Write name_en and name_en_source of these entities (entity_id, name_en, name_en_source), in one transaction."""
+    if named.is_empty():
+        return
+    con.execute("begin transaction")
+    try:
+        con.register("named_entities", named.select("entity_id", "name_en", "name_en_source").to_arrow())
+        con.execute(
+            """update entities set name_en = named_entities.name_en, name_en_source = named_entities.name_en_source
+               from named_entities where entities.entity_id = named_entities.entity_id"""
+        )
+        con.unregister("named_entities")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
 
 
 def existing_events(con: Connection, event_types: Sequence[str]) -> pl.DataFrame:
@@ -179,12 +243,24 @@ def load_batch(con: Connection, frames: dict[str, pl.DataFrame]) -> None:
             con.register("batch_frame", data.to_arrow())
             if table == "files":
                 con.execute(SUPERSEDED_QUARANTINE_SQL)
+            if table == "search_docs":
+                for statement in FORGET_INDEXED_SQL:
+                    con.execute(statement)
             con.execute(_insert_sql(table))
             con.unregister("batch_frame")
         con.execute("commit")
     except BaseException:
-        con.execute("rollback")
+        _rollback(con)
         raise
+
+
+def _rollback(con: Connection) -> None:
+    """Roll the batch back, unless the failure already ended its transaction (a commit that could not be written,
+    on a full disk): the error to report is the one that stopped the batch, not the rollback's."""
+    try:
+        con.execute("rollback")
+    except duckdb.TransactionException:
+        pass
 
 
 # A path read again under other content (a transient failure had no content hash; a file replaced) keeps only its
@@ -197,9 +273,41 @@ SUPERSEDED_QUARANTINE_SQL = """
 """
 
 
+# An article indexed again (reprocessed, or indexed late) first loses its old index rows, and the document counts of
+# their terms, so that the index stays what one indexing of each article gives.
+FORGET_INDEXED_SQL = (
+    """
+    update search_vocab set df = search_vocab.df - gone.df
+    from (
+        select kind, term, count(distinct doc_id) as df
+        from search_terms
+        where (kind, doc_id) in (
+            select kind, doc_id from search_docs where article_id in (select article_id from batch_frame)
+        )
+        group by kind, term
+    ) as gone
+    where search_vocab.kind = gone.kind and search_vocab.term = gone.term
+    """,
+    """
+    delete from search_terms
+    where (kind, doc_id) in (
+        select kind, doc_id from search_docs where article_id in (select article_id from batch_frame)
+    )
+    """,
+    "delete from search_docs where article_id in (select article_id from batch_frame)",
+)
+
+
 def _insert_sql(table: str) -> str:
     if table == "events":
         return "insert or replace into events by name select * from batch_frame"
+    if table in ("search_docs", "search_terms"):
+        return f"insert into {table} by name select * from batch_frame"  # FORGET_INDEXED_SQL made room
+    if table == "search_vocab":
+        return (
+            "insert into search_vocab by name select * from batch_frame "
+            "on conflict (kind, term) do update set df = search_vocab.df + excluded.df"
+        )
     if table == "files":
         # A file seen again with the same content (touched, copied back) keeps its row and notes the new size and
         # mtime; one that was quarantined and is read again takes the new outcome.

@@ -1,5 +1,6 @@
 -- article_provenance: an article's full provenance: the inbox files it came from, and every fact extracted from it
--- (entity mentions, quotes, event reports) with its character offsets into articles.body_text, in text order.
+-- (entity mentions, quotes, event reports) with its character offsets into articles.body_text, in text order; a
+-- mention's and a quote's detail name the entity in Arabic and English.
 -- Parameters: 1) article_id.
 with
 
@@ -31,6 +32,10 @@ events as (
     select * from events
 ),
 
+entities as (
+    select * from entities
+),
+
 records as (
     select 'file' as record_kind, file_path as record_id, null::integer as char_start, null::integer as char_end,
         file_sha256 as surface, status || coalesce(' (' || error || ')', '') || ' run ' || run_id as detail,
@@ -42,12 +47,16 @@ records as (
         || ' date from ' || coalesce(date_source, 'nowhere') || ' / ' || source_path, -1
     from articles
     union all
-    select 'mention', mention_id, char_start, char_end, surface, entity_type || ' ' || entity_id, char_start
-    from mentions
+    select 'mention', m.mention_id, m.char_start, m.char_end, m.surface,
+        m.entity_type || ' ' || m.entity_id || coalesce(' ' || en.name_ar || ' / ' || en.name_en, ''), m.char_start
+    from mentions as m
+    left join entities as en on en.entity_id = m.entity_id
     union all
-    select 'quote', quote_id, char_start, char_end, quote_text,
-        quote_kind || ' / ' || coalesce(cue, '') || ' / ' || coalesce(speaker_id, 'speaker unknown'), char_start
-    from quotes
+    select 'quote', q.quote_id, q.char_start, q.char_end, q.quote_text,
+        q.quote_kind || ' / ' || coalesce(q.cue, '') || ' / ' || coalesce(q.speaker_id, 'speaker unknown')
+        || coalesce(' ' || en.name_ar || ' / ' || en.name_en, ''), q.char_start
+    from quotes as q
+    left join entities as en on en.entity_id = q.speaker_id
     union all
     select 'event', em.event_id, em.char_start, em.char_end, em.trigger,
         e.event_type || coalesce('/' || e.event_mode, '') || ' ' || coalesce(cast(em.event_date as varchar), 'undated')

@@ -36,6 +36,7 @@ final as (
         en.entity_type,
         en.name_ar,
         en.name_en,
+        en.name_en_source,
         en.country_code,
         count(*) as num_sentences,
         count(distinct t.article_id) as num_articles

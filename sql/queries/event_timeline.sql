@@ -1,7 +1,8 @@
--- event_timeline: what happened between two dates, in date order, one row per real-world event, with its actors,
--- place, how many articles reported it and one evidence sentence.
+-- event_timeline: what happened between two dates, in date order, one row per real-world event, with its actors
+-- and place (Arabic names, and English names beside them), how many articles reported it and one evidence sentence.
 -- Parameters: 1) from date (inclusive, YYYY-MM-DD)  2) to date (inclusive, YYYY-MM-DD).
 -- Events whose date is unknown have no place on a timeline and are left out; date_precision says how exact each is.
+-- Only events that occurred are on it (status 'occurred'): planned, negated, claimed and hypothetical ones are not.
 with
 
 params as (
@@ -9,7 +10,7 @@ params as (
 ),
 
 events as (
-    select * from events
+    select * from events where status = 'occurred'
 ),
 
 entities as (
@@ -37,8 +38,11 @@ final as (
         e.event_mode,
         e.status,
         a1.name_ar as actor1,
+        a1.name_en as actor1_name_en,
         a2.name_ar as actor2,
+        a2.name_en as actor2_name_en,
         loc.name_ar as location,
+        loc.name_en as location_name_en,
         e.num_articles,
         e.num_mentions,
         e.contexts,

@@ -1,8 +1,9 @@
--- events_by_country_month: how many real-world events each country took part in, by month and PLOVER type, and how
--- many reports and articles covered them.
+-- events_by_country_month: how many real-world events each country took part in, by month ('YYYY-MM') and PLOVER
+-- type, and how many reports and articles covered them, with the country's Arabic and English names.
 -- Parameters: 1) from date (inclusive, YYYY-MM-DD)  2) to date (inclusive, YYYY-MM-DD).
 -- A country takes part through any actor whose entity has that country_code (an official counts for their country).
 -- Only events dated to the day or month are counted: a year-precision or undated event has no month.
+-- Only events that occurred are counted (status 'occurred'): planned, negated, claimed and hypothetical ones are not.
 with
 
 params as (
@@ -10,7 +11,7 @@ params as (
 ),
 
 events as (
-    select * from events where date_precision in ('day', 'month')
+    select * from events where date_precision in ('day', 'month') and status = 'occurred'
 ),
 
 entities as (
@@ -23,6 +24,13 @@ event_actors as (
     where x.entity_id is not null
 ),
 
+-- the country entities of the gazetteer (gpe:<alpha-3>), for the countries' names
+countries as (
+    select country_code, name_ar, name_en
+    from entities
+    where entity_type = 'GPE' and entity_id = 'gpe:' || lower(country_code)
+),
+
 event_countries as (
     select distinct a.event_id, en.country_code
     from event_actors as a
@@ -32,14 +40,17 @@ event_countries as (
 
 final as (
     select
-        date_trunc('month', e.event_date) as month,
+        strftime(e.event_date, '%Y-%m') as month,
         c.country_code,
+        co.name_ar as country_name_ar,
+        co.name_en as country_name_en,
         e.event_type,
         count(*) as num_events,
         sum(e.num_mentions) as num_reports,
         sum(e.num_articles) as num_article_reports
     from event_countries as c
     join events as e on e.event_id = c.event_id
+    left join countries as co on co.country_code = c.country_code
     cross join params as p
     where e.event_date between p.from_date and p.to_date
     group by all

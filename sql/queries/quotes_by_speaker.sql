@@ -1,4 +1,5 @@
--- quotes_by_speaker: everything a speaker was quoted as saying, direct or reported, newest article first.
+-- quotes_by_speaker: everything a speaker was quoted as saying, direct or reported, newest article first, with the
+-- speaker's Arabic and English names.
 -- Parameters: 1) the speaker: an entity_id (person:sergey-lavrov), or part of their Arabic or English name (لافروف, Lavrov).
 with
 
@@ -31,6 +32,7 @@ final as (
     select
         a.published_at,
         en.name_ar as speaker,
+        en.name_en as speaker_name_en,
         q.speaker_surface,
         q.quote_kind,
         q.cue,

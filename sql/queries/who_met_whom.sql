@@ -1,5 +1,7 @@
 -- who_met_whom: every meeting, visit, talk or call (PLOVER CONSULT) between people or bodies of two countries,
--- each real-world event once, by month, with every article that reported it.
+-- each real-world event once, by month ('YYYY-MM'), with every article that reported it. Each side is listed in
+-- Arabic (side_a, side_b) and, in the same order, in English (side_a_en, side_b_en).
+-- Only meetings that took place count (status 'occurred'): planned, negated, claimed and hypothetical ones do not.
 -- Parameters: 1) first country (ISO 3166 alpha-3, e.g. RUS)  2) second country (e.g. MLI).
 -- A country takes part through any of the event's actors (events.actor_ids) whose entity has that country_code,
 -- and through the place of a visit (a visit to Bamako involves MLI).
@@ -10,7 +12,7 @@ params as (
 ),
 
 events as (
-    select * from events where event_type = 'CONSULT'
+    select * from events where event_type = 'CONSULT' and status = 'occurred'
 ),
 
 entities as (
@@ -32,7 +34,7 @@ participants as (
 ),
 
 participant_countries as (
-    select p.event_id, p.role, en.entity_id, en.name_ar, en.country_code
+    select distinct p.event_id, p.role, en.entity_id, en.name_ar, en.name_en, en.country_code
     from participants as p
     join entities as en on en.entity_id = p.entity_id
 ),
@@ -40,8 +42,10 @@ participant_countries as (
 matching_events as (
     select
         pc.event_id,
-        list(distinct pc.name_ar order by pc.name_ar) filter (where pc.country_code = prm.country_a and pc.role = 'actor') as side_a,
-        list(distinct pc.name_ar order by pc.name_ar) filter (where pc.country_code = prm.country_b and pc.role = 'actor') as side_b
+        list(pc.name_ar order by pc.name_ar, pc.entity_id) filter (where pc.country_code = prm.country_a and pc.role = 'actor') as side_a,
+        list(pc.name_en order by pc.name_ar, pc.entity_id) filter (where pc.country_code = prm.country_a and pc.role = 'actor') as side_a_en,
+        list(pc.name_ar order by pc.name_ar, pc.entity_id) filter (where pc.country_code = prm.country_b and pc.role = 'actor') as side_b,
+        list(pc.name_en order by pc.name_ar, pc.entity_id) filter (where pc.country_code = prm.country_b and pc.role = 'actor') as side_b_en
     from participant_countries as pc
     cross join params as prm
     group by pc.event_id, prm.country_a, prm.country_b
@@ -56,14 +60,18 @@ reports as (
 
 final as (
     select
-        date_trunc('month', e.event_date) as month,
+        -- a year-precision date stands on 1 January: it has no month
+        case when e.date_precision in ('day', 'month') then strftime(e.event_date, '%Y-%m') end as month,
         e.event_date,
         e.date_precision,
         e.event_mode,
         e.status,
         m.side_a,
         m.side_b,
+        m.side_a_en,
+        m.side_b_en,
         loc.name_ar as location,
+        loc.name_en as location_name_en,
         e.num_articles,
         r.article_ids,
         e.event_id

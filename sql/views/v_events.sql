@@ -1,5 +1,8 @@
--- v_events: one row per event, with the names of its actors and place, its dates and counts, and one
--- example sentence, ready to drag into a dashboard. Reads only the tables of sql/schema.sql.
+-- v_events: one row per event, with the Arabic and English names of its actors and place, its dates and counts,
+-- and one example sentence, ready to drag into a dashboard. Months are 'YYYY-MM' text, so a chart's axis shows
+-- 2018-07 rather than a midnight timestamp. Reads only the tables of sql/schema.sql.
+-- It lists events of every status (occurred, planned, negated, claimed, hypothetical): filter on status = 'occurred'
+-- to count what happened, as the named queries in sql/queries do.
 create or replace view v_events as
 
 with events as (
@@ -38,6 +41,9 @@ final as (
         events.status,
         events.event_date,
         events.date_precision,
+        -- a year-precision date stands on 1 January: it has no month
+        case when events.date_precision in ('day', 'month') then strftime(events.event_date, '%Y-%m') end
+            as event_month,
         events.actor1_id,
         actor1.name_ar as actor1_name_ar,
         actor1.name_en as actor1_name_en,
@@ -56,6 +62,7 @@ final as (
         events.num_mentions,
         array_to_string(events.contexts, ', ') as contexts,
         reports.first_reported_at,
+        strftime(reports.first_reported_at, '%Y-%m') as first_reported_month,
         reports.last_reported_at,
         reports.example_evidence
     from events

@@ -1,4 +1,5 @@
--- v_mentions_daily: how often each entity is mentioned per day, for trend charts.
+-- v_mentions_daily: how often each entity is mentioned per day, for trend charts, with its Arabic and English names
+-- and the day's month as 'YYYY-MM' text (to group by month without a midnight timestamp).
 -- The day is the article's publication date; an article without one counts on the day it was ingested, and
 -- date_basis says which, so a dashboard can filter the guessed days out. Reads only the tables of sql/schema.sql.
 create or replace view v_mentions_daily as
@@ -39,11 +40,13 @@ daily as (
 final as (
     select
         daily.day,
+        strftime(daily.day, '%Y-%m') as month,
         daily.date_basis,
         daily.entity_id,
         entities.entity_type,
         entities.name_ar,
         entities.name_en,
+        entities.name_en_source,
         entities.country_code,
         daily.num_mentions,
         daily.num_articles

@@ -1,5 +1,5 @@
--- v_quotes: one row per quotation with its speaker's names and the article it came from (title, date, url).
--- Reads only the tables of sql/schema.sql.
+-- v_quotes: one row per quotation with its speaker's Arabic and English names and the article it came from (title,
+-- date, 'YYYY-MM' month, url). Reads only the tables of sql/schema.sql.
 create or replace view v_quotes as
 
 with quotes as (
@@ -21,6 +21,7 @@ final as (
         articles.title as article_title,
         articles.published_at,
         cast(articles.published_at as date) as published_date,
+        strftime(articles.published_at, '%Y-%m') as published_month,
         articles.url,
         articles.site_name,
         quotes.speaker_id,

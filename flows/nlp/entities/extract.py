@@ -1,5 +1,5 @@
 """Who is mentioned: gazetteer matches, ministries, persons by title or given name, organisations and places by
-their head word, and the CRF tagger for what the rules miss, resolved into canonical entities and mentions with
+their head word, and the CRF name tagger over every sentence (which also says where a rule's person stops), resolved into canonical entities and mentions with
 body_text offsets (a bare surname resolves to the full name earlier in the article).
 
 ``extract_entities(doc)`` is deterministic; its data (flows/data) is loaded once per process. Mentions come
@@ -15,6 +15,7 @@ from flows.nlp.entities.gazetteer import Gazetteer, load_gazetteer, nisba_heads
 from flows.nlp.entities.match import GazetteerMatch, match_gazetteer
 from flows.nlp.entities.patterns import find_definite_bodies, find_headed_orgs, find_headed_places, find_ministries
 from flows.nlp.entities.persons import find_named_persons, find_titled_persons
+from flows.nlp.entities.tagged import merge, tagged_spans
 from flows.nlp.entities.tokens import CLOSING, EntityText
 from flows.nlp.text.arabic import enclitic_stems, normalize, split_sentences
 from flows.nlp.types import Document, Entity, Mention
@@ -37,8 +38,7 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
     sentences = doc.sentences or split_sentences(doc.body_text)
     text = EntityText.build(doc.body_text, sentences)
     candidates, by_token = rule_candidates(text)
-    chosen = _without_overlaps(candidates)
-    chosen = _with_tagger(text, chosen)
+    chosen = _with_tagger(text, _without_overlaps(candidates))
     chosen = _resolve_short_names(text, chosen, by_token)
     return _records(doc, text, chosen)
 
@@ -59,15 +59,14 @@ def rule_candidates(text: EntityText) -> tuple[list[Candidate], dict[int, Gazett
 
 
 def _with_tagger(text: EntityText, chosen: list[Candidate]) -> list[Candidate]:
-    """Names the rules missed, from the CRF tagger, where no rule mention stands (see flows.nlp.entities.tagger)."""
-    from flows.nlp.entities.tagger import tagger_candidates
-
-    found = tagger_candidates(text, chosen)
-    if not found:
-        return chosen
+    """The rules' mentions and the tagger's names, merged (flows.nlp.entities.tagged); new persons are linked to
+    a listed person when their names are spellings of one."""
     gazetteer = load_gazetteer()
-    found = [_link_known_person(c, gazetteer) if c.entity.entity_type == "PERSON" else c for c in found]
-    return sorted(chosen + found, key=lambda c: c.char_start)
+    merged = merge(text, chosen, tagged_spans(text))
+    return [
+        _link_known_person(c, gazetteer) if c.source == "tagger" and c.entity.entity_type == "PERSON" else c
+        for c in merged
+    ]
 
 
 def _from_gazetteer(
@@ -164,6 +163,9 @@ def _resolve_short_names(
             entities[c.entity.entity_id] = c.entity
     if not surnames:
         return chosen
+    # The tagger reads a bare surname as a name of its own; it is the person named in full (or, when two people
+    # share it, no one), so it is resolved below like any other surname.
+    chosen = [c for c in chosen if not _tagged_surname(text, c, surnames)]
     used = {i for c in chosen for i in range(c.tok_start, c.tok_end)}
     extra = []
     for i in range(len(text.toks)):
@@ -179,6 +181,11 @@ def _resolve_short_names(
                 extra.append(Candidate(start, text.toks[i].char_end, i, i + 1, entities[entity_id], 4, "surname"))
             break
     return sorted(chosen + extra, key=lambda c: c.char_start)
+
+
+def _tagged_surname(text: EntityText, c: Candidate, surnames: dict[str, set[str]]) -> bool:
+    one_word_person = c.source == "tagger" and c.entity.entity_type == "PERSON" and c.tok_end - c.tok_start == 1
+    return one_word_person and any(reading.stem in surnames for reading in text.readings[c.tok_start])
 
 
 def _continues_a_name(text: EntityText, i: int, used: set[int]) -> bool:

@@ -1,6 +1,6 @@
 """PLOVER event detection: trigger lexicon -> EventMention with actors, place, resolved date, status and contexts.
 
-One pass of the trigger regex over the normalised body finds every trigger; each becomes one EventMention whose
+Each sentence's triggers are found by lemma (flows/nlp/events/triggers.py); each becomes one EventMention whose
 offsets are the trigger's span in ``body_text`` and whose evidence is its sentence. Dates come from
 flows.dates.resolve.find_dates, resolved against the publication date; a date is never guessed: without one the
 mention's date is null with precision "unknown". Cross-article linking happens later (flows/nlp/event_linking.py).
@@ -8,42 +8,48 @@ mention's date is null with precision "unknown". Cross-article linking happens l
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
 from flows.dates.resolve import find_dates
-from flows.nlp.events.lexicon import Lexicon, Trigger, lexicon
-from flows.nlp.events.roles import Candidate, assign_roles, resolve_groups
-from flows.nlp.text.arabic import normalize_with_map, split_sentences, tokens
-from flows.nlp.types import Document, Entity, EventMention, Mention, Sentence
+from flows.nlp.events.clauses import accused_agent, actor_pool, relative_antecedent, sources, speaker_country
+from flows.nlp.events.groups import resolve_groups
+from flows.nlp.events.lexicon import Lexicon, lexicon
+from flows.nlp.events.roles import Candidate, Roles, assign_roles
+from flows.nlp.events.triggers import TriggerHit, find_triggers
+from flows.nlp.text.arabic import normalize, normalize_with_map, split_sentences, tokens
+from flows.nlp.types import Document, Entity, EventMention, Mention, Quote, Sentence
+from flows.resources import read_tsv_tuples
 
 # A planned cue ("من المقرر أن") counts within this many words before the trigger.
 PLANNED_WINDOW_TOKENS = 14
-WORD = re.compile(r"\w+")
-# و + بال before a trigger's first letters: "وبالانسحاب".
-MAX_PROCLITIC_LETTERS = 4
+# A negation, condition or allegation counts within this many words before the trigger ("نفت دمشق وقوع اعتداء":
+# three words; "اتهمت الدول الغربية دمشق بشن هجوم": four).
+STATUS_WINDOW_TOKENS = 5
 # A comma then a conjunction-prefixed word ("، ووصف") opens a new clause: a planned cue before it governs another verb.
 NEW_CLAUSE = re.compile(r"[،,]\s*[وف]\w")
+# The end of a dateline: ")--" after the outlet's name.
+DATELINE_MARK = re.compile(r"\)\s*[-–—]+")
+# A complementiser without a pronoun ("إن", "أن", "بأن"): what follows is what someone said.
+BARE_COMPLEMENTISER = re.compile(r"(?<!\w)(?:ب?[أإا]نّ?)(?!\w)")
+# A verb written with a damma on its first letters is passive ("اعتُقل", "قُتل"), as is ألقي before القبض.
+PASSIVE_MARK = re.compile(r"^[\w]{0,3}\u064f")
+PASSIVE_ARREST = re.compile(r"(?<!\w)[وف]?[أا]لقي(?!\w)")
+# The statement types of speech_cues.tsv: an event of one of them agrees with its quote on who spoke.
+STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
+# Who can make a visit: a person, or a body (a delegation, an organisation).
+VISITOR_TYPES = frozenset({"PERSON", "ORG"})
+# Role nouns that name a visitor (flows/data/titles.tsv, and a delegation).
+VISITOR_TITLES = frozenset(normalize(title) for title, _ in read_tsv_tuples("titles.tsv")) | {normalize("وفد")}
+# A trigger with the article (after و ف ب ل ك): a definite reference to an event told before.
+DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
 # Where a quotation opens: what follows is someone's words, not the reporting clause.
 QUOTE_BOUNDARY = re.compile(r"[«“\":]")
 # A straight-quoted stretch this short is a name (منظمة "إيكواس"), not someone's words.
 QUOTED_NAME_CHARS = 25
 # A date this close after a blocked one, joined by و, is the other end of the same range.
 RANGE_JOIN_CHARS = 3
-# "يصل إلى مليون": an arrival followed by a number is an amount reached, not a visit.
-AMOUNT_AFTER = re.compile(r"\s*\d")
-# Two triggers of one type this close ("تسليمها مساعدات") report one event: the second is dropped.
-SAME_EVENT_GAP_TOKENS = 1
-
-
-@dataclass(frozen=True, slots=True)
-class TriggerHit:
-    char_start: int
-    char_end: int
-    entry: Trigger
-    future_prefix: bool  # the verb itself carries the future prefix س ("سيلتقي")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,24 +59,35 @@ class EventDate:
 
 
 UNKNOWN_DATE = EventDate(None, "unknown")
+# An undated event of the article's first sentence (its lead) happened on the day the article reports: it takes the
+# publication date. Precision "day" (the contract's values); that the day is the report's, not the text's, is the
+# sentence_index 0 / no date expression in its evidence — a separate date_source column needs linking.py and the
+# schema to carry it (left to the linking change, issue 14 part 5).
+LEAD_PRECISION = "day"
 
 
 def detect_events(
-    doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]
+    doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...], quotes: tuple[Quote, ...] = ()
 ) -> tuple[EventMention, ...]:
-    """Every event the document reports, one EventMention per trigger, in text order."""
+    """Every event the document reports, one EventMention per trigger, in text order. A statement whose trigger is
+    a quote's cue ("اتهم X Y بـ…", "نفى X أن …") takes the quote's speaker as its agent: one lexicon
+    (speech_cues.tsv), one speaker."""
     lex = lexicon()
     text = doc.body_text
     sentences = doc.sentences or split_sentences(text)
-    hits = find_triggers(text, lex)
-    if not hits:
-        return ()
-    starts = [s.char_start for s in sentences]
     by_sentence: dict[int, list[TriggerHit]] = {}
-    for hit in hits:
-        index = bisect.bisect_right(starts, hit.char_start) - 1
-        if index >= 0 and hit.char_end <= sentences[index].char_end:
-            by_sentence.setdefault(index, []).append(hit)
+    names = [(m.char_start, m.char_end) for m in mentions if m.entity_type == "ORG"]
+    for index, sentence in enumerate(sentences):
+        # A trigger word inside a body's name ("لجنة عقوبات ليبيا", "تحالف دعم الشرعية") names it, reports nothing.
+        found_here = [
+            hit
+            for hit in find_triggers(text, sentence.char_start, sentence.char_end)
+            if not any(start <= hit.char_start and hit.char_end <= end for start, end in names)
+        ]
+        if found_here:
+            by_sentence[index] = found_here
+    if not by_sentence:
+        return ()
     anchor = doc.published_at.date() if doc.published_at else None
     candidates = [Candidate(m.char_start, m.char_end, (m.entity_id,), m.entity_type, m.is_adjectival) for m in mentions]
     found: list[EventMention] = []
@@ -84,11 +101,17 @@ def detect_events(
         pool = [c for c in candidates if sentence.char_start <= c.char_start < sentence.char_end] + groups
         contexts = event_contexts(text[sentence.char_start : sentence.char_end], lex)
         subject = None
+        speakers = sources(text, pool, sentence.char_start)
+        accusation: tuple[int, str | None] | None = None
         for i, hit in enumerate(sentence_hits):
             previous_end = sentence_hits[i - 1].char_end if i else sentence.char_start
             clause_start, clause_end = clause_bounds(text, lex, sentence, hit)
             if i + 1 < len(sentence_hits):
                 clause_end = min(clause_end, sentence_hits[i + 1].char_start)
+            hit_pool = actor_pool(text, pool, speakers, hit.char_start, hit.char_end)
+            antecedent = relative_antecedent(text, hit_pool, sentence.char_start, hit.char_start)
+            if antecedent is not None:
+                clause_start = min(clause_start, antecedent.char_start)
             roles = assign_roles(
                 text,
                 hit.char_start,
@@ -97,15 +120,47 @@ def detect_events(
                 hit.entry.event_mode,
                 clause_start,
                 clause_end,
-                pool,
+                hit_pool,
                 hit.entry.event_type,
-                subject,
+                antecedent or subject,
             )
+            if antecedent is not None and roles.actor1_id not in antecedent.entity_ids:
+                roles = with_agent(roles, antecedent.entity_ids[0])
+            own_country = speaker_country(text, pool, sentence.char_start, hit.char_start)
+            if roles.actor1_id is None and own_country is not None:
+                roles = with_agent(roles, own_country)
+            accused = accused_agent(text, accusation[0], accusation[1], hit.char_start) if accusation else None
+            if accused is not None and hit.entry.event_type != "ACCUSE":
+                roles = with_agent(roles, accused)
+            speaker = quote_speaker(quotes, hit)
+            if speaker is not None and hit.entry.event_type in STATEMENT_TYPES and roles.actor1_id != speaker:
+                roles = with_agent(roles, speaker)
+            if hit.entry.pos == "verb" and is_passive(text, hit):
+                # "اعتُقل الصحفي": no agent; the one named after the verb is the one it was done to.
+                patient = roles.actor1_id or roles.actor2_id
+                roles = Roles(None, patient, roles.location_id, tuple(a for a in roles.actor_ids if a == patient))
+            if (
+                hit.entry.event_mode == "visit"
+                and hit.entry.pos == "verb"
+                and not names_a_visitor(pool, roles.actor1_id)
+                and not titled_subject(text, hit.char_end)
+            ):
+                continue  # "ووصلت قوات الجيش", "يصل الطفل إلى العرش": no one named arrives, so no visit
+            if hit.entry.event_type == "ACCUSE" and hit.entry.pos != "noun":
+                accusation = (hit.char_end, roles.actor2_id)
             # The last named agent carries on to later verbs that drop their subject ("ووصل الوزير …، ومن المقرر أن يلتقي").
             subject = (
                 next((c for c in pool if roles.actor1_id in c.entity_ids), subject) if roles.actor1_id else subject
             )
             date = nearest_date(text, hit, sentence_hits, dates, lex)
+            status = event_status(text, hit, previous_end, lex, sentence.char_start)
+            if status == "content":
+                continue  # "بتهمة …", "بدعوى أنها تدعم …": the content of a charge, not a report of the act
+            if after_publication(date, anchor) and status == "occurred":
+                status = "planned"
+            date = planned_forward(date, anchor) if status == "planned" else date
+            if date.value is None and anchor and sentence.index == 0 and status in ("occurred", "claimed"):
+                date = EventDate(anchor, LEAD_PRECISION)  # the lead reports the day's news
             found.append(
                 EventMention(
                     event_type=hit.entry.event_type,
@@ -115,7 +170,7 @@ def detect_events(
                     location_id=roles.location_id,
                     event_date=date.value,
                     date_precision=date.precision,
-                    status="planned" if after_publication(date, anchor) else event_status(text, hit, previous_end, lex),
+                    status=status,
                     sentence_index=sentence.index,
                     char_start=hit.char_start,
                     char_end=hit.char_end,
@@ -125,52 +180,67 @@ def detect_events(
                     actor_ids=roles.actor_ids,
                 )
             )
-    return tuple(found)
+    return tuple(with_antecedent_actors(found, text))
 
 
-def find_triggers(text: str, lex: Lexicon) -> list[TriggerHit]:
-    """Trigger spans in ``text`` (body offsets), adjacent repeats of one event type folded into the first."""
-    norm, origin = normalize_with_map(text)
-    hits: list[TriggerHit] = []
-    scanned_to = 0
-    # The trigger regex is one long alternation: try it only where a word starts with a trigger's first letters
-    # (after up to three proclitic letters), not at every character — the same matches, a tenth of the time.
-    for word in WORD.finditer(norm):
-        if word.start() < scanned_to:
-            continue
-        letters = word.group()
-        match = None
-        for i in range(min(MAX_PROCLITIC_LETTERS + 1, len(letters))):
-            pattern = lex.trigger_heads.get(letters[i : i + 2])
-            found = pattern.match(norm, word.start()) if pattern else None
-            # As in one alternation sorted longest first: the longest trigger wins.
-            if found and (
-                match is None
-                or len(lex.triggers[str(found.lastgroup)].trigger) > len(lex.triggers[str(match.lastgroup)].trigger)
-            ):
-                match = found
-        if match is None:
-            continue
-        scanned_to = match.end()
-        name = str(match.lastgroup)  # every branch of the trigger patterns is a named group
-        entry = lex.triggers[name]
-        core_end = match.end(name)
-        if "…" in entry.trigger:
-            # A gapped trigger ("وصل … إلى") is reported by its head word; the words between may be its actors.
-            core_end = match.start(name) + len(normalize_with_map(entry.trigger.split("…")[0].strip())[0])
-        start, end = origin[match.start(name)], origin[core_end - 1] + 1
-        prefix = norm[match.start() : match.start(name)]
-        future = "س" in prefix and not normalize_with_map(entry.trigger)[0].startswith("س")
-        if entry.event_mode == "visit" and entry.trigger.endswith("إلى") and AMOUNT_AFTER.match(norm, match.end()):
-            continue
-        if (
-            hits
-            and hits[-1].entry.event_type == entry.event_type
-            and len(tokens(text, hits[-1].char_end, start)) <= SAME_EVENT_GAP_TOKENS
-        ):
-            continue
-        hits.append(TriggerHit(start, end, entry, future))
-    return hits
+def quote_speaker(quotes: tuple[Quote, ...], hit: TriggerHit) -> str | None:
+    """The speaker of the quote whose cue is this trigger."""
+    for quote in quotes:
+        if quote.speaker_id and quote.cue_start is not None and quote.cue_end is not None:
+            if quote.cue_start < hit.char_end and hit.char_start < quote.cue_end:
+                return quote.speaker_id
+    return None
+
+
+def names_a_visitor(pool: list[Candidate], actor1_id: str | None) -> bool:
+    """A visit verb's agent is a named person or body, or officials named by a nisba ("وزار العديد من المسؤولين
+    الماليين"); a state or city "arrives" only as a team does."""
+    return (
+        any(actor1_id in c.entity_ids and (c.entity_type in VISITOR_TYPES or c.is_adjectival) for c in pool)
+        if actor1_id
+        else False
+    )
+
+
+def titled_subject(text: str, verb_end: int) -> bool:
+    """The verb's subject is a person named by title ("وصلت الوزيرة إلى العاصمة") or a delegation."""
+    after = tokens(text, verb_end, min(len(text), verb_end + 40))[:1]
+    return bool(after) and normalize(after[0].text) in VISITOR_TITLES
+
+
+def with_agent(roles: Roles, agent: str) -> Roles:
+    """The roles with ``agent`` as actor1; the former actor1 becomes actor2 when there was none."""
+    second = roles.actor2_id if roles.actor2_id not in (None, agent) else roles.actor1_id
+    second = None if second == agent else second
+    ordered = (agent, *(a for a in roles.actor_ids if a != agent))
+    return Roles(agent, second, roles.location_id, ordered)
+
+
+def is_passive(text: str, hit: TriggerHit) -> bool:
+    word_end = hit.char_end
+    while word_end < len(text) and not text[word_end].isspace():
+        word_end += 1
+    surface = text[hit.char_start : word_end]
+    return bool(PASSIVE_MARK.match(surface) or PASSIVE_ARREST.match(surface))
+
+
+def with_antecedent_actors(found: list[EventMention], text: str) -> list[EventMention]:
+    """A definite report with no actor of its own ("الضربات", "هذا الهجوم") refers back to the last report of its
+    type in the article that named one, and takes its actors. Not an indefinite one: "بعد زيارة للعراق" is another
+    visit, and taking the visitor of the sentence would let linking merge the two (seed 003)."""
+    last: dict[str, EventMention] = {}
+    result = []
+    for event in found:
+        if event.actor1_id is None and event.actor2_id is None:
+            before = last.get(event.event_type)
+            if before is not None and DEFINITE.match(normalize(event.trigger)):
+                event = replace(
+                    event, actor1_id=before.actor1_id, actor2_id=before.actor2_id, actor_ids=before.actor_ids
+                )
+        if event.actor1_id is not None:
+            last[event.event_type] = event
+        result.append(event)
+    return result
 
 
 def clause_bounds(text: str, lex: Lexicon, sentence: Sentence, hit: TriggerHit) -> tuple[int, int]:
@@ -186,6 +256,15 @@ def clause_bounds(text: str, lex: Lexicon, sentence: Sentence, hit: TriggerHit) 
     quote_marks = [m.end() for m in QUOTE_BOUNDARY.finditer(text, start, hit.char_start) if not is_quoted_name(text, m)]
     if quote_marks:
         start = quote_marks[-1]
+    # "القاهرة، مصر (CNN)-- وصلت …": a dateline's place and outlet are not in the clause.
+    datelines = [m.end() for m in DATELINE_MARK.finditer(text, start, hit.char_start)]
+    if datelines:
+        start = datelines[-1]
+    # "قالت الوزارة إن الطائرات قصفت …": the reporting subject is not an actor of the reported event; the clause
+    # starts after a bare complementiser. With a pronoun ("أعلنت النيجر أنها عزلت …") the speaker is the agent.
+    bare = [m.end() for m in BARE_COMPLEMENTISER.finditer(text, start, hit.char_start)]
+    if bare:
+        start = bare[-1]
     return start, end
 
 
@@ -257,6 +336,14 @@ def nearest_date(text: str, hit: TriggerHit, hits: list[TriggerHit], dates: list
     return EventDate(best[1].value, best[1].precision)
 
 
+def planned_forward(date: EventDate, published: dt.date | None) -> EventDate:
+    """A planned event's weekday is the coming one: "سيزور موسكو الخميس" read as last Thursday moves a week on."""
+    if date.value is None or published is None or date.precision != "day":
+        return date
+    days_back = (published - date.value).days
+    return EventDate(date.value + dt.timedelta(days=7), "day") if 0 < days_back < 7 else date
+
+
 def after_publication(date: EventDate, published: dt.date | None) -> bool:
     """An event dated after the article's own day had not happened yet when it was written."""
     if date.value is None or published is None:
@@ -268,8 +355,20 @@ def after_publication(date: EventDate, published: dt.date | None) -> bool:
     return date.precision == "year" and date.value.year > published.year
 
 
-def event_status(text: str, hit: TriggerHit, previous_end: int, lex: Lexicon) -> str:
-    """planned when a planned cue governs the trigger ("من المقرر أن", "سيجري", "... المقبل"), else occurred."""
+def event_status(text: str, hit: TriggerHit, previous_end: int, lex: Lexicon, sentence_start: int | None = None) -> str:
+    """content when a charge or pretext names the act ("بتهمة", "بدعوى": the caller drops it); negated,
+    hypothetical or claimed when a cue of event_cues.tsv stands just before the trigger ("لم", "عدم",
+    "نفت … وقوع"; "إذا"; "اتهمت … بـ", "زعم") or claimed right after it ("المزعوم"); planned when a planned cue
+    governs it ("من المقرر أن", "سيجري", "... المقبل"); else occurred."""
+    # The cue may be the trigger before this one ("نفت … وقوع هجوم", "اتهمت … بشن هجوم"): look back from the sentence.
+    start = previous_end if sentence_start is None else sentence_start
+    window = tokens(text, max(start, hit.char_start - 80), hit.char_start)[-STATUS_WINDOW_TOKENS:]
+    before = normalize_with_map(text[window[0].char_start : hit.char_start])[0] if window else ""
+    for kind in ("content", "negated", "hypothetical", "claimed"):
+        if before and lex.status_before[kind].search(before):
+            return kind
+    if lex.claimed_after.search(normalize_with_map(text[hit.char_end : hit.char_end + 30])[0]):
+        return "claimed"
     if hit.future_prefix:
         return "planned"
     coordinated = list(NEW_CLAUSE.finditer(text, previous_end, hit.char_start))

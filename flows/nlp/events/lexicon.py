@@ -37,8 +37,6 @@ class Trigger:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    triggers: dict[str, Trigger]  # regex group name -> entry
-    trigger_heads: dict[str, re.Pattern[str]]  # a trigger's first two letters -> the regex of the triggers with them
     contexts: dict[str, str]  # normalised keyword -> tag
     context_pattern: re.Pattern[str]
     planned_before: re.Pattern[str]
@@ -47,6 +45,8 @@ class Lexicon:
     continuation: re.Pattern[str]  # anchored at the start of a sentence
     clause_break: re.Pattern[str]
     adjunct: re.Pattern[str]  # anchored at the end of the text before a trigger
+    status_before: dict[str, re.Pattern[str]]  # negated / claimed / hypothetical / content: a cue in the words before
+    claimed_after: re.Pattern[str]  # anchored at the start of the text after a trigger
     groups: dict[str, int]  # normalised phrase -> size
     group_pattern: re.Pattern[str]
 
@@ -81,25 +81,6 @@ def alternation(phrases: list[str]) -> str:
 
 @cache
 def lexicon() -> Lexicon:
-    triggers: dict[str, Trigger] = {}
-    branches: list[str] = []
-    seen: set[str] = set()
-    for index, (trigger, event_type, event_mode, pos, affixes) in enumerate(read_tsv_tuples("event_triggers.tsv")):
-        key = normalize(trigger)
-        if key in seen:
-            continue
-        seen.add(key)
-        name = f"t{index}"
-        triggers[name] = Trigger(trigger, event_type, event_mode or None, pos)
-        if affixes == "bare":
-            branches.append(f"{WORD_START}{CONJUNCTION}(?P<{name}>{phrase_regex(trigger)}){WORD_END}")
-        elif affixes == "conj":
-            branches.append(f"{WORD_START}{CONJUNCTION}(?P<{name}>{with_enclitics(trigger)}){WORD_END}")
-        else:
-            branches.append(f"{WORD_START}{PROCLITICS}(?P<{name}>{with_enclitics(trigger)}){WORD_END}")
-    # Longer alternatives first at the same position: sort by the length of the bare phrase.
-    ordered = sorted(zip(branches, triggers), key=lambda pair: -len(normalize(triggers[pair[1]].trigger)))
-
     contexts = {normalize(keyword): tag for keyword, tag in read_tsv_tuples("event_contexts.tsv")}
     context_pattern = re.compile(
         rf"{WORD_START}{PROCLITICS}(?P<kw>{alternation([phrase_regex(k) for k in contexts])})\w*"
@@ -113,20 +94,18 @@ def lexicon() -> Lexicon:
     date_blockers = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['date_blocker'])})\s*$")
     continuation = re.compile(rf"^\s*(?:{alternation(cues['continuation'])}){WORD_END}")
     adjunct = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['adjunct'])})\s*$")
+    status_before = {
+        kind: re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues[kind + '_before'])}){WORD_END}")
+        for kind in ("negated", "claimed", "hypothetical", "content")
+    }
+    claimed_after = re.compile(rf"^\s*(?:{alternation(cues['claimed_after'])}){WORD_END}")
     clause_break = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['clause_break'])}){WORD_END}")
 
     groups = {normalize(phrase): int(size) for phrase, size in read_tsv_tuples("event_groups.tsv")}
     group_pattern = re.compile(
         rf"{WORD_START}[وف]?(?P<group>{alternation([phrase_regex(p) for p in groups])}){WORD_END}"
     )
-    # One small regex per head: a word is tried only against the few triggers its letters could start.
-    by_head: dict[str, list[str]] = {}
-    for branch, name in ordered:
-        by_head.setdefault(head(triggers[name].trigger), []).append(branch)
-    heads = {key: re.compile("|".join(group)) for key, group in by_head.items()}
     return Lexicon(
-        triggers,
-        heads,
         contexts,
         context_pattern,
         planned_before,
@@ -135,6 +114,8 @@ def lexicon() -> Lexicon:
         continuation,
         clause_break,
         adjunct,
+        status_before,
+        claimed_after,
         groups,
         group_pattern,
     )

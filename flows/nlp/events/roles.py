@@ -4,8 +4,11 @@ Arabic news puts a verb's subject right after it ("التقى الوزير نظ�
 ("أجرى الوزير محادثات ...") or right after it as a genitive ("زيارة لافروف ..."). A country named in an
 official's title ("وزير دفاع النيجر <الاسم>") is not an actor of its own: the person is, and the country
 stays derivable from the person's entity (country_code). A place is a GPE/LOC introduced by في / إلى or an
-attached ب; a visit's place is its destination. "الدول الثلاث" and similar phrases stand for the countries the
-text listed just before.
+attached ب or a place word (قرب، شرقي، مدينة); a visit's place is its destination. A subject before its verb counts
+after كان/قد or at a clause start, a coordination's first member is its agent, "من قبل X" names a noun's agent.
+Group phrases ("الدول الثلاث") are resolved in groups.py; sources, speakers and relative clauses in clauses.py.
+A city or leader standing for a state (واشنطن, الكرملين) stays the actor: its entity's country_code gives the state
+for the country views (v_events.actor1_country_code, events_by_country_month).
 """
 
 from __future__ import annotations
@@ -13,9 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flows.nlp.events.lexicon import Lexicon
-from flows.nlp.text.arabic import normalize, normalize_with_map, tokens
-from flows.nlp.types import Mention
+from flows.nlp.text.arabic import normalize, tokens
+from flows.resources import read_tsv_tuples
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -30,19 +32,47 @@ TITLE_GAP_TOKENS = 4
 COMPLEMENTISERS = frozenset(normalize(w) for w in ("أن", "أنّ", "إن", "أنه", "إنه"))
 # Gatherings named after their city: "محادثات موسكو", "قمة باماكو" — the GPE right after the noun is the place.
 GATHERINGS = frozenset({"meeting", "talks", "summit"})
-# Words that introduce a place, as whole tokens before the mention (normalised).
-PLACE_WORDS = frozenset(normalize(w) for w in ("في", "إلى", "داخل"))
+# Words that introduce a place, as whole tokens before the mention (normalised), with their clitics off: a
+# preposition, a direction, or the kind of place ("قرب دمشق", "شرقي أفغانستان", "بمدينة الحديدة", "شوارع أنقرة").
+PLACE_WORDS = frozenset(
+    normalize(w)
+    for w in (
+        "في", "إلى", "داخل", "قرب", "بالقرب", "أنحاء", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
+        "غربي", "مدينة", "بلدة", "محافظة", "ولاية", "ريف", "عاصمة", "منطقة", "إقليم", "شوارع", "ضواحي", "ضاحية",
+        "جبهة", "سواحل", "ساحل", "ميناء", "مطار", "فوق", "أجواء", "سماء", "باتجاه", "نحو",
+    )
+)  # fmt: skip
 # Prepositions: a candidate behind one is an object, not a subject.
+# Titles with the article that open a person's own noun phrase (flows/data/titles.tsv, position before).
+DEFINITE_TITLES = frozenset(
+    normalize(title)
+    for title, position in read_tsv_tuples("titles.tsv")
+    if position == "before" and title.startswith("ال")
+) | frozenset(normalize(w) for w in ("نظيره", "نظيرها", "نظيرهم"))
 PREPOSITIONS = frozenset(normalize(w) for w in ("في", "إلى", "على", "عن", "من", "مع", "منذ", "لدى", "ضد", "نحو"))
 PREPOSITION_REACH_TOKENS = 2
+# A visit's noun names its visitor a few words on, behind ل or a title ("بالزيارة التاريخية لولي العهد السعودي
+# الأمير محمد بن سلمان": five words); not behind مع / بين, which name whom the visitor met.
+VISITOR_AFTER_TOKENS = 6
+CO_PARTICIPANT_WORDS = frozenset(normalize(w) for w in ("مع", "بين", "ومع"))
+# "بالتعاون من قبل X": the words that introduce a noun's agent (normalised).
+AGENT_PHRASES = frozenset(
+    (normalize(a), normalize(b)) for a, b in (("من", "قبل"), ("من", "جانب"), ("على", "يد"), ("على", "أيدي"))
+)
+# "كل من إيران والحوثيين": من after كل is a quantifier, not a preposition.
+QUANTIFIER_BEFORE_MIN = normalize("كل")
+# Words after which a name then a verb is subject then verb: كان and its forms, قد, لقد (normalised, with و/ف).
+PREPOSING_WORDS = frozenset(
+    normalize(p + w) for p in ("", "و", "ف") for w in ("كان", "كانت", "كانوا", "قد", "لقد", "ثم", "حيث", "بينما")
+)
+# Punctuation that closes a clause, so a name after it starts a new one.
+CLAUSE_PUNCTUATION = re.compile(r"[،,.:;؛«»\"()\-]")
+# Between two members of a coordination: و, a comma, or "كل من" words.
+COORDINATION = re.compile(r"[\s،,]*و?\s*")
 PREPOSITION_PREFIXED = re.compile(r"^[وف]?(?:بال|لل|با|لا|كال)")
 # Clitics attached to a place name: بموسكو (in), لباماكو (to, for visits).
 PLACE_CLITICS = frozenset({"ب"})
 VISIT_CLITICS = frozenset({"ب", "ل"})
-# How far back "الدول الثلاث" may look for the countries it stands for; the countries must form a list
-# ("مالي وبوركينا فاسو والنيجر": only و, commas and spaces between them).
-GROUP_LOOKBACK_CHARS = 600
-LIST_JOINER = re.compile(r"[\s،,\-]*(?:و|ف)?[\s،,]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,40 +125,12 @@ def is_place(text: str, cand: Candidate, visit: bool) -> bool:
     clitic = clitic_before(text, cand.char_start)
     if clitic and clitic[-1:] in (VISIT_CLITICS if visit else PLACE_CLITICS):
         return True
-    return bool(word_before(text, cand.char_start) & PLACE_WORDS)
+    return any(place_word(w) for w in word_before(text, cand.char_start))
 
 
-def resolve_groups(text: str, lexicon: Lexicon, start: int, end: int, mentions: tuple[Mention, ...]) -> list[Candidate]:
-    """Group phrases in text[start:end] as candidates standing for the countries listed just before them."""
-    found: list[Candidate] = []
-    norm, origin = normalize_with_map(text[start:end])
-    for match in lexicon.group_pattern.finditer(norm):
-        size = lexicon.groups[match.group("group")]
-        g_start = start + origin[match.start("group")]
-        g_end = start + origin[match.end("group") - 1] + 1
-        members = listed_countries(text, mentions, g_start, size)
-        if members:
-            found.append(Candidate(g_start, g_end, members, "GPE"))
-    return found
-
-
-def listed_countries(text: str, mentions: tuple[Mention, ...], before: int, size: int) -> tuple[str, ...]:
-    """The last ``size`` distinct GPEs named together (a list, few words apart) before offset ``before``."""
-    gpes = [
-        m
-        for m in mentions
-        if m.entity_type == "GPE" and not m.is_adjectival and before - GROUP_LOOKBACK_CHARS <= m.char_end <= before
-    ]
-    for last in range(len(gpes) - 1, -1, -1):
-        chosen = [gpes[last]]
-        for m in reversed(gpes[:last]):
-            if not LIST_JOINER.fullmatch(text[m.char_end : chosen[0].char_start]):
-                break
-            if m.entity_id not in {c.entity_id for c in chosen}:
-                chosen.insert(0, m)
-        if len({c.entity_id for c in chosen}) == size:
-            return tuple(c.entity_id for c in chosen)
-    return ()
+def place_word(word: str) -> bool:
+    bare = word[1:] if word[:1] in ("و", "ف", "ب", "ل") and len(word) > 3 else word
+    return any(w in PLACE_WORDS for w in (word, bare, bare.removeprefix("ال"), word.removeprefix("ال")))
 
 
 def assign_roles(
@@ -191,6 +193,33 @@ def assign_roles(
         first = pick_actor1(
             text, pos, event_type == "CONSULT", trigger_start, trigger_end, actor_after, actor_before, shared_subject
         )
+        nisba_subject = next(
+            (
+                c
+                for c in inside
+                if pos == "verb"
+                and c.is_adjectival
+                and c.entity_type == "GPE"
+                and c.char_end <= trigger_start
+                and is_preposed_subject(text, c, trigger_start)
+            ),
+            None,
+        )
+        first = nisba_subject or first
+    if pos == "noun":
+        # "غارة إسرائيلية", "ضربات أمريكية": a nisba right after an action noun names its agent.
+        agent_nisba = next(
+            (
+                c
+                for c in inside
+                if c.is_adjectival
+                and c.entity_type == "GPE"
+                and c.char_start >= trigger_end
+                and gap_tokens(text, trigger_end, c.char_start) == 0
+            ),
+            None,
+        )
+        first = agent_nisba or first
     if first is None:
         # Last resort: a nisba standing for its country ("المسؤولين الماليين" -> Mali).
         nisbas = [c for c in inside if c.is_adjectival and c.entity_type == "GPE"]
@@ -223,8 +252,16 @@ def is_title_part(text: str, cand: Candidate, inside: list[Candidate], trigger_s
         and other.char_start >= cand.char_end
         and not (cand.char_end <= trigger_start < other.char_start)
         and gap_tokens(text, cand.char_end, other.char_start) <= TITLE_GAP_TOKENS
+        and not opens_own_title(text, cand.char_end, other.char_start)
         for other in inside
     )
+
+
+def opens_own_title(text: str, start: int, end: int) -> bool:
+    """The words between a country and a person start with a definite title ("وتدعم إيران الرئيس بشار الأسد"):
+    the person has a title of its own, and the country is a separate noun phrase (here the agent)."""
+    between = tokens(text, start, end)
+    return bool(between) and normalize(between[0].text) in DEFINITE_TITLES
 
 
 def pick_location(
@@ -263,17 +300,70 @@ def pick_actor1(
     noun's agent before it, else its genitive or first actor after it ("شحن الوقود من الجزائر")."""
     direct = [c for c in after if not behind_preposition(text, trigger_end, c)]
     if pos == "verb":
+        if before and is_preposed_subject(text, before[-1], trigger_start):
+            return first_conjunct(text, before, len(before) - 1)
         if direct and gap_tokens(text, trigger_end, direct[0].char_start) <= VERB_SUBJECT_TOKENS:
             return direct[0]
         if shared_subject is not None:
             return shared_subject
-        return before[-1] if before else None
+        return first_conjunct(text, before, len(before) - 1) if before else None
+    visitor = next(
+        (
+            c
+            for c in after
+            if genitive_is_agent
+            and c.entity_type == "PERSON"
+            and gap_tokens(text, trigger_end, c.char_start) <= VISITOR_AFTER_TOKENS
+            and not CO_PARTICIPANT_WORDS & {normalize(t.text) for t in tokens(text, trigger_end, c.char_start)}
+        ),
+        None,
+    )
+    if visitor is not None and not (before and gap_tokens(text, before[-1].char_end, trigger_start) == 0):
+        return visitor  # "بالزيارة التاريخية لولي العهد السعودي الأمير محمد بن سلمان"
     if genitive_is_agent and after and gap_tokens(text, trigger_end, after[0].char_start) == 0:
         # "زيارة لافروف" names the visitor; "عزل بازوم" or "طرد القوات" name the one it was done to.
         return after[0]
+    by_agent = next((c for c in after if agent_phrase_before(text, c)), None)
+    if by_agent is not None:
+        return by_agent  # "عقوبات من قبل كندا": by Canada
     if before and gap_tokens(text, before[-1].char_end, trigger_start) <= NOUN_AGENT_TOKENS:
-        return before[-1]
-    return after[0] if after else (before[-1] if before else None)
+        return first_conjunct(text, before, len(before) - 1)
+    return after[0] if after else (first_conjunct(text, before, len(before) - 1) if before else None)
+
+
+def agent_phrase_before(text: str, cand: Candidate) -> bool:
+    """ "من قبل X", "من جانب X", "على يد X": X is who did it."""
+    words = [normalize(t.text) for t in tokens(text, max(0, cand.char_start - 30), cand.char_start)][-2:]
+    return len(words) == 2 and tuple(words) in AGENT_PHRASES
+
+
+def first_conjunct(text: str, cands: list[Candidate], last: int) -> Candidate:
+    """The first member of the coordination that ends with ``cands[last]`` ("أمريكا وبريطانيا وفرنسا يقصفون": the
+    agent named first, as the gold names a coalition by its first member)."""
+    i = last
+    while i > 0 and COORDINATION.fullmatch(text[cands[i - 1].char_end : cands[i].char_start]):
+        i -= 1
+    return cands[i]
+
+
+def is_preposed_subject(text: str, cand: Candidate, trigger_start: int) -> bool:
+    """A name right before a verb, itself after كان/قد or at the start of its clause, is the verb's subject
+    ("وكانت دمشق اتهمت إسرائيل", "إن واشنطن انسحبت"); so is a nisba on the noun there ("أن الصواريخ الإسرائيلية
+    استهدفت": Israel)."""
+    if gap_tokens(text, cand.char_end, trigger_start) != 0:
+        return False
+    before = tokens(text, max(0, cand.char_start - 60), cand.char_start)
+    if cand.is_adjectival:
+        # "أن الصواريخ الإسرائيلية استهدفت": a nisba on the subject noun; the clause starts before that noun.
+        before = before[:-1]
+    if not before:
+        return True
+    word = normalize(before[-1].text)
+    return (
+        word in PREPOSING_WORDS
+        or word in COMPLEMENTISERS
+        or bool(CLAUSE_PUNCTUATION.search(text[before[-1].char_end : cand.char_start]))
+    )
 
 
 def behind_preposition(text: str, start: int, cand: Candidate) -> bool:
@@ -281,6 +371,9 @@ def behind_preposition(text: str, start: int, cand: Candidate) -> bool:
 
     Only the last words count: a title in between may hold one of its own ("سفير فرنسا لدى ...").
     """
-    between = [normalize(t.text) for t in tokens(text, start, cand.char_start)][-PREPOSITION_REACH_TOKENS:]
+    words = [normalize(t.text) for t in tokens(text, start, cand.char_start)]
+    between = words[-PREPOSITION_REACH_TOKENS:]
+    if len(words) >= 2 and words[-2:] == [QUANTIFIER_BEFORE_MIN, normalize("من")]:
+        return False  # "كل من إيران"
     glued = clitic_before(text, cand.char_start)
     return bool(glued) or any(word in PREPOSITIONS or PREPOSITION_PREFIXED.match(word) for word in between)

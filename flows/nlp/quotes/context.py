@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 
 from flows.nlp.quotes.lexicon import Cue
 from flows.nlp.quotes.marks import MarkSpan, mark_spans
-from flows.nlp.text.arabic import DIACRITICS, TATWEEL, TOKEN, normalize_with_map, split_sentences
+from flows.nlp.text.arabic import DIACRITICS, TATWEEL, TOKEN, normalize, normalize_with_map, split_sentences
 from flows.nlp.types import Document, Entity, Mention, Sentence
 
 # Punctuation that ends a clause inside a sentence.
 CLAUSE_COMMAS = frozenset("،,؛;")
 TRAILING_PUNCTUATION = ".،,:;؛ \t\n-–"
+ON_BEHALF = "باسم"  # normalised: "on behalf of"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,9 @@ class Context:
         ]
         self._token_starts = [t.start for t in self.tokens]
         self.marks: tuple[MarkSpan, ...] = mark_spans(doc.body_text)
-        self.mentions = tuple(sorted(mentions, key=lambda m: (m.char_start, -m.char_end)))
+        # "باسم الجيش" (spokesman *for* the army) is no one's name, though the entity stage may tag it PERSON.
+        named = [m for m in mentions if normalize(m.surface).split()[:1] != [ON_BEHALF]]
+        self.mentions = tuple(sorted(named, key=lambda m: (m.char_start, -m.char_end)))
         self._mention_starts = [m.char_start for m in self.mentions]
         self.entities = {e.entity_id: e for e in entities}
 

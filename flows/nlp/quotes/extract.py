@@ -1,24 +1,26 @@
 """Who said what: direct and reported quotations with their speakers, as offsets into body_text.
 
 The stage is cue-driven: a reporting verb (قال، أكد، وأضاف…), an adverbial participle (مضيفاً…) or an "according to"
-(وفقاً لـ، بحسب…) from flows/data/quote_cues.tsv starts a quotation only when it is followed, after its subject, by
+(وفقاً لـ، بحسب…) from flows/data/speech_cues.tsv starts a quotation only when it is followed, after its subject, by
 a complementizer (أن/إن/بأن/فإن → reported speech, quote_text is the clause) or by a quotation mark (→ direct speech,
 quote_text is the text inside the marks). Text in marks with no cue next to it (a model name «مي - 35 إم», a paper
 «الشرق الأوسط», a phrase «الأولى من نوعها») is therefore never a quote. Passes:
 
 1. find candidates at every cue token (outside quotation marks);
 2. end each reported clause at the sentence end or just before the next candidate's cue in the same sentence;
-3. resolve speakers in reading order, so a continuation ("وأضاف") or a dropped pronoun can take the previous speaker;
+3. resolve speakers in reading order (speakers.py: the phrase after the cue; antecedents.py: a subject before it,
+   the first clause's subject, or the previous speaker for a continuation ("وأضاف") with no subject of its own);
 4. pick up quotations attributed after the fact: «…»، قال X / «…»، بحسب X.
 """
 
 from __future__ import annotations
 
+from flows.nlp.quotes.antecedents import antecedent_speaker
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found
 from flows.nlp.quotes.lexicon import Cue, cue_for, is_blocker, is_blocker_before_min, is_complementizer
 from flows.nlp.quotes.marks import MarkSpan
 from flows.nlp.quotes.sources import MIN_POSTPOSED_WORDS, according_to
-from flows.nlp.quotes.speakers import SOURCE_PREPOSITION, antecedent_speaker, np_speaker
+from flows.nlp.quotes.speakers import SOURCE_PREPOSITION, np_speaker
 from flows.nlp.types import Document, Entity, Mention, Quote
 
 # How many words may separate a cue from its complementizer: the longest subject phrase in the seeds
@@ -30,9 +32,11 @@ MAX_CUE_WINDOW = 16
 MAX_MARK_WINDOW = 20
 # Quoted text of at least this many words is speech, not a name or a scare-quoted phrase.
 MIN_SPEECH_WORDS = 4
+# A statement verb's quoted speech follows it or its preposition at once ("حذر من «…»", "حض «…»").
+MAX_STATEMENT_GAP = 1
 # A subject phrase before a colon or comma that opens a direct quote ("قال وزير الخارجية الروسي سيرغي لافروف،«…»").
 MAX_SUBJECT_TOKENS = 8
-VERB_CLASSES = frozenset({"verb", "named_verb", "quoting_verb", "participle"})
+VERB_CLASSES = frozenset({"verb", "statement_verb", "named_verb", "quoting_verb", "participle"})
 # A name no list knows, standing alone between a cue and its complementizer or comma, has at most this many words.
 MAX_BARE_NAME = 3
 # A reported clause whose subject (up to this many words) is followed by a reporting verb holds nested speech.
@@ -40,6 +44,9 @@ MAX_NESTED_SUBJECT = 4
 MIN = "من"  # على الرغم من أن
 QUOTING_LEMMA = "نقل"  # نقل الكرملين عن غويتا: the speaker follows عن
 OBJECT_FIRST_LEMMAS = frozenset({"وصف"})  # وصف الزيارة بأنها تاريخية: الزيارة is what was described
+SUBJUNCTIVE_PARTICLES = frozenset({"ان", "لن", "لم"})  # normalised أن، لن، لم
+CONDITIONALS = frozenset({"اذا", "واذا", "لو", "ولو"})  # normalised إذا، لو
+RESUMPTIVE_FA = "ف"  # فإن
 
 
 def extract_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
@@ -80,13 +87,14 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
     sentence = ctx.sentence_of(cue_start)
     sentence_end = sentence.char_end if sentence else len(ctx.body)
     words = 0  # words between the cue and token j, a quoted name counting for none
+    conditional = False
     for j in range(i + 1, len(tokens)):
         tok = tokens[j]
         if tok.start >= sentence_end or words > MAX_MARK_WINDOW:
             break
         mark = ctx.mark_opening_in(tokens[j - 1].end, tok.start)
         if mark is not None and mark.open_at > cue_end:
-            if _opens_direct_speech(ctx, cue_end, mark, j - i - 1):
+            if _opens_direct_speech(ctx, cue, cue_end, mark, j - i - 1):
                 return Found(cue, cue_start, cue_end, "direct", mark.inner_start, mark.inner_end,
                              ctx.sentence_index(cue_start), (i + 1, j), mark=mark)  # fmt: skip
         elif ":" in ctx.gap_before(j) and j - i - 1 <= MAX_SUBJECT_TOKENS:
@@ -100,11 +108,15 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
         following = cue_for(tok.norm)
         if following is not None and following[0].cue_class in VERB_CLASSES:
             return None  # the next cue starts its own quotation
+        conditional = conditional or tok.norm in CONDITIONALS
         if is_complementizer(tok.norm) and words <= MAX_CUE_WINDOW:
+            if conditional and tok.norm.startswith(RESUMPTIVE_FA):
+                continue  # "وإذا تمت إدانته فإنه …": the فإن of a condition's answer, not the cue's clause
+            # "بعد أن", "المعروف بأنه": not the cue's clause; its own complementizer may come later.
             if j - 1 > i and is_blocker(tokens[j - 1].norm):
-                return None
+                continue
             if j - 2 > i and tokens[j - 1].norm == MIN and is_blocker_before_min(tokens[j - 2].norm):
-                return None
+                continue
             if cue.cue_class == "named_verb" and not _names_a_subject(ctx, i + 1, j, cue_start):
                 return None  # "العلاقات بين شعبي البلدين … بأن": بين is "between" here
             if cue.cue_class == "quoting_verb" and not any(t.norm == SOURCE_PREPOSITION for t in tokens[i + 1 : j]):
@@ -113,13 +125,23 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
     return None
 
 
-def _opens_direct_speech(ctx: Context, cue_end: int, mark: MarkSpan, words_between: int) -> bool:
+def _opens_direct_speech(ctx: Context, cue: Cue, cue_end: int, mark: MarkSpan, words_between: int) -> bool:
     """A mark after a cue opens direct speech when only the speaker (and a colon or comma) stands between them,
-    or when what it holds is long enough to be speech rather than a name ("كتبت الشرطة في تغريدة "…"")."""
+    or when what it holds is long enough to be speech rather than a name ("كتبت الشرطة في تغريدة "…"").
+    A statement verb takes quoted speech right after it or its preposition ("حذر من «…»"), never a quoted noun:
+    "أدان «الأعمال العنصرية»" names what was condemned;
+    a mark right after any cue holding a word or two is a name or a scare quote ("وصف «الساذج»")."""
     window = ctx.body[cue_end : mark.open_at].strip()
-    if not window or window[-1] == ":":
+    if window and window[-1] == ":":
         return True
     speech = len(ctx.token_range(mark.inner_start, mark.inner_end)) >= MIN_SPEECH_WORDS
+    if cue.cue_class == "statement_verb":
+        return speech and words_between <= MAX_STATEMENT_GAP
+    if not window:
+        # "وأعلنت «القوة البديلة الثورية المشتركة» اسمها الجديد": the quoted words are the verb's subject or
+        # object when the clause runs on after the closing mark; speech ends there (a comma, a full stop).
+        after = ctx.body[mark.close_at + 1 : mark.close_at + 3].strip()
+        return speech and not (after and after[0].isalpha())
     if window[-1] in CLAUSE_COMMAS:
         return words_between <= MAX_SUBJECT_TOKENS or speech
     return speech and words_between <= MAX_SUBJECT_TOKENS
@@ -169,7 +191,7 @@ def _end_clauses(ctx: Context, found: list[Found]) -> None:
 def _nested(ctx: Context, clause_start: int, inner: Found) -> bool:
     """ "أن السلطات البحرينية أوضحت … أن …": a cue right after the subject of a reported clause reports speech
     inside that clause; the outer quotation runs on over it."""
-    if inner.cue.cue_class not in ("verb", "named_verb", "quoting_verb"):
+    if inner.cue.cue_class not in ("verb", "statement_verb", "named_verb", "quoting_verb"):
         return False
     if any(ch in CLAUSE_COMMAS for ch in ctx.body[clause_start : inner.cue_start]):
         return False
@@ -198,12 +220,28 @@ def _last_comma_before(ctx: Context, start: int, end: int) -> int:
 
 # --- pass 3 -------------------------------------------------------------------------------------------------------
 def _attach_speaker(ctx: Context, item: Found, previous: list[Found]) -> None:
+    if item.speaker.surface is not None:
+        return  # named when the quotation was found ("…، بحسب بيزنس إنسايدر")
     speaker = None
     if item.np is not None and item.cue.cue_class != "participle":
         quoting = item.cue.lemma.startswith(QUOTING_LEMMA)
-        object_first = item.cue.lemma in OBJECT_FIRST_LEMMAS
+        # "كان عليه أن يقول العبارة الآتية «…»": after a subjunctive particle the phrase is the verb's object.
+        after_particle = item.np[0] > 1 and ctx.tokens[item.np[0] - 2].norm in SUBJUNCTIVE_PARTICLES
+        object_first = item.cue.lemma in OBJECT_FIRST_LEMMAS or after_particle
         bare_ok = item.cue.cue_class != "prep"
-        speaker = np_speaker(ctx, item.np[0], item.np[1], item.cue_start, previous, quoting, object_first, bare_ok)
+        definite_ok = item.cue.cue_class in ("verb", "named_verb")
+        speaker = np_speaker(
+            ctx,
+            item.np[0],
+            item.np[1],
+            item.cue_start,
+            previous,
+            quoting,
+            object_first,
+            bare_ok,
+            definite_ok,
+            verb=item.cue.cue_class in VERB_CLASSES,
+        )
     item.speaker = speaker or antecedent_speaker(ctx, item.cue_start, previous)
 
 

@@ -1,24 +1,52 @@
-"""The word lists the quote stage reads, loaded once from flows/data/quote_*.tsv and keyed by normalised form."""
+"""The word lists the quote stage reads, loaded once from flows/data and keyed by normalised form.
+
+speech_cues.tsv is the one lemma-keyed lexicon of speech cues, shared with the event stage: ``speech_cues()``,
+``speech_cue(lemma)``, ``statement_type(lemma)`` (its PLOVER type) and ``speech_lexicon()`` (the file as the text
+layer's LemmaLexicon, matched by every derived form of each lemma) are what the event stage reads. ``cues()`` is the
+quote grammar's view of it (form -> lemma and class): it matches the forms the file spells out, since the grammar
+needs to know a finite verb from a participle or a verbal noun, which the text layer's derived forms do not say.
+"""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
 
+from flows.nlp.text import LemmaLexicon
 from flows.nlp.text.arabic import normalize
-from flows.resources import read_tsv_tuples
+from flows.resources import read_tsv, read_tsv_tuples
 
 # Proclitics a reporting verb or participle may carry: وقال، فأضاف.
 VERB_PROCLITICS = ("و", "ف")
 # Proclitics a speaker word may carry: وفقاً لبيان، للوزارة.
 WORD_PROCLITICS = ("ول", "وب", "لل", "و", "ف", "ب", "ل")
+# Dual and plural endings of a speaker word: مسؤول -> مسؤولان، مسؤولين، مسؤولون.
+NUMBER_SUFFIXES = ("ان", "ين", "ون")
 
 
 @dataclass(frozen=True, slots=True)
 class Cue:
     form: str  # normalised, without proclitic
     lemma: str
-    cue_class: str  # verb, participle, prep
+    cue_class: str  # verb, statement_verb, named_verb, quoting_verb, participle, noun, prep
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechCue:
+    """One lemma of flows/data/speech_cues.tsv: the quote stage's cues and the event stage's statements."""
+
+    lemma: str  # the first spelling of the entry (a verb's past tense, 3rd person masculine singular)
+    pos: str  # verb or fixed
+    cue_class: str  # speech, speech_polysemous, quoting, statement, according_to
+    plover_type: str | None  # ACCUSE, REQUEST, THREATEN, REJECT, SUPPORT; None for plain speech
+    note: str
+    finite: frozenset[str]  # normalised forms, no proclitic
+    participles: frozenset[str]
+    nouns: frozenset[str]
+
+    @property
+    def forms(self) -> frozenset[str]:
+        return self.finite | self.participles | self.nouns
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,18 +57,92 @@ class SpeakerWord:
     name_contains: str | None  # normalised
 
 
+# The class a form of each kind takes in the quote stage's grammar (extract.py), by the lemma's class.
+FINITE_CLASS = {
+    "speech": "verb",
+    "statement": "statement_verb",
+    "speech_polysemous": "named_verb",
+    "quoting": "quoting_verb",
+}
+
+
+@functools.cache
+def speech_cues() -> tuple[SpeechCue, ...]:
+    """Every lemma of speech_cues.tsv, in file order."""
+    entries = []
+    for row in read_tsv("speech_cues.tsv"):
+        spellings = [normalize(s) for s in row["lemma"].split("|")]
+        finite = _forms(row["finite"]) | (frozenset(spellings) if row["pos"] == "fixed" else frozenset())
+        entries.append(
+            SpeechCue(
+                row["lemma"].split("|")[0],
+                row["pos"],
+                row["class"],
+                row["plover_type"] or None,
+                row["note"],
+                finite,
+                _forms(row["participles"]),
+                _forms(row["nouns"]),
+            )
+        )
+    return tuple(entries)
+
+
+def _forms(cell: str) -> frozenset[str]:
+    return frozenset(normalize(form) for form in cell.split())
+
+
+def speech_cue(lemma: str) -> SpeechCue | None:
+    """The entry of a lemma (قال، اتهم، حذّر or حذر، بحسب): diacritics and hamza spellings do not matter."""
+    return _by_lemma().get(normalize(lemma))
+
+
+@functools.cache
+def _by_lemma() -> dict[str, SpeechCue]:
+    return {normalize(entry.lemma): entry for entry in speech_cues()}
+
+
+@functools.cache
+def speech_lexicon() -> LemmaLexicon:
+    """The same file as the shared text layer's lemma-keyed lexicon (flows.nlp.text.LemmaLexicon): category is the
+    lemma's class, plover_type and note ride along. The event stage finds statements with it:
+    ``speech_lexicon().find(text)`` gives each match's entry, ``entry.get("plover_type")`` its type."""
+    rows = [{"lemma": row["lemma"], "pos": row["pos"], "category": row["class"], "plover_type": row["plover_type"],
+             "note": row["note"]} for row in read_tsv("speech_cues.tsv")]  # fmt: skip
+    return LemmaLexicon.from_rows(rows, "speech_cues.tsv")
+
+
+def statement_type(lemma: str) -> str | None:
+    """The PLOVER statement type of a speech lemma (اتهم -> ACCUSE, نفى -> REJECT), None when it has none."""
+    entry = speech_cue(lemma)
+    return entry.plover_type if entry else None
+
+
+@functools.cache
+def speech_cue_by_form() -> dict[str, SpeechCue]:
+    """Normalised form (without proclitic) -> its lemma's entry."""
+    return {form: entry for entry in speech_cues() for form in entry.forms}
+
+
 @functools.cache
 def cues() -> dict[str, Cue]:
-    """Normalised cue form (with and without its proclitic) -> cue."""
+    """Normalised cue form (with and without its proclitic) -> cue, as the quote stage's grammar reads it."""
     table: dict[str, Cue] = {}
-    for form, lemma, cue_class in read_tsv_tuples("quote_cues.tsv"):
-        cue = Cue(normalize(form), lemma, cue_class)
-        table[cue.form] = cue
+    for entry in speech_cues():
+        kinds = ((entry.finite, _finite_class(entry)), (entry.participles, "participle"), (entry.nouns, "noun"))
+        for forms, cue_class in kinds:
+            for form in forms:
+                table[form] = Cue(form, entry.lemma, cue_class)
+    for form, cue in list(table.items()):
         for clitic in VERB_PROCLITICS:
             # "فحسب" means "only", not "according to": the prep forms take و alone.
-            if cue_class != "prep" or clitic == "و":
-                table.setdefault(clitic + cue.form, cue)
+            if cue.cue_class != "prep" or clitic == "و":
+                table.setdefault(clitic + form, cue)
     return table
+
+
+def _finite_class(entry: SpeechCue) -> str:
+    return "prep" if entry.cue_class == "according_to" else FINITE_CLASS[entry.cue_class]
 
 
 def cue_for(token: str) -> tuple[Cue, int] | None:
@@ -73,6 +175,12 @@ def speaker_word_split(token: str) -> tuple[SpeakerWord, int] | None:
     table = speaker_words()
     if token in table:
         return table[token], 0
+    for suffix in NUMBER_SUFFIXES:
+        # "مسؤولان", "مصادر" and "مسؤولين" are one word: the dual and plural of a listed unnamed source or title.
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            entry = table.get(token[: -len(suffix)])
+            if entry is not None and entry.kind in ("unnamed", "head"):
+                return entry, 0
     for clitic in WORD_PROCLITICS:
         if token.startswith(clitic):
             rest = token[len(clitic) :]
@@ -81,6 +189,14 @@ def speaker_word_split(token: str) -> tuple[SpeakerWord, int] | None:
                 if candidate in table:
                     return table[candidate], len(clitic)
     return None
+
+
+@functools.cache
+def person_titles() -> frozenset[str]:
+    """The first words of the person titles the entity stage reads (flows/data/titles.tsv: القاضي، المنسق…),
+    normalised and without the article: a subject phrase opening with one names a person by role."""
+    firsts = {normalize(row["title"]).split()[0] for row in read_tsv("titles.tsv")}
+    return frozenset(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in firsts)
 
 
 @functools.cache

@@ -7,17 +7,24 @@ whole sentence). Only a phrase that names a speaker is a source: "وفقاً ل�
 
 from __future__ import annotations
 
-from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found
+from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker
 from flows.nlp.quotes.lexicon import Cue, is_complementizer, is_lead, speaker_word
 from flows.nlp.quotes.speakers import SOURCE_PREPOSITION, np_speaker
 
 # A source after "according to" ("الأمين العام للحزب الجمهوري، عصام الشابي لوكالة تونس افريقيا للأنباء") is
 # at most this many words; a longer tail means the phrase is not a source but the start of another clause.
 MAX_SOURCE_TOKENS = 12
+# A source no list knows, at the end of its sentence, is a name of this many words ("بيزنس إنسايدر").
+MIN_UNKNOWN_SOURCE = 2
+MAX_UNKNOWN_SOURCE = 3
 # A quotation attributed after the fact must be a clause, not a name in marks: at least this many words.
 MIN_POSTPOSED_WORDS = 3
 LAM = "ل"
 LAM_PREPS = frozenset({"وفقا", "طبقا", "وفق"})  # take their source after لـ …
+# "بحسب X، CLAUSE": a fact attributed to a source, not a statement of view; stored as its own quote_kind (the ANT v2.1
+# gold guidelines score it apart). Within quotation marks the same cues give direct speech (extract.py, pass 2).
+ACCORDING_TO = "according_to"
+QUOTING_PREP = "نقلا"  # نقلاً عن X: the source follows عن
 NOUN_PREPS = frozenset({"وفق"})  # … or directly: "وفق بلاغ لوزارة الدفاع"
 WHAT = "ما"  # بحسب ما أفادت …
 
@@ -36,7 +43,7 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
         j += 1
         if j < len(tokens) and speaker_word(tokens[j].norm) is None:
             j += 1
-    elif cue.lemma.endswith(SOURCE_PREPOSITION):
+    elif cue.lemma == QUOTING_PREP:
         if tokens[j].norm != SOURCE_PREPOSITION:
             return None
         j += 1
@@ -58,22 +65,48 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
             return None  # "وفقاً للاتفاق" is not a source
         first = k + 1 if is_complementizer(tokens[k].norm) else k
         sentence_index = ctx.sentence_index(cue_start)
-        return Found(cue, cue_start, cue_end, "indirect", tokens[first].start, None, sentence_index, (j, k))
+        return Found(cue, cue_start, cue_end, ACCORDING_TO, tokens[first].start, None, sentence_index, (j, k))
     # After its clause: "…، حسب وزارة الخارجية." — the source runs to the end of the sentence; or in the middle:
     # "ووصل عدد المحتجين، حسب وكالة فرانس برس، عدة مئات" — then the quotation is the whole sentence around it.
     k = _phrase_end(ctx, j, sentence_end, stop_at_comma=False)
     if k < len(tokens) and tokens[k].start < sentence_end:
         return None
+    source_end = _phrase_end(ctx, j, sentence_end, stop_at_comma=True)
+    named = None
     if np_speaker(ctx, j, k, cue_start, []) is None:
-        return None
+        # "…، بحسب بيزنس إنسايدر.", "…، حسب قرار القاضي جيرالد ليبوفيتس، الاثنين.": at the end of its sentence an
+        # "according to" attributes the clause before it to whoever its phrase names.
+        named = _named_source(ctx, j, source_end)
+        if named is None:
+            return None
     clause = _clause_before(ctx, i, floor)
     if clause is None:
         return None
-    source_end = _phrase_end(ctx, j, sentence_end, stop_at_comma=True)
     if source_end < k and not _apposition_follows(ctx, j, source_end, k):
-        return Found(cue, cue_start, cue_end, "indirect", clause[0], ctx.strip_end(clause[0], sentence_end),
-                     ctx.sentence_index(cue_start), (j, source_end))  # fmt: skip
-    return Found(cue, cue_start, cue_end, "indirect", clause[0], clause[1], ctx.sentence_index(cue_start), (j, k))
+        found = Found(cue, cue_start, cue_end, ACCORDING_TO, clause[0], ctx.strip_end(clause[0], sentence_end),
+                      ctx.sentence_index(cue_start), (j, source_end))  # fmt: skip
+    else:
+        found = Found(cue, cue_start, cue_end, ACCORDING_TO, clause[0], clause[1], ctx.sentence_index(cue_start),
+                      (j, k))  # fmt: skip
+    if named is not None:
+        found.speaker = named
+    return found
+
+
+def _named_source(ctx: Context, j: int, k: int) -> Speaker | None:
+    """A person or body named in a source phrase, or a name of two or three words no list knows (no article on
+    its first word: "وفق تعبيرها" and "وفقا للاتفاق" name nobody)."""
+    named = [
+        m for m in ctx.mentions_in(ctx.tokens[j].start, ctx.tokens[k - 1].end)
+        if m.entity_type in ("PERSON", "ORG") and not m.is_adjectival
+    ]  # fmt: skip
+    if named:
+        return ctx.speaker_from(named[0])
+    first = ctx.tokens[j].norm
+    if MIN_UNKNOWN_SOURCE <= k - j <= MAX_UNKNOWN_SOURCE and not first.startswith(("ال", "لل")):
+        return Speaker(None, ctx.body[ctx.tokens[j].start : ctx.tokens[k - 1].end], ctx.tokens[j].start,
+                       ctx.tokens[k - 1].end)  # fmt: skip
+    return None
 
 
 def _apposition_follows(ctx: Context, j: int, comma: int, k: int) -> bool:

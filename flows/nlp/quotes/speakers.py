@@ -6,30 +6,34 @@ The mentions stage names entities; this module only chooses among its mentions. 
 
 from __future__ import annotations
 
-from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Speaker
-from flows.nlp.quotes.lexicon import speaker_word, speaker_word_split
+from flows.nlp.quotes.context import CLAUSE_COMMAS, ON_BEHALF, Context, Speaker
+from flows.nlp.quotes.lexicon import cue_for, person_titles, speaker_word, speaker_word_split
+from flows.nlp.quotes.roles import role_countries, role_head, role_holder
 from flows.nlp.text.arabic import normalize
 from flows.nlp.types import Mention
 
 # Entity types that can speak, best first: "وزير خارجية مالي عبد الله ديوب" is Diop, not Mali.
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
-# How far back (in sentences) a subjectless cue looks for the previous speaker: a continuation ("وأضاف") follows
-# its speaker's quote closely; further back the antecedent is too uncertain. Set from the seeds, where the longest
-# gap between a speaker's quote and its continuation is two sentences.
-MAX_SENTENCES_BACK = 3
-# How many tokens before a subjectless cue a preposed subject ("لافروف قال") may sit.
-MAX_PREPOSED_TOKENS = 12
 SOURCE_PREPOSITION = "عن"  # نقل الكرملين عن غويتا: the speaker is who is quoted, after عن
+LAM = "ل"
 # A role word before a subjectless verb takes its definite modifiers along: "المجلس العسكري الحاكم ينفي".
 DEFINITE_ARTICLE = "ال"
 MAX_DEFINITE_MODIFIERS = 3
 # A name in apposition ("عصام الشابي" after "الناطق باسم الحزب،") is at most this many words.
 MAX_NAME_TOKENS = 3
+# A name set off before its title ("أنييس فون دير مول، المتحدثة باسم …") has up to four words.
+MAX_NAME_BEFORE_TITLE = 4
+# ... and at least this many when no list knows it and only a title after it says it is a name.
+MIN_NAME_TOKENS = 2
+# The issuer of a statement follows it closely: "بيان صادر عن الأسطول الروسي", "تقرير أعده منتدى النقل".
+MAX_ISSUER_WORDS = 5
+# A subject phrase no list knows is kept whole up to the complementizer when that is at most this many words away.
+MAX_SUBJECT_WINDOW = 8
 # A subject no list knows ("المحطة", "لو دريان") standing alone before the complementizer: at most this many words.
 MAX_BARE_SUBJECT = 2
-# Conjunctions after which a noun starts a new clause as its subject.
-CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "و", "ثم", "بينما", "فيما"})
 WORD_KINDS = ("unnamed", "head", "ref", "skip", "stop", "statement")
+# A relative pronoun ends a subject phrase: "وتابع الرئيس الأميركي الذي كان يتحدث بعد قمة … مع بوتين" is Trump.
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي"})
 
 
 def np_speaker(
@@ -41,15 +45,22 @@ def np_speaker(
     quoting: bool = False,
     object_first: bool = False,
     bare_ok: bool = False,
+    definite_ok: bool = False,
+    verb: bool = False,
 ) -> Speaker | None:
     """The speaker named by tokens ``tok_lo:tok_hi`` (the phrase after a cue), or None when it names nobody.
 
     ``quoting`` is for "نقل X عن Y": the speaker is Y, after عن. ``object_first`` is for "وصف X بأنه": a short
     phrase before the complementizer is the object, not a subject. ``bare_ok`` lets a short phrase no list knows
-    be the subject of a verb (never the source of "وفق تعبيره", which is a pronoun).
+    be the subject of a verb (never the source of "وفق تعبيره", which is a pronoun). ``definite_ok`` lets any
+    definite noun after a speech verb be its subject (a directive verb's first noun is its addressee: "حض
+    الحوثيين على أن").
     """
-    lo, hi = _trim_np(ctx, tok_lo, tok_hi, quoting)
-    if hi - lo > 1 and _is_word(ctx, lo, ("statement",)):
+    lo, hi = _trim_np(ctx, tok_lo, tok_hi, quoting, verb)
+    if hi - lo > 1 and is_word(ctx, lo, ("statement",)):
+        issuer = _issuer(ctx, lo, hi)
+        if issuer is not None:
+            return issuer  # "تقرير أعده منتدى النقل الدولي": the forum speaks through its report
         lo += 1  # "بلاغ لوزارة الدفاع": the ministry speaks through its statement
     if lo >= hi:
         return None
@@ -60,12 +71,19 @@ def np_speaker(
     after = _after_comma(ctx, hi, tok_hi)
     if not opens_subject:
         bare = bare_ok and not object_first
-        return _unlisted_subject(ctx, lo, hi, tok_hi, after, previous, bare)
+        return _unlisted_subject(ctx, lo, hi, tok_hi, after, previous, bare, bare and definite_ok)
+    if first_word is not None and first_word.kind == "unnamed" and lo + 1 < hi and ctx.tokens[lo + 1].norm == ON_BEHALF:
+        return Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))
     persons = [m for m in mentions if m.entity_type == "PERSON" and not m.is_adjectival]
+    states = [m for m in mentions if m.entity_type == "GPE" and not m.is_adjectival]
+    if first_word is None and states and states[0].char_start == start and persons:
+        return ctx.speaker_from(states[0])  # "وحذرت تل أبيب الرئيس السوري بشار الأسد": the state, then its object
     if persons:
         return ctx.speaker_from(persons[0])
-    if first_word is not None and first_word.kind == "head" and first_word.resolve == "person" and after is not None:
-        named = _name_after_title(ctx, after)
+    if first_word is not None and first_word.kind == "head" and first_word.resolve == "person":
+        named = _name_after_title(ctx, after) if after is not None else None
+        if named is None:
+            named = titled_elsewhere(ctx, lo, hi, cue_start)
         if named is not None:
             return named
     split = speaker_word_split(ctx.tokens[lo].norm)
@@ -74,13 +92,24 @@ def np_speaker(
     surface_speaker = Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))
     if first_word is not None and first_word.kind == "unnamed":
         return surface_speaker
+    titled_name = _trailing_name(ctx, lo, hi) if _is_person_title(ctx, lo) else None
+    if titled_name is not None:
+        # "المتحدثة باسم وزارة الخارجية الأميركية هيذر نويرت": a name no list knows closes the title phrase; the
+        # person speaks, not the body in the title.
+        return Speaker(None, ctx.body[start:titled_name], start, titled_name)
     orgs = [m for m in mentions if m.entity_type == "ORG" and not m.is_adjectival]
     if orgs:
         return ctx.speaker_from(orgs[0])
     for i in range(lo, hi):
         word = speaker_word(ctx.tokens[i].norm)
         if word is not None and word.kind == "ref":
-            resolved = _resolve_ref(ctx, word.resolve, word.name_contains, mentions, cue_start, previous)
+            if _names_a_statement(word.word):
+                issued = _statement_issuer(ctx, cue_start)
+                if issued is not None:
+                    return Speaker(issued.entity_id, surface_speaker.surface, start, surface_speaker.end,
+                                   issued.entity_type)  # fmt: skip
+            titled = titled_elsewhere(ctx, i, hi, cue_start) if word.resolve == "person" else None
+            resolved = titled or resolve_ref(ctx, word.resolve, word.name_contains, mentions, cue_start, previous)
             if resolved is not None and resolved.entity_id is None:
                 return resolved  # an earlier speaker nobody could link: keep the words that named it
             if resolved is not None:
@@ -94,21 +123,99 @@ def np_speaker(
     return None
 
 
+def _trailing_name(ctx: Context, lo: int, hi: int) -> int | None:
+    """The end offset of a title phrase that closes with a name: two to four words, the first without the article,
+    none of them a listed word or inside a mention ("… للرياضة تركي آل الشيخ", "… الأميركية هيذر نويرت")."""
+    for size in range(MAX_NAME_BEFORE_TITLE, MIN_NAME_TOKENS - 1, -1):
+        first = hi - size
+        if first <= lo:
+            continue
+        words = range(first, hi)
+        if ctx.tokens[first].norm.startswith(DEFINITE_ARTICLE) or any(is_word(ctx, n, WORD_KINDS) for n in words):
+            continue
+        inside = ctx.mentions_in(ctx.tokens[first].start, ctx.tokens[hi - 1].end)
+        if not inside and not any(is_title(ctx, n) for n in words):
+            return ctx.tokens[hi - 1].end
+    return None
+
+
+def _issuer(ctx: Context, lo: int, hi: int) -> Speaker | None:
+    """The body or person a statement phrase names: "تقرير أعده منتدى النقل الدولي", "بيان صادر عن الأسطول"."""
+    named = [
+        m for m in ctx.mentions_in(ctx.tokens[lo].start, ctx.tokens[hi - 1].end)
+        if m.entity_type in ("ORG", "PERSON") and not m.is_adjectival
+    ]  # fmt: skip
+    return ctx.speaker_from(named[0]) if named else None
+
+
+def _statement_issuer(ctx: Context, cue_start: int) -> Speaker | None:
+    """ "وقال البيان إن": who issued the last statement named before ("وفق بيان صادر عن الأسطول الروسي")."""
+    for n in reversed(ctx.token_range(0, cue_start)):
+        word = speaker_word(ctx.tokens[n].norm)
+        if word is not None and word.kind == "statement":
+            issuer = _issuer(ctx, n, min(n + MAX_ISSUER_WORDS, len(ctx.tokens)))
+            if issuer is not None:
+                return issuer
+    return None
+
+
 def _unlisted_subject(
-    ctx: Context, lo: int, hi: int, tok_hi: int, after: tuple[int, int] | None, previous: list, bare: bool
+    ctx: Context,
+    lo: int,
+    hi: int,
+    tok_hi: int,
+    after: tuple[int, int] | None,
+    previous: list,
+    bare: bool,
+    definite_ok: bool = False,
 ) -> Speaker | None:
     """A subject phrase that opens with neither a mention nor a listed word: a name no list knows, or nobody."""
     start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
+    if is_title(ctx, lo):
+        # "وأضاف الشيخ محمد بن راشد": the person named after the title.
+        persons = [m for m in ctx.mentions_in(start, end) if m.entity_type == "PERSON" and not m.is_adjectival]
+        if persons:
+            return ctx.speaker_from(persons[0])
+        # "وأوضح القاضي أنه": the person the article names with that title; else the role words themselves.
+        if after is not None:
+            named = _name_after_title(ctx, after)
+            if named is not None:
+                return named
+        return titled_elsewhere(ctx, lo, hi, ctx.tokens[lo].start) or Speaker(None, ctx.body[start:end], start, end)
     # "التوهامي العبدولي، كاتب الدولة …": a name the mentions stage does not know, then its title.
-    if after is not None and hi - lo <= MAX_NAME_TOKENS and _is_person_title(ctx, after[0]):
+    if after is not None and hi - lo <= MAX_NAME_BEFORE_TITLE and _is_person_title(ctx, after[0]):
         return Speaker(None, ctx.body[start:end], start, end)
+    # "وقال إيهاب بسيسو وزير الثقافة الفلسطيني": a name, then its title without a comma.
+    titled = next((n for n in range(lo + 1, min(hi, lo + MAX_NAME_TOKENS + 1)) if _is_person_title(ctx, n)), None)
+    if titled is not None and titled - lo >= MIN_NAME_TOKENS:
+        return Speaker(None, ctx.body[start : ctx.tokens[titled - 1].end], start, ctx.tokens[titled - 1].end)
     # "أفاد الصديق": the last name of someone named (or speaking) before.
     earlier = _earlier_unlinked_speaker(ctx, lo, previous)
     if earlier is not None:
         return earlier
     # "وأضافت المحطة أن", "وأوضح لو دريان أنه": a short subject right before the complementizer (or before
     # "في تصريح …") is who speaks, even when no list knows it; "وصف X بأنه" puts its object there instead.
-    if bare and hi - lo <= MAX_BARE_SUBJECT and (hi == tok_hi or _is_word(ctx, hi, ("stop",))):
+    rest = range(hi, tok_hi)
+    only_adverbs = all(is_word(ctx, n, ("skip",)) for n in rest)  # "وأعلن تويتر، السبت، أنه"
+    # "وأبلغ #ألكسندر_بيسونيه، محكمة كيبك بأنه": a name set off by a comma before the rest of the clause.
+    set_off = hi < tok_hi and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(hi))
+    one_letter = len(ctx.tokens[lo].norm) < 2  # a stray و before a quotation mark
+    if (
+        bare
+        and not one_letter
+        and hi - lo <= MAX_BARE_SUBJECT
+        and (only_adverbs or set_off or is_word(ctx, hi, ("stop",)) or (hi < tok_hi and _is_addressee(ctx, hi)))
+    ):
+        return Speaker(None, ctx.body[start:end], start, end)
+    # "وقالت المنسقة الأممية للشؤون الإنسانية في اليمن ليز غراند": a definite noun right after the verb is its
+    # subject; the person named before the quotation is who it describes, else the words stand for the speaker.
+    if definite_ok and ctx.tokens[lo].norm.startswith(DEFINITE_ARTICLE) and not one_letter:
+        window_end = ctx.tokens[tok_hi - 1].end if tok_hi > lo else end
+        persons = [m for m in ctx.mentions_in(start, window_end) if m.entity_type == "PERSON" and not m.is_adjectival]
+        if persons:
+            return ctx.speaker_from(persons[0])
+        if tok_hi - lo <= MAX_SUBJECT_WINDOW:
+            end = window_end  # the name no list knows may follow the role's place ("… في اليمن ليز غراند")
         return Speaker(None, ctx.body[start:end], start, end)
     return None
 
@@ -119,92 +226,44 @@ def _name_after_title(ctx: Context, after: tuple[int, int]) -> Speaker | None:
     named = [m for m in ctx.mentions_in(a_start, a_end) if m.entity_type == "PERSON" and not m.is_adjectival]
     if named:
         return ctx.speaker_from(named[0])
-    if after[1] - after[0] <= MAX_NAME_TOKENS and not any(_is_word(ctx, n, WORD_KINDS) for n in range(*after)):
+    # A name has no article on its first word ("عصام الشابي"); "المعروف بأنه …" describes, it does not name.
+    definite = ctx.tokens[after[0]].norm.startswith(DEFINITE_ARTICLE)
+    if (
+        not definite
+        and after[1] - after[0] <= MAX_NAME_TOKENS
+        and not any(is_word(ctx, n, WORD_KINDS) for n in range(*after))
+    ):
         return Speaker(None, ctx.body[a_start:a_end], a_start, a_end)
     return None
 
 
-def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
-    """The speaker of a cue with no subject of its own: a continuation ("وأضاف") or a dropped pronoun."""
-    sentence = ctx.sentence_index(cue_start)
-    same_sentence = [q for q in previous if q.sentence == sentence]
-    if same_sentence and same_sentence[-1].speaker.surface is not None:
-        return same_sentence[-1].speaker
-    preposed = _preposed_subject(ctx, cue_start, previous)
-    if preposed is not None:
-        return preposed
-    for quote in reversed(previous):
-        if sentence - quote.sentence > MAX_SENTENCES_BACK:
-            break
-        if quote.speaker.surface is not None:
-            return quote.speaker
-    return _topic_person(ctx, cue_start, sentence) or Speaker(None, None)
-
-
-def _topic_person(ctx: Context, cue_start: int, sentence: int) -> Speaker | None:
-    """ "وصف الرئيس الأميركي دونالد ترامب … . وقال إن …": with no quote before it, a subjectless verb at the head of
-    its sentence speaks for the first person named in the nearest sentence before that names one."""
-    current = ctx.sentence_of(cue_start)
-    if current is None or ctx.body[current.char_start : cue_start].strip(" و"):
+def titled_elsewhere(ctx: Context, lo: int, hi: int, cue_start: int) -> Speaker | None:
+    """ "وأوضح القاضي أنه": the person the article names with the same title ("القاضي جيرالد ليبوفيتس"); the role
+    words are kept as the surface."""
+    start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
+    # The role's own words, without its nisba (nationality is checked apart) or a name standing in it.
+    named = [m for m in ctx.mentions_in(start, end) if m.is_adjectival or m.entity_type == "PERSON"]
+    complement = frozenset(
+        role_head(ctx.tokens[n].norm) for n in range(lo + 1, hi)
+        if not is_word(ctx, n, ("skip",)) and not any(m.char_start <= ctx.tokens[n].start < m.char_end for m in named)
+    )  # fmt: skip
+    holder = role_holder(ctx, role_head(ctx.tokens[lo].norm), role_countries(ctx, start, end), cue_start, complement)
+    if holder is None:
         return None
-    for back in range(1, MAX_SENTENCES_BACK + 1):
-        if sentence - back < 0:
-            break
-        earlier = ctx.sentences[sentence - back]
-        named = ctx.mentions_in(earlier.char_start, earlier.char_end)
-        persons = [m for m in named if m.entity_type == "PERSON" and not m.is_adjectival]
-        if persons:
-            return ctx.speaker_from(persons[0])
-    return None
+    return Speaker(holder.entity_id, ctx.body[start:end], start, end, holder.entity_type)
 
 
-def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | None:
-    """A person or body named just before the cue in its sentence ("المجلس العسكري ينفي ذلك، ويقول")."""
-    sentence = ctx.sentence_of(cue_start)
-    floor = sentence.char_start if sentence else 0
-    near = list(ctx.token_range(floor, cue_start))[-MAX_PREPOSED_TOKENS:]
-    quoted = [(q.content_start, q.content_end) for q in previous]
-
-    def outside_quotes(index: int) -> bool:
-        return ctx.in_mark(index) is None and not any(s <= index < e for s, e in quoted)
-
-    candidates = [
-        m for m in ctx.mentions_before(cue_start)
-        if near and m.char_start >= ctx.tokens[near[0]].start and not m.is_adjectival
-        and m.entity_type in ("PERSON", "ORG") and outside_quotes(m.char_start)
-    ]  # fmt: skip
-    for n in reversed(near):
-        tok = ctx.tokens[n]
-        for mention in candidates:
-            if tok.start < mention.char_end <= tok.end:
-                return ctx.speaker_from(mention)
-        word = speaker_word(tok.norm)
-        role = word is not None and word.kind in ("ref", "unnamed")
-        if role and outside_quotes(tok.start) and _subject_position(ctx, n, floor):
-            hi = n + 1
-            while hi < len(ctx.tokens) and hi - n <= MAX_DEFINITE_MODIFIERS and ctx.tokens[hi].start < cue_start:
-                if not ctx.tokens[hi].norm.startswith(DEFINITE_ARTICLE) or ctx.gap_before(hi).strip():
-                    break
-                hi += 1
-            start, end = tok.start, ctx.tokens[hi - 1].end
-            resolved = None
-            assert word is not None  # the loop above stopped on a speaker word
-            if word.kind == "ref":
-                inside = ctx.mentions_in(start, end)
-                resolved = _resolve_ref(ctx, word.resolve, word.name_contains, inside, cue_start, previous)
-            return Speaker(resolved.entity_id if resolved else None, ctx.body[start:end], start, end,
-                           resolved.entity_type if resolved else None)  # fmt: skip
-    return None
+def _names_a_statement(word: str) -> bool:
+    """البيان، التقرير: a statement word with the article refers back to a statement named before."""
+    entry = speaker_word(word[len(DEFINITE_ARTICLE) :]) if word.startswith(DEFINITE_ARTICLE) else None
+    return entry is not None and entry.kind == "statement"
 
 
-def _subject_position(ctx: Context, n: int, floor: int) -> bool:
-    """A role word opens a clause (sentence start, after a comma or "لكن"), not a genitive ("نواب المجلس")."""
-    if n == 0 or ctx.tokens[n - 1].start < floor:
-        return True
-    return any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n)) or ctx.tokens[n - 1].norm in CLAUSE_OPENERS
+def is_title(ctx: Context, n: int) -> bool:
+    return role_head(ctx.tokens[n].norm) in person_titles()
 
 
-def _resolve_ref(
+def resolve_ref(
     ctx: Context, resolve: str | None, contains: str | None, np_mentions: list[Mention], cue_start: int, previous: list
 ) -> Speaker | None:
     if resolve == "nisba_gpe":
@@ -268,7 +327,7 @@ def _after_comma(ctx: Context, hi: int, tok_hi: int) -> tuple[int, int] | None:
         return None
     hi = comma
     end = hi + 1
-    while end < tok_hi and not _is_word(ctx, end, WORD_KINDS):
+    while end < tok_hi and not is_word(ctx, end, WORD_KINDS):
         if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(end)):
             break
         end += 1
@@ -277,31 +336,48 @@ def _after_comma(ctx: Context, hi: int, tok_hi: int) -> tuple[int, int] | None:
 
 def _is_person_title(ctx: Context, n: int) -> bool:
     word = speaker_word(ctx.tokens[n].norm)
-    return word is not None and word.kind in ("head", "ref") and word.resolve == "person"
+    return (word is not None and word.kind in ("head", "ref") and word.resolve == "person") or is_title(ctx, n)
 
 
-def _is_word(ctx: Context, n: int, kinds: tuple[str, ...]) -> bool:
+def is_word(ctx: Context, n: int, kinds: tuple[str, ...]) -> bool:
     word = speaker_word(ctx.tokens[n].norm)
     return word is not None and word.kind in kinds
 
 
-def _trim_np(ctx: Context, lo: int, hi: int, quoting: bool = False) -> tuple[int, int]:
-    """Drop adverbs at either end, keep only what follows عن (نقل … عن X), stop at a clause comma or a preposition."""
+def _trim_np(ctx: Context, lo: int, hi: int, quoting: bool = False, verb: bool = False) -> tuple[int, int]:
+    """Drop adverbs at either end, keep only what follows عن (نقل … عن X), stop at a clause comma or a preposition;
+    after a verb, a ل-phrase ("لرويترز", "لقناة سكاي نيوز") is who was told, and ends the subject."""
     for i in range(lo, hi if quoting else lo):
         if ctx.tokens[i].norm == SOURCE_PREPOSITION:
             lo = i + 1
     while lo < hi and _is_skip(ctx.tokens[lo].norm):
         lo += 1
-    if lo < hi and _is_word(ctx, lo, ("stop",)):
-        return lo, lo  # "أعرب عن أمله", "أشار إلى أن": no subject after the verb
+    if lo < hi and (is_word(ctx, lo, ("stop",)) or (verb and _is_addressee(ctx, lo))):
+        return lo, lo  # "أعرب عن أمله", "أشار إلى أن", "وأضاف لهيئة الإذاعة": no subject after the verb
     for i in range(lo + 1, hi):
         word = speaker_word(ctx.tokens[i].norm)
-        if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(i)) or (word is not None and word.kind == "stop"):
+        # A relative pronoun or a cue ("نقلت عن مونتيلا قوله") ends the subject phrase too.
+        ends = ctx.tokens[i].norm in RELATIVE_PRONOUNS or cue_for(ctx.tokens[i].norm) is not None
+        # "وقال نيل لبي بي سي": who was told; "الأمين العام للحركة": a title's genitive, after a definite word.
+        told = verb and _is_addressee(ctx, i) and not ctx.tokens[i - 1].norm.startswith(DEFINITE_ARTICLE)
+        ends = ends or (told and not _is_person_title(ctx, i - 1))
+        if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(i)) or ends or (word is not None and word.kind == "stop"):
             hi = i
             break
     while hi > lo and _is_skip(ctx.tokens[hi - 1].norm):
         hi -= 1
     return lo, hi
+
+
+def _is_addressee(ctx: Context, n: int) -> bool:
+    """A ل-prefixed speaker word or name: "لوكالة", "لرويترز", "لبي بي سي"."""
+    tok = ctx.tokens[n]
+    if not tok.norm.startswith(LAM) or len(tok.norm) <= len(LAM) + 1:
+        return False
+    split = speaker_word_split(tok.norm)
+    if split is not None and split[1]:
+        return True
+    return any(tok.start < m.char_start < tok.end for m in ctx.mentions_in(tok.start, ctx.tokens[-1].end))
 
 
 def _is_skip(norm: str) -> bool:

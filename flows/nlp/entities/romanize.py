@@ -1,0 +1,124 @@
+"""The arabic-name-romanizer boundary: Arabic names written in Latin letters, offline.
+
+arabic-name-romanizer (MIT, UNICEF) ships everything it reads inside its wheel: an index of ~60k attested
+spellings of name parts (Wikidata, CC0, and Algerian civil-registry corpora) and a 1.7M-parameter character
+model as ONNX graphs for the parts nobody spelled; nothing is downloaded at run time. It was chosen over
+arabnamer (a 40 MB XGBoost model that goes English -> Arabic and scores variants, not Arabic -> English) and
+over character rules of our own (the package's own rule fallback reaches 0.10 exact on unseen name parts, its
+model 0.42). Its data is Arab-world people; foreign names written in Arabic (بوتين، ماكرون) come out in Arabic
+spelling habits, which is why the gazetteer's pairs go in as a user dictionary: whole names and, aligned by the
+package, their parts ("فلاديمير" -> "Vladimir"), which it ranks before its own data.
+
+Only this module imports arabic_name_romanizer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable, Sequence
+
+from arabic_name_romanizer import Transliterator, UserDictionary
+from rapidfuzz import fuzz
+
+Romanizer = Transliterator  # what the other modules name, so that only this one imports the package
+
+# The countries whose spelling habits the package has data for (its README's coverage table: the 22 Arab
+# League states, Iran, Pakistan and Afghanistan), ISO 3166 alpha-3 -> the alpha-2 code it takes as a hint
+# ("Gamal" in Egypt, "Jamal" in the Gulf; "Abdelkader" in the Maghreb). Other countries get no hint.
+HINT_COUNTRIES = {
+    "DZA": "DZ",
+    "BHR": "BH",
+    "COM": "KM",
+    "DJI": "DJ",
+    "EGY": "EG",
+    "IRQ": "IQ",
+    "JOR": "JO",
+    "KWT": "KW",
+    "LBN": "LB",
+    "LBY": "LY",
+    "MRT": "MR",
+    "MAR": "MA",
+    "OMN": "OM",
+    "PSE": "PS",
+    "QAT": "QA",
+    "SAU": "SA",
+    "SOM": "SO",
+    "SDN": "SD",
+    "SYR": "SY",
+    "TUN": "TN",
+    "ARE": "AE",
+    "YEM": "YE",
+    "IRN": "IR",
+    "PAK": "PK",
+    "AFG": "AF",
+}
+
+
+# The package's index also holds whole-name labels, and some are not spellings of the name's words ("رانيا العبد
+# الله" -> "Rania de Jordanie", "إبراهيم العساف" -> "Ibrahim Abdulaziz Al-Assaf": a label with a middle name). A
+# whole-name label is taken only when it has as many words as the spelling built from the parts and spells much
+# the same letters; 0.7 keeps "Saad Hariri" for "Saad Al-Hariri" (0.88) and drops "Rania de Jordanie" (0.47).
+SAME_NAME_AT = 70
+CANDIDATES = 4  # the whole-name label and three spellings from the parts (the package ranks them)
+
+
+def romanizer(pairs: Iterable[tuple[str, str, str | None]]) -> Romanizer:
+    """A transliterator that knows these (Arabic, English, country alpha-3) pairs before its own data.
+
+    The package learns name parts by pairing words in order, so only pairs whose words pair up teach it parts:
+    "جان إيف لودريان" / "Jean-Yves Le Drian" has three words a side but would pair إيف with "Le".
+    """
+    rows = [
+        (arabic, english, 1, HINT_COUNTRIES.get(country or "", ""))
+        for arabic, english, country in pairs
+        if len(arabic.split()) == len(english.split()) == len(latin_words(english))
+    ]
+    return Transliterator(user_dictionary=UserDictionary.from_pairs(rows))
+
+
+# A hyphen after one of these joins the Arabic article to its word (Al-Sabah): one Arabic word, not two.
+ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ed", "er", "es", "et", "ez"})
+
+
+def latin_words(name: str) -> list[str]:
+    """The words of a Latin name as Arabic writes them apart: "Jean-Yves" is two, "Al-Sabah" one."""
+    words = []
+    for token in name.split():
+        parts = token.split("-")
+        merged = [parts[0]]
+        for part in parts[1:]:
+            if merged[-1].casefold() in ARTICLES:
+                merged[-1] += "-" + part
+            else:
+                merged.append(part)
+        words.extend(merged)
+    return words
+
+
+def best_spelling(candidates: Sequence) -> str:  # the package's Candidate objects, best first
+    """The package's best candidate, unless it is a whole-name label that does not spell the name's parts."""
+    first = candidates[0]
+    if first.units or first.source == "user":
+        return str(first.text)
+    built = next((c for c in candidates if c.units), None)
+    if built is None:
+        return str(first.text)
+    same_words = len(first.text.split()) == len(built.text.split())
+    same_letters = fuzz.ratio(first.text.casefold(), built.text.casefold()) >= SAME_NAME_AT
+    return str(first.text if same_words and same_letters else built.text)
+
+
+def romanize(transliterator: Romanizer, names: Sequence[str], countries: Sequence[str | None]) -> list[str]:
+    """The most likely Latin spelling of each name, with its country's habits where the package knows them.
+
+    One batch per hint, so each distinct name part goes through the model once.
+    """
+    by_hint: dict[str | None, list[int]] = defaultdict(list)
+    for i, country in enumerate(countries):
+        by_hint[HINT_COUNTRIES.get(country or "")].append(i)
+    out = [""] * len(names)
+    for hint, positions in by_hint.items():
+        spelled = transliterator.transliterate_many([names[i] for i in positions], top_k=CANDIDATES, country=hint)
+        for i, candidates in zip(positions, spelled):
+            out[i] = best_spelling(candidates) if candidates else names[i]
+    return out

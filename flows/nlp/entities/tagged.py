@@ -1,0 +1,188 @@
+"""The name tagger (flows.nlp.entities.tagger) over a whole article, and how its spans and the rules' candidates
+become one set of mentions.
+
+The tagger reads every sentence. Where it finds a name no rule found, the name is a mention. Where a rule
+found one too, the rule gives the canonical entity (a listed person, a ministry) and the tagger says where the
+name stops: a person the rules ran on past the name ("محمد بن سلمان صورة") ends where the tagger's name ends, and
+a name the tagger carries on through a word that is also a function word ("هو", "من") is not cut short. A person
+proposed only because a listed given name starts it (يزيد "exceeds", باسم "in the name of") stands only where
+the tagger reads a name there too.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from flows.nlp.entities.base import (
+    NAME_LINKS,
+    START_LINKS,
+    TANWEEN,
+    Candidate,
+    non_name_words,
+    proclitic_prefix,
+    stable_id,
+)
+from flows.nlp.entities.gazetteer import nisba_heads
+from flows.nlp.entities.tagger import bio_spans, clitic_stem, tag_words
+from flows.nlp.entities.tokens import EntityText
+from flows.nlp.types import Entity
+
+ENTITY_TYPES = {"PERS": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
+# Rule sources whose persons need the tagger's agreement: a listed given name followed by name-like words is
+# also how ordinary phrases start (يزيد عن، باسم الحزب، جميلة جدا).
+NEEDS_AGREEMENT = frozenset({"given-name"})
+# Rule sources whose spans take the tagger's end (per type): names found by a title or a given name, and bodies
+# found by a head word, end where the rules' word lists say, which runs on into verbs and nouns no list holds or
+# stops before the rest of the name.
+TAGGER_ENDS = {
+    "PERSON": frozenset({"given-name", "title"}),
+    "ORG": frozenset({"org-of-place", "media-name", "definite-body", "org-head", "org-quoted"}),
+}
+
+
+# Prepositions and particles spelled with a final alef maqsura; normalisation writes them like names (على/علي).
+MAQSURA_PREPOSITIONS = frozenset(("على", "إلى", "الى", "لدى", "حتى", "متى", "سوى"))
+
+
+# A name of one word from the tagger alone needs this many letters: two-letter words (مي، لي) are more often
+# abbreviations, model names and particles than names.
+MIN_ONE_WORD_NAME = 3
+
+
+class NameSpan(NamedTuple):
+    entity_type: str  # PERSON | ORG | GPE | LOC
+    tok_start: int  # EntityText token indices, end exclusive
+    tok_end: int
+
+
+def tagged_spans(text: EntityText) -> list[NameSpan]:
+    """The tagger's names in every sentence, as EntityText token spans (punctuation is context, never an edge)."""
+    spans = []
+    for sentence in sentence_tokens(text):
+        labels = tag_words([word for word, _ in sentence])
+        for span in bio_spans(labels):
+            words = [tok for _, tok in sentence[span.first : span.last] if tok >= 0]
+            if words:
+                spans.append(NameSpan(ENTITY_TYPES[span.kind], words[0], words[-1] + 1))
+    return spans
+
+
+def sentence_tokens(text: EntityText) -> list[list[tuple[str, int]]]:
+    """Per sentence, the tagger's tokens: (word, EntityText token index), punctuation marks with index -1."""
+    sentences: list[list[tuple[str, int]]] = []
+    current = -1
+    previous_end = 0
+    for i, tok in enumerate(text.toks):
+        index = text.sentence_index(tok.char_start)
+        if index != current:
+            sentences.append([])
+            current = index
+        marks = [ch for ch in text.norm[previous_end : tok.norm_start] if not ch.isspace()]
+        sentences[-1].extend((mark, -1) for mark in marks)
+        sentences[-1].append((tok.norm, i))
+        previous_end = tok.norm_end
+    return sentences
+
+
+def merge(text: EntityText, chosen: list[Candidate], spans: list[NameSpan]) -> list[Candidate]:
+    """The rules' mentions, their person spans adjusted to the tagger's, and the tagger's names the rules missed."""
+    kept: list[Candidate] = []
+    for n, c in enumerate(chosen):
+        kind = c.entity.entity_type
+        if c.source in TAGGER_ENDS.get(kind, ()) or (kind == "PERSON" and c.source in NEEDS_AGREEMENT):
+            agreeing = [
+                s for s in spans if s.entity_type == kind and s.tok_start < c.tok_end and c.tok_start < s.tok_end
+            ]
+            if not agreeing:
+                if c.source not in NEEDS_AGREEMENT:
+                    kept.append(c)
+                continue
+            # never over the neighbouring mentions: the one before (as kept) and the one after
+            lowest = kept[-1].tok_end if kept else 0
+            highest = chosen[n + 1].tok_start if n + 1 < len(chosen) else len(text.toks)
+            first, last = min(s.tok_start for s in agreeing), max(s.tok_end for s in agreeing)
+            c = _with_tagger_edges(text, c, max(first, lowest), min(last, highest))
+        kept.append(c)
+    taken = {k for c in kept for k in range(c.tok_start, c.tok_end)}
+    for span in spans:
+        if any(k in taken for k in range(span.tok_start, span.tok_end)):
+            continue
+        candidate = _candidate(text, span)
+        if candidate is not None:
+            kept.append(candidate)
+            taken.update(range(candidate.tok_start, candidate.tok_end))
+    return sorted(kept, key=lambda c: c.char_start)
+
+
+def _with_tagger_edges(text: EntityText, c: Candidate, tok_start: int, tok_end: int) -> Candidate:
+    """The rule's name, stretched or cut to the tagger's: it ends where the tagger's name ends, and starts where the
+    tagger's starts when the words before the rule's start are name words (عبد الله بن زايد, not the title before
+    it). A name the rule made up from the words it read gets the id of its new words; a listed one keeps its own."""
+    tok_start, tok_end = _trimmed(text, tok_start, tok_end)
+    while tok_start < c.tok_start and text.bare_stems(tok_start) & non_name_words():
+        tok_start += 1
+    tok_start = min(tok_start, c.tok_start)
+    if tok_end <= c.tok_start or (tok_start, tok_end) == (c.tok_start, c.tok_end):
+        return c
+    kind = c.entity.entity_type
+    char_start = (
+        c.char_start if tok_start == c.tok_start else text.char_start(tok_start, _proclitics(text, tok_start, kind))
+    )
+    char_end = text.toks[tok_end - 1].char_end
+    name = name_of(text.body[char_start:char_end])
+    entity = c.entity
+    if c.entity.name_ar == name_of(text.body[c.char_start : c.char_end]):
+        entity = Entity(stable_id(kind.lower(), name), kind, name, None, None)
+    return Candidate(char_start, char_end, tok_start, tok_end, entity, c.priority, c.source, c.is_adjectival)
+
+
+def name_of(surface: str) -> str:
+    """The name a surface writes: one space between words, a hashtag's underscores as spaces (#بشار_الأسد)."""
+    return " ".join(surface.replace("_", " ").split())
+
+
+def _candidate(text: EntityText, span: NameSpan) -> Candidate | None:
+    a, b = _trimmed(text, span.tok_start, span.tok_end)
+    if b <= a or _only_common_words(text, a, b) or (b - a == 1 and len(text.toks[a].norm) < MIN_ONE_WORD_NAME):
+        return None
+    kind = span.entity_type
+    start, end = text.char_start(a, _proclitics(text, a, kind)), text.toks[b - 1].char_end
+    name = name_of(text.body[start:end])
+    entity = Entity(stable_id(kind.lower(), name), kind, name, None, None)
+    return Candidate(start, end, a, b, entity, 5, "tagger")
+
+
+def _trimmed(text: EntityText, a: int, b: int) -> tuple[int, int]:
+    """The span without name particles that cannot stand at its edges (a name does not start with بن or ولد, nor
+    end with عبد or أبو), nor a word that cannot be a name as written (_not_a_name_word). Other function words
+    inside the tagger's span stay: it read them as part of the name."""
+    while a < b and (text.bare_stems(a) & (NAME_LINKS - START_LINKS) or _not_a_name_word(text, a)):
+        a += 1
+    while b > a and (text.bare_stems(b - 1) & NAME_LINKS or _not_a_name_word(text, b - 1)):
+        b -= 1
+    return a, b
+
+
+def _not_a_name_word(text: EntityText, i: int) -> bool:
+    """A preposition written with its alef maqsura, or a word with tanween (روسياً، رسمياً: adverbs and indefinite
+    accusatives, never names)."""
+    tok = text.toks[i]
+    written = text.body[tok.char_start : tok.char_end + 1]
+    return TANWEEN in written or "".join(ch for ch in written if ch.isalpha()) in MAQSURA_PREPOSITIONS
+
+
+def _only_common_words(text: EntityText, a: int, b: int) -> bool:
+    """A span of heads and function words only (الوزارة، حكومة، القضاء) is a description, not a name."""
+    common = non_name_words() | nisba_heads()
+    return all(text.bare_stems(k) & common for k in range(a, b))
+
+
+def _proclitics(text: EntityText, a: int, kind: str) -> int:
+    """Letters of proclitics to leave out of the span: و، ب، ل … ("وموسكو" -> "موسكو", "وقوات" -> "قوات"), never
+    the article; an organisation's head word keeps its letters (وكالة)."""
+    if kind == "ORG" and proclitic_prefix(text, a):
+        return proclitic_prefix(text, a)
+    word = text.toks[a].norm
+    prefix = clitic_stem(word)[1]
+    letters = prefix[:-2] if prefix.endswith("ال") else prefix
+    return len(letters) if word.startswith(prefix) or not prefix.endswith("ال") else 0

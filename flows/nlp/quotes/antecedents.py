@@ -1,0 +1,190 @@
+"""Who speaks when the cue names nobody after it: the sentence's first subject, a subject before the cue, the
+previous speaker, or the person the sentence before is about.
+
+A continuation ("وأضاف") keeps the previous speaker only when no subject of its own is found in its sentence.
+"""
+
+from __future__ import annotations
+
+from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Speaker
+from flows.nlp.quotes.lexicon import cue_for, speaker_word
+from flows.nlp.quotes.speakers import (
+    DEFINITE_ARTICLE,
+    MAX_BARE_SUBJECT,
+    MAX_DEFINITE_MODIFIERS,
+    RELATIVE_PRONOUNS,
+    SPEAKER_TYPES,
+    WORD_KINDS,
+    is_title,
+    is_word,
+    resolve_ref,
+    titled_elsewhere,
+)
+
+# How far back (in sentences) a subjectless cue looks for the previous speaker: a continuation ("وأضاف") follows
+# its speaker's quote closely; further back the antecedent is too uncertain. Set from the seeds, where the longest
+# gap between a speaker's quote and its continuation is two sentences.
+MAX_SENTENCES_BACK = 3
+# How many tokens before a subjectless cue a preposed subject ("لافروف قال") may sit.
+MAX_PREPOSED_TOKENS = 12
+# Conjunctions after which a noun starts a new clause as its subject.
+CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "و", "ثم", "بينما", "فيما"})
+# "متحدث باسم تويتر": a spokesman for a body is an unnamed source, not the body and not a person.
+# A subjectless cue inside a sentence ("وتراجع ترامب …، وقال إنه", "ورفض القاضي …، قائلا إن") speaks for the subject
+# of the sentence's first clause: a name or role that is the sentence's first or second word (و + verb + subject,
+# كان + subject). Further in, a name is an object or inside a phrase ("وأشاد باستخدام موسكو أسلحة …، لافتا").
+MAX_CLAUSE_SUBJECT_AT = 1
+# Connectives that open a sentence before its first clause (normalised).
+LEADING_CONNECTIVES = frozenset({"غير", "ان", "لكن", "ولكن", "بيد", "كما", "بينما", "فيما", "ثم"})
+# Connectives after which a bare subject may stand before its verb ("لكن فينغر قال", "أما بلومبيرغ، فقالت").
+PREPOSING_CONNECTIVES = frozenset({"لكن", "ولكن", "اما", "واما", "بينما", "فيما"})
+
+
+def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
+    """The speaker of a cue with no subject of its own: a continuation ("وأضاف") or a dropped pronoun."""
+    sentence = ctx.sentence_index(cue_start)
+    same_sentence = [q for q in previous if q.sentence == sentence]
+    if same_sentence and same_sentence[-1].speaker.surface is not None:
+        return same_sentence[-1].speaker
+    # "تصريحات الغنوشي والتي قال فيها": a relative clause speaks for the name just before it.
+    cue_tok = ctx.token_range(cue_start, cue_start + 1)
+    relative = cue_tok.start > 0 and ctx.tokens[cue_tok.start - 1].norm.removeprefix("و") in RELATIVE_PRONOUNS
+    preposed = None if relative else _clause_subject(ctx, cue_start, previous)
+    preposed = preposed or _preposed_subject(ctx, cue_start, previous)
+    if preposed is not None:
+        return preposed
+    for quote in reversed(previous):
+        if sentence - quote.sentence > MAX_SENTENCES_BACK:
+            break
+        if quote.speaker.surface is not None:
+            return quote.speaker
+    return _topic_person(ctx, cue_start, sentence) or Speaker(None, None)
+
+
+def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | None:
+    """The subject of the first clause of the cue's sentence, when the cue stands inside the sentence: a name, a
+    body or a state ("وكانت المملكة المتحدة قالت"), a role ("ورفض القاضي …، قائلا") or a source word ("وكانت
+    السلطات الروسية قالت"); else the word or two between the sentence's first word and a cue close to it ("ورد
+    الزفزافي قائلا")."""
+    sentence = ctx.sentence_of(cue_start)
+    if sentence is None or not ctx.body[sentence.char_start : cue_start].strip(" و"):
+        return None
+    before = list(ctx.token_range(sentence.char_start, cue_start))
+    while before and ctx.tokens[before[0]].norm in LEADING_CONNECTIVES:
+        before = before[1:]  # "غير أن رئيسة الحكومة قالت"
+    quoted = [(q.content_start, q.content_end or q.content_start) for q in previous]
+    for n in before[: MAX_CLAUSE_SUBJECT_AT + 1]:
+        tok = ctx.tokens[n]
+        if ctx.in_mark(tok.start) is not None or any(s <= tok.start < e for s, e in quoted):
+            return None
+        starting = [
+            m for m in ctx.mentions_in(tok.start, cue_start)
+            if m.char_start < tok.end and m.entity_type in SPEAKER_TYPES and not m.is_adjectival
+        ]  # fmt: skip
+        if starting:
+            return ctx.speaker_from(starting[0])
+        word = speaker_word(tok.norm)
+        if (word is not None and word.kind in ("head", "ref") and word.resolve == "person") or is_title(ctx, n):
+            role = titled_elsewhere(ctx, n, n + 1, cue_start)
+            return role or Speaker(None, ctx.body[tok.start : tok.end], tok.start, tok.end)
+        if word is not None and word.kind in ("head", "ref", "unnamed"):
+            end = _definite_modifiers_end(ctx, n, cue_start)
+            return Speaker(None, ctx.body[tok.start : end], tok.start, end)
+    between = before[1:]
+    if 0 < len(between) <= MAX_BARE_SUBJECT and not any(is_word(ctx, n, WORD_KINDS) for n in between):
+        start, end = ctx.tokens[between[0]].start, ctx.tokens[between[-1]].end
+        if not any(ch in CLAUSE_COMMAS for ch in ctx.body[start:end]):
+            return Speaker(None, ctx.body[start:end], start, end)
+    return None
+
+
+def _definite_modifiers_end(ctx: Context, n: int, limit: int) -> int:
+    """The end of a role word with the definite adjectives after it: "السلطات الروسية"."""
+    hi = n + 1
+    while hi < len(ctx.tokens) and hi - n <= MAX_DEFINITE_MODIFIERS and ctx.tokens[hi].start < limit:
+        if not ctx.tokens[hi].norm.startswith(DEFINITE_ARTICLE) or ctx.gap_before(hi).strip():
+            break
+        hi += 1
+    return ctx.tokens[hi - 1].end
+
+
+def _topic_person(ctx: Context, cue_start: int, sentence: int) -> Speaker | None:
+    """ "وصف الرئيس الأميركي دونالد ترامب … . وقال إن …": with no quote before it, a subjectless verb at the head of
+    its sentence speaks for the first person named in the nearest sentence before that names one."""
+    current = ctx.sentence_of(cue_start)
+    if current is None or ctx.body[current.char_start : cue_start].strip(" و"):
+        return None
+    for back in range(1, MAX_SENTENCES_BACK + 1):
+        if sentence - back < 0:
+            break
+        earlier = ctx.sentences[sentence - back]
+        named = ctx.mentions_in(earlier.char_start, earlier.char_end)
+        persons = [m for m in named if m.entity_type == "PERSON" and not m.is_adjectival]
+        if persons:
+            return ctx.speaker_from(persons[0])
+    return None
+
+
+def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | None:
+    """A person or body named just before the cue in its sentence ("المجلس العسكري ينفي ذلك، ويقول")."""
+    sentence = ctx.sentence_of(cue_start)
+    floor = sentence.char_start if sentence else 0
+    near = list(ctx.token_range(floor, cue_start))[-MAX_PREPOSED_TOKENS:]
+    quoted = [(q.content_start, q.content_end) for q in previous]
+
+    def outside_quotes(index: int) -> bool:
+        return ctx.in_mark(index) is None and not any(s <= index < e for s, e in quoted)
+
+    candidates = [
+        m for m in ctx.mentions_before(cue_start)
+        if near and m.char_start >= ctx.tokens[near[0]].start and not m.is_adjectival
+        and m.entity_type in ("PERSON", "ORG") and outside_quotes(m.char_start)
+    ]  # fmt: skip
+    for n in reversed(near):
+        tok = ctx.tokens[n]
+        for mention in candidates:
+            if tok.start < mention.char_end <= tok.end:
+                return ctx.speaker_from(mention)
+        word = speaker_word(tok.norm)
+        role = word is not None and word.kind in ("ref", "unnamed")
+        if word is not None and role and outside_quotes(tok.start) and _subject_position(ctx, n, floor):
+            hi = n + 1
+            while hi < len(ctx.tokens) and hi - n <= MAX_DEFINITE_MODIFIERS and ctx.tokens[hi].start < cue_start:
+                if not ctx.tokens[hi].norm.startswith(DEFINITE_ARTICLE) or ctx.gap_before(hi).strip():
+                    break
+                hi += 1
+            start, end = tok.start, ctx.tokens[hi - 1].end
+            resolved = None
+            if word.kind == "ref":
+                inside = ctx.mentions_in(start, end)
+                resolved = resolve_ref(ctx, word.resolve, word.name_contains, inside, cue_start, previous)
+            return Speaker(resolved.entity_id if resolved else None, ctx.body[start:end], start, end,
+                           resolved.entity_type if resolved else None)  # fmt: skip
+    return _bare_preposed(ctx, [n for n in near if ctx.tokens[n].end <= cue_start], floor)
+
+
+def _bare_preposed(ctx: Context, near: list[int], floor: int) -> Speaker | None:
+    """ "لكن فينغر قال إن", "أما بلومبيرغ، فقالت إن": a word or two no list knows, between a connective and the
+    cue."""
+    for size in range(1, MAX_BARE_SUBJECT + 1):
+        if len(near) <= size:
+            break
+        words = near[-size:]
+        opens = ctx.tokens[near[-size - 1]].norm in PREPOSING_CONNECTIVES
+        plain = all(
+            not is_word(ctx, n, WORD_KINDS) and ctx.tokens[n].norm not in LEADING_CONNECTIVES | PREPOSING_CONNECTIVES
+            and cue_for(ctx.tokens[n].norm) is None
+            and len(ctx.tokens[n].norm) > 2 and ctx.in_mark(ctx.tokens[n].start) is None
+            for n in words
+        )  # fmt: skip
+        if opens and plain and ctx.tokens[words[0]].start >= floor:
+            start, end = ctx.tokens[words[0]].start, ctx.tokens[words[-1]].end
+            return Speaker(None, ctx.body[start:end].rstrip("،, "), start, end)
+    return None
+
+
+def _subject_position(ctx: Context, n: int, floor: int) -> bool:
+    """A role word opens a clause (sentence start, after a comma or "لكن"), not a genitive ("نواب المجلس")."""
+    if n == 0 or ctx.tokens[n - 1].start < floor:
+        return True
+    return any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n)) or ctx.tokens[n - 1].norm in CLAUSE_OPENERS

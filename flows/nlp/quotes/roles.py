@@ -1,0 +1,76 @@
+"""Who a role description names: "القاضي", "المتحدث باسم التحالف", "الرئيس الأميركي" resolved to a person.
+
+A role is resolved by the article itself, never by taking the nearest person: the person the article introduces with
+the same role word ("القاضي جيرالد ليبوفيتس", "المتحدث باسم التحالف العقيد تركي المالكي"), where the role's
+nationality (a nisba in the role phrase, "الرئيس الأميركي") agrees with the person's country or with a nationality
+named beside the person. The holder named last before the cue wins; else the first one named after it.
+"""
+
+from __future__ import annotations
+
+from flows.nlp.quotes.context import Context, Speaker
+from flows.nlp.types import Mention
+
+ARTICLE = "ال"
+# A title stands at most this many words before the name it introduces: "المتحدث باسم تحالف دعم الشرعية في اليمن،
+# العقيد الركن تركي المالكي" has eight between the role word and the name (ANT v2.1 dev).
+MAX_TITLE_WORDS = 10
+TITLE_BREAKS = frozenset(':«»"“”.؟!')
+
+
+def role_head(word: str) -> str:
+    """A role word without its article: الرئيسة -> رئيسة."""
+    return word[len(ARTICLE) :] if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 2 else word
+
+
+def role_countries(ctx: Context, start: int, end: int) -> set[str]:
+    """The countries a role phrase names by a nisba or a name ("الرئيس الأميركي" -> USA)."""
+    return {
+        code for m in ctx.mentions_in(start, end)
+        if m.entity_type == "GPE" and (code := _country(ctx, m)) is not None
+    }  # fmt: skip
+
+
+def role_holder(
+    ctx: Context, head: str, countries: set[str], cue_start: int, complement: frozenset[str] = frozenset()
+) -> Speaker | None:
+    """The person the article names with role word ``head`` (normalised, no article) and matching nationality; a
+    role with a complement ("رئيس مجلس النواب") needs one of its words (``complement``, as role_head gives them)
+    in the holder's title too: "الرئيس الأميركي دونالد ترامب" does not hold it."""
+    holders: list[Mention] = []
+    for mention in ctx.mentions:
+        if mention.entity_type != "PERSON" or mention.is_adjectival:
+            continue
+        window = list(ctx.token_range(0, mention.char_start))[-MAX_TITLE_WORDS:]
+        sentence = ctx.sentence_of(mention.char_start)
+        floor = sentence.char_start if sentence else 0
+        titled = [n for n in window if ctx.tokens[n].start >= floor and role_head(ctx.tokens[n].norm) == head]
+        if not titled or ctx.in_mark(mention.char_start) is not None:
+            continue
+        title_start = ctx.tokens[titled[-1]].start
+        # "المتحدث باسم التحالف: «لدينا …»": a colon or a quotation mark ends the title before any name.
+        if any(ch in TITLE_BREAKS for ch in ctx.body[title_start : mention.char_start]):
+            continue
+        if not _agrees(ctx, mention, countries, title_start):
+            continue
+        title_words = {role_head(ctx.tokens[n].norm) for n in ctx.token_range(title_start, mention.char_start)}
+        if complement and not complement & title_words:
+            continue
+        holders.append(mention)
+    before = [m for m in holders if m.char_end <= cue_start]
+    chosen = before[-1] if before else (holders[0] if holders else None)
+    return ctx.speaker_from(chosen) if chosen is not None else None
+
+
+def _agrees(ctx: Context, person: Mention, countries: set[str], title_start: int) -> bool:
+    if not countries:
+        return True
+    entity = ctx.entities.get(person.entity_id)
+    if entity is not None and entity.country_code is not None:
+        return entity.country_code in countries
+    return bool(role_countries(ctx, title_start, person.char_start) & countries)
+
+
+def _country(ctx: Context, mention: Mention) -> str | None:
+    entity = ctx.entities.get(mention.entity_id)
+    return entity.country_code if entity is not None else None

@@ -1,0 +1,265 @@
+"""Who said it (issue 13): the speaker read from the quote's own clause, on hand-made sentences and mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.nlp.quotes.extract import extract_quotes
+from flows.nlp.quotes.lexicon import cues, speech_cue, speech_cues, statement_type
+from flows.nlp.text.arabic import split_sentences
+from flows.nlp.types import Document, Entity, Mention
+
+TRUMP = Entity("person:donald-trump", "PERSON", "دونالد ترامب", "Donald Trump", "USA")
+PUTIN = Entity("person:vladimir-putin", "PERSON", "فلاديمير بوتين", "Vladimir Putin", "RUS")
+MACRON = Entity("person:emmanuel-macron", "PERSON", "إيمانويل ماكرون", "Emmanuel Macron", "FRA")
+RASHID = Entity("person:mohammed-bin-rashid", "PERSON", "محمد بن راشد", "Mohammed bin Rashid", "ARE")
+JUDGE = Entity("person:gerald-lebovits", "PERSON", "جيرالد ليبوفيتس", "Gerald Lebovits", "USA")
+USA = Entity("gpe:usa", "GPE", "الولايات المتحدة", "United States", "USA")
+RUSSIA = Entity("gpe:rus", "GPE", "روسيا", "Russia", "RUS")
+ENTITIES = (TRUMP, PUTIN, MACRON, RASHID, JUDGE, USA, RUSSIA)
+NAMES = {
+    "دونالد ترامب": (TRUMP, False),
+    "ترامب": (TRUMP, False),
+    "فلاديمير بوتين": (PUTIN, False),
+    "بوتين": (PUTIN, False),
+    "ماكرون": (MACRON, False),
+    "محمد بن راشد": (RASHID, False),
+    "جيرالد ليبوفيتس": (JUDGE, False),
+    "الأمريكي": (USA, True),
+    "الأميركي": (USA, True),
+    "الروسي": (RUSSIA, True),
+}
+
+
+def mentions_for(text: str) -> tuple[Mention, ...]:
+    found: list[Mention] = []
+    for surface in sorted(NAMES, key=len, reverse=True):
+        entity, adjectival = NAMES[surface]
+        start = text.find(surface)
+        while start != -1:
+            end = start + len(surface)
+            if not any(m.char_start < end and start < m.char_end for m in found):
+                mention_id = f"t:m{start}-{end}"
+                found.append(
+                    Mention(mention_id, entity.entity_id, entity.entity_type, surface, start, end, 0, adjectival)
+                )
+            start = text.find(surface, end)
+    return tuple(sorted(found, key=lambda m: m.char_start))
+
+
+def quotes_of(text: str):
+    return extract_quotes(Document("t", text, sentences=split_sentences(text)), mentions_for(text), ENTITIES)
+
+
+def speakers_of(text: str) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker_id, q.speaker_surface) for q in quotes_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        pytest.param(
+            "وأضاف الشيخ محمد بن راشد: «نحن ماضون في بناء المستقبل مع شركائنا».",
+            RASHID.entity_id,
+            id="subject-right-after-the-cue-with-its-title",
+        ),
+        pytest.param(
+            "وكان ماكرون قد صرح مؤخرا أن أوروبا تحتاج إلى جيش موحد.",
+            MACRON.entity_id,
+            id="preposed-subject-with-kana-qad",
+        ),
+        pytest.param(
+            "وتراجع ترامب عن تصريحاته إزاء بوتين في هلسنكي، وقال إنه أساء التعبير.",
+            TRUMP.entity_id,
+            id="subjectless-cue-takes-the-first-clauses-subject-not-the-nearest-name",
+        ),
+        pytest.param(
+            "ورفض القاضي جيرالد ليبوفيتس الدعوى التي رفعتها المغنية، قائلا إن الآجال انقضت.",
+            JUDGE.entity_id,
+            id="participle-takes-its-own-clauses-subject",
+        ),
+        pytest.param(
+            "وقال الرئيس الأمريكي دونالد ترامب إنه التقى الرئيس الروسي فلاديمير بوتين. "
+            "وقال الرئيس الروسي إن اللقاء كان مفيدا.",
+            PUTIN.entity_id,
+            id="role-resolved-by-role-and-nationality-not-by-the-last-speaker",
+        ),
+        pytest.param(
+            "وأضاف ترامب في مقابلة «لديهم أعمال شغب في كل مدنهم». "
+            "وتابع الرئيس الأميركي الذي كان يتحدث بعد قمة مع نظيره الروسي فلاديمير بوتين، «هذا النظام لا يريد أن يعرف الناس الحقيقة».",
+            TRUMP.entity_id,
+            id="relative-clause-does-not-lend-its-name-to-the-subject",
+        ),
+    ],
+)
+def test_the_speaker_of_the_last_quote(text, speaker_id):
+    assert quotes_of(text)[-1].speaker_id == speaker_id
+
+
+def test_a_judge_named_before_speaks_for_the_judge():
+    text = "وقضى القاضي جيرالد ليبوفيتس بذلك الاثنين. وأوضح القاضي أنه لا يمكن استرجاع المتعلقات."
+    assert speakers_of(text) == [(JUDGE.entity_id, "القاضي")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            "قال ترامب إن القمة ناجحة. وأضاف أن العلاقات ستتحسن.",
+            [TRUMP.entity_id, TRUMP.entity_id],
+            id="continuation-without-subject-keeps-the-speaker",
+        ),
+        pytest.param(
+            "قال ترامب إن القمة ناجحة. وأضاف بوتين أن العلاقات ستتحسن.",
+            [TRUMP.entity_id, PUTIN.entity_id],
+            id="continuation-with-its-own-subject-changes-speaker",
+        ),
+    ],
+)
+def test_continuations(text, speakers):
+    assert [q.speaker_id for q in quotes_of(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        pytest.param("وقال مسؤولان أمريكيان إن الضربات انتهت.", "مسؤولان أمريكيان", id="dual-unnamed-officials"),
+        pytest.param(
+            "وقال متحدث باسم تويتر إن الحسابين علقا.", "متحدث باسم تويتر", id="spokesman-for-a-body-is-unnamed"
+        ),
+        pytest.param("وأعلن تويتر، السبت، أنه علق الحسابين.", "تويتر", id="body-no-list-knows-before-time-adverbs"),
+        pytest.param(
+            "وكانت السلطات الروسية قالت في وقت سابق إن السائق فقد السيطرة.",
+            "السلطات الروسية",
+            id="preposed-authorities-with-their-nisba",
+        ),
+    ],
+)
+def test_unnamed_sources_keep_their_words_and_no_id(text, surface):
+    assert speakers_of(text) == [(None, surface)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وأعلنت «القوة البديلة الثورية المشتركة» اسمها الجديد.", id="party-name-in-marks"),
+        pytest.param("وأدان الوزير «الأعمال العنصرية والعنيفة» في البلاد.", id="condemned-a-quoted-noun"),
+        pytest.param("وقال «الساذج» في الفيلم.", id="one-quoted-word-after-a-cue"),
+        pytest.param("واستقبل الرئيس المعروف بأنه من أبرز المعارضين الوفد.", id="known-as-is-not-speech"),
+    ],
+)
+def test_not_quotes(text):
+    assert quotes_of(text) == ()
+
+
+def test_known_as_lets_the_cue_find_its_own_clause():
+    text = "واعتبر زعيم الحزب، المعروف بأنه من أبرز الناشطين، أن هذه الضربات خطأ."
+    (quote,) = quotes_of(text)
+    assert quote.quote_text == "هذه الضربات خطأ"
+
+
+def test_a_statement_verb_with_a_clause_is_a_quote():
+    (quote,) = quotes_of("وحذر ترامب من أن التصعيد سيؤدي إلى حرب.")
+    assert (quote.cue, quote.quote_kind, quote.speaker_id) == ("حذر", "indirect", TRUMP.entity_id)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "plover_type"),
+    [
+        pytest.param("اتهم", "ACCUSE", id="accused-is-accuse"),
+        pytest.param("طالب", "REQUEST", id="demanded-is-request"),
+        pytest.param("دعا", "REQUEST", id="called-for-is-request"),
+        pytest.param("هدد", "THREATEN", id="threatened-is-threaten"),
+        pytest.param("حذر", "THREATEN", id="warned-is-threaten"),
+        pytest.param("رفض", "REJECT", id="rejected-is-reject"),
+        pytest.param("نفى", "REJECT", id="denied-is-reject"),
+        pytest.param("رحب", "SUPPORT", id="welcomed-is-support"),
+        pytest.param("أشاد", "SUPPORT", id="praised-is-support"),
+        pytest.param("قال", None, id="said-is-no-event"),
+    ],
+)
+def test_statement_types_for_the_event_stage(lemma, plover_type):
+    assert statement_type(lemma) == plover_type
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [
+        pytest.param("قالت", "قال", id="she-said"),
+        pytest.param("يقولون", "قال", id="they-say"),
+        pytest.param("قائلا", "قال", id="saying-participle"),
+        pytest.param("بالقول", "قال", id="by-saying"),
+        pytest.param("مؤكدة", "أكّد", id="affirming-feminine"),
+        pytest.param("نفت", "نفى", id="she-denied"),
+        pytest.param("اتهمت", "اتهم", id="she-accused"),
+    ],
+)
+def test_every_form_finds_its_lemma(form, lemma):
+    from flows.nlp.text.arabic import normalize
+
+    assert cues()[normalize(form)].lemma == lemma
+
+
+def test_no_form_belongs_to_two_lemmas():
+    seen: dict[str, str] = {}
+    for entry in speech_cues():
+        for form in entry.forms:
+            assert seen.setdefault(form, entry.lemma) == entry.lemma, form
+
+
+def test_every_lemma_has_a_class_and_a_note():
+    classes = {"speech", "speech_polysemous", "quoting", "statement", "according_to"}
+    assert all(e.cue_class in classes and e.note and e.forms for e in speech_cues())
+    assert speech_cue("قال") is not None and speech_cue("غير موجود") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        pytest.param(
+            "وهناك حوالي 23 ألف جسم يدور حول الأرض، بحسب بيزنس إنسايدر.",
+            "بيزنس إنسايدر",
+            id="according-to-a-source-no-list-knows-at-the-sentence-end",
+        ),
+    ],
+)
+def test_an_attributed_fact_is_according_to(text, surface):
+    (quote,) = quotes_of(text)
+    assert (quote.quote_kind, quote.speaker_id, quote.speaker_surface) == ("according_to", None, surface)
+
+
+def test_according_to_an_agreement_names_no_source():
+    assert quotes_of("وتنسحب القوات من المدينة خلال شهر واحد، وفقا للاتفاق.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        pytest.param("وتدرب اللاعبان مع الفريق لكن فينغر قال إن أحدهما مريض.", "فينغر", id="bare-name-after-but"),
+        pytest.param(
+            "وقالت المتحدثة باسم الوزارة هيذر نويرت إن الهجوم مستمر.",
+            "المتحدثة باسم الوزارة هيذر نويرت",
+            id="title-phrase-closing-with-a-name-no-list-knows",
+        ),
+    ],
+)
+def test_speakers_no_list_knows(text, surface):
+    assert speakers_of(text) == [(None, surface)]
+
+
+def test_the_answer_of_a_condition_is_not_the_cues_clause():
+    assert quotes_of("واتهم في الوقت نفسه بالحنث باليمين، وإذا تمت إدانته فإنه قد يسجن.") == ()
+
+
+def test_the_event_stage_finds_statements_through_the_text_layer():
+    from flows.nlp.quotes.lexicon import speech_lexicon
+
+    found = {
+        m.entry.lemma: m.entry.get("plover_type")
+        for m in speech_lexicon().find("واتهمت الحكومة المعارضة وحذّرت من التصعيد")
+    }
+    assert found == {"اتهم": "ACCUSE", "حذّر": "THREATEN"}
+
+
+def test_lemmas_are_looked_up_without_diacritics():
+    assert statement_type("حذر") == statement_type("حذّر") == "THREATEN"
