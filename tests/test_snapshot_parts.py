@@ -45,7 +45,10 @@ def add_run(path: Path, n: int) -> None:
             "values (?, ?, ?, 'زار لافروف نيامي.', 3, ?, ?)",
             [article, f"new{n}.txt", f"f{n}", NOW, run],
         )
-        con.execute("insert into entities values (?, 'GPE', ?, null, 'NER')", [f"G-{n}", f"مدينة {n}"])
+        con.execute(
+            "insert into entities (entity_id, entity_type, name_ar, country_code) values (?, 'GPE', ?, 'NER')",
+            [f"G-{n}", f"مدينة {n}"],
+        )
         con.execute(
             "insert into mentions (mention_id, article_id, entity_id, entity_type, surface, char_start, char_end, "
             "sentence_index) values (?, ?, ?, 'GPE', 'نيامي', 11, 16, 0)",
@@ -224,3 +227,25 @@ def test_deltas_that_outgrow_the_whole_part_send_the_publish_down_the_whole_path
     add_run(source, 3)
     published = publish_snapshot(source, only_if_changed=True)
     assert published.full and contents(published.path) == contents(source)
+
+
+SEARCH_TABLES = ("search_docs", "search_terms", "search_vocab", "search_spellings")
+
+
+def test_the_search_index_in_the_snapshot_follows_runs_that_share_terms(tmp_path: Path, monkeypatch):
+    """The second article shares words with the first: their document counts (search_vocab) change in place."""
+    monkeypatch.setattr(pipeline, "analyse", lambda doc, timer=None: Analysis())  # the snapshot, not the NLP
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    settings = Settings(inbox=inbox, warehouse=tmp_path / "w.duckdb", workers=1)
+    for name, place in (("a.txt", "نيامي"), ("b.txt", "باماكو")):
+        (inbox / name).write_text(f"خبر تجريبي\nوصل وفد روسي إلى {place} لبحث التعاون الأمني.\n", encoding="utf-8")
+        assert run_ingest(settings).loaded == 1
+    manifest = current_manifest(settings.snapshot)
+    assert manifest.tables["search_vocab"].deltas  # the second run added to the snapshot, not rewrote it
+    for table in SEARCH_TABLES:
+        with warehouse.opened(settings.warehouse, read_only=True) as con:
+            stored = con.execute(f"select * from {table} order by all").fetchall()
+        with warehouse.opened(settings.snapshot, read_only=True) as con:
+            assert con.execute(f"select * from {table} order by all").fetchall() == stored, table
+    assert stored

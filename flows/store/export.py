@@ -50,14 +50,14 @@ def views_script(tables: list[str], views: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def table_names(con: warehouse.Connection) -> list[str]:
-    """The warehouse's tables an analyst sees (bookkeeping left out); in a snapshot, the views over its Parquet parts
-    that stand for them (NAME.snapshot.duckdb holds no tables: flows/store/snapshot.py)."""
+def table_names(con: warehouse.Connection, skipped: frozenset[str] = SKIPPED_TABLES) -> list[str]:
+    """The warehouse's tables but ``skipped``; in a snapshot, the views over its Parquet parts that stand for them
+    (NAME.snapshot.duckdb holds no tables: flows/store/snapshot.py)."""
     rows = con.execute(
         "select table_name from duckdb_tables() where database_name = current_database() "
         "and schema_name = 'main' and not internal order by table_name"
     ).fetchall()
-    names = [row[0] for row in rows if row[0] not in SKIPPED_TABLES]
+    names = [row[0] for row in rows if row[0] not in skipped]
     return names or [name for name in warehouse.TABLES if name in _view_definitions(con)]
 
 
@@ -67,7 +67,7 @@ def _view_definitions(con: warehouse.Connection) -> dict[str, str]:
         "select view_name, sql from duckdb_views() where database_name = current_database() "
         "and schema_name = 'main' and not internal order by view_name"
     ).fetchall()
-    return {name: sql for name, sql in rows if name not in warehouse.TABLES}
+    return {name: sql for name, sql in rows if name not in warehouse.TABLES and name not in SKIPPED_TABLES}
 
 
 def _or_replace(create_sql: str) -> str:

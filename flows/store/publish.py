@@ -22,6 +22,9 @@ from flows.store.export import table_names, write_parquet
 from flows.store.lock import warehouse_lock
 from flows.store.snapshot import Manifest, TableParts
 
+# Every table but the migrations' bookkeeping: the search index too, which `akhbar search` reads from the snapshot
+# while an ingest writes the warehouse.
+SKIPPED_TABLES = frozenset({"schema_migrations"})
 # DuckDB 2.0 writes files 1.x cannot open unless told to keep the older storage format.
 SNAPSHOT_STORAGE_VERSION = "v1.0.0"
 # Beside the warehouse: present when something changed the warehouse outside an ingest run's load (`akhbar sql
@@ -109,7 +112,7 @@ def _schema_fingerprint(con: warehouse.Connection) -> str:
 def _write_whole(con: warehouse.Connection, target: Path, manifest: Manifest) -> Manifest:
     """Every table as one Parquet part of this generation (`akhbar export --parquet`'s writer)."""
     root = snapshot.parts_dir(target)
-    for name in table_names(con):
+    for name in table_names(con, SKIPPED_TABLES):
         relative = snapshot.part_path(name, manifest.generation)
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         write_parquet(con, name, root / relative)
@@ -140,7 +143,7 @@ def _add_deltas(con: warehouse.Connection, target: Path, previous: Manifest, sta
     the table's tail). A keyed table's delta holds the current rows of every key the new runs touched: the files
     they read, the events their event mentions report, their own runs rows.
     """
-    if set(previous.tables) != set(table_names(con)):
+    if set(previous.tables) != set(table_names(con, SKIPPED_TABLES)):
         return None
     query = snapshot.table_select_sql(target, "runs", previous.tables["runs"])  # the runs the snapshot shows
     runs = [row[0] for row in con.execute(f"select run_id from runs anti join ({query}) using (run_id)").fetchall()]
@@ -161,6 +164,11 @@ def _add_deltas(con: warehouse.Connection, target: Path, previous: Manifest, sta
             [runs],
         ),
         "events": ("select * from events where event_id in (select unnest(?))", [events]),
+        "search_vocab": (
+            "select * from search_vocab where (kind, term) in "
+            "(select distinct kind, term from search_terms where rowid >= ?)",
+            [previous.tables["search_terms"].end],
+        ),
         "runs": (
             f"select * from runs where run_id in (select run_id from (select * from runs except select * from ({query})))",
             [],

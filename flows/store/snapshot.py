@@ -9,7 +9,7 @@ under NAME.snapshot.d/, so that a run adds a part for what it changed instead of
 Each view names its Parquet files in an explicit list (no glob): a dashboard that opened an older views database
 keeps reading the older, consistent set of parts. Tables whose rows are only ever added (articles, mentions, ...)
 are the union of their parts; tables whose rows change in place (events: counts; files: a retried file; runs:
-status) are keyed: a delta part holds the current rows of every key it touches, stamped with its generation, and
+status; search_vocab: document counts) are keyed: a delta part holds the current rows of every key it touches, stamped with its generation, and
 the view takes each key's rows from its newest part.
 
 A generation's parts are deleted only once no views database that names them is still open: DuckDB holds a shared
@@ -30,7 +30,7 @@ from typing import Sequence
 from flows.store import warehouse
 
 # Rows of these tables change in place; the column that identifies what a delta part replaces.
-KEYS = {"files": "file_path", "events": "event_id", "runs": "run_id"}
+KEYS = {"files": "file_path", "events": "event_id", "runs": "run_id", "search_vocab": "kind, term"}
 # The column a keyed delta part carries (dropped by the view): the generation that wrote it.
 GENERATION_COLUMN = "akhbar_generation"
 # Delta parts per table before they are merged into one. Measured on a 100k-article warehouse (three queries on the
