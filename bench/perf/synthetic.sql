@@ -21,9 +21,9 @@ select printf('%016x', hash(i)), 'synthetic/' || i || '.html', printf('%064x', i
        repeat('كلمة عربية ', 150) || i, 300, timestamp '2024-01-01', 'synthetic', 'html'
 from range($1) t(i);
 
-insert into entities (entity_id, entity_type, name_ar, name_en, country_code)
+insert into entities (entity_id, entity_type, name_ar, name_en, country_code, name_en_source)
 select 'e' || i, ['GPE', 'PERSON', 'ORG', 'LOC'][1 + i % 4], 'كيان ' || i, 'entity ' || i,
-       case when i % 4 = 0 then printf('C%02d', i % 100) end
+       case when i % 4 = 0 then printf('C%02d', i % 100) end, 'gazetteer'
 from range($2) t(i);
 
 insert into mentions (mention_id, article_id, entity_id, entity_type, surface, char_start, char_end, sentence_index)
@@ -48,3 +48,19 @@ insert into quotes (quote_id, article_id, speaker_id, speaker_surface, quote_tex
 select 'q' || i, printf('%016x', hash(i % $1)), 'e' || floor(pow(random(), 3) * $2)::bigint, 'كيان', 'نص التصريح ' || i,
        ['direct', 'indirect'][1 + i % 2], 'قال', 100, 160
 from range($1 * 2) t(i);
+
+-- The search index (flows/search): a run indexes any article the index lacks, so a warehouse without one would have
+-- its first run index every article. Two fields per article, five body terms each over a power-law vocabulary.
+insert into search_docs (kind, doc_id, article_id, field, length)
+select 'article', article_id, article_id, field, case when field = 'title' then 2 else 300 end
+from articles, (values ('title'), ('body')) fields(field);
+
+insert into search_terms (kind, doc_id, field, term, tf)
+select 'article', printf('%016x', hash(i // 5)), 'body', 'term' || floor(pow(random(), 2) * 50000)::bigint, 1 + i % 3
+from range($1 * 5) t(i);
+
+insert into search_vocab (kind, term, df)
+select kind, term, count(distinct doc_id) from search_terms group by kind, term;
+
+insert into search_spellings (form, skeleton, term)
+select distinct term, term, term from search_terms;
