@@ -158,7 +158,7 @@ def _add_deltas(con: warehouse.Connection, target: Path, previous: Manifest, sta
             return None
         manifest = manifest.with_table(name, tail)
     events = _tail_values(con, "event_mentions", previous.tables["event_mentions"].end, "event_id")
-    keyed = {
+    keyed: dict[str, tuple[str, list]] = {
         "files": (
             "select * from files where file_path in (select file_path from files where run_id in (select unnest(?)))",
             [runs],
