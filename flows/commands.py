@@ -193,6 +193,10 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
     settings = settings_from(args)
     with _reader(settings, write=args.write) as con:
+        if args.write:
+            from flows.store.publish import mark_stale
+
+            mark_stale(settings.warehouse)  # an edit no run recorded: the next publish writes every table whole
         columns, rows = warehouse.query(con, args.statement)
     print_rows(columns, rows, args.format)
     return EXIT_OK
@@ -293,13 +297,13 @@ def cmd_publish(args: argparse.Namespace) -> int:
     if not settings.warehouse.exists():
         raise AkhbarError(f"no warehouse at {settings.warehouse}: run `akhbar ingest` first")
     started = time.perf_counter()
-    target = publish_snapshot(settings.warehouse, wait_seconds=60)
-    if target is None:
+    published = publish_snapshot(settings.warehouse, wait_seconds=60, full=True)
+    if published is None:
         raise WarehouseLocked(
             f"another akhbar run is writing {settings.warehouse}; it publishes the snapshot when done"
         )
-    size_mb = target.stat().st_size / 1e6
-    print(f"snapshot written: {target} ({size_mb:.1f} MB in {time.perf_counter() - started:.2f} s)")
+    size_mb = published.bytes_written / 1e6
+    print(f"snapshot written: {published.path} ({size_mb:.1f} MB in {time.perf_counter() - started:.2f} s)")
     return EXIT_OK
 
 
@@ -342,6 +346,7 @@ class _reader:
 
     def __enter__(self):
         from flows.store import warehouse
+        from flows.store.snapshot import parts_dir
 
         try:
             self.context = warehouse.opened(self.settings.warehouse, read_only=not self.write, sandboxed=not self.write)
@@ -351,7 +356,7 @@ class _reader:
             if self.write or not snapshot.exists():
                 raise
             print(f"akhbar: an ingest is writing the warehouse; reading the snapshot {snapshot}", file=sys.stderr)
-            self.context = warehouse.opened(snapshot, read_only=True, sandboxed=True)
+            self.context = warehouse.opened(snapshot, read_only=True, sandboxed=True, readable=parts_dir(snapshot))
             return self.context.__enter__()
 
     def __exit__(self, *exc):

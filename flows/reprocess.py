@@ -142,6 +142,7 @@ def run_reprocess(
         summary.entities_dropped = facts.drop_unreferenced_entities(con, summary.version)
         summary.events_after = warehouse.table_counts(con)["events"]
     if settings.publish and (summary.reprocessed or summary.entities_dropped):
-        steps.publish(settings.warehouse)
+        # Facts replaced in place: the snapshot's delta parts cannot carry that, so the publish writes tables whole.
+        steps.publish(settings.warehouse, full=True)
     summary.seconds = time.perf_counter() - started
     return summary

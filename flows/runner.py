@@ -29,7 +29,7 @@ from flows.settings import Settings
 from flows.store import facts, warehouse
 from flows.store.frames import SCHEMAS, outcomes_to_frames
 from flows.store.lock import warehouse_lock
-from flows.store.publish import publish_snapshot
+from flows.store.publish import mark_stale, publish_snapshot
 from flows.store.warehouse import Retraction
 
 # Below this many files a run processes them in its own process: starting workers costs more than it saves.
@@ -275,7 +275,8 @@ def run_ingest(
     summary = new_run(settings, run_id)
     with warehouse_lock(settings.warehouse, wait_seconds=lock_wait), warehouse.opened(settings.warehouse) as con:
         warehouse.start_run(con, summary.run_id, summary.started_at)
-        name_entities_in_english(con)
+        if name_entities_in_english(con):
+            mark_stale(settings.warehouse)  # entities renamed in place: no delta part would carry the new names
         todo = steps.discover(settings, con, summary)
         pool = make_pool(settings, len(todo)) if steps.local_pool else None
         try:

@@ -29,9 +29,9 @@ DUCKDB1_PYTHON = os.environ.get("AKHBAR_DUCKDB1_PYTHON")
 @pytest.fixture
 def published(tmp_path: Path) -> Path:
     source = make_warehouse(tmp_path / "w.duckdb")
-    target = publish_snapshot(source)
-    assert target is not None
-    return target
+    published = publish_snapshot(source)
+    assert published is not None
+    return published.path
 
 
 def test_snapshot_sits_beside_the_warehouse_with_tables_and_views(published: Path, tmp_path: Path):

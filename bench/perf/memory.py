@@ -20,7 +20,7 @@ from typing import Sequence
 
 import psutil
 
-REPO = Path(__file__).resolve().parents[2]  # the checkout: bench/perf/memory.py -> bench/perf -> bench -> repo
+REPO = Path(__file__).resolve().parents[2]  # the checkout: children run `python -m bench.perf.child` from it
 # Sampling period: short enough to catch a batch's peak (a batch takes seconds), long enough to cost nothing.
 SAMPLE_SECONDS = 0.2
 

@@ -38,8 +38,11 @@ class QueryTiming:
     error: str | None = None
 
 
-def build_synthetic_warehouse(path: Path, mentions: int = DEFAULT_MENTIONS) -> dict[str, int]:
-    """A fresh warehouse at ``path`` with ``mentions`` mention rows; its table counts."""
+def build_synthetic_warehouse(
+    path: Path, mentions: int = DEFAULT_MENTIONS, events_per_article: float = 1 / ARTICLES_PER_EVENT
+) -> dict[str, int]:
+    """A fresh warehouse at ``path`` with ``mentions`` mention rows (one article per MENTIONS_PER_ARTICLE of them)
+    and ``events_per_article`` events per article, each reported twice; its table counts."""
     from flows.store import warehouse
 
     articles = max(1, mentions // MENTIONS_PER_ARTICLE)
@@ -47,7 +50,7 @@ def build_synthetic_warehouse(path: Path, mentions: int = DEFAULT_MENTIONS) -> d
         articles,
         max(4, mentions // MENTIONS_PER_ENTITY),
         MENTIONS_PER_ARTICLE,
-        max(1, articles // ARTICLES_PER_EVENT),
+        max(1, round(articles * events_per_article)),
     ]
     path.unlink(missing_ok=True)
     with warehouse.opened(path) as con:

@@ -50,6 +50,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="where the JSON goes (default bench/out)")
     parser.add_argument("--ant", type=Path, default=DEFAULT_ANT_TARBALL, help="ANT tarball (default ../shared/corpus)")
+    parser.add_argument(
+        "--warehouse-sizes",
+        help="instead: the scale benchmark on synthetic warehouses of these many articles, e.g. 10000,100000,1000000 "
+        "(bench/perf/scale.py)",
+    )
     return parser.parse_args(argv)
 
 
@@ -250,6 +255,11 @@ def write_json(results: dict, out_dir: Path) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.warehouse_sizes:
+        from bench.perf import scale
+
+        options = ["--sizes", args.warehouse_sizes, "--out", str(args.out)]
+        return scale.main(options + (["--work", str(args.work)] if args.work else []))
     work = args.work or Path(tempfile.mkdtemp(prefix="akhbar-bench-"))
     try:
         results = run_benchmark(args, work)

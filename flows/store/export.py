@@ -25,9 +25,9 @@ def export_parquet(warehouse_path: Path, out_dir: Path) -> list[Path]:
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     with warehouse.opened(warehouse_path, read_only=True) as con:
-        tables = [name for name in _table_names(con) if name not in SKIPPED_TABLES]
+        tables = table_names(con)
         views = _view_definitions(con)
-        written = [_write_parquet(con, name, out_dir) for name in [*tables, *views]]
+        written = [write_parquet(con, name, out_dir / f"{name}.parquet") for name in [*tables, *views]]
     script = out_dir / VIEWS_SQL
     _replace_text(script, views_script(tables, views))
     return [*written, script]
@@ -50,12 +50,15 @@ def views_script(tables: list[str], views: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table_names(con: warehouse.Connection) -> list[str]:
+def table_names(con: warehouse.Connection, skipped: frozenset[str] = SKIPPED_TABLES) -> list[str]:
+    """The warehouse's tables but ``skipped``; in a snapshot, the views over its Parquet parts that stand for them
+    (NAME.snapshot.duckdb holds no tables: flows/store/snapshot.py)."""
     rows = con.execute(
         "select table_name from duckdb_tables() where database_name = current_database() "
         "and schema_name = 'main' and not internal order by table_name"
     ).fetchall()
-    return [row[0] for row in rows]
+    names = [row[0] for row in rows if row[0] not in skipped]
+    return names or [name for name in warehouse.TABLES if name in _view_definitions(con)]
 
 
 def _view_definitions(con: warehouse.Connection) -> dict[str, str]:
@@ -64,7 +67,7 @@ def _view_definitions(con: warehouse.Connection) -> dict[str, str]:
         "select view_name, sql from duckdb_views() where database_name = current_database() "
         "and schema_name = 'main' and not internal order by view_name"
     ).fetchall()
-    return dict(rows)
+    return {name: sql for name, sql in rows if name not in warehouse.TABLES and name not in SKIPPED_TABLES}
 
 
 def _or_replace(create_sql: str) -> str:
@@ -75,14 +78,13 @@ def _or_replace(create_sql: str) -> str:
     return create_sql
 
 
-def _write_parquet(con: warehouse.Connection, name: str, out_dir: Path) -> Path:
-    target = out_dir / f"{name}.parquet"
-    temp = out_dir / f".{name}.parquet.{os.getpid()}.tmp"
+def write_parquet(con: warehouse.Connection, name: str, target: Path, select: str | None = None) -> Path:
+    """``select`` (default: every row of table or view ``name``) as one Parquet file, written under a temporary
+    name and renamed."""
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    query = select or f"select * from {warehouse.sql_identifier(name)}"
     # COPY takes no bound parameters: the identifier and the path go in escaped.
-    con.execute(
-        f"copy (select * from {warehouse.sql_identifier(name)}) to {warehouse.sql_literal(str(temp))} "
-        "(format parquet, compression zstd)"
-    )
+    con.execute(f"copy ({query}) to {warehouse.sql_literal(str(temp))} (format parquet, compression zstd)")
     os.replace(temp, target)
     return target
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,11 +59,14 @@ def recovery_hint(path: Path) -> str:
 NOT_A_WAREHOUSE = ("not a valid DuckDB database file", "Corrupt database file", "Could not read enough bytes")
 
 
-def connect(path: Path, *, read_only: bool = False, sandboxed: bool = False) -> Connection:
+def connect(
+    path: Path, *, read_only: bool = False, sandboxed: bool = False, readable: Path | None = None
+) -> Connection:
     """Open the warehouse (creating and migrating it when writable); a clear AkhbarError when it cannot be.
 
     ``sandboxed``: no access outside the database file (no COPY TO, EXPORT, ATTACH, read_csv, extension installs):
-    for statements a user typed without ``--write``.
+    for statements a user typed without ``--write``. ``readable``: a folder the sandbox still reaches (the
+    snapshot's Parquet parts, which its views read).
     """
     if read_only and not path.exists():
         raise AkhbarError(f"no warehouse at {path}: run `akhbar ingest` first")
@@ -72,8 +76,14 @@ def connect(path: Path, *, read_only: bool = False, sandboxed: bool = False) -> 
         except OSError as error:  # a read-only disk, or a file where the folder should be
             raise AkhbarError(f"cannot create the warehouse folder {path.parent}: {error.strerror or error}") from error
     try:
-        config: dict[str, str | bool | int | float | list[str]] = {"enable_external_access": False} if sandboxed else {}
+        config: dict[str, str | bool | int | float | list[str]] = (
+            {"enable_external_access": False} if sandboxed and readable is None else {}
+        )
         con = duckdb.connect(str(path), read_only=read_only, config=config)
+        if sandboxed and readable is not None:
+            # allowed_directories must be set before external access is turned off, and cannot be changed after
+            con.execute(f"set allowed_directories = [{sql_literal(str(readable.resolve()) + os.sep)}]")
+            con.execute("set enable_external_access = false")
     except duckdb.IOException as error:
         message = str(error)
         if "lock" in message.lower():
@@ -384,11 +394,11 @@ def data_fingerprint(con: Connection) -> str:
         for table in TABLES
         if table != "runs"
     ]
-    last_change = _scalar(
-        con,
-        """select max(coalesce(finished_at, started_at)) from runs
-           where status <> 'completed' or files_loaded + files_duplicate + files_quarantined > 0""",
-    )
+    # the count too: two runs that finish within the same second share their finished_at
+    last_change = con.execute(
+        """select max(coalesce(finished_at, started_at)), count(*) from runs
+           where status <> 'completed' or files_loaded + files_duplicate + files_quarantined > 0"""
+    ).fetchall()[0]
     migrations = _scalar(con, "select string_agg(version::varchar, ',' order by version) from schema_migrations")
     parts += [f"last_change={last_change}", f"migrations={migrations}"]
     # A reprocess keeps the row counts and records no ingest run: its last write is in article_facts.
@@ -422,9 +432,11 @@ def _scalar(con: Connection, sql: str) -> Any:
 
 
 @contextmanager
-def opened(path: Path, *, read_only: bool = False, sandboxed: bool = False) -> Iterator[Connection]:
+def opened(
+    path: Path, *, read_only: bool = False, sandboxed: bool = False, readable: Path | None = None
+) -> Iterator[Connection]:
     """A connection for the ``with`` body; a DuckDB failure inside it (full disk, damaged blocks) becomes AkhbarError."""
-    con = connect(path, read_only=read_only, sandboxed=sandboxed)
+    con = connect(path, read_only=read_only, sandboxed=sandboxed, readable=readable)
     try:
         yield con
     except duckdb.Error as error:
@@ -458,19 +470,21 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-def copy_database(source: Path, target: Path, storage_version: str) -> None:
-    """Copy every table and view of ``source`` into a new file ``target`` written in ``storage_version``.
+def create_views_database(target: Path, storage_version: str, statements: Sequence[str]) -> None:
+    """A new database file ``target`` in ``storage_version`` holding what ``statements`` create (the snapshot's views).
 
     ATTACH takes no bound parameters, so the path goes in as an escaped SQL string literal.
     """
     con = duckdb.connect(":memory:")
     try:
-        con.execute(f"attach {sql_literal(str(source))} as source (read_only)")
         con.execute(f"attach {sql_literal(str(target))} as snapshot (storage_version {sql_literal(storage_version)})")
-        con.execute("copy from database source to snapshot")
+        con.execute("use snapshot")
+        for statement in statements:
+            con.execute(statement)
+        con.execute("use memory")
         con.execute("detach snapshot")
     except duckdb.Error as error:
-        raise AkhbarError(f"snapshot {target.name} not written: {describe_failure(error, source)}") from error
+        raise AkhbarError(f"snapshot {target.name} not written: {describe_failure(error)}") from error
     finally:
         con.close()
 
