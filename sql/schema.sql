@@ -78,7 +78,8 @@ create table if not exists mentions (
     char_start      integer not null,
     char_end        integer not null,
     sentence_index  integer not null,
-    is_adjectival   boolean not null default false  -- a nisba (الروسي) qualifying a person or body
+    is_adjectival   boolean not null default false, -- a nisba (الروسي) qualifying a person or body
+    part            varchar not null default 'body' -- which text the offsets index: 'body' (body_text) or 'title'
 );
 
 -- one row per real-world event, however many articles report it

@@ -391,3 +391,43 @@ def test_a_rule_name_stretched_to_the_tagger_never_covers_another_mention() -> N
     _, mentions = run(text)
     assert "بي بي سي" in [m.surface for m in mentions]
     assert all(a.char_end <= b.char_start for a, b in zip(mentions, mentions[1:]))
+
+
+def run_titled(title: str, body: str):
+    return extract_entities(Document("t", body, title=title, sentences=split_sentences(body)))
+
+
+@pytest.mark.parametrize(
+    "title, body, surface, entity_id",
+    [
+        pytest.param(
+            "لافروف يصل إلى باماكو",
+            "وصل وزير الخارجية الروسي إلى مالي",
+            "لافروف",
+            "person:sergey-lavrov",
+            id="listed-name-in-title",
+        ),
+        pytest.param(
+            "غويتا يستقبل الوفد",
+            "استقبل الرئيس أسيمي غويتا الوفد الروسي",
+            "غويتا",
+            "person:assimi-goita",
+            id="title-surname-is-body-full-name",
+        ),
+    ],
+)
+def test_names_in_the_title_are_title_mentions(title: str, body: str, surface: str, entity_id: str) -> None:
+    entities, mentions = run_titled(title, body)
+    in_title = [m for m in mentions if m.part == "title"]
+    assert (surface, entity_id) in {(m.surface, m.entity_id) for m in in_title}
+    assert all(title[m.char_start : m.char_end] == m.surface and m.mention_id.startswith("t:t") for m in in_title)
+    assert {m.entity_id for m in mentions} <= {e.entity_id for e in entities}
+
+
+def test_body_mentions_keep_their_contract_when_a_title_is_read() -> None:
+    body = "وقال سيرغي لافروف إن روسيا ستدعم مالي"
+    _, mentions = run_titled("محادثات في موسكو", body)
+    parts = [m.part for m in mentions]
+    assert parts == sorted(parts), "body mentions first, then the title's"
+    assert all(body[m.char_start : m.char_end] == m.surface for m in mentions if m.part == "body")
+    assert "موسكو" in [m.surface for m in mentions if m.part == "title"]

@@ -73,7 +73,7 @@ def con() -> duckdb.DuckDBPyConnection:
     for article_id, body, surface, nth, entity_id, entity_type, sentence in mentions:
         s, e = at(body, surface, nth)
         con.execute(
-            "insert into mentions values (?, ?, ?, ?, ?, ?, ?, ?, false)",
+            "insert into mentions values (?, ?, ?, ?, ?, ?, ?, ?, false, 'body')",
             [f"{article_id}:m{s}-{e}", article_id, entity_id, entity_type, surface, s, e, sentence],
         )
     qs, qe = at(BODY_A, "التعاون سيستمر")

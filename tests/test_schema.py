@@ -78,3 +78,14 @@ def test_a_warehouse_from_before_english_names_is_migrated_and_named(tmp_path) -
     assert rows["person:x1"] == ("Mohammed bin Salman", "gazetteer")
     assert rows["person:x2"][1] == "transliteration" and rows["person:x2"][0].isascii()
     assert name_entities_in_english(con) == 0, "named once: the next run finds nothing to do"
+
+
+def test_mentions_from_before_title_mentions_are_body_mentions(tmp_path) -> None:
+    con = duckdb.connect(str(tmp_path / "old.duckdb"))
+    migrate(con)
+    # the warehouse as migration 3 left it: mentions without a part
+    con.execute("alter table mentions drop column part")
+    con.execute("delete from schema_migrations where version = 5")
+    con.execute("insert into mentions values ('a:m0-6', 'a', 'gpe:rus', 'GPE', 'روسيا', 0, 5, 0, false)")
+    assert "005_mention_part" in migrate(con)
+    assert con.execute("select part from mentions").fetchall() == [("body",)]

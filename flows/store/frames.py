@@ -66,6 +66,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "char_end": I32,
         "sentence_index": I32,
         "is_adjectival": B,
+        "part": S,
     },
     "events": {
         "event_id": S,
