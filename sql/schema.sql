@@ -65,7 +65,8 @@ create table if not exists entities (
     name_ar       varchar not null,
     name_en       varchar,                       -- never null for rows loaded since migration 3
     country_code  varchar,                       -- ISO 3166 alpha-3
-    name_en_source varchar                       -- gazetteer, cldr, rule or transliteration: where name_en came from
+    name_en_source varchar,                      -- gazetteer, cldr, rule or transliteration: where name_en came from
+    num_articles  integer default 0              -- how many articles mention it (title or body), kept by each load
 );
 
 -- one row per entity mention in an article

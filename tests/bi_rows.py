@@ -45,7 +45,7 @@ def make_warehouse(path: Path) -> Path:
             [ARTICLE_ID, PUBLISHED, BODY, now],
         )
         con.executemany(
-            "insert into entities values (?, ?, ?, ?, ?, ?)",
+            "insert into entities (entity_id, entity_type, name_ar, name_en, country_code, name_en_source) values (?, ?, ?, ?, ?, ?)",
             [
                 ["P-lavrov", "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS", "gazetteer"],
                 ["G-bamako", "GPE", "باماكو", "Bamako", "MLI", "gazetteer"],

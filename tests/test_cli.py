@@ -15,7 +15,9 @@ from flows.store import warehouse
 def wh(tmp_path: Path) -> Path:
     path = tmp_path / "w.duckdb"
     con = warehouse.connect(path)
-    con.execute("insert into entities values ('gpe:mli', 'GPE', 'مالي', 'Mali', 'MLI', 'cldr')")
+    con.execute(
+        "insert into entities (entity_id, entity_type, name_ar, name_en, country_code, name_en_source) values ('gpe:mli', 'GPE', 'مالي', 'Mali', 'MLI', 'cldr')"
+    )
     con.close()
     return path
 

@@ -178,7 +178,7 @@ def test_a_missing_snapshot_or_an_edit_made_with_sql_write_is_published_again(in
     snapshot_path(tmp_path / "w.duckdb").unlink()
     ingest()
     assert _snapshot_files(tmp_path) == 1
-    edit = "insert into entities values ('gpe:ner', 'GPE', 'النيجر', 'Niger', 'NER', 'cldr')"
+    edit = "insert into entities (entity_id, entity_type, name_ar, name_en, country_code, name_en_source) values ('gpe:ner', 'GPE', 'النيجر', 'Niger', 'NER', 'cldr')"
     assert main(["sql", "--write", "--warehouse", str(tmp_path / "w.duckdb"), edit]) == 0
     assert ingest().new == 0
     with warehouse.opened(snapshot_path(tmp_path / "w.duckdb"), read_only=True) as con:

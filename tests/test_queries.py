@@ -37,7 +37,7 @@ def con() -> duckdb.DuckDBPyConnection:
     con.execute((REPO / "sql" / "schema.sql").read_text(encoding="utf-8"))
     now = dt.datetime(2024, 3, 1, 12)
     con.executemany(
-        "insert into entities values (?, ?, ?, ?, ?, ?)",
+        "insert into entities (entity_id, entity_type, name_ar, name_en, country_code, name_en_source) values (?, ?, ?, ?, ?, ?)",
         [
             (LAVROV, "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS", "gazetteer"),
             (DIOP, "PERSON", "عبد الله ديوب", "Abdoulaye Diop", "MLI", "gazetteer"),

@@ -55,6 +55,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "name_en": S,
         "country_code": S,
         "name_en_source": S,
+        "num_articles": I32,
     },
     "mentions": {
         "mention_id": S,
