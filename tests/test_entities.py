@@ -431,3 +431,19 @@ def test_body_mentions_keep_their_contract_when_a_title_is_read() -> None:
     assert parts == sorted(parts), "body mentions first, then the title's"
     assert all(body[m.char_start : m.char_end] == m.surface for m in mentions if m.part == "body")
     assert "موسكو" in [m.surface for m in mentions if m.part == "title"]
+
+
+@pytest.mark.parametrize(
+    "tagged, spelled",
+    [
+        pytest.param(
+            "وغرد ناشطون تحت وسم #بشار_الأسد أمس", "وغرد ناشطون تحت وسم بشار الأسد أمس", id="hashtag-bashar-assad"
+        ),
+        pytest.param("تحت وسم #سيرغي_لافروف", "تحت وسم سيرغي لافروف", id="hashtag-listed-lavrov"),
+    ],
+)
+def test_a_hashtag_is_the_name_it_joins(tagged: str, spelled: str) -> None:
+    """ "#بشار_الأسد" is the person "بشار الأسد": the same entity; the surface is the hashtag's own text."""
+    _, mentions = run(tagged)
+    assert [m.entity_id for m in mentions] == [m.entity_id for m in run(spelled)[1]] != []
+    assert all(tagged[m.char_start : m.char_end] == m.surface for m in mentions)

@@ -10,6 +10,7 @@ sorted by char_start, never overlap, and satisfy ``body_text[char_start:char_end
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -35,6 +36,8 @@ NISBA_REACH = 3
 MIN_SURNAME = 3
 # The sentence_index of a title mention: the title is no sentence of the body.
 TITLE_SENTENCE = -1
+# A hashtag whose words are joined by underscores (#بشار_الأسد, #الحشد_الشعبي).
+HASHTAG = re.compile(r"#(\w+_\w+)")
 # Nisba-like endings of adjectives a nisba's reach may cross (أفراد عسكريين أوكرانيين).
 ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يات")
 
@@ -42,22 +45,22 @@ ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يات")
 def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
     """Entities (sorted by id) and mentions: the body's (sorted by char_start), then the title's."""
     sentences = doc.sentences or split_sentences(doc.body_text)
-    text = EntityText.build(doc.body_text, sentences)
+    text = EntityText.build(hashtags_as_words(doc.body_text), sentences)
     candidates, by_token = rule_candidates(text)
     chosen = _with_tagger(text, _without_overlaps(candidates))
     known = _full_names(text, chosen)
     chosen = _resolve_short_names(text, chosen, by_token, known)
-    mentions = _mentions(doc.article_id, "body", text, chosen)
+    mentions = _mentions(doc.article_id, "body", doc.body_text, text, chosen)
     title_chosen: list[Candidate] = []
     if doc.title and doc.title.strip():
-        title = EntityText.build(doc.title, split_sentences(doc.title))
+        title = EntityText.build(hashtags_as_words(doc.title), split_sentences(doc.title))
         title_candidates, title_by_token = rule_candidates(title)
         title_chosen = _with_tagger(title, _without_overlaps(title_candidates))
         # A title names its people by surname more often than the body does: a title's surname is the person the
         # body names in full wherever the body names them (known), or the title's own full name.
         title_known = _merge_names(known, _full_names(title, title_chosen), everywhere=True)
         title_chosen = _resolve_short_names(title, title_chosen, title_by_token, title_known)
-        mentions += _mentions(doc.article_id, "title", title, title_chosen)
+        mentions += _mentions(doc.article_id, "title", doc.title, title, title_chosen)
     entities: dict[str, Entity] = {}
     for c in chosen + title_chosen:
         entities.setdefault(c.entity.entity_id, c.entity)
@@ -242,7 +245,13 @@ def _continues_a_name(text: EntityText, i: int, used: set[int]) -> bool:
     )
 
 
-def _mentions(article_id: str, part: str, text: EntityText, chosen: list[Candidate]) -> list[Mention]:
+def hashtags_as_words(text: str) -> str:
+    """``text`` with each hashtag read as words (#بشار_الأسد as " بشار الأسد"): the same length, so that offsets into
+    it are offsets into ``text``, and the name is the same entity as when written with spaces."""
+    return HASHTAG.sub(lambda m: " " + m.group(1).replace("_", " "), text)
+
+
+def _mentions(article_id: str, part: str, original: str, text: EntityText, chosen: list[Candidate]) -> list[Mention]:
     """Mention records of one part ("body" or "title"); a title's ids carry a ``t`` so they never meet a body's."""
     tag = "m" if part == "body" else "t"
     return [
@@ -250,7 +259,7 @@ def _mentions(article_id: str, part: str, text: EntityText, chosen: list[Candida
             mention_id=f"{article_id}:{tag}{c.char_start}-{c.char_end}",
             entity_id=c.entity.entity_id,
             entity_type=c.entity.entity_type,
-            surface=text.body[c.char_start : c.char_end],
+            surface=original[c.char_start : c.char_end],
             char_start=c.char_start,
             char_end=c.char_end,
             sentence_index=text.sentence_index(c.char_start) if part == "body" else TITLE_SENTENCE,
