@@ -447,3 +447,27 @@ def test_a_hashtag_is_the_name_it_joins(tagged: str, spelled: str) -> None:
     _, mentions = run(tagged)
     assert [m.entity_id for m in mentions] == [m.entity_id for m in run(spelled)[1]] != []
     assert all(tagged[m.char_start : m.char_end] == m.surface for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        pytest.param('وقالت نويرت للصحافيين "لن أحدد اليوم"', "للصحافيين", id="said-to-the-journalists-ends-a-name"),
+        pytest.param("بما جرى لمواطنه. وقال للصحفيين بعدها إن النفي كان", "للصحفيين", id="to-the-journalists-no-name"),
+    ],
+)
+def test_a_word_with_li_and_the_article_is_no_edge_of_a_persons_name(text: str, absent: str) -> None:
+    assert not any(absent in m.surface for m in run(text)[1] if m.entity_type == "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        pytest.param(
+            "بالنسبة إلي، ديان لوفرن ودوماغوي فيدا كانا قلبا دفاع", "دوماغوي فيدا", id="and-second-player-in-a-list"
+        ),
+        pytest.param("يمر عبر بلدتي نبل والزهراء حيث تفرض قوات النظام", "الزهراء", id="and-the-second-town"),
+    ],
+)
+def test_the_conjunction_before_a_name_in_a_list_is_not_the_name(text: str, surface: str) -> None:
+    assert surface in [m.surface for m in run(text)[1]]
