@@ -66,7 +66,8 @@ create table if not exists entities (
     name_en       varchar,                       -- never null for rows loaded since migration 3
     country_code  varchar,                       -- ISO 3166 alpha-3
     name_en_source varchar,                      -- gazetteer, cldr, rule or transliteration: where name_en came from
-    extractor_version  varchar                   -- the language stages that wrote this row (flows/nlp/version.py)
+    extractor_version  varchar,                  -- the language stages that wrote this row (flows/nlp/version.py)
+    num_articles  integer default 0              -- how many articles mention it (title or body), kept by each load
 );
 
 -- one row per entity mention in an article
@@ -80,7 +81,8 @@ create table if not exists mentions (
     char_end        integer not null,
     sentence_index  integer not null,
     is_adjectival   boolean not null default false, -- a nisba (الروسي) qualifying a person or body
-    extractor_version  varchar                   -- the language stages that wrote this row (flows/nlp/version.py)
+    extractor_version  varchar,                  -- the language stages that wrote this row (flows/nlp/version.py)
+    part            varchar not null default 'body' -- which text the offsets index: 'body' (body_text) or 'title'
 );
 
 -- one row per real-world event, however many articles report it

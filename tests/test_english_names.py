@@ -15,7 +15,8 @@ from flows.nlp.entities.english import SOURCES, english_name_index, name_key, na
 from flows.nlp.entities.romanize import best_spelling, latin_words, romanize, romanizer
 from flows.store.frames import SCHEMAS
 
-ENTITY_COLUMNS = {k: v for k, v in SCHEMAS["entities"].items() if k != "name_en_source"}
+# The batch's entities frame as flows.store.frames builds it: every column, name_en_source (and num_articles) null.
+ENTITY_COLUMNS = SCHEMAS["entities"]
 
 
 def entities(*rows: tuple) -> pl.DataFrame:

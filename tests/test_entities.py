@@ -391,3 +391,83 @@ def test_a_rule_name_stretched_to_the_tagger_never_covers_another_mention() -> N
     _, mentions = run(text)
     assert "بي بي سي" in [m.surface for m in mentions]
     assert all(a.char_end <= b.char_start for a, b in zip(mentions, mentions[1:]))
+
+
+def run_titled(title: str, body: str):
+    return extract_entities(Document("t", body, title=title, sentences=split_sentences(body)))
+
+
+@pytest.mark.parametrize(
+    "title, body, surface, entity_id",
+    [
+        pytest.param(
+            "لافروف يصل إلى باماكو",
+            "وصل وزير الخارجية الروسي إلى مالي",
+            "لافروف",
+            "person:sergey-lavrov",
+            id="listed-name-in-title",
+        ),
+        pytest.param(
+            "غويتا يستقبل الوفد",
+            "استقبل الرئيس أسيمي غويتا الوفد الروسي",
+            "غويتا",
+            "person:assimi-goita",
+            id="title-surname-is-body-full-name",
+        ),
+    ],
+)
+def test_names_in_the_title_are_title_mentions(title: str, body: str, surface: str, entity_id: str) -> None:
+    entities, mentions = run_titled(title, body)
+    in_title = [m for m in mentions if m.part == "title"]
+    assert (surface, entity_id) in {(m.surface, m.entity_id) for m in in_title}
+    assert all(title[m.char_start : m.char_end] == m.surface and m.mention_id.startswith("t:t") for m in in_title)
+    assert {m.entity_id for m in mentions} <= {e.entity_id for e in entities}
+
+
+def test_body_mentions_keep_their_contract_when_a_title_is_read() -> None:
+    body = "وقال سيرغي لافروف إن روسيا ستدعم مالي"
+    _, mentions = run_titled("محادثات في موسكو", body)
+    parts = [m.part for m in mentions]
+    assert parts == sorted(parts), "body mentions first, then the title's"
+    assert all(body[m.char_start : m.char_end] == m.surface for m in mentions if m.part == "body")
+    assert "موسكو" in [m.surface for m in mentions if m.part == "title"]
+
+
+@pytest.mark.parametrize(
+    "tagged, spelled",
+    [
+        pytest.param(
+            "وغرد ناشطون تحت وسم #بشار_الأسد أمس", "وغرد ناشطون تحت وسم بشار الأسد أمس", id="hashtag-bashar-assad"
+        ),
+        pytest.param("تحت وسم #سيرغي_لافروف", "تحت وسم سيرغي لافروف", id="hashtag-listed-lavrov"),
+    ],
+)
+def test_a_hashtag_is_the_name_it_joins(tagged: str, spelled: str) -> None:
+    """ "#بشار_الأسد" is the person "بشار الأسد": the same entity; the surface is the hashtag's own text."""
+    _, mentions = run(tagged)
+    assert [m.entity_id for m in mentions] == [m.entity_id for m in run(spelled)[1]] != []
+    assert all(tagged[m.char_start : m.char_end] == m.surface for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        pytest.param('وقالت نويرت للصحافيين "لن أحدد اليوم"', "للصحافيين", id="said-to-the-journalists-ends-a-name"),
+        pytest.param("بما جرى لمواطنه. وقال للصحفيين بعدها إن النفي كان", "للصحفيين", id="to-the-journalists-no-name"),
+    ],
+)
+def test_a_word_with_li_and_the_article_is_no_edge_of_a_persons_name(text: str, absent: str) -> None:
+    assert not any(absent in m.surface for m in run(text)[1] if m.entity_type == "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        pytest.param(
+            "بالنسبة إلي، ديان لوفرن ودوماغوي فيدا كانا قلبا دفاع", "دوماغوي فيدا", id="and-second-player-in-a-list"
+        ),
+        pytest.param("يمر عبر بلدتي نبل والزهراء حيث تفرض قوات النظام", "الزهراء", id="and-the-second-town"),
+    ],
+)
+def test_the_conjunction_before_a_name_in_a_list_is_not_the_name(text: str, surface: str) -> None:
+    assert surface in [m.surface for m in run(text)[1]]

@@ -66,7 +66,8 @@ def test_a_warehouse_from_before_english_names_is_migrated_and_named(tmp_path) -
     migrate(con)
     # the warehouse as migration 2 left it: no name_en_source, English names only where the gazetteer had one
     con.execute("alter table entities drop column name_en_source")
-    con.execute("delete from schema_migrations where version = 3")
+    con.execute("alter table entities drop column num_articles")
+    con.execute("delete from schema_migrations where version in (3, 6)")
     con.execute(
         "insert into entities (entity_id, entity_type, name_ar, name_en, country_code)"
         " values ('gpe:rus', 'GPE', 'روسيا', 'Russia', 'RUS'),"
@@ -79,3 +80,67 @@ def test_a_warehouse_from_before_english_names_is_migrated_and_named(tmp_path) -
     assert rows["person:x1"] == ("Mohammed bin Salman", "gazetteer")
     assert rows["person:x2"][1] == "transliteration" and rows["person:x2"][0].isascii()
     assert name_entities_in_english(con) == 0, "named once: the next run finds nothing to do"
+
+
+def test_mentions_from_before_title_mentions_are_body_mentions(tmp_path) -> None:
+    con = duckdb.connect(str(tmp_path / "old.duckdb"))
+    migrate(con)
+    # the warehouse as migration 3 left it: mentions without a part
+    con.execute("alter table mentions drop column part")
+    con.execute("delete from schema_migrations where version = 5")
+    con.execute(
+        "insert into mentions (mention_id, article_id, entity_id, entity_type, surface, char_start, char_end,"
+        " sentence_index, is_adjectival) values ('a:m0-6', 'a', 'gpe:rus', 'GPE', 'روسيا', 0, 5, 0, false)"
+    )
+    assert "005_mention_part" in migrate(con)
+    assert con.execute("select part from mentions").fetchall() == [("body",)]
+
+
+def test_entities_from_before_article_counts_are_counted_once(tmp_path) -> None:
+    con = duckdb.connect(str(tmp_path / "old.duckdb"))
+    migrate(con)
+    con.execute("alter table entities drop column num_articles")
+    con.execute("delete from schema_migrations where version = 6")
+    con.execute(
+        "insert into entities (entity_id, entity_type, name_ar, name_en, country_code, name_en_source)"
+        " values ('gpe:rus', 'GPE', 'روسيا', 'Russia', 'RUS', 'cldr')"
+    )
+    con.executemany(
+        "insert into mentions (mention_id, article_id, entity_id, entity_type, surface, char_start, char_end,"
+        " sentence_index, is_adjectival, part) values (?, ?, 'gpe:rus', 'GPE', 'روسيا', 0, 5, 0, false, 'body')",
+        [("a:m0-5", "a"), ("a:t0-5", "a"), ("b:m0-5", "b")],
+    )
+    assert "006_entity_num_articles" in migrate(con)
+    assert con.execute("select num_articles from entities").fetchall() == [(2,)]
+
+
+def test_each_load_counts_the_articles_that_mention_an_entity(tmp_path) -> None:
+    from flows.store.frames import frame
+    from flows.store.warehouse import load_batch
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    migrate(con)
+    russia = {"entity_id": "gpe:rus", "entity_type": "GPE", "name_ar": "روسيا"}
+    mali = {"entity_id": "gpe:mli", "entity_type": "GPE", "name_ar": "مالي"}
+
+    def mention(article: str, entity: dict, part: str = "body") -> dict:
+        tag = "m" if part == "body" else "t"
+        return {
+            "mention_id": f"{article}:{tag}{entity['entity_id']}",
+            "article_id": article,
+            "entity_id": entity["entity_id"],
+            "entity_type": "GPE",
+            "surface": "x",
+            "char_start": 0,
+            "char_end": 5,
+            "sentence_index": 0,
+            "is_adjectival": False,
+            "part": part,
+        }
+
+    def load(entities: list[dict], mentions: list[dict]) -> dict[str, int]:
+        load_batch(con, {"entities": frame("entities", entities), "mentions": frame("mentions", mentions)})
+        return dict(con.execute("select entity_id, num_articles from entities").fetchall())
+
+    assert load([russia], [mention("a", russia), mention("a", russia, "title")]) == {"gpe:rus": 1}
+    assert load([russia, mali], [mention("b", russia), mention("b", mali)]) == {"gpe:rus": 2, "gpe:mli": 1}

@@ -65,9 +65,9 @@ class _NameOnly:
         return True
 
 
-def write(rows: list[dict[str, str]], path: Path) -> None:
+def write(rows: list[dict[str, str]], path: Path, columns: Sequence[str] = COLUMNS) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    lines = ["\t".join(COLUMNS)] + ["\t".join(row[c].replace("\t", " ") for c in COLUMNS) for row in rows]
+    lines = ["\t".join(columns)] + ["\t".join(row[c].replace("\t", " ") for c in columns) for row in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

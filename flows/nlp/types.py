@@ -1,7 +1,8 @@
 """The records the NLP stages hand each other, as small frozen dataclasses.
 
 Every offset is a 0-based Python string index into ``Document.body_text``, end exclusive, so that
-``body_text[char_start:char_end] == surface`` holds for every record that carries offsets.
+``body_text[char_start:char_end] == surface`` holds for every record that carries offsets; the one exception is a
+Mention whose ``part`` is "title": its offsets index ``Document.title``.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ class Mention:
     char_end: int
     sentence_index: int
     is_adjectival: bool = False  # a nisba (الروسي) qualifying a person or body
+    part: str = "body"  # the text the offsets point into: "body" (body_text) or "title" (Document.title)
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "country_code": S,
         "name_en_source": S,
         "extractor_version": S,
+        "num_articles": I32,
     },
     "mentions": {
         "mention_id": S,
@@ -68,6 +69,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "sentence_index": I32,
         "is_adjectival": B,
         "extractor_version": S,
+        "part": S,
     },
     "events": {
         "event_id": S,

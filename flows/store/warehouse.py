@@ -280,6 +280,8 @@ def load_batch(con: Connection, frames: dict[str, pl.DataFrame], retract: Retrac
                 for statement in FORGET_INDEXED_SQL:
                     con.execute(statement)
             con.execute(_insert_sql(table))
+            if table == "mentions":
+                con.execute(COUNT_ARTICLES_SQL)
             con.unregister("batch_frame")
         con.execute("commit")
     except BaseException:
@@ -294,6 +296,20 @@ def _rollback(con: Connection) -> None:
         con.execute("rollback")
     except duckdb.TransactionException:
         pass
+
+
+# entities.num_articles of every entity the batch's mentions name, counted again over the whole warehouse (a count
+# per entity_id: the batch's entities only, so a load stays proportional to its own mentions plus their entities').
+COUNT_ARTICLES_SQL = """
+    update entities set num_articles = counted.n
+    from (
+        select entity_id, count(distinct article_id)::integer as n
+        from mentions
+        where entity_id in (select distinct entity_id from batch_frame)
+        group by entity_id
+    ) as counted
+    where entities.entity_id = counted.entity_id
+"""
 
 
 # A path read again under other content (a transient failure had no content hash; a file replaced) keeps only its

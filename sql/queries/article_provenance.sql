@@ -1,6 +1,7 @@
 -- article_provenance: an article's full provenance: the inbox files it came from, and every fact extracted from it
 -- (entity mentions, quotes, event reports) with its character offsets into articles.body_text, in text order; a
--- mention's and a quote's detail name the entity in Arabic and English.
+-- mention's and a quote's detail name the entity in Arabic and English. Mentions in the title come first, right after
+-- the article row: their offsets index articles.title, and their detail starts with "title:".
 -- Parameters: 1) article_id.
 with
 
@@ -48,7 +49,9 @@ records as (
     from articles
     union all
     select 'mention', m.mention_id, m.char_start, m.char_end, m.surface,
-        m.entity_type || ' ' || m.entity_id || coalesce(' ' || en.name_ar || ' / ' || en.name_en, ''), m.char_start
+        case when m.part = 'title' then 'title: ' else '' end
+        || m.entity_type || ' ' || m.entity_id || coalesce(' ' || en.name_ar || ' / ' || en.name_en, ''),
+        case when m.part = 'title' then -1 else m.char_start end
     from mentions as m
     left join entities as en on en.entity_id = m.entity_id
     union all

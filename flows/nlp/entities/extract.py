@@ -1,12 +1,17 @@
 """Who is mentioned: gazetteer matches, ministries, persons by title or given name, organisations and places by
-their head word, and the CRF name tagger over every sentence (which also says where a rule's person stops), resolved into canonical entities and mentions with
-body_text offsets (a bare surname resolves to the full name earlier in the article).
+their head word, and the CRF name tagger over every sentence (which also says where a rule's person stops), resolved
+into canonical entities and mentions, in the body and in the title (a bare surname resolves to the full name earlier in
+the body, or anywhere in the body for a title's surname).
 
-``extract_entities(doc)`` is deterministic; its data (flows/data) is loaded once per process. Mentions come
-sorted by char_start, never overlap, and satisfy ``body_text[char_start:char_end] == surface``.
+``extract_entities(doc)`` is deterministic; its data (flows/data) is loaded once per process. Body mentions come first,
+sorted by char_start, never overlap, and satisfy ``body_text[char_start:char_end] == surface``; title mentions follow
+(``part == "title"``, ``title[char_start:char_end] == surface``, sentence_index TITLE_SENTENCE).
 """
 
 from __future__ import annotations
+
+import re
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -29,18 +34,37 @@ FUZZY_PERSON_MIN = 85
 NISBA_REACH = 3
 # A surname shorter than this is too often a word to resolve on its own.
 MIN_SURNAME = 3
+# The sentence_index of a title mention: the title is no sentence of the body.
+TITLE_SENTENCE = -1
+# A hashtag whose words are joined by underscores (#بشار_الأسد, #الحشد_الشعبي).
+HASHTAG = re.compile(r"#(\w+_\w+)")
 # Nisba-like endings of adjectives a nisba's reach may cross (أفراد عسكريين أوكرانيين).
 ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يات")
 
 
 def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
-    """Entities (sorted by id) and mentions (sorted by char_start) of ``doc``."""
+    """Entities (sorted by id) and mentions: the body's (sorted by char_start), then the title's."""
     sentences = doc.sentences or split_sentences(doc.body_text)
-    text = EntityText.build(doc.body_text, sentences)
+    text = EntityText.build(hashtags_as_words(doc.body_text), sentences)
     candidates, by_token = rule_candidates(text)
     chosen = _with_tagger(text, _without_overlaps(candidates))
-    chosen = _resolve_short_names(text, chosen, by_token)
-    return _records(doc, text, chosen)
+    known = _full_names(text, chosen)
+    chosen = _resolve_short_names(text, chosen, by_token, known)
+    mentions = _mentions(doc.article_id, "body", doc.body_text, text, chosen)
+    title_chosen: list[Candidate] = []
+    if doc.title and doc.title.strip():
+        title = EntityText.build(hashtags_as_words(doc.title), split_sentences(doc.title))
+        title_candidates, title_by_token = rule_candidates(title)
+        title_chosen = _with_tagger(title, _without_overlaps(title_candidates))
+        # A title names its people by surname more often than the body does: a title's surname is the person the
+        # body names in full wherever the body names them (known), or the title's own full name.
+        title_known = _merge_names(known, _full_names(title, title_chosen), everywhere=True)
+        title_chosen = _resolve_short_names(title, title_chosen, title_by_token, title_known)
+        mentions += _mentions(doc.article_id, "title", doc.title, title, title_chosen)
+    entities: dict[str, Entity] = {}
+    for c in chosen + title_chosen:
+        entities.setdefault(c.entity.entity_id, c.entity)
+    return tuple(sorted(entities.values(), key=lambda e: e.entity_id)), tuple(mentions)
 
 
 def rule_candidates(text: EntityText) -> tuple[list[Candidate], dict[int, GazetteerMatch]]:
@@ -146,21 +170,43 @@ def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.char_start)
 
 
-def _resolve_short_names(
-    text: EntityText, chosen: list[Candidate], by_token: dict[int, GazetteerMatch]
-) -> list[Candidate]:
-    """A bare surname after the full name in the same article is that person; never when two people share it."""
-    surnames: dict[str, set[str]] = {}
-    first_seen: dict[str, int] = {}
-    entities: dict[str, Entity] = {}
+class FullNames(NamedTuple):
+    """The persons named in full: each surname's entity ids, where each person is first named, and the entities."""
+
+    surnames: dict[str, set[str]]
+    first_seen: dict[str, int]
+    entities: dict[str, Entity]
+
+
+def _full_names(text: EntityText, chosen: list[Candidate]) -> FullNames:
+    names = FullNames({}, {}, {})
     for c in chosen:
         if c.entity.entity_type == "PERSON" and c.tok_end - c.tok_start >= 2:
             surname = text.toks[c.tok_end - 1].norm
             if len(surname) < MIN_SURNAME or text.bare_stems(c.tok_end - 1) & non_name_words():
                 continue
-            surnames.setdefault(surname, set()).add(c.entity.entity_id)
-            first_seen.setdefault(c.entity.entity_id, c.char_start)
-            entities[c.entity.entity_id] = c.entity
+            names.surnames.setdefault(surname, set()).add(c.entity.entity_id)
+            names.first_seen.setdefault(c.entity.entity_id, c.char_start)
+            names.entities[c.entity.entity_id] = c.entity
+    return names
+
+
+def _merge_names(body: FullNames, title: FullNames, *, everywhere: bool) -> FullNames:
+    """Both texts' full names; with ``everywhere`` a surname may come before the full name (a title's does)."""
+    surnames = {k: set(v) for k, v in body.surnames.items()}
+    for k, v in title.surnames.items():
+        surnames.setdefault(k, set()).update(v)
+    first_seen = {**body.first_seen, **title.first_seen}
+    if everywhere:
+        first_seen = {k: -1 for k in first_seen}
+    return FullNames(surnames, first_seen, {**body.entities, **title.entities})
+
+
+def _resolve_short_names(
+    text: EntityText, chosen: list[Candidate], by_token: dict[int, GazetteerMatch], names: FullNames
+) -> list[Candidate]:
+    """A bare surname after the full name in the same article is that person; never when two people share it."""
+    surnames, first_seen, entities = names
     if not surnames:
         return chosen
     # The tagger reads a bare surname as a name of its own; it is the person named in full (or, when two people
@@ -199,23 +245,26 @@ def _continues_a_name(text: EntityText, i: int, used: set[int]) -> bool:
     )
 
 
-def _records(
-    doc: Document, text: EntityText, chosen: list[Candidate]
-) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
-    entities: dict[str, Entity] = {}
-    mentions = []
-    for c in chosen:
-        entities.setdefault(c.entity.entity_id, c.entity)
-        mentions.append(
-            Mention(
-                mention_id=f"{doc.article_id}:m{c.char_start}-{c.char_end}",
-                entity_id=c.entity.entity_id,
-                entity_type=c.entity.entity_type,
-                surface=doc.body_text[c.char_start : c.char_end],
-                char_start=c.char_start,
-                char_end=c.char_end,
-                sentence_index=text.sentence_index(c.char_start),
-                is_adjectival=c.is_adjectival,
-            )
+def hashtags_as_words(text: str) -> str:
+    """``text`` with each hashtag read as words (#بشار_الأسد as " بشار الأسد"): the same length, so that offsets into
+    it are offsets into ``text``, and the name is the same entity as when written with spaces."""
+    return HASHTAG.sub(lambda m: " " + m.group(1).replace("_", " "), text)
+
+
+def _mentions(article_id: str, part: str, original: str, text: EntityText, chosen: list[Candidate]) -> list[Mention]:
+    """Mention records of one part ("body" or "title"); a title's ids carry a ``t`` so they never meet a body's."""
+    tag = "m" if part == "body" else "t"
+    return [
+        Mention(
+            mention_id=f"{article_id}:{tag}{c.char_start}-{c.char_end}",
+            entity_id=c.entity.entity_id,
+            entity_type=c.entity.entity_type,
+            surface=original[c.char_start : c.char_end],
+            char_start=c.char_start,
+            char_end=c.char_end,
+            sentence_index=text.sentence_index(c.char_start) if part == "body" else TITLE_SENTENCE,
+            is_adjectival=c.is_adjectival,
+            part=part,
         )
-    return tuple(sorted(entities.values(), key=lambda e: e.entity_id)), tuple(mentions)
+        for c in chosen
+    ]

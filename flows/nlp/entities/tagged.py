@@ -44,6 +44,17 @@ TAGGER_ENDS = {
 MAQSURA_PREPOSITIONS = frozenset(("على", "إلى", "الى", "لدى", "حتى", "متى", "سوى"))
 
 
+# The preposition ل with the article, normalised (للصحافيين، للتحقيق), and the kinds whose names never start or end
+# with such a word (ANT v2.1 audit round 1, bench/quality/audits/entities_ant2_round1.tsv: "نويرت للصحافيين" and
+# "للصحفيين" read as persons).
+LIL = "لل"
+KINDS_WITHOUT_LIL = frozenset({"PERSON", "GPE", "LOC"})
+# The conjunction و, and و with the article: a name the corpus counts do not split (clitic_stem) that starts with
+# وال and has at least MIN_BARE_AFTER_WA_AL letters after it is و + the article + a name ("الفوعة والزهراء"), while
+# names spelled with وال have fewer (والتر، والاس، والش) (ANT v2.1 audit round 1: والزهراء، وكفريا).
+WA = "و"
+WA_AL = "وال"
+MIN_BARE_AFTER_WA_AL = 3
 # A name of one word from the tagger alone needs this many letters: two-letter words (مي، لي) are more often
 # abbreviations, model names and particles than names.
 MIN_ONE_WORD_NAME = 3
@@ -107,7 +118,7 @@ def merge(text: EntityText, chosen: list[Candidate], spans: list[NameSpan]) -> l
     for span in spans:
         if any(k in taken for k in range(span.tok_start, span.tok_end)):
             continue
-        candidate = _candidate(text, span)
+        candidate = _candidate(text, span, _coordinated(text, span, kept, spans))
         if candidate is not None:
             kept.append(candidate)
             taken.update(range(candidate.tok_start, candidate.tok_end))
@@ -118,7 +129,7 @@ def _with_tagger_edges(text: EntityText, c: Candidate, tok_start: int, tok_end: 
     """The rule's name, stretched or cut to the tagger's: it ends where the tagger's name ends, and starts where the
     tagger's starts when the words before the rule's start are name words (عبد الله بن زايد, not the title before
     it). A name the rule made up from the words it read gets the id of its new words; a listed one keeps its own."""
-    tok_start, tok_end = _trimmed(text, tok_start, tok_end)
+    tok_start, tok_end = _trimmed(text, tok_start, tok_end, c.entity.entity_type)
     while tok_start < c.tok_start and text.bare_stems(tok_start) & non_name_words():
         tok_start += 1
     tok_start = min(tok_start, c.tok_start)
@@ -141,24 +152,46 @@ def name_of(surface: str) -> str:
     return " ".join(surface.replace("_", " ").split())
 
 
-def _candidate(text: EntityText, span: NameSpan) -> Candidate | None:
-    a, b = _trimmed(text, span.tok_start, span.tok_end)
+def _coordinated(text: EntityText, span: NameSpan, kept: list[Candidate], spans: list[NameSpan]) -> bool:
+    """The span's first word starts with و right after another name of its type (ديان لوفرن ودوماغوي فيدا، الفوعة
+    وكفريا): a list of names, so the و is the conjunction."""
+    a = span.tok_start
+    if not (text.toks[a].norm.startswith(WA) and text.joined(a)):
+        return False
+    kind = span.entity_type
+    return any(c.tok_end == a and c.entity.entity_type == kind for c in kept) or any(
+        s.tok_end == a and s.entity_type == kind for s in spans
+    )
+
+
+def _candidate(text: EntityText, span: NameSpan, coordinated: bool = False) -> Candidate | None:
+    a, b = _trimmed(text, span.tok_start, span.tok_end, span.entity_type)
     if b <= a or _only_common_words(text, a, b) or (b - a == 1 and len(text.toks[a].norm) < MIN_ONE_WORD_NAME):
         return None
     kind = span.entity_type
-    start, end = text.char_start(a, _proclitics(text, a, kind)), text.toks[b - 1].char_end
+    proclitics = _proclitics(text, a, kind)
+    if coordinated and a == span.tok_start and proclitics == 0:
+        proclitics = len(WA)
+    start, end = text.char_start(a, proclitics), text.toks[b - 1].char_end
     name = name_of(text.body[start:end])
     entity = Entity(stable_id(kind.lower(), name), kind, name, None, None)
     return Candidate(start, end, a, b, entity, 5, "tagger")
 
 
-def _trimmed(text: EntityText, a: int, b: int) -> tuple[int, int]:
+def _trimmed(text: EntityText, a: int, b: int, kind: str) -> tuple[int, int]:
     """The span without name particles that cannot stand at its edges (a name does not start with بن or ولد, nor
-    end with عبد or أبو), nor a word that cannot be a name as written (_not_a_name_word). Other function words
-    inside the tagger's span stay: it read them as part of the name."""
-    while a < b and (text.bare_stems(a) & (NAME_LINKS - START_LINKS) or _not_a_name_word(text, a)):
+    end with عبد or أبو), nor a word that cannot be a name as written (_not_a_name_word), nor, for a person or a
+    place, a word written with the preposition ل and the article (للصحافيين "to the journalists": a body's name may
+    end in one, الهيئة العامة للاستعلامات, a person's or a place's never). Other function words inside the tagger's
+    span stay: it read them as part of the name."""
+    edge_words = kind in KINDS_WITHOUT_LIL
+
+    def cut(i: int) -> bool:
+        return _not_a_name_word(text, i) or (edge_words and text.toks[i].norm.startswith(LIL))
+
+    while a < b and (text.bare_stems(a) & (NAME_LINKS - START_LINKS) or cut(a)):
         a += 1
-    while b > a and (text.bare_stems(b - 1) & NAME_LINKS or _not_a_name_word(text, b - 1)):
+    while b > a and (text.bare_stems(b - 1) & NAME_LINKS or cut(b - 1)):
         b -= 1
     return a, b
 
@@ -184,5 +217,7 @@ def _proclitics(text: EntityText, a: int, kind: str) -> int:
         return proclitic_prefix(text, a)
     word = text.toks[a].norm
     prefix = clitic_stem(word)[1]
+    if not prefix and word.startswith(WA_AL) and len(word) - len(WA_AL) >= MIN_BARE_AFTER_WA_AL:
+        return len(WA)  # a word the corpus does not know: و + the article + a name (والزهراء), not والتر
     letters = prefix[:-2] if prefix.endswith("ال") else prefix
     return len(letters) if word.startswith(prefix) or not prefix.endswith("ال") else 0

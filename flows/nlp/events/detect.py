@@ -73,6 +73,7 @@ def detect_events(
     a quote's cue ("اتهم X Y بـ…", "نفى X أن …") takes the quote's speaker as its agent: one lexicon
     (speech_cues.tsv), one speaker."""
     lex = lexicon()
+    mentions = tuple(m for m in mentions if m.part == "body")  # a title mention's offsets point into the title
     text = doc.body_text
     sentences = doc.sentences or split_sentences(text)
     by_sentence: dict[int, list[TriggerHit]] = {}

@@ -50,8 +50,9 @@ RESUMPTIVE_FA = "ف"  # فإن
 
 
 def extract_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
-    """Every direct and reported quotation in ``doc``, with the entity who said it where the mentions name one."""
-    ctx = Context(doc, mentions, entities)
+    """Every direct and reported quotation in ``doc``, with the entity who said it where the mentions name one
+    (the body's mentions: a title mention's offsets point into the title)."""
+    ctx = Context(doc, tuple(m for m in mentions if m.part == "body"), entities)
     found = _candidates(ctx)
     _end_clauses(ctx, found)
     found = [f for f in found if f.content_end is not None and f.content_end > f.content_start]
