@@ -249,3 +249,22 @@ def test_the_search_index_in_the_snapshot_follows_runs_that_share_terms(tmp_path
         with warehouse.opened(settings.snapshot, read_only=True) as con:
             assert con.execute(f"select * from {table} order by all").fetchall() == stored, table
     assert stored
+
+
+def test_an_entity_updated_in_place_by_a_run_shows_its_new_count(source: Path):
+    """A load recounts entities.num_articles (and stamps extractor_version) for the entities it mentions, in place:
+    the keyed delta of entities carries the current rows of every entity the new mentions name."""
+    add_run(source, 2)
+    with warehouse.opened(source) as con:
+        known = con.execute(
+            "select entity_id from entities where entity_id <> 'G-2' order by entity_id limit 1"
+        ).fetchall()[0][0]
+        con.execute(
+            "insert into mentions (mention_id, article_id, entity_id, entity_type, surface, char_start, char_end, "
+            "sentence_index) values ('m-known', 'a000000000000002', ?, 'GPE', 'نيامي', 11, 16, 0)",
+            [known],
+        )
+        con.execute("update entities set num_articles = num_articles + 7 where entity_id = ?", [known])
+    published = publish_snapshot(source, only_if_changed=True)
+    assert published is not None and not published.full
+    assert contents(published.path)["entities"] == contents(source)["entities"]

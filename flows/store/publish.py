@@ -158,12 +158,14 @@ def _add_deltas(con: warehouse.Connection, target: Path, previous: Manifest, sta
             return None
         manifest = manifest.with_table(name, tail)
     events = _tail_values(con, "event_mentions", previous.tables["event_mentions"].end, "event_id")
+    entities = _tail_values(con, "mentions", previous.tables["mentions"].end, "entity_id")
     keyed: dict[str, tuple[str, list]] = {
         "files": (
             "select * from files where file_path in (select file_path from files where run_id in (select unnest(?)))",
             [runs],
         ),
         "events": ("select * from events where event_id in (select unnest(?))", [events]),
+        "entities": ("select * from entities where entity_id in (select unnest(?))", [entities]),
         "search_vocab": (
             "select * from search_vocab where (kind, term) in "
             "(select distinct kind, term from search_terms where rowid >= ?)",
