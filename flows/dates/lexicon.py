@@ -21,7 +21,7 @@ NOT_LETTER_AFTER = r"(?![^\W\d_])"  # "يوليو2023": a month may touch digits
 
 
 @dataclass(frozen=True, slots=True)
-class Lexicon:
+class DateWords:
     months: dict[str, int]  # normalised spelling -> 1..12
     weekdays: dict[str, int]  # normalised spelling -> date.weekday()
     ambiguous_weekdays: frozenset[str]
@@ -34,7 +34,7 @@ def key(text: str) -> str:
 
 
 @functools.cache
-def lexicon() -> Lexicon:
+def lexicon() -> DateWords:
     months = {key(row["spelling"]): int(row["month"]) for row in read_tsv("months.tsv")}
     weekday_rows = read_tsv("weekdays.tsv")
     weekdays = {key(row["spelling"]): int(row["weekday"]) for row in weekday_rows}
@@ -42,7 +42,7 @@ def lexicon() -> Lexicon:
     words: dict[str, dict[str, str]] = {}
     for row in read_tsv("relative_dates.tsv"):
         words.setdefault(row["kind"], {})[key(row["expression"])] = row["value"] or ""
-    return Lexicon(months, weekdays, ambiguous, words)
+    return DateWords(months, weekdays, ambiguous, words)
 
 
 @functools.cache

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from flows.nlp.events.roles import Candidate
+from flows.nlp.events.roles import ActorCandidate
 from flows.nlp.quotes.lexicon import speech_cue_by_form
 from flows.nlp.text import normalize, tokens
 
@@ -60,7 +60,7 @@ def is_speech_word(word: str) -> bool:
     return False
 
 
-def sources(text: str, pool: list[Candidate], sentence_start: int) -> list[tuple[Candidate, int]]:
+def sources(text: str, pool: list[ActorCandidate], sentence_start: int) -> list[tuple[ActorCandidate, int]]:
     """The candidates of a sentence that are sources, each with the start of the word that makes it one: after a
     source word ("وفق ما نقلت رويترز", "بحسب المرصد"), or a speech verb's subject followed by what was said
     through عن or a complementiser ("أفاد رامي عبد الرحمن عن توقف الغارات"). A speech verb's subject followed by
@@ -82,8 +82,12 @@ def sources(text: str, pool: list[Candidate], sentence_start: int) -> list[tuple
 
 
 def actor_pool(
-    text: str, pool: list[Candidate], speakers: list[tuple[Candidate, int]], trigger_start: int, trigger_end: int
-) -> list[Candidate]:
+    text: str,
+    pool: list[ActorCandidate],
+    speakers: list[tuple[ActorCandidate, int]],
+    trigger_start: int,
+    trigger_end: int,
+) -> list[ActorCandidate]:
     """The pool without the sources, except a source whose own word is the trigger ("أعرب X عن دعمه"), one the
     trigger stands before ("أعلنت عزل بازوم" names whom, not who says), and a speaker a pronoun complementiser
     refers back to ("أعلنت النيجر أنها عزلت")."""
@@ -97,7 +101,9 @@ def actor_pool(
     return [c for c in pool if id(c) not in dropped]
 
 
-def relative_antecedent(text: str, pool: list[Candidate], sentence_start: int, trigger_start: int) -> Candidate | None:
+def relative_antecedent(
+    text: str, pool: list[ActorCandidate], sentence_start: int, trigger_start: int
+) -> ActorCandidate | None:
     """The one a relative clause is about, when the trigger stands in it ("بومبيو، الذي أجرى محادثات")."""
     before = tokens(text, max(sentence_start, trigger_start - 80), trigger_start)
     for token in reversed(before[-RELATIVE_REACH_TOKENS:]):
@@ -120,7 +126,7 @@ def accused_agent(text: str, accuse_end: int, accused: str | None, trigger_start
     return accused if any(normalize(t.text).startswith(("ب", "وب")) for t in between[-3:]) else None
 
 
-def speaker_country(text: str, pool: list[Candidate], sentence_start: int, trigger_start: int) -> str | None:
+def speaker_country(text: str, pool: list[ActorCandidate], sentence_start: int, trigger_start: int) -> str | None:
     """ "أعلن الرئيس الصيني … أن بلاده ستقدم": "his country" after a complementiser is the speaker's country, the
     last GPE (a nisba too) named before the complementiser."""
     opener = None

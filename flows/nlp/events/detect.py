@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from flows.dates.resolve import find_dates
 from flows.nlp.events.clauses import accused_agent, actor_pool, relative_antecedent, sources, speaker_country
 from flows.nlp.events.groups import resolve_groups
-from flows.nlp.events.lexicon import Lexicon, lexicon
-from flows.nlp.events.roles import Candidate, Roles, assign_roles
+from flows.nlp.events.lexicon import EventLexicon, lexicon
+from flows.nlp.events.roles import ActorCandidate, Roles, assign_roles
 from flows.nlp.events.triggers import TriggerHit, find_triggers
 from flows.nlp.text.arabic import normalize, normalize_with_map, split_sentences, tokens
 from flows.nlp.types import Document, Entity, EventMention, Mention, Quote, Sentence
@@ -90,7 +90,9 @@ def detect_events(
     if not by_sentence:
         return ()
     anchor = doc.published_at.date() if doc.published_at else None
-    candidates = [Candidate(m.char_start, m.char_end, (m.entity_id,), m.entity_type, m.is_adjectival) for m in mentions]
+    candidates = [
+        ActorCandidate(m.char_start, m.char_end, (m.entity_id,), m.entity_type, m.is_adjectival) for m in mentions
+    ]
     found: list[EventMention] = []
     for index, sentence_hits in sorted(by_sentence.items()):
         sentence = sentences[index]
@@ -193,7 +195,7 @@ def quote_speaker(quotes: tuple[Quote, ...], hit: TriggerHit) -> str | None:
     return None
 
 
-def names_a_visitor(pool: list[Candidate], actor1_id: str | None) -> bool:
+def names_a_visitor(pool: list[ActorCandidate], actor1_id: str | None) -> bool:
     """A visit verb's agent is a named person or body, or officials named by a nisba ("وزار العديد من المسؤولين
     الماليين"); a state or city "arrives" only as a team does."""
     return (
@@ -244,7 +246,7 @@ def with_antecedent_actors(found: list[EventMention], text: str) -> list[EventMe
     return result
 
 
-def clause_bounds(text: str, lex: Lexicon, sentence: Sentence, hit: TriggerHit) -> tuple[int, int]:
+def clause_bounds(text: str, lex: EventLexicon, sentence: Sentence, hit: TriggerHit) -> tuple[int, int]:
     """The part of the sentence the trigger's roles are read from: up to the next clause break after it."""
     norm, origin = normalize_with_map(text[hit.char_end : sentence.char_end])
     brk = lex.clause_break.search(norm)
@@ -287,7 +289,7 @@ def sentence_dates(text: str, sentence: Sentence, anchor: dt.date | None) -> lis
     ]
 
 
-def usable(text: str, dates: list, lex: Lexicon) -> list:
+def usable(text: str, dates: list, lex: EventLexicon) -> list:
     """Dates that can be an event's date: resolved, and not "since …" or a range."""
     kept = []
     blocked_end = -1
@@ -304,13 +306,13 @@ def usable(text: str, dates: list, lex: Lexicon) -> list:
     return kept
 
 
-def continues(text: str, sentence: Sentence, lex: Lexicon, by_sentence: dict[int, list[TriggerHit]]) -> bool:
+def continues(text: str, sentence: Sentence, lex: EventLexicon, by_sentence: dict[int, list[TriggerHit]]) -> bool:
     """A sentence that opens with a continuation word and reports no event of its own carries on the previous one."""
     opening = normalize_with_map(text[sentence.char_start : sentence.char_start + 30])[0]
     return sentence.index not in by_sentence and bool(lex.continuation.search(opening))
 
 
-def nearest_date(text: str, hit: TriggerHit, hits: list[TriggerHit], dates: list, lex: Lexicon) -> EventDate:
+def nearest_date(text: str, hit: TriggerHit, hits: list[TriggerHit], dates: list, lex: EventLexicon) -> EventDate:
     """The usable date closest to the trigger in its sentence, or unknown.
 
     A date before the trigger (a fronted "في فبراير 2023، ...") scopes over every clause after it; a date after
@@ -356,7 +358,9 @@ def after_publication(date: EventDate, published: dt.date | None) -> bool:
     return date.precision == "year" and date.value.year > published.year
 
 
-def event_status(text: str, hit: TriggerHit, previous_end: int, lex: Lexicon, sentence_start: int | None = None) -> str:
+def event_status(
+    text: str, hit: TriggerHit, previous_end: int, lex: EventLexicon, sentence_start: int | None = None
+) -> str:
     """content when a charge or pretext names the act ("بتهمة", "بدعوى": the caller drops it); negated,
     hypothetical or claimed when a cue of event_cues.tsv stands just before the trigger ("لم", "عدم",
     "نفت … وقوع"; "إذا"; "اتهمت … بـ", "زعم") or claimed right after it ("المزعوم"); planned when a planned cue
@@ -383,7 +387,7 @@ def event_status(text: str, hit: TriggerHit, previous_end: int, lex: Lexicon, se
     return "planned" if lex.planned_after.search(after) else "occurred"
 
 
-def event_contexts(sentence_text: str, lex: Lexicon) -> tuple[str, ...]:
+def event_contexts(sentence_text: str, lex: EventLexicon) -> tuple[str, ...]:
     """PLOVER-style context tags from the keywords of the event's sentence, sorted."""
     norm = normalize_with_map(sentence_text)[0]
     return tuple(

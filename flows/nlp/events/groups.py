@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from flows.nlp.events.lexicon import Lexicon
-from flows.nlp.events.roles import Candidate
+from flows.nlp.events.lexicon import EventLexicon
+from flows.nlp.events.roles import ActorCandidate
 from flows.nlp.text.arabic import normalize_with_map
 from flows.nlp.types import Mention
 
@@ -19,9 +19,11 @@ GROUP_LOOKBACK_CHARS = 600
 LIST_JOINER = re.compile(r"[\s،,\-]*(?:و|ف)?[\s،,]*")
 
 
-def resolve_groups(text: str, lexicon: Lexicon, start: int, end: int, mentions: tuple[Mention, ...]) -> list[Candidate]:
+def resolve_groups(
+    text: str, lexicon: EventLexicon, start: int, end: int, mentions: tuple[Mention, ...]
+) -> list[ActorCandidate]:
     """Group phrases in text[start:end] as candidates standing for the countries listed just before them."""
-    found: list[Candidate] = []
+    found: list[ActorCandidate] = []
     norm, origin = normalize_with_map(text[start:end])
     for match in lexicon.group_pattern.finditer(norm):
         size = lexicon.groups[match.group("group")]
@@ -29,7 +31,7 @@ def resolve_groups(text: str, lexicon: Lexicon, start: int, end: int, mentions: 
         g_end = start + origin[match.end("group") - 1] + 1
         members = listed_countries(text, mentions, g_start, size)
         if members:
-            found.append(Candidate(g_start, g_end, members, "GPE"))
+            found.append(ActorCandidate(g_start, g_end, members, "GPE"))
     return found
 
 

@@ -36,7 +36,7 @@ class Trigger:
 
 
 @dataclass(frozen=True, slots=True)
-class Lexicon:
+class EventLexicon:
     contexts: dict[str, str]  # normalised keyword -> tag
     context_pattern: re.Pattern[str]
     planned_before: re.Pattern[str]
@@ -80,7 +80,7 @@ def alternation(phrases: list[str]) -> str:
 
 
 @cache
-def lexicon() -> Lexicon:
+def lexicon() -> EventLexicon:
     contexts = {normalize(keyword): tag for keyword, tag in read_tsv_tuples("event_contexts.tsv")}
     context_pattern = re.compile(
         rf"{WORD_START}{PROCLITICS}(?P<kw>{alternation([phrase_regex(k) for k in contexts])})\w*"
@@ -105,7 +105,7 @@ def lexicon() -> Lexicon:
     group_pattern = re.compile(
         rf"{WORD_START}[وف]?(?P<group>{alternation([phrase_regex(p) for p in groups])}){WORD_END}"
     )
-    return Lexicon(
+    return EventLexicon(
         contexts,
         context_pattern,
         planned_before,

@@ -76,7 +76,7 @@ VISIT_CLITICS = frozenset({"ب", "ل"})
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
+class ActorCandidate:
     """An entity mention (or a resolved group phrase) that may fill a role."""
 
     char_start: int
@@ -119,7 +119,7 @@ def word_before(text: str, start: int, within: int = 3) -> set[str]:
     return set(words)
 
 
-def is_place(text: str, cand: Candidate, visit: bool) -> bool:
+def is_place(text: str, cand: ActorCandidate, visit: bool) -> bool:
     if cand.entity_type not in PLACE_TYPES or len(cand.entity_ids) != 1:
         return False
     clitic = clitic_before(text, cand.char_start)
@@ -141,9 +141,9 @@ def assign_roles(
     mode: str | None,
     clause_start: int,
     clause_end: int,
-    candidates: list[Candidate],
+    candidates: list[ActorCandidate],
     event_type: str = "",
-    shared_subject: Candidate | None = None,
+    shared_subject: ActorCandidate | None = None,
 ) -> Roles:
     """actor1, actor2, place and every actor of the trigger, from the candidates inside [clause_start, clause_end)."""
     visit = mode == "visit"
@@ -240,7 +240,7 @@ def assign_roles(
     return Roles(actor1, actor2, location.entity_ids[0] if location else None, tuple(ordered))
 
 
-def is_title_part(text: str, cand: Candidate, inside: list[Candidate], trigger_start: int = -1) -> bool:
+def is_title_part(text: str, cand: ActorCandidate, inside: list[ActorCandidate], trigger_start: int = -1) -> bool:
     """A country or body right before a person ("وزير دفاع النيجر - <الاسم>") belongs to the title.
 
     Not when the trigger stands between them: in "أعلنت النيجر عزل ديوب" Niger acts on Diop.
@@ -265,8 +265,13 @@ def opens_own_title(text: str, start: int, end: int) -> bool:
 
 
 def pick_location(
-    text: str, visit: bool, after: list[Candidate], before: list[Candidate], places: list[Candidate], trigger_end: int
-) -> Candidate | None:
+    text: str,
+    visit: bool,
+    after: list[ActorCandidate],
+    before: list[ActorCandidate],
+    places: list[ActorCandidate],
+    trigger_end: int,
+) -> ActorCandidate | None:
     after_places = [c for c in places if c in after]
     if visit:
         # "زار ... مالي": the destination may be a bare object; a title part or the visitor is not.
@@ -291,10 +296,10 @@ def pick_actor1(
     genitive_is_agent: bool,
     trigger_start: int,
     trigger_end: int,
-    after: list[Candidate],
-    before: list[Candidate],
-    shared_subject: Candidate | None = None,
-) -> Candidate | None:
+    after: list[ActorCandidate],
+    before: list[ActorCandidate],
+    shared_subject: ActorCandidate | None = None,
+) -> ActorCandidate | None:
     """The agent: a verb's subject after it (not behind a preposition), else the subject it shares with the verb
     before it (Arabic drops a repeated subject: "طالبوا بتسليم المتهم"), else the nearest actor before; a
     noun's agent before it, else its genitive or first actor after it ("شحن الوقود من الجزائر")."""
@@ -331,13 +336,13 @@ def pick_actor1(
     return after[0] if after else (first_conjunct(text, before, len(before) - 1) if before else None)
 
 
-def agent_phrase_before(text: str, cand: Candidate) -> bool:
+def agent_phrase_before(text: str, cand: ActorCandidate) -> bool:
     """ "من قبل X", "من جانب X", "على يد X": X is who did it."""
     words = [normalize(t.text) for t in tokens(text, max(0, cand.char_start - 30), cand.char_start)][-2:]
     return len(words) == 2 and tuple(words) in AGENT_PHRASES
 
 
-def first_conjunct(text: str, cands: list[Candidate], last: int) -> Candidate:
+def first_conjunct(text: str, cands: list[ActorCandidate], last: int) -> ActorCandidate:
     """The first member of the coordination that ends with ``cands[last]`` ("أمريكا وبريطانيا وفرنسا يقصفون": the
     agent named first, as the gold names a coalition by its first member)."""
     i = last
@@ -346,7 +351,7 @@ def first_conjunct(text: str, cands: list[Candidate], last: int) -> Candidate:
     return cands[i]
 
 
-def is_preposed_subject(text: str, cand: Candidate, trigger_start: int) -> bool:
+def is_preposed_subject(text: str, cand: ActorCandidate, trigger_start: int) -> bool:
     """A name right before a verb, itself after كان/قد or at the start of its clause, is the verb's subject
     ("وكانت دمشق اتهمت إسرائيل", "إن واشنطن انسحبت"); so is a nisba on the noun there ("أن الصواريخ الإسرائيلية
     استهدفت": Israel)."""
@@ -366,7 +371,7 @@ def is_preposed_subject(text: str, cand: Candidate, trigger_start: int) -> bool:
     )
 
 
-def behind_preposition(text: str, start: int, cand: Candidate) -> bool:
+def behind_preposition(text: str, start: int, cand: ActorCandidate) -> bool:
     """A preposition just before the candidate makes it an object ("بتسليم المتهم", "من إيكواس").
 
     Only the last words count: a title in between may hold one of its own ("سفير فرنسا لدى ...").
