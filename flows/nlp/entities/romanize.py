@@ -125,3 +125,9 @@ def romanize(transliterator: Romanizer, names: Sequence[str], countries: Sequenc
 def _spelling(transliterator: Romanizer, name: str, hint: str | None) -> str:
     candidates = transliterator.transliterate_many([name], top_k=CANDIDATES, country=hint)[0]
     return best_spelling(candidates) if candidates else name
+
+
+def romanize_words(transliterator: Romanizer, name: str, country: str | None) -> str:
+    """A name spelled word by word, each word through the model alone (cached): for names of bodies and places."""
+    hint = HINT_COUNTRIES.get(country or "")
+    return " ".join(_spelling(transliterator, word, hint) for word in name.split())
