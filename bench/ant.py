@@ -75,6 +75,12 @@ def iter_ant_xml(tarball: Path, wanted: Container[str] | None = None) -> Iterato
                 yield member.name, handle.read().decode("utf-8", errors="replace")
 
 
+def member_names(tarball: Path) -> list[str]:
+    """The article files' member names in archive order (the order iter_ant_xml reads them), without reading text."""
+    with tarfile.open(tarball, "r:gz") as archive:
+        return [member.name for member in archive if member.isfile() and member.name.endswith(".txt")]
+
+
 def element(xml: str, name: str) -> str | None:
     """The raw content of one element (not stripped: gold offsets are counted in it), or None."""
     found = re.search(rf"<{name}>(.*?)</{name}>", xml, re.DOTALL)

@@ -58,6 +58,19 @@ class GoldArticle:
         return Document(self.docno, self.body, self.title, published, split_sentences(self.body))
 
 
+def gold_members() -> set[str]:
+    """The member paths (ant-v2.1/Outlet/section/DOCNO.txt) of every blind gold article, dev and test: never drawn
+    for an audit, never counted in a corpus census."""
+    selection = json.loads((GOLD_DIR / "selection.json").read_text(encoding="utf-8"))
+    return {path for split in SPLITS for path in selection[split].values()}
+
+
+def not_gold(names: list[str]) -> list[str]:
+    """``names`` (tarball member names) without the blind gold articles, in the same order."""
+    excluded = gold_members()
+    return [name for name in names if not any(name.endswith(path) for path in excluded)]
+
+
 def gold_path(split: str) -> Path:
     if split not in SPLITS:
         raise ValueError(f"split is one of {SPLITS}, not {split!r}")

@@ -13,25 +13,19 @@ cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py).
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, element, iter_ant_xml
-from bench.quality.ant2 import GOLD_DIR, SPLITS
+from bench.quality.ant2 import gold_members
 from flows.nlp.text.arabic import TOKEN, normalize
 
 COMPLEMENTIZERS = frozenset({"ان", "بان"})  # normalised: أن، إن، بأن
 # The first word of a clause that ends in a colon and a quotation mark: "وعلق الوزير قائلا: «…»", "ويشرح X: "…"".
 COLON_SPEECH = re.compile(r"(?:^|[.،!؟\n]\s*)(\w+)[^.،:!؟\n«»\"“”]{0,80}:\s*[«\"“]")
 PROCLITICS = ("و", "ف")
-
-
-def gold_members() -> set[str]:
-    selection = json.loads((GOLD_DIR / "selection.json").read_text(encoding="utf-8"))
-    return {path for split in SPLITS for path in selection[split].values()}
 
 
 def census(

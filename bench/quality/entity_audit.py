@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, iter_ant_xml, parse_ant_document
-from bench.quality.cue_census import gold_members
-from bench.quality.quote_audit import _members, precision, read, write
+from bench.quality.audit import drawable_names, share, write_rows
+from bench.quality.audit import read_rows as read
 from flows.nlp.entities.extract import extract_entities
 from flows.nlp.text import split_sentences
 from flows.nlp.types import Document
@@ -48,8 +48,7 @@ SEED = 21
 
 
 def draw(articles: int, entities: int, seed: int, tarball: Path = ANT_V2_TARBALL) -> list[dict[str, str]]:
-    excluded = gold_members()
-    names = [name for name, _ in _members(tarball) if not any(name.endswith(p) for p in excluded)]
+    names = drawable_names(tarball)
     rng = random.Random(seed)
     chosen = set(rng.sample(names, min(articles, len(names))))
     rows: dict[str, dict[str, str]] = {}
@@ -97,7 +96,7 @@ def run(argv: Sequence[str] | None = None) -> None:
     s.add_argument("file", type=Path, nargs="?", default=AUDIT)
     args = parser.parse_args(list(argv or []))
     if args.command == "draw":
-        write(draw(args.articles, args.entities, args.seed), args.out, COLUMNS)
+        write_rows(draw(args.articles, args.entities, args.seed), args.out, COLUMNS)
         print(f"{args.entities} entities drawn into {args.out}")
         return
     rows = read(args.file)
@@ -105,8 +104,8 @@ def run(argv: Sequence[str] | None = None) -> None:
     value, n = audit_precision(rows)
     print(f"  precision (a real name, the right type, the whole name): {value:.3f} of {n} judged")
     for column in JUDGED:
-        share, judged = precision(rows, column)
-        print(f"  {column}: {share:.3f} of {judged} judged")
+        value, judged = share(rows, column)
+        print(f"  {column}: {value:.3f} of {judged} judged")
 
 
 if __name__ == "__main__":

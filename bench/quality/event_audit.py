@@ -17,16 +17,15 @@ Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py).
 from __future__ import annotations
 
 import csv
-import json
 import random
 import sys
 from pathlib import Path
 
 from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, element, iter_ant_xml
+from bench.quality.audit import drawable_names, read_rows, share
 
 REPO = Path(__file__).resolve().parents[2]
 AUDIT_FILE = REPO / "bench" / "quality" / "audits" / "events_ant2.tsv"
-SELECTION = REPO / "tests" / "gold" / "ant2" / "selection.json"
 AUDIT_SEED = 16  # the final draw; rounds 1 and 2 (seeds 14, the number, and 15) guided the fixes after them
 AUDIT_ROUND1 = REPO / "bench" / "quality" / "audits" / "events_ant2_round1.tsv"
 AUDIT_ARTICLES = 2000
@@ -35,11 +34,6 @@ AUDIT_REPORTS = 100
 EXCERPT_CHARS = 90
 COLUMNS = ("n", "docno", "event_type", "event_mode", "status", "trigger", "actor1", "actor2", "excerpt")
 JUDGED = ("type_right", "actors_right")
-
-
-def gold_docnos() -> set[str]:
-    selection = json.loads(SELECTION.read_text(encoding="utf-8"))
-    return {docno for split in ("dev", "test") for docno in selection[split]}
 
 
 def draw(tarball: Path = ANT_V2_TARBALL, out: Path = AUDIT_FILE, seed: int = AUDIT_SEED) -> int:
@@ -51,9 +45,7 @@ def draw(tarball: Path = ANT_V2_TARBALL, out: Path = AUDIT_FILE, seed: int = AUD
     from flows.nlp.text import split_sentences
     from flows.nlp.types import Document
 
-    excluded = gold_docnos()
-    members = [name for name, _ in iter_ant_xml(tarball, wanted=_AnyName())]
-    pool = sorted(m for m in members if Path(m).stem not in excluded)
+    pool = sorted(drawable_names(tarball))
     chosen = set(random.Random(seed).sample(pool, AUDIT_ARTICLES))
     reports = []
     for name, xml in iter_ant_xml(tarball, wanted=chosen):
@@ -95,15 +87,12 @@ def draw(tarball: Path = ANT_V2_TARBALL, out: Path = AUDIT_FILE, seed: int = AUD
 
 
 def figures(path: Path = AUDIT_FILE) -> dict[str, float | int]:
-    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    judged = [row for row in csv.DictReader(rows, delimiter="\t") if row["type_right"] in ("y", "n")]
-    n = len(judged)
-    type_right = sum(row["type_right"] == "y" for row in judged)
-    both_right = sum(row["type_right"] == "y" and row["actors_right"] == "y" for row in judged)
+    judged = [row for row in read_rows(path) if row["type_right"] in ("y", "n")]
+    both = [{"both": "y" if row["type_right"] == row["actors_right"] == "y" else "n"} for row in judged]
     return {
-        "judged": n,
-        "type_right": type_right / n if n else 0.0,
-        "type_and_actors_right": both_right / n if n else 0.0,
+        "judged": len(judged),
+        "type_right": share(judged, "type_right", "y", "n")[0],
+        "type_and_actors_right": share(both, "both", "y", "n")[0],
     }
 
 
@@ -115,11 +104,6 @@ def report(path: Path = AUDIT_FILE) -> str:
         f"type right              {f['type_right']:.2f}\n"
         f"type and actors right   {f['type_and_actors_right']:.2f}"
     )
-
-
-class _AnyName:
-    def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and name.endswith(".txt")
 
 
 if __name__ == "__main__":

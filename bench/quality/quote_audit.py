@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, iter_ant_xml, parse_ant_document
-from bench.quality.cue_census import gold_members
+from bench.quality.audit import drawable_names, read_rows, share, write_rows
 from flows.nlp.entities.extract import extract_entities
 from flows.nlp.quotes.extract import extract_quotes
 from flows.nlp.text import split_sentences
@@ -34,8 +34,7 @@ SEED = 13
 
 
 def draw(articles: int, quotes: int, seed: int, tarball: Path = ANT_V2_TARBALL) -> list[dict[str, str]]:
-    excluded = gold_members()
-    names = [name for name, _ in _members(tarball) if not any(name.endswith(p) for p in excluded)]
+    names = drawable_names(tarball)
     rng = random.Random(seed)
     chosen = set(rng.sample(names, min(articles, len(names))))
     found: list[dict[str, str]] = []
@@ -54,34 +53,6 @@ def draw(articles: int, quotes: int, seed: int, tarball: Path = ANT_V2_TARBALL) 
     return rng.sample(found, min(quotes, len(found)))
 
 
-def _members(tarball: Path) -> list[tuple[str, str]]:
-    return [(name, "") for name, _ in iter_ant_xml(tarball, wanted=_NameOnly())]
-
-
-class _NameOnly:
-    """Accepts every member name: iter_ant_xml then reads each file; only the names are kept."""
-
-    def __contains__(self, name: object) -> bool:
-        return True
-
-
-def write(rows: list[dict[str, str]], path: Path, columns: Sequence[str] = COLUMNS) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lines = ["\t".join(columns)] + ["\t".join(row[c].replace("\t", " ") for c in columns) for row in rows]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def read(path: Path) -> list[dict[str, str]]:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    header = lines[0].split("\t")
-    return [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:]]
-
-
-def precision(rows: list[dict[str, str]], column: str) -> tuple[float, int]:
-    judged = [row[column] for row in rows if row.get(column) in ("0", "1")]
-    return (sum(v == "1" for v in judged) / len(judged) if judged else 0.0), len(judged)
-
-
 def run(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="quote_audit", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -94,13 +65,13 @@ def run(argv: Sequence[str] | None = None) -> None:
     s.add_argument("file", type=Path, nargs="?", default=AUDIT)
     args = parser.parse_args(list(argv or []))
     if args.command == "draw":
-        write(draw(args.articles, args.quotes, args.seed), args.out)
+        write_rows(draw(args.articles, args.quotes, args.seed), args.out, COLUMNS)
         print(f"{args.quotes} quotes drawn into {args.out}")
         return
-    rows = read(args.file)
+    rows = read_rows(args.file)
     print(f"{ANT_CITATION}; {ANT_V2_CITATION}")
     for column in ("span_ok", "speaker_ok"):
-        value, n = precision(rows, column)
+        value, n = share(rows, column)
         print(f"  {column}: {value:.3f} of {n} judged")
 
 

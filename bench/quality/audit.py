@@ -1,0 +1,36 @@
+"""What the hand-judged random audits (quotes, entities, events) share: the articles they may draw from, and their
+judged TSV files (a header, one row per drawn record, the judge's columns filled by hand, '#' lines as comments).
+
+The drawn articles come from ANT v2.1 with the blind gold left out; the files keep short excerpts only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from bench.ant import ANT_V2_TARBALL, member_names
+from bench.quality.ant2 import not_gold
+
+
+def drawable_names(tarball: Path = ANT_V2_TARBALL) -> list[str]:
+    """Article member names an audit may draw from, in archive order (a seeded draw depends on it)."""
+    return not_gold(member_names(tarball))
+
+
+def write_rows(rows: list[dict[str, str]], path: Path, columns: Sequence[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["\t".join(columns)] + ["\t".join(row[c].replace("\t", " ") for c in columns) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:]]
+
+
+def share(rows: list[dict[str, str]], column: str, yes: str = "1", no: str = "0") -> tuple[float, int]:
+    """The share of judged rows (``yes`` or ``no`` in ``column``) judged ``yes``, and how many were judged."""
+    judged = [row[column] for row in rows if row.get(column) in (yes, no)]
+    return (sum(v == yes for v in judged) / len(judged) if judged else 0.0), len(judged)
