@@ -106,10 +106,12 @@ def _try_utf8(raw: bytes) -> Decoded | None:
     except UnicodeDecodeError as error:
         if error.start >= len(raw) - 3:  # a file cut in the middle of its last character
             return Decoded(raw[: error.start].decode("utf-8", errors="replace"), "utf-8")
+    if not _mostly_multibyte(raw):  # cheap, and false for the usual non-UTF-8 file (windows-1256): decided here
+        return None
     text = raw.decode("utf-8", errors="replace")
     damaged = text.count("\ufffd")
-    non_ascii = sum(1 for ch in text if ord(ch) > 127)
-    if damaged <= MAX_BAD_UTF8_SHARE * non_ascii and _mostly_multibyte(raw):
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    if damaged <= MAX_BAD_UTF8_SHARE * non_ascii:
         note = f"{damaged} invalid UTF-8 byte sequence{'s' if damaged > 1 else ''} replaced by U+FFFD"
         return Decoded(text, "utf-8 (damaged bytes replaced)", note)
     return None

@@ -1,6 +1,7 @@
 """The trafilatura boundary: a saved HTML page (already decoded) -> main text and metadata.
 
-The only module that imports trafilatura. It is never handed a URL (it would fetch it): only the page's text.
+The only module that imports trafilatura (and htmldate, its date finder). It is never handed a URL (it would fetch
+it): only the page's text.
 ``deduplicate`` stays off: trafilatura's dedup cache is process-wide and silently shortens pages it has seen.
 """
 
@@ -12,13 +13,17 @@ from dataclasses import dataclass
 from html import unescape as html_unescape
 
 import trafilatura
+from htmldate import find_date
 from lxml import html as lxml_html
+from trafilatura.metadata import META_URL, examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
+from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
 from flows.errors import Quarantine
 
 # htmldate, trafilatura's date finder: only the page's own markup (meta tags, JSON-LD, <time>), never a guess from
 # free text or the file date ("extensive_search" picks up any date in the page, e.g. a related article's).
-DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+EXTENSIVE_DATE_SEARCH, ORIGINAL_DATE, DATE_FORMAT = False, True, "%Y-%m-%d"
 TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 TITLE_SEPARATOR = re.compile(
     r"\s+[-|–—]\s+"
@@ -54,14 +59,15 @@ SKIP_FALLBACKS = True
 def extract_html(page: str) -> Extracted:
     """Main text and metadata of one page; raises Quarantine when the page has no extractable text."""
     try:
+        tree = load_html(page)
+        meta = page_metadata(tree) if tree is not None else Document()
         document = trafilatura.bare_extraction(
-            page,
+            tree if tree is not None else page,  # parsed once: trafilatura copies a tree it is given
             fast=SKIP_FALLBACKS,
-            with_metadata=True,
+            with_metadata=False,
             include_comments=False,
             include_tables=False,
             deduplicate=False,
-            date_extraction_params=DATE_PARAMS,
         )
     except (ValueError, TypeError, RecursionError, lxml_html.etree.ParserError) as error:
         raise Quarantine(f"HTML could not be parsed: {type(error).__name__}: {error}") from error
@@ -75,14 +81,45 @@ def extract_html(page: str) -> Extracted:
         raise Quarantine("no extractable text: the page has no main article text")
     ld = json_ld_metadata(page)
     return Extracted(
-        title=headline_from_title_tag(page, _clean(document.title), document.text or "") or ld.get("title"),
+        title=headline_from_title_tag(page, _clean(meta.title), document.text or "") or ld.get("title"),
         text=document.text or "",
-        author=_clean(document.author) or ld.get("author"),
-        site_name=_clean(document.sitename) or ld.get("site_name"),
-        url=_clean(document.url) or ld.get("url"),
-        date=_clean(document.date) or ld.get("date"),
+        author=_clean(meta.author) or ld.get("author"),
+        site_name=_clean(meta.sitename) or ld.get("site_name"),
+        url=_clean(meta.url) or ld.get("url"),
+        date=_clean(meta.date) or ld.get("date"),
         language=_clean(document.language),
     )
+
+
+def page_metadata(tree: lxml_html.HtmlElement) -> Document:
+    """trafilatura's metadata pass (``trafilatura.metadata.extract_metadata`` of 2.3, step by step) without the
+    three steps whose fields akhbar does not store or pays too much for: the author searched in the page body when
+    no meta tag or JSON-LD names one (bylines by XPath over the whole tree: 6.0 of the 7.1 ms a page that metadata
+    cost, on 200 bench pages), categories and tags (1.6 ms), and the licence. Extraction fell from 17.8 to 11.6 ms a
+    page; the author now comes from meta tags and JSON-LD only."""
+    meta = examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None  # trafilatura's own rule: a one-word meta author is usually a site handle
+    try:
+        meta = extract_meta_json(tree, meta)
+    except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader has its own bugs; our json_ld_metadata follows
+        pass
+    meta.title = meta.title or extract_title(tree)
+    meta.url = meta.url or extract_url(tree)
+    meta.date = find_date(
+        tree,
+        url=meta.url,
+        extensive_search=EXTENSIVE_DATE_SEARCH,
+        original_date=ORIGINAL_DATE,
+        outputformat=DATE_FORMAT,
+    )
+    meta.sitename = (meta.sitename or extract_sitename(tree) or "").lstrip("@") or None
+    if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
+        meta.sitename = meta.sitename.title()
+    elif not meta.sitename and meta.url and (host := META_URL.match(meta.url)):
+        meta.sitename = host[1]
+    meta.clean_and_trim()
+    return meta
 
 
 def headline_from_title_tag(page: str, title: str | None, text: str) -> str | None:
