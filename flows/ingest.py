@@ -50,6 +50,7 @@ def report(summary: runner.RunSummary, html_report: Path | None = None) -> None:
 # With a Dask cluster, this many batches are in flight at once: enough to keep its workers busy, few enough that
 # memory stays flat while the flow loads results in order.
 DASK_BATCHES_IN_FLIGHT = 8
+LOCAL_BATCHES_IN_FLIGHT = 2  # the batch being loaded and the one the local pool works on
 
 
 @flow(name="akhbar-ingest", validate_parameters=False)
@@ -80,16 +81,24 @@ def ingest_flow(
 
 
 def _locally(todo, settings: Settings, pool) -> Iterator[list]:
-    for batch in runner.batches(todo, settings.batch_size):
-        yield process_batch(batch, settings, pool)
+    """Batches submitted to the flow's thread task runner, which hands them to the local pool: the next batch is
+    processed while this one loads (as runner.process_locally does for the plain run). Without a pool (a run of a few
+    files) each batch is processed here, in the flow's main thread, where the per-file time limit (SIGALRM) works."""
+    if pool is None:
+        return (process_batch(batch, settings, None) for batch in runner.batches(todo, settings.batch_size))
+    return _submitted(todo, settings, pool, LOCAL_BATCHES_IN_FLIGHT)
 
 
 def _on_cluster(todo, settings: Settings, pool=None) -> Iterator[list]:
     """Batches submitted to the flow's task runner (Dask), results taken back in order, a bounded number in flight."""
+    return _submitted(todo, settings, None, DASK_BATCHES_IN_FLIGHT)
+
+
+def _submitted(todo, settings: Settings, pool, most: int) -> Iterator[list]:
     in_flight: deque = deque()
     for batch in runner.batches(todo, settings.batch_size):
-        in_flight.append(process_batch.submit(batch, settings, None))
-        if len(in_flight) >= DASK_BATCHES_IN_FLIGHT:
+        in_flight.append(process_batch.submit(batch, settings, pool))
+        if len(in_flight) >= most:
             yield in_flight.popleft().result()
     while in_flight:
         yield in_flight.popleft().result()

@@ -124,11 +124,15 @@ def make_pool(settings: Settings, files: int) -> Executor | None:
 
 def process_batch(items: list[InboxFile], settings: Settings, pool: Executor | None) -> list[FileOutcome]:
     """Read, decode, extract and analyse every file of a batch (in the pool when there is one)."""
-    work = partial(process_file, settings=settings)
     if pool is None:
-        return [work(item) for item in items]
+        return [process_file(item, settings) for item in items]
+    return list(submit_batch(items, settings, pool))
+
+
+def submit_batch(items: list[InboxFile], settings: Settings, pool: Executor) -> Iterator[FileOutcome]:
+    """The batch handed to the pool now; its outcomes, in order, as the returned iterator is read."""
     chunk = max(1, len(items) // (settings.worker_count * 4))
-    return list(pool.map(work, items, chunksize=chunk))
+    return pool.map(partial(process_file, settings=settings), items, chunksize=chunk)
 
 
 def load_outcomes(con: warehouse.Connection, outcomes: list[FileOutcome], summary: RunSummary) -> None:
@@ -246,9 +250,24 @@ def record_failure(con: warehouse.Connection, summary: RunSummary, started: floa
 
 
 def process_locally(todo: list[InboxFile], settings: Settings, pool: Executor | None) -> Iterator[list[FileOutcome]]:
-    """Each batch's outcomes in turn, processed in this process or the pool."""
+    """Each batch's outcomes in turn, processed in this process or the pool.
+
+    With a pool, the next batch is handed to the workers before this one is given back, so that the workers read and
+    analyse it while this process loads the one before (linking, English names, the index and the transaction run
+    here). One batch ahead, no more: memory holds two batches' outcomes at most.
+    """
+    if pool is None:
+        for batch in batches(todo, settings.batch_size):
+            yield process_batch(batch, settings, None)
+        return
+    ahead: Iterator[FileOutcome] | None = None
     for batch in batches(todo, settings.batch_size):
-        yield process_batch(batch, settings, pool)
+        submitted = submit_batch(batch, settings, pool)
+        if ahead is not None:
+            yield list(ahead)
+        ahead = submitted
+    if ahead is not None:
+        yield list(ahead)
 
 
 @dataclass(frozen=True, slots=True)
