@@ -308,3 +308,11 @@ def test_a_work_folder_is_cleared_of_an_earlier_run(tmp_path: Path) -> None:
     (tmp_path / "plain.duckdb.wal").write_text("x")
     clear_work(tmp_path)
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["pages", "pages/00000-a.html"]
+
+
+def test_stage_cpu_child_processes_the_files_and_times_each_stage() -> None:
+    from bench.perf.child import stage_cpu
+
+    result = stage_cpu(REPO / "inbox", 3)
+    assert result["errors"] == 0
+    assert {"read", "decode", "entities", "quotes", "events"} <= result["stage_cpu_seconds"].keys()
