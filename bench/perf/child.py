@@ -98,7 +98,7 @@ def reprocess(warehouse: Path) -> dict:
 
 def stage_cpu(inbox: Path, limit: int) -> dict:
     """CPU seconds per stage: ``flows.pipeline.process_file`` on the first ``limit`` files, one process, its stage
-    clock switched to this process's CPU time (in this child only). Wall-clock stage times of a pooled run count the
+    clock switched to this process's CPU time for the call. Wall-clock stage times of a pooled run count the
     time a worker waits for a core; on a shared machine these do not."""
     from types import SimpleNamespace
 
@@ -108,16 +108,20 @@ def stage_cpu(inbox: Path, limit: int) -> dict:
 
     settings = Settings(inbox=inbox)
     items = scan_inbox(inbox)[:limit]
+    wall_clock = timing.time
     timing.time = SimpleNamespace(perf_counter=time.process_time)  # type: ignore[assignment] # the stage clock only
-    pipeline.process_file(items[0], settings)  # first-call costs (imports, compiled patterns) are not per-file
-    totals: dict[str, float] = {}
-    started = time.process_time()
-    errors = 0
-    for item in items:
-        outcome = pipeline.process_file(item, settings)
-        errors += outcome.error is not None
-        for stage, seconds in outcome.stage_seconds.items():
-            totals[stage] = totals.get(stage, 0.0) + seconds
+    try:
+        pipeline.process_file(items[0], settings)  # first-call costs (imports, compiled patterns) are not per-file
+        totals: dict[str, float] = {}
+        started = time.process_time()
+        errors = 0
+        for item in items:
+            outcome = pipeline.process_file(item, settings)
+            errors += outcome.error is not None
+            for stage, seconds in outcome.stage_seconds.items():
+                totals[stage] = totals.get(stage, 0.0) + seconds
+    finally:
+        timing.time = wall_clock
     return {
         "files": len(items),
         "errors": errors,
