@@ -139,15 +139,14 @@ def add_english_names(entities: pl.DataFrame) -> pl.DataFrame:
             unnamed.append(i)
     people = [i for i in unnamed if is_person(entities["entity_type"][i])]
     others = [i for i in unnamed if not is_person(entities["entity_type"][i])]
-    # A person's name goes through the model whole (it knows full names: "Mohammed bin Salman"); an organisation's or
-    # a place's is spelled word by word, each word once per process: its words recur across names (المجلس، وزارة،
-    # الوطني), and a model call costs ~8 ms, which made naming most of the load step (10.7 of 12.7 ms a file at 1k).
+    # A person's name is spelled whole (the package knows full names: "Mohammed bin Salman"); an organisation's or a
+    # place's word by word, as names of their own: its words recur across names (المجلس، وزارة، الوطني).
     spelled = romanize(
         default_romanizer(), [entities["name_ar"][i] for i in people], [entities["country_code"][i] for i in people]
     )
-    spelled += [
-        romanize_words(default_romanizer(), entities["name_ar"][i], entities["country_code"][i]) for i in others
-    ]
+    spelled += romanize_words(
+        default_romanizer(), [entities["name_ar"][i] for i in others], [entities["country_code"][i] for i in others]
+    )
     for i, text in zip(people + others, spelled):
         names[i] = text or entities["name_ar"][i]  # nothing Latin to say (digits, symbols): the name as written
     return entities.with_columns(
