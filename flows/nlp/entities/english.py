@@ -17,6 +17,7 @@ import polars as pl
 
 from flows.nlp.entities.gazetteer import spelling_variants
 from flows.nlp.entities.romanize import Romanizer, romanize, romanize_words, romanizer
+from flows.nlp.entities.spelling_rules import spelling_rules
 from flows.nlp.text.arabic import NORM_WORD, normalize
 from flows.resources import read_tsv
 
@@ -120,7 +121,7 @@ def learned_pairs(pairs: Iterable[NamePair]) -> list[tuple[str, str, str | None]
 
 @cache
 def default_romanizer() -> Romanizer:
-    return romanizer(learned_pairs(name_pairs()))
+    return romanizer(learned_pairs(name_pairs()), spelling_rules())
 
 
 def add_english_names(entities: pl.DataFrame) -> pl.DataFrame:

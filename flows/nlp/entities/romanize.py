@@ -14,15 +14,26 @@ Only this module imports arabic_name_romanizer.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from arabic_name_romanizer import Transliterator, UserDictionary
 from arabic_name_romanizer.api import default_resources_dir
 from arabic_name_romanizer.inference import OnnxModel, encode_source_ids
+from arabic_name_romanizer.types import Candidate
 from rapidfuzz import fuzz
 
-Romanizer = Transliterator  # what the other modules name, so that only this one imports the package
+from flows.nlp.entities.spelling_rules import Rewrite, respell
+
+
+@dataclass(frozen=True, eq=False)
+class Romanizer:
+    """The package's transliterator and the rewrites its model's spellings get (flows.nlp.entities.spelling_rules)."""
+
+    transliterator: Transliterator
+    rules: tuple[Rewrite, ...]
+
 
 # The countries whose spelling habits the package has data for (its README's coverage table: the 22 Arab
 # League states, Iran, Pakistan and Afghanistan), ISO 3166 alpha-3 -> the alpha-2 code it takes as a hint
@@ -61,11 +72,13 @@ HINT_COUNTRIES = {
 # whole-name label is taken only when it has as many words as the spelling built from the parts and spells much
 # the same letters; 0.7 keeps "Saad Hariri" for "Saad Al-Hariri" (0.88) and drops "Rania de Jordanie" (0.47).
 SAME_NAME_AT = 70
+MODEL = "model"  # a part's source when the package's model spelled it (no list attests it)
 CANDIDATES = 4  # the whole-name label and three spellings from the parts (the package ranks them)
 
 
-def romanizer(pairs: Iterable[tuple[str, str, str | None]]) -> Romanizer:
-    """A transliterator that knows these (Arabic, English, country alpha-3) pairs before its own data.
+def romanizer(pairs: Iterable[tuple[str, str, str | None]], rules: tuple[Rewrite, ...] = ()) -> Romanizer:
+    """A transliterator that knows these (Arabic, English, country alpha-3) pairs before its own data, and rewrites
+    the spellings of the parts its model spells with ``rules``.
 
     The package learns name parts by pairing words in order, so only pairs whose words pair up teach it parts:
     "جان إيف لودريان" / "Jean-Yves Le Drian" has three words a side but would pair إيف with "Le".
@@ -76,11 +89,12 @@ def romanizer(pairs: Iterable[tuple[str, str, str | None]]) -> Romanizer:
         if len(arabic.split()) == len(english.split()) == len(latin_words(english))
     ]
     resources = default_resources_dir()
-    return Transliterator(
+    transliterator = Transliterator(
         user_dictionary=UserDictionary.from_pairs(rows),
         model=UnitSpellings(resources),
         persian_model=UnitSpellings(resources / "persian"),
     )
+    return Romanizer(transliterator, rules)
 
 
 # Rows a model call decodes at once: past ~64 the time per row stops falling (1.85 ms a row at 64, 11 ms alone,
@@ -154,20 +168,37 @@ def latin_words(name: str) -> list[str]:
     return words
 
 
-def best_spelling(candidates: Sequence) -> str:  # the package's Candidate objects, best first
+def best_candidate(candidates: Sequence[Candidate]) -> Candidate:
     """The package's best candidate, unless it is a whole-name label that does not spell the name's parts."""
     first = candidates[0]
     if first.units or first.source == "user":
-        return str(first.text)
+        return first
     built = next((c for c in candidates if c.units), None)
     if built is None:
-        return str(first.text)
+        return first
     same_words = len(first.text.split()) == len(built.text.split())
     same_letters = fuzz.ratio(first.text.casefold(), built.text.casefold()) >= SAME_NAME_AT
-    return str(first.text if same_words and same_letters else built.text)
+    return first if same_words and same_letters else built
 
 
-def romanize(transliterator: Romanizer, names: Sequence[str], countries: Sequence[str | None]) -> list[str]:
+def best_spelling(candidates: Sequence[Candidate], rules: tuple[Rewrite, ...] = ()) -> str:
+    """The best candidate's text, with the parts the model spelled (no list attests them) rewritten by ``rules``."""
+    best = best_candidate(candidates)
+    if not rules or not any(part.source == MODEL for part in best.units):
+        return str(best.text)
+    return " ".join(respell(part.latin, rules) if part.source == MODEL else part.latin for part in best.units)
+
+
+def spelled_parts(spelling: Romanizer, name: str, country: str | None) -> list[tuple[str, str]]:
+    """(Latin spelling, where it came from: user, dictionary, model or rules) of each part of the name's best
+    candidate, before any rewrite: what bench/names/learn_spelling_rules.py learns from."""
+    [candidates] = spelling.transliterator.transliterate_many(
+        [name], top_k=CANDIDATES, country=HINT_COUNTRIES.get(country or "")
+    )
+    return [(part.latin, part.source) for part in best_candidate(candidates).units] if candidates else []
+
+
+def romanize(spelling: Romanizer, names: Sequence[str], countries: Sequence[str | None]) -> list[str]:
     """The most likely Latin spelling of each name, with its country's habits where the package knows them.
 
     A name's spelling depends on nothing but the name and its country: the package builds it from its parts'
@@ -175,28 +206,27 @@ def romanize(transliterator: Romanizer, names: Sequence[str], countries: Sequenc
     per country hint, and each name's spelling is kept for the process.
     """
     hints = [HINT_COUNTRIES.get(country or "") for country in countries]
-    missing: dict[str | None, dict[str, None]] = {}  # hint -> the names not yet spelled, in order
-    for name, hint in zip(names, hints):
-        if (transliterator, name, hint) not in _SPELLED:
-            missing.setdefault(hint, {})[name] = None
     if len(_SPELLED) + len(names) > CACHED_SPELLINGS:
         _SPELLED.clear()
+    missing: dict[str | None, dict[str, None]] = {}  # hint -> the names not yet spelled, in order
+    for name, hint in zip(names, hints):
+        if (spelling, name, hint) not in _SPELLED:
+            missing.setdefault(hint, {})[name] = None
     for hint, group in missing.items():
-        for name, candidates in zip(
-            group, transliterator.transliterate_many(list(group), top_k=CANDIDATES, country=hint)
-        ):
-            _SPELLED[(transliterator, name, hint)] = best_spelling(candidates) if candidates else name
-    return [_SPELLED[(transliterator, name, hint)] for name, hint in zip(names, hints)]
+        spelled = spelling.transliterator.transliterate_many(list(group), top_k=CANDIDATES, country=hint)
+        for name, candidates in zip(group, spelled):
+            _SPELLED[(spelling, name, hint)] = best_spelling(candidates, spelling.rules) if candidates else name
+    return [_SPELLED[(spelling, name, hint)] for name, hint in zip(names, hints)]
 
 
-_SPELLED: dict[tuple[Romanizer, str, str | None], str] = {}  # (transliterator, name, hint) -> spelling
+_SPELLED: dict[tuple[Romanizer, str, str | None], str] = {}  # (romanizer, name, hint) -> spelling
 
 
-def romanize_words(transliterator: Romanizer, names: Sequence[str], countries: Sequence[str | None]) -> list[str]:
+def romanize_words(spelling: Romanizer, names: Sequence[str], countries: Sequence[str | None]) -> list[str]:
     """Names spelled word by word, each word as a name of its own: for names of bodies and places, whose words recur
     across names (المجلس، وزارة، الوطني) and are not a person's given name and surname."""
     words = [name.split() for name in names]
     spelled = iter(
-        romanize(transliterator, [w for ws in words for w in ws], [c for ws, c in zip(words, countries) for _ in ws])
+        romanize(spelling, [w for ws in words for w in ws], [c for ws, c in zip(words, countries) for _ in ws])
     )
     return [" ".join(next(spelled) for _ in ws) for ws in words]
