@@ -88,14 +88,14 @@ def run(argv: Sequence[str] = ()) -> None:
     results = {learn: evaluate(learn) for learn in LEARNING}
     figures, rows = results[LEARNING[0]]
     print(f"English names: transliteration of {figures.names} held-out gazetteer person names (dev)")
-    print(f"  {'learning from':40} exact  similar@{SIMILAR_AT}  mean similarity")
+    print(f"  {'learning from':44} exact  similar@{SIMILAR_AT}  mean similarity")
     labels = {
         LEARNING[0]: "other pairs + given names + spelling rules",
         LEARNING[1]: "other person pairs",
         LEARNING[2]: "nothing (arabic-name-romanizer alone)",
     }
     for learn, (f, _) in results.items():
-        print(f"  {labels[learn]:40} {f.exact:.3f}  {f.similar:.3f}        {f.mean_similarity:.3f}")
+        print(f"  {labels[learn]:44} {f.exact:.3f}  {f.similar:.3f}        {f.mean_similarity:.3f}")
     if "--show" in argv:
         for arabic, expected, predicted in rows:
             close = similarity(predicted, expected) >= SIMILAR_AT
