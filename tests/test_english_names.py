@@ -163,3 +163,23 @@ def test_entities_left_unnamed_make_the_next_ingest_run(tmp_path):
     with warehouse.opened(settings.warehouse, read_only=True) as con:
         [(name_en, source)] = con.execute("select name_en, name_en_source from entities").fetchall()
     assert source == "transliteration" and name_en.isascii()
+
+
+# Organisation names as the entity stage finds them, and two person names: words that share letters and lengths.
+BATCH_NEIGHBOURS = ["المجلس الانتقالي", "المجلس العسكري", "مايك بومبيو", "سيرغي لافروف", "هيئة الأركان"]
+
+
+@pytest.mark.parametrize("name", BATCH_NEIGHBOURS, ids=["council", "military council", "Pompeo", "Lavrov", "staff"])
+def test_a_name_is_spelled_the_same_alone_and_beside_others(name):
+    alone = romanize(romanizer([]), [name], [None])
+    together = romanize(romanizer([]), BATCH_NEIGHBOURS[::-1], [None] * len(BATCH_NEIGHBOURS))
+    assert alone == [together[BATCH_NEIGHBOURS[::-1].index(name)]]
+
+
+def test_a_name_part_gets_the_same_scores_alone_and_in_any_batch():
+    from flows.nlp.entities.romanize import UnitSpellings, default_resources_dir
+
+    parts = ["ماكرون", "لافروف", "بومبيو", "المجلس", "عسكري"]  # two encoded lengths: batches without padding
+    alone = [UnitSpellings(default_resources_dir()).transliterate_units([p], None, 5, ["given"]) for p in parts]
+    batch = UnitSpellings(default_resources_dir()).transliterate_units(parts, None, 5, ["given"] * len(parts))
+    assert [a[0] for a in alone] == batch, "the model's scores for a part do not depend on the parts beside it"

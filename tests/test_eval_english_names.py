@@ -8,10 +8,10 @@ import pytest
 from bench.quality import english_names as names_eval
 from flows.nlp.entities.english import name_pairs
 
-# Recorded on 200 held-out gazetteer person names (dev): exact 0.315, similar@0.8 0.785. A floor sits a little
-# under each figure, so a change that loses a few names fails here.
+# Recorded on 200 held-out gazetteer person names (dev): exact 0.310, similar@0.8 0.800 (0.785 before the spelling
+# rules). A floor sits a little under each figure, so a change that loses a few names fails here.
 FLOOR_EXACT = 0.30
-FLOOR_SIMILAR = 0.77
+FLOOR_SIMILAR = 0.79
 
 
 @pytest.mark.parametrize(

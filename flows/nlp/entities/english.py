@@ -17,6 +17,7 @@ import polars as pl
 
 from flows.nlp.entities.gazetteer import spelling_variants
 from flows.nlp.entities.romanize import Romanizer, romanize, romanize_words, romanizer
+from flows.nlp.entities.spelling_rules import spelling_rules
 from flows.nlp.text.arabic import NORM_WORD, normalize
 from flows.resources import read_tsv
 
@@ -120,7 +121,7 @@ def learned_pairs(pairs: Iterable[NamePair]) -> list[tuple[str, str, str | None]
 
 @cache
 def default_romanizer() -> Romanizer:
-    return romanizer(learned_pairs(name_pairs()))
+    return romanizer(learned_pairs(name_pairs()), spelling_rules())
 
 
 def add_english_names(entities: pl.DataFrame) -> pl.DataFrame:
@@ -139,15 +140,14 @@ def add_english_names(entities: pl.DataFrame) -> pl.DataFrame:
             unnamed.append(i)
     people = [i for i in unnamed if is_person(entities["entity_type"][i])]
     others = [i for i in unnamed if not is_person(entities["entity_type"][i])]
-    # A person's name goes through the model whole (it knows full names: "Mohammed bin Salman"); an organisation's or
-    # a place's is spelled word by word, each word once per process: its words recur across names (المجلس، وزارة،
-    # الوطني), and a model call costs ~8 ms, which made naming most of the load step (10.7 of 12.7 ms a file at 1k).
+    # A person's name is spelled whole (the package knows full names: "Mohammed bin Salman"); an organisation's or a
+    # place's word by word, as names of their own: its words recur across names (المجلس، وزارة، الوطني).
     spelled = romanize(
         default_romanizer(), [entities["name_ar"][i] for i in people], [entities["country_code"][i] for i in people]
     )
-    spelled += [
-        romanize_words(default_romanizer(), entities["name_ar"][i], entities["country_code"][i]) for i in others
-    ]
+    spelled += romanize_words(
+        default_romanizer(), [entities["name_ar"][i] for i in others], [entities["country_code"][i] for i in others]
+    )
     for i, text in zip(people + others, spelled):
         names[i] = text or entities["name_ar"][i]  # nothing Latin to say (digits, symbols): the name as written
     return entities.with_columns(

@@ -7,23 +7,34 @@ arabnamer (a 40 MB XGBoost model that goes English -> Arabic and scores variants
 over character rules of our own (the package's own rule fallback reaches 0.10 exact on unseen name parts, its
 model 0.42). Its data is Arab-world people; foreign names written in Arabic (بوتين، ماكرون) come out in Arabic
 spelling habits, which is why the gazetteer's pairs go in as a user dictionary: whole names and, aligned by the
-package, their parts ("فلاديمير" -> "Vladimir"), which it ranks before its own data.
+package, their parts ("فلاديمير" -> "Vladimir"), which it ranks before its own data, and why the parts its model
+spells are rewritten by rules learned from those pairs (flows.nlp.entities.spelling_rules).
 
 Only this module imports arabic_name_romanizer.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from arabic_name_romanizer import Transliterator, UserDictionary
 from arabic_name_romanizer.api import default_resources_dir
-from arabic_name_romanizer.inference import OnnxModel
+from arabic_name_romanizer.inference import OnnxModel, encode_source_ids
+from arabic_name_romanizer.types import Candidate
 from rapidfuzz import fuzz
 
-Romanizer = Transliterator  # what the other modules name, so that only this one imports the package
+from flows.nlp.entities.spelling_rules import Rewrite, respell
+
+
+@dataclass(frozen=True, eq=False)
+class Romanizer:
+    """The package's transliterator and the rewrites its model's spellings get (flows.nlp.entities.spelling_rules)."""
+
+    transliterator: Transliterator
+    rules: tuple[Rewrite, ...]
+
 
 # The countries whose spelling habits the package has data for (its README's coverage table: the 22 Arab
 # League states, Iran, Pakistan and Afghanistan), ISO 3166 alpha-3 -> the alpha-2 code it takes as a hint
@@ -62,11 +73,13 @@ HINT_COUNTRIES = {
 # whole-name label is taken only when it has as many words as the spelling built from the parts and spells much
 # the same letters; 0.7 keeps "Saad Hariri" for "Saad Al-Hariri" (0.88) and drops "Rania de Jordanie" (0.47).
 SAME_NAME_AT = 70
+MODEL = "model"  # a part's source when the package's model spelled it (no list attests it)
 CANDIDATES = 4  # the whole-name label and three spellings from the parts (the package ranks them)
 
 
-def romanizer(pairs: Iterable[tuple[str, str, str | None]]) -> Romanizer:
-    """A transliterator that knows these (Arabic, English, country alpha-3) pairs before its own data.
+def romanizer(pairs: Iterable[tuple[str, str, str | None]], rules: tuple[Rewrite, ...] = ()) -> Romanizer:
+    """A transliterator that knows these (Arabic, English, country alpha-3) pairs before its own data, and rewrites
+    the spellings of the parts its model spells with ``rules``.
 
     The package learns name parts by pairing words in order, so only pairs whose words pair up teach it parts:
     "جان إيف لودريان" / "Jean-Yves Le Drian" has three words a side but would pair إيف with "Le".
@@ -76,25 +89,65 @@ def romanizer(pairs: Iterable[tuple[str, str, str | None]]) -> Romanizer:
         for arabic, english, country in pairs
         if len(arabic.split()) == len(english.split()) == len(latin_words(english))
     ]
-    return Transliterator(
+    resources = default_resources_dir()
+    transliterator = Transliterator(
         user_dictionary=UserDictionary.from_pairs(rows),
-        model=_model(default_resources_dir()),
-        persian_model=_model(default_resources_dir() / "persian"),
+        model=UnitSpellings(resources),
+        persian_model=UnitSpellings(resources / "persian"),
     )
+    return Romanizer(transliterator, rules)
 
 
-# The package runs its ONNX model on 2 threads (measured on a laptop); a name is a few dozen tiny decoder steps, and
-# beside akhbar's worker processes the second thread only spins: on 200 transliterated person names of a bench run
-# one thread took 2.6 CPU ms a name against 9.9 for two (wall 5.3 against 25 ms, machine loaded), same spellings.
-ONNX_THREADS = 1
+# Rows a model call decodes at once at most: 64 parts of one length cost 1.85 ms of CPU a part, one part alone 11 ms
+# (name parts of a 10k-article ANT v2.1 warehouse).
+ROWS_PER_CALL = 64
+# Spellings a process keeps (of name parts, and of whole names): a bound on memory, some tens of MB; past it the
+# cache starts again, which changes no spelling, only its cost.
+CACHED_SPELLINGS = 200_000
+# One thread per model call: with the package's default of two, naming 1,500 person names of a 10k-article
+# warehouse in batches of 100 cost 3.05 ms of CPU a name, with one 0.94 ms, the same spellings (small batches leave
+# the second thread spinning).
+MODEL_THREADS = 1
 
 
-MODEL_FILES = ("encoder.onnx", "decoder.onnx", "vocab.json", "meta.json")  # what the package needs to load one
+class UnitSpellings:
+    """The package's character model, asked so that a name part's spellings never depend on the parts beside it,
+    and each part once per process.
 
+    The model's encoder reads padding: in a batch, a part shorter than the longest is encoded with padding after it,
+    and its spellings change ("المجلس" came out "Al-Majlas" alone and "Al-Megallas" beside "الانتقالي"). So parts are
+    decoded only beside parts of the same encoded length, which need no padding. One row alone also takes another
+    arithmetic path (its scores differ in the 7th digit from the same row in any batch of two or more), so a part
+    alone is decoded twice over, as a batch of two. Measured: the same part gives bit-identical scores in batches of
+    2, 5, 37 and 64 of any companions.
+    """
 
-def _model(folder: Path) -> OnnxModel | None:
-    complete = all((folder / name).exists() for name in MODEL_FILES)
-    return OnnxModel(folder, intra_op_threads=ONNX_THREADS) if complete else None
+    def __init__(self, model_dir: Path) -> None:
+        self.model = OnnxModel(model_dir, batch_size=ROWS_PER_CALL, dedupe=False, intra_op_threads=MODEL_THREADS)
+        self.uses_roles = self.model.uses_roles
+        self.spellings: dict[tuple[str, str | None, str | None, int], list[tuple[str, float]]] = {}
+
+    def transliterate_units(
+        self, units: list[str], country: str | None, top_k: int, roles: list[str | None] | None = None
+    ) -> list[list[tuple[str, float]]]:
+        keys = [(unit, role, country, top_k) for unit, role in zip(units, roles or [None] * len(units))]
+        missing = sorted({key for key in keys if key not in self.spellings}, key=lambda k: (k[0], k[1] or ""))
+        if len(self.spellings) + len(missing) > CACHED_SPELLINGS:
+            self.spellings.clear()
+        by_length: dict[int, list[tuple[str, str | None]]] = {}
+        for unit, role, _, _ in missing:
+            length = len(encode_source_ids(self.model.vocab, unit, country, role if self.uses_roles else None))
+            by_length.setdefault(length, []).append((unit, role))
+        for same_length in by_length.values():
+            for start in range(0, len(same_length), ROWS_PER_CALL):
+                chunk = same_length[start : start + ROWS_PER_CALL]
+                rows = chunk if len(chunk) > 1 else chunk * 2
+                spelled = self.model.transliterate_units(
+                    [unit for unit, _ in rows], country, top_k, roles=[role for _, role in rows]
+                )
+                for (unit, role), hypotheses in zip(chunk, spelled):
+                    self.spellings[(unit, role, country, top_k)] = hypotheses
+        return [self.spellings[key] for key in keys]
 
 
 # A hyphen after one of these joins the Arabic article to its word (Al-Sabah): one Arabic word, not two.
@@ -116,39 +169,65 @@ def latin_words(name: str) -> list[str]:
     return words
 
 
-def best_spelling(candidates: Sequence) -> str:  # the package's Candidate objects, best first
+def best_candidate(candidates: Sequence[Candidate]) -> Candidate:
     """The package's best candidate, unless it is a whole-name label that does not spell the name's parts."""
     first = candidates[0]
     if first.units or first.source == "user":
-        return str(first.text)
+        return first
     built = next((c for c in candidates if c.units), None)
     if built is None:
-        return str(first.text)
+        return first
     same_words = len(first.text.split()) == len(built.text.split())
     same_letters = fuzz.ratio(first.text.casefold(), built.text.casefold()) >= SAME_NAME_AT
-    return str(first.text if same_words and same_letters else built.text)
+    return first if same_words and same_letters else built
 
 
-def romanize(transliterator: Romanizer, names: Sequence[str], countries: Sequence[str | None]) -> list[str]:
+def best_spelling(candidates: Sequence[Candidate], rules: tuple[Rewrite, ...] = ()) -> str:
+    """The best candidate's text, with the parts the model spelled (no list attests them) rewritten by ``rules``."""
+    best = best_candidate(candidates)
+    if not rules or not any(part.source == MODEL for part in best.units):
+        return str(best.text)
+    return " ".join(respell(part.latin, rules) if part.source == MODEL else part.latin for part in best.units)
+
+
+def spelled_parts(spelling: Romanizer, name: str, country: str | None) -> list[tuple[str, str]]:
+    """(Latin spelling, where it came from: user, dictionary, model or rules) of each part of the name's best
+    candidate, before any rewrite: what bench/names/learn_spelling_rules.py learns from."""
+    [candidates] = spelling.transliterator.transliterate_many(
+        [name], top_k=CANDIDATES, country=HINT_COUNTRIES.get(country or "")
+    )
+    return [(part.latin, part.source) for part in best_candidate(candidates).units] if candidates else []
+
+
+def romanize(spelling: Romanizer, names: Sequence[str], countries: Sequence[str | None]) -> list[str]:
     """The most likely Latin spelling of each name, with its country's habits where the package knows them.
 
-    Each name goes through the model alone: in a batch, the package's candidates for a name change with the other
-    names beside it ("المجلس العسكري" came out "Al-Majlas Al-Askari" alone, "Al-Megallas Al-Askari" next to
-    "المجلس الانتقالي"), and a name must not depend on which articles happened to share its batch (the same files
-    ingested at once or in parts give the same rows: tests/test_reprocess.py). Cached per (name, hint).
+    A name's spelling depends on nothing but the name and its country: the package builds it from its parts'
+    spellings (its lists, then UnitSpellings, which no batch changes), so the names are asked together, one call
+    per country hint, and each name's spelling is kept for the process.
     """
-    return [
-        _spelling(transliterator, name, HINT_COUNTRIES.get(country or "")) for name, country in zip(names, countries)
-    ]
+    hints = [HINT_COUNTRIES.get(country or "") for country in countries]
+    if len(_SPELLED) + len(names) > CACHED_SPELLINGS:
+        _SPELLED.clear()
+    missing: dict[str | None, dict[str, None]] = {}  # hint -> the names not yet spelled, in order
+    for name, hint in zip(names, hints):
+        if (spelling, name, hint) not in _SPELLED:
+            missing.setdefault(hint, {})[name] = None
+    for hint, group in missing.items():
+        spelled = spelling.transliterator.transliterate_many(list(group), top_k=CANDIDATES, country=hint)
+        for name, candidates in zip(group, spelled):
+            _SPELLED[(spelling, name, hint)] = best_spelling(candidates, spelling.rules) if candidates else name
+    return [_SPELLED[(spelling, name, hint)] for name, hint in zip(names, hints)]
 
 
-@lru_cache(maxsize=65536)
-def _spelling(transliterator: Romanizer, name: str, hint: str | None) -> str:
-    candidates = transliterator.transliterate_many([name], top_k=CANDIDATES, country=hint)[0]
-    return best_spelling(candidates) if candidates else name
+_SPELLED: dict[tuple[Romanizer, str, str | None], str] = {}  # (romanizer, name, hint) -> spelling
 
 
-def romanize_words(transliterator: Romanizer, name: str, country: str | None) -> str:
-    """A name spelled word by word, each word through the model alone (cached): for names of bodies and places."""
-    hint = HINT_COUNTRIES.get(country or "")
-    return " ".join(_spelling(transliterator, word, hint) for word in name.split())
+def romanize_words(spelling: Romanizer, names: Sequence[str], countries: Sequence[str | None]) -> list[str]:
+    """Names spelled word by word, each word as a name of its own: for names of bodies and places, whose words recur
+    across names (المجلس، وزارة، الوطني) and are not a person's given name and surname."""
+    words = [name.split() for name in names]
+    spelled = iter(
+        romanize(spelling, [w for ws in words for w in ws], [c for ws, c in zip(words, countries) for _ in ws])
+    )
+    return [" ".join(next(spelled) for _ in ws) for ws in words]
