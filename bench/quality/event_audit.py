@@ -42,6 +42,7 @@ def draw(tarball: Path = ANT_V2_TARBALL, out: Path = AUDIT_FILE, seed: int = AUD
     from flows.dates.publication import machine_dateline
     from flows.nlp.entities import extract_entities
     from flows.nlp.events.detect import detect_events
+    from flows.nlp.quotes.extract import extract_quotes
     from flows.nlp.text import split_sentences
     from flows.nlp.types import Document
 
@@ -55,7 +56,8 @@ def draw(tarball: Path = ANT_V2_TARBALL, out: Path = AUDIT_FILE, seed: int = AUD
         doc = Document(Path(name).stem, body, (element(xml, "TITLE") or "").strip(), published, split_sentences(body))
         entities, mentions = extract_entities(doc)
         names = {e.entity_id: e.name_ar for e in entities}
-        for event in detect_events(doc, mentions, entities):
+        quotes = extract_quotes(doc, mentions, entities)  # as the pipeline does: a statement's agent is its speaker
+        for event in detect_events(doc, mentions, entities, quotes):
             start = max(0, event.char_start - EXCERPT_CHARS)
             excerpt = body[start : event.char_end + EXCERPT_CHARS].replace("\n", " ").replace("\t", " ")
             reports.append(

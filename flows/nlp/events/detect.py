@@ -16,8 +16,9 @@ from flows.dates.resolve import find_dates
 from flows.nlp.events.clauses import accused_agent, actor_pool, relative_antecedent, sources, speaker_country
 from flows.nlp.events.groups import resolve_groups
 from flows.nlp.events.lexicon import EventLexicon, lexicon
-from flows.nlp.events.roles import ActorCandidate, Roles, assign_roles
+from flows.nlp.events.roles import SUBJECT_PRONOUN_OPENER, ActorCandidate, Roles, assign_roles
 from flows.nlp.events.triggers import TriggerHit, find_triggers
+from flows.nlp.text import words
 from flows.nlp.text.arabic import normalize, normalize_with_map, split_sentences, tokens
 from flows.nlp.types import Document, Entity, EventMention, Mention, Quote, Sentence
 from flows.resources import read_tsv_tuples
@@ -44,6 +45,9 @@ VISITOR_TYPES = frozenset({"PERSON", "ORG"})
 VISITOR_TITLES = frozenset(normalize(title) for title, _ in read_tsv_tuples("titles.tsv")) | {normalize("وفد")}
 # A trigger with the article (after و ف ب ل ك): a definite reference to an event told before.
 DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
+DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"))
+# A quote's words may start after its opener: "أكد أنه «يدعم …»" (the opener and a quotation mark).
+OPENER_SLACK_CHARS = 8
 # Where a quotation opens: what follows is someone's words, not the reporting clause.
 QUOTE_BOUNDARY = re.compile(r"[«“\":]")
 # A straight-quoted stretch this short is a name (منظمة "إيكواس"), not someone's words.
@@ -93,7 +97,7 @@ def detect_events(
     candidates = [
         ActorCandidate(m.char_start, m.char_end, (m.entity_id,), m.entity_type, m.is_adjectival) for m in mentions
     ]
-    found: list[EventMention] = []
+    found: list[Report] = []
     for index, sentence_hits in sorted(by_sentence.items()):
         sentence = sentences[index]
         next_sentence = sentences[index + 1] if index + 1 < len(sentences) else None
@@ -126,6 +130,7 @@ def detect_events(
                 hit_pool,
                 hit.entry.event_type,
                 antecedent or subject,
+                hit.subject_suffix,
             )
             if antecedent is not None and roles.actor1_id not in antecedent.entity_ids:
                 roles = with_agent(roles, antecedent.entity_ids[0])
@@ -138,10 +143,15 @@ def detect_events(
             speaker = quote_speaker(quotes, hit)
             if speaker is not None and hit.entry.event_type in STATEMENT_TYPES and roles.actor1_id != speaker:
                 roles = with_agent(roles, speaker)
+            reporter = reported_subject(text, quotes, hit)
+            if reporter is not None and roles.source == "guess":
+                roles = with_agent(roles, reporter)  # "وأكد أنه يدعم …": he, the one who said it
             if hit.entry.pos == "verb" and is_passive(text, hit):
                 # "اعتُقل الصحفي": no agent; the one named after the verb is the one it was done to.
                 patient = roles.actor1_id or roles.actor2_id
-                roles = Roles(None, patient, roles.location_id, tuple(a for a in roles.actor_ids if a == patient))
+                roles = Roles(
+                    None, patient, roles.location_id, tuple(a for a in roles.actor_ids if a == patient), "subject"
+                )
             if (
                 hit.entry.event_mode == "visit"
                 and hit.entry.pos == "verb"
@@ -162,28 +172,34 @@ def detect_events(
             if after_publication(date, anchor) and status == "occurred":
                 status = "planned"
             date = planned_forward(date, anchor) if status == "planned" else date
+            dated = date.value is not None
             if date.value is None and anchor and sentence.index == 0 and status in ("occurred", "claimed"):
                 date = EventDate(anchor, LEAD_PRECISION)  # the lead reports the day's news
             found.append(
-                EventMention(
-                    event_type=hit.entry.event_type,
-                    event_mode=hit.entry.event_mode,
-                    actor1_id=roles.actor1_id,
-                    actor2_id=roles.actor2_id,
-                    location_id=roles.location_id,
-                    event_date=date.value,
-                    date_precision=date.precision,
-                    status=status,
-                    sentence_index=sentence.index,
-                    char_start=hit.char_start,
-                    char_end=hit.char_end,
-                    evidence=text[sentence.char_start : sentence.char_end],
-                    trigger=text[hit.char_start : hit.char_end],
-                    contexts=contexts,
-                    actor_ids=roles.actor_ids,
+                Report(
+                    EventMention(
+                        event_type=hit.entry.event_type,
+                        event_mode=hit.entry.event_mode,
+                        actor1_id=roles.actor1_id,
+                        actor2_id=roles.actor2_id,
+                        location_id=roles.location_id,
+                        event_date=date.value,
+                        date_precision=date.precision,
+                        status=status,
+                        sentence_index=sentence.index,
+                        char_start=hit.char_start,
+                        char_end=hit.char_end,
+                        evidence=text[sentence.char_start : sentence.char_end],
+                        trigger=text[hit.char_start : hit.char_end],
+                        contexts=contexts,
+                        actor_ids=roles.actor_ids,
+                    ),
+                    roles.source,
+                    hit.entry.pos == "noun" and is_reference(text, hit, candidates),
+                    dated,
                 )
             )
-    return tuple(with_antecedent_actors(found, text))
+    return tuple(with_antecedent_actors(found))
 
 
 def quote_speaker(quotes: tuple[Quote, ...], hit: TriggerHit) -> str | None:
@@ -216,7 +232,7 @@ def with_agent(roles: Roles, agent: str) -> Roles:
     second = roles.actor2_id if roles.actor2_id not in (None, agent) else roles.actor1_id
     second = None if second == agent else second
     ordered = (agent, *(a for a in roles.actor_ids if a != agent))
-    return Roles(agent, second, roles.location_id, ordered)
+    return Roles(agent, second, roles.location_id, ordered, "speaker")
 
 
 def is_passive(text: str, hit: TriggerHit) -> bool:
@@ -227,21 +243,77 @@ def is_passive(text: str, hit: TriggerHit) -> bool:
     return bool(PASSIVE_MARK.match(surface) or PASSIVE_ARREST.match(surface))
 
 
-def with_antecedent_actors(found: list[EventMention], text: str) -> list[EventMention]:
-    """A definite report with no actor of its own ("الضربات", "هذا الهجوم") refers back to the last report of its
-    type in the article that named one, and takes its actors. Not an indefinite one: "بعد زيارة للعراق" is another
-    visit, and taking the visitor of the sentence would let linking merge the two (seed 003)."""
-    last: dict[str, EventMention] = {}
+@dataclass(frozen=True, slots=True)
+class Report:
+    """An event mention while the article is read: whether its agent came from the clause's structure, whether it
+    is a definite reference to an event told elsewhere, and whether its own text dated it."""
+
+    event: EventMention
+    source: str  # Roles.source
+    reference: bool
+    dated: bool
+
+    @property
+    def firm(self) -> bool:
+        """The clause gave the agent: its structure, or a light verb's subject before an indefinite noun ("شنت
+        إسرائيل غارة"); before a definite one ("ضمن الضربة") the name is another clause's."""
+        return self.source != "guess" and not (self.reference and self.source == "before")
+
+
+def is_reference(text: str, hit: TriggerHit, candidates: list[ActorCandidate]) -> bool:
+    """A noun that refers to an event the article tells anyway: with the article ("الضربات"), a possessive
+    ("قمتهما"), a demonstrative ("هذا الهجوم"), or a name right after it ("قمة هلسنكي")."""
+    word_end = hit.char_end
+    while word_end < len(text) and not text[word_end].isspace():
+        word_end += 1
+    word = words(text, hit.char_start, word_end)[:1]
+    if DEFINITE.match(normalize(text[hit.char_start : word_end])) or (word and word[0].enclitic):
+        return True
+    before = tokens(text, max(0, hit.char_start - 20), hit.char_start)[-1:]
+    if before and normalize(before[0].text) in DEMONSTRATIVES:
+        return True
+    return any(0 <= c.char_start - word_end <= 1 and c.entity_type in ("GPE", "LOC") for c in candidates)
+
+
+def reported_subject(text: str, quotes: tuple[Quote, ...], hit: TriggerHit) -> str | None:
+    """ "وأكد أنه يدعم …": a verb right after a complementiser with a pronoun, inside a quote's words, has the quote's
+    speaker for its subject (the pronoun's referent, resolved by the quote stage)."""
+    before = tokens(text, max(0, hit.char_start - 20), hit.char_start)[-1:]
+    if not before or not SUBJECT_PRONOUN_OPENER.fullmatch(normalize(before[0].text)):
+        return None
+    return next(
+        (
+            q.speaker_id
+            for q in quotes
+            if q.speaker_id and q.char_start - OPENER_SLACK_CHARS <= hit.char_start < q.char_end
+        ),
+        None,
+    )
+
+
+def with_antecedent_actors(found: list[Report]) -> list[EventMention]:
+    """A definite reference ("الضربات", "هذا الهجوم", "قمة هلسنكي") whose agent the clause does not give refers to
+    the article's event of its type: the first report of that type whose agent the clause gave (the lead, as a
+    rule). It takes that report's actors, and its date when its own text gives none. Not an indefinite noun:
+    "بعد زيارة للعراق" is another visit, and taking the visitor would let linking merge the two (seed 003)."""
+    told: dict[str, Report] = {}
+    for report in found:
+        event = report.event
+        if report.firm and event.actor1_id is not None and event.status != "negated":
+            told.setdefault(event.event_type, report)
     result = []
-    for event in found:
-        if event.actor1_id is None and event.actor2_id is None:
-            before = last.get(event.event_type)
-            if before is not None and DEFINITE.match(normalize(event.trigger)):
-                event = replace(
-                    event, actor1_id=before.actor1_id, actor2_id=before.actor2_id, actor_ids=before.actor_ids
-                )
-        if event.actor1_id is not None:
-            last[event.event_type] = event
+    for report in found:
+        event = report.event
+        source = told.get(event.event_type)
+        if report.reference and not report.firm and source is not None and source is not report:
+            event = replace(
+                event,
+                actor1_id=source.event.actor1_id,
+                actor2_id=source.event.actor2_id,
+                actor_ids=source.event.actor_ids,
+            )
+            if not report.dated and source.dated:
+                event = replace(event, event_date=source.event.event_date, date_precision=source.event.date_precision)
         result.append(event)
     return result
 
@@ -299,7 +371,9 @@ def usable(text: str, dates: list, lex: EventLexicon) -> list:
         before = normalize_with_map(text[max(0, d.char_start - 20) : d.char_start])[0]
         # The second end of a range ("بين عامي 2022 و2023") is blocked with the first.
         range_end = 0 <= d.char_start - blocked_end <= RANGE_JOIN_CHARS and "و" in text[blocked_end : d.char_start]
-        if lex.date_blockers.search(before) or range_end:
+        # The date finder may take the blocker into its span: "منذ 30 عاما" is a duration, not a year.
+        own_head = normalize(text[d.char_start : d.char_end].split(" ", 1)[0])
+        if lex.date_blockers.search(before) or lex.date_blockers.search(own_head) or range_end:
             blocked_end = d.char_end
             continue
         kept.append(d)

@@ -65,6 +65,8 @@ QUANTIFIER_BEFORE_MIN = normalize("كل")
 PREPOSING_WORDS = frozenset(
     normalize(p + w) for p in ("", "و", "ف") for w in ("كان", "كانت", "كانوا", "قد", "لقد", "ثم", "حيث", "بينما")
 )
+# A complementiser carrying a subject pronoun: "أنه", "إنها", "بأنهم" (normalised).
+SUBJECT_PRONOUN_OPENER = re.compile(r"[وف]?ب?[اإأ]ن(?:ه|ها|هم|هما)")
 # Punctuation that closes a clause, so a name after it starts a new one.
 CLAUSE_PUNCTUATION = re.compile(r"[،,.:;؛«»\"()\-]")
 # Between two members of a coordination: و, a comma, or "كل من" words.
@@ -92,6 +94,10 @@ class Roles:
     actor2_id: str | None
     location_id: str | None
     actor_ids: tuple[str, ...]
+    # Where actor1 came from: the clause's structure ("subject", "genitive", "by", "nisba", "speaker"), a light
+    # verb's subject before a noun ("before": "أجرى الوزير محادثات"), or a guess (the nearest name, "guess"). A
+    # definite reference ("الضربات") with a guessed agent takes its article's event instead (detect.py).
+    source: str = "guess"
 
 
 def gap_tokens(text: str, start: int, end: int) -> int:
@@ -144,6 +150,7 @@ def assign_roles(
     candidates: list[ActorCandidate],
     event_type: str = "",
     shared_subject: ActorCandidate | None = None,
+    subject_suffix: bool = False,
 ) -> Roles:
     """actor1, actor2, place and every actor of the trigger, from the candidates inside [clause_start, clause_end)."""
     visit = mode == "visit"
@@ -189,9 +196,18 @@ def assign_roles(
     if pos == "participle":
         # "دانت الدول ... X، متهمةً Y": the participle shares the subject of the verb before it.
         first = shared_subject or (actor_before[-1] if actor_before else None)
+        source = "subject" if shared_subject is not None else "guess"
     else:
-        first = pick_actor1(
-            text, pos, event_type == "CONSULT", trigger_start, trigger_end, actor_after, actor_before, shared_subject
+        first, source = pick_actor1(
+            text,
+            pos,
+            event_type == "CONSULT",
+            trigger_start,
+            trigger_end,
+            actor_after,
+            actor_before,
+            shared_subject,
+            subject_suffix,
         )
         nisba_subject = next(
             (
@@ -205,7 +221,7 @@ def assign_roles(
             ),
             None,
         )
-        first = nisba_subject or first
+        first, source = (nisba_subject, "nisba") if nisba_subject else (first, source)
     if pos == "noun":
         # "غارة إسرائيلية", "ضربات أمريكية": a nisba right after an action noun names its agent.
         agent_nisba = next(
@@ -219,7 +235,7 @@ def assign_roles(
             ),
             None,
         )
-        first = agent_nisba or first
+        first, source = (agent_nisba, "nisba") if agent_nisba else (first, source)
     if first is None:
         # Last resort: a nisba standing for its country ("المسؤولين الماليين" -> Mali).
         nisbas = [c for c in inside if c.is_adjectival and c.entity_type == "GPE"]
@@ -237,7 +253,7 @@ def assign_roles(
                 ordered.append(entity_id)
     actor1 = first.entity_ids[0] if first else None
     actor2 = next((e for e in (second.entity_ids if second else ()) if e != actor1), None)
-    return Roles(actor1, actor2, location.entity_ids[0] if location else None, tuple(ordered))
+    return Roles(actor1, actor2, location.entity_ids[0] if location else None, tuple(ordered), source)
 
 
 def is_title_part(text: str, cand: ActorCandidate, inside: list[ActorCandidate], trigger_start: int = -1) -> bool:
@@ -299,19 +315,29 @@ def pick_actor1(
     after: list[ActorCandidate],
     before: list[ActorCandidate],
     shared_subject: ActorCandidate | None = None,
-) -> ActorCandidate | None:
-    """The agent: a verb's subject after it (not behind a preposition), else the subject it shares with the verb
-    before it (Arabic drops a repeated subject: "طالبوا بتسليم المتهم"), else the nearest actor before; a
-    noun's agent before it, else its genitive or first actor after it ("شحن الوقود من الجزائر")."""
+    subject_suffix: bool = False,
+) -> tuple[ActorCandidate | None, str]:
+    """The agent, and where it came from (Roles.source).
+
+    A verb's subject after it (not behind a preposition; not after a verb that spells its plural subject,
+    "اقتحموا المعبر"), else the subject it shares with the verb before it (Arabic drops a repeated subject:
+    "طالبوا بتسليم المتهم"), else the nearest actor before; a noun's agent before it, else its genitive, "من قبل X",
+    or the first actor after it with no preposition between ("احتجاجا على إجراءات ترامب" names the target)."""
     direct = [c for c in after if not behind_preposition(text, trigger_end, c)]
     if pos == "verb":
         if before and is_preposed_subject(text, before[-1], trigger_start):
-            return first_conjunct(text, before, len(before) - 1)
-        if direct and gap_tokens(text, trigger_end, direct[0].char_start) <= VERB_SUBJECT_TOKENS:
-            return direct[0]
+            return first_conjunct(text, before, len(before) - 1), "subject"
+        if subject_pronoun_before(text, trigger_start):
+            # "تقول الولايات المتحدة وحلفاؤها إنها استهدفت": the pronoun is the name before it, not an earlier
+            # subject; a name after the verb is its object ("أكد أنه يدعم موقف مالي").
+            if before:
+                return first_conjunct(text, before, len(before) - 1), "subject"
+            return (shared_subject, "subject") if shared_subject is not None else (None, "guess")
+        if not subject_suffix and direct and gap_tokens(text, trigger_end, direct[0].char_start) <= VERB_SUBJECT_TOKENS:
+            return direct[0], "subject"
         if shared_subject is not None:
-            return shared_subject
-        return first_conjunct(text, before, len(before) - 1) if before else None
+            return shared_subject, "subject"
+        return (first_conjunct(text, before, len(before) - 1) if before else None), "guess"
     visitor = next(
         (
             c
@@ -324,16 +350,43 @@ def pick_actor1(
         None,
     )
     if visitor is not None and not (before and gap_tokens(text, before[-1].char_end, trigger_start) == 0):
-        return visitor  # "بالزيارة التاريخية لولي العهد السعودي الأمير محمد بن سلمان"
+        return visitor, "genitive"  # "بالزيارة التاريخية لولي العهد السعودي الأمير محمد بن سلمان"
     if genitive_is_agent and after and gap_tokens(text, trigger_end, after[0].char_start) == 0:
         # "زيارة لافروف" names the visitor; "عزل بازوم" or "طرد القوات" name the one it was done to.
-        return after[0]
+        return after[0], "genitive"
     by_agent = next((c for c in after if agent_phrase_before(text, c)), None)
     if by_agent is not None:
-        return by_agent  # "عقوبات من قبل كندا": by Canada
+        return by_agent, "by"  # "عقوبات من قبل كندا": by Canada
     if before and gap_tokens(text, before[-1].char_end, trigger_start) <= NOUN_AGENT_TOKENS:
-        return first_conjunct(text, before, len(before) - 1)
-    return after[0] if after else (first_conjunct(text, before, len(before) - 1) if before else None)
+        # "أجرى الوزير محادثات": the subject of a light verb; a noun behind a preposition ("شكك كوربن في الضربات")
+        # is not its subject's act.
+        return first_conjunct(text, before, len(before) - 1), "guess" if governed(text, trigger_start) else "before"
+    free = [c for c in after if not any(is_preposition(t.text) for t in tokens(text, trigger_end, c.char_start))]
+    if free:
+        return free[0], "guess"
+    return (first_conjunct(text, before, len(before) - 1) if before else None), "guess"
+
+
+def subject_pronoun_before(text: str, start: int) -> bool:
+    """The word right before ``start`` is a complementiser carrying the verb's subject pronoun ("أنها", "إنهم")."""
+    before = tokens(text, max(0, start - 20), start)[-1:]
+    return bool(before) and bool(SUBJECT_PRONOUN_OPENER.fullmatch(normalize(before[0].text)))
+
+
+def governed(text: str, start: int) -> bool:
+    """The word at ``start`` is behind a preposition: a glued ب/ل/ك or a preposition word right before it."""
+    own = tokens(text, start, min(len(text), start + 30))[:1]
+    if clitic_before(text, start)[-1:] in ("ب", "ل", "ك") or (
+        own and PREPOSITION_PREFIXED.match(normalize(own[0].text))
+    ):
+        return True
+    before = tokens(text, max(0, start - 30), start)[-1:]
+    return bool(before) and is_preposition(before[0].text)
+
+
+def is_preposition(word: str) -> bool:
+    norm = normalize(word)
+    return norm in PREPOSITIONS or norm[1:] in PREPOSITIONS and norm[:1] in ("و", "ف")
 
 
 def agent_phrase_before(text: str, cand: ActorCandidate) -> bool:

@@ -1,0 +1,75 @@
+"""Event roles read from the clause and the article (issue 14, third round): plural verbs, pronoun subjects, definite
+references to the article's event, and senses that report no political event — on tiny hand-written Arabic cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flows.nlp.events.detect import detect_events
+from flows.nlp.text.arabic import split_sentences
+from flows.nlp.types import Document, Quote
+from tests.test_events import DIOP, KNOWN, events_in, fake_mentions
+
+
+def only(text: str, event_type: str, published: dt.date | None = None):
+    found = [e for e in events_in(text, published) if e.event_type == event_type]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_name_after_a_verb_that_spells_its_plural_subject_is_its_object() -> None:
+    event = only("وقال الشهود إن المحتجين اتهموا روسيا بالتدخل.", "ACCUSE")
+    assert (event.actor1_id, event.actor2_id) == (None, "gpe:rus")
+
+
+def test_a_subject_pronoun_refers_to_the_name_before_it_not_to_an_earlier_subject() -> None:
+    text = "وانتقد ديوب بشدة الضربات التي تقول روسيا وحلفاؤها إنها استهدفت مواقع في مالي."
+    event = next(e for e in events_in(text) if e.trigger == "استهدفت")
+    assert event.actor1_id == "gpe:rus"
+
+
+def test_a_verb_after_he_said_that_takes_the_quotes_speaker() -> None:
+    text = "وتحدث الوزير مطولا. وأكد أنه يدعم موقف مالي."
+    start = text.index("يدعم")
+    quote = Quote("q1", DIOP.entity_id, "ديوب", text[start:-1], "indirect", "أكد", start, len(text) - 1, 1)
+    doc = Document("t", text, None, None, split_sentences(text))
+    (event,) = [e for e in detect_events(doc, fake_mentions(text), KNOWN, (quote,)) if e.event_type == "SUPPORT"]
+    assert (event.actor1_id, event.actor2_id) == (DIOP.entity_id, "gpe:mli")
+
+
+def test_a_definite_reference_takes_the_articles_event_and_its_date() -> None:
+    text = "شنت روسيا غارة على مالي يوم 3 مارس 2018. ودانت النيجر الغارة بشدة."
+    first, second = [e for e in events_in(text, dt.date(2018, 3, 5)) if e.event_type == "ASSAULT"]
+    assert (second.trigger, second.actor1_id, second.actor2_id) == ("الغارة", first.actor1_id, first.actor2_id)
+    assert (first.actor1_id, second.event_date) == ("gpe:rus", dt.date(2018, 3, 3))
+
+
+def test_an_indefinite_noun_keeps_its_own_roles() -> None:
+    text = "شنت روسيا غارة على مالي. وشنت النيجر غارة أخرى."
+    assert [e.actor1_id for e in events_in(text) if e.event_type == "ASSAULT"] == ["gpe:rus", "gpe:ner"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        pytest.param("وقال مسؤول رفض الكشف عن هويته إن الوضع هادئ.", "REJECT", id="declined-to-be-named"),
+        pytest.param("ورفض المتحدث التعليق على الخبر.", "REJECT", id="declined-to-comment"),
+        pytest.param("وقال الرئيس في لقاء مع قناة محلية إن الوضع هادئ.", "CONSULT", id="interview-with-a-channel"),
+        pytest.param("تستهدف الحكومة نسبة نمو تبلغ خمسة بالمئة.", "ASSAULT", id="government-targets-a-growth-rate"),
+        pytest.param("كان يتم تعليقهم من اليدين والرجلين.", "ACCUSE", id="the-hands-are-not-condemns"),
+        pytest.param("ضربوني لأنني غير متعاونة.", "COOPERATE", id="uncooperative-is-a-description"),
+    ],
+)
+def test_a_sense_that_reports_no_political_event(text: str, event_type: str) -> None:
+    assert event_type not in {e.event_type for e in events_in(text)}
+
+
+def test_a_cognate_object_is_the_same_event() -> None:
+    assert len([e for e in events_in("وهي خطوة رحب بها المحامي ترحيبا حذرا.") if e.event_type == "SUPPORT"]) == 1
+
+
+def test_a_since_duration_does_not_date_the_event() -> None:
+    event = only("أطلقت روسيا صواريخ على مالي للمرة الأولى منذ 30 عاما.", "ASSAULT")
+    assert event.event_date is None
