@@ -65,6 +65,9 @@ QUANTIFIER_BEFORE_MIN = normalize("كل")
 PREPOSING_WORDS = frozenset(
     normalize(p + w) for p in ("", "و", "ف") for w in ("كان", "كانت", "كانوا", "قد", "لقد", "ثم", "حيث", "بينما")
 )
+# The name a subject pronoun refers to stands this close before it ("روسيا وحلفاؤها إنها": the partner word and the
+# complementiser); further back ("… الرئيس الصيني شي جين بينغ. لكنه أشاد") it is a name of another clause.
+PRONOUN_REFERENT_GAP_TOKENS = 2
 # A complementiser carrying a subject pronoun: "أنه", "إنها", "بأنهم" (normalised).
 SUBJECT_PRONOUN_OPENER = re.compile(r"[وف]?ب?[اإأ]ن(?:ه|ها|هم|هما)")
 # Punctuation that closes a clause, so a name after it starts a new one.
@@ -330,7 +333,7 @@ def pick_actor1(
         if subject_pronoun_before(text, trigger_start):
             # "تقول الولايات المتحدة وحلفاؤها إنها استهدفت": the pronoun is the name before it, not an earlier
             # subject; a name after the verb is its object ("أكد أنه يدعم موقف مالي").
-            if before:
+            if before and gap_tokens(text, before[-1].char_end, trigger_start) <= PRONOUN_REFERENT_GAP_TOKENS:
                 return first_conjunct(text, before, len(before) - 1), "subject"
             return (shared_subject, "subject") if shared_subject is not None else (None, "guess")
         if not subject_suffix and direct and gap_tokens(text, trigger_end, direct[0].char_start) <= VERB_SUBJECT_TOKENS:
