@@ -60,6 +60,12 @@ def test_an_indefinite_noun_keeps_its_own_roles() -> None:
         pytest.param("تستهدف الحكومة نسبة نمو تبلغ خمسة بالمئة.", "ASSAULT", id="government-targets-a-growth-rate"),
         pytest.param("كان يتم تعليقهم من اليدين والرجلين.", "ACCUSE", id="the-hands-are-not-condemns"),
         pytest.param("ضربوني لأنني غير متعاونة.", "COOPERATE", id="uncooperative-is-a-description"),
+        pytest.param("وأدين اثنان آخران بتهم مختلفة.", "ACCUSE", id="convicted-by-a-court"),
+        pytest.param("سوف يواجه الرجل عقوبة السجن لمدة 15 عاما.", "SANCTION", id="a-prison-sentence"),
+        pytest.param("نشرت صورتيهما نقلا أدناه عن موقع إخباري.", "ACCUSE", id="below-is-not-condemned"),
+        pytest.param("لم يغامر الفريق بالهجوم خوفا من أن يستغلها لاعبو الخصم.", "ASSAULT", id="a-football-attack"),
+        pytest.param("شنت طائرات تحالف دعم الشرعية غارات.", "SUPPORT", id="the-coalitions-name"),
+        pytest.param("وحشد دعم قادة فرنسا وبريطانيا.", "MOBILIZE", id="rallying-support-mobilises-no-force"),
     ],
 )
 def test_a_sense_that_reports_no_political_event(text: str, event_type: str) -> None:
@@ -73,3 +79,17 @@ def test_a_cognate_object_is_the_same_event() -> None:
 def test_a_since_duration_does_not_date_the_event() -> None:
     event = only("أطلقت روسيا صواريخ على مالي للمرة الأولى منذ 30 عاما.", "ASSAULT")
     assert event.event_date is None
+
+
+def test_a_name_in_the_objects_genitive_is_not_the_verbs_subject() -> None:
+    event = only("وقال إن القرار رفض بشكل قاطع كل طلبات روسيا.", "REJECT")
+    assert event.actor1_id != "gpe:rus"
+
+
+def test_both_x_and_y_after_a_verb_is_its_subject() -> None:
+    assert only("وينفي كل من روسيا ومالي ذلك.", "REJECT").actor1_id == "gpe:rus"
+
+
+def test_a_name_inside_the_charge_is_not_the_accused() -> None:
+    event = only("واتهمت النيجر المتمردين بمساعدة روسيا.", "ACCUSE")
+    assert (event.actor1_id, event.actor2_id) == ("gpe:ner", None)

@@ -65,6 +65,10 @@ QUANTIFIER_BEFORE_MIN = normalize("كل")
 PREPOSING_WORDS = frozenset(
     normalize(p + w) for p in ("", "و", "ف") for w in ("كان", "كانت", "كانوا", "قد", "لقد", "ثم", "حيث", "بينما")
 )
+# A ب-word this long opens a charge ("بشن", "بالتدخل"); shorter ones are particles (بها، به، بين).
+CHARGE_WORD_MIN_LETTERS = 3
+# Quantifiers that open an object noun phrase (normalised): "كل طلبات إيران", "جميع الاتهامات".
+OBJECT_QUANTIFIERS = frozenset(normalize(w) for w in ("كل", "جميع", "بعض", "أي", "عدد", "عشرات", "مئات", "آلاف"))
 # The name a subject pronoun refers to stands this close before it ("روسيا وحلفاؤها إنها": the partner word and the
 # complementiser); further back ("… الرئيس الصيني شي جين بينغ. لكنه أشاد") it is a name of another clause.
 PRONOUN_REFERENT_GAP_TOKENS = 2
@@ -244,6 +248,10 @@ def assign_roles(
         nisbas = [c for c in inside if c.is_adjectival and c.entity_type == "GPE"]
         first = nisbas[0] if nisbas else None
     rest = [c for c in actor_after if c is not first]
+    if event_type == "ACCUSE":
+        # "متهمة إياه بمساعدة تنظيم داعش": who is named in the charge is not the accused.
+        charge = charge_start(text, trigger_end, clause_end)
+        rest = [c for c in rest if c.char_start < charge]
     if visit:
         # Whom a visitor met is a person named in the visit's clause; countries and bodies there are context.
         rest = [c for c in rest if c.entity_type == "PERSON"]
@@ -336,7 +344,12 @@ def pick_actor1(
             if before and gap_tokens(text, before[-1].char_end, trigger_start) <= PRONOUN_REFERENT_GAP_TOKENS:
                 return first_conjunct(text, before, len(before) - 1), "subject"
             return (shared_subject, "subject") if shared_subject is not None else (None, "guess")
-        if not subject_suffix and direct and gap_tokens(text, trigger_end, direct[0].char_start) <= VERB_SUBJECT_TOKENS:
+        if (
+            not subject_suffix
+            and direct
+            and gap_tokens(text, trigger_end, direct[0].char_start) <= VERB_SUBJECT_TOKENS
+            and not inside_object(text, trigger_end, direct[0].char_start)
+        ):
             return direct[0], "subject"
         if shared_subject is not None:
             return shared_subject, "subject"
@@ -368,6 +381,27 @@ def pick_actor1(
     if free:
         return free[0], "guess"
     return (first_conjunct(text, before, len(before) - 1) if before else None), "guess"
+
+
+def charge_start(text: str, trigger_end: int, clause_end: int) -> int:
+    """Where an accusation's charge opens: the first word after the trigger glued to ب ("بالتدخل", "بمساعدة")."""
+    for token in tokens(text, trigger_end, clause_end):
+        word = normalize(token.text)
+        if word.startswith(("ب", "وب")) and len(word) > CHARGE_WORD_MIN_LETTERS:
+            return token.char_start
+    return clause_end
+
+
+def inside_object(text: str, start: int, end: int) -> bool:
+    """A quantifier or a plural noun stands between a verb and a name: the name is the genitive of the object
+    ("رفض بشكل قاطع كل طلبات إيران": Iran's requests), not the subject (titles are singular: "قال الرئيس الأمريكي")."""
+    words = [normalize(t.text).removeprefix("و").removeprefix("ال") for t in tokens(text, start, end)]
+    for i, word in enumerate(words):
+        if word == QUANTIFIER_BEFORE_MIN and words[i + 1 : i + 2] == [normalize("من")]:
+            continue  # "وينفي كل من إيران والحوثيون": "both Iran and the Houthis", the subject
+        if word in OBJECT_QUANTIFIERS or (word.endswith("ات") and len(word) > 4):
+            return True
+    return False
 
 
 def subject_pronoun_before(text: str, start: int) -> bool:
