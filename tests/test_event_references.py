@@ -93,3 +93,9 @@ def test_both_x_and_y_after_a_verb_is_its_subject() -> None:
 def test_a_name_inside_the_charge_is_not_the_accused() -> None:
     event = only("واتهمت النيجر المتمردين بمساعدة روسيا.", "ACCUSE")
     assert (event.actor1_id, event.actor2_id) == ("gpe:ner", None)
+
+
+def test_a_planned_reference_keeps_its_own_date() -> None:
+    text = "شنت روسيا غارة على مالي يوم 3 مارس 2018. وقالت النيجر إن الغارة المقبلة ستكون أقوى."
+    second = [e for e in events_in(text, dt.date(2018, 3, 5)) if e.event_type == "ASSAULT"][1]
+    assert (second.actor1_id, second.status, second.event_date) == ("gpe:rus", "planned", None)

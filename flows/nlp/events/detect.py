@@ -294,7 +294,8 @@ def reported_subject(text: str, quotes: tuple[Quote, ...], hit: TriggerHit) -> s
 def with_antecedent_actors(found: list[Report]) -> list[EventMention]:
     """A definite reference ("الضربات", "هذا الهجوم", "قمة هلسنكي") whose agent the clause does not give refers to
     the article's event of its type: the first report of that type whose agent the clause gave (the lead, as a
-    rule). It takes that report's actors, and its date when its own text gives none. Not an indefinite noun:
+    rule). It takes that report's actors, and its date when its own text gives none and it has happened (a planned
+    "الاجتماع المقبل" is the next one). Not an indefinite noun:
     "بعد زيارة للعراق" is another visit, and taking the visitor would let linking merge the two (seed 003)."""
     told: dict[str, Report] = {}
     for report in found:
@@ -312,7 +313,7 @@ def with_antecedent_actors(found: list[Report]) -> list[EventMention]:
                 actor2_id=source.event.actor2_id,
                 actor_ids=source.event.actor_ids,
             )
-            if not report.dated and source.dated:
+            if not report.dated and source.dated and event.status in ("occurred", "claimed"):
                 event = replace(event, event_date=source.event.event_date, date_precision=source.event.date_precision)
         result.append(event)
     return result
