@@ -99,3 +99,13 @@ def test_a_planned_reference_keeps_its_own_date() -> None:
     text = "شنت روسيا غارة على مالي يوم 3 مارس 2018. وقالت النيجر إن الغارة المقبلة ستكون أقوى."
     second = [e for e in events_in(text, dt.date(2018, 3, 5)) if e.event_type == "ASSAULT"][1]
     assert (second.actor1_id, second.status, second.event_date) == ("gpe:rus", "planned", None)
+
+
+def test_a_place_word_of_the_previous_sentence_does_not_make_the_subject_a_place() -> None:
+    event = only("وقعت ضربات جوية جنوب البلاد. واتهمت النيجر روسيا بتنفيذها.", "ACCUSE")
+    assert (event.actor1_id, event.actor2_id) == ("gpe:ner", "gpe:rus")
+
+
+def test_a_perfect_verb_with_an_object_pronoun_takes_its_subject_after_it() -> None:
+    event = only("واتهمت مالي التحالف بتنفيذها، الأمر الذي نفته روسيا لاحقا.", "REJECT")
+    assert event.actor1_id == "gpe:rus"

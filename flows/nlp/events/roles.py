@@ -74,6 +74,7 @@ OBJECT_QUANTIFIERS = frozenset(normalize(w) for w in ("كل", "جميع", "بع�
 PRONOUN_REFERENT_GAP_TOKENS = 2
 # A complementiser carrying a subject pronoun: "أنه", "إنها", "بأنهم" (normalised).
 SUBJECT_PRONOUN_OPENER = re.compile(r"[وف]?ب?[اإأ]ن(?:ه|ها|هم|هما)")
+SENTENCE_ENDS = (".", "؟", "?", "!", "\n")
 # Punctuation that closes a clause, so a name after it starts a new one.
 CLAUSE_PUNCTUATION = re.compile(r"[،,.:;؛«»\"()\-]")
 # Between two members of a coordination: و, a comma, or "كل من" words.
@@ -124,7 +125,10 @@ def word_before(text: str, start: int, within: int = 3) -> set[str]:
     """The normalised words in the few tokens before ``start``, stopping at a complementiser: in
     "يشار إلى أن موسكو ..." the إلى governs the clause, not the name."""
     words: list[str] = []
-    for t in reversed(tokens(text, max(0, start - 60), start)[-within:]):
+    window_start = max(0, start - 60)
+    # Not across a sentence end: in "… جنوب البوكمال. واتهمت دمشق" Damascus accuses, it is no place.
+    sentence_end = max(text.rfind(mark, window_start, start) for mark in SENTENCE_ENDS)
+    for t in reversed(tokens(text, max(window_start, sentence_end + 1), start)[-within:]):
         word = normalize(t.text)
         if word in COMPLEMENTISERS:
             break

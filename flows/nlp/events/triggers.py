@@ -248,6 +248,8 @@ def form_role(word: Word, entry: LexiconEntry, previous: Word | None = None) -> 
     key = word.key
     if word.article or word.proclitics[-1:] in ("ب", "ل", "ك") or (key.startswith("ال") and not lemma.startswith("ال")):
         return "noun"
+    if word.enclitic and word.base in (lemma + "ت", lemma[:-1] + "ت") and lemma[2:3] != "ا":
+        return "verb"  # "نفته وزارة الدفاع", "رفضته": she denied it; not a feminine noun (إدانته is, أدان is hollow)
     if lemma.startswith("ت") and word.enclitic:
         return "noun"  # forms V and VI take no object: تعاونها is "its cooperation"
     if previous is not None and (
