@@ -109,3 +109,8 @@ def test_a_place_word_of_the_previous_sentence_does_not_make_the_subject_a_place
 def test_a_perfect_verb_with_an_object_pronoun_takes_its_subject_after_it() -> None:
     event = only("واتهمت مالي التحالف بتنفيذها، الأمر الذي نفته روسيا لاحقا.", "REJECT")
     assert event.actor1_id == "gpe:rus"
+
+
+def test_a_participle_takes_the_subject_of_its_sentences_opening_verb() -> None:
+    event = only("ووصف لافروف الاتفاق الذي ساهمت مالي في صياغته بأنه سيئ، مطالبا بتعديله.", "REQUEST")
+    assert event.actor1_id == "person:sergey-lavrov"

@@ -67,6 +67,9 @@ PREPOSING_WORDS = frozenset(
 )
 # A ب-word this long opens a charge ("بشن", "بالتدخل"); shorter ones are particles (بها، به، بين).
 CHARGE_WORD_MIN_LETTERS = 3
+# A participle's subject is its sentence's: the name right after the opening verb ("ووصف ترامب الاتفاق …، مطالبا
+# بإصلاحه"), within this many words of the clause start (the verb and a title: "ووصف الرئيس الأمريكي ترامب").
+OPENING_SUBJECT_TOKENS = 3
 # Quantifiers that open an object noun phrase (normalised): "كل طلبات إيران", "جميع الاتهامات".
 OBJECT_QUANTIFIERS = frozenset(normalize(w) for w in ("كل", "جميع", "بعض", "أي", "عدد", "عشرات", "مئات", "آلاف"))
 # The name a subject pronoun refers to stands this close before it ("روسيا وحلفاؤها إنها": the partner word and the
@@ -206,7 +209,11 @@ def assign_roles(
     actor_before = [c for c in actors if c.char_end <= trigger_start]
     if pos == "participle":
         # "دانت الدول ... X، متهمةً Y": the participle shares the subject of the verb before it.
-        first = shared_subject or (actor_before[-1] if actor_before else None)
+        opening = next(
+            (c for c in actor_before if 1 <= gap_tokens(text, clause_start, c.char_start) <= OPENING_SUBJECT_TOKENS),
+            None,
+        )
+        first = shared_subject or opening or (actor_before[-1] if actor_before else None)
         source = "subject" if shared_subject is not None else "guess"
     else:
         first, source = pick_actor1(
