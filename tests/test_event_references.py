@@ -114,3 +114,18 @@ def test_a_perfect_verb_with_an_object_pronoun_takes_its_subject_after_it() -> N
 def test_a_participle_takes_the_subject_of_its_sentences_opening_verb() -> None:
     event = only("ووصف لافروف الاتفاق الذي ساهمت مالي في صياغته بأنه سيئ، مطالبا بتعديله.", "REQUEST")
     assert event.actor1_id == "person:sergey-lavrov"
+
+
+def test_a_name_in_a_requests_content_is_not_the_one_asked() -> None:
+    event = only("وحثت النيجر شركاتها على مواصلة علاقاتها مع روسيا.", "REQUEST")
+    assert (event.actor1_id, event.actor2_id) == ("gpe:ner", None)
+
+
+def test_the_members_of_a_list_of_places_are_places() -> None:
+    event = only("تجري الأمم محادثات مع المنظمات العاملة في مالي والنيجر.", "CONSULT")
+    assert event.actor2_id is None and event.location_id == "gpe:mli"
+
+
+def test_a_name_glued_to_li_after_a_noun_is_not_its_agent() -> None:
+    event = only("وانشغل بحشد التأييد لضربات جوية لمالي.", "ASSAULT")
+    assert event.actor1_id is None

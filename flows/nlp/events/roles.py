@@ -39,7 +39,8 @@ PLACE_WORDS = frozenset(
     for w in (
         "في", "إلى", "داخل", "قرب", "بالقرب", "أنحاء", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
         "غربي", "مدينة", "بلدة", "محافظة", "ولاية", "ريف", "عاصمة", "منطقة", "إقليم", "شوارع", "ضواحي", "ضاحية",
-        "جبهة", "سواحل", "ساحل", "ميناء", "مطار", "فوق", "أجواء", "سماء", "باتجاه", "نحو",
+        "جبهة", "سواحل", "ساحل", "ميناء", "مطار", "فوق", "أجواء", "سماء", "باتجاه", "نحو", "مدن", "مناطق", "قرى",
+        "بلدات", "محافظات",
     )
 )  # fmt: skip
 # Prepositions: a candidate behind one is an object, not a subject.
@@ -65,6 +66,7 @@ QUANTIFIER_BEFORE_MIN = normalize("كل")
 PREPOSING_WORDS = frozenset(
     normalize(p + w) for p in ("", "و", "ف") for w in ("كان", "كانت", "كانوا", "قد", "لقد", "ثم", "حيث", "بينما")
 )
+REQUEST_CONTENT_WORDS = frozenset(normalize(w) for w in ("على", "إلى"))
 # A ب-word this long opens a charge ("بشن", "بالتدخل"); shorter ones are particles (بها، به، بين).
 CHARGE_WORD_MIN_LETTERS = 3
 # A participle's subject is its sentence's: the name right after the opening verb ("ووصف ترامب الاتفاق …، مطالبا
@@ -190,6 +192,11 @@ def assign_roles(
             and gap_tokens(text, trigger_end, c.char_start) == 0
         )
     ]
+    for previous, cand in zip(inside, inside[1:]):
+        # "في سوريا ولبنان والأردن": the members after a place's first are places too
+        if previous in places and cand not in places and cand.entity_type in PLACE_TYPES:
+            if COORDINATION.fullmatch(text[previous.char_end : cand.char_start]):
+                places.append(cand)
     after = [c for c in inside if c.char_start >= trigger_end]
     before = [c for c in inside if c.char_end <= trigger_start]
     location = pick_location(text, visit, after, before, places, trigger_end)
@@ -259,9 +266,10 @@ def assign_roles(
         nisbas = [c for c in inside if c.is_adjectival and c.entity_type == "GPE"]
         first = nisbas[0] if nisbas else None
     rest = [c for c in actor_after if c is not first]
-    if event_type == "ACCUSE":
-        # "متهمة إياه بمساعدة تنظيم داعش": who is named in the charge is not the accused.
-        charge = charge_start(text, trigger_end, clause_end)
+    if event_type in ("ACCUSE", "REQUEST"):
+        # "متهمة إياه بمساعدة تنظيم داعش": who is named in the charge is not the accused; "حثت شركاتها على مواصلة
+        # علاقاتها مع طهران": who is named in the request's content is not the one asked.
+        charge = charge_start(text, trigger_end, clause_end, event_type == "REQUEST")
         rest = [c for c in rest if c.char_start < charge]
     if visit:
         # Whom a visitor met is a person named in the visit's clause; countries and bodies there are context.
@@ -388,17 +396,25 @@ def pick_actor1(
         # "أجرى الوزير محادثات": the subject of a light verb; a noun behind a preposition ("شكك كوربن في الضربات")
         # is not its subject's act.
         return first_conjunct(text, before, len(before) - 1), "guess" if governed(text, trigger_start) else "before"
-    free = [c for c in after if not any(is_preposition(t.text) for t in tokens(text, trigger_end, c.char_start))]
+    free = [
+        c
+        for c in after
+        if not clitic_before(text, c.char_start)  # "ضربات جوية لسوريا": to Syria
+        and not any(is_preposition(t.text) for t in tokens(text, trigger_end, c.char_start))
+    ]
     if free:
         return free[0], "guess"
     return (first_conjunct(text, before, len(before) - 1) if before else None), "guess"
 
 
-def charge_start(text: str, trigger_end: int, clause_end: int) -> int:
-    """Where an accusation's charge opens: the first word after the trigger glued to ب ("بالتدخل", "بمساعدة")."""
+def charge_start(text: str, trigger_end: int, clause_end: int, request: bool = False) -> int:
+    """Where an accusation's charge opens: the first word after the trigger glued to ب ("بالتدخل", "بمساعدة"); a
+    request's content also after على or إلى ("حث X على", "دعا X إلى")."""
     for token in tokens(text, trigger_end, clause_end):
         word = normalize(token.text)
         if word.startswith(("ب", "وب")) and len(word) > CHARGE_WORD_MIN_LETTERS:
+            return token.char_start
+        if request and word in REQUEST_CONTENT_WORDS:
             return token.char_start
     return clause_end
 
