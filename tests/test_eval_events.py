@@ -188,7 +188,14 @@ def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["events_ant2.tsv", "events_ant2_round1.tsv", "events_ant2_round2.tsv", "events_ant2_round3.tsv"]
+    "name",
+    [
+        "events_ant2.tsv",
+        "events_ant2_round1.tsv",
+        "events_ant2_round2.tsv",
+        "events_ant2_round3.tsv",
+        "events_ant2_round4.tsv",
+    ],
 )
 def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
     import csv
