@@ -66,6 +66,9 @@ def test_an_indefinite_noun_keeps_its_own_roles() -> None:
         pytest.param("لم يغامر الفريق بالهجوم خوفا من أن يستغلها لاعبو الخصم.", "ASSAULT", id="a-football-attack"),
         pytest.param("شنت طائرات تحالف دعم الشرعية غارات.", "SUPPORT", id="the-coalitions-name"),
         pytest.param("وحشد دعم قادة فرنسا وبريطانيا.", "MOBILIZE", id="rallying-support-mobilises-no-force"),
+        pytest.param("إنها ستساعد على تغيير حياة الآلاف.", "AID", id="helps-to-is-no-aid"),
+        pytest.param("وسجلت الليرة مستوى متراجعا عن 4.74 ليرة.", "CONCEDE", id="a-currency-falling-concedes-nothing"),
+        pytest.param("أصدرت الوكالة تحذيرا من أمواج المد بعد الزلزال.", "THREATEN", id="a-tsunami-warning"),
     ],
 )
 def test_a_sense_that_reports_no_political_event(text: str, event_type: str) -> None:
@@ -129,3 +132,12 @@ def test_the_members_of_a_list_of_places_are_places() -> None:
 def test_a_name_glued_to_li_after_a_noun_is_not_its_agent() -> None:
     event = only("وانشغل بحشد التأييد لضربات جوية لمالي.", "ASSAULT")
     assert event.actor1_id is None
+
+
+def test_an_unnamed_subject_after_the_verb_is_not_replaced_by_a_name_before_it() -> None:
+    event = next(e for e in events_in("وهو قرار رحبت به روسيا وأدانه المجتمع الدولي.") if e.trigger == "وأدانه")
+    assert event.actor1_id is None
+
+
+def test_but_x_then_a_verb_is_subject_then_verb() -> None:
+    assert only("وتحدث الوزير طويلا، لكن روسيا حذرت النيجر من العواقب.", "THREATEN").actor1_id == "gpe:rus"

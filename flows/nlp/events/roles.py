@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from flows.nlp.text import words
 from flows.nlp.text.arabic import normalize, tokens
 from flows.resources import read_tsv_tuples
 
@@ -62,9 +63,12 @@ AGENT_PHRASES = frozenset(
 )
 # "كل من إيران والحوثيين": من after كل is a quantifier, not a preposition.
 QUANTIFIER_BEFORE_MIN = normalize("كل")
-# Words after which a name then a verb is subject then verb: كان and its forms, قد, لقد (normalised, with و/ف).
+# Words after which a name then a verb is subject then verb: كان and its forms, قد, لقد, لكن (a sister of إن: "لكن
+# الاتحاد الأوروبي حذر"), normalised, with و/ف.
 PREPOSING_WORDS = frozenset(
-    normalize(p + w) for p in ("", "و", "ف") for w in ("كان", "كانت", "كانوا", "قد", "لقد", "ثم", "حيث", "بينما")
+    normalize(p + w)
+    for p in ("", "و", "ف")
+    for w in ("كان", "كانت", "كانوا", "قد", "لقد", "ثم", "حيث", "بينما", "لكن", "لكنّ")
 )
 REQUEST_CONTENT_WORDS = frozenset(normalize(w) for w in ("على", "إلى"))
 # A ب-word this long opens a charge ("بشن", "بالتدخل"); shorter ones are particles (بها، به، بين).
@@ -72,6 +76,8 @@ CHARGE_WORD_MIN_LETTERS = 3
 # A participle's subject is its sentence's: the name right after the opening verb ("ووصف ترامب الاتفاق …، مطالبا
 # بإصلاحه"), within this many words of the clause start (the verb and a title: "ووصف الرئيس الأمريكي ترامب").
 OPENING_SUBJECT_TOKENS = 3
+# A definite word this long after a verb is a noun ("الشرطة"), not a particle or a relative pronoun (الذي، التي).
+DEFINITE_NOUN_MIN_LETTERS = 4
 # Quantifiers that open an object noun phrase (normalised): "كل طلبات إيران", "جميع الاتهامات".
 OBJECT_QUANTIFIERS = frozenset(normalize(w) for w in ("كل", "جميع", "بعض", "أي", "عدد", "عشرات", "مئات", "آلاف"))
 # The name a subject pronoun refers to stands this close before it ("روسيا وحلفاؤها إنها": the partner word and the
@@ -192,11 +198,11 @@ def assign_roles(
             and gap_tokens(text, trigger_end, c.char_start) == 0
         )
     ]
-    for previous, cand in zip(inside, inside[1:]):
+    for previous, member in zip(inside, inside[1:]):
         # "في سوريا ولبنان والأردن": the members after a place's first are places too
-        if previous in places and cand not in places and cand.entity_type in PLACE_TYPES:
-            if COORDINATION.fullmatch(text[previous.char_end : cand.char_start]):
-                places.append(cand)
+        if previous in places and member not in places and member.entity_type in PLACE_TYPES:
+            if COORDINATION.fullmatch(text[previous.char_end : member.char_start]):
+                places.append(member)
     after = [c for c in inside if c.char_start >= trigger_end]
     before = [c for c in inside if c.char_end <= trigger_start]
     location = pick_location(text, visit, after, before, places, trigger_end)
@@ -370,8 +376,12 @@ def pick_actor1(
             and not inside_object(text, trigger_end, direct[0].char_start)
         ):
             return direct[0], "subject"
-        if shared_subject is not None:
+        unnamed = unnamed_subject_after(text, trigger_end, after)
+        if shared_subject is not None and not (unnamed and carries_object(text, trigger_start, trigger_end)):
             return shared_subject, "subject"
+        if unnamed:
+            # "وأدانه المجتمع الدولي", "ودعت الشرطة السكان": a subject the entity layer did not name
+            return None, "guess"
         return (first_conjunct(text, before, len(before) - 1) if before else None), "guess"
     visitor = next(
         (
@@ -417,6 +427,25 @@ def charge_start(text: str, trigger_end: int, clause_end: int, request: bool = F
         if request and word in REQUEST_CONTENT_WORDS:
             return token.char_start
     return clause_end
+
+
+def carries_object(text: str, trigger_start: int, trigger_end: int) -> bool:
+    """The verb carries its object as a pronoun ("وأدانه"): a definite noun after it can only be its subject."""
+    word = words(text, trigger_start, trigger_end)[-1:]
+    return bool(word) and bool(word[0].enclitic)
+
+
+def unnamed_subject_after(text: str, trigger_end: int, after: list[ActorCandidate]) -> bool:
+    """The word right after the verb is a definite noun that no candidate covers: the verb's subject (Arabic puts it
+    there), named by a role or a common noun ("المجتمع الدولي", "الشرطة", "النظام"), so a name before the verb is
+    another clause's."""
+    following = tokens(text, trigger_end, min(len(text), trigger_end + 40))[:1]
+    if not following or any(c.char_start <= following[0].char_start < c.char_end for c in after):
+        return False
+    if CLAUSE_PUNCTUATION.search(text[trigger_end : following[0].char_start]):
+        return False  # "قد وصل، الاثنين،": a time adverb set off by commas
+    word = normalize(following[0].text)
+    return word.startswith(("ال", "وال")) and word not in PREPOSITIONS and len(word) > DEFINITE_NOUN_MIN_LETTERS
 
 
 def inside_object(text: str, start: int, end: int) -> bool:
