@@ -195,6 +195,7 @@ def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
         "events_ant2_round2.tsv",
         "events_ant2_round3.tsv",
         "events_ant2_round4.tsv",
+        "events_ant2_round5.tsv",
     ],
 )
 def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
