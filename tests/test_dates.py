@@ -101,6 +101,13 @@ def test_absolute_dates(text: str, surface: str, value: dt.date, precision: str)
     ("text", "surface", "value", "precision"),
     [
         pytest.param("قال اليوم إن", "اليوم", WED, "day", id="today"),
+        pytest.param(
+            "منذ أن سحب في أيار/مايو بلاده",
+            "أيار/مايو",
+            D(2024, 5, 1),
+            "month",
+            id="yearless-paired-month-nearest-anchor",
+        ),
         pytest.param("وصل أمس إلى", "أمس", D(2024, 2, 27), "day", id="yesterday"),
         pytest.param("وصل يوم أمس إلى", "يوم أمس", D(2024, 2, 27), "day", id="the-day-of-yesterday"),
         pytest.param("يصل غداً إلى", "غداً", D(2024, 2, 29), "day", id="tomorrow-with-tanween"),

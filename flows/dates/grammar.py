@@ -225,7 +225,8 @@ def _interpret(text: str, m: re.Match[str]) -> Iterator[RawDate]:
         year = _year(g("my_year"), YEAR_WITH_MONTH)
         if g("my_year") and year is None:
             return
-        if year is not None or g("my_mark") or g("my_q") or g("my_shahr"):
+        # A paired month ("أيار/مايو", "أغسطس (آب)") is a date even without a year: no other word is spelled so.
+        if year is not None or g("my_mark") or g("my_q") or g("my_shahr") or g("my_m2"):
             yield RawDate(
                 "month", m.start(), m.end(), month=month, year=year, marker=_marker(g("my_mark")), conflict=conflict
             )

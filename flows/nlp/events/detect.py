@@ -16,6 +16,7 @@ from flows.dates.resolve import find_dates
 from flows.nlp.events.clauses import accused_agent, actor_pool, relative_antecedent, sources, speaker_country
 from flows.nlp.events.groups import resolve_groups
 from flows.nlp.events.lexicon import EventLexicon, lexicon
+from flows.nlp.events.references import Report, is_reference, reported_subject, with_antecedent_actors
 from flows.nlp.events.roles import ActorCandidate, Roles, assign_roles
 from flows.nlp.events.triggers import TriggerHit, find_triggers
 from flows.nlp.text.arabic import normalize, normalize_with_map, split_sentences, tokens
@@ -42,8 +43,6 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT
 VISITOR_TYPES = frozenset({"PERSON", "ORG"})
 # Role nouns that name a visitor (flows/data/titles.tsv, and a delegation).
 VISITOR_TITLES = frozenset(normalize(title) for title, _ in read_tsv_tuples("titles.tsv")) | {normalize("وفد")}
-# A trigger with the article (after و ف ب ل ك): a definite reference to an event told before.
-DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
 # Where a quotation opens: what follows is someone's words, not the reporting clause.
 QUOTE_BOUNDARY = re.compile(r"[«“\":]")
 # A straight-quoted stretch this short is a name (منظمة "إيكواس"), not someone's words.
@@ -93,7 +92,7 @@ def detect_events(
     candidates = [
         ActorCandidate(m.char_start, m.char_end, (m.entity_id,), m.entity_type, m.is_adjectival) for m in mentions
     ]
-    found: list[EventMention] = []
+    found: list[Report] = []
     for index, sentence_hits in sorted(by_sentence.items()):
         sentence = sentences[index]
         next_sentence = sentences[index + 1] if index + 1 < len(sentences) else None
@@ -126,6 +125,7 @@ def detect_events(
                 hit_pool,
                 hit.entry.event_type,
                 antecedent or subject,
+                hit.subject_suffix,
             )
             if antecedent is not None and roles.actor1_id not in antecedent.entity_ids:
                 roles = with_agent(roles, antecedent.entity_ids[0])
@@ -138,10 +138,15 @@ def detect_events(
             speaker = quote_speaker(quotes, hit)
             if speaker is not None and hit.entry.event_type in STATEMENT_TYPES and roles.actor1_id != speaker:
                 roles = with_agent(roles, speaker)
+            reporter = reported_subject(text, quotes, hit)
+            if reporter is not None and roles.source == "guess":
+                roles = with_agent(roles, reporter)  # "وأكد أنه يدعم …": he, the one who said it
             if hit.entry.pos == "verb" and is_passive(text, hit):
                 # "اعتُقل الصحفي": no agent; the one named after the verb is the one it was done to.
                 patient = roles.actor1_id or roles.actor2_id
-                roles = Roles(None, patient, roles.location_id, tuple(a for a in roles.actor_ids if a == patient))
+                roles = Roles(
+                    None, patient, roles.location_id, tuple(a for a in roles.actor_ids if a == patient), "subject"
+                )
             if (
                 hit.entry.event_mode == "visit"
                 and hit.entry.pos == "verb"
@@ -162,28 +167,34 @@ def detect_events(
             if after_publication(date, anchor) and status == "occurred":
                 status = "planned"
             date = planned_forward(date, anchor) if status == "planned" else date
+            dated = date.value is not None
             if date.value is None and anchor and sentence.index == 0 and status in ("occurred", "claimed"):
                 date = EventDate(anchor, LEAD_PRECISION)  # the lead reports the day's news
             found.append(
-                EventMention(
-                    event_type=hit.entry.event_type,
-                    event_mode=hit.entry.event_mode,
-                    actor1_id=roles.actor1_id,
-                    actor2_id=roles.actor2_id,
-                    location_id=roles.location_id,
-                    event_date=date.value,
-                    date_precision=date.precision,
-                    status=status,
-                    sentence_index=sentence.index,
-                    char_start=hit.char_start,
-                    char_end=hit.char_end,
-                    evidence=text[sentence.char_start : sentence.char_end],
-                    trigger=text[hit.char_start : hit.char_end],
-                    contexts=contexts,
-                    actor_ids=roles.actor_ids,
+                Report(
+                    EventMention(
+                        event_type=hit.entry.event_type,
+                        event_mode=hit.entry.event_mode,
+                        actor1_id=roles.actor1_id,
+                        actor2_id=roles.actor2_id,
+                        location_id=roles.location_id,
+                        event_date=date.value,
+                        date_precision=date.precision,
+                        status=status,
+                        sentence_index=sentence.index,
+                        char_start=hit.char_start,
+                        char_end=hit.char_end,
+                        evidence=text[sentence.char_start : sentence.char_end],
+                        trigger=text[hit.char_start : hit.char_end],
+                        contexts=contexts,
+                        actor_ids=roles.actor_ids,
+                    ),
+                    roles.source,
+                    hit.entry.pos == "noun" and is_reference(text, hit, candidates),
+                    dated,
                 )
             )
-    return tuple(with_antecedent_actors(found, text))
+    return tuple(with_antecedent_actors(found))
 
 
 def quote_speaker(quotes: tuple[Quote, ...], hit: TriggerHit) -> str | None:
@@ -216,7 +227,7 @@ def with_agent(roles: Roles, agent: str) -> Roles:
     second = roles.actor2_id if roles.actor2_id not in (None, agent) else roles.actor1_id
     second = None if second == agent else second
     ordered = (agent, *(a for a in roles.actor_ids if a != agent))
-    return Roles(agent, second, roles.location_id, ordered)
+    return Roles(agent, second, roles.location_id, ordered, "speaker")
 
 
 def is_passive(text: str, hit: TriggerHit) -> bool:
@@ -225,25 +236,6 @@ def is_passive(text: str, hit: TriggerHit) -> bool:
         word_end += 1
     surface = text[hit.char_start : word_end]
     return bool(PASSIVE_MARK.match(surface) or PASSIVE_ARREST.match(surface))
-
-
-def with_antecedent_actors(found: list[EventMention], text: str) -> list[EventMention]:
-    """A definite report with no actor of its own ("الضربات", "هذا الهجوم") refers back to the last report of its
-    type in the article that named one, and takes its actors. Not an indefinite one: "بعد زيارة للعراق" is another
-    visit, and taking the visitor of the sentence would let linking merge the two (seed 003)."""
-    last: dict[str, EventMention] = {}
-    result = []
-    for event in found:
-        if event.actor1_id is None and event.actor2_id is None:
-            before = last.get(event.event_type)
-            if before is not None and DEFINITE.match(normalize(event.trigger)):
-                event = replace(
-                    event, actor1_id=before.actor1_id, actor2_id=before.actor2_id, actor_ids=before.actor_ids
-                )
-        if event.actor1_id is not None:
-            last[event.event_type] = event
-        result.append(event)
-    return result
 
 
 def clause_bounds(text: str, lex: EventLexicon, sentence: Sentence, hit: TriggerHit) -> tuple[int, int]:
@@ -299,7 +291,9 @@ def usable(text: str, dates: list, lex: EventLexicon) -> list:
         before = normalize_with_map(text[max(0, d.char_start - 20) : d.char_start])[0]
         # The second end of a range ("بين عامي 2022 و2023") is blocked with the first.
         range_end = 0 <= d.char_start - blocked_end <= RANGE_JOIN_CHARS and "و" in text[blocked_end : d.char_start]
-        if lex.date_blockers.search(before) or range_end:
+        # The date finder may take the blocker into its span: "منذ 30 عاما" is a duration, not a year.
+        own_head = normalize(text[d.char_start : d.char_end].split(" ", 1)[0])
+        if lex.date_blockers.search(before) or lex.date_blockers.search(own_head) or range_end:
             blocked_end = d.char_end
             continue
         kept.append(d)

@@ -6,30 +6,34 @@ official's title ("وزير دفاع النيجر <الاسم>") is not an actor
 stays derivable from the person's entity (country_code). A place is a GPE/LOC introduced by في / إلى or an
 attached ب or a place word (قرب، شرقي، مدينة); a visit's place is its destination. A subject before its verb counts
 after كان/قد or at a clause start, a coordination's first member is its agent, "من قبل X" names a noun's agent.
-Group phrases ("الدول الثلاث") are resolved in groups.py; sources, speakers and relative clauses in clauses.py.
+Group phrases ("الدول الثلاث") are resolved in groups.py; sources, speakers and relative clauses in clauses.py; the
+agent itself (subject, genitive, "من قبل") in agents.py.
 A city or leader standing for a state (واشنطن, الكرملين) stays the actor: its entity's country_code gives the state
 for the country views (v_events.actor1_country_code, events_by_country_month).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from flows.nlp.events.agents import (
+    COMPLEMENTISERS,
+    COORDINATION,
+    ActorCandidate,
+    charge_start,
+    clitic_before,
+    gap_tokens,
+    is_preposed_subject,
+    pick_actor1,
+)
 from flows.nlp.text.arabic import normalize, tokens
 from flows.resources import read_tsv_tuples
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
-# A verb's subject stands within this many words after it (titles like "سفير فرنسا السابق لدى الاتحاد الأفريقي" come
-# between; 7 is the longest title in the seeds, checked on their gold).
-VERB_SUBJECT_TOKENS = 7
-# A noun trigger's agent stands within this many words before it ("يجري الرئيس ... محادثات").
-NOUN_AGENT_TOKENS = 10
 # A country or body this close before a person is part of the person's title, not an actor
 # ("سفير فرنسا السابق لدى الاتحاد الأفريقي <الاسم>": four words between).
 TITLE_GAP_TOKENS = 4
-COMPLEMENTISERS = frozenset(normalize(w) for w in ("أن", "أنّ", "إن", "أنه", "إنه"))
 # Gatherings named after their city: "محادثات موسكو", "قمة باماكو" — the GPE right after the noun is the place.
 GATHERINGS = frozenset({"meeting", "talks", "summit"})
 # Words that introduce a place, as whole tokens before the mention (normalised), with their clitics off: a
@@ -39,7 +43,8 @@ PLACE_WORDS = frozenset(
     for w in (
         "في", "إلى", "داخل", "قرب", "بالقرب", "أنحاء", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
         "غربي", "مدينة", "بلدة", "محافظة", "ولاية", "ريف", "عاصمة", "منطقة", "إقليم", "شوارع", "ضواحي", "ضاحية",
-        "جبهة", "سواحل", "ساحل", "ميناء", "مطار", "فوق", "أجواء", "سماء", "باتجاه", "نحو",
+        "جبهة", "سواحل", "ساحل", "ميناء", "مطار", "فوق", "أجواء", "سماء", "باتجاه", "نحو", "مدن", "مناطق", "قرى",
+        "بلدات", "محافظات",
     )
 )  # fmt: skip
 # Prepositions: a candidate behind one is an object, not a subject.
@@ -49,41 +54,13 @@ DEFINITE_TITLES = frozenset(
     for title, position in read_tsv_tuples("titles.tsv")
     if position == "before" and title.startswith("ال")
 ) | frozenset(normalize(w) for w in ("نظيره", "نظيرها", "نظيرهم"))
-PREPOSITIONS = frozenset(normalize(w) for w in ("في", "إلى", "على", "عن", "من", "مع", "منذ", "لدى", "ضد", "نحو"))
-PREPOSITION_REACH_TOKENS = 2
-# A visit's noun names its visitor a few words on, behind ل or a title ("بالزيارة التاريخية لولي العهد السعودي
-# الأمير محمد بن سلمان": five words); not behind مع / بين, which name whom the visitor met.
-VISITOR_AFTER_TOKENS = 6
-CO_PARTICIPANT_WORDS = frozenset(normalize(w) for w in ("مع", "بين", "ومع"))
-# "بالتعاون من قبل X": the words that introduce a noun's agent (normalised).
-AGENT_PHRASES = frozenset(
-    (normalize(a), normalize(b)) for a, b in (("من", "قبل"), ("من", "جانب"), ("على", "يد"), ("على", "أيدي"))
-)
-# "كل من إيران والحوثيين": من after كل is a quantifier, not a preposition.
-QUANTIFIER_BEFORE_MIN = normalize("كل")
-# Words after which a name then a verb is subject then verb: كان and its forms, قد, لقد (normalised, with و/ف).
-PREPOSING_WORDS = frozenset(
-    normalize(p + w) for p in ("", "و", "ف") for w in ("كان", "كانت", "كانوا", "قد", "لقد", "ثم", "حيث", "بينما")
-)
-# Punctuation that closes a clause, so a name after it starts a new one.
-CLAUSE_PUNCTUATION = re.compile(r"[،,.:;؛«»\"()\-]")
-# Between two members of a coordination: و, a comma, or "كل من" words.
-COORDINATION = re.compile(r"[\s،,]*و?\s*")
-PREPOSITION_PREFIXED = re.compile(r"^[وف]?(?:بال|لل|با|لا|كال)")
+# A participle's subject is its sentence's: the name right after the opening verb ("ووصف ترامب الاتفاق …، مطالبا
+# بإصلاحه"), within this many words of the clause start (the verb and a title: "ووصف الرئيس الأمريكي ترامب").
+OPENING_SUBJECT_TOKENS = 3
+SENTENCE_ENDS = (".", "؟", "?", "!", "\n")
 # Clitics attached to a place name: بموسكو (in), لباماكو (to, for visits).
 PLACE_CLITICS = frozenset({"ب"})
 VISIT_CLITICS = frozenset({"ب", "ل"})
-
-
-@dataclass(frozen=True, slots=True)
-class ActorCandidate:
-    """An entity mention (or a resolved group phrase) that may fill a role."""
-
-    char_start: int
-    char_end: int
-    entity_ids: tuple[str, ...]
-    entity_type: str
-    is_adjectival: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,26 +69,20 @@ class Roles:
     actor2_id: str | None
     location_id: str | None
     actor_ids: tuple[str, ...]
-
-
-def gap_tokens(text: str, start: int, end: int) -> int:
-    return len(tokens(text, start, end)) if end > start else 0
-
-
-def clitic_before(text: str, start: int) -> str:
-    """The letters glued to the front of a mention ("لباماكو" -> "ل"), without a leading conjunction."""
-    i = start
-    while i > 0 and text[i - 1].isalpha():
-        i -= 1
-    glued = normalize(text[i:start])
-    return glued[1:] if glued[:1] in ("و", "ف") and len(glued) > 1 else glued
+    # Where actor1 came from: the clause's structure ("subject", "genitive", "by", "nisba", "speaker"), a light
+    # verb's subject before a noun ("before": "أجرى الوزير محادثات"), or a guess (the nearest name, "guess"). A
+    # definite reference ("الضربات") with a guessed agent takes its article's event instead (detect.py).
+    source: str = "guess"
 
 
 def word_before(text: str, start: int, within: int = 3) -> set[str]:
     """The normalised words in the few tokens before ``start``, stopping at a complementiser: in
     "يشار إلى أن موسكو ..." the إلى governs the clause, not the name."""
     words: list[str] = []
-    for t in reversed(tokens(text, max(0, start - 60), start)[-within:]):
+    window_start = max(0, start - 60)
+    # Not across a sentence end: in "… جنوب البوكمال. واتهمت دمشق" Damascus accuses, it is no place.
+    sentence_end = max(text.rfind(mark, window_start, start) for mark in SENTENCE_ENDS)
+    for t in reversed(tokens(text, max(window_start, sentence_end + 1), start)[-within:]):
         word = normalize(t.text)
         if word in COMPLEMENTISERS:
             break
@@ -144,6 +115,7 @@ def assign_roles(
     candidates: list[ActorCandidate],
     event_type: str = "",
     shared_subject: ActorCandidate | None = None,
+    subject_suffix: bool = False,
 ) -> Roles:
     """actor1, actor2, place and every actor of the trigger, from the candidates inside [clause_start, clause_end)."""
     visit = mode == "visit"
@@ -169,6 +141,11 @@ def assign_roles(
             and gap_tokens(text, trigger_end, c.char_start) == 0
         )
     ]
+    for previous, member in zip(inside, inside[1:]):
+        # "في سوريا ولبنان والأردن": the members after a place's first are places too
+        if previous in places and member not in places and member.entity_type in PLACE_TYPES:
+            if COORDINATION.fullmatch(text[previous.char_end : member.char_start]):
+                places.append(member)
     after = [c for c in inside if c.char_start >= trigger_end]
     before = [c for c in inside if c.char_end <= trigger_start]
     location = pick_location(text, visit, after, before, places, trigger_end)
@@ -188,10 +165,23 @@ def assign_roles(
     actor_before = [c for c in actors if c.char_end <= trigger_start]
     if pos == "participle":
         # "دانت الدول ... X، متهمةً Y": the participle shares the subject of the verb before it.
-        first = shared_subject or (actor_before[-1] if actor_before else None)
+        opening = next(
+            (c for c in actor_before if 1 <= gap_tokens(text, clause_start, c.char_start) <= OPENING_SUBJECT_TOKENS),
+            None,
+        )
+        first = shared_subject or opening or (actor_before[-1] if actor_before else None)
+        source = "subject" if shared_subject is not None else "guess"
     else:
-        first = pick_actor1(
-            text, pos, event_type == "CONSULT", trigger_start, trigger_end, actor_after, actor_before, shared_subject
+        first, source = pick_actor1(
+            text,
+            pos,
+            event_type == "CONSULT",
+            trigger_start,
+            trigger_end,
+            actor_after,
+            actor_before,
+            shared_subject,
+            subject_suffix,
         )
         nisba_subject = next(
             (
@@ -205,7 +195,7 @@ def assign_roles(
             ),
             None,
         )
-        first = nisba_subject or first
+        first, source = (nisba_subject, "nisba") if nisba_subject else (first, source)
     if pos == "noun":
         # "غارة إسرائيلية", "ضربات أمريكية": a nisba right after an action noun names its agent.
         agent_nisba = next(
@@ -219,12 +209,17 @@ def assign_roles(
             ),
             None,
         )
-        first = agent_nisba or first
+        first, source = (agent_nisba, "nisba") if agent_nisba else (first, source)
     if first is None:
         # Last resort: a nisba standing for its country ("المسؤولين الماليين" -> Mali).
         nisbas = [c for c in inside if c.is_adjectival and c.entity_type == "GPE"]
         first = nisbas[0] if nisbas else None
     rest = [c for c in actor_after if c is not first]
+    if event_type in ("ACCUSE", "REQUEST"):
+        # "متهمة إياه بمساعدة تنظيم داعش": who is named in the charge is not the accused; "حثت شركاتها على مواصلة
+        # علاقاتها مع طهران": who is named in the request's content is not the one asked.
+        charge = charge_start(text, trigger_end, clause_end, event_type == "REQUEST")
+        rest = [c for c in rest if c.char_start < charge]
     if visit:
         # Whom a visitor met is a person named in the visit's clause; countries and bodies there are context.
         rest = [c for c in rest if c.entity_type == "PERSON"]
@@ -237,7 +232,7 @@ def assign_roles(
                 ordered.append(entity_id)
     actor1 = first.entity_ids[0] if first else None
     actor2 = next((e for e in (second.entity_ids if second else ()) if e != actor1), None)
-    return Roles(actor1, actor2, location.entity_ids[0] if location else None, tuple(ordered))
+    return Roles(actor1, actor2, location.entity_ids[0] if location else None, tuple(ordered), source)
 
 
 def is_title_part(text: str, cand: ActorCandidate, inside: list[ActorCandidate], trigger_start: int = -1) -> bool:
@@ -288,97 +283,3 @@ def pick_location(
         return after_places[0]
     before_places = [c for c in places if c in before]
     return before_places[-1] if before_places else None
-
-
-def pick_actor1(
-    text: str,
-    pos: str,
-    genitive_is_agent: bool,
-    trigger_start: int,
-    trigger_end: int,
-    after: list[ActorCandidate],
-    before: list[ActorCandidate],
-    shared_subject: ActorCandidate | None = None,
-) -> ActorCandidate | None:
-    """The agent: a verb's subject after it (not behind a preposition), else the subject it shares with the verb
-    before it (Arabic drops a repeated subject: "طالبوا بتسليم المتهم"), else the nearest actor before; a
-    noun's agent before it, else its genitive or first actor after it ("شحن الوقود من الجزائر")."""
-    direct = [c for c in after if not behind_preposition(text, trigger_end, c)]
-    if pos == "verb":
-        if before and is_preposed_subject(text, before[-1], trigger_start):
-            return first_conjunct(text, before, len(before) - 1)
-        if direct and gap_tokens(text, trigger_end, direct[0].char_start) <= VERB_SUBJECT_TOKENS:
-            return direct[0]
-        if shared_subject is not None:
-            return shared_subject
-        return first_conjunct(text, before, len(before) - 1) if before else None
-    visitor = next(
-        (
-            c
-            for c in after
-            if genitive_is_agent
-            and c.entity_type == "PERSON"
-            and gap_tokens(text, trigger_end, c.char_start) <= VISITOR_AFTER_TOKENS
-            and not CO_PARTICIPANT_WORDS & {normalize(t.text) for t in tokens(text, trigger_end, c.char_start)}
-        ),
-        None,
-    )
-    if visitor is not None and not (before and gap_tokens(text, before[-1].char_end, trigger_start) == 0):
-        return visitor  # "بالزيارة التاريخية لولي العهد السعودي الأمير محمد بن سلمان"
-    if genitive_is_agent and after and gap_tokens(text, trigger_end, after[0].char_start) == 0:
-        # "زيارة لافروف" names the visitor; "عزل بازوم" or "طرد القوات" name the one it was done to.
-        return after[0]
-    by_agent = next((c for c in after if agent_phrase_before(text, c)), None)
-    if by_agent is not None:
-        return by_agent  # "عقوبات من قبل كندا": by Canada
-    if before and gap_tokens(text, before[-1].char_end, trigger_start) <= NOUN_AGENT_TOKENS:
-        return first_conjunct(text, before, len(before) - 1)
-    return after[0] if after else (first_conjunct(text, before, len(before) - 1) if before else None)
-
-
-def agent_phrase_before(text: str, cand: ActorCandidate) -> bool:
-    """ "من قبل X", "من جانب X", "على يد X": X is who did it."""
-    words = [normalize(t.text) for t in tokens(text, max(0, cand.char_start - 30), cand.char_start)][-2:]
-    return len(words) == 2 and tuple(words) in AGENT_PHRASES
-
-
-def first_conjunct(text: str, cands: list[ActorCandidate], last: int) -> ActorCandidate:
-    """The first member of the coordination that ends with ``cands[last]`` ("أمريكا وبريطانيا وفرنسا يقصفون": the
-    agent named first, as the gold names a coalition by its first member)."""
-    i = last
-    while i > 0 and COORDINATION.fullmatch(text[cands[i - 1].char_end : cands[i].char_start]):
-        i -= 1
-    return cands[i]
-
-
-def is_preposed_subject(text: str, cand: ActorCandidate, trigger_start: int) -> bool:
-    """A name right before a verb, itself after كان/قد or at the start of its clause, is the verb's subject
-    ("وكانت دمشق اتهمت إسرائيل", "إن واشنطن انسحبت"); so is a nisba on the noun there ("أن الصواريخ الإسرائيلية
-    استهدفت": Israel)."""
-    if gap_tokens(text, cand.char_end, trigger_start) != 0:
-        return False
-    before = tokens(text, max(0, cand.char_start - 60), cand.char_start)
-    if cand.is_adjectival:
-        # "أن الصواريخ الإسرائيلية استهدفت": a nisba on the subject noun; the clause starts before that noun.
-        before = before[:-1]
-    if not before:
-        return True
-    word = normalize(before[-1].text)
-    return (
-        word in PREPOSING_WORDS
-        or word in COMPLEMENTISERS
-        or bool(CLAUSE_PUNCTUATION.search(text[before[-1].char_end : cand.char_start]))
-    )
-
-
-def behind_preposition(text: str, start: int, cand: ActorCandidate) -> bool:
-    """A preposition just before the candidate makes it an object ("بتسليم المتهم", "من إيكواس").
-
-    Only the last words count: a title in between may hold one of its own ("سفير فرنسا لدى ...").
-    """
-    words = [normalize(t.text) for t in tokens(text, start, cand.char_start)]
-    between = words[-PREPOSITION_REACH_TOKENS:]
-    if len(words) >= 2 and words[-2:] == [QUANTIFIER_BEFORE_MIN, normalize("من")]:
-        return False  # "كل من إيران"
-    glued = clitic_before(text, cand.char_start)
-    return bool(glued) or any(word in PREPOSITIONS or PREPOSITION_PREFIXED.match(word) for word in between)

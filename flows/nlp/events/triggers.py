@@ -34,6 +34,14 @@ ALL_TYPES = frozenset(
 AMOUNT_AFTER = re.compile(r"\s*\d")
 # Two triggers of one type this close ("تسليمها مساعدات") report one event: the second is dropped.
 SAME_EVENT_GAP_WORDS = 1
+# A verbal noun this close after its own verb is its cognate object ("رحب بها محاميه ترحيبا حذرا": two words
+# between), the same event (the event audit of issue 14 counted it twice).
+COGNATE_OBJECT_GAP_WORDS = 3
+# "غير متعاونة", "غير مرحب": a participle after غير describes someone; it reports no event.
+NEGATING_NOUN = normalize("غير")
+# The imperfect's person prefixes a word with the article or ب/ل cannot carry: "اليدين" (the hands) is not يدين
+# (condemns), "ليندن" (a name) not ل + a form of ندّد. A verb lemma's nouns are its verbal noun and participles.
+IMPERFECT_PREFIXES = ("ي", "ن")
 # A word right after one of these prepositions is a noun, whatever it looks like ("مع دعمنا").
 GOVERNING_PREPOSITIONS = frozenset(
     normalize(w) for w in ("مع", "في", "من", "على", "عن", "إلى", "حول", "بعد", "قبل", "خلال")
@@ -53,6 +61,7 @@ class TriggerHit:
     char_end: int
     entry: Trigger
     future_prefix: bool  # the verb itself carries the future prefix س ("سيلتقي")
+    subject_suffix: bool = False  # a verb that spells its plural subject ("اقتحموا", "يتهمونها"): no subject after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +112,7 @@ def senses() -> dict[str, tuple[Sense, ...]]:
     for row in read_tsv("event_senses.tsv"):
         context = frozenset() if row["context"] == "*" else frozenset(normalize(w) for w in row["context"].split("|"))
         kind = None if row["event_type"] == "-" else row["event_type"]
-        found.setdefault(row["lemma"], []).append(
+        found.setdefault(row["lemma"].split("|")[0], []).append(
             Sense(context, kind, None if row["event_mode"] == "-" else row["event_mode"])
         )
     return {lemma: tuple(rows) for lemma, rows in found.items()}
@@ -160,9 +169,12 @@ def find_triggers(text: str, start: int, end: int) -> list[TriggerHit]:
             continue
         entry = match.entry
         i = match.last + 1
-        if is_excluded(word, entry):
+        if is_excluded(word, entry) or impossible_noun(word, entry):
             continue
-        pos = form_role(word, entry, seq[match.first - 1] if match.first else None)
+        previous = seq[match.first - 1] if match.first else None
+        pos = form_role(word, entry, previous)
+        if pos != "verb" and previous is not None and previous.key == NEGATING_NOUN:
+            continue
         wanted = entry.get("forms") or "all"
         if wanted == "noun" and pos == "verb" and word.key == normalize(entry.lemma.split()[0]):
             pos = "noun"  # عزل read as the verbal noun it is spelled like ("أعلنت النيجر عزل ديوب")
@@ -179,10 +191,31 @@ def find_triggers(text: str, start: int, end: int) -> list[TriggerHit]:
             continue
         if hits and hits[-1].entry.event_type == event_type and match.first - last_word - 1 <= SAME_EVENT_GAP_WORDS:
             continue
+        if hits and hits[-1].entry.trigger == entry.lemma and match.first - last_word - 1 <= COGNATE_OBJECT_GAP_WORDS:
+            continue
         future = "س" in word.proclitics
-        hits.append(TriggerHit(match.start, hit_end, Trigger(entry.lemma, event_type, mode, pos), future))
+        trigger = Trigger(entry.lemma, event_type, mode, pos)
+        hits.append(TriggerHit(match.start, hit_end, trigger, future, pos == "verb" and plural_subject(word, entry)))
         last_word = match.last
     return hits
+
+
+def impossible_noun(word: Word, entry: LexiconEntry) -> bool:
+    """A word with the article or ب/ل whose base is an imperfect verb form: the lexicon matched a look-alike."""
+    if entry.pos != "verb" or not (word.article or word.proclitics[-1:] in ("ب", "ل", "ك")):
+        return False
+    lemma = normalize(entry.lemma.split()[0])
+    return any(word.key.startswith(prefix) and not lemma.startswith(prefix) for prefix in IMPERFECT_PREFIXES)
+
+
+def plural_subject(word: Word, entry: LexiconEntry) -> bool:
+    """The verb carries a plural subject suffix: perfect -وا ("اقتحموا") or imperfect -ون ("يتهمونها"). Arabic puts a
+    verb before its noun subject in the singular, so a name after a plural verb is its object."""
+    lemma = normalize(entry.lemma.split()[0])
+    key = word.key
+    if key.endswith("وا") and not lemma.endswith("وا"):
+        return True
+    return key.startswith(("ي", "ت")) and key.endswith("ون") and not lemma.endswith("ون")
 
 
 def is_outcome(seq: tuple[Word, ...], i: int) -> bool:
@@ -215,6 +248,8 @@ def form_role(word: Word, entry: LexiconEntry, previous: Word | None = None) -> 
     key = word.key
     if word.article or word.proclitics[-1:] in ("ب", "ل", "ك") or (key.startswith("ال") and not lemma.startswith("ال")):
         return "noun"
+    if word.enclitic and word.base in (lemma + "ت", lemma[:-1] + "ت") and lemma[2:3] != "ا":
+        return "verb"  # "نفته وزارة الدفاع", "رفضته": she denied it; not a feminine noun (إدانته is, أدان is hollow)
     if lemma.startswith("ت") and word.enclitic:
         return "noun"  # forms V and VI take no object: تعاونها is "its cooperation"
     if previous is not None and (

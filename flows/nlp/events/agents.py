@@ -1,0 +1,272 @@
+"""The agent of one event trigger, read from its clause: a verb's subject, a noun's agent, and the words that move
+them (a preposition, a complementiser with a pronoun, a plural verb, a quantifier, a charge or a request's content).
+
+Arabic news puts a verb's subject right after it ("التقى الوزير نظيره ...": VSO) unless the verb spells a plural
+subject ("اقتحموا المعبر") or a pronoun carries it ("إنها استهدفت"); a noun's agent stands before it as a light
+verb's subject ("أجرى الوزير محادثات ...") or right after it as a genitive ("زيارة لافروف ...") or behind "من قبل".
+A definite noun right after a verb that no entity covers is an unnamed subject ("وأدانه المجتمع الدولي"): no name of
+an earlier clause replaces it. Each agent says where it came from (Roles.source in roles.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows.nlp.text import words
+from flows.nlp.text.arabic import normalize, tokens
+
+# A verb's subject stands within this many words after it (titles like "سفير فرنسا السابق لدى الاتحاد الأفريقي" come
+# between; 7 is the longest title in the seeds, checked on their gold).
+VERB_SUBJECT_TOKENS = 7
+# A noun trigger's agent stands within this many words before it ("يجري الرئيس ... محادثات").
+NOUN_AGENT_TOKENS = 10
+COMPLEMENTISERS = frozenset(normalize(w) for w in ("أن", "أنّ", "إن", "أنه", "إنه"))
+PREPOSITIONS = frozenset(normalize(w) for w in ("في", "إلى", "على", "عن", "من", "مع", "منذ", "لدى", "ضد", "نحو"))
+PREPOSITION_REACH_TOKENS = 2
+# A visit's noun names its visitor a few words on, behind ل or a title ("بالزيارة التاريخية لولي العهد السعودي
+# الأمير محمد بن سلمان": five words); not behind مع / بين, which name whom the visitor met.
+VISITOR_AFTER_TOKENS = 6
+CO_PARTICIPANT_WORDS = frozenset(normalize(w) for w in ("مع", "بين", "ومع"))
+# "بالتعاون من قبل X": the words that introduce a noun's agent (normalised).
+AGENT_PHRASES = frozenset(
+    (normalize(a), normalize(b)) for a, b in (("من", "قبل"), ("من", "جانب"), ("على", "يد"), ("على", "أيدي"))
+)
+# "كل من إيران والحوثيين": من after كل is a quantifier, not a preposition.
+QUANTIFIER_BEFORE_MIN = normalize("كل")
+# Words after which a name then a verb is subject then verb: كان and its forms, قد, لقد, لكن (a sister of إن: "لكن
+# الاتحاد الأوروبي حذر"), normalised, with و/ف.
+PREPOSING_WORDS = frozenset(
+    normalize(p + w)
+    for p in ("", "و", "ف")
+    for w in ("كان", "كانت", "كانوا", "قد", "لقد", "ثم", "حيث", "بينما", "لكن", "لكنّ")
+)
+REQUEST_CONTENT_WORDS = frozenset(normalize(w) for w in ("على", "إلى"))
+# A ب-word this long opens a charge ("بشن", "بالتدخل"); shorter ones are particles (بها، به، بين).
+CHARGE_WORD_MIN_LETTERS = 3
+# A definite word this long after a verb is a noun ("الشرطة"), not a particle or a relative pronoun (الذي، التي).
+DEFINITE_NOUN_MIN_LETTERS = 4
+# Quantifiers that open an object noun phrase (normalised): "كل طلبات إيران", "جميع الاتهامات".
+OBJECT_QUANTIFIERS = frozenset(normalize(w) for w in ("كل", "جميع", "بعض", "أي", "عدد", "عشرات", "مئات", "آلاف"))
+# The name a subject pronoun refers to stands this close before it ("روسيا وحلفاؤها إنها": the partner word and the
+# complementiser); further back ("… الرئيس الصيني شي جين بينغ. لكنه أشاد") it is a name of another clause.
+PRONOUN_REFERENT_GAP_TOKENS = 2
+# A complementiser carrying a subject pronoun: "أنه", "إنها", "بأنهم" (normalised).
+SUBJECT_PRONOUN_OPENER = re.compile(r"[وف]?ب?[اإأ]ن(?:ه|ها|هم|هما)")
+# Punctuation that closes a clause, so a name after it starts a new one.
+CLAUSE_PUNCTUATION = re.compile(r"[،,.:;؛«»\"()\-]")
+# Between two members of a coordination: و, a comma, or "كل من" words.
+COORDINATION = re.compile(r"[\s،,]*و?\s*")
+PREPOSITION_PREFIXED = re.compile(r"^[وف]?(?:بال|لل|با|لا|كال)")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCandidate:
+    """An entity mention (or a resolved group phrase) that may fill a role."""
+
+    char_start: int
+    char_end: int
+    entity_ids: tuple[str, ...]
+    entity_type: str
+    is_adjectival: bool = False
+
+
+def gap_tokens(text: str, start: int, end: int) -> int:
+    return len(tokens(text, start, end)) if end > start else 0
+
+
+def clitic_before(text: str, start: int) -> str:
+    """The letters glued to the front of a mention ("لباماكو" -> "ل"), without a leading conjunction."""
+    i = start
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    glued = normalize(text[i:start])
+    return glued[1:] if glued[:1] in ("و", "ف") and len(glued) > 1 else glued
+
+
+def pick_actor1(
+    text: str,
+    pos: str,
+    genitive_is_agent: bool,
+    trigger_start: int,
+    trigger_end: int,
+    after: list[ActorCandidate],
+    before: list[ActorCandidate],
+    shared_subject: ActorCandidate | None = None,
+    subject_suffix: bool = False,
+) -> tuple[ActorCandidate | None, str]:
+    """The agent, and where it came from (Roles.source).
+
+    A verb's subject after it (not behind a preposition; not after a verb that spells its plural subject,
+    "اقتحموا المعبر"), else the subject it shares with the verb before it (Arabic drops a repeated subject:
+    "طالبوا بتسليم المتهم"), else the nearest actor before; a noun's agent before it, else its genitive, "من قبل X",
+    or the first actor after it with no preposition between ("احتجاجا على إجراءات ترامب" names the target)."""
+    direct = [c for c in after if not behind_preposition(text, trigger_end, c)]
+    if pos == "verb":
+        if before and is_preposed_subject(text, before[-1], trigger_start):
+            return first_conjunct(text, before, len(before) - 1), "subject"
+        if subject_pronoun_before(text, trigger_start):
+            # "تقول الولايات المتحدة وحلفاؤها إنها استهدفت": the pronoun is the name before it, not an earlier
+            # subject; a name after the verb is its object ("أكد أنه يدعم موقف مالي").
+            if before and gap_tokens(text, before[-1].char_end, trigger_start) <= PRONOUN_REFERENT_GAP_TOKENS:
+                return first_conjunct(text, before, len(before) - 1), "subject"
+            return (shared_subject, "subject") if shared_subject is not None else (None, "guess")
+        if (
+            not subject_suffix
+            and direct
+            and gap_tokens(text, trigger_end, direct[0].char_start) <= VERB_SUBJECT_TOKENS
+            and not inside_object(text, trigger_end, direct[0].char_start)
+        ):
+            return direct[0], "subject"
+        unnamed = unnamed_subject_after(text, trigger_end, after)
+        if shared_subject is not None and not (unnamed and carries_object(text, trigger_start, trigger_end)):
+            return shared_subject, "subject"
+        if unnamed:
+            # "وأدانه المجتمع الدولي", "ودعت الشرطة السكان": a subject the entity layer did not name
+            return None, "guess"
+        return (first_conjunct(text, before, len(before) - 1) if before else None), "guess"
+    visitor = next(
+        (
+            c
+            for c in after
+            if genitive_is_agent
+            and c.entity_type == "PERSON"
+            and gap_tokens(text, trigger_end, c.char_start) <= VISITOR_AFTER_TOKENS
+            and not CO_PARTICIPANT_WORDS & {normalize(t.text) for t in tokens(text, trigger_end, c.char_start)}
+        ),
+        None,
+    )
+    if visitor is not None and not (before and gap_tokens(text, before[-1].char_end, trigger_start) == 0):
+        return visitor, "genitive"  # "بالزيارة التاريخية لولي العهد السعودي الأمير محمد بن سلمان"
+    if genitive_is_agent and after and gap_tokens(text, trigger_end, after[0].char_start) == 0:
+        # "زيارة لافروف" names the visitor; "عزل بازوم" or "طرد القوات" name the one it was done to.
+        return after[0], "genitive"
+    by_agent = next((c for c in after if agent_phrase_before(text, c)), None)
+    if by_agent is not None:
+        return by_agent, "by"  # "عقوبات من قبل كندا": by Canada
+    if before and gap_tokens(text, before[-1].char_end, trigger_start) <= NOUN_AGENT_TOKENS:
+        # "أجرى الوزير محادثات": the subject of a light verb; a noun behind a preposition ("شكك كوربن في الضربات")
+        # is not its subject's act.
+        return first_conjunct(text, before, len(before) - 1), "guess" if governed(text, trigger_start) else "before"
+    free = [
+        c
+        for c in after
+        if not clitic_before(text, c.char_start)  # "ضربات جوية لسوريا": to Syria
+        and not any(is_preposition(t.text) for t in tokens(text, trigger_end, c.char_start))
+    ]
+    if free:
+        return free[0], "guess"
+    return (first_conjunct(text, before, len(before) - 1) if before else None), "guess"
+
+
+def charge_start(text: str, trigger_end: int, clause_end: int, request: bool = False) -> int:
+    """Where an accusation's charge opens: the first word after the trigger glued to ب ("بالتدخل", "بمساعدة"); a
+    request's content also after على or إلى ("حث X على", "دعا X إلى")."""
+    for token in tokens(text, trigger_end, clause_end):
+        word = normalize(token.text)
+        if word.startswith(("ب", "وب")) and len(word) > CHARGE_WORD_MIN_LETTERS:
+            return token.char_start
+        if request and word in REQUEST_CONTENT_WORDS:
+            return token.char_start
+    return clause_end
+
+
+def carries_object(text: str, trigger_start: int, trigger_end: int) -> bool:
+    """The verb carries its object as a pronoun ("وأدانه"): a definite noun after it can only be its subject."""
+    word = words(text, trigger_start, trigger_end)[-1:]
+    return bool(word) and bool(word[0].enclitic)
+
+
+def unnamed_subject_after(text: str, trigger_end: int, after: list[ActorCandidate]) -> bool:
+    """The word right after the verb is a definite noun that no candidate covers: the verb's subject (Arabic puts it
+    there), named by a role or a common noun ("المجتمع الدولي", "الشرطة", "النظام"), so a name before the verb is
+    another clause's."""
+    following = tokens(text, trigger_end, min(len(text), trigger_end + 40))[:1]
+    if not following or any(c.char_start <= following[0].char_start < c.char_end for c in after):
+        return False
+    if CLAUSE_PUNCTUATION.search(text[trigger_end : following[0].char_start]):
+        return False  # "قد وصل، الاثنين،": a time adverb set off by commas
+    word = normalize(following[0].text)
+    return word.startswith(("ال", "وال")) and word not in PREPOSITIONS and len(word) > DEFINITE_NOUN_MIN_LETTERS
+
+
+def inside_object(text: str, start: int, end: int) -> bool:
+    """A quantifier or a plural noun stands between a verb and a name: the name is the genitive of the object
+    ("رفض بشكل قاطع كل طلبات إيران": Iran's requests), not the subject (titles are singular: "قال الرئيس الأمريكي")."""
+    words = [normalize(t.text).removeprefix("و").removeprefix("ال") for t in tokens(text, start, end)]
+    for i, word in enumerate(words):
+        if word == QUANTIFIER_BEFORE_MIN and words[i + 1 : i + 2] == [normalize("من")]:
+            continue  # "وينفي كل من إيران والحوثيون": "both Iran and the Houthis", the subject
+        if word in OBJECT_QUANTIFIERS or (word.endswith("ات") and len(word) > 4):
+            return True
+    return False
+
+
+def subject_pronoun_before(text: str, start: int) -> bool:
+    """The word right before ``start`` is a complementiser carrying the verb's subject pronoun ("أنها", "إنهم")."""
+    before = tokens(text, max(0, start - 20), start)[-1:]
+    return bool(before) and bool(SUBJECT_PRONOUN_OPENER.fullmatch(normalize(before[0].text)))
+
+
+def governed(text: str, start: int) -> bool:
+    """The word at ``start`` is behind a preposition: a glued ب/ل/ك or a preposition word right before it."""
+    own = tokens(text, start, min(len(text), start + 30))[:1]
+    if clitic_before(text, start)[-1:] in ("ب", "ل", "ك") or (
+        own and PREPOSITION_PREFIXED.match(normalize(own[0].text))
+    ):
+        return True
+    before = tokens(text, max(0, start - 30), start)[-1:]
+    return bool(before) and is_preposition(before[0].text)
+
+
+def is_preposition(word: str) -> bool:
+    norm = normalize(word)
+    return norm in PREPOSITIONS or norm[1:] in PREPOSITIONS and norm[:1] in ("و", "ف")
+
+
+def agent_phrase_before(text: str, cand: ActorCandidate) -> bool:
+    """ "من قبل X", "من جانب X", "على يد X": X is who did it."""
+    words = [normalize(t.text) for t in tokens(text, max(0, cand.char_start - 30), cand.char_start)][-2:]
+    return len(words) == 2 and tuple(words) in AGENT_PHRASES
+
+
+def first_conjunct(text: str, cands: list[ActorCandidate], last: int) -> ActorCandidate:
+    """The first member of the coordination that ends with ``cands[last]`` ("أمريكا وبريطانيا وفرنسا يقصفون": the
+    agent named first, as the gold names a coalition by its first member)."""
+    i = last
+    while i > 0 and COORDINATION.fullmatch(text[cands[i - 1].char_end : cands[i].char_start]):
+        i -= 1
+    return cands[i]
+
+
+def is_preposed_subject(text: str, cand: ActorCandidate, trigger_start: int) -> bool:
+    """A name right before a verb, itself after كان/قد or at the start of its clause, is the verb's subject
+    ("وكانت دمشق اتهمت إسرائيل", "إن واشنطن انسحبت"); so is a nisba on the noun there ("أن الصواريخ الإسرائيلية
+    استهدفت": Israel)."""
+    if gap_tokens(text, cand.char_end, trigger_start) != 0:
+        return False
+    before = tokens(text, max(0, cand.char_start - 60), cand.char_start)
+    if cand.is_adjectival:
+        # "أن الصواريخ الإسرائيلية استهدفت": a nisba on the subject noun; the clause starts before that noun.
+        before = before[:-1]
+    if not before:
+        return True
+    word = normalize(before[-1].text)
+    return (
+        word in PREPOSING_WORDS
+        or word in COMPLEMENTISERS
+        or bool(CLAUSE_PUNCTUATION.search(text[before[-1].char_end : cand.char_start]))
+    )
+
+
+def behind_preposition(text: str, start: int, cand: ActorCandidate) -> bool:
+    """A preposition just before the candidate makes it an object ("بتسليم المتهم", "من إيكواس").
+
+    Only the last words count: a title in between may hold one of its own ("سفير فرنسا لدى ...").
+    """
+    words = [normalize(t.text) for t in tokens(text, start, cand.char_start)]
+    between = words[-PREPOSITION_REACH_TOKENS:]
+    if len(words) >= 2 and words[-2:] == [QUANTIFIER_BEFORE_MIN, normalize("من")]:
+        return False  # "كل من إيران"
+    glued = clitic_before(text, cand.char_start)
+    return bool(glued) or any(word in PREPOSITIONS or PREPOSITION_PREFIXED.match(word) for word in between)
