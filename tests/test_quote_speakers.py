@@ -16,7 +16,9 @@ RASHID = Entity("person:mohammed-bin-rashid", "PERSON", "محمد بن راشد"
 JUDGE = Entity("person:gerald-lebovits", "PERSON", "جيرالد ليبوفيتس", "Gerald Lebovits", "USA")
 USA = Entity("gpe:usa", "GPE", "الولايات المتحدة", "United States", "USA")
 RUSSIA = Entity("gpe:rus", "GPE", "روسيا", "Russia", "RUS")
-ENTITIES = (TRUMP, PUTIN, MACRON, RASHID, JUDGE, USA, RUSSIA)
+FOREIGN_POLICY = Entity("org:foreign-policy", "ORG", "فورين بوليسي", "Foreign Policy", "USA")
+LABOUR = Entity("org:labour", "ORG", "حزب العمال", "Labour Party", "GBR")
+ENTITIES = (TRUMP, PUTIN, MACRON, RASHID, JUDGE, USA, RUSSIA, FOREIGN_POLICY, LABOUR)
 NAMES = {
     "دونالد ترامب": (TRUMP, False),
     "ترامب": (TRUMP, False),
@@ -28,6 +30,9 @@ NAMES = {
     "الأمريكي": (USA, True),
     "الأميركي": (USA, True),
     "الروسي": (RUSSIA, True),
+    "روسيا": (RUSSIA, False),
+    "فورين بوليسي": (FOREIGN_POLICY, False),
+    "حزب العمال": (LABOUR, False),
 }
 
 
@@ -263,3 +268,61 @@ def test_the_event_stage_finds_statements_through_the_text_layer():
 
 def test_lemmas_are_looked_up_without_diacritics():
     assert statement_type("حذر") == statement_type("حذّر") == "THREATEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            "وقال بيان حكومي إن تونس ستستثمر في الطاقة.", [(None, "بيان حكومي")], id="a-statement-no-one-issues-speaks"
+        ),
+        pytest.param(
+            "وكشفت تقارير صحفية إسبانية أن النادي يستعد لعرض جديد.",
+            [(None, "تقارير صحفية إسبانية")],
+            id="press-reports-are-the-source",
+        ),
+        pytest.param(
+            "وقالت شركة الكهرباء الوطنية إن الإمدادات لا تواجه أي خطر.",
+            [(None, "شركة الكهرباء الوطنية")],
+            id="a-company-no-list-knows-by-its-head-word",
+        ),
+        pytest.param(
+            "قال ترامب إن القمة ناجحة. وترى حملات داعمة لخفض الانبعاثات أنه من الممكن تحقيق تحسن.",
+            [(TRUMP.entity_id, "ترامب"), (None, "حملات داعمة لخفض الانبعاثات")],
+            id="a-subject-no-list-knows-is-not-the-previous-speaker",
+        ),
+        pytest.param(
+            "وقال ترامب إن روسيا ترى أن العلاقات ستتحسن.",
+            [(TRUMP.entity_id, "ترامب"), (RUSSIA.entity_id, "روسيا")],
+            id="nested-speech-takes-the-reported-clauses-subject",
+        ),
+        pytest.param(
+            "قال ترامب إن القمة ناجحة. وختم بالقول إن العلاقات ستتحسن.",
+            [(TRUMP.entity_id, "ترامب"), (TRUMP.entity_id, "ترامب")],
+            id="closing-with-the-words-keeps-the-speaker",
+        ),
+        pytest.param(
+            "وقالت مجلة فورين بوليسي إن السفير استقال. وأوضحت المجلة أنها اطلعت على رسالته.",
+            [(FOREIGN_POLICY.entity_id, "فورين بوليسي"), (FOREIGN_POLICY.entity_id, "المجلة")],
+            id="the-magazine-is-the-body-introduced-as-a-magazine",
+        ),
+        pytest.param(
+            "قال فلاديمير بوتين، الرئيس الروسي، إن العلاقات جيدة. وأضاف ترامب أن القمة ناجحة. "
+            "وقال الرئيس الروسي إن اللقاء كان مفيدا.",
+            [(PUTIN.entity_id, "فلاديمير بوتين"), (TRUMP.entity_id, "ترامب"), (PUTIN.entity_id, "الرئيس الروسي")],
+            id="role-resolved-by-a-title-in-apposition-after-the-name",
+        ),
+        pytest.param(
+            "وقال زعيم حزب العمال إن الضربات غير قانونية.",
+            [(None, "زعيم حزب العمال")],
+            id="a-leader-of-a-party-is-not-the-party",
+        ),
+    ],
+)
+def test_speakers_named_by_their_own_words(text, speakers):
+    assert speakers_of(text) == speakers
+
+
+def test_a_name_spelled_with_letters_is_not_a_complementizer():
+    [quote] = quotes_of("تقول سي أن أن إن السعودية ستعترف بمقتله.")
+    assert (quote.speaker_surface, quote.quote_text) == ("سي أن أن", "السعودية ستعترف بمقتله")

@@ -7,7 +7,7 @@ A continuation ("وأضاف") keeps the previous speaker only when no subject of
 from __future__ import annotations
 
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Speaker
-from flows.nlp.quotes.lexicon import cue_for, speaker_word
+from flows.nlp.quotes.lexicon import cue_for, is_blocker, is_complementizer, speaker_word
 from flows.nlp.quotes.speakers import (
     DEFINITE_ARTICLE,
     MAX_BARE_SUBJECT,
@@ -25,6 +25,9 @@ from flows.nlp.quotes.speakers import (
 # its speaker's quote closely; further back the antecedent is too uncertain. Set from the seeds, where the longest
 # gap between a speaker's quote and its continuation is two sentences.
 MAX_SENTENCES_BACK = 3
+# A reported clause whose subject (up to this many words) is followed by a reporting verb holds nested speech.
+MAX_NESTED_SUBJECT = 4
+BARE_COMPLEMENTIZERS = frozenset({"ان", "بان", "فان"})  # أن/إن، بأن، فإن without a pronoun, normalised
 # How many tokens before a subjectless cue a preposed subject ("لافروف قال") may sit.
 MAX_PREPOSED_TOKENS = 12
 # Conjunctions after which a noun starts a new clause as its subject.
@@ -42,6 +45,9 @@ PREPOSING_CONNECTIVES = frozenset({"لكن", "ولكن", "اما", "واما", "
 
 def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
     """The speaker of a cue with no subject of its own: a continuation ("وأضاف") or a dropped pronoun."""
+    nested = _nested_subject(ctx, cue_start)
+    if nested is not None:
+        return nested
     sentence = ctx.sentence_index(cue_start)
     same_sentence = [q for q in previous if q.sentence == sentence]
     if same_sentence and same_sentence[-1].speaker.surface is not None:
@@ -59,6 +65,37 @@ def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
         if quote.speaker.surface is not None:
             return quote.speaker
     return _topic_person(ctx, cue_start, sentence) or Speaker(None, None)
+
+
+def _nested_subject(ctx: Context, cue_start: int) -> Speaker | None:
+    """ "وقال تقرير … إن منظمة التعاون الاقتصادي والتنمية ترى أن": a cue right after the subject of a reported
+    clause reports that subject's speech (the outer quotation runs on over it, extract._nested)."""
+    cue_tok = ctx.token_range(cue_start, cue_start + 1).start
+    sentence = ctx.sentence_of(cue_start)
+    floor = sentence.char_start if sentence else 0
+    for comp in range(cue_tok - 2, max(cue_tok - MAX_NESTED_SUBJECT - 2, -1), -1):
+        if ctx.tokens[comp].start < floor:
+            return None
+        if not is_complementizer(ctx.tokens[comp].norm):
+            continue
+        lo = comp + 1
+        # "أنه أساء التعبير عندما اعتبر": a pronoun on the complementizer is the clause's subject; "غير أن" and
+        # "بعد أن" open no reported clause; "أن كان عليه أن يقول": a clause, not a subject, stands between.
+        inner = range(lo, cue_tok)
+        if ctx.tokens[comp].norm not in BARE_COMPLEMENTIZERS or (comp > 0 and is_blocker(ctx.tokens[comp - 1].norm)):
+            return None
+        if any(is_complementizer(ctx.tokens[n].norm) for n in inner):
+            return None
+        start, end = ctx.tokens[lo].start, ctx.tokens[cue_tok - 1].end
+        if any(ch in CLAUSE_COMMAS for ch in ctx.body[ctx.tokens[comp].end : cue_start]) or ctx.in_mark(start):
+            return None
+        if is_word(ctx, lo, ("skip", "stop")) or len(ctx.tokens[lo].norm) < 2:
+            return None
+        named = [m for m in ctx.mentions_in(start, end) if m.entity_type in SPEAKER_TYPES and not m.is_adjectival]
+        if named and named[0].char_start == start:
+            return ctx.speaker_from(named[0])
+        return Speaker(None, ctx.body[start:end], start, end)
+    return None
 
 
 def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | None:

@@ -15,7 +15,7 @@ quote_text is the text inside the marks). Text in marks with no cue next to it (
 
 from __future__ import annotations
 
-from flows.nlp.quotes.antecedents import antecedent_speaker
+from flows.nlp.quotes.antecedents import MAX_NESTED_SUBJECT, antecedent_speaker
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found
 from flows.nlp.quotes.lexicon import Cue, cue_for, is_blocker, is_blocker_before_min, is_complementizer
 from flows.nlp.quotes.marks import MarkSpan
@@ -39,14 +39,13 @@ MAX_SUBJECT_TOKENS = 8
 VERB_CLASSES = frozenset({"verb", "statement_verb", "named_verb", "quoting_verb", "participle"})
 # A name no list knows, standing alone between a cue and its complementizer or comma, has at most this many words.
 MAX_BARE_NAME = 3
-# A reported clause whose subject (up to this many words) is followed by a reporting verb holds nested speech.
-MAX_NESTED_SUBJECT = 4
 MIN = "من"  # على الرغم من أن
 QUOTING_LEMMA = "نقل"  # نقل الكرملين عن غويتا: the speaker follows عن
 OBJECT_FIRST_LEMMAS = frozenset({"وصف"})  # وصف الزيارة بأنها تاريخية: الزيارة is what was described
 SUBJUNCTIVE_PARTICLES = frozenset({"ان", "لن", "لم"})  # normalised أن، لن، لم
 CONDITIONALS = frozenset({"اذا", "واذا", "لو", "ولو"})  # normalised إذا، لو
 RESUMPTIVE_FA = "ف"  # فإن
+BARE_AN = "ان"  # أن/إن without a pronoun, normalised
 
 
 def extract_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
@@ -111,6 +110,8 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
             return None  # the next cue starts its own quotation
         conditional = conditional or tok.norm in CONDITIONALS
         if is_complementizer(tok.norm) and words <= MAX_CUE_WINDOW:
+            if tok.norm == BARE_AN and j + 1 < len(tokens) and is_complementizer(tokens[j + 1].norm):
+                continue  # "تقول سي أن أن إن": a complementizer never opens a clause that starts with another
             if conditional and tok.norm.startswith(RESUMPTIVE_FA):
                 continue  # "وإذا تمت إدانته فإنه …": the فإن of a condition's answer, not the cue's clause
             # "بعد أن", "المعروف بأنه": not the cue's clause; its own complementizer may come later.

@@ -22,6 +22,8 @@ VERB_PROCLITICS = ("و", "ف")
 WORD_PROCLITICS = ("ول", "وب", "لل", "و", "ف", "ب", "ل")
 # Dual and plural endings of a speaker word: مسؤول -> مسؤولان، مسؤولين، مسؤولون.
 NUMBER_SUFFIXES = ("ان", "ين", "ون")
+ARTICLE = "ال"
+TA_MARBUTA = "ه"  # ة once normalised
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,13 +157,26 @@ def cue_for(token: str) -> tuple[Cue, int] | None:
 
 @functools.cache
 def speaker_words() -> dict[str, SpeakerWord]:
+    """quote_speaker_words.tsv, and the heads of organisation names the entity stage reads (flows/data/org_heads.tsv:
+    شركة، مركز، مجلة …): without the article a head opens a body's name ("وقالت شركة …"), with it the head refers
+    back to a body named before ("وأوضحت المجلة" -> the magazine the article named). A word listed in
+    quote_speaker_words.tsv keeps its listed kind."""
     table: dict[str, SpeakerWord] = {}
     for word, kind, resolve, contains in read_tsv_tuples("quote_speaker_words.tsv"):
         entry = SpeakerWord(
             normalize(word), kind, None if resolve == "-" else resolve, None if contains == "-" else normalize(contains)
         )
         table[entry.word] = entry
+    for row in read_tsv("org_heads.tsv"):
+        head = normalize(row["head"])
+        table.setdefault(head, SpeakerWord(head, "head", "org", None))
+        table.setdefault(ARTICLE + head, SpeakerWord(ARTICLE + head, "ref", "org", head_stem(head)))
     return table
+
+
+def head_stem(head: str) -> str:
+    """A normalised head without its feminine ending, to match it in a name or its plural: مجله -> مجل."""
+    return head[: -len(TA_MARBUTA)] if head.endswith(TA_MARBUTA) else head
 
 
 def speaker_word(token: str) -> SpeakerWord | None:

@@ -45,7 +45,11 @@ def role_holder(
         sentence = ctx.sentence_of(mention.char_start)
         floor = sentence.char_start if sentence else 0
         titled = [n for n in window if ctx.tokens[n].start >= floor and role_head(ctx.tokens[n].norm) == head]
-        if not titled or ctx.in_mark(mention.char_start) is not None:
+        if ctx.in_mark(mention.char_start) is not None:
+            continue
+        if not titled:
+            if _titled_after(ctx, mention, head, countries, complement):
+                holders.append(mention)
             continue
         title_start = ctx.tokens[titled[-1]].start
         # "المتحدث باسم التحالف: «لدينا …»": a colon or a quotation mark ends the title before any name.
@@ -60,6 +64,35 @@ def role_holder(
     before = [m for m in holders if m.char_end <= cue_start]
     chosen = before[-1] if before else (holders[0] if holders else None)
     return ctx.speaker_from(chosen) if chosen is not None else None
+
+
+def _titled_after(ctx: Context, person: Mention, head: str, countries: set[str], complement: frozenset[str]) -> bool:
+    """ "أفيغدور ليبرمان، وزير الدفاع الإسرائيلي": the title in apposition right after the name, up to the next
+    comma or the end of the sentence."""
+    following = ctx.token_range(person.char_end, len(ctx.body))
+    if not following or ctx.body[person.char_end : ctx.tokens[following.start].start].strip() not in ("،", ","):
+        return False
+    first = following.start
+    if role_head(ctx.tokens[first].norm) != head:
+        return False
+    sentence = ctx.sentence_of(person.char_start)
+    last = first + 1
+    while last < min(len(ctx.tokens), first + MAX_TITLE_WORDS) and not any(
+        ch in TITLE_BREAKS or ch in "،," for ch in ctx.gap_before(last)
+    ):
+        if sentence is not None and ctx.tokens[last].start >= sentence.char_end:
+            break
+        last += 1
+    start, end = ctx.tokens[first].start, ctx.tokens[last - 1].end
+    title_words = {role_head(ctx.tokens[n].norm) for n in range(first, last)}
+    if complement and not complement & title_words:
+        return False
+    if not countries:
+        return True
+    entity = ctx.entities.get(person.entity_id)
+    if entity is not None and entity.country_code is not None:
+        return entity.country_code in countries
+    return bool(role_countries(ctx, start, end) & countries)
 
 
 def _agrees(ctx: Context, person: Mention, countries: set[str], title_start: int) -> bool:

@@ -57,10 +57,13 @@ def np_speaker(
     الحوثيين على أن").
     """
     lo, hi = _trim_np(ctx, tok_lo, tok_hi, quoting, verb)
-    if hi - lo > 1 and is_word(ctx, lo, ("statement",)):
+    if lo < hi and is_word(ctx, lo, ("statement",)):
         issuer = _issuer(ctx, lo, hi)
         if issuer is not None:
             return issuer  # "تقرير أعده منتدى النقل الدولي": the forum speaks through its report
+        if hi - lo == 1 or not _names_an_issuer(ctx, lo + 1):
+            # "قال بيان حكومي", "كشفت تقارير صحفية إسبانية": the document is the source, named by its words.
+            return _document_source(ctx, lo, tok_hi)
         lo += 1  # "بلاغ لوزارة الدفاع": the ministry speaks through its statement
     if lo >= hi:
         return None
@@ -97,6 +100,8 @@ def np_speaker(
         # "المتحدثة باسم وزارة الخارجية الأميركية هيذر نويرت": a name no list knows closes the title phrase; the
         # person speaks, not the body in the title.
         return Speaker(None, ctx.body[start:titled_name], start, titled_name)
+    if first_word is not None and first_word.kind == "head" and first_word.resolve == "person":
+        return surface_speaker  # "زعيم حزب العمال": a person no one names, never the party in the title
     orgs = [m for m in mentions if m.entity_type == "ORG" and not m.is_adjectival]
     if orgs:
         return ctx.speaker_from(orgs[0])
@@ -137,6 +142,26 @@ def _trailing_name(ctx: Context, lo: int, hi: int) -> int | None:
         if not inside and not any(is_title(ctx, n) for n in words):
             return ctx.tokens[hi - 1].end
     return None
+
+
+def _names_an_issuer(ctx: Context, n: int) -> bool:
+    """After a statement word, a ل-phrase, a definite noun or a name is its issuer ("بلاغ لوزارة الدفاع", "بيان
+    التحالف"); an indefinite adjective describes the statement ("بيان حكومي", "بيان صادر عن …")."""
+    tok = ctx.tokens[n]
+    named = ctx.mentions_in(tok.start, len(ctx.body))
+    return tok.norm.startswith((LAM, DEFINITE_ARTICLE)) or (bool(named) and named[0].char_start < tok.end)
+
+
+def _document_source(ctx: Context, lo: int, limit: int) -> Speaker:
+    """A statement or report no mention issues, named by its own words up to a comma or the complementizer, at
+    most MAX_ISSUER_WORDS of them: "بيان حكومي", "تقارير صحفية إسبانية", "بيان صادر عن الأسطول الروسي"."""
+    hi = lo + 1
+    while hi < min(limit, lo + MAX_ISSUER_WORDS) and not any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(hi)):
+        if cue_for(ctx.tokens[hi].norm) is not None or ctx.tokens[hi].norm in RELATIVE_PRONOUNS:
+            break
+        hi += 1
+    start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
+    return Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))
 
 
 def _issuer(ctx: Context, lo: int, hi: int) -> Speaker | None:
@@ -217,6 +242,13 @@ def _unlisted_subject(
         if tok_hi - lo <= MAX_SUBJECT_WINDOW:
             end = window_end  # the name no list knows may follow the role's place ("… في اليمن ليز غراند")
         return Speaker(None, ctx.body[start:end], start, end)
+    # "وترى حملات داعمة لخفض الانبعاثات أنه": whatever stands between a speech verb and its clause is the verb's
+    # subject, named by its words; the previous speaker would be a guess.
+    # A ل-word first is whom the verb addresses ("صرحت لمراسل …"), not its subject.
+    addressed = ctx.tokens[lo].norm.startswith(LAM)
+    if definite_ok and not one_letter and not addressed and hi - lo <= MAX_SUBJECT_WINDOW:
+        persons = [m for m in ctx.mentions_in(start, end) if m.entity_type == "PERSON" and not m.is_adjectival]
+        return ctx.speaker_from(persons[0]) if persons else Speaker(None, ctx.body[start:end], start, end)
     return None
 
 
@@ -295,12 +327,23 @@ def resolve_ref(
         for candidate in spoken + named:
             entity = ctx.entities.get(candidate.entity_id or "")
             name = normalize(entity.name_ar if entity else candidate.surface or "")
-            if contains and contains not in name and contains not in normalize(candidate.surface or ""):
+            named_so = contains is None or contains in name or contains in normalize(candidate.surface or "")
+            if not named_so and not _introduced_as(ctx, candidate, contains or ""):
                 continue
             if countries and (entity is None or entity.country_code not in countries):
                 continue
             return candidate
     return None
+
+
+def _introduced_as(ctx: Context, candidate: Speaker, stem: str) -> bool:
+    """A body the article introduced with the head word ``stem`` before its name: "مجلة «فورين بوليسي»" is what
+    "المجلة" refers to later."""
+    if candidate.start is None or not stem:
+        return False
+    n = ctx.token_range(0, candidate.start + 1).stop - 1
+    words = [ctx.tokens[k].norm for k in (n - 1, n) if 0 <= k < len(ctx.tokens)]
+    return any(w.removeprefix(p).startswith(stem) for w in words for p in ("و", "ب", "ل", ""))
 
 
 def _earlier_unlinked_speaker(ctx: Context, lo: int, previous: list) -> Speaker | None:
@@ -352,6 +395,8 @@ def _trim_np(ctx: Context, lo: int, hi: int, quoting: bool = False, verb: bool =
             lo = i + 1
     while lo < hi and _is_skip(ctx.tokens[lo].norm):
         lo += 1
+    if lo < hi and cue_for(ctx.tokens[lo].norm) is not None:
+        return lo, lo  # "وختم بالقول إن", "وأضاف موضحا أن": the verb's own subject is dropped
     if lo < hi and (is_word(ctx, lo, ("stop",)) or (verb and _is_addressee(ctx, lo))):
         return lo, lo  # "أعرب عن أمله", "أشار إلى أن", "وأضاف لهيئة الإذاعة": no subject after the verb
     for i in range(lo + 1, hi):
