@@ -213,7 +213,7 @@ def test_no_form_belongs_to_two_lemmas():
 
 
 def test_every_lemma_has_a_class_and_a_note():
-    classes = {"speech", "speech_polysemous", "quoting", "statement", "according_to"}
+    classes = {"speech", "speech_polysemous", "quoting", "statement", "according_to", "located"}
     assert all(e.cue_class in classes and e.note and e.forms for e in speech_cues())
     assert speech_cue("قال") is not None and speech_cue("غير موجود") is None
 
@@ -326,3 +326,32 @@ def test_speakers_named_by_their_own_words(text, speakers):
 def test_a_name_spelled_with_letters_is_not_a_complementizer():
     [quote] = quotes_of("تقول سي أن أن إن السعودية ستعترف بمقتله.")
     assert (quote.speaker_surface, quote.quote_text) == ("سي أن أن", "السعودية ستعترف بمقتله")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "وجاء في بيان حكومي أن الحكومة ستستثمر في الطاقة.",
+            ("according_to", "الحكومة ستستثمر في الطاقة", None, "بيان حكومي"),
+            id="it-came-in-a-statement-that",
+        ),
+        pytest.param(
+            "وورد في صحيفة الغد: «لن تتراجع الحكومة عن قرارها هذا العام».",
+            ("direct", "لن تتراجع الحكومة عن قرارها هذا العام", None, "صحيفة الغد"),
+            id="it-was-stated-in-a-paper-colon-quote",
+        ),
+        pytest.param(
+            "ووفق بيان ترامب فإن «القنابل لن تنقذ الأرواح أو تجلب السلام».",
+            ("direct", "القنابل لن تنقذ الأرواح أو تجلب السلام", TRUMP.entity_id, "ترامب"),
+            id="according-to-a-statement-then-fa-inna",
+        ),
+    ],
+)
+def test_documents_as_sources(text, expected):
+    [quote] = quotes_of(text)
+    assert (quote.quote_kind, quote.quote_text, quote.speaker_id, quote.speaker_surface) == expected
+
+
+def test_it_came_without_fi_is_no_cue():
+    assert quotes_of("وجاء الرد الأميركي أن واشنطن لن تنسحب.") == ()

@@ -19,7 +19,7 @@ from flows.nlp.quotes.antecedents import MAX_NESTED_SUBJECT, antecedent_speaker
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found
 from flows.nlp.quotes.lexicon import Cue, cue_for, is_blocker, is_blocker_before_min, is_complementizer
 from flows.nlp.quotes.marks import MarkSpan
-from flows.nlp.quotes.sources import MIN_POSTPOSED_WORDS, according_to
+from flows.nlp.quotes.sources import ACCORDING_TO, MIN_POSTPOSED_WORDS, according_to
 from flows.nlp.quotes.speakers import SOURCE_PREPOSITION, np_speaker
 from flows.nlp.types import Document, Entity, Mention, Quote
 
@@ -36,7 +36,9 @@ MIN_SPEECH_WORDS = 4
 MAX_STATEMENT_GAP = 1
 # A subject phrase before a colon or comma that opens a direct quote ("قال وزير الخارجية الروسي سيرغي لافروف،«…»").
 MAX_SUBJECT_TOKENS = 8
-VERB_CLASSES = frozenset({"verb", "statement_verb", "named_verb", "quoting_verb", "participle"})
+VERB_CLASSES = frozenset({"verb", "statement_verb", "named_verb", "quoting_verb", "located_verb", "participle"})
+# "وجاء في بيان الوزارة أن": a located verb reports a document through في, its source after it.
+LOCATION_PREPOSITION = "في"
 # A name no list knows, standing alone between a cue and its complementizer or comma, has at most this many words.
 MAX_BARE_NAME = 3
 MIN = "من"  # على الرغم من أن
@@ -88,7 +90,12 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
     sentence_end = sentence.char_end if sentence else len(ctx.body)
     words = 0  # words between the cue and token j, a quoted name counting for none
     conditional = False
-    for j in range(i + 1, len(tokens)):
+    first = i + 1
+    if cue.cue_class == "located_verb":
+        if first >= len(tokens) or tokens[first].norm != LOCATION_PREPOSITION:
+            return None
+        first += 1
+    for j in range(first, len(tokens)):
         tok = tokens[j]
         if tok.start >= sentence_end or words > MAX_MARK_WINDOW:
             break
@@ -96,11 +103,11 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
         if mark is not None and mark.open_at > cue_end:
             if _opens_direct_speech(ctx, cue, cue_end, mark, j - i - 1):
                 return Found(cue, cue_start, cue_end, "direct", mark.inner_start, mark.inner_end,
-                             ctx.sentence_index(cue_start), (i + 1, j), mark=mark)  # fmt: skip
+                             ctx.sentence_index(cue_start), (first, j), mark=mark)  # fmt: skip
         elif ":" in ctx.gap_before(j) and j - i - 1 <= MAX_SUBJECT_TOKENS:
             # Direct speech after a colon without marks runs to the end of the sentence.
             sentence_index = ctx.sentence_index(cue_start)
-            return Found(cue, cue_start, cue_end, "direct", tok.start, sentence_end, sentence_index, (i + 1, j))
+            return Found(cue, cue_start, cue_end, "direct", tok.start, sentence_end, sentence_index, (first, j))
         inside = ctx.in_mark(tok.start)
         if inside is not None and inside.open_at > cue_end:
             continue  # a quoted name inside the subject phrase (وكالة "أكتونيجر")
@@ -123,7 +130,7 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
                 return None  # "العلاقات بين شعبي البلدين … بأن": بين is "between" here
             if cue.cue_class == "quoting_verb" and not any(t.norm == SOURCE_PREPOSITION for t in tokens[i + 1 : j]):
                 return None  # "سيارة نقل ريفي": نقل without عن is not "quoted"
-            return _reported(ctx, cue, cue_start, cue_end, j, (i + 1, j))
+            return _reported(ctx, cue, cue_start, cue_end, j, (first, j))
     return None
 
 
@@ -166,7 +173,8 @@ def _reported(ctx: Context, cue: Cue, cue_start: int, cue_end: int, comp: int, n
     mark = ctx.mark_opening_in(ctx.tokens[comp].end, start)
     if mark is not None:
         start = mark.open_at
-    return Found(cue, cue_start, cue_end, "indirect", start, None, ctx.sentence_index(cue_start), np)
+    kind = ACCORDING_TO if cue.cue_class == "located_verb" else "indirect"
+    return Found(cue, cue_start, cue_end, kind, start, None, ctx.sentence_index(cue_start), np)
 
 
 # --- pass 2 -------------------------------------------------------------------------------------------------------
@@ -230,7 +238,8 @@ def _attach_speaker(ctx: Context, item: Found, previous: list[Found]) -> None:
         # "كان عليه أن يقول العبارة الآتية «…»": after a subjunctive particle the phrase is the verb's object.
         after_particle = item.np[0] > 1 and ctx.tokens[item.np[0] - 2].norm in SUBJUNCTIVE_PARTICLES
         object_first = item.cue.lemma in OBJECT_FIRST_LEMMAS or after_particle
-        bare_ok = item.cue.cue_class != "prep"
+        # "وفق تعبيره", "جاء في حسابه على تويتر": after a preposition a word no list knows is no one's name.
+        bare_ok = item.cue.cue_class not in ("prep", "located_verb")
         definite_ok = item.cue.cue_class in ("verb", "named_verb")
         speaker = np_speaker(
             ctx,

@@ -30,7 +30,7 @@ TA_MARBUTA = "ه"  # ة once normalised
 class Cue:
     form: str  # normalised, without proclitic
     lemma: str
-    cue_class: str  # verb, statement_verb, named_verb, quoting_verb, participle, noun, prep
+    cue_class: str  # verb, statement_verb, named_verb, quoting_verb, located_verb, participle, noun, prep
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ class SpeechCue:
 
     lemma: str  # the first spelling of the entry (a verb's past tense, 3rd person masculine singular)
     pos: str  # verb or fixed
-    cue_class: str  # speech, speech_polysemous, quoting, statement, according_to
+    cue_class: str  # speech, speech_polysemous, quoting, statement, according_to, located
     plover_type: str | None  # ACCUSE, REQUEST, THREATEN, REJECT, SUPPORT; None for plain speech
     note: str
     finite: frozenset[str]  # normalised forms, no proclitic
@@ -65,6 +65,7 @@ FINITE_CLASS = {
     "statement": "statement_verb",
     "speech_polysemous": "named_verb",
     "quoting": "quoting_verb",
+    "located": "located_verb",
 }
 
 

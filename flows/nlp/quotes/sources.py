@@ -57,15 +57,20 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
     words_before = sum(1 for t in tokens[max(0, i - MIN_POSTPOSED_WORDS) : i] if t.start >= floor)
     if words_before < MIN_POSTPOSED_WORDS:
         # At the head of its sentence: "ووفقاً لوزارة الخارجية، فإن …" — the source, a comma, then the clause.
+        # … or the source, then فإن: "ووفق بيان كوربن فإن «…»".
         k = _phrase_end(ctx, j, sentence_end, stop_at_comma=True)
         rest = [t for t in tokens[k : k + 2] if t.start < sentence_end]
-        if len(rest) < 2 or not any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)):
+        if len(rest) < 2 or not (any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)) or _opens_clause(ctx, k)):
             return None
         if np_speaker(ctx, j, k, cue_start, []) is None:
             return None  # "وفقاً للاتفاق" is not a source
         first = k + 1 if is_complementizer(tokens[k].norm) else k
+        start = tokens[first].start
+        mark = ctx.mark_opening_in(tokens[first - 1].end, start)
+        if mark is not None:
+            start = mark.open_at  # "فإن «…»": pass 2 makes it direct speech when the marks hold the whole clause
         sentence_index = ctx.sentence_index(cue_start)
-        return Found(cue, cue_start, cue_end, ACCORDING_TO, tokens[first].start, None, sentence_index, (j, k))
+        return Found(cue, cue_start, cue_end, ACCORDING_TO, start, None, sentence_index, (j, k))
     # After its clause: "…، حسب وزارة الخارجية." — the source runs to the end of the sentence; or in the middle:
     # "ووصل عدد المحتجين، حسب وكالة فرانس برس، عدة مئات" — then the quotation is the whole sentence around it.
     k = _phrase_end(ctx, j, sentence_end, stop_at_comma=False)
@@ -115,11 +120,19 @@ def _apposition_follows(ctx: Context, j: int, comma: int, k: int) -> bool:
     return word is not None and word.kind == "head" and word.resolve == "person" and k - comma <= MAX_SOURCE_TOKENS
 
 
+def _opens_clause(ctx: Context, k: int) -> bool:
+    """A complementizer outside marks, not followed by another ("حسب قناة سي إن إن" names a channel)."""
+    following = k + 1 < len(ctx.tokens) and is_complementizer(ctx.tokens[k + 1].norm)
+    return is_complementizer(ctx.tokens[k].norm) and not following and ctx.in_mark(ctx.tokens[k].start) is None
+
+
 def _phrase_end(ctx: Context, j: int, sentence_end: int, stop_at_comma: bool) -> int:
     """The token index after a source phrase starting at ``j``: at a comma, the sentence end, or the length limit."""
     k = j
     while k < len(ctx.tokens) and ctx.tokens[k].start < sentence_end and k - j < MAX_SOURCE_TOKENS:
         if stop_at_comma and k > j and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)):
+            break
+        if stop_at_comma and k > j and _opens_clause(ctx, k):
             break
         k += 1
     return k
