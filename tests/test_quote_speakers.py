@@ -355,3 +355,28 @@ def test_documents_as_sources(text, expected):
 
 def test_it_came_without_fi_is_no_cue():
     assert quotes_of("وجاء الرد الأميركي أن واشنطن لن تنسحب.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            "وقال فيرجيل فان ديك مدافع ليفربول إن زميله يستحق الجائزة.",
+            [(None, "فيرجيل فان ديك مدافع ليفربول")],
+            id="van-in-a-name-is-not-fa-inna",
+        ),
+        pytest.param(
+            "ولا يبدو زملاؤه قلقين وبينهم لوكاكو الذي قال «لست قلقا بشأنه، إنه شخص قوي».",
+            [(None, "لوكاكو")],
+            id="a-relative-clause-speaks-for-the-name-before-it",
+        ),
+        pytest.param(
+            "قال فلاديمير بوتين الرئيس الروسي إن العلاقات جيدة. وأضاف ترامب أن القمة ناجحة. "
+            "وقال الرئيس الروسي إن اللقاء كان مفيدا.",
+            [(PUTIN.entity_id, "فلاديمير بوتين"), (TRUMP.entity_id, "ترامب"), (PUTIN.entity_id, "الرئيس الروسي")],
+            id="role-resolved-by-a-title-right-after-the-name",
+        ),
+    ],
+)
+def test_names_the_mentions_stage_may_miss(text, speakers):
+    assert speakers_of(text) == speakers

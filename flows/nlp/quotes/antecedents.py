@@ -20,6 +20,7 @@ from flows.nlp.quotes.speakers import (
     resolve_ref,
     titled_elsewhere,
 )
+from flows.nlp.text.arabic import normalize
 
 # How far back (in sentences) a subjectless cue looks for the previous speaker: a continuation ("وأضاف") follows
 # its speaker's quote closely; further back the antecedent is too uncertain. Set from the seeds, where the longest
@@ -55,7 +56,7 @@ def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
     # "تصريحات الغنوشي والتي قال فيها": a relative clause speaks for the name just before it.
     cue_tok = ctx.token_range(cue_start, cue_start + 1)
     relative = cue_tok.start > 0 and ctx.tokens[cue_tok.start - 1].norm.removeprefix("و") in RELATIVE_PRONOUNS
-    preposed = None if relative else _clause_subject(ctx, cue_start, previous)
+    preposed = _relative_antecedent(ctx, cue_tok.start - 2) if relative else _clause_subject(ctx, cue_start, previous)
     preposed = preposed or _preposed_subject(ctx, cue_start, previous)
     if preposed is not None:
         return preposed
@@ -65,6 +66,25 @@ def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
         if quote.speaker.surface is not None:
             return quote.speaker
     return _topic_person(ctx, cue_start, sentence) or Speaker(None, None)
+
+
+def _relative_antecedent(ctx: Context, n: int) -> Speaker | None:
+    """ "وبينهم لوكاكو الذي قال": the word before the relative pronoun, as a mention, as the last name of a person
+    named before, or as a word no list knows and with no article (a name)."""
+    if n < 0 or ctx.in_mark(ctx.tokens[n].start) is not None:
+        return None
+    tok = ctx.tokens[n]
+    named = [m for m in ctx.mentions_before(tok.end) if m.entity_type in SPEAKER_TYPES and not m.is_adjectival]
+    if named and named[0].char_end > tok.start:
+        return ctx.speaker_from(named[0])
+    for mention in named:
+        if mention.entity_type == "PERSON" and normalize(mention.surface).split()[-1:] == [tok.norm]:
+            return Speaker(mention.entity_id, ctx.body[tok.start : tok.end], tok.start, tok.end, "PERSON")
+    if is_word(ctx, n, WORD_KINDS) or tok.norm.startswith(DEFINITE_ARTICLE) or len(tok.norm) <= 2:
+        return None
+    if cue_for(tok.norm) is not None or tok.norm in LEADING_CONNECTIVES | PREPOSING_CONNECTIVES:
+        return None
+    return Speaker(None, ctx.body[tok.start : tok.end], tok.start, tok.end)
 
 
 def _nested_subject(ctx: Context, cue_start: int) -> Speaker | None:

@@ -119,6 +119,8 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
         if is_complementizer(tok.norm) and words <= MAX_CUE_WINDOW:
             if tok.norm == BARE_AN and j + 1 < len(tokens) and is_complementizer(tokens[j + 1].norm):
                 continue  # "تقول سي أن أن إن": a complementizer never opens a clause that starts with another
+            if tok.norm == RESUMPTIVE_FA + BARE_AN and not any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(j)):
+                continue  # "قال فيرجيل فان ديك": فإن follows a comma ("قالت صحيفة …، فإن"); else it is a name's "Van"
             if conditional and tok.norm.startswith(RESUMPTIVE_FA):
                 continue  # "وإذا تمت إدانته فإنه …": the فإن of a condition's answer, not the cue's clause
             # "بعد أن", "المعروف بأنه": not the cue's clause; its own complementizer may come later.

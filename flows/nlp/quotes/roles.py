@@ -67,10 +67,10 @@ def role_holder(
 
 
 def _titled_after(ctx: Context, person: Mention, head: str, countries: set[str], complement: frozenset[str]) -> bool:
-    """ "أفيغدور ليبرمان، وزير الدفاع الإسرائيلي": the title in apposition right after the name, up to the next
-    comma or the end of the sentence."""
+    """ "أفيغدور ليبرمان، وزير الدفاع الإسرائيلي" (or without the comma): the title in apposition right after the
+    name, up to the next comma or the end of the sentence."""
     following = ctx.token_range(person.char_end, len(ctx.body))
-    if not following or ctx.body[person.char_end : ctx.tokens[following.start].start].strip() not in ("،", ","):
+    if not following or ctx.body[person.char_end : ctx.tokens[following.start].start].strip() not in ("،", ",", ""):
         return False
     first = following.start
     if role_head(ctx.tokens[first].norm) != head:
