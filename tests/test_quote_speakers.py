@@ -380,3 +380,31 @@ def test_it_came_without_fi_is_no_cue():
 )
 def test_names_the_mentions_stage_may_miss(text, speakers):
     assert speakers_of(text) == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            "وقال مرتساكر للصحفيين «لقد أوضح لنا الأمور كلها بعد المباراة».",
+            [(None, "مرتساكر")],
+            id="to-the-journalists-is-whom-he-told",
+        ),
+        pytest.param(
+            "قال ترامب إن القمة ناجحة. وتعتبر حتى الآن أن العلاقات ستتحسن.",
+            [(TRUMP.entity_id, "ترامب"), (TRUMP.entity_id, "ترامب")],
+            id="an-adverb-after-the-verb-is-no-subject",
+        ),
+        pytest.param(
+            "ووصل عدد المحتجين إلى عدة مئات في العاصمة، حسب ما نقلت عنه إنترفاكس.",
+            [(None, "إنترفاكس")],
+            id="according-to-what-a-source-reported-from-him",
+        ),
+    ],
+)
+def test_what_stands_next_to_the_speaker(text, speakers):
+    assert speakers_of(text) == speakers
+
+
+def test_via_his_account_is_not_a_quoting_verb():
+    assert quotes_of("ونشر النادي عبر حسابه في تويتر: «اتفقت إدارة النادي مع المدرب على تجديد عقده».") == ()

@@ -16,7 +16,7 @@ quote_text is the text inside the marks). Text in marks with no cue next to it (
 from __future__ import annotations
 
 from flows.nlp.quotes.antecedents import MAX_NESTED_SUBJECT, antecedent_speaker
-from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found
+from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Tok
 from flows.nlp.quotes.lexicon import Cue, cue_for, is_blocker, is_blocker_before_min, is_complementizer
 from flows.nlp.quotes.marks import MarkSpan
 from flows.nlp.quotes.sources import ACCORDING_TO, MIN_POSTPOSED_WORDS, according_to
@@ -100,6 +100,9 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
         if tok.start >= sentence_end or words > MAX_MARK_WINDOW:
             break
         mark = ctx.mark_opening_in(tokens[j - 1].end, tok.start)
+        opens = (mark is not None and mark.open_at > cue_end) or ":" in ctx.gap_before(j)
+        if opens and cue.cue_class == "quoting_verb" and not _quotes_from(tokens[i + 1 : j]):
+            return None  # "ونشر النصر عبر حسابه": عبر is "via"; the quoting verbs need عن (عبر عن، نقل X عن)
         if mark is not None and mark.open_at > cue_end:
             if _opens_direct_speech(ctx, cue, cue_end, mark, j - i - 1):
                 return Found(cue, cue_start, cue_end, "direct", mark.inner_start, mark.inner_end,
@@ -130,10 +133,14 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
                 continue
             if cue.cue_class == "named_verb" and not _names_a_subject(ctx, i + 1, j, cue_start):
                 return None  # "العلاقات بين شعبي البلدين … بأن": بين is "between" here
-            if cue.cue_class == "quoting_verb" and not any(t.norm == SOURCE_PREPOSITION for t in tokens[i + 1 : j]):
+            if cue.cue_class == "quoting_verb" and not _quotes_from(tokens[i + 1 : j]):
                 return None  # "سيارة نقل ريفي": نقل without عن is not "quoted"
             return _reported(ctx, cue, cue_start, cue_end, j, (first, j))
     return None
+
+
+def _quotes_from(between: list[Tok]) -> bool:
+    return any(t.norm == SOURCE_PREPOSITION for t in between)
 
 
 def _opens_direct_speech(ctx: Context, cue: Cue, cue_end: int, mark: MarkSpan, words_between: int) -> bool:

@@ -233,5 +233,10 @@ def is_blocker_before_min(token: str) -> bool:
     return _clause_words().get(token) == "blocker_min"
 
 
+def is_clause_word(token: str) -> bool:
+    """Any word of quote_clause_words.tsv: a complementizer, a blocker (حتى، بعد، يجب …) or a lead."""
+    return token in _clause_words()
+
+
 def is_lead(token: str) -> bool:
     return _clause_words().get(token) == "lead"

@@ -38,10 +38,14 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
     j = i + 1
     if j >= len(tokens) or tokens[j].start >= sentence_end:
         return None
-    if tokens[j].norm in (WHAT, LAM + WHAT):
+    reported = tokens[j].norm in (WHAT, LAM + WHAT)
+    if reported:
         # "بحسب ما أفادت الوزارة", "وفقا لما ذكرته وسائل إعلام": skip ما and the verb after it.
         j += 1
         if j < len(tokens) and speaker_word(tokens[j].norm) is None:
+            j += 1
+        # "حسب ما جاء في طلب الاستدعاء", "حسب ما نقلت عنه إنترفاكس": the verb's preposition is not the source.
+        while j < len(tokens) and _is_stop(tokens[j].norm):
             j += 1
     elif cue.lemma == QUOTING_PREP:
         if tokens[j].norm != SOURCE_PREPOSITION:
@@ -81,7 +85,7 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
     if np_speaker(ctx, j, k, cue_start, []) is None:
         # "…، بحسب بيزنس إنسايدر.", "…، حسب قرار القاضي جيرالد ليبوفيتس، الاثنين.": at the end of its sentence an
         # "according to" attributes the clause before it to whoever its phrase names.
-        named = _named_source(ctx, j, source_end)
+        named = _named_source(ctx, j, source_end, 1 if reported else MIN_UNKNOWN_SOURCE)
         if named is None:
             return None
     clause = _clause_before(ctx, i, floor)
@@ -98,9 +102,15 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
     return found
 
 
-def _named_source(ctx: Context, j: int, k: int) -> Speaker | None:
-    """A person or body named in a source phrase, or a name of two or three words no list knows (no article on
-    its first word: "وفق تعبيرها" and "وفقا للاتفاق" name nobody)."""
+def _is_stop(norm: str) -> bool:
+    word = speaker_word(norm)
+    return word is not None and word.kind == "stop"
+
+
+def _named_source(ctx: Context, j: int, k: int, min_words: int) -> Speaker | None:
+    """A person or body named in a source phrase, or a name of ``min_words`` to three words no list knows (no
+    article on its first word: "وفق تعبيرها" and "وفقا للاتفاق" name nobody); after "ما" and a verb ("حسب ما
+    نقلت عنه إنترفاكس") one word is enough: the verb says that a source follows."""
     named = [
         m for m in ctx.mentions_in(ctx.tokens[j].start, ctx.tokens[k - 1].end)
         if m.entity_type in ("PERSON", "ORG") and not m.is_adjectival
@@ -108,7 +118,7 @@ def _named_source(ctx: Context, j: int, k: int) -> Speaker | None:
     if named:
         return ctx.speaker_from(named[0])
     first = ctx.tokens[j].norm
-    if MIN_UNKNOWN_SOURCE <= k - j <= MAX_UNKNOWN_SOURCE and not first.startswith(("ال", "لل")):
+    if min_words <= k - j <= MAX_UNKNOWN_SOURCE and not first.startswith(("ال", "لل")):
         return Speaker(None, ctx.body[ctx.tokens[j].start : ctx.tokens[k - 1].end], ctx.tokens[j].start,
                        ctx.tokens[k - 1].end)  # fmt: skip
     return None

@@ -7,7 +7,7 @@ The mentions stage names entities; this module only chooses among its mentions. 
 from __future__ import annotations
 
 from flows.nlp.quotes.context import CLAUSE_COMMAS, ON_BEHALF, Context, Speaker
-from flows.nlp.quotes.lexicon import cue_for, person_titles, speaker_word, speaker_word_split
+from flows.nlp.quotes.lexicon import cue_for, is_clause_word, person_titles, speaker_word, speaker_word_split
 from flows.nlp.quotes.roles import role_countries, role_head, role_holder
 from flows.nlp.text.arabic import normalize
 from flows.nlp.types import Mention
@@ -16,6 +16,7 @@ from flows.nlp.types import Mention
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
 SOURCE_PREPOSITION = "عن"  # نقل الكرملين عن غويتا: the speaker is who is quoted, after عن
 LAM = "ل"
+LAM_ARTICLE = "لل"  # ل + the article: "للصحفيين" (to the journalists)
 # A role word before a subjectless verb takes its definite modifiers along: "المجلس العسكري الحاكم ينفي".
 DEFINITE_ARTICLE = "ال"
 MAX_DEFINITE_MODIFIERS = 3
@@ -225,6 +226,8 @@ def _unlisted_subject(
     # "وأبلغ #ألكسندر_بيسونيه، محكمة كيبك بأنه": a name set off by a comma before the rest of the clause.
     set_off = hi < tok_hi and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(hi))
     one_letter = len(ctx.tokens[lo].norm) < 2  # a stray و before a quotation mark
+    if is_clause_word(ctx.tokens[lo].norm):
+        return None  # "وتعتبر حتى الآن أن": an adverb, not a subject
     if (
         bare
         and not one_letter
@@ -415,10 +418,13 @@ def _trim_np(ctx: Context, lo: int, hi: int, quoting: bool = False, verb: bool =
 
 
 def _is_addressee(ctx: Context, n: int) -> bool:
-    """A ل-prefixed speaker word or name: "لوكالة", "لرويترز", "لبي بي سي"."""
+    """A ل-prefixed speaker word or name, or any ل with the article: "لوكالة", "لرويترز", "لبي بي سي",
+    "للصحفيين"."""
     tok = ctx.tokens[n]
     if not tok.norm.startswith(LAM) or len(tok.norm) <= len(LAM) + 1:
         return False
+    if tok.norm.startswith(LAM_ARTICLE) and len(tok.norm) > len(LAM_ARTICLE) + 2:
+        return True
     split = speaker_word_split(tok.norm)
     if split is not None and split[1]:
         return True
