@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Speaker
 from flows.nlp.quotes.lexicon import cue_for, is_blocker, is_complementizer, speaker_word
+from flows.nlp.quotes.roles import resolve_ref
 from flows.nlp.quotes.speakers import (
     DEFINITE_ARTICLE,
     MAX_BARE_SUBJECT,
@@ -17,7 +18,6 @@ from flows.nlp.quotes.speakers import (
     WORD_KINDS,
     is_title,
     is_word,
-    resolve_ref,
     titled_elsewhere,
 )
 from flows.nlp.text.arabic import normalize

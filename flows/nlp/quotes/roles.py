@@ -1,4 +1,5 @@
-"""Who a role description names: "القاضي", "المتحدث باسم التحالف", "الرئيس الأميركي" resolved to a person.
+"""Who a role description or a reference names: "القاضي", "المتحدث باسم التحالف", "الرئيس الأميركي" resolved to a
+person; "الوزارة", "المجلة", "الجانب الروسي" resolved to a body or a state named before (``resolve_ref``).
 
 A role is resolved by the article itself, never by taking the nearest person: the person the article introduces with
 the same role word ("القاضي جيرالد ليبوفيتس", "المتحدث باسم التحالف العقيد تركي المالكي"), where the role's
@@ -9,6 +10,7 @@ named beside the person. The holder named last before the cue wins; else the fir
 from __future__ import annotations
 
 from flows.nlp.quotes.context import Context, Speaker
+from flows.nlp.text.arabic import normalize
 from flows.nlp.types import Mention
 
 ARTICLE = "ال"
@@ -107,3 +109,54 @@ def _agrees(ctx: Context, person: Mention, countries: set[str], title_start: int
 def _country(ctx: Context, mention: Mention) -> str | None:
     entity = ctx.entities.get(mention.entity_id)
     return entity.country_code if entity is not None else None
+
+
+def resolve_ref(
+    ctx: Context, resolve: str | None, contains: str | None, np_mentions: list[Mention], cue_start: int, previous: list
+) -> Speaker | None:
+    if resolve == "nisba_gpe":
+        gpes = [m for m in np_mentions if m.entity_type == "GPE"]
+        return ctx.speaker_from(gpes[0]) if gpes else None
+    if resolve == "person":
+        for quote in reversed(previous):
+            if quote.speaker.entity_type == "PERSON":
+                return quote.speaker
+        persons = [m for m in ctx.mentions_before(cue_start) if m.entity_type == "PERSON"]
+        return ctx.speaker_from(persons[0]) if persons else None
+    if resolve == "org":
+        # "الخارجية الروسية": the ministry must belong to the country of the nisba, when one is given.
+        countries = {
+            ctx.entities[m.entity_id].country_code for m in np_mentions
+            if m.entity_type == "GPE" and m.entity_id in ctx.entities
+        }  # fmt: skip
+        quoted = [(q.content_start, q.content_end) for q in previous]
+        # A body that has been speaking is the likeliest referent ("وأشارت الوزارة"); then bodies named outside
+        # earlier quotations ("وزارة الداخلية" inside a quoted clause is not who speaks next).
+        spoken = [
+            q.speaker for q in reversed(previous)
+            if q.speaker.start is not None and (q.speaker.entity_type == "ORG" or q.speaker.entity_id is None)
+        ]  # fmt: skip
+        named = [
+            ctx.speaker_from(m) for m in ctx.mentions_before(cue_start)
+            if m.entity_type == "ORG" and not m.is_adjectival and not any(s <= m.char_start < e for s, e in quoted)
+        ]  # fmt: skip
+        for candidate in spoken + named:
+            entity = ctx.entities.get(candidate.entity_id or "")
+            name = normalize(entity.name_ar if entity else candidate.surface or "")
+            named_so = contains is None or contains in name or contains in normalize(candidate.surface or "")
+            if not named_so and not introduced_as(ctx, candidate, contains or ""):
+                continue
+            if countries and (entity is None or entity.country_code not in countries):
+                continue
+            return candidate
+    return None
+
+
+def introduced_as(ctx: Context, candidate: Speaker, stem: str) -> bool:
+    """A body the article introduced with the head word ``stem`` before its name: "مجلة «فورين بوليسي»" is what
+    "المجلة" refers to later."""
+    if candidate.start is None or not stem:
+        return False
+    n = ctx.token_range(0, candidate.start + 1).stop - 1
+    words = [ctx.tokens[k].norm for k in (n - 1, n) if 0 <= k < len(ctx.tokens)]
+    return any(w.removeprefix(p).startswith(stem) for w in words for p in ("و", "ب", "ل", ""))
