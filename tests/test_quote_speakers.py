@@ -396,6 +396,11 @@ def test_names_the_mentions_stage_may_miss(text, speakers):
             id="an-adverb-after-the-verb-is-no-subject",
         ),
         pytest.param(
+            "لكن منظمة ذي سيتي يو كيه، وهي منظمة تضم مؤسسات مالية، قالت إن القواعد جاءت بعد مشاورات.",
+            [(None, "منظمة ذي سيتي يو كيه")],
+            id="a-body-preposed-keeps-its-whole-name",
+        ),
+        pytest.param(
             "ووصل عدد المحتجين إلى عدة مئات في العاصمة، حسب ما نقلت عنه إنترفاكس.",
             [(None, "إنترفاكس")],
             id="according-to-what-a-source-reported-from-him",

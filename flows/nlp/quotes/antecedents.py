@@ -28,6 +28,8 @@ from flows.nlp.text.arabic import normalize
 MAX_SENTENCES_BACK = 3
 # A reported clause whose subject (up to this many words) is followed by a reporting verb holds nested speech.
 MAX_NESTED_SUBJECT = 4
+# A body's name after its head word ("منظمة ذي سيتي يو كيه") has at most this many words.
+MAX_NAME_WORDS = 5
 BARE_COMPLEMENTIZERS = frozenset({"ان", "بان", "فان"})  # أن/إن، بأن، فإن without a pronoun, normalised
 # How many tokens before a subjectless cue a preposed subject ("لافروف قال") may sit.
 MAX_PREPOSED_TOKENS = 12
@@ -145,7 +147,9 @@ def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | N
             role = titled_elsewhere(ctx, n, n + 1, cue_start)
             return role or Speaker(None, ctx.body[tok.start : tok.end], tok.start, tok.end)
         if word is not None and word.kind in ("head", "ref", "unnamed"):
-            end = _definite_modifiers_end(ctx, n, cue_start)
+            end = (
+                _body_name_end(ctx, n, cue_start) if word.kind == "head" else _definite_modifiers_end(ctx, n, cue_start)
+            )
             return Speaker(None, ctx.body[tok.start : end], tok.start, end)
     between = before[1:]
     if 0 < len(between) <= MAX_BARE_SUBJECT and not any(is_word(ctx, n, WORD_KINDS) for n in between):
@@ -153,6 +157,19 @@ def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | N
         if not any(ch in CLAUSE_COMMAS for ch in ctx.body[start:end]):
             return Speaker(None, ctx.body[start:end], start, end)
     return None
+
+
+def _body_name_end(ctx: Context, n: int, limit: int) -> int:
+    """The end of a body's name after its head word, up to a comma, a listed word or a cue: "لكن منظمة ذي سيتي يو
+    كيه، وهي …، قالت" -> "منظمة ذي سيتي يو كيه"."""
+    hi = n + 1
+    while hi < len(ctx.tokens) and hi - n <= MAX_NAME_WORDS and ctx.tokens[hi].start < limit:
+        if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(hi)) or is_word(ctx, hi, WORD_KINDS):
+            break
+        if cue_for(ctx.tokens[hi].norm) is not None or ctx.tokens[hi].norm in RELATIVE_PRONOUNS:
+            break
+        hi += 1
+    return ctx.tokens[hi - 1].end
 
 
 def _definite_modifiers_end(ctx: Context, n: int, limit: int) -> int:
