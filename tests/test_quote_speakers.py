@@ -413,3 +413,23 @@ def test_what_stands_next_to_the_speaker(text, speakers):
 
 def test_via_his_account_is_not_a_quoting_verb():
     assert quotes_of("ونشر النادي عبر حسابه في تويتر: «اتفقت إدارة النادي مع المدرب على تجديد عقده».") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "quote_text"),
+    [
+        pytest.param(
+            "وقال ترامب إن النظام يلفظ أنفاسه الأخيرة على حد تعبيره.",
+            "النظام يلفظ أنفاسه الأخيرة",
+            id="in-his-words-is-the-writers",
+        ),
+        pytest.param(
+            "وقال ترامب إن القمة كانت ناجحة، وذلك في مقابلة مع صحيفة محلية.",
+            "القمة كانت ناجحة",
+            id="that-was-in-an-interview-is-the-writers",
+        ),
+    ],
+)
+def test_a_reported_clause_ends_where_the_writer_takes_over(text, quote_text):
+    [quote] = quotes_of(text)
+    assert quote.quote_text == quote_text

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from flows.nlp.quotes.antecedents import MAX_NESTED_SUBJECT, antecedent_speaker
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Tok
-from flows.nlp.quotes.lexicon import Cue, cue_for, is_blocker, is_blocker_before_min, is_complementizer
+from flows.nlp.quotes.lexicon import Cue, clause_tails, cue_for, is_blocker, is_blocker_before_min, is_complementizer
 from flows.nlp.quotes.marks import MarkSpan
 from flows.nlp.quotes.sources import ACCORDING_TO, MIN_POSTPOSED_WORDS, according_to
 from flows.nlp.quotes.speakers import SOURCE_PREPOSITION, np_speaker
@@ -199,12 +199,25 @@ def _end_clauses(ctx: Context, found: list[Found]) -> None:
         ]  # fmt: skip
         if later:
             end = _last_comma_before(ctx, item.content_start, later[0])
+        end = _tail_start(ctx, item.content_start, end)
         item.content_end = ctx.strip_end(item.content_start, end)
         if ctx.mark_opening_in(item.content_start, item.content_start + 1) is not None:
             mark = ctx.mark_opening_in(item.content_start, item.content_start + 1)
             if mark is not None and mark.close_at + 1 == item.content_end:
                 item.kind, item.mark = "direct", mark
                 item.content_start, item.content_end = mark.inner_start, mark.inner_end
+
+
+def _tail_start(ctx: Context, start: int, end: int) -> int:
+    """Where the writer takes over inside ``body[start:end]`` ("، وذلك في مقابلة", "على حد تعبيره"), else ``end``."""
+    words = ctx.token_range(start, end)
+    for n in words:
+        if ctx.in_mark(ctx.tokens[n].start) is not None:
+            continue
+        for tail in clause_tails():
+            if tuple(t.norm for t in ctx.tokens[n : n + len(tail)]) == tail and n + len(tail) <= words.stop:
+                return ctx.tokens[n].start
+    return end
 
 
 def _nested(ctx: Context, clause_start: int, inner: Found) -> bool:

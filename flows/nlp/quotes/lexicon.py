@@ -233,6 +233,13 @@ def is_blocker_before_min(token: str) -> bool:
     return _clause_words().get(token) == "blocker_min"
 
 
+@functools.cache
+def clause_tails() -> tuple[tuple[str, ...], ...]:
+    """The phrases before which a reported clause ends (kind tail), as normalised words, longest first."""
+    tails = [tuple(word.split()) for word, kind in _clause_words().items() if kind == "tail"]
+    return tuple(sorted(tails, key=len, reverse=True))
+
+
 def is_clause_word(token: str) -> bool:
     """Any word of quote_clause_words.tsv: a complementizer, a blocker (حتى، بعد، يجب …) or a lead."""
     return token in _clause_words()
