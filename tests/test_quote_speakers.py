@@ -433,3 +433,47 @@ def test_via_his_account_is_not_a_quoting_verb():
 def test_a_reported_clause_ends_where_the_writer_takes_over(text, quote_text):
     [quote] = quotes_of(text)
     assert quote.quote_text == quote_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "وطلب العلماء أن يصنفوا أنفسهم من بين «فئة الاستيقاظ صباحا على نحو قاطع» أو «فئة السهر».",
+            id="between-two-quoted-categories",
+        ),
+        pytest.param(
+            "وتلقت اللجنة تقارير عن احتجاز نحو مليون فرد من الأقلية، فيما يشبه «معسكر احتجاز ضخما محاطا بالسرية».",
+            id="an-individual-is-not-he-replied",
+        ),
+        pytest.param(
+            "ووافقت الشركات على الاختبار، وقالت إن مصانعها تعمل وفق أعلى المعايير.",
+            id="in-accordance-with-the-highest-standards",
+        ),
+    ],
+)
+def test_more_not_quotes(text):
+    assert all(q.cue not in ("بين", "فرد", "وفق") for q in quotes_of(text))
+
+
+def test_a_body_named_in_marks_is_not_its_statement():
+    [quote] = quotes_of("وتقول منظمة «إس أو إس البحر المتوسط» الألمانية الخيرية إن السفينة تلقت تعليمات بالتوقف.")
+    assert (quote.quote_text, quote.speaker_surface) == (
+        "السفينة تلقت تعليمات بالتوقف",
+        "منظمة «إس أو إس البحر المتوسط» الألمانية الخيرية",
+    )
+
+
+def test_a_quoted_sentence_with_its_own_cue_is_not_also_according_to():
+    quotes = quotes_of("وقال ترامب: «نحن بحاجة إلى دماء جديدة في الخط الخلفي»، وفق ما نقلت رويترز.")
+    assert [q.quote_kind for q in quotes] == ["direct"]
+
+
+def test_a_dateline_is_not_the_sentence_subject():
+    text = "موسكو، روسيا (CNN)— انتقد ترامب، مساء الثلاثاء، ما زعم أنه تدخل مباشر في الشأن الداخلي."
+    assert speakers_of(text) == [(TRUMP.entity_id, "ترامب")]
+
+
+def test_a_spokesman_for_a_person_is_not_that_person():
+    text = "قال المتحدث باسم الرئيس فلاديمير بوتين للصحافيين إن الكرملين قلق. وأضاف المتحدث أن موسكو ستدرس الرد."
+    assert [q.speaker_id for q in quotes_of(text)] == [None, None]

@@ -6,6 +6,8 @@ A continuation ("وأضاف") keeps the previous speaker only when no subject of
 
 from __future__ import annotations
 
+import re
+
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Speaker
 from flows.nlp.quotes.lexicon import cue_for, is_blocker, is_complementizer, speaker_word
 from flows.nlp.quotes.roles import resolve_ref
@@ -28,6 +30,8 @@ from flows.nlp.text.arabic import normalize
 MAX_SENTENCES_BACK = 3
 # A reported clause whose subject (up to this many words) is followed by a reporting verb holds nested speech.
 MAX_NESTED_SUBJECT = 4
+# The end of a dateline: the agency in brackets, then a dash ("(CNN)—", "(CNN) --"), as CNN Arabic writes it.
+DATELINE_END = re.compile(r"\([^()\n]{1,20}\)\s*(?:—|–|--?)")
 # A body's name after its head word ("منظمة ذي سيتي يو كيه") has at most this many words.
 MAX_NAME_WORDS = 5
 BARE_COMPLEMENTIZERS = frozenset({"ان", "بان", "فان"})  # أن/إن، بأن، فإن without a pronoun, normalised
@@ -128,7 +132,7 @@ def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | N
     sentence = ctx.sentence_of(cue_start)
     if sentence is None or not ctx.body[sentence.char_start : cue_start].strip(" و"):
         return None
-    before = list(ctx.token_range(sentence.char_start, cue_start))
+    before = list(ctx.token_range(_after_dateline(ctx, sentence.char_start, cue_start), cue_start))
     while before and ctx.tokens[before[0]].norm in LEADING_CONNECTIVES:
         before = before[1:]  # "غير أن رئيسة الحكومة قالت"
     quoted = [(q.content_start, q.content_end or q.content_start) for q in previous]
@@ -144,7 +148,14 @@ def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | N
             return ctx.speaker_from(starting[0])
         word = speaker_word(tok.norm)
         if (word is not None and word.kind in ("head", "ref") and word.resolve == "person") or is_title(ctx, n):
-            role = titled_elsewhere(ctx, n, n + 1, cue_start)
+            # "اقترح الرئيس التونسي": the role with its nisba, whose nationality the holder must share.
+            hi = n + 1
+            while hi < len(ctx.tokens) and hi - n <= MAX_DEFINITE_MODIFIERS and ctx.tokens[hi].start < cue_start:
+                nisba = [m for m in ctx.mentions_in(ctx.tokens[hi].start, ctx.tokens[hi].end) if m.is_adjectival]
+                if not nisba or ctx.gap_before(hi).strip():
+                    break
+                hi += 1
+            role = titled_elsewhere(ctx, n, hi, cue_start)
             return role or Speaker(None, ctx.body[tok.start : tok.end], tok.start, tok.end)
         if word is not None and word.kind in ("head", "ref", "unnamed"):
             end = (
@@ -170,6 +181,12 @@ def _body_name_end(ctx: Context, n: int, limit: int) -> int:
             break
         hi += 1
     return ctx.tokens[hi - 1].end
+
+
+def _after_dateline(ctx: Context, start: int, end: int) -> int:
+    """Where a sentence's own words begin after a dateline ("دبي، الإمارات العربية المتحدة (CNN)— انتقد …")."""
+    found = DATELINE_END.search(ctx.body, start, end)
+    return found.end() if found else start
 
 
 def _definite_modifiers_end(ctx: Context, n: int, limit: int) -> int:

@@ -17,7 +17,15 @@ from __future__ import annotations
 
 from flows.nlp.quotes.antecedents import MAX_NESTED_SUBJECT, antecedent_speaker
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Tok
-from flows.nlp.quotes.lexicon import Cue, clause_tails, cue_for, is_blocker, is_blocker_before_min, is_complementizer
+from flows.nlp.quotes.lexicon import (
+    Cue,
+    clause_tails,
+    cue_for,
+    is_blocker,
+    is_blocker_before_min,
+    is_complementizer,
+    speaker_word,
+)
 from flows.nlp.quotes.marks import MarkSpan
 from flows.nlp.quotes.sources import ACCORDING_TO, MIN_POSTPOSED_WORDS, according_to
 from flows.nlp.quotes.speakers import SOURCE_PREPOSITION, np_speaker
@@ -116,8 +124,8 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
             continue  # a quoted name inside the subject phrase (وكالة "أكتونيجر")
         words += 1
         following = cue_for(tok.norm)
-        if following is not None and following[0].cue_class in VERB_CLASSES:
-            return None  # the next cue starts its own quotation
+        if following is not None and following[0].cue_class in VERB_CLASSES - {"named_verb"}:
+            return None  # the next cue starts its own quotation (بين، رد are more often 'between', 'individual')
         conditional = conditional or tok.norm in CONDITIONALS
         if is_complementizer(tok.norm) and words <= MAX_CUE_WINDOW:
             if tok.norm == BARE_AN and j + 1 < len(tokens) and is_complementizer(tokens[j + 1].norm):
@@ -152,6 +160,11 @@ def _opens_direct_speech(ctx: Context, cue: Cue, cue_end: int, mark: MarkSpan, w
     window = ctx.body[cue_end : mark.open_at].strip()
     if window and window[-1] == ":":
         return True
+    if cue.cue_class == "named_verb":
+        return False  # "بين «…» أو «…»", "مليون فرد … «…»": بين and رد quote directly only before a colon
+    before = ctx.token_range(0, mark.open_at)
+    if before and before.stop > 0 and _names_a_body(ctx, before.stop - 1):
+        return False  # "تقول منظمة «إس أو إس البحر المتوسط» الألمانية إن": the marks hold the body's name
     speech = len(ctx.token_range(mark.inner_start, mark.inner_end)) >= MIN_SPEECH_WORDS
     if cue.cue_class == "statement_verb":
         return speech and words_between <= MAX_STATEMENT_GAP
@@ -163,6 +176,12 @@ def _opens_direct_speech(ctx: Context, cue: Cue, cue_end: int, mark: MarkSpan, w
     if window[-1] in CLAUSE_COMMAS:
         return words_between <= MAX_SUBJECT_TOKENS or speech
     return speech and words_between <= MAX_SUBJECT_TOKENS
+
+
+def _names_a_body(ctx: Context, n: int) -> bool:
+    """An organisation head word without the article (منظمة، صحيفة، وكالة): what follows it is the body's name."""
+    word = speaker_word(ctx.tokens[n].norm)
+    return word is not None and word.kind == "head" and word.resolve == "org"
 
 
 def _names_a_subject(ctx: Context, lo: int, hi: int, cue_start: int) -> bool:

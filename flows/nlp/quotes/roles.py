@@ -9,7 +9,7 @@ named beside the person. The holder named last before the cue wins; else the fir
 
 from __future__ import annotations
 
-from flows.nlp.quotes.context import Context, Speaker
+from flows.nlp.quotes.context import ON_BEHALF, Context, Speaker
 from flows.nlp.text.arabic import normalize
 from flows.nlp.types import Mention
 
@@ -57,6 +57,10 @@ def role_holder(
         # "المتحدث باسم التحالف: «لدينا …»": a colon or a quotation mark ends the title before any name.
         if any(ch in TITLE_BREAKS for ch in ctx.body[title_start : mention.char_start]):
             continue
+        # "المتحدث باسم رئيسة الوزراء تيريزا ماي": the person after باسم is whom the holder speaks for; not so in
+        # "المتحدث باسم التحالف، العقيد تركي المالكي" or "… باسم الخارجية الأمريكية هيذر نويرت" (a body between).
+        if speaks_for(ctx, title_start, mention.char_start):
+            continue
         if not _agrees(ctx, mention, countries, title_start):
             continue
         title_words = {role_head(ctx.tokens[n].norm) for n in ctx.token_range(title_start, mention.char_start)}
@@ -66,6 +70,18 @@ def role_holder(
     before = [m for m in holders if m.char_end <= cue_start]
     chosen = before[-1] if before else (holders[0] if holders else None)
     return ctx.speaker_from(chosen) if chosen is not None else None
+
+
+def speaks_for(ctx: Context, title_start: int, person_start: int) -> bool:
+    """A باسم between a title and a person with neither a body nor a comma after it: the title speaks for the
+    person ("المتحدث باسم رئيسة الوزراء تيريزا ماي")."""
+    between = ctx.token_range(title_start, person_start)
+    at = next((n for n in between if ctx.tokens[n].norm == ON_BEHALF), None)
+    if at is None:
+        return False
+    rest_start = ctx.tokens[at].end
+    body = [m for m in ctx.mentions_in(rest_start, person_start) if m.entity_type == "ORG"]
+    return not body and not any(ch in "،," for ch in ctx.body[rest_start:person_start])
 
 
 def _titled_after(ctx: Context, person: Mention, head: str, countries: set[str], complement: frozenset[str]) -> bool:

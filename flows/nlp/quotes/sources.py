@@ -8,7 +8,7 @@ whole sentence). Only a phrase that names a speaker is a source: "وفقاً ل�
 from __future__ import annotations
 
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker
-from flows.nlp.quotes.lexicon import Cue, is_complementizer, is_lead, speaker_word
+from flows.nlp.quotes.lexicon import Cue, cue_for, is_complementizer, is_lead, speaker_word
 from flows.nlp.quotes.speakers import SOURCE_PREPOSITION, np_speaker
 
 # A source after "according to" ("الأمين العام للحزب الجمهوري، عصام الشابي لوكالة تونس افريقيا للأنباء") is
@@ -20,6 +20,8 @@ MAX_UNKNOWN_SOURCE = 3
 # A quotation attributed after the fact must be a clause, not a name in marks: at least this many words.
 MIN_POSTPOSED_WORDS = 3
 LAM = "ل"
+# How far a cue inside a clause may stand from its complementizer or quotation mark (extract.MAX_CUE_WINDOW).
+MAX_INNER_CUE_WINDOW = 16
 LAM_PREPS = frozenset({"وفقا", "طبقا", "وفق"})  # take their source after لـ …
 # "بحسب X، CLAUSE": a fact attributed to a source, not a statement of view; stored as its own quote_kind (the ANT v2.1
 # gold guidelines score it apart). Within quotation marks the same cues give direct speech (extract.py, pass 2).
@@ -89,7 +91,7 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
         if named is None:
             return None
     clause = _clause_before(ctx, i, floor)
-    if clause is None:
+    if clause is None or _holds_a_quote(ctx, clause[0], ctx.tokens[i].start):
         return None
     if source_end < k and not _apposition_follows(ctx, j, source_end, k):
         found = Found(cue, cue_start, cue_end, ACCORDING_TO, clause[0], ctx.strip_end(clause[0], sentence_end),
@@ -100,6 +102,24 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
     if named is not None:
         found.speaker = named
     return found
+
+
+def _holds_a_quote(ctx: Context, start: int, end: int) -> bool:
+    """ "وقال نبيل معلول: «…»، وفق ما نقلت رويترز", "وقالت الشركات … إن …، وفق …": the clause before the source is
+    already a quotation with its own cue; the source does not make it a second one."""
+    words = ctx.token_range(start, end)
+    for n in words:
+        hit = cue_for(ctx.tokens[n].norm)
+        if hit is None or hit[0].cue_class in ("prep", "noun"):
+            continue
+        for m in range(n + 1, min(words.stop, n + 1 + MAX_INNER_CUE_WINDOW)):
+            if (
+                is_complementizer(ctx.tokens[m].norm)
+                or ":" in ctx.gap_before(m)
+                or ctx.mark_opening_in(ctx.tokens[m - 1].end, ctx.tokens[m].start + 1)
+            ):
+                return True
+    return False
 
 
 def _is_stop(norm: str) -> bool:

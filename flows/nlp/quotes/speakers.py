@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flows.nlp.quotes.context import CLAUSE_COMMAS, ON_BEHALF, Context, Speaker
 from flows.nlp.quotes.lexicon import cue_for, is_clause_word, person_titles, speaker_word, speaker_word_split
-from flows.nlp.quotes.roles import resolve_ref, role_countries, role_head, role_holder
+from flows.nlp.quotes.roles import resolve_ref, role_countries, role_head, role_holder, speaks_for
 from flows.nlp.text.arabic import normalize
 from flows.nlp.types import Mention
 
@@ -82,9 +82,24 @@ def np_speaker(
     states = [m for m in mentions if m.entity_type == "GPE" and not m.is_adjectival]
     if first_word is None and states and states[0].char_start == start and persons:
         return ctx.speaker_from(states[0])  # "وحذرت تل أبيب الرئيس السوري بشار الأسد": the state, then its object
+    if (
+        persons
+        and first_word is not None
+        and first_word.resolve == "person"
+        and speaks_for(ctx, start, persons[0].char_start)
+    ):
+        return Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))  # "المتحدث باسم الرئيس بوتين"
     if persons:
         return ctx.speaker_from(persons[0])
     if first_word is not None and first_word.kind == "head" and first_word.resolve == "person":
+        # "قال عضو الكنيست السابق في حزب تسيوميت موشيه بيليد أنه": the name closes the title, past its preposition.
+        window_end = ctx.tokens[tok_hi - 1].end if tok_hi > lo else end
+        if not any(ch in CLAUSE_COMMAS for ch in ctx.body[start:window_end]):
+            titled = [
+                m for m in ctx.mentions_in(start, window_end) if m.entity_type == "PERSON" and not m.is_adjectival
+            ]
+            if titled:
+                return ctx.speaker_from(titled[0])
         named = _name_after_title(ctx, after) if after is not None else None
         if named is None:
             named = titled_elsewhere(ctx, lo, hi, cue_start)
