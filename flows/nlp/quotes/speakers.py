@@ -95,11 +95,11 @@ def np_speaker(
         # "قال عضو الكنيست السابق في حزب تسيوميت موشيه بيليد أنه": the name closes the title, past its preposition.
         window_end = ctx.tokens[tok_hi - 1].end if tok_hi > lo else end
         if not any(ch in CLAUSE_COMMAS for ch in ctx.body[start:window_end]):
-            titled = [
+            ending = [
                 m for m in ctx.mentions_in(start, window_end) if m.entity_type == "PERSON" and not m.is_adjectival
             ]
-            if titled:
-                return ctx.speaker_from(titled[0])
+            if ending:
+                return ctx.speaker_from(ending[0])
         named = _name_after_title(ctx, after) if after is not None else None
         if named is None:
             named = titled_elsewhere(ctx, lo, hi, cue_start)
