@@ -477,3 +477,42 @@ def test_a_dateline_is_not_the_sentence_subject():
 def test_a_spokesman_for_a_person_is_not_that_person():
     text = "قال المتحدث باسم الرئيس فلاديمير بوتين للصحافيين إن الكرملين قلق. وأضاف المتحدث أن موسكو ستدرس الرد."
     assert [q.speaker_id for q in quotes_of(text)] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            "قال ترامب إن القمة ناجحة. أما ماكرون، رئيس فرنسا، فقال «نحن بحاجة إلى مزيد من الوقت للتفاوض».",
+            [(TRUMP.entity_id, "ترامب"), (MACRON.entity_id, "ماكرون")],
+            id="as-for-x-he-said",
+        ),
+        pytest.param(
+            "قال ترامب إن النوم مفيد. إلا أن هذه الدراسة أشارت إلى أن الإعلانات تتخزن في الذاكرة.",
+            [(TRUMP.entity_id, "ترامب"), (None, "الدراسة")],
+            id="however-this-study-indicated",
+        ),
+        pytest.param(
+            "وأعلنت إدارة الرئيس الأميركي دونالد ترامب أنها ستخفض مساهمتها.",
+            [(None, "إدارة الرئيس الأميركي دونالد ترامب")],
+            id="the-administration-is-not-the-president",
+        ),
+        pytest.param(
+            "ونقلت الوكالة عن مصادر مطلعة قولهم إن الاجتماع تأجل.",
+            [(None, "مصادر مطلعة")],
+            id="quoted-from-sources-their-saying",
+        ),
+        pytest.param(
+            "قال ترامب إن الإدارة حذرت الشركة. وجاء في الرسالة: «لا توجد منتجات تمت الموافقة عليها».",
+            [(TRUMP.entity_id, "ترامب"), (None, "الرسالة")],
+            id="it-came-in-the-letter",
+        ),
+        pytest.param(
+            "وقالت الوكالة إن رئيس البرلمان وصف ترامب بأنه سياسي هزلي.",
+            [(None, "الوكالة"), (None, "رئيس البرلمان")],
+            id="described-trump-as-trump-is-the-object",
+        ),
+    ],
+)
+def test_who_speaks_in_harder_clauses(text, speakers):
+    assert speakers_of(text) == speakers

@@ -45,7 +45,9 @@ CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "و", "ثم", "بينما", "�
 # كان + subject). Further in, a name is an object or inside a phrase ("وأشاد باستخدام موسكو أسلحة …، لافتا").
 MAX_CLAUSE_SUBJECT_AT = 1
 # Connectives that open a sentence before its first clause (normalised).
-LEADING_CONNECTIVES = frozenset({"غير", "ان", "لكن", "ولكن", "بيد", "كما", "بينما", "فيما", "ثم"})
+LEADING_CONNECTIVES = frozenset({"غير", "ان", "لكن", "ولكن", "بيد", "كما", "بينما", "فيما", "ثم", "الا"})
+# "أما X، فقال": the topic marker puts the subject first, up to its comma.
+TOPIC_MARKERS = frozenset({"اما", "واما"})
 # Connectives after which a bare subject may stand before its verb ("لكن فينغر قال", "أما بلومبيرغ، فقالت").
 PREPOSING_CONNECTIVES = frozenset({"لكن", "ولكن", "اما", "واما", "بينما", "فيما"})
 
@@ -135,6 +137,8 @@ def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | N
     before = list(ctx.token_range(_after_dateline(ctx, sentence.char_start, cue_start), cue_start))
     while before and ctx.tokens[before[0]].norm in LEADING_CONNECTIVES:
         before = before[1:]  # "غير أن رئيسة الحكومة قالت"
+    if before and ctx.tokens[before[0]].norm in TOPIC_MARKERS:
+        return _topic_subject(ctx, before[1:], cue_start)
     quoted = [(q.content_start, q.content_end or q.content_start) for q in previous]
     for n in before[: MAX_CLAUSE_SUBJECT_AT + 1]:
         tok = ctx.tokens[n]
@@ -167,6 +171,21 @@ def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | N
         start, end = ctx.tokens[between[0]].start, ctx.tokens[between[-1]].end
         if not any(ch in CLAUSE_COMMAS for ch in ctx.body[start:end]):
             return Speaker(None, ctx.body[start:end], start, end)
+    return None
+
+
+def _topic_subject(ctx: Context, words: list[int], cue_start: int) -> Speaker | None:
+    """ "أما شيروان بري، أحد رؤساء الهلال الأحمر الكردي … فقال": what stands between أما and its comma."""
+    end = next((k for k, n in enumerate(words) if k and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n))), None)
+    words = words[:end] if end is not None else words
+    if not words:
+        return None
+    start, stop = ctx.tokens[words[0]].start, ctx.tokens[words[-1]].end
+    named = [m for m in ctx.mentions_in(start, stop) if m.entity_type in SPEAKER_TYPES and not m.is_adjectival]
+    if named:
+        return ctx.speaker_from(named[0])
+    if len(words) <= MAX_BARE_SUBJECT and not any(cue_for(ctx.tokens[n].norm) for n in words) and stop < cue_start:
+        return Speaker(None, ctx.body[start:stop], start, stop)
     return None
 
 
@@ -237,7 +256,11 @@ def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker |
             if tok.start < mention.char_end <= tok.end:
                 return ctx.speaker_from(mention)
         word = speaker_word(tok.norm)
-        role = word is not None and word.kind in ("ref", "unnamed")
+        # "لكن الحكومة قررت التأجيل موضحة": a body's head word with the article opens a clause too.
+        body = (
+            word is not None and word.kind == "head" and word.resolve == "org" and tok.norm.startswith(DEFINITE_ARTICLE)
+        )
+        role = word is not None and (word.kind in ("ref", "unnamed") or body)
         if word is not None and role and outside_quotes(tok.start) and _subject_position(ctx, n, floor):
             hi = n + 1
             while hi < len(ctx.tokens) and hi - n <= MAX_DEFINITE_MODIFIERS and ctx.tokens[hi].start < cue_start:

@@ -16,7 +16,7 @@ quote_text is the text inside the marks). Text in marks with no cue next to it (
 from __future__ import annotations
 
 from flows.nlp.quotes.antecedents import MAX_NESTED_SUBJECT, antecedent_speaker
-from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Tok
+from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker, Tok
 from flows.nlp.quotes.lexicon import (
     Cue,
     clause_tails,
@@ -28,7 +28,7 @@ from flows.nlp.quotes.lexicon import (
 )
 from flows.nlp.quotes.marks import MarkSpan
 from flows.nlp.quotes.sources import ACCORDING_TO, MIN_POSTPOSED_WORDS, according_to
-from flows.nlp.quotes.speakers import SOURCE_PREPOSITION, np_speaker
+from flows.nlp.quotes.speakers import DEFINITE_ARTICLE, SOURCE_PREPOSITION, np_speaker
 from flows.nlp.types import Document, Entity, Mention, Quote
 
 # How many words may separate a cue from its complementizer: the longest subject phrase in the seeds
@@ -273,8 +273,8 @@ def _last_comma_before(ctx: Context, start: int, end: int) -> int:
 def _attach_speaker(ctx: Context, item: Found, previous: list[Found]) -> None:
     if item.speaker.surface is not None:
         return  # named when the quotation was found ("…، بحسب بيزنس إنسايدر")
-    speaker = None
-    if item.np is not None and item.cue.cue_class != "participle":
+    speaker = _source_of_saying(ctx, item, previous) if item.cue.cue_class == "noun" else None
+    if speaker is None and item.np is not None and item.cue.cue_class not in ("participle", "noun"):
         quoting = item.cue.lemma.startswith(QUOTING_LEMMA)
         # "كان عليه أن يقول العبارة الآتية «…»": after a subjunctive particle the phrase is the verb's object.
         after_particle = item.np[0] > 1 and ctx.tokens[item.np[0] - 2].norm in SUBJUNCTIVE_PARTICLES
@@ -294,7 +294,41 @@ def _attach_speaker(ctx: Context, item: Found, previous: list[Found]) -> None:
             definite_ok,
             verb=item.cue.cue_class in VERB_CLASSES,
         )
+        if speaker is None and item.cue.cue_class == "located_verb":
+            speaker = _document_named(ctx, item.np)  # "وجاء في الرسالة:": the document speaks
+        if speaker is not None and object_first and _only_a_name(ctx, item.np, speaker):
+            speaker = None  # "لاريجاني وصف ترامب بأنه": a name alone after وصف is whom it described
     item.speaker = speaker or antecedent_speaker(ctx, item.cue_start, previous)
+
+
+def _source_of_saying(ctx: Context, item: Found, previous: list[Found]) -> Speaker | None:
+    """ "نقلت الصحيفة عن مصادر لم تسمها … قولهم إن": a verbal noun of saying speaks for who stands after عن."""
+    cue_tok = ctx.token_range(item.cue_start, item.cue_start + 1).start
+    sentence = ctx.sentence_of(item.cue_start)
+    floor = sentence.char_start if sentence else 0
+    for k in range(cue_tok - 1, max(cue_tok - MAX_MARK_WINDOW, -1), -1):
+        if ctx.tokens[k].start < floor:
+            return None
+        if ctx.tokens[k].norm == SOURCE_PREPOSITION and k + 1 < cue_tok:
+            return np_speaker(ctx, k + 1, cue_tok, item.cue_start, previous, definite_ok=True)
+    return None
+
+
+def _document_named(ctx: Context, np: tuple[int, int]) -> Speaker | None:
+    """The definite noun after "جاء في" ("الرسالة", "الوثيقة"), a document no list knows; a pronoun-suffixed one
+    ("حسابه") refers to a speaker named before."""
+    lo, hi = np
+    if lo >= hi or not ctx.tokens[lo].norm.startswith(DEFINITE_ARTICLE):
+        return None
+    tok = ctx.tokens[lo]
+    return Speaker(None, ctx.body[tok.start : tok.end], tok.start, tok.end)
+
+
+def _only_a_name(ctx: Context, np: tuple[int, int], speaker: Speaker) -> bool:
+    lo, hi = np
+    if speaker.start is None or lo >= hi:
+        return False
+    return speaker.start <= ctx.tokens[lo].start and speaker.end is not None and speaker.end >= ctx.tokens[hi - 1].end
 
 
 # --- pass 4 -------------------------------------------------------------------------------------------------------

@@ -89,17 +89,16 @@ def np_speaker(
         and speaks_for(ctx, start, persons[0].char_start)
     ):
         return Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))  # "المتحدث باسم الرئيس بوتين"
-    if persons:
-        return ctx.speaker_from(persons[0])
+    body_first = first_word is not None and first_word.kind == "head" and first_word.resolve == "org"
+    if persons and not (body_first and persons[0].char_start > start):
+        return ctx.speaker_from(persons[0])  # not "أعلنت إدارة الرئيس الأميركي دونالد ترامب": the administration
     if first_word is not None and first_word.kind == "head" and first_word.resolve == "person":
         # "قال عضو الكنيست السابق في حزب تسيوميت موشيه بيليد أنه": the name closes the title, past its preposition.
         window_end = ctx.tokens[tok_hi - 1].end if tok_hi > lo else end
-        if not any(ch in CLAUSE_COMMAS for ch in ctx.body[start:window_end]):
-            ending = [
-                m for m in ctx.mentions_in(start, window_end) if m.entity_type == "PERSON" and not m.is_adjectival
-            ]
-            if ending:
-                return ctx.speaker_from(ending[0])
+        comma = next((at for at in range(start, window_end) if ctx.body[at] in CLAUSE_COMMAS), window_end)
+        ending = [m for m in ctx.mentions_in(start, comma) if m.entity_type == "PERSON" and not m.is_adjectival]
+        if ending:
+            return ctx.speaker_from(ending[0])
         named = _name_after_title(ctx, after) if after is not None else None
         if named is None:
             named = titled_elsewhere(ctx, lo, hi, cue_start)
@@ -123,7 +122,7 @@ def np_speaker(
         return ctx.speaker_from(orgs[0])
     for i in range(lo, hi):
         word = speaker_word(ctx.tokens[i].norm)
-        if word is not None and word.kind == "ref":
+        if word is not None and word.kind == "ref" and not (body_first and word.resolve == "person"):
             if _names_a_statement(word.word):
                 issued = _statement_issuer(ctx, cue_start)
                 if issued is not None:
@@ -280,6 +279,7 @@ def _name_after_title(ctx: Context, after: tuple[int, int]) -> Speaker | None:
     definite = ctx.tokens[after[0]].norm.startswith(DEFINITE_ARTICLE)
     if (
         not definite
+        and cue_for(ctx.tokens[after[0]].norm) is None  # "…، قوله:" is the cue, not a name
         and after[1] - after[0] <= MAX_NAME_TOKENS
         and not any(is_word(ctx, n, WORD_KINDS) for n in range(*after))
     ):
