@@ -86,9 +86,10 @@ def test_matching_by_first_words_each_gold_once():
 
 
 # (precision, recall, attributed recall, speaker accuracy) floors on the ANT v2.1 dev split, a little below the
-# measure (`akhbar eval quotes --set ant2-dev`, 2026-12-04): with the entity stage 0.974 / 0.903 / 0.815 / 0.902 —
-# the entity tagger is being retrained, hence the wider margin; rules alone (--no-entities) 0.973 / 0.871 / 0.645 /
-# 0.741. Before issue 13 (code at d3898f2): 0.963 / 0.831 / 0.597 / 0.718 with the entity stage.
+# measure (`akhbar eval quotes --set ant2-dev`, 2026-12-04, after the third quote round): with the entity stage
+# 0.974 / 0.919 / 0.863 / 0.939 — the entity stage is still changing, hence the margin; rules alone
+# (--no-entities) 0.974 / 0.895 / 0.710 / 0.793. Before that round 0.974 / 0.903 / 0.806 / 0.893; before issue 13
+# (code at d3898f2): 0.963 / 0.831 / 0.597 / 0.718 with the entity stage.
 def test_floors_on_ant2_dev_with_the_entity_stage():
     shared_path("corpus", "ant-v2.1-dev.tar.gz")
     stage = quote_eval.entity_stage()
@@ -96,9 +97,9 @@ def test_floors_on_ant2_dev_with_the_entity_stage():
         pytest.skip("flows.nlp.entities.extract.extract_entities is not there yet")
     scores = evaluate_ant2("dev", extract_quotes, stage)
     assert scores.precision >= 0.94
-    assert scores.recall >= 0.87
-    assert scores.attributed_recall >= 0.76
-    assert scores.speaker_accuracy >= 0.85
+    assert scores.recall >= 0.89
+    assert scores.attributed_recall >= 0.80
+    assert scores.speaker_accuracy >= 0.88
 
 
 def test_floors_on_ant2_dev_rules_alone():

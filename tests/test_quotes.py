@@ -578,13 +578,16 @@ def test_a_last_name_links_to_the_person_named_in_full_before():
     ("name", "columns", "kinds"),
     [
         pytest.param(
-            "speech_cues.tsv", 8, {"speech", "speech_polysemous", "quoting", "statement", "according_to"}, id="cues"
+            "speech_cues.tsv",
+            8,
+            {"speech", "speech_polysemous", "quoting", "statement", "according_to", "located"},
+            id="cues",
         ),
         pytest.param(
             "quote_speaker_words.tsv", 4, {"unnamed", "head", "ref", "skip", "stop", "statement"}, id="speaker-words"
         ),
         pytest.param(
-            "quote_clause_words.tsv", 2, {"complementizer", "blocker", "blocker_min", "lead"}, id="clause-words"
+            "quote_clause_words.tsv", 2, {"complementizer", "blocker", "blocker_min", "lead", "tail"}, id="clause-words"
         ),
     ],
 )

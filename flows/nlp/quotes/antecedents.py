@@ -6,8 +6,11 @@ A continuation ("وأضاف") keeps the previous speaker only when no subject of
 
 from __future__ import annotations
 
+import re
+
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Speaker
-from flows.nlp.quotes.lexicon import cue_for, speaker_word
+from flows.nlp.quotes.lexicon import cue_for, is_blocker, is_complementizer, speaker_word
+from flows.nlp.quotes.roles import resolve_ref
 from flows.nlp.quotes.speakers import (
     DEFINITE_ARTICLE,
     MAX_BARE_SUBJECT,
@@ -17,14 +20,21 @@ from flows.nlp.quotes.speakers import (
     WORD_KINDS,
     is_title,
     is_word,
-    resolve_ref,
     titled_elsewhere,
 )
+from flows.nlp.text.arabic import normalize
 
 # How far back (in sentences) a subjectless cue looks for the previous speaker: a continuation ("وأضاف") follows
 # its speaker's quote closely; further back the antecedent is too uncertain. Set from the seeds, where the longest
 # gap between a speaker's quote and its continuation is two sentences.
 MAX_SENTENCES_BACK = 3
+# A reported clause whose subject (up to this many words) is followed by a reporting verb holds nested speech.
+MAX_NESTED_SUBJECT = 4
+# The end of a dateline: the agency in brackets, then a dash ("(CNN)—", "(CNN) --"), as CNN Arabic writes it.
+DATELINE_END = re.compile(r"\([^()\n]{1,20}\)\s*(?:—|–|--?)")
+# A body's name after its head word ("منظمة ذي سيتي يو كيه") has at most this many words.
+MAX_NAME_WORDS = 5
+BARE_COMPLEMENTIZERS = frozenset({"ان", "بان", "فان"})  # أن/إن، بأن، فإن without a pronoun, normalised
 # How many tokens before a subjectless cue a preposed subject ("لافروف قال") may sit.
 MAX_PREPOSED_TOKENS = 12
 # Conjunctions after which a noun starts a new clause as its subject.
@@ -35,13 +45,18 @@ CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "و", "ثم", "بينما", "�
 # كان + subject). Further in, a name is an object or inside a phrase ("وأشاد باستخدام موسكو أسلحة …، لافتا").
 MAX_CLAUSE_SUBJECT_AT = 1
 # Connectives that open a sentence before its first clause (normalised).
-LEADING_CONNECTIVES = frozenset({"غير", "ان", "لكن", "ولكن", "بيد", "كما", "بينما", "فيما", "ثم"})
+LEADING_CONNECTIVES = frozenset({"غير", "ان", "لكن", "ولكن", "بيد", "كما", "بينما", "فيما", "ثم", "الا"})
+# "أما X، فقال": the topic marker puts the subject first, up to its comma.
+TOPIC_MARKERS = frozenset({"اما", "واما"})
 # Connectives after which a bare subject may stand before its verb ("لكن فينغر قال", "أما بلومبيرغ، فقالت").
 PREPOSING_CONNECTIVES = frozenset({"لكن", "ولكن", "اما", "واما", "بينما", "فيما"})
 
 
 def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
     """The speaker of a cue with no subject of its own: a continuation ("وأضاف") or a dropped pronoun."""
+    nested = _nested_subject(ctx, cue_start)
+    if nested is not None:
+        return nested
     sentence = ctx.sentence_index(cue_start)
     same_sentence = [q for q in previous if q.sentence == sentence]
     if same_sentence and same_sentence[-1].speaker.surface is not None:
@@ -49,7 +64,7 @@ def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
     # "تصريحات الغنوشي والتي قال فيها": a relative clause speaks for the name just before it.
     cue_tok = ctx.token_range(cue_start, cue_start + 1)
     relative = cue_tok.start > 0 and ctx.tokens[cue_tok.start - 1].norm.removeprefix("و") in RELATIVE_PRONOUNS
-    preposed = None if relative else _clause_subject(ctx, cue_start, previous)
+    preposed = _relative_antecedent(ctx, cue_tok.start - 2) if relative else _clause_subject(ctx, cue_start, previous)
     preposed = preposed or _preposed_subject(ctx, cue_start, previous)
     if preposed is not None:
         return preposed
@@ -61,6 +76,56 @@ def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
     return _topic_person(ctx, cue_start, sentence) or Speaker(None, None)
 
 
+def _relative_antecedent(ctx: Context, n: int) -> Speaker | None:
+    """ "وبينهم لوكاكو الذي قال": the word before the relative pronoun, as a mention, as the last name of a person
+    named before, or as a word no list knows and with no article (a name)."""
+    if n < 0 or ctx.in_mark(ctx.tokens[n].start) is not None:
+        return None
+    tok = ctx.tokens[n]
+    named = [m for m in ctx.mentions_before(tok.end) if m.entity_type in SPEAKER_TYPES and not m.is_adjectival]
+    if named and named[0].char_end > tok.start:
+        return ctx.speaker_from(named[0])
+    for mention in named:
+        if mention.entity_type == "PERSON" and normalize(mention.surface).split()[-1:] == [tok.norm]:
+            return Speaker(mention.entity_id, ctx.body[tok.start : tok.end], tok.start, tok.end, "PERSON")
+    if is_word(ctx, n, WORD_KINDS) or tok.norm.startswith(DEFINITE_ARTICLE) or len(tok.norm) <= 2:
+        return None
+    if cue_for(tok.norm) is not None or tok.norm in LEADING_CONNECTIVES | PREPOSING_CONNECTIVES:
+        return None
+    return Speaker(None, ctx.body[tok.start : tok.end], tok.start, tok.end)
+
+
+def _nested_subject(ctx: Context, cue_start: int) -> Speaker | None:
+    """ "وقال تقرير … إن منظمة التعاون الاقتصادي والتنمية ترى أن": a cue right after the subject of a reported
+    clause reports that subject's speech (the outer quotation runs on over it, extract._nested)."""
+    cue_tok = ctx.token_range(cue_start, cue_start + 1).start
+    sentence = ctx.sentence_of(cue_start)
+    floor = sentence.char_start if sentence else 0
+    for comp in range(cue_tok - 2, max(cue_tok - MAX_NESTED_SUBJECT - 2, -1), -1):
+        if ctx.tokens[comp].start < floor:
+            return None
+        if not is_complementizer(ctx.tokens[comp].norm):
+            continue
+        lo = comp + 1
+        # "أنه أساء التعبير عندما اعتبر": a pronoun on the complementizer is the clause's subject; "غير أن" and
+        # "بعد أن" open no reported clause; "أن كان عليه أن يقول": a clause, not a subject, stands between.
+        inner = range(lo, cue_tok)
+        if ctx.tokens[comp].norm not in BARE_COMPLEMENTIZERS or (comp > 0 and is_blocker(ctx.tokens[comp - 1].norm)):
+            return None
+        if any(is_complementizer(ctx.tokens[n].norm) for n in inner):
+            return None
+        start, end = ctx.tokens[lo].start, ctx.tokens[cue_tok - 1].end
+        if any(ch in CLAUSE_COMMAS for ch in ctx.body[ctx.tokens[comp].end : cue_start]) or ctx.in_mark(start):
+            return None
+        if is_word(ctx, lo, ("skip", "stop")) or len(ctx.tokens[lo].norm) < 2:
+            return None
+        named = [m for m in ctx.mentions_in(start, end) if m.entity_type in SPEAKER_TYPES and not m.is_adjectival]
+        if named and named[0].char_start == start:
+            return ctx.speaker_from(named[0])
+        return Speaker(None, ctx.body[start:end], start, end)
+    return None
+
+
 def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | None:
     """The subject of the first clause of the cue's sentence, when the cue stands inside the sentence: a name, a
     body or a state ("وكانت المملكة المتحدة قالت"), a role ("ورفض القاضي …، قائلا") or a source word ("وكانت
@@ -69,9 +134,11 @@ def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | N
     sentence = ctx.sentence_of(cue_start)
     if sentence is None or not ctx.body[sentence.char_start : cue_start].strip(" و"):
         return None
-    before = list(ctx.token_range(sentence.char_start, cue_start))
+    before = list(ctx.token_range(_after_dateline(ctx, sentence.char_start, cue_start), cue_start))
     while before and ctx.tokens[before[0]].norm in LEADING_CONNECTIVES:
         before = before[1:]  # "غير أن رئيسة الحكومة قالت"
+    if before and ctx.tokens[before[0]].norm in TOPIC_MARKERS:
+        return _topic_subject(ctx, before[1:], cue_start)
     quoted = [(q.content_start, q.content_end or q.content_start) for q in previous]
     for n in before[: MAX_CLAUSE_SUBJECT_AT + 1]:
         tok = ctx.tokens[n]
@@ -85,10 +152,19 @@ def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | N
             return ctx.speaker_from(starting[0])
         word = speaker_word(tok.norm)
         if (word is not None and word.kind in ("head", "ref") and word.resolve == "person") or is_title(ctx, n):
-            role = titled_elsewhere(ctx, n, n + 1, cue_start)
+            # "اقترح الرئيس التونسي": the role with its nisba, whose nationality the holder must share.
+            hi = n + 1
+            while hi < len(ctx.tokens) and hi - n <= MAX_DEFINITE_MODIFIERS and ctx.tokens[hi].start < cue_start:
+                nisba = [m for m in ctx.mentions_in(ctx.tokens[hi].start, ctx.tokens[hi].end) if m.is_adjectival]
+                if not nisba or ctx.gap_before(hi).strip():
+                    break
+                hi += 1
+            role = titled_elsewhere(ctx, n, hi, cue_start)
             return role or Speaker(None, ctx.body[tok.start : tok.end], tok.start, tok.end)
         if word is not None and word.kind in ("head", "ref", "unnamed"):
-            end = _definite_modifiers_end(ctx, n, cue_start)
+            end = (
+                _body_name_end(ctx, n, cue_start) if word.kind == "head" else _definite_modifiers_end(ctx, n, cue_start)
+            )
             return Speaker(None, ctx.body[tok.start : end], tok.start, end)
     between = before[1:]
     if 0 < len(between) <= MAX_BARE_SUBJECT and not any(is_word(ctx, n, WORD_KINDS) for n in between):
@@ -96,6 +172,40 @@ def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | N
         if not any(ch in CLAUSE_COMMAS for ch in ctx.body[start:end]):
             return Speaker(None, ctx.body[start:end], start, end)
     return None
+
+
+def _topic_subject(ctx: Context, words: list[int], cue_start: int) -> Speaker | None:
+    """ "أما شيروان بري، أحد رؤساء الهلال الأحمر الكردي … فقال": what stands between أما and its comma."""
+    end = next((k for k, n in enumerate(words) if k and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n))), None)
+    words = words[:end] if end is not None else words
+    if not words:
+        return None
+    start, stop = ctx.tokens[words[0]].start, ctx.tokens[words[-1]].end
+    named = [m for m in ctx.mentions_in(start, stop) if m.entity_type in SPEAKER_TYPES and not m.is_adjectival]
+    if named:
+        return ctx.speaker_from(named[0])
+    if len(words) <= MAX_BARE_SUBJECT and not any(cue_for(ctx.tokens[n].norm) for n in words) and stop < cue_start:
+        return Speaker(None, ctx.body[start:stop], start, stop)
+    return None
+
+
+def _body_name_end(ctx: Context, n: int, limit: int) -> int:
+    """The end of a body's name after its head word, up to a comma, a listed word or a cue: "لكن منظمة ذي سيتي يو
+    كيه، وهي …، قالت" -> "منظمة ذي سيتي يو كيه"."""
+    hi = n + 1
+    while hi < len(ctx.tokens) and hi - n <= MAX_NAME_WORDS and ctx.tokens[hi].start < limit:
+        if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(hi)) or is_word(ctx, hi, WORD_KINDS):
+            break
+        if cue_for(ctx.tokens[hi].norm) is not None or ctx.tokens[hi].norm in RELATIVE_PRONOUNS:
+            break
+        hi += 1
+    return ctx.tokens[hi - 1].end
+
+
+def _after_dateline(ctx: Context, start: int, end: int) -> int:
+    """Where a sentence's own words begin after a dateline ("دبي، الإمارات العربية المتحدة (CNN)— انتقد …")."""
+    found = DATELINE_END.search(ctx.body, start, end)
+    return found.end() if found else start
 
 
 def _definite_modifiers_end(ctx: Context, n: int, limit: int) -> int:
@@ -146,7 +256,11 @@ def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker |
             if tok.start < mention.char_end <= tok.end:
                 return ctx.speaker_from(mention)
         word = speaker_word(tok.norm)
-        role = word is not None and word.kind in ("ref", "unnamed")
+        # "لكن الحكومة قررت التأجيل موضحة": a body's head word with the article opens a clause too.
+        body = (
+            word is not None and word.kind == "head" and word.resolve == "org" and tok.norm.startswith(DEFINITE_ARTICLE)
+        )
+        role = word is not None and (word.kind in ("ref", "unnamed") or body)
         if word is not None and role and outside_quotes(tok.start) and _subject_position(ctx, n, floor):
             hi = n + 1
             while hi < len(ctx.tokens) and hi - n <= MAX_DEFINITE_MODIFIERS and ctx.tokens[hi].start < cue_start:

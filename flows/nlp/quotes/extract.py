@@ -15,12 +15,20 @@ quote_text is the text inside the marks). Text in marks with no cue next to it (
 
 from __future__ import annotations
 
-from flows.nlp.quotes.antecedents import antecedent_speaker
-from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found
-from flows.nlp.quotes.lexicon import Cue, cue_for, is_blocker, is_blocker_before_min, is_complementizer
+from flows.nlp.quotes.antecedents import MAX_NESTED_SUBJECT, antecedent_speaker
+from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker, Tok
+from flows.nlp.quotes.lexicon import (
+    Cue,
+    clause_tails,
+    cue_for,
+    is_blocker,
+    is_blocker_before_min,
+    is_complementizer,
+    speaker_word,
+)
 from flows.nlp.quotes.marks import MarkSpan
-from flows.nlp.quotes.sources import MIN_POSTPOSED_WORDS, according_to
-from flows.nlp.quotes.speakers import SOURCE_PREPOSITION, np_speaker
+from flows.nlp.quotes.sources import ACCORDING_TO, MIN_POSTPOSED_WORDS, according_to
+from flows.nlp.quotes.speakers import DEFINITE_ARTICLE, SOURCE_PREPOSITION, np_speaker
 from flows.nlp.types import Document, Entity, Mention, Quote
 
 # How many words may separate a cue from its complementizer: the longest subject phrase in the seeds
@@ -36,17 +44,18 @@ MIN_SPEECH_WORDS = 4
 MAX_STATEMENT_GAP = 1
 # A subject phrase before a colon or comma that opens a direct quote ("قال وزير الخارجية الروسي سيرغي لافروف،«…»").
 MAX_SUBJECT_TOKENS = 8
-VERB_CLASSES = frozenset({"verb", "statement_verb", "named_verb", "quoting_verb", "participle"})
+VERB_CLASSES = frozenset({"verb", "statement_verb", "named_verb", "quoting_verb", "located_verb", "participle"})
+# "وجاء في بيان الوزارة أن": a located verb reports a document through في, its source after it.
+LOCATION_PREPOSITION = "في"
 # A name no list knows, standing alone between a cue and its complementizer or comma, has at most this many words.
 MAX_BARE_NAME = 3
-# A reported clause whose subject (up to this many words) is followed by a reporting verb holds nested speech.
-MAX_NESTED_SUBJECT = 4
 MIN = "من"  # على الرغم من أن
 QUOTING_LEMMA = "نقل"  # نقل الكرملين عن غويتا: the speaker follows عن
 OBJECT_FIRST_LEMMAS = frozenset({"وصف"})  # وصف الزيارة بأنها تاريخية: الزيارة is what was described
 SUBJUNCTIVE_PARTICLES = frozenset({"ان", "لن", "لم"})  # normalised أن، لن، لم
 CONDITIONALS = frozenset({"اذا", "واذا", "لو", "ولو"})  # normalised إذا، لو
 RESUMPTIVE_FA = "ف"  # فإن
+BARE_AN = "ان"  # أن/إن without a pronoun, normalised
 
 
 def extract_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
@@ -89,28 +98,40 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
     sentence_end = sentence.char_end if sentence else len(ctx.body)
     words = 0  # words between the cue and token j, a quoted name counting for none
     conditional = False
-    for j in range(i + 1, len(tokens)):
+    first = i + 1
+    if cue.cue_class == "located_verb":
+        if first >= len(tokens) or tokens[first].norm != LOCATION_PREPOSITION:
+            return None
+        first += 1
+    for j in range(first, len(tokens)):
         tok = tokens[j]
         if tok.start >= sentence_end or words > MAX_MARK_WINDOW:
             break
         mark = ctx.mark_opening_in(tokens[j - 1].end, tok.start)
+        opens = (mark is not None and mark.open_at > cue_end) or ":" in ctx.gap_before(j)
+        if opens and cue.cue_class == "quoting_verb" and not _quotes_from(tokens[i + 1 : j]):
+            return None  # "ونشر النصر عبر حسابه": عبر is "via"; the quoting verbs need عن (عبر عن، نقل X عن)
         if mark is not None and mark.open_at > cue_end:
             if _opens_direct_speech(ctx, cue, cue_end, mark, j - i - 1):
                 return Found(cue, cue_start, cue_end, "direct", mark.inner_start, mark.inner_end,
-                             ctx.sentence_index(cue_start), (i + 1, j), mark=mark)  # fmt: skip
+                             ctx.sentence_index(cue_start), (first, j), mark=mark)  # fmt: skip
         elif ":" in ctx.gap_before(j) and j - i - 1 <= MAX_SUBJECT_TOKENS:
             # Direct speech after a colon without marks runs to the end of the sentence.
             sentence_index = ctx.sentence_index(cue_start)
-            return Found(cue, cue_start, cue_end, "direct", tok.start, sentence_end, sentence_index, (i + 1, j))
+            return Found(cue, cue_start, cue_end, "direct", tok.start, sentence_end, sentence_index, (first, j))
         inside = ctx.in_mark(tok.start)
         if inside is not None and inside.open_at > cue_end:
             continue  # a quoted name inside the subject phrase (وكالة "أكتونيجر")
         words += 1
         following = cue_for(tok.norm)
-        if following is not None and following[0].cue_class in VERB_CLASSES:
-            return None  # the next cue starts its own quotation
+        if following is not None and following[0].cue_class in VERB_CLASSES - {"named_verb"}:
+            return None  # the next cue starts its own quotation (بين، رد are more often 'between', 'individual')
         conditional = conditional or tok.norm in CONDITIONALS
         if is_complementizer(tok.norm) and words <= MAX_CUE_WINDOW:
+            if tok.norm == BARE_AN and j + 1 < len(tokens) and is_complementizer(tokens[j + 1].norm):
+                continue  # "تقول سي أن أن إن": a complementizer never opens a clause that starts with another
+            if tok.norm == RESUMPTIVE_FA + BARE_AN and not any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(j)):
+                continue  # "قال فيرجيل فان ديك": فإن follows a comma ("قالت صحيفة …، فإن"); else it is a name's "Van"
             if conditional and tok.norm.startswith(RESUMPTIVE_FA):
                 continue  # "وإذا تمت إدانته فإنه …": the فإن of a condition's answer, not the cue's clause
             # "بعد أن", "المعروف بأنه": not the cue's clause; its own complementizer may come later.
@@ -120,10 +141,14 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
                 continue
             if cue.cue_class == "named_verb" and not _names_a_subject(ctx, i + 1, j, cue_start):
                 return None  # "العلاقات بين شعبي البلدين … بأن": بين is "between" here
-            if cue.cue_class == "quoting_verb" and not any(t.norm == SOURCE_PREPOSITION for t in tokens[i + 1 : j]):
+            if cue.cue_class == "quoting_verb" and not _quotes_from(tokens[i + 1 : j]):
                 return None  # "سيارة نقل ريفي": نقل without عن is not "quoted"
-            return _reported(ctx, cue, cue_start, cue_end, j, (i + 1, j))
+            return _reported(ctx, cue, cue_start, cue_end, j, (first, j))
     return None
+
+
+def _quotes_from(between: list[Tok]) -> bool:
+    return any(t.norm == SOURCE_PREPOSITION for t in between)
 
 
 def _opens_direct_speech(ctx: Context, cue: Cue, cue_end: int, mark: MarkSpan, words_between: int) -> bool:
@@ -135,6 +160,11 @@ def _opens_direct_speech(ctx: Context, cue: Cue, cue_end: int, mark: MarkSpan, w
     window = ctx.body[cue_end : mark.open_at].strip()
     if window and window[-1] == ":":
         return True
+    if cue.cue_class == "named_verb":
+        return False  # "بين «…» أو «…»", "مليون فرد … «…»": بين and رد quote directly only before a colon
+    before = ctx.token_range(0, mark.open_at)
+    if before and before.stop > 0 and _names_a_body(ctx, before.stop - 1):
+        return False  # "تقول منظمة «إس أو إس البحر المتوسط» الألمانية إن": the marks hold the body's name
     speech = len(ctx.token_range(mark.inner_start, mark.inner_end)) >= MIN_SPEECH_WORDS
     if cue.cue_class == "statement_verb":
         return speech and words_between <= MAX_STATEMENT_GAP
@@ -146,6 +176,12 @@ def _opens_direct_speech(ctx: Context, cue: Cue, cue_end: int, mark: MarkSpan, w
     if window[-1] in CLAUSE_COMMAS:
         return words_between <= MAX_SUBJECT_TOKENS or speech
     return speech and words_between <= MAX_SUBJECT_TOKENS
+
+
+def _names_a_body(ctx: Context, n: int) -> bool:
+    """An organisation head word without the article (منظمة، صحيفة، وكالة): what follows it is the body's name."""
+    word = speaker_word(ctx.tokens[n].norm)
+    return word is not None and word.kind == "head" and word.resolve == "org"
 
 
 def _names_a_subject(ctx: Context, lo: int, hi: int, cue_start: int) -> bool:
@@ -165,7 +201,8 @@ def _reported(ctx: Context, cue: Cue, cue_start: int, cue_end: int, comp: int, n
     mark = ctx.mark_opening_in(ctx.tokens[comp].end, start)
     if mark is not None:
         start = mark.open_at
-    return Found(cue, cue_start, cue_end, "indirect", start, None, ctx.sentence_index(cue_start), np)
+    kind = ACCORDING_TO if cue.cue_class == "located_verb" else "indirect"
+    return Found(cue, cue_start, cue_end, kind, start, None, ctx.sentence_index(cue_start), np)
 
 
 # --- pass 2 -------------------------------------------------------------------------------------------------------
@@ -181,12 +218,25 @@ def _end_clauses(ctx: Context, found: list[Found]) -> None:
         ]  # fmt: skip
         if later:
             end = _last_comma_before(ctx, item.content_start, later[0])
+        end = _tail_start(ctx, item.content_start, end)
         item.content_end = ctx.strip_end(item.content_start, end)
         if ctx.mark_opening_in(item.content_start, item.content_start + 1) is not None:
             mark = ctx.mark_opening_in(item.content_start, item.content_start + 1)
             if mark is not None and mark.close_at + 1 == item.content_end:
                 item.kind, item.mark = "direct", mark
                 item.content_start, item.content_end = mark.inner_start, mark.inner_end
+
+
+def _tail_start(ctx: Context, start: int, end: int) -> int:
+    """Where the writer takes over inside ``body[start:end]`` ("، وذلك في مقابلة", "على حد تعبيره"), else ``end``."""
+    words = ctx.token_range(start, end)
+    for n in words:
+        if ctx.in_mark(ctx.tokens[n].start) is not None:
+            continue
+        for tail in clause_tails():
+            if tuple(t.norm for t in ctx.tokens[n : n + len(tail)]) == tail and n + len(tail) <= words.stop:
+                return ctx.tokens[n].start
+    return end
 
 
 def _nested(ctx: Context, clause_start: int, inner: Found) -> bool:
@@ -223,13 +273,14 @@ def _last_comma_before(ctx: Context, start: int, end: int) -> int:
 def _attach_speaker(ctx: Context, item: Found, previous: list[Found]) -> None:
     if item.speaker.surface is not None:
         return  # named when the quotation was found ("…، بحسب بيزنس إنسايدر")
-    speaker = None
-    if item.np is not None and item.cue.cue_class != "participle":
+    speaker = _source_of_saying(ctx, item, previous) if item.cue.cue_class == "noun" else None
+    if speaker is None and item.np is not None and item.cue.cue_class not in ("participle", "noun"):
         quoting = item.cue.lemma.startswith(QUOTING_LEMMA)
         # "كان عليه أن يقول العبارة الآتية «…»": after a subjunctive particle the phrase is the verb's object.
         after_particle = item.np[0] > 1 and ctx.tokens[item.np[0] - 2].norm in SUBJUNCTIVE_PARTICLES
         object_first = item.cue.lemma in OBJECT_FIRST_LEMMAS or after_particle
-        bare_ok = item.cue.cue_class != "prep"
+        # "وفق تعبيره", "جاء في حسابه على تويتر": after a preposition a word no list knows is no one's name.
+        bare_ok = item.cue.cue_class not in ("prep", "located_verb")
         definite_ok = item.cue.cue_class in ("verb", "named_verb")
         speaker = np_speaker(
             ctx,
@@ -243,7 +294,41 @@ def _attach_speaker(ctx: Context, item: Found, previous: list[Found]) -> None:
             definite_ok,
             verb=item.cue.cue_class in VERB_CLASSES,
         )
+        if speaker is None and item.cue.cue_class == "located_verb":
+            speaker = _document_named(ctx, item.np)  # "وجاء في الرسالة:": the document speaks
+        if speaker is not None and object_first and _only_a_name(ctx, item.np, speaker):
+            speaker = None  # "لاريجاني وصف ترامب بأنه": a name alone after وصف is whom it described
     item.speaker = speaker or antecedent_speaker(ctx, item.cue_start, previous)
+
+
+def _source_of_saying(ctx: Context, item: Found, previous: list[Found]) -> Speaker | None:
+    """ "نقلت الصحيفة عن مصادر لم تسمها … قولهم إن": a verbal noun of saying speaks for who stands after عن."""
+    cue_tok = ctx.token_range(item.cue_start, item.cue_start + 1).start
+    sentence = ctx.sentence_of(item.cue_start)
+    floor = sentence.char_start if sentence else 0
+    for k in range(cue_tok - 1, max(cue_tok - MAX_MARK_WINDOW, -1), -1):
+        if ctx.tokens[k].start < floor:
+            return None
+        if ctx.tokens[k].norm == SOURCE_PREPOSITION and k + 1 < cue_tok:
+            return np_speaker(ctx, k + 1, cue_tok, item.cue_start, previous, definite_ok=True)
+    return None
+
+
+def _document_named(ctx: Context, np: tuple[int, int]) -> Speaker | None:
+    """The definite noun after "جاء في" ("الرسالة", "الوثيقة"), a document no list knows; a pronoun-suffixed one
+    ("حسابه") refers to a speaker named before."""
+    lo, hi = np
+    if lo >= hi or not ctx.tokens[lo].norm.startswith(DEFINITE_ARTICLE):
+        return None
+    tok = ctx.tokens[lo]
+    return Speaker(None, ctx.body[tok.start : tok.end], tok.start, tok.end)
+
+
+def _only_a_name(ctx: Context, np: tuple[int, int], speaker: Speaker) -> bool:
+    lo, hi = np
+    if speaker.start is None or lo >= hi:
+        return False
+    return speaker.start <= ctx.tokens[lo].start and speaker.end is not None and speaker.end >= ctx.tokens[hi - 1].end
 
 
 # --- pass 4 -------------------------------------------------------------------------------------------------------

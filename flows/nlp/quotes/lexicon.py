@@ -22,13 +22,15 @@ VERB_PROCLITICS = ("و", "ف")
 WORD_PROCLITICS = ("ول", "وب", "لل", "و", "ف", "ب", "ل")
 # Dual and plural endings of a speaker word: مسؤول -> مسؤولان، مسؤولين، مسؤولون.
 NUMBER_SUFFIXES = ("ان", "ين", "ون")
+ARTICLE = "ال"
+TA_MARBUTA = "ه"  # ة once normalised
 
 
 @dataclass(frozen=True, slots=True)
 class Cue:
     form: str  # normalised, without proclitic
     lemma: str
-    cue_class: str  # verb, statement_verb, named_verb, quoting_verb, participle, noun, prep
+    cue_class: str  # verb, statement_verb, named_verb, quoting_verb, located_verb, participle, noun, prep
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +39,7 @@ class SpeechCue:
 
     lemma: str  # the first spelling of the entry (a verb's past tense, 3rd person masculine singular)
     pos: str  # verb or fixed
-    cue_class: str  # speech, speech_polysemous, quoting, statement, according_to
+    cue_class: str  # speech, speech_polysemous, quoting, statement, according_to, located
     plover_type: str | None  # ACCUSE, REQUEST, THREATEN, REJECT, SUPPORT; None for plain speech
     note: str
     finite: frozenset[str]  # normalised forms, no proclitic
@@ -63,6 +65,7 @@ FINITE_CLASS = {
     "statement": "statement_verb",
     "speech_polysemous": "named_verb",
     "quoting": "quoting_verb",
+    "located": "located_verb",
 }
 
 
@@ -155,13 +158,26 @@ def cue_for(token: str) -> tuple[Cue, int] | None:
 
 @functools.cache
 def speaker_words() -> dict[str, SpeakerWord]:
+    """quote_speaker_words.tsv, and the heads of organisation names the entity stage reads (flows/data/org_heads.tsv:
+    شركة، مركز، مجلة …): without the article a head opens a body's name ("وقالت شركة …"), with it the head refers
+    back to a body named before ("وأوضحت المجلة" -> the magazine the article named). A word listed in
+    quote_speaker_words.tsv keeps its listed kind."""
     table: dict[str, SpeakerWord] = {}
     for word, kind, resolve, contains in read_tsv_tuples("quote_speaker_words.tsv"):
         entry = SpeakerWord(
             normalize(word), kind, None if resolve == "-" else resolve, None if contains == "-" else normalize(contains)
         )
         table[entry.word] = entry
+    for row in read_tsv("org_heads.tsv"):
+        head = normalize(row["head"])
+        table.setdefault(head, SpeakerWord(head, "head", "org", None))
+        table.setdefault(ARTICLE + head, SpeakerWord(ARTICLE + head, "ref", "org", head_stem(head)))
     return table
+
+
+def head_stem(head: str) -> str:
+    """A normalised head without its feminine ending, to match it in a name or its plural: مجله -> مجل."""
+    return head[: -len(TA_MARBUTA)] if head.endswith(TA_MARBUTA) else head
 
 
 def speaker_word(token: str) -> SpeakerWord | None:
@@ -215,6 +231,18 @@ def is_blocker(token: str) -> bool:
 def is_blocker_before_min(token: str) -> bool:
     """A word that, followed by من, makes the next أن concessive: على الرغم من أن."""
     return _clause_words().get(token) == "blocker_min"
+
+
+@functools.cache
+def clause_tails() -> tuple[tuple[str, ...], ...]:
+    """The phrases before which a reported clause ends (kind tail), as normalised words, longest first."""
+    tails = [tuple(word.split()) for word, kind in _clause_words().items() if kind == "tail"]
+    return tuple(sorted(tails, key=len, reverse=True))
+
+
+def is_clause_word(token: str) -> bool:
+    """Any word of quote_clause_words.tsv: a complementizer, a blocker (حتى، بعد، يجب …) or a lead."""
+    return token in _clause_words()
 
 
 def is_lead(token: str) -> bool:

@@ -8,7 +8,7 @@ whole sentence). Only a phrase that names a speaker is a source: "وفقاً ل�
 from __future__ import annotations
 
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker
-from flows.nlp.quotes.lexicon import Cue, is_complementizer, is_lead, speaker_word
+from flows.nlp.quotes.lexicon import Cue, cue_for, is_complementizer, is_lead, speaker_word
 from flows.nlp.quotes.speakers import SOURCE_PREPOSITION, np_speaker
 
 # A source after "according to" ("الأمين العام للحزب الجمهوري، عصام الشابي لوكالة تونس افريقيا للأنباء") is
@@ -20,6 +20,8 @@ MAX_UNKNOWN_SOURCE = 3
 # A quotation attributed after the fact must be a clause, not a name in marks: at least this many words.
 MIN_POSTPOSED_WORDS = 3
 LAM = "ل"
+# How far a cue inside a clause may stand from its complementizer or quotation mark (extract.MAX_CUE_WINDOW).
+MAX_INNER_CUE_WINDOW = 16
 LAM_PREPS = frozenset({"وفقا", "طبقا", "وفق"})  # take their source after لـ …
 # "بحسب X، CLAUSE": a fact attributed to a source, not a statement of view; stored as its own quote_kind (the ANT v2.1
 # gold guidelines score it apart). Within quotation marks the same cues give direct speech (extract.py, pass 2).
@@ -38,10 +40,14 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
     j = i + 1
     if j >= len(tokens) or tokens[j].start >= sentence_end:
         return None
-    if tokens[j].norm in (WHAT, LAM + WHAT):
+    reported = tokens[j].norm in (WHAT, LAM + WHAT)
+    if reported:
         # "بحسب ما أفادت الوزارة", "وفقا لما ذكرته وسائل إعلام": skip ما and the verb after it.
         j += 1
         if j < len(tokens) and speaker_word(tokens[j].norm) is None:
+            j += 1
+        # "حسب ما جاء في طلب الاستدعاء", "حسب ما نقلت عنه إنترفاكس": the verb's preposition is not the source.
+        while j < len(tokens) and _is_stop(tokens[j].norm):
             j += 1
     elif cue.lemma == QUOTING_PREP:
         if tokens[j].norm != SOURCE_PREPOSITION:
@@ -57,15 +63,20 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
     words_before = sum(1 for t in tokens[max(0, i - MIN_POSTPOSED_WORDS) : i] if t.start >= floor)
     if words_before < MIN_POSTPOSED_WORDS:
         # At the head of its sentence: "ووفقاً لوزارة الخارجية، فإن …" — the source, a comma, then the clause.
+        # … or the source, then فإن: "ووفق بيان كوربن فإن «…»".
         k = _phrase_end(ctx, j, sentence_end, stop_at_comma=True)
         rest = [t for t in tokens[k : k + 2] if t.start < sentence_end]
-        if len(rest) < 2 or not any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)):
+        if len(rest) < 2 or not (any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)) or _opens_clause(ctx, k)):
             return None
         if np_speaker(ctx, j, k, cue_start, []) is None:
             return None  # "وفقاً للاتفاق" is not a source
         first = k + 1 if is_complementizer(tokens[k].norm) else k
+        start = tokens[first].start
+        mark = ctx.mark_opening_in(tokens[first - 1].end, start)
+        if mark is not None:
+            start = mark.open_at  # "فإن «…»": pass 2 makes it direct speech when the marks hold the whole clause
         sentence_index = ctx.sentence_index(cue_start)
-        return Found(cue, cue_start, cue_end, ACCORDING_TO, tokens[first].start, None, sentence_index, (j, k))
+        return Found(cue, cue_start, cue_end, ACCORDING_TO, start, None, sentence_index, (j, k))
     # After its clause: "…، حسب وزارة الخارجية." — the source runs to the end of the sentence; or in the middle:
     # "ووصل عدد المحتجين، حسب وكالة فرانس برس، عدة مئات" — then the quotation is the whole sentence around it.
     k = _phrase_end(ctx, j, sentence_end, stop_at_comma=False)
@@ -76,11 +87,11 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
     if np_speaker(ctx, j, k, cue_start, []) is None:
         # "…، بحسب بيزنس إنسايدر.", "…، حسب قرار القاضي جيرالد ليبوفيتس، الاثنين.": at the end of its sentence an
         # "according to" attributes the clause before it to whoever its phrase names.
-        named = _named_source(ctx, j, source_end)
+        named = _named_source(ctx, j, source_end, 1 if reported else MIN_UNKNOWN_SOURCE)
         if named is None:
             return None
     clause = _clause_before(ctx, i, floor)
-    if clause is None:
+    if clause is None or _holds_a_quote(ctx, clause[0], ctx.tokens[i].start):
         return None
     if source_end < k and not _apposition_follows(ctx, j, source_end, k):
         found = Found(cue, cue_start, cue_end, ACCORDING_TO, clause[0], ctx.strip_end(clause[0], sentence_end),
@@ -93,9 +104,33 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
     return found
 
 
-def _named_source(ctx: Context, j: int, k: int) -> Speaker | None:
-    """A person or body named in a source phrase, or a name of two or three words no list knows (no article on
-    its first word: "وفق تعبيرها" and "وفقا للاتفاق" name nobody)."""
+def _holds_a_quote(ctx: Context, start: int, end: int) -> bool:
+    """ "وقال نبيل معلول: «…»، وفق ما نقلت رويترز", "وقالت الشركات … إن …، وفق …": the clause before the source is
+    already a quotation with its own cue; the source does not make it a second one."""
+    words = ctx.token_range(start, end)
+    for n in words:
+        hit = cue_for(ctx.tokens[n].norm)
+        if hit is None or hit[0].cue_class in ("prep", "noun"):
+            continue
+        for m in range(n + 1, min(words.stop, n + 1 + MAX_INNER_CUE_WINDOW)):
+            if (
+                is_complementizer(ctx.tokens[m].norm)
+                or ":" in ctx.gap_before(m)
+                or ctx.mark_opening_in(ctx.tokens[m - 1].end, ctx.tokens[m].start + 1)
+            ):
+                return True
+    return False
+
+
+def _is_stop(norm: str) -> bool:
+    word = speaker_word(norm)
+    return word is not None and word.kind == "stop"
+
+
+def _named_source(ctx: Context, j: int, k: int, min_words: int) -> Speaker | None:
+    """A person or body named in a source phrase, or a name of ``min_words`` to three words no list knows (no
+    article on its first word: "وفق تعبيرها" and "وفقا للاتفاق" name nobody); after "ما" and a verb ("حسب ما
+    نقلت عنه إنترفاكس") one word is enough: the verb says that a source follows."""
     named = [
         m for m in ctx.mentions_in(ctx.tokens[j].start, ctx.tokens[k - 1].end)
         if m.entity_type in ("PERSON", "ORG") and not m.is_adjectival
@@ -103,7 +138,7 @@ def _named_source(ctx: Context, j: int, k: int) -> Speaker | None:
     if named:
         return ctx.speaker_from(named[0])
     first = ctx.tokens[j].norm
-    if MIN_UNKNOWN_SOURCE <= k - j <= MAX_UNKNOWN_SOURCE and not first.startswith(("ال", "لل")):
+    if min_words <= k - j <= MAX_UNKNOWN_SOURCE and not first.startswith(("ال", "لل")):
         return Speaker(None, ctx.body[ctx.tokens[j].start : ctx.tokens[k - 1].end], ctx.tokens[j].start,
                        ctx.tokens[k - 1].end)  # fmt: skip
     return None
@@ -115,11 +150,19 @@ def _apposition_follows(ctx: Context, j: int, comma: int, k: int) -> bool:
     return word is not None and word.kind == "head" and word.resolve == "person" and k - comma <= MAX_SOURCE_TOKENS
 
 
+def _opens_clause(ctx: Context, k: int) -> bool:
+    """A complementizer outside marks, not followed by another ("حسب قناة سي إن إن" names a channel)."""
+    following = k + 1 < len(ctx.tokens) and is_complementizer(ctx.tokens[k + 1].norm)
+    return is_complementizer(ctx.tokens[k].norm) and not following and ctx.in_mark(ctx.tokens[k].start) is None
+
+
 def _phrase_end(ctx: Context, j: int, sentence_end: int, stop_at_comma: bool) -> int:
     """The token index after a source phrase starting at ``j``: at a comma, the sentence end, or the length limit."""
     k = j
     while k < len(ctx.tokens) and ctx.tokens[k].start < sentence_end and k - j < MAX_SOURCE_TOKENS:
         if stop_at_comma and k > j and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)):
+            break
+        if stop_at_comma and k > j and _opens_clause(ctx, k):
             break
         k += 1
     return k

@@ -7,8 +7,8 @@ The mentions stage names entities; this module only chooses among its mentions. 
 from __future__ import annotations
 
 from flows.nlp.quotes.context import CLAUSE_COMMAS, ON_BEHALF, Context, Speaker
-from flows.nlp.quotes.lexicon import cue_for, person_titles, speaker_word, speaker_word_split
-from flows.nlp.quotes.roles import role_countries, role_head, role_holder
+from flows.nlp.quotes.lexicon import cue_for, is_clause_word, person_titles, speaker_word, speaker_word_split
+from flows.nlp.quotes.roles import resolve_ref, role_countries, role_head, role_holder, speaks_for
 from flows.nlp.text.arabic import normalize
 from flows.nlp.types import Mention
 
@@ -16,6 +16,7 @@ from flows.nlp.types import Mention
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
 SOURCE_PREPOSITION = "عن"  # نقل الكرملين عن غويتا: the speaker is who is quoted, after عن
 LAM = "ل"
+LAM_ARTICLE = "لل"  # ل + the article: "للصحفيين" (to the journalists)
 # A role word before a subjectless verb takes its definite modifiers along: "المجلس العسكري الحاكم ينفي".
 DEFINITE_ARTICLE = "ال"
 MAX_DEFINITE_MODIFIERS = 3
@@ -57,10 +58,13 @@ def np_speaker(
     الحوثيين على أن").
     """
     lo, hi = _trim_np(ctx, tok_lo, tok_hi, quoting, verb)
-    if hi - lo > 1 and is_word(ctx, lo, ("statement",)):
+    if lo < hi and is_word(ctx, lo, ("statement",)):
         issuer = _issuer(ctx, lo, hi)
         if issuer is not None:
             return issuer  # "تقرير أعده منتدى النقل الدولي": the forum speaks through its report
+        if hi - lo == 1 or not _names_an_issuer(ctx, lo + 1):
+            # "قال بيان حكومي", "كشفت تقارير صحفية إسبانية": the document is the source, named by its words.
+            return _document_source(ctx, lo, tok_hi)
         lo += 1  # "بلاغ لوزارة الدفاع": the ministry speaks through its statement
     if lo >= hi:
         return None
@@ -78,9 +82,23 @@ def np_speaker(
     states = [m for m in mentions if m.entity_type == "GPE" and not m.is_adjectival]
     if first_word is None and states and states[0].char_start == start and persons:
         return ctx.speaker_from(states[0])  # "وحذرت تل أبيب الرئيس السوري بشار الأسد": the state, then its object
-    if persons:
-        return ctx.speaker_from(persons[0])
+    if (
+        persons
+        and first_word is not None
+        and first_word.resolve == "person"
+        and speaks_for(ctx, start, persons[0].char_start)
+    ):
+        return Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))  # "المتحدث باسم الرئيس بوتين"
+    body_first = first_word is not None and first_word.kind == "head" and first_word.resolve == "org"
+    if persons and not (body_first and persons[0].char_start > start):
+        return ctx.speaker_from(persons[0])  # not "أعلنت إدارة الرئيس الأميركي دونالد ترامب": the administration
     if first_word is not None and first_word.kind == "head" and first_word.resolve == "person":
+        # "قال عضو الكنيست السابق في حزب تسيوميت موشيه بيليد أنه": the name closes the title, past its preposition.
+        window_end = ctx.tokens[tok_hi - 1].end if tok_hi > lo else end
+        comma = next((at for at in range(start, window_end) if ctx.body[at] in CLAUSE_COMMAS), window_end)
+        ending = [m for m in ctx.mentions_in(start, comma) if m.entity_type == "PERSON" and not m.is_adjectival]
+        if ending:
+            return ctx.speaker_from(ending[0])
         named = _name_after_title(ctx, after) if after is not None else None
         if named is None:
             named = titled_elsewhere(ctx, lo, hi, cue_start)
@@ -97,12 +115,14 @@ def np_speaker(
         # "المتحدثة باسم وزارة الخارجية الأميركية هيذر نويرت": a name no list knows closes the title phrase; the
         # person speaks, not the body in the title.
         return Speaker(None, ctx.body[start:titled_name], start, titled_name)
+    if first_word is not None and first_word.kind == "head" and first_word.resolve == "person":
+        return surface_speaker  # "زعيم حزب العمال": a person no one names, never the party in the title
     orgs = [m for m in mentions if m.entity_type == "ORG" and not m.is_adjectival]
     if orgs:
         return ctx.speaker_from(orgs[0])
     for i in range(lo, hi):
         word = speaker_word(ctx.tokens[i].norm)
-        if word is not None and word.kind == "ref":
+        if word is not None and word.kind == "ref" and not (body_first and word.resolve == "person"):
             if _names_a_statement(word.word):
                 issued = _statement_issuer(ctx, cue_start)
                 if issued is not None:
@@ -137,6 +157,26 @@ def _trailing_name(ctx: Context, lo: int, hi: int) -> int | None:
         if not inside and not any(is_title(ctx, n) for n in words):
             return ctx.tokens[hi - 1].end
     return None
+
+
+def _names_an_issuer(ctx: Context, n: int) -> bool:
+    """After a statement word, a ل-phrase, a definite noun or a name is its issuer ("بلاغ لوزارة الدفاع", "بيان
+    التحالف"); an indefinite adjective describes the statement ("بيان حكومي", "بيان صادر عن …")."""
+    tok = ctx.tokens[n]
+    named = ctx.mentions_in(tok.start, len(ctx.body))
+    return tok.norm.startswith((LAM, DEFINITE_ARTICLE)) or (bool(named) and named[0].char_start < tok.end)
+
+
+def _document_source(ctx: Context, lo: int, limit: int) -> Speaker:
+    """A statement or report no mention issues, named by its own words up to a comma or the complementizer, at
+    most MAX_ISSUER_WORDS of them: "بيان حكومي", "تقارير صحفية إسبانية", "بيان صادر عن الأسطول الروسي"."""
+    hi = lo + 1
+    while hi < min(limit, lo + MAX_ISSUER_WORDS) and not any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(hi)):
+        if cue_for(ctx.tokens[hi].norm) is not None or ctx.tokens[hi].norm in RELATIVE_PRONOUNS:
+            break
+        hi += 1
+    start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
+    return Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))
 
 
 def _issuer(ctx: Context, lo: int, hi: int) -> Speaker | None:
@@ -200,6 +240,8 @@ def _unlisted_subject(
     # "وأبلغ #ألكسندر_بيسونيه، محكمة كيبك بأنه": a name set off by a comma before the rest of the clause.
     set_off = hi < tok_hi and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(hi))
     one_letter = len(ctx.tokens[lo].norm) < 2  # a stray و before a quotation mark
+    if is_clause_word(ctx.tokens[lo].norm):
+        return None  # "وتعتبر حتى الآن أن": an adverb, not a subject
     if (
         bare
         and not one_letter
@@ -217,6 +259,13 @@ def _unlisted_subject(
         if tok_hi - lo <= MAX_SUBJECT_WINDOW:
             end = window_end  # the name no list knows may follow the role's place ("… في اليمن ليز غراند")
         return Speaker(None, ctx.body[start:end], start, end)
+    # "وترى حملات داعمة لخفض الانبعاثات أنه": whatever stands between a speech verb and its clause is the verb's
+    # subject, named by its words; the previous speaker would be a guess.
+    # A ل-word first is whom the verb addresses ("صرحت لمراسل …"), not its subject.
+    addressed = ctx.tokens[lo].norm.startswith(LAM)
+    if definite_ok and not one_letter and not addressed and hi - lo <= MAX_SUBJECT_WINDOW:
+        persons = [m for m in ctx.mentions_in(start, end) if m.entity_type == "PERSON" and not m.is_adjectival]
+        return ctx.speaker_from(persons[0]) if persons else Speaker(None, ctx.body[start:end], start, end)
     return None
 
 
@@ -230,6 +279,7 @@ def _name_after_title(ctx: Context, after: tuple[int, int]) -> Speaker | None:
     definite = ctx.tokens[after[0]].norm.startswith(DEFINITE_ARTICLE)
     if (
         not definite
+        and cue_for(ctx.tokens[after[0]].norm) is None  # "…، قوله:" is the cue, not a name
         and after[1] - after[0] <= MAX_NAME_TOKENS
         and not any(is_word(ctx, n, WORD_KINDS) for n in range(*after))
     ):
@@ -261,46 +311,6 @@ def _names_a_statement(word: str) -> bool:
 
 def is_title(ctx: Context, n: int) -> bool:
     return role_head(ctx.tokens[n].norm) in person_titles()
-
-
-def resolve_ref(
-    ctx: Context, resolve: str | None, contains: str | None, np_mentions: list[Mention], cue_start: int, previous: list
-) -> Speaker | None:
-    if resolve == "nisba_gpe":
-        gpes = [m for m in np_mentions if m.entity_type == "GPE"]
-        return ctx.speaker_from(gpes[0]) if gpes else None
-    if resolve == "person":
-        for quote in reversed(previous):
-            if quote.speaker.entity_type == "PERSON":
-                return quote.speaker
-        persons = [m for m in ctx.mentions_before(cue_start) if m.entity_type == "PERSON"]
-        return ctx.speaker_from(persons[0]) if persons else None
-    if resolve == "org":
-        # "الخارجية الروسية": the ministry must belong to the country of the nisba, when one is given.
-        countries = {
-            ctx.entities[m.entity_id].country_code for m in np_mentions
-            if m.entity_type == "GPE" and m.entity_id in ctx.entities
-        }  # fmt: skip
-        quoted = [(q.content_start, q.content_end) for q in previous]
-        # A body that has been speaking is the likeliest referent ("وأشارت الوزارة"); then bodies named outside
-        # earlier quotations ("وزارة الداخلية" inside a quoted clause is not who speaks next).
-        spoken = [
-            q.speaker for q in reversed(previous)
-            if q.speaker.start is not None and (q.speaker.entity_type == "ORG" or q.speaker.entity_id is None)
-        ]  # fmt: skip
-        named = [
-            ctx.speaker_from(m) for m in ctx.mentions_before(cue_start)
-            if m.entity_type == "ORG" and not m.is_adjectival and not any(s <= m.char_start < e for s, e in quoted)
-        ]  # fmt: skip
-        for candidate in spoken + named:
-            entity = ctx.entities.get(candidate.entity_id or "")
-            name = normalize(entity.name_ar if entity else candidate.surface or "")
-            if contains and contains not in name and contains not in normalize(candidate.surface or ""):
-                continue
-            if countries and (entity is None or entity.country_code not in countries):
-                continue
-            return candidate
-    return None
 
 
 def _earlier_unlinked_speaker(ctx: Context, lo: int, previous: list) -> Speaker | None:
@@ -352,6 +362,8 @@ def _trim_np(ctx: Context, lo: int, hi: int, quoting: bool = False, verb: bool =
             lo = i + 1
     while lo < hi and _is_skip(ctx.tokens[lo].norm):
         lo += 1
+    if lo < hi and cue_for(ctx.tokens[lo].norm) is not None:
+        return lo, lo  # "وختم بالقول إن", "وأضاف موضحا أن": the verb's own subject is dropped
     if lo < hi and (is_word(ctx, lo, ("stop",)) or (verb and _is_addressee(ctx, lo))):
         return lo, lo  # "أعرب عن أمله", "أشار إلى أن", "وأضاف لهيئة الإذاعة": no subject after the verb
     for i in range(lo + 1, hi):
@@ -370,10 +382,13 @@ def _trim_np(ctx: Context, lo: int, hi: int, quoting: bool = False, verb: bool =
 
 
 def _is_addressee(ctx: Context, n: int) -> bool:
-    """A ل-prefixed speaker word or name: "لوكالة", "لرويترز", "لبي بي سي"."""
+    """A ل-prefixed speaker word or name, or any ل with the article: "لوكالة", "لرويترز", "لبي بي سي",
+    "للصحفيين"."""
     tok = ctx.tokens[n]
     if not tok.norm.startswith(LAM) or len(tok.norm) <= len(LAM) + 1:
         return False
+    if tok.norm.startswith(LAM_ARTICLE) and len(tok.norm) > len(LAM_ARTICLE) + 2:
+        return True
     split = speaker_word_split(tok.norm)
     if split is not None and split[1]:
         return True
