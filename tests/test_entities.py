@@ -471,3 +471,63 @@ def test_a_word_with_li_and_the_article_is_no_edge_of_a_persons_name(text: str, 
 )
 def test_the_conjunction_before_a_name_in_a_list_is_not_the_name(text: str, surface: str) -> None:
     assert surface in [m.surface for m in run(text)[1]]
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        pytest.param(
+            "كرة القدم الأمريكية ككولن كايبرنيك، الذي أثار جدلا", "كولن كايبرنيك", id="like-colin-not-and-will-not"
+        ),
+        pytest.param('وقال غوتيرش إن "كوفي عنان كان قوة موجهة للخير"', "كوفي عنان", id="kofi-not-like-and-in"),
+        pytest.param("أومتيتي (برشلونة الإسباني) ولوكاس هرنانديز (أتلتيكو مدريد)", "لوكاس هرنانديز", id="and-lucas"),
+        pytest.param("وقال المدرب المساعد لفان مارفيك، مدرب المنتخب الأسترالي", "فان مارفيك", id="to-van-marwijk"),
+        pytest.param("وقال لترامب إن الاتفاق انتهى", "ترامب", id="to-trump"),
+    ],
+)
+def test_a_proclitic_comes_off_a_name_only_where_a_preposition_may_stand(text: str, surface: str) -> None:
+    """ك + ولن ("and will not") is no reading of كولن: a preposition never takes a particle or a word that itself
+    starts with a conjunction, so the name keeps its first letter, while a real preposition still comes off."""
+    assert surface in [m.surface for m in run(text)[1]]
+
+
+@pytest.mark.parametrize(
+    "text, surfaces",
+    [
+        pytest.param("ومن الرائع أن ترى بوفون وكيليني بهذه الفرحة", ["بوفون", "كيليني"], id="buffon-and-chiellini"),
+        pytest.param("المضيق البحر الأحمر بخليج عدن وبحر العرب. ويواظب", ["خليج عدن", "بحر العرب"], id="two-seas"),
+        pytest.param(
+            "لاعبا مانشستر يونايتد الإنجليزي وراجا نايغولان لاعب روما", ["راجا نايغولان"], id="and-after-a-club"
+        ),
+    ],
+)
+def test_a_conjunction_between_names_makes_two_names(text: str, surfaces: list[str]) -> None:
+    found_surfaces = [m.surface for m in run(text)[1]]
+    assert all(surface in found_surfaces for surface in surfaces)
+
+
+def test_a_definite_word_before_a_given_name_is_not_the_persons() -> None:
+    persons = [m.surface for m in run("بحق المرشد العام للإخوان المسلمين محمد بديع وأربعة آخرين")[1]]
+    assert "محمد بديع" in persons
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        pytest.param("طرحت شركة تومي هيلفيغر خطا جديدا من الملابس", "تومي هيلفيغر", id="company-named-after-founder"),
+        pytest.param("وقت لاحق، وافقت مؤسسة رولاند بيرغر على التقييم", "رولاند بيرغر", id="firm-named-after-founder"),
+    ],
+)
+def test_a_name_after_a_company_head_is_the_company(text: str, surface: str) -> None:
+    assert [(m.surface, m.entity_type) for m in run(text)[1] if m.surface == surface] == [(surface, "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        pytest.param('وغنت الفرقة أغنية "اريرانغ" الشهيرة في الحفل', "اريرانغ", id="a-song-title"),
+        pytest.param('بمناسبة صدور روايته "الحريم" بالفرنسية عن دار', "الحريم", id="a-novel-title"),
+    ],
+)
+def test_a_quoted_title_after_a_work_is_no_entity(text: str, absent: str) -> None:
+    assert absent not in [m.surface for m in run(text)[1]]

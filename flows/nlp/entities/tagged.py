@@ -22,9 +22,11 @@ from flows.nlp.entities.base import (
     proclitic_prefix,
     stable_id,
 )
-from flows.nlp.entities.gazetteer import nisba_heads
-from flows.nlp.entities.tagger import bio_spans, clitic_stem, tag_words
+from flows.nlp.entities.context import after_body_head, is_work_title
+from flows.nlp.entities.gazetteer import given_names, nisba_heads
+from flows.nlp.entities.tagger import bio_spans, clitic_stem, gazetteer_words, tag_words
 from flows.nlp.entities.tokens import EntityText
+from flows.nlp.text.morph import ARTICLE, CONJUNCTIONS, PARTICLES, PREPOSITIONS, segment
 from flows.nlp.types import Entity
 
 ENTITY_TYPES = {"PERS": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
@@ -55,6 +57,11 @@ KINDS_WITHOUT_LIL = frozenset({"PERSON", "GPE", "LOC"})
 WA = "و"
 WA_AL = "وال"
 MIN_BARE_AFTER_WA_AL = 3
+# The kinds whose tagger span is two names where a word carries the conjunction و by the corpus counts
+# (clitic_stem): "عاصي وهالة مالكي" is two persons, "أصفهان وشيراز" two cities (ANT v2.1 audits,
+# bench/quality/audits/entities_ant2*.tsv). A body's name holds such words (وزارة الخارجية والتعاون الدولي), so ORG
+# spans are left whole.
+KINDS_SPLIT_AT_CONJUNCTIONS = frozenset({"PERSON", "GPE", "LOC"})
 # A name of one word from the tagger alone needs this many letters: two-letter words (مي، لي) are more often
 # abbreviations, model names and particles than names.
 MIN_ONE_WORD_NAME = 3
@@ -115,14 +122,37 @@ def merge(text: EntityText, chosen: list[Candidate], spans: list[NameSpan]) -> l
             c = _with_tagger_edges(text, c, max(first, lowest), min(last, highest))
         kept.append(c)
     taken = {k for c in kept for k in range(c.tok_start, c.tok_end)}
-    for span in spans:
-        if any(k in taken for k in range(span.tok_start, span.tok_end)):
+    for whole in spans:
+        if any(k in taken for k in range(whole.tok_start, whole.tok_end)):
             continue
-        candidate = _candidate(text, span, _coordinated(text, span, kept, spans))
-        if candidate is not None:
-            kept.append(candidate)
-            taken.update(range(candidate.tok_start, candidate.tok_end))
+        for span in _pieces(text, whole):
+            candidate = _candidate(text, span, _coordinated(text, span, kept, spans))
+            if candidate is not None:
+                kept.append(candidate)
+                taken.update(range(candidate.tok_start, candidate.tok_end))
     return sorted(kept, key=lambda c: c.char_start)
+
+
+def _pieces(text: EntityText, span: NameSpan) -> list[NameSpan]:
+    """A person's or place's span split where a later word carries the conjunction و by the corpus counts: the next
+    name of the same type starts there (عاصي | وهالة مالكي، أصفهان | وشيراز). A word listed as a name word is never
+    split (وليد). A preposition read by the counts is no such evidence inside a foreign name: باول is not ب + اول,
+    كيري not ك + يري."""
+    if span.entity_type not in KINDS_SPLIT_AT_CONJUNCTIONS:
+        return [span]
+    pieces = []
+    start = span.tok_start
+    for k in range(span.tok_start + 1, span.tok_end):
+        if _conjunction_before_name(text, k):
+            pieces.append(NameSpan(span.entity_type, start, k))
+            start = k
+    return [*pieces, NameSpan(span.entity_type, start, span.tok_end)]
+
+
+def _conjunction_before_name(text: EntityText, k: int) -> bool:
+    word = text.toks[k].norm
+    names = gazetteer_words()
+    return clitic_stem(word)[1] == WA and word not in names["given"] and word not in names["person"]
 
 
 def _with_tagger_edges(text: EntityText, c: Candidate, tok_start: int, tok_end: int) -> Candidate:
@@ -153,22 +183,24 @@ def name_of(surface: str) -> str:
 
 
 def _coordinated(text: EntityText, span: NameSpan, kept: list[Candidate], spans: list[NameSpan]) -> bool:
-    """The span's first word starts with و right after another name of its type (ديان لوفرن ودوماغوي فيدا، الفوعة
-    وكفريا): a list of names, so the و is the conjunction."""
+    """The span's first word starts with و right after another name (ديان لوفرن ودوماغوي فيدا، الفوعة وكفريا،
+    مانشستر يونايتد الإنجليزي وراجا نايغولان) or the piece of a name split off at it: a list of names, so the و is
+    the conjunction. Never for a listed name word: وليد after a name is وليد."""
     a = span.tok_start
-    if not (text.toks[a].norm.startswith(WA) and text.joined(a)):
+    word = text.toks[a].norm
+    names = gazetteer_words()
+    if not (word.startswith(WA) and text.joined(a)) or word in names["given"] or word in names["person"]:
         return False
-    kind = span.entity_type
-    return any(c.tok_end == a and c.entity.entity_type == kind for c in kept) or any(
-        s.tok_end == a and s.entity_type == kind for s in spans
-    )
+    return any(c.tok_end == a for c in kept) or any(s.tok_end == a or s.tok_start < a < s.tok_end for s in spans)
 
 
 def _candidate(text: EntityText, span: NameSpan, coordinated: bool = False) -> Candidate | None:
     a, b = _trimmed(text, span.tok_start, span.tok_end, span.entity_type)
     if b <= a or _only_common_words(text, a, b) or (b - a == 1 and len(text.toks[a].norm) < MIN_ONE_WORD_NAME):
         return None
-    kind = span.entity_type
+    if is_work_title(text, a):
+        return None
+    kind = "ORG" if span.entity_type == "PERSON" and after_body_head(text, a) else span.entity_type
     proclitics = _proclitics(text, a, kind)
     if coordinated and a == span.tok_start and proclitics == 0:
         proclitics = len(WA)
@@ -193,7 +225,16 @@ def _trimmed(text: EntityText, a: int, b: int, kind: str) -> tuple[int, int]:
         a += 1
     while b > a and (text.bare_stems(b - 1) & NAME_LINKS or cut(b - 1)):
         b -= 1
+    while kind == "PERSON" and b - a > 2 and _definite_before_given_name(text, a):
+        a += 1
     return a, b
+
+
+def _definite_before_given_name(text: EntityText, a: int) -> bool:
+    """Token a is a definite word that is no listed name, and a listed given name follows: the name starts at the
+    given name ("المرشد العام للإخوان المسلمين محمد بديع": المسلمين belongs to the body before it)."""
+    names = given_names() | gazetteer_words()["person"]
+    return text.starts_with_article(a) and not text.bare_stems(a) & names and text.toks[a + 1].norm in given_names()
 
 
 def _not_a_name_word(text: EntityText, i: int) -> bool:
@@ -220,4 +261,34 @@ def _proclitics(text: EntityText, a: int, kind: str) -> int:
     if not prefix and word.startswith(WA_AL) and len(word) - len(WA_AL) >= MIN_BARE_AFTER_WA_AL:
         return len(WA)  # a word the corpus does not know: و + the article + a name (والزهراء), not والتر
     letters = prefix[:-2] if prefix.endswith("ال") else prefix
-    return len(letters) if word.startswith(prefix) or not prefix.endswith("ال") else 0
+    if not (word.startswith(prefix) or not prefix.endswith("ال")):
+        return 0
+    conjunction = letters[:1] if letters[:1] in CONJUNCTIONS else ""
+    if letters[len(conjunction) :][:1] in PREPOSITIONS and not _follows_a_preposition(word[len(letters) :]):
+        return len(conjunction)
+    return len(letters)
+
+
+def _follows_a_preposition(rest: str) -> bool:
+    """A preposition (ب ك ل) takes a noun or a name, never a particle or a word that itself starts with a conjunction
+    or a preposition: "وكولن" is و + كولن, not و + ك + ولن ("and will not"), though the corpus counts ولن often.
+    Whether ``rest`` starts with a clitic is asked of the corpus counts (clitic_stem) the same way in turn: كولن is
+    no ك + ولن either, so it is a name a preposition may take (ككولن: ك + كولن)."""
+    if rest in PARTICLES or rest in non_name_words():
+        return False
+    clitics = _leading_clitics(rest)
+    if not clitics:
+        return True
+    split_holds = clitics[0] in CONJUNCTIONS or _follows_a_preposition(rest[len(clitics) :])
+    return not split_holds
+
+
+def _leading_clitics(word: str) -> str:
+    """The conjunction and preposition letters a word starts with: by the corpus counts (clitic_stem: وموسكو), or
+    و before a particle the counts cannot weigh, being too short to count (وفي، ولن). Not ف before one: normalised,
+    فإن ("so that") is written like the name particle فان (Van: لفان مارفيك is ل + فان مارفيك)."""
+    own = segment(word)
+    if own.proclitics == WA and own.base in PARTICLES:
+        return own.proclitics
+    prefix = clitic_stem(word)[1]
+    return prefix[: -len(ARTICLE)] if prefix.endswith(ARTICLE) else prefix
