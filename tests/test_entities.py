@@ -531,3 +531,22 @@ def test_a_name_after_a_company_head_is_the_company(text: str, surface: str) -> 
 )
 def test_a_quoted_title_after_a_work_is_no_entity(text: str, absent: str) -> None:
     assert absent not in [m.surface for m in run(text)[1]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("قبل الميلاد، عندما عرف المصريون أن طعم لحوم الطيور", id="the-egyptians"),
+        pytest.param("لأبرز أحداث العنف ضد المسيحيين في مصر ونسبت رويترز", id="the-christians"),
+    ],
+)
+def test_a_people_is_no_person(text: str) -> None:
+    assert [m.surface for m in run(text)[1] if m.entity_type == "PERSON"] == []
+
+
+def test_lam_and_the_article_name_the_body_with_its_article() -> None:
+    """ "للجيش" is ل + "الجيش" with the article's alef dropped: the mention's text starts after the preposition and
+    the entity is named "الجيش الوطني", the name a later "الجيش الوطني" gives."""
+    entities, mentions = run("نقله الموقع الرسمي للجيش الوطني، أن المعارك أسفرت عن قتلى")
+    named = {e.entity_id: e.name_ar for e in entities.values()}
+    assert [named[m.entity_id] for m in mentions if m.entity_type == "ORG"] == ["الجيش الوطني"]

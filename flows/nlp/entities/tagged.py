@@ -26,6 +26,7 @@ from flows.nlp.entities.context import after_body_head, is_work_title
 from flows.nlp.entities.gazetteer import given_names, nisba_heads
 from flows.nlp.entities.tagger import bio_spans, clitic_stem, gazetteer_words, tag_words
 from flows.nlp.entities.tokens import EntityText
+from flows.nlp.text import analyse
 from flows.nlp.text.morph import ARTICLE, CONJUNCTIONS, PARTICLES, PREPOSITIONS, segment
 from flows.nlp.types import Entity
 
@@ -62,6 +63,12 @@ MIN_BARE_AFTER_WA_AL = 3
 # bench/quality/audits/entities_ant2*.tsv). A body's name holds such words (وزارة الخارجية والتعاون الدولي), so ORG
 # spans are left whole.
 KINDS_SPLIT_AT_CONJUNCTIONS = frozenset({"PERSON", "GPE", "LOC"})
+# Endings of the sound masculine plural and the nisba plural (المصريون، المسلمين، الفلسطينيين); a definite word of one
+# of these read as a person is a people, not a name. Not the bare ين, which ends names (الحسين، الأمين).
+PLURAL_ENDINGS = ("ون", "يين")
+# Pronoun enclitics that never end a person's name (المتحدث باسمها غاربا شيهو، حكومتهم): "her", "their" (ه alone
+# is left out: normalised, it is also the ة of names such as أسامة).
+PRONOUN_ENCLITICS = frozenset({"ها", "هما", "هم"})
 # A name of one word from the tagger alone needs this many letters: two-letter words (مي، لي) are more often
 # abbreviations, model names and particles than names.
 MIN_ONE_WORD_NAME = 3
@@ -204,10 +211,29 @@ def _candidate(text: EntityText, span: NameSpan, coordinated: bool = False) -> C
     proclitics = _proclitics(text, a, kind)
     if coordinated and a == span.tok_start and proclitics == 0:
         proclitics = len(WA)
+    if kind == "PERSON" and b - a == 1 and _plural_noun(text, a):
+        if not text.is_quoted(text.toks[a].char_start):
+            return None
+        kind = "ORG"  # a quoted people's name is a group's: ميليشيا تدعى "الفاطميون"
     start, end = text.char_start(a, proclitics), text.toks[b - 1].char_end
     name = name_of(text.body[start:end])
+    if proclitics == len(LIL) - 1 and _lil_article(text.toks[a].norm):
+        name = ARTICLE[0] + name  # ل + ال written لل: "للجيش الوطني" names "الجيش الوطني"
     entity = Entity(stable_id(kind.lower(), name), kind, name, None, None)
     return Candidate(start, end, a, b, entity, 5, "tagger")
+
+
+def _lil_article(word: str) -> bool:
+    """The word is ل + a word with the article, its alef dropped (للجيش، للسنغال), by the corpus counts; not ل + a
+    word in ل (لليبيا)."""
+    return word.startswith(LIL) and clitic_stem(word)[1].endswith(ARTICLE)
+
+
+def _plural_noun(text: EntityText, a: int) -> bool:
+    """A definite word in a plural ending (المصريون، الفلسطينيين): people of a nation or a kind, not a person's
+    name (ANT v2.1 guidelines: plural nationality nouns are not mentions; a group's name used as a noun is an ORG)."""
+    word = text.toks[a].norm
+    return text.starts_with_article(a) and word.endswith(PLURAL_ENDINGS)
 
 
 def _trimmed(text: EntityText, a: int, b: int, kind: str) -> tuple[int, int]:
@@ -219,7 +245,11 @@ def _trimmed(text: EntityText, a: int, b: int, kind: str) -> tuple[int, int]:
     edge_words = kind in KINDS_WITHOUT_LIL
 
     def cut(i: int) -> bool:
-        return _not_a_name_word(text, i) or (edge_words and text.toks[i].norm.startswith(LIL))
+        return (
+            _not_a_name_word(text, i)
+            or (edge_words and text.toks[i].norm.startswith(LIL))
+            or (kind == "PERSON" and _with_pronoun(text, i))
+        )
 
     while a < b and (text.bare_stems(a) & (NAME_LINKS - START_LINKS) or cut(a)):
         a += 1
@@ -235,6 +265,11 @@ def _definite_before_given_name(text: EntityText, a: int) -> bool:
     given name ("المرشد العام للإخوان المسلمين محمد بديع": المسلمين belongs to the body before it)."""
     names = given_names() | gazetteer_words()["person"]
     return text.starts_with_article(a) and not text.bare_stems(a) & names and text.toks[a + 1].norm in given_names()
+
+
+def _with_pronoun(text: EntityText, i: int) -> bool:
+    tok = text.toks[i]
+    return analyse(text.body[tok.char_start : tok.char_end]).enclitic in PRONOUN_ENCLITICS
 
 
 def _not_a_name_word(text: EntityText, i: int) -> bool:
