@@ -550,3 +550,20 @@ def test_lam_and_the_article_name_the_body_with_its_article() -> None:
     entities, mentions = run("نقله الموقع الرسمي للجيش الوطني، أن المعارك أسفرت عن قتلى")
     named = {e.entity_id: e.name_ar for e in entities.values()}
     assert [named[m.entity_id] for m in mentions if m.entity_type == "ORG"] == ["الجيش الوطني"]
+
+
+@pytest.mark.parametrize(
+    "text, surface, count",
+    [
+        pytest.param(
+            "تقدمت القوات نحو مدينة الحديدة الساحلية، وإن معركة الحديدة بدأت", "الحديدة", 2, id="the-city-again"
+        ),
+        pytest.param(
+            "وقالت مادونا إن المزاد يجب أن يتوقف. وأضافت مادونا أن الرسالة خاصة", "مادونا", 2, id="the-singer"
+        ),
+    ],
+)
+def test_a_name_found_once_is_found_wherever_the_text_repeats_it(text: str, surface: str, count: int) -> None:
+    _, mentions = run(text)
+    repeated = [m for m in mentions if m.surface == surface]
+    assert len(repeated) == count and len({m.entity_id for m in repeated}) == 1
