@@ -567,3 +567,25 @@ def test_a_name_found_once_is_found_wherever_the_text_repeats_it(text: str, surf
     _, mentions = run(text)
     repeated = [m for m in mentions if m.surface == surface]
     assert len(repeated) == count and len({m.entity_id for m in repeated}) == 1
+
+
+@pytest.mark.parametrize(
+    "text, surface, entity_id",
+    [
+        pytest.param("وقالت الحكومة اليمنية إن الهدنة صامدة", "الحكومة اليمنية", "org:government-yem", id="yemeni-gov"),
+        pytest.param("واتهمت المعارضة النظام السوري بالقصف", "النظام السوري", "org:regime-syr", id="syrian-regime"),
+        pytest.param("وأكد الجيش الأميركي أن الضربة نجحت", "الجيش الأميركي", "org:army-usa", id="us-army"),
+        pytest.param("وقال الجيش الأمريكي إن الضربة نجحت", "الجيش الأمريكي", "org:army-usa", id="us-army-spelling"),
+        pytest.param(
+            "وأسقطت الدفاعات الجوية السورية صواريخ", "الدفاعات الجوية السورية", "org:air-defence-syr", id="air-defence"
+        ),
+    ],
+)
+def test_a_states_institution_by_its_nisba_is_a_body_of_that_state(text: str, surface: str, entity_id: str) -> None:
+    entities, mentions = run(text)
+    assert (surface, entity_id) in {(m.surface, m.entity_id) for m in mentions}
+    assert entities[entity_id].country_code == entity_id[-3:].upper()
+
+
+def test_a_nisba_after_a_common_noun_is_no_institution() -> None:
+    assert not [m for m in run("وارتفع الدعم الروسي للنظام")[1] if m.entity_type == "ORG"]

@@ -21,6 +21,7 @@ from flows.nlp.entities.match import GazetteerMatch, match_gazetteer
 from flows.nlp.entities.patterns import find_definite_bodies, find_headed_orgs, find_headed_places, find_ministries
 from flows.nlp.entities.persons import find_named_persons, find_titled_persons
 from flows.nlp.entities.repeated import repeated_names
+from flows.nlp.entities.state_bodies import find_state_bodies
 from flows.nlp.entities.tagged import merge, tagged_spans
 from flows.nlp.entities.tokens import CLOSING, EntityText
 from flows.nlp.text.arabic import enclitic_stems, normalize, split_sentences
@@ -75,6 +76,7 @@ def rule_candidates(text: EntityText) -> tuple[list[Candidate], dict[int, Gazett
     by_token = covered(matches)
     candidates = [c for c in (_from_gazetteer(text, m, matches, gazetteer) for m in matches) if c is not None]
     candidates += find_ministries(text, gazetteer, by_token)
+    candidates += find_state_bodies(text, gazetteer, by_token)
     candidates += [_link_known_person(c, gazetteer) for c in find_titled_persons(text, by_token, gazetteer)]
     candidates += [_link_known_person(c, gazetteer) for c in find_named_persons(text, by_token)]
     candidates += find_headed_orgs(text, by_token)
