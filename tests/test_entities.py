@@ -464,7 +464,7 @@ def test_a_word_with_li_and_the_article_is_no_edge_of_a_persons_name(text: str, 
     "text, surface",
     [
         pytest.param(
-            "بالنسبة إلي، ديان لوفرن ودوماغوي فيدا كانا قلبا دفاع", "دوماغوي فيدا", id="and-second-player-in-a-list"
+            "وقال المدرب إن ديان لوفرن ودوماغوي فيدا لعبا بشكل رائع", "دوماغوي فيدا", id="and-second-player-in-a-list"
         ),
         pytest.param("يمر عبر بلدتي نبل والزهراء حيث تفرض قوات النظام", "الزهراء", id="and-the-second-town"),
     ],

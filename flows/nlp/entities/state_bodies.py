@@ -23,21 +23,24 @@ PRIORITY = 1
 
 
 @cache
-def state_body_heads() -> dict[tuple[str, ...], tuple[str, str]]:
-    """normalised head words -> (the head as written in the file, its English name)."""
-    return {
-        tuple(normalize(row["head"]).split()): (row["head"], row["name_en"])
-        for row in read_tsv("gazetteer", "state_bodies.tsv")
-    }
+def state_body_heads() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    """first normalised head word -> (the head's normalised words, the head as written in the file, its English
+    name) for each head starting with it."""
+    heads: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for row in read_tsv("gazetteer", "state_bodies.tsv"):
+        words = tuple(normalize(row["head"]).split())
+        heads.setdefault(words[0], []).append((words, row["head"], row["name_en"]))
+    return {first: tuple(found) for first, found in heads.items()}
 
 
 def find_state_bodies(text: EntityText, gazetteer: Gazetteer, by_token: dict[int, GazetteerMatch]) -> list[Candidate]:
     out = []
     heads = state_body_heads()
     for i in range(len(text.toks)):
-        if i in by_token or not text.has_article(i):
+        starting = [head for stem in text.bare_stems(i) for head in heads.get(stem, ())]
+        if not starting or i in by_token or not text.has_article(i):
             continue
-        for words, (head_ar, head_en) in heads.items():
+        for words, head_ar, head_en in starting:
             end = _head_end(text, i, words)
             if end is None or end >= len(text.toks) or not text.joined(end):
                 continue
