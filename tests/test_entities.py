@@ -589,3 +589,14 @@ def test_a_states_institution_by_its_nisba_is_a_body_of_that_state(text: str, su
 
 def test_a_nisba_after_a_common_noun_is_no_institution() -> None:
     assert not [m for m in run("وارتفع الدعم الروسي للنظام")[1] if m.entity_type == "ORG"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وأخبر ترينتون قناة تلفزيونية أمريكية بأنه شعر بالخوف", id="a-tv-channel"),
+        pytest.param("وقال إن شبكة لوجستية ضخمة ستربط الموانئ", id="a-logistics-network"),
+    ],
+)
+def test_a_head_and_indefinite_adjectives_are_a_description(text: str) -> None:
+    assert [m.surface for m in run(text)[1] if m.entity_type == "ORG"] == []

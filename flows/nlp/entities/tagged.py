@@ -18,6 +18,7 @@ from flows.nlp.entities.base import (
     START_LINKS,
     TANWEEN,
     Candidate,
+    indefinite_adjective,
     non_name_words,
     proclitic_prefix,
     stable_id,
@@ -306,9 +307,14 @@ def _not_a_name_word(text: EntityText, i: int) -> bool:
 
 
 def _only_common_words(text: EntityText, a: int, b: int) -> bool:
-    """A span of heads and function words only (الوزارة، حكومة، القضاء) is a description, not a name."""
+    """A span of heads and function words only (الوزارة، حكومة، القضاء) is a description, not a name; so is a head
+    followed by indefinite adjectives only (قناة تلفزيونية "a TV channel", شبكة لوجستية "a logistics network")."""
     common = non_name_words() | nisba_heads()
-    return all(text.bare_stems(k) & common for k in range(a, b))
+    if all(text.bare_stems(k) & common for k in range(a, b)):
+        return True
+    return (
+        bool(text.bare_stems(a) & common) and b - a > 1 and all(indefinite_adjective(text, k) for k in range(a + 1, b))
+    )
 
 
 def _proclitics(text: EntityText, a: int, kind: str) -> int:
