@@ -600,3 +600,10 @@ def test_a_nisba_after_a_common_noun_is_no_institution() -> None:
 )
 def test_a_head_and_indefinite_adjectives_are_a_description(text: str) -> None:
     assert [m.surface for m in run(text)[1] if m.entity_type == "ORG"] == []
+
+
+def test_a_places_nisba_after_a_title_is_no_person() -> None:
+    """ "الماليزي" is made from ماليزيا: the minister's nationality, not a person; الحريري makes no place."""
+    persons = [m.surface for m in run("وصرح وزير الدفاع الماليزي، محمد سابو، بأن بلاده ستنسحب")[1]]
+    assert "الماليزي" not in persons and "محمد سابو" in persons
+    assert "الحريري" in [m.surface for m in run("وقال الحريري إن الحكومة ستتشكل قريبا")[1]]

@@ -76,6 +76,9 @@ PRONOUN_ENCLITICS = frozenset({"ها", "هما", "هم"})
 # 28 of them, 15 wrong (below 0.6: 16, 7 wrong; below 0.8: 34, 19 wrong), while ANT v2.1 dev F1 moves 0.743 -> 0.738
 # and the Wojood validation split 0.839 -> 0.836 (mention figures, where such names are few).
 MIN_CONFIDENCE = 0.7
+# The nisba ending, and what a place's name ends in where its nisba is made (ماليزي-ا، سوري-ا، فرنس-ا، إيران).
+NISBA = "ي"
+NISBA_PLACE_ENDINGS = ("", "ا", "يا")
 # Letters after which a word's first و is the W of a foreign name (ويليام، والتر، وودي), not the conjunction.
 W_VOWELS = frozenset("اويى")
 # A name of one word from the tagger alone needs this many letters: two-letter words (مي، لي) are more often
@@ -237,6 +240,8 @@ def _candidate(text: EntityText, span: NameSpan, coordinated: bool = False) -> C
     proclitics = _proclitics(text, a, kind)
     if coordinated and a == span.tok_start and proclitics == 0:
         proclitics = len(WA)
+    if kind == "PERSON" and b - a == 1 and _place_nisba(text, a):
+        return None
     if kind == "PERSON" and b - a == 1 and _plural_noun(text, a):
         if not text.is_quoted(text.toks[a].char_start):
             return None
@@ -253,6 +258,17 @@ def _lil_article(word: str) -> bool:
     """The word is ل + a word with the article, its alef dropped (للجيش، للسنغال), by the corpus counts; not ل + a
     word in ل (لليبيا)."""
     return word.startswith(LIL) and clitic_stem(word)[1].endswith(ARTICLE)
+
+
+def _place_nisba(text: EntityText, a: int) -> bool:
+    """A definite word in ي made from a listed place's name (الماليزي from ماليزيا, الفرنسي from فرنسا): the nisba
+    of a title ("وزير الدفاع الماليزي"), not a person; a family name such as الحريري makes no place name."""
+    word = text.toks[a].norm
+    if not (text.starts_with_article(a) and word.endswith(NISBA)):
+        return False
+    base = word[len(ARTICLE) : -len(NISBA)]
+    places = gazetteer_words()["place"]
+    return any(base + ending in places for ending in NISBA_PLACE_ENDINGS)
 
 
 def _plural_noun(text: EntityText, a: int) -> bool:
