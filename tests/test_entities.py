@@ -607,3 +607,8 @@ def test_a_places_nisba_after_a_title_is_no_person() -> None:
     persons = [m.surface for m in run("وصرح وزير الدفاع الماليزي، محمد سابو، بأن بلاده ستنسحب")[1]]
     assert "الماليزي" not in persons and "محمد سابو" in persons
     assert "الحريري" in [m.surface for m in run("وقال الحريري إن الحكومة ستتشكل قريبا")[1]]
+
+
+def test_a_word_the_corpus_sees_on_its_own_keeps_its_first_letter() -> None:
+    """كابل is seen far more often than ك + ابل would explain: Kabul, not "like Apple"."""
+    assert "كابل" in [m.surface for m in run("وقع الانفجار في أحد المساجد في العاصمة كابل. وأوصى رجال الدين")[1]]

@@ -11,6 +11,7 @@ the tagger reads a name there too.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple
 
 from flows.nlp.entities.base import (
@@ -79,6 +80,10 @@ MIN_CONFIDENCE = 0.7
 # The nisba ending, and what a place's name ends in where its nisba is made (ماليزي-ا، سوري-ا، فرنس-ا، إيران).
 NISBA = "ي"
 NISBA_PLACE_ENDINGS = ("", "ا", "يا")
+# A first word seen this many times more often than its reading as a preposition + a word would explain is a word
+# of its own (_own_word); the words whose preposition rate is averaged are seen at least RATE_MIN_COUNT times.
+OWN_WORD_FACTOR = 3
+RATE_MIN_COUNT = 200
 # Letters after which a word's first و is the W of a foreign name (ويليام، والتر، وودي), not the conjunction.
 W_VOWELS = frozenset("اويى")
 # A name of one word from the tagger alone needs this many letters: two-letter words (مي، لي) are more often
@@ -164,23 +169,26 @@ def _pieces(text: EntityText, span: NameSpan) -> list[NameSpan]:
     pieces = []
     start = span.tok_start
     for k in range(span.tok_start + 1, span.tok_end):
-        if _conjunction_before_name(text, k):
+        if _conjunction_before_name(text, k, k - start > 1 and span.tok_end - k > 1):
             pieces.append(NameSpan(span.entity_type, start, k, span.confidence))
             start = k
     return [*pieces, NameSpan(span.entity_type, start, span.tok_end, span.confidence)]
 
 
-def _conjunction_before_name(text: EntityText, k: int) -> bool:
+def _conjunction_before_name(text: EntityText, k: int, two_full_names: bool) -> bool:
+    """Token k starts a second name: its و is the conjunction by the corpus counts, or, between two names of two
+    words or more, it is و + a word the counts do not know (_unknown_after_wa)."""
     word = text.toks[k].norm
     names = gazetteer_words()
     if word in names["given"] or word in names["person"]:
         return False
-    return clitic_stem(word)[1] == WA or _unknown_after_wa(word)
+    return clitic_stem(word)[1] == WA or (two_full_names and _unknown_after_wa(word))
 
 
 def _unknown_after_wa(word: str) -> bool:
     """و + a word the corpus counts do not know, written و + a consonant (ودوماغوي): the conjunction. A name's own
-    W is written و + a long vowel (ويليام، والتر، وودي), and a known name (ولفغانغ) is in the counts."""
+    W is mostly written و + a long vowel (ويليام، والتر، وودي), and a known name (ولفغانغ) is in the counts; a
+    name of one word on either side is left whole (سيرينا وليامز), see _pieces."""
     counts = word_counts()
     return (
         word.startswith(WA)
@@ -346,9 +354,30 @@ def _proclitics(text: EntityText, a: int, kind: str) -> int:
     if not (word.startswith(prefix) or not prefix.endswith("ال")):
         return 0
     conjunction = letters[:1] if letters[:1] in CONJUNCTIONS else ""
-    if letters[len(conjunction) :][:1] in PREPOSITIONS and not _follows_a_preposition(word[len(letters) :]):
+    preposition = letters[len(conjunction) :][:1]
+    if preposition in PREPOSITIONS and (
+        not _follows_a_preposition(word[len(letters) :])
+        or (not prefix.endswith(ARTICLE) and _own_word(word[len(conjunction) :], preposition, word[len(letters) :]))
+    ):
         return len(conjunction)
     return len(letters)
+
+
+def _own_word(word: str, preposition: str, rest: str) -> bool:
+    """The corpus sees ``word`` far more often than a preposition before ``rest`` would explain: it is a word of its
+    own (كابل 80 times, where ك + ابل would explain 17), not the preposition and ``rest`` (لترامب 331 times, where
+    ل + ترامب would explain 548)."""
+    counts = word_counts()
+    return counts.get(word, 0) > OWN_WORD_FACTOR * preposition_rates()[preposition] * counts.get(rest, 0)
+
+
+@cache
+def preposition_rates() -> dict[str, float]:
+    """How often each preposition stands before a word, per occurrence of the word: the mean over the words the
+    corpus counts RATE_MIN_COUNT times or more (ب 0.068, ل 0.042, ك 0.013 in ANT v2.1)."""
+    counts = word_counts()
+    frequent = [(w, n) for w, n in counts.items() if n >= RATE_MIN_COUNT and not w.startswith(ARTICLE)]
+    return {p: sum(counts.get(p + w, 0) / n for w, n in frequent) / len(frequent) for p in PREPOSITIONS}
 
 
 def _follows_a_preposition(rest: str) -> bool:
