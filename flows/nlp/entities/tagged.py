@@ -73,7 +73,7 @@ PLURAL_ENDINGS = ("ون", "يين")
 PRONOUN_ENCLITICS = frozenset({"ها", "هما", "هم"})
 # A name from the tagger alone (no rule found it) is kept when the tagger's marginal probability of every label in
 # it reaches this. Chosen on development data: of the 159 rows of the two judged entity audits
-# (bench/quality/audits/entities_ant2*.tsv) the code still finds with a tagger span, 49 are wrong; below 0.7 fall
+# (bench/quality/audits/entities_ant2_round1.tsv and _round2.tsv) the code still finds with a tagger span, 49 are wrong; below 0.7 fall
 # 28 of them, 15 wrong (below 0.6: 16, 7 wrong; below 0.8: 34, 19 wrong), while ANT v2.1 dev F1 moves 0.743 -> 0.738
 # and the Wojood validation split 0.839 -> 0.836 (mention figures, where such names are few).
 MIN_CONFIDENCE = 0.7
