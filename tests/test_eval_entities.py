@@ -119,8 +119,10 @@ def test_ant_heldout_floor() -> None:
 
 
 # Floors on the ANT v2.1 dev split, title and body (`akhbar eval entities --set ant2 --ant2-split dev`, 2026-12-04):
-# measured all F1 0.669, PERSON 0.635, GPE 0.745 once titles are read (body only, before: F1 0.640).
-ANT2_DEV_FLOORS = {"all": 0.65, "PERSON": 0.61, "GPE": 0.72}
+# measured all F1 0.669, PERSON 0.635, GPE 0.745 once titles are read (body only, before: F1 0.640); after round 3
+# (spans that stop where names stop, repeated names, state institutions, the retrained tagger): all 0.738, PERSON
+# 0.775, GPE 0.779.
+ANT2_DEV_FLOORS = {"all": 0.72, "PERSON": 0.75, "GPE": 0.76}
 
 
 def test_floors_on_ant2_dev_title_and_body() -> None:
@@ -133,7 +135,12 @@ def test_floors_on_ant2_dev_title_and_body() -> None:
 def test_the_entity_audits_are_judged_and_keep_excerpts_short() -> None:
     from bench.quality import entity_audit
 
-    for name in ("entities_ant2.tsv", "entities_ant2_round1.tsv"):
+    for name in (
+        "entities_ant2.tsv",
+        "entities_ant2_round1.tsv",
+        "entities_ant2_round2.tsv",
+        "entities_ant2_round3.tsv",
+    ):
         rows = entity_audit.read(entity_audit.AUDIT.with_name(name))
         assert len(rows) == 100
         assert entity_audit.audit_precision(rows)[1] == 100, "every row judged"

@@ -96,3 +96,15 @@ def link_before(text: EntityText, j: int) -> bool:
     return (
         j > 0 and text.toks[j - 1].norm in NAME_LINKS and text.joined(j) and not text.bare_stems(j) & name_stopwords()
     )
+
+
+# Endings of indefinite relational adjectives as written: feminine ية (with its ta marbuta), plural يين، يون
+# (تلفزيونية، لوجستية، أمريكيين). Not the bare ي, which ends many foreign names (صحيفة يني شفق).
+ADJECTIVE_ENDINGS_WRITTEN = ("ية", "يين", "يون")
+
+
+def indefinite_adjective(text: EntityText, k: int) -> bool:
+    """Token k is a relational adjective without the article (قناة تلفزيونية "a TV channel"): a description."""
+    tok = text.toks[k]
+    written = "".join(ch for ch in text.body[tok.char_start : tok.char_end] if ch.isalpha())
+    return not text.has_article(k) and written.endswith(ADJECTIVE_ENDINGS_WRITTEN)

@@ -20,6 +20,8 @@ from flows.nlp.entities.gazetteer import Gazetteer, load_gazetteer, nisba_heads
 from flows.nlp.entities.match import GazetteerMatch, match_gazetteer
 from flows.nlp.entities.patterns import find_definite_bodies, find_headed_orgs, find_headed_places, find_ministries
 from flows.nlp.entities.persons import find_named_persons, find_titled_persons
+from flows.nlp.entities.repeated import repeated_names
+from flows.nlp.entities.state_bodies import find_state_bodies
 from flows.nlp.entities.tagged import merge, tagged_spans
 from flows.nlp.entities.tokens import CLOSING, EntityText
 from flows.nlp.text.arabic import enclitic_stems, normalize, split_sentences
@@ -49,7 +51,7 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
     candidates, by_token = rule_candidates(text)
     chosen = _with_tagger(text, _without_overlaps(candidates))
     known = _full_names(text, chosen)
-    chosen = _resolve_short_names(text, chosen, by_token, known)
+    chosen = repeated_names(text, _resolve_short_names(text, chosen, by_token, known))
     mentions = _mentions(doc.article_id, "body", doc.body_text, text, chosen)
     title_chosen: list[Candidate] = []
     if doc.title and doc.title.strip():
@@ -59,7 +61,7 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
         # A title names its people by surname more often than the body does: a title's surname is the person the
         # body names in full wherever the body names them (known), or the title's own full name.
         title_known = _merge_names(known, _full_names(title, title_chosen), everywhere=True)
-        title_chosen = _resolve_short_names(title, title_chosen, title_by_token, title_known)
+        title_chosen = repeated_names(title, _resolve_short_names(title, title_chosen, title_by_token, title_known))
         mentions += _mentions(doc.article_id, "title", doc.title, title, title_chosen)
     entities: dict[str, Entity] = {}
     for c in chosen + title_chosen:
@@ -74,6 +76,7 @@ def rule_candidates(text: EntityText) -> tuple[list[Candidate], dict[int, Gazett
     by_token = covered(matches)
     candidates = [c for c in (_from_gazetteer(text, m, matches, gazetteer) for m in matches) if c is not None]
     candidates += find_ministries(text, gazetteer, by_token)
+    candidates += find_state_bodies(text, gazetteer, by_token)
     candidates += [_link_known_person(c, gazetteer) for c in find_titled_persons(text, by_token, gazetteer)]
     candidates += [_link_known_person(c, gazetteer) for c in find_named_persons(text, by_token)]
     candidates += find_headed_orgs(text, by_token)

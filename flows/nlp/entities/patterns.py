@@ -11,6 +11,7 @@ from functools import cache
 
 from flows.nlp.entities.base import (
     Candidate,
+    indefinite_adjective,
     is_name_token,
     non_name_words,
     proclitic_prefix,
@@ -179,7 +180,7 @@ def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> l
         if kind == "media":
             j = i + 1
             while j < len(text.toks) and j - i <= MAX_MEDIA_WORDS and text.joined(j):
-                if is_name_token(text, j, by_token):
+                if is_name_token(text, j, by_token) and not indefinite_adjective(text, j):
                     j += 1
                 elif j > i + 1 and j in by_token and by_token[j].tok_start == j and by_token[j].info.kind == "name":
                     j = by_token[j].tok_end  # إذاعة صوت فلسطين
