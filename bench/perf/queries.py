@@ -43,6 +43,7 @@ def build_synthetic_warehouse(
 ) -> dict[str, int]:
     """A fresh warehouse at ``path`` with ``mentions`` mention rows (one article per MENTIONS_PER_ARTICLE of them)
     and ``events_per_article`` events per article, each reported twice; its table counts."""
+    from flows.nlp.version import extractor_version
     from flows.store import warehouse
 
     articles = max(1, mentions // MENTIONS_PER_ARTICLE)
@@ -51,6 +52,7 @@ def build_synthetic_warehouse(
         max(4, mentions // MENTIONS_PER_ENTITY),
         MENTIONS_PER_ARTICLE,
         max(1, round(articles * events_per_article)),
+        extractor_version(),
     ]
     path.unlink(missing_ok=True)
     with warehouse.opened(path) as con:

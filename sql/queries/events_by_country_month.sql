@@ -10,8 +10,13 @@ params as (
     select cast(? as date) as from_date, cast(? as date) as to_date
 ),
 
+-- The window is applied first, so that only its events' actors are unnested and joined with their countries.
 events as (
-    select * from events where date_precision in ('day', 'month') and status = 'occurred'
+    select events.*
+    from events
+    cross join params as p
+    where events.date_precision in ('day', 'month') and events.status = 'occurred'
+        and events.event_date between p.from_date and p.to_date
 ),
 
 entities as (
@@ -51,8 +56,6 @@ final as (
     from event_countries as c
     join events as e on e.event_id = c.event_id
     left join countries as co on co.country_code = c.country_code
-    cross join params as p
-    where e.event_date between p.from_date and p.to_date
     group by all
     order by month, c.country_code, e.event_type
 )

@@ -33,10 +33,13 @@ participants as (
     where event_mode = 'visit' and location_id is not null
 ),
 
+-- only the two countries' entities: the participants of other countries never reach a side or the filter below
 participant_countries as (
     select distinct p.event_id, p.role, en.entity_id, en.name_ar, en.name_en, en.country_code
     from participants as p
     join entities as en on en.entity_id = p.entity_id
+    cross join params as prm
+    where en.country_code in (prm.country_a, prm.country_b)
 ),
 
 matching_events as (
@@ -55,6 +58,7 @@ matching_events as (
 reports as (
     select event_id, list(distinct article_id order by article_id) as article_ids
     from event_mentions
+    where event_id in (select event_id from matching_events)
     group by event_id
 ),
 
