@@ -310,7 +310,7 @@ def load_batch(con: Connection, frames: dict[str, pl.DataFrame], retract: Retrac
                 for statement in FORGET_INDEXED_SQL:
                     con.execute(statement)
             if table == "mentions":
-                inserted = con.execute(_insert_sql(table) + " returning entity_id, article_id").fetchall()
+                inserted = con.execute(INSERT_MENTIONS_SQL).fetchall()
                 _count_new_mentions(con, inserted)
             else:
                 con.execute(_insert_sql(table))
@@ -340,6 +340,10 @@ COUNT_NEW_MENTIONS_SQL = """
     from (select entity_id, count(distinct article_id)::integer as n from inserted_mentions group by entity_id) as added
     where entities.entity_id = added.entity_id
 """
+
+
+# the mentions actually inserted (a mention already stored is ignored), for the count below
+INSERT_MENTIONS_SQL = "insert or ignore into mentions by name select * from batch_frame returning entity_id, article_id"
 
 
 def _count_new_mentions(con: Connection, inserted: list[tuple[str, str]]) -> None:
