@@ -24,8 +24,10 @@ COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
 STRING = re.compile(r"'(?:[^']|'')*'")
 PARAMETERS = re.compile(r"^--\s*Parameters:(.*)$", re.MULTILINE | re.IGNORECASE)
 PARAM_ITEM = re.compile(r"\b\d\)")
-# The synthetic warehouse's dates span 2016-2024; a timeline over all of it is the heaviest case.
+# The synthetic warehouse's dates span 2016-2024; a timeline over all of it is the heaviest case (every event, as
+# rows to the caller); one month is what a dashboard's timeline or monthly chart asks for.
 DATE_SPAN = ("2016-01-01", "2024-12-31")
+ONE_MONTH = ("2019-03-01", "2019-03-31")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ def build_synthetic_warehouse(
 ) -> dict[str, int]:
     """A fresh warehouse at ``path`` with ``mentions`` mention rows (one article per MENTIONS_PER_ARTICLE of them)
     and ``events_per_article`` events per article, each reported twice; its table counts."""
+    from flows.nlp.version import extractor_version
     from flows.store import warehouse
 
     articles = max(1, mentions // MENTIONS_PER_ARTICLE)
@@ -51,6 +54,7 @@ def build_synthetic_warehouse(
         max(4, mentions // MENTIONS_PER_ENTITY),
         MENTIONS_PER_ARTICLE,
         max(1, round(articles * events_per_article)),
+        extractor_version(),
     ]
     path.unlink(missing_ok=True)
     with warehouse.opened(path) as con:
@@ -70,8 +74,9 @@ def placeholder_count(sql: str) -> int:
     return STRING.sub("", COMMENT.sub("", sql)).count("?")
 
 
-def time_named_queries(path: Path) -> list[QueryTiming]:
-    """Every sql/queries/*.sql on the warehouse at ``path``, read-only, as `akhbar query` runs them."""
+def time_named_queries(path: Path, date_span: tuple[str, str] = DATE_SPAN) -> list[QueryTiming]:
+    """Every sql/queries/*.sql on the warehouse at ``path``, read-only, as `akhbar query` runs them (dates:
+    ``date_span``)."""
     from flows.errors import AkhbarError
     from flows.store import warehouse
 
@@ -79,7 +84,7 @@ def time_named_queries(path: Path) -> list[QueryTiming]:
     with warehouse.opened(path, read_only=True) as con:
         for query_file in sorted(warehouse.QUERIES_DIR.glob("*.sql")):
             sql = query_file.read_text(encoding="utf-8")
-            params = example_params(con, sql)
+            params = example_params(con, sql, date_span)
             seconds: list[float] = []
             rows = None
             try:
@@ -95,7 +100,7 @@ def time_named_queries(path: Path) -> list[QueryTiming]:
     return timings
 
 
-def example_params(con, sql: str) -> tuple:
+def example_params(con, sql: str, date_span: tuple[str, str] = DATE_SPAN) -> tuple:
     """Values for a query's ``?`` placeholders, read from its "-- Parameters: 1) ... 2) ..." header (the
     sql/queries convention), each chosen to be the heaviest case: the whole date span, the most-mentioned entity,
     the article with most mentions, the two countries with most entities."""
@@ -105,7 +110,7 @@ def example_params(con, sql: str) -> tuple:
     values = []
     for position, text in enumerate(descriptions):
         if "date" in text:
-            values.append(DATE_SPAN[0] if "from" in text or position == 0 else DATE_SPAN[1])
+            values.append(date_span[0] if "from" in text or position == 0 else date_span[1])
         elif "article_id" in text:
             values.append(_top(con, "select article_id from mentions group by 1 order by count(*) desc limit 1"))
         elif "country" in text:

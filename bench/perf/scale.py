@@ -10,7 +10,10 @@ For each size: a synthetic warehouse (bench/perf/synthetic.sql, rows made in SQL
   incremental publish of that one article);
 - one batch of linking: the new page's event mentions against the warehouse, through main's entry points
   (runner.link_batch: the candidate reports' read and the linking, as runner.load_outcomes calls it);
-- every named query, on the warehouse and on the snapshot.
+- the read of linking candidates for CANDIDATE_KEYS link keys of stored reports (what a batch of that many
+  linkable event reports reads; the page alone may have none);
+- every named query, on the warehouse and on the snapshot, with its heaviest parameters (dates: the whole span), and
+  on the warehouse with one month's window.
 Then the slope of each figure per 100k articles (least squares over the sizes), and the issue's targets at the
 largest size.
 """
@@ -29,7 +32,7 @@ from pathlib import Path
 from typing import Sequence
 
 from bench.perf.memory import run_child
-from bench.perf.queries import MENTIONS_PER_ARTICLE, build_synthetic_warehouse, time_named_queries
+from bench.perf.queries import MENTIONS_PER_ARTICLE, ONE_MONTH, build_synthetic_warehouse, time_named_queries
 
 OUT_DIR = Path(__file__).resolve().parent / "out"
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
@@ -42,6 +45,9 @@ TARGET_PUBLISH_ONE = 1.0  # seconds
 TARGET_RSS_GROWTH = 1.2  # peak RSS of a one-file run over the same run on the smallest warehouse
 TARGET_QUERY_SECONDS = 1.0
 PER = 100_000  # slopes are per this many articles
+# Link keys in the candidate read: about what a batch of 20 files carries (ANT v2.1 dev: ~1.5 events per article,
+# about two thirds of them dated and with an agent).
+CANDIDATE_KEYS = 20
 MB = 1024 * 1024
 
 
@@ -76,7 +82,9 @@ def measure_size(articles: int, page: Path, work: Path) -> dict:
     shutil.copy2(page, inbox / page.name)
     result["one_file"] = _run(inbox, path)
     result["linking_seconds"] = time_linking(path, page)
+    result["candidate_read_seconds"] = time_candidate_read(path, CANDIDATE_KEYS)
     result["queries"] = [asdict(t) for t in time_named_queries(path)]
+    result["month_queries"] = [asdict(t) for t in time_named_queries(path, ONE_MONTH)]
     result["snapshot_queries"] = [asdict(t) for t in time_named_queries(folder / "w.snapshot.duckdb")]
     shutil.rmtree(folder, ignore_errors=True)
     return result
@@ -108,6 +116,25 @@ def time_linking(warehouse_path: Path, page: Path) -> float | None:
         started = time.perf_counter()
         link_batch(con, {}, mentions, extractor_version())  # the candidates' read and the linking, as a load does
         return time.perf_counter() - started
+
+
+def time_candidate_read(warehouse_path: Path, keys: int) -> float:
+    """Best of three reads of the stored reports under ``keys`` link keys of the warehouse (facts.linked_reports,
+    as a batch's linking reads its candidates)."""
+    from flows.store import facts, warehouse
+
+    with warehouse.opened(warehouse_path, read_only=True) as con:
+        rows = con.execute(
+            "select distinct link_key from event_mentions where link_key is not null order by link_key"
+        ).fetchall()
+        step = max(1, len(rows) // keys)
+        chosen = [row[0] for row in rows[::step][:keys]]
+        seconds = []
+        for _ in range(3):
+            started = time.perf_counter()
+            facts.linked_reports(con, chosen)
+            seconds.append(time.perf_counter() - started)
+        return min(seconds)
 
 
 def event_mentions_of(page: Path):  # -> pl.DataFrame
@@ -153,9 +180,11 @@ def rows_of(sizes: list[dict]) -> list[tuple[str, list[float | None]]]:
         ("  one file over no-op (s)", [r["one_file"]["run_seconds"] - r["noop"]["run_seconds"] for r in sizes]),
         ("publish of that one article (s)", [r["one_file"]["publish_seconds"] for r in sizes]),
         ("one batch of linking (s)", [r["linking_seconds"] for r in sizes]),
+        (f"candidate read, {CANDIDATE_KEYS} link keys (s)", [r.get("candidate_read_seconds") for r in sizes]),
         ("peak RSS, one-file run (MB)", [r["one_file"]["peak_rss_mb"] for r in sizes]),
         ("slowest named query, warehouse (s)", [slowest(r, "queries") for r in sizes]),
         ("slowest named query, snapshot (s)", [slowest(r, "snapshot_queries") for r in sizes]),
+        ("slowest named query over one month, warehouse (s)", [slowest(r, "month_queries") for r in sizes]),
     ]
 
 
@@ -219,6 +248,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = args.out / f"scale-{stamp}.json"
     out.write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     print(format_table(sizes))
+    print(f"\nnamed queries at {sizes[-1]['articles']:,} articles (best seconds: whole span / one month; rows):")
+    for whole, month in zip(sizes[-1]["queries"], sizes[-1]["month_queries"]):
+        print(
+            f"  {whole['name']}: {_cell(whole['best_seconds'])} / {_cell(month['best_seconds'])}; {whole['rows']} rows"
+        )
     for target, met in results["verdicts"].items():
         print(f"{'met' if met else 'NOT met'}: {target}")
     print(f"\nJSON: {out}")

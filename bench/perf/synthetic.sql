@@ -1,5 +1,6 @@
 -- A synthetic warehouse for timing the named queries (bench/queries.py): shapes like a real one, not content.
--- Parameters: $1 articles, $2 entities, $3 mentions per article, $4 events. Mentions follow a power law over
+-- Parameters: $1 articles, $2 entities, $3 mentions per article, $4 events, $5 the extractor version (every article's
+-- facts current, as after a run: a warehouse with stale facts would make each run's staleness count cheap). Mentions follow a power law over
 -- entities (a few entities are in most articles, as Russia and Mali are in the users' corpus); dates span 2016-2024.
 -- Article ids are hashes (as akhbar's are: of the body text), so no index or zone map finds an article by order.
 select setseed(0.6);
@@ -32,17 +33,25 @@ select 'm' || i, printf('%016x', hash(i // $3)), 'e' || e, ['GPE', 'PERSON', 'OR
 from (select i, floor(pow(random(), 3) * $2)::bigint as e from range($1 * $3) t(i));
 
 insert into events (event_id, event_type, event_mode, actor1_id, actor2_id, location_id, event_date, date_precision,
-                    num_articles, num_mentions)
-select 'v' || i, ['CONSULT', 'AGREE', 'COOPERATE', 'AID', 'ACCUSE', 'ASSAULT'][1 + i % 6],
-       case when i % 6 = 0 then ['visit', 'meeting', 'phone_call', 'talks'][1 + i % 4] end,
-       'e' || floor(pow(random(), 3) * $2)::bigint, 'e' || floor(pow(random(), 3) * $2)::bigint,
-       'e' || (4 * floor(random() * $2 / 4))::bigint,
-       date '2016-01-01' + ((i * 31) % 2900)::integer, 'day', 2, 3
-from range($4) t(i);
+                    num_articles, num_mentions, status, actor_ids, extractor_version)
+select 'v' || i, type, mode, actor1, actor2, 'e' || (4 * floor(random() * $2 / 4))::bigint,
+       date '2016-01-01' + ((i * 31) % 2900)::integer, 'day', 2, 2, 'occurred', [actor1, actor2], $5
+from (select i, ['CONSULT', 'AGREE', 'COOPERATE', 'AID', 'ACCUSE', 'ASSAULT'][1 + i % 6] as type,
+             case when i % 6 = 0 then ['visit', 'meeting', 'phone_call', 'talks'][1 + i % 4] end as mode,
+             'e' || floor(pow(random(), 3) * $2)::bigint as actor1, 'e' || floor(pow(random(), 3) * $2)::bigint as actor2
+      from range($4) t(i));
 
-insert into event_mentions (event_id, article_id, sentence_index, char_start, char_end, evidence, trigger)
-select 'v' || (i // 2), printf('%016x', hash((i * 7) % $1)), 1, 10 * (i % 5), 10 * (i % 5) + 9, 'جملة الحدث ' || i, 'بحث'
-from range($4 * 2) t(i);
+-- Each event reported twice, each report carrying what it said and its link key (type|mode family|agent|month), as
+-- a run stores them: the candidates a batch reads are found by that key.
+insert into event_mentions (event_id, article_id, sentence_index, char_start, char_end, evidence, trigger, event_date,
+                            date_precision, event_type, event_mode, actor1_id, actor2_id, location_id, status,
+                            actor_ids, local_event_id, link_key, extractor_version)
+select e.event_id, printf('%016x', hash((r.i * 7) % $1)), 1, 10 * (r.i % 5), 10 * (r.i % 5) + 9,
+       'جملة الحدث ' || r.i, 'بحث', e.event_date, e.date_precision, e.event_type, e.event_mode, e.actor1_id,
+       e.actor2_id, e.location_id, e.status, e.actor_ids, e.event_id || ':' || r.i,
+       e.event_type || '|' || coalesce(e.event_mode, '*') || '|' || e.actor1_id || '|' || strftime(e.event_date, '%Y-%m'),
+       $5
+from range($4 * 2) r(i) join events e on e.event_id = 'v' || (r.i // 2);
 
 insert into quotes (quote_id, article_id, speaker_id, speaker_surface, quote_text, quote_kind, cue, char_start, char_end)
 select 'q' || i, printf('%016x', hash(i % $1)), 'e' || floor(pow(random(), 3) * $2)::bigint, 'كيان', 'نص التصريح ' || i,
@@ -64,3 +73,10 @@ select kind, term, count(distinct doc_id) from search_terms group by kind, term;
 
 insert into search_spellings (form, skeleton, term)
 select distinct term, term, term from search_terms;
+
+insert into article_facts (article_id, extractor_version, run_id, processed_at)
+select article_id, $5, 'synthetic', timestamp '2024-01-01' from articles;
+
+update entities set num_articles = counted.n
+from (select entity_id, count(distinct article_id)::integer as n from mentions group by entity_id) counted
+where entities.entity_id = counted.entity_id;

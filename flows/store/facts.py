@@ -19,6 +19,9 @@ STALE_ARTICLES = """
       and (cast(? as timestamp) is null or coalesce(articles.published_at, articles.ingested_at) >= ?)
 """
 STALE_COUNT = "select count(*) " + STALE_ARTICLES
+CURRENT_FACTS_GAP = (
+    "select (select count(*) from articles) - (select count(*) from article_facts where extractor_version = ?)"
+)
 # Keyset paging in article_id order; parameters: the last article_id read, the three above, the batch size.
 STALE_BATCH = (
     "select articles.article_id, title, body_text, published_at "
@@ -31,19 +34,16 @@ def linked_reports(con: Connection, link_keys: Sequence[str], excluding: Sequenc
     """The stored reports that share a link key with a batch (its only candidates for linking across articles),
     leaving out the articles the batch replaces.
 
-    A semi-join on link_key: DuckDB scans that one column (an ART index on it is not used for IN lists, nor for
-    a bound equality; measured on DuckDB 2.0), so the read grows with the stored reports, at about 0.3-0.9 s for
-    300 keys over 2M reports on a loaded 2-core machine; what it reads back, and links, follows the batch."""
+    A semi-join on link_key alone, so that DuckDB answers it through the index on link_key (migration 007): with a
+    second filter in the statement it scans every report instead (0.35 s against 0.015 s for five keys over 2M
+    reports, measured on DuckDB 2.0). The articles the batch replaces are therefore left out here, not in SQL."""
     if not link_keys:
         return con.sql("select * from event_mentions limit 0").pl()
-    return con.sql(
-        """
-        select * from event_mentions
-        where link_key in (select unnest(?)) and not list_contains(?, article_id)
-        order by article_id, char_start, event_id
-        """,
-        params=[list(link_keys), list(excluding)],
+    stored = con.sql(
+        "select * from event_mentions where link_key in (select unnest(?)) order by article_id, char_start, event_id",
+        params=[list(link_keys)],
     ).pl()
+    return stored.filter(~pl.col("article_id").is_in(list(excluding))) if excluding else stored
 
 
 def stored_entities(con: Connection, entity_ids: Sequence[str]) -> pl.DataFrame:
@@ -65,7 +65,13 @@ def link_keys_of(con: Connection, article_ids: Sequence[str]) -> list[str]:
 
 
 def stale_count(con: Connection, version: str, since: dt.datetime | None = None) -> int:
-    """Articles whose facts come from another extractor version (or from before facts were versioned)."""
+    """Articles whose facts come from another extractor version (or from before facts were versioned).
+
+    Without ``since`` it is a difference of two counts (every article_facts row is an article's: it is written with
+    its article, or by reprocess for a stored one), so the end of every run does not join all articles with their
+    facts (0.11-0.18 s and a hash table of every article at 1M articles)."""
+    if since is None:
+        return con.execute(CURRENT_FACTS_GAP, [version]).fetchall()[0][0]
     return con.execute(STALE_COUNT, [version, since, since]).fetchall()[0][0]
 
 

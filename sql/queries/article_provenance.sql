@@ -29,12 +29,14 @@ event_mentions as (
     select em.* from event_mentions as em join params as p on em.article_id = p.article_id
 ),
 
+-- only the events and entities the article's facts name (joining all of them would read every event and entity)
 events as (
-    select * from events
+    select * from events where event_id in (select event_id from event_mentions)
 ),
 
 entities as (
     select * from entities
+    where entity_id in (select entity_id from mentions union all select speaker_id from quotes)
 ),
 
 records as (

@@ -7,27 +7,25 @@ params as (
     select cast(? as varchar) as entity_id
 ),
 
-mentions as (
-    select distinct article_id, sentence_index, entity_id from mentions where not is_adjectival
+-- The sentences that name the entity first, then only the mentions of those sentences' articles: the distinct
+-- (article, sentence, entity) triples are taken over them, not over every mention.
+focus as (
+    select distinct m.article_id, m.sentence_index
+    from mentions as m
+    join params as p on m.entity_id = p.entity_id
+    where not m.is_adjectival
 ),
 
 entities as (
     select * from entities
 ),
 
-focus as (
-    select m.article_id, m.sentence_index
-    from mentions as m
-    join params as p on m.entity_id = p.entity_id
-),
-
 together as (
-    select other.entity_id, other.article_id, other.sentence_index
-    from focus as f
-    join mentions as other
-        on other.article_id = f.article_id and other.sentence_index = f.sentence_index
+    select distinct other.entity_id, other.article_id, other.sentence_index
+    from mentions as other
+    join focus as f on other.article_id = f.article_id and other.sentence_index = f.sentence_index
     cross join params as p
-    where other.entity_id <> p.entity_id
+    where not other.is_adjectival and other.entity_id <> p.entity_id
 ),
 
 final as (

@@ -9,8 +9,13 @@ params as (
     select cast(? as date) as from_date, cast(? as date) as to_date
 ),
 
+-- Each step reads only what the window needs: the events in it, then the reports of those events (DuckDB cannot
+-- push the window through the left join into the reports' aggregate by itself).
 events as (
-    select * from events where status = 'occurred'
+    select events.*
+    from events
+    cross join params as p
+    where events.status = 'occurred' and events.event_date between p.from_date and p.to_date
 ),
 
 entities as (
@@ -18,7 +23,7 @@ entities as (
 ),
 
 event_mentions as (
-    select * from event_mentions
+    select * from event_mentions where event_id in (select event_id from events)
 ),
 
 first_report as (
@@ -50,12 +55,10 @@ final as (
         r.article_ids,
         e.event_id
     from events as e
-    cross join params as p
     left join entities as a1 on a1.entity_id = e.actor1_id
     left join entities as a2 on a2.entity_id = e.actor2_id
     left join entities as loc on loc.entity_id = e.location_id
     left join first_report as r on r.event_id = e.event_id
-    where e.event_date between p.from_date and p.to_date
     order by e.event_date, e.event_type, e.event_id
 )
 

@@ -10,18 +10,22 @@ params as (
     select cast(? as date) as from_date, cast(? as date) as to_date
 ),
 
+-- The window is applied first, so that only its events' actors are unnested and joined with their countries.
 events as (
-    select * from events where date_precision in ('day', 'month') and status = 'occurred'
+    select events.*
+    from events
+    cross join params as p
+    where events.date_precision in ('day', 'month') and events.status = 'occurred'
+        and events.event_date between p.from_date and p.to_date
 ),
 
 entities as (
     select * from entities
 ),
 
-event_actors as (
-    select distinct e.event_id, x.entity_id
-    from events as e, unnest(coalesce(e.actor_ids, [e.actor1_id, e.actor2_id])) as x(entity_id)
-    where x.entity_id is not null
+-- the entities that have a country: an actor's country is found by joining with these alone
+country_entities as (
+    select entity_id, country_code from entities where country_code is not null
 ),
 
 -- the country entities of the gazetteer (gpe:<alpha-3>), for the countries' names
@@ -31,30 +35,27 @@ countries as (
     where entity_type = 'GPE' and entity_id = 'gpe:' || lower(country_code)
 ),
 
+-- each event once per country, with what is counted of it (carried along rather than joined back)
 event_countries as (
-    select distinct a.event_id, en.country_code
-    from event_actors as a
-    join entities as en on en.entity_id = a.entity_id
-    where en.country_code is not null
+    select distinct e.event_id, e.event_date, e.event_type, e.num_mentions, e.num_articles, en.country_code
+    from events as e, unnest(coalesce(e.actor_ids, [e.actor1_id, e.actor2_id])) as x(entity_id)
+    join country_entities as en on en.entity_id = x.entity_id
 ),
 
 final as (
     select
-        strftime(e.event_date, '%Y-%m') as month,
+        strftime(c.event_date, '%Y-%m') as month,
         c.country_code,
         co.name_ar as country_name_ar,
         co.name_en as country_name_en,
-        e.event_type,
+        c.event_type,
         count(*) as num_events,
-        sum(e.num_mentions) as num_reports,
-        sum(e.num_articles) as num_article_reports
+        sum(c.num_mentions) as num_reports,
+        sum(c.num_articles) as num_article_reports
     from event_countries as c
-    join events as e on e.event_id = c.event_id
     left join countries as co on co.country_code = c.country_code
-    cross join params as p
-    where e.event_date between p.from_date and p.to_date
     group by all
-    order by month, c.country_code, e.event_type
+    order by month, c.country_code, c.event_type
 )
 
 select * from final

@@ -7,25 +7,28 @@ params as (
     select cast(? as varchar) as speaker
 ),
 
-quotes as (
-    select * from quotes
-),
-
-entities as (
-    select * from entities
-),
-
-articles as (
-    select article_id, title, published_at, site_name, url from articles
-),
-
 speakers as (
     select en.entity_id
-    from entities as en
+    from main.entities as en
     cross join params as p
     where en.entity_id = p.speaker
         or en.name_ar like '%' || p.speaker || '%'
         or en.name_en ilike '%' || p.speaker || '%'
+),
+
+-- the speakers' quotes first, then only their articles (not every article, to be joined after)
+quotes as (
+    select q.* from main.quotes as q where q.speaker_id in (select entity_id from speakers)
+),
+
+entities as (
+    select * from main.entities where entity_id in (select entity_id from speakers)
+),
+
+articles as (
+    select article_id, title, published_at, site_name, url
+    from main.articles
+    where article_id in (select article_id from quotes)
 ),
 
 final as (
@@ -44,10 +47,9 @@ final as (
         q.char_end,
         q.quote_id
     from quotes as q
-    join speakers as s on s.entity_id = q.speaker_id
     left join entities as en on en.entity_id = q.speaker_id
     left join articles as a on a.article_id = q.article_id
-    order by a.published_at desc nulls last, q.article_id, q.char_start
+    order by a.published_at desc nulls last, q.article_id, q.char_start, q.quote_id
 )
 
 select * from final

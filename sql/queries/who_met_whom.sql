@@ -33,10 +33,18 @@ participants as (
     where event_mode = 'visit' and location_id is not null
 ),
 
+-- only the two countries' entities (found first, so that participants are joined with a few rows, not all entities):
+-- the participants of other countries never reach a side or the filter below
+country_entities as (
+    select en.entity_id, en.name_ar, en.name_en, en.country_code
+    from entities as en
+    join params as prm on en.country_code = prm.country_a or en.country_code = prm.country_b
+),
+
 participant_countries as (
     select distinct p.event_id, p.role, en.entity_id, en.name_ar, en.name_en, en.country_code
     from participants as p
-    join entities as en on en.entity_id = p.entity_id
+    join country_entities as en on en.entity_id = p.entity_id
 ),
 
 matching_events as (
@@ -55,6 +63,7 @@ matching_events as (
 reports as (
     select event_id, list(distinct article_id order by article_id) as article_ids
     from event_mentions
+    where event_id in (select event_id from matching_events)
     group by event_id
 ),
 
