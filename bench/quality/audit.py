@@ -6,6 +6,7 @@ The drawn articles come from ANT v2.1 with the blind gold left out; the files ke
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -34,3 +35,20 @@ def share(rows: list[dict[str, str]], column: str, yes: str = "1", no: str = "0"
     """The share of judged rows (``yes`` or ``no`` in ``column``) judged ``yes``, and how many were judged."""
     judged = [row[column] for row in rows if row.get(column) in (yes, no)]
     return (sum(v == yes for v in judged) / len(judged) if judged else 0.0), len(judged)
+
+
+def parse_audit_args(
+    argv: Sequence[str] | None, prog: str, description: str, unit: str, seed: int, default_file: Path
+) -> argparse.Namespace:
+    """The audits' command line: ``draw [--articles N] [--<unit> N] [--seed S] [--out FILE]`` or ``score [FILE]``;
+    the number of rows drawn is ``args.rows``."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    sub = parser.add_subparsers(dest="command", required=True)
+    draw = sub.add_parser("draw")
+    draw.add_argument("--articles", type=int, default=2000)
+    draw.add_argument(f"--{unit}", type=int, default=100, dest="rows")
+    draw.add_argument("--seed", type=int, default=seed)
+    draw.add_argument("--out", type=Path, default=default_file)
+    score = sub.add_parser("score")
+    score.add_argument("file", type=Path, nargs="?", default=default_file)
+    return parser.parse_args(list(argv or []))

@@ -15,13 +15,12 @@ Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py).
 
 from __future__ import annotations
 
-import argparse
 import random
 from collections.abc import Sequence
 from pathlib import Path
 
 from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, iter_ant_xml, parse_ant_document
-from bench.quality.audit import drawable_names, share, write_rows
+from bench.quality.audit import drawable_names, parse_audit_args, share, write_rows
 from bench.quality.audit import read_rows as read
 from flows.nlp.entities.extract import extract_entities
 from flows.nlp.text import split_sentences
@@ -85,19 +84,10 @@ def audit_precision(rows: list[dict[str, str]]) -> tuple[float, int]:
 
 
 def run(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="entity_audit", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("draw")
-    p.add_argument("--articles", type=int, default=2000)
-    p.add_argument("--entities", type=int, default=100)
-    p.add_argument("--seed", type=int, default=SEED)
-    p.add_argument("--out", type=Path, default=AUDIT)
-    s = sub.add_parser("score")
-    s.add_argument("file", type=Path, nargs="?", default=AUDIT)
-    args = parser.parse_args(list(argv or []))
+    args = parse_audit_args(argv, "entity_audit", __doc__.splitlines()[0], "entities", SEED, AUDIT)
     if args.command == "draw":
-        write_rows(draw(args.articles, args.entities, args.seed), args.out, COLUMNS)
-        print(f"{args.entities} entities drawn into {args.out}")
+        write_rows(draw(args.articles, args.rows, args.seed), args.out, COLUMNS)
+        print(f"{args.rows} entities drawn into {args.out}")
         return
     rows = read(args.file)
     print(f"{ANT_CITATION}; {ANT_V2_CITATION}")

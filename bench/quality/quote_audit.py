@@ -14,13 +14,12 @@ Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py).
 
 from __future__ import annotations
 
-import argparse
 import random
 from collections.abc import Sequence
 from pathlib import Path
 
 from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, iter_ant_xml, parse_ant_document
-from bench.quality.audit import drawable_names, read_rows, share, write_rows
+from bench.quality.audit import drawable_names, parse_audit_args, read_rows, share, write_rows
 from flows.nlp.entities.extract import extract_entities
 from flows.nlp.quotes.extract import extract_quotes
 from flows.nlp.text import split_sentences
@@ -54,19 +53,10 @@ def draw(articles: int, quotes: int, seed: int, tarball: Path = ANT_V2_TARBALL) 
 
 
 def run(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="quote_audit", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("draw")
-    p.add_argument("--articles", type=int, default=2000)
-    p.add_argument("--quotes", type=int, default=100)
-    p.add_argument("--seed", type=int, default=SEED)
-    p.add_argument("--out", type=Path, default=AUDIT)
-    s = sub.add_parser("score")
-    s.add_argument("file", type=Path, nargs="?", default=AUDIT)
-    args = parser.parse_args(list(argv or []))
+    args = parse_audit_args(argv, "quote_audit", __doc__.splitlines()[0], "quotes", SEED, AUDIT)
     if args.command == "draw":
-        write_rows(draw(args.articles, args.quotes, args.seed), args.out, COLUMNS)
-        print(f"{args.quotes} quotes drawn into {args.out}")
+        write_rows(draw(args.articles, args.rows, args.seed), args.out, COLUMNS)
+        print(f"{args.rows} quotes drawn into {args.out}")
         return
     rows = read_rows(args.file)
     print(f"{ANT_CITATION}; {ANT_V2_CITATION}")
