@@ -123,6 +123,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "cue_start": I32,
         "cue_end": I32,
         "extractor_version": S,
+        "part": S,
     },
     "search_docs": {"kind": S, "doc_id": S, "article_id": S, "field": S, "length": I32},
     "search_terms": {"kind": S, "doc_id": S, "field": S, "term": S, "tf": I32},

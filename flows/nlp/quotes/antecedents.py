@@ -10,18 +10,9 @@ import re
 
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Speaker
 from flows.nlp.quotes.lexicon import cue_for, is_blocker, is_complementizer, speaker_word
+from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, RELATIVE_PRONOUNS, WORD_KINDS, is_title, is_word
 from flows.nlp.quotes.roles import resolve_ref
-from flows.nlp.quotes.speakers import (
-    DEFINITE_ARTICLE,
-    MAX_BARE_SUBJECT,
-    MAX_DEFINITE_MODIFIERS,
-    RELATIVE_PRONOUNS,
-    SPEAKER_TYPES,
-    WORD_KINDS,
-    is_title,
-    is_word,
-    titled_elsewhere,
-)
+from flows.nlp.quotes.speakers import MAX_BARE_SUBJECT, MAX_DEFINITE_MODIFIERS, SPEAKER_TYPES, titled_elsewhere
 from flows.nlp.text.arabic import normalize
 
 # How far back (in sentences) a subjectless cue looks for the previous speaker: a continuation ("وأضاف") follows

@@ -27,8 +27,10 @@ from flows.nlp.quotes.lexicon import (
     speaker_word,
 )
 from flows.nlp.quotes.marks import MarkSpan
+from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, SOURCE_PREPOSITION
 from flows.nlp.quotes.sources import ACCORDING_TO, MIN_POSTPOSED_WORDS, according_to
-from flows.nlp.quotes.speakers import DEFINITE_ARTICLE, SOURCE_PREPOSITION, np_speaker
+from flows.nlp.quotes.speakers import np_speaker
+from flows.nlp.quotes.titles import title_quotes
 from flows.nlp.types import Document, Entity, Mention, Quote
 
 # How many words may separate a cue from its complementizer: the longest subject phrase in the seeds
@@ -59,8 +61,8 @@ BARE_AN = "ان"  # أن/إن without a pronoun, normalised
 
 
 def extract_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
-    """Every direct and reported quotation in ``doc``, with the entity who said it where the mentions name one
-    (the body's mentions: a title mention's offsets point into the title)."""
+    """Every direct and reported quotation in ``doc``, with the entity who said it where the mentions name one:
+    the body's, then the title's headline quote (``part == "title"``, its offsets into the title; titles.py)."""
     ctx = Context(doc, tuple(m for m in mentions if m.part == "body"), entities)
     found = _candidates(ctx)
     _end_clauses(ctx, found)
@@ -70,7 +72,7 @@ def extract_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple
         _attach_speaker(ctx, item, previous)
         previous.append(item)
     previous.extend(_postposed(ctx, previous))
-    return _to_quotes(ctx, previous)
+    return _to_quotes(ctx, previous) + title_quotes(doc, mentions, entities)
 
 
 # --- pass 1 -------------------------------------------------------------------------------------------------------
