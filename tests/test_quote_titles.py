@@ -55,7 +55,12 @@ def test_headline_quote_speaker_and_offsets(title, text, speaker_id, surface):
     quote = title_quote(title)
     assert quote is not None
     assert title[quote.char_start : quote.char_end] == quote.quote_text == text
-    assert (quote.speaker_id, quote.speaker_surface, quote.cue, quote.quote_kind) == (speaker_id, surface, ":", "direct")
+    assert (quote.speaker_id, quote.speaker_surface, quote.cue, quote.quote_kind) == (
+        speaker_id,
+        surface,
+        ":",
+        "direct",
+    )
     assert quote.quote_id.startswith("t:t")
 
 
