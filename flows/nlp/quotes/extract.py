@@ -15,6 +15,7 @@ quote_text is the text inside the marks). Text in marks with no cue next to it (
 
 from __future__ import annotations
 
+from flows.nlp.quotes.agreement import cue_agreement
 from flows.nlp.quotes.antecedents import MAX_NESTED_SUBJECT, antecedent_speaker
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker, Tok
 from flows.nlp.quotes.lexicon import (
@@ -300,7 +301,7 @@ def _attach_speaker(ctx: Context, item: Found, previous: list[Found]) -> None:
             speaker = _document_named(ctx, item.np)  # "وجاء في الرسالة:": the document speaks
         if speaker is not None and object_first and _only_a_name(ctx, item.np, speaker):
             speaker = None  # "لاريجاني وصف ترامب بأنه": a name alone after وصف is whom it described
-    item.speaker = speaker or antecedent_speaker(ctx, item.cue_start, previous)
+    item.speaker = speaker or antecedent_speaker(ctx, item.cue_start, previous, cue_agreement(item.cue))
 
 
 def _source_of_saying(ctx: Context, item: Found, previous: list[Found]) -> Speaker | None:
