@@ -11,7 +11,7 @@ own words (a sound plural with no entity: "مسؤولون", "المعارضين"
 
 from __future__ import annotations
 
-from flows.nlp.quotes.context import Found
+from flows.nlp.quotes.context import Found, Speaker
 from flows.nlp.quotes.lexicon import ARTICLE, TA_MARBUTA, Cue, speaker_word, speech_cue
 from flows.nlp.text.arabic import normalize
 
@@ -26,6 +26,8 @@ MIN_PLURAL_WORD = 5
 SOUND_PLURALS = ("ون", "ين")
 CONSTRUCT_PLURAL = "و"
 PRONOUNS = ("هم", "ها", "ه")
+# Entities a plural pronoun never stands for: a body may be "they" (الحوثيون), a person or a state may not.
+SINGULAR_TYPES = frozenset({"PERSON", "GPE"})
 
 
 def cue_agreement(cue: Cue) -> str | None:
@@ -58,10 +60,17 @@ def cue_agreement(cue: Cue) -> str | None:
     return None
 
 
+def agrees(agreement: str | None, speaker: Speaker) -> bool:
+    """A plural verb with no subject after it never speaks for one person or one state: "مصادر … يقولون"."""
+    return agreement != PLURAL or speaker.entity_type not in SINGULAR_TYPES
+
+
 def continues(agreement: str | None, earlier: Found) -> bool:
     """Whether a subjectless cue of ``agreement`` may take ``earlier``'s speaker."""
+    if agreement == PLURAL:
+        return agrees(agreement, earlier.speaker)
     if agreement not in (MASCULINE, FEMININE):
-        return True  # a plural verb may continue a body or a group the words do not mark as plural
+        return True
     said = cue_agreement(earlier.cue)
     if said in (MASCULINE, FEMININE) and said != agreement:
         return False

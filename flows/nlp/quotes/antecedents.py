@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from flows.nlp.quotes.agreement import continues
+from flows.nlp.quotes.agreement import agrees, continues
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Speaker
 from flows.nlp.quotes.lexicon import cue_for, is_blocker, is_complementizer, speaker_word
 from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, RELATIVE_PRONOUNS, WORD_KINDS, is_title, is_word
@@ -58,6 +58,8 @@ def antecedent_speaker(ctx: Context, cue_start: int, previous: list, agreement: 
     cue_tok = ctx.token_range(cue_start, cue_start + 1)
     relative = cue_tok.start > 0 and ctx.tokens[cue_tok.start - 1].norm.removeprefix("و") in RELATIVE_PRONOUNS
     preposed = _relative_antecedent(ctx, cue_tok.start - 2) if relative else _clause_subject(ctx, cue_start, previous)
+    if preposed is not None and not agrees(agreement, preposed):
+        preposed = None  # "وتقول روسيا …، ولكن مصادر في المعارضة يقولون": not the first clause's state
     preposed = preposed or _preposed_subject(ctx, cue_start, previous)
     if preposed is not None:
         return preposed

@@ -30,6 +30,7 @@ MAX_HEADLINE_SPEAKER_WORDS = 12
 # What was said has at least two words: "رئيس الفلبين …: «اذهب للجحيم»".
 MIN_HEADLINE_WORDS = 2
 CONJUNCTION = "و"
+TITLE_SENTENCE = -1
 
 
 def title_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
@@ -71,7 +72,7 @@ def title_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple[E
             cue=":",
             char_start=start,
             char_end=end,
-            sentence_index=0,
+            sentence_index=TITLE_SENTENCE,  # as a title mention: no body sentence
             cue_start=colon,
             cue_end=colon + 1,
             speaker_start=speaker.start,
