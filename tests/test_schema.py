@@ -158,3 +158,11 @@ def test_each_load_counts_the_articles_that_mention_an_entity(tmp_path) -> None:
 
     assert load([russia], [mention("a", russia), mention("a", russia, "title")]) == {"gpe:rus": 1}
     assert load([russia, mali], [mention("b", russia), mention("b", mali)]) == {"gpe:rus": 2, "gpe:mli": 1}
+
+
+def test_a_quote_or_mention_row_without_a_part_is_a_body_row() -> None:
+    from flows.store.frames import frame
+
+    assert frame("quotes", [{"quote_id": "a:q0-3", "article_id": "a"}])["part"].to_list() == ["body"]
+    assert frame("mentions", [{"mention_id": "a:m0-3", "article_id": "a"}])["part"].to_list() == ["body"]
+    assert frame("quotes", [{"quote_id": "a:t0-3", "part": "title"}])["part"].to_list() == ["title"]
