@@ -143,7 +143,8 @@ create table if not exists quotes (
     sentence_index   integer,
     cue_start        integer,
     cue_end          integer,
-    extractor_version  varchar                   -- the language stages that wrote this row (flows/nlp/version.py)
+    extractor_version  varchar,                  -- the language stages that wrote this row (flows/nlp/version.py)
+    part             varchar not null default 'body' -- which text the offsets index: 'body' (body_text) or 'title'
 );
 
 -- one row per article whose entities, mentions, quotes and events were extracted: by which extractor version.

@@ -85,10 +85,25 @@ def test_matching_by_first_words_each_gold_once():
     assert (scores.precision, scores.recall, scores.attributed_recall) == (0.5, 0.5, 0.5)
 
 
+def test_a_title_gold_quote_matches_a_title_quote_only():
+    gold = Located("title", 5, 6, {"cue": ":", "kind": "direct", "starts": "القمة ناجحة", "speaker": "دونالد ترامب",
+                                   "speaker_type": "named"})  # fmt: skip
+    headline = article(gold)
+    headline.title = "ترامب: القمة ناجحة"
+    in_body = quote("القمة ناجحة", TRUMP.entity_id, "ترامب")
+    at = headline.title.index("القمة")
+    in_title = Quote("t", TRUMP.entity_id, "ترامب", "القمة ناجحة", "direct", ":", at, at + 11, 0, part="title")
+    body_only, both = Ant2Scores(), Ant2Scores()
+    score_article(headline, [in_body], (TRUMP,), (), body_only)
+    score_article(headline, [in_body, in_title], (TRUMP,), (), both)
+    assert (body_only.matched, both.matched, both.attributed) == (0, 1, 1)
+
+
 # (precision, recall, attributed recall, speaker accuracy) floors on the ANT v2.1 dev split, a little below the
-# measure (`akhbar eval quotes --set ant2-dev`, 2026-12-04, after the third quote round): with the entity stage
-# 0.974 / 0.919 / 0.863 / 0.939 — the entity stage is still changing, hence the margin; rules alone
-# (--no-entities) 0.974 / 0.895 / 0.710 / 0.793. Before that round 0.974 / 0.903 / 0.806 / 0.893; before issue 13
+# measure (`akhbar eval quotes --set ant2-dev`, 2026-12-05, after the fourth quote round: headline quotes in titles):
+# with the entity stage 0.975 / 0.944 / 0.887 / 0.940 — the entity stage is still changing, hence the margin; rules
+# alone (--no-entities) 0.974 / 0.911 / 0.726 / 0.796. After the third round 0.974 / 0.919 / 0.863 / 0.939 and
+# 0.974 / 0.895 / 0.710 / 0.793. Before that round 0.974 / 0.903 / 0.806 / 0.893; before issue 13
 # (code at d3898f2): 0.963 / 0.831 / 0.597 / 0.718 with the entity stage.
 def test_floors_on_ant2_dev_with_the_entity_stage():
     shared_path("corpus", "ant-v2.1-dev.tar.gz")
@@ -96,16 +111,16 @@ def test_floors_on_ant2_dev_with_the_entity_stage():
     if stage is None:
         pytest.skip("flows.nlp.entities.extract.extract_entities is not there yet")
     scores = evaluate_ant2("dev", extract_quotes, stage)
-    assert scores.precision >= 0.94
-    assert scores.recall >= 0.89
-    assert scores.attributed_recall >= 0.80
-    assert scores.speaker_accuracy >= 0.88
+    assert scores.precision >= 0.95
+    assert scores.recall >= 0.92
+    assert scores.attributed_recall >= 0.85
+    assert scores.speaker_accuracy >= 0.90
 
 
 def test_floors_on_ant2_dev_rules_alone():
     shared_path("corpus", "ant-v2.1-dev.tar.gz")
     scores = evaluate_ant2("dev", extract_quotes, None)
     assert scores.precision >= 0.95
-    assert scores.recall >= 0.85
-    assert scores.attributed_recall >= 0.62
+    assert scores.recall >= 0.89
+    assert scores.attributed_recall >= 0.70
     assert scores.speaker_accuracy >= 0.72

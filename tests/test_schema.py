@@ -96,6 +96,20 @@ def test_mentions_from_before_title_mentions_are_body_mentions(tmp_path) -> None
     assert con.execute("select part from mentions").fetchall() == [("body",)]
 
 
+def test_quotes_from_before_title_quotes_are_body_quotes(tmp_path) -> None:
+    con = duckdb.connect(str(tmp_path / "old.duckdb"))
+    migrate(con)
+    # the warehouse as migration 7 left it: quotes without a part
+    con.execute("alter table quotes drop column part")
+    con.execute("delete from schema_migrations where version = 8")
+    con.execute(
+        "insert into quotes (quote_id, article_id, quote_text, quote_kind, char_start, char_end)"
+        " values ('a:q0-5', 'a', 'نعم', 'direct', 0, 5)"
+    )
+    assert "008_quote_part" in migrate(con)
+    assert con.execute("select part from quotes").fetchall() == [("body",)]
+
+
 def test_entities_from_before_article_counts_are_counted_once(tmp_path) -> None:
     con = duckdb.connect(str(tmp_path / "old.duckdb"))
     migrate(con)
@@ -144,3 +158,11 @@ def test_each_load_counts_the_articles_that_mention_an_entity(tmp_path) -> None:
 
     assert load([russia], [mention("a", russia), mention("a", russia, "title")]) == {"gpe:rus": 1}
     assert load([russia, mali], [mention("b", russia), mention("b", mali)]) == {"gpe:rus": 2, "gpe:mli": 1}
+
+
+def test_a_quote_or_mention_row_without_a_part_is_a_body_row() -> None:
+    from flows.store.frames import frame
+
+    assert frame("quotes", [{"quote_id": "a:q0-3", "article_id": "a"}])["part"].to_list() == ["body"]
+    assert frame("mentions", [{"mention_id": "a:m0-3", "article_id": "a"}])["part"].to_list() == ["body"]
+    assert frame("quotes", [{"quote_id": "a:t0-3", "part": "title"}])["part"].to_list() == ["title"]

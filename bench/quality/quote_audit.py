@@ -5,8 +5,8 @@
 
 ``draw`` reads the ANT v2.1 tarball through bench/ant.py, keeps the articles that are not in
 tests/gold/ant2/selection.json, takes ``--articles`` of them at random (fixed seed), runs the entity and quote stages
-on each <TEXT>, draws ``--quotes`` quotes at random from all they found (same seed) and writes them as a TSV to be
-judged: docno, cue, speaker, quote (a short excerpt), span_ok, speaker_ok, note. A judge fills span_ok (the quote's
+on each <TEXT> and <TITLE>, draws ``--quotes`` quotes at random from all they found (same seed) and writes them as a TSV to be
+judged: docno, cue, speaker, quote (a short excerpt; its kind, and "title" for a headline quote), span_ok, speaker_ok, note. A judge fills span_ok (the quote's
 start and end are the quotation's) and speaker_ok (the speaker is who said it, resolved to the right entity or, for
 an unnamed source, its words with no entity) with 1 or 0. ``score`` prints both precisions from a judged file.
 Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py).
@@ -25,7 +25,7 @@ from flows.nlp.quotes.extract import extract_quotes
 from flows.nlp.text import split_sentences
 from flows.nlp.types import Document
 
-AUDIT = Path(__file__).resolve().parent / "audits" / "quotes_ant2_seed47.tsv"
+AUDIT = Path(__file__).resolve().parent / "audits" / "quotes_ant2_seed48.tsv"
 COLUMNS = ("docno", "cue", "speaker", "quote", "span_ok", "speaker_ok", "note")
 # Short excerpts only: the corpus text is not copied into the repository.
 EXCERPT_WORDS = 8
@@ -46,7 +46,8 @@ def draw(articles: int, quotes: int, seed: int, tarball: Path = ANT_V2_TARBALL) 
         for quote in extract_quotes(doc, mentions, entities):
             excerpt = " ".join(quote.quote_text.split()[:EXCERPT_WORDS])
             speaker = f"{quote.speaker_surface or '-'} [{quote.speaker_id or 'null'}]"
-            row = (article.docno, quote.cue or "", speaker, f"{excerpt} …[{quote.quote_kind}]", "", "", "")
+            kind = quote.quote_kind if quote.part == "body" else f"{quote.quote_kind}, title"
+            row = (article.docno, quote.cue or "", speaker, f"{excerpt} …[{kind}]", "", "", "")
             found.append(dict(zip(COLUMNS, row, strict=True)))
     found.sort(key=lambda r: (r["docno"], r["quote"]))
     return rng.sample(found, min(quotes, len(found)))

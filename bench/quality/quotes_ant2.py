@@ -3,8 +3,8 @@
 Each gold quote is located by its cue (bench/quality/ant2.py) and its content start: the occurrence of its
 ``starts`` (the first words of the content) nearest to the cue in the same part. A predicted quote matches a gold
 quote of the same article and part when their first words overlap: [char_start, char_start + len(starts)) meets
-[gold start, gold start + len(starts)); each gold quote takes at most one prediction, the nearest. The quote stage
-reads the body only, so a gold quote in the title is a miss.
+[gold start, gold start + len(starts)); each gold quote takes at most one prediction, the nearest. A title quote
+(the headline form "X: …", ``part == "title"``) matches in the title only.
 
 Figures: precision and recall of quotes; attributed recall (found with the right speaker, over all gold quotes);
 speaker accuracy on matched quotes; the same per gold kind (direct, indirect, according_to). A speaker is right
@@ -163,8 +163,9 @@ def score_article(
         start = content_start(article, gold)
         label = f"{article.docno} {gold.part}: {item['cue']} «{item['starts']}…» [{item['kind']}] ({item['speaker']})"
         width = len(item["starts"])
-        candidates = [] if start is None or gold.part != "body" else [
-            q for q in unmatched if q.char_start < start + width and start < q.char_start + width
+        candidates = [] if start is None else [
+            q for q in unmatched
+            if q.part == gold.part and q.char_start < start + width and start < q.char_start + width
         ]  # fmt: skip
         if not candidates:
             scores.misses.append(label)

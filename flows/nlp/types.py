@@ -89,6 +89,7 @@ class Quote:
     cue_end: int | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
+    part: str = "body"  # the text the offsets point into: "body" (body_text) or "title" (the headline form)
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,6 +123,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "cue_start": I32,
         "cue_end": I32,
         "extractor_version": S,
+        "part": S,
     },
     "search_docs": {"kind": S, "doc_id": S, "article_id": S, "field": S, "length": I32},
     "search_terms": {"kind": S, "doc_id": S, "field": S, "term": S, "tf": I32},
@@ -163,10 +164,16 @@ NEW_EVENT_MENTION_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
+# Columns whose schema default a row may leave out (sql/schema.sql: "not null default 'body'"): a mention or a quote
+# without a part is a body one.
+DEFAULTS: dict[str, dict[str, object]] = {"mentions": {"part": "body"}, "quotes": {"part": "body"}}
+
+
 def frame(table: str, rows: Iterable[dict]) -> pl.DataFrame:
-    """Rows (dicts) as a frame with exactly the table's columns and dtypes."""
+    """Rows (dicts) as a frame with exactly the table's columns and dtypes (a left-out column takes its default)."""
     schema = SCHEMAS[table]
-    return pl.DataFrame([{k: row.get(k) for k in schema} for row in rows], schema=schema)
+    defaults = DEFAULTS.get(table, {})
+    return pl.DataFrame([{k: row.get(k, defaults.get(k)) for k in schema} for row in rows], schema=schema)
 
 
 def outcomes_to_frames(

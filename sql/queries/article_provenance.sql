@@ -1,7 +1,7 @@
 -- article_provenance: an article's full provenance: the inbox files it came from, and every fact extracted from it
 -- (entity mentions, quotes, event reports) with its character offsets into articles.body_text, in text order; a
--- mention's and a quote's detail name the entity in Arabic and English. Mentions in the title come first, right after
--- the article row: their offsets index articles.title, and their detail starts with "title:".
+-- mention's and a quote's detail name the entity in Arabic and English. Mentions and quotes in the title come first,
+-- right after the article row: their offsets index articles.title, and their detail starts with "title:".
 -- Parameters: 1) article_id.
 with
 
@@ -58,8 +58,10 @@ records as (
     left join entities as en on en.entity_id = m.entity_id
     union all
     select 'quote', q.quote_id, q.char_start, q.char_end, q.quote_text,
-        q.quote_kind || ' / ' || coalesce(q.cue, '') || ' / ' || coalesce(q.speaker_id, 'speaker unknown')
-        || coalesce(' ' || en.name_ar || ' / ' || en.name_en, ''), q.char_start
+        case when q.part = 'title' then 'title: ' else '' end
+        || q.quote_kind || ' / ' || coalesce(q.cue, '') || ' / ' || coalesce(q.speaker_id, 'speaker unknown')
+        || coalesce(' ' || en.name_ar || ' / ' || en.name_en, ''),
+        case when q.part = 'title' then -1 else q.char_start end
     from quotes as q
     left join entities as en on en.entity_id = q.speaker_id
     union all

@@ -73,6 +73,7 @@ def detect_events(
     (speech_cues.tsv), one speaker."""
     lex = lexicon()
     mentions = tuple(m for m in mentions if m.part == "body")  # a title mention's offsets point into the title
+    quotes = tuple(q for q in quotes if q.part == "body")  # so do a title quote's
     text = doc.body_text
     sentences = doc.sentences or split_sentences(text)
     by_sentence: dict[int, list[TriggerHit]] = {}

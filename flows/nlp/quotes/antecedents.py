@@ -8,20 +8,12 @@ from __future__ import annotations
 
 import re
 
+from flows.nlp.quotes.agreement import agrees, continues
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Speaker
 from flows.nlp.quotes.lexicon import cue_for, is_blocker, is_complementizer, speaker_word
+from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, RELATIVE_PRONOUNS, WORD_KINDS, is_title, is_word
 from flows.nlp.quotes.roles import resolve_ref
-from flows.nlp.quotes.speakers import (
-    DEFINITE_ARTICLE,
-    MAX_BARE_SUBJECT,
-    MAX_DEFINITE_MODIFIERS,
-    RELATIVE_PRONOUNS,
-    SPEAKER_TYPES,
-    WORD_KINDS,
-    is_title,
-    is_word,
-    titled_elsewhere,
-)
+from flows.nlp.quotes.speakers import MAX_BARE_SUBJECT, MAX_DEFINITE_MODIFIERS, SPEAKER_TYPES, titled_elsewhere
 from flows.nlp.text.arabic import normalize
 
 # How far back (in sentences) a subjectless cue looks for the previous speaker: a continuation ("وأضاف") follows
@@ -52,26 +44,29 @@ TOPIC_MARKERS = frozenset({"اما", "واما"})
 PREPOSING_CONNECTIVES = frozenset({"لكن", "ولكن", "اما", "واما", "بينما", "فيما"})
 
 
-def antecedent_speaker(ctx: Context, cue_start: int, previous: list) -> Speaker:
-    """The speaker of a cue with no subject of its own: a continuation ("وأضاف") or a dropped pronoun."""
+def antecedent_speaker(ctx: Context, cue_start: int, previous: list, agreement: str | None = None) -> Speaker:
+    """The speaker of a cue with no subject of its own: a continuation ("وأضاف") or a dropped pronoun. A previous
+    speaker is taken only when the cue agrees with it (``agreement``: the cue's gender or number, agreement.py)."""
     nested = _nested_subject(ctx, cue_start)
     if nested is not None:
         return nested
     sentence = ctx.sentence_index(cue_start)
     same_sentence = [q for q in previous if q.sentence == sentence]
-    if same_sentence and same_sentence[-1].speaker.surface is not None:
+    if same_sentence and same_sentence[-1].speaker.surface is not None and continues(agreement, same_sentence[-1]):
         return same_sentence[-1].speaker
     # "تصريحات الغنوشي والتي قال فيها": a relative clause speaks for the name just before it.
     cue_tok = ctx.token_range(cue_start, cue_start + 1)
     relative = cue_tok.start > 0 and ctx.tokens[cue_tok.start - 1].norm.removeprefix("و") in RELATIVE_PRONOUNS
     preposed = _relative_antecedent(ctx, cue_tok.start - 2) if relative else _clause_subject(ctx, cue_start, previous)
+    if preposed is not None and not agrees(agreement, preposed):
+        preposed = None  # "وتقول روسيا …، ولكن مصادر في المعارضة يقولون": not the first clause's state
     preposed = preposed or _preposed_subject(ctx, cue_start, previous)
     if preposed is not None:
         return preposed
     for quote in reversed(previous):
         if sentence - quote.sentence > MAX_SENTENCES_BACK:
             break
-        if quote.speaker.surface is not None:
+        if quote.speaker.surface is not None and continues(agreement, quote):
             return quote.speaker
     return _topic_person(ctx, cue_start, sentence) or Speaker(None, None)
 
@@ -166,11 +161,36 @@ def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | N
                 _body_name_end(ctx, n, cue_start) if word.kind == "head" else _definite_modifiers_end(ctx, n, cue_start)
             )
             return Speaker(None, ctx.body[tok.start : end], tok.start, end)
+    described = _described_subject(ctx, before, quoted)
+    if described is not None:
+        return described
     between = before[1:]
     if 0 < len(between) <= MAX_BARE_SUBJECT and not any(is_word(ctx, n, WORD_KINDS) for n in between):
         start, end = ctx.tokens[between[0]].start, ctx.tokens[between[-1]].end
         if not any(ch in CLAUSE_COMMAS for ch in ctx.body[start:end]):
             return Speaker(None, ctx.body[start:end], start, end)
+    return None
+
+
+def _described_subject(ctx: Context, before: list[int], quoted: list[tuple[int, int]]) -> Speaker | None:
+    """ "رد النجم البرتغالي كريستيانو رونالدو على …، مشيراً": after the sentence's first word, a description of definite
+    words (and nisbas) that a name closes is the first clause's subject: the name."""
+    if len(before) < 3 or not ctx.tokens[before[1]].norm.startswith(DEFINITE_ARTICLE):
+        return None
+    for n in before[2 : 2 + MAX_DEFINITE_MODIFIERS]:
+        tok = ctx.tokens[n]
+        if (
+            ctx.gap_before(n).strip()
+            or ctx.in_mark(tok.start) is not None
+            or any(s <= tok.start < e for s, e in quoted)
+        ):
+            return None
+        named = [m for m in ctx.mentions_in(tok.start, ctx.tokens[-1].end) if m.char_start < tok.end]
+        speaking = [m for m in named if m.entity_type in ("PERSON", "ORG") and not m.is_adjectival]
+        if speaking and speaking[0].char_start == tok.start:
+            return ctx.speaker_from(speaking[0])
+        if not tok.norm.startswith(DEFINITE_ARTICLE) and not any(m.is_adjectival for m in named):
+            return None
     return None
 
 

@@ -15,6 +15,7 @@ quote_text is the text inside the marks). Text in marks with no cue next to it (
 
 from __future__ import annotations
 
+from flows.nlp.quotes.agreement import cue_agreement
 from flows.nlp.quotes.antecedents import MAX_NESTED_SUBJECT, antecedent_speaker
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker, Tok
 from flows.nlp.quotes.lexicon import (
@@ -27,8 +28,10 @@ from flows.nlp.quotes.lexicon import (
     speaker_word,
 )
 from flows.nlp.quotes.marks import MarkSpan
+from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, SOURCE_PREPOSITION
 from flows.nlp.quotes.sources import ACCORDING_TO, MIN_POSTPOSED_WORDS, according_to
-from flows.nlp.quotes.speakers import DEFINITE_ARTICLE, SOURCE_PREPOSITION, np_speaker
+from flows.nlp.quotes.speakers import np_speaker
+from flows.nlp.quotes.titles import title_quotes
 from flows.nlp.types import Document, Entity, Mention, Quote
 
 # How many words may separate a cue from its complementizer: the longest subject phrase in the seeds
@@ -59,8 +62,8 @@ BARE_AN = "ان"  # أن/إن without a pronoun, normalised
 
 
 def extract_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
-    """Every direct and reported quotation in ``doc``, with the entity who said it where the mentions name one
-    (the body's mentions: a title mention's offsets point into the title)."""
+    """Every direct and reported quotation in ``doc``, with the entity who said it where the mentions name one:
+    the body's, then the title's headline quote (``part == "title"``, its offsets into the title; titles.py)."""
     ctx = Context(doc, tuple(m for m in mentions if m.part == "body"), entities)
     found = _candidates(ctx)
     _end_clauses(ctx, found)
@@ -70,7 +73,7 @@ def extract_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple
         _attach_speaker(ctx, item, previous)
         previous.append(item)
     previous.extend(_postposed(ctx, previous))
-    return _to_quotes(ctx, previous)
+    return _to_quotes(ctx, previous) + title_quotes(doc, mentions, entities)
 
 
 # --- pass 1 -------------------------------------------------------------------------------------------------------
@@ -298,7 +301,7 @@ def _attach_speaker(ctx: Context, item: Found, previous: list[Found]) -> None:
             speaker = _document_named(ctx, item.np)  # "وجاء في الرسالة:": the document speaks
         if speaker is not None and object_first and _only_a_name(ctx, item.np, speaker):
             speaker = None  # "لاريجاني وصف ترامب بأنه": a name alone after وصف is whom it described
-    item.speaker = speaker or antecedent_speaker(ctx, item.cue_start, previous)
+    item.speaker = speaker or antecedent_speaker(ctx, item.cue_start, previous, cue_agreement(item.cue))
 
 
 def _source_of_saying(ctx: Context, item: Found, previous: list[Found]) -> Speaker | None:

@@ -24,6 +24,9 @@ WORD_PROCLITICS = ("ول", "وب", "لل", "و", "ف", "ب", "ل")
 NUMBER_SUFFIXES = ("ان", "ين", "ون")
 ARTICLE = "ال"
 TA_MARBUTA = "ه"  # ة once normalised
+# Object pronouns a preposition carries: "وكتب فوقها", "وقال عنه", "أضاف إليها" (normalised; longest first). A listed
+# preposition ("stop") with one of them is a preposition still, never a subject.
+OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +200,10 @@ def speaker_word_split(token: str) -> tuple[SpeakerWord, int] | None:
             entry = table.get(token[: -len(suffix)])
             if entry is not None and entry.kind in ("unnamed", "head"):
                 return entry, 0
+    for suffix in OBJECT_PRONOUNS:
+        entry = table.get(token[: -len(suffix)]) if token.endswith(suffix) and len(token) > len(suffix) else None
+        if entry is not None and entry.kind == "stop":
+            return entry, 0
     for clitic in WORD_PROCLITICS:
         if token.startswith(clitic):
             rest = token[len(clitic) :]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker
 from flows.nlp.quotes.lexicon import Cue, cue_for, is_complementizer, is_lead, speaker_word
-from flows.nlp.quotes.speakers import SOURCE_PREPOSITION, np_speaker
+from flows.nlp.quotes.phrase import SOURCE_PREPOSITION
+from flows.nlp.quotes.speakers import np_speaker
 
 # A source after "according to" ("الأمين العام للحزب الجمهوري، عصام الشابي لوكالة تونس افريقيا للأنباء") is
 # at most this many words; a longer tail means the phrase is not a source but the start of another clause.

@@ -7,18 +7,28 @@ The mentions stage names entities; this module only chooses among its mentions. 
 from __future__ import annotations
 
 from flows.nlp.quotes.context import CLAUSE_COMMAS, ON_BEHALF, Context, Speaker
-from flows.nlp.quotes.lexicon import cue_for, is_clause_word, person_titles, speaker_word, speaker_word_split
+from flows.nlp.quotes.issuers import document_source, issuer_named, names_a_statement, names_an_issuer, statement_issuer
+from flows.nlp.quotes.lexicon import cue_for, is_clause_word, speaker_word, speaker_word_split
+from flows.nlp.quotes.phrase import (
+    DEFINITE_ARTICLE,
+    LAM,
+    WORD_KINDS,
+    after_comma,
+    is_addressee,
+    is_person_title,
+    is_title,
+    is_word,
+    np_end,
+    np_surface,
+    quoted_name,
+    trim_np,
+)
 from flows.nlp.quotes.roles import resolve_ref, role_countries, role_head, role_holder, speaks_for
 from flows.nlp.text.arabic import normalize
-from flows.nlp.types import Mention
 
 # Entity types that can speak, best first: "وزير خارجية مالي عبد الله ديوب" is Diop, not Mali.
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
-SOURCE_PREPOSITION = "عن"  # نقل الكرملين عن غويتا: the speaker is who is quoted, after عن
-LAM = "ل"
-LAM_ARTICLE = "لل"  # ل + the article: "للصحفيين" (to the journalists)
 # A role word before a subjectless verb takes its definite modifiers along: "المجلس العسكري الحاكم ينفي".
-DEFINITE_ARTICLE = "ال"
 MAX_DEFINITE_MODIFIERS = 3
 # A name in apposition ("عصام الشابي" after "الناطق باسم الحزب،") is at most this many words.
 MAX_NAME_TOKENS = 3
@@ -26,15 +36,10 @@ MAX_NAME_TOKENS = 3
 MAX_NAME_BEFORE_TITLE = 4
 # ... and at least this many when no list knows it and only a title after it says it is a name.
 MIN_NAME_TOKENS = 2
-# The issuer of a statement follows it closely: "بيان صادر عن الأسطول الروسي", "تقرير أعده منتدى النقل".
-MAX_ISSUER_WORDS = 5
 # A subject phrase no list knows is kept whole up to the complementizer when that is at most this many words away.
 MAX_SUBJECT_WINDOW = 8
 # A subject no list knows ("المحطة", "لو دريان") standing alone before the complementizer: at most this many words.
 MAX_BARE_SUBJECT = 2
-WORD_KINDS = ("unnamed", "head", "ref", "skip", "stop", "statement")
-# A relative pronoun ends a subject phrase: "وتابع الرئيس الأميركي الذي كان يتحدث بعد قمة … مع بوتين" is Trump.
-RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي"})
 
 
 def np_speaker(
@@ -57,27 +62,27 @@ def np_speaker(
     definite noun after a speech verb be its subject (a directive verb's first noun is its addressee: "حض
     الحوثيين على أن").
     """
-    lo, hi = _trim_np(ctx, tok_lo, tok_hi, quoting, verb)
+    lo, hi = trim_np(ctx, tok_lo, tok_hi, quoting, verb)
     if lo < hi and is_word(ctx, lo, ("statement",)):
-        issuer = _issuer(ctx, lo, hi)
+        issuer = issuer_named(ctx, lo, hi)
         if issuer is not None:
             return issuer  # "تقرير أعده منتدى النقل الدولي": the forum speaks through its report
-        if hi - lo == 1 or not _names_an_issuer(ctx, lo + 1):
+        if hi - lo == 1 or not names_an_issuer(ctx, lo + 1):
             # "قال بيان حكومي", "كشفت تقارير صحفية إسبانية": the document is the source, named by its words.
-            return _document_source(ctx, lo, tok_hi)
+            return document_source(ctx, lo, tok_hi)
         lo += 1  # "بلاغ لوزارة الدفاع": the ministry speaks through its statement
     if lo >= hi:
         return None
     start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
-    mentions = [m for m in ctx.mentions_in(start, end) if not ctx.in_mark(m.char_start) or _quoted_name(ctx, m)]
+    mentions = [m for m in ctx.mentions_in(start, end) if not ctx.in_mark(m.char_start) or quoted_name(ctx, m)]
     first_word = speaker_word(ctx.tokens[lo].norm)
     opens_subject = first_word is not None or any(m.char_start < ctx.tokens[lo].end for m in mentions)
-    after = _after_comma(ctx, hi, tok_hi)
+    after = after_comma(ctx, hi, tok_hi)
     if not opens_subject:
         bare = bare_ok and not object_first
         return _unlisted_subject(ctx, lo, hi, tok_hi, after, previous, bare, bare and definite_ok)
     if first_word is not None and first_word.kind == "unnamed" and lo + 1 < hi and ctx.tokens[lo + 1].norm == ON_BEHALF:
-        return Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))
+        return Speaker(None, np_surface(ctx, start, end), start, np_end(ctx, end))
     persons = [m for m in mentions if m.entity_type == "PERSON" and not m.is_adjectival]
     states = [m for m in mentions if m.entity_type == "GPE" and not m.is_adjectival]
     if first_word is None and states and states[0].char_start == start and persons:
@@ -88,7 +93,7 @@ def np_speaker(
         and first_word.resolve == "person"
         and speaks_for(ctx, start, persons[0].char_start)
     ):
-        return Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))  # "المتحدث باسم الرئيس بوتين"
+        return Speaker(None, np_surface(ctx, start, end), start, np_end(ctx, end))  # "المتحدث باسم الرئيس بوتين"
     body_first = first_word is not None and first_word.kind == "head" and first_word.resolve == "org"
     if persons and not (body_first and persons[0].char_start > start):
         return ctx.speaker_from(persons[0])  # not "أعلنت إدارة الرئيس الأميركي دونالد ترامب": the administration
@@ -107,10 +112,10 @@ def np_speaker(
     split = speaker_word_split(ctx.tokens[lo].norm)
     if split is not None and split[1]:
         start += split[1]  # "لوزارة الخارجية": the speaker is the ministry, not the preposition
-    surface_speaker = Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))
+    surface_speaker = Speaker(None, np_surface(ctx, start, end), start, np_end(ctx, end))
     if first_word is not None and first_word.kind == "unnamed":
         return surface_speaker
-    titled_name = _trailing_name(ctx, lo, hi) if _is_person_title(ctx, lo) else None
+    titled_name = _trailing_name(ctx, lo, hi) if is_person_title(ctx, lo) else None
     if titled_name is not None:
         # "المتحدثة باسم وزارة الخارجية الأميركية هيذر نويرت": a name no list knows closes the title phrase; the
         # person speaks, not the body in the title.
@@ -123,8 +128,8 @@ def np_speaker(
     for i in range(lo, hi):
         word = speaker_word(ctx.tokens[i].norm)
         if word is not None and word.kind == "ref" and not (body_first and word.resolve == "person"):
-            if _names_a_statement(word.word):
-                issued = _statement_issuer(ctx, cue_start)
+            if names_a_statement(word.word):
+                issued = statement_issuer(ctx, cue_start)
                 if issued is not None:
                     return Speaker(issued.entity_id, surface_speaker.surface, start, surface_speaker.end,
                                    issued.entity_type)  # fmt: skip
@@ -159,46 +164,6 @@ def _trailing_name(ctx: Context, lo: int, hi: int) -> int | None:
     return None
 
 
-def _names_an_issuer(ctx: Context, n: int) -> bool:
-    """After a statement word, a ل-phrase, a definite noun or a name is its issuer ("بلاغ لوزارة الدفاع", "بيان
-    التحالف"); an indefinite adjective describes the statement ("بيان حكومي", "بيان صادر عن …")."""
-    tok = ctx.tokens[n]
-    named = ctx.mentions_in(tok.start, len(ctx.body))
-    return tok.norm.startswith((LAM, DEFINITE_ARTICLE)) or (bool(named) and named[0].char_start < tok.end)
-
-
-def _document_source(ctx: Context, lo: int, limit: int) -> Speaker:
-    """A statement or report no mention issues, named by its own words up to a comma or the complementizer, at
-    most MAX_ISSUER_WORDS of them: "بيان حكومي", "تقارير صحفية إسبانية", "بيان صادر عن الأسطول الروسي"."""
-    hi = lo + 1
-    while hi < min(limit, lo + MAX_ISSUER_WORDS) and not any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(hi)):
-        if cue_for(ctx.tokens[hi].norm) is not None or ctx.tokens[hi].norm in RELATIVE_PRONOUNS:
-            break
-        hi += 1
-    start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
-    return Speaker(None, _np_surface(ctx, start, end), start, _np_end(ctx, end))
-
-
-def _issuer(ctx: Context, lo: int, hi: int) -> Speaker | None:
-    """The body or person a statement phrase names: "تقرير أعده منتدى النقل الدولي", "بيان صادر عن الأسطول"."""
-    named = [
-        m for m in ctx.mentions_in(ctx.tokens[lo].start, ctx.tokens[hi - 1].end)
-        if m.entity_type in ("ORG", "PERSON") and not m.is_adjectival
-    ]  # fmt: skip
-    return ctx.speaker_from(named[0]) if named else None
-
-
-def _statement_issuer(ctx: Context, cue_start: int) -> Speaker | None:
-    """ "وقال البيان إن": who issued the last statement named before ("وفق بيان صادر عن الأسطول الروسي")."""
-    for n in reversed(ctx.token_range(0, cue_start)):
-        word = speaker_word(ctx.tokens[n].norm)
-        if word is not None and word.kind == "statement":
-            issuer = _issuer(ctx, n, min(n + MAX_ISSUER_WORDS, len(ctx.tokens)))
-            if issuer is not None:
-                return issuer
-    return None
-
-
 def _unlisted_subject(
     ctx: Context,
     lo: int,
@@ -223,10 +188,10 @@ def _unlisted_subject(
                 return named
         return titled_elsewhere(ctx, lo, hi, ctx.tokens[lo].start) or Speaker(None, ctx.body[start:end], start, end)
     # "التوهامي العبدولي، كاتب الدولة …": a name the mentions stage does not know, then its title.
-    if after is not None and hi - lo <= MAX_NAME_BEFORE_TITLE and _is_person_title(ctx, after[0]):
+    if after is not None and hi - lo <= MAX_NAME_BEFORE_TITLE and is_person_title(ctx, after[0]):
         return Speaker(None, ctx.body[start:end], start, end)
     # "وقال إيهاب بسيسو وزير الثقافة الفلسطيني": a name, then its title without a comma.
-    titled = next((n for n in range(lo + 1, min(hi, lo + MAX_NAME_TOKENS + 1)) if _is_person_title(ctx, n)), None)
+    titled = next((n for n in range(lo + 1, min(hi, lo + MAX_NAME_TOKENS + 1)) if is_person_title(ctx, n)), None)
     if titled is not None and titled - lo >= MIN_NAME_TOKENS:
         return Speaker(None, ctx.body[start : ctx.tokens[titled - 1].end], start, ctx.tokens[titled - 1].end)
     # "أفاد الصديق": the last name of someone named (or speaking) before.
@@ -246,7 +211,7 @@ def _unlisted_subject(
         bare
         and not one_letter
         and hi - lo <= MAX_BARE_SUBJECT
-        and (only_adverbs or set_off or is_word(ctx, hi, ("stop",)) or (hi < tok_hi and _is_addressee(ctx, hi)))
+        and (only_adverbs or set_off or is_word(ctx, hi, ("stop",)) or (hi < tok_hi and is_addressee(ctx, hi)))
     ):
         return Speaker(None, ctx.body[start:end], start, end)
     # "وقالت المنسقة الأممية للشؤون الإنسانية في اليمن ليز غراند": a definite noun right after the verb is its
@@ -303,16 +268,6 @@ def titled_elsewhere(ctx: Context, lo: int, hi: int, cue_start: int) -> Speaker 
     return Speaker(holder.entity_id, ctx.body[start:end], start, end, holder.entity_type)
 
 
-def _names_a_statement(word: str) -> bool:
-    """البيان، التقرير: a statement word with the article refers back to a statement named before."""
-    entry = speaker_word(word[len(DEFINITE_ARTICLE) :]) if word.startswith(DEFINITE_ARTICLE) else None
-    return entry is not None and entry.kind == "statement"
-
-
-def is_title(ctx: Context, n: int) -> bool:
-    return role_head(ctx.tokens[n].norm) in person_titles()
-
-
 def _earlier_unlinked_speaker(ctx: Context, lo: int, previous: list) -> Speaker | None:
     """A last name that names a person mentioned (or speaking) earlier under the full name."""
     tok = ctx.tokens[lo]
@@ -326,91 +281,3 @@ def _earlier_unlinked_speaker(ctx: Context, lo: int, previous: list) -> Speaker 
         if speaker.entity_id is None and speaker.surface and normalize(speaker.surface).split()[-1:] == [token]:
             return speaker
     return None
-
-
-def _after_comma(ctx: Context, hi: int, tok_hi: int) -> tuple[int, int] | None:
-    """The token range after the first comma at or after the end of a subject phrase, up to the next comma or
-    speaker word ("الأمين العام للحزب، عصام الشابي لوكالة …" -> "عصام الشابي";
-    "القيادي في حزب نداء تونس، رؤوف الخماسي" -> "رؤوف الخماسي")."""
-    comma = next((n for n in range(hi, tok_hi) if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n))), None)
-    if comma is None:
-        return None
-    hi = comma
-    end = hi + 1
-    while end < tok_hi and not is_word(ctx, end, WORD_KINDS):
-        if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(end)):
-            break
-        end += 1
-    return hi, end
-
-
-def _is_person_title(ctx: Context, n: int) -> bool:
-    word = speaker_word(ctx.tokens[n].norm)
-    return (word is not None and word.kind in ("head", "ref") and word.resolve == "person") or is_title(ctx, n)
-
-
-def is_word(ctx: Context, n: int, kinds: tuple[str, ...]) -> bool:
-    word = speaker_word(ctx.tokens[n].norm)
-    return word is not None and word.kind in kinds
-
-
-def _trim_np(ctx: Context, lo: int, hi: int, quoting: bool = False, verb: bool = False) -> tuple[int, int]:
-    """Drop adverbs at either end, keep only what follows عن (نقل … عن X), stop at a clause comma or a preposition;
-    after a verb, a ل-phrase ("لرويترز", "لقناة سكاي نيوز") is who was told, and ends the subject."""
-    for i in range(lo, hi if quoting else lo):
-        if ctx.tokens[i].norm == SOURCE_PREPOSITION:
-            lo = i + 1
-    while lo < hi and _is_skip(ctx.tokens[lo].norm):
-        lo += 1
-    if lo < hi and cue_for(ctx.tokens[lo].norm) is not None:
-        return lo, lo  # "وختم بالقول إن", "وأضاف موضحا أن": the verb's own subject is dropped
-    if lo < hi and (is_word(ctx, lo, ("stop",)) or (verb and _is_addressee(ctx, lo))):
-        return lo, lo  # "أعرب عن أمله", "أشار إلى أن", "وأضاف لهيئة الإذاعة": no subject after the verb
-    for i in range(lo + 1, hi):
-        word = speaker_word(ctx.tokens[i].norm)
-        # A relative pronoun or a cue ("نقلت عن مونتيلا قوله") ends the subject phrase too.
-        ends = ctx.tokens[i].norm in RELATIVE_PRONOUNS or cue_for(ctx.tokens[i].norm) is not None
-        # "وقال نيل لبي بي سي": who was told; "الأمين العام للحركة": a title's genitive, after a definite word.
-        told = verb and _is_addressee(ctx, i) and not ctx.tokens[i - 1].norm.startswith(DEFINITE_ARTICLE)
-        ends = ends or (told and not _is_person_title(ctx, i - 1))
-        if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(i)) or ends or (word is not None and word.kind == "stop"):
-            hi = i
-            break
-    while hi > lo and _is_skip(ctx.tokens[hi - 1].norm):
-        hi -= 1
-    return lo, hi
-
-
-def _is_addressee(ctx: Context, n: int) -> bool:
-    """A ل-prefixed speaker word or name, or any ل with the article: "لوكالة", "لرويترز", "لبي بي سي",
-    "للصحفيين"."""
-    tok = ctx.tokens[n]
-    if not tok.norm.startswith(LAM) or len(tok.norm) <= len(LAM) + 1:
-        return False
-    if tok.norm.startswith(LAM_ARTICLE) and len(tok.norm) > len(LAM_ARTICLE) + 2:
-        return True
-    split = speaker_word_split(tok.norm)
-    if split is not None and split[1]:
-        return True
-    return any(tok.start < m.char_start < tok.end for m in ctx.mentions_in(tok.start, ctx.tokens[-1].end))
-
-
-def _is_skip(norm: str) -> bool:
-    word = speaker_word(norm)
-    return word is not None and word.kind == "skip"
-
-
-def _quoted_name(ctx: Context, mention: Mention) -> bool:
-    """A name inside marks (وكالة "أكتونيجر") still names a speaker when the marks hold nothing else."""
-    span = ctx.in_mark(mention.char_start)
-    return span is not None and span.inner_start == mention.char_start and span.inner_end == mention.char_end
-
-
-def _np_end(ctx: Context, end: int) -> int:
-    """Extend a phrase over a closing mark right after it: وكالة "أكتونيجر" keeps its closing quote."""
-    span = ctx.in_mark(end - 1)
-    return span.close_at + 1 if span is not None and span.close_at == end else end
-
-
-def _np_surface(ctx: Context, start: int, end: int) -> str:
-    return ctx.body[start : _np_end(ctx, end)]
