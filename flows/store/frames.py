@@ -70,6 +70,9 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "is_adjectival": B,
         "extractor_version": S,
         "part": S,
+        "mention_kind": S,
+        "role_country": S,
+        "name_mention_id": S,
     },
     "events": {
         "event_id": S,
@@ -163,10 +166,16 @@ NEW_EVENT_MENTION_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
+# Values a row may leave out where the schema has a not-null default (sql/schema.sql): a frame carries every column,
+# so the database's own default never applies.
+DEFAULTS: dict[str, dict[str, object]] = {"mentions": {"part": "body", "mention_kind": "name"}}
+
+
 def frame(table: str, rows: Iterable[dict]) -> pl.DataFrame:
     """Rows (dicts) as a frame with exactly the table's columns and dtypes."""
     schema = SCHEMAS[table]
-    return pl.DataFrame([{k: row.get(k) for k in schema} for row in rows], schema=schema)
+    defaults = DEFAULTS.get(table, {})
+    return pl.DataFrame([{k: row.get(k, defaults.get(k)) for k in schema} for row in rows], schema=schema)
 
 
 def outcomes_to_frames(

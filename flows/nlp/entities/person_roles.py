@@ -1,0 +1,287 @@
+"""A person's role as the article states it, next to the name: a title before the name, with or without a comma
+("مستشار الأمن القومي جون بولتون", "نظيره الفرنسي، جان إيف لودريان"), or a role in apposition after it ("جون بولتون،
+مستشار الأمن القومي"), with the nationality the role phrase gives (a nisba or a country named in it).
+
+``ArticleRoles`` reads one article's roles once; ``holders`` answers "who does the article introduce as وزير with
+nationality RUS?", which is how a role description ("الوزير الروسي") is resolved, here and in the quote stage: by role
+word, nationality and complement agreeing, never by taking the nearest person.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Iterable, Mapping, Sequence
+
+from flows.nlp.entities.gazetteer import name_stopwords
+from flows.nlp.text.arabic import (
+    ARTICLE,
+    enclitic_stems,
+    normalize,
+    normalized_tokens,
+    proclitic_readings,
+    without_article,
+)
+from flows.nlp.types import Entity, Mention, Sentence
+from flows.resources import read_tsv
+
+ON_BEHALF = "باسم"  # normalised: "on behalf of"
+# A title stands at most this many words before the name it introduces: "المتحدث باسم تحالف دعم الشرعية في اليمن،
+# العقيد الركن تركي المالكي" has eight between the role word and the name (ANT v2.1 dev); an apposition after a name
+# runs at most as long ("نائب الرئيس المصري السابق الرئيس الأسبق للوكالة الدولية للطاقة الذرية": ten).
+MAX_TITLE_WORDS = 10
+# A colon, a quotation mark or a sentence end between a title and a name: the title is not the name's.
+TITLE_BREAKS = frozenset(':«»"“”.؟!')
+COMMAS = frozenset("،,")
+# Words that may stand inside a title phrase before the name besides role words, definite words and named bodies or
+# places: "المتحدث باسم التحالف", "السفير لدى الأمم المتحدة", "عضو الكنيست السابق في حزب …".
+TITLE_LINKS = frozenset(normalize(w) for w in (ON_BEHALF, "لدى", "في"))
+CONJUNCTION = "و"
+
+
+@cache
+def role_words() -> frozenset[str]:
+    """Role heads, normalised and without the article: the first word of every title in flows/data/titles.tsv
+    (وزير، رئيس، مستشار، نظيره…) and the same without a pronoun (نظير), less the honorifics (honorifics.tsv)."""
+    honorifics = {role_head(normalize(row["honorific"])) for row in read_tsv("honorifics.tsv")}
+    heads = set()
+    for row in read_tsv("titles.tsv"):
+        first = role_head(normalize(row["title"]).split()[0])
+        if first not in honorifics:
+            heads.update(enclitic_stems(first))
+    return frozenset(heads)
+
+
+def role_head(word: str) -> str:
+    """A role word without its article: الرئيسة -> رئيسة."""
+    return word[len(ARTICLE) :] if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 2 else word
+
+
+@dataclass(frozen=True, slots=True)
+class RoleWord:
+    head: str  # the role head (وزير، نظيره)
+    prefix: int  # letters of proclitics before it (و، ب، لل)
+    definite: bool  # with the article or a possessive pronoun: "الوزير", "نظيره"
+    conjoined: bool  # after the conjunction و: a new conjunct ("ونظيره البولندي"), never an apposition
+
+
+@lru_cache(maxsize=65536)
+def role_word(norm: str) -> RoleWord | None:
+    """The role head a normalised token holds, with its proclitics and pronoun stripped (للوزير -> وزير,
+    بنظيرته -> نظيره), or None."""
+    heads = role_words()
+    for reading in proclitic_readings(norm):
+        bare = without_article(reading.stem) or reading.stem
+        for stem in enclitic_stems(bare):
+            # A pronoun after a feminine noun shows its ta: نظيرته is نظيرة + ه.
+            for head in (stem, stem[:-1] + "ه") if stem.endswith("ت") and stem != bare else (stem,):
+                if head in heads:
+                    possessed = stem != bare
+                    conjoined = norm[: reading.prefix].startswith(CONJUNCTION)
+                    return RoleWord(head, reading.prefix, reading.has_article or possessed, conjoined)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class AttachedRole:
+    """A role phrase standing next to a person's name mention."""
+
+    name: Mention
+    start: int  # the role phrase, offsets into body_text
+    end: int
+    words: frozenset[str]  # role_head of every word of the phrase, and its role head: what a description must share
+    countries: frozenset[str]  # ISO alpha-3 codes of the countries the phrase names (nisbas included)
+    position: str  # "before" or "after" the name
+
+
+def countries_of(mentions: Iterable[Mention], entities: Mapping[str, Entity]) -> set[str]:
+    """The countries some mentions name as places or by a nisba ("الرئيس الأميركي" -> USA)."""
+    return {
+        code for m in mentions
+        if m.entity_type == "GPE" and (code := _country(entities, m.entity_id)) is not None
+    }  # fmt: skip
+
+
+def _country(entities: Mapping[str, Entity], entity_id: str) -> str | None:
+    entity = entities.get(entity_id)
+    return entity.country_code if entity is not None else None
+
+
+class ArticleRoles:
+    """One article's words and mentions as the role rules read them, and the roles attached to its people."""
+
+    def __init__(
+        self, body: str, sentences: Sequence[Sentence], mentions: Iterable[Mention], entities: Mapping[str, Entity]
+    ) -> None:
+        self.body = body
+        _, self._origin, self.words = normalized_tokens(body)
+        self._word_starts = [t.char_start for t in self.words]
+        self._sentence_starts = [s.char_start for s in sentences]
+        self.sentences = tuple(sentences)
+        body_mentions = [m for m in mentions if m.part == "body" and m.mention_kind == "name"]
+        self.mentions = tuple(sorted(body_mentions, key=lambda m: (m.char_start, -m.char_end)))
+        self._mention_starts = [m.char_start for m in self.mentions]
+        self.entities = entities
+        self.names = tuple(m for m in self.mentions if m.entity_type == "PERSON" and not m.is_adjectival)
+        self._name_at = {i: m for m in self.names for i in self.word_range(m.char_start, m.char_end)}
+        self.attached = tuple(role for name in self.names for role in self._roles_of(name))
+
+    # --- the article's words and mentions -------------------------------------------------------------------
+    def word_range(self, start: int, end: int) -> range:
+        """Indexes of the words that start in ``body[start:end]``."""
+        return range(bisect.bisect_left(self._word_starts, start), bisect.bisect_left(self._word_starts, end))
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self._mention_starts, start)
+        return [m for m in self.mentions[lo:] if m.char_start < end and m.char_end <= end]
+
+    def sentence_bounds(self, index: int) -> tuple[int, int]:
+        at = bisect.bisect_right(self._sentence_starts, index) - 1
+        if at < 0 or not self.sentences:
+            return 0, len(self.body)
+        return self.sentences[at].char_start, self.sentences[at].char_end
+
+    def sentence_index(self, index: int) -> int:
+        return max(bisect.bisect_right(self._sentence_starts, index) - 1, 0)
+
+    def gap_before(self, i: int) -> str:
+        start = self.words[i - 1].char_end if i > 0 else 0
+        return self.body[start : self.words[i].char_start]
+
+    def word_start(self, i: int, prefix: int) -> int:
+        """Where word ``i`` starts once ``prefix`` normalised letters of proclitics are skipped."""
+        return self._origin[self.words[i].norm_start + prefix]
+
+    def _mention_types_at(self, i: int) -> set[str]:
+        word = self.words[i]
+        return {m.entity_type for m in self.mentions_in(word.char_start, word.char_end + 1) if not m.is_adjectival}
+
+    # --- roles next to a name -------------------------------------------------------------------------------
+    def _roles_of(self, name: Mention) -> list[AttachedRole]:
+        found = [self._title_before(name), self._apposition_after(name)]
+        return [role for role in found if role is not None]
+
+    def _title_before(self, name: Mention) -> AttachedRole | None:
+        """ "وزير الخارجية الألماني، هايكو ماس", "مستشار الأمن القومي جون بولتون": the title phrase that ends at the
+        name (a comma may stand before the name), from its first role word."""
+        first = self.word_range(name.char_start, name.char_end).start
+        if first == 0 or self.body[self.words[first - 1].char_end : name.char_start].strip() not in ("", *COMMAS):
+            return None
+        floor, _ = self.sentence_bounds(name.char_start)
+        start_word: int | None = None
+        head: RoleWord | None = None
+        i = first - 1
+        # Back over the words a title is made of, across commas ("المتحدث باسم تحالف دعم الشرعية في اليمن، العقيد
+        # الركن تركي المالكي"); the title starts at the first role word reached, and a role word after و starts a
+        # conjunct of its own ("الرئيس الفرنسي والمستشارة الألمانية أنغيلا ميركل").
+        while i >= 0 and first - i <= MAX_TITLE_WORDS and self.words[i].char_start >= floor and i not in self._name_at:
+            role = role_word(self.words[i].norm)
+            if role is not None:
+                start_word, head = i, role
+                if role.conjoined:
+                    break
+            elif not self._in_title(i):
+                break
+            if i == 0 or any(ch in TITLE_BREAKS for ch in self.gap_before(i)):
+                break
+            i -= 1
+        if start_word is None or head is None:
+            return None
+        start = self.word_start(start_word, head.prefix)
+        if self.speaks_for(start, name.char_start):
+            return None  # "المتحدث باسم رئيسة الوزراء تيريزا ماي": the title speaks for the person, it is not theirs
+        end = self.words[first - 1].char_end
+        return self._role(name, start_word, first, start, end, head, "before")
+
+    def _in_title(self, i: int) -> bool:
+        """Word ``i`` may stand inside a title phrase: definite (الخارجية، للطاقة), a link (باسم، لدى), part of a
+        named body or place, or the complement of a role word before it (وزير خارجية مالي)."""
+        if self._definite_or_link(i):
+            return True
+        if i > 0 and role_word(self.words[i - 1].norm) is not None:
+            return True
+        return self._in_construct(i)
+
+    def _in_construct(self, i: int) -> bool:
+        """An indefinite noun in construct with what follows ("تحالف دعم الشرعية"): nouns with no punctuation between,
+        up to a definite word; never a function word."""
+        for k in range(i, min(i + MAX_TITLE_WORDS, len(self.words) - 1)):
+            if self.words[k].norm in name_stopwords() or self.gap_before(k + 1).strip():
+                return False
+            if self._definite_or_link(k + 1):
+                return True
+        return False
+
+    def _definite_or_link(self, i: int) -> bool:
+        norm = self.words[i].norm
+        if norm in TITLE_LINKS or any(r.has_article for r in proclitic_readings(norm)):
+            return True
+        return bool(self._mention_types_at(i) & {"ORG", "GPE", "LOC"})
+
+    def _apposition_after(self, name: Mention) -> AttachedRole | None:
+        """ "جون بولتون، مستشار الأمن القومي", "أفيغدور ليبرمان وزير الدفاع الإسرائيلي": a role right after the name,
+        up to the next comma or the end of the sentence."""
+        following = self.word_range(name.char_end, len(self.body))
+        if not following or self.body[name.char_end : self.words[following.start].char_start].strip() not in (
+            "", *COMMAS
+        ):
+            return None
+        first = following.start
+        head = role_word(self.words[first].norm)
+        if head is None or head.conjoined:
+            return None  # "الرئيس، ريوفين ريفلين، ونظيره البولندي": a second person, not Rivlin's role
+        _, sentence_end = self.sentence_bounds(name.char_start)
+        last = first + 1
+        while last < min(len(self.words), first + MAX_TITLE_WORDS) and not any(
+            ch in TITLE_BREAKS or ch in COMMAS for ch in self.gap_before(last)
+        ):
+            if self.words[last].char_start >= sentence_end or last in self._name_at:
+                break
+            last += 1
+        start = self.word_start(first, head.prefix)
+        return self._role(name, first, last, start, self.words[last - 1].char_end, head, "after")
+
+    def _role(
+        self, name: Mention, lo: int, hi: int, start: int, end: int, head: RoleWord, position: str
+    ) -> AttachedRole:
+        words = frozenset(role_head(self.words[n].norm) for n in range(lo, hi)) | {head.head}
+        countries = frozenset(countries_of(self.mentions_in(start, end), self.entities))
+        return AttachedRole(name, start, end, words, countries, position)
+
+    def speaks_for(self, title_start: int, person_start: int) -> bool:
+        """A باسم between a title and a person with neither a body nor a comma after it: the title speaks for the
+        person ("المتحدث باسم رئيسة الوزراء تيريزا ماي")."""
+        between = self.word_range(title_start, person_start)
+        at = next((n for n in between if self.words[n].norm == ON_BEHALF), None)
+        if at is None:
+            return False
+        rest_start = self.words[at].char_end
+        body = [m for m in self.mentions_in(rest_start, person_start) if m.entity_type == "ORG"]
+        return not body and not any(ch in COMMAS for ch in self.body[rest_start:person_start])
+
+    # --- who holds a role -----------------------------------------------------------------------------------
+    def holders(self, head: str, countries: set[str], complement: frozenset[str] = frozenset()) -> list[Mention]:
+        """The name mentions the article introduces with role ``head`` (normalised, no article), in text order: the
+        nationality must agree (the person's country, else the countries their role phrase names), and a role with
+        a complement ("رئيس مجلس النواب") needs one of its words (``complement``, as role_head gives them) in the
+        holder's role too: "الرئيس الأميركي دونالد ترامب" does not hold it."""
+        found: list[Mention] = []
+        for role in self.attached:
+            if head not in role.words or (complement and not complement & role.words):
+                continue
+            if countries:
+                own = _country(self.entities, role.name.entity_id)
+                if not (own in countries if own is not None else role.countries & countries):
+                    continue
+            if role.name not in found:
+                found.append(role.name)
+        return sorted(found, key=lambda m: m.char_start)
+
+
+def choose_holder(holders: Sequence[Mention], at: int) -> Mention | None:
+    """Of the persons holding a role, the one named last before ``at``; else the first one named after it."""
+    before = [m for m in holders if m.char_end <= at]
+    if before:
+        return before[-1]
+    return holders[0] if holders else None
