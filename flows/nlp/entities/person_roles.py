@@ -10,9 +10,9 @@ word, nationality and complement agreeing, never by taking the nearest person.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from flows.nlp.entities.gazetteer import name_stopwords
 from flows.nlp.text.arabic import (
@@ -38,6 +38,16 @@ COMMAS = frozenset("،,")
 # places: "المتحدث باسم التحالف", "السفير لدى الأمم المتحدة", "عضو الكنيست السابق في حزب …".
 TITLE_LINKS = frozenset(normalize(w) for w in (ON_BEHALF, "لدى", "في"))
 CONJUNCTION = "و"
+# "نظيره التركي رجب طيب أردوغان" after "الرئيس اليوناني": a counterpart holds the office of the person whose
+# counterpart they are, so "الرئيس التركي" later is Erdogan (normalised; نظيره، نظيرته، نظيرهم all start so).
+COUNTERPART = "نظير"
+
+
+@cache
+def time_words() -> frozenset[str]:
+    """Weekday names (flows/data/weekdays.tsv): definite, but a date after the role ("وزير الثقافة السعودي الاثنين"),
+    never part of it."""
+    return frozenset(normalize(row["spelling"]) for row in read_tsv("weekdays.tsv"))
 
 
 @cache
@@ -93,6 +103,7 @@ class AttachedRole:
     words: frozenset[str]  # role_head of every word of the phrase, and its role head: what a description must share
     countries: frozenset[str]  # ISO alpha-3 codes of the countries the phrase names (nisbas included)
     position: str  # "before" or "after" the name
+    head: str = ""  # the role head of the phrase's first role word
 
 
 def countries_of(mentions: Iterable[Mention], entities: Mapping[str, Entity]) -> set[str]:
@@ -125,7 +136,9 @@ class ArticleRoles:
         self.entities = entities
         self.names = tuple(m for m in self.mentions if m.entity_type == "PERSON" and not m.is_adjectival)
         self._name_at = {i: m for m in self.names for i in self.word_range(m.char_start, m.char_end)}
-        self.attached = tuple(role for name in self.names for role in self._roles_of(name))
+        self.attached = _with_counterparts(
+            [role for name in self.names for role in self._roles_of(name)], self.sentence_index
+        )
 
     # --- the article's words and mentions -------------------------------------------------------------------
     def word_range(self, start: int, end: int) -> range:
@@ -150,8 +163,12 @@ class ArticleRoles:
         return self.body[start : self.words[i].char_start]
 
     def word_start(self, i: int, prefix: int) -> int:
-        """Where word ``i`` starts once ``prefix`` normalised letters of proclitics are skipped."""
-        return self._origin[self.words[i].norm_start + prefix]
+        """Where word ``i`` starts once ``prefix`` normalised letters of proclitics are skipped; a ل + ال written لل
+        keeps both letters ("للوزير"), as the article has no letter of its own."""
+        word = self.words[i]
+        if prefix and word.norm[prefix : prefix + 2] != ARTICLE and word.norm[prefix - 1 : prefix + 1] == "لل":
+            prefix -= 1
+        return self._origin[word.norm_start + prefix]
 
     def _mention_types_at(self, i: int) -> set[str]:
         word = self.words[i]
@@ -215,6 +232,8 @@ class ArticleRoles:
 
     def _definite_or_link(self, i: int) -> bool:
         norm = self.words[i].norm
+        if norm in time_words():
+            return False
         if norm in TITLE_LINKS or any(r.has_article for r in proclitic_readings(norm)):
             return True
         return bool(self._mention_types_at(i) & {"ORG", "GPE", "LOC"})
@@ -247,7 +266,7 @@ class ArticleRoles:
     ) -> AttachedRole:
         words = frozenset(role_head(self.words[n].norm) for n in range(lo, hi)) | {head.head}
         countries = frozenset(countries_of(self.mentions_in(start, end), self.entities))
-        return AttachedRole(name, start, end, words, countries, position)
+        return AttachedRole(name, start, end, words, countries, position, head.head)
 
     def speaks_for(self, title_start: int, person_start: int) -> bool:
         """A باسم between a title and a person with neither a body nor a comma after it: the title speaks for the
@@ -277,6 +296,24 @@ class ArticleRoles:
             if role.name not in found:
                 found.append(role.name)
         return sorted(found, key=lambda m: m.char_start)
+
+
+def _with_counterparts(roles: list[AttachedRole], sentence_of: Callable[[int], int]) -> tuple[AttachedRole, ...]:
+    """Each counterpart ("نظيره التركي") with the role words of the person named last before it in its sentence
+    with a role of their own ("الرئيس اليوناني بروكوبيس بافلوبولوس"): the counterpart holds the same office."""
+    out = []
+    for role in roles:
+        if role.head.startswith(COUNTERPART):
+            sentence = sentence_of(role.start)
+            own = [
+                r for r in roles
+                if r.name.char_start < role.start and r.name.entity_id != role.name.entity_id
+                and not r.head.startswith(COUNTERPART) and sentence_of(r.start) == sentence
+            ]  # fmt: skip
+            if own:
+                role = replace(role, words=role.words | own[-1].words)
+        out.append(role)
+    return tuple(out)
 
 
 def choose_holder(holders: Sequence[Mention], at: int) -> Mention | None:
