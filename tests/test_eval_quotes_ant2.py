@@ -89,7 +89,8 @@ def test_matching_by_first_words_each_gold_once():
 # measure (`akhbar eval quotes --set ant2-dev`, 2026-12-04, after the third quote round): with the entity stage
 # 0.974 / 0.919 / 0.863 / 0.939 — the entity stage is still changing, hence the margin; rules alone
 # (--no-entities) 0.974 / 0.895 / 0.710 / 0.793. Before that round 0.974 / 0.903 / 0.806 / 0.893; before issue 13
-# (code at d3898f2): 0.963 / 0.831 / 0.597 / 0.718 with the entity stage.
+# (code at d3898f2): 0.963 / 0.831 / 0.597 / 0.718 with the entity stage. Issue 12.4 (roles resolved by the entity
+# layer, 2026-12-05): 0.974 / 0.919 / 0.871 / 0.947.
 def test_floors_on_ant2_dev_with_the_entity_stage():
     shared_path("corpus", "ant-v2.1-dev.tar.gz")
     stage = quote_eval.entity_stage()
@@ -98,8 +99,8 @@ def test_floors_on_ant2_dev_with_the_entity_stage():
     scores = evaluate_ant2("dev", extract_quotes, stage)
     assert scores.precision >= 0.94
     assert scores.recall >= 0.89
-    assert scores.attributed_recall >= 0.80
-    assert scores.speaker_accuracy >= 0.88
+    assert scores.attributed_recall >= 0.82
+    assert scores.speaker_accuracy >= 0.90
 
 
 def test_floors_on_ant2_dev_rules_alone():

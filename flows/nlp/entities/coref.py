@@ -26,7 +26,7 @@ from flows.nlp.entities.person_roles import (
     role_head,
     role_word,
 )
-from flows.nlp.text.arabic import proclitic_readings, split_sentences
+from flows.nlp.text.arabic import split_sentences
 from flows.nlp.types import Document, Entity, Mention
 
 # A description runs at most this many words after its role word: "وزير الخارجية الأمريكي السابق" (three), "المتحدث
@@ -88,7 +88,7 @@ def _descriptions(article_id: str, roles: ArticleRoles) -> list[Mention]:
             continue
         hi = _description_end(roles, i)
         start, end = roles.word_start(i, role.prefix), words[hi - 1].char_end
-        definite = role.definite or (hi > i + 1 and _definite(roles, i + 1))
+        definite = role.definite or (hi > i + 1 and roles.is_definite(i + 1))
         if definite and not _titles_a_name(roles, hi):
             nationality = countries_of(roles.mentions_in(start, end), roles.entities)
             nisbas = [m for m in roles.mentions_in(start, end) if m.entity_type == "GPE"]
@@ -112,20 +112,12 @@ def _description_end(roles: ArticleRoles, i: int) -> int:
         gap = roles.gap_before(hi)
         if any(ch in TITLE_BREAKS or ch in COMMAS for ch in gap) or _is_name_word(roles, hi):
             break
-        if not (_definite(roles, hi) or roles.words[hi].norm == ON_BEHALF):
+        if not (roles.is_definite(hi) or roles.words[hi].norm == ON_BEHALF):
             break
         hi += 1
     while hi > i + 1 and roles.words[hi - 1].norm == ON_BEHALF:
         hi -= 1
     return hi
-
-
-def _definite(roles: ArticleRoles, n: int) -> bool:
-    """Word ``n`` is definite: it has the article (الخارجية، للطاقة) or is part of a named place or body."""
-    word = roles.words[n]
-    if any(r.has_article for r in proclitic_readings(word.norm)):
-        return True
-    return any(m.entity_type in ("GPE", "ORG", "LOC") for m in roles.mentions_in(word.char_start, word.char_end + 1))
 
 
 def _is_name_word(roles: ArticleRoles, n: int) -> bool:

@@ -231,10 +231,15 @@ class ArticleRoles:
         return False
 
     def _definite_or_link(self, i: int) -> bool:
+        return self.words[i].norm in TITLE_LINKS or self.is_definite(i)
+
+    def is_definite(self, i: int) -> bool:
+        """Word ``i`` is definite: it has the article (الخارجية، للطاقة) or is part of a named place or body; a
+        weekday is a date, not part of a role."""
         norm = self.words[i].norm
         if norm in time_words():
             return False
-        if norm in TITLE_LINKS or any(r.has_article for r in proclitic_readings(norm)):
+        if any(r.has_article for r in proclitic_readings(norm)):
             return True
         return bool(self._mention_types_at(i) & {"ORG", "GPE", "LOC"})
 

@@ -1,0 +1,182 @@
+"""Within-article coreference by role (issue 12.4): a person's role next to the name, both ways, and role
+descriptions resolved by role, nationality and complement, on hand-made sentences and mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.nlp.entities.coref import role_mentions
+from flows.nlp.quotes.extract import extract_quotes
+from flows.nlp.text.arabic import split_sentences
+from flows.nlp.types import Document, Entity, Mention
+
+LAVROV = Entity("person:sergey-lavrov", "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS")
+LE_DRIAN = Entity("person:le-drian", "PERSON", "جان إيف لودريان", "Jean-Yves Le Drian", "FRA")
+BOLTON = Entity("person:bolton", "PERSON", "جون بولتون", None, None)
+RIVLIN = Entity("person:rivlin", "PERSON", "ريوفين ريفلين", None, None)
+DUDA = Entity("person:duda", "PERSON", "أندري دودا", None, None)
+MAY = Entity("person:may", "PERSON", "تيريزا ماي", None, None)
+RASHID = Entity("person:rashid", "PERSON", "محمد بن راشد", None, "ARE")
+TRUMP = Entity("person:trump", "PERSON", "دونالد ترامب", None, None)
+PAVLOPOULOS = Entity("person:pavlopoulos", "PERSON", "بروكوبيس بافلوبولوس", None, None)
+ERDOGAN = Entity("person:erdogan", "PERSON", "رجب طيب أردوغان", None, None)
+NYSSEN = Entity("person:nyssen", "PERSON", "فرانسواز نيسين", None, None)
+AWWAD = Entity("person:awwad", "PERSON", "عواد العواد", None, None)
+KHALID = Entity("person:khalid", "PERSON", "خالد بن أحمد", None, None)
+RUSSIA = Entity("gpe:rus", "GPE", "روسيا", "Russia", "RUS")
+FRANCE = Entity("gpe:fra", "GPE", "فرنسا", "France", "FRA")
+USA = Entity("gpe:usa", "GPE", "الولايات المتحدة", "United States", "USA")
+POLAND = Entity("gpe:pol", "GPE", "بولندا", "Poland", "POL")
+GREECE = Entity("gpe:grc", "GPE", "اليونان", "Greece", "GRC")
+TURKEY = Entity("gpe:tur", "GPE", "تركيا", "Turkey", "TUR")
+SAUDI = Entity("gpe:sau", "GPE", "السعودية", "Saudi Arabia", "SAU")
+BAHRAIN = Entity("gpe:bhr", "GPE", "البحرين", "Bahrain", "BHR")
+ENTITIES = (LAVROV, LE_DRIAN, BOLTON, RIVLIN, DUDA, MAY, RASHID, TRUMP, PAVLOPOULOS, ERDOGAN, NYSSEN, AWWAD, KHALID)
+ENTITIES += (RUSSIA, FRANCE, USA, POLAND, GREECE, TURKEY, SAUDI, BAHRAIN)
+PEOPLE = {e.name_ar: e for e in ENTITIES if e.entity_type == "PERSON"} | {"لافروف": LAVROV}
+NISBAS = {
+    "الروسي": RUSSIA,
+    "الفرنسي": FRANCE,
+    "الفرنسية": FRANCE,
+    "الأمريكي": USA,
+    "البولندي": POLAND,
+    "اليوناني": GREECE,
+    "التركي": TURKEY,
+    "السعودي": SAUDI,
+    "البحريني": BAHRAIN,
+}
+
+
+def mentions_for(text: str) -> tuple[Mention, ...]:
+    """Every listed name and nisba in ``text`` as the entity stage would give it (longest first, no overlaps)."""
+    found: list[Mention] = []
+    listed = [(s, e, False) for s, e in PEOPLE.items()] + [(s, e, True) for s, e in NISBAS.items()]
+    for surface, entity, adjectival in sorted(listed, key=lambda row: -len(row[0])):
+        start = text.find(surface)
+        while start != -1:
+            end = start + len(surface)
+            if not any(m.char_start < end and start < m.char_end for m in found):
+                found.append(
+                    Mention(f"t:m{start}-{end}", entity.entity_id, entity.entity_type, surface, start, end, 0,
+                            adjectival)  # fmt: skip
+                )
+            start = text.find(surface, end)
+    return tuple(sorted(found, key=lambda m: m.char_start))
+
+
+def document(text: str) -> Document:
+    return Document("t", text, sentences=split_sentences(text))
+
+
+def roles_of(text: str, kind: str | None = None) -> list[tuple[str, str]]:
+    """(role surface, person id) of the role mentions of one kind (or every kind), in text order."""
+    found = role_mentions(document(text), mentions_for(text), ENTITIES)
+    return [(m.surface, m.entity_id) for m in found if kind is None or m.mention_kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "قال جون بولتون، مستشار الأمن القومي، إن القمة تأجلت.",
+            [("مستشار الأمن القومي", BOLTON.entity_id)],
+            id="name-comma-role-bolton-national-security-adviser",
+        ),
+        pytest.param(
+            "التقى سيرغي لافروف نظيره الفرنسي، جان إيف لودريان، في موسكو.",
+            [("نظيره الفرنسي", LE_DRIAN.entity_id)],
+            id="title-nisba-comma-name-his-french-counterpart",
+        ),
+        pytest.param(
+            "وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات بناءة.",
+            [("وزير الخارجية الروسي", LAVROV.entity_id)],
+            id="title-before-name-russian-foreign-minister",
+        ),
+        pytest.param(
+            "بعد اللقاء بين الرئيس، ريوفين ريفلين، ونظيره البولندي، أندري دودا في كراكوفا.",
+            [("الرئيس", RIVLIN.entity_id), ("نظيره البولندي", DUDA.entity_id)],
+            id="a-conjoined-counterpart-is-the-second-persons-role-not-the-firsts",
+        ),
+        pytest.param(
+            "وأضاف الشيخ محمد بن راشد أن المشروع اكتمل.",
+            [],
+            id="an-honorific-is-no-role-sheikh",
+        ),
+        pytest.param(
+            "قال المتحدث باسم رئيسة الوزراء تيريزا ماي إن الحكومة مستعدة.",
+            [],
+            id="a-spokesman-for-the-prime-minister-is-not-her-role",
+        ),
+        pytest.param(
+            "قال المتحدث باسم تحالف دعم الشرعية في اليمن، العقيد خالد بن أحمد، إن القوات تتقدم.",
+            [("المتحدث باسم تحالف دعم الشرعية في اليمن، العقيد", KHALID.entity_id)],
+            id="a-title-across-a-comma-coalition-spokesman-colonel",
+        ),
+    ],
+)
+def test_roles_next_to_a_name_are_recorded_with_the_person(text: str, expected: list) -> None:
+    assert roles_of(text, "apposition") == expected
+
+
+def test_a_roles_nationality_and_provenance_are_recorded() -> None:
+    text = "التقى سيرغي لافروف نظيره الفرنسي، جان إيف لودريان، في موسكو."
+    (role,) = role_mentions(document(text), mentions_for(text), ENTITIES)
+    name = next(m for m in mentions_for(text) if m.entity_id == LE_DRIAN.entity_id)
+    assert (role.role_country, role.name_mention_id, role.mention_kind) == ("FRA", name.mention_id, "apposition")
+    assert text[role.char_start : role.char_end] == role.surface
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الفرنسي، جان إيف لودريان. وقال الوزير الروسي إن اللقاء مثمر.",
+            [("الوزير الروسي", LAVROV.entity_id)],
+            id="the-russian-minister-is-lavrov-not-the-nearer-frenchman",
+        ),
+        pytest.param(
+            "وصل جان إيف لودريان إلى موسكو. وقال الوزير الروسي إن اللقاء مثمر.",
+            [],
+            id="no-agreeing-nationality-leaves-the-russian-minister-unresolved",
+        ),
+        pytest.param(
+            "وصل الرئيس الأمريكي دونالد ترامب. وقال رئيس مجلس النواب إن الميزانية جاهزة.",
+            [],
+            id="the-speaker-of-the-house-is-not-the-president",
+        ),
+        pytest.param(
+            "رفض الرئيس اليوناني بروكوبيس بافلوبولوس شرط نظيره التركي رجب طيب أردوغان. وذكر الرئيس التركي أن الأمر محسوم.",
+            [("الرئيس التركي", ERDOGAN.entity_id)],
+            id="a-counterpart-of-the-greek-president-is-the-turkish-president",
+        ),
+        pytest.param(
+            "التقى وزير الثقافة السعودي عواد العواد وزيرة الثقافة الفرنسية فرانسواز نيسين. وقالت الوزيرة إن الاتفاق جاهز.",
+            [("الوزيرة", NYSSEN.entity_id)],
+            id="the-woman-minister-is-the-french-minister-not-the-man",
+        ),
+        pytest.param(
+            "انتقد خالد بن أحمد، وزير الخارجية البحريني، الإعلام. وجاء ذلك في تغريدة للوزير البحريني على تويتر.",
+            [("للوزير البحريني", KHALID.entity_id)],
+            id="to-the-bahraini-minister-keeps-its-preposition",
+        ),
+        pytest.param(
+            "قال وزير الثقافة السعودي الاثنين إن بلاده ستشارك. وأعلن وزير الثقافة السعودي عواد العواد المشاركة.",
+            [("وزير الثقافة السعودي", AWWAD.entity_id)],
+            id="a-weekday-after-the-saudi-minister-is-not-part-of-the-role",
+        ),
+    ],
+)
+def test_role_descriptions_resolve_to_the_person_whose_role_agrees(text: str, expected: list) -> None:
+    assert roles_of(text, "description") == expected
+
+
+def test_the_quote_stage_resolves_a_role_as_the_entity_layer_does() -> None:
+    text = "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الفرنسي، جان إيف لودريان. وقال الوزير الروسي إن اللقاء مثمر."
+    (description,) = roles_of(text, "description")
+    (quote,) = extract_quotes(document(text), mentions_for(text), ENTITIES)
+    assert quote.speaker_id == description[1] == LAVROV.entity_id
+
+
+def test_bad_input_gives_no_roles() -> None:
+    assert role_mentions(document(""), (), ()) == ()
+    assert roles_of("الوزير") == []
