@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from flows.nlp.entities.coref import role_mentions
+from flows.nlp.entities.person_roles import ArticleRoles
 from flows.nlp.quotes.extract import extract_quotes
 from flows.nlp.text.arabic import split_sentences
 from flows.nlp.types import Document, Entity, Mention
@@ -57,8 +58,9 @@ def mentions_for(text: str) -> tuple[Mention, ...]:
             end = start + len(surface)
             if not any(m.char_start < end and start < m.char_end for m in found):
                 found.append(
-                    Mention(f"t:m{start}-{end}", entity.entity_id, entity.entity_type, surface, start, end, 0,
-                            adjectival)  # fmt: skip
+                    Mention(
+                        f"t:m{start}-{end}", entity.entity_id, entity.entity_type, surface, start, end, 0, adjectival
+                    )  # fmt: skip
                 )
             start = text.find(surface, end)
     return tuple(sorted(found, key=lambda m: m.char_start))
@@ -164,10 +166,31 @@ def test_a_roles_nationality_and_provenance_are_recorded() -> None:
             [("وزير الثقافة السعودي", AWWAD.entity_id)],
             id="a-weekday-after-the-saudi-minister-is-not-part-of-the-role",
         ),
+        pytest.param(
+            "قال الصحفي محمد بن راشد إن الخبر صحيح. وأضاف في تصريحات صحفية أن المصدر موثوق.",
+            [],
+            id="press-statements-are-no-journalist-with-a-pronoun",
+        ),
     ],
 )
 def test_role_descriptions_resolve_to_the_person_whose_role_agrees(text: str, expected: list) -> None:
     assert roles_of(text, "description") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        pytest.param("وخطب الإمام في الناس", "امام", id="the-imam-is-a-role"),
+        pytest.param("ووقف أمام الناس", None, id="in-front-of-is-no-imam-the-hamza-tells-them-apart"),
+        pytest.param("وقالت نظيرته", "نظيره", id="his-counterpart-feminine-is-a-counterpart"),
+        pytest.param("ووصل فريقه", None, id="his-team-is-no-rank-only-a-counterpart-takes-a-pronoun"),
+        pytest.param("وقال للوزير", "وزير", id="to-the-minister-is-a-minister"),
+    ],
+)
+def test_role_words_are_read_through_clitics_and_the_written_hamza(text: str, head: str | None) -> None:
+    roles = ArticleRoles(text, split_sentences(text), (), {})
+    role = roles.role_at(1)
+    assert (role.head if role else None) == head
 
 
 def test_the_quote_stage_resolves_a_role_as_the_entity_layer_does() -> None:

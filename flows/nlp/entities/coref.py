@@ -24,7 +24,6 @@ from flows.nlp.entities.person_roles import (
     choose_holder,
     countries_of,
     role_head,
-    role_word,
 )
 from flows.nlp.text.arabic import split_sentences
 from flows.nlp.types import Document, Entity, Mention
@@ -82,7 +81,7 @@ def _descriptions(article_id: str, roles: ArticleRoles) -> list[Mention]:
     found: list[Mention] = []
     i = 0
     while i < len(words):
-        role = role_word(words[i].norm)
+        role = roles.role_at(i)
         if role is None or any(a <= words[i].char_start < b for a, b in taken):
             i += 1
             continue

@@ -38,6 +38,7 @@ COMMAS = frozenset("،,")
 # places: "المتحدث باسم التحالف", "السفير لدى الأمم المتحدة", "عضو الكنيست السابق في حزب …".
 TITLE_LINKS = frozenset(normalize(w) for w in (ON_BEHALF, "لدى", "في"))
 CONJUNCTION = "و"
+HAMZA_ALEFS = frozenset("أإآ")
 # "نظيره التركي رجب طيب أردوغان" after "الرئيس اليوناني": a counterpart holds the office of the person whose
 # counterpart they are, so "الرئيس التركي" later is Erdogan (normalised; نظيره، نظيرته، نظيرهم all start so).
 COUNTERPART = "نظير"
@@ -86,11 +87,25 @@ def role_word(norm: str) -> RoleWord | None:
         for stem in enclitic_stems(bare):
             # A pronoun after a feminine noun shows its ta: نظيرته is نظيرة + ه.
             for head in (stem, stem[:-1] + "ه") if stem.endswith("ت") and stem != bare else (stem,):
-                if head in heads:
-                    possessed = stem != bare
+                possessed = stem != bare
+                # Only a counterpart takes a pronoun in a role ("نظيره"): "صحفية" is no صحفي + ه, "فريقه" no rank.
+                if head in heads and (not possessed or head.startswith(COUNTERPART)):
                     conjoined = norm[: reading.prefix].startswith(CONJUNCTION)
                     return RoleWord(head, reading.prefix, reading.has_article or possessed, conjoined)
     return None
+
+
+@cache
+def role_hamzas() -> dict[str, frozenset[str]]:
+    """Role head -> the hamza letters its listed spellings open with (الإمام: إ). Normalisation writes every hamza
+    alef as ا, so "أمام" ("in front of") would read as إمام; the text's own letter tells them apart."""
+    out: dict[str, set[str]] = {}
+    for row in read_tsv("titles.tsv"):
+        first = row["title"].split()[0]
+        bare = first[len(ARTICLE) :] if first.startswith(ARTICLE) and len(first) > len(ARTICLE) + 2 else first
+        if bare[:1] in HAMZA_ALEFS:
+            out.setdefault(role_head(normalize(first)), set()).add(bare[0])
+    return {head: frozenset(letters) for head, letters in out.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +150,7 @@ class ArticleRoles:
         self._mention_starts = [m.char_start for m in self.mentions]
         self.entities = entities
         self.names = tuple(m for m in self.mentions if m.entity_type == "PERSON" and not m.is_adjectival)
-        self._name_at = {i: m for m in self.names for i in self.word_range(m.char_start, m.char_end)}
+        self._name_at = {i: m for m in self.names for i in self.words_of(m.char_start, m.char_end)}
         self.attached = _with_counterparts(
             [role for name in self.names for role in self._roles_of(name)], self.sentence_index
         )
@@ -144,6 +159,14 @@ class ArticleRoles:
     def word_range(self, start: int, end: int) -> range:
         """Indexes of the words that start in ``body[start:end]``."""
         return range(bisect.bisect_left(self._word_starts, start), bisect.bisect_left(self._word_starts, end))
+
+    def words_of(self, start: int, end: int) -> range:
+        """Indexes of the words ``body[start:end]`` touches: the first may start before it ("ونيكولاس" for a name
+        that starts after its و)."""
+        first = max(bisect.bisect_right(self._word_starts, start) - 1, 0)
+        if first < len(self.words) and self.words[first].char_end <= start:
+            first += 1
+        return range(first, bisect.bisect_left(self._word_starts, end))
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         lo = bisect.bisect_left(self._mention_starts, start)
@@ -170,6 +193,18 @@ class ArticleRoles:
             prefix -= 1
         return self._origin[word.norm_start + prefix]
 
+    def role_at(self, i: int) -> RoleWord | None:
+        """The role word at word ``i``, when the text's hamza agrees with the role's spelling (not "أمام" for إمام)."""
+        role = role_word(self.words[i].norm)
+        if role is None or role.head not in role_hamzas():
+            return role
+        word = self.words[i]
+        at = self._origin[
+            word.norm_start + role.prefix + (len(ARTICLE) if word.norm[role.prefix :].startswith(ARTICLE) else 0)
+        ]
+        letter = self.body[at : at + 1]
+        return None if letter in HAMZA_ALEFS and letter not in role_hamzas()[role.head] else role
+
     def _mention_types_at(self, i: int) -> set[str]:
         word = self.words[i]
         return {m.entity_type for m in self.mentions_in(word.char_start, word.char_end + 1) if not m.is_adjectival}
@@ -182,8 +217,15 @@ class ArticleRoles:
     def _title_before(self, name: Mention) -> AttachedRole | None:
         """ "وزير الخارجية الألماني، هايكو ماس", "مستشار الأمن القومي جون بولتون": the title phrase that ends at the
         name (a comma may stand before the name), from its first role word."""
-        first = self.word_range(name.char_start, name.char_end).start
-        if first == 0 or self.body[self.words[first - 1].char_end : name.char_start].strip() not in ("", *COMMAS):
+        first = self.words_of(name.char_start, name.char_end).start
+        # "وريكاردو تيكسيرا الرئيس السابق للاتحاد البرازيلي، ونيكولاس ليوز": a name after و opens a conjunct; the
+        # title before it is someone else's.
+        if first < len(self.words) and self.words[first].char_start < name.char_start:
+            return None
+        if first == 0 or self.body[self.words[first - 1].char_end : self.words[first].char_start].strip() not in (
+            "",
+            *COMMAS,
+        ):
             return None
         floor, _ = self.sentence_bounds(name.char_start)
         start_word: int | None = None
@@ -193,7 +235,7 @@ class ArticleRoles:
         # الركن تركي المالكي"); the title starts at the first role word reached, and a role word after و starts a
         # conjunct of its own ("الرئيس الفرنسي والمستشارة الألمانية أنغيلا ميركل").
         while i >= 0 and first - i <= MAX_TITLE_WORDS and self.words[i].char_start >= floor and i not in self._name_at:
-            role = role_word(self.words[i].norm)
+            role = self.role_at(i)
             if role is not None:
                 start_word, head = i, role
                 if role.conjoined:
@@ -216,8 +258,8 @@ class ArticleRoles:
         named body or place, or the complement of a role word before it (وزير خارجية مالي)."""
         if self._definite_or_link(i):
             return True
-        if i > 0 and role_word(self.words[i - 1].norm) is not None:
-            return True
+        if i > 0 and not self.gap_before(i).strip() and self.role_at(i - 1) is not None:
+            return self.words[i].norm not in name_stopwords()
         return self._in_construct(i)
 
     def _in_construct(self, i: int) -> bool:
@@ -248,11 +290,12 @@ class ArticleRoles:
         up to the next comma or the end of the sentence."""
         following = self.word_range(name.char_end, len(self.body))
         if not following or self.body[name.char_end : self.words[following.start].char_start].strip() not in (
-            "", *COMMAS
+            "",
+            *COMMAS,
         ):
             return None
         first = following.start
-        head = role_word(self.words[first].norm)
+        head = self.role_at(first)
         if head is None or head.conjoined:
             return None  # "الرئيس، ريوفين ريفلين، ونظيره البولندي": a second person, not Rivlin's role
         _, sentence_end = self.sentence_bounds(name.char_start)

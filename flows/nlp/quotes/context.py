@@ -63,9 +63,7 @@ class Context:
         self._token_starts = [t.start for t in self.tokens]
         self.marks: tuple[MarkSpan, ...] = mark_spans(doc.body_text)
         # "باسم الجيش" (spokesman *for* the army) is no one's name, though the entity stage may tag it PERSON.
-        named = [
-            m for m in mentions if m.mention_kind == "name" and normalize(m.surface).split()[:1] != [ON_BEHALF]
-        ]
+        named = [m for m in mentions if m.mention_kind == "name" and normalize(m.surface).split()[:1] != [ON_BEHALF]]
         self.mentions = tuple(sorted(named, key=lambda m: (m.char_start, -m.char_end)))
         self._mention_starts = [m.char_start for m in self.mentions]
         self.entities = {e.entity_id: e for e in entities}
