@@ -203,3 +203,21 @@ def test_the_quote_stage_resolves_a_role_as_the_entity_layer_does() -> None:
 def test_bad_input_gives_no_roles() -> None:
     assert role_mentions(document(""), (), ()) == ()
     assert roles_of("الوزير") == []
+
+
+def test_the_pipeline_stores_roles_beside_the_names_and_hands_names_alone_to_quotes() -> None:
+    from dataclasses import asdict
+
+    from flows.pipeline import analyse
+    from flows.store.frames import frame
+
+    text = "قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات بناءة. وأضاف الوزير الروسي أن موسكو مستعدة."
+    analysis = analyse(document(text))
+    roles = [(m.surface, m.entity_id, m.mention_kind) for m in analysis.mentions if m.mention_kind != "name"]
+    assert roles == [
+        ("وزير الخارجية الروسي", "person:sergey-lavrov", "apposition"),
+        ("الوزير الروسي", "person:sergey-lavrov", "description"),
+    ]
+    assert all(q.speaker_id == "person:sergey-lavrov" for q in analysis.quotes) and len(analysis.quotes) == 2
+    rows = frame("mentions", [{**asdict(m), "article_id": "t"} for m in analysis.mentions])
+    assert sorted(set(rows["mention_kind"].to_list())) == ["apposition", "description", "name"]

@@ -56,7 +56,7 @@ def role_words() -> frozenset[str]:
     """Role heads, normalised and without the article: the first word of every title in flows/data/titles.tsv
     (وزير، رئيس، مستشار، نظيره…) and the same without a pronoun (نظير), less the honorifics (honorifics.tsv)."""
     honorifics = {role_head(normalize(row["honorific"])) for row in read_tsv("honorifics.tsv")}
-    heads = set()
+    heads: set[str] = set()
     for row in read_tsv("titles.tsv"):
         first = role_head(normalize(row["title"]).split()[0])
         if first not in honorifics:
