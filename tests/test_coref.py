@@ -32,9 +32,10 @@ GREECE = Entity("gpe:grc", "GPE", "اليونان", "Greece", "GRC")
 TURKEY = Entity("gpe:tur", "GPE", "تركيا", "Turkey", "TUR")
 SAUDI = Entity("gpe:sau", "GPE", "السعودية", "Saudi Arabia", "SAU")
 BAHRAIN = Entity("gpe:bhr", "GPE", "البحرين", "Bahrain", "BHR")
+QATAR = Entity("gpe:qat", "GPE", "قطر", "Qatar", "QAT")
 ENTITIES = (LAVROV, LE_DRIAN, BOLTON, RIVLIN, DUDA, MAY, RASHID, TRUMP, PAVLOPOULOS, ERDOGAN, NYSSEN, AWWAD, KHALID)
-ENTITIES += (RUSSIA, FRANCE, USA, POLAND, GREECE, TURKEY, SAUDI, BAHRAIN)
-PEOPLE = {e.name_ar: e for e in ENTITIES if e.entity_type == "PERSON"} | {"لافروف": LAVROV}
+ENTITIES += (RUSSIA, FRANCE, USA, POLAND, GREECE, TURKEY, SAUDI, BAHRAIN, QATAR)
+PEOPLE = {e.name_ar: e for e in ENTITIES if e.entity_type == "PERSON"} | {"لافروف": LAVROV, "قطر": QATAR}
 NISBAS = {
     "الروسي": RUSSIA,
     "الفرنسي": FRANCE,
@@ -114,6 +115,21 @@ def roles_of(text: str, kind: str | None = None) -> list[tuple[str, str]]:
             [("المتحدث باسم تحالف دعم الشرعية في اليمن، العقيد", KHALID.entity_id)],
             id="a-title-across-a-comma-coalition-spokesman-colonel",
         ),
+        pytest.param(
+            "وقال جون بولتون مستشار الأمن القومي إن القمة تأجلت.",
+            [("مستشار الأمن القومي", BOLTON.entity_id)],
+            id="an-apposition-without-comma-stops-before-the-clause",
+        ),
+        pytest.param(
+            "هاجم جون بولتون، مستشار الأمن القومي، رئيس وزراء قطر خالد بن أحمد.",
+            [("مستشار الأمن القومي", BOLTON.entity_id), ("رئيس وزراء قطر", KHALID.entity_id)],
+            id="another-persons-apposition-before-a-comma-is-not-the-qatari-prime-ministers-title",
+        ),
+        pytest.param(
+            "التقى عواد العواد وزيرة الثقافة الفرنسية فرانسواز نيسين.",
+            [("وزيرة الثقافة الفرنسية", NYSSEN.entity_id)],
+            id="a-role-right-before-a-name-is-that-names-title-not-the-apposition-of-the-name-before",
+        ),
     ],
 )
 def test_roles_next_to_a_name_are_recorded_with_the_person(text: str, expected: list) -> None:
@@ -167,6 +183,16 @@ def test_a_roles_nationality_and_provenance_are_recorded() -> None:
             id="a-weekday-after-the-saudi-minister-is-not-part-of-the-role",
         ),
         pytest.param(
+            "قال السفير جون بولتون إن الخبر صحيح. وسيحل محله كسفير للولايات المتحدة دبلوماسي آخر.",
+            [],
+            id="as-ambassador-for-the-united-states-is-predicative-not-a-reference",
+        ),
+        pytest.param(
+            "التقى الرئيس ريوفين ريفلين الرئيس أندري دودا. وقال الرئيس إن اللقاء مثمر.",
+            [],
+            id="the-president-alone-after-two-presidents-names-neither",
+        ),
+        pytest.param(
             "قال الصحفي محمد بن راشد إن الخبر صحيح. وأضاف في تصريحات صحفية أن المصدر موثوق.",
             [],
             id="press-statements-are-no-journalist-with-a-pronoun",
@@ -185,6 +211,8 @@ def test_role_descriptions_resolve_to_the_person_whose_role_agrees(text: str, ex
         pytest.param("وقالت نظيرته", "نظيره", id="his-counterpart-feminine-is-a-counterpart"),
         pytest.param("ووصل فريقه", None, id="his-team-is-no-rank-only-a-counterpart-takes-a-pronoun"),
         pytest.param("وقال للوزير", "وزير", id="to-the-minister-is-a-minister"),
+        pytest.param("ووصل الفريق إلى الملعب", None, id="the-team-alone-is-no-rank-listed-as-lieutenant-general"),
+        pytest.param("ووصل الفريق أول", "فريق", id="lieutenant-general-is-a-rank"),
     ],
 )
 def test_role_words_are_read_through_clitics_and_the_written_hamza(text: str, head: str | None) -> None:

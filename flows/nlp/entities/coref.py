@@ -25,7 +25,7 @@ from flows.nlp.entities.person_roles import (
     countries_of,
     role_head,
 )
-from flows.nlp.text.arabic import split_sentences
+from flows.nlp.text.arabic import ARTICLE, split_sentences
 from flows.nlp.types import Document, Entity, Mention
 
 # A description runs at most this many words after its role word: "وزير الخارجية الأمريكي السابق" (three), "المتحدث
@@ -87,7 +87,7 @@ def _descriptions(article_id: str, roles: ArticleRoles) -> list[Mention]:
             continue
         hi = _description_end(roles, i)
         start, end = roles.word_start(i, role.prefix), words[hi - 1].char_end
-        definite = role.definite or (hi > i + 1 and roles.is_definite(i + 1))
+        definite = role.definite or (hi > i + 1 and _construct_term(roles, i + 1))
         if definite and not _titles_a_name(roles, hi):
             nationality = countries_of(roles.mentions_in(start, end), roles.entities)
             nisbas = [m for m in roles.mentions_in(start, end) if m.entity_type == "GPE"]
@@ -96,7 +96,10 @@ def _descriptions(article_id: str, roles: ArticleRoles) -> list[Mention]:
                 if words[n].norm != ON_BEHALF
                 and not any(m.char_start <= words[n].char_start < m.char_end for m in nisbas)
             )  # fmt: skip
-            holder = choose_holder(roles.holders(role.head, nationality, complement), start)
+            holders = roles.holders(role.head, nationality, complement)
+            # "الرئيس" alone where the article introduced two presidents names neither.
+            bare = not nationality and not complement
+            holder = None if bare and len({h.entity_id for h in holders}) > 1 else choose_holder(holders, start)
             if holder is not None:
                 found.append(_role_mention(article_id, roles, start, end, holder, "description"))
         i = hi
@@ -117,6 +120,18 @@ def _description_end(roles: ArticleRoles, i: int) -> int:
     while hi > i + 1 and roles.words[hi - 1].norm == ON_BEHALF:
         hi -= 1
     return hi
+
+
+def _construct_term(roles: ArticleRoles, n: int) -> bool:
+    """Word ``n`` makes the role before it definite: a definite word or a named place or body with no preposition
+    of its own ("وزير الثقافة", "رئيس إسرائيل"; not "كسفير للولايات المتحدة")."""
+    word = roles.words[n]
+    if word.norm.startswith(ARTICLE):
+        return roles.is_definite(n)
+    return any(
+        m.char_start == word.char_start and m.entity_type in ("GPE", "ORG", "LOC") and not m.is_adjectival
+        for m in roles.mentions_in(word.char_start, word.char_end + 1)
+    )
 
 
 def _is_name_word(roles: ArticleRoles, n: int) -> bool:

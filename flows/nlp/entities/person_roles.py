@@ -64,6 +64,21 @@ def role_words() -> frozenset[str]:
     return frozenset(heads)
 
 
+@cache
+def role_continuations() -> dict[str, frozenset[str]]:
+    """Role heads listed only at the start of a longer title ("الفريق أول", "الأمين العام") -> the words that must
+    follow them (أول، العام): alone, الفريق is the team and الأمين the trustworthy."""
+    alone: set[str] = set()
+    following: dict[str, set[str]] = {}
+    for row in read_tsv("titles.tsv"):
+        words = normalize(row["title"]).split()
+        if len(words) == 1:
+            alone.add(role_head(words[0]))
+        else:
+            following.setdefault(role_head(words[0]), set()).add(words[1])
+    return {head: frozenset(nexts) for head, nexts in following.items() if head not in alone}
+
+
 def role_head(word: str) -> str:
     """A role word without its article: الرئيسة -> رئيسة."""
     return word[len(ARTICLE) :] if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 2 else word
@@ -196,7 +211,12 @@ class ArticleRoles:
     def role_at(self, i: int) -> RoleWord | None:
         """The role word at word ``i``, when the text's hamza agrees with the role's spelling (not "أمام" for إمام)."""
         role = role_word(self.words[i].norm)
-        if role is None or role.head not in role_hamzas():
+        if role is None:
+            return None
+        continuations = role_continuations().get(role.head)
+        if continuations is not None and (i + 1 >= len(self.words) or self.words[i + 1].norm not in continuations):
+            return None
+        if role.head not in role_hamzas():
             return role
         word = self.words[i]
         at = self._origin[
@@ -233,18 +253,29 @@ class ArticleRoles:
         i = first - 1
         # Back over the words a title is made of, across commas ("المتحدث باسم تحالف دعم الشرعية في اليمن، العقيد
         # الركن تركي المالكي"); the title starts at the first role word reached, and a role word after و starts a
-        # conjunct of its own ("الرئيس الفرنسي والمستشارة الألمانية أنغيلا ميركل").
+        # conjunct of its own ("الرئيس الفرنسي والمستشارة الألمانية أنغيلا ميركل"). What lies before a comma is
+        # the title only when something other than a name ends it: "أنور قرقاش، وزير الدولة …، رئيس وزراء قطر
+        # عبدالله بن ناصر" gives Abdullah bin Nasser no more than "رئيس وزراء قطر".
+        nearest: tuple[int | None, RoleWord | None] | None = None
+        ended_by_word = False
         while i >= 0 and first - i <= MAX_TITLE_WORDS and self.words[i].char_start >= floor and i not in self._name_at:
             role = self.role_at(i)
             if role is not None:
                 start_word, head = i, role
                 if role.conjoined:
+                    ended_by_word = True
                     break
             elif not self._in_title(i):
+                ended_by_word = True
                 break
             if i == 0 or any(ch in TITLE_BREAKS for ch in self.gap_before(i)):
+                ended_by_word = True
                 break
+            if nearest is None and any(ch in COMMAS for ch in self.gap_before(i)):
+                nearest = (start_word, head)
             i -= 1
+        if nearest is not None and not ended_by_word:
+            start_word, head = nearest
         if start_word is None or head is None:
             return None
         start = self.word_start(start_word, head.prefix)
@@ -303,7 +334,14 @@ class ArticleRoles:
         while last < min(len(self.words), first + MAX_TITLE_WORDS) and not any(
             ch in TITLE_BREAKS or ch in COMMAS for ch in self.gap_before(last)
         ):
-            if self.words[last].char_start >= sentence_end or last in self._name_at:
+            if self.words[last].char_start >= sentence_end:
+                break
+            if last in self._name_at:
+                if self._name_at[last].char_start == self.words[last].char_start:
+                    return None  # "عواد العواد وزيرة الثقافة الفرنسية فرانسواز نيسين": the next name's title
+                break  # "المتحدث باسم الجيش الليبي الموالي لخليفة حفتر": a name inside the role
+            # "مالك احمد خان المتحدث باسم حكومة البنجاب إن …": the role stops where its words stop, not at the comma.
+            if self.role_at(last) is None and not self._in_title(last):
                 break
             last += 1
         start = self.word_start(first, head.prefix)
