@@ -188,6 +188,16 @@ def test_a_roles_nationality_and_provenance_are_recorded() -> None:
             id="as-ambassador-for-the-united-states-is-predicative-not-a-reference",
         ),
         pytest.param(
+            "وصل رئيس الوزراء أندري دودا. وقال الرئيس إن اللقاء مثمر.",
+            [],
+            id="the-president-is-not-the-prime-minister",
+        ),
+        pytest.param(
+            "وصل رئيس الوزراء أندري دودا. وقال رئيس الوزراء إن اللقاء مثمر.",
+            [("رئيس الوزراء", DUDA.entity_id)],
+            id="the-prime-minister-is-the-prime-minister",
+        ),
+        pytest.param(
             "التقى الرئيس ريوفين ريفلين الرئيس أندري دودا. وقال الرئيس إن اللقاء مثمر.",
             [],
             id="the-president-alone-after-two-presidents-names-neither",

@@ -65,6 +65,18 @@ def role_words() -> frozenset[str]:
 
 
 @cache
+def offices() -> dict[str, frozenset[str]]:
+    """Role head -> the words that make it another office when they follow it (titles.tsv's longer titles, links
+    such as باسم left out): "رئيس الوزراء" is not what "الرئيس" alone names."""
+    out: dict[str, set[str]] = {}
+    for row in read_tsv("titles.tsv"):
+        words = normalize(row["title"]).split()
+        if len(words) > 1 and words[1] not in TITLE_LINKS:
+            out.setdefault(role_head(words[0]), set()).add(role_head(words[1]))
+    return {head: frozenset(nexts) for head, nexts in out.items()}
+
+
+@cache
 def role_continuations() -> dict[str, frozenset[str]]:
     """Role heads listed only at the start of a longer title ("الفريق أول", "الأمين العام") -> the words that must
     follow them (أول، العام): alone, الفريق is the team and الأمين the trustworthy."""
@@ -134,6 +146,7 @@ class AttachedRole:
     countries: frozenset[str]  # ISO alpha-3 codes of the countries the phrase names (nisbas included)
     position: str  # "before" or "after" the name
     head: str = ""  # the role head of the phrase's first role word
+    office: str = ""  # the word that makes the head another office ("رئيس الوزراء": وزراء), if one follows it
 
 
 def countries_of(mentions: Iterable[Mention], entities: Mapping[str, Entity]) -> set[str]:
@@ -352,7 +365,9 @@ class ArticleRoles:
     ) -> AttachedRole:
         words = frozenset(role_head(self.words[n].norm) for n in range(lo, hi)) | {head.head}
         countries = frozenset(countries_of(self.mentions_in(start, end), self.entities))
-        return AttachedRole(name, start, end, words, countries, position, head.head)
+        following = role_head(self.words[lo + 1].norm) if lo + 1 < hi else ""
+        office = following if following in offices().get(head.head, frozenset()) else ""
+        return AttachedRole(name, start, end, words, countries, position, head.head, office)
 
     def speaks_for(self, title_start: int, person_start: int) -> bool:
         """A باسم between a title and a person with neither a body nor a comma after it: the title speaks for the
@@ -375,6 +390,8 @@ class ArticleRoles:
         for role in self.attached:
             if head not in role.words or (complement and not complement & role.words):
                 continue
+            if role.head == head and role.office and role.office not in complement:
+                continue  # "الرئيس" is not "رئيس الوزراء إدوار فيليب"
             if countries:
                 own = _country(self.entities, role.name.entity_id)
                 if not (own in countries if own is not None else role.countries & countries):
