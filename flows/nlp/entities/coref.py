@@ -15,16 +15,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from flows.nlp.entities.person_roles import (
-    COMMAS,
-    ON_BEHALF,
-    TITLE_BREAKS,
-    ArticleRoles,
-    AttachedRole,
-    choose_holder,
-    countries_of,
-    role_head,
-)
+from flows.nlp.entities.person_roles import ArticleRoles, AttachedRole, choose_holder, countries_of
+from flows.nlp.entities.role_words import COMMAS, ON_BEHALF, TITLE_BREAKS, role_head
 from flows.nlp.text.arabic import ARTICLE, split_sentences
 from flows.nlp.types import Document, Entity, Mention
 

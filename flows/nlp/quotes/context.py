@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from flows.nlp.entities.person_roles import ON_BEHALF, ArticleRoles
+from flows.nlp.entities.person_roles import ArticleRoles
+from flows.nlp.entities.role_words import ON_BEHALF
 from flows.nlp.quotes.lexicon import Cue
 from flows.nlp.quotes.marks import MarkSpan, mark_spans
 from flows.nlp.text.arabic import DIACRITICS, TATWEEL, TOKEN, normalize, normalize_with_map, split_sentences

@@ -10,7 +10,8 @@ introduces no role holder for a speaker.
 
 from __future__ import annotations
 
-from flows.nlp.entities.person_roles import choose_holder, countries_of, role_head
+from flows.nlp.entities.person_roles import choose_holder, countries_of
+from flows.nlp.entities.role_words import role_head
 from flows.nlp.quotes.context import Context, Speaker
 from flows.nlp.text.arabic import normalize
 from flows.nlp.types import Mention
