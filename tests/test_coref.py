@@ -116,6 +116,11 @@ def roles_of(text: str, kind: str | None = None) -> list[tuple[str, str]]:
             id="a-title-across-a-comma-coalition-spokesman-colonel",
         ),
         pytest.param(
+            "وانضم جون بولتون، والعضو الجديد في فريق الرئيس الأمريكي دونالد ترامب، إلى الاجتماع.",
+            [("الرئيس الأمريكي", TRUMP.entity_id)],
+            id="a-conjoined-new-member-is-not-the-title-of-the-president-named-after-it",
+        ),
+        pytest.param(
             "وقال جون بولتون مستشار الأمن القومي إن القمة تأجلت.",
             [("مستشار الأمن القومي", BOLTON.entity_id)],
             id="an-apposition-without-comma-stops-before-the-clause",

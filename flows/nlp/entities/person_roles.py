@@ -173,10 +173,14 @@ class ArticleRoles:
         while i >= 0 and first - i <= MAX_TITLE_WORDS and self.words[i].char_start >= floor and i not in self._name_at:
             role = self.role_at(i)
             if role is not None:
-                start_word, head = i, role
                 if role.conjoined:
+                    # "والعضو الجديد في فريق الرئيس الأمريكي ترامب": the conjunct is another person's unless the
+                    # name has no role word nearer than it.
+                    if start_word is None:
+                        start_word, head = i, role
                     ended_by_word = True
                     break
+                start_word, head = i, role
             elif not self._in_title(i):
                 ended_by_word = True
                 break
