@@ -18,7 +18,7 @@ from flows.read.discover import require_inbox_folder
 from flows.settings import Settings, report_path
 
 EXIT_OK, EXIT_ERROR, EXIT_LOCKED = 0, 1, 3
-EVAL_STAGES = ("entities", "quotes", "events", "dates", "extraction", "english-names", "search")
+EVAL_STAGES = ("entities", "quotes", "events", "dates", "extraction", "english-names", "search", "coref")
 
 
 def settings_from(args: argparse.Namespace) -> Settings:

@@ -163,6 +163,7 @@ def document_from_text(raw_text: str, article_id: str = "sample") -> Document:
 
 def analyse(doc: Document, timer: StageTimer | None = None) -> Analysis:
     """Entities, then quotes and events, which build on the entities' mentions."""
+    from flows.nlp.entities.coref import role_mentions
     from flows.nlp.entities.extract import extract_entities
     from flows.nlp.events.detect import detect_events
     from flows.nlp.quotes.extract import extract_quotes
@@ -170,8 +171,9 @@ def analyse(doc: Document, timer: StageTimer | None = None) -> Analysis:
     timer = timer or StageTimer({})
     with timer("entities"):
         entities, mentions = extract_entities(doc)
+        roles = role_mentions(doc, mentions, entities)
     with timer("quotes"):
         quotes = extract_quotes(doc, mentions, entities)
     with timer("events"):
         event_mentions = detect_events(doc, mentions, entities, quotes)
-    return Analysis(entities=entities, mentions=mentions, quotes=quotes, event_mentions=event_mentions)
+    return Analysis(entities=entities, mentions=mentions + roles, quotes=quotes, event_mentions=event_mentions)

@@ -82,7 +82,12 @@ create table if not exists mentions (
     sentence_index  integer not null,
     is_adjectival   boolean not null default false, -- a nisba (الروسي) qualifying a person or body
     extractor_version  varchar,                  -- the language stages that wrote this row (flows/nlp/version.py)
-    part            varchar not null default 'body' -- which text the offsets index: 'body' (body_text) or 'title'
+    part            varchar not null default 'body', -- which text the offsets index: 'body' (body_text) or 'title'
+    mention_kind    varchar not null default 'name',  -- 'name'; 'apposition': a role next to the name (جون بولتون، مستشار
+                                                      -- الأمن القومي); 'description': a role elsewhere resolved to the
+                                                      -- person (الوزير الروسي)
+    role_country    varchar,                     -- a role's nationality (ISO 3166 alpha-3), from the role phrase
+    name_mention_id varchar                      -- a role's provenance: the name mention it stands beside or resolves to
 );
 
 -- one row per real-world event, however many articles report it

@@ -110,6 +110,23 @@ def test_quotes_from_before_title_quotes_are_body_quotes(tmp_path) -> None:
     assert con.execute("select part from quotes").fetchall() == [("body",)]
 
 
+def test_mentions_from_before_role_mentions_are_names(tmp_path) -> None:
+    con = duckdb.connect(str(tmp_path / "old.duckdb"))
+    migrate(con)
+    # the warehouse as migration 8 left it: mentions without their kind, a role's country or its name mention
+    for column in ("mention_kind", "role_country", "name_mention_id"):
+        con.execute(f"alter table mentions drop column {column}")
+    con.execute("delete from schema_migrations where version = 9")
+    con.execute(
+        "insert into mentions (mention_id, article_id, entity_id, entity_type, surface, char_start, char_end,"
+        " sentence_index, is_adjectival, part) values ('a:m0-5', 'a', 'gpe:rus', 'GPE', 'روسيا', 0, 5, 0, false, 'body')"
+    )
+    assert "009_mention_roles" in migrate(con)
+    assert con.execute("select mention_kind, role_country, name_mention_id from mentions").fetchall() == [
+        ("name", None, None)
+    ]
+
+
 def test_entities_from_before_article_counts_are_counted_once(tmp_path) -> None:
     con = duckdb.connect(str(tmp_path / "old.duckdb"))
     migrate(con)

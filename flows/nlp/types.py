@@ -61,6 +61,9 @@ class Entity:
     country_code: str | None = None  # ISO 3166 alpha-3: the GPE itself, or the country a person/body belongs to
 
 
+MENTION_KINDS = ("name", "apposition", "description")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     mention_id: str
@@ -72,6 +75,12 @@ class Mention:
     sentence_index: int
     is_adjectival: bool = False  # a nisba (الروسي) qualifying a person or body
     part: str = "body"  # the text the offsets point into: "body" (body_text) or "title" (Document.title)
+    # "name" (the entity's name); "apposition": a role phrase next to a person's name, before or after it ("جون
+    # بولتون، مستشار الأمن القومي"); "description": a role phrase elsewhere resolved to the person ("الوزير الروسي",
+    # flows/nlp/entities/coref.py). MENTION_KINDS lists them.
+    mention_kind: str = "name"
+    role_country: str | None = None  # a role's nationality (ISO alpha-3), from a nisba or a country in the phrase
+    name_mention_id: str | None = None  # a role's provenance: the name mention it stands beside or was resolved to
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,6 +70,9 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "is_adjectival": B,
         "extractor_version": S,
         "part": S,
+        "mention_kind": S,
+        "role_country": S,
+        "name_mention_id": S,
     },
     "events": {
         "event_id": S,
@@ -164,9 +167,13 @@ NEW_EVENT_MENTION_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
-# Columns whose schema default a row may leave out (sql/schema.sql: "not null default 'body'"): a mention or a quote
-# without a part is a body one.
-DEFAULTS: dict[str, dict[str, object]] = {"mentions": {"part": "body"}, "quotes": {"part": "body"}}
+# Values a row may leave out where the schema has a not-null default (sql/schema.sql): a frame carries every column,
+# so the database's own default never applies. A mention or a quote without a part is a body one; a mention without
+# a kind is a name.
+DEFAULTS: dict[str, dict[str, object]] = {
+    "mentions": {"part": "body", "mention_kind": "name"},
+    "quotes": {"part": "body"},
+}
 
 
 def frame(table: str, rows: Iterable[dict]) -> pl.DataFrame:

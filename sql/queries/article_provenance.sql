@@ -52,6 +52,7 @@ records as (
     union all
     select 'mention', m.mention_id, m.char_start, m.char_end, m.surface,
         case when m.part = 'title' then 'title: ' else '' end
+        || case when coalesce(m.mention_kind, 'name') <> 'name' then m.mention_kind || ' of ' else '' end
         || m.entity_type || ' ' || m.entity_id || coalesce(' ' || en.name_ar || ' / ' || en.name_en, ''),
         case when m.part = 'title' then -1 else m.char_start end
     from mentions as m

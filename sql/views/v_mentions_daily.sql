@@ -4,8 +4,10 @@
 -- date_basis says which, so a dashboard can filter the guessed days out. Reads only the tables of sql/schema.sql.
 create or replace view v_mentions_daily as
 
+-- A role beside a name ('apposition') is that name's attribute, not another mention: names and resolved descriptions
+-- are counted.
 with mentions as (
-    select * from main.mentions
+    select * from main.mentions where coalesce(mention_kind, 'name') <> 'apposition'
 ),
 
 entities as (

@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from flows.nlp.entities.person_roles import ArticleRoles
+from flows.nlp.entities.role_words import ON_BEHALF
 from flows.nlp.quotes.lexicon import Cue
 from flows.nlp.quotes.marks import MarkSpan, mark_spans
 from flows.nlp.text.arabic import DIACRITICS, TATWEEL, TOKEN, normalize, normalize_with_map, split_sentences
@@ -13,7 +15,6 @@ from flows.nlp.types import Document, Entity, Mention, Sentence
 # Punctuation that ends a clause inside a sentence.
 CLAUSE_COMMAS = frozenset("،,؛;")
 TRAILING_PUNCTUATION = ".،,:;؛ \t\n-–"
-ON_BEHALF = "باسم"  # normalised: "on behalf of"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +64,12 @@ class Context:
         self._token_starts = [t.start for t in self.tokens]
         self.marks: tuple[MarkSpan, ...] = mark_spans(doc.body_text)
         # "باسم الجيش" (spokesman *for* the army) is no one's name, though the entity stage may tag it PERSON.
-        named = [m for m in mentions if normalize(m.surface).split()[:1] != [ON_BEHALF]]
+        named = [m for m in mentions if m.mention_kind == "name" and normalize(m.surface).split()[:1] != [ON_BEHALF]]
         self.mentions = tuple(sorted(named, key=lambda m: (m.char_start, -m.char_end)))
         self._mention_starts = [m.char_start for m in self.mentions]
         self.entities = {e.entity_id: e for e in entities}
+        # Who holds which role, as the entity layer reads it: role descriptions resolve through it.
+        self.roles = ArticleRoles(doc.body_text, self.sentences, self.mentions, self.entities)
 
     def _word_end(self, end: int) -> int:
         """Extend a token over the harakat and tatweel that follow its last letter (مضيفاً keeps its tanween)."""
