@@ -54,13 +54,6 @@ class Extracted:
 # our templates, bench pages #0-299, scored as in `akhbar eval extraction`) turning them off raised body-text F1 from 0.902 to
 # 0.938 (recall 0.995 -> 1.000) and halved extraction time (75 -> 41 ms/page).
 SKIP_FALLBACKS = True
-# trafilatura's "balanced" focus extracts once, and when the text is short (< 3,000 characters, as most news
-# articles are) and under a fifth of the page's text, measures the whole page (html2txt: a copy and a regex XPath
-# over every element) and extracts again in "recall" focus. On our pages the second pass is the one that counts:
-# without it, body-text recall on bench pages #0-299 falls from 1.000 to 0.721. Extracting in recall focus from the start gives the same
-# title and body text on all 1,001 bench pages (seed 6) and cuts extraction from 10.8 to 7.6 CPU ms a page
-# (2026-12-05, the CPU-per-stage table of `akhbar bench`, under load); `akhbar eval extraction` is unchanged.
-FAVOR_RECALL = True
 
 
 def extract_html(page: str) -> Extracted:
@@ -71,7 +64,6 @@ def extract_html(page: str) -> Extracted:
         document = trafilatura.bare_extraction(
             tree if tree is not None else page,  # parsed once: trafilatura copies a tree it is given
             fast=SKIP_FALLBACKS,
-            favor_recall=FAVOR_RECALL,
             with_metadata=False,
             include_comments=False,
             include_tables=False,
