@@ -612,3 +612,15 @@ def test_a_places_nisba_after_a_title_is_no_person() -> None:
 def test_a_word_the_corpus_sees_on_its_own_keeps_its_first_letter() -> None:
     """كابل is seen far more often than ك + ابل would explain: Kabul, not "like Apple"."""
     assert "كابل" in [m.surface for m in run("وقع الانفجار في أحد المساجد في العاصمة كابل. وأوصى رجال الدين")[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        pytest.param("وتعاقد النادي مع المدافع الذي لعب في أتروميتوس اليوناني سابقا", "أتروميتوس", id="club-greek"),
+        pytest.param("وقال الجيش الأمريكي إن الهجوم فشل", "الجيش الأمريكي", id="us-army-keeps-its-nisba"),
+    ],
+)
+def test_a_places_nisba_after_a_bodys_proper_name_qualifies_it(text: str, surface: str) -> None:
+    """A club's country after its name is outside the name; a body named by its head word keeps its nisba."""
+    assert surface in [m.surface for m in run(text)[1] if m.entity_type == "ORG"]

@@ -290,7 +290,9 @@ def _trimmed(text: EntityText, a: int, b: int, kind: str) -> tuple[int, int]:
     """The span without name particles that cannot stand at its edges (a name does not start with بن or ولد, nor
     end with عبد or أبو), nor a word that cannot be a name as written (_not_a_name_word), nor, for a person or a
     place, a word written with the preposition ل and the article (للصحافيين "to the journalists": a body's name may
-    end in one, الهيئة العامة للاستعلامات, a person's or a place's never). Other function words inside the tagger's
+    end in one, الهيئة العامة للاستعلامات, a person's or a place's never), nor a place's nisba after a body named
+    by a proper name (الزمالك المصري، أتروميتوس اليوناني: the club's country qualifies it, ANT v2.1 guidelines; a
+    body named by a head word keeps it, الحكومة البريطانية، الجيش الأمريكي). Other function words inside the tagger's
     span stay: it read them as part of the name."""
     edge_words = kind in KINDS_WITHOUT_LIL
 
@@ -307,6 +309,8 @@ def _trimmed(text: EntityText, a: int, b: int, kind: str) -> tuple[int, int]:
         b -= 1
     while kind == "PERSON" and b - a > 2 and _definite_before_given_name(text, a):
         a += 1
+    while kind == "ORG" and b - a > 1 and _place_nisba(text, b - 1) and not text.bare_stems(a) & non_name_words():
+        b -= 1
     return a, b
 
 
