@@ -636,3 +636,9 @@ def test_a_places_nisba_after_a_bodys_proper_name_qualifies_it(text: str, surfac
 )
 def test_a_name_ending_inside_a_hashtag_ends_with_it(text: str, surface: str) -> None:
     assert surface in [m.surface for m in run(text)[1]]
+
+
+def test_and_with_his_brother_joins_a_second_person_to_the_first() -> None:
+    """ "فيدل وشقيقه راؤول": "and his brother" is no word of a name, so no span holds both men."""
+    persons = [m.surface for m in run("كان يجسدها الزعيم فيدل وشقيقه راؤول في خطاباته")[1] if m.entity_type == "PERSON"]
+    assert not [p for p in persons if "وشقيقه" in p]
