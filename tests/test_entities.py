@@ -596,6 +596,7 @@ def test_a_nisba_after_a_common_noun_is_no_institution() -> None:
     [
         pytest.param("وأخبر ترينتون قناة تلفزيونية أمريكية بأنه شعر بالخوف", id="a-tv-channel"),
         pytest.param("وقال إن شبكة لوجستية ضخمة ستربط الموانئ", id="a-logistics-network"),
+        pytest.param("وأعلن بنك ياباني كبير وقف تعاملاته", id="a-japanese-bank"),
     ],
 )
 def test_a_head_and_indefinite_adjectives_are_a_description(text: str) -> None:
@@ -612,3 +613,32 @@ def test_a_places_nisba_after_a_title_is_no_person() -> None:
 def test_a_word_the_corpus_sees_on_its_own_keeps_its_first_letter() -> None:
     """كابل is seen far more often than ك + ابل would explain: Kabul, not "like Apple"."""
     assert "كابل" in [m.surface for m in run("وقع الانفجار في أحد المساجد في العاصمة كابل. وأوصى رجال الدين")[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        pytest.param("وتعاقد النادي مع المدافع الذي لعب في أتروميتوس اليوناني سابقا", "أتروميتوس", id="club-greek"),
+        pytest.param("وقال الجيش الأمريكي إن الهجوم فشل", "الجيش الأمريكي", id="us-army-keeps-its-nisba"),
+    ],
+)
+def test_a_places_nisba_after_a_bodys_proper_name_qualifies_it(text: str, surface: str) -> None:
+    """A club's country after its name is outside the name; a body named by its head word keeps its nisba."""
+    assert surface in [m.surface for m in run(text)[1] if m.entity_type == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        pytest.param("وقال إن العقوبات على #بيونغ_يانغ ستبقى سارية", "بيونغ_يانغ", id="pyongyang-hashtag"),
+        pytest.param("وأكد قائد جبهة #الساحل_الغربي أن القوات تتقدم", "جبهة #الساحل_الغربي", id="west-coast-front"),
+    ],
+)
+def test_a_name_ending_inside_a_hashtag_ends_with_it(text: str, surface: str) -> None:
+    assert surface in [m.surface for m in run(text)[1]]
+
+
+def test_and_with_his_brother_joins_a_second_person_to_the_first() -> None:
+    """ "فيدل وشقيقه راؤول": "and his brother" is no word of a name, so no span holds both men."""
+    persons = [m.surface for m in run("كان يجسدها الزعيم فيدل وشقيقه راؤول في خطاباته")[1] if m.entity_type == "PERSON"]
+    assert not [p for p in persons if "وشقيقه" in p]

@@ -85,9 +85,10 @@ def test_wojood_test_split_floor() -> None:
 
 
 # NewsFANE's held-out tenth (never trained on). Rules alone: 0.495 all types; with the name tagger 0.660 (PERS/ORG/LOC
-# with GPE as LOC: 0.663; PERSON 0.56, GPE 0.82).
-NEWSFANE_FLOORS = {"all": 0.62, "GPE": 0.78, "PERSON": 0.50}
-NEWSFANE_MERGED_FLOOR = 0.62
+# with GPE as LOC: 0.663; PERSON 0.56, GPE 0.82); 2026-12-05 (the reader's proclitic fix, a club's nisba outside its
+# name): 0.667 (merged 0.670, PERSON 0.555, GPE 0.829).
+NEWSFANE_FLOORS = {"all": 0.65, "GPE": 0.81, "PERSON": 0.53}
+NEWSFANE_MERGED_FLOOR = 0.65
 
 
 def test_newsfane_heldout_floor() -> None:
@@ -140,6 +141,7 @@ def test_the_entity_audits_are_judged_and_keep_excerpts_short() -> None:
         "entities_ant2_round1.tsv",
         "entities_ant2_round2.tsv",
         "entities_ant2_round3.tsv",
+        "entities_ant2_round4.tsv",
     ):
         rows = entity_audit.read(entity_audit.AUDIT.with_name(name))
         assert len(rows) == 100

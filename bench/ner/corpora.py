@@ -197,15 +197,21 @@ def _newsfane_label(tag: str) -> str:
 
 
 def _joined_clitics(words: list[str], labels: list[str]) -> tuple[list[str], list[str]]:
-    """A one-letter proclitic written apart joins the next word and takes its label; a pronoun suffix written
-    apart joins the word before it when neither is part of a name."""
+    """A one-letter proclitic written apart joins the next word and takes its label (one NewsFANE tags as the start
+    of the name, "ب جماليون" B- I-, gives the joined word the B-); a pronoun suffix written apart joins the word
+    before it when neither is part of a name."""
     out_w: list[str] = []
     out_l: list[str] = []
     pending = ""
-    for word, label in zip(words, labels):
-        if word in CLITIC_TOKENS and label == OUTSIDE:
+    label_of_pending = OUTSIDE
+    for n, (word, label) in enumerate(zip(words, labels)):
+        if word in CLITIC_TOKENS and (label == OUTSIDE or _opens_its_name(labels, n)):
             pending += word
+            label_of_pending = label
             continue
+        if pending and label_of_pending != OUTSIDE:
+            label = label_of_pending  # "ب جماليون" tagged B- I-: the name starts at the joined word
+        label_of_pending = OUTSIDE
         if (
             word in ENCLITIC_TOKENS
             and label == OUTSIDE
@@ -223,6 +229,11 @@ def _joined_clitics(words: list[str], labels: list[str]) -> tuple[list[str], lis
         out_w.append(pending)
         out_l.append(OUTSIDE)
     return out_w, out_l
+
+
+def _opens_its_name(labels: list[str], n: int) -> bool:
+    """Label n is a B- the next word continues (I- of the same type)."""
+    return labels[n].startswith("B-") and n + 1 < len(labels) and labels[n + 1] == "I-" + labels[n][2:]
 
 
 def _split_locations(words: list[str], labels: list[str]) -> list[str]:

@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from flows.nlp.entities.gazetteer import name_stopwords, org_heads, place_heads, titles
+from flows.nlp.entities.gazetteer import given_names, name_stopwords, org_heads, place_heads, titles
 from flows.nlp.entities.match import GazetteerMatch
 from flows.nlp.entities.tokens import EntityText
+from flows.nlp.text import analyse
 from flows.nlp.text.arabic import ARTICLE, normalize
 from flows.nlp.types import Entity
 
@@ -19,6 +20,11 @@ TANWEEN = "\u064b"
 # Particles that may start a name (عبد الحميد، أبو مازن); ولد، بن، دي only continue one.
 START_LINKS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو"))
 ARABIC_WORD = re.compile(r"^[\u0621-\u064A]+$")
+# The conjunction and the pronoun enclitics "his", "her", "their" as the text layer splits a word written in the body
+# (ta marbuta kept apart from ه): و + a noun + a pronoun (وشقيقه "and his brother", وزوجته "and his wife") joins a
+# second person to the first, it is never a word of a name.
+AND = "و"
+POSSESSIVES = frozenset(("ه", "ها", "هم", "هما"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +82,16 @@ def is_name_token(text: EntityText, i: int, by_token: dict[int, GazetteerMatch])
         return False  # قائلاً، رسمياً: adverbs and indefinite accusatives, never names
     if text.bare_stems(i) & non_name_words() or token in titles():
         return False
-    if text.has_article(i):
+    if text.has_article(i) or and_with_a_possessive(text, i):
         return False
     return not _verbal_noun(token)
+
+
+def and_with_a_possessive(text: EntityText, i: int) -> bool:
+    """Token i is و + a noun + a pronoun as written (وشقيقه، وزوجته), not a listed given name (وجيه)."""
+    tok = text.toks[i]
+    word = analyse(text.body[tok.char_start : tok.char_end])
+    return word.proclitics == AND and word.enclitic in POSSESSIVES and tok.norm not in given_names()
 
 
 def _verbal_noun(token: str) -> bool:

@@ -22,7 +22,7 @@ from flows.nlp.entities.patterns import find_definite_bodies, find_headed_orgs, 
 from flows.nlp.entities.persons import find_named_persons, find_titled_persons
 from flows.nlp.entities.repeated import repeated_names
 from flows.nlp.entities.state_bodies import find_state_bodies
-from flows.nlp.entities.tagged import merge, tagged_spans
+from flows.nlp.entities.tagged import merge, stretched_to, tagged_spans
 from flows.nlp.entities.tokens import CLOSING, EntityText
 from flows.nlp.text.arabic import enclitic_stems, normalize, split_sentences
 from flows.nlp.types import Document, Entity, Mention
@@ -49,7 +49,7 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
     sentences = doc.sentences or split_sentences(doc.body_text)
     text = EntityText.build(hashtags_as_words(doc.body_text), sentences)
     candidates, by_token = rule_candidates(text)
-    chosen = _with_tagger(text, _without_overlaps(candidates))
+    chosen = _with_tagger(text, _without_overlaps(candidates), doc.body_text)
     known = _full_names(text, chosen)
     chosen = repeated_names(text, _resolve_short_names(text, chosen, by_token, known))
     mentions = _mentions(doc.article_id, "body", doc.body_text, text, chosen)
@@ -57,7 +57,7 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
     if doc.title and doc.title.strip():
         title = EntityText.build(hashtags_as_words(doc.title), split_sentences(doc.title))
         title_candidates, title_by_token = rule_candidates(title)
-        title_chosen = _with_tagger(title, _without_overlaps(title_candidates))
+        title_chosen = _with_tagger(title, _without_overlaps(title_candidates), doc.title)
         # A title names its people by surname more often than the body does: a title's surname is the person the
         # body names in full wherever the body names them (known), or the title's own full name.
         title_known = _merge_names(known, _full_names(title, title_chosen), everywhere=True)
@@ -85,15 +85,32 @@ def rule_candidates(text: EntityText) -> tuple[list[Candidate], dict[int, Gazett
     return candidates, by_token
 
 
-def _with_tagger(text: EntityText, chosen: list[Candidate]) -> list[Candidate]:
+def _with_tagger(text: EntityText, chosen: list[Candidate], original: str) -> list[Candidate]:
     """The rules' mentions and the tagger's names, merged (flows.nlp.entities.tagged); new persons are linked to
     a listed person when their names are spellings of one."""
     gazetteer = load_gazetteer()
-    merged = merge(text, chosen, tagged_spans(text))
+    merged = _to_hashtag_ends(text, merge(text, chosen, tagged_spans(text)), original)
     return [
         _link_known_person(c, gazetteer) if c.source == "tagger" and c.entity.entity_type == "PERSON" else c
         for c in merged
     ]
+
+
+def _to_hashtag_ends(text: EntityText, chosen: list[Candidate], original: str) -> list[Candidate]:
+    """A name that ends inside a hashtag ends where the hashtag ends: its words are one phrase (#بيونغ_يانغ, جبهة
+    #الساحل_الغربي), never over the next mention."""
+    hashtags = [(m.start(), m.end()) for m in HASHTAG.finditer(original)]
+    if not hashtags:
+        return chosen
+    ends = {tok.char_end: k for k, tok in enumerate(text.toks)}
+    out = []
+    for n, c in enumerate(chosen):
+        end = next((b for a, b in hashtags if a < c.char_end < b), None)
+        last = ends.get(end, -1) if end is not None else -1
+        if last >= c.tok_end and (n + 1 == len(chosen) or chosen[n + 1].tok_start > last):
+            c = stretched_to(text, c, last + 1)
+        out.append(c)
+    return out
 
 
 def _from_gazetteer(

@@ -221,6 +221,11 @@ def _with_tagger_edges(text: EntityText, c: Candidate, tok_start: int, tok_end: 
     return Candidate(char_start, char_end, tok_start, tok_end, entity, c.priority, c.source, c.is_adjectival)
 
 
+def stretched_to(text: EntityText, c: Candidate, tok_end: int) -> Candidate:
+    """The candidate carried on to ``tok_end`` (its words renamed as _with_tagger_edges does)."""
+    return _with_tagger_edges(text, c, c.tok_start, tok_end)
+
+
 def name_of(surface: str) -> str:
     """The name a surface writes: one space between words, a hashtag's underscores as spaces (#بشار_الأسد)."""
     return " ".join(surface.replace("_", " ").split())
@@ -268,13 +273,14 @@ def _lil_article(word: str) -> bool:
     return word.startswith(LIL) and clitic_stem(word)[1].endswith(ARTICLE)
 
 
-def _place_nisba(text: EntityText, a: int) -> bool:
+def _place_nisba(text: EntityText, a: int, definite: bool = True) -> bool:
     """A definite word in ي made from a listed place's name (الماليزي from ماليزيا, الفرنسي from فرنسا): the nisba
-    of a title ("وزير الدفاع الماليزي"), not a person; a family name such as الحريري makes no place name."""
+    of a title ("وزير الدفاع الماليزي"), not a person; a family name such as الحريري makes no place name. With
+    ``definite`` False, the same word without the article (بنك ياباني "a Japanese bank")."""
     word = text.toks[a].norm
-    if not (text.starts_with_article(a) and word.endswith(NISBA)):
+    if not (text.starts_with_article(a) == definite and word.endswith(NISBA)):
         return False
-    base = word[len(ARTICLE) : -len(NISBA)]
+    base = word[len(ARTICLE) if definite else 0 : -len(NISBA)]
     places = gazetteer_words()["place"]
     return any(base + ending in places for ending in NISBA_PLACE_ENDINGS)
 
@@ -290,7 +296,9 @@ def _trimmed(text: EntityText, a: int, b: int, kind: str) -> tuple[int, int]:
     """The span without name particles that cannot stand at its edges (a name does not start with بن or ولد, nor
     end with عبد or أبو), nor a word that cannot be a name as written (_not_a_name_word), nor, for a person or a
     place, a word written with the preposition ل and the article (للصحافيين "to the journalists": a body's name may
-    end in one, الهيئة العامة للاستعلامات, a person's or a place's never). Other function words inside the tagger's
+    end in one, الهيئة العامة للاستعلامات, a person's or a place's never), nor a place's nisba after a body named
+    by a proper name (الزمالك المصري، أتروميتوس اليوناني: the club's country qualifies it, ANT v2.1 guidelines; a
+    body named by a head word keeps it, الحكومة البريطانية، الجيش الأمريكي). Other function words inside the tagger's
     span stay: it read them as part of the name."""
     edge_words = kind in KINDS_WITHOUT_LIL
 
@@ -307,6 +315,8 @@ def _trimmed(text: EntityText, a: int, b: int, kind: str) -> tuple[int, int]:
         b -= 1
     while kind == "PERSON" and b - a > 2 and _definite_before_given_name(text, a):
         a += 1
+    while kind == "ORG" and b - a > 1 and _place_nisba(text, b - 1) and not text.bare_stems(a) & non_name_words():
+        b -= 1
     return a, b
 
 
@@ -332,12 +342,15 @@ def _not_a_name_word(text: EntityText, i: int) -> bool:
 
 def _only_common_words(text: EntityText, a: int, b: int) -> bool:
     """A span of heads and function words only (الوزارة، حكومة، القضاء) is a description, not a name; so is a head
-    followed by indefinite adjectives only (قناة تلفزيونية "a TV channel", شبكة لوجستية "a logistics network")."""
+    followed by indefinite adjectives only (قناة تلفزيونية "a TV channel", شبكة لوجستية "a logistics network", بنك
+    ياباني "a Japanese bank")."""
     common = non_name_words() | nisba_heads()
     if all(text.bare_stems(k) & common for k in range(a, b)):
         return True
     return (
-        bool(text.bare_stems(a) & common) and b - a > 1 and all(indefinite_adjective(text, k) for k in range(a + 1, b))
+        bool(text.bare_stems(a) & common)
+        and b - a > 1
+        and all(indefinite_adjective(text, k) or _place_nisba(text, k, definite=False) for k in range(a + 1, b))
     )
 
 
