@@ -28,7 +28,7 @@ from bench.quality.audit import drawable_names, read_rows, share
 
 REPO = Path(__file__).resolve().parents[2]
 AUDIT_FILE = REPO / "bench" / "quality" / "audits" / "events_ant2.tsv"
-AUDIT_SEED = 19  # the current draw; rounds 1-5 (seeds 14, the number, to 18) guided the fixes after them
+AUDIT_SEED = 20  # the current draw; rounds 1-6 (seeds 14, the number, to 19) guided the fixes after them
 AUDIT_ROUND1 = REPO / "bench" / "quality" / "audits" / "events_ant2_round1.tsv"
 AUDIT_ARTICLES = 2000
 AUDIT_REPORTS = 100
