@@ -88,7 +88,8 @@ def main() -> None:
 
     names = not_gold(member_names(ANT_V2_TARBALL))
     audited = set(random.Random(AUDIT_SEED).sample(sorted(names), AUDIT_ARTICLES))  # as event_audit.draw does
-    counted, audit = [], []
+    counted: list[tuple[str, frozenset[str]]] = []
+    audit: list[tuple[str, frozenset[str]]] = []
     for name, xml in iter_ant_xml(ANT_V2_TARBALL, wanted=set(names)):
         doc = (Path(name).parent.name, article_stems(element(xml, "TEXT") or ""))
         (audit if name in audited else counted).append(doc)
