@@ -13,7 +13,7 @@ figures of the second session), round 4 (seed 17, events_ant2_round4.tsv: 0.74 /
 events_ant2_round5.tsv: 0.66 / 0.28), both judged during the third session, and round 6 (seed 19,
 events_ant2_round6.tsv: 0.66 / 0.31, the third session's final audit, studied in the fourth); the current audit (seed
 20, events_ant2.tsv) draws other articles after the fourth session's fixes, so that its figures are not tuned to (and
-the article-domain counts of flows/data/build_article_domains.py leave its 2000 articles out).
+the article-domain counts of bench/quality/build_article_domains.py leave its 2000 articles out).
 
 Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py).
 """

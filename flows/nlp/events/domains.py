@@ -3,8 +3,8 @@
 A sentence's own domain words (event_domains.tsv, read by triggers.py) catch "ضربة جزاء" but not a match report's
 "طرد اللاعب" or "يلتقي ضيفه" once the sentence names no sport word. The article as a whole does: each word stem of
 article_domain_words.tsv carries the log-odds that an article holding it is off politics (sport, technology, culture)
-rather than political news, counted on ANT v2.1's sections by flows/data/build_article_domains.py (the blind gold
-and the final event audit's articles left out). An article whose distinct stems sum to OFF_POLITICS_SCORE or
+rather than political news, counted on ANT v2.1's sections by bench/quality/build_article_domains.py (the blind
+gold and the final event audit's articles left out). An article whose distinct stems sum to OFF_POLITICS_SCORE or
 more reports only sanctions (a sanction on a company or a club's owner is one).
 """
 

@@ -1,8 +1,8 @@
 """A place is where an event happened, not who did it: "تفجير مانشستر", "شهدت برلين عملية دهس", "القصف على إدلب".
 
 A country acts (its government), and so does a capital that news uses as its state's voice ("قالت موسكو",
-flows/data/gazetteer/state_voices.tsv, counted on ANT v2.1 by build_state_voices.py); any other city, town or
-region (GPE), and every LOC (seas, regions, continents), is a place only. A place the roles took as an actor becomes
+flows/data/gazetteer/state_voices.tsv, counted on ANT v2.1 by bench/quality/build_state_voices.py); any other
+city, town or region (GPE), and every LOC (seas, regions, continents), is a place only. A place the roles took as an actor becomes
 the event's place when it has none, and leaves the actors.
 """
 

@@ -6,7 +6,7 @@ the ANT v2.1 articles outside the blind gold (read with bench.ant; nothing is un
 places.tsv stands right after one of STATE_VERBS and how often it occurs at all, and keeps the cities with at least
 MIN_SUBJECT_USES subject uses that make at least MIN_SUBJECT_SHARE of their occurrences. The event stage takes any
 other city, and every LOC, as the place of an event and never its agent (flows/nlp/events/places.py).
-Run by hand when places.tsv changes: ``.venv/bin/python flows/data/gazetteer/build_state_voices.py``. Nothing
+Run by hand when places.tsv changes: ``.venv/bin/python -m bench.quality.build_state_voices``. Nothing
 imports this script at run time.
 """
 
@@ -17,8 +17,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[2]
+REPO = Path(__file__).resolve().parents[2]
+GAZETTEER = REPO / "flows" / "data" / "gazetteer"
 
 # Feminine verbs of statement and political act, perfect and imperfect, as news puts them before a state's name.
 STATE_VERBS = (
@@ -33,8 +33,8 @@ MIN_SUBJECT_USES = 10
 MIN_SUBJECT_SHARE = 0.01
 
 HEADER = (
-    '# Cities that news uses as the voice of a state ("قالت موسكو"): counted by build_state_voices.py over the ANT\n'
-    "# v2.1 articles outside the blind gold (A. Chouigui, O. Ben Khiroun, B. Elayeb. An Arabic Multi-source News\n"
+    '# Cities that news uses as the voice of a state ("قالت موسكو"): counted by bench/quality/build_state_voices.py\n'
+    "# over the ANT v2.1 articles outside the blind gold (A. Chouigui, O. Ben Khiroun, B. Elayeb. An Arabic Multi-source News\n"
     "# Corpus. AJSE 2021; Apache-2.0): at least MIN_SUBJECT_USES uses as the subject of a statement or act verb, and\n"
     "# at least MIN_SUBJECT_SHARE of all their occurrences. Machine-written; other cities are places, not agents.\n"
     "entity_id\tname_ar\tsubject_uses\toccurrences\n"
@@ -42,7 +42,6 @@ HEADER = (
 
 
 def main() -> None:
-    sys.path.insert(0, str(REPO))
     from bench.ant import ANT_V2_TARBALL, element, iter_ant_xml, member_names
     from bench.quality.ant2 import not_gold
     from flows.nlp.text.arabic import normalize
@@ -76,7 +75,7 @@ def main() -> None:
             print(f"{entity_id}\t{name}\t{uses}\t{total}\t{uses / total if total else 0:.3f}")
         if uses >= MIN_SUBJECT_USES and total and uses / total >= MIN_SUBJECT_SHARE:
             kept.append(f"{entity_id}\t{name}\t{uses}\t{total}\n")
-    (HERE / "state_voices.tsv").write_text(HEADER + "".join(kept), encoding="utf-8")
+    (GAZETTEER / "state_voices.tsv").write_text(HEADER + "".join(kept), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -14,19 +14,18 @@ the lowest score whose held-out articles called OFF are at least TARGET_PRECISIO
 their section (0.95: the sections are noisy — World Cup reports filed under internationalNews cap what any threshold
 reaches below 0.97). The script then prints how that threshold sorts the audit's articles by section. (ANT v1.1's sections,
 tried first, transfer badly: at a threshold that calls 1% of v2.1's political articles off, only half of the sport,
-technology and culture ones are.) Run by hand: ``.venv/bin/python flows/data/build_article_domains.py``. Nothing
+technology and culture ones are.) Run by hand: ``.venv/bin/python -m bench.quality.build_article_domains``. Nothing
 imports this script at run time.
 """
 
 from __future__ import annotations
 
 import math
-import sys
 from collections import Counter
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "flows" / "data"
 OFF = frozenset({"sport", "technology", "culture"})
 POLITICAL = frozenset({"internationalNews", "middleEast"})
 MIN_ARTICLES = 10
@@ -38,7 +37,7 @@ HEADER = (
     "# Word stems that say an article is sport, technology or culture (positive) or political news (negative):\n"
     "# log-odds of the share of ANT v2.1 articles holding the stem, off-politics sections against political ones\n"
     "# (A. Chouigui, O. Ben Khiroun, B. Elayeb. An Arabic Multi-source News Corpus. AJSE 2021; Apache-2.0), the\n"
-    "# blind gold and the final event audit's articles left out. Machine-written by flows/data/build_article_domains.py.\n"
+    "# blind gold and the final event audit's articles left out. Machine-written by bench/quality/build_article_domains.py.\n"
     "stem\tlog_odds\n"
 )
 
@@ -80,7 +79,6 @@ def sorted_by(scored: list[tuple[str, float]], cut: float) -> str:
 def main() -> None:
     import random
 
-    sys.path.insert(0, str(REPO))
     from bench.ant import ANT_V2_TARBALL, element, iter_ant_xml, member_names
     from bench.quality.ant2 import not_gold
     from bench.quality.event_audit import AUDIT_ARTICLES, AUDIT_SEED
@@ -102,7 +100,7 @@ def main() -> None:
         f"the audit's {len(audit)} articles at {cut}: {sorted_by([(lb, score(st, weights)) for lb, st in audit], cut)}"
     )
     rows = "".join(f"{stem}\t{weight}\n" for stem, weight in sorted(weights.items()))
-    (HERE / "article_domain_words.tsv").write_text(HEADER + rows, encoding="utf-8")
+    (DATA / "article_domain_words.tsv").write_text(HEADER + rows, encoding="utf-8")
 
 
 def score(stems: frozenset[str], weights: dict[str, float]) -> float:
