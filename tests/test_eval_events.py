@@ -143,13 +143,19 @@ def heldout() -> dict:
 # P 0.950 R 0.422 F1 0.585, date accuracy 0.895 (19 matched of 45). Trigger words it showed missing (attacks,
 # arrests, censorship, accusations as nouns) were then added, and attack modes made one family for linking, so it
 # is no longer blind: P 0.867 R 0.867 F1 0.867, date accuracy 0.974 (39 matched), status accuracy 0.974, dedup
-# pairwise F1 0.765. Floors a little below the latter.
+# pairwise F1 0.765. Floors a little below the latter. At the start of issue 14's fourth session it gave P 0.822
+# R 0.822 F1 0.822; dropping the reports that name neither who nor where (issue 14: an event that should not exist
+# costs an analyst more than a missed one) takes two true reports of its 45 and no false one (matched 37 -> 35,
+# false 8 -> 8; "قتلتهم الشرطة" is kept as an unnamed subject; "أعلنت 7 ولايات أميركية رفضها" and "بعد الهجوم ... العاصمة البريطانية" name their actor and
+# place only by a nisba the entity stage does not tag there): P 0.814 R 0.778 F1 0.795. The F1 and recall floors were
+# lowered for that trade, by 0.02 each; this gold has no actors, so it cannot show what the rule buys (event F1 on
+# the ANT v2.1 dev gold 0.460 -> 0.496).
 @pytest.mark.parametrize(
     ("figure", "floor"),
     [
-        pytest.param(lambda r: r["overall"]["f1"], 0.80, id="heldout-event-f1"),
+        pytest.param(lambda r: r["overall"]["f1"], 0.78, id="heldout-event-f1"),
         pytest.param(lambda r: r["overall"]["precision"], 0.80, id="heldout-event-precision"),
-        pytest.param(lambda r: r["overall"]["recall"], 0.78, id="heldout-event-recall"),
+        pytest.param(lambda r: r["overall"]["recall"], 0.76, id="heldout-event-recall"),
         pytest.param(lambda r: r["date_accuracy"], 0.90, id="heldout-date-accuracy"),
     ],
 )
@@ -169,18 +175,23 @@ def ant2_dev() -> dict:
 # ANT v2.1 gold, dev split (tests/gold/ant2/dev.json, body reports; studied while building issue 14): before (code at
 # d3898f2) event F1 0.181, type F1 0.412, actor1 0.244, date 0.393, status 0.756; after (issue 14) event F1 0.319,
 # type F1 0.707, actor1 0.344, date 0.468, status 0.849; integrated system at the start of the third session (issue
-# 14) 0.373 / 0.700 / 0.413 / 0.468 / 0.848, after it 0.460 / 0.705 / 0.511 / 0.596 / 0.848. Floors a little below
+# 14) 0.373 / 0.700 / 0.413 / 0.468 / 0.848, after it 0.460 / 0.705 / 0.511 / 0.596 / 0.848; at the start of the
+# fourth, every branch merged, 0.458 / 0.710 / 0.484 / 0.596 / 0.849, after it (places are not agents, off-politics
+# articles, reports naming neither who nor where dropped) 0.496 / 0.719 / 0.517 / 0.600 / 0.851, cross-article pair
+# precision 0.632 and recall 0.508 (0.644 / 0.472 before it; printed since the fourth session). Floors a little below
 # the latter. (Blind test split, scored
 # once each: before 0.134 / 0.361 / 0.257 / 0.174 / 0.857, after 0.169 / 0.423 / 0.289 / 0.367 / 0.822.) Actor figures are bounded by the entity stage: 76 of 115 gold agents are tagged anywhere
 # in their article, 46 in the report's sentence.
 @pytest.mark.parametrize(
     ("figure", "floor"),
     [
-        pytest.param("event_f1", 0.43, id="ant2-dev-event-f1"),
-        pytest.param("type_f1", 0.68, id="ant2-dev-type-f1"),
-        pytest.param("actor1_accuracy", 0.48, id="ant2-dev-actor1-accuracy"),
-        pytest.param("date_accuracy", 0.56, id="ant2-dev-date-accuracy"),
+        pytest.param("event_f1", 0.47, id="ant2-dev-event-f1"),
+        pytest.param("type_f1", 0.69, id="ant2-dev-type-f1"),
+        pytest.param("actor1_accuracy", 0.49, id="ant2-dev-actor1-accuracy"),
+        pytest.param("date_accuracy", 0.57, id="ant2-dev-date-accuracy"),
         pytest.param("status_accuracy", 0.82, id="ant2-dev-status-accuracy"),
+        pytest.param("pair_precision", 0.60, id="ant2-dev-pair-precision"),
+        pytest.param("pair_recall", 0.48, id="ant2-dev-pair-recall"),
     ],
 )
 def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
@@ -196,6 +207,7 @@ def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
         "events_ant2_round3.tsv",
         "events_ant2_round4.tsv",
         "events_ant2_round5.tsv",
+        "events_ant2_round6.tsv",
     ],
 )
 def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
@@ -211,3 +223,14 @@ def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
     assert not any(row["actors_right"] == "y" and row["type_right"] == "n" for row in rows)
     assert all(len(row["excerpt"]) <= 2 * event_audit.EXCERPT_CHARS + 60 for row in rows), "excerpts, not articles"
     assert 0 <= event_audit.figures(path)["type_and_actors_right"] <= event_audit.figures(path)["type_right"] <= 1
+
+
+# The current audit (seed 20, issue 14's fourth session, judged unseen after its last change): type right 0.69, type
+# and actors right 0.27. Floors a little below, so that a redraw judged worse, or an edit of the judgments, shows.
+def test_the_current_event_audit_floor() -> None:
+    from bench.quality import event_audit
+
+    figures = event_audit.figures(event_audit.AUDIT_FILE)
+    assert figures["judged"] == event_audit.AUDIT_REPORTS
+    assert figures["type_right"] >= 0.67
+    assert figures["type_and_actors_right"] >= 0.25

@@ -83,7 +83,7 @@ def events_in(text: str, published: dt.date | None = None):
     doc = Document(
         "t", text, None, dt.datetime.combine(published, dt.time()) if published else None, split_sentences(text)
     )
-    return detect_events(doc, fake_mentions(text), KNOWN)
+    return detect_events(doc, fake_mentions(text), KNOWN, keep_weak=True)
 
 
 @pytest.mark.parametrize(
@@ -424,7 +424,7 @@ def test_a_statement_agrees_with_its_quote_on_the_speaker() -> None:
     cue = text.index("اتهم")
     quote = Quote("t:q", DIOP.entity_id, "الوزير", "تتدخل", "indirect", "اتهم", cue, len(text), 0, cue, cue + 4)
     doc = Document("t", text, None, None, split_sentences(text))
-    (event,) = detect_events(doc, fake_mentions(text), KNOWN, (quote,))
+    (event,) = detect_events(doc, fake_mentions(text), KNOWN, (quote,), keep_weak=True)
     assert (event.event_type, event.actor1_id) == ("ACCUSE", DIOP.entity_id)
 
 
@@ -436,5 +436,5 @@ def test_a_nisba_on_the_subject_before_its_verb_is_the_agent() -> None:
         Mention("t:m2", MALI.entity_id, "GPE", "مالي", text.index("مالي"), text.index("مالي") + 4, 0),
     )
     doc = Document("t", text, None, None, split_sentences(text))
-    (event,) = detect_events(doc, mentions, KNOWN)
+    (event,) = detect_events(doc, mentions, KNOWN, keep_weak=True)
     assert (event.event_type, event.actor1_id) == ("ASSAULT", RUSSIA.entity_id)

@@ -7,6 +7,12 @@ common, then same type). Figures:
 - event F1: a pair counts when the type matches and at least one actor matches (predicted actor1 or actor2 against
   gold actor1 or actor2);
 - type F1: a pair counts when the type matches;
+- cross-article pairs: the gold's clusters (tests/gold/ant2 ``clusters``) say which body reports of different articles
+  report one event; the predicted reports of the split are linked at once as ingest links them
+  (flows.nlp.events.linking), and every two type-matched gold reports of different articles are a pair, counted same
+  by the gold when one cluster holds both (or one article's key, never across articles without a cluster) and same
+  by the system when their reports share an event_id: pair precision and recall (the reports the stage missed or
+  mistyped are not pairs; the recall of the reports themselves is type F1's);
 - on type-matched pairs: actor1 accuracy (the gold agent, or none where the gold has none), status accuracy, and
   date accuracy on the pairs whose gold date is not null (the dev annotator left it null without a time expression;
   the test annotator gave the day's news the publication date: GUIDELINES.md and PREAMBLE).
@@ -22,9 +28,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import combinations
 
 from bench.ant import ANT_CITATION, ANT_V2_CITATION
-from bench.quality.events import prf
+from bench.quality.events import link_sequentially, prf
 from flows.nlp.entities import extract_entities
 from flows.nlp.events.detect import detect_events
 from flows.nlp.quotes.extract import extract_quotes
@@ -124,6 +131,9 @@ def evaluate(split: str) -> dict:
 
     counts = defaultdict(int)
     errors: list[str] = []
+    predicted: dict[str, tuple[EventMention, ...]] = {}
+    matched: list[tuple[str, str, int]] = []  # (gold event, docno, char_start of its report)
+    clusters = load_clusters(split)
     for article in load_split(split):
         gold = [g for g in article.events if g.part == "body"]
         counts["title_reports"] += len(article.events) - len(gold)
@@ -133,8 +143,11 @@ def evaluate(split: str) -> dict:
         pairs = pair_article(gold, reports, article.entities)
         paired_gold = {gi for gi, _, _ in pairs}
         paired_reports = {ri for _, ri, _ in pairs}
+        predicted[article.docno] = tuple(r.mention for r in reports)
         for gi, ri, actor in pairs:
             g, r = gold[gi].item, reports[ri]
+            key = f"{article.docno}:{g.get('key')}"
+            matched.append((clusters.get(key, key), article.docno, r.mention.char_start))
             counts["type_tp"] += 1
             counts["event_tp"] += actor
             a1 = gold_names(g.get("actor1"), article.entities)
@@ -162,7 +175,31 @@ def evaluate(split: str) -> dict:
         for ri, r in enumerate(reports):
             if ri not in paired_reports:
                 errors.append(f"{article.docno} SPURIOUS {r.mention.event_type} {r.mention.trigger!r}")
+    counts |= cross_article_pairs(matched, link_sequentially(predicted))
     return {"counts": dict(counts), "figures": figures(counts), "errors": errors}
+
+
+def load_clusters(split: str) -> dict[str, str]:
+    """'DOCNO:key' -> the name of the gold cluster that holds it."""
+    import json
+
+    from bench.quality.ant2 import gold_path
+
+    raw = json.loads(gold_path(split).read_text(encoding="utf-8")).get("clusters", {})
+    return {member: name for name, members in raw.items() for member in members}
+
+
+def cross_article_pairs(matched: list[tuple[str, str, int]], assigned: dict[tuple[str, int], str]) -> dict[str, int]:
+    """Counts of same-event pairs across articles: by the gold, by linking, by both."""
+    found = [(event, docno, assigned[(docno, start)]) for event, docno, start in matched]
+    counts = {"pair_gold": 0, "pair_predicted": 0, "pair_tp": 0}
+    for (g1, d1, e1), (g2, d2, e2) in combinations(found, 2):
+        if d1 == d2:
+            continue
+        counts["pair_gold"] += g1 == g2
+        counts["pair_predicted"] += e1 == e2
+        counts["pair_tp"] += g1 == g2 and e1 == e2
+    return counts
 
 
 def figures(c: dict) -> dict[str, float]:
@@ -183,6 +220,8 @@ def figures(c: dict) -> dict[str, float]:
         "actor1_accuracy": share("actor1_right", "actor1_scored"),
         "date_accuracy": share("date_right", "date_scored"),
         "status_accuracy": share("status_right", "type_tp"),
+        "pair_precision": share("pair_tp", "pair_predicted"),
+        "pair_recall": share("pair_tp", "pair_gold"),
     }
 
 
@@ -198,6 +237,8 @@ def report(split: str, result: dict) -> str:
             f"actor1 accuracy            {f['actor1_accuracy']:.3f}  (on {c.get('actor1_scored', 0)} type-matched)",
             f"date accuracy              {f['date_accuracy']:.3f}  (on {c.get('date_scored', 0)} with a gold date)",
             f"status accuracy            {f['status_accuracy']:.3f}",
+            f"cross-article pairs        P {f['pair_precision']:.3f}  R {f['pair_recall']:.3f}  (linked {c.get('pair_predicted', 0)}"
+            f", gold {c.get('pair_gold', 0)}, both {c.get('pair_tp', 0)}; type-matched reports, linked at once)",
             f"title reports not scored   {c.get('title_reports', 0)} (the event stage reads body_text)",
         ]
     )

@@ -123,7 +123,7 @@ def pick_actor1(
             return shared_subject, "subject"
         if unnamed:
             # "وأدانه المجتمع الدولي", "ودعت الشرطة السكان": a subject the entity layer did not name
-            return None, "guess"
+            return None, "unnamed"
         return (first_conjunct(text, before, len(before) - 1) if before else None), "guess"
     visitor = next(
         (

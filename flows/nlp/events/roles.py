@@ -14,6 +14,7 @@ for the country views (v_events.actor1_country_code, events_by_country_month).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from flows.nlp.events.agents import (
@@ -57,6 +58,8 @@ DEFINITE_TITLES = frozenset(
 # A participle's subject is its sentence's: the name right after the opening verb ("ووصف ترامب الاتفاق …، مطالبا
 # بإصلاحه"), within this many words of the clause start (the verb and a title: "ووصف الرئيس الأمريكي ترامب").
 OPENING_SUBJECT_TOKENS = 3
+# The counterpart noun (نظير، نظيرة، نظراء) with its suffixes and a conjunction: whom an official met, not who met.
+COUNTERPART = re.compile(r"^[وف]?(?:ل|ب)?(?:ال)?(?:نظير|نظرا)")
 SENTENCE_ENDS = (".", "؟", "?", "!", "\n")
 # Clitics attached to a place name: بموسكو (in), لباماكو (to, for visits).
 PLACE_CLITICS = frozenset({"ب"})
@@ -70,7 +73,8 @@ class Roles:
     location_id: str | None
     actor_ids: tuple[str, ...]
     # Where actor1 came from: the clause's structure ("subject", "genitive", "by", "nisba", "speaker"), a light
-    # verb's subject before a noun ("before": "أجرى الوزير محادثات"), or a guess (the nearest name, "guess"). A
+    # verb's subject before a noun ("before": "أجرى الوزير محادثات"), a subject noun no entity names ("unnamed":
+    # "ودعت الشرطة السكان"), or a guess (the nearest name, "guess"). A
     # definite reference ("الضربات") with a guessed agent takes its article's event instead (detect.py).
     source: str = "guess"
 
@@ -212,7 +216,10 @@ def assign_roles(
         first, source = (agent_nisba, "nisba") if agent_nisba else (first, source)
     if first is None:
         # Last resort: a nisba standing for its country ("المسؤولين الماليين" -> Mali).
-        nisbas = [c for c in inside if c.is_adjectival and c.entity_type == "GPE"]
+        # Not the counterpart's ("بعد قمة جمعته مع نظيره الروسي": the Russian is whom he met).
+        nisbas = [
+            c for c in inside if c.is_adjectival and c.entity_type == "GPE" and not counterpart(text, c.char_start)
+        ]
         first = nisbas[0] if nisbas else None
     rest = [c for c in actor_after if c is not first]
     if event_type in ("ACCUSE", "REQUEST"):
@@ -233,6 +240,12 @@ def assign_roles(
     actor1 = first.entity_ids[0] if first else None
     actor2 = next((e for e in (second.entity_ids if second else ()) if e != actor1), None)
     return Roles(actor1, actor2, location.entity_ids[0] if location else None, tuple(ordered), source)
+
+
+def counterpart(text: str, start: int) -> bool:
+    """The word before a mention is "نظير" (counterpart) in any form: "نظيره", "نظيرتها", "نظرائه"."""
+    before = tokens(text, max(0, start - 20), start)[-1:]
+    return bool(before) and COUNTERPART.match(normalize(before[0].text)) is not None
 
 
 def is_title_part(text: str, cand: ActorCandidate, inside: list[ActorCandidate], trigger_start: int = -1) -> bool:

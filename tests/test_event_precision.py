@@ -1,0 +1,142 @@
+"""Reports an analyst can count (issue 14): places are not agents, off-politics articles report no events, a report
+that names neither who nor where is dropped, a counterpart's nisba is not the agent, a relative clause's object
+pronoun, and the cross-article pair figures of the ANT evaluation. Hand-written Arabic, mentions built by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.nlp.events.detect import detect_events
+from flows.nlp.events.domains import is_off_politics, off_politics_score
+from flows.nlp.events.places import is_place_only, state_voices
+from flows.nlp.text.arabic import split_sentences
+from flows.nlp.types import Document, Entity, Mention
+
+BERLIN = Entity("gpe:berlin", "GPE", "برلين", "Berlin", "DEU")
+WASHINGTON = Entity("gpe:washington", "GPE", "واشنطن", "Washington", "USA")
+IRAN = Entity("gpe:irn", "GPE", "إيران", "Iran", "IRN")
+RUSSIA = Entity("gpe:rus", "GPE", "روسيا", "Russia", "RUS")
+IDLIB = Entity("gpe:3f1c0a9d2b7e", "GPE", "إدلب", None, None)  # a tagger-found town: no gazetteer id
+SAHEL = Entity("loc:sahel", "LOC", "الساحل", "Sahel", None)
+PUTIN = Entity("person:vladimir-putin", "PERSON", "فلاديمير بوتين", "Vladimir Putin", "RUS")
+KNOWN = (BERLIN, WASHINGTON, IRAN, RUSSIA, IDLIB, SAHEL, PUTIN)
+NISBAS = {"الروسي": RUSSIA, "الإيراني": IRAN}
+
+
+def mentions_in(text: str) -> tuple[Mention, ...]:
+    found = []
+    for entity in KNOWN:
+        start = text.find(entity.name_ar)
+        while start != -1:
+            end = start + len(entity.name_ar)
+            found.append(Mention(f"m{start}", entity.entity_id, entity.entity_type, entity.name_ar, start, end, 0))
+            start = text.find(entity.name_ar, end)
+    for surface, entity in NISBAS.items():
+        start = text.find(surface)
+        if start != -1:
+            end = start + len(surface)
+            found.append(Mention(f"n{start}", entity.entity_id, "GPE", surface, start, end, 0, True))
+    taken = sorted(found, key=lambda m: (m.char_start, -(m.char_end - m.char_start)))
+    kept: list[Mention] = []
+    for m in taken:
+        if not any(k.char_start <= m.char_start < k.char_end for k in kept):
+            kept.append(m)
+    return tuple(kept)
+
+
+def events_in(text: str, keep_weak: bool = False):
+    doc = Document("t", text, None, None, split_sentences(text))
+    return detect_events(doc, mentions_in(text), KNOWN, keep_weak=keep_weak)
+
+
+@pytest.mark.parametrize(
+    ("entity", "place_only"),
+    [
+        pytest.param(BERLIN, True, id="berlin-is-a-place"),
+        pytest.param(IDLIB, True, id="a-tagged-town-is-a-place"),
+        pytest.param(SAHEL, True, id="a-region-is-a-place"),
+        pytest.param(WASHINGTON, False, id="washington-speaks-for-its-state"),
+        pytest.param(IRAN, False, id="a-country-acts"),
+        pytest.param(PUTIN, False, id="a-person-acts"),
+    ],
+)
+def test_which_names_are_places_only(entity: Entity, place_only: bool) -> None:
+    assert is_place_only(entity) is place_only
+
+
+def test_the_state_voices_were_counted_not_listed_by_hand() -> None:
+    voices = state_voices()
+    assert {"gpe:washington", "gpe:moscow"} <= voices
+    assert not {"gpe:berlin", "gpe:dubai", "gpe:gaza"} & voices
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("شهدت برلين هجوما بشاحنة أمس.", id="berlin-witnessed-an-attack"),
+        pytest.param("وتواصل القصف الذي يستهدف إدلب منذ أيام.", id="the-shelling-that-targets-idlib"),
+    ],
+)
+def test_a_place_is_the_events_place_not_its_agent(text: str) -> None:
+    (event,) = [e for e in events_in(text) if e.event_type == "ASSAULT"]
+    assert event.actor1_id is None
+    assert event.location_id in (BERLIN.entity_id, IDLIB.entity_id)
+
+
+def test_a_state_voice_stays_the_agent() -> None:
+    (event,) = [e for e in events_in("واتهمت واشنطن إيران بدعم الإرهاب.") if e.event_type == "ACCUSE"]
+    assert (event.actor1_id, event.actor2_id) == (WASHINGTON.entity_id, IRAN.entity_id)
+
+
+def test_a_report_naming_neither_who_nor_where_is_dropped() -> None:
+    text = "وارتبط الاسم في خيال الناس بالقتل الجماعي."
+    assert events_in(text) == ()
+    assert [e.event_type for e in events_in(text, keep_weak=True)] == ["ASSAULT"]
+
+
+def test_an_unnamed_subject_noun_keeps_the_report() -> None:
+    (event,) = events_in("وقتلت الشرطة المهاجمين الثلاثة.")
+    assert event.event_type == "ASSAULT" and event.actor1_id is None
+
+
+def test_a_counterparts_nisba_is_not_the_agent() -> None:
+    text = "وتابع الرئيس الذي كان يتحدث بعد قمة جمعته مع نظيره الروسي في العاصمة."
+    (event,) = [e for e in events_in(text, keep_weak=True) if e.event_type == "CONSULT"]
+    assert event.actor1_id != RUSSIA.entity_id
+
+
+def test_a_relative_clauses_object_pronoun_is_the_antecedent() -> None:
+    text = "ولا تزال روسيا التي تتهمها واشنطن بالتدخل في الانتخابات تنفي ذلك."
+    (event,) = [e for e in events_in(text) if e.event_type == "ACCUSE"]
+    assert (event.actor1_id, event.actor2_id) == (WASHINGTON.entity_id, RUSSIA.entity_id)
+
+
+SPORT = (
+    "فاز الفريق على ضيفه بهدفين في المباراة التي أقيمت على الملعب، وسجل اللاعب هدف الفوز في الدقيقة الأخيرة من"
+    " الشوط الثاني، ليرفع النادي رصيده في صدارة الدوري قبل مواجهة المنتخب. وأنهى الفريق المباراة بعشرة لاعبين بعد"
+    " طرد المدافع، ويلتقي الفريق الأحد مع منافسه في البطولة."
+)
+POLITICS = (
+    "قالت وزارة الخارجية إن الوزير التقى نظيره في العاصمة لبحث الأزمة السياسية والعلاقات الثنائية، وأكد الجانبان"
+    " دعمهما للحوار بين الحكومة والمعارضة، فيما طالب البرلمان بإجراء انتخابات مبكرة ورفض الاتهامات الموجهة إليه."
+)
+
+
+def test_an_article_about_sport_is_off_politics_and_one_about_politics_is_not() -> None:
+    assert is_off_politics(SPORT)
+    assert not is_off_politics(POLITICS)
+    assert off_politics_score(SPORT) > off_politics_score(POLITICS)
+
+
+def test_a_match_report_reports_no_events() -> None:
+    assert events_in(SPORT, keep_weak=True) == ()
+    assert events_in(POLITICS, keep_weak=True) != ()
+
+
+def test_cross_article_pairs_count_gold_and_linked_pairs() -> None:
+    from bench.quality.events_ant2 import cross_article_pairs
+
+    matched = [("summit", "A", 1), ("summit", "B", 5), ("strike", "B", 9), ("summit", "A", 20)]
+    assigned = {("A", 1): "e1", ("B", 5): "e1", ("B", 9): "e1", ("A", 20): "e2"}
+    # across articles: A1-B5 (gold same, linked same), A1-B9 (linked only), B5-A20 (gold only), B9-A20 (neither)
+    assert cross_article_pairs(matched, assigned) == {"pair_gold": 2, "pair_predicted": 2, "pair_tp": 1}
