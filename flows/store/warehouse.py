@@ -122,6 +122,8 @@ def migrate(con: Connection) -> list[str]:
                 continue
             if version != 1:
                 con.execute(path.read_text(encoding="utf-8"))
+            if name in REBUILT_BY:
+                REBUILT_BY[name](con)
             con.execute("insert into schema_migrations values (?, ?, ?)", [version, name, _now()])
             applied.append(name)
         for view in sorted(VIEWS_DIR.glob("*.sql")):
@@ -131,6 +133,16 @@ def migrate(con: Connection) -> list[str]:
         con.execute("rollback")
         raise
     return applied
+
+
+def _rebuild_derived(con: Connection) -> None:
+    from flows.store import derived  # it imports this module
+
+    derived.rebuild(con)
+
+
+# Migrations whose rows are counted in Python after their SQL ran: the derived tables (flows/store/derived.py).
+REBUILT_BY = {"008_derived_tables": _rebuild_derived}
 
 
 def unseen_files(con: Connection, scanned: pl.DataFrame, *, retry_quarantined: bool = False) -> set[str]:
@@ -295,10 +307,14 @@ def load_batch(con: Connection, frames: dict[str, pl.DataFrame], retract: Retrac
     ``retract``: the facts the batch replaces (a reprocessed article's, the reports of re-linked events), deleted in
     the same transaction, so a reader or a crash sees either the old facts or the new ones.
     """
+    from flows.store import derived  # it imports this module
+
     con.execute("begin transaction")
     try:
+        derived.before_load(con, frames, retract)
         if retract is not None:
             retract_facts(con, retract)
+        inserted = None
         for table in LOAD_ORDER:
             data = frames.get(table)
             if data is None or data.is_empty():
@@ -310,11 +326,14 @@ def load_batch(con: Connection, frames: dict[str, pl.DataFrame], retract: Retrac
                 for statement in FORGET_INDEXED_SQL:
                     con.execute(statement)
             if table == "mentions":
-                inserted = con.execute(INSERT_MENTIONS_SQL).fetchall()
+                inserted = pl.DataFrame(
+                    con.execute(INSERT_MENTIONS_SQL).fetchall(), schema=INSERTED_MENTIONS, orient="row"
+                )
                 _count_new_mentions(con, inserted)
             else:
                 con.execute(_insert_sql(table))
             con.unregister("batch_frame")
+        derived.after_load(con, inserted)
         con.execute("commit")
     except BaseException:
         _rollback(con)
@@ -343,13 +362,19 @@ COUNT_NEW_MENTIONS_SQL = """
 
 
 # the mentions actually inserted (a mention already stored is ignored), for the count below
-INSERT_MENTIONS_SQL = "insert or ignore into mentions by name select * from batch_frame returning entity_id, article_id"
+# (and for the sentence pairs of flows/store/derived.py)
+INSERT_MENTIONS_SQL = (
+    "insert or ignore into mentions by name select * from batch_frame "
+    "returning entity_id, article_id, sentence_index, is_adjectival"
+)
 
 
-def _count_new_mentions(con: Connection, inserted: list[tuple[str, str]]) -> None:
+INSERTED_MENTIONS = {"entity_id": pl.String, "article_id": pl.String, "sentence_index": pl.Int32, "is_adjectival": pl.Boolean}
+
+
+def _count_new_mentions(con: Connection, inserted: pl.DataFrame) -> None:
     """Add the articles of the mentions just inserted (entity_id, article_id) to their entities' num_articles."""
-    pairs = pl.DataFrame(inserted, schema={"entity_id": pl.String, "article_id": pl.String}, orient="row")
-    con.register("inserted_mentions", pairs.to_arrow())
+    con.register("inserted_mentions", inserted.select("entity_id", "article_id").to_arrow())
     try:
         con.execute(COUNT_NEW_MENTIONS_SQL)
     finally:
