@@ -219,7 +219,9 @@ def cmd_query(args: argparse.Namespace) -> int:
     print_rows(columns, rows, args.format)
     limit = str(params[-1]) if len(params) > len(args.params) else ""
     if limit.isdigit() and len(rows) == int(limit):  # a default row limit was reached: say how to see the rest
-        print(f"akhbar: {len(rows)} rows, as many as {args.name} shows by default: pass a larger limit", file=sys.stderr)
+        print(
+            f"akhbar: {len(rows)} rows, as many as {args.name} shows by default: pass a larger limit", file=sys.stderr
+        )
     return EXIT_OK
 
 

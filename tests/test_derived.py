@@ -70,7 +70,15 @@ def visit(reports: list[str], event_id: str = "ev:1") -> dict[str, list[dict]]:
         "actor_ids": ["person:lavrov", "person:diop"],
     }
     mentions = [
-        {**event, "article_id": a, "sentence_index": 0, "char_start": 0, "char_end": 1, "evidence": "x", "link_key": "k"}
+        {
+            **event,
+            "article_id": a,
+            "sentence_index": 0,
+            "char_start": 0,
+            "char_end": 1,
+            "evidence": "x",
+            "link_key": "k",
+        }
         for a in reports
     ]
     return {"events": [event], "event_mentions": mentions}

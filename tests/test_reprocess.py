@@ -186,7 +186,10 @@ def miscounted(path: Path) -> list[tuple]:
 def recounted_rows(path: Path) -> dict[str, int]:
     con = duckdb.connect(str(path), read_only=True)
     try:
-        return {table: con.execute(f"select count(*) from ({derived.RECOUNTS[table]})").fetchall()[0][0] for table in derived.DERIVED_TABLES}
+        return {
+            table: con.execute(f"select count(*) from ({derived.RECOUNTS[table]})").fetchall()[0][0]
+            for table in derived.DERIVED_TABLES
+        }
     finally:
         con.close()
 

@@ -127,9 +127,7 @@ def _run(inbox: Path, warehouse: Path, warm_up: Path | None = None) -> dict:
     if warm_up is None:
         measured = run_child(["ingest", "plain", str(inbox), str(warehouse)])
     else:
-        measured = run_child(
-            ["ingest", "warm", str(inbox), str(warehouse)], env={"AKHBAR_BENCH_WARM_UP": str(warm_up)}
-        )
+        measured = run_child(["ingest", "warm", str(inbox), str(warehouse)], env={"AKHBAR_BENCH_WARM_UP": str(warm_up)})
     child = measured.result
     return {
         "run_seconds": child["run_seconds"],
@@ -221,7 +219,10 @@ def rows_of(sizes: list[dict]) -> list[tuple[str, list[float | None]]]:
             "  one file over no-op, language stages loaded (s)",
             [r["one_file_warm"]["run_seconds"] - r["noop_after"]["run_seconds"] for r in sizes],
         ),
-        ("  publish of that one article, language stages loaded (s)", [r["one_file_warm"]["publish_seconds"] for r in sizes]),
+        (
+            "  publish of that one article, language stages loaded (s)",
+            [r["one_file_warm"]["publish_seconds"] for r in sizes],
+        ),
         ("no-op run after them (s)", [r["noop_after"]["run_seconds"] for r in sizes]),
         ("one batch of linking (s)", [r["linking_seconds"] for r in sizes]),
         (f"candidate read, {CANDIDATE_KEYS} link keys (s)", [r.get("candidate_read_seconds") for r in sizes]),
@@ -279,7 +280,9 @@ def warm_pages(work: Path, page: Path) -> list[Path]:
     from bench.perf.corpus import build_corpus
 
     pages = build_corpus(work / "pages", n=20)
-    return [work / "pages" / p.name for p in pages if p.name != page.name and p.suffix in (".html", ".txt")][:2]
+    return [work / "pages" / p.name for p in pages if p.name != page.name and Path(p.name).suffix in (".html", ".txt")][
+        :2
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -57,12 +57,13 @@ PARTICIPANTS_SQL = """
     left join entities as en on en.entity_id = p.entity_id
 """
 
-# What events contribute to event_country_days: each event once per country of its actors. {events}: which events.
+# What events contribute to event_country_days: each event once per country of its actors. {events}: which events,
+# {participants}: their rows of event_participants.
 COUNTRY_DAYS_SQL = """
     with event_countries as (
         select distinct e.event_id, e.event_date, e.event_type, e.num_mentions, e.num_articles, p.country_code
         from ({events}) as e
-        join event_participants as p on p.event_id = e.event_id
+        join ({participants}) as p on p.event_id = e.event_id
         where p.role = 'actor' and p.country_code is not null
             and e.date_precision in ('day', 'month') and e.status = 'occurred' and e.event_date is not null
     )
@@ -74,7 +75,12 @@ COUNTRY_DAYS_SQL = """
 
 ALL_MENTIONS = "select * from mentions"
 ALL_EVENTS = "select * from events"
+# The affected events and their participants, each read with event_id as the statement's one filter, so that DuckDB
+# reads them through the index on event_id (events' primary key; event_participants_event, migration 008) instead of
+# scanning 1M events and 2M participants per batch.
 AFFECTED_EVENTS = f"select * from events where event_id in (select event_id from {AFFECTED})"
+AFFECTED_PARTICIPANTS = f"select * from event_participants where event_id in (select event_id from {AFFECTED})"
+AFFECTED_DAYS = COUNTRY_DAYS_SQL.format(events=AFFECTED_EVENTS, participants=AFFECTED_PARTICIPANTS)
 
 # Adding (sign 1) or taking away (sign -1) counts, then dropping the rows left at zero.
 ADD_PAIRS_SQL = """
@@ -116,7 +122,7 @@ def before_load(con: Connection, frames: dict[str, pl.DataFrame], retract: Retra
         con.execute("delete from entity_pairs where num_sentences <= 0")
     con.execute(f"create or replace temp table {AFFECTED} (event_id varchar)")
     _note_affected_events(con, frames, retract)
-    con.execute(SUBTRACT_DAYS_SQL.format(delta=COUNTRY_DAYS_SQL.format(events=AFFECTED_EVENTS)))
+    con.execute(SUBTRACT_DAYS_SQL.format(delta=AFFECTED_DAYS))
     con.execute("delete from event_country_days where num_events <= 0")
     con.execute(f"delete from event_participants where event_id in (select event_id from {AFFECTED})")
 
@@ -141,12 +147,16 @@ def _note_affected_events(con: Connection, frames: dict[str, pl.DataFrame], retr
     if entities is not None and not entities.is_empty():
         con.register("akhbar_batch_entities", entities.select("entity_id", "country_code").to_arrow())
         try:
-            con.execute(
-                f"""insert into {AFFECTED}
-                    select p.event_id from event_participants as p
-                    join akhbar_batch_entities as b using (entity_id)
-                    where p.country_code is distinct from b.country_code"""
-            )
+            changed = con.execute(
+                """select b.entity_id from akhbar_batch_entities as b join entities as en using (entity_id)
+                   where en.country_code is distinct from b.country_code"""
+            ).fetchall()
+            if changed:  # rare (a gazetteer update): only then are the participants searched for the entities
+                con.execute(
+                    f"insert into {AFFECTED} select event_id from event_participants "
+                    "where entity_id in (select unnest(?::varchar[]))",
+                    [[row[0] for row in changed]],
+                )
         finally:
             con.unregister("akhbar_batch_entities")
 
@@ -161,7 +171,7 @@ def after_load(con: Connection, inserted_mentions: pl.DataFrame | None) -> None:
         finally:
             con.unregister("akhbar_inserted_mentions")
     con.execute("insert into event_participants by name " + PARTICIPANTS_SQL.format(events=AFFECTED_EVENTS))
-    con.execute(ADD_DAYS_SQL.format(delta=COUNTRY_DAYS_SQL.format(events=AFFECTED_EVENTS)))
+    con.execute(ADD_DAYS_SQL.format(delta=AFFECTED_DAYS))
     con.execute(f"drop table if exists {AFFECTED}")
 
 
@@ -174,10 +184,10 @@ RECOUNTS = {
     "event_participants": PARTICIPANTS_SQL.format(events=ALL_EVENTS),
 }
 # event_country_days is counted from event_participants: a recount of it recounts the participants first
-COUNTRY_DAYS_RECOUNT = COUNTRY_DAYS_SQL.format(events=ALL_EVENTS).replace(
-    "join event_participants as p", "join (" + RECOUNTS["event_participants"] + ") as p"
+RECOUNTS["event_country_days"] = COUNTRY_DAYS_SQL.format(events=ALL_EVENTS, participants=RECOUNTS["event_participants"])
+COUNTRY_DAYS_FROM_PARTICIPANTS = COUNTRY_DAYS_SQL.format(
+    events=ALL_EVENTS, participants="select * from event_participants"
 )
-RECOUNTS["event_country_days"] = COUNTRY_DAYS_RECOUNT
 
 
 def mismatches(con: Connection, tables: Sequence[str] = DERIVED_TABLES) -> dict[str, int]:
@@ -198,5 +208,15 @@ def rebuild(con: Connection) -> None:
     transaction."""
     for table in DERIVED_TABLES:  # in order: event_country_days is counted from event_participants
         con.execute(f"delete from {table}")
-        select = COUNTRY_DAYS_SQL.format(events=ALL_EVENTS) if table == "event_country_days" else RECOUNTS[table]
-        con.execute(f"insert into {table} by name {select}")
+        select = COUNTRY_DAYS_FROM_PARTICIPANTS if table == "event_country_days" else RECOUNTS[table]
+        con.execute(f"insert into {table} by name select * from ({select}) order by {SORTED_BY[table]}")
+
+
+# The order rows are written in: a query for one entity (entity_cooccurrence) or a window of days reads only the row
+# groups whose min-max range holds it (DuckDB's zone maps), not the whole table. Rows a load adds go after; a rebuild
+# sorts them in again.
+SORTED_BY = {
+    "entity_pairs": "entity_id, other_id",
+    "event_participants": "country_code, event_id",
+    "event_country_days": "event_date, country_code, event_type",
+}

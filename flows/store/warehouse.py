@@ -369,7 +369,12 @@ INSERT_MENTIONS_SQL = (
 )
 
 
-INSERTED_MENTIONS = {"entity_id": pl.String, "article_id": pl.String, "sentence_index": pl.Int32, "is_adjectival": pl.Boolean}
+INSERTED_MENTIONS = {
+    "entity_id": pl.String,
+    "article_id": pl.String,
+    "sentence_index": pl.Int32,
+    "is_adjectival": pl.Boolean,
+}
 
 
 def _count_new_mentions(con: Connection, inserted: pl.DataFrame) -> None:

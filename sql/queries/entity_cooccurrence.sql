@@ -3,16 +3,14 @@
 -- Parameters: 1) entity_id (e.g. person:sergey-lavrov).
 -- Read from entity_pairs, which each load and retraction keep (flows/store/derived.py): the distinct (article,
 -- sentence, entity) triples of non-adjectival mentions, paired within each sentence.
+-- The parameter filters the table directly (not through a join), so that DuckDB skips the row groups that cannot
+-- hold the entity: entity_pairs is written sorted by entity_id.
 with
-
-params as (
-    select cast(? as varchar) as entity_id
-),
 
 pairs as (
     select p.other_id as entity_id, p.num_sentences, p.num_articles
     from entity_pairs as p
-    join params as prm on p.entity_id = prm.entity_id
+    where p.entity_id = cast(? as varchar)
 ),
 
 entities as (
