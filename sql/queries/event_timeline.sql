@@ -11,15 +11,20 @@ params as (
     select cast(? as date) as from_date, cast(? as date) as to_date, cast(? as bigint) as max_events
 ),
 
--- Each step reads only what the window needs: the events in it, then the reports of those events (DuckDB cannot
--- push the window through the left join into the reports' aggregate by itself).
-events as (
-    select events.*
+-- Each step reads only what the window needs: the first events in it (chosen on their sort keys alone, then read
+-- whole), then the reports of those events (DuckDB cannot push the window through the left join into the reports'
+-- aggregate by itself).
+shown as (
+    select events.event_id
     from events
     cross join params as p
     where events.status = 'occurred' and events.event_date between p.from_date and p.to_date
     order by events.event_date, events.event_type, events.event_id
     limit (select max_events from params)
+),
+
+events as (
+    select * from events where event_id in (select event_id from shown)
 ),
 
 entities as (
