@@ -178,11 +178,12 @@ def _add_deltas(con: warehouse.Connection, target: Path, previous: Manifest, sta
             [entities, entities],
         ),
         "event_participants": ("select * from event_participants where event_id in (select unnest(?))", [events]),
-        "event_country_days": (
+        "event_country_days": (  # each event and its participants read by event_id alone: through their indexes
             "select * from event_country_days where (event_date, country_code, event_type) in "
-            "(select distinct e.event_date, p.country_code, e.event_type from events as e "
-            "join event_participants as p using (event_id) where e.event_id in (select unnest(?)))",
-            [events],
+            "(select distinct e.event_date, p.country_code, e.event_type "
+            "from (select * from events where event_id in (select unnest(?))) as e "
+            "join (select * from event_participants where event_id in (select unnest(?))) as p using (event_id))",
+            [events, events],
         ),
         "runs": (
             f"select * from runs where run_id in (select run_id from (select * from runs except select * from ({query})))",
