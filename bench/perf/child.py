@@ -80,14 +80,22 @@ def ingest(mode: str, inbox: Path, warehouse: Path) -> dict:
 
 
 def warm_up(page: Path) -> None:
-    """Analyse one page outside the inbox (nothing is written), so that the run after it finds the language stages
-    loaded, as the second and later runs of `akhbar watch` or `akhbar serve` do (one process, many runs)."""
+    """Analyse one page outside the inbox and name its entities (nothing is written), so that the run after it finds
+    the language stages and naming models loaded, as the second and later runs of `akhbar watch` or `akhbar serve`
+    do (one process, many runs)."""
+    import datetime as dt
+
+    from flows.nlp.entities.english import add_english_names
+    from flows.nlp.version import extractor_version
     from flows.pipeline import process_file
     from flows.read.discover import scan_inbox
     from flows.settings import Settings
+    from flows.store.frames import outcomes_to_frames
 
     item = next(item for item in scan_inbox(page.parent) if item.rel_path == page.name)
-    process_file(item, Settings(inbox=page.parent))
+    outcome = process_file(item, Settings(inbox=page.parent))
+    frames, _ = outcomes_to_frames([outcome], "warm-up", dt.datetime.now(), set(), extractor_version())
+    add_english_names(frames["entities"])  # the naming models too, as a load loads them
 
 
 def reprocess(warehouse: Path) -> dict:

@@ -17,11 +17,9 @@ Plain SQL on a warehouse connection; only flows/store/warehouse.py imports duckd
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Protocol, Sequence
 
 import polars as pl
-
-from flows.store.warehouse import Connection, Retraction
 
 DERIVED_TABLES = ("entity_pairs", "event_participants", "event_country_days")
 # The temp tables the maintenance fills within a load (dropped after it).
@@ -112,51 +110,78 @@ SUBTRACT_DAYS_SQL = """
 """
 
 
-def before_load(con: Connection, frames: dict[str, pl.DataFrame], retract: Retraction | None) -> None:
+# The statements of one load, written out once (the affected events go through the temp table AFFECTED).
+SUBTRACT_RETRACTED_PAIRS = SUBTRACT_PAIRS_SQL.format(
+    delta=PAIRS_SQL.format(mentions="select * from mentions where article_id in (select unnest(?::varchar[]))")
+)
+ADD_INSERTED_PAIRS = ADD_PAIRS_SQL.format(delta=PAIRS_SQL.format(mentions="select * from akhbar_inserted_mentions"))
+CREATE_AFFECTED = f"create or replace temp table {AFFECTED} (event_id varchar)"
+NOTE_WRITTEN = f"insert into {AFFECTED} select unnest(?::varchar[])"
+# through the index on link_key: the key is the statement's one filter
+NOTE_BY_LINK_KEY = (
+    f"insert into {AFFECTED} select event_id from event_mentions where link_key in (select unnest(?::varchar[]))"
+)
+NOTE_BY_ARTICLE = (
+    f"insert into {AFFECTED} select event_id from event_mentions where article_id in (select unnest(?::varchar[]))"
+)
+NOTE_BY_ENTITY = (
+    f"insert into {AFFECTED} select event_id from event_participants where entity_id in (select unnest(?::varchar[]))"
+)
+COUNTRY_CHANGED = """
+    select b.entity_id from akhbar_batch_entities as b join entities as en using (entity_id)
+    where en.country_code is distinct from b.country_code
+"""
+SUBTRACT_AFFECTED_DAYS = SUBTRACT_DAYS_SQL.format(delta=AFFECTED_DAYS)
+ADD_AFFECTED_DAYS = ADD_DAYS_SQL.format(delta=AFFECTED_DAYS)
+DELETE_AFFECTED_PARTICIPANTS = f"delete from event_participants where event_id in (select event_id from {AFFECTED})"
+INSERT_AFFECTED_PARTICIPANTS = "insert into event_participants by name " + PARTICIPANTS_SQL.format(
+    events=AFFECTED_EVENTS
+)
+DROP_AFFECTED = f"drop table if exists {AFFECTED}"
+
+
+class Connection(Protocol):
+    """What the maintenance needs of a warehouse connection (flows/store/warehouse.py opens it; this module does not
+    import it, which imports this one)."""
+
+    def execute(self, query: str, parameters: object = None) -> Any: ...
+    def register(self, view_name: str, python_object: object) -> Any: ...
+    def unregister(self, view_name: str) -> Any: ...
+
+
+def before_load(
+    con: Connection, frames: dict[str, pl.DataFrame], articles: Sequence[str] = (), link_keys: Sequence[str] = ()
+) -> None:
     """Take away what the batch replaces (inside the load's transaction, before it deletes or writes anything): the
-    sentence pairs of the articles it retracts, and everything derived from the events it deletes or rewrites."""
-    articles = list(retract.articles) if retract else []
+    sentence pairs of the ``articles`` it retracts, and everything derived from the events it deletes (those of the
+    articles and of the ``link_keys`` it retracts) or rewrites."""
     if articles:
-        retracted = "select * from mentions where article_id in (select unnest(?::varchar[]))"
-        con.execute(SUBTRACT_PAIRS_SQL.format(delta=PAIRS_SQL.format(mentions=retracted)), [articles])
+        con.execute(SUBTRACT_RETRACTED_PAIRS, [list(articles)])
         con.execute("delete from entity_pairs where num_sentences <= 0")
-    con.execute(f"create or replace temp table {AFFECTED} (event_id varchar)")
-    _note_affected_events(con, frames, retract)
-    con.execute(SUBTRACT_DAYS_SQL.format(delta=AFFECTED_DAYS))
+    con.execute(CREATE_AFFECTED)
+    _note_affected_events(con, frames, articles, link_keys)
+    con.execute(SUBTRACT_AFFECTED_DAYS)
     con.execute("delete from event_country_days where num_events <= 0")
-    con.execute(f"delete from event_participants where event_id in (select event_id from {AFFECTED})")
+    con.execute(DELETE_AFFECTED_PARTICIPANTS)
 
 
-def _note_affected_events(con: Connection, frames: dict[str, pl.DataFrame], retract: Retraction | None) -> None:
+def _note_affected_events(
+    con: Connection, frames: dict[str, pl.DataFrame], articles: Sequence[str], link_keys: Sequence[str]
+) -> None:
     """The events whose derived rows the batch changes: those it writes, those its retraction deletes, and those with
     a participant whose country the batch's entity rows change."""
-    written = _column(frames.get("events"), "event_id")
-    con.execute(f"insert into {AFFECTED} select unnest(?::varchar[])", [written])
-    if retract and retract.link_keys:  # through the index on link_key: the key is the statement's one filter
-        con.execute(
-            f"insert into {AFFECTED} select event_id from event_mentions where link_key in (select unnest(?::varchar[]))",
-            [list(retract.link_keys)],
-        )
-    if retract and retract.articles:
-        con.execute(
-            f"insert into {AFFECTED} select event_id from event_mentions "
-            "where article_id in (select unnest(?::varchar[]))",
-            [list(retract.articles)],
-        )
+    con.execute(NOTE_WRITTEN, [_column(frames.get("events"), "event_id")])
+    if link_keys:
+        con.execute(NOTE_BY_LINK_KEY, [list(link_keys)])
+    if articles:
+        con.execute(NOTE_BY_ARTICLE, [list(articles)])
     entities = frames.get("entities")
     if entities is not None and not entities.is_empty():
         con.register("akhbar_batch_entities", entities.select("entity_id", "country_code").to_arrow())
         try:
-            changed = con.execute(
-                """select b.entity_id from akhbar_batch_entities as b join entities as en using (entity_id)
-                   where en.country_code is distinct from b.country_code"""
-            ).fetchall()
+            changed = con.execute(COUNTRY_CHANGED).fetchall()
             if changed:  # rare (a gazetteer update): only then are the participants searched for the entities
-                con.execute(
-                    f"insert into {AFFECTED} select event_id from event_participants "
-                    "where entity_id in (select unnest(?::varchar[]))",
-                    [[row[0] for row in changed]],
-                )
+                con.execute(NOTE_BY_ENTITY, [[row[0] for row in changed]])
         finally:
             con.unregister("akhbar_batch_entities")
 
@@ -167,12 +192,12 @@ def after_load(con: Connection, inserted_mentions: pl.DataFrame | None) -> None:
     if inserted_mentions is not None and not inserted_mentions.is_empty():
         con.register("akhbar_inserted_mentions", inserted_mentions.to_arrow())
         try:
-            con.execute(ADD_PAIRS_SQL.format(delta=PAIRS_SQL.format(mentions="select * from akhbar_inserted_mentions")))
+            con.execute(ADD_INSERTED_PAIRS)
         finally:
             con.unregister("akhbar_inserted_mentions")
-    con.execute("insert into event_participants by name " + PARTICIPANTS_SQL.format(events=AFFECTED_EVENTS))
-    con.execute(ADD_DAYS_SQL.format(delta=AFFECTED_DAYS))
-    con.execute(f"drop table if exists {AFFECTED}")
+    con.execute(INSERT_AFFECTED_PARTICIPANTS)
+    con.execute(ADD_AFFECTED_DAYS)
+    con.execute(DROP_AFFECTED)
 
 
 def _column(frame: pl.DataFrame | None, column: str) -> list[str]:
@@ -190,26 +215,16 @@ COUNTRY_DAYS_FROM_PARTICIPANTS = COUNTRY_DAYS_SQL.format(
 )
 
 
+MISMATCH_SQL = {
+    table: f"select count(*) from ((select * from {table} except all ({counted})) "
+    f"union all (({counted}) except all select * from {table}))"
+    for table, counted in RECOUNTS.items()
+}
+
+
 def mismatches(con: Connection, tables: Sequence[str] = DERIVED_TABLES) -> dict[str, int]:
     """Rows that differ between each derived table and its recount (both ways), per table: all zero when kept right."""
-    found = {}
-    for table in tables:
-        counted = RECOUNTS[table]
-        [(n,)] = con.execute(
-            f"select count(*) from ((select * from {table} except all ({counted})) "
-            f"union all (({counted}) except all select * from {table}))"
-        ).fetchall()
-        found[table] = n
-    return found
-
-
-def rebuild(con: Connection) -> None:
-    """Write every derived table from the facts (the migration that adds them, or a repair), in the caller's
-    transaction."""
-    for table in DERIVED_TABLES:  # in order: event_country_days is counted from event_participants
-        con.execute(f"delete from {table}")
-        select = COUNTRY_DAYS_FROM_PARTICIPANTS if table == "event_country_days" else RECOUNTS[table]
-        con.execute(f"insert into {table} by name select * from ({select}) order by {SORTED_BY[table]}")
+    return {table: con.execute(MISMATCH_SQL[table]).fetchall()[0][0] for table in tables}
 
 
 # The order rows are written in: a query for one entity (entity_cooccurrence) or a window of days reads only the row
@@ -220,3 +235,19 @@ SORTED_BY = {
     "event_participants": "country_code, event_id",
     "event_country_days": "event_date, country_code, event_type",
 }
+REBUILD_SQL = {
+    table: f"insert into {table} by name select * from ({select}) order by {SORTED_BY[table]}"
+    for table, select in {
+        "entity_pairs": RECOUNTS["entity_pairs"],
+        "event_participants": RECOUNTS["event_participants"],
+        "event_country_days": COUNTRY_DAYS_FROM_PARTICIPANTS,  # from the participants just written
+    }.items()
+}
+
+
+def rebuild(con: Connection) -> None:
+    """Write every derived table from the facts (the migration that adds them, or a repair), in the caller's
+    transaction."""
+    for table in DERIVED_TABLES:  # in order: event_country_days is counted from event_participants
+        con.execute(f"delete from {table}")
+        con.execute(REBUILD_SQL[table])

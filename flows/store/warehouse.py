@@ -311,7 +311,10 @@ def load_batch(con: Connection, frames: dict[str, pl.DataFrame], retract: Retrac
 
     con.execute("begin transaction")
     try:
-        derived.before_load(con, frames, retract)
+        if retract is None:
+            derived.before_load(con, frames)
+        else:
+            derived.before_load(con, frames, retract.articles, retract.link_keys)
         if retract is not None:
             retract_facts(con, retract)
         inserted = None
