@@ -318,6 +318,7 @@ def load_batch(con: Connection, frames: dict[str, pl.DataFrame], retract: Retrac
         if retract is not None:
             retract_facts(con, retract)
         inserted = None
+        stored_before = _stored_articles(con, frames.get("search_docs"))
         for table in LOAD_ORDER:
             data = frames.get(table)
             if data is None or data.is_empty():
@@ -325,7 +326,7 @@ def load_batch(con: Connection, frames: dict[str, pl.DataFrame], retract: Retrac
             con.register("batch_frame", data.to_arrow())
             if table == "files":
                 con.execute(SUPERSEDED_QUARANTINE_SQL)
-            if table == "search_docs":
+            if table == "search_docs" and stored_before:
                 for statement in FORGET_INDEXED_SQL:
                     con.execute(statement)
             if table == "mentions":
@@ -341,6 +342,16 @@ def load_batch(con: Connection, frames: dict[str, pl.DataFrame], retract: Retrac
     except BaseException:
         _rollback(con)
         raise
+
+
+def _stored_articles(con: Connection, search_docs: pl.DataFrame | None) -> int:
+    """How many of the articles the batch indexes were stored before it (read before the batch writes its articles):
+    only those can have index rows to forget. A bound list on the primary key alone: an index lookup, not a scan."""
+    if search_docs is None or search_docs.is_empty():
+        return 0
+    ids = search_docs["article_id"].unique().to_list()
+    sql = "select count(*) from articles where article_id in (select unnest(?::varchar[]))"
+    return con.execute(sql, [ids]).fetchall()[0][0]
 
 
 def _rollback(con: Connection) -> None:
@@ -400,7 +411,9 @@ SUPERSEDED_QUARANTINE_SQL = """
 
 
 # An article indexed again (reprocessed, or indexed late) first loses its old index rows, and the document counts of
-# their terms, so that the index stays what one indexing of each article gives.
+# their terms, so that the index stays what one indexing of each article gives. A batch of new articles has none:
+# for it these three statements only scanned the index (0.52 s of a one-file load at 1M articles under load,
+# measured), so they run only when some article the batch indexes was stored before it (_stored_articles).
 FORGET_INDEXED_SQL = (
     """
     update search_vocab set df = search_vocab.df - gone.df
