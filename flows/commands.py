@@ -204,6 +204,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from flows.store import warehouse
+    from flows.store.named import with_defaults
 
     available = sorted(p.stem for p in warehouse.QUERIES_DIR.glob("*.sql"))
     if not args.name:
@@ -212,9 +213,15 @@ def cmd_query(args: argparse.Namespace) -> int:
     if args.name not in available:
         raise AkhbarError(f"no named query {args.name!r}; available: {', '.join(available)}")
     sql = (warehouse.QUERIES_DIR / f"{args.name}.sql").read_text(encoding="utf-8")
+    params = with_defaults(sql, args.params)
     with _reader(settings_from(args)) as con:
-        columns, rows = warehouse.query(con, sql, args.params)
+        columns, rows = warehouse.query(con, sql, params)
     print_rows(columns, rows, args.format)
+    limit = str(params[-1]) if len(params) > len(args.params) else ""
+    if limit.isdigit() and len(rows) == int(limit):  # a default row limit was reached: say how to see the rest
+        print(
+            f"akhbar: {len(rows)} rows, as many as {args.name} shows by default: pass a larger limit", file=sys.stderr
+        )
     return EXIT_OK
 
 

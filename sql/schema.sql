@@ -197,3 +197,37 @@ create table if not exists search_spellings (
     skeleton  varchar not null,
     term      varchar not null
 );
+
+-- Derived tables (flows/store/derived.py): kept by each load and retraction, so that the named queries read what a
+-- question selects instead of aggregating every mention or event. A test checks each equals a recount from the facts.
+
+-- per ordered pair of entities: the sentences that name both (non-adjectival mentions), and their distinct articles
+create table if not exists entity_pairs (
+    entity_id      varchar not null,
+    other_id       varchar not null,
+    num_sentences  integer not null,
+    num_articles   integer not null,
+    primary key (entity_id, other_id)
+);
+
+-- per event: every actor ('actor') and the place of a visit ('place'), with the entity's country_code
+create table if not exists event_participants (
+    event_id      varchar not null,
+    entity_id     varchar not null,
+    role          varchar not null,              -- actor, place
+    country_code  varchar,
+    event_type    varchar not null,
+    status        varchar not null
+);
+
+-- per day, country and PLOVER type: the events that occurred, dated to the day or month, in which the country took
+-- part through an actor (each event once per country), with their reports (num_mentions) and article reports
+create table if not exists event_country_days (
+    event_date           date not null,
+    country_code         varchar not null,
+    event_type           varchar not null,
+    num_events           integer not null,
+    num_reports          bigint not null,
+    num_article_reports  bigint not null,
+    primary key (event_date, country_code, event_type)
+);

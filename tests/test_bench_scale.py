@@ -36,9 +36,13 @@ def test_the_scale_benchmark_runs_on_a_tiny_warehouse(tmp_path: Path):
     page = tmp_path / "pages" / "visit.txt"
     page.parent.mkdir()
     page.write_text(PAGE, encoding="utf-8")
-    result = measure_size(40, page, tmp_path / "work")
+    warm = [tmp_path / "pages" / "warm.txt", tmp_path / "pages" / "other.txt"]
+    warm[0].write_text(PAGE.replace("أمس", "اليوم"), encoding="utf-8")
+    warm[1].write_text(PAGE.replace("باماكو", "موسكو"), encoding="utf-8")
+    result = measure_size(40, page, tmp_path / "work", warm)
     assert result["counts"]["articles"] == 40
     assert result["noop"]["counts"]["new"] == 0 and result["one_file"]["counts"]["loaded"] == 1
+    assert result["one_file_warm"]["counts"]["loaded"] == 1 and result["noop_after"]["counts"]["new"] == 0
     assert {t["name"] for t in result["queries"]} == {t["name"] for t in result["snapshot_queries"]}
     assert all(t["error"] is None for t in result["queries"] + result["snapshot_queries"])
     assert not (tmp_path / "work" / "w40").exists()  # each size's warehouse is removed once measured

@@ -22,8 +22,6 @@ ARTICLES_PER_EVENT = 20
 RUNS_PER_QUERY = 3
 COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
 STRING = re.compile(r"'(?:[^']|'')*'")
-PARAMETERS = re.compile(r"^--\s*Parameters:(.*)$", re.MULTILINE | re.IGNORECASE)
-PARAM_ITEM = re.compile(r"\b\d\)")
 # The synthetic warehouse's dates span 2016-2024; a timeline over all of it is the heaviest case (every event, as
 # rows to the caller); one month is what a dashboard's timeline or monthly chart asks for.
 DATE_SPAN = ("2016-01-01", "2024-12-31")
@@ -104,12 +102,16 @@ def example_params(con, sql: str, date_span: tuple[str, str] = DATE_SPAN) -> tup
     """Values for a query's ``?`` placeholders, read from its "-- Parameters: 1) ... 2) ..." header (the
     sql/queries convention), each chosen to be the heaviest case: the whole date span, the most-mentioned entity,
     the article with most mentions, the two countries with most entities."""
-    described = PARAMETERS.search(sql)
-    descriptions = [d.strip().lower() for d in PARAM_ITEM.split(described.group(1))[1:]] if described else []
+    from flows.store.named import OPTIONAL, parameter_descriptions
+
+    descriptions = [d.lower() for d in parameter_descriptions(sql)]
     descriptions += ["name"] * (placeholder_count(sql) - len(descriptions))
     values = []
     for position, text in enumerate(descriptions):
-        if "date" in text:
+        default = OPTIONAL.search(text)
+        if default:
+            values.append(default.group(1).strip())  # what `akhbar query` passes when it is left out
+        elif "date" in text:
             values.append(date_span[0] if "from" in text or position == 0 else date_span[1])
         elif "article_id" in text:
             values.append(_top(con, "select article_id from mentions group by 1 order by count(*) desc limit 1"))

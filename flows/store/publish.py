@@ -171,6 +171,20 @@ def _add_deltas(con: warehouse.Connection, target: Path, previous: Manifest, sta
             "(select distinct kind, term from search_terms where rowid >= ?)",
             [previous.tables["search_terms"].end],
         ),
+        # A new article's sentence pairs are between the entities its mentions name; the derived rows of the new
+        # runs' events (rows of other events change only with a retraction, which deletes: a whole publish).
+        "entity_pairs": (
+            "select * from entity_pairs where entity_id in (select unnest(?)) and other_id in (select unnest(?))",
+            [entities, entities],
+        ),
+        "event_participants": ("select * from event_participants where event_id in (select unnest(?))", [events]),
+        "event_country_days": (  # each event and its participants read by event_id alone: through their indexes
+            "select * from event_country_days where (event_date, country_code, event_type) in "
+            "(select distinct e.event_date, p.country_code, e.event_type "
+            "from (select * from events where event_id in (select unnest(?))) as e "
+            "join (select * from event_participants where event_id in (select unnest(?))) as p using (event_id))",
+            [events, events],
+        ),
         "runs": (
             f"select * from runs where run_id in (select run_id from (select * from runs except select * from ({query})))",
             [],

@@ -37,6 +37,10 @@ KEYS = {
     "entities": "entity_id",
     "runs": "run_id",
     "search_vocab": "kind, term",
+    # the derived tables (flows/store/derived.py): counts change in place, an event's participants are written again
+    "entity_pairs": "entity_id, other_id",
+    "event_participants": "event_id",
+    "event_country_days": "event_date, country_code, event_type",
 }
 # The column a keyed delta part carries (dropped by the view): the generation that wrote it.
 GENERATION_COLUMN = "akhbar_generation"

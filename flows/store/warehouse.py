@@ -122,6 +122,8 @@ def migrate(con: Connection) -> list[str]:
                 continue
             if version != 1:
                 con.execute(path.read_text(encoding="utf-8"))
+            if name in REBUILT_BY:
+                REBUILT_BY[name](con)
             con.execute("insert into schema_migrations values (?, ?, ?)", [version, name, _now()])
             applied.append(name)
         for view in sorted(VIEWS_DIR.glob("*.sql")):
@@ -131,6 +133,16 @@ def migrate(con: Connection) -> list[str]:
         con.execute("rollback")
         raise
     return applied
+
+
+def _rebuild_derived(con: Connection) -> None:
+    from flows.store import derived  # it imports this module
+
+    derived.rebuild(con)
+
+
+# Migrations whose rows are counted in Python after their SQL ran: the derived tables (flows/store/derived.py).
+REBUILT_BY = {"008_derived_tables": _rebuild_derived}
 
 
 def unseen_files(con: Connection, scanned: pl.DataFrame, *, retry_quarantined: bool = False) -> set[str]:
@@ -295,10 +307,18 @@ def load_batch(con: Connection, frames: dict[str, pl.DataFrame], retract: Retrac
     ``retract``: the facts the batch replaces (a reprocessed article's, the reports of re-linked events), deleted in
     the same transaction, so a reader or a crash sees either the old facts or the new ones.
     """
+    from flows.store import derived  # it imports this module
+
     con.execute("begin transaction")
     try:
+        if retract is None:
+            derived.before_load(con, frames)
+        else:
+            derived.before_load(con, frames, retract.articles, retract.link_keys)
         if retract is not None:
             retract_facts(con, retract)
+        inserted = None
+        stored_before = _stored_articles(con, frames.get("search_docs"))
         for table in LOAD_ORDER:
             data = frames.get(table)
             if data is None or data.is_empty():
@@ -306,19 +326,32 @@ def load_batch(con: Connection, frames: dict[str, pl.DataFrame], retract: Retrac
             con.register("batch_frame", data.to_arrow())
             if table == "files":
                 con.execute(SUPERSEDED_QUARANTINE_SQL)
-            if table == "search_docs":
+            if table == "search_docs" and stored_before:
                 for statement in FORGET_INDEXED_SQL:
                     con.execute(statement)
             if table == "mentions":
-                inserted = con.execute(INSERT_MENTIONS_SQL).fetchall()
+                inserted = pl.DataFrame(
+                    con.execute(INSERT_MENTIONS_SQL).fetchall(), schema=INSERTED_MENTIONS, orient="row"
+                )
                 _count_new_mentions(con, inserted)
             else:
                 con.execute(_insert_sql(table))
             con.unregister("batch_frame")
+        derived.after_load(con, inserted)
         con.execute("commit")
     except BaseException:
         _rollback(con)
         raise
+
+
+def _stored_articles(con: Connection, search_docs: pl.DataFrame | None) -> int:
+    """How many of the articles the batch indexes were stored before it (read before the batch writes its articles):
+    only those can have index rows to forget. A bound list on the primary key alone: an index lookup, not a scan."""
+    if search_docs is None or search_docs.is_empty():
+        return 0
+    ids = search_docs["article_id"].unique().to_list()
+    sql = "select count(*) from articles where article_id in (select unnest(?::varchar[]))"
+    return con.execute(sql, [ids]).fetchall()[0][0]
 
 
 def _rollback(con: Connection) -> None:
@@ -343,13 +376,24 @@ COUNT_NEW_MENTIONS_SQL = """
 
 
 # the mentions actually inserted (a mention already stored is ignored), for the count below
-INSERT_MENTIONS_SQL = "insert or ignore into mentions by name select * from batch_frame returning entity_id, article_id"
+# (and for the sentence pairs of flows/store/derived.py)
+INSERT_MENTIONS_SQL = (
+    "insert or ignore into mentions by name select * from batch_frame "
+    "returning entity_id, article_id, sentence_index, is_adjectival"
+)
 
 
-def _count_new_mentions(con: Connection, inserted: list[tuple[str, str]]) -> None:
+INSERTED_MENTIONS = {
+    "entity_id": pl.String,
+    "article_id": pl.String,
+    "sentence_index": pl.Int32,
+    "is_adjectival": pl.Boolean,
+}
+
+
+def _count_new_mentions(con: Connection, inserted: pl.DataFrame) -> None:
     """Add the articles of the mentions just inserted (entity_id, article_id) to their entities' num_articles."""
-    pairs = pl.DataFrame(inserted, schema={"entity_id": pl.String, "article_id": pl.String}, orient="row")
-    con.register("inserted_mentions", pairs.to_arrow())
+    con.register("inserted_mentions", inserted.select("entity_id", "article_id").to_arrow())
     try:
         con.execute(COUNT_NEW_MENTIONS_SQL)
     finally:
@@ -367,7 +411,9 @@ SUPERSEDED_QUARANTINE_SQL = """
 
 
 # An article indexed again (reprocessed, or indexed late) first loses its old index rows, and the document counts of
-# their terms, so that the index stays what one indexing of each article gives.
+# their terms, so that the index stays what one indexing of each article gives. A batch of new articles has none:
+# for it these three statements only scanned the index (0.52 s of a one-file load at 1M articles under load,
+# measured), so they run only when some article the batch indexes was stored before it (_stored_articles).
 FORGET_INDEXED_SQL = (
     """
     update search_vocab set df = search_vocab.df - gone.df

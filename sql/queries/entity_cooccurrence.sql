@@ -1,47 +1,39 @@
 -- entity_cooccurrence: which entities are mentioned in the same sentence as a given entity, and how often
 -- (sentences and distinct articles), most frequent first.
--- Parameters: 1) entity_id (e.g. person:sergey-lavrov).
+-- Parameters: 1) entity_id (e.g. person:sergey-lavrov)  2) at most this many entities, the most frequent first (optional, default 1000).
+-- The limit bounds what a very common entity returns (Russia in a quarter of a million articles: 148,230 entities, whose
+-- rows alone took a second to fetch, measured under load); `akhbar query` says when the default was reached.
+-- Read from entity_pairs, which each load and retraction keep (flows/store/derived.py): the distinct (article,
+-- sentence, entity) triples of non-adjectival mentions, paired within each sentence.
+-- The parameter filters the table directly (not through a join), so that DuckDB skips the row groups that cannot
+-- hold the entity: entity_pairs is written sorted by entity_id.
 with
 
-params as (
-    select cast(? as varchar) as entity_id
-),
-
--- The sentences that name the entity first, then only the mentions of those sentences' articles: the distinct
--- (article, sentence, entity) triples are taken over them, not over every mention.
-focus as (
-    select distinct m.article_id, m.sentence_index
-    from mentions as m
-    join params as p on m.entity_id = p.entity_id
-    where not m.is_adjectival
+pairs as (
+    select p.other_id as entity_id, p.num_sentences, p.num_articles
+    from entity_pairs as p
+    where p.entity_id = cast(? as varchar)
+    order by p.num_sentences desc, p.num_articles desc, p.other_id
+    limit cast(? as bigint)
 ),
 
 entities as (
-    select * from entities
-),
-
-together as (
-    select distinct other.entity_id, other.article_id, other.sentence_index
-    from mentions as other
-    join focus as f on other.article_id = f.article_id and other.sentence_index = f.sentence_index
-    cross join params as p
-    where not other.is_adjectival and other.entity_id <> p.entity_id
+    select * from entities where entity_id in (select entity_id from pairs)
 ),
 
 final as (
     select
-        t.entity_id,
+        p.entity_id,
         en.entity_type,
         en.name_ar,
         en.name_en,
         en.name_en_source,
         en.country_code,
-        count(*) as num_sentences,
-        count(distinct t.article_id) as num_articles
-    from together as t
-    left join entities as en on en.entity_id = t.entity_id
-    group by all
-    order by num_sentences desc, num_articles desc, t.entity_id
+        p.num_sentences::bigint as num_sentences,
+        p.num_articles::bigint as num_articles
+    from pairs as p
+    left join entities as en on en.entity_id = p.entity_id
+    order by num_sentences desc, num_articles desc, p.entity_id
 )
 
 select * from final

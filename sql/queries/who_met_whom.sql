@@ -11,40 +11,14 @@ params as (
     select upper(cast(? as varchar)) as country_a, upper(cast(? as varchar)) as country_b
 ),
 
-events as (
-    select * from events where event_type = 'CONSULT' and status = 'occurred'
-),
-
-entities as (
-    select * from entities
-),
-
-event_mentions as (
-    select * from event_mentions
-),
-
-participants as (
-    select e.event_id, x.entity_id, 'actor' as role
-    from events as e, unnest(coalesce(e.actor_ids, [e.actor1_id, e.actor2_id])) as x(entity_id)
-    where x.entity_id is not null
-    union all
-    select event_id, location_id, 'place' as role
-    from events
-    where event_mode = 'visit' and location_id is not null
-),
-
--- only the two countries' entities (found first, so that participants are joined with a few rows, not all entities):
--- the participants of other countries never reach a side or the filter below
-country_entities as (
-    select en.entity_id, en.name_ar, en.name_en, en.country_code
-    from entities as en
-    join params as prm on en.country_code = prm.country_a or en.country_code = prm.country_b
-),
-
+-- Read from event_participants, which each load and retraction keep (flows/store/derived.py): the two countries'
+-- participants of CONSULT events that occurred, found without unnesting every event's actors.
 participant_countries as (
-    select distinct p.event_id, p.role, en.entity_id, en.name_ar, en.name_en, en.country_code
-    from participants as p
-    join country_entities as en on en.entity_id = p.entity_id
+    select distinct p.event_id, p.role, p.entity_id, en.name_ar, en.name_en, p.country_code
+    from event_participants as p
+    join params as prm on p.country_code = prm.country_a or p.country_code = prm.country_b
+    left join entities as en on en.entity_id = p.entity_id
+    where p.event_type = 'CONSULT' and p.status = 'occurred'
 ),
 
 matching_events as (
@@ -58,6 +32,10 @@ matching_events as (
     cross join params as prm
     group by pc.event_id, prm.country_a, prm.country_b
     having bool_or(pc.country_code = prm.country_a) and bool_or(pc.country_code = prm.country_b)
+),
+
+events as (
+    select * from events where event_id in (select event_id from matching_events)
 ),
 
 reports as (
