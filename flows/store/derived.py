@@ -74,7 +74,7 @@ COUNTRY_DAYS_SQL = """
 ALL_MENTIONS = "select * from mentions"
 ALL_EVENTS = "select * from events"
 # The affected events and their participants, each read with event_id as the statement's one filter, so that DuckDB
-# reads them through the index on event_id (events' primary key; event_participants_event, migration 008) instead of
+# reads them through the index on event_id (events' primary key; event_participants_event, migration 010) instead of
 # scanning 1M events and 2M participants per batch.
 AFFECTED_EVENTS = f"select * from events where event_id in (select event_id from {AFFECTED})"
 AFFECTED_PARTICIPANTS = f"select * from event_participants where event_id in (select event_id from {AFFECTED})"

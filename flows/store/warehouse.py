@@ -142,7 +142,7 @@ def _rebuild_derived(con: Connection) -> None:
 
 
 # Migrations whose rows are counted in Python after their SQL ran: the derived tables (flows/store/derived.py).
-REBUILT_BY = {"008_derived_tables": _rebuild_derived}
+REBUILT_BY = {"010_derived_tables": _rebuild_derived}
 
 
 def unseen_files(con: Connection, scanned: pl.DataFrame, *, retry_quarantined: bool = False) -> set[str]:
