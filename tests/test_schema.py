@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 
 from flows.store.frames import SCHEMAS
-from flows.store.warehouse import SCHEMA_FILE, migrate
+from flows.store.warehouse import MIGRATIONS_DIR, SCHEMA_FILE, migrate
 
 DUCKDB_TYPE = {
     pl.String: "VARCHAR",
@@ -183,3 +183,10 @@ def test_a_quote_or_mention_row_without_a_part_is_a_body_row() -> None:
     assert frame("quotes", [{"quote_id": "a:q0-3", "article_id": "a"}])["part"].to_list() == ["body"]
     assert frame("mentions", [{"mention_id": "a:m0-3", "article_id": "a"}])["part"].to_list() == ["body"]
     assert frame("quotes", [{"quote_id": "a:t0-3", "part": "title"}])["part"].to_list() == ["title"]
+
+
+def test_each_migration_has_a_version_of_its_own() -> None:
+    # migrate() records versions, not names: a second 008_*.sql (two branches that each added one) would be skipped
+    # on every warehouse that applied the first, silently.
+    versions = [int(path.name.split("_", 1)[0]) for path in MIGRATIONS_DIR.glob("[0-9]*_*.sql")]
+    assert sorted(versions) == sorted(set(versions)), "two migrations share a version number"
