@@ -164,3 +164,18 @@ def test_an_unnamed_subject_after_the_verb_is_not_replaced_by_a_name_before_it()
 
 def test_but_x_then_a_verb_is_subject_then_verb() -> None:
     assert only("وتحدث الوزير طويلا، لكن روسيا حذرت النيجر من العواقب.", "THREATEN").actor1_id == "gpe:rus"
+
+
+def test_a_nisba_on_the_noun_right_after_the_verb_names_its_subject_and_the_name_after_is_the_object() -> None:
+    event = only("ويدعم الجيش المالي قوات النيجر.", "SUPPORT")
+    assert (event.actor1_id, event.actor2_id) == ("gpe:mli", "gpe:ner")
+
+
+def test_a_titles_holder_after_the_nisba_stays_the_subject() -> None:
+    event = only("ويدعم الوزير المالي ديوب النيجر.", "SUPPORT")
+    assert event.actor1_id == DIOP.entity_id
+
+
+def test_the_country_of_counted_victims_is_the_target_not_the_agent() -> None:
+    event = only("وقتل عشرات الجنود الماليين أمس.", "ASSAULT")
+    assert (event.actor1_id, event.actor2_id) == (None, "gpe:mli")

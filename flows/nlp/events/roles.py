@@ -23,9 +23,11 @@ from flows.nlp.events.agents import (
     ActorCandidate,
     charge_start,
     clitic_before,
+    counted,
     gap_tokens,
     is_preposed_subject,
     pick_actor1,
+    subject_nisba_after,
 )
 from flows.nlp.text.arabic import normalize, tokens
 from flows.resources import read_tsv_tuples
@@ -200,6 +202,15 @@ def assign_roles(
             None,
         )
         first, source = (nisba_subject, "nisba") if nisba_subject else (first, source)
+        # A subject after the verb outranks a guess; a preposed or shared subject ("وكانت دمشق اتهمت") stays.
+        if (
+            pos == "verb"
+            and not subject_suffix
+            and (first is None or first.char_start >= trigger_end or source in ("guess", "unnamed"))
+        ):
+            nisba_after = subject_nisba_after(text, trigger_end, inside, actor_after)
+            if nisba_after is not None and (first is None or first.char_start >= nisba_after.char_end):
+                first, source = nisba_after, "nisba"
     if pos == "noun":
         # "غارة إسرائيلية", "ضربات أمريكية": a nisba right after an action noun names its agent.
         agent_nisba = next(
@@ -217,10 +228,14 @@ def assign_roles(
     if first is None:
         # Last resort: a nisba standing for its country ("المسؤولين الماليين" -> Mali).
         # Not the counterpart's ("بعد قمة جمعته مع نظيره الروسي": the Russian is whom he met).
+        # Not a counted one either ("وقتل 40 جندي تركي": the victims' country is the target).
         nisbas = [
             c for c in inside if c.is_adjectival and c.entity_type == "GPE" and not counterpart(text, c.char_start)
         ]
-        first = nisbas[0] if nisbas else None
+        first = next((c for c in nisbas if not counted(text, c)), None)
+        victims = [c for c in nisbas if c.char_start >= trigger_end]
+        if first is None and victims and not actor_after:
+            actor_after = victims[:1]
     rest = [c for c in actor_after if c is not first]
     if event_type in ("ACCUSE", "REQUEST"):
         # "متهمة إياه بمساعدة تنظيم داعش": who is named in the charge is not the accused; "حثت شركاتها على مواصلة
