@@ -179,3 +179,8 @@ def test_a_titles_holder_after_the_nisba_stays_the_subject() -> None:
 def test_the_country_of_counted_victims_is_the_target_not_the_agent() -> None:
     event = only("وقتل عشرات الجنود الماليين أمس.", "ASSAULT")
     assert (event.actor1_id, event.actor2_id) == (None, "gpe:mli")
+
+
+def test_the_subject_of_witnessed_is_where_it_happened() -> None:
+    event = only("وتشهد النيجر احتجاجات واسعة منذ أسابيع.", "PROTEST")
+    assert (event.actor1_id, event.location_id) == (None, "gpe:ner")

@@ -50,6 +50,9 @@ PLACE_WORDS = frozenset(
         "بلدات", "محافظات",
     )
 )  # fmt: skip
+# The verb شهد "witnessed" in its perfect and imperfect forms, with و/ف and the future س (normalised): its subject is
+# where an event happened ("تشهد المدينة احتجاجات").
+WITNESS_VERB = re.compile(r"[وف]?س?[يت]?شهد(?:ت)?")
 # Prepositions: a candidate behind one is an object, not a subject.
 # Titles with the article that open a person's own noun phrase (flows/data/titles.tsv, position before).
 DEFINITE_TITLES = frozenset(
@@ -99,10 +102,19 @@ def word_before(text: str, start: int, within: int = 3) -> set[str]:
 def is_place(text: str, cand: ActorCandidate, visit: bool) -> bool:
     if cand.entity_type not in PLACE_TYPES or len(cand.entity_ids) != 1:
         return False
+    if witnessed_by(text, cand):
+        return True
     clitic = clitic_before(text, cand.char_start)
     if clitic and clitic[-1:] in (VISIT_CLITICS if visit else PLACE_CLITICS):
         return True
     return any(place_word(w) for w in word_before(text, cand.char_start))
+
+
+def witnessed_by(text: str, cand: ActorCandidate) -> bool:
+    """ "يشهد العراق احتجاجات", "شهدت مصر تظاهرات": the subject of شهد ("saw", "witnessed") right after it is where
+    the event happened, not who did it."""
+    before = tokens(text, max(0, cand.char_start - 20), cand.char_start)[-1:]
+    return bool(before) and bool(WITNESS_VERB.fullmatch(normalize(before[0].text)))
 
 
 def place_word(word: str) -> bool:
