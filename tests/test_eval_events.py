@@ -178,8 +178,11 @@ def ant2_dev() -> dict:
 # 14) 0.373 / 0.700 / 0.413 / 0.468 / 0.848, after it 0.460 / 0.705 / 0.511 / 0.596 / 0.848; at the start of the
 # fourth, every branch merged, 0.458 / 0.710 / 0.484 / 0.596 / 0.849, after it (places are not agents, off-politics
 # articles, reports naming neither who nor where dropped) 0.496 / 0.719 / 0.517 / 0.600 / 0.851, cross-article pair
-# precision 0.632 and recall 0.508 (0.644 / 0.472 before it; printed since the fourth session). Floors a little below
-# the latter. (Blind test split, scored
+# precision 0.632 and recall 0.508 (0.644 / 0.472 before it; printed since the fourth session). Fifth session (a
+# definite reference takes only an event of its mode's family; a chemical attack has its own mode): 0.490 / 0.714 /
+# 0.535 / 0.614 / 0.849, pair precision 0.632 -> 1.000, recall 0.508 -> 0.474: the pairs lost were the Douma attack's
+# reports linked to each other only through the strikes' actors (one wrong event), so the recall floor goes down
+# with them. Floors a little below the latter. (Blind test split, scored
 # once each: before 0.134 / 0.361 / 0.257 / 0.174 / 0.857, after 0.169 / 0.423 / 0.289 / 0.367 / 0.822.) Actor figures are bounded by the entity stage: 76 of 115 gold agents are tagged anywhere
 # in their article, 46 in the report's sentence.
 @pytest.mark.parametrize(
@@ -187,11 +190,11 @@ def ant2_dev() -> dict:
     [
         pytest.param("event_f1", 0.47, id="ant2-dev-event-f1"),
         pytest.param("type_f1", 0.69, id="ant2-dev-type-f1"),
-        pytest.param("actor1_accuracy", 0.49, id="ant2-dev-actor1-accuracy"),
-        pytest.param("date_accuracy", 0.57, id="ant2-dev-date-accuracy"),
+        pytest.param("actor1_accuracy", 0.51, id="ant2-dev-actor1-accuracy"),
+        pytest.param("date_accuracy", 0.59, id="ant2-dev-date-accuracy"),
         pytest.param("status_accuracy", 0.82, id="ant2-dev-status-accuracy"),
-        pytest.param("pair_precision", 0.60, id="ant2-dev-pair-precision"),
-        pytest.param("pair_recall", 0.48, id="ant2-dev-pair-recall"),
+        pytest.param("pair_precision", 0.95, id="ant2-dev-pair-precision"),
+        pytest.param("pair_recall", 0.45, id="ant2-dev-pair-recall"),
     ],
 )
 def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:

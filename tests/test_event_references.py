@@ -10,7 +10,7 @@ import pytest
 from flows.nlp.events.detect import detect_events
 from flows.nlp.text.arabic import split_sentences
 from flows.nlp.types import Document, Quote
-from tests.test_events import DIOP, KNOWN, events_in, fake_mentions
+from tests.test_events import DIOP, KNOWN, LAVROV, events_in, fake_mentions
 
 
 def only(text: str, event_type: str, published: dt.date | None = None):
@@ -46,6 +46,27 @@ def test_a_definite_reference_takes_the_articles_event_and_its_date() -> None:
     first, second = [e for e in events_in(text, dt.date(2018, 3, 5)) if e.event_type == "ASSAULT"]
     assert (second.trigger, second.actor1_id, second.actor2_id) == ("الغارة", first.actor1_id, first.actor2_id)
     assert (first.actor1_id, second.event_date) == ("gpe:rus", dt.date(2018, 3, 3))
+
+
+def test_a_chemical_attack_does_not_take_the_actors_of_the_strikes_told_before_it() -> None:
+    text = "شنت روسيا غارة على مالي. وجاءت الغارة ردا على الهجوم الكيماوي في باماكو. ودانت النيجر الهجوم المزعوم."
+    strike, reply, chemical, alleged = [e for e in events_in(text) if e.event_type == "ASSAULT"]
+    assert (strike.actor1_id, reply.actor1_id) == ("gpe:rus", "gpe:rus")
+    assert (chemical.event_mode, chemical.actor1_id) == ("chemical", None)
+    assert alleged.actor1_id != "gpe:rus", "the text goes on about the chemical attack, not the strike"
+
+
+def test_a_reference_to_a_summit_takes_the_meeting_told_before_it() -> None:
+    text = "والتقى لافروف ديوب في موسكو. وأثارت القمة قلق النيجر."
+    meeting, summit = [e for e in events_in(text) if e.event_type == "CONSULT"]
+    assert (
+        (summit.actor1_id, summit.actor2_id)
+        == (meeting.actor1_id, meeting.actor2_id)
+        == (
+            LAVROV.entity_id,
+            DIOP.entity_id,
+        )
+    )
 
 
 def test_an_indefinite_noun_keeps_its_own_roles() -> None:
@@ -143,3 +164,23 @@ def test_an_unnamed_subject_after_the_verb_is_not_replaced_by_a_name_before_it()
 
 def test_but_x_then_a_verb_is_subject_then_verb() -> None:
     assert only("وتحدث الوزير طويلا، لكن روسيا حذرت النيجر من العواقب.", "THREATEN").actor1_id == "gpe:rus"
+
+
+def test_a_nisba_on_the_noun_right_after_the_verb_names_its_subject_and_the_name_after_is_the_object() -> None:
+    event = only("ويدعم الجيش المالي قوات النيجر.", "SUPPORT")
+    assert (event.actor1_id, event.actor2_id) == ("gpe:mli", "gpe:ner")
+
+
+def test_a_titles_holder_after_the_nisba_stays_the_subject() -> None:
+    event = only("ويدعم الوزير المالي ديوب النيجر.", "SUPPORT")
+    assert event.actor1_id == DIOP.entity_id
+
+
+def test_the_country_of_counted_victims_is_the_target_not_the_agent() -> None:
+    event = only("وقتل عشرات الجنود الماليين أمس.", "ASSAULT")
+    assert (event.actor1_id, event.actor2_id) == (None, "gpe:mli")
+
+
+def test_the_subject_of_witnessed_is_where_it_happened() -> None:
+    event = only("وتشهد النيجر احتجاجات واسعة منذ أسابيع.", "PROTEST")
+    assert (event.actor1_id, event.location_id) == (None, "gpe:ner")

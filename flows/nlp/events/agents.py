@@ -57,6 +57,10 @@ SUBJECT_PRONOUN_OPENER = re.compile(r"[وف]?ب?[اإأ]ن(?:ه|ها|هم|هما
 CLAUSE_PUNCTUATION = re.compile(r"[،,.:;؛«»\"()\-]")
 # Between two members of a coordination: و, a comma, or "كل من" words.
 COORDINATION = re.compile(r"[\s،,]*و?\s*")
+# A numeral this few words before a nisba counts the noun it qualifies ("40 جندي تركي"); the count words are the
+# numerals and quantifiers of OBJECT_QUANTIFIERS' kind that take a counted noun (normalised).
+COUNTED_REACH_TOKENS = 2
+COUNT_WORDS = frozenset(normalize(w) for w in ("عشرات", "مئات", "آلاف", "ألف", "عدد", "بضعة", "ثلاثة", "ثلاث", "عشرة"))
 PREPOSITION_PREFIXED = re.compile(r"^[وف]?(?:بال|لل|با|لا|كال)")
 
 
@@ -73,6 +77,13 @@ class ActorCandidate:
 
 def gap_tokens(text: str, start: int, end: int) -> int:
     return len(tokens(text, start, end)) if end > start else 0
+
+
+def word_start(text: str, start: int) -> int:
+    """Where the word holding ``start`` begins: a nisba's mention may start after its article ("ال|مالي")."""
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start
 
 
 def clitic_before(text: str, start: int) -> str:
@@ -270,3 +281,38 @@ def behind_preposition(text: str, start: int, cand: ActorCandidate) -> bool:
         return False  # "كل من إيران"
     glued = clitic_before(text, cand.char_start)
     return bool(glued) or any(word in PREPOSITIONS or PREPOSITION_PREFIXED.match(word) for word in between)
+
+
+def subject_nisba_after(
+    text: str, trigger_end: int, inside: list[ActorCandidate], actors_after: list[ActorCandidate]
+) -> ActorCandidate | None:
+    """ "وتدعم القوات الإيرانية قوات الحكومة السورية": a definite noun right after the verb is its subject (VSO),
+    and a nisba on it names the subject's country; the names after it are the object. Not when a name follows the
+    nisba at once: "قال الرئيس الأمريكي ترامب" — the title's holder is the subject."""
+    nisba = next(
+        (
+            c
+            for c in inside
+            if c.is_adjectival and c.entity_type == "GPE" and c.char_start >= trigger_end
+            and gap_tokens(text, trigger_end, word_start(text, c.char_start)) == 1
+        ),
+        None,
+    )  # fmt: skip
+    if nisba is None or CLAUSE_PUNCTUATION.search(text[trigger_end : nisba.char_start]):
+        return None
+    head = normalize(tokens(text, trigger_end, word_start(text, nisba.char_start))[0].text)
+    if not head.startswith(("ال", "وال")) or is_preposition(head) or PREPOSITION_PREFIXED.match(head):
+        return None
+    holder = next((c for c in actors_after if c.char_start >= nisba.char_end), None)
+    if holder is not None and gap_tokens(text, nisba.char_end, holder.char_start) == 0:
+        return None
+    return nisba
+
+
+def counted(text: str, cand: ActorCandidate) -> bool:
+    """A nisba inside a counted noun phrase ("قتل 40 جندي تركي", "مقتل عشرات الجنود الأتراك"): its country's people
+    are the ones counted, the victims or objects, not the agent."""
+    return any(
+        t.text.isdigit() or normalize(t.text).removeprefix("و") in COUNT_WORDS
+        for t in tokens(text, max(0, cand.char_start - 30), word_start(text, cand.char_start))[-COUNTED_REACH_TOKENS:]
+    )

@@ -21,7 +21,7 @@ from flows.nlp.events.lexicon import EventLexicon, lexicon
 from flows.nlp.events.places import is_place_only, places_out_of_roles
 from flows.nlp.events.references import Report, is_reference, reported_subject, with_antecedent_actors
 from flows.nlp.events.roles import ActorCandidate, Roles, assign_roles
-from flows.nlp.events.triggers import TriggerHit, find_triggers
+from flows.nlp.events.triggers import TriggerHit, find_triggers, weapon_mode
 from flows.nlp.text.arabic import normalize, normalize_with_map, split_sentences, tokens
 from flows.nlp.types import Document, Entity, EventMention, Mention, Quote, Sentence
 from flows.resources import read_tsv_tuples
@@ -203,7 +203,8 @@ def detect_events(
                 Report(
                     EventMention(
                         event_type=hit.entry.event_type,
-                        event_mode=hit.entry.event_mode,
+                        event_mode=(weapon_mode(text, hit.char_end) if hit.entry.event_type == "ASSAULT" else None)
+                        or hit.entry.event_mode,
                         actor1_id=roles.actor1_id,
                         actor2_id=roles.actor2_id,
                         location_id=roles.location_id,

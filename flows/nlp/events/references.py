@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from flows.nlp.events.agents import SUBJECT_PRONOUN_OPENER, ActorCandidate
+from flows.nlp.events.merge import modes_compatible
 from flows.nlp.events.triggers import TriggerHit
 from flows.nlp.text import words
 from flows.nlp.text.arabic import normalize, tokens
@@ -24,6 +25,8 @@ DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
 DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"))
 # A quote's words may start after its opener: "أكد أنه «يدعم …»" (the opener and a quotation mark).
 OPENER_SLACK_CHARS = 8
+# Types whose mode names the means, so two modes of different families are two events (same_kind).
+MEANS_TYPES = frozenset({"ASSAULT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,19 +80,26 @@ def reported_subject(text: str, quotes: tuple[Quote, ...], hit: TriggerHit) -> s
 def with_antecedent_actors(found: list[Report]) -> list[EventMention]:
     """A definite reference ("الضربات", "هذا الهجوم", "قمة هلسنكي") whose agent the clause does not give refers to
     the article's event of its type: the first report of that type whose agent the clause gave (the lead, as a
-    rule). It takes that report's actors, and its date when its own text gives none and it has happened (a planned
-    "الاجتماع المقبل" is the next one). Not an indefinite noun:
+    rule) and of its kind ("الهجوم الكيماوي" is not the air strikes told before it; same_kind). It takes that
+    report's actors, and its date when its own text gives none and it has happened (a planned "الاجتماع المقبل" is
+    the next one). Not when the last report of its type before it is of another mode: "الهجوم الكيماوي … عن الهجوم
+    المزعوم" goes on about the chemical attack, not the strikes. Not an indefinite noun:
     "بعد زيارة للعراق" is another visit, and taking the visitor would let linking merge the two (seed 003)."""
-    told: dict[str, Report] = {}
-    for report in found:
-        event = report.event
-        if report.firm and event.actor1_id is not None and event.status != "negated":
-            told.setdefault(event.event_type, report)
+    told = [r for r in found if r.firm and r.event.actor1_id is not None and r.event.status != "negated"]
     result = []
-    for report in found:
+    for i, report in enumerate(found):
         event = report.event
-        source = told.get(event.event_type)
-        if report.reference and not report.firm and source is not None and source is not report:
+        source = next(
+            (r for r in told if r.event.event_type == event.event_type and same_kind(r.event, event)),
+            None,
+        )
+        if (
+            report.reference
+            and not report.firm
+            and source is not None
+            and source is not report
+            and not other_event_between(found[:i], source)
+        ):
             event = replace(
                 event,
                 actor1_id=source.event.actor1_id,
@@ -100,3 +110,17 @@ def with_antecedent_actors(found: list[Report]) -> list[EventMention]:
                 event = replace(event, event_date=source.event.event_date, date_precision=source.event.date_precision)
         result.append(event)
     return result
+
+
+def other_event_between(earlier: list[Report], source: Report) -> bool:
+    """The last report of the source's type before a reference is of a mode the source's is not: the text has
+    moved on to that other event."""
+    last = next((r for r in reversed(earlier) if r.event.event_type == source.event.event_type), None)
+    return last is not None and not same_kind(last.event, source.event)
+
+
+def same_kind(a: EventMention, b: EventMention) -> bool:
+    """Two reports of one type can be one event: for an attack, modes of one family (merge.modes_compatible: the
+    means, read from the text, "الهجوم الكيماوي"); other types' modes are facets told by turns (a visit, its talks,
+    its meeting) or a lemma's default (مساعدات: humanitarian, even "المساعدات العسكرية"), too weak to part them."""
+    return a.event_type not in MEANS_TYPES or modes_compatible(a.event_mode, b.event_mode)

@@ -23,9 +23,11 @@ from flows.nlp.events.agents import (
     ActorCandidate,
     charge_start,
     clitic_before,
+    counted,
     gap_tokens,
     is_preposed_subject,
     pick_actor1,
+    subject_nisba_after,
 )
 from flows.nlp.text.arabic import normalize, tokens
 from flows.resources import read_tsv_tuples
@@ -48,6 +50,9 @@ PLACE_WORDS = frozenset(
         "بلدات", "محافظات",
     )
 )  # fmt: skip
+# The verb شهد "witnessed" in its perfect and imperfect forms, with و/ف and the future س (normalised): its subject is
+# where an event happened ("تشهد المدينة احتجاجات").
+WITNESS_VERB = re.compile(r"[وف]?س?[يت]?شهد(?:ت)?")
 # Prepositions: a candidate behind one is an object, not a subject.
 # Titles with the article that open a person's own noun phrase (flows/data/titles.tsv, position before).
 DEFINITE_TITLES = frozenset(
@@ -97,10 +102,19 @@ def word_before(text: str, start: int, within: int = 3) -> set[str]:
 def is_place(text: str, cand: ActorCandidate, visit: bool) -> bool:
     if cand.entity_type not in PLACE_TYPES or len(cand.entity_ids) != 1:
         return False
+    if witnessed_by(text, cand):
+        return True
     clitic = clitic_before(text, cand.char_start)
     if clitic and clitic[-1:] in (VISIT_CLITICS if visit else PLACE_CLITICS):
         return True
     return any(place_word(w) for w in word_before(text, cand.char_start))
+
+
+def witnessed_by(text: str, cand: ActorCandidate) -> bool:
+    """ "يشهد العراق احتجاجات", "شهدت مصر تظاهرات": the subject of شهد ("saw", "witnessed") right after it is where
+    the event happened, not who did it."""
+    before = tokens(text, max(0, cand.char_start - 20), cand.char_start)[-1:]
+    return bool(before) and bool(WITNESS_VERB.fullmatch(normalize(before[0].text)))
 
 
 def place_word(word: str) -> bool:
@@ -200,6 +214,15 @@ def assign_roles(
             None,
         )
         first, source = (nisba_subject, "nisba") if nisba_subject else (first, source)
+        # A subject after the verb outranks a guess; a preposed or shared subject ("وكانت دمشق اتهمت") stays.
+        if (
+            pos == "verb"
+            and not subject_suffix
+            and (first is None or first.char_start >= trigger_end or source in ("guess", "unnamed"))
+        ):
+            nisba_after = subject_nisba_after(text, trigger_end, inside, actor_after)
+            if nisba_after is not None and (first is None or first.char_start >= nisba_after.char_end):
+                first, source = nisba_after, "nisba"
     if pos == "noun":
         # "غارة إسرائيلية", "ضربات أمريكية": a nisba right after an action noun names its agent.
         agent_nisba = next(
@@ -217,10 +240,14 @@ def assign_roles(
     if first is None:
         # Last resort: a nisba standing for its country ("المسؤولين الماليين" -> Mali).
         # Not the counterpart's ("بعد قمة جمعته مع نظيره الروسي": the Russian is whom he met).
+        # Not a counted one either ("وقتل 40 جندي تركي": the victims' country is the target).
         nisbas = [
             c for c in inside if c.is_adjectival and c.entity_type == "GPE" and not counterpart(text, c.char_start)
         ]
-        first = nisbas[0] if nisbas else None
+        first = next((c for c in nisbas if not counted(text, c)), None)
+        victims = [c for c in nisbas if c.char_start >= trigger_end]
+        if first is None and victims and not actor_after:
+            actor_after = victims[:1]
     rest = [c for c in actor_after if c is not first]
     if event_type in ("ACCUSE", "REQUEST"):
         # "متهمة إياه بمساعدة تنظيم داعش": who is named in the charge is not the accused; "حثت شركاتها على مواصلة

@@ -64,6 +64,16 @@ class TriggerHit:
     subject_suffix: bool = False  # a verb that spells its plural subject ("اقتحموا", "يتهمونها"): no subject after it
 
 
+# The chemical weapon an attack noun names right after it ("الهجوم الكيماوي", "هجوم بالأسلحة الكيميائية"): a mode of
+# its own, so a chemical attack is never one event with the strikes that answered it. The stems (clitics off) of
+# the adjective كيميائي in its three spellings (كيميائي، كيماوي، كيمياوي) and كيمائي; the weapon nouns that may
+# stand between (سلاح، أسلحة، غاز، مواد).
+CHEMICAL_STEMS = ("كيميايي", "كيماوي", "كيمياوي", "كيمايي")
+WEAPON_NOUN_STEMS = frozenset(normalize(w) for w in ("سلاح", "اسلح", "غاز", "مواد", "ماد"))
+WEAPON_REACH_WORDS = 2
+CHEMICAL_MODE = "chemical"
+
+
 @dataclass(frozen=True, slots=True)
 class Sense:
     context: frozenset[str]  # empty: the default row ("*")
@@ -289,3 +299,15 @@ def sense_of(entry: LexiconEntry, seq: tuple[Word, ...], first: int, last: int) 
         if not sense.context or sense.context & keys:
             return sense.event_type, sense.event_mode
     return entry.category, entry.get("mode")
+
+
+def weapon_mode(text: str, trigger_end: int) -> str | None:
+    """ "الهجوم الكيماوي", "هجوم بالأسلحة الكيميائية": the chemical mode, from the adjective right after the noun or
+    after a weapon noun there."""
+    following = words(text, trigger_end, min(len(text), trigger_end + 60))[: WEAPON_REACH_WORDS + 1]
+    for word in following:
+        if word.stem.startswith(CHEMICAL_STEMS) or word.key.startswith(CHEMICAL_STEMS):
+            return CHEMICAL_MODE
+        if word.stem not in WEAPON_NOUN_STEMS and word.key not in WEAPON_NOUN_STEMS:
+            return None
+    return None
