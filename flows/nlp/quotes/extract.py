@@ -28,7 +28,14 @@ from flows.nlp.quotes.lexicon import (
     speaker_word,
 )
 from flows.nlp.quotes.marks import MarkSpan
-from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, SOURCE_PREPOSITION
+from flows.nlp.quotes.phrase import (
+    DEFINITE_ARTICLE,
+    RELATIVE_PRONOUNS,
+    SOURCE_PREPOSITION,
+    WORD_KINDS,
+    is_title,
+    is_word,
+)
 from flows.nlp.quotes.sources import ACCORDING_TO, MIN_POSTPOSED_WORDS, according_to
 from flows.nlp.quotes.speakers import np_speaker
 from flows.nlp.quotes.titles import title_quotes
@@ -59,6 +66,8 @@ SUBJUNCTIVE_PARTICLES = frozenset({"ان", "لن", "لم"})  # normalised أن،
 CONDITIONALS = frozenset({"اذا", "واذا", "لو", "ولو"})  # normalised إذا، لو
 RESUMPTIVE_FA = "ف"  # فإن
 BARE_AN = "ان"  # أن/إن without a pronoun, normalised
+# A relative clause's own subject stands within this many words of its cue ("الذي أكد فيه أحد المسؤولين").
+RELATIVE_SUBJECT_AT = 3
 
 
 def extract_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
@@ -102,6 +111,8 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
     words = 0  # words between the cue and token j, a quoted name counting for none
     conditional = False
     first = i + 1
+    if _relative_on_a_thing(ctx, i):
+        return None
     if cue.cue_class == "located_verb":
         if first >= len(tokens) or tokens[first].norm != LOCATION_PREPOSITION:
             return None
@@ -148,6 +159,27 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
                 return None  # "سيارة نقل ريفي": نقل without عن is not "quoted"
             return _reported(ctx, cue, cue_start, cue_end, j, (first, j))
     return None
+
+
+def _relative_on_a_thing(ctx: Context, i: int) -> bool:
+    """A cue in a relative clause on a definite noun that cannot speak, with no subject of its own ("الفكرة التي
+    تفيد بأن", "الحركات الاستعراضية التي تؤكد أن", "الطائرة الرئاسية، التي يبلغ عدد مقاعدها"): the writer describes
+    a thing; nobody speaks. A noun can speak when the mentions name it or it is a speaker word or a title ("الوزارة
+    التي قالت", "الرئيس الذي أكد"); a relative clause with its own subject ("والتي قالت الحكومة اليمنية إنها",
+    "الذي أكد فيه أحد المسؤولين") reports that subject."""
+    if i < 2 or i + 1 >= len(ctx.tokens) or ctx.tokens[i - 1].norm.removeprefix("و") not in RELATIVE_PRONOUNS:
+        return False
+    if not ctx.tokens[i - 2].norm.startswith(DEFINITE_ARTICLE) or _can_speak(ctx, i - 2):
+        return False  # a word with no article before the pronoun is a name ("لوكاكو الذي قال")
+    return not any(_can_speak(ctx, n) for n in range(i + 1, min(i + 1 + RELATIVE_SUBJECT_AT, len(ctx.tokens))))
+
+
+def _can_speak(ctx: Context, n: int) -> bool:
+    """Token n is, or is inside, a mention, or it is a speaker word or a title."""
+    tok = ctx.tokens[n]
+    if is_word(ctx, n, WORD_KINDS) or is_title(ctx, n):
+        return True
+    return any(m.char_start < tok.end and m.char_end > tok.start for m in ctx.mentions_before(tok.end))
 
 
 def _quotes_from(between: list[Tok]) -> bool:
