@@ -263,11 +263,15 @@ def _end_clauses(ctx: Context, found: list[Found]) -> None:
 
 
 def _tail_start(ctx: Context, start: int, end: int) -> int:
-    """Where the writer takes over inside ``body[start:end]`` ("، وذلك في مقابلة", "على حد تعبيره"), else ``end``."""
+    """Where the writer takes over inside ``body[start:end]`` ("، وذلك في مقابلة", "على حد تعبيره"; an "according
+    to" after a comma: "، وفق ما ذكرت صحيفة …" names the writer's source), else ``end``."""
     words = ctx.token_range(start, end)
     for n in words:
         if ctx.in_mark(ctx.tokens[n].start) is not None:
             continue
+        hit = cue_for(ctx.tokens[n].norm)
+        if hit is not None and hit[0].cue_class == "prep" and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n)):
+            return ctx.tokens[n].start
         for tail in clause_tails():
             if tuple(t.norm for t in ctx.tokens[n : n + len(tail)]) == tail and n + len(tail) <= words.stop:
                 return ctx.tokens[n].start

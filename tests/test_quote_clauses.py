@@ -1,5 +1,5 @@
-"""A cue inside a relative clause: a thing described by the writer says nothing; a speaker or a clause's own subject
-does (extract._relative_on_a_thing)."""
+"""Where a quote is and is not: a cue in a relative clause on a thing says nothing (extract._relative_on_a_thing);
+the writer's "according to" after a comma ends a reported clause (extract._tail_start)."""
 
 from __future__ import annotations
 
@@ -28,3 +28,9 @@ def test_a_relative_clause_with_its_own_subject_is_a_quote():
 def test_a_relative_clause_on_a_speaker_word_is_a_quote():
     quotes = quotes_of("وأغلقت الطرق أمام الوزارة التي أكدت أن الحركة ستعود إلى طبيعتها غدا.")
     assert [q.cue for q in quotes] == ["أكدت"]
+
+
+@pytest.mark.parametrize("source", ["وفق ما ذكرت الصحيفة", "بحسب وكالة الأنباء الرسمية"])
+def test_an_according_to_after_a_comma_ends_the_reported_clause(source):
+    quotes = quotes_of(f"وقال الوزير إن الحكومة سترفع الأجور في الربيع المقبل، {source}، يوم الأحد.")
+    assert [q.quote_text for q in quotes if q.cue == "قال"] == ["الحكومة سترفع الأجور في الربيع المقبل"]
