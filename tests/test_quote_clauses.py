@@ -1,5 +1,6 @@
-"""Where a quote is and is not: a cue in a relative clause on a thing says nothing (extract._relative_on_a_thing);
-the writer's "according to" after a comma ends a reported clause (extract._tail_start)."""
+"""Where a quote is and who said it: a cue in a relative clause on a thing says nothing (extract._relative_on_a_thing);
+the writer's "according to" after a comma ends a reported clause (extract._tail_start); a weekday closing a subject
+nobody lists is the writer's (speakers._unlisted_subject)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,8 @@ def test_a_relative_clause_on_a_speaker_word_is_a_quote():
 def test_an_according_to_after_a_comma_ends_the_reported_clause(source):
     quotes = quotes_of(f"وقال الوزير إن الحكومة سترفع الأجور في الربيع المقبل، {source}، يوم الأحد.")
     assert [q.quote_text for q in quotes if q.cue == "قال"] == ["الحكومة سترفع الأجور في الربيع المقبل"]
+
+
+def test_a_weekday_closing_an_unlisted_subject_is_left_out_of_its_surface():
+    quotes = quotes_of("أفاد المرصد الوطني للرصد الجوي الأربعاء أن الأمطار ستستمر حتى نهاية الأسبوع.")
+    assert [q.speaker_surface for q in quotes] == ["المرصد الوطني للرصد الجوي"]
