@@ -1,5 +1,5 @@
-"""Where a quote is and who said it: a cue in a relative clause on a thing says nothing (extract._relative_on_a_thing);
-the writer's "according to" after a comma ends a reported clause (extract._tail_start); a weekday closing a subject
+"""Where a quote is and who said it: a cue in a relative clause on a thing says nothing (clauses.relative_on_a_thing);
+the writer's "according to" after a comma ends a reported clause (clauses.tail_start); a weekday closing a subject
 nobody lists is the writer's (speakers._unlisted_subject)."""
 
 from __future__ import annotations

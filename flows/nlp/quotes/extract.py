@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from flows.nlp.quotes.agreement import cue_agreement
 from flows.nlp.quotes.antecedents import MAX_NESTED_SUBJECT, antecedent_speaker
+from flows.nlp.quotes.clauses import relative_on_a_thing, tail_start
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker, Tok
 from flows.nlp.quotes.lexicon import (
     Cue,
-    clause_tails,
     cue_for,
     is_blocker,
     is_blocker_before_min,
@@ -30,11 +30,7 @@ from flows.nlp.quotes.lexicon import (
 from flows.nlp.quotes.marks import MarkSpan
 from flows.nlp.quotes.phrase import (
     DEFINITE_ARTICLE,
-    RELATIVE_PRONOUNS,
     SOURCE_PREPOSITION,
-    WORD_KINDS,
-    is_title,
-    is_word,
 )
 from flows.nlp.quotes.sources import ACCORDING_TO, MIN_POSTPOSED_WORDS, according_to
 from flows.nlp.quotes.speakers import np_speaker
@@ -66,8 +62,6 @@ SUBJUNCTIVE_PARTICLES = frozenset({"ان", "لن", "لم"})  # normalised أن،
 CONDITIONALS = frozenset({"اذا", "واذا", "لو", "ولو"})  # normalised إذا، لو
 RESUMPTIVE_FA = "ف"  # فإن
 BARE_AN = "ان"  # أن/إن without a pronoun, normalised
-# A relative clause's own subject stands within this many words of its cue ("الذي أكد فيه أحد المسؤولين").
-RELATIVE_SUBJECT_AT = 3
 
 
 def extract_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
@@ -111,7 +105,7 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
     words = 0  # words between the cue and token j, a quoted name counting for none
     conditional = False
     first = i + 1
-    if _relative_on_a_thing(ctx, i):
+    if relative_on_a_thing(ctx, i):
         return None
     if cue.cue_class == "located_verb":
         if first >= len(tokens) or tokens[first].norm != LOCATION_PREPOSITION:
@@ -159,27 +153,6 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
                 return None  # "سيارة نقل ريفي": نقل without عن is not "quoted"
             return _reported(ctx, cue, cue_start, cue_end, j, (first, j))
     return None
-
-
-def _relative_on_a_thing(ctx: Context, i: int) -> bool:
-    """A cue in a relative clause on a definite noun that cannot speak, with no subject of its own ("الفكرة التي
-    تفيد بأن", "الحركات الاستعراضية التي تؤكد أن", "الطائرة الرئاسية، التي يبلغ عدد مقاعدها"): the writer describes
-    a thing; nobody speaks. A noun can speak when the mentions name it or it is a speaker word or a title ("الوزارة
-    التي قالت", "الرئيس الذي أكد"); a relative clause with its own subject ("والتي قالت الحكومة اليمنية إنها",
-    "الذي أكد فيه أحد المسؤولين") reports that subject."""
-    if i < 2 or i + 1 >= len(ctx.tokens) or ctx.tokens[i - 1].norm.removeprefix("و") not in RELATIVE_PRONOUNS:
-        return False
-    if not ctx.tokens[i - 2].norm.startswith(DEFINITE_ARTICLE) or _can_speak(ctx, i - 2):
-        return False  # a word with no article before the pronoun is a name ("لوكاكو الذي قال")
-    return not any(_can_speak(ctx, n) for n in range(i + 1, min(i + 1 + RELATIVE_SUBJECT_AT, len(ctx.tokens))))
-
-
-def _can_speak(ctx: Context, n: int) -> bool:
-    """Token n is, or is inside, a mention, or it is a speaker word or a title."""
-    tok = ctx.tokens[n]
-    if is_word(ctx, n, WORD_KINDS) or is_title(ctx, n):
-        return True
-    return any(m.char_start < tok.end and m.char_end > tok.start for m in ctx.mentions_before(tok.end))
 
 
 def _quotes_from(between: list[Tok]) -> bool:
@@ -253,29 +226,13 @@ def _end_clauses(ctx: Context, found: list[Found]) -> None:
         ]  # fmt: skip
         if later:
             end = _last_comma_before(ctx, item.content_start, later[0])
-        end = _tail_start(ctx, item.content_start, end)
+        end = tail_start(ctx, item.content_start, end)
         item.content_end = ctx.strip_end(item.content_start, end)
         if ctx.mark_opening_in(item.content_start, item.content_start + 1) is not None:
             mark = ctx.mark_opening_in(item.content_start, item.content_start + 1)
             if mark is not None and mark.close_at + 1 == item.content_end:
                 item.kind, item.mark = "direct", mark
                 item.content_start, item.content_end = mark.inner_start, mark.inner_end
-
-
-def _tail_start(ctx: Context, start: int, end: int) -> int:
-    """Where the writer takes over inside ``body[start:end]`` ("، وذلك في مقابلة", "على حد تعبيره"; an "according
-    to" after a comma: "، وفق ما ذكرت صحيفة …" names the writer's source), else ``end``."""
-    words = ctx.token_range(start, end)
-    for n in words:
-        if ctx.in_mark(ctx.tokens[n].start) is not None:
-            continue
-        hit = cue_for(ctx.tokens[n].norm)
-        if hit is not None and hit[0].cue_class == "prep" and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n)):
-            return ctx.tokens[n].start
-        for tail in clause_tails():
-            if tuple(t.norm for t in ctx.tokens[n : n + len(tail)]) == tail and n + len(tail) <= words.stop:
-                return ctx.tokens[n].start
-    return end
 
 
 def _nested(ctx: Context, clause_start: int, inner: Found) -> bool:
