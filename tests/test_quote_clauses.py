@@ -1,6 +1,6 @@
 """Where a quote is and who said it: a cue in a relative clause on a thing says nothing (clauses.relative_on_a_thing);
 the writer's "according to" after a comma ends a reported clause (clauses.tail_start); a weekday closing a subject
-nobody lists is the writer's (speakers._unlisted_subject)."""
+nobody lists is the writer's (speakers._unlisted_subject); whom أبلغ told is not who spoke (extract.ADDRESSEE_FIRST_LEMMAS)."""
 
 from __future__ import annotations
 
@@ -40,3 +40,8 @@ def test_an_according_to_after_a_comma_ends_the_reported_clause(source):
 def test_a_weekday_closing_an_unlisted_subject_is_left_out_of_its_surface():
     quotes = quotes_of("أفاد المرصد الوطني للرصد الجوي الأربعاء أن الأمطار ستستمر حتى نهاية الأسبوع.")
     assert [q.speaker_surface for q in quotes] == ["المرصد الوطني للرصد الجوي"]
+
+
+def test_whom_the_speaker_told_is_not_the_speaker():
+    quotes = quotes_of("وتحدث لافروف في موسكو. وأبلغ المراسلين عقب اللقاء بأنه سيزور العاصمة الفرنسية الشهر المقبل.")
+    assert [q.speaker_id for q in quotes if q.cue == "أبلغ"] == ["person:sergey-lavrov"]

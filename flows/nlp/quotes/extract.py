@@ -58,6 +58,9 @@ MAX_BARE_NAME = 3
 MIN = "من"  # على الرغم من أن
 QUOTING_LEMMA = "نقل"  # نقل الكرملين عن غويتا: the speaker follows عن
 OBJECT_FIRST_LEMMAS = frozenset({"وصف"})  # وصف الزيارة بأنها تاريخية: الزيارة is what was described
+# The speech lemmas whose direct object is the hearer ("أبلغ الصحافيين بأنه"): words no list or mention knows after
+# them are whom they told, as after a directive statement verb (حض، حث); of speech_cues.tsv's lemmas only أبلغ.
+ADDRESSEE_FIRST_LEMMAS = frozenset({"أبلغ"})
 SUBJUNCTIVE_PARTICLES = frozenset({"ان", "لن", "لم"})  # normalised أن، لن، لم
 CONDITIONALS = frozenset({"اذا", "واذا", "لو", "ولو"})  # normalised إذا، لو
 RESUMPTIVE_FA = "ف"  # فإن
@@ -276,8 +279,9 @@ def _attach_speaker(ctx: Context, item: Found, previous: list[Found]) -> None:
         after_particle = item.np[0] > 1 and ctx.tokens[item.np[0] - 2].norm in SUBJUNCTIVE_PARTICLES
         object_first = item.cue.lemma in OBJECT_FIRST_LEMMAS or after_particle
         # "وفق تعبيره", "جاء في حسابه على تويتر": after a preposition a word no list knows is no one's name.
-        bare_ok = item.cue.cue_class not in ("prep", "located_verb")
-        definite_ok = item.cue.cue_class in ("verb", "named_verb")
+        told = item.cue.lemma in ADDRESSEE_FIRST_LEMMAS
+        bare_ok = item.cue.cue_class not in ("prep", "located_verb") and not told
+        definite_ok = item.cue.cue_class in ("verb", "named_verb") and not told
         speaker = np_speaker(
             ctx,
             item.np[0],
