@@ -45,3 +45,7 @@ def test_a_weekday_closing_an_unlisted_subject_is_left_out_of_its_surface():
 def test_whom_the_speaker_told_is_not_the_speaker():
     quotes = quotes_of("وتحدث لافروف في موسكو. وأبلغ المراسلين عقب اللقاء بأنه سيزور العاصمة الفرنسية الشهر المقبل.")
     assert [q.speaker_id for q in quotes if q.cue == "أبلغ"] == ["person:sergey-lavrov"]
+
+
+def test_a_name_inside_the_clause_of_a_relative_on_a_thing_is_not_its_subject():
+    assert quotes_of("وعرضت القناة المشاهد المصورة التي تؤكد أن لافروف غادر القاعة قبل نهاية الجلسة.") == ()

@@ -4,7 +4,7 @@ the writer's words that close a sentence (a listed tail, an "according to" after
 from __future__ import annotations
 
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context
-from flows.nlp.quotes.lexicon import clause_tails, cue_for
+from flows.nlp.quotes.lexicon import clause_tails, cue_for, is_complementizer
 from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, RELATIVE_PRONOUNS, WORD_KINDS, is_title, is_word
 
 # A relative clause's own subject stands within this many words of its cue ("الذي أكد فيه أحد المسؤولين").
@@ -21,7 +21,12 @@ def relative_on_a_thing(ctx: Context, i: int) -> bool:
         return False
     if not ctx.tokens[i - 2].norm.startswith(DEFINITE_ARTICLE) or _can_speak(ctx, i - 2):
         return False  # a word with no article before the pronoun is a name ("لوكاكو الذي قال")
-    return not any(_can_speak(ctx, n) for n in range(i + 1, min(i + 1 + RELATIVE_SUBJECT_AT, len(ctx.tokens))))
+    for n in range(i + 1, min(i + 1 + RELATIVE_SUBJECT_AT, len(ctx.tokens))):
+        if is_complementizer(ctx.tokens[n].norm):
+            return True  # "التي تؤكد أن النظام الإيراني": what follows is the clause, not the cue's subject
+        if _can_speak(ctx, n):
+            return False
+    return True
 
 
 def _can_speak(ctx: Context, n: int) -> bool:
