@@ -49,3 +49,8 @@ def test_whom_the_speaker_told_is_not_the_speaker():
 
 def test_a_name_inside_the_clause_of_a_relative_on_a_thing_is_not_its_subject():
     assert quotes_of("وعرضت القناة المشاهد المصورة التي تؤكد أن لافروف غادر القاعة قبل نهاية الجلسة.") == ()
+
+
+def test_words_between_a_relative_cue_and_its_complementizer_are_its_subject():
+    quotes = quotes_of("وتوقفت الغارات الليلية التي تقول المنظمات الإنسانية إنها أصابت مدارس ومستشفيات.")
+    assert [q.cue for q in quotes] == ["تقول"]

@@ -21,9 +21,13 @@ def relative_on_a_thing(ctx: Context, i: int) -> bool:
         return False
     if not ctx.tokens[i - 2].norm.startswith(DEFINITE_ARTICLE) or _can_speak(ctx, i - 2):
         return False  # a word with no article before the pronoun is a name ("لوكاكو الذي قال")
-    for n in range(i + 1, min(i + 1 + RELATIVE_SUBJECT_AT, len(ctx.tokens))):
+    for n in range(i + 1, min(i + 2 + RELATIVE_SUBJECT_AT, len(ctx.tokens))):
+        if n > i + 1 and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n)):
+            break
         if is_complementizer(ctx.tokens[n].norm):
-            return True  # "التي تؤكد أن النظام الإيراني": what follows is the clause, not the cue's subject
+            # "التي تؤكد أن النظام الإيراني": the clause follows at once, nobody is named; "التي تقول الولايات
+            # المتحدة وحلفاؤها إنها": the words before the complementizer are the cue's own subject.
+            return n == i + 1
         if _can_speak(ctx, n):
             return False
     return True
