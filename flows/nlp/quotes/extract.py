@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from flows.nlp.quotes.agreement import cue_agreement
 from flows.nlp.quotes.antecedents import MAX_NESTED_SUBJECT, antecedent_speaker
+from flows.nlp.quotes.clauses import relative_on_a_thing, tail_start
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker, Tok
 from flows.nlp.quotes.lexicon import (
     Cue,
-    clause_tails,
     cue_for,
     is_blocker,
     is_blocker_before_min,
@@ -28,7 +28,10 @@ from flows.nlp.quotes.lexicon import (
     speaker_word,
 )
 from flows.nlp.quotes.marks import MarkSpan
-from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, SOURCE_PREPOSITION
+from flows.nlp.quotes.phrase import (
+    DEFINITE_ARTICLE,
+    SOURCE_PREPOSITION,
+)
 from flows.nlp.quotes.sources import ACCORDING_TO, MIN_POSTPOSED_WORDS, according_to
 from flows.nlp.quotes.speakers import np_speaker
 from flows.nlp.quotes.titles import title_quotes
@@ -55,6 +58,9 @@ MAX_BARE_NAME = 3
 MIN = "من"  # على الرغم من أن
 QUOTING_LEMMA = "نقل"  # نقل الكرملين عن غويتا: the speaker follows عن
 OBJECT_FIRST_LEMMAS = frozenset({"وصف"})  # وصف الزيارة بأنها تاريخية: الزيارة is what was described
+# The speech lemmas whose direct object is the hearer ("أبلغ الصحافيين بأنه"): words no list or mention knows after
+# them are whom they told, as after a directive statement verb (حض، حث); of speech_cues.tsv's lemmas only أبلغ.
+ADDRESSEE_FIRST_LEMMAS = frozenset({"أبلغ"})
 SUBJUNCTIVE_PARTICLES = frozenset({"ان", "لن", "لم"})  # normalised أن، لن، لم
 CONDITIONALS = frozenset({"اذا", "واذا", "لو", "ولو"})  # normalised إذا، لو
 RESUMPTIVE_FA = "ف"  # فإن
@@ -102,6 +108,8 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
     words = 0  # words between the cue and token j, a quoted name counting for none
     conditional = False
     first = i + 1
+    if relative_on_a_thing(ctx, i):
+        return None
     if cue.cue_class == "located_verb":
         if first >= len(tokens) or tokens[first].norm != LOCATION_PREPOSITION:
             return None
@@ -221,25 +229,13 @@ def _end_clauses(ctx: Context, found: list[Found]) -> None:
         ]  # fmt: skip
         if later:
             end = _last_comma_before(ctx, item.content_start, later[0])
-        end = _tail_start(ctx, item.content_start, end)
+        end = tail_start(ctx, item.content_start, end)
         item.content_end = ctx.strip_end(item.content_start, end)
         if ctx.mark_opening_in(item.content_start, item.content_start + 1) is not None:
             mark = ctx.mark_opening_in(item.content_start, item.content_start + 1)
             if mark is not None and mark.close_at + 1 == item.content_end:
                 item.kind, item.mark = "direct", mark
                 item.content_start, item.content_end = mark.inner_start, mark.inner_end
-
-
-def _tail_start(ctx: Context, start: int, end: int) -> int:
-    """Where the writer takes over inside ``body[start:end]`` ("، وذلك في مقابلة", "على حد تعبيره"), else ``end``."""
-    words = ctx.token_range(start, end)
-    for n in words:
-        if ctx.in_mark(ctx.tokens[n].start) is not None:
-            continue
-        for tail in clause_tails():
-            if tuple(t.norm for t in ctx.tokens[n : n + len(tail)]) == tail and n + len(tail) <= words.stop:
-                return ctx.tokens[n].start
-    return end
 
 
 def _nested(ctx: Context, clause_start: int, inner: Found) -> bool:
@@ -283,8 +279,9 @@ def _attach_speaker(ctx: Context, item: Found, previous: list[Found]) -> None:
         after_particle = item.np[0] > 1 and ctx.tokens[item.np[0] - 2].norm in SUBJUNCTIVE_PARTICLES
         object_first = item.cue.lemma in OBJECT_FIRST_LEMMAS or after_particle
         # "وفق تعبيره", "جاء في حسابه على تويتر": after a preposition a word no list knows is no one's name.
-        bare_ok = item.cue.cue_class not in ("prep", "located_verb")
-        definite_ok = item.cue.cue_class in ("verb", "named_verb")
+        told = item.cue.lemma in ADDRESSEE_FIRST_LEMMAS
+        bare_ok = item.cue.cue_class not in ("prep", "located_verb") and not told
+        definite_ok = item.cue.cue_class in ("verb", "named_verb") and not told
         speaker = np_speaker(
             ctx,
             item.np[0],

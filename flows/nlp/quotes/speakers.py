@@ -222,7 +222,12 @@ def _unlisted_subject(
         if persons:
             return ctx.speaker_from(persons[0])
         if tok_hi - lo <= MAX_SUBJECT_WINDOW:
-            end = window_end  # the name no list knows may follow the role's place ("… في اليمن ليز غراند")
+            # The name no list knows may follow the role's place ("… في اليمن ليز غراند"); an adverb closing the
+            # window is the writer's ("أفاد المرصد … السبت أن").
+            last = tok_hi
+            while last > hi and is_word(ctx, last - 1, ("skip",)):
+                last -= 1
+            end = ctx.tokens[last - 1].end
         return Speaker(None, ctx.body[start:end], start, end)
     # "وترى حملات داعمة لخفض الانبعاثات أنه": whatever stands between a speech verb and its clause is the verb's
     # subject, named by its words; the previous speaker would be a guess.
