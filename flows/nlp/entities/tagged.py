@@ -26,7 +26,14 @@ from flows.nlp.entities.base import (
 )
 from flows.nlp.entities.context import after_body_head, is_work_title
 from flows.nlp.entities.gazetteer import given_names, nisba_heads
-from flows.nlp.entities.tagger import bio_spans, clitic_stem, gazetteer_words, tag_with_confidence, word_counts
+from flows.nlp.entities.tagger import (
+    article_counts,
+    bio_spans,
+    clitic_stem,
+    gazetteer_words,
+    tag_with_confidence,
+    word_counts,
+)
 from flows.nlp.entities.tokens import EntityText
 from flows.nlp.text import analyse
 from flows.nlp.text.morph import ARTICLE, CONJUNCTIONS, PARTICLES, PREPOSITIONS, segment
@@ -43,7 +50,8 @@ TAGGER_ENDS = {
     "PERSON": frozenset({"given-name", "title"}),
     "ORG": frozenset({"org-of-place", "media-name", "definite-body", "org-head", "org-quoted"}),
 }
-
+# Sources of persons whose name is the words they read, not a listed person's.
+MADE_UP_PERSONS = frozenset({"given-name", "title", "tagger"})
 
 # Prepositions and particles spelled with a final alef maqsura; normalisation writes them like names (على/علي).
 MAQSURA_PREPOSITIONS = frozenset(("على", "إلى", "الى", "لدى", "حتى", "متى", "سوى"))
@@ -89,6 +97,12 @@ W_VOWELS = frozenset("اويى")
 # A name of one word from the tagger alone needs this many letters: two-letter words (مي، لي) are more often
 # abbreviations, model names and particles than names.
 MIN_ONE_WORD_NAME = 3
+# A word written without the article whose stem the corpus sees with the article in at least this share of its
+# COMMON_MIN_COUNT or more occurrences is a common noun or adjective used indefinitely (ناشطة "an activist" 152 of
+# 222 with the article, سويدية 194 of 224), not a name: names written bare are seldom written with the article
+# (ترامب 0 of 13050, نيمار 0 of 1211, كلود 0 of 135, بخاري 3 of 49). Counts: ANT v2.1 (clusters.tsv).
+COMMON_ARTICLE_SHARE = 0.5
+COMMON_MIN_COUNT = 50
 
 
 class NameSpan(NamedTuple):
@@ -156,7 +170,30 @@ def merge(text: EntityText, chosen: list[Candidate], spans: list[NameSpan]) -> l
             if candidate is not None:
                 kept.append(candidate)
                 taken.update(range(candidate.tok_start, candidate.tok_end))
-    return sorted(kept, key=lambda c: c.char_start)
+    return sorted(_with_given_names(text, kept), key=lambda c: c.char_start)
+
+
+def _with_given_names(text: EntityText, kept: list[Candidate]) -> list[Candidate]:
+    """A person the rules or the tagger made up from the words they read, started where a listed given name or word
+    of a listed person's name stands right before it: the given name is the name's (جان | كلود يونكر). Not past a
+    punctuation mark, another mention, a title or a stop word, nor a preposition spelled like a name (على/علي)."""
+    names = gazetteer_words()
+    taken = {k for c in kept for k in range(c.tok_start, c.tok_end)}
+    out = []
+    for c in kept:
+        a = c.tok_start
+        if c.entity.entity_type == "PERSON" and c.source in MADE_UP_PERSONS:
+            while (
+                a > 0
+                and text.joined(a)
+                and a - 1 not in taken
+                and text.toks[a - 1].norm in names["given"] | names["person"]
+                and not text.bare_stems(a - 1) & non_name_words()
+                and not _not_a_name_word(text, a - 1)
+            ):
+                a -= 1
+        out.append(_with_tagger_edges(text, c, a, c.tok_end) if a < c.tok_start else c)
+    return out
 
 
 def _pieces(text: EntityText, span: NameSpan) -> list[NameSpan]:
@@ -345,13 +382,26 @@ def _only_common_words(text: EntityText, a: int, b: int) -> bool:
     followed by indefinite adjectives only (قناة تلفزيونية "a TV channel", شبكة لوجستية "a logistics network", بنك
     ياباني "a Japanese bank")."""
     common = non_name_words() | nisba_heads()
-    if all(text.bare_stems(k) & common for k in range(a, b)):
+    if all(text.bare_stems(k) & common or _common_by_counts(text, k) for k in range(a, b)):
         return True
     return (
-        bool(text.bare_stems(a) & common)
+        bool(text.bare_stems(a) & common or _common_by_counts(text, a))
         and b - a > 1
         and all(indefinite_adjective(text, k) or _place_nisba(text, k, definite=False) for k in range(a + 1, b))
     )
+
+
+def _common_by_counts(text: EntityText, k: int) -> bool:
+    """Token k, written without the article, is a word the corpus mostly writes with it (COMMON_ARTICLE_SHARE): a
+    common noun or adjective, not a name. A word of a listed name is never one."""
+    if text.starts_with_article(k):
+        return False
+    stem = clitic_stem(text.toks[k].norm)[0]
+    names = gazetteer_words()
+    if stem in names["given"] or stem in names["person"] or stem in names["place"]:
+        return False
+    count = word_counts().get(stem, 0)
+    return count >= COMMON_MIN_COUNT and article_counts().get(stem, 0) >= COMMON_ARTICLE_SHARE * count
 
 
 def _proclitics(text: EntityText, a: int, kind: str) -> int:

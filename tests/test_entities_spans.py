@@ -1,0 +1,22 @@
+"""Where the stage's names start and stop, and which words are no names: corpus evidence and listed name words.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from flows.nlp.entities.extract import extract_entities
+from flows.nlp.text.arabic import split_sentences
+from flows.nlp.types import Document
+
+
+def mentions(text: str) -> list[tuple[str, str]]:
+    doc = Document("t", text, sentences=split_sentences(text))
+    return [(m.surface, m.entity_type) for m in extract_entities(doc)[1]]
+
+
+def test_a_listed_given_name_before_a_name_is_the_names() -> None:
+    assert ("جان مارك فيدال", "PERSON") in mentions("أعلن رئيس اللجنة الأوروبية، جان مارك فيدال، أن الاتفاق قريب")
+
+
+def test_a_word_the_corpus_mostly_writes_with_the_article_is_no_name() -> None:
+    found = mentions("وقالت ناشطة إن الشرطة اعتقلتها")
+    assert not any("ناشطة" in surface for surface, _ in found)
