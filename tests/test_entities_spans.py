@@ -20,3 +20,9 @@ def test_a_listed_given_name_before_a_name_is_the_names() -> None:
 def test_a_word_the_corpus_mostly_writes_with_the_article_is_no_name() -> None:
     found = mentions("وقالت ناشطة إن الشرطة اعتقلتها")
     assert not any("ناشطة" in surface for surface, _ in found)
+
+
+def test_a_surname_the_tagger_reads_as_a_place_is_the_person_named_in_full() -> None:
+    found = mentions("أعلن محمد بخاري ترشحه. وقال مراقبون إن المنافسة مع بخاري في الشمال صعبة.")
+    assert ("بخاري", "PERSON") in found
+    assert ("بخاري", "GPE") not in found
