@@ -26,3 +26,13 @@ def test_a_surname_the_tagger_reads_as_a_place_is_the_person_named_in_full() -> 
     found = mentions("أعلن محمد بخاري ترشحه. وقال مراقبون إن المنافسة مع بخاري في الشمال صعبة.")
     assert ("بخاري", "PERSON") in found
     assert ("بخاري", "GPE") not in found
+
+
+def test_a_particle_written_with_its_hamza_is_no_edge_of_a_name() -> None:
+    found = mentions("ووفقا للتقرير، فإن لغولن أتباعا في الجيش")
+    assert ("غولن", "PERSON") in found
+    assert not any("فإن" in surface for surface, _ in found)
+
+
+def test_a_name_spelled_like_a_particle_without_its_hamza_stays() -> None:
+    assert ("بان كي مون", "PERSON") in mentions("التقى بان كي مون بالرئيس")

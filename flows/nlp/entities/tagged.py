@@ -34,8 +34,9 @@ from flows.nlp.entities.tagger import (
     tag_with_confidence,
     word_counts,
 )
-from flows.nlp.entities.tokens import EntityText
+from flows.nlp.entities.tokens import HAMZA_ALEFS, EntityText
 from flows.nlp.text import analyse
+from flows.nlp.text.arabic import normalize
 from flows.nlp.text.morph import ARTICLE, CONJUNCTIONS, PARTICLES, PREPOSITIONS, segment
 from flows.nlp.types import Entity
 
@@ -103,6 +104,8 @@ MIN_ONE_WORD_NAME = 3
 # (ترامب 0 of 13050, نيمار 0 of 1211, كلود 0 of 135, بخاري 3 of 49). Counts: ANT v2.1 (clusters.tsv).
 COMMON_ARTICLE_SHARE = 0.5
 COMMON_MIN_COUNT = 50
+# Clitic letters a particle may carry (و + ب: وبأن).
+MAX_PARTICLE_CLITICS = 2
 
 
 class NameSpan(NamedTuple):
@@ -333,7 +336,8 @@ def _trimmed(text: EntityText, a: int, b: int, kind: str) -> tuple[int, int]:
     """The span without name particles that cannot stand at its edges (a name does not start with بن or ولد, nor
     end with عبد or أبو), nor a word that cannot be a name as written (_not_a_name_word), nor, for a person or a
     place, a word written with the preposition ل and the article (للصحافيين "to the journalists": a body's name may
-    end in one, الهيئة العامة للاستعلامات, a person's or a place's never), nor a place's nisba after a body named
+    end in one, الهيئة العامة للاستعلامات, a person's or a place's never) or a particle written with its hamza
+    (_hamza_particle: فإن، بأن), nor a place's nisba after a body named
     by a proper name (الزمالك المصري، أتروميتوس اليوناني: the club's country qualifies it, ANT v2.1 guidelines; a
     body named by a head word keeps it, الحكومة البريطانية، الجيش الأمريكي). Other function words inside the tagger's
     span stay: it read them as part of the name."""
@@ -342,7 +346,7 @@ def _trimmed(text: EntityText, a: int, b: int, kind: str) -> tuple[int, int]:
     def cut(i: int) -> bool:
         return (
             _not_a_name_word(text, i)
-            or (edge_words and text.toks[i].norm.startswith(LIL))
+            or (edge_words and (text.toks[i].norm.startswith(LIL) or _hamza_particle(_letters(text, i))))
             or (kind == "PERSON" and _with_pronoun(text, i))
         )
 
@@ -370,11 +374,29 @@ def _with_pronoun(text: EntityText, i: int) -> bool:
 
 
 def _not_a_name_word(text: EntityText, i: int) -> bool:
-    """A preposition written with its alef maqsura, or a word with tanween (روسياً، رسمياً: adverbs and indefinite
+    """A preposition written with its alef maqsura, a word with tanween (روسياً، رسمياً: adverbs and indefinite
     accusatives, never names)."""
     tok = text.toks[i]
     written = text.body[tok.char_start : tok.char_end + 1]
-    return TANWEEN in written or "".join(ch for ch in written if ch.isalpha()) in MAQSURA_PREPOSITIONS
+    letters = "".join(ch for ch in written if ch.isalpha())
+    return TANWEEN in written or letters in MAQSURA_PREPOSITIONS
+
+
+def _letters(text: EntityText, i: int) -> str:
+    tok = text.toks[i]
+    return "".join(ch for ch in text.body[tok.char_start : tok.char_end] if ch.isalpha())
+
+
+def _hamza_particle(letters: str) -> bool:
+    """A particle that starts with a hamza alef (أن، إن، أو), alone or after a conjunction or a preposition (فإن،
+    بأن، لأن، وأن). Normalised, these are written like name words (فان "Van", بان "Ban", وان "Wan"); as written, the
+    hamza tells them apart."""
+    for clitics in range(min(MAX_PARTICLE_CLITICS, len(letters)) + 1):
+        head, base = letters[:clitics], letters[clitics:]
+        if all(ch in CONJUNCTIONS or ch in PREPOSITIONS for ch in head) and base[:1] in HAMZA_ALEFS:
+            if normalize(base) in PARTICLES:
+                return True
+    return False
 
 
 def _only_common_words(text: EntityText, a: int, b: int) -> bool:
