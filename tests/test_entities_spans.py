@@ -36,3 +36,12 @@ def test_a_particle_written_with_its_hamza_is_no_edge_of_a_name() -> None:
 
 def test_a_name_spelled_like_a_particle_without_its_hamza_stays() -> None:
     assert ("بان كي مون", "PERSON") in mentions("التقى بان كي مون بالرئيس")
+
+
+def test_a_common_noun_with_a_places_nisba_is_a_description() -> None:
+    found = mentions("وسقط صاروخ داخل الأراضي السورية قرب الحدود")
+    assert not any("الأراضي" in surface for surface, _ in found)
+
+
+def test_a_region_named_by_a_compass_adjective_stays() -> None:
+    assert ("الضفة الغربية", "GPE") in mentions("واحتج السكان في الضفة الغربية على القرار")

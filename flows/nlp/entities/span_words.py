@@ -22,6 +22,7 @@ PLURAL_ENDINGS = ("ون", "يين")
 PRONOUN_ENCLITICS = frozenset({"ها", "هما", "هم"})
 # The nisba ending, and what a place's name ends in where its nisba is made (ماليزي-ا، سوري-ا، فرنس-ا، إيران).
 NISBA = "ي"
+FEMININE = "ه"  # the ta marbuta, normalised
 NISBA_PLACE_ENDINGS = ("", "ا", "يا")
 # A word written without the article whose stem the corpus sees with the article in at least this share of its
 # COMMON_MIN_COUNT or more occurrences is a common noun or adjective used indefinitely (ناشطة "an activist" 152 of
@@ -33,11 +34,14 @@ COMMON_MIN_COUNT = 50
 MAX_PARTICLE_CLITICS = 2
 
 
-def place_nisba(text: EntityText, a: int, definite: bool = True) -> bool:
+def place_nisba(text: EntityText, a: int, definite: bool = True, feminine: bool = False) -> bool:
     """A definite word in ي made from a listed place's name (الماليزي from ماليزيا, الفرنسي from فرنسا): the nisba
     of a title ("وزير الدفاع الماليزي"), not a person; a family name such as الحريري makes no place name. With
-    ``definite`` False, the same word without the article (بنك ياباني "a Japanese bank")."""
+    ``definite`` False, the same word without the article (بنك ياباني "a Japanese bank"); with ``feminine``, its
+    feminine too (اليمنية، normalised اليمنيه)."""
     word = text.toks[a].norm
+    if feminine and word.endswith(NISBA + FEMININE):
+        word = word[: -len(FEMININE)]
     if not (text.starts_with_article(a) == definite and word.endswith(NISBA)):
         return False
     base = word[len(ARTICLE) if definite else 0 : -len(NISBA)]
@@ -108,3 +112,24 @@ def common_by_counts(text: EntityText, k: int) -> bool:
         return False
     count = word_counts().get(stem, 0)
     return count >= COMMON_MIN_COUNT and article_counts().get(stem, 0) >= COMMON_ARTICLE_SHARE * count
+
+
+def definite_description(text: EntityText, a: int, b: int) -> bool:
+    """Two definite words, a common noun and the nisba of a listed place (الأراضي اليمنية "the Yemeni lands", from
+    اليمن), both written with the article in most of their corpus occurrences (COMMON_ARTICLE_SHARE) and neither a
+    word of a listed person's name: a description of a place, not its name. A compass adjective makes no place's
+    nisba, so regions named by one stay (الضفة الغربية، المنطقة الشرقية); a listed place's whole name is the
+    gazetteer's before the tagger's."""
+    if b - a != 2 or not (text.starts_with_article(a) and text.starts_with_article(a + 1)):
+        return False
+    if not place_nisba(text, a + 1, feminine=True):
+        return False
+    names = gazetteer_words()
+    for k in (a, a + 1):
+        stem = clitic_stem(text.toks[k].norm)[0]
+        if stem in names["given"] or stem in names["person"]:
+            return False
+        count = word_counts().get(stem, 0)
+        if count < COMMON_MIN_COUNT or article_counts().get(stem, 0) < COMMON_ARTICLE_SHARE * count:
+            return False
+    return True

@@ -25,6 +25,7 @@ from flows.nlp.entities.context import after_body_head, is_work_title
 from flows.nlp.entities.gazetteer import given_names
 from flows.nlp.entities.span_clitics import KINDS_WITHOUT_LIL, LIL, WA, lil_article, proclitic_letters
 from flows.nlp.entities.span_words import (
+    definite_description,
     hamza_particle,
     letters_of,
     not_a_name_word,
@@ -63,6 +64,7 @@ MADE_UP_PERSONS = frozenset({"given-name", "title", "tagger"})
 # bench/quality/audits/entities_ant2*.tsv). A body's name holds such words (وزارة الخارجية والتعاون الدولي), so ORG
 # spans are left whole.
 KINDS_SPLIT_AT_CONJUNCTIONS = frozenset({"PERSON", "GPE", "LOC"})
+PLACE_KINDS = frozenset({"GPE", "LOC"})
 # A name from the tagger alone (no rule found it) is kept when the tagger's marginal probability of every label in
 # it reaches this. Chosen on development data: of the 159 rows of the two judged entity audits
 # (bench/quality/audits/entities_ant2_round1.tsv and _round2.tsv) the code still finds with a tagger span, 49 are wrong; below 0.7 fall
@@ -255,6 +257,8 @@ def _coordinated(text: EntityText, span: NameSpan, kept: list[Candidate], spans:
 
 def _candidate(text: EntityText, span: NameSpan, coordinated: bool = False) -> Candidate | None:
     a, b = _trimmed(text, span.tok_start, span.tok_end, span.entity_type)
+    if span.entity_type in PLACE_KINDS and definite_description(text, a, b):
+        return None
     if b <= a or only_common_words(text, a, b) or (b - a == 1 and len(text.toks[a].norm) < MIN_ONE_WORD_NAME):
         return None
     if is_work_title(text, a):
