@@ -71,9 +71,11 @@ def test_seed_gold_floor(seeds_dir) -> None:
 
 
 # Rules alone measured 0.707 / 0.786 / 0.663 / 0.647; with the name tagger 0.736 / 0.809 / 0.688 / 0.70 (every
-# gold span, nested ones too), and 0.799 all types against the outermost spans (0.771 with rules alone).
-WOJOOD_FLOORS = {"all": 0.70, "ORG": 0.77, "GPE": 0.65, "PERSON": 0.65}
-WOJOOD_OUTERMOST_FLOOR = 0.78
+# gold span, nested ones too), and 0.799 all types against the outermost spans (0.771 with rules alone). 2026-12-05
+# (issue 12 round 6: corpus common words, a listed given name before a name): every span 0.752 (PERSON 0.757),
+# outermost 0.817.
+WOJOOD_FLOORS = {"all": 0.73, "ORG": 0.77, "GPE": 0.65, "PERSON": 0.73}
+WOJOOD_OUTERMOST_FLOOR = 0.80
 
 
 def test_wojood_test_split_floor() -> None:

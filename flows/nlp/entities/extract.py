@@ -231,7 +231,8 @@ def _resolve_short_names(
         return chosen
     # The tagger reads a bare surname as a name of its own; it is the person named in full (or, when two people
     # share it, no one), so it is resolved below like any other surname.
-    chosen = [c for c in chosen if not _tagged_surname(text, c, surnames)]
+    confirmed = {c.entity.entity_id for c in chosen if c.entity.entity_type == "PERSON" and c.source != "title"}
+    chosen = [c for c in chosen if not _tagged_surname(text, c, surnames, confirmed)]
     used = {i for c in chosen for i in range(c.tok_start, c.tok_end)}
     extra = []
     for i in range(len(text.toks)):
@@ -249,9 +250,17 @@ def _resolve_short_names(
     return sorted(chosen + extra, key=lambda c: c.char_start)
 
 
-def _tagged_surname(text: EntityText, c: Candidate, surnames: dict[str, set[str]]) -> bool:
-    one_word_person = c.source == "tagger" and c.entity.entity_type == "PERSON" and c.tok_end - c.tok_start == 1
-    return one_word_person and any(reading.stem in surnames for reading in text.readings[c.tok_start])
+def _tagged_surname(text: EntityText, c: Candidate, surnames: dict[str, set[str]], confirmed: set[str]) -> bool:
+    """A tagger's name of one word that is the surname of a person named in full. The tagger types a word from its
+    sentence alone, so a word it reads as a place or a body (بخاري "against Buhari" as a place) is the person too,
+    where that person's full name was read by a list, a given name or the tagger, not only after a title word (a
+    title rule runs on into places: "وصوله مطار عدن")."""
+    if c.source != "tagger" or c.tok_end - c.tok_start != 1:
+        return False
+    ids = [surnames.get(reading.stem, set()) for reading in text.readings[c.tok_start]]
+    if c.entity.entity_type == "PERSON":
+        return any(ids)
+    return any(found and found <= confirmed for found in ids)
 
 
 def _continues_a_name(text: EntityText, i: int, used: set[int]) -> bool:

@@ -1,0 +1,135 @@
+"""Which words a tagger's span may hold or start and end with: words that cannot be names as written (a preposition
+with its alef maqsura, tanween, a particle with its hamza), common words by the lists and by the corpus counts, a
+place's nisba, a people's plural, a pronoun enclitic (flows.nlp.entities.tagged uses them)."""
+
+from __future__ import annotations
+
+from flows.nlp.entities.base import TANWEEN, indefinite_adjective, non_name_words
+from flows.nlp.entities.gazetteer import nisba_heads
+from flows.nlp.entities.tagger import article_counts, clitic_stem, gazetteer_words, word_counts
+from flows.nlp.entities.tokens import HAMZA_ALEFS, EntityText
+from flows.nlp.text import analyse
+from flows.nlp.text.arabic import normalize
+from flows.nlp.text.morph import ARTICLE, CONJUNCTIONS, PARTICLES, PREPOSITIONS
+
+# Prepositions and particles spelled with a final alef maqsura; normalisation writes them like names (على/علي).
+MAQSURA_PREPOSITIONS = frozenset(("على", "إلى", "الى", "لدى", "حتى", "متى", "سوى"))
+# Endings of the sound masculine plural and the nisba plural (المصريون، المسلمين، الفلسطينيين); a definite word of one
+# of these read as a person is a people, not a name. Not the bare ين, which ends names (الحسين، الأمين).
+PLURAL_ENDINGS = ("ون", "يين")
+# Pronoun enclitics that never end a person's name (المتحدث باسمها غاربا شيهو، حكومتهم): "her", "their" (ه alone
+# is left out: normalised, it is also the ة of names such as أسامة).
+PRONOUN_ENCLITICS = frozenset({"ها", "هما", "هم"})
+# The nisba ending, and what a place's name ends in where its nisba is made (ماليزي-ا، سوري-ا، فرنس-ا، إيران).
+NISBA = "ي"
+FEMININE = "ه"  # the ta marbuta, normalised
+NISBA_PLACE_ENDINGS = ("", "ا", "يا")
+# A word written without the article whose stem the corpus sees with the article in at least this share of its
+# COMMON_MIN_COUNT or more occurrences is a common noun or adjective used indefinitely (ناشطة "an activist" 152 of
+# 222 with the article, سويدية 194 of 224), not a name: names written bare are seldom written with the article
+# (ترامب 0 of 13050, نيمار 0 of 1211, كلود 0 of 135, بخاري 3 of 49). Counts: ANT v2.1 (clusters.tsv).
+COMMON_ARTICLE_SHARE = 0.5
+COMMON_MIN_COUNT = 50
+# Clitic letters a particle may carry (و + ب: وبأن).
+MAX_PARTICLE_CLITICS = 2
+
+
+def place_nisba(text: EntityText, a: int, definite: bool = True, feminine: bool = False) -> bool:
+    """A definite word in ي made from a listed place's name (الماليزي from ماليزيا, الفرنسي from فرنسا): the nisba
+    of a title ("وزير الدفاع الماليزي"), not a person; a family name such as الحريري makes no place name. With
+    ``definite`` False, the same word without the article (بنك ياباني "a Japanese bank"); with ``feminine``, its
+    feminine too (اليمنية، normalised اليمنيه)."""
+    word = text.toks[a].norm
+    if feminine and word.endswith(NISBA + FEMININE):
+        word = word[: -len(FEMININE)]
+    if not (text.starts_with_article(a) == definite and word.endswith(NISBA)):
+        return False
+    base = word[len(ARTICLE) if definite else 0 : -len(NISBA)]
+    places = gazetteer_words()["place"]
+    return any(base + ending in places for ending in NISBA_PLACE_ENDINGS)
+
+
+def plural_noun(text: EntityText, a: int) -> bool:
+    """A definite word in a plural ending (المصريون، الفلسطينيين): people of a nation or a kind, not a person's
+    name (ANT v2.1 guidelines: plural nationality nouns are not mentions; a group's name used as a noun is an ORG)."""
+    word = text.toks[a].norm
+    return text.starts_with_article(a) and word.endswith(PLURAL_ENDINGS)
+
+
+def with_pronoun(text: EntityText, i: int) -> bool:
+    tok = text.toks[i]
+    return analyse(text.body[tok.char_start : tok.char_end]).enclitic in PRONOUN_ENCLITICS
+
+
+def not_a_name_word(text: EntityText, i: int) -> bool:
+    """A preposition written with its alef maqsura, a word with tanween (روسياً، رسمياً: adverbs and indefinite
+    accusatives, never names)."""
+    tok = text.toks[i]
+    written = text.body[tok.char_start : tok.char_end + 1]
+    letters = "".join(ch for ch in written if ch.isalpha())
+    return TANWEEN in written or letters in MAQSURA_PREPOSITIONS
+
+
+def letters_of(text: EntityText, i: int) -> str:
+    tok = text.toks[i]
+    return "".join(ch for ch in text.body[tok.char_start : tok.char_end] if ch.isalpha())
+
+
+def hamza_particle(letters: str) -> bool:
+    """A particle that starts with a hamza alef (أن، إن، أو), alone or after a conjunction or a preposition (فإن،
+    بأن، لأن، وأن). Normalised, these are written like name words (فان "Van", بان "Ban", وان "Wan"); as written, the
+    hamza tells them apart."""
+    for clitics in range(min(MAX_PARTICLE_CLITICS, len(letters)) + 1):
+        head, base = letters[:clitics], letters[clitics:]
+        if all(ch in CONJUNCTIONS or ch in PREPOSITIONS for ch in head) and base[:1] in HAMZA_ALEFS:
+            if normalize(base) in PARTICLES:
+                return True
+    return False
+
+
+def only_common_words(text: EntityText, a: int, b: int) -> bool:
+    """A span of heads and function words only (الوزارة، حكومة، القضاء) is a description, not a name; so is a head
+    followed by indefinite adjectives only (قناة تلفزيونية "a TV channel", شبكة لوجستية "a logistics network", بنك
+    ياباني "a Japanese bank")."""
+    common = non_name_words() | nisba_heads()
+    if all(text.bare_stems(k) & common or common_by_counts(text, k) for k in range(a, b)):
+        return True
+    return (
+        bool(text.bare_stems(a) & common or common_by_counts(text, a))
+        and b - a > 1
+        and all(indefinite_adjective(text, k) or place_nisba(text, k, definite=False) for k in range(a + 1, b))
+    )
+
+
+def common_by_counts(text: EntityText, k: int) -> bool:
+    """Token k, written without the article, is a word the corpus mostly writes with it (COMMON_ARTICLE_SHARE): a
+    common noun or adjective, not a name. A word of a listed name is never one."""
+    if text.starts_with_article(k):
+        return False
+    stem = clitic_stem(text.toks[k].norm)[0]
+    names = gazetteer_words()
+    if stem in names["given"] or stem in names["person"] or stem in names["place"]:
+        return False
+    count = word_counts().get(stem, 0)
+    return count >= COMMON_MIN_COUNT and article_counts().get(stem, 0) >= COMMON_ARTICLE_SHARE * count
+
+
+def definite_description(text: EntityText, a: int, b: int) -> bool:
+    """Two definite words, a common noun and the nisba of a listed place (الأراضي اليمنية "the Yemeni lands", from
+    اليمن), both written with the article in most of their corpus occurrences (COMMON_ARTICLE_SHARE) and neither a
+    word of a listed person's name: a description of a place, not its name. A compass adjective makes no place's
+    nisba, so regions named by one stay (الضفة الغربية، المنطقة الشرقية); a listed place's whole name is the
+    gazetteer's before the tagger's."""
+    if b - a != 2 or not (text.starts_with_article(a) and text.starts_with_article(a + 1)):
+        return False
+    if not place_nisba(text, a + 1, feminine=True):
+        return False
+    names = gazetteer_words()
+    for k in (a, a + 1):
+        stem = clitic_stem(text.toks[k].norm)[0]
+        if stem in names["given"] or stem in names["person"]:
+            return False
+        count = word_counts().get(stem, 0)
+        if count < COMMON_MIN_COUNT or article_counts().get(stem, 0) < COMMON_ARTICLE_SHARE * count:
+            return False
+    return True

@@ -1,0 +1,47 @@
+"""Where the stage's names start and stop, and which words are no names: corpus evidence and listed name words.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from flows.nlp.entities.extract import extract_entities
+from flows.nlp.text.arabic import split_sentences
+from flows.nlp.types import Document
+
+
+def mentions(text: str) -> list[tuple[str, str]]:
+    doc = Document("t", text, sentences=split_sentences(text))
+    return [(m.surface, m.entity_type) for m in extract_entities(doc)[1]]
+
+
+def test_a_listed_given_name_before_a_name_is_the_names() -> None:
+    assert ("جان مارك فيدال", "PERSON") in mentions("أعلن رئيس اللجنة الأوروبية، جان مارك فيدال، أن الاتفاق قريب")
+
+
+def test_a_word_the_corpus_mostly_writes_with_the_article_is_no_name() -> None:
+    found = mentions("وقالت ناشطة إن الشرطة اعتقلتها")
+    assert not any("ناشطة" in surface for surface, _ in found)
+
+
+def test_a_surname_the_tagger_reads_as_a_place_is_the_person_named_in_full() -> None:
+    found = mentions("أعلن محمد بخاري ترشحه. وقال مراقبون إن المنافسة مع بخاري في الشمال صعبة.")
+    assert ("بخاري", "PERSON") in found
+    assert ("بخاري", "GPE") not in found
+
+
+def test_a_particle_written_with_its_hamza_is_no_edge_of_a_name() -> None:
+    found = mentions("ووفقا للتقرير، فإن لغولن أتباعا في الجيش")
+    assert ("غولن", "PERSON") in found
+    assert not any("فإن" in surface for surface, _ in found)
+
+
+def test_a_name_spelled_like_a_particle_without_its_hamza_stays() -> None:
+    assert ("بان كي مون", "PERSON") in mentions("التقى بان كي مون بالرئيس")
+
+
+def test_a_common_noun_with_a_places_nisba_is_a_description() -> None:
+    found = mentions("وسقط صاروخ داخل الأراضي السورية قرب الحدود")
+    assert not any("الأراضي" in surface for surface, _ in found)
+
+
+def test_a_region_named_by_a_compass_adjective_stays() -> None:
+    assert ("الضفة الغربية", "GPE") in mentions("واحتج السكان في الضفة الغربية على القرار")
