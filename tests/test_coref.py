@@ -10,6 +10,7 @@ from flows.nlp.entities.person_roles import ArticleRoles
 from flows.nlp.quotes.extract import extract_quotes
 from flows.nlp.text.arabic import split_sentences
 from flows.nlp.types import Document, Entity, Mention
+from tests.listed_mentions import listed_mentions
 
 LAVROV = Entity("person:sergey-lavrov", "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS")
 LE_DRIAN = Entity("person:le-drian", "PERSON", "جان إيف لودريان", "Jean-Yves Le Drian", "FRA")
@@ -51,20 +52,8 @@ NISBAS = {
 
 def mentions_for(text: str) -> tuple[Mention, ...]:
     """Every listed name and nisba in ``text`` as the entity stage would give it (longest first, no overlaps)."""
-    found: list[Mention] = []
-    listed = [(s, e, False) for s, e in PEOPLE.items()] + [(s, e, True) for s, e in NISBAS.items()]
-    for surface, entity, adjectival in sorted(listed, key=lambda row: -len(row[0])):
-        start = text.find(surface)
-        while start != -1:
-            end = start + len(surface)
-            if not any(m.char_start < end and start < m.char_end for m in found):
-                found.append(
-                    Mention(
-                        f"t:m{start}-{end}", entity.entity_id, entity.entity_type, surface, start, end, 0, adjectival
-                    )  # fmt: skip
-                )
-            start = text.find(surface, end)
-    return tuple(sorted(found, key=lambda m: m.char_start))
+    listed = {s: (e, False) for s, e in PEOPLE.items()} | {s: (e, True) for s, e in NISBAS.items()}
+    return listed_mentions(text, listed)
 
 
 def document(text: str) -> Document:

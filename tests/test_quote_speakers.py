@@ -8,6 +8,7 @@ from flows.nlp.quotes.extract import extract_quotes
 from flows.nlp.quotes.lexicon import cues, speech_cue, speech_cues, statement_type
 from flows.nlp.text.arabic import split_sentences
 from flows.nlp.types import Document, Entity, Mention
+from tests.listed_mentions import listed_mentions
 
 TRUMP = Entity("person:donald-trump", "PERSON", "دونالد ترامب", "Donald Trump", "USA")
 PUTIN = Entity("person:vladimir-putin", "PERSON", "فلاديمير بوتين", "Vladimir Putin", "RUS")
@@ -37,19 +38,7 @@ NAMES = {
 
 
 def mentions_for(text: str) -> tuple[Mention, ...]:
-    found: list[Mention] = []
-    for surface in sorted(NAMES, key=len, reverse=True):
-        entity, adjectival = NAMES[surface]
-        start = text.find(surface)
-        while start != -1:
-            end = start + len(surface)
-            if not any(m.char_start < end and start < m.char_end for m in found):
-                mention_id = f"t:m{start}-{end}"
-                found.append(
-                    Mention(mention_id, entity.entity_id, entity.entity_type, surface, start, end, 0, adjectival)
-                )
-            start = text.find(surface, end)
-    return tuple(sorted(found, key=lambda m: m.char_start))
+    return listed_mentions(text, NAMES)
 
 
 def quotes_of(text: str):

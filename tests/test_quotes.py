@@ -10,6 +10,7 @@ from flows.nlp.quotes.extract import extract_quotes
 from flows.nlp.quotes.marks import mark_spans
 from flows.nlp.text.arabic import split_sentences
 from flows.nlp.types import Document, Entity, Mention
+from tests.listed_mentions import listed_mentions
 
 LAVROV = Entity("person:sergey-lavrov", "PERSON", "سيرغي لافروف", "Sergey Lavrov", "RUS")
 DIOP = Entity("person:abdoulaye-diop", "PERSON", "عبد الله ديوب", "Abdoulaye Diop", "MLI")
@@ -40,20 +41,7 @@ def document(text: str) -> Document:
 
 def mentions_for(text: str) -> tuple[Mention, ...]:
     """Mentions the way the entity stage reports them: longest name first, no overlaps, sorted by offset."""
-    found: list[Mention] = []
-    for surface in sorted(NAMES, key=len, reverse=True):
-        entity, adjectival = NAMES[surface]
-        start = text.find(surface)
-        while start != -1:
-            end = start + len(surface)
-            if not any(m.char_start < end and start < m.char_end for m in found):
-                found.append(
-                    Mention(
-                        f"t:m{start}-{end}", entity.entity_id, entity.entity_type, surface, start, end, 0, adjectival
-                    )
-                )
-            start = text.find(surface, end)
-    return tuple(sorted(found, key=lambda m: m.char_start))
+    return listed_mentions(text, NAMES)
 
 
 def quotes_of(text: str):
