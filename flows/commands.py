@@ -193,13 +193,48 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
     settings = settings_from(args)
     with _reader(settings, write=args.write) as con:
-        if args.write:
+        if not args.write:
+            columns, rows = warehouse.query(con, args.statement)
+        else:
             from flows.store.publish import mark_stale
 
             mark_stale(settings.warehouse)  # an edit no run recorded: the next publish writes every table whole
-        columns, rows = warehouse.query(con, args.statement)
+            columns, rows = _edit(con, args.statement)
     print_rows(columns, rows, args.format)
     return EXIT_OK
+
+
+def _edit(con, statement: str) -> tuple[list[str], list[tuple]]:
+    """A hand edit; where it may change the facts the derived tables are counted from, they are rebuilt with it (in
+    the same transaction, unless the statement manages its own), so the named queries keep agreeing with the facts."""
+    from flows.store import derived, warehouse
+
+    types = warehouse.statement_types(con, statement)
+    edited = derived.edited_sources(types, statement)
+    if not edited:
+        return warehouse.query(con, statement)
+    print(
+        f"akhbar: the statement may change {', '.join(edited)}: rebuilding the derived tables "
+        f"({', '.join(derived.DERIVED_TABLES)}; minutes on a warehouse of a million articles)",
+        file=sys.stderr,
+    )
+    if "TRANSACTION" in types:  # the statement commits itself: the rebuild follows in a transaction of its own
+        result = warehouse.query(con, statement)
+        con.execute("begin transaction")
+    else:
+        con.execute("begin transaction")
+        result = _or_rollback(con, lambda: warehouse.query(con, statement))
+    _or_rollback(con, lambda: derived.rebuild(con))
+    con.execute("commit")
+    return result
+
+
+def _or_rollback(con, step):
+    try:
+        return step()
+    except BaseException:
+        con.execute("rollback")
+        raise
 
 
 def cmd_query(args: argparse.Namespace) -> int:

@@ -122,3 +122,46 @@ def test_rebuild_writes_what_the_loads_kept(con) -> None:
     kept = {t: sorted(con.execute(f"select * from {t}").fetchall()) for t in derived.DERIVED_TABLES}
     derived.rebuild(con)
     assert {t: sorted(con.execute(f"select * from {t}").fetchall()) for t in derived.DERIVED_TABLES} == kept
+
+
+@pytest.fixture
+def loaded(tmp_path: Path) -> Path:
+    path = tmp_path / "w.duckdb"
+    con = warehouse.connect(path)
+    load(con, {"entities": ENTITIES, **article("a1", ["person:lavrov", "person:diop"]), **visit(["a1"])})
+    con.close()
+    return path
+
+
+def mismatches_in(path: Path) -> dict[str, int]:
+    with warehouse.opened(path, read_only=True) as con:
+        return derived.mismatches(con)
+
+
+def test_a_hand_edit_of_the_facts_rebuilds_the_derived_tables(loaded: Path, capsys) -> None:
+    from flows.cli import main
+
+    edit = "update entities set country_code = 'SEN' where entity_id = 'person:diop'"
+    assert main(["sql", edit, "--write", "--warehouse", str(loaded)]) == 0
+    assert "rebuilding the derived tables" in capsys.readouterr().err
+    assert mismatches_in(loaded) == dict.fromkeys(derived.DERIVED_TABLES, 0)
+    with warehouse.opened(loaded, read_only=True) as con:
+        assert ("SEN",) in con.execute("select country_code from event_participants").fetchall()
+
+    # a statement that commits itself: the rebuild follows it
+    own = "begin transaction; delete from mentions where entity_id = 'person:lavrov'; commit"
+    assert main(["sql", own, "--write", "--warehouse", str(loaded)]) == 0
+    assert mismatches_in(loaded) == dict.fromkeys(derived.DERIVED_TABLES, 0)
+
+
+def test_an_edit_elsewhere_rebuilds_nothing_and_a_failed_edit_changes_nothing(loaded: Path, capsys) -> None:
+    from flows.cli import main
+
+    assert main(["sql", "update articles set title = 'عنوان'", "--write", "--warehouse", str(loaded)]) == 0
+    assert "derived" not in capsys.readouterr().err
+    failing = "update entities set country_code = 'SEN'; select * from no_such_table"
+    assert main(["sql", failing, "--write", "--warehouse", str(loaded)]) == 1
+    assert "SQL error" in capsys.readouterr().err
+    with warehouse.opened(loaded, read_only=True) as con:
+        assert con.execute("select count(*) from entities where country_code = 'SEN'").fetchall() == [(0,)]
+    assert mismatches_in(loaded) == dict.fromkeys(derived.DERIVED_TABLES, 0)

@@ -17,11 +17,16 @@ Plain SQL on a warehouse connection; only flows/store/warehouse.py imports duckd
 
 from __future__ import annotations
 
+import re
 from typing import Any, Protocol, Sequence
 
 import polars as pl
 
 DERIVED_TABLES = ("entity_pairs", "event_participants", "event_country_days")
+# The facts they are counted from: a hand edit that may change one of these (`akhbar sql --write`) rebuilds them.
+SOURCE_TABLES = ("mentions", "events", "event_mentions", "entities")
+# DuckDB statement types that can change a table's rows (a SELECT, EXPLAIN, PRAGMA or SET cannot).
+WRITING_STATEMENTS = frozenset({"INSERT", "UPDATE", "DELETE", "ALTER", "DROP", "COPY", "CREATE", "MERGE_INTO"})
 # The temp tables the maintenance fills within a load (dropped after it).
 AFFECTED = "akhbar_affected_events"
 
@@ -243,6 +248,16 @@ REBUILD_SQL = {
         "event_country_days": COUNTRY_DAYS_FROM_PARTICIPANTS,  # from the participants just written
     }.items()
 }
+
+
+def edited_sources(statement_types: Sequence[str], sql: str) -> list[str]:
+    """The source tables a hand-written ``sql`` (its statements of ``statement_types``) may have changed: those it
+    names, when one of its statements writes. Conservative on purpose (an UPDATE of articles that reads mentions
+    counts): a needless rebuild costs time, a missed one leaves the named queries disagreeing with the facts."""
+    if not set(statement_types) & WRITING_STATEMENTS:
+        return []
+    named = set(re.findall(r"\w+", sql.lower()))
+    return [table for table in SOURCE_TABLES if table in named]
 
 
 def rebuild(con: Connection) -> None:

@@ -535,6 +535,14 @@ def query(con: Connection, sql: str, params: Sequence[object] = ()) -> tuple[lis
         raise AkhbarError(f"SQL error: {str(error).splitlines()[0]}") from error
 
 
+def statement_types(con: Connection, sql: str) -> list[str]:
+    """The DuckDB statement type of each statement of ``sql`` (SELECT, UPDATE, TRANSACTION ...), without running it."""
+    try:
+        return [statement.type.name for statement in con.extract_statements(sql)]
+    except duckdb.Error as error:
+        raise AkhbarError(f"SQL error: {str(error).splitlines()[0]}") from error
+
+
 def table_counts(con: Connection) -> dict[str, int]:
     """Rows per table; a table a read-only, not yet migrated warehouse lacks is left out."""
     present = {row[0] for row in con.execute("select table_name from duckdb_tables()").fetchall()}
