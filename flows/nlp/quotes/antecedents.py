@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from flows.nlp.quotes.agreement import agrees, continues
-from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Speaker
+from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker
 from flows.nlp.quotes.lexicon import cue_for, is_blocker, is_complementizer, speaker_word
 from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, RELATIVE_PRONOUNS, WORD_KINDS, is_title, is_word
 from flows.nlp.quotes.roles import resolve_ref
@@ -18,7 +18,8 @@ from flows.nlp.text.arabic import normalize
 
 # How far back (in sentences) a subjectless cue looks for the previous speaker: a continuation ("وأضاف") follows
 # its speaker's quote closely; further back the antecedent is too uncertain. Set from the seeds, where the longest
-# gap between a speaker's quote and its continuation is two sentences.
+# gap between a speaker's quote and its continuation is two sentences. The gap is counted from where the quote ends:
+# a quotation of several sentences ("قال مورينيو "…. …. …". وأضاف") is continued after its last one.
 MAX_SENTENCES_BACK = 3
 # A reported clause whose subject (up to this many words) is followed by a reporting verb holds nested speech.
 MAX_NESTED_SUBJECT = 4
@@ -64,11 +65,17 @@ def antecedent_speaker(ctx: Context, cue_start: int, previous: list, agreement: 
     if preposed is not None:
         return preposed
     for quote in reversed(previous):
-        if sentence - quote.sentence > MAX_SENTENCES_BACK:
+        if sentence - _last_sentence(ctx, quote) > MAX_SENTENCES_BACK:
             break
         if quote.speaker.surface is not None and continues(agreement, quote):
             return quote.speaker
     return _topic_person(ctx, cue_start, sentence) or Speaker(None, None)
+
+
+def _last_sentence(ctx: Context, quote: Found) -> int:
+    """The sentence a quotation ends in (its cue's sentence for one that is a sentence or shorter)."""
+    end = quote.content_end if quote.content_end is not None else quote.content_start
+    return max(quote.sentence, ctx.sentence_index(max(quote.content_start, end - 1)))
 
 
 def _relative_antecedent(ctx: Context, n: int) -> Speaker | None:

@@ -19,6 +19,7 @@ from flows.nlp.quotes.agreement import cue_agreement
 from flows.nlp.quotes.antecedents import MAX_NESTED_SUBJECT, antecedent_speaker
 from flows.nlp.quotes.clauses import relative_on_a_thing, tail_start
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker, Tok
+from flows.nlp.quotes.descriptions import described_person, is_continuation
 from flows.nlp.quotes.lexicon import (
     Cue,
     cue_for,
@@ -298,6 +299,12 @@ def _attach_speaker(ctx: Context, item: Found, previous: list[Found]) -> None:
             speaker = _document_named(ctx, item.np)  # "وجاء في الرسالة:": the document speaks
         if speaker is not None and object_first and _only_a_name(ctx, item.np, speaker):
             speaker = None  # "لاريجاني وصف ترامب بأنه": a name alone after وصف is whom it described
+        if speaker is not None and speaker.entity_id is None and speaker.start is not None and speaker.end is not None:
+            # "وأضاف المدرب البرتغالي": a description nothing resolved stands for a person named or quoted before.
+            words = ctx.token_range(speaker.start, speaker.end)
+            continuation = is_continuation(item.cue.lemma)
+            described = described_person(ctx, words.start, words.stop, item.cue_start, previous, continuation)
+            speaker = described or speaker
     item.speaker = speaker or antecedent_speaker(ctx, item.cue_start, previous, cue_agreement(item.cue))
 
 

@@ -187,6 +187,11 @@ def _unlisted_subject(
             if named is not None:
                 return named
         return titled_elsewhere(ctx, lo, hi, ctx.tokens[lo].start) or Speaker(None, ctx.body[start:end], start, end)
+    # "قال مدرب فريق أرسنال الإنجليزي، أرسين فينغر، إن": a description no list knows, then the person's name alone
+    # set off by commas: the name is the subject, the description its apposition.
+    named = _named_apposition(ctx, after) if after is not None else None
+    if named is not None:
+        return named
     # "التوهامي العبدولي، كاتب الدولة …": a name the mentions stage does not know, then its title.
     if after is not None and hi - lo <= MAX_NAME_BEFORE_TITLE and is_person_title(ctx, after[0]):
         return Speaker(None, ctx.body[start:end], start, end)
@@ -236,6 +241,16 @@ def _unlisted_subject(
     if definite_ok and not one_letter and not addressed and hi - lo <= MAX_SUBJECT_WINDOW:
         persons = [m for m in ctx.mentions_in(start, end) if m.entity_type == "PERSON" and not m.is_adjectival]
         return ctx.speaker_from(persons[0]) if persons else Speaker(None, ctx.body[start:end], start, end)
+    return None
+
+
+def _named_apposition(ctx: Context, after: tuple[int, int]) -> Speaker | None:
+    """The person whose name is all that stands between two commas (or a comma and the complementizer) after a
+    subject phrase: "…، خوان أنطونيو بيتزي، إنه"."""
+    a_start, a_end = ctx.tokens[after[0]].start, ctx.tokens[after[1] - 1].end
+    persons = [m for m in ctx.mentions_in(a_start, a_end) if m.entity_type == "PERSON" and not m.is_adjectival]
+    if persons and persons[0].char_start == a_start and persons[0].char_end >= a_end:
+        return ctx.speaker_from(persons[0])
     return None
 
 
