@@ -85,3 +85,13 @@ def test_a_nisba_in_the_object_names_the_target() -> None:
 def test_a_hollow_verbs_passive_has_no_agent() -> None:
     text = "وقال المتحدث لوكالة رويترز إن الهجوم وقع في مالي واغتيل خلاله عدد من الوجهاء."
     assert report_of(text, "واغتيل")[0] is None
+
+
+def test_a_force_behind_lam_after_an_attack_noun_is_its_agent() -> None:
+    text = "وأصيب ثلاثة مدنيين في قصف مدفعي للجيش الإسرائيلي على بلدة في جنوب لبنان."
+    assert report_of(text, "قصف")[0] == "الجيش (إسرائيل)"
+
+
+def test_a_death_in_a_crash_is_no_political_event() -> None:
+    text = "وقتل خمسة أشخاص في سوريا جراء تصادم حافلتين على الطريق السريع."
+    assert "وقتل" not in [t for t, _, _ in reports(text)]

@@ -6,7 +6,8 @@ roles.py places (issue 14, sixth session, from the wrong rows of the seed-20 aud
 - Names coordinated with the agent ("X وY وZ", "X وحليفتها Y") are its partners, not its target (coordinated_after).
 - A name after a complementiser is inside what was said or done (content_start).
 - A noun with a possessive pronoun ("زيارته") is its sentence's subject's act (possessor).
-- A nisba right after an action noun, or after one adjective of its own, names the agent (nisba_on_noun).
+- A nisba right after an action noun, or after one adjective of its own, names the agent (nisba_on_noun), and so
+  does a force behind ل after an attack noun (lam_agent).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from flows.nlp.events.agents import (
     COORDINATION,
     ActorCandidate,
     carries_object,
+    clitic_before,
     complementiser,
     gap_tokens,
     word_start,
@@ -93,6 +95,17 @@ def nisba_on_noun(text: str, trigger_end: int, cand: ActorCandidate, mode: str |
         and not CLAUSE_PUNCTUATION.search(text[trigger_end : cand.char_start])
         and normalize(between[0].text).endswith(ADJECTIVE_ENDINGS)
     )
+
+
+def lam_agent(text: str, trigger_end: int, cand: ActorCandidate, mode: str | None) -> bool:
+    """An attack noun's agent behind ل right after it, or after one adjective ("قصف مدفعي للجيش الإسرائيلي",
+    "هجوما لداعش"): a force or a person; a country behind ل is where strikes go ("ضربات جوية لسوريا")."""
+    if cand.entity_type not in ("ORG", "PERSON") or mode in PATIENT_GENITIVE_MODES:
+        return False
+    if clitic_before(text, cand.char_start)[-1:] != "ل":
+        return False
+    between = tokens(text, trigger_end, word_start(text, cand.char_start))
+    return not between or (len(between) == 1 and normalize(between[0].text).endswith(ADJECTIVE_ENDINGS))
 
 
 def coordinated_after(text: str, first: ActorCandidate, actors: list[ActorCandidate]) -> list[ActorCandidate]:

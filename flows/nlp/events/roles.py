@@ -37,6 +37,7 @@ from flows.nlp.events.parties import (
     SYMMETRIC_TYPES,
     content_start,
     coordinated_after,
+    lam_agent,
     nisba_on_noun,
     possessor,
 )
@@ -237,7 +238,7 @@ def assign_roles(
         # "غارة إسرائيلية", "ضربات أمريكية", "قصف جوي أمريكي": a nisba right after an action noun names its agent.
         agent_nisba = next(
             (c for c in inside if c.char_start >= trigger_end and nisba_on_noun(text, trigger_end, c, mode)), None
-        )
+        ) or next((c for c in actor_after if event_type == "ASSAULT" and lam_agent(text, trigger_end, c, mode)), None)
         owner = (
             possessor(text, trigger_start, trigger_end, clause_start, actor_before, shared_subject)
             if event_type in POSSESSED_BY_AGENT and mode not in PATIENT_GENITIVE_MODES
