@@ -63,10 +63,11 @@ def test_dedup_floor(result) -> None:
 
 
 # Measured 2026-11-23: actor recall 1.000 (lenient: gold actors among the linked event's actors), actor1 accuracy
-# 0.773 (the agent of each matched report; misses are mostly reports that name no actor in their own clause).
+# 0.773 (the agent of each matched report; misses are mostly reports that name no actor in their own clause);
+# 0.818 -> 0.841 with issue 14's sixth session (partners, patients, the content of a statement are not actors).
 def test_actor_floor(result) -> None:
     assert result["actor_recall"] is not None and result["actor_recall"] >= 0.9
-    assert result["actor1_accuracy"] is not None and result["actor1_accuracy"] >= 0.70
+    assert result["actor1_accuracy"] is not None and result["actor1_accuracy"] >= 0.80
 
 
 @pytest.fixture(scope="module")
@@ -149,13 +150,14 @@ def heldout() -> dict:
 # false 8 -> 8; "قتلتهم الشرطة" is kept as an unnamed subject; "أعلنت 7 ولايات أميركية رفضها" and "بعد الهجوم ... العاصمة البريطانية" name their actor and
 # place only by a nisba the entity stage does not tag there): P 0.814 R 0.778 F1 0.795. The F1 and recall floors were
 # lowered for that trade, by 0.02 each; this gold has no actors, so it cannot show what the rule buys (event F1 on
-# the ANT v2.1 dev gold 0.460 -> 0.496).
+# the ANT v2.1 dev gold 0.460 -> 0.496). Issue 14's sixth session (deaths in crashes are accidents): P 0.818 R 0.800
+# F1 0.809.
 @pytest.mark.parametrize(
     ("figure", "floor"),
     [
-        pytest.param(lambda r: r["overall"]["f1"], 0.78, id="heldout-event-f1"),
+        pytest.param(lambda r: r["overall"]["f1"], 0.79, id="heldout-event-f1"),
         pytest.param(lambda r: r["overall"]["precision"], 0.80, id="heldout-event-precision"),
-        pytest.param(lambda r: r["overall"]["recall"], 0.76, id="heldout-event-recall"),
+        pytest.param(lambda r: r["overall"]["recall"], 0.78, id="heldout-event-recall"),
         pytest.param(lambda r: r["date_accuracy"], 0.90, id="heldout-date-accuracy"),
     ],
 )
@@ -182,7 +184,10 @@ def ant2_dev() -> dict:
 # definite reference takes only an event of its mode's family; a chemical attack has its own mode): 0.490 / 0.714 /
 # 0.535 / 0.614 / 0.849, pair precision 0.632 -> 1.000, recall 0.508 -> 0.474: the pairs lost were the Douma attack's
 # reports linked to each other only through the strikes' actors (one wrong event), so the recall floor goes down
-# with them. Floors a little below the latter. (Blind test split, scored
+# with them. Sixth session (the parties around a trigger: nisbas on action nouns and objects, patients' genitives,
+# partners, possessives; crashes are accidents): 0.490 -> 0.481 / 0.714 -> 0.709 / 0.523 -> 0.560 (main at its start) / 0.614 -> 0.628
+# / 0.849 -> 0.857, pair recall 0.474 -> 0.545 (event F1 lost three pairs whose only matching actor stood in the
+# wrong role). Floors a little below the latter. (Blind test split, scored
 # once each: before 0.134 / 0.361 / 0.257 / 0.174 / 0.857, after 0.169 / 0.423 / 0.289 / 0.367 / 0.822.) Actor figures are bounded by the entity stage: 76 of 115 gold agents are tagged anywhere
 # in their article, 46 in the report's sentence.
 @pytest.mark.parametrize(
@@ -190,11 +195,11 @@ def ant2_dev() -> dict:
     [
         pytest.param("event_f1", 0.47, id="ant2-dev-event-f1"),
         pytest.param("type_f1", 0.69, id="ant2-dev-type-f1"),
-        pytest.param("actor1_accuracy", 0.51, id="ant2-dev-actor1-accuracy"),
-        pytest.param("date_accuracy", 0.59, id="ant2-dev-date-accuracy"),
-        pytest.param("status_accuracy", 0.82, id="ant2-dev-status-accuracy"),
+        pytest.param("actor1_accuracy", 0.54, id="ant2-dev-actor1-accuracy"),
+        pytest.param("date_accuracy", 0.60, id="ant2-dev-date-accuracy"),
+        pytest.param("status_accuracy", 0.83, id="ant2-dev-status-accuracy"),
         pytest.param("pair_precision", 0.95, id="ant2-dev-pair-precision"),
-        pytest.param("pair_recall", 0.45, id="ant2-dev-pair-recall"),
+        pytest.param("pair_recall", 0.52, id="ant2-dev-pair-recall"),
     ],
 )
 def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
@@ -211,6 +216,7 @@ def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
         "events_ant2_round4.tsv",
         "events_ant2_round5.tsv",
         "events_ant2_round6.tsv",
+        "events_ant2_round7.tsv",
     ],
 )
 def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
@@ -228,12 +234,13 @@ def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
     assert 0 <= event_audit.figures(path)["type_and_actors_right"] <= event_audit.figures(path)["type_right"] <= 1
 
 
-# The current audit (seed 20, issue 14's fourth session, judged unseen after its last change): type right 0.69, type
-# and actors right 0.27. Floors a little below, so that a redraw judged worse, or an edit of the judgments, shows.
+# The current audit (seed 21, issue 14's sixth session, drawn after its last change and judged unseen): type right
+# 0.71, type and actors right 0.28 (seed 20, events_ant2_round7.tsv, the fourth session's: 0.69 / 0.27). Floors a
+# little below, so that a redraw judged worse, or an edit of the judgments, shows.
 def test_the_current_event_audit_floor() -> None:
     from bench.quality import event_audit
 
     figures = event_audit.figures(event_audit.AUDIT_FILE)
     assert figures["judged"] == event_audit.AUDIT_REPORTS
-    assert figures["type_right"] >= 0.67
-    assert figures["type_and_actors_right"] >= 0.25
+    assert figures["type_right"] >= 0.69
+    assert figures["type_and_actors_right"] >= 0.26

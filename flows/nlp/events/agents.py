@@ -22,6 +22,8 @@ VERB_SUBJECT_TOKENS = 7
 # A noun trigger's agent stands within this many words before it ("يجري الرئيس ... محادثات").
 NOUN_AGENT_TOKENS = 10
 COMPLEMENTISERS = frozenset(normalize(w) for w in ("أن", "أنّ", "إن", "أنه", "إنه"))
+# Clitics a complementiser may carry and stay one: بأن, وأن, لأن (normalised).
+COMPLEMENTISER_CLITICS = frozenset({"ب", "و", "ل"})
 PREPOSITIONS = frozenset(normalize(w) for w in ("في", "إلى", "على", "عن", "من", "مع", "منذ", "لدى", "ضد", "نحو"))
 PREPOSITION_REACH_TOKENS = 2
 # A visit's noun names its visitor a few words on, behind ل or a title ("بالزيارة التاريخية لولي العهد السعودي
@@ -265,9 +267,15 @@ def is_preposed_subject(text: str, cand: ActorCandidate, trigger_start: int) -> 
     word = normalize(before[-1].text)
     return (
         word in PREPOSING_WORDS
-        or word in COMPLEMENTISERS
+        or complementiser(word)
         or bool(CLAUSE_PUNCTUATION.search(text[before[-1].char_end : cand.char_start]))
     )
+
+
+def complementiser(word: str) -> bool:
+    """أن/إن, bare or with a clitic that leaves it a complementiser (normalised): "بأن", "وأن", "لأن" ("أيدت مزاعم
+    بأن الحكومة الروسية وافقت": the name after it opens the clause, the verb's subject)."""
+    return word in COMPLEMENTISERS or (word[:1] in COMPLEMENTISER_CLITICS and word[1:] in COMPLEMENTISERS)
 
 
 def behind_preposition(text: str, start: int, cand: ActorCandidate) -> bool:

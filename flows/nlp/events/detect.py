@@ -18,10 +18,11 @@ from flows.nlp.events.clauses import accused_agent, actor_pool, relative_anteced
 from flows.nlp.events.domains import KEPT_OFF_POLITICS, is_off_politics
 from flows.nlp.events.groups import resolve_groups
 from flows.nlp.events.lexicon import EventLexicon, lexicon
+from flows.nlp.events.nisbas import action_nisbas, with_object_nisba
 from flows.nlp.events.places import is_place_only, places_out_of_roles
 from flows.nlp.events.references import Report, is_reference, reported_subject, with_antecedent_actors
 from flows.nlp.events.roles import ActorCandidate, Roles, assign_roles
-from flows.nlp.events.triggers import TriggerHit, find_triggers, weapon_mode
+from flows.nlp.events.triggers import TriggerHit, find_triggers, is_passive, weapon_mode
 from flows.nlp.text.arabic import normalize, normalize_with_map, split_sentences, tokens
 from flows.nlp.types import Document, Entity, EventMention, Mention, Quote, Sentence
 from flows.resources import read_tsv_tuples
@@ -37,9 +38,6 @@ NEW_CLAUSE = re.compile(r"[،,]\s*[وف]\w")
 DATELINE_MARK = re.compile(r"\)\s*[-–—]+")
 # A complementiser without a pronoun ("إن", "أن", "بأن"): what follows is what someone said.
 BARE_COMPLEMENTISER = re.compile(r"(?<!\w)(?:ب?[أإا]نّ?)(?!\w)")
-# A verb written with a damma on its first letters is passive ("اعتُقل", "قُتل"), as is ألقي before القبض.
-PASSIVE_MARK = re.compile(r"^[\w]{0,3}\u064f")
-PASSIVE_ARREST = re.compile(r"(?<!\w)[وف]?[أا]لقي(?!\w)")
 # The statement types of speech_cues.tsv: an event of one of them agrees with its quote on who spoke.
 STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 # Who can make a visit: a person, or a body (a delegation, an organisation).
@@ -118,6 +116,7 @@ def detect_events(
             dates = sentence_dates(text, next_sentence, anchor)
         groups = resolve_groups(text, lex, sentence.char_start, sentence.char_end, mentions)
         pool = [c for c in candidates if sentence.char_start <= c.char_start < sentence.char_end] + groups
+        pool += action_nisbas(text, sentence_hits, mentions, entities)
         contexts = event_contexts(text[sentence.char_start : sentence.char_end], lex)
         subject = None
         speakers = sources(text, pool, sentence.char_start)
@@ -171,11 +170,13 @@ def detect_events(
                 roles = with_agent(roles, reporter)  # "وأكد أنه يدعم …": he, the one who said it
             if hit.entry.pos == "verb" and is_passive(text, hit):
                 # "اعتُقل الصحفي": no agent; the one named after the verb is the one it was done to.
-                patient = roles.actor1_id or roles.actor2_id
+                after_verb = {e for c in pool if c.char_start >= hit.char_end for e in c.entity_ids}
+                patient = next((a for a in (roles.actor1_id, roles.actor2_id) if a in after_verb), None)
                 roles = Roles(
                     None, patient, roles.location_id, tuple(a for a in roles.actor_ids if a == patient), "subject"
                 )
             roles = places_out_of_roles(roles, places)
+            roles = with_object_nisba(text, hit, roles, pool, clause_end, mentions, entities)
             if (
                 hit.entry.event_mode == "visit"
                 and hit.entry.pos == "verb"
@@ -271,14 +272,6 @@ def with_agent(roles: Roles, agent: str) -> Roles:
     second = None if second == agent else second
     ordered = (agent, *(a for a in roles.actor_ids if a != agent))
     return Roles(agent, second, roles.location_id, ordered, "speaker")
-
-
-def is_passive(text: str, hit: TriggerHit) -> bool:
-    word_end = hit.char_end
-    while word_end < len(text) and not text[word_end].isspace():
-        word_end += 1
-    surface = text[hit.char_start : word_end]
-    return bool(PASSIVE_MARK.match(surface) or PASSIVE_ARREST.match(surface))
 
 
 def clause_bounds(text: str, lex: EventLexicon, sentence: Sentence, hit: TriggerHit) -> tuple[int, int]:

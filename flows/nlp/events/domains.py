@@ -17,10 +17,13 @@ from flows.resources import read_tsv
 
 # Chosen by build_article_domains.py on a fifth of the counted articles held out from a first count: the lowest score
 # at which at least 95% of the held-out articles called off politics were sport, technology or culture by section.
-# On the final audit's 2000 articles (never counted) it calls off 570 of 679 sport, technology and culture articles,
-# 17 of 1113 political-section ones (read by hand: World Cup, a royal wedding, a chef, an auction) and 8 of 208
-# economy ones.
-OFF_POLITICS_SCORE = 7.8
+# On seed 20's 2000 audit articles (then never counted) 7.8 called off 570 of 679 sport, technology and culture
+# articles, 17 of 1113 political-section ones (read by hand: World Cup, a royal wedding, a chef, an auction) and 8 of
+# 208 economy ones. Recounted for the seed-21 audit (issue 14, sixth session: its 2000 articles left out, seed 20's
+# counted) the rule chose 16.1, which calls off 501 of 654 sport, technology and culture articles of the new audit's
+# and 18 of 1138 political-section ones (the scale of the weights moved with the recount; the ANT v2.1 dev, seed and
+# held-out event figures are the same at either threshold).
+OFF_POLITICS_SCORE = 16.1
 # What an off-politics article may still report (triggers.py keeps SANCTION in a domain sentence for the same reason).
 KEPT_OFF_POLITICS = frozenset({("SANCTION", "sanctions")})
 

@@ -29,6 +29,19 @@ from flows.nlp.events.agents import (
     pick_actor1,
     subject_nisba_after,
 )
+from flows.nlp.events.parties import (
+    DEATH_MODES,
+    OPENING_SUBJECT_TOKENS,
+    PATIENT_GENITIVE_MODES,
+    POSSESSED_BY_AGENT,
+    SYMMETRIC_TYPES,
+    content_start,
+    coordinated_after,
+    lam_agent,
+    nisba_on_noun,
+    possessor,
+)
+from flows.nlp.text import words
 from flows.nlp.text.arabic import normalize, tokens
 from flows.resources import read_tsv_tuples
 
@@ -60,9 +73,6 @@ DEFINITE_TITLES = frozenset(
     for title, position in read_tsv_tuples("titles.tsv")
     if position == "before" and title.startswith("ال")
 ) | frozenset(normalize(w) for w in ("نظيره", "نظيرها", "نظيرهم"))
-# A participle's subject is its sentence's: the name right after the opening verb ("ووصف ترامب الاتفاق …، مطالبا
-# بإصلاحه"), within this many words of the clause start (the verb and a title: "ووصف الرئيس الأمريكي ترامب").
-OPENING_SUBJECT_TOKENS = 3
 # The counterpart noun (نظير، نظيرة، نظراء) with its suffixes and a conjunction: whom an official met, not who met.
 COUNTERPART = re.compile(r"^[وف]?(?:ل|ب)?(?:ال)?(?:نظير|نظرا)")
 SENTENCE_ENDS = (".", "؟", "?", "!", "\n")
@@ -167,6 +177,7 @@ def assign_roles(
     after = [c for c in inside if c.char_start >= trigger_end]
     before = [c for c in inside if c.char_end <= trigger_start]
     location = pick_location(text, visit, after, before, places, trigger_end)
+    unnamed_agent = False  # the clause leaves the agent unnamed: no nisba of the sentence stands in for it
     actors = [
         c
         for c in inside
@@ -224,20 +235,37 @@ def assign_roles(
             if nisba_after is not None and (first is None or first.char_start >= nisba_after.char_end):
                 first, source = nisba_after, "nisba"
     if pos == "noun":
-        # "غارة إسرائيلية", "ضربات أمريكية": a nisba right after an action noun names its agent.
+        # "غارة إسرائيلية", "ضربات أمريكية", "قصف جوي أمريكي": a nisba right after an action noun names its agent.
         agent_nisba = next(
-            (
-                c
-                for c in inside
-                if c.is_adjectival
-                and c.entity_type == "GPE"
-                and c.char_start >= trigger_end
-                and gap_tokens(text, trigger_end, c.char_start) == 0
-            ),
-            None,
+            (c for c in inside if c.char_start >= trigger_end and nisba_on_noun(text, trigger_end, c, mode)), None
+        ) or next((c for c in actor_after if event_type == "ASSAULT" and lam_agent(text, trigger_end, c, mode)), None)
+        owner = (
+            possessor(text, trigger_start, trigger_end, clause_start, actor_before, shared_subject)
+            if event_type in POSSESSED_BY_AGENT and mode not in PATIENT_GENITIVE_MODES
+            else None
         )
-        first, source = (agent_nisba, "nisba") if agent_nisba else (first, source)
-    if first is None:
+        # A masculine pronoun ("قمته", not "اعتداءاتها": a state is feminine) on the noun points past a nearer name
+        # before it to a person ("وكان ترمب قد وصل إلى هلسنكي عشية قمته").
+        masculine = any(words(text, trigger_start, trigger_end)[-1].enclitic == p for p in ("ه", "هما", "هم"))
+        if owner is not None and (
+            first is None or source == "guess" or (source == "before" and owner.entity_type == "PERSON" and masculine)
+        ):
+            first, source = owner, "subject"  # "وركز نتانياهو … في اليوم الأول من زيارته لبرلين": his visit
+        if agent_nisba is not None:
+            # a guessed name it replaces is no target either ("غارة إسرائيلية، قال متحدث باسم الجيش": the speaker)
+            guessed = first if source == "guess" else None
+            actor_after = [c for c in actor_after if c is not guessed]
+            first, source = agent_nisba, "nisba"
+        if first is not None and source == "guess" and mode in PATIENT_GENITIVE_MODES and first in actor_after:
+            # "غزو العراق", "اغتيال الجاسوس سكريبال": the noun's genitive is the one it was done to, not its agent.
+            first, unnamed_agent = None, True
+        if first is not None and (mode in DEATH_MODES or event_type == "PROTEST") and source not in ("nisba", "by"):
+            # "على خلفية مقتل متظاهر", "وأبدت إسرائيل أسفها على مقتل …", "لم ينجح الوزير في تهدئة الاحتجاجات": a
+            # name near a death or a protest is who spoke of it or answered it, or where it was.
+            if location is None and first.entity_type in PLACE_TYPES and len(first.entity_ids) == 1:
+                location = first  # "إيران تشهد أعمال شغب"
+            first, unnamed_agent = None, True
+    if first is None and not unnamed_agent:
         # Last resort: a nisba standing for its country ("المسؤولين الماليين" -> Mali).
         # Not the counterpart's ("بعد قمة جمعته مع نظيره الروسي": the Russian is whom he met).
         # Not a counted one either ("وقتل 40 جندي تركي": the victims' country is the target).
@@ -249,6 +277,15 @@ def assign_roles(
         if first is None and victims and not actor_after:
             actor_after = victims[:1]
     rest = [c for c in actor_after if c is not first]
+    if first is not None and event_type not in SYMMETRIC_TYPES:
+        # "أيدت الولايات المتحدة وفرنسا وألمانيا …", "واتهم المسؤولون الأميركيون والناتو موسكو": who is coordinated
+        # with the agent acts with it; the target is the next name.
+        partners = coordinated_after(text, first, actors)
+        rest = [c for c in rest if c not in partners]
+    # "أيدت X مزاعم بأن الحكومة الروسية وافقت": a name after a complementiser is in what was said or done, another
+    # clause, not the target; after "من أن" it is what a warning is about ("حذر لافروف من أن الولايات المتحدة …").
+    content = content_start(text, trigger_end, clause_end)
+    rest = [c for c in rest if c.char_start < content]
     if event_type in ("ACCUSE", "REQUEST"):
         # "متهمة إياه بمساعدة تنظيم داعش": who is named in the charge is not the accused; "حثت شركاتها على مواصلة
         # علاقاتها مع طهران": who is named in the request's content is not the one asked.

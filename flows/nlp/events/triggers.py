@@ -51,6 +51,10 @@ OUTCOME_WORDS = frozenset(normalize(w) for w in ("أسفر", "أسفرت", "خل
 OUTCOME_VERBS = frozenset(normalize(w) for w in ("أسفر", "أسفرت", "خلف", "خلفت", "أوقع", "أوقعت", "أدى", "أدت"))
 # Numerals a noun follows (normalised keys).
 NUMBER_WORDS = frozenset(normalize(w) for w in ("ألف", "آلاف", "مليون", "ملايين", "مئات", "عشرات", "مائة", "مئة"))
+# A verb written with a damma on its first letters is passive ("اعتُقل", "قُتل"), as is ألقي before القبض.
+PASSIVE_MARK = re.compile(r"^[\w]{0,3}\u064f")
+IMPERFECT_DAMMA = re.compile(r"^[وفل]?س?[يتن]\u064f")
+PASSIVE_ARREST = re.compile(r"(?<!\w)[وف]?[أا]لقي(?!\w)")
 # Endings no finite verb form has: a feminine noun or plural (مهاجمة، تهديدات).
 NOUN_ENDINGS = ("ه", "ات", "تان", "تين")
 
@@ -279,7 +283,30 @@ def form_role(word: Word, entry: LexiconEntry, previous: Word | None = None) -> 
         return "noun"  # اتهام، تدريب are verbal nouns; يتهم is a verb
     if key.startswith("ت") and not lemma.startswith("ت") and key[-2:-1] == "ي" and lemma[-2:-1] != "ي":
         return "noun"  # تهديد، تسليم
+    if len(lemma) > 3 and lemma[-2] == "ا" and key == lemma[:-2] + "يا" + lemma[-1]:
+        return "noun"  # the verbal noun of a hollow verb of form VII/VIII: اغتال -> اغتيال، اختار -> اختيار
+    if lemma.endswith("ا") and key == lemma[:-1] + "و":
+        return "noun"  # the verbal noun of a defective verb: غزا -> غزو (no finite form ends so without its alif)
     return "verb"
+
+
+def is_passive(text: str, hit: TriggerHit) -> bool:
+    """A passive verb: a damma on its first letters ("اعتُقل", "قُتل"), ألقي before القبض, or a hollow verb's
+    passive perfect, which its spelling shows without diacritics (اغتال -> "اغتيل", أقال -> "أقيل")."""
+    word_end = hit.char_end
+    while word_end < len(text) and not text[word_end].isspace():
+        word_end += 1
+    surface = text[hit.char_start : word_end]
+    lemma = normalize(hit.entry.trigger.split()[0])
+    if PASSIVE_ARREST.match(surface):
+        return True
+    if PASSIVE_MARK.match(surface):
+        # The active imperfect of forms II-IV has a damma on its prefix too ("تُطالب", "يُدرّب", "يُقدّم").
+        raw = hit.entry.trigger.split()[0]
+        derived = (len(lemma) == 4 and (lemma[1] == "ا" or raw[:1] == "أ")) or "\u0651" in raw
+        return not (IMPERFECT_DAMMA.match(surface) and derived)
+    found = words(text, hit.char_start, word_end)[:1]
+    return bool(found) and len(lemma) > 3 and lemma[-2] == "ا" and found[0].key == lemma[:-2] + "ي" + lemma[-1]
 
 
 def is_number(word: Word) -> bool:

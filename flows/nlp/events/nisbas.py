@@ -1,0 +1,133 @@
+"""A country's nisba on an action noun ("غارات أمريكية", "الضربات الجوية الإسرائيلية", "دعوات أميركية"): its agent.
+
+The entity layer counts a nisba as a mention only on a noun for people or a body (flows/data/gazetteer/
+nisba_heads.tsv: "القوات الأمريكية" yes, "الغارات الأمريكية" no), which keeps "القمح الروسي" out of the entities.
+An event noun's nisba names who acted, so the event stage reads it itself: the one or two words after a noun
+trigger, looked up among the gazetteer's nisba forms (derived from each country's masculine singular, gazetteer.py).
+Which of them is the agent (right after the noun, or after one adjective of its own) is roles.nisba_on_noun's call.
+A nisba in the act's object names its target when the clause names none (object_nisba).
+A nisba becomes a candidate only for a country the article's entities hold (the country itself, or a place of it such
+as its capital): an event's actors are entities of its article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from flows.nlp.entities.gazetteer import load_gazetteer
+from flows.nlp.events.agents import ActorCandidate
+from flows.nlp.events.parties import content_start, nisba_on_noun
+from flows.nlp.events.roles import Roles
+from flows.nlp.events.triggers import TriggerHit
+from flows.nlp.text.arabic import normalize, tokens
+from flows.nlp.types import Entity, Mention
+
+# The words after a noun trigger its nisba may stand in: right after it, or after one adjective ("قصف جوي أمريكي").
+NISBA_REACH_WORDS = 2
+NISBA_LOOKAHEAD_CHARS = 40
+# A visit or a meeting is made by people: "أول زيارة روسية" is Lavrov's, whom the article names; the nisba adds a
+# country his entity already carries.
+PERSONAL_TYPES = frozenset({"CONSULT"})
+# Types whose other party is a partner named behind مع ("اتفاق مع روسيا"), not a target in the object; and aid, whose
+# object's nisba names the giver ("التسليم القادم للقمح الروسي إلى مالي").
+NO_OBJECT_TARGET_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
+# The words of an object noun phrase a nisba on it may stand in ("على السيادة اللبنانية", "احدى المقاتلات السورية").
+OBJECT_REACH_WORDS = 4
+CLAUSE_BREAK = re.compile(r"[،,.:;؛()]")
+
+
+def action_nisbas(
+    text: str, hits: list[TriggerHit], mentions: tuple[Mention, ...], entities: tuple[Entity, ...]
+) -> list[ActorCandidate]:
+    """Candidates for the untagged country nisbas right after the noun triggers in ``hits``."""
+    found: list[ActorCandidate] = []
+    for hit in hits:
+        if hit.entry.pos != "noun" or hit.entry.event_type in PERSONAL_TYPES:
+            continue
+        for token in tokens(text, hit.char_end, min(len(text), hit.char_end + NISBA_LOOKAHEAD_CHARS))[
+            :NISBA_REACH_WORDS
+        ]:
+            if any(m.char_start < token.char_end and token.char_start < m.char_end for m in mentions):
+                break  # a name or a tagged nisba: the roles read it as it is
+            entity_id = article_country(nisba_country(normalize(token.text)), entities)
+            cand = ActorCandidate(token.char_start, token.char_end, (entity_id or "",), "GPE", True)
+            if entity_id is not None and nisba_on_noun(text, hit.char_end, cand, hit.entry.event_mode):
+                found.append(cand)  # only where it names the agent: no other rule reads it
+                break
+    return found
+
+
+def nisba_country(word: str) -> str | None:
+    """The entity a one-word nisba form stands for ("الامريكيه" -> the United States; the indefinite accusative
+    "امريكيا" too), or None."""
+    if word.endswith("يا") and word not in load_gazetteer().index:
+        word = word[:-1]
+    for following, infos in load_gazetteer().index.get(word, ()):
+        if not following:
+            kinds = [info for info in infos if info.kind == "nisba"]
+            if len(kinds) == 1:
+                return kinds[0].entity_id
+    return None
+
+
+def article_country(entity_id: str | None, entities: tuple[Entity, ...]) -> str | None:
+    """The country itself if the article names it, else the first GPE of the article in that country."""
+    if entity_id is None:
+        return None
+    if any(e.entity_id == entity_id for e in entities):
+        return entity_id
+    code = load_gazetteer().entities[entity_id].country_code
+    return next((e.entity_id for e in entities if e.entity_type == "GPE" and code and e.country_code == code), None)
+
+
+def object_nisba(
+    text: str,
+    hit: TriggerHit,
+    start: int,
+    end: int,
+    actor1_id: str | None,
+    mentions: tuple[Mention, ...],
+    entities: tuple[Entity, ...],
+) -> str | None:
+    """The country a nisba in the act's object names, its target: "استهدفت إسرائيل احدى المقاتلات السورية",
+    "اعتداءاتها على السيادة اللبنانية", "أيدت … مزاعم بريطانية". Read in the few words from ``start`` (after the
+    trigger and its subject) up to ``end`` (the clause's, or where what was said opens); not for the types of
+    NO_OBJECT_TARGET_TYPES; not the agent's own country."""
+    if hit.entry.event_type in NO_OBJECT_TARGET_TYPES:
+        return None
+    for token in tokens(text, start, end)[:OBJECT_REACH_WORDS]:
+        if CLAUSE_BREAK.search(text[start : token.char_start]):
+            return None
+        tagged = next((m for m in mentions if m.char_start < token.char_end and token.char_start < m.char_end), None)
+        if tagged is not None:
+            entity_id = tagged.entity_id if tagged.is_adjectival and tagged.entity_type == "GPE" else None
+        else:
+            entity_id = article_country(nisba_country(normalize(token.text)), entities)
+        if entity_id is not None and entity_id != actor1_id:
+            return entity_id
+    return None
+
+
+def with_object_nisba(
+    text: str,
+    hit: TriggerHit,
+    roles: Roles,
+    pool: list[ActorCandidate],
+    clause_end: int,
+    mentions: tuple[Mention, ...],
+    entities: tuple[Entity, ...],
+) -> Roles:
+    """The roles with the object's nisba as actor2 when they have none (object_nisba); the object starts after
+    the subject when it follows the verb."""
+    if roles.actor2_id is not None:
+        return roles
+    subject_end = max(
+        (c.char_end for c in pool if roles.actor1_id in c.entity_ids and c.char_start >= hit.char_end),
+        default=hit.char_end,
+    )
+    end = content_start(text, hit.char_end, clause_end)
+    target = object_nisba(text, hit, subject_end, end, roles.actor1_id, mentions, entities)
+    if target is None:
+        return roles
+    return replace(roles, actor2_id=target, actor_ids=(*roles.actor_ids, target))

@@ -1,0 +1,97 @@
+"""The parties around a trigger (issue 14, sixth session): a nisba on an action noun is its agent, a patient's
+genitive and a death's neighbours are not, the agent's partners are not its target, a name inside what was said is
+not the target, a possessive noun is its sentence subject's act, a nisba in the object names the target, and a hollow
+verb's passive has no agent. Hand-written Arabic sentences, read by the real entity stage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flows.nlp.entities import extract_entities
+from flows.nlp.events.detect import detect_events
+from flows.nlp.text import split_sentences
+from flows.nlp.types import Document
+
+
+def reports(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(trigger, actor1 name, actor2 name) of every report, weak ones kept."""
+    doc = Document("t", text, None, dt.datetime(2024, 3, 5), split_sentences(text))
+    entities, mentions = extract_entities(doc)
+    names = {e.entity_id: e.name_ar for e in entities}
+    return [
+        (e.trigger, names.get(e.actor1_id or ""), names.get(e.actor2_id or ""))
+        for e in detect_events(doc, mentions, entities, keep_weak=True)
+    ]
+
+
+def report_of(text: str, trigger: str) -> tuple[str | None, str | None]:
+    found = [(a1, a2) for t, a1, a2 in reports(text) if t == trigger]
+    assert found, reports(text)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("قال المتحدث إن الغارات الأمريكية دمرت المخازن. وتنفي الولايات المتحدة ذلك.", "الغارات"),
+        ("وأدانت الحكومة غارة جوية أمريكية على القرية. وترد الولايات المتحدة غدا.", "غارة"),
+    ],
+)
+def test_a_nisba_on_an_action_noun_is_its_agent(text: str, trigger: str) -> None:
+    assert report_of(text, trigger)[0] == "الولايات المتحدة"
+
+
+def test_a_nisba_after_a_noun_of_the_object_is_not_the_agent() -> None:
+    # "اعتقال صحفي أمريكي": the journalist is American; who arrested him is not said.
+    text = "وأعلنت الشرطة في تركيا اعتقال صحفي أمريكي أمس. وطالبت الولايات المتحدة بالإفراج عنه."
+    assert report_of(text, "اعتقال")[0] != "الولايات المتحدة"
+
+
+def test_the_genitive_of_an_invasion_is_its_target() -> None:
+    assert report_of("وتذكر الصحف بما جرى منذ غزو العراق في عام 2003.", "غزو") == (None, "العراق")
+
+
+def test_a_name_before_a_death_is_not_its_agent() -> None:
+    text = "وزار رئيس الوزراء حيدر العبادي مدينة البصرة بعد مقتل متظاهر في مظاهرة."
+    assert report_of(text, "مقتل")[0] is None
+
+
+def test_the_agents_partners_are_not_its_target() -> None:
+    text = "واتهمت فرنسا وألمانيا روسيا بشن هجمات إلكترونية."
+    assert report_of(text, "واتهمت") == ("فرنسا", "روسيا")
+
+
+def test_an_ally_named_with_the_agent_is_not_its_target() -> None:
+    assert report_of("وتتهم سوريا وحليفتها روسيا المعارضة بخرق الهدنة.", "وتتهم")[1] is None
+
+
+def test_a_name_inside_what_was_said_is_not_the_target() -> None:
+    text = "وأيدت فرنسا مزاعم بأن روسيا نفذت الهجوم."
+    assert report_of(text, "وأيدت") == ("فرنسا", None)
+
+
+def test_a_possessive_noun_is_the_sentence_subjects_act() -> None:
+    text = "وركز بنيامين نتنياهو على ملف إيران مع أنغيلا ميركل في اليوم الأول من زيارته لبرلين."
+    assert report_of(text, "زيارته")[0] == "بنيامين نتنياهو"
+
+
+def test_a_nisba_in_the_object_names_the_target() -> None:
+    text = "وقال مصدر عسكري إن إسرائيل استهدفت إحدى المقاتلات السورية فوق الجولان. ونفت سوريا ذلك."
+    assert report_of(text, "استهدفت") == ("إسرائيل", "سوريا")
+
+
+def test_a_hollow_verbs_passive_has_no_agent() -> None:
+    text = "وقال المتحدث لوكالة رويترز إن الهجوم وقع في مالي واغتيل خلاله عدد من الوجهاء."
+    assert report_of(text, "واغتيل")[0] is None
+
+
+def test_a_force_behind_lam_after_an_attack_noun_is_its_agent() -> None:
+    text = "وأصيب ثلاثة مدنيين في قصف مدفعي للجيش الإسرائيلي على بلدة في جنوب لبنان."
+    assert report_of(text, "قصف")[0] == "الجيش (إسرائيل)"
+
+
+def test_a_death_in_a_crash_is_no_political_event() -> None:
+    text = "وقتل خمسة أشخاص في سوريا جراء تصادم حافلتين على الطريق السريع."
+    assert "وقتل" not in [t for t, _, _ in reports(text)]
