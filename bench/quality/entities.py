@@ -302,14 +302,16 @@ def outermost(spans: Sequence[Span]) -> list[Span]:
 
 
 # --- NewsFANE -------------------------------------------------------------------------------------------------
-def evaluate_newsfane(gold: Path = SHARED / "gold") -> dict:
-    """The entity stage on NewsFANE's held-out tenth (bench/ner/corpora.py: never trained on), token-aligned exact
-    span; nisba adjectives not scored (O there). Also the PERS/ORG/LOC micro figures of the ANERcorp convention,
-    where a GPE counts as a LOC."""
+def evaluate_newsfane(gold: Path = SHARED / "gold", sentences: Sequence | None = None) -> dict:
+    """The entity stage on NewsFANE's held-out tenth (bench/ner/corpora.py: never trained on), or on ``sentences``
+    (bench/ner/folds.py: a training fold, with a model trained without it), token-aligned exact span; nisba
+    adjectives not scored (O there). Also the PERS/ORG/LOC micro figures of the ANERcorp convention, where a GPE
+    counts as a LOC."""
     from bench.ner.corpora import newsfane, split_newsfane
     from flows.nlp.entities.tagger import bio_spans
 
-    _, sentences = split_newsfane(newsfane(gold / "newsfane" / "train.txt"))
+    if sentences is None:
+        _, sentences = split_newsfane(newsfane(gold / "newsfane" / "train.txt"))
     gold_spans, predicted, misses, spurious = [], [], [], []
     for n, sentence in enumerate(sentences):
         text = " ".join(sentence.words)
