@@ -151,7 +151,7 @@ def document_for(article: ArticleRecord | StoredArticle) -> Document:
 def document_from_text(raw_text: str, article_id: str = "sample") -> Document:
     """A Document from a .txt copy-paste, as ingest would build it (for tests and evaluation)."""
     cleaned = clean_text(raw_text)
-    published_at, _ = resolve_published_at(None, None, cleaned.body_text, cleaned.date_hints)
+    published_at, _ = resolve_published_at(None, (None, None), cleaned.body_text, cleaned.date_hints)
     return Document(
         article_id=article_id,
         body_text=cleaned.body_text,

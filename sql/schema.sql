@@ -54,7 +54,7 @@ create table if not exists articles (
     word_count     integer not null,
     ingested_at    timestamp not null,
     run_id         varchar not null,
-    date_source    varchar,                      -- sidecar, html, text or null: where published_at came from
+    date_source    varchar,                      -- sidecar, html, trec, text or null: where published_at came from
     source_credit  varchar                       -- "المصدر: تاس" and photo credits, kept out of body_text
 );
 

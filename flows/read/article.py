@@ -21,6 +21,7 @@ from flows.nlp.text import ARABIC_LETTER
 from flows.read.decode import decode_bytes
 from flows.read.discover import SUPPORTED_SUFFIXES, InboxFile, is_sidecar, sidecar_for
 from flows.read.textclean import clean_extracted, clean_text
+from flows.read.trec import is_trec, parse_trec
 from flows.settings import Settings
 from flows.timing import StageTimer
 
@@ -157,18 +158,28 @@ def article_from_bytes(
             page = extract_html(decoded.text)
             cleaned = clean_extracted(page.text, page.title)
             meta = {"title": page.title, "url": page.url, "site_name": page.site_name, "author": page.author}
-            html_date = page.date
+            page_date = (page.date, "html")
+        elif is_trec(decoded.text):
+            document = parse_trec(decoded.text)
+            cleaned = clean_extracted(document.text, document.title)
+            meta = {
+                "title": document.title,
+                "url": document.url,
+                "site_name": document.site_name,
+                "author": document.author,
+            }
+            page_date = (document.time, "trec")
         else:
             cleaned = clean_text(decoded.text)
             meta = {"title": cleaned.title, "url": None, "site_name": None, "author": None}
-            html_date = None
+            page_date = (None, None)
     body = cleaned.body_text
     if len(body.split()) < MIN_BODY_WORDS:
         if not is_html and LATIN_LETTER.search(decoded.text) and not ARABIC_LETTER.search(decoded.text):
             raise Quarantine("no Arabic text: akhbar reads Arabic news articles")
         raise Quarantine("no extractable text: fewer than 5 words of article text")
     meta.update({k: v for k, v in sidecar.items() if k != "published_at"})
-    published_at, date_source = resolve_published_at(sidecar.get("published_at"), html_date, body, cleaned.date_hints)
+    published_at, date_source = resolve_published_at(sidecar.get("published_at"), page_date, body, cleaned.date_hints)
     return ArticleRecord(
         article_id=article_id_for(body),
         title=meta["title"],
@@ -187,10 +198,11 @@ def article_from_bytes(
 
 
 def resolve_published_at(
-    sidecar_value: str | None, html_value: str | None, body: str, hints: tuple[str, ...]
+    sidecar_value: str | None, page_date: tuple[str | None, str | None], body: str, hints: tuple[str, ...]
 ) -> tuple[dt.datetime | None, str | None]:
-    """Sidecar, else the page's metadata, else the text itself, else None — never the file's mtime."""
-    for value, source in ((sidecar_value, "sidecar"), (html_value, "html")):
+    """Sidecar, else the page's metadata (an HTML page's or a TREC file's date and its source), else the text
+    itself, else None — never the file's mtime."""
+    for value, source in ((sidecar_value, "sidecar"), page_date):
         if value:
             parsed = parse_iso_or_arabic(value)
             if parsed is not None:
