@@ -151,6 +151,7 @@ def article_from_bytes(
     is_html = suffix in (".html", ".htm")
     with timer("decode"):
         decoded = decode_bytes(raw, html=is_html)
+    page_date: tuple[str | None, str | None]  # the page's own date and where it came from (html, trec)
     with timer("extract"):
         if is_html:
             from flows.read.extract import extract_html  # workers import trafilatura only when they meet HTML
