@@ -258,3 +258,39 @@ def test_a_machine_dateline_is_the_publication_date_not_body(dateline: str, day:
 )
 def test_a_menu_line_is_never_the_title(menu: str) -> None:
     assert clean_text(f"{menu}\nترامب وبوتين يلتقيان في هلسنكي\n{BODY}\n").title == "ترامب وبوتين يلتقيان في هلسنكي"
+
+
+STORY = "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المناطق الريفية خلال العام المقبل."
+SECOND = "وقال المتحدث باسم الحكومة إن الخطة تبدأ الشهر المقبل وتستمر ثلاث سنوات على الأقل."
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "دبي، الإمارات العربية المتحدة (CNN)-- ",
+        "نيويورك، الولايات المتحدة الأمريكية (CNN)— ",
+        "باريس (أ ف ب) - ",
+        "(CNN) -- ",
+        "عمان، الأردن\xa0(CNN) – ",
+    ],
+)
+def test_a_wire_dateline_leaves_the_story_for_the_credits(dateline: str) -> None:
+    cleaned = clean_text(f"عنوان الخبر عن خطة الحكومة\n{dateline}{STORY}\n{SECOND}")
+    assert cleaned.body_text == f"{STORY}\n{SECOND}"
+    assert cleaned.credits == (dateline.strip(),)
+    again = clean_text(f"عنوان الخبر عن خطة الحكومة\n{cleaned.body_text}")
+    assert again.body_text == cleaned.body_text and again.credits == ()  # cleaning twice takes nothing more
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "فاز ريال مدريد 1(5)- 0(4) على ليفربول في النهائي بعد ركلات الترجيح في مباراة طويلة.",  # a score
+        "مسألة عائلية لكاتب معروف وهي رواية طويلة (صدرت عام 1999) - " + STORY,  # too many words before it
+        "أعلنت الحكومة (في بيان) اليوم خطة جديدة - وهي الأولى منذ سنوات.",  # no dash right after the parenthesis
+        "وتابع الوزير في كلمته أمام البرلمان والصحفيين والضيوف (رويترز) - " + STORY,  # a sentence, not a place
+    ],
+)
+def test_a_parenthesis_and_dash_inside_a_sentence_is_no_dateline(first: str) -> None:
+    cleaned = clean_text(f"عنوان الخبر عن خطة الحكومة\n{first}\n{SECOND}")
+    assert cleaned.body_text.split("\n")[0] == first and cleaned.credits == ()
