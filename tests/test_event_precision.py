@@ -140,3 +140,53 @@ def test_cross_article_pairs_count_gold_and_linked_pairs() -> None:
     assigned = {("A", 1): "e1", ("B", 5): "e1", ("B", 9): "e1", ("A", 20): "e2"}
     # across articles: A1-B5 (gold same, linked same), A1-B9 (linked only), B5-A20 (gold only), B9-A20 (neither)
     assert cross_article_pairs(matched, assigned) == {"pair_gold": 2, "pair_predicted": 2, "pair_tp": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "هبطت أسعار النحاس بعد أن دعمت أرقام البطالة في روسيا توقعات المحللين.", id="prices-backed-by-figures"
+        ),
+        pytest.param("وتراجعت الليرة أمام الدولار رغم ترحيب المستثمرين بقرار إيران.", id="a-currency-and-investors"),
+        pytest.param("وتعرض بورصة برلين أسهم شركات تسعى لتوقيع عقود مع روسيا.", id="a-firms-contract-on-an-exchange"),
+    ],
+)
+def test_a_market_sentence_reports_no_political_event(text: str) -> None:
+    assert events_in(text, keep_weak=True) == ()
+
+
+def test_a_market_word_leaves_an_attack_and_a_sanction() -> None:
+    text = "قصفت روسيا منشأة في إدلب وفرضت واشنطن عقوبات على إيران فارتفعت أسعار الخام."
+    assert {e.event_type for e in events_in(text)} == {"ASSAULT", "SANCTION"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وتتعامل برلين مع ملف إيران بشكل حذر منذ أشهر.", id="cautiously-is-no-warning"),
+        pytest.param("وتتابع روسيا الملف بصورة داعمة لإيران.", id="supportively-is-no-support"),
+    ],
+)
+def test_an_adjective_after_a_manner_noun_is_no_event(text: str) -> None:
+    assert events_in(text, keep_weak=True) == ()
+
+
+def test_gas_is_no_invasion() -> None:
+    assert events_in("وقالت شركة إيران للغازات الطبيعية إنها تبحث عن حقول جديدة.", keep_weak=True) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        pytest.param(
+            "وتعرضت إيران لهجوم إلكتروني واسع الأسبوع الماضي.", None, IRAN.entity_id, id="exposed-to-an-attack"
+        ),
+        pytest.param(
+            "وتتلقى إيران دعما عسكريا من روسيا منذ سنوات.", RUSSIA.entity_id, IRAN.entity_id, id="receives-support-from"
+        ),
+    ],
+)
+def test_the_subject_of_a_verb_of_undergoing_is_the_target(text: str, actor1: str | None, actor2: str) -> None:
+    (event,) = events_in(text, keep_weak=True)
+    assert (event.actor1_id, event.actor2_id) == (actor1, actor2)
