@@ -217,6 +217,7 @@ def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
         "events_ant2_round5.tsv",
         "events_ant2_round6.tsv",
         "events_ant2_round7.tsv",
+        "events_ant2_round8.tsv",
     ],
 )
 def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
@@ -234,13 +235,14 @@ def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
     assert 0 <= event_audit.figures(path)["type_and_actors_right"] <= event_audit.figures(path)["type_right"] <= 1
 
 
-# The current audit (seed 21, issue 14's sixth session, drawn after its last change and judged unseen): type right
-# 0.71, type and actors right 0.28 (seed 20, events_ant2_round7.tsv, the fourth session's: 0.69 / 0.27). Floors a
-# little below, so that a redraw judged worse, or an edit of the judgments, shows.
+# The current audit (seed 22, issue 14's seventh session, drawn after its market, manner and undergoing rules and
+# judged unseen): type right 0.74, type and actors right 0.26 (seed 21, events_ant2_round8.tsv, the sixth session's:
+# 0.71 / 0.28; seed 20: 0.69 / 0.27). Floors a little below, so that a redraw judged worse, or an edit of the
+# judgments, shows.
 def test_the_current_event_audit_floor() -> None:
     from bench.quality import event_audit
 
     figures = event_audit.figures(event_audit.AUDIT_FILE)
     assert figures["judged"] == event_audit.AUDIT_REPORTS
-    assert figures["type_right"] >= 0.69
-    assert figures["type_and_actors_right"] >= 0.26
+    assert figures["type_right"] >= 0.72
+    assert figures["type_and_actors_right"] >= 0.24
