@@ -190,3 +190,31 @@ def test_gas_is_no_invasion() -> None:
 def test_the_subject_of_a_verb_of_undergoing_is_the_target(text: str, actor1: str | None, actor2: str) -> None:
     (event,) = events_in(text, keep_weak=True)
     assert (event.actor1_id, event.actor2_id) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقتل عشرة مدنيين في غارة شنتها روسيا على إدلب.", id="a-strike-that-russia-launched"),
+        pytest.param("وتوقفت الغارات الجوية التي نفذتها روسيا قرب إدلب.", id="the-strikes-that-russia-carried-out"),
+    ],
+)
+def test_the_subject_of_a_relative_light_verb_is_the_attacks_agent(text: str) -> None:
+    strikes = [e for e in events_in(text, keep_weak=True) if e.trigger.endswith(("غارة", "الغارات"))]
+    assert [e.actor1_id for e in strikes] == [RUSSIA.entity_id]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقالت إيران إن الوضع صعب. وقتل منهم أكثر من 40 شخصا في المعارك.", id="killed-of-them-forty"),
+        pytest.param("وقالت إيران إن الوضع صعب. واعتقل ما يصل إلى 300 شخص.", id="arrested-up-to-three-hundred"),
+    ],
+)
+def test_a_verb_before_a_count_guesses_no_agent(text: str) -> None:
+    assert all(e.actor1_id is None for e in events_in(text, keep_weak=True))
+
+
+def test_a_preposed_subject_before_a_count_stays_the_agent() -> None:
+    (event,) = events_in("وروسيا قتلت 40 مسلحا في إدلب.", keep_weak=True)
+    assert event.actor1_id == RUSSIA.entity_id

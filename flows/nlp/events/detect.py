@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from flows.nlp.events.agents import carries_object
+from flows.nlp.events.agents import carries_object, gap_tokens
 from flows.nlp.events.clauses import (
     QUOTE_BOUNDARY,
     accused_agent,
@@ -35,11 +35,11 @@ from flows.nlp.events.domains import KEPT_OFF_POLITICS, is_off_politics
 from flows.nlp.events.groups import resolve_groups
 from flows.nlp.events.lexicon import EventLexicon, lexicon
 from flows.nlp.events.nisbas import action_nisbas, with_object_nisba
+from flows.nlp.events.noun_clauses import SYMMETRIC_TYPES, is_undergone, relative_light_agent, undergone_roles
 from flows.nlp.events.places import is_place_only, places_out_of_roles
 from flows.nlp.events.references import Report, is_reference, reported_subject, with_antecedent_actors
 from flows.nlp.events.roles import ActorCandidate, Roles, assign_roles
-from flows.nlp.events.triggers import TriggerHit, find_triggers, is_passive, weapon_mode
-from flows.nlp.events.undergo import SYMMETRIC_TYPES, is_undergone, undergone_roles
+from flows.nlp.events.triggers import TriggerHit, counted_patient, find_triggers, is_passive, weapon_mode
 from flows.nlp.text.arabic import normalize, normalize_with_map, split_sentences, tokens
 from flows.nlp.types import Document, Entity, EventMention, Mention, Quote, Sentence
 from flows.resources import read_tsv_tuples
@@ -172,7 +172,10 @@ def detect_events(
             reporter = reported_subject(text, quotes, hit)
             if reporter is not None and roles.source == "guess":
                 roles = with_agent(roles, reporter)  # "وأكد أنه يدعم …": he, the one who said it
-            if hit.entry.pos == "verb" and is_passive(text, hit):
+            if hit.entry.pos == "verb" and (
+                is_passive(text, hit)
+                or (roles.source == "guess" and counted_patient(text, hit) and not name_right_before(text, pool, hit))
+            ):
                 # "اعتُقل الصحفي": no agent; the one named after the verb is the one it was done to.
                 after_verb = {e for c in pool if c.char_start >= hit.char_end for e in c.entity_ids}
                 patient = next((a for a in (roles.actor1_id, roles.actor2_id) if a in after_verb), None)
@@ -183,6 +186,10 @@ def detect_events(
                 text, clause_start, hit.char_start, hit.char_end, hit.entry.pos == "verb"
             ):
                 roles = undergone_roles(roles, pool, hit.char_end)  # "تعرضت فرنسا لهجمات": the subject is the target
+            if hit.entry.pos == "noun":
+                light_agent = relative_light_agent(text, hit.char_end, clause_end, pool)
+                if light_agent is not None and light_agent != roles.actor1_id:
+                    roles = with_agent(roles, light_agent)  # "غارة شنتها طائرات التحالف": the coalition's
             roles = places_out_of_roles(roles, places)
             roles = with_object_nisba(text, hit, roles, pool, clause_end, mentions, entities)
             if (
@@ -237,6 +244,11 @@ def detect_events(
     return tuple(
         event for report, event in zip(found, events, strict=True) if keep_weak or countable(event, report.source)
     )
+
+
+def name_right_before(text: str, pool: list[ActorCandidate], hit: TriggerHit) -> bool:
+    """A name stands right before the verb ("وروسيا قتلت 40 مسلحا"): its subject, SVO."""
+    return any(c.char_end <= hit.char_start and gap_tokens(text, c.char_end, hit.char_start) == 0 for c in pool)
 
 
 def countable(event: EventMention, source: str) -> bool:

@@ -59,6 +59,17 @@ NUMBER_WORDS = frozenset(normalize(w) for w in ("ألف", "آلاف", "مليو�
 PASSIVE_MARK = re.compile(r"^[\w]{0,3}\u064f")
 IMPERFECT_DAMMA = re.compile(r"^[وفل]?س?[يتن]\u064f")
 PASSIVE_ARREST = re.compile(r"(?<!\w)[وف]?[أا]لقي(?!\w)")
+# What may stand between a verb and the count that is its passive's patient ("منهم أكثر من", "ما يصل إلى", "نحو").
+COUNT_LEAD_WORDS = frozenset(
+    normalize(w) for w in ("منهم", "منها", "أكثر", "من", "نحو", "حوالي", "قرابة", "ما", "يصل", "إلى", "لا", "يقل", "عن")
+)
+COUNT_REACH_WORDS = 5
+COUNT_LOOKAHEAD_CHARS = 60
+# The cardinals three to ten, as news writes a count of people in words ("قتل ثلاثة أشخاص").
+CARDINALS = frozenset(
+    normalize(w)
+    for w in ("ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "اثنان", "اثنين", "شخصان", "شخصين")
+)
 # Endings no finite verb form has: a feminine noun or plural (مهاجمة، تهديدات).
 NOUN_ENDINGS = ("ه", "ات", "تان", "تين")
 
@@ -313,6 +324,17 @@ def is_passive(text: str, hit: TriggerHit) -> bool:
         return not (IMPERFECT_DAMMA.match(surface) and derived)
     found = words(text, hit.char_start, word_end)[:1]
     return bool(found) and len(lemma) > 3 and lemma[-2] == "ا" and found[0].key == lemma[:-2] + "ي" + lemma[-1]
+
+
+def counted_patient(text: str, hit: TriggerHit) -> bool:
+    """The verb is followed by a count ("قتل 12 شخصا", "واعتقل ما يصل إلى 3700 شخص", "قتل منهم أكثر من 400 طفل"):
+    unvowelled, that is the passive news writes for casualties and arrests, the count its patient."""
+    following = words(text, hit.char_end, min(len(text), hit.char_end + COUNT_LOOKAHEAD_CHARS))
+    for word in following[:COUNT_REACH_WORDS]:
+        if word.key in COUNT_LEAD_WORDS:
+            continue
+        return word.norm[:1].isdigit() or is_number(word) or word.key in CARDINALS
+    return False
 
 
 def is_number(word: Word) -> bool:
