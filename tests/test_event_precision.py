@@ -218,3 +218,13 @@ def test_a_verb_before_a_count_guesses_no_agent(text: str) -> None:
 def test_a_preposed_subject_before_a_count_stays_the_agent() -> None:
     (event,) = events_in("وروسيا قتلت 40 مسلحا في إدلب.", keep_weak=True)
     assert event.actor1_id == RUSSIA.entity_id
+
+
+def test_a_bodys_nisba_on_the_subject_noun_is_the_agent() -> None:
+    houthis = Entity("org:houthis", "ORG", "الحوثيون", "Houthis", "YEM")
+    text = "واستهدفت الميليشيات الحوثية مدينة إدلب بصاروخ."
+    start = text.find("الحوثية")
+    nisba = Mention("n1", houthis.entity_id, "ORG", "الحوثية", start, start + len("الحوثية"), 0, True)
+    doc = Document("t", text, None, None, split_sentences(text))
+    (event,) = detect_events(doc, (nisba, *mentions_in(text)), (*KNOWN, houthis), keep_weak=True)
+    assert event.actor1_id == houthis.entity_id
