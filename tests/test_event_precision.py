@@ -228,3 +228,15 @@ def test_a_bodys_nisba_on_the_subject_noun_is_the_agent() -> None:
     doc = Document("t", text, None, None, split_sentences(text))
     (event,) = detect_events(doc, (nisba, *mentions_in(text)), (*KNOWN, houthis), keep_weak=True)
     assert event.actor1_id == houthis.entity_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقال إن دور روسيا في إيران بلا شك كبير.", id="doubt-is-no-criticism"),
+        pytest.param("وتقليص عدد أجهزة الطرد المركزي في إيران.", id="a-centrifuge-is-no-expulsion"),
+        pytest.param("وقال مسؤولون في روسيا طلبوا عدم ذكر أسمائهم إن الوضع صعب.", id="anonymity-is-no-request"),
+    ],
+)
+def test_a_homograph_or_a_sources_anonymity_is_no_event(text: str) -> None:
+    assert events_in(text, keep_weak=True) == ()
