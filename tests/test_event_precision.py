@@ -240,3 +240,12 @@ def test_a_bodys_nisba_on_the_subject_noun_is_the_agent() -> None:
 )
 def test_a_homograph_or_a_sources_anonymity_is_no_event(text: str) -> None:
     assert events_in(text, keep_weak=True) == ()
+
+
+def test_a_year_after_a_topic_word_dates_the_topic_not_the_event() -> None:
+    (summit,) = [
+        e
+        for e in events_in("وتحدث بوتين في قمة هلسنكي بشأن التدخل في انتخابات عام 2016 عن علاقات روسيا.", True)
+        if "قمة" in e.trigger
+    ]
+    assert summit.event_date is None

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from flows.dates.resolve import find_dates
+from flows.nlp.events.agents import charge_start
 from flows.nlp.events.clauses import QUOTE_BOUNDARY, is_quoted_name
 from flows.nlp.events.lexicon import EventLexicon
 from flows.nlp.events.triggers import TriggerHit
@@ -82,6 +83,8 @@ def nearest_date(text: str, hit: TriggerHit, hits: list[TriggerHit], dates: list
                 continue
             if any(not is_quoted_name(text, m) for m in QUOTE_BOUNDARY.finditer(text, hit.char_end, d.char_start)):
                 continue  # a date inside someone's words ("... ما يقال لها اليوم") does not date the event outside
+            if d.precision == "year" and about_something_else(text, hit, d.char_start, lex):
+                continue  # "قمة هلسنكي بشأن التدخل … العام 2016", "اتهامات بالتدخل … عام 2016": the topic's year
             distance = max(0, d.char_start - hit.char_end)
         if best is None or distance < best[0]:
             best = (distance, d)
@@ -107,3 +110,12 @@ def after_publication(date: EventDate, published: dt.date | None) -> bool:
     if date.precision == "month":
         return (date.value.year, date.value.month) > (published.year, published.month)
     return date.precision == "year" and date.value.year > published.year
+
+
+def about_something_else(text: str, hit: TriggerHit, date_start: int, lex: EventLexicon) -> bool:
+    """Between the trigger and a later date opens a topic ("بشأن", "حول") or, for an accusation, its charge
+    ("بالتدخل"): what follows is what the report is about, and a year there is that matter's."""
+    between = normalize_with_map(text[hit.char_end : date_start])[0]
+    if lex.topic.search(between):
+        return True
+    return hit.entry.event_type == "ACCUSE" and charge_start(text, hit.char_end, date_start) < date_start
