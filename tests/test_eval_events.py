@@ -218,6 +218,7 @@ def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
         "events_ant2_round6.tsv",
         "events_ant2_round7.tsv",
         "events_ant2_round8.tsv",
+        "events_ant2_round9.tsv",
     ],
 )
 def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
