@@ -59,6 +59,14 @@ def found(text: str) -> set[tuple[str, str]]:
         pytest.param("وأشار الجانب الروسي إلى", "الروسي", "gpe:rus", id="russian-side-nisba"),
         pytest.param("وقال نظيره المالي إن", "المالي", "gpe:mli", id="malian-counterpart-nisba"),
         pytest.param("نقلت وكالة أ.ف.ب الخبر", "أ.ف.ب", "org:afp", id="afp-abbreviation"),
+        pytest.param("وهاجمت ميليشيات الحوثي مواقع للجيش", "ميليشيات الحوثي", "org:houthis", id="houthi-militias"),
+        pytest.param("ورفض الحوثيون المبادرة", "الحوثيون", "org:houthis", id="the-houthis"),
+        pytest.param(
+            "وقال متحدث باسم تحالف دعم الشرعية إن", "تحالف دعم الشرعية", "org:arab-coalition", id="arab-coalition"
+        ),
+        pytest.param(
+            "وأعلن التحالف الدولي ضد داعش أنه", "التحالف الدولي ضد داعش", "org:us-coalition", id="us-coalition"
+        ),
     ],
 )
 def test_finds(text: str, surface: str, entity_id: str) -> None:

@@ -124,8 +124,9 @@ def test_ant_heldout_floor() -> None:
 # Floors on the ANT v2.1 dev split, title and body (`akhbar eval entities --set ant2 --ant2-split dev`, 2026-12-04):
 # measured all F1 0.669, PERSON 0.635, GPE 0.745 once titles are read (body only, before: F1 0.640); after round 3
 # (spans that stop where names stop, repeated names, state institutions, the retrained tagger): all 0.738, PERSON
-# 0.775, GPE 0.779.
-ANT2_DEV_FLOORS = {"all": 0.72, "PERSON": 0.75, "GPE": 0.76}
+# 0.775, GPE 0.779; issue 14's seventh session (the Houthis and the two coalitions in orgs.tsv, militias as nisba
+# heads): all 0.739 -> 0.754, ORG 0.610 -> 0.677.
+ANT2_DEV_FLOORS = {"all": 0.74, "PERSON": 0.75, "GPE": 0.76}
 
 
 def test_floors_on_ant2_dev_title_and_body() -> None:

@@ -187,15 +187,18 @@ def ant2_dev() -> dict:
 # with them. Sixth session (the parties around a trigger: nisbas on action nouns and objects, patients' genitives,
 # partners, possessives; crashes are accidents): 0.490 -> 0.481 / 0.714 -> 0.709 / 0.523 -> 0.560 (main at its start) / 0.614 -> 0.628
 # / 0.849 -> 0.857, pair recall 0.474 -> 0.545 (event F1 lost three pairs whose only matching actor stood in the
-# wrong role). Floors a little below the latter. (Blind test split, scored
+# wrong role). Seventh session (market sentences, manner adjectives, homographs; verbs of undergoing, relative light
+# verbs, counts; the Houthis and the two coalitions tagged): 0.481 -> 0.508 / 0.709 -> 0.703 / 0.560 -> 0.566 / 0.628
+# -> 0.619 / 0.857 -> 0.855, pairs unchanged (the type and date lost are one gold report: a criticism of monetary
+# policy whose sentence holds "أسعار الفائدة"). Floors a little below the latter. (Blind test split, scored
 # once each: before 0.134 / 0.361 / 0.257 / 0.174 / 0.857, after 0.169 / 0.423 / 0.289 / 0.367 / 0.822.) Actor figures are bounded by the entity stage: 76 of 115 gold agents are tagged anywhere
 # in their article, 46 in the report's sentence.
 @pytest.mark.parametrize(
     ("figure", "floor"),
     [
-        pytest.param("event_f1", 0.47, id="ant2-dev-event-f1"),
+        pytest.param("event_f1", 0.49, id="ant2-dev-event-f1"),
         pytest.param("type_f1", 0.69, id="ant2-dev-type-f1"),
-        pytest.param("actor1_accuracy", 0.54, id="ant2-dev-actor1-accuracy"),
+        pytest.param("actor1_accuracy", 0.55, id="ant2-dev-actor1-accuracy"),
         pytest.param("date_accuracy", 0.60, id="ant2-dev-date-accuracy"),
         pytest.param("status_accuracy", 0.83, id="ant2-dev-status-accuracy"),
         pytest.param("pair_precision", 0.95, id="ant2-dev-pair-precision"),
@@ -217,6 +220,8 @@ def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
         "events_ant2_round5.tsv",
         "events_ant2_round6.tsv",
         "events_ant2_round7.tsv",
+        "events_ant2_round8.tsv",
+        "events_ant2_round9.tsv",
     ],
 )
 def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
@@ -234,13 +239,14 @@ def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
     assert 0 <= event_audit.figures(path)["type_and_actors_right"] <= event_audit.figures(path)["type_right"] <= 1
 
 
-# The current audit (seed 21, issue 14's sixth session, drawn after its last change and judged unseen): type right
-# 0.71, type and actors right 0.28 (seed 20, events_ant2_round7.tsv, the fourth session's: 0.69 / 0.27). Floors a
-# little below, so that a redraw judged worse, or an edit of the judgments, shows.
+# The current audit (seed 23, issue 14's seventh session, drawn after its last change and judged unseen): type right
+# 0.74, type and actors right 0.28 (seed 22, events_ant2_round9.tsv, drawn after the session's first fixes: 0.74 /
+# 0.26; seed 21, events_ant2_round8.tsv, the sixth session's: 0.71 / 0.28). Floors a little below, so that a redraw
+# judged worse, or an edit of the judgments, shows.
 def test_the_current_event_audit_floor() -> None:
     from bench.quality import event_audit
 
     figures = event_audit.figures(event_audit.AUDIT_FILE)
     assert figures["judged"] == event_audit.AUDIT_REPORTS
-    assert figures["type_right"] >= 0.69
+    assert figures["type_right"] >= 0.72
     assert figures["type_and_actors_right"] >= 0.26

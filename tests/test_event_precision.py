@@ -140,3 +140,112 @@ def test_cross_article_pairs_count_gold_and_linked_pairs() -> None:
     assigned = {("A", 1): "e1", ("B", 5): "e1", ("B", 9): "e1", ("A", 20): "e2"}
     # across articles: A1-B5 (gold same, linked same), A1-B9 (linked only), B5-A20 (gold only), B9-A20 (neither)
     assert cross_article_pairs(matched, assigned) == {"pair_gold": 2, "pair_predicted": 2, "pair_tp": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "هبطت أسعار النحاس بعد أن دعمت أرقام البطالة في روسيا توقعات المحللين.", id="prices-backed-by-figures"
+        ),
+        pytest.param("وتراجعت الليرة أمام الدولار رغم ترحيب المستثمرين بقرار إيران.", id="a-currency-and-investors"),
+        pytest.param("وتعرض بورصة برلين أسهم شركات تسعى لتوقيع عقود مع روسيا.", id="a-firms-contract-on-an-exchange"),
+    ],
+)
+def test_a_market_sentence_reports_no_political_event(text: str) -> None:
+    assert events_in(text, keep_weak=True) == ()
+
+
+def test_a_market_word_leaves_an_attack_and_a_sanction() -> None:
+    text = "قصفت روسيا منشأة في إدلب وفرضت واشنطن عقوبات على إيران فارتفعت أسعار الخام."
+    assert {e.event_type for e in events_in(text)} == {"ASSAULT", "SANCTION"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وتتعامل برلين مع ملف إيران بشكل حذر منذ أشهر.", id="cautiously-is-no-warning"),
+        pytest.param("وتتابع روسيا الملف بصورة داعمة لإيران.", id="supportively-is-no-support"),
+    ],
+)
+def test_an_adjective_after_a_manner_noun_is_no_event(text: str) -> None:
+    assert events_in(text, keep_weak=True) == ()
+
+
+def test_gas_is_no_invasion() -> None:
+    assert events_in("وقالت شركة إيران للغازات الطبيعية إنها تبحث عن حقول جديدة.", keep_weak=True) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        pytest.param(
+            "وتعرضت إيران لهجوم إلكتروني واسع الأسبوع الماضي.", None, IRAN.entity_id, id="exposed-to-an-attack"
+        ),
+        pytest.param(
+            "وتتلقى إيران دعما عسكريا من روسيا منذ سنوات.", RUSSIA.entity_id, IRAN.entity_id, id="receives-support-from"
+        ),
+    ],
+)
+def test_the_subject_of_a_verb_of_undergoing_is_the_target(text: str, actor1: str | None, actor2: str) -> None:
+    (event,) = events_in(text, keep_weak=True)
+    assert (event.actor1_id, event.actor2_id) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقتل عشرة مدنيين في غارة شنتها روسيا على إدلب.", id="a-strike-that-russia-launched"),
+        pytest.param("وتوقفت الغارات الجوية التي نفذتها روسيا قرب إدلب.", id="the-strikes-that-russia-carried-out"),
+    ],
+)
+def test_the_subject_of_a_relative_light_verb_is_the_attacks_agent(text: str) -> None:
+    strikes = [e for e in events_in(text, keep_weak=True) if e.trigger.endswith(("غارة", "الغارات"))]
+    assert [e.actor1_id for e in strikes] == [RUSSIA.entity_id]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقالت إيران إن الوضع صعب. وقتل منهم أكثر من 40 شخصا في المعارك.", id="killed-of-them-forty"),
+        pytest.param("وقالت إيران إن الوضع صعب. واعتقل ما يصل إلى 300 شخص.", id="arrested-up-to-three-hundred"),
+    ],
+)
+def test_a_verb_before_a_count_guesses_no_agent(text: str) -> None:
+    assert all(e.actor1_id is None for e in events_in(text, keep_weak=True))
+
+
+def test_a_preposed_subject_before_a_count_stays_the_agent() -> None:
+    (event,) = events_in("وروسيا قتلت 40 مسلحا في إدلب.", keep_weak=True)
+    assert event.actor1_id == RUSSIA.entity_id
+
+
+def test_a_bodys_nisba_on_the_subject_noun_is_the_agent() -> None:
+    houthis = Entity("org:houthis", "ORG", "الحوثيون", "Houthis", "YEM")
+    text = "واستهدفت الميليشيات الحوثية مدينة إدلب بصاروخ."
+    start = text.find("الحوثية")
+    nisba = Mention("n1", houthis.entity_id, "ORG", "الحوثية", start, start + len("الحوثية"), 0, True)
+    doc = Document("t", text, None, None, split_sentences(text))
+    (event,) = detect_events(doc, (nisba, *mentions_in(text)), (*KNOWN, houthis), keep_weak=True)
+    assert event.actor1_id == houthis.entity_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقال إن دور روسيا في إيران بلا شك كبير.", id="doubt-is-no-criticism"),
+        pytest.param("وتقليص عدد أجهزة الطرد المركزي في إيران.", id="a-centrifuge-is-no-expulsion"),
+        pytest.param("وقال مسؤولون في روسيا طلبوا عدم ذكر أسمائهم إن الوضع صعب.", id="anonymity-is-no-request"),
+    ],
+)
+def test_a_homograph_or_a_sources_anonymity_is_no_event(text: str) -> None:
+    assert events_in(text, keep_weak=True) == ()
+
+
+def test_a_year_after_a_topic_word_dates_the_topic_not_the_event() -> None:
+    (summit,) = [
+        e
+        for e in events_in("وتحدث بوتين في قمة هلسنكي بشأن التدخل في انتخابات عام 2016 عن علاقات روسيا.", True)
+        if "قمة" in e.trigger
+    ]
+    assert summit.event_date is None

@@ -19,7 +19,8 @@ USA = Entity("gpe:usa", "GPE", "الولايات المتحدة", "United States
 RUSSIA = Entity("gpe:rus", "GPE", "روسيا", "Russia", "RUS")
 FOREIGN_POLICY = Entity("org:foreign-policy", "ORG", "فورين بوليسي", "Foreign Policy", "USA")
 LABOUR = Entity("org:labour", "ORG", "حزب العمال", "Labour Party", "GBR")
-ENTITIES = (TRUMP, PUTIN, MACRON, RASHID, JUDGE, USA, RUSSIA, FOREIGN_POLICY, LABOUR)
+HOUTHIS = Entity("org:houthis", "ORG", "الحوثيون", "Houthis", "YEM")
+ENTITIES = (TRUMP, PUTIN, MACRON, RASHID, JUDGE, USA, RUSSIA, FOREIGN_POLICY, LABOUR, HOUTHIS)
 NAMES = {
     "دونالد ترامب": (TRUMP, False),
     "ترامب": (TRUMP, False),
@@ -34,6 +35,7 @@ NAMES = {
     "روسيا": (RUSSIA, False),
     "فورين بوليسي": (FOREIGN_POLICY, False),
     "حزب العمال": (LABOUR, False),
+    "الحوثيين": (HOUTHIS, False),
 }
 
 
@@ -505,3 +507,8 @@ def test_a_spokesman_for_a_person_is_not_that_person():
 )
 def test_who_speaks_in_harder_clauses(text, speakers):
     assert speakers_of(text) == speakers
+
+
+def test_a_plural_name_in_the_oblique_case_is_the_verbs_object_not_its_speaker() -> None:
+    text = "وحض ماكرون كل الأطراف على ضبط النفس. كما حض الحوثيين على أن لا يعرضوا الميناء للخطر."
+    assert HOUTHIS.entity_id not in {speaker for speaker, _ in speakers_of(text)}

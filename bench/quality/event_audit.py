@@ -12,10 +12,13 @@ and so were round 2 (seed 15), round 3 (seed 16, events_ant2_round3.tsv: type ri
 figures of the second session), round 4 (seed 17, events_ant2_round4.tsv: 0.74 / 0.34) and round 5 (seed 18,
 events_ant2_round5.tsv: 0.66 / 0.28), both judged during the third session, and round 6 (seed 19,
 events_ant2_round6.tsv: 0.66 / 0.31, the third session's final audit, studied in the fourth), round 7 (seed 20,
-events_ant2_round7.tsv: 0.69 / 0.27, the fourth session's final audit, studied in the fifth and sixth); the current
-audit (seed 21, events_ant2.tsv: 0.71 / 0.28) draws other articles after the sixth session's fixes, so that its
-figures are not tuned to (and the article-domain counts of bench/quality/build_article_domains.py leave its 2000
-articles out, recounted for it).
+events_ant2_round7.tsv: 0.69 / 0.27, the fourth session's final audit, studied in the fifth and sixth), round 8 (seed
+21, events_ant2_round8.tsv: 0.71 / 0.28, the sixth session's final audit, studied in the seventh), round 9 (seed 22,
+events_ant2_round9.tsv: 0.74 / 0.26, drawn in the seventh session after its first fixes and judged unseen, then
+studied); the current audit (seed 23, events_ant2.tsv) draws other articles after the seventh session's last fix, so
+that its figures are not tuned to (the article-domain counts of bench/quality/build_article_domains.py and the market
+words of build_business_words.py leave its 2000 articles out). `python -m bench.quality.event_audit rerun FILE` re-runs the
+current code on a judged audit's articles and prints the rows whose report changed, to judge again (a dev figure).
 
 Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py).
 """
@@ -32,7 +35,7 @@ from bench.quality.audit import drawable_names, read_rows, share
 
 REPO = Path(__file__).resolve().parents[2]
 AUDIT_FILE = REPO / "bench" / "quality" / "audits" / "events_ant2.tsv"
-AUDIT_SEED = 21  # the current draw; rounds 1-7 (seeds 14, the issue's number, to 20) guided the fixes after them
+AUDIT_SEED = 23  # the current draw; rounds 1-9 (seeds 14, the issue's number, to 22) guided the fixes after them
 AUDIT_ROUND1 = REPO / "bench" / "quality" / "audits" / "events_ant2_round1.tsv"
 AUDIT_ARTICLES = 2000
 AUDIT_REPORTS = 100
@@ -42,7 +45,8 @@ COLUMNS = ("n", "docno", "event_type", "event_mode", "status", "trigger", "actor
 JUDGED = ("type_right", "actors_right")
 
 
-def draw(tarball: Path = ANT_V2_TARBALL, out: Path = AUDIT_FILE, seed: int = AUDIT_SEED) -> int:
+def article_reports(name: str, xml: str) -> list[tuple[str, ...]]:
+    """The audit's row fields (without n) of every event report of one ANT article, as the pipeline makes them."""
     import datetime as dt
 
     from flows.dates.publication import machine_dateline
@@ -52,32 +56,36 @@ def draw(tarball: Path = ANT_V2_TARBALL, out: Path = AUDIT_FILE, seed: int = AUD
     from flows.nlp.text import split_sentences
     from flows.nlp.types import Document
 
+    body = (element(xml, "TEXT") or "").strip()
+    day = machine_dateline((element(xml, "TIME") or "").strip())  # ANT gives RFC 2822 or ISO 8601
+    published = dt.datetime.combine(day, dt.time()) if day else None
+    doc = Document(Path(name).stem, body, (element(xml, "TITLE") or "").strip(), published, split_sentences(body))
+    entities, mentions = extract_entities(doc)
+    names = {e.entity_id: e.name_ar for e in entities}
+    quotes = extract_quotes(doc, mentions, entities)  # as the pipeline does: a statement's agent is its speaker
+    reports = []
+    for event in detect_events(doc, mentions, entities, quotes):
+        start = max(0, event.char_start - EXCERPT_CHARS)
+        excerpt = body[start : event.char_end + EXCERPT_CHARS].replace("\n", " ").replace("\t", " ")
+        reports.append(
+            (
+                doc.article_id,
+                event.event_type,
+                event.event_mode or "",
+                event.status,
+                event.trigger,
+                names.get(event.actor1_id or "", ""),
+                names.get(event.actor2_id or "", ""),
+                excerpt,
+            )
+        )
+    return reports
+
+
+def draw(tarball: Path = ANT_V2_TARBALL, out: Path = AUDIT_FILE, seed: int = AUDIT_SEED) -> int:
     pool = sorted(drawable_names(tarball))
     chosen = set(random.Random(seed).sample(pool, AUDIT_ARTICLES))
-    reports = []
-    for name, xml in iter_ant_xml(tarball, wanted=chosen):
-        body = (element(xml, "TEXT") or "").strip()
-        day = machine_dateline((element(xml, "TIME") or "").strip())  # ANT gives RFC 2822 or ISO 8601
-        published = dt.datetime.combine(day, dt.time()) if day else None
-        doc = Document(Path(name).stem, body, (element(xml, "TITLE") or "").strip(), published, split_sentences(body))
-        entities, mentions = extract_entities(doc)
-        names = {e.entity_id: e.name_ar for e in entities}
-        quotes = extract_quotes(doc, mentions, entities)  # as the pipeline does: a statement's agent is its speaker
-        for event in detect_events(doc, mentions, entities, quotes):
-            start = max(0, event.char_start - EXCERPT_CHARS)
-            excerpt = body[start : event.char_end + EXCERPT_CHARS].replace("\n", " ").replace("\t", " ")
-            reports.append(
-                (
-                    doc.article_id,
-                    event.event_type,
-                    event.event_mode or "",
-                    event.status,
-                    event.trigger,
-                    names.get(event.actor1_id or "", ""),
-                    names.get(event.actor2_id or "", ""),
-                    excerpt,
-                )
-            )
+    reports = [report for name, xml in iter_ant_xml(tarball, wanted=chosen) for report in article_reports(name, xml)]
     reports.sort()
     drawn = random.Random(seed).sample(reports, min(AUDIT_REPORTS, len(reports)))
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -92,6 +100,35 @@ def draw(tarball: Path = ANT_V2_TARBALL, out: Path = AUDIT_FILE, seed: int = AUD
         for n, row in enumerate(drawn, 1):
             writer.writerow((n, *row, "", ""))
     return len(reports)
+
+
+def rerun(path: Path, tarball: Path = ANT_V2_TARBALL) -> list[str]:
+    """Re-run the current code on a judged audit's articles: each row whose report changed (type, actors) or is gone,
+    for a person to judge again (a studied audit is dev data: say so of figures read from it)."""
+    rows = read_rows(path)
+    docnos = {row["docno"] for row in rows}
+    wanted = {name for name in drawable_names(tarball) if Path(name).stem in docnos}
+    now: dict[tuple[str, str], tuple[str, ...]] = {}
+    for name, xml in iter_ant_xml(tarball, wanted=wanted):
+        for report in article_reports(name, xml):
+            now[(report[0], report[7])] = report
+    changed = []
+    for row in rows:
+        was = (row["event_type"], row["actor1"], row["actor2"])
+        report = now.get((row["docno"], unquoted(row["excerpt"])))
+        after = (report[1], report[5], report[6]) if report else ("gone", "", "")
+        if after != was:
+            changed.append(
+                f"{row['n']}\t{row['type_right']}{row['actors_right']}\t{' / '.join(was)} -> {' / '.join(after)}"
+            )
+    return changed
+
+
+def unquoted(field: str) -> str:
+    """A TSV field as csv.writer quoted it (an excerpt holding a quote mark), back to its text."""
+    if len(field) > 1 and field[0] == field[-1] == '"':
+        return field[1:-1].replace('""', '"')
+    return field
 
 
 def figures(path: Path = AUDIT_FILE) -> dict[str, float | int]:
@@ -115,7 +152,9 @@ def report(path: Path = AUDIT_FILE) -> str:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["draw"]:
+    if sys.argv[1:2] == ["rerun"]:
+        print("\n".join(rerun(Path(sys.argv[2]))))
+    elif sys.argv[1:2] == ["draw"]:
         seed = int(sys.argv[2]) if len(sys.argv) > 2 else AUDIT_SEED
         print(f"{draw(seed=seed)} reports; {AUDIT_REPORTS} drawn into {AUDIT_FILE}")
     else:

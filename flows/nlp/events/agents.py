@@ -26,6 +26,9 @@ COMPLEMENTISERS = frozenset(normalize(w) for w in ("أن", "أنّ", "إن", "أ
 COMPLEMENTISER_CLITICS = frozenset({"ب", "و", "ل"})
 PREPOSITIONS = frozenset(normalize(w) for w in ("في", "إلى", "على", "عن", "من", "مع", "منذ", "لدى", "ضد", "نحو"))
 PREPOSITION_REACH_TOKENS = 2
+# What a nisba adjective can stand for: a country ("القوات الإيرانية"), or a body the gazetteer gives one ("الميليشيات
+# الحوثية", "القوات الأممية").
+NISBA_TYPES = frozenset({"GPE", "ORG"})
 # A visit's noun names its visitor a few words on, behind ل or a title ("بالزيارة التاريخية لولي العهد السعودي
 # الأمير محمد بن سلمان": five words); not behind مع / بين, which name whom the visitor met.
 VISITOR_AFTER_TOKENS = 6
@@ -301,7 +304,7 @@ def subject_nisba_after(
         (
             c
             for c in inside
-            if c.is_adjectival and c.entity_type == "GPE" and c.char_start >= trigger_end
+            if c.is_adjectival and c.entity_type in NISBA_TYPES and c.char_start >= trigger_end
             and gap_tokens(text, trigger_end, word_start(text, c.char_start)) == 1
         ),
         None,

@@ -19,6 +19,12 @@ from flows.nlp.events.roles import ActorCandidate
 from flows.nlp.quotes.lexicon import speech_cue_by_form
 from flows.nlp.text import normalize, tokens
 
+# Where a quotation opens: what follows is someone's words, not the reporting clause.
+QUOTE_BOUNDARY = re.compile(r"[«“\":]")
+# A straight-quoted stretch this short is a name (منظمة "إيكواس"), not someone's words.
+QUOTED_NAME_CHARS = 25
+
+
 SOURCE_CLASSES = frozenset({"speech", "speech_polysemous", "quoting", "according_to"})
 # Source words that introduce who says something, not who does it (normalised).
 SOURCE_WORDS = frozenset(normalize(w) for w in ("وفق", "وفقا", "بحسب", "حسب", "نقلا", "طبقا"))
@@ -138,3 +144,12 @@ def speaker_country(text: str, pool: list[ActorCandidate], sentence_start: int, 
         return None
     gpes = [c for c in pool if c.entity_type == "GPE" and c.char_end <= opener.start()]
     return gpes[-1].entity_ids[0] if gpes else None
+
+
+def is_quoted_name(text: str, mark: re.Match[str]) -> bool:
+    """A straight quote around a short name (منظمة "إيكواس") is not a quotation; the closing one neither."""
+    if mark.group() != '"':
+        return False
+    after = text.find('"', mark.end())
+    before = text.rfind('"', 0, mark.start())
+    return (0 <= after - mark.end() <= QUOTED_NAME_CHARS) or (0 <= mark.start() - before - 1 <= QUOTED_NAME_CHARS)

@@ -3,26 +3,43 @@
 Each sentence's triggers are found by lemma (flows/nlp/events/triggers.py); each becomes one EventMention whose
 offsets are the trigger's span in ``body_text`` and whose evidence is its sentence. Dates come from
 flows.dates.resolve.find_dates, resolved against the publication date; a date is never guessed: without one the
-mention's date is null with precision "unknown". Cross-article linking happens later (flows/nlp/event_linking.py).
+mention's date is null with precision "unknown" (flows/nlp/events/dating.py). Cross-article linking happens later
+(flows/nlp/events/linking.py).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from flows.dates.resolve import find_dates
-from flows.nlp.events.agents import carries_object
-from flows.nlp.events.clauses import accused_agent, actor_pool, relative_antecedent, sources, speaker_country
+from flows.nlp.events.agents import carries_object, gap_tokens
+from flows.nlp.events.clauses import (
+    QUOTE_BOUNDARY,
+    accused_agent,
+    actor_pool,
+    is_quoted_name,
+    relative_antecedent,
+    sources,
+    speaker_country,
+)
+from flows.nlp.events.dating import (
+    EventDate,
+    after_publication,
+    continues,
+    nearest_date,
+    planned_forward,
+    sentence_dates,
+    usable,
+)
 from flows.nlp.events.domains import KEPT_OFF_POLITICS, is_off_politics
 from flows.nlp.events.groups import resolve_groups
 from flows.nlp.events.lexicon import EventLexicon, lexicon
 from flows.nlp.events.nisbas import action_nisbas, with_object_nisba
+from flows.nlp.events.noun_clauses import SYMMETRIC_TYPES, is_undergone, relative_light_agent, undergone_roles
 from flows.nlp.events.places import is_place_only, places_out_of_roles
 from flows.nlp.events.references import Report, is_reference, reported_subject, with_antecedent_actors
 from flows.nlp.events.roles import ActorCandidate, Roles, assign_roles
-from flows.nlp.events.triggers import TriggerHit, find_triggers, is_passive, weapon_mode
+from flows.nlp.events.triggers import TriggerHit, counted_patient, find_triggers, is_passive, weapon_mode
 from flows.nlp.text.arabic import normalize, normalize_with_map, split_sentences, tokens
 from flows.nlp.types import Document, Entity, EventMention, Mention, Quote, Sentence
 from flows.resources import read_tsv_tuples
@@ -44,21 +61,8 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT
 VISITOR_TYPES = frozenset({"PERSON", "ORG"})
 # Role nouns that name a visitor (flows/data/titles.tsv, and a delegation).
 VISITOR_TITLES = frozenset(normalize(title) for title, _ in read_tsv_tuples("titles.tsv")) | {normalize("وفد")}
-# Where a quotation opens: what follows is someone's words, not the reporting clause.
-QUOTE_BOUNDARY = re.compile(r"[«“\":]")
-# A straight-quoted stretch this short is a name (منظمة "إيكواس"), not someone's words.
-QUOTED_NAME_CHARS = 25
-# A date this close after a blocked one, joined by و, is the other end of the same range.
-RANGE_JOIN_CHARS = 3
 
 
-@dataclass(frozen=True, slots=True)
-class EventDate:
-    value: dt.date | None
-    precision: str
-
-
-UNKNOWN_DATE = EventDate(None, "unknown")
 # An undated event of the article's first sentence (its lead) happened on the day the article reports: it takes the
 # publication date. Precision "day" (the contract's values); that the day is the report's, not the text's, is the
 # sentence_index 0 / no date expression in its evidence — a separate date_source column needs linking.py and the
@@ -168,13 +172,24 @@ def detect_events(
             reporter = reported_subject(text, quotes, hit)
             if reporter is not None and roles.source == "guess":
                 roles = with_agent(roles, reporter)  # "وأكد أنه يدعم …": he, the one who said it
-            if hit.entry.pos == "verb" and is_passive(text, hit):
+            if hit.entry.pos == "verb" and (
+                is_passive(text, hit)
+                or (roles.source == "guess" and counted_patient(text, hit) and not name_right_before(text, pool, hit))
+            ):
                 # "اعتُقل الصحفي": no agent; the one named after the verb is the one it was done to.
                 after_verb = {e for c in pool if c.char_start >= hit.char_end for e in c.entity_ids}
                 patient = next((a for a in (roles.actor1_id, roles.actor2_id) if a in after_verb), None)
                 roles = Roles(
                     None, patient, roles.location_id, tuple(a for a in roles.actor_ids if a == patient), "subject"
                 )
+            elif hit.entry.event_type not in SYMMETRIC_TYPES and is_undergone(
+                text, clause_start, hit.char_start, hit.char_end, hit.entry.pos == "verb"
+            ):
+                roles = undergone_roles(roles, pool, hit.char_end)  # "تعرضت فرنسا لهجمات": the subject is the target
+            if hit.entry.pos == "noun":
+                light_agent = relative_light_agent(text, hit.char_end, clause_end, pool)
+                if light_agent is not None and light_agent != roles.actor1_id:
+                    roles = with_agent(roles, light_agent)  # "غارة شنتها طائرات التحالف": the coalition's
             roles = places_out_of_roles(roles, places)
             roles = with_object_nisba(text, hit, roles, pool, clause_end, mentions, entities)
             if (
@@ -229,6 +244,11 @@ def detect_events(
     return tuple(
         event for report, event in zip(found, events, strict=True) if keep_weak or countable(event, report.source)
     )
+
+
+def name_right_before(text: str, pool: list[ActorCandidate], hit: TriggerHit) -> bool:
+    """A name stands right before the verb ("وروسيا قتلت 40 مسلحا"): its subject, SVO."""
+    return any(c.char_end <= hit.char_start and gap_tokens(text, c.char_end, hit.char_start) == 0 for c in pool)
 
 
 def countable(event: EventMention, source: str) -> bool:
@@ -297,95 +317,6 @@ def clause_bounds(text: str, lex: EventLexicon, sentence: Sentence, hit: Trigger
     if bare:
         start = bare[-1]
     return start, end
-
-
-def is_quoted_name(text: str, mark: re.Match[str]) -> bool:
-    """A straight quote around a short name (منظمة "إيكواس") is not a quotation; the closing one neither."""
-    if mark.group() != '"':
-        return False
-    after = text.find('"', mark.end())
-    before = text.rfind('"', 0, mark.start())
-    return (0 <= after - mark.end() <= QUOTED_NAME_CHARS) or (0 <= mark.start() - before - 1 <= QUOTED_NAME_CHARS)
-
-
-def sentence_dates(text: str, sentence: Sentence, anchor: dt.date | None) -> list:
-    """The sentence's dates (flows.dates.resolve.DateMention) with offsets shifted into body_text."""
-    found = find_dates(text[sentence.char_start : sentence.char_end], anchor)
-    return [
-        replace(d, char_start=d.char_start + sentence.char_start, char_end=d.char_end + sentence.char_start)
-        for d in found
-    ]
-
-
-def usable(text: str, dates: list, lex: EventLexicon) -> list:
-    """Dates that can be an event's date: resolved, and not "since …" or a range."""
-    kept = []
-    blocked_end = -1
-    for d in dates:
-        if d.value is None or d.precision == "unknown":
-            continue
-        before = normalize_with_map(text[max(0, d.char_start - 20) : d.char_start])[0]
-        # The second end of a range ("بين عامي 2022 و2023") is blocked with the first.
-        range_end = 0 <= d.char_start - blocked_end <= RANGE_JOIN_CHARS and "و" in text[blocked_end : d.char_start]
-        # The date finder may take the blocker into its span: "منذ 30 عاما" is a duration, not a year.
-        own_head = normalize(text[d.char_start : d.char_end].split(" ", 1)[0])
-        if lex.date_blockers.search(before) or lex.date_blockers.search(own_head) or range_end:
-            blocked_end = d.char_end
-            continue
-        kept.append(d)
-    return kept
-
-
-def continues(text: str, sentence: Sentence, lex: EventLexicon, by_sentence: dict[int, list[TriggerHit]]) -> bool:
-    """A sentence that opens with a continuation word and reports no event of its own carries on the previous one."""
-    opening = normalize_with_map(text[sentence.char_start : sentence.char_start + 30])[0]
-    return sentence.index not in by_sentence and bool(lex.continuation.search(opening))
-
-
-def nearest_date(text: str, hit: TriggerHit, hits: list[TriggerHit], dates: list, lex: EventLexicon) -> EventDate:
-    """The usable date closest to the trigger in its sentence, or unknown.
-
-    A date before the trigger (a fronted "في فبراير 2023، ...") scopes over every clause after it; a date after
-    the trigger belongs to another trigger that stands between them. A trigger inside a time adjunct ("بعد طرد")
-    takes only a date that follows it.
-    """
-    in_adjunct = bool(lex.adjunct.search(normalize_with_map(text[max(0, hit.char_start - 12) : hit.char_start])[0]))
-    best = None
-    for d in usable(text, dates, lex):
-        if d.char_end <= hit.char_start:
-            if in_adjunct:
-                continue
-            distance = hit.char_start - d.char_end
-        else:
-            if any(hit.char_end <= other.char_start and other.char_end <= d.char_start for other in hits):
-                continue
-            if any(not is_quoted_name(text, m) for m in QUOTE_BOUNDARY.finditer(text, hit.char_end, d.char_start)):
-                continue  # a date inside someone's words ("... ما يقال لها اليوم") does not date the event outside
-            distance = max(0, d.char_start - hit.char_end)
-        if best is None or distance < best[0]:
-            best = (distance, d)
-    if best is None:
-        return UNKNOWN_DATE
-    return EventDate(best[1].value, best[1].precision)
-
-
-def planned_forward(date: EventDate, published: dt.date | None) -> EventDate:
-    """A planned event's weekday is the coming one: "سيزور موسكو الخميس" read as last Thursday moves a week on."""
-    if date.value is None or published is None or date.precision != "day":
-        return date
-    days_back = (published - date.value).days
-    return EventDate(date.value + dt.timedelta(days=7), "day") if 0 < days_back < 7 else date
-
-
-def after_publication(date: EventDate, published: dt.date | None) -> bool:
-    """An event dated after the article's own day had not happened yet when it was written."""
-    if date.value is None or published is None:
-        return False
-    if date.precision == "day":
-        return date.value > published
-    if date.precision == "month":
-        return (date.value.year, date.value.month) > (published.year, published.month)
-    return date.precision == "year" and date.value.year > published.year
 
 
 def event_status(

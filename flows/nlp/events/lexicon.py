@@ -49,6 +49,7 @@ class EventLexicon:
     claimed_after: re.Pattern[str]  # anchored at the start of the text after a trigger
     groups: dict[str, int]  # normalised phrase -> size
     group_pattern: re.Pattern[str]
+    topic: re.Pattern[str]  # a topic phrase opens somewhere in the text between a trigger and a date
 
 
 def phrase_regex(phrase: str) -> str:
@@ -100,6 +101,7 @@ def lexicon() -> EventLexicon:
     }
     claimed_after = re.compile(rf"^\s*(?:{alternation(cues['claimed_after'])}){WORD_END}")
     clause_break = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['clause_break'])}){WORD_END}")
+    topic = re.compile(rf"{WORD_START}[وف]?(?:{alternation(cues['topic'])}){WORD_END}")
 
     groups = {normalize(phrase): int(size) for phrase, size in read_tsv_tuples("event_groups.tsv")}
     group_pattern = re.compile(
@@ -118,4 +120,5 @@ def lexicon() -> EventLexicon:
         claimed_after,
         groups,
         group_pattern,
+        topic,
     )

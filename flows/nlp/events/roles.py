@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from flows.nlp.events.agents import (
     COMPLEMENTISERS,
     COORDINATION,
+    NISBA_TYPES,
     ActorCandidate,
     charge_start,
     clitic_before,
@@ -218,7 +219,7 @@ def assign_roles(
                 for c in inside
                 if pos == "verb"
                 and c.is_adjectival
-                and c.entity_type == "GPE"
+                and c.entity_type in NISBA_TYPES
                 and c.char_end <= trigger_start
                 and is_preposed_subject(text, c, trigger_start)
             ),
@@ -270,7 +271,9 @@ def assign_roles(
         # Not the counterpart's ("بعد قمة جمعته مع نظيره الروسي": the Russian is whom he met).
         # Not a counted one either ("وقتل 40 جندي تركي": the victims' country is the target).
         nisbas = [
-            c for c in inside if c.is_adjectival and c.entity_type == "GPE" and not counterpart(text, c.char_start)
+            c
+            for c in inside
+            if c.is_adjectival and c.entity_type in NISBA_TYPES and not counterpart(text, c.char_start)
         ]
         first = next((c for c in nisbas if not counted(text, c)), None)
         victims = [c for c in nisbas if c.char_start >= trigger_end]

@@ -77,6 +77,8 @@ def np_speaker(
     mentions = [m for m in ctx.mentions_in(start, end) if not ctx.in_mark(m.char_start) or quoted_name(ctx, m)]
     first_word = speaker_word(ctx.tokens[lo].norm)
     opens_subject = first_word is not None or any(m.char_start < ctx.tokens[lo].end for m in mentions)
+    if verb and opens_subject and first_word is None and oblique_plural(ctx.tokens[lo].norm):
+        opens_subject = False  # "كما حض الحوثيين على أن": a plural in -ين is the verb's object, its subject is -ون
     after = after_comma(ctx, hi, tok_hi)
     if not opens_subject:
         bare = bare_ok and not object_first
@@ -146,6 +148,16 @@ def np_speaker(
     if first_word is not None and first_word.kind in ("head", "ref"):
         return surface_speaker
     return None
+
+
+# A definite sound plural in the oblique case ("الحوثيين", "المتظاهرين") is long: the article, a stem, -ين.
+OBLIQUE_PLURAL_MIN_LETTERS = 7
+
+
+def oblique_plural(norm: str) -> bool:
+    """A definite sound masculine plural in -ين: accusative or genitive, so never the subject of the verb before it."""
+    bare = norm.removeprefix("و").removeprefix("ف")
+    return bare.startswith("ال") and bare.endswith("ين") and len(bare) >= OBLIQUE_PLURAL_MIN_LETTERS
 
 
 def _trailing_name(ctx: Context, lo: int, hi: int) -> int | None:

@@ -1,0 +1,89 @@
+"""The verbs around an event noun that place its parties (issue 14, seventh session).
+
+Verbs of undergoing: "تعرضت فرنسا لهجمات", "تتلقى الحكومة دعما من روسيا" — their subject is the target. An event noun after تعرّض ("was exposed to") or تلقّى ("received") has the verb's subject as the one it was done
+to, and its doer, when named, after it ("من روسيا"). ANT v2.1 holds تعرض ل most often before لهجوم (78 times),
+لانتقادات (73), لضغوط (44), لقصف (30), and تلقى before دعما/الدعم (66) and تهديدات (43): the lemmas are the two
+the corpus uses for it; every form comes from the text layer.
+
+A relative light verb after the noun: "غارة شنتها طائرات التحالف", "الضربات التي نفذتها الولايات المتحدة" — the
+name right after شنّ or نفّذ (with the noun's pronoun, or after التي/الذي) is the act's agent. In ANT v2.1 the
+words after the attack nouns' شنتها/شنها/نفذتها/نفذها/يشنها are a force's noun or the agent itself (شنتها طائرات 34,
+شنتها الولايات 33, شنتها مقاتلات 24, نفذتها الولايات 22, شنتها قوات 18, ينفذها الجيش 17, شنها التحالف 16).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from flows.nlp.events.agents import ActorCandidate
+from flows.nlp.events.roles import Roles
+from flows.nlp.text import derived_forms, normalize, words
+
+# Each lemma with the preposition its event noun takes: تعرض ل + the noun ("تعرض مهمة إمداد للجيش لهجوم": the
+# supply is no target), تلقى + the noun itself.
+UNDERGO_LEMMAS = {"تعرّض": "ل", "تلقّى": ""}
+# The verb stands this many words before the event noun at most: "تعرضت الأراضي الفرنسية لعدد من الهجمات" (five).
+UNDERGO_WINDOW_WORDS = 6
+# "تتلقى إيران دعما": the verb, the subject, then the noun.
+VERB_READ_WINDOW_WORDS = 3
+# A meeting or call has no target: "تلقى الرئيس اتصالا من نظيره" keeps the order the clause gives.
+SYMMETRIC_TYPES = frozenset({"CONSULT"})
+
+
+@cache
+def undergo_forms() -> dict[str, str]:
+    """Every form of the verbs of undergoing -> the preposition their event noun takes."""
+    return {form: prep for lemma, prep in UNDERGO_LEMMAS.items() for form in derived_forms(lemma, "verb")}
+
+
+def is_undergone(text: str, clause_start: int, start: int, end: int, verb_form: bool) -> bool:
+    """A verb of undergoing stands among the few words of the clause before the event noun at ``start``. A word
+    the layer reads as a verb ("دعما": they both supported, or support in the accusative) counts only close after
+    it and without و/ف: "تعرضت إيران لضغوط وهاجمت" is a second verb of its own."""
+    before = words(text, clause_start, start)[-(VERB_READ_WINDOW_WORDS if verb_form else UNDERGO_WINDOW_WORDS) :]
+    own = words(text, start, end)[:1]
+    proclitics = own[0].proclitics if own else ""
+    if verb_form and proclitics:
+        return False
+    preps = {undergo_forms()[w.key] for w in before if w.key in undergo_forms()}
+    return any(proclitics.endswith(prep) if prep else "ل" not in proclitics for prep in preps)
+
+
+def undergone_roles(roles: Roles, pool: list[ActorCandidate], noun_end: int) -> Roles:
+    """The subject (actor1) becomes the target; the doer is a party named after the noun, else none."""
+    after = {e for c in pool if c.char_start >= noun_end for e in c.entity_ids}
+    doer = roles.actor2_id if roles.actor2_id in after else None
+    target = roles.actor1_id if roles.actor1_id not in after else roles.actor2_id
+    if target is None or target == doer:
+        return roles
+    ordered = tuple(a for a in (doer, target) if a) + tuple(a for a in roles.actor_ids if a not in (doer, target))
+    return Roles(doer, target, roles.location_id, ordered, "subject")
+
+
+LIGHT_VERB_LEMMAS = ("شنّ", "نفّذ")
+RELATIVES = frozenset(normalize(w) for w in ("التي", "الذي", "اللتي", "اللذين", "اللواتي"))
+# The light verb stands this many words after the noun at most ("الغارات الجوية التي شنتها": an adjective, التي).
+LIGHT_VERB_REACH_WORDS = 3
+# Its subject's name within this many words after it ("شنتها مقاتلات التحالف العربي": a force's noun, then the name).
+LIGHT_SUBJECT_WORDS = 2
+
+
+@cache
+def light_verb_forms() -> frozenset[str]:
+    return frozenset(form for lemma in LIGHT_VERB_LEMMAS for form in derived_forms(lemma, "verb"))
+
+
+def relative_light_agent(text: str, noun_end: int, clause_end: int, pool: list[ActorCandidate]) -> str | None:
+    """The entity named as the subject of a relative light verb right after the event noun, or None."""
+    following = words(text, noun_end, clause_end)
+    for i, word in enumerate(following[: LIGHT_VERB_REACH_WORDS + 1]):
+        if normalize(word.base) not in light_verb_forms() or word.proclitics:
+            continue
+        if not (word.enclitic or (i and following[i - 1].key in RELATIVES)):
+            return None
+        reach = following[i + 1 : i + 2 + LIGHT_SUBJECT_WORDS]
+        if not reach:
+            return None
+        named = sorted((c for c in pool if word.end <= c.char_start < reach[-1].end), key=lambda c: c.char_start)
+        return named[0].entity_ids[0] if named and named[0].entity_ids[0] else None
+    return None
