@@ -19,7 +19,7 @@ from flows.nlp.types import Entity
 # The sources whose type is a reading of the tagger's (its own names, and the repeats of a name found once).
 TAGGER_SOURCES = frozenset({"tagger", "repeated"})
 # How much a rule's or a list's type weighs against one of the tagger's readings: it decides.
-RULE_WEIGHT = 100.0
+RULE_WEIGHT = 100
 
 Votes = dict[str, Counter[str]]
 
@@ -35,7 +35,7 @@ def type_votes(text: EntityText, chosen: list[Candidate], votes: Votes | None = 
     for c in chosen:
         if c.is_adjectival:
             continue
-        weight = 1.0 if c.source in TAGGER_SOURCES else RULE_WEIGHT
+        weight = 1 if c.source in TAGGER_SOURCES else RULE_WEIGHT
         out.setdefault(name_key(text, c), Counter())[c.entity.entity_type] += weight
     return out
 
