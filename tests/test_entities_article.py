@@ -105,3 +105,24 @@ def test_a_descriptor_is_outside_a_mediums_name(text: str, name: str) -> None:
 )
 def test_a_descriptor_that_is_the_name_stays(text: str, name: str) -> None:
     assert (name, "ORG") in mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("ولم يقدم الوزير أي دليل على اتهامه", id="the-minister-gave-no-proof"),
+        pytest.param("وأعلن الرئيس الأفغاني يدعم فتوى تحريم الهجمات", id="the-president-supports-a-fatwa"),
+    ],
+)
+def test_words_after_a_title_that_the_tagger_reads_as_no_name_are_no_person(text: str) -> None:
+    assert not any(kind == "PERSON" for _, kind in mentions(text))
+
+
+def test_a_body_after_a_title_is_the_body_not_a_person() -> None:
+    found = mentions("أعلن رئيس نادي سموحة، فرج عامر، أن الفريق سينسحب")
+    assert not any(kind == "PERSON" and "سموحة" in surface for surface, kind in found)
+    assert ("فرج عامر", "PERSON") in found
+
+
+def test_a_name_after_a_title_and_a_body_stays() -> None:
+    assert ("ياسر عرفات", "PERSON") in mentions("ورئيس منظمة التحرير ياسر عرفات، الذي توفي في 2004")

@@ -78,14 +78,17 @@ def tag_words(words: list[str]) -> list[str]:
     return model.tag(sentence_features(words))
 
 
-def tag_with_confidence(words: list[str]) -> tuple[list[str], list[float]]:
-    """BIO labels for one sentence and, for each word in a name, the model's marginal probability of its label (how
-    sure the tagger is of that word's part in the name; 1.0 outside names and without a model)."""
+def tag_with_confidence(words: list[str]) -> tuple[list[str], list[float], list[float]]:
+    """BIO labels for one sentence; for each word in a name, the model's marginal probability of its label (how
+    sure the tagger is of that word's part in the name; 1.0 outside names and without a model); and for every word
+    the probability that it is in some name (1 - the marginal of O; 1.0 without a model, which is no evidence
+    against a rule's name)."""
     model = load_model()
     if model is None or not words:
-        return [OUTSIDE] * len(words), [1.0] * len(words)
+        return [OUTSIDE] * len(words), [1.0] * len(words), [1.0] * len(words)
     labels = model.tag(sentence_features(words))
-    return labels, [1.0 if label == OUTSIDE else model.marginal(label, i) for i, label in enumerate(labels)]
+    confidence = [1.0 if label == OUTSIDE else model.marginal(label, i) for i, label in enumerate(labels)]
+    return labels, confidence, [1.0 - model.marginal(OUTSIDE, i) for i in range(len(words))]
 
 
 def sentence_features(words: list[str]) -> list[list[str]]:
