@@ -42,6 +42,7 @@ from flows.nlp.entities.tagger import (
     word_counts,
 )
 from flows.nlp.entities.tokens import EntityText
+from flows.nlp.text.arabic import normalize
 from flows.nlp.text.morph import ARTICLE
 from flows.nlp.types import Entity
 
@@ -60,6 +61,8 @@ TAGGER_ENDS = {
 # their words to be in a name (tagger_reading's in_name, the highest of its words) when its own spans do not cover them.
 TITLE_SOURCES = frozenset({"title"})
 MIN_TITLE_NAME = 0.05
+# Words only a person's name holds between its parts: the name particles and بنت "daughter of" (عيشة بنت بشر).
+PERSON_LINKS = NAME_LINKS | {normalize("بنت")}
 # Sources of persons whose name is the words they read, not a listed person's.
 MADE_UP_PERSONS = frozenset({"given-name", "title", "tagger"})
 
@@ -144,7 +147,7 @@ def merge(text: EntityText, chosen: list[Candidate], reading: TaggerReading) -> 
                 s for s in spans if s.entity_type == kind and s.tok_start < c.tok_end and c.tok_start < s.tok_end
             ]
             if not agreeing:
-                if c.source not in NEEDS_AGREEMENT and not _unlikely_title_name(c, reading):
+                if c.source not in NEEDS_AGREEMENT and not _unlikely_title_name(text, c, reading):
                     kept.append(c)
                 continue
             # never over the neighbouring mentions: the one before (as kept) and the one after
@@ -165,7 +168,7 @@ def merge(text: EntityText, chosen: list[Candidate], reading: TaggerReading) -> 
     return sorted(_with_given_names(text, kept), key=lambda c: c.char_start)
 
 
-def _unlikely_title_name(c: Candidate, reading: TaggerReading) -> bool:
+def _unlikely_title_name(text: EntityText, c: Candidate, reading: TaggerReading) -> bool:
     """A person found after a title, where the tagger reads no person: words the tagger reads as no name at all (the
     words after a title are as often a verb and its object, "الرئيس الأفغاني يدعم فتوى", "ولم يقدم الوزير أي دليل"),
     or a body or a place the tagger reads from the first word on (رئيس نادي سموحة، المدير الفني لفريق ليفربول,
@@ -175,6 +178,10 @@ def _unlikely_title_name(c: Candidate, reading: TaggerReading) -> bool:
         return False
     if any(s.entity_type != "PERSON" and c.tok_start <= s.tok_start < c.tok_end for s in reading.spans):
         return True
+    names = gazetteer_words()
+    words = range(c.tok_start, c.tok_end)
+    if any(text.bare_stems(k) & PERSON_LINKS or text.toks[k].norm in names["given"] | names["person"] for k in words):
+        return False  # a listed name word, or a link only names have (عيشة بنت بشر)
     return max(reading.in_name[c.tok_start : c.tok_end], default=0.0) < MIN_TITLE_NAME
 
 
