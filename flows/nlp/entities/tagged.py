@@ -6,7 +6,8 @@ found one too, the rule gives the canonical entity (a listed person, a ministry)
 name stops: a person the rules ran on past the name ("محمد بن سلمان صورة") ends where the tagger's name ends, and
 a name the tagger carries on through a word that is also a function word ("هو", "من") is not cut short. A person
 proposed only because a listed given name starts it (يزيد "exceeds", باسم "in the name of") stands only where
-the tagger reads a name there too. Which words a span may hold or end with is asked of
+the tagger reads a name there too; a person proposed by a title before it stands unless the tagger reads its words
+as no name at all or as a body or place from its first word on (_unlikely_title_name). Which words a span may hold or end with is asked of
 flows.nlp.entities.span_words, which letters before it are proclitics of flows.nlp.entities.span_clitics.
 """
 
@@ -97,13 +98,9 @@ class TaggerReading(NamedTuple):
     in_name: list[float]  # per EntityText token, the tagger's probability that it is in some name
 
 
-def tagged_spans(text: EntityText) -> list[NameSpan]:
-    """The tagger's names in every sentence, as EntityText token spans (punctuation is context, never an edge)."""
-    return tagger_reading(text).spans
-
-
 def tagger_reading(text: EntityText) -> TaggerReading:
-    """The tagger's names in every sentence, and how likely each token is to be in a name."""
+    """The tagger's names in every sentence, as EntityText token spans (punctuation is context, never an edge), and
+    how likely each token is to be in a name."""
     spans = []
     in_name = [0.0] * len(text.toks)
     for sentence in sentence_tokens(text):
