@@ -24,7 +24,7 @@ from flows.nlp.entities.patterns import find_definite_bodies, find_headed_orgs, 
 from flows.nlp.entities.persons import find_named_persons, find_titled_persons
 from flows.nlp.entities.repeated import repeated_names
 from flows.nlp.entities.state_bodies import find_state_bodies
-from flows.nlp.entities.tagged import merge, stretched_to, tagger_reading
+from flows.nlp.entities.tagged import TITLE_SOURCES, merge, stretched_to, tagger_reading
 from flows.nlp.entities.tokens import CLOSING, EntityText
 from flows.nlp.text.arabic import enclitic_stems, normalize, split_sentences
 from flows.nlp.types import Document, Entity, Mention
@@ -94,7 +94,9 @@ def _with_tagger(text: EntityText, chosen: list[Candidate], original: str) -> li
     """The rules' mentions and the tagger's names, merged (flows.nlp.entities.tagged); new persons are linked to
     a listed person when their names are spellings of one."""
     gazetteer = load_gazetteer()
-    merged = without_descriptors(text, _to_hashtag_ends(text, merge(text, chosen, tagger_reading(text)), original))
+    asked = [k for c in chosen if c.source in TITLE_SOURCES for k in range(c.tok_start, c.tok_end)]
+    reading = tagger_reading(text, asked)
+    merged = without_descriptors(text, _to_hashtag_ends(text, merge(text, chosen, reading), original))
     return [
         _link_known_person(c, gazetteer) if c.source == "tagger" and c.entity.entity_type == "PERSON" else c
         for c in merged
