@@ -73,7 +73,8 @@ def test_seed_gold_floor(seeds_dir) -> None:
 # Rules alone measured 0.707 / 0.786 / 0.663 / 0.647; with the name tagger 0.736 / 0.809 / 0.688 / 0.70 (every
 # gold span, nested ones too), and 0.799 all types against the outermost spans (0.771 with rules alone). 2026-12-05
 # (issue 12 round 6: corpus common words, a listed given name before a name): every span 0.752 (PERSON 0.757),
-# outermost 0.817.
+# outermost 0.817. Round 8: 0.740 / 0.805 (ORG 0.816 -> 0.787): the ANT v2.1 guidelines put a medium's descriptor
+# outside its name, Wojood inside it (جريدة مرآة الشرق); a medium named after a place keeps it (جريدة فلسطين).
 WOJOOD_FLOORS = {"all": 0.73, "ORG": 0.77, "GPE": 0.65, "PERSON": 0.73}
 WOJOOD_OUTERMOST_FLOOR = 0.80
 
@@ -88,9 +89,10 @@ def test_wojood_test_split_floor() -> None:
 
 # NewsFANE's held-out tenth (never trained on). Rules alone: 0.495 all types; with the name tagger 0.660 (PERS/ORG/LOC
 # with GPE as LOC: 0.663; PERSON 0.56, GPE 0.82); 2026-12-05 (the reader's proclitic fix, a club's nisba outside its
-# name): 0.667 (merged 0.670, PERSON 0.555, GPE 0.829).
-NEWSFANE_FLOORS = {"all": 0.65, "GPE": 0.81, "PERSON": 0.53}
-NEWSFANE_MERGED_FLOOR = 0.65
+# name): 0.667 (merged 0.670, PERSON 0.555, GPE 0.829); round 8 (a title's words the tagger reads as no name,
+# descriptors outside a medium's name): 0.673 (merged 0.677, PERSON 0.566, GPE 0.827).
+NEWSFANE_FLOORS = {"all": 0.66, "GPE": 0.81, "PERSON": 0.55}
+NEWSFANE_MERGED_FLOOR = 0.665
 
 
 def test_newsfane_heldout_floor() -> None:
@@ -111,8 +113,9 @@ def test_tagger_files_stay_within_their_budget() -> None:
 
 
 # Held-out ANT articles, annotated before the rules ran on them. Measured blind: 0.857 all-type F1; after the
-# fixes its errors pointed to (continent names, stop words in tagged organisations, more given names): 0.943.
-ANT_FLOOR = 0.88
+# fixes its errors pointed to (continent names, stop words in tagged organisations, more given names): 0.943; 0.911
+# before round 8, 0.924 after it (descriptors outside a medium's name).
+ANT_FLOOR = 0.90
 
 
 def test_ant_heldout_floor() -> None:
@@ -124,9 +127,11 @@ def test_ant_heldout_floor() -> None:
 # Floors on the ANT v2.1 dev split, title and body (`akhbar eval entities --set ant2 --ant2-split dev`, 2026-12-04):
 # measured all F1 0.669, PERSON 0.635, GPE 0.745 once titles are read (body only, before: F1 0.640); after round 3
 # (spans that stop where names stop, repeated names, state institutions, the retrained tagger): all 0.738, PERSON
-# 0.775, GPE 0.779; issue 14's seventh session (the Houthis and the two coalitions in orgs.tsv, militias as nisba
-# heads): all 0.739 -> 0.754, ORG 0.610 -> 0.677.
-ANT2_DEV_FLOORS = {"all": 0.74, "PERSON": 0.75, "GPE": 0.76}
+# 0.775, GPE 0.779; round 8 (one type per name within an article, descriptors outside a medium's name, a title's
+# words the tagger reads as no name): all 0.748, PERSON 0.786, GPE 0.784, ORG 0.631 (0.610 before); merged with
+# issue 14's seventh session (the Houthis and the two coalitions in orgs.tsv, militias as nisba heads): all 0.762,
+# PERSON 0.786, GPE 0.785, ORG 0.697.
+ANT2_DEV_FLOORS = {"all": 0.75, "PERSON": 0.77, "GPE": 0.77, "ORG": 0.68}
 
 
 def test_floors_on_ant2_dev_title_and_body() -> None:
@@ -145,6 +150,7 @@ def test_the_entity_audits_are_judged_and_keep_excerpts_short() -> None:
         "entities_ant2_round2.tsv",
         "entities_ant2_round3.tsv",
         "entities_ant2_round4.tsv",
+        "entities_ant2_seed26.tsv",
     ):
         rows = entity_audit.read(entity_audit.AUDIT.with_name(name))
         assert len(rows) == 100

@@ -6,7 +6,8 @@
   exact-span P/R/F1 per type, and the PERS/ORG/LOC micro F1 of the ANERcorp convention (GPE counted as LOC).
 - Wojood sample test split: exact token spans, PERS/ORG/GPE/LOC (outermost spans).
 - Cost: CPU ms per article to tokenise and tag every sentence (title and text) of COST_ARTICLES ANT v2.1 articles (every n-th file in
-  name order, the gold selection left out).
+  name order, the gold selection left out) as the entity stage does (tagger_reading: labels, their marginals and each
+  word's probability of being in a name); tokens_per_article counts words (punctuation marks left out).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from bench.ner import corpora
 from bench.ner.clusters import CORPUS, FIELD, held_out
 from bench.quality.entities import print_figures, score
-from flows.nlp.entities.tagged import sentence_tokens
+from flows.nlp.entities.tagged import tagger_reading
 from flows.nlp.entities.tagger import bio_spans, tag_words
 from flows.nlp.entities.tokens import EntityText
 from flows.nlp.text.arabic import split_sentences
@@ -55,18 +56,13 @@ def cost(corpus: Path, count: int = COST_ARTICLES) -> dict[str, float]:
     started = time.process_time()
     tokens = 0
     for text in texts:
-        tokens += sum(len(s) for s in tagged_sentences(EntityText.build(text, split_sentences(text))))
+        tokens += len(tagger_reading(EntityText.build(text, split_sentences(text))).in_name)
     elapsed = (time.process_time() - started) * 1000
     return {
         "articles": len(texts),
         "ms_per_article": round(elapsed / len(texts), 2),
         "tokens_per_article": tokens // len(texts),
     }
-
-
-def tagged_sentences(text: EntityText) -> list[list[str]]:
-    """Every sentence of ``text`` tagged, as the entity stage does it (flows.nlp.entities.tagged)."""
-    return [tag_words([word for word, _ in sentence]) for sentence in sentence_tokens(text)]
 
 
 def print_report(gold: Path, corpus: Path | None = None) -> dict:

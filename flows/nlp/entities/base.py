@@ -39,6 +39,11 @@ class Candidate:
     is_adjectival: bool = False
 
 
+def made_up(entity: Entity) -> bool:
+    """An entity named by the words read (its id is its type's and name's: stable_id), not a listed one."""
+    return entity.entity_id == stable_id(entity.entity_type.lower(), entity.name_ar)
+
+
 def stable_id(kind: str, name: str) -> str:
     """An id for an entity no list knows: stable across runs and machines (sha1 of the normalised name)."""
     key = " ".join(normalize(name).split())

@@ -16,13 +16,15 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from flows.nlp.entities.base import Candidate, covered, is_name_token, non_name_words
+from flows.nlp.entities.consistency import consistent_types, type_votes
+from flows.nlp.entities.descriptors import without_descriptors
 from flows.nlp.entities.gazetteer import Gazetteer, load_gazetteer, nisba_heads
 from flows.nlp.entities.match import GazetteerMatch, match_gazetteer
 from flows.nlp.entities.patterns import find_definite_bodies, find_headed_orgs, find_headed_places, find_ministries
 from flows.nlp.entities.persons import find_named_persons, find_titled_persons
 from flows.nlp.entities.repeated import repeated_names
 from flows.nlp.entities.state_bodies import find_state_bodies
-from flows.nlp.entities.tagged import merge, stretched_to, tagged_spans
+from flows.nlp.entities.tagged import TITLE_SOURCES, merge, stretched_to, tagger_reading
 from flows.nlp.entities.tokens import CLOSING, EntityText
 from flows.nlp.text.arabic import enclitic_stems, normalize, split_sentences
 from flows.nlp.types import Document, Entity, Mention
@@ -50,6 +52,8 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
     text = EntityText.build(hashtags_as_words(doc.body_text), sentences)
     candidates, by_token = rule_candidates(text)
     chosen = _with_tagger(text, _without_overlaps(candidates), doc.body_text)
+    votes = type_votes(text, chosen)
+    chosen = consistent_types(text, chosen, votes)
     known = _full_names(text, chosen)
     chosen = repeated_names(text, _resolve_short_names(text, chosen, by_token, known))
     mentions = _mentions(doc.article_id, "body", doc.body_text, text, chosen)
@@ -58,6 +62,7 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
         title = EntityText.build(hashtags_as_words(doc.title), split_sentences(doc.title))
         title_candidates, title_by_token = rule_candidates(title)
         title_chosen = _with_tagger(title, _without_overlaps(title_candidates), doc.title)
+        title_chosen = consistent_types(title, title_chosen, type_votes(title, title_chosen, votes))
         # A title names its people by surname more often than the body does: a title's surname is the person the
         # body names in full wherever the body names them (known), or the title's own full name.
         title_known = _merge_names(known, _full_names(title, title_chosen), everywhere=True)
@@ -89,7 +94,9 @@ def _with_tagger(text: EntityText, chosen: list[Candidate], original: str) -> li
     """The rules' mentions and the tagger's names, merged (flows.nlp.entities.tagged); new persons are linked to
     a listed person when their names are spellings of one."""
     gazetteer = load_gazetteer()
-    merged = _to_hashtag_ends(text, merge(text, chosen, tagged_spans(text)), original)
+    asked = [k for c in chosen if c.source in TITLE_SOURCES for k in range(c.tok_start, c.tok_end)]
+    reading = tagger_reading(text, asked)
+    merged = without_descriptors(text, _to_hashtag_ends(text, merge(text, chosen, reading), original))
     return [
         _link_known_person(c, gazetteer) if c.source == "tagger" and c.entity.entity_type == "PERSON" else c
         for c in merged

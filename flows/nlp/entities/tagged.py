@@ -6,12 +6,14 @@ found one too, the rule gives the canonical entity (a listed person, a ministry)
 name stops: a person the rules ran on past the name ("محمد بن سلمان صورة") ends where the tagger's name ends, and
 a name the tagger carries on through a word that is also a function word ("هو", "من") is not cut short. A person
 proposed only because a listed given name starts it (يزيد "exceeds", باسم "in the name of") stands only where
-the tagger reads a name there too. Which words a span may hold or end with is asked of
+the tagger reads a name there too; a person proposed by a title before it stands unless the tagger reads its words
+as no name at all or as a body or place from its first word on (_unlikely_title_name). Which words a span may hold or end with is asked of
 flows.nlp.entities.span_words, which letters before it are proclitics of flows.nlp.entities.span_clitics.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import NamedTuple
 
 from flows.nlp.entities.base import (
@@ -42,6 +44,7 @@ from flows.nlp.entities.tagger import (
     word_counts,
 )
 from flows.nlp.entities.tokens import EntityText
+from flows.nlp.text.arabic import normalize
 from flows.nlp.text.morph import ARTICLE
 from flows.nlp.types import Entity
 
@@ -56,6 +59,12 @@ TAGGER_ENDS = {
     "PERSON": frozenset({"given-name", "title"}),
     "ORG": frozenset({"org-of-place", "media-name", "definite-body", "org-head", "org-quoted"}),
 }
+# Rule sources of persons found by a title before them (الرئيس، وزير الخارجية), and how likely the tagger must find
+# their words to be in a name (tagger_reading's in_name, the highest of its words) when its own spans do not cover them.
+TITLE_SOURCES = frozenset({"title"})
+MIN_TITLE_NAME = 0.05
+# Words only a person's name holds between its parts: the name particles and بنت "daughter of" (عيشة بنت بشر).
+PERSON_LINKS = NAME_LINKS | {normalize("بنت")}
 # Sources of persons whose name is the words they read, not a listed person's.
 MADE_UP_PERSONS = frozenset({"given-name", "title", "tagger"})
 
@@ -85,17 +94,31 @@ class NameSpan(NamedTuple):
     confidence: float = 1.0  # the lowest marginal probability of the span's labels (tag_with_confidence)
 
 
-def tagged_spans(text: EntityText) -> list[NameSpan]:
-    """The tagger's names in every sentence, as EntityText token spans (punctuation is context, never an edge)."""
+class TaggerReading(NamedTuple):
+    spans: list[NameSpan]
+    # per EntityText token asked for, the tagger's probability that it is in some name (1.0 for the others: no
+    # evidence either way)
+    in_name: list[float]
+
+
+def tagger_reading(text: EntityText, asked: Collection[int] = ()) -> TaggerReading:
+    """The tagger's names in every sentence, as EntityText token spans (punctuation is context, never an edge), and
+    how likely each ``asked`` token is to be in a name (computed only where asked: a marginal per word costs about
+    a tenth of the tagging)."""
     spans = []
+    in_name = [1.0] * len(text.toks)
+    wanted = frozenset(asked)
     for sentence in sentence_tokens(text):
-        labels, confidence = tag_with_confidence([word for word, _ in sentence])
+        positions = [n for n, (_, tok) in enumerate(sentence) if tok in wanted]
+        labels, confidence, named = tag_with_confidence([word for word, _ in sentence], positions)
+        for n, p in zip(positions, named, strict=True):
+            in_name[sentence[n][1]] = p
         for span in bio_spans(labels):
             words = [tok for _, tok in sentence[span.first : span.last] if tok >= 0]
             if words:
                 sure = min(confidence[span.first : span.last])
                 spans.append(NameSpan(ENTITY_TYPES[span.kind], words[0], words[-1] + 1, sure))
-    return spans
+    return TaggerReading(spans, in_name)
 
 
 def sentence_tokens(text: EntityText) -> list[list[tuple[str, int]]]:
@@ -115,8 +138,9 @@ def sentence_tokens(text: EntityText) -> list[list[tuple[str, int]]]:
     return sentences
 
 
-def merge(text: EntityText, chosen: list[Candidate], spans: list[NameSpan]) -> list[Candidate]:
+def merge(text: EntityText, chosen: list[Candidate], reading: TaggerReading) -> list[Candidate]:
     """The rules' mentions, their person spans adjusted to the tagger's, and the tagger's names the rules missed."""
+    spans = reading.spans
     kept: list[Candidate] = []
     for n, c in enumerate(chosen):
         kind = c.entity.entity_type
@@ -125,7 +149,7 @@ def merge(text: EntityText, chosen: list[Candidate], spans: list[NameSpan]) -> l
                 s for s in spans if s.entity_type == kind and s.tok_start < c.tok_end and c.tok_start < s.tok_end
             ]
             if not agreeing:
-                if c.source not in NEEDS_AGREEMENT:
+                if c.source not in NEEDS_AGREEMENT and not _unlikely_title_name(text, c, reading):
                     kept.append(c)
                 continue
             # never over the neighbouring mentions: the one before (as kept) and the one after
@@ -144,6 +168,23 @@ def merge(text: EntityText, chosen: list[Candidate], spans: list[NameSpan]) -> l
                 kept.append(candidate)
                 taken.update(range(candidate.tok_start, candidate.tok_end))
     return sorted(_with_given_names(text, kept), key=lambda c: c.char_start)
+
+
+def _unlikely_title_name(text: EntityText, c: Candidate, reading: TaggerReading) -> bool:
+    """A person found after a title, where the tagger reads no person: words the tagger reads as no name at all (the
+    words after a title are as often a verb and its object, "الرئيس الأفغاني يدعم فتوى", "ولم يقدم الوزير أي دليل"),
+    or a body or a place the tagger reads from the first word on (رئيس نادي سموحة، المدير الفني لفريق ليفربول,
+    المتحدث باسم حاكم ولاية نانغرهار: the body or the place is the name, and the tagger's span gives it). A body's
+    span that starts before the name (رئيس منظمة التحرير ياسر عرفات) is the tagger running on, and the name stays."""
+    if c.entity.entity_type != "PERSON" or c.source not in TITLE_SOURCES:
+        return False
+    if any(s.entity_type != "PERSON" and c.tok_start <= s.tok_start < c.tok_end for s in reading.spans):
+        return True
+    names = gazetteer_words()
+    words = range(c.tok_start, c.tok_end)
+    if any(text.bare_stems(k) & PERSON_LINKS or text.toks[k].norm in names["given"] | names["person"] for k in words):
+        return False  # a listed name word, or a link only names have (عيشة بنت بشر)
+    return max(reading.in_name[c.tok_start : c.tok_end], default=0.0) < MIN_TITLE_NAME
 
 
 def _with_given_names(text: EntityText, kept: list[Candidate]) -> list[Candidate]:

@@ -14,6 +14,7 @@ NewsFANE's text already does), so the same word gets the same features at traini
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -78,14 +79,17 @@ def tag_words(words: list[str]) -> list[str]:
     return model.tag(sentence_features(words))
 
 
-def tag_with_confidence(words: list[str]) -> tuple[list[str], list[float]]:
-    """BIO labels for one sentence and, for each word in a name, the model's marginal probability of its label (how
-    sure the tagger is of that word's part in the name; 1.0 outside names and without a model)."""
+def tag_with_confidence(words: list[str], asked: Sequence[int] = ()) -> tuple[list[str], list[float], list[float]]:
+    """BIO labels for one sentence; for each word in a name, the model's marginal probability of its label (how
+    sure the tagger is of that word's part in the name; 1.0 outside names and without a model); and for each word at
+    an ``asked`` position, in that order, the probability that it is in some name (1 - the marginal of O; 1.0
+    without a model, which is no evidence against a rule's name)."""
     model = load_model()
     if model is None or not words:
-        return [OUTSIDE] * len(words), [1.0] * len(words)
+        return [OUTSIDE] * len(words), [1.0] * len(words), [1.0] * len(asked)
     labels = model.tag(sentence_features(words))
-    return labels, [1.0 if label == OUTSIDE else model.marginal(label, i) for i, label in enumerate(labels)]
+    confidence = [1.0 if label == OUTSIDE else model.marginal(label, i) for i, label in enumerate(labels)]
+    return labels, confidence, [1.0 - model.marginal(OUTSIDE, i) for i in asked]
 
 
 def sentence_features(words: list[str]) -> list[list[str]]:
