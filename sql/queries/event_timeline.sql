@@ -12,8 +12,8 @@ params as (
 ),
 
 -- Each step reads only what the window needs: the first events in it (chosen on their sort keys alone, then read
--- whole), then the reports of those events (DuckDB cannot push the window through the left join into the reports'
--- aggregate by itself).
+-- whole), then their first report and reporting articles, kept per event by each load (event_reports, a derived
+-- table: aggregating the reports of 10,000 events here took 1.42 s at 1M articles).
 shown as (
     select events.event_id
     from events
@@ -31,17 +31,8 @@ entities as (
     select * from entities
 ),
 
-event_mentions as (
-    select * from event_mentions where event_id in (select event_id from events)
-),
-
 first_report as (
-    select
-        event_id,
-        arg_min(evidence, article_id || ':' || lpad(cast(char_start as varchar), 9, '0')) as evidence,
-        list(distinct article_id order by article_id) as article_ids
-    from event_mentions
-    group by event_id
+    select * from event_reports where event_id in (select event_id from shown)
 ),
 
 final as (
