@@ -78,14 +78,21 @@ COUNTRY_DAYS_SQL = """
     group by all
 """
 
-# Per event, its first report's sentence (in article and offset order) and the articles that report it, as
-# event_timeline shows them. {event_mentions}: the reports to count (of the affected events, or all).
+# Per stored event, its date, its first report's sentence (in article and offset order) and the articles that report
+# it, as event_timeline shows them. {event_mentions}: the reports to count, {events}: their events (the affected
+# ones, or all). The date lets event_timeline read only the row groups of its events' dates (rows are written in date
+# order by a rebuild, and roughly so by loads, which add the news of the day).
 REPORTS_SQL = """
-    select event_id,
-        arg_min(evidence, article_id || ':' || lpad(cast(char_start as varchar), 9, '0')) as evidence,
-        list(distinct article_id order by article_id) as article_ids
-    from ({event_mentions})
-    group by event_id
+    with reports as (
+        select event_id,
+            arg_min(evidence, article_id || ':' || lpad(cast(char_start as varchar), 9, '0')) as evidence,
+            list(distinct article_id order by article_id) as article_ids
+        from ({event_mentions})
+        group by event_id
+    )
+    select r.event_id, e.event_date, r.evidence, r.article_ids
+    from reports as r
+    join ({events}) as e using (event_id)
 """
 
 ALL_MENTIONS = "select * from mentions"
@@ -97,7 +104,10 @@ AFFECTED_EVENTS = f"select * from events where event_id in (select event_id from
 AFFECTED_PARTICIPANTS = f"select * from event_participants where event_id in (select event_id from {AFFECTED})"
 AFFECTED_DAYS = COUNTRY_DAYS_SQL.format(events=AFFECTED_EVENTS, participants=AFFECTED_PARTICIPANTS)
 # through the index on event_mentions.event_id (migration 011)
-AFFECTED_REPORTS = f"select * from event_mentions where event_id in (select event_id from {AFFECTED})"
+AFFECTED_REPORTS = REPORTS_SQL.format(
+    event_mentions=f"select * from event_mentions where event_id in (select event_id from {AFFECTED})",
+    events=AFFECTED_EVENTS,
+)
 
 # Adding (sign 1) or taking away (sign -1) counts, then dropping the rows left at zero.
 ADD_PAIRS_SQL = """
@@ -157,7 +167,7 @@ INSERT_AFFECTED_PARTICIPANTS = "insert into event_participants by name " + PARTI
     events=AFFECTED_EVENTS
 )
 DELETE_AFFECTED_REPORTS = f"delete from event_reports where event_id in (select event_id from {AFFECTED})"
-INSERT_AFFECTED_REPORTS = "insert into event_reports by name " + REPORTS_SQL.format(event_mentions=AFFECTED_REPORTS)
+INSERT_AFFECTED_REPORTS = "insert into event_reports by name " + AFFECTED_REPORTS
 DROP_AFFECTED = f"drop table if exists {AFFECTED}"
 
 
@@ -231,7 +241,7 @@ def _column(frame: pl.DataFrame | None, column: str) -> list[str]:
 RECOUNTS = {
     "entity_pairs": PAIRS_SQL.format(mentions=ALL_MENTIONS),
     "event_participants": PARTICIPANTS_SQL.format(events=ALL_EVENTS),
-    "event_reports": REPORTS_SQL.format(event_mentions="select * from event_mentions"),
+    "event_reports": REPORTS_SQL.format(event_mentions="select * from event_mentions", events=ALL_EVENTS),
 }
 # event_country_days is counted from event_participants: a recount of it recounts the participants first
 RECOUNTS["event_country_days"] = COUNTRY_DAYS_SQL.format(events=ALL_EVENTS, participants=RECOUNTS["event_participants"])
@@ -259,7 +269,7 @@ SORTED_BY = {
     "entity_pairs": "entity_id, other_id",
     "event_participants": "country_code, event_id",
     "event_country_days": "event_date, country_code, event_type",
-    "event_reports": "event_id",
+    "event_reports": "event_date, event_id",
 }
 REBUILD_SQL = {
     table: f"insert into {table} by name select * from ({select}) order by {SORTED_BY[table]}"
