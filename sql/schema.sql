@@ -231,3 +231,12 @@ create table if not exists event_country_days (
     num_article_reports  bigint not null,
     primary key (event_date, country_code, event_type)
 );
+
+-- per event: its date, its first report's sentence (the earliest in article and offset order) and the articles that
+-- report it, sorted: what event_timeline shows beside each event
+create table if not exists event_reports (
+    event_id     varchar not null,
+    event_date   date,
+    evidence     varchar not null,
+    article_ids  varchar[] not null
+);

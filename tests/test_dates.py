@@ -652,3 +652,28 @@ def test_date_pattern_bounds_every_space_run() -> None:
 
     source = date_pattern().pattern
     assert r"[^\S\n]*" not in source and r"[^\S\n]+" not in source and r"\s*" not in source and r"\s+" not in source
+
+
+def _words_longest_first(words: list[str]) -> str:
+    """The date words as the grammar wrote them before issue 18: one alternative per word, longest first."""
+    from flows.dates.lexicon import NOT_LETTER_AFTER, fuzzy
+
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(fuzzy(w) for w in ordered) + ")" + NOT_LETTER_AFTER
+
+
+@pytest.mark.parametrize("kind", ["months", "weekdays", "unit", "marker", "ordinal_day", "day"])
+def test_the_shared_prefix_alternation_matches_what_word_by_word_alternation_matched(kind: str) -> None:
+    import re
+
+    from flows.dates.lexicon import alternation, lexicon
+
+    lex = lexicon()
+    words = list(lex.months if kind == "months" else lex.weekdays if kind == "weekdays" else lex.words[kind])
+    tree, flat = re.compile(alternation(words), re.IGNORECASE), re.compile(_words_longest_first(words), re.IGNORECASE)
+    # every word, in its own spelling, with diacritics, glued to the next word, and cut short by one letter
+    texts = [
+        t for w in words for t in (w, w.upper(), "ـ".join(w), w + "ًا", w + "2023", w + "ها", w[:-1], f"في {w} الماضي")
+    ]
+    for text in texts:
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)], text

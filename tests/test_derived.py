@@ -165,3 +165,11 @@ def test_an_edit_elsewhere_rebuilds_nothing_and_a_failed_edit_changes_nothing(lo
     with warehouse.opened(loaded, read_only=True) as con:
         assert con.execute("select count(*) from entities where country_code = 'SEN'").fetchall() == [(0,)]
     assert mismatches_in(loaded) == dict.fromkeys(derived.DERIVED_TABLES, 0)
+
+
+def test_a_report_written_without_its_event_row_is_counted_in_event_reports(con) -> None:
+    load(con, {"entities": ENTITIES, **article("a1", ["person:lavrov"]), **visit(["a1"])})
+    report = {**visit(["a2"])["event_mentions"][0], "evidence": "y", "char_start": 5}
+    load(con, {**article("a2", ["person:diop"]), "event_mentions": [report]})
+    assert derived.mismatches(con) == dict.fromkeys(derived.DERIVED_TABLES, 0)
+    assert con.execute("select article_ids, evidence from event_reports").fetchall() == [(["a1", "a2"], "x")]

@@ -69,19 +69,39 @@ def _char_class(chars: str) -> str:
 MARKS = _char_class("".join(DIACRITICS) + TATWEEL) + "{0,4}"  # shadda + a vowel + tatweel at most, bounded
 
 
+def _unit(ch: str) -> str:
+    """One character of a normalised key: every character that folds into it, then diacritics (or a bounded run of
+    spaces, for a space)."""
+    if ch == " ":
+        return SP
+    variants = _variants().get(ch, "")
+    return ("[" + re.escape(ch + variants) + "]" if variants else re.escape(ch)) + MARKS
+
+
 def fuzzy(word: str) -> str:
     """A pattern matching ``word`` in any spelling that normalises to the same key, diacritics allowed."""
-    parts = []
-    for ch in key(word):
-        if ch == " ":
-            parts.append(SP)
-            continue
-        variants = _variants().get(ch, "")
-        parts.append(("[" + re.escape(ch + variants) + "]" if variants else re.escape(ch)) + MARKS)
-    return "".join(parts)
+    return "".join(_unit(ch) for ch in key(word))
 
 
 def alternation(words: object) -> str:
-    """Longest first, so that "يوليوز" wins over "يوليو" and "أمس الأول" over "أمس"."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[call-overload]
-    return "(?:" + "|".join(fuzzy(w) for w in ordered) + ")" + NOT_LETTER_AFTER
+    """The words as one pattern that prefers the longest ("يوليوز" over "يوليو", "أمس الأول" over "أمس"), written as a
+    tree of shared beginnings: each character's class once per prefix instead of once per word. The date grammar
+    holds the month names five times; written word by word it had 5,568 character classes and took 0.38 s to
+    compile in every process (issue 18). Each character's class holds exactly the characters that fold into it, so
+    classes of different characters never overlap, and trying the longer continuation before ending a word finds the
+    same match as trying the words longest first."""
+    trie: dict = {}
+    for word in set(words):  # type: ignore[call-overload]
+        node = trie
+        for ch in key(word):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _branches(trie) + ")" + NOT_LETTER_AFTER
+
+
+def _branches(node: dict) -> str:
+    children = [_unit(ch) + _branches(child) for ch, child in sorted(node.items()) if ch]
+    if not children:
+        return ""
+    joined = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
+    return f"(?:{joined})?" if "" in node else joined

@@ -5,7 +5,9 @@ events_by_country_month 8.5 s, who_met_whom 1.4-2.5 s, measured under load).
 - entity_pairs: per ordered pair of entities, the sentences (and distinct articles) that name both;
 - event_participants: per event, every actor and the place of a visit, with the entity's country;
 - event_country_days: per day, country and event type, the counted events (occurred, dated to the day or month) in
-  which the country took part through an actor, with their reports and article reports.
+  which the country took part through an actor, with their reports and article reports;
+- event_reports: per event, its first report's sentence and the articles that report it (event_timeline read them
+  from every report of the events it shows: 1.42 s over the whole span at 1M articles).
 
 Each load (flows/store/warehouse.py load_batch) calls ``before_load`` inside its transaction, before it deletes or
 writes anything, and ``after_load`` once everything is written: the first takes away what the events and articles
@@ -22,7 +24,7 @@ from typing import Any, Protocol, Sequence
 
 import polars as pl
 
-DERIVED_TABLES = ("entity_pairs", "event_participants", "event_country_days")
+DERIVED_TABLES = ("entity_pairs", "event_participants", "event_country_days", "event_reports")
 # The facts they are counted from: a hand edit that may change one of these (`akhbar sql --write`) rebuilds them.
 SOURCE_TABLES = ("mentions", "events", "event_mentions", "entities")
 # DuckDB statement types that can change a table's rows (a SELECT, EXPLAIN, PRAGMA or SET cannot).
@@ -76,6 +78,23 @@ COUNTRY_DAYS_SQL = """
     group by all
 """
 
+# Per stored event, its date, its first report's sentence (in article and offset order) and the articles that report
+# it, as event_timeline shows them. {event_mentions}: the reports to count, {events}: their events (the affected
+# ones, or all). The date lets event_timeline read only the row groups of its events' dates (rows are written in date
+# order by a rebuild, and roughly so by loads, which add the news of the day).
+REPORTS_SQL = """
+    with reports as (
+        select event_id,
+            arg_min(evidence, article_id || ':' || lpad(cast(char_start as varchar), 9, '0')) as evidence,
+            list(distinct article_id order by article_id) as article_ids
+        from ({event_mentions})
+        group by event_id
+    )
+    select r.event_id, e.event_date, r.evidence, r.article_ids
+    from reports as r
+    join ({events}) as e using (event_id)
+"""
+
 ALL_MENTIONS = "select * from mentions"
 ALL_EVENTS = "select * from events"
 # The affected events and their participants, each read with event_id as the statement's one filter, so that DuckDB
@@ -84,6 +103,11 @@ ALL_EVENTS = "select * from events"
 AFFECTED_EVENTS = f"select * from events where event_id in (select event_id from {AFFECTED})"
 AFFECTED_PARTICIPANTS = f"select * from event_participants where event_id in (select event_id from {AFFECTED})"
 AFFECTED_DAYS = COUNTRY_DAYS_SQL.format(events=AFFECTED_EVENTS, participants=AFFECTED_PARTICIPANTS)
+# through the index on event_mentions.event_id (migration 011)
+AFFECTED_REPORTS = REPORTS_SQL.format(
+    event_mentions=f"select * from event_mentions where event_id in (select event_id from {AFFECTED})",
+    events=AFFECTED_EVENTS,
+)
 
 # Adding (sign 1) or taking away (sign -1) counts, then dropping the rows left at zero.
 ADD_PAIRS_SQL = """
@@ -142,6 +166,8 @@ DELETE_AFFECTED_PARTICIPANTS = f"delete from event_participants where event_id i
 INSERT_AFFECTED_PARTICIPANTS = "insert into event_participants by name " + PARTICIPANTS_SQL.format(
     events=AFFECTED_EVENTS
 )
+DELETE_AFFECTED_REPORTS = f"delete from event_reports where event_id in (select event_id from {AFFECTED})"
+INSERT_AFFECTED_REPORTS = "insert into event_reports by name " + AFFECTED_REPORTS
 DROP_AFFECTED = f"drop table if exists {AFFECTED}"
 
 
@@ -168,14 +194,16 @@ def before_load(
     con.execute(SUBTRACT_AFFECTED_DAYS)
     con.execute("delete from event_country_days where num_events <= 0")
     con.execute(DELETE_AFFECTED_PARTICIPANTS)
+    con.execute(DELETE_AFFECTED_REPORTS)
 
 
 def _note_affected_events(
     con: Connection, frames: dict[str, pl.DataFrame], articles: Sequence[str], link_keys: Sequence[str]
 ) -> None:
-    """The events whose derived rows the batch changes: those it writes, those its retraction deletes, and those with
-    a participant whose country the batch's entity rows change."""
-    con.execute(NOTE_WRITTEN, [_column(frames.get("events"), "event_id")])
+    """The events whose derived rows the batch changes: those it writes or reports, those its retraction deletes, and
+    those with a participant whose country the batch's entity rows change."""
+    written = _column(frames.get("events"), "event_id") + _column(frames.get("event_mentions"), "event_id")
+    con.execute(NOTE_WRITTEN, [sorted(set(written))])
     if link_keys:
         con.execute(NOTE_BY_LINK_KEY, [list(link_keys)])
     if articles:
@@ -202,6 +230,7 @@ def after_load(con: Connection, inserted_mentions: pl.DataFrame | None) -> None:
             con.unregister("akhbar_inserted_mentions")
     con.execute(INSERT_AFFECTED_PARTICIPANTS)
     con.execute(ADD_AFFECTED_DAYS)
+    con.execute(INSERT_AFFECTED_REPORTS)
     con.execute(DROP_AFFECTED)
 
 
@@ -212,6 +241,7 @@ def _column(frame: pl.DataFrame | None, column: str) -> list[str]:
 RECOUNTS = {
     "entity_pairs": PAIRS_SQL.format(mentions=ALL_MENTIONS),
     "event_participants": PARTICIPANTS_SQL.format(events=ALL_EVENTS),
+    "event_reports": REPORTS_SQL.format(event_mentions="select * from event_mentions", events=ALL_EVENTS),
 }
 # event_country_days is counted from event_participants: a recount of it recounts the participants first
 RECOUNTS["event_country_days"] = COUNTRY_DAYS_SQL.format(events=ALL_EVENTS, participants=RECOUNTS["event_participants"])
@@ -239,6 +269,7 @@ SORTED_BY = {
     "entity_pairs": "entity_id, other_id",
     "event_participants": "country_code, event_id",
     "event_country_days": "event_date, country_code, event_type",
+    "event_reports": "event_date, event_id",
 }
 REBUILD_SQL = {
     table: f"insert into {table} by name select * from ({select}) order by {SORTED_BY[table]}"
@@ -246,6 +277,7 @@ REBUILD_SQL = {
         "entity_pairs": RECOUNTS["entity_pairs"],
         "event_participants": RECOUNTS["event_participants"],
         "event_country_days": COUNTRY_DAYS_FROM_PARTICIPANTS,  # from the participants just written
+        "event_reports": RECOUNTS["event_reports"],
     }.items()
 }
 
@@ -260,9 +292,9 @@ def edited_sources(statement_types: Sequence[str], sql: str) -> list[str]:
     return [table for table in SOURCE_TABLES if table in named]
 
 
-def rebuild(con: Connection) -> None:
-    """Write every derived table from the facts (the migration that adds them, or a repair), in the caller's
-    transaction."""
-    for table in DERIVED_TABLES:  # in order: event_country_days is counted from event_participants
+def rebuild(con: Connection, tables: Sequence[str] = DERIVED_TABLES) -> None:
+    """Write the derived ``tables`` (all by default) from the facts (the migration that adds them, or a repair), in
+    the caller's transaction."""
+    for table in tables:  # in order: event_country_days is counted from event_participants
         con.execute(f"delete from {table}")
         con.execute(REBUILD_SQL[table])

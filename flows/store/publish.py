@@ -178,6 +178,7 @@ def _add_deltas(con: warehouse.Connection, target: Path, previous: Manifest, sta
             [entities, entities],
         ),
         "event_participants": ("select * from event_participants where event_id in (select unnest(?))", [events]),
+        "event_reports": ("select * from event_reports where event_id in (select unnest(?))", [events]),
         "event_country_days": (  # each event and its participants read by event_id alone: through their indexes
             "select * from event_country_days where (event_date, country_code, event_type) in "
             "(select distinct e.event_date, p.country_code, e.event_type "

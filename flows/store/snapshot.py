@@ -41,6 +41,7 @@ KEYS = {
     "entity_pairs": "entity_id, other_id",
     "event_participants": "event_id",
     "event_country_days": "event_date, country_code, event_type",
+    "event_reports": "event_id",
 }
 # The column a keyed delta part carries (dropped by the view): the generation that wrote it.
 GENERATION_COLUMN = "akhbar_generation"

@@ -141,8 +141,14 @@ def _rebuild_derived(con: Connection) -> None:
     derived.rebuild(con)
 
 
+def _rebuild_event_reports(con: Connection) -> None:
+    from flows.store import derived  # it imports this module
+
+    derived.rebuild(con, ("event_reports",))
+
+
 # Migrations whose rows are counted in Python after their SQL ran: the derived tables (flows/store/derived.py).
-REBUILT_BY = {"010_derived_tables": _rebuild_derived}
+REBUILT_BY = {"010_derived_tables": _rebuild_derived, "011_event_reports": _rebuild_event_reports}
 
 
 def unseen_files(con: Connection, scanned: pl.DataFrame, *, retry_quarantined: bool = False) -> set[str]:

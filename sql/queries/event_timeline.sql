@@ -11,11 +11,13 @@ params as (
     select cast(? as date) as from_date, cast(? as date) as to_date, cast(? as bigint) as max_events
 ),
 
--- Each step reads only what the window needs: the first events in it (chosen on their sort keys alone, then read
--- whole), then the reports of those events (DuckDB cannot push the window through the left join into the reports'
--- aggregate by itself).
+-- Each step reads only what the window needs: the first events in it (chosen on their sort keys alone), then those
+-- events whole, the entities they name, and their first report and reporting articles, kept per event by each load
+-- (event_reports, a derived table: aggregating the reports of 10,000 events here took 1.42 s at 1M articles). The
+-- events and their reports are read between the first and last date shown, so that a table written roughly in date
+-- order is read only in the row groups of those dates (DuckDB cannot push the events chosen into the scans itself).
 shown as (
-    select events.event_id
+    select events.event_id, events.event_date
     from events
     cross join params as p
     where events.status = 'occurred' and events.event_date between p.from_date and p.to_date
@@ -23,25 +25,25 @@ shown as (
     limit (select max_events from params)
 ),
 
+shown_dates as (
+    select min(event_date) as first_date, max(event_date) as last_date from shown
+),
+
 events as (
-    select * from events where event_id in (select event_id from shown)
+    select * from events
+    where event_date between (select first_date from shown_dates) and (select last_date from shown_dates)
+        and event_id in (select event_id from shown)
 ),
 
-entities as (
-    select * from entities
-),
-
-event_mentions as (
-    select * from event_mentions where event_id in (select event_id from events)
+named as (
+    select entity_id, name_ar, name_en from entities
+    where entity_id in (select actor1_id from events union select actor2_id from events union select location_id from events)
 ),
 
 first_report as (
-    select
-        event_id,
-        arg_min(evidence, article_id || ':' || lpad(cast(char_start as varchar), 9, '0')) as evidence,
-        list(distinct article_id order by article_id) as article_ids
-    from event_mentions
-    group by event_id
+    select * from event_reports
+    where event_date between (select first_date from shown_dates) and (select last_date from shown_dates)
+        and event_id in (select event_id from shown)
 ),
 
 final as (
@@ -64,9 +66,9 @@ final as (
         r.article_ids,
         e.event_id
     from events as e
-    left join entities as a1 on a1.entity_id = e.actor1_id
-    left join entities as a2 on a2.entity_id = e.actor2_id
-    left join entities as loc on loc.entity_id = e.location_id
+    left join named as a1 on a1.entity_id = e.actor1_id
+    left join named as a2 on a2.entity_id = e.actor2_id
+    left join named as loc on loc.entity_id = e.location_id
     left join first_report as r on r.event_id = e.event_id
     order by e.event_date, e.event_type, e.event_id
 )

@@ -1,0 +1,47 @@
+"""flows/read/extract.py basic_cleaning, which replaces trafilatura's own (the page measure of its recall escalation,
+and its baseline rescue), deletes exactly what trafilatura's deletes, and trafilatura uses it."""
+
+from __future__ import annotations
+
+import sys
+from copy import deepcopy
+from pathlib import Path
+
+import pytest
+import trafilatura.settings
+from lxml import etree
+from trafilatura.utils import load_html
+
+from flows.read.extract import BASIC_CLEAN_PATH, TRAFILATURA_BASELINE, TRAFILATURA_BASIC_CLEANING, basic_cleaning
+
+SAMPLES = sorted((Path(__file__).parent / "fixtures" / "samples_src").glob("*.html"))
+BANNERS = """<html><body>
+<div id="cookie-banner"><p>نستخدم ملفات تعريف الارتباط</p><aside>جانبي</aside></div>
+<main><p>قال الوزير إن المحادثات مستمرة.</p><span class="x CookieConsent-bar">قبول</span>
+<aside><div class="onetrust">داخل الجانب</div></aside>
+<div class="site-footer">تذييل</div><p>نص بعده<script>var a = 1;</script> وذيل النص</p></main>
+<footer><div id="moove_gdpr">إعدادات</div></footer><svg><text>رسم</text></svg>
+<div class="notice--cookie">إشعار</div><p>الفقرة الأخيرة</p></body></html>"""
+NO_BANNER = "<html><body><article><h1>عنوان</h1><p>نص المقال.</p></article><aside>روابط</aside></body></html>"
+PAGES = {"cookie banners, nested and in class or id": BANNERS, "no banner": NO_BANNER} | {
+    path.stem: path.read_text(encoding="utf-8") for path in SAMPLES
+}
+
+
+@pytest.mark.parametrize("page", list(PAGES.values()), ids=list(PAGES))
+def test_basic_cleaning_deletes_what_trafilaturas_deletes(page: str) -> None:
+    tree = load_html(page)
+    ours, theirs = basic_cleaning(deepcopy(tree)), TRAFILATURA_BASIC_CLEANING(deepcopy(tree))
+    assert etree.tostring(ours, encoding="unicode") == etree.tostring(theirs, encoding="unicode")
+
+
+def test_trafilatura_uses_it_while_its_xpath_is_the_one_it_was_written_for() -> None:
+    assert BASIC_CLEAN_PATH == trafilatura.settings.BASIC_CLEAN_XPATH.path
+    assert sys.modules["trafilatura.baseline"].basic_cleaning is basic_cleaning
+    assert TRAFILATURA_BASELINE is sys.modules["trafilatura.baseline"]
+
+
+def test_the_banner_page_has_banners_to_get_wrong() -> None:
+    text = TRAFILATURA_BASELINE.html2txt(load_html(BANNERS))
+    assert "الوزير" in text and "وذيل النص" in text
+    assert not any(gone in text for gone in ("تعريف", "قبول", "داخل", "تذييل", "إعدادات", "إشعار", "رسم", "var"))
