@@ -102,3 +102,38 @@ def test_an_unnamed_source_is_not_resolved_to_an_earlier_one():
     doc = Document("t", text, sentences=split_sentences(text))
     surfaces = [q.speaker_surface for q in extract_quotes(doc, (), ())]
     assert surfaces[1] != "مصدر أمني"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        pytest.param(
+            "سجل الميزان التجاري عجزا خلال الربيع، إلا أن خبراء قالوا إن الارتفاع مؤقت.",
+            "خبراء",
+            id="an-unnamed-source-after-illa-anna",
+        ),
+        pytest.param(
+            "انخفض المؤشر، غير أن شهود عيان أوضحوا أن الأسواق ظلت مفتوحة.",
+            "شهود عيان",
+            id="an-unnamed-source-keeps-its-modifier",
+        ),
+        pytest.param(
+            "صدر البيان إثر تقارير إعلامية تفيد بأن الوزير سيستقيل قريبا.",
+            "تقارير إعلامية",
+            id="a-document-right-before-its-verb",
+        ),
+        pytest.param(
+            "أغلقت الحدود، لكن مسؤولين أتراكا قد قالوا إن المعبر سيفتح.",
+            "مسؤولين أتراكا",
+            id="not-the-particle-of-the-verb",
+        ),
+        pytest.param(
+            "وقال اثنان من المصادر إن التحقيق بدأ منذ أشهر.",
+            "اثنان من المصادر",
+            id="a-number-of-unnamed-sources",
+        ),
+    ],
+)
+def test_unnamed_sources_are_kept_whole(text, surface):
+    doc = Document("t", text, sentences=split_sentences(text))
+    assert [q.speaker_surface for q in extract_quotes(doc, (), ())] == [surface]
