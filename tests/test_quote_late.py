@@ -137,3 +137,23 @@ def test_an_unnamed_source_is_not_resolved_to_an_earlier_one():
 def test_unnamed_sources_are_kept_whole(text, surface):
     doc = Document("t", text, sentences=split_sentences(text))
     assert [q.speaker_surface for q in extract_quotes(doc, (), ())] == [surface]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        pytest.param(
+            "قالت الشركة إن الجسر سيعاد بناؤه، أعلنت الحكومة تخصيص مبلغ كبير للمشروع.",
+            "الجسر سيعاد بناؤه",
+            id="a-speech-verb-with-its-subject-after-a-comma-is-the-writer",
+        ),
+        pytest.param(
+            "قال الوزير إن النادي أحرز اللقب، وأضاف إليه الكأس أيضا هذا الموسم.",
+            "النادي أحرز اللقب، وأضاف إليه الكأس أيضا هذا الموسم",
+            id="not-a-verb-without-a-subject-named",
+        ),
+    ],
+)
+def test_a_reported_clause_ends_where_the_writer_takes_over(text, quote):
+    doc = Document("t", text, sentences=split_sentences(text))
+    assert [q.quote_text for q in extract_quotes(doc, (), ())][:1] == [quote]
