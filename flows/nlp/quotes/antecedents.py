@@ -39,6 +39,8 @@ CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "و", "ثم", "بينما", "�
 MAX_CLAUSE_SUBJECT_AT = 1
 # Connectives that open a sentence before its first clause (normalised).
 LEADING_CONNECTIVES = frozenset({"غير", "ان", "لكن", "ولكن", "بيد", "كما", "بينما", "فيما", "ثم", "الا"})
+# The particle of a verb's perfect ("قد قالوا", "لقد قالوا"), which stands between a subject and its verb (normalised).
+AUXILIARIES = frozenset({"قد", "لقد"})
 # "أما X، فقال": the topic marker puts the subject first, up to its comma.
 TOPIC_MARKERS = frozenset({"اما", "واما"})
 # Connectives after which a bare subject may stand before its verb ("لكن فينغر قال", "أما بلومبيرغ، فقالت").
@@ -48,7 +50,7 @@ PREPOSING_CONNECTIVES = frozenset({"لكن", "ولكن", "اما", "واما", "
 def antecedent_speaker(ctx: Context, cue_start: int, previous: list, agreement: str | None = None) -> Speaker:
     """The speaker of a cue with no subject of its own: a continuation ("وأضاف") or a dropped pronoun. A previous
     speaker is taken only when the cue agrees with it (``agreement``: the cue's gender or number, agreement.py)."""
-    nested = _nested_subject(ctx, cue_start)
+    nested = _nested_subject(ctx, cue_start) or _source_before(ctx, cue_start, previous)
     if nested is not None:
         return nested
     sentence = ctx.sentence_index(cue_start)
@@ -290,8 +292,11 @@ def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker |
         role = word is not None and (word.kind in ("ref", "unnamed") or body)
         if word is not None and role and outside_quotes(tok.start) and _subject_position(ctx, n, floor):
             hi = n + 1
+            # "شهود عيان أوضحوا", "مصادر عسكرية قالت": an unnamed source keeps its modifiers up to the verb.
+            unnamed = word.kind == "unnamed"
             while hi < len(ctx.tokens) and hi - n <= MAX_DEFINITE_MODIFIERS and ctx.tokens[hi].start < cue_start:
-                if not ctx.tokens[hi].norm.startswith(DEFINITE_ARTICLE) or ctx.gap_before(hi).strip():
+                definite = ctx.tokens[hi].norm.startswith(DEFINITE_ARTICLE)
+                if not (definite or unnamed) or ctx.gap_before(hi).strip():
                     break
                 hi += 1
             start, end = tok.start, ctx.tokens[hi - 1].end
@@ -302,6 +307,40 @@ def _preposed_subject(ctx: Context, cue_start: int, previous: list) -> Speaker |
             return Speaker(resolved.entity_id if resolved else None, ctx.body[start:end], start, end,
                            resolved.entity_type if resolved else None)  # fmt: skip
     return _bare_preposed(ctx, [n for n in near if ctx.tokens[n].end <= cue_start], floor)
+
+
+def _source_before(ctx: Context, cue_start: int, previous: list) -> Speaker | None:
+    """ "إثر تقارير إعلامية تفيد بأن", "إلا أن خبراء قالوا": an unnamed source or a document right before a verb,
+    only its modifiers between, is the verb's subject wherever it stands in the sentence; its words the surface."""
+    cue = ctx.token_range(cue_start, cue_start + 1).start
+    quoted = [(q.content_start, q.content_end or q.content_start) for q in previous]
+    for n in range(cue - 1, max(cue - MAX_DEFINITE_MODIFIERS - 2, -1), -1):
+        tok = ctx.tokens[n]
+        word = speaker_word(tok.norm)
+        if word is None or word.kind not in ("unnamed", "statement"):
+            continue
+        inside = ctx.in_mark(tok.start) is not None or any(s <= tok.start < e for s, e in quoted)
+        if inside or not _runs_to(ctx, n, cue_start):
+            return None
+        last = cue - 1
+        while last > n and ctx.tokens[last].norm in AUXILIARIES:
+            last -= 1  # "مسؤولون أتراك قد قالوا": the particle belongs to the verb
+        start, end = tok.start, ctx.tokens[last].end
+        return Speaker(None, ctx.body[start:end], start, end)
+    return None
+
+
+def _runs_to(ctx: Context, n: int, cue_start: int) -> bool:
+    """Token ``n`` and at most MAX_DEFINITE_MODIFIERS words after it, none listed and no punctuation between, fill
+    the text up to the cue."""
+    cue = ctx.token_range(cue_start, cue_start + 1).start
+    hit = cue_for(ctx.tokens[cue].norm) if cue < len(ctx.tokens) else None
+    if hit is None or hit[0].cue_class in ("noun", "participle", "prep"):
+        return False  # "ونقلت عنه وسائل إعلام رسمية قوله": a verbal noun's speaker stands after عن
+    between = range(n + 1, cue)
+    if len(between) > MAX_DEFINITE_MODIFIERS or any(ctx.gap_before(k).strip() for k in range(n + 1, cue + 1)):
+        return False
+    return not any(is_word(ctx, k, WORD_KINDS) or cue_for(ctx.tokens[k].norm) is not None for k in between)
 
 
 def _bare_preposed(ctx: Context, near: list[int], floor: int) -> Speaker | None:
@@ -328,4 +367,7 @@ def _subject_position(ctx: Context, n: int, floor: int) -> bool:
     """A role word opens a clause (sentence start, after a comma or "لكن"), not a genitive ("نواب المجلس")."""
     if n == 0 or ctx.tokens[n - 1].start < floor:
         return True
-    return any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n)) or ctx.tokens[n - 1].norm in CLAUSE_OPENERS
+    if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n)) or ctx.tokens[n - 1].norm in CLAUSE_OPENERS:
+        return True
+    # "إلا أن خبراء قالوا", "غير أن مصادر قالت": a contrastive connective with its أن opens a clause mid-sentence.
+    return n >= 2 and ctx.tokens[n - 1].norm == "ان" and ctx.tokens[n - 2].norm in LEADING_CONNECTIVES

@@ -41,7 +41,7 @@ def _can_speak(ctx: Context, n: int) -> bool:
     return any(m.char_start < tok.end and m.char_end > tok.start for m in ctx.mentions_before(tok.end))
 
 
-def tail_start(ctx: Context, start: int, end: int) -> int:
+def tail_start(ctx: Context, start: int, end: int, verbs: bool = True) -> int:
     """Where the writer takes over inside ``body[start:end]`` ("، وذلك في مقابلة", "على حد تعبيره"; an "according
     to" after a comma: "، وفق ما ذكرت صحيفة …" names the writer's source), else ``end``."""
     words = ctx.token_range(start, end)
@@ -49,9 +49,26 @@ def tail_start(ctx: Context, start: int, end: int) -> int:
         if ctx.in_mark(ctx.tokens[n].start) is not None:
             continue
         hit = cue_for(ctx.tokens[n].norm)
-        if hit is not None and hit[0].cue_class == "prep" and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n)):
+        after_comma = any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(n))
+        if hit is not None and hit[0].cue_class == "prep" and after_comma:
+            return ctx.tokens[n].start
+        # "…، تتساءل الصحيفة": a speech verb after a comma with its subject after it is the writer's next clause.
+        # ("وبحسب رويترز، قالت المؤسسة إن": an "according to" before the clause keeps it whole, ``verbs`` False.)
+        writer = verbs and hit is not None and hit[0].cue_class == "verb" and after_comma
+        if writer and _subject_follows(ctx, n + 1, words.stop):
             return ctx.tokens[n].start
         for tail in clause_tails():
             if tuple(t.norm for t in ctx.tokens[n : n + len(tail)]) == tail and n + len(tail) <= words.stop:
                 return ctx.tokens[n].start
     return end
+
+
+def _subject_follows(ctx: Context, n: int, stop: int) -> bool:
+    """A definite noun or a mention at token ``n`` (before ``stop``): the verb before it names its subject."""
+    if n >= stop:
+        return False
+    tok = ctx.tokens[n]
+    following = ctx.mentions_in(tok.start, len(ctx.body))[:1]
+    mentioned = bool(following) and following[0].char_start == tok.start and not following[0].is_adjectival
+    # "وأضاف إليه": a preposition with its pronoun (normalised إليه reads as ال + يه) names no subject.
+    return mentioned or (tok.norm.startswith(DEFINITE_ARTICLE) and not is_word(ctx, n, ("stop", "skip")))

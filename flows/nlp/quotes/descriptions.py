@@ -70,7 +70,7 @@ def _named_before(ctx: Context, start: int, sentence: int, countries: set[str]) 
         if mention.char_start < floor:
             break
         person = mention.entity_type == "PERSON" and not mention.is_adjectival
-        if person and ctx.in_mark(mention.char_start) is None and _nationality(ctx, mention.entity_id) & countries:
+        if person and ctx.in_mark(mention.char_start) is None and nationality(ctx, mention.entity_id) & countries:
             return ctx.speaker_from(mention)
     return None
 
@@ -83,11 +83,11 @@ def _previous_speaker(ctx: Context, sentence: int, countries: set[str], previous
         return None
     if sentence - last.sentence > MAX_SENTENCES_BACK + _sentences_in(ctx, last):
         return None
-    own = _nationality(ctx, last.speaker.entity_id)
+    own = nationality(ctx, last.speaker.entity_id)
     return last.speaker if not own or not countries or own & countries else None
 
 
-def _nationality(ctx: Context, entity_id: str) -> set[str]:
+def nationality(ctx: Context, entity_id: str) -> set[str]:
     """The person's country, else the countries the roles the article gives them name."""
     entity = ctx.entities.get(entity_id)
     if entity is not None and entity.country_code:

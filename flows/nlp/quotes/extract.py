@@ -20,6 +20,7 @@ from flows.nlp.quotes.antecedents import MAX_NESTED_SUBJECT, antecedent_speaker
 from flows.nlp.quotes.clauses import relative_on_a_thing, tail_start
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker, Tok
 from flows.nlp.quotes.descriptions import described_person, is_continuation
+from flows.nlp.quotes.late import resolve_late
 from flows.nlp.quotes.lexicon import (
     Cue,
     cue_for,
@@ -80,6 +81,7 @@ def extract_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple
         _attach_speaker(ctx, item, previous)
         previous.append(item)
     previous.extend(_postposed(ctx, previous))
+    resolve_late(ctx, previous)
     return _to_quotes(ctx, previous) + title_quotes(doc, mentions, entities)
 
 
@@ -230,7 +232,7 @@ def _end_clauses(ctx: Context, found: list[Found]) -> None:
         ]  # fmt: skip
         if later:
             end = _last_comma_before(ctx, item.content_start, later[0])
-        end = tail_start(ctx, item.content_start, end)
+        end = tail_start(ctx, item.content_start, end, verbs=item.cue.cue_class != "prep")
         item.content_end = ctx.strip_end(item.content_start, end)
         if ctx.mark_opening_in(item.content_start, item.content_start + 1) is not None:
             mark = ctx.mark_opening_in(item.content_start, item.content_start + 1)

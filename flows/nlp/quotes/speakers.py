@@ -40,6 +40,7 @@ MIN_NAME_TOKENS = 2
 MAX_SUBJECT_WINDOW = 8
 # A subject no list knows ("المحطة", "لو دريان") standing alone before the complementizer: at most this many words.
 MAX_BARE_SUBJECT = 2
+PARTITIVE = "من"  # "اثنان من المصادر", "عدد من المسؤولين"
 
 
 def np_speaker(
@@ -230,6 +231,7 @@ def _unlisted_subject(
         and hi - lo <= MAX_BARE_SUBJECT
         and (only_adverbs or set_off or is_word(ctx, hi, ("stop",)) or (hi < tok_hi and is_addressee(ctx, hi)))
     ):
+        end = _partitive_end(ctx, hi, tok_hi) or end
         return Speaker(None, ctx.body[start:end], start, end)
     # "وقالت المنسقة الأممية للشؤون الإنسانية في اليمن ليز غراند": a definite noun right after the verb is its
     # subject; the person named before the quotation is who it describes, else the words stand for the speaker.
@@ -254,6 +256,15 @@ def _unlisted_subject(
         persons = [m for m in ctx.mentions_in(start, end) if m.entity_type == "PERSON" and not m.is_adjectival]
         return ctx.speaker_from(persons[0]) if persons else Speaker(None, ctx.body[start:end], start, end)
     return None
+
+
+def _partitive_end(ctx: Context, hi: int, tok_hi: int) -> int | None:
+    """ "وقال اثنان من المصادر إن": a number or quantity before من and an unnamed source is that source; the end
+    offset of the source word."""
+    if hi + 1 >= tok_hi or ctx.tokens[hi].norm != PARTITIVE or ctx.gap_before(hi + 1).strip():
+        return None
+    word = speaker_word(role_head(ctx.tokens[hi + 1].norm))
+    return ctx.tokens[hi + 1].end if word is not None and word.kind == "unnamed" else None
 
 
 def _named_apposition(ctx: Context, after: tuple[int, int]) -> Speaker | None:

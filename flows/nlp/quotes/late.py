@@ -1,0 +1,230 @@
+"""Speakers resolved once every quotation of the article is read: a description or a body's head word left
+unresolved in reading order, resolved from the whole article.
+
+Three readings, tried in this order for a speaker with no entity whose surface is a definite noun phrase or a title
+in construct, and does not end in a name already:
+1. the article sets the same words beside a name elsewhere ("العاهل الأردني، الملك عبدالله الثاني" in the lead,
+   "وقال العاهل الأردني:" later; "طارق الملا، وزير البترول المصري"): that person, wherever the name stands;
+2. a body's head word ("وقال المرصد" after "المرصد السوري لحقوق الإنسان"): the body named before whose name opens
+   with the same noun, as an earlier speaker or a mention (an unlinked body keeps its full name as the surface);
+3. a description of a person no one named before ("قال وزير النفط السوداني إن …" opening the article, the minister
+   named and quoted in the next sentences): the speaker of a later quotation, a linked person quoted within
+   MAX_SENTENCES_AFTER sentences, whose nationality agrees with the description's nisba (or is unknown) and whose
+   role, when the article gives one, has the description's head. Never a person only mentioned: the article's
+   next quoted person is who news introduces so ("قال الوزير … . وقال الملا").
+A quotation that continued the unresolved speaker (وأضاف) takes the resolved one too.
+"""
+
+from __future__ import annotations
+
+from flows.nlp.entities.person_roles import AttachedRole
+from flows.nlp.entities.role_words import role_word
+from flows.nlp.quotes.context import CLAUSE_COMMAS, ON_BEHALF, Context, Found, Speaker
+from flows.nlp.quotes.descriptions import nationality, person_heads
+from flows.nlp.quotes.lexicon import speaker_word
+from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, is_title
+from flows.nlp.quotes.roles import role_countries, role_head
+from flows.nlp.text.arabic import normalize, proclitic_readings
+from flows.nlp.types import Mention
+
+# How many sentences after a description its person may first be quoted: news names the speaker of a lead
+# sentence's quotation within the next few (ANT v2.1: "وزير البترول المصري" in the lead, "وقال الوزير طارق الملا"
+# three sentences on); as far as a continuation looks back (antecedents.MAX_SENTENCES_BACK).
+MAX_SENTENCES_AFTER = 3
+# Words between a description and the name set beside it: a comma, or none ("وزير النفط السوداني عبد الرحمن").
+MAX_GAP_CHARS = 3
+# ... and titles of titles.tsv opening the name, at most this many ("الملك", "العقيد الركن"), within this many letters.
+MAX_TITLES_BETWEEN = 2
+MAX_FOLLOW_CHARS = 40
+
+
+def resolve_late(ctx: Context, found: list[Found]) -> None:
+    """Give every quotation whose speaker is an unresolved definite phrase the entity the article resolves it to."""
+    ordered = sorted(found, key=lambda f: f.cue_start)
+    for n, item in enumerate(ordered):
+        old = item.speaker
+        if old.entity_id is not None or old.start is None or old.end is None or not old.surface:
+            continue
+        words = ctx.token_range(old.start, old.end)
+        if not words:
+            continue
+        first = ctx.tokens[words.start].norm
+        person = _describes_a_person(ctx, words.start)
+        # A definite phrase, or a title in construct ("وزير البترول المصري"); "آل" is a family, not the article.
+        if not (person or (first.startswith(DEFINITE_ARTICLE) and len(first) > len(DEFINITE_ARTICLE) + 1)):
+            continue
+        if _ends_in_a_name(ctx, words):
+            continue  # "المتحدثة باسم الخارجية هيذر ناورت": named already, by a name the entity stage does not know
+        resolved = _set_beside_a_name(ctx, words)
+        if resolved is None and not person:
+            resolved = _body_by_head(ctx, words, ordered[:n])
+        if resolved is None and person and len(words) > 1 and not _person_named_before(ctx, old.start):
+            resolved = _quoted_after(ctx, words, item, ordered[n + 1 :])
+        if resolved is None:
+            continue
+        # A linked entity keeps the quotation's own words as the surface; an unlinked body its full name.
+        new = resolved
+        if resolved.entity_id is not None:
+            new = Speaker(resolved.entity_id, old.surface, old.start, old.end, resolved.entity_type)
+        for other in ordered[n:]:
+            if other.speaker == old:
+                other.speaker = new
+
+
+def _words(ctx: Context, words: range) -> list[str]:
+    return [ctx.tokens[k].norm for k in words]
+
+
+def _set_beside_a_name(ctx: Context, words: range) -> Speaker | None:
+    """The person whose name stands right after (or right before) the same words elsewhere in the article, nearest
+    before them first, else the first after."""
+    wanted = _words(ctx, words)
+    size = len(wanted)
+    if size < 2:
+        return None  # one word ("الوزير") is a role the role layer reads; two make a description
+    before: Speaker | None = None
+    after: Speaker | None = None
+    for k in range(len(ctx.tokens) - size + 1):
+        if k == words.start or _words(ctx, range(k, k + size)) != wanted:
+            continue
+        start, end = ctx.tokens[k].start, ctx.tokens[k + size - 1].end
+        if ctx.in_mark(start) is not None or (k > 0 and _inside_a_phrase(ctx, k)):
+            continue
+        person = _name_next_to(ctx, start, end)
+        if person is None:
+            continue
+        if k < words.start:
+            before = person
+        elif after is None:
+            after = person
+    return before or after
+
+
+def _inside_a_phrase(ctx: Context, k: int) -> bool:
+    """The words at token ``k`` continue a phrase begun before them ("المتحدث باسم التحالف العسكري"): the word
+    before is a role word or باسم, with no punctuation between."""
+    before = ctx.tokens[k - 1].norm
+    return not ctx.gap_before(k).strip() and (before == ON_BEHALF or role_word(before) is not None)
+
+
+def _ends_in_a_name(ctx: Context, words: range) -> bool:
+    """The phrase's last word is neither definite ("السوداني", "للبرنامج") nor inside a mention of a place or body
+    ("شرطة هلمند"): a name closes it."""
+    last = ctx.tokens[words[-1]]
+    if len(words) < 2:
+        return False
+    covering = [m for m in ctx.mentions_in(ctx.tokens[words.start].start, last.end) if m.char_start <= last.start]
+    if covering:
+        return covering[-1].entity_type == "PERSON" and not covering[-1].is_adjectival
+    return not any(r.has_article for r in proclitic_readings(last.norm))
+
+
+def _person_named_before(ctx: Context, start: int) -> bool:
+    return any(m.entity_type == "PERSON" and not m.is_adjectival for m in ctx.mentions_before(start))
+
+
+def _name_next_to(ctx: Context, start: int, end: int) -> Speaker | None:
+    """A PERSON mention that starts right after ``end`` (a comma and titles between allowed: "العاهل الأردني،
+    الملك عبدالله الثاني") or ends right before ``start`` after a comma ("طارق الملا، وزير البترول")."""
+    after = ctx.mentions_in(end, min(len(ctx.body), end + MAX_FOLLOW_CHARS))
+    if after:
+        between = ctx.token_range(end, after[0].char_start)
+        lead = ctx.tokens[between.start].start if between else after[0].char_start
+        titled = len(between) <= MAX_TITLES_BETWEEN and all(is_title(ctx, n) for n in between)
+        # A comma or a title sets the name off, or the name is new there: "خدع زعيم كوريا الشمالية ترامب" has the
+        # verb's object, named before, where "الرئيس المشترك لمجلس سوريا الديمقراطية رياض درار" introduces him.
+        set_off = bool(between) or any(ch in CLAUSE_COMMAS for ch in ctx.body[end:lead]) or _first_named(ctx, after[0])
+        if titled and set_off and _small_gap(ctx.body[end:lead]) and _a_person(after[0]):
+            return ctx.speaker_from(after[0])
+    for mention in ctx.mentions_before(start)[:1]:
+        gap = ctx.body[mention.char_end : start]
+        if _small_gap(gap) and any(ch in CLAUSE_COMMAS for ch in gap) and _a_person(mention):
+            return ctx.speaker_from(mention)
+    return None
+
+
+def _first_named(ctx: Context, mention: Mention) -> bool:
+    return not any(m.entity_id == mention.entity_id for m in ctx.mentions_before(mention.char_start))
+
+
+def _small_gap(gap: str) -> bool:
+    return len(gap) <= MAX_GAP_CHARS and not gap.strip(" " + "".join(CLAUSE_COMMAS))
+
+
+def _a_person(mention: Mention) -> bool:
+    return mention.entity_type == "PERSON" and not mention.is_adjectival and mention.entity_id is not None
+
+
+def _body_by_head(ctx: Context, words: range, earlier: list[Found]) -> Speaker | None:
+    """The body named before whose name opens with the reference's head noun ("المرصد" → "المرصد السوري لحقوق
+    الإنسان"): an earlier speaker (linked or not), else an ORG mention."""
+    head = role_head(ctx.tokens[words.start].norm)
+    listed = speaker_word(head)
+    if listed is not None and listed.kind in ("unnamed", "statement"):
+        return None  # "المصدر", "التقرير": an unnamed source or a document, no body's name
+    size = len(words)
+    for quote in reversed(earlier):
+        speaker = quote.speaker
+        if speaker.surface is None or speaker.entity_type not in (None, "ORG"):
+            continue
+        named = normalize(speaker.surface).split()
+        # An unlinked body is named with its article ("المرصد السوري لحقوق الإنسان"); "مصادر أمنية" names no one.
+        if len(named) > size and named[0] == ctx.tokens[words.start].norm.removeprefix("و"):
+            return speaker
+    for mention in ctx.mentions_before(ctx.tokens[words.start].start):
+        named = normalize(mention.surface).split()
+        if mention.entity_type == "ORG" and not mention.is_adjectival and named and role_head(named[0]) == head:
+            return ctx.speaker_from(mention) if len(named) > size else None
+    return None
+
+
+def _describes_a_person(ctx: Context, k: int) -> bool:
+    """A definite role word (titles.tsv) or a noun counted as a person's description (quote_person_heads.tsv)."""
+    norm = ctx.tokens[k].norm
+    return role_word(norm) is not None or role_head(norm) in person_heads()
+
+
+def _quoted_after(ctx: Context, words: range, item: Found, later: list[Found]) -> Speaker | None:
+    """The next linked person quoted within the window whose nationality and role agree with the description."""
+    start, end = ctx.tokens[words.start].start, ctx.tokens[words[-1]].end
+    countries = role_countries(ctx, start, end)
+    role = role_word(ctx.tokens[words.start].norm)
+    head = role.head if role is not None else role_head(ctx.tokens[words.start].norm)
+    # The first person the article names after the description is the one it introduces; a later one is not.
+    named_next = next(
+        (m for m in ctx.mentions_in(end, len(ctx.body)) if _a_person(m) and not ctx.in_mark(m.char_start)), None
+    )
+    if named_next is None or _described_otherwise(ctx, named_next, head):
+        return None
+    for quote in later:
+        if quote.sentence - item.sentence > MAX_SENTENCES_AFTER:
+            return None
+        speaker = quote.speaker
+        if speaker.entity_id != named_next.entity_id or quote.sentence == item.sentence:
+            continue  # "قال المتحدث باسم الشرطة إن … بينما أعلن حاكم هلمند عمر زواك": another voice in the sentence
+        if speaker.start is None or ctx.sentence_index(speaker.start) != quote.sentence:
+            continue  # a speaker carried over from before (a continuation's guess), not named at that quotation
+        own = nationality(ctx, speaker.entity_id)
+        roles = {r.head for r in _roles_of(ctx, speaker.entity_id)}
+        if (countries and own and not own & countries) or (roles and head not in roles):
+            continue
+        return speaker
+    return None
+
+
+def _described_otherwise(ctx: Context, mention: Mention, head: str) -> bool:
+    """The name comes with a description of its own that is not ours: a definite word right before it ("للمرشد
+    الإيراني علي خامنئي" against "رئيس منظمة الطاقة الذرية"; "الوزير طارق الملا" agrees with "وزير البترول")."""
+    k = ctx.token_range(0, mention.char_start).stop - 1
+    if k < 0 or ctx.body[ctx.tokens[k].end : mention.char_start].strip():
+        return False
+    word = ctx.tokens[k].norm
+    bare = next((r.stem for r in proclitic_readings(word) if r.has_article), None)
+    if bare is None:
+        return False
+    role = role_word(word)
+    return (role.head if role is not None else role_head(bare)) != head
+
+
+def _roles_of(ctx: Context, entity_id: str) -> list[AttachedRole]:
+    return [r for r in ctx.roles.attached if r.name.entity_id == entity_id]

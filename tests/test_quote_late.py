@@ -1,0 +1,159 @@
+"""Speakers resolved from the whole article (issue 13, seventh round: flows/nlp/quotes/late.py): a description the
+article sets beside a name elsewhere, a body's head word standing for the body named before, a lead description
+resolved to the person quoted next. Hand-made sentences and mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.nlp.quotes.extract import extract_quotes
+from flows.nlp.text.arabic import split_sentences
+from flows.nlp.types import Document, Entity, Mention
+from tests.listed_mentions import listed_mentions
+
+KING = Entity("person:t-king", "PERSON", "حسين الأول", None, None)
+MINISTER = Entity("person:t-minister", "PERSON", "سامي النجار", None, None)
+GOVERNOR = Entity("person:t-governor", "PERSON", "نادر الكبير", None, None)
+LEADER = Entity("person:t-leader", "PERSON", "دونالد ترامب", None, "USA")
+AGENCY = Entity("org:t-agency", "ORG", "هيئة المياه الوطنية", None, None)
+SUDAN = Entity("gpe:sdn", "GPE", "السودان", "Sudan", "SDN")
+KOREA = Entity("gpe:prk", "GPE", "كوريا الشمالية", "North Korea", "PRK")
+ENTITIES = (KING, MINISTER, GOVERNOR, LEADER, AGENCY, SUDAN, KOREA)
+NAMES = {
+    "حسين الأول": (KING, False),
+    "سامي النجار": (MINISTER, False),
+    "نادر الكبير": (GOVERNOR, False),
+    "دونالد ترامب": (LEADER, False),
+    "ترامب": (LEADER, False),
+    "هيئة المياه الوطنية": (AGENCY, False),
+    "السوداني": (SUDAN, True),
+    "كوريا الشمالية": (KOREA, False),
+}
+
+
+def mentions_for(text: str) -> tuple[Mention, ...]:
+    return listed_mentions(text, NAMES)
+
+
+def speakers_of(text: str) -> list[str | None]:
+    doc = Document("t", text, sentences=split_sentences(text))
+    return [q.speaker_id for q in extract_quotes(doc, mentions_for(text), ENTITIES)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            "استقبل العاهل المغربي، الملك حسين الأول، الوفد في القصر. وقال العاهل المغربي إن الزيارة ناجحة جدا.",
+            [KING.entity_id],
+            id="the-same-description-set-beside-a-name-before",
+        ),
+        pytest.param(
+            "قال وزير الري السوداني إن السد سيكتمل العام المقبل. وقال سامي النجار للصحفيين إن التمويل متوفر الآن.",
+            [MINISTER.entity_id, MINISTER.entity_id],
+            id="a-lead-description-is-the-person-quoted-next",
+        ),
+        pytest.param(
+            "قال وزير الري السوداني إن السد سيكتمل العام المقبل. وقال الحاكم نادر الكبير إن التمويل متوفر الآن.",
+            [None, GOVERNOR.entity_id],
+            id="not-the-next-person-when-another-description-introduces-him",
+        ),
+        pytest.param(
+            "قال وزير الري السوداني إن السد سيكتمل، بينما أعلن سامي النجار أن التمويل متوفر الآن.",
+            [None, MINISTER.entity_id],
+            id="not-another-voice-of-the-same-sentence",
+        ),
+        pytest.param(
+            "قال دونالد ترامب إن القمة ستعقد قريبا. ثم قال وزير الري السوداني إن السد سيكتمل. وقال سامي النجار "
+            "إن التمويل متوفر.",
+            [LEADER.entity_id, None, MINISTER.entity_id],
+            id="only-a-description-before-anyone-is-named",
+        ),
+    ],
+)
+def test_a_description_stands_for_the_person_the_article_names(text, speakers):
+    assert speakers_of(text) == speakers
+
+
+def test_a_description_before_a_name_it_does_not_set_off_is_not_that_name():
+    """ "هل خدع زعيم كوريا الشمالية ترامب": the name after is the verb's object, named before."""
+    text = (
+        "قال دونالد ترامب إن القمة ستعقد قريبا. هل خدع زعيم كوريا الشمالية ترامب؟ "
+        "وأشار زعيم كوريا الشمالية إلى أن التجارب ستتوقف."
+    )
+    assert speakers_of(text) == [LEADER.entity_id, None]
+
+
+def test_a_bodys_head_word_is_the_body_named_before():
+    text = "قالت هيئة المياه الوطنية إن المخزون كاف. وأضافت الهيئة أن الأسعار لن ترتفع هذا العام."
+    assert speakers_of(text) == [AGENCY.entity_id, AGENCY.entity_id]
+
+
+def test_an_unlinked_body_keeps_its_full_name():
+    text = "وقال المرصد الوطني للرصد الجوي إن العاصفة قادمة. وقال المرصد إن الأمطار ستستمر حتى الخميس."
+    doc = Document("t", text, sentences=split_sentences(text))
+    surfaces = [q.speaker_surface for q in extract_quotes(doc, (), ())]
+    assert surfaces[1] == surfaces[0]
+    assert surfaces[0] is not None and surfaces[0].startswith("المرصد الوطني")
+
+
+def test_an_unnamed_source_is_not_resolved_to_an_earlier_one():
+    text = "قال مصدر أمني إن الهجوم فشل. وأضاف المصدر أن التحقيق مستمر."
+    doc = Document("t", text, sentences=split_sentences(text))
+    surfaces = [q.speaker_surface for q in extract_quotes(doc, (), ())]
+    assert surfaces[1] != "مصدر أمني"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        pytest.param(
+            "سجل الميزان التجاري عجزا خلال الربيع، إلا أن خبراء قالوا إن الارتفاع مؤقت.",
+            "خبراء",
+            id="an-unnamed-source-after-illa-anna",
+        ),
+        pytest.param(
+            "انخفض المؤشر، غير أن شهود عيان أوضحوا أن الأسواق ظلت مفتوحة.",
+            "شهود عيان",
+            id="an-unnamed-source-keeps-its-modifier",
+        ),
+        pytest.param(
+            "صدر البيان إثر تقارير إعلامية تفيد بأن الوزير سيستقيل قريبا.",
+            "تقارير إعلامية",
+            id="a-document-right-before-its-verb",
+        ),
+        pytest.param(
+            "أغلقت الحدود، لكن مسؤولين أتراكا قد قالوا إن المعبر سيفتح.",
+            "مسؤولين أتراكا",
+            id="not-the-particle-of-the-verb",
+        ),
+        pytest.param(
+            "وقال اثنان من المصادر إن التحقيق بدأ منذ أشهر.",
+            "اثنان من المصادر",
+            id="a-number-of-unnamed-sources",
+        ),
+    ],
+)
+def test_unnamed_sources_are_kept_whole(text, surface):
+    doc = Document("t", text, sentences=split_sentences(text))
+    assert [q.speaker_surface for q in extract_quotes(doc, (), ())] == [surface]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        pytest.param(
+            "قالت الشركة إن الجسر سيعاد بناؤه، أعلنت الحكومة تخصيص مبلغ كبير للمشروع.",
+            "الجسر سيعاد بناؤه",
+            id="a-speech-verb-with-its-subject-after-a-comma-is-the-writer",
+        ),
+        pytest.param(
+            "قال الوزير إن النادي أحرز اللقب، وأضاف إليه الكأس أيضا هذا الموسم.",
+            "النادي أحرز اللقب، وأضاف إليه الكأس أيضا هذا الموسم",
+            id="not-a-verb-without-a-subject-named",
+        ),
+    ],
+)
+def test_a_reported_clause_ends_where_the_writer_takes_over(text, quote):
+    doc = Document("t", text, sentences=split_sentences(text))
+    assert [q.quote_text for q in extract_quotes(doc, (), ())][:1] == [quote]
