@@ -213,6 +213,20 @@ def test_weekdays_resolve_by_status(text: str, expected: dt.date) -> None:
     assert found[-1].event_date == expected
 
 
+def test_a_name_is_not_a_present_tense_verb() -> None:
+    from flows.nlp.events.dating import present_tense
+
+    text = "والتقى الوزير ياسر الخميس."
+    name = (text.index("ياسر"), text.index("ياسر") + len("ياسر"))
+    assert present_tense(text, 0, text.index("الخميس"))  # an unknown ي-word looks like a verb
+    assert not present_tense(text, 0, text.index("الخميس"), (name,))
+
+
+def test_a_yearless_date_of_a_present_tense_clause_stays_the_nearest() -> None:
+    (event,) = events_in("نشرت الوكالة الخبر. ويعقد الوزيران محادثات في 25 فبراير.", dt.date(2024, 2, 28))
+    assert event.event_date == dt.date(2024, 2, 25)
+
+
 def test_a_weekday_read_ahead_makes_the_report_planned() -> None:
     (event,) = events_in("نشرت الوكالة الخبر. وقد يعقد الوزراء اجتماعا الخميس.", dt.date(2024, 2, 28))
     assert event.status == "planned"

@@ -28,6 +28,8 @@ VERB_WINDOW_TOKENS = 5
 # clause. A ت- or ن-initial word alone is not taken: perfect verbs of forms V and VI start with ت (تراجع، تحدث).
 IMPERFECT = re.compile(r"^[وف]?ي\w{2,}$")
 MODAL_IMPERFECT = re.compile(r"^[وف]?قد [يتن]\w{2,}$")
+CLAUSE_PUNCTUATION = re.compile(r"[،,؛;.:]")
+DAYS_IN_WEEK = 7
 # Words that open a fronted time adjunct: "في عام 2016، …", "خلال العام 2016".
 ADVERBIAL_OPENERS = frozenset({"في", "وفي", "خلال", "وخلال", "منذ"})
 # A year at most this many words after its trigger is the trigger's own (its adjectives: "الانتخابات الرئاسية عام").
@@ -100,6 +102,7 @@ def nearest_date(
     lex: EventLexicon,
     sentence_start: int = 0,
     anchor: dt.date | None = None,
+    names: tuple[tuple[int, int], ...] = (),
 ) -> EventDate:
     """The usable date closest to the trigger in its sentence, or unknown.
 
@@ -136,14 +139,13 @@ def nearest_date(
     if best is None:
         return UNKNOWN_DATE
     chosen = best[1]
-    if chosen.relative and present_tense(text, sentence_start, chosen.char_start):
+    if anchor and chosen.relative and present_tense(text, sentence_start, chosen.char_start, names):
         # "قد يعقد الخميس", "يزور الرئيس موسكو الخميس": a weekday in a present-tense clause is the coming one.
         ahead = find_dates(chosen.text, anchor, future=True)
-        chosen = (
-            replace(chosen, value=ahead[0].value)
-            if len(ahead) == 1 and ahead[0].precision == chosen.precision
-            else chosen
-        )
+        if len(ahead) == 1 and ahead[0].precision == "day" and ahead[0].value:
+            # Only a weekday moves (within the coming week); a yearless "3 أبريل" stays the nearest.
+            within_week = 0 <= (ahead[0].value - anchor).days < DAYS_IN_WEEK
+            chosen = replace(chosen, value=ahead[0].value) if within_week else chosen
     return EventDate(chosen.value, chosen.precision)
 
 
@@ -161,14 +163,20 @@ def own_year(text: str, trigger_end: int, date_start: int) -> bool:
     return len(between) <= OWN_YEAR_GAP_TOKENS or normalize(between[-1]) in ADVERBIAL_OPENERS
 
 
-def present_tense(text: str, sentence_start: int, date_start: int) -> bool:
-    """The clause's verb before the date is imperfect (the nearest verb-like word within VERB_WINDOW_TOKENS, not
-    across a comma): news tells what is past in the perfect, so a present-tense weekday is the coming one."""
-    span = text[max(sentence_start, date_start - 80) : date_start]
-    span = re.split(r"[،,؛;.:]", span)[-1]
-    words = [normalize(w) for w in span.split()][-VERB_WINDOW_TOKENS:]
+def present_tense(text: str, sentence_start: int, date_start: int, names: tuple[tuple[int, int], ...] = ()) -> bool:
+    """An imperfect verb stands among the VERB_WINDOW_TOKENS words before the date, not across a comma: news tells
+    what is past in the perfect, so a weekday of a present-tense clause is the coming one. A word inside a name
+    (``names``: the entity mentions' spans, "يوسف") is no verb."""
+    start = max(sentence_start, date_start - 80)
+    cut = max((m.end() for m in CLAUSE_PUNCTUATION.finditer(text, start, date_start)), default=start)
+    words = [
+        normalize(m.group())
+        for m in re.finditer(r"\S+", text[cut:date_start])
+        if not any(a <= cut + m.start() < b for a, b in names)
+    ][-VERB_WINDOW_TOKENS:]
     for i, word in enumerate(words):
-        if IMPERFECT.match(word) or (i + 1 < len(words) and MODAL_IMPERFECT.match(f"{word} {words[i + 1]}")):
+        pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
+        if IMPERFECT.match(word) or MODAL_IMPERFECT.match(pair):
             return True
     return False
 
