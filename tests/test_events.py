@@ -206,6 +206,12 @@ def test_the_leads_undated_event_takes_the_reporting_day() -> None:
         pytest.param(
             "نشرت الوكالة الخبر. وقال الوزير الخميس إنه عقد محادثات.", dt.date(2024, 2, 22), id="past-across-verbs"
         ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وكان الوزير قد تحدث الخميس عن محادثات.", dt.date(2024, 2, 22), id="pluperfect-back"
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وكان لافروف يزور مالي الخميس.", dt.date(2024, 2, 22), id="past-continuous-back"
+        ),
     ],
 )
 def test_weekdays_resolve_by_status(text: str, expected: dt.date) -> None:

@@ -24,10 +24,11 @@ RANGE_JOIN_CHARS = 3
 WEEK_HALF_SPAN = 3
 # How far before a weekday its clause's verb is looked for ("قد يعقد الخميس", "يزور الرئيس موسكو الخميس").
 VERB_WINDOW_TOKENS = 5
-# An imperfect verb (the 3rd person ي, with و/ف), or any imperfect after the modal قد ("قد تعقد"): a present-tense
-# clause. A ت- or ن-initial word alone is not taken: perfect verbs of forms V and VI start with ت (تراجع، تحدث).
+# An imperfect verb: the 3rd person ي, with و/ف ("ويعقد", "قد يعقد"): a present-tense clause. A ت- or ن-initial
+# word is not taken: perfect verbs of forms V and VI start with ت ("قد تحدث" is the pluperfect "had spoken").
 IMPERFECT = re.compile(r"^[وف]?ي\w{2,}$")
-MODAL_IMPERFECT = re.compile(r"^[وف]?قد [يتن]\w{2,}$")
+# كان before it makes the clause past ("وكان يزور", "وكانت قد"): the forms of كان, normalised.
+PAST_AUXILIARY = re.compile(r"^[وف]?كان(?:ت|وا|تا|ا)?$")
 CLAUSE_PUNCTUATION = re.compile(r"[،,؛;.:]")
 DAYS_IN_WEEK = 7
 # Words that open a fronted time adjunct: "في عام 2016، …", "خلال العام 2016".
@@ -174,11 +175,9 @@ def present_tense(text: str, sentence_start: int, date_start: int, names: tuple[
         for m in re.finditer(r"\S+", text[cut:date_start])
         if not any(a <= cut + m.start() < b for a, b in names)
     ][-VERB_WINDOW_TOKENS:]
-    for i, word in enumerate(words):
-        pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
-        if IMPERFECT.match(word) or MODAL_IMPERFECT.match(pair):
-            return True
-    return False
+    if any(PAST_AUXILIARY.match(word) for word in words):
+        return False
+    return any(IMPERFECT.match(word) for word in words)
 
 
 def planned_forward(date: EventDate, published: dt.date | None) -> EventDate:
