@@ -190,7 +190,9 @@ def ant2_dev() -> dict:
 # wrong role). Seventh session (market sentences, manner adjectives, homographs; verbs of undergoing, relative light
 # verbs, counts; the Houthis and the two coalitions tagged): 0.481 -> 0.508 / 0.709 -> 0.703 / 0.560 -> 0.566 / 0.628
 # -> 0.619 / 0.857 -> 0.855, pairs unchanged (the type and date lost are one gold report: a criticism of monetary
-# policy whose sentence holds "أسعار الفائدة"). Floors a little below the latter. (Blind test split, scored
+# policy whose sentence holds "أسعار الفائدة"). Eighth session (dates only: a weekday in a present-tense clause
+# read forward, a year that follows another noun is that noun's, a week in one month dates to the month, sequence
+# adverbs عشية/غداة/إثر): date 0.619 -> 0.738, status 0.855 -> 0.867, the rest unchanged. Floors a little below the latter. (Blind test split, scored
 # once each: before 0.134 / 0.361 / 0.257 / 0.174 / 0.857, after 0.169 / 0.423 / 0.289 / 0.367 / 0.822.) Actor figures are bounded by the entity stage: 76 of 115 gold agents are tagged anywhere
 # in their article, 46 in the report's sentence.
 @pytest.mark.parametrize(
@@ -199,8 +201,8 @@ def ant2_dev() -> dict:
         pytest.param("event_f1", 0.49, id="ant2-dev-event-f1"),
         pytest.param("type_f1", 0.69, id="ant2-dev-type-f1"),
         pytest.param("actor1_accuracy", 0.55, id="ant2-dev-actor1-accuracy"),
-        pytest.param("date_accuracy", 0.60, id="ant2-dev-date-accuracy"),
-        pytest.param("status_accuracy", 0.83, id="ant2-dev-status-accuracy"),
+        pytest.param("date_accuracy", 0.71, id="ant2-dev-date-accuracy"),
+        pytest.param("status_accuracy", 0.85, id="ant2-dev-status-accuracy"),
         pytest.param("pair_precision", 0.95, id="ant2-dev-pair-precision"),
         pytest.param("pair_recall", 0.52, id="ant2-dev-pair-recall"),
     ],

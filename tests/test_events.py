@@ -196,11 +196,70 @@ def test_the_leads_undated_event_takes_the_reporting_day() -> None:
             "نشرت الوكالة الخبر. والتقى لافروف الثلاثاء ديوب.", dt.date(2024, 2, 27), id="bare-weekday-as-adverb"
         ),
         pytest.param("نشرت الوكالة الخبر. سيزور لافروف مالي الخميس.", dt.date(2024, 2, 29), id="planned-weekday-ahead"),
+        pytest.param(
+            "نشرت الوكالة الخبر. وقد يعقد الوزراء اجتماعا الخميس.", dt.date(2024, 2, 29), id="modal-present-ahead"
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. ويعقد الوزيران محادثات الخميس.", dt.date(2024, 2, 29), id="present-tense-ahead"
+        ),
+        pytest.param("نشرت الوكالة الخبر. والتقى لافروف ديوب الخميس.", dt.date(2024, 2, 22), id="past-tense-back"),
+        pytest.param(
+            "نشرت الوكالة الخبر. وقال الوزير الخميس إنه عقد محادثات.", dt.date(2024, 2, 22), id="past-across-verbs"
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وكان الوزير قد تحدث الخميس عن محادثات.", dt.date(2024, 2, 22), id="pluperfect-back"
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وكان لافروف يزور مالي الخميس.", dt.date(2024, 2, 22), id="past-continuous-back"
+        ),
     ],
 )
 def test_weekdays_resolve_by_status(text: str, expected: dt.date) -> None:
     found = events_in(text, dt.date(2024, 2, 28))
     assert found[-1].event_date == expected
+
+
+def test_a_name_is_not_a_present_tense_verb() -> None:
+    from flows.nlp.events.dating import present_tense
+
+    text = "والتقى الوزير ياسر الخميس."
+    name = (text.index("ياسر"), text.index("ياسر") + len("ياسر"))
+    assert present_tense(text, 0, text.index("الخميس"))  # an unknown ي-word looks like a verb
+    assert not present_tense(text, 0, text.index("الخميس"), (name,))
+
+
+def test_a_yearless_date_of_a_present_tense_clause_stays_the_nearest() -> None:
+    (event,) = events_in("نشرت الوكالة الخبر. ويعقد الوزيران محادثات في 25 فبراير.", dt.date(2024, 2, 28))
+    assert event.event_date == dt.date(2024, 2, 25)
+
+
+def test_a_weekday_read_ahead_makes_the_report_planned() -> None:
+    (event,) = events_in("نشرت الوكالة الخبر. وقد يعقد الوزراء اجتماعا الخميس.", dt.date(2024, 2, 28))
+    assert event.status == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "نشرت الوكالة الخبر. وزار لافروف مالي الأسبوع الماضي.", (dt.date(2024, 2, 1), "month"), id="last-week"
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وزار لافروف مالي هذا الأسبوع.", (None, "unknown"), id="this-week-either-side"
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وذكر الوزير الانتخابات الرئاسية عام 2016، خلال زيارة لافروف إلى مالي.",
+            (None, "unknown"),
+            id="another-matters-year",
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وفي عام 2016، زار لافروف مالي.", (dt.date(2016, 1, 1), "year"), id="fronted-year"
+        ),
+    ],
+)
+def test_week_and_year_dates_of_a_report(text: str, expected: tuple) -> None:
+    event = events_in(text, dt.date(2024, 2, 28))[-1]
+    assert (event.event_date, event.date_precision) == expected
 
 
 @pytest.mark.parametrize(
@@ -282,6 +341,12 @@ def test_a_speaker_before_a_quotation_is_not_the_actor() -> None:
 def test_dates_that_are_not_the_events(text: str) -> None:
     event = next(e for e in events_in(text) if e.event_type in {"RETREAT", "SANCTION"})
     assert (event.event_date, event.date_precision) == (None, "unknown")
+
+
+def test_an_event_on_the_eve_of_another_is_not_dated_by_the_main_clause() -> None:
+    found = events_in("نشرت الوكالة الخبر. ووصل الوزير، الأحد، إلى موسكو عشية انسحاب القوات.", dt.date(2024, 2, 28))
+    retreat = next(e for e in found if e.event_type == "RETREAT")
+    assert (retreat.event_date, retreat.date_precision) == (None, "unknown")
 
 
 def test_a_date_after_another_trigger_belongs_to_that_trigger() -> None:

@@ -7,6 +7,7 @@ A planned weekday moves forward, and a date after publication makes an occurred 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from flows.dates.resolve import find_dates
@@ -19,6 +20,23 @@ from flows.nlp.types import Sentence
 
 # A date this close after a blocked one, joined by و, is the other end of the same range.
 RANGE_JOIN_CHARS = 3
+# A week-relative date ("الأسبوع الماضي") stands for the shifted day and this many days either side of it.
+WEEK_HALF_SPAN = 3
+# How far before a weekday its clause's verb is looked for ("قد يعقد الخميس", "يزور الرئيس موسكو الخميس").
+VERB_WINDOW_TOKENS = 5
+# An imperfect verb: the 3rd person ي, with و/ف ("ويعقد", "قد يعقد"): a present-tense clause. A ت- or ن-initial
+# word is not taken: perfect verbs of forms V and VI start with ت ("قد تحدث" is the pluperfect "had spoken").
+IMPERFECT = re.compile(r"^[وف]?ي\w{2,}$")
+# كان before it makes the clause past ("وكان يزور", "وكانت قد"): the forms of كان, normalised.
+PAST_AUXILIARY = re.compile(r"^[وف]?كان(?:ت|وا|تا|ا)?$")
+CLAUSE_PUNCTUATION = re.compile(r"[،,؛;.:]")
+DAYS_IN_WEEK = 7
+# Words that open a fronted time adjunct: "في عام 2016، …", "خلال العام 2016".
+ADVERBIAL_OPENERS = frozenset({"في", "وفي", "خلال", "وخلال", "منذ"})
+# A year at most this many words after its trigger is the trigger's own (its adjectives: "الانتخابات الرئاسية عام").
+OWN_YEAR_GAP_TOKENS = 2
+# A date this few tokens from its sentence's start opens it ("عام 2016 شهد …").
+OPENING_TOKENS = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +57,11 @@ def sentence_dates(text: str, sentence: Sentence, anchor: dt.date | None) -> lis
     ]
 
 
-def usable(text: str, dates: list, lex: EventLexicon) -> list:
+def usable(text: str, dates: list, lex: EventLexicon, anchor: dt.date | None = None) -> list:
     """Dates that can be an event's date: resolved, and not "since …" or a range."""
     kept = []
     blocked_end = -1
-    for d in dates:
+    for d in (week_as_month(d, anchor) for d in dates):
         if d.value is None or d.precision == "unknown":
             continue
         before = normalize_with_map(text[max(0, d.char_start - 20) : d.char_start])[0]
@@ -58,13 +76,35 @@ def usable(text: str, dates: list, lex: EventLexicon) -> list:
     return kept
 
 
+def week_as_month(d, anchor: dt.date | None):
+    """ "الأسبوع الماضي" is a day of a week (flows.dates: the anchor moved by whole weeks, precision unknown). An event
+    in that week is known to the month when the week (the day and WEEK_HALF_SPAN days either side) lies in one month:
+    the Douma attack "الأسبوع الماضي" of an article of 14 April is an event of April. "هذا الأسبوع", "نهاية الأسبوع"
+    (the anchor's own week) do not say on which side of the anchor the event fell, and stay unknown."""
+    if d.value is None or d.precision != "unknown" or not d.relative or d.value == anchor:
+        return d
+    first, last = d.value - dt.timedelta(days=WEEK_HALF_SPAN), d.value + dt.timedelta(days=WEEK_HALF_SPAN)
+    if (first.year, first.month) != (last.year, last.month):
+        return d
+    return replace(d, value=dt.date(d.value.year, d.value.month, 1), precision="month")
+
+
 def continues(text: str, sentence: Sentence, lex: EventLexicon, by_sentence: dict[int, list[TriggerHit]]) -> bool:
     """A sentence that opens with a continuation word and reports no event of its own carries on the previous one."""
     opening = normalize_with_map(text[sentence.char_start : sentence.char_start + 30])[0]
     return sentence.index not in by_sentence and bool(lex.continuation.search(opening))
 
 
-def nearest_date(text: str, hit: TriggerHit, hits: list[TriggerHit], dates: list, lex: EventLexicon) -> EventDate:
+def nearest_date(
+    text: str,
+    hit: TriggerHit,
+    hits: list[TriggerHit],
+    dates: list,
+    lex: EventLexicon,
+    sentence_start: int = 0,
+    anchor: dt.date | None = None,
+    names: tuple[tuple[int, int], ...] = (),
+) -> EventDate:
     """The usable date closest to the trigger in its sentence, or unknown.
 
     A date before the trigger (a fronted "في فبراير 2023، ...") scopes over every clause after it; a date after
@@ -73,10 +113,12 @@ def nearest_date(text: str, hit: TriggerHit, hits: list[TriggerHit], dates: list
     """
     in_adjunct = bool(lex.adjunct.search(normalize_with_map(text[max(0, hit.char_start - 12) : hit.char_start])[0]))
     best = None
-    for d in usable(text, dates, lex):
+    for d in usable(text, dates, lex, anchor):
         if d.char_end <= hit.char_start:
             if in_adjunct:
                 continue
+            if d.precision == "year" and not d.relative and not adverbial(text, sentence_start, d.char_start):
+                continue  # "بتدخل في الانتخابات العام 2016، … قمة هلسنكي": the elections' year, not the summit's
             distance = hit.char_start - d.char_end
         else:
             if any(hit.char_end <= other.char_start and other.char_end <= d.char_start for other in hits):
@@ -85,12 +127,57 @@ def nearest_date(text: str, hit: TriggerHit, hits: list[TriggerHit], dates: list
                 continue  # a date inside someone's words ("... ما يقال لها اليوم") does not date the event outside
             if d.precision == "year" and about_something_else(text, hit, d.char_start, lex):
                 continue  # "قمة هلسنكي بشأن التدخل … العام 2016", "اتهامات بالتدخل … عام 2016": the topic's year
+            if (
+                d.precision == "year"
+                and not d.relative
+                and hit.entry.pos == "noun"
+                and not own_year(text, hit.char_end, d.char_start)
+            ):
+                continue  # "القمة التي تأتي … منذ انهيار الاتحاد السوفيتي عام 1991": the collapse's year
             distance = max(0, d.char_start - hit.char_end)
         if best is None or distance < best[0]:
             best = (distance, d)
     if best is None:
         return UNKNOWN_DATE
-    return EventDate(best[1].value, best[1].precision)
+    chosen = best[1]
+    if anchor and chosen.relative and present_tense(text, sentence_start, chosen.char_start, names):
+        # "قد يعقد الخميس", "يزور الرئيس موسكو الخميس": a weekday in a present-tense clause is the coming one.
+        ahead = find_dates(chosen.text, anchor, future=True)
+        if len(ahead) == 1 and ahead[0].precision == "day" and ahead[0].value:
+            # Only a weekday moves (within the coming week); a yearless "3 أبريل" stays the nearest.
+            within_week = 0 <= (ahead[0].value - anchor).days < DAYS_IN_WEEK
+            chosen = replace(chosen, value=ahead[0].value) if within_week else chosen
+    return EventDate(chosen.value, chosen.precision)
+
+
+def adverbial(text: str, sentence_start: int, date_start: int) -> bool:
+    """A year before the trigger scopes over it only as a fronted adjunct: opened by "في"/"خلال" or opening the
+    sentence. Otherwise it follows a noun ("للحزب الديمقراطي عام 2016") and dates that noun."""
+    before = text[sentence_start:date_start].split()
+    return len(before) <= OPENING_TOKENS or normalize(before[-1]) in ADVERBIAL_OPENERS
+
+
+def own_year(text: str, trigger_end: int, date_start: int) -> bool:
+    """A year after an action noun is the noun's when it follows it closely ("قمة عام 2018", "الانتخابات الرئاسية
+    عام 2016") or opens an adjunct ("… في عام 2016"); else it follows another noun and dates that."""
+    between = text[trigger_end:date_start].split()
+    return len(between) <= OWN_YEAR_GAP_TOKENS or normalize(between[-1]) in ADVERBIAL_OPENERS
+
+
+def present_tense(text: str, sentence_start: int, date_start: int, names: tuple[tuple[int, int], ...] = ()) -> bool:
+    """An imperfect verb stands among the VERB_WINDOW_TOKENS words before the date, not across a comma: news tells
+    what is past in the perfect, so a weekday of a present-tense clause is the coming one. A word inside a name
+    (``names``: the entity mentions' spans, "يوسف") is no verb."""
+    start = max(sentence_start, date_start - 80)
+    cut = max((m.end() for m in CLAUSE_PUNCTUATION.finditer(text, start, date_start)), default=start)
+    words = [
+        normalize(m.group())
+        for m in re.finditer(r"\S+", text[cut:date_start])
+        if not any(a <= cut + m.start() < b for a, b in names)
+    ][-VERB_WINDOW_TOKENS:]
+    if any(PAST_AUXILIARY.match(word) for word in words):
+        return False
+    return any(IMPERFECT.match(word) for word in words)
 
 
 def planned_forward(date: EventDate, published: dt.date | None) -> EventDate:

@@ -111,12 +111,13 @@ def detect_events(
     candidates = [
         ActorCandidate(m.char_start, m.char_end, (m.entity_id,), m.entity_type, m.is_adjectival) for m in mentions
     ]
+    name_spans = tuple((m.char_start, m.char_end) for m in mentions)
     found: list[Report] = []
     for index, sentence_hits in sorted(by_sentence.items()):
         sentence = sentences[index]
         next_sentence = sentences[index + 1] if index + 1 < len(sentences) else None
         dates = sentence_dates(text, sentence, anchor)
-        if not usable(text, dates, lex) and next_sentence and continues(text, next_sentence, lex, by_sentence):
+        if not usable(text, dates, lex, anchor) and next_sentence and continues(text, next_sentence, lex, by_sentence):
             dates = sentence_dates(text, next_sentence, anchor)
         groups = resolve_groups(text, lex, sentence.char_start, sentence.char_end, mentions)
         pool = [c for c in candidates if sentence.char_start <= c.char_start < sentence.char_end] + groups
@@ -205,7 +206,7 @@ def detect_events(
             subject = (
                 next((c for c in pool if roles.actor1_id in c.entity_ids), subject) if roles.actor1_id else subject
             )
-            date = nearest_date(text, hit, sentence_hits, dates, lex)
+            date = nearest_date(text, hit, sentence_hits, dates, lex, sentence.char_start, anchor, name_spans)
             status = event_status(text, hit, previous_end, lex, sentence.char_start)
             if status == "content":
                 continue  # "بتهمة …", "بدعوى أنها تدعم …": the content of a charge, not a report of the act
