@@ -1,7 +1,7 @@
 """What every worker would otherwise build for itself, built once in the pool's forkserver, which the workers are
 forked from (``flows.runner.make_pool`` names this module to ``set_forkserver_preload``).
 
-A worker's first file paid about 1.2 s of CPU before its real work: the stage modules and trafilatura imported, the
+A worker's first file paid about 1 s of CPU before its real work: the stage modules and trafilatura imported, the
 date grammar compiled, the tagger's model and word clusters, the gazetteer and the lexicons read, trafilatura's own
 patterns compiled. Each pool worker paid it, so a run on two cores paid it twice; built here it is paid once a run,
 and the workers start with it in memory (copy-on-write). Nothing here starts a thread (no Polars, no DuckDB): a fork
