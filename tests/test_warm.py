@@ -6,8 +6,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from flows import runner
 from flows.settings import Settings
+
+# A process pool and a fresh interpreter.
+pytestmark = pytest.mark.slow
 
 
 def _date_grammar_built() -> bool:
