@@ -34,6 +34,9 @@ from flows.store.warehouse import Retraction
 
 # Below this many files a run processes them in its own process: starting workers costs more than it saves.
 MIN_FILES_FOR_POOL = 8
+# What the pool's forkserver imports before it forks workers: the main module (multiprocessing's default) and the
+# warm-up that loads the language stages once for all workers (flows/warm.py).
+FORKSERVER_PRELOAD = ["__main__", "flows.warm"]
 Progress = Callable[[int, int], None]  # (files done, files to do)
 _progress_hook: list[Progress] = []  # set by the CLI; the flow and the plain runner both report through it
 
@@ -114,12 +117,16 @@ def batches(items: Sequence[InboxFile], size: int) -> Iterator[list[InboxFile]]:
 def make_pool(settings: Settings, files: int) -> Executor | None:
     """A process pool sized to the cores, or None when the run is too small to pay for one.
 
-    forkserver, not fork: the parent may hold threads (Prefect's API client) that a fork would copy mid-lock.
+    forkserver, not fork: the parent may hold threads (Prefect's API client) that a fork would copy mid-lock. The
+    forkserver imports flows.warm before its first fork, so the workers start with the language stages loaded
+    (taken when the forkserver starts: the first pool of a process).
     """
     workers = settings.worker_count
     if workers < 2 or files < MIN_FILES_FOR_POOL:
         return None
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(FORKSERVER_PRELOAD)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
 def process_batch(items: list[InboxFile], settings: Settings, pool: Executor | None) -> list[FileOutcome]:

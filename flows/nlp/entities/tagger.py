@@ -94,23 +94,34 @@ def tag_with_confidence(words: list[str], asked: Sequence[int] = ()) -> tuple[li
 
 def sentence_features(words: list[str]) -> list[list[str]]:
     """Each word's own features and its neighbours' (WINDOW)."""
-    own = [word_features(w) for w in words]
+    views = [_word_views(w) for w in words]
+    last = len(views) - 1
     out = []
-    for i, feats in enumerate(own):
+    previous = ""
+    for i, (feats, _) in enumerate(views):
         row = list(feats)
-        for offset in WINDOW:
+        for k, offset in enumerate(WINDOW):
             j = i + offset
-            if 0 <= j < len(own):
-                row += _shifted(own[j], offset)
-            else:
-                row.append(f"{offset}:edge")
+            row += views[j][1][k] if 0 <= j <= last else _EDGES[k]
         if i > 0:
-            row.append(f"bigram={own[i - 1][0]}|{feats[0]}")
+            row.append(f"bigram={previous}|{feats[0]}")
+        previous = feats[0]
         out.append(row)
     return out
 
 
+# What a word at each WINDOW offset shows past the sentence's edge.
+_EDGES = tuple((f"{offset}:edge",) for offset in WINDOW)
+
+
 @lru_cache(maxsize=262144)
+def _word_views(word: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """A word's own features, and what its neighbours see of it from each WINDOW offset (one cached look-up a word
+    instead of one per neighbour: the features of a sentence are most of the tagger's cost)."""
+    feats = word_features(word)
+    return feats, tuple(_shifted(feats, offset) for offset in WINDOW)
+
+
 def _shifted(feats: tuple[str, ...], offset: int) -> tuple[str, ...]:
     return tuple(f"{offset}:{f}" for f in feats[:SHARED_FEATURES])
 
