@@ -12,6 +12,11 @@ from functools import lru_cache
 
 from flows.nlp.entities.gazetteer import AliasInfo, Gazetteer, ambiguous_names
 from flows.nlp.entities.tokens import EntityText, token_info
+from flows.nlp.text.arabic import CONJUNCTIONS, MIN_STEM, PREPOSITIONS, Reading
+
+# A first word this short after a proclitic is read only before the rest of a multi-word alias (_short_readings).
+MIN_SHORT_STEM = 2
+SHORT_STEM_PREFIXES = (*PREPOSITIONS, *CONJUNCTIONS, *(c + p for c in CONJUNCTIONS for p in PREPOSITIONS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +69,27 @@ def match_gazetteer(text: EntityText, gazetteer: Gazetteer) -> list[GazetteerMat
 
 @lru_cache(maxsize=65536)
 def _index_hits(norm: str, gazetteer: Gazetteer) -> tuple:
-    """The readings of a word that start some alias, with those aliases (most words: none)."""
-    return tuple((r, gazetteer.index[r.stem]) for r in token_info(norm).readings if r.stem in gazetteer.index)
+    """The readings of a word that start some alias, with those aliases (most words: none).
+
+    A proclitic before a first word shorter than a stem may be (لبي بي سي is ل + بي بي سي; a lone "لبي" is a word of
+    its own) is read only where a longer alias follows: its next words are the evidence, so only multi-word aliases
+    are offered for such a reading."""
+    hits = [(r, gazetteer.index[r.stem]) for r in token_info(norm).readings if r.stem in gazetteer.index]
+    for reading in _short_readings(norm):
+        longer = tuple(candidate for candidate in gazetteer.index.get(reading.stem, ()) if candidate[0])
+        if longer:
+            hits.append((reading, longer))
+    return tuple(hits)
+
+
+def _short_readings(norm: str) -> tuple[Reading, ...]:
+    """Proclitic + a first word of MIN_SHORT_STEM letters up to a stem's minimum, which proclitic_readings leaves out."""
+    out = []
+    for prefix in SHORT_STEM_PREFIXES:
+        rest = norm[len(prefix) :]
+        if norm.startswith(prefix) and MIN_SHORT_STEM <= len(rest) < MIN_STEM:
+            out.append(Reading(len(prefix), rest, False))
+    return tuple(out)
 
 
 def _alias_has_article(stem: str) -> bool:
