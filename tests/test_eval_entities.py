@@ -157,3 +157,13 @@ def test_the_entity_audits_are_judged_and_keep_excerpts_short() -> None:
         assert entity_audit.audit_precision(rows)[1] == 100, "every row judged"
         words = 2 * entity_audit.EXCERPT_WORDS + 12
         assert all(len(row["excerpt"].split()) <= words for row in rows), "excerpts, not articles"
+
+
+def test_the_judged_head_of_the_people_list_is_complete() -> None:
+    """The 100 most mentioned people of a full ANT v2.1 run, judged by hand (bench/quality/audits/)."""
+    path = Path(__file__).resolve().parents[1] / "bench" / "quality" / "audits" / "top_persons_ant2_fullrun.tsv"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    rows = [dict(zip(lines[0].split("\t"), line.split("\t"))) for line in lines[1:]]
+    assert len(rows) == 100 and {row["real_whole_person"] for row in rows} <= {"y", "n"}
+    names = {row["name_ar"] for row in rows}
+    assert all(row["same_person_as"] in names for row in rows if row["same_person_as"])
