@@ -3,6 +3,7 @@
     python -m bench.quality.quote_recall_audit draw [--articles 2000] [--sentences 100] [--seed 61] [--out FILE]
         [--context FILE]
     python -m bench.quality.quote_recall_audit score [FILE]
+    python -m bench.quality.quote_recall_audit rerun [FILE]
 
 The quote audit (quote_audit.py) judges what the stage found, so it measures precision only. This one judges what it
 left: ``draw`` takes ``--articles`` ANT v2.1 articles outside the gold selection (as every audit does,
@@ -18,6 +19,9 @@ according_to attribution) that the stage did not find; 0 when it holds none (a c
 question, a slogan in marks, a journalist's question). ``score`` prints the share missed and, from the counts the
 draw recorded in the file's header, an estimate of the stage's recall on cue sentences:
 found / (found + share missed × uncovered cue sentences), where found counts body sentences a quote covers.
+``rerun`` runs today's code on the judged sentences' articles and counts, among the judged rows, the misses a quote
+now covers and the sentences judged to hold no quote that one now covers (each to be read: a new false quote, or a
+quote in a sentence that was judged by its cue only). A judged file read again so is development data.
 Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py).
 """
 
@@ -49,6 +53,39 @@ MIN_QUOTED_WORDS = 4
 QUOTED = re.compile(r"[«“\"]([^«»“”\"\n]+)[»”\"]")
 WORD = re.compile(r"\S+")
 COUNTS = re.compile(r"^# counts: (.*)$", re.MULTILINE)
+
+
+def _covered(docno_sentences: dict[str, set[int]], tarball: Path = ANT_V2_TARBALL) -> set[tuple[str, int]]:
+    """(docno, sentence number) of the given sentences that a body quote found by today's code overlaps."""
+    covered: set[tuple[str, int]] = set()
+    for _, xml in iter_ant_xml(tarball):
+        article = parse_ant_document(xml)
+        if article is None or article.docno not in docno_sentences:
+            continue
+        sentences = split_sentences(article.text)
+        doc = Document(article.docno, article.text, article.title, None, sentences)
+        entities, mentions = extract_entities(doc)
+        spans = [(q.char_start, q.char_end) for q in extract_quotes(doc, mentions, entities) if q.part == "body"]
+        for n in docno_sentences[article.docno]:
+            sentence = sentences[n]
+            if any(start < sentence.char_end and end > sentence.char_start for start, end in spans):
+                covered.add((article.docno, n))
+    return covered
+
+
+def rerun(path: Path) -> dict[str, str]:
+    rows = [row for row in read_rows(path) if row.get("missed") in ("0", "1")]
+    wanted: dict[str, set[int]] = {}
+    for row in rows:
+        wanted.setdefault(row["docno"], set()).add(int(row["sentence"]))
+    covered = _covered(wanted)
+    now = [(row["missed"], (row["docno"], int(row["sentence"])) in covered) for row in rows]
+    misses = sum(m == "1" for m, _ in now)
+    none = sum(m == "0" for m, _ in now)
+    return {
+        "misses now covered": f"{sum(m == '1' and c for m, c in now)} of {misses}",
+        "no-quote sentences now covered": f"{sum(m == '0' and c for m, c in now)} of {none}",
+    }
 
 
 def _cue(sentence: str) -> tuple[str, int] | None:
@@ -140,8 +177,8 @@ def run(argv: Sequence[str] | None = None) -> None:
     drawing.add_argument("--seed", type=int, default=SEED)
     drawing.add_argument("--out", type=Path, default=AUDIT)
     drawing.add_argument("--context", type=Path, default=Path("/tmp/quote_misses_context.tsv"))
-    scoring = sub.add_parser("score")
-    scoring.add_argument("file", type=Path, nargs="?", default=AUDIT)
+    for name in ("score", "rerun"):
+        sub.add_parser(name).add_argument("file", type=Path, nargs="?", default=AUDIT)
     args = parser.parse_args(list(argv or []))
     if args.command == "draw":
         rows, texts, counts = draw(args.articles, args.sentences, args.seed)
@@ -151,6 +188,10 @@ def run(argv: Sequence[str] | None = None) -> None:
             encoding="utf-8",
         )
         print(f"{len(rows)} sentences drawn into {args.out} (full sentences for the judge: {args.context}); {counts}")
+        return
+    if args.command == "rerun":
+        for name, text in rerun(args.file).items():
+            print(f"{name:32} {text}")
         return
     for name, value in score(args.file).items():
         print(f"{name:32} {value:.3f}" if isinstance(value, float) else f"{name:32} {value}")

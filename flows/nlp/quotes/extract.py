@@ -138,7 +138,11 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
             continue  # a quoted name inside the subject phrase (وكالة "أكتونيجر")
         words += 1
         following = cue_for(tok.norm)
-        if following is not None and following[0].cue_class in VERB_CLASSES - {"named_verb"}:
+        if (
+            following is not None
+            and following[0].cue_class in VERB_CLASSES - {"named_verb"}
+            and not (following[0].cue_class == "quoting_verb" and not _quotes_next(ctx, j))
+        ):
             return None  # the next cue starts its own quotation (بين، رد are more often 'between', 'individual')
         conditional = conditional or tok.norm in CONDITIONALS
         if is_complementizer(tok.norm) and words <= MAX_CUE_WINDOW:
@@ -163,6 +167,17 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
 
 def _quotes_from(between: list[Tok]) -> bool:
     return any(t.norm == SOURCE_PREPOSITION for t in between)
+
+
+def _quotes_next(ctx: Context, j: int) -> bool:
+    """A quoting verb at token ``j`` starts a quotation of its own only with عن before the next complementizer
+    ("عبّر الوزير عن … أن"): "وقالت الوزارة عبر حسابها على تويتر، إن" says "via", and the quotation is قالت's."""
+    for tok in ctx.tokens[j + 1 : j + 1 + MAX_CUE_WINDOW]:
+        if is_complementizer(tok.norm):
+            return False
+        if tok.norm == SOURCE_PREPOSITION:
+            return True
+    return False
 
 
 def _opens_direct_speech(ctx: Context, cue: Cue, cue_end: int, mark: MarkSpan, words_between: int) -> bool:

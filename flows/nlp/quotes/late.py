@@ -1,8 +1,9 @@
 """Speakers resolved once every quotation of the article is read: a description or a body's head word left
 unresolved in reading order, resolved from the whole article.
 
-Three readings, tried in this order for a speaker with no entity whose surface is a definite noun phrase or a title
-in construct, and does not end in a name already:
+First, an unnamed source's word with the article ("وأضاف المصدر", "وبحسب المصادر نفسها") is the source the article
+cited last with that word ("مصدر أمني"), in its fullest words. Then three readings, tried in this order for a speaker
+with no entity whose surface is a definite noun phrase or a title in construct, and does not end in a name already:
 1. the article sets the same words beside a name elsewhere ("العاهل الأردني، الملك عبدالله الثاني" in the lead,
    "وقال العاهل الأردني:" later; "طارق الملا، وزير البترول المصري"): that person, wherever the name stands;
 2. a body's head word ("وقال المرصد" after "المرصد السوري لحقوق الإنسان"): the body named before whose name opens
@@ -31,6 +32,12 @@ from flows.nlp.types import Mention
 # sentence's quotation within the next few (ANT v2.1: "وزير البترول المصري" in the lead, "وقال الوزير طارق الملا"
 # three sentences on); as far as a continuation looks back (antecedents.MAX_SENTENCES_BACK).
 MAX_SENTENCES_AFTER = 3
+# How many sentences back "المصدر" may refer to a source cited as "مصدر أمني" (antecedents.MAX_SENTENCES_BACK, as a
+# continuation: a reference to a source follows its first citation as closely).
+MAX_SENTENCES_BEFORE = 3
+# Words after such a reference that say it is the same source ("المصدر نفسه", "المصادر ذاتها", normalised); any other
+# word must be in the earlier source's words ("المصادر الأمنية" after "مصادر أمنية").
+SAME_SOURCE = frozenset({"نفسه", "نفسها", "ذاته", "ذاتها", "المذكور", "المذكوره"})
 # Words between a description and the name set beside it: a comma, or none ("وزير النفط السوداني عبد الرحمن").
 MAX_GAP_CHARS = 3
 # ... and titles of titles.tsv opening the name, at most this many ("الملك", "العقيد الركن"), within this many letters.
@@ -53,9 +60,11 @@ def resolve_late(ctx: Context, found: list[Found]) -> None:
         # A definite phrase, or a title in construct ("وزير البترول المصري"); "آل" is a family, not the article.
         if not (person or (first.startswith(DEFINITE_ARTICLE) and len(first) > len(DEFINITE_ARTICLE) + 1)):
             continue
-        if _ends_in_a_name(ctx, words):
+        resolved = _source_cited_before(ctx, words, ordered[:n])
+        if resolved is None and _ends_in_a_name(ctx, words):
             continue  # "المتحدثة باسم الخارجية هيذر ناورت": named already, by a name the entity stage does not know
-        resolved = _set_beside_a_name(ctx, words)
+        if resolved is None:
+            resolved = _set_beside_a_name(ctx, words)
         if resolved is None and not person:
             resolved = _body_by_head(ctx, words, ordered[:n])
         if resolved is None and person and len(words) > 1 and not _person_named_before(ctx, old.start):
@@ -175,6 +184,33 @@ def _body_by_head(ctx: Context, words: range, earlier: list[Found]) -> Speaker |
         named = normalize(mention.surface).split()
         if mention.entity_type == "ORG" and not mention.is_adjectival and named and role_head(named[0]) == head:
             return ctx.speaker_from(mention) if len(named) > size else None
+    return None
+
+
+def _source_cited_before(ctx: Context, words: range, earlier: list[Found]) -> Speaker | None:
+    """ "وقال مصدر أمني إن …. وأضاف المصدر أن …", "وبحسب المصادر، فإن": an unnamed source's word with the article is
+    the source the article cited last with the same word, in its fullest words ("مصدر أمني"), within the window."""
+    wanted = _words(ctx, words)
+    if not wanted[0].removeprefix("و").startswith(DEFINITE_ARTICLE):
+        return None  # "متحدث باسم الشركة" is a source of its own
+    head = role_head(wanted[0])
+    listed = speaker_word(head)
+    if listed is None or listed.kind != "unnamed":
+        return None
+    sentence = ctx.sentence_index(ctx.tokens[words.start].start)
+    for quote in reversed(earlier):
+        speaker = quote.speaker
+        if sentence - quote.sentence > MAX_SENTENCES_BEFORE:
+            return None
+        if speaker.entity_id is not None or not speaker.surface or speaker.start is None:
+            continue
+        named = normalize(speaker.surface).split()
+        if named[0].startswith(DEFINITE_ARTICLE):
+            continue  # an earlier reference, not the source itself
+        if speaker_word(named[0]) == listed and all(
+            rest in SAME_SOURCE or rest.removeprefix(DEFINITE_ARTICLE) in named for rest in wanted[1:]
+        ):
+            return speaker
     return None
 
 

@@ -7,9 +7,10 @@ whole sentence). Only a phrase that names a speaker is a source: "وفقاً ل�
 
 from __future__ import annotations
 
+from flows.nlp.entities.role_words import time_words
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker
 from flows.nlp.quotes.lexicon import Cue, cue_for, is_complementizer, is_lead, speaker_word
-from flows.nlp.quotes.phrase import SOURCE_PREPOSITION
+from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, SOURCE_PREPOSITION
 from flows.nlp.quotes.speakers import np_speaker
 
 # A source after "according to" ("الأمين العام للحزب الجمهوري، عصام الشابي لوكالة تونس افريقيا للأنباء") is
@@ -23,6 +24,8 @@ MIN_POSTPOSED_WORDS = 3
 LAM = "ل"
 # How far a cue inside a clause may stand from its complementizer or quotation mark (extract.MAX_CUE_WINDOW).
 MAX_INNER_CUE_WINDOW = 16
+# The cue classes of a verb of saying after "بحسب ما" (speech_cues.tsv): أفاد، ذكر، قال، أعلن، نقل، جاء في.
+SAYING_CLASSES = frozenset({"verb", "statement_verb", "quoting_verb", "located_verb"})
 LAM_PREPS = frozenset({"وفقا", "طبقا", "وفق"})  # take their source after لـ …
 # "بحسب X، CLAUSE": a fact attributed to a source, not a statement of view; stored as its own quote_kind (the ANT v2.1
 # gold guidelines score it apart). Within quotation marks the same cues give direct speech (extract.py, pass 2).
@@ -30,6 +33,9 @@ ACCORDING_TO = "according_to"
 QUOTING_PREP = "نقلا"  # نقلاً عن X: the source follows عن
 NOUN_PREPS = frozenset({"وفق"})  # … or directly: "وفق بلاغ لوزارة الدفاع"
 WHAT = "ما"  # بحسب ما أفادت …
+# A source referred to by a definite noun ("المصدر", "المصادر الأمنية", "بحسب ما أفادت النيابة العامة") has at most
+# this many words: a longer definite phrase is a description of something else ("وفق الأرقام الرسمية الأخيرة …").
+MAX_REFERRED_WORDS = 2
 
 
 def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
@@ -42,10 +48,13 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
     if j >= len(tokens) or tokens[j].start >= sentence_end:
         return None
     reported = tokens[j].norm in (WHAT, LAM + WHAT)
+    said = False  # ما is followed by a verb of saying ("بحسب ما أفادت"), not "بحسب ما يبدو"
     if reported:
         # "بحسب ما أفادت الوزارة", "وفقا لما ذكرته وسائل إعلام": skip ما and the verb after it.
         j += 1
         if j < len(tokens) and speaker_word(tokens[j].norm) is None:
+            verb = cue_for(tokens[j].norm)
+            said = verb is not None and verb[0].cue_class in SAYING_CLASSES
             j += 1
         # "حسب ما جاء في طلب الاستدعاء", "حسب ما نقلت عنه إنترفاكس": the verb's preposition is not the source.
         while j < len(tokens) and _is_stop(tokens[j].norm):
@@ -58,7 +67,7 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
         if not tokens[j].norm.startswith(LAM) and cue.form not in NOUN_PREPS:
             return None
         j += tokens[j].norm == LAM
-    if j >= len(tokens):
+    if j >= len(tokens) and not reported:
         return None
     floor = sentence.char_start if sentence else 0
     words_before = sum(1 for t in tokens[max(0, i - MIN_POSTPOSED_WORDS) : i] if t.start >= floor)
@@ -69,15 +78,21 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
         rest = [t for t in tokens[k : k + 2] if t.start < sentence_end]
         if len(rest) < 2 or not (any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)) or _opens_clause(ctx, k)):
             return None
+        referred = None
         if np_speaker(ctx, j, k, cue_start, []) is None:
-            return None  # "وفقاً للاتفاق" is not a source
+            referred = _source_referred_to(ctx, j, k)
+            if referred is None:
+                return None  # "وفقاً للاتفاق" is not a source
         first = k + 1 if is_complementizer(tokens[k].norm) else k
         start = tokens[first].start
         mark = ctx.mark_opening_in(tokens[first - 1].end, start)
         if mark is not None:
             start = mark.open_at  # "فإن «…»": pass 2 makes it direct speech when the marks hold the whole clause
         sentence_index = ctx.sentence_index(cue_start)
-        return Found(cue, cue_start, cue_end, ACCORDING_TO, start, None, sentence_index, (j, k))
+        found = Found(cue, cue_start, cue_end, ACCORDING_TO, start, None, sentence_index, (j, k))
+        if referred is not None:
+            found.speaker = referred
+        return found
     # After its clause: "…، حسب وزارة الخارجية." — the source runs to the end of the sentence; or in the middle:
     # "ووصل عدد المحتجين، حسب وكالة فرانس برس، عدة مئات" — then the quotation is the whole sentence around it.
     k = _phrase_end(ctx, j, sentence_end, stop_at_comma=False)
@@ -85,10 +100,20 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
         return None
     source_end = _phrase_end(ctx, j, sentence_end, stop_at_comma=True)
     named = None
-    if np_speaker(ctx, j, k, cue_start, []) is None:
+    if j >= k:
+        # "…، وفق ما تقول.": the verb's pronoun is the source, the person the clause is about.
+        named = _clause_person(ctx, floor, tokens[i].start) if said else None
+        if named is None:
+            return None
+    elif np_speaker(ctx, j, k, cue_start, []) is None:
         # "…، بحسب بيزنس إنسايدر.", "…، حسب قرار القاضي جيرالد ليبوفيتس، الاثنين.": at the end of its sentence an
-        # "according to" attributes the clause before it to whoever its phrase names.
-        named = _named_source(ctx, j, source_end, 1 if reported else MIN_UNKNOWN_SOURCE)
+        # "according to" attributes the clause before it to whoever its phrase names; "…، بحسب المصدر": the source
+        # cited before; "…، بحسب ما أفادت النيابة": after ما and a verb, the verb's definite subject.
+        named = (
+            _named_source(ctx, j, source_end, 1 if reported else MIN_UNKNOWN_SOURCE)
+            or _source_referred_to(ctx, j, source_end)
+            or (_definite_subject(ctx, j, source_end) if said else None)
+        )
         if named is None:
             return None
     clause = _clause_before(ctx, i, floor)
@@ -143,6 +168,40 @@ def _named_source(ctx: Context, j: int, k: int, min_words: int) -> Speaker | Non
         return Speaker(None, ctx.body[ctx.tokens[j].start : ctx.tokens[k - 1].end], ctx.tokens[j].start,
                        ctx.tokens[k - 1].end)  # fmt: skip
     return None
+
+
+def _source_referred_to(ctx: Context, j: int, k: int) -> Speaker | None:
+    """ "بحسب المصدر، فإن …", "…، وفق المصادر": an unnamed source's word with the article is the source cited before
+    (resolved to its fullest words by late.py); a phrase of at most MAX_REFERRED_WORDS words."""
+    if not 0 < k - j <= MAX_REFERRED_WORDS:
+        return None
+    word = ctx.tokens[j].norm
+    at = word.find(DEFINITE_ARTICLE)
+    if at < 0 or at > 1:  # the article, after at most one proclitic letter (للمصادر is ل + المصادر)
+        return None
+    listed = speaker_word(word[at + len(DEFINITE_ARTICLE) :])
+    if listed is None or listed.kind != "unnamed":
+        return None
+    start, end = ctx.tokens[j].start + at, ctx.tokens[k - 1].end
+    return Speaker(None, ctx.body[start:end], start, end)
+
+
+def _clause_person(ctx: Context, start: int, end: int) -> Speaker | None:
+    """The first person named in ``start:end`` (the clause an "according to what she says" closes)."""
+    persons = [m for m in ctx.mentions_in(start, end) if m.entity_type == "PERSON" and not m.is_adjectival]
+    return ctx.speaker_from(persons[0]) if persons else None
+
+
+def _definite_subject(ctx: Context, j: int, k: int) -> Speaker | None:
+    """ "بحسب ما أفادت النيابة", "بحسب ما ذكرت العائلة": after ما and a verb a definite noun (and its definite
+    modifiers, at most MAX_REFERRED_WORDS words) is the verb's subject, the source, when no list knows it."""
+    if not 0 < k - j <= MAX_REFERRED_WORDS:
+        return None
+    words = [ctx.tokens[n].norm for n in range(j, k)]
+    if not all(w.startswith(DEFINITE_ARTICLE) for w in words) or time_words() & set(words):
+        return None  # "وفق ما أفاد الأربعاء": a weekday is when, the verb's subject is its pronoun
+    start, end = ctx.tokens[j].start, ctx.tokens[k - 1].end
+    return Speaker(None, ctx.body[start:end], start, end)
 
 
 def _apposition_follows(ctx: Context, j: int, comma: int, k: int) -> bool:

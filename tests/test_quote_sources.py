@@ -1,0 +1,98 @@
+"""Sources the quote stage read too narrowly until round 6 of issue 13, found by the judged misses of
+bench/quality/audits/quote_misses_ant2_seed61.tsv: "according to" a source referred to by a definite word, the verb
+after "بحسب ما" saying who, and "عبر" meaning "via" inside a quotation's cue phrase. Hand-made sentences; mentions
+from the real entity stage (none of these rules needs a listed name)."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.nlp.entities.extract import extract_entities
+from flows.nlp.quotes.extract import extract_quotes
+from flows.nlp.text import split_sentences
+from flows.nlp.types import Document
+
+
+def quotes_of(text: str) -> list[tuple[str, str | None]]:
+    """(kind, speaker surface) of each body quote."""
+    doc = Document("t", text, "", None, split_sentences(text))
+    entities, mentions = extract_entities(doc)
+    return [(q.quote_kind, q.speaker_surface) for q in extract_quotes(doc, mentions, entities) if q.part == "body"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "وقالت الوزارة عبر حسابها على تويتر، إن الأدوية المغشوشة تضر بصحة المرضى.",
+            [("indirect", "الوزارة")],
+            id="said-via-its-account-then-that",
+        ),
+        pytest.param(
+            "وقال الوزير عبر عن قلقه من أن الوضع سيتدهور.",
+            [("indirect", "الوزير")],
+            id="expressed-with-an-still-starts-its-own-quote",
+        ),
+        pytest.param(
+            "وقالت مصادر عسكرية إن المهاجمين فروا. وبحسب المصادر، فإن الشرطة تطاردهم.",
+            [("indirect", "مصادر عسكرية"), ("according_to", "مصادر عسكرية")],
+            id="according-to-the-sources-is-the-sources-cited-before",
+        ),
+        pytest.param(
+            "وسيقام العرض في الصيف المقبل، بحسب المصدر.",
+            [("according_to", "المصدر")],
+            id="according-to-the-source-at-the-end-with-none-cited-before",
+        ),
+        pytest.param(
+            "وأصيب ثلاثة أشخاص في الحادث، بحسب ما أفادت النيابة.",
+            [("according_to", "النيابة")],
+            id="according-to-what-the-prosecution-reported",
+        ),
+        pytest.param(
+            "وبدأ أحمد العمل في المصنع قبل عامين، بحسب ما يقول.",
+            [("according_to", "أحمد")],
+            id="according-to-what-he-says-is-the-clause-person",
+        ),
+        pytest.param(
+            "ووقعت الاشتباكات في الصباح، بحسب ما يبدو.",
+            [],
+            id="not-according-to-what-it-seems",
+        ),
+        pytest.param(
+            "واستهدف الجيش مواقع في غزة ليلا، وفق ما أفاد الأربعاء.",
+            [],
+            id="a-weekday-is-not-the-reporting-subject",
+        ),
+        pytest.param(
+            "وارتفعت الأسعار بنسبة كبيرة، وفقا للاتفاق.",
+            [],
+            id="according-to-the-agreement-names-no-source",
+        ),
+    ],
+)
+def test_sources(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        pytest.param(
+            "وقال مصدر أمني إن المهاجمين فروا. وأضاف المصدر نفسه أن الشرطة تطاردهم.",
+            "مصدر أمني",
+            id="the-same-source-keeps-its-fullest-words",
+        ),
+        pytest.param(
+            "وقالت مصادر أمنية إن المهاجمين فروا. وأضافت المصادر الأمنية أن الشرطة تطاردهم.",
+            "مصادر أمنية",
+            id="the-security-sources-are-security-sources-cited-before",
+        ),
+        pytest.param(
+            "وقال متحدث باسم الحكومة إن المهاجمين فروا. وقال متحدث باسم الشركة إن المصنع مغلق.",
+            "متحدث باسم الشركة",
+            id="an-indefinite-spokesman-is-a-new-source",
+        ),
+    ],
+)
+def test_a_source_referred_to_is_the_one_cited_before(text: str, second: str) -> None:
+    assert quotes_of(text)[1][1] == second
