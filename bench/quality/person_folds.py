@@ -6,7 +6,7 @@ Reads the PERSON rows of a warehouse whose made-up persons still carry the old i
 groups them by what they are now: the listed person their name spells (flows.nlp.entities.canonical.listed_person),
 else stable_id("person", name), whose key folds spellings. A group is folded when it holds two or more old entities.
 Prints how many person entities there were and how many remain once the groups are one, and how many are mentioned
-in one article only before and (as a bound: two spellings in one article count once after) after. With --sample,
+in one article only before and after (a group's articles are the union of its spellings' articles). With --sample,
 writes a random sample of folded groups to judge by hand (bench/quality/audits/).
 """
 

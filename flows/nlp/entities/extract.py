@@ -165,8 +165,10 @@ def _link_known_person(candidate: Candidate, gazetteer: Gazetteer) -> Candidate:
     names or aliases, else fuzzy (same surname only)."""
     name = " ".join(normalize(candidate.entity.name_ar).split())
     listed = listed_person(name, gazetteer)
-    best, best_score = (listed.entity_id, 100.0) if listed is not None else (None, 0.0)
-    for known, entity_id in gazetteer.person_names.items() if listed is None else ():
+    if listed is not None:
+        return _as_listed(candidate, listed)
+    best, best_score = None, 0.0
+    for known, entity_id in gazetteer.person_names.items():
         if known.split()[-1][:3] != name.split()[-1][:3]:
             continue
         score = fuzz.ratio(name, known)
@@ -174,15 +176,13 @@ def _link_known_person(candidate: Candidate, gazetteer: Gazetteer) -> Candidate:
             best, best_score = entity_id, score
     if best is None or best_score < FUZZY_PERSON_MIN:
         return candidate
-    return Candidate(
-        candidate.char_start,
-        candidate.char_end,
-        candidate.tok_start,
-        candidate.tok_end,
-        gazetteer.entities[best],
-        0,
-        "fuzzy",
-    )
+    return _as_listed(candidate, gazetteer.entities[best])
+
+
+def _as_listed(candidate: Candidate, entity: Entity) -> Candidate:
+    """The candidate as a mention of a listed entity: it then weighs like a gazetteer match."""
+    c = candidate
+    return Candidate(c.char_start, c.char_end, c.tok_start, c.tok_end, entity, 0, "fuzzy")
 
 
 def _linked_to_listed(chosen: list[Candidate]) -> list[Candidate]:
