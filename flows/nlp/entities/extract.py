@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from flows.nlp.entities.base import Candidate, covered, is_name_token, non_name_words
+from flows.nlp.entities.base import Candidate, covered, is_name_token, made_up, non_name_words
+from flows.nlp.entities.canonical import listed_person
 from flows.nlp.entities.consistency import consistent_types, type_votes
 from flows.nlp.entities.descriptors import without_descriptors
 from flows.nlp.entities.gazetteer import Gazetteer, load_gazetteer, nisba_heads
@@ -53,7 +54,7 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
     candidates, by_token = rule_candidates(text)
     chosen = _with_tagger(text, _without_overlaps(candidates), doc.body_text)
     votes = type_votes(text, chosen)
-    chosen = consistent_types(text, chosen, votes)
+    chosen = _linked_to_listed(consistent_types(text, chosen, votes))
     known = _full_names(text, chosen)
     chosen = repeated_names(text, _resolve_short_names(text, chosen, by_token, known))
     mentions = _mentions(doc.article_id, "body", doc.body_text, text, chosen)
@@ -62,7 +63,7 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
         title = EntityText.build(hashtags_as_words(doc.title), split_sentences(doc.title))
         title_candidates, title_by_token = rule_candidates(title)
         title_chosen = _with_tagger(title, _without_overlaps(title_candidates), doc.title)
-        title_chosen = consistent_types(title, title_chosen, type_votes(title, title_chosen, votes))
+        title_chosen = _linked_to_listed(consistent_types(title, title_chosen, type_votes(title, title_chosen, votes)))
         # A title names its people by surname more often than the body does: a title's surname is the person the
         # body names in full wherever the body names them (known), or the title's own full name.
         title_known = _merge_names(known, _full_names(title, title_chosen), everywhere=True)
@@ -160,8 +161,12 @@ def _qualifies_person_or_body(
 
 
 def _link_known_person(candidate: Candidate, gazetteer: Gazetteer) -> Candidate:
-    """A titled name that is a spelling of a listed person becomes that person (fuzzy, same surname only)."""
+    """A titled name that is a spelling of a listed person becomes that person: the same person_key as one of their
+    names or aliases, else fuzzy (same surname only)."""
     name = " ".join(normalize(candidate.entity.name_ar).split())
+    listed = listed_person(name, gazetteer)
+    if listed is not None:
+        return _as_listed(candidate, listed)
     best, best_score = None, 0.0
     for known, entity_id in gazetteer.person_names.items():
         if known.split()[-1][:3] != name.split()[-1][:3]:
@@ -171,15 +176,27 @@ def _link_known_person(candidate: Candidate, gazetteer: Gazetteer) -> Candidate:
             best, best_score = entity_id, score
     if best is None or best_score < FUZZY_PERSON_MIN:
         return candidate
-    return Candidate(
-        candidate.char_start,
-        candidate.char_end,
-        candidate.tok_start,
-        candidate.tok_end,
-        gazetteer.entities[best],
-        0,
-        "fuzzy",
-    )
+    return _as_listed(candidate, gazetteer.entities[best])
+
+
+def _as_listed(candidate: Candidate, entity: Entity) -> Candidate:
+    """The candidate as a mention of a listed entity: it then weighs like a gazetteer match."""
+    c = candidate
+    return Candidate(c.char_start, c.char_end, c.tok_start, c.tok_end, entity, 0, "fuzzy")
+
+
+def _linked_to_listed(chosen: list[Candidate]) -> list[Candidate]:
+    """Every person no list knows whose name spells a listed person's name or alias (the same person_key) is that
+    person, whichever rule or tagger pass named them: نتانياهو is بنيامين نتنياهو (alias نتنياهو)."""
+    gazetteer = load_gazetteer()
+    out = []
+    for c in chosen:
+        if c.entity.entity_type == "PERSON" and not c.is_adjectival and made_up(c.entity):
+            listed = listed_person(c.entity.name_ar, gazetteer)
+            if listed is not None:
+                c = Candidate(c.char_start, c.char_end, c.tok_start, c.tok_end, listed, c.priority, c.source)
+        out.append(c)
+    return out
 
 
 def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
