@@ -12,8 +12,8 @@ from tests.conftest import shared_path
 
 AUDITS = Path(quote_recall_audit.__file__).resolve().parent / "audits"
 JUDGED = ("quote_misses_ant2_seed61.tsv", "quote_misses_ant2_seed62.tsv")
-# Round 6 (dev: seed 61 studied): 4 of its 19 judged misses covered, none of its 81 no-quote sentences.
-SEED61_MISSES_COVERED_FLOOR = 4
+# Round 6 (dev: seed 61 studied): 5 of its 19 judged misses covered, none of its 81 no-quote sentences.
+SEED61_MISSES_COVERED_FLOOR = 5
 SEED61_NO_QUOTE_COVERED_CEILING = 0
 
 

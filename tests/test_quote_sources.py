@@ -96,3 +96,32 @@ def test_sources(text: str, expected: list[tuple[str, str | None]]) -> None:
 )
 def test_a_source_referred_to_is_the_one_cited_before(text: str, second: str) -> None:
     assert quotes_of(text)[1][1] == second
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'وتحدث المدرب عن المباراة المقبلة.\nسامي الجابري: "نحن مستعدون للمباراة المقبلة بكل قوة".',
+            [("direct", "سامي الجابري")],
+            id="a-crosshead-name-colon-quote",
+        ),
+        pytest.param(
+            'العراق: "قتلى في تفجير انتحاري وسط بغداد"',
+            [],
+            id="a-state-alone-before-the-colon-is-a-news-line",
+        ),
+        pytest.param(
+            'ملاحظة: "هذا النص للتوضيح فقط"',
+            [],
+            id="a-label-names-nobody",
+        ),
+        pytest.param(
+            'سامي الجابري: "نحن مستعدون" قبل المباراة المقبلة في العاصمة.',
+            [],
+            id="the-marks-must-hold-all-after-the-colon",
+        ),
+    ],
+)
+def test_crossheads(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes_of(text) == expected

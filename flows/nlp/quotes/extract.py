@@ -19,6 +19,7 @@ from flows.nlp.quotes.agreement import cue_agreement
 from flows.nlp.quotes.antecedents import MAX_NESTED_SUBJECT, antecedent_speaker
 from flows.nlp.quotes.clauses import relative_on_a_thing, tail_start
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker, Tok
+from flows.nlp.quotes.crossheads import crosshead_quotes
 from flows.nlp.quotes.descriptions import described_person, is_continuation
 from flows.nlp.quotes.late import resolve_late
 from flows.nlp.quotes.lexicon import (
@@ -81,6 +82,7 @@ def extract_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple
         _attach_speaker(ctx, item, previous)
         previous.append(item)
     previous.extend(_postposed(ctx, previous))
+    previous.extend(crosshead_quotes(ctx, previous))
     resolve_late(ctx, previous)
     return _to_quotes(ctx, previous) + title_quotes(doc, mentions, entities)
 

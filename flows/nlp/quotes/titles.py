@@ -36,7 +36,7 @@ TITLE_SENTENCE = -1
 def title_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     """The headline quote of ``doc``'s title, if it has one (offsets into ``doc.title``, ``part == "title"``)."""
     title = doc.title or ""
-    colon = _headline_colon(title)
+    colon = headline_colon(title)
     if colon is None:
         return ()
     # The title read as a body of its own, with the title's mentions.
@@ -82,7 +82,7 @@ def title_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple[E
     )
 
 
-def _headline_colon(title: str) -> int | None:
+def headline_colon(title: str) -> int | None:
     """The first colon of the title outside quotation marks, with words on both sides."""
     depth = 0
     for at, ch in enumerate(title):
