@@ -45,3 +45,15 @@ def test_a_common_noun_with_a_places_nisba_is_a_description() -> None:
 
 def test_a_region_named_by_a_compass_adjective_stays() -> None:
     assert ("الضفة الغربية", "GPE") in mentions("واحتج السكان في الضفة الغربية على القرار")
+
+
+def test_a_club_named_after_its_city_is_the_club_not_the_city() -> None:
+    found = mentions("فاز ريال مدريد على أتلتيكو مدريد، وانتقل اللاعب إلى باريس سان جرمان.")
+    assert ("ريال مدريد", "ORG") in found
+    assert ("أتلتيكو مدريد", "ORG") in found
+    assert ("باريس سان جرمان", "ORG") in found
+    assert not any(kind == "GPE" for _, kind in found)
+
+
+def test_the_city_outside_a_clubs_name_stays_the_city() -> None:
+    assert ("مدريد", "GPE") in mentions("وصل الوزير إلى مدريد أمس في زيارة رسمية.")
