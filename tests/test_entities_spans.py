@@ -57,3 +57,19 @@ def test_a_club_named_after_its_city_is_the_club_not_the_city() -> None:
 
 def test_the_city_outside_a_clubs_name_stays_the_city() -> None:
     assert ("مدريد", "GPE") in mentions("وصل الوزير إلى مدريد أمس في زيارة رسمية.")
+
+
+def test_a_city_before_a_countrys_masculine_nisba_is_its_club_in_the_whole_article() -> None:
+    found = mentions("فاز روما الإيطالي على ضيفه بثلاثة أهداف. وتأهل روما إلى الدور المقبل.")
+    assert found.count(("روما", "ORG")) == 2
+    assert ("روما", "GPE") not in found
+
+
+def test_the_city_named_with_its_head_word_or_a_feminine_adjective_stays_the_city() -> None:
+    found = mentions("فاز روما الإيطالي في المباراة التي أقيمت في مدينة روما الإيطالية.")
+    assert ("روما", "ORG") in found
+    assert ("روما", "GPE") in found
+
+
+def test_a_city_before_a_direction_adjective_stays_the_city() -> None:
+    assert ("دمشق", "GPE") in mentions("وقعت اشتباكات في ريف دمشق الغربي أمس.")
