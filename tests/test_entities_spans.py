@@ -73,3 +73,13 @@ def test_the_city_named_with_its_head_word_or_a_feminine_adjective_stays_the_cit
 
 def test_a_city_before_a_direction_adjective_stays_the_city() -> None:
     assert ("دمشق", "GPE") in mentions("وقعت اشتباكات في ريف دمشق الغربي أمس.")
+
+
+def test_a_word_in_waw_the_corpus_sees_as_a_word_of_its_own_keeps_its_first_letter() -> None:
+    found = mentions("سجل الفرنسي وسام بن يدر هدفين، وزار الوفد شركات في وادي السيليكون.")
+    assert ("وسام بن يدر", "PERSON") in found
+    assert any(surface == "وادي السيليكون" for surface, _ in found)
+
+
+def test_the_conjunction_before_a_name_in_a_list_stays_out_of_it() -> None:
+    assert ("خيسوس نافاس", "PERSON") in mentions("وارتكب سارابيا 32 خطأ، وخيسوس نافاس 37 خطأ.")
