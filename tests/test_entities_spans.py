@@ -83,3 +83,14 @@ def test_a_word_in_waw_the_corpus_sees_as_a_word_of_its_own_keeps_its_first_lett
 
 def test_the_conjunction_before_a_name_in_a_list_stays_out_of_it() -> None:
     assert ("خيسوس نافاس", "PERSON") in mentions("وارتكب سارابيا 32 خطأ، وخيسوس نافاس 37 خطأ.")
+
+
+def test_a_definite_body_said_to_be_someones_is_a_description() -> None:
+    found = mentions(
+        "وقد ناقشت الجمعية العمومية للاتحاد خلال اجتماعها المقترح. ونظرت المحكمة الاتحادية في نيويورك في القضية."
+    )
+    assert not any(surface in ("الجمعية العمومية", "المحكمة الاتحادية") for surface, _ in found)
+
+
+def test_a_states_definite_body_stays_a_name() -> None:
+    assert ("الحرس الرئاسي", "ORG") in mentions("وأعلن الحرس الرئاسي للنيجر التمرد.")
