@@ -130,8 +130,9 @@ def test_ant_heldout_floor() -> None:
 # 0.775, GPE 0.779; round 8 (one type per name within an article, descriptors outside a medium's name, a title's
 # words the tagger reads as no name): all 0.748, PERSON 0.786, GPE 0.784, ORG 0.631 (0.610 before); merged with
 # issue 14's seventh session (the Houthis and the two coalitions in orgs.tsv, militias as nisba heads): all 0.762,
-# PERSON 0.786, GPE 0.785, ORG 0.697.
-ANT2_DEV_FLOORS = {"all": 0.75, "PERSON": 0.77, "GPE": 0.77, "ORG": 0.68}
+# PERSON 0.786, GPE 0.785, ORG 0.697. Round 10 (clubs named after cities in gazetteer/clubs.tsv, counted on ANT v2.1
+# sports articles): all 0.764 -> 0.773, ORG 0.703 -> 0.728, GPE 0.785 -> 0.791.
+ANT2_DEV_FLOORS = {"all": 0.77, "PERSON": 0.77, "GPE": 0.78, "ORG": 0.72}
 
 
 def test_floors_on_ant2_dev_title_and_body() -> None:
