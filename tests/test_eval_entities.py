@@ -152,12 +152,27 @@ def test_the_entity_audits_are_judged_and_keep_excerpts_short() -> None:
         "entities_ant2_round3.tsv",
         "entities_ant2_round4.tsv",
         "entities_ant2_seed26.tsv",
+        "entities_ant2_seed27.tsv",
     ):
         rows = entity_audit.read(entity_audit.AUDIT.with_name(name))
         assert len(rows) == 100
         assert entity_audit.audit_precision(rows)[1] == 100, "every row judged"
         words = 2 * entity_audit.EXCERPT_WORDS + 12
         assert all(len(row["excerpt"].split()) <= words for row in rows), "excerpts, not articles"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "span"),
+    [
+        ("قال زيد ثم قال زيد أيضا", "ثم قال [زيد] أيضا", (15, 18)),  # the second زيد: the excerpt's words before it
+        ("قال زيد", "[زيد]", (4, 7)),  # no words before: the first occurrence
+    ],
+    ids=["the-occurrence-the-excerpt-shows", "at-the-start"],
+)
+def test_a_judged_rows_mention_is_found_again_by_its_excerpt(text, shown, span) -> None:
+    from bench.quality.entity_audit import _judged_span
+
+    assert _judged_span(text, shown, "زيد") == span
 
 
 def test_the_judged_head_of_the_people_list_is_complete() -> None:
