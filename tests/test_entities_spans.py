@@ -45,3 +45,52 @@ def test_a_common_noun_with_a_places_nisba_is_a_description() -> None:
 
 def test_a_region_named_by_a_compass_adjective_stays() -> None:
     assert ("الضفة الغربية", "GPE") in mentions("واحتج السكان في الضفة الغربية على القرار")
+
+
+def test_a_club_named_after_its_city_is_the_club_not_the_city() -> None:
+    found = mentions("فاز ريال مدريد على أتلتيكو مدريد، وانتقل اللاعب إلى باريس سان جرمان.")
+    assert ("ريال مدريد", "ORG") in found
+    assert ("أتلتيكو مدريد", "ORG") in found
+    assert ("باريس سان جرمان", "ORG") in found
+    assert not any(kind == "GPE" for _, kind in found)
+
+
+def test_the_city_outside_a_clubs_name_stays_the_city() -> None:
+    assert ("مدريد", "GPE") in mentions("وصل الوزير إلى مدريد أمس في زيارة رسمية.")
+
+
+def test_a_city_before_a_countrys_masculine_nisba_is_its_club_in_the_whole_article() -> None:
+    found = mentions("فاز روما الإيطالي على ضيفه بثلاثة أهداف. وتأهل روما إلى الدور المقبل.")
+    assert found.count(("روما", "ORG")) == 2
+    assert ("روما", "GPE") not in found
+
+
+def test_the_city_named_with_its_head_word_or_a_feminine_adjective_stays_the_city() -> None:
+    found = mentions("فاز روما الإيطالي في المباراة التي أقيمت في مدينة روما الإيطالية.")
+    assert ("روما", "ORG") in found
+    assert ("روما", "GPE") in found
+
+
+def test_a_city_before_a_direction_adjective_stays_the_city() -> None:
+    assert ("دمشق", "GPE") in mentions("وقعت اشتباكات في ريف دمشق الغربي أمس.")
+
+
+def test_a_word_in_waw_the_corpus_sees_as_a_word_of_its_own_keeps_its_first_letter() -> None:
+    found = mentions("سجل الفرنسي وسام بن يدر هدفين، وزار الوفد شركات في وادي السيليكون.")
+    assert ("وسام بن يدر", "PERSON") in found
+    assert any(surface == "وادي السيليكون" for surface, _ in found)
+
+
+def test_the_conjunction_before_a_name_in_a_list_stays_out_of_it() -> None:
+    assert ("خيسوس نافاس", "PERSON") in mentions("وارتكب سارابيا 32 خطأ، وخيسوس نافاس 37 خطأ.")
+
+
+def test_a_definite_body_said_to_be_someones_is_a_description() -> None:
+    found = mentions(
+        "وقد ناقشت الجمعية العمومية للاتحاد خلال اجتماعها المقترح. ونظرت المحكمة الاتحادية في نيويورك في القضية."
+    )
+    assert not any(surface in ("الجمعية العمومية", "المحكمة الاتحادية") for surface, _ in found)
+
+
+def test_a_states_definite_body_stays_a_name() -> None:
+    assert ("الحرس الرئاسي", "ORG") in mentions("وأعلن الحرس الرئاسي للنيجر التمرد.")

@@ -2,6 +2,7 @@
 
     python -m bench.quality.entity_audit draw [--articles 2000] [--entities 100] [--seed 21] [--out FILE]
     python -m bench.quality.entity_audit score [FILE]
+    python -m bench.quality.entity_audit rerun FILE...
 
 ``draw`` reads the ANT v2.1 tarball through bench/ant.py, keeps the articles that are not in
 tests/gold/ant2/selection.json, takes ``--articles`` of them at random (fixed seed), runs the entity stage on each
@@ -10,6 +11,9 @@ it) and draws ``--entities`` of them at random (same seed). Each row shows the e
 was found as and a short excerpt around that mention, and leaves three columns to be judged with 1 or 0: name_ok (a
 real name of a person, body or place, not a common word or phrase), type_ok (the right type), whole_ok (the whole
 name, nothing run on and nothing cut off). ``score`` prints the precision (all three 1) and each column's.
+``rerun`` runs the current code again on the articles of judged files (dev data once studied) and prints each row
+whose mention changed (``was -> now``: the spans and types now read over the judged surface) or is gone, with its
+judgement, and a count of the right and the wrong rows that moved; a person judges the changed ones again.
 Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py).
 """
 
@@ -83,7 +87,59 @@ def audit_precision(rows: list[dict[str, str]]) -> tuple[float, int]:
     return (right / len(judged) if judged else 0.0), len(judged)
 
 
+def rerun(paths: Sequence[Path], tarball: Path = ANT_V2_TARBALL) -> list[str]:
+    """Rows whose mention the current code reads differently, and the count of right / wrong rows that moved."""
+    rows = [row for path in paths for row in read(path) if all(row.get(c) in ("0", "1") for c in JUDGED)]
+    docnos = {row["docno"] for row in rows}
+    wanted = {name for name in drawable_names(tarball) if Path(name).stem in docnos}
+    articles = {}
+    for _, xml in iter_ant_xml(tarball, wanted=wanted):
+        article = parse_ant_document(xml)
+        if article is not None and article.docno in docnos:
+            doc = Document(article.docno, article.text, article.title, None, split_sentences(article.text))
+            articles[article.docno] = (article, extract_entities(doc)[1])
+    out, moved = [], {"right": 0, "wrong": 0}
+    for row in rows:
+        if row["docno"] not in articles:
+            continue
+        article, mentions = articles[row["docno"]]
+        part, _, shown = row["excerpt"].partition(": ")
+        text = (article.title if part == "title" else article.text) or ""
+        span = _judged_span(text, shown, row["surface"])
+        if span is None:
+            continue
+        now = [
+            f"{m.surface}:{m.entity_type}"
+            for m in mentions
+            if m.part == part and m.char_start < span[1] and span[0] < m.char_end and not m.is_adjectival
+        ]
+        was = f"{row['surface']}:{row['type']}"
+        if now != [was]:
+            right = all(row[c] == "1" for c in JUDGED)
+            moved["right" if right else "wrong"] += 1
+            judged = "".join(row[c] for c in JUDGED)
+            out.append(f"{row['docno']}\t{judged}\t{was} -> {' | '.join(now) or 'gone'}\t{row['note']}")
+    return [*out, f"{len(rows)} judged rows re-run; moved: {moved['right']} right, {moved['wrong']} wrong"]
+
+
+def _judged_span(text: str, shown: str, surface: str) -> tuple[int, int] | None:
+    """Where in ``text`` the excerpt ``before [surface] after`` stands: the occurrence of the surface whose preceding
+    words are the excerpt's."""
+    before = shown.split(" [", 1)[0].split()
+    at = text.find(surface)
+    first = None
+    while at >= 0:
+        first = at if first is None else first
+        if text[:at].split()[-len(before) :] == before or not before:
+            return at, at + len(surface)
+        at = text.find(surface, at + 1)
+    return None if first is None else (first, first + len(surface))
+
+
 def run(argv: Sequence[str] | None = None) -> None:
+    if list(argv or [])[:1] == ["rerun"]:
+        print("\n".join(rerun([Path(a) for a in list(argv or [])[1:]])))
+        return
     args = parse_audit_args(argv, "entity_audit", __doc__.splitlines()[0], "entities", SEED, AUDIT)
     if args.command == "draw":
         write_rows(draw(args.articles, args.rows, args.seed), args.out, COLUMNS)

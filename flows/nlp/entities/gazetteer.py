@@ -17,7 +17,7 @@ from flows.nlp.text.arabic import NORM_WORD, normalize
 from flows.nlp.types import Entity
 from flows.resources import read_tsv
 
-GAZETTEER_FILES = ("countries.tsv", "places.tsv", "orgs.tsv", "people.tsv")
+GAZETTEER_FILES = ("countries.tsv", "places.tsv", "orgs.tsv", "clubs.tsv", "people.tsv")
 # An alias listed with this mark counts only when the surface stands inside quotes.
 QUOTED_MARK = '"'
 # Foreign g is written غ, ج or ك (غويتا / جويتا / كويتا); generated for people and places only, whose names
