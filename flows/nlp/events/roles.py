@@ -24,6 +24,7 @@ from flows.nlp.events.agents import (
     ActorCandidate,
     charge_start,
     clitic_before,
+    common_subject_after,
     counted,
     gap_tokens,
     is_preposed_subject,
@@ -271,8 +272,10 @@ def assign_roles(
         # Last resort: a nisba standing for its country ("المسؤولين الماليين" -> Mali).
         # Not the counterpart's ("بعد قمة جمعته مع نظيره الروسي": the Russian is whom he met).
         # Not a counted one either ("وقتل 40 جندي تركي": the victims' country is the target).
-        # An unnamed subject's own nisba only, right after it ("ودعت الشرطة الأفغانية"), not one in the object.
-        object_from = trigger_end if source == "unnamed" else clause_end
+        # A common noun's own nisba only, right after it ("هاجم مسلحون أفغان"), not one in the object ("استهدف
+        # انفجار موكبا لرئيس الوزراء الفلسطيني رامي …").
+        common = source == "unnamed" and pos == "verb" and common_subject_after(text, trigger_end, actor_after)
+        object_from = trigger_end if common else clause_end
         nisbas = [
             c
             for c in inside
