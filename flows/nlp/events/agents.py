@@ -231,6 +231,8 @@ def common_subject_after(text: str, trigger_end: int, after: list[ActorCandidate
         return False
     if head.proclitics or head.norm[:1].isdigit() or head.norm.endswith("ا") or not head.norm.isalpha():
         return False  # "بالقيادي", "الشرطة" (unnamed_subject_after's), "45", "أيضا", "رسميا"
+    if head.enclitic:
+        return False  # "أعلن المغرب قطع علاقاته مع إيران": a noun with a pronoun is definite, the object, not a subject
     if head.key in TITLE_WORDS or head.norm in name_stopwords() or is_preposition(head.norm) or time_word(head.norm):
         return False
     if head.norm.endswith("ات") or head.norm in OBJECT_QUANTIFIERS or head.norm in COUNT_WORDS:
