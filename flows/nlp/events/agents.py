@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from flows.dates.lexicon import lexicon as date_words
+from flows.nlp.entities.gazetteer import name_stopwords
 from flows.nlp.text import words
 from flows.nlp.text.arabic import normalize, tokens
+from flows.resources import read_tsv_tuples
 
 # A verb's subject stands within this many words after it (titles like "سفير فرنسا السابق لدى الاتحاد الأفريقي" come
 # between; 7 is the longest title in the seeds, checked on their gold).
@@ -67,6 +70,11 @@ COORDINATION = re.compile(r"[\s،,]*و?\s*")
 COUNTED_REACH_TOKENS = 2
 COUNT_WORDS = frozenset(normalize(w) for w in ("عشرات", "مئات", "آلاف", "ألف", "عدد", "بضعة", "ثلاثة", "ثلاث", "عشرة"))
 PREPOSITION_PREFIXED = re.compile(r"^[وف]?(?:بال|لل|با|لا|كال)")
+# The words of the titles a person's name follows (flows/data/titles.tsv), without the article: "قال وزير الخارجية
+# الأمريكي مايك بومبيو" names its subject after a title, "استهدف انفجار موكبا لرئيس الوزراء" does not.
+TITLE_WORDS = frozenset(
+    normalize(w).removeprefix("ال") for title, _ in read_tsv_tuples("titles.tsv") for w in title.split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +135,10 @@ def pick_actor1(
             if before and gap_tokens(text, before[-1].char_end, trigger_start) <= PRONOUN_REFERENT_GAP_TOKENS:
                 return first_conjunct(text, before, len(before) - 1), "subject"
             return (shared_subject, "subject") if shared_subject is not None else (None, "guess")
+        if not subject_suffix and direct and common_subject_after(text, trigger_end, after):
+            # "استهدف انفجار موكبا لرئيس الوزراء … رامي الحمد الله", "يتهم مشروع القرار إسرائيل": a common noun
+            # opens the clause as its subject; the name further on is in the object.
+            return None, "unnamed"
         if (
             not subject_suffix
             and direct
@@ -204,6 +216,53 @@ def unnamed_subject_after(text: str, trigger_end: int, after: list[ActorCandidat
         return False  # "قد وصل، الاثنين،": a time adverb set off by commas
     word = normalize(following[0].text)
     return word.startswith(("ال", "وال")) and word not in PREPOSITIONS and len(word) > DEFINITE_NOUN_MIN_LETTERS
+
+
+def common_subject_after(text: str, trigger_end: int, after: list[ActorCandidate]) -> bool:
+    """The word right after the verb is an indefinite common noun, no name, title, particle or time word (a name
+    stopword), and no name is its genitive or stands behind its adjectives: the verb's subject, which names no one
+    ("استهدف انفجار موكبا", "يتهم مشروع القرار إسرائيل"). A plural or a force's noun with a name after it ("قوات
+    النظام", "غارات جوية للتحالف") is the name's, and so is a title ("قال وزير الخارجية")."""
+    following = words(text, trigger_end, min(len(text), trigger_end + 80))
+    if len(following) < 2 or CLAUSE_PUNCTUATION.search(text[trigger_end : following[0].start]):
+        return False
+    head = following[0]
+    if any(c.char_start < head.end and head.start < c.char_end for c in after):
+        return False
+    if head.proclitics or head.norm[:1].isdigit() or head.norm.endswith("ا") or not head.norm.isalpha():
+        return False  # "بالقيادي", "الشرطة" (unnamed_subject_after's), "45", "أيضا", "رسميا"
+    if head.enclitic:
+        return False  # "أعلن المغرب قطع علاقاته مع إيران": a noun with a pronoun is definite, the object, not a subject
+    if head.key in TITLE_WORDS or head.norm in name_stopwords() or is_preposition(head.norm) or time_word(head.norm):
+        return False
+    if head.norm.endswith("ات") or head.norm in OBJECT_QUANTIFIERS or head.norm in COUNT_WORDS:
+        return False  # "غارات التحالف", "عشرات المدنيين": a plural or a count before a name is the name's
+    first_name = next((c for c in after if c.char_start >= head.end), None)
+    if first_name is None or gap_tokens(text, head.end, first_name.char_start) == 0:
+        return False  # "قوات النظام": the name is the noun's genitive
+    between = words(text, head.end, first_name.char_start)
+    if all(w.norm.endswith(ADJECTIVE_ENDINGS) for w in between):
+        return False  # "غارات جوية للتحالف": the noun's adjectives, then its owner
+    if any(w.enclitic for w in between):
+        return False  # "قتلت عبوة ناسفة زرعتها ميليشيا الحوثي": a clause on the noun names who stands behind it
+    # "حذر رجل الدين الإيراني البارز أحمد خاتمي": a person after a description of him, with no preposition or
+    # indefinite object ("موكبا لرئيس الوزراء …") between, is that description's name.
+    return not (
+        first_name.entity_type == "PERSON"
+        and not any(w.proclitics.removesuffix("ال")[-1:] in ("ب", "ل") or w.norm.endswith("ا") for w in between)
+        and not any(is_preposition(w.norm) for w in between)
+    )
+
+
+def time_word(word: str) -> bool:
+    """A weekday, a month, or a word of a relative date or a time of day (flows/data/weekdays.tsv, months.tsv,
+    relative_dates.tsv): "التقى مساء الأحد …" names no subject with its first word."""
+    lexicon = date_words()
+    return word in lexicon.weekdays or word in lexicon.months or any(word in kind for kind in lexicon.words.values())
+
+
+# The endings of an adjective between a noun and the name it belongs to ("غارات جوية للتحالف"), normalised.
+ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يات")
 
 
 def inside_object(text: str, start: int, end: int) -> bool:

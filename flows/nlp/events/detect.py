@@ -35,7 +35,13 @@ from flows.nlp.events.domains import KEPT_OFF_POLITICS, is_off_politics
 from flows.nlp.events.groups import resolve_groups
 from flows.nlp.events.lexicon import EventLexicon, lexicon
 from flows.nlp.events.nisbas import action_nisbas, with_object_nisba
-from flows.nlp.events.noun_clauses import SYMMETRIC_TYPES, is_undergone, relative_light_agent, undergone_roles
+from flows.nlp.events.noun_clauses import (
+    SYMMETRIC_TYPES,
+    is_undergone,
+    relative_light_agent,
+    relative_object,
+    undergone_roles,
+)
 from flows.nlp.events.places import is_place_only, places_out_of_roles
 from flows.nlp.events.references import Report, is_reference, reported_subject, with_antecedent_actors
 from flows.nlp.events.roles import ActorCandidate, Roles, assign_roles
@@ -191,6 +197,9 @@ def detect_events(
                 light_agent = relative_light_agent(text, hit.char_end, clause_end, pool)
                 if light_agent is not None and light_agent != roles.actor1_id:
                     roles = with_agent(roles, light_agent)  # "غارة شنتها طائرات التحالف": the coalition's
+                target = relative_object(text, hit.char_end, clause_end, pool)
+                if target is not None and target == roles.actor1_id and roles.source not in ("nisba", "by"):
+                    roles = as_target(roles, target)  # "الغارة التي استهدفت القيادي الحوثي صالح الصماد"
             roles = places_out_of_roles(roles, places)
             roles = with_object_nisba(text, hit, roles, pool, clause_end, mentions, entities)
             if (
@@ -293,6 +302,12 @@ def with_agent(roles: Roles, agent: str) -> Roles:
     second = None if second == agent else second
     ordered = (agent, *(a for a in roles.actor_ids if a != agent))
     return Roles(agent, second, roles.location_id, ordered, "speaker")
+
+
+def as_target(roles: Roles, target: str) -> Roles:
+    """The roles with ``target`` moved from actor1 to actor2: the clause names no agent."""
+    ordered = (target, *(a for a in roles.actor_ids if a != target))
+    return Roles(None, target, roles.location_id, ordered, "subject")
 
 
 def clause_bounds(text: str, lex: EventLexicon, sentence: Sentence, hit: TriggerHit) -> tuple[int, int]:

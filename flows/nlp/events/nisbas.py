@@ -16,10 +16,12 @@ import re
 from dataclasses import replace
 
 from flows.nlp.entities.gazetteer import load_gazetteer
-from flows.nlp.events.agents import ActorCandidate
+from flows.nlp.events.agents import ActorCandidate, gap_tokens
+from flows.nlp.events.noun_clauses import governed_word
 from flows.nlp.events.parties import content_start, nisba_on_noun
 from flows.nlp.events.roles import Roles
 from flows.nlp.events.triggers import TriggerHit
+from flows.nlp.text import words
 from flows.nlp.text.arabic import normalize, tokens
 from flows.nlp.types import Entity, Mention
 
@@ -89,14 +91,17 @@ def object_nisba(
     actor1_id: str | None,
     mentions: tuple[Mention, ...],
     entities: tuple[Entity, ...],
+    skipped: tuple[tuple[int, int], ...] = (),
 ) -> str | None:
     """The country a nisba in the act's object names, its target: "استهدفت إسرائيل احدى المقاتلات السورية",
-    "اعتداءاتها على السيادة اللبنانية", "أيدت … مزاعم بريطانية". Read in the few words from ``start`` (after the
-    trigger and its subject) up to ``end`` (the clause's, or where what was said opens); not for the types of
-    NO_OBJECT_TARGET_TYPES; not the agent's own country."""
+    "اعتداءاتها على السيادة اللبنانية", "أيدت … مزاعم بريطانية", "قتل 45 فلسطينيا برصاص الجيش". Read in the few
+    words from ``start`` (the trigger's end) up to ``end`` (the clause's, or where what was said opens), leaving out
+    the ``skipped`` spans (the agent after the verb and its own nisba); not for the types of NO_OBJECT_TARGET_TYPES;
+    not the agent's own country."""
     if hit.entry.event_type in NO_OBJECT_TARGET_TYPES:
         return None
-    for token in tokens(text, start, end)[:OBJECT_REACH_WORDS]:
+    read = [t for t in tokens(text, start, end) if not any(a <= t.char_start < b for a, b in skipped)]
+    for token in read[:OBJECT_REACH_WORDS]:
         if CLAUSE_BREAK.search(text[start : token.char_start]):
             return None
         tagged = next((m for m in mentions if m.char_start < token.char_end and token.char_start < m.char_end), None)
@@ -109,6 +114,31 @@ def object_nisba(
     return None
 
 
+def agent_spans(
+    text: str, pool: list[ActorCandidate], actor1_id: str | None, after: int
+) -> tuple[tuple[int, int], ...]:
+    """Where the agent stands after the trigger, each mention with a nisba right after it that qualifies it
+    ("أطلقت قوات الحرس الثوري الإيراني صواريخ": the Guards' country, not the object's): words the object is not."""
+    spans = []
+    for cand in pool:
+        if actor1_id in cand.entity_ids and cand.char_start >= after:
+            end = cand.char_end
+            for nisba in sorted(pool, key=lambda c: c.char_start):
+                if nisba.is_adjectival and nisba.char_start >= end and gap_tokens(text, end, nisba.char_start) == 0:
+                    end = nisba.char_end
+            # The subject right after the verb comes with its title ("اتهم رئيس الوزراء الإسرائيلي نتنياهو"); an
+            # agent behind a preposition ("برصاص الجيش") follows the object.
+            spans.append((cand.char_start if adjunct(text, after, cand.char_start) else after, end))
+    return tuple(spans)
+
+
+def adjunct(text: str, after: int, start: int) -> bool:
+    """The name at ``start`` stands behind a preposition, glued to its own word or to the word before it."""
+    before = words(text, after, start)[-1:]
+    own = words(text, start, min(len(text), start + 30))[:1]
+    return any(governed_word(w) for w in (*before, *own))
+
+
 def with_object_nisba(
     text: str,
     hit: TriggerHit,
@@ -118,16 +148,14 @@ def with_object_nisba(
     mentions: tuple[Mention, ...],
     entities: tuple[Entity, ...],
 ) -> Roles:
-    """The roles with the object's nisba as actor2 when they have none (object_nisba); the object starts after
-    the subject when it follows the verb."""
+    """The roles with the object's nisba as actor2 when they have none (object_nisba); the object is what follows
+    the trigger, the agent's words left out wherever they stand: right after the verb (VSO) or after the object
+    ("قتل 45 فلسطينيا برصاص الجيش الإسرائيلي")."""
     if roles.actor2_id is not None:
         return roles
-    subject_end = max(
-        (c.char_end for c in pool if roles.actor1_id in c.entity_ids and c.char_start >= hit.char_end),
-        default=hit.char_end,
-    )
     end = content_start(text, hit.char_end, clause_end)
-    target = object_nisba(text, hit, subject_end, end, roles.actor1_id, mentions, entities)
+    skipped = agent_spans(text, pool, roles.actor1_id, hit.char_end)
+    target = object_nisba(text, hit, hit.char_end, end, roles.actor1_id, mentions, entities, skipped)
     if target is None:
         return roles
     return replace(roles, actor2_id=target, actor_ids=(*roles.actor_ids, target))

@@ -17,7 +17,7 @@ from functools import cache
 
 from flows.nlp.events.agents import ActorCandidate
 from flows.nlp.events.roles import Roles
-from flows.nlp.text import derived_forms, normalize, words
+from flows.nlp.text import Word, derived_forms, normalize, words
 
 # Each lemma with the preposition its event noun takes: تعرض ل + the noun ("تعرض مهمة إمداد للجيش لهجوم": the
 # supply is no target), تلقى + the noun itself.
@@ -87,3 +87,46 @@ def relative_light_agent(text: str, noun_end: int, clause_end: int, pool: list[A
         named = sorted((c for c in pool if word.end <= c.char_start < reach[-1].end), key=lambda c: c.char_start)
         return named[0].entity_ids[0] if named and named[0].entity_ids[0] else None
     return None
+
+
+# A name this many words after the relative clause's own verb is that verb's object ("الغارة التي استهدفت القيادي
+# الحوثي صالح الصماد": a title of two words, then the name).
+RELATIVE_OBJECT_WORDS = 3
+
+
+def relative_object(text: str, noun_end: int, clause_end: int, pool: list[ActorCandidate]) -> str | None:
+    """The entity a relative clause on the event noun does the act to: "الغارة التي استهدفت القيادي … الصماد",
+    "الهجوم الذي طال X" — the noun is the relative verb's subject, so the name after that verb is its object, the
+    target, never the agent. Not when the verb carries the noun's pronoun ("غارة شنتها طائرات التحالف": the name is
+    the subject, relative_light_agent's) nor behind a preposition ("التي أعلن عنها")."""
+    following = words(text, noun_end, clause_end)
+    for i, word in enumerate(following[:LIGHT_VERB_REACH_WORDS]):
+        if word.key not in RELATIVES or word.proclitics:
+            continue
+        verb = following[i + 1 : i + 2]
+        if not verb or verb[0].enclitic or verb[0].proclitics or verb[0].key in RELATIVES:
+            return None
+        reach = following[i + 2 : i + 2 + RELATIVE_OBJECT_WORDS]
+        named = sorted(
+            (c for c in pool if reach and verb[0].end <= c.char_start < reach[-1].end and not c.is_adjectival),
+            key=lambda c: c.char_start,
+        )
+        if not named or any(governed_word(w) for w in reach if w.end <= named[0].char_start):
+            return None
+        return named[0].entity_ids[0] or None
+    return None
+
+
+PREPOSITION_KEYS = frozenset(normalize(w) for w in ("في", "إلى", "على", "عن", "من", "مع", "ضد", "لدى"))
+# A preposition carrying a pronoun ("عنه", "لها", "عليهم"): the segmenter keeps such short words whole.
+PRONOUN_PREPOSITIONS = frozenset(
+    normalize(p + e)
+    for p in ("في", "إلي", "علي", "عن", "من", "مع", "ضد", "لدي", "ل", "ب")
+    for e in ("ه", "ها", "هم", "هما")
+)
+
+
+def governed_word(word: Word) -> bool:
+    """A preposition, or a word carrying one ("لها", "بالقيادي", "للجيش"): what follows it is no direct object."""
+    glued = word.proclitics.removesuffix("ال").removesuffix("ل" if word.proclitics.endswith("لل") else "")
+    return word.key in PREPOSITION_KEYS or word.norm in PRONOUN_PREPOSITIONS or glued[-1:] in ("ب", "ل", "ك")

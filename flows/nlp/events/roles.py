@@ -24,11 +24,13 @@ from flows.nlp.events.agents import (
     ActorCandidate,
     charge_start,
     clitic_before,
+    common_subject_after,
     counted,
     gap_tokens,
     is_preposed_subject,
     pick_actor1,
     subject_nisba_after,
+    word_start,
 )
 from flows.nlp.events.parties import (
     DEATH_MODES,
@@ -270,10 +272,17 @@ def assign_roles(
         # Last resort: a nisba standing for its country ("المسؤولين الماليين" -> Mali).
         # Not the counterpart's ("بعد قمة جمعته مع نظيره الروسي": the Russian is whom he met).
         # Not a counted one either ("وقتل 40 جندي تركي": the victims' country is the target).
+        # A common noun's own nisba only, right after it ("هاجم مسلحون أفغان"), not one in the object ("استهدف
+        # انفجار موكبا لرئيس الوزراء الفلسطيني رامي …").
+        common = source == "unnamed" and pos == "verb" and common_subject_after(text, trigger_end, actor_after)
+        object_from = trigger_end if common else clause_end
         nisbas = [
             c
             for c in inside
-            if c.is_adjectival and c.entity_type in NISBA_TYPES and not counterpart(text, c.char_start)
+            if c.is_adjectival
+            and c.entity_type in NISBA_TYPES
+            and not counterpart(text, c.char_start)
+            and (c.char_start < object_from or gap_tokens(text, trigger_end, word_start(text, c.char_start)) <= 1)
         ]
         first = next((c for c in nisbas if not counted(text, c)), None)
         victims = [c for c in nisbas if c.char_start >= trigger_end]
