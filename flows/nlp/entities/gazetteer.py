@@ -222,5 +222,13 @@ def definite_org_heads() -> frozenset[str]:
 
 
 @cache
+def nisba_body_heads() -> frozenset[str]:
+    """The definite body heads a country's nisba may qualify (definite_org_heads.tsv, nisba=yes)."""
+    return frozenset(
+        normalize(row["head"]) for row in read_tsv("gazetteer", "definite_org_heads.tsv") if row["nisba"] == "yes"
+    )
+
+
+@cache
 def generic_adjectives() -> frozenset[str]:
     return word_set("gazetteer", "generic_adjectives.tsv", column="word")

@@ -23,6 +23,7 @@ from flows.nlp.entities.gazetteer import (
     definite_org_heads,
     generic_adjectives,
     name_stopwords,
+    nisba_body_heads,
     org_heads,
     place_heads,
     place_name_starts,
@@ -254,6 +255,7 @@ RELATIONAL_ENDINGS = ("ي", "يه")
 OWNER_LIL = "لل"
 OWNER_WORDS = frozenset(("التابع", "التابعه"))
 OWNER_IN = "في"
+PURPOSE_LAM = "ل"  # لحقوق الإنسان: the purpose in a body's name (_purpose_at)
 
 
 def find_definite_bodies(text: EntityText, by_token: dict[int, GazetteerMatch]) -> list[Candidate]:
@@ -264,17 +266,49 @@ def find_definite_bodies(text: EntityText, by_token: dict[int, GazetteerMatch]) 
     for i in range(len(text.toks) - 1):
         if i in by_token or not text.starts_with_article(i) or not text.bare_stems(i) & heads:
             continue
+        with_nisba = bool(text.bare_stems(i) & nisba_body_heads())
         j = i + 1
-        while j < len(text.toks) and j - i <= MAX_BODY_ADJECTIVES and text.joined(j) and j not in by_token:
+        while (
+            j < len(text.toks)
+            and j - i <= MAX_BODY_ADJECTIVES
+            and text.joined(j)
+            and (j not in by_token or (with_nisba and _country_nisba_at(j, by_token)))
+        ):
             word = text.toks[j].norm
             if not text.starts_with_article(j) or not word.endswith(RELATIONAL_ENDINGS) or word in generic:
                 break
             if text.bare_stems(j) & name_stopwords():
                 break  # الى، التي: particles that look like adjectives once normalised
             j += 1
-        if j > i + 1 and not _owned(text, j, by_token):
+        # A country's nisba says whose body it is (السفارة الأمريكية في بغداد): what follows describes, never owns it.
+        national = any(_country_nisba_at(k, by_token) for k in range(i + 1, j))
+        if national and _purpose_at(text, j, by_token):
+            j += 2  # "المرصد السوري لحقوق الإنسان": what the body is for is part of its name
+        if j > i + 1 and (national or not _owned(text, j, by_token)):
             out.append(_headed_org(text, i, j, 3, "definite-body"))
     return out
+
+
+def _purpose_at(text: EntityText, j: int, by_token: dict[int, GazetteerMatch]) -> bool:
+    """ل with an indefinite noun, then a definite noun, right after a body's adjectives: لحقوق الإنسان، لمكافحة
+    الإرهاب — the purpose a body's name states (not لل + the article, which says whose body it is)."""
+    if j + 1 >= len(text.toks) or not (text.joined(j) and text.joined(j + 1)) or j in by_token or j + 1 in by_token:
+        return False
+    word = text.toks[j].norm
+    return (
+        word.startswith(PURPOSE_LAM)
+        and not word.startswith(OWNER_LIL)
+        and len(word) > len(PURPOSE_LAM) + 2
+        and text.starts_with_article(j + 1)
+        and not text.bare_stems(j + 1) & name_stopwords()
+        and not _country_nisba_at(j + 2, by_token)  # "لرفض الحكومة البريطانية": a body of its own follows
+    )
+
+
+def _country_nisba_at(j: int, by_token: dict[int, GazetteerMatch]) -> bool:
+    """A listed country's nisba of one word at token ``j`` (السوري، الأمريكية)."""
+    match = by_token.get(j)
+    return match is not None and match.info.kind == "nisba" and match.tok_start == j and match.tok_end == j + 1
 
 
 def _owned(text: EntityText, j: int, by_token: dict[int, GazetteerMatch]) -> bool:
