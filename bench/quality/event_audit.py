@@ -159,4 +159,4 @@ if __name__ == "__main__":
         seed = int(sys.argv[2]) if len(sys.argv) > 2 else AUDIT_SEED
         print(f"{draw(seed=seed)} reports; {AUDIT_REPORTS} drawn into {AUDIT_FILE}")
     else:
-        print(report(Path(sys.argv[1]) if len(sys.argv) > 1 else AUDIT_FILE))
+        print(report(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else AUDIT_FILE))
