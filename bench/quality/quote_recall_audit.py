@@ -33,14 +33,14 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, iter_ant_xml, parse_ant_document
+from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, AntArticle, iter_ant_xml, parse_ant_document
 from bench.quality.audit import drawable_names, read_rows, share
 from flows.nlp.entities.extract import extract_entities
 from flows.nlp.quotes.extract import extract_quotes
 from flows.nlp.quotes.lexicon import cue_for
 from flows.nlp.text import split_sentences
 from flows.nlp.text.arabic import normalize
-from flows.nlp.types import Document
+from flows.nlp.types import Document, Sentence
 
 AUDIT = Path(__file__).resolve().parent / "audits" / "quote_misses_ant2_seed61.tsv"
 COLUMNS = ("docno", "sentence", "cue", "excerpt", "missed", "note")
@@ -55,6 +55,14 @@ WORD = re.compile(r"\S+")
 COUNTS = re.compile(r"^# counts: (.*)$", re.MULTILINE)
 
 
+def _quoted_spans(article: AntArticle) -> tuple[tuple[Sentence, ...], list[tuple[int, int]]]:
+    """The body's sentences and the (start, end) of every body quote the entity and quote stages find in it."""
+    sentences = tuple(split_sentences(article.text))
+    doc = Document(article.docno, article.text, article.title, None, sentences)
+    entities, mentions = extract_entities(doc)
+    return sentences, [(q.char_start, q.char_end) for q in extract_quotes(doc, mentions, entities) if q.part == "body"]
+
+
 def _covered(docno_sentences: dict[str, set[int]], tarball: Path = ANT_V2_TARBALL) -> set[tuple[str, int]]:
     """(docno, sentence number) of the given sentences that a body quote found by today's code overlaps."""
     covered: set[tuple[str, int]] = set()
@@ -62,10 +70,7 @@ def _covered(docno_sentences: dict[str, set[int]], tarball: Path = ANT_V2_TARBAL
         article = parse_ant_document(xml)
         if article is None or article.docno not in docno_sentences:
             continue
-        sentences = split_sentences(article.text)
-        doc = Document(article.docno, article.text, article.title, None, sentences)
-        entities, mentions = extract_entities(doc)
-        spans = [(q.char_start, q.char_end) for q in extract_quotes(doc, mentions, entities) if q.part == "body"]
+        sentences, spans = _quoted_spans(article)
         for n in docno_sentences[article.docno]:
             sentence = sentences[n]
             if any(start < sentence.char_end and end > sentence.char_start for start, end in spans):
@@ -122,10 +127,7 @@ def draw(articles: int, rows: int, seed: int, tarball: Path = ANT_V2_TARBALL) ->
         if article is None:
             continue
         counts["articles"] += 1
-        sentences = split_sentences(article.text)
-        doc = Document(article.docno, article.text, article.title, None, sentences)
-        entities, mentions = extract_entities(doc)
-        spans = [(q.char_start, q.char_end) for q in extract_quotes(doc, mentions, entities) if q.part == "body"]
+        sentences, spans = _quoted_spans(article)
         for n, sentence in enumerate(sentences):
             counts["sentences"] += 1
             text = article.text[sentence.char_start : sentence.char_end]
