@@ -45,3 +45,41 @@ def test_the_banner_page_has_banners_to_get_wrong() -> None:
     text = TRAFILATURA_BASELINE.html2txt(load_html(BANNERS))
     assert "الوزير" in text and "وذيل النص" in text
     assert not any(gone in text for gone in ("تعريف", "قبول", "داخل", "تذييل", "إعدادات", "إشعار", "رسم", "var"))
+
+
+FORMS = """<html><body><form action="/s"><label for="q">بحث</label><input id="q" name="q" value="موسكو">
+<select name="s"><option>الكل</option></select><textarea>تعليق</textarea></form>
+<article><h1>عنوان الخبر</h1><p>قال الوزير إن المحادثات مستمرة في باماكو منذ الصباح، وإن الوفد الروسي وصل أمس.</p>
+<p>وأضاف أن الجانبين بحثا التعاون العسكري والاقتصادي بين البلدين خلال الزيارة التي تستمر يومين.</p></article>
+</body></html>"""
+
+
+@pytest.mark.parametrize("page", [*PAGES.values(), FORMS], ids=[*PAGES, "forms"])
+def test_the_lookup_in_c_extracts_what_lxml_htmls_own_lookup_does(page: str) -> None:
+    from lxml import html as lxml_html
+    from trafilatura.utils import HTML_PARSER
+
+    from flows.errors import Quarantine
+    from flows.read.extract import HTML_ELEMENT_LOOKUP, extract_html
+
+    def extracted() -> object:
+        try:
+            return extract_html(page)
+        except Quarantine as error:
+            return str(error)
+
+    ours = extracted()
+    HTML_PARSER.set_element_class_lookup(lxml_html.HtmlElementClassLookup())
+    try:
+        theirs = extracted()
+    finally:
+        HTML_PARSER.set_element_class_lookup(HTML_ELEMENT_LOOKUP)
+    assert ours == theirs
+
+
+def test_trafilaturas_parser_gives_html_elements_through_the_lookup_in_c() -> None:
+    from lxml import html as lxml_html
+
+    tree = load_html(FORMS)
+    assert tree is not None
+    assert {type(e) for e in tree.iter()} == {lxml_html.HtmlElement}
