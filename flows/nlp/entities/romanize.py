@@ -15,7 +15,10 @@ Only this module imports arabic_name_romanizer.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -26,6 +29,7 @@ from arabic_name_romanizer.types import Candidate
 from rapidfuzz import fuzz
 
 from flows.nlp.entities.spelling_rules import Rewrite, respell
+from flows.resources import data_path, read_tsv
 
 
 @dataclass(frozen=True, eq=False)
@@ -110,6 +114,36 @@ CACHED_SPELLINGS = 200_000
 MODEL_THREADS = 1
 
 
+# The model's spellings of the name parts that recur in news, decoded once by bench/names/build_unit_spellings.py
+# (from the entities of ANT v2.1 articles) instead of once in every process: a part's spellings depend on nothing
+# but the part, its role, the country hint and how many are asked, so the table gives what the model would. Used only
+# when its header names the installed model (the sha256 of the package's CHECKSUMS.txt).
+SHIPPED_SPELLINGS = "unit_spellings.tsv"
+USE_SHIPPED = True  # the build script switches it off to hear the model itself
+UnitKey = tuple[str, str, str | None, str | None, int]  # model, part, role, country hint, spellings asked
+
+
+def model_fingerprint() -> str:
+    return hashlib.sha256((default_resources_dir() / "CHECKSUMS.txt").read_bytes()).hexdigest()
+
+
+@cache
+def shipped_spellings() -> dict[UnitKey, list[tuple[str, float]]]:
+    """The shipped table, keyed as UnitSpellings asks; empty when it is missing or was built with another model."""
+    path = data_path(SHIPPED_SPELLINGS)
+    if not USE_SHIPPED or not path.is_file():
+        return {}
+    header = [line for line in path.read_text(encoding="utf-8").splitlines()[:8] if line.startswith("# model: ")]
+    if not header or header[0].removeprefix("# model: ").strip() != model_fingerprint():
+        return {}
+    return {
+        (row["model"], row["unit"], row["role"] or None, row["country"] or None, int(row["top_k"])): [
+            (text, score) for text, score in json.loads(row["spellings"])
+        ]
+        for row in read_tsv(SHIPPED_SPELLINGS)
+    }
+
+
 class UnitSpellings:
     """The package's character model, asked so that a name part's spellings never depend on the parts beside it,
     and each part once per process.
@@ -125,15 +159,20 @@ class UnitSpellings:
     def __init__(self, model_dir: Path) -> None:
         self.model = OnnxModel(model_dir, batch_size=ROWS_PER_CALL, dedupe=False, intra_op_threads=MODEL_THREADS)
         self.uses_roles = self.model.uses_roles
+        self.name = "" if model_dir == default_resources_dir() else model_dir.name  # "" or "persian"
         self.spellings: dict[tuple[str, str | None, str | None, int], list[tuple[str, float]]] = {}
 
     def transliterate_units(
         self, units: list[str], country: str | None, top_k: int, roles: list[str | None] | None = None
     ) -> list[list[tuple[str, float]]]:
         keys = [(unit, role, country, top_k) for unit, role in zip(units, roles or [None] * len(units))]
-        missing = sorted({key for key in keys if key not in self.spellings}, key=lambda k: (k[0], k[1] or ""))
-        if len(self.spellings) + len(missing) > CACHED_SPELLINGS:
+        if len(self.spellings) + len(keys) > CACHED_SPELLINGS:
             self.spellings.clear()
+        shipped = shipped_spellings()
+        for key in keys:
+            if key not in self.spellings and (found := shipped.get((self.name, *key))) is not None:
+                self.spellings[key] = found
+        missing = sorted({key for key in keys if key not in self.spellings}, key=lambda k: (k[0], k[1] or ""))
         by_length: dict[int, list[tuple[str, str | None]]] = {}
         for unit, role, _, _ in missing:
             length = len(encode_source_ids(self.model.vocab, unit, country, role if self.uses_roles else None))
