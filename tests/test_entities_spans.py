@@ -94,3 +94,20 @@ def test_a_definite_body_said_to_be_someones_is_a_description() -> None:
 
 def test_a_states_definite_body_stays_a_name() -> None:
     assert ("الحرس الرئاسي", "ORG") in mentions("وأعلن الحرس الرئاسي للنيجر التمرد.")
+
+
+def test_two_pieces_of_one_unlisted_name_side_by_side_are_one_name() -> None:
+    found = mentions("أعلن نادي سان اتيان الفرنسي لكرة القدم أنه تعاقد مع المهاجم")
+    assert ("سان اتيان", "ORG") in found
+    assert ("اتيان", "ORG") not in found
+
+
+def test_a_name_cut_before_the_rest_of_its_longer_form_in_the_article_is_the_longer_name() -> None:
+    found = mentions("تأهل فريق بوكا جونيورز إلى النهائي. وفاز بوكا جونيورز يوم الأحد. ويستعد بوكا جونيورز للكأس")
+    assert found.count(("بوكا جونيورز", "ORG")) == 3
+    assert ("بوكا", "ORG") not in found
+
+
+def test_a_piece_after_a_preposition_is_not_joined_to_the_name_before_it() -> None:
+    found = mentions("وقع الهجوم في منطقة العباسي بمديرية بيت الفقيه")
+    assert not any("العباسي" in surface and "الفقيه" in surface for surface, _ in found)

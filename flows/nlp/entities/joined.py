@@ -1,0 +1,114 @@
+"""A name cut into pieces is one name: the longer name the article writes elsewhere, and two pieces that stand
+side by side.
+
+The tagger and the rules read a name word by word, and a name of foreign words they half know comes out cut: "بوكا"
+alone before "جونيورز" (the article writes "بوكا جونيورز" three times), or "سان" and "اتيان" as two bodies side by
+side (نادي سان اتيان). The random audits of ANT v2.1 judged these cut (bench/quality/audits/entities_ant2_seed26.tsv,
+entities_ant2_seed27.tsv: 10 of their 61 wrong rows are a name cut where the next or previous word is its own).
+
+- A mention whose words are the first words of a longer name of the same type in the article, followed in the text
+  by that name's other words, is a mention of the longer name.
+- Two mentions of the same type with nothing but spaces between them are one name when at least one of them is a
+  name no list knows (two listed names side by side stay two). A second piece that starts with a proclitic (وياغو
+  after a conjunction, بمديرية after a preposition: clitic_stem, by the corpus counts) stays apart.
+"""
+
+from __future__ import annotations
+
+from flows.nlp.entities.base import Candidate, made_up, stable_id
+from flows.nlp.entities.tagger import clitic_stem
+from flows.nlp.entities.tokens import EntityText
+from flows.nlp.text.arabic import normalize
+from flows.nlp.types import Entity
+
+# The kinds joined. Every kind the audits found cut: people (ريفيتال دانينو), bodies (سان اتيان), places (بصرى الشام).
+KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+
+
+def joined_names(text: EntityText, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with cut names made whole (sorted by char_start)."""
+    ordered = sorted(chosen, key=lambda c: c.char_start)
+    longer = _longer_names(text, ordered)
+    out: list[Candidate] = []
+    i = 0
+    while i < len(ordered):
+        c = ordered[i]
+        if c.is_adjectival or c.entity.entity_type not in KINDS:
+            out.append(c)
+            i += 1
+            continue
+        grown = _grown_to_longer(text, c, longer)
+        if grown is not None:
+            swallowed = _inside(ordered, i + 1, grown.tok_end)
+            if swallowed is not None:
+                out.append(grown)
+                i = swallowed
+                continue
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if nxt is not None and _side_by_side(text, c, nxt):
+            out.append(_joined(text, c, nxt))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def _written(text: EntityText, c: Candidate) -> tuple[str, ...]:
+    """The mention's words as written, normalised; the first without the proclitics the mention left out."""
+    first = normalize(text.body[c.char_start : text.toks[c.tok_start].char_end])
+    return (first, *(text.toks[k].norm for k in range(c.tok_start + 1, c.tok_end)))
+
+
+def _longer_names(text: EntityText, chosen: list[Candidate]) -> dict[str, list[tuple[tuple[str, ...], Candidate]]]:
+    """Type -> the article's names of two words or more, longest first."""
+    names: dict[str, dict[tuple[str, ...], Candidate]] = {}
+    for c in chosen:
+        if not c.is_adjectival and c.entity.entity_type in KINDS and c.tok_end - c.tok_start >= 2:
+            names.setdefault(c.entity.entity_type, {}).setdefault(_written(text, c), c)
+    return {kind: sorted(found.items(), key=lambda item: len(item[0]), reverse=True) for kind, found in names.items()}
+
+
+def _grown_to_longer(
+    text: EntityText, c: Candidate, longer: dict[str, list[tuple[tuple[str, ...], Candidate]]]
+) -> Candidate | None:
+    """The mention carried on over the words that make it a longer name of the article, or None."""
+    words = _written(text, c)
+    for name, source in longer.get(c.entity.entity_type, ()):
+        end = c.tok_start + len(name)
+        if len(name) <= len(words) or name[: len(words)] != words or end > len(text.toks):
+            continue
+        if all(text.toks[k].norm == name[k - c.tok_start] and text.joined(k) for k in range(c.tok_end, end)):
+            return Candidate(
+                c.char_start, text.toks[end - 1].char_end, c.tok_start, end, source.entity, c.priority, c.source
+            )
+    return None
+
+
+def _inside(ordered: list[Candidate], i: int, tok_end: int) -> int | None:
+    """The index of the first candidate from i on that starts at or after ``tok_end``; None when one of them runs
+    past ``tok_end`` (the longer name would cut it)."""
+    while i < len(ordered) and ordered[i].tok_start < tok_end:
+        if ordered[i].tok_end > tok_end:
+            return None
+        i += 1
+    return i
+
+
+def _side_by_side(text: EntityText, c: Candidate, nxt: Candidate) -> bool:
+    return (
+        nxt.tok_start == c.tok_end
+        and not nxt.is_adjectival
+        and nxt.entity.entity_type == c.entity.entity_type
+        and (made_up(c.entity) or made_up(nxt.entity))
+        and text.joined(nxt.tok_start)
+        and nxt.char_start == text.toks[nxt.tok_start].char_start
+        and not clitic_stem(text.toks[nxt.tok_start].norm)[1]
+    )
+
+
+def _joined(text: EntityText, c: Candidate, nxt: Candidate) -> Candidate:
+    kind = c.entity.entity_type
+    name = " ".join(text.body[c.char_start : nxt.char_end].replace("_", " ").split())
+    entity = Entity(stable_id(kind.lower(), name), kind, name, None, None)
+    return Candidate(c.char_start, nxt.char_end, c.tok_start, nxt.tok_end, entity, c.priority, c.source)
