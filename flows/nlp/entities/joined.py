@@ -8,7 +8,7 @@ entities_ant2_seed27.tsv: 10 of their 61 wrong rows are a name cut where the nex
 
 - A mention whose words are the first words of a longer name of the same type in the article, followed in the text
   by that name's other words, is a mention of the longer name.
-- Two mentions of the same type with nothing but spaces between them are one name when at least one of them is a
+- Two mentions of the same type with nothing but spaces between them a hashtag's mark or a bare hyphen (a hyphen between spaces joins two places: عقربا - كفر شمس) are one name when at least one of them is a
   name no list knows (two listed names side by side stay two). A second piece that starts with a proclitic (وياغو
   after a conjunction, بمديرية after a preposition: clitic_stem, by the corpus counts) stays apart.
 """
@@ -23,6 +23,10 @@ from flows.nlp.types import Entity
 
 # The kinds joined. Every kind the audits found cut: people (ريفيتال دانينو), bodies (سان اتيان), places (بصرى الشام).
 KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+# Spaces and a hashtag's mark: a surname written as a hashtag goes on the name (فيدريكا #موغيريني).
+HASHTAG_GAP = " \t#"
+# A hyphen with no space around it joins the words of one name (شتونغ-تشينغ، جونغ-أون).
+HYPHENS = frozenset({"-", "‐", "‑"})
 
 
 def joined_names(text: EntityText, chosen: list[Candidate]) -> list[Candidate]:
@@ -101,7 +105,7 @@ def _side_by_side(text: EntityText, c: Candidate, nxt: Candidate) -> bool:
         and not nxt.is_adjectival
         and nxt.entity.entity_type == c.entity.entity_type
         and (made_up(c.entity) or made_up(nxt.entity))
-        and text.joined(nxt.tok_start)
+        and (not text.gap(nxt.tok_start).strip(HASHTAG_GAP) or text.gap(nxt.tok_start) in HYPHENS)
         and nxt.char_start == text.toks[nxt.tok_start].char_start
         and not clitic_stem(text.toks[nxt.tok_start].norm)[1]
     )
