@@ -128,3 +128,21 @@ def test_one_word_the_corpus_often_writes_with_the_article_is_no_name_alone() ->
 def test_one_word_of_a_given_name_cluster_stays_a_name() -> None:
     # كريم "generous" is written with the article in 102 of 428 occurrences, but the corpus uses it as a given name.
     assert ("كريم", "PERSON") in mentions("وقال كريم إنه سيعود غدا")
+
+
+def test_a_word_the_corpus_writes_with_the_names_edge_word_is_part_of_the_name() -> None:
+    # ANT v2.1: بصرى is followed by الشام in 22 of its 36 occurrences (flows/data/gazetteer/bound_words.tsv).
+    found = mentions("واجتمع المبعوث الروسي بالقادة في مدينة بصرى الشام، واتفقوا على انسحاب المسلحين")
+    assert ("بصرى الشام", "GPE") in found
+    assert ("بصرى", "GPE") not in found
+
+
+def test_the_bound_words_file_keeps_no_head_or_title_and_states_its_thresholds() -> None:
+    from bench.quality import build_bound_words
+    from flows.nlp.entities.base import non_name_words
+    from flows.nlp.entities.joined import bound_words
+
+    pairs = bound_words()
+    assert ("نيجني", "نوفغورود") in pairs
+    assert not any(a in non_name_words() or b in non_name_words() for a, b in pairs)
+    assert build_bound_words.MIN_PAIR == 5 and build_bound_words.BOUND_SHARE == 0.6

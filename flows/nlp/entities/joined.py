@@ -11,18 +11,27 @@ entities_ant2_seed27.tsv: 10 of their 61 wrong rows are a name cut where the nex
 - Two mentions of the same type with nothing but spaces between them a hashtag's mark or a bare hyphen (a hyphen between spaces joins two places: عقربا - كفر شمس) are one name when at least one of them is a
   name no list knows (two listed names side by side stay two). A second piece that starts with a proclitic (وياغو
   after a conjunction, بمديرية after a preposition: clitic_stem, by the corpus counts) stays apart.
+- A name no list knows takes on a word next to it that the corpus writes with the name's edge word in most of
+  either's occurrences (flows/data/gazetteer/bound_words.tsv, counted by bench/quality/build_bound_words.py): بصرى is
+  followed by الشام in 22 of its 36 occurrences in ANT v2.1, نوفغورود preceded by نيجني in 22 of 47.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from flows.nlp.entities.base import Candidate, made_up, stable_id
+from flows.nlp.entities.span_words import place_nisba
 from flows.nlp.entities.tagger import clitic_stem
 from flows.nlp.entities.tokens import EntityText
-from flows.nlp.text.arabic import normalize
+from flows.nlp.text.arabic import ARTICLE, normalize
 from flows.nlp.types import Entity
+from flows.resources import read_tsv
 
 # The kinds joined. Every kind the audits found cut: people (ريفيتال دانينو), bodies (سان اتيان), places (بصرى الشام).
 KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+# How many bound words a name may take on (نيجني -> نيجني نوفغورود; جونز -> جونز لانج لاسال).
+MAX_BOUND_WORDS = 2
 # Spaces and a hashtag's mark: a surname written as a hashtag goes on the name (فيدريكا #موغيريني).
 HASHTAG_GAP = " \t#"
 # A hyphen with no space around it joins the words of one name (شتونغ-تشينغ، جونغ-أون).
@@ -55,7 +64,48 @@ def joined_names(text: EntityText, chosen: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
         i += 1
-    return out
+    used = {k for c in out for k in range(c.tok_start, c.tok_end)}
+    return [_with_bound_words(text, c, used) for c in out]
+
+
+def _with_bound_words(text: EntityText, c: Candidate, used: set[int]) -> Candidate:
+    """A name no list knows, carried on over a word next to it that the corpus writes with its edge word in most of
+    either's occurrences (bound_words.tsv): بصرى -> بصرى الشام. The word after may carry the article (الشام), not a
+    place's nisba (بيل الويلزي); the word before carries neither, nor a proclitic; no mention holds either."""
+    if c.is_adjectival or c.entity.entity_type not in KINDS or not made_up(c.entity):
+        return c
+    bound = bound_words()
+    a, b = c.tok_start, c.tok_end
+    for _ in range(MAX_BOUND_WORDS):
+        if b < len(text.toks) and b not in used and _bare_gap(text, b) and not place_nisba(text, b):
+            prefix = clitic_stem(text.toks[b].norm)[1]
+            if prefix in ("", ARTICLE) and (text.toks[b - 1].norm, text.toks[b].norm) in bound:
+                b += 1
+                continue
+        first_whole = c.char_start == text.toks[a].char_start or a < c.tok_start
+        if a > 0 and first_whole and a - 1 not in used and _bare_gap(text, a):
+            if not clitic_stem(text.toks[a - 1].norm)[1] and (text.toks[a - 1].norm, text.toks[a].norm) in bound:
+                a -= 1
+                continue
+        break
+    if (a, b) == (c.tok_start, c.tok_end):
+        return c
+    start = c.char_start if a == c.tok_start else text.toks[a].char_start
+    kind = c.entity.entity_type
+    name = " ".join(text.body[start : text.toks[b - 1].char_end].split())
+    entity = Entity(stable_id(kind.lower(), name), kind, name, None, None)
+    return Candidate(start, text.toks[b - 1].char_end, a, b, entity, c.priority, c.source)
+
+
+def _bare_gap(text: EntityText, k: int) -> bool:
+    """Only spaces between token k-1 and token k."""
+    return not text.gap(k).strip()
+
+
+@cache
+def bound_words() -> frozenset[tuple[str, str]]:
+    """(first, second) normalised: the pairs of bench/quality/build_bound_words.py."""
+    return frozenset((row["first"], row["second"]) for row in read_tsv("gazetteer", "bound_words.tsv"))
 
 
 def _written(text: EntityText, c: Candidate) -> tuple[str, ...]:
