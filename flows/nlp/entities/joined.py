@@ -4,16 +4,17 @@ side by side.
 The tagger and the rules read a name word by word, and a name of foreign words they half know comes out cut: "بوكا"
 alone before "جونيورز" (the article writes "بوكا جونيورز" three times), or "سان" and "اتيان" as two bodies side by
 side (نادي سان اتيان). The random audits of ANT v2.1 judged these cut (bench/quality/audits/entities_ant2_seed26.tsv,
-entities_ant2_seed27.tsv: 10 of their 61 wrong rows are a name cut where the next or previous word is its own).
+entities_ant2_seed27.tsv: 14 of their 61 wrong rows are a name cut where the next or previous word is its own).
 
 - A mention whose words are the first words of a longer name of the same type in the article, followed in the text
   by that name's other words, is a mention of the longer name.
-- Two mentions of the same type with nothing but spaces between them a hashtag's mark or a bare hyphen (a hyphen between spaces joins two places: عقربا - كفر شمس) are one name when at least one of them is a
-  name no list knows (two listed names side by side stay two). A second piece that starts with a proclitic (وياغو
-  after a conjunction, بمديرية after a preposition: clitic_stem, by the corpus counts) stays apart.
+- Two mentions of the same type with nothing between them but spaces, a hashtag's mark or a bare hyphen (a hyphen
+  between spaces joins two places: عقربا - كفر شمس) are one name when at least one of them is a name no list knows
+  (two listed names side by side stay two). A second piece that starts with a proclitic (وياغو after a
+  conjunction, بمديرية after a preposition: clitic_stem, by the corpus counts) stays apart.
 - A name no list knows takes on a word next to it that the corpus writes with the name's edge word in most of
   either's occurrences (flows/data/gazetteer/bound_words.tsv, counted by bench/quality/build_bound_words.py): بصرى is
-  followed by الشام in 22 of its 36 occurrences in ANT v2.1, نوفغورود preceded by نيجني in 22 of 47.
+  followed by الشام in 22 of its 36 occurrences in ANT v2.1, نيجني by نوفغورود in 22 of its 27.
 """
 
 from __future__ import annotations
