@@ -21,6 +21,7 @@ from flows.nlp.entities.clubs import club_names, club_readings
 from flows.nlp.entities.consistency import consistent_types, type_votes
 from flows.nlp.entities.descriptors import without_descriptors
 from flows.nlp.entities.gazetteer import Gazetteer, load_gazetteer, nisba_heads
+from flows.nlp.entities.joined import joined_names
 from flows.nlp.entities.match import GazetteerMatch, match_gazetteer
 from flows.nlp.entities.patterns import find_definite_bodies, find_headed_orgs, find_headed_places, find_ministries
 from flows.nlp.entities.persons import find_named_persons, find_titled_persons
@@ -57,7 +58,7 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
     votes = type_votes(text, chosen)
     chosen = _linked_to_listed(consistent_types(text, chosen, votes))
     clubs = club_names(text, chosen)
-    chosen = club_readings(text, chosen, clubs)
+    chosen = joined_names(text, club_readings(text, chosen, clubs))
     known = _full_names(text, chosen)
     chosen = repeated_names(text, _resolve_short_names(text, chosen, by_token, known))
     mentions = _mentions(doc.article_id, "body", doc.body_text, text, chosen)
@@ -67,7 +68,7 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
         title_candidates, title_by_token = rule_candidates(title)
         title_chosen = _with_tagger(title, _without_overlaps(title_candidates), doc.title)
         title_chosen = _linked_to_listed(consistent_types(title, title_chosen, type_votes(title, title_chosen, votes)))
-        title_chosen = club_readings(title, title_chosen, clubs | club_names(title, title_chosen))
+        title_chosen = joined_names(title, club_readings(title, title_chosen, clubs | club_names(title, title_chosen)))
         # A title names its people by surname more often than the body does: a title's surname is the person the
         # body names in full wherever the body names them (known), or the title's own full name.
         title_known = _merge_names(known, _full_names(title, title_chosen), everywhere=True)
