@@ -125,3 +125,17 @@ def test_a_source_referred_to_is_the_one_cited_before(text: str, second: str) ->
 )
 def test_crossheads(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "after"),
+    [("وفق ما ذكرت صحيفة الغارديان", "الخميس"), ("بحسب ما قاله جون سميث", "وزير الدفاع البريطاني")],
+    ids=["the-day-it-spoke", "the-sources-title"],
+)
+def test_what_follows_a_closing_source_is_the_sources(source: str, after: str) -> None:
+    """ "…، وفق ما ذكرت الصحيفة، الخميس.": a day or a title after the source's comma leaves the source at the end."""
+    text = f"ووصلت الطائرات الأربع إلى القاعدة قبل موعدها بشهرين، {source}، {after}."
+    doc = Document("t", text, "", None, split_sentences(text))
+    entities, mentions = extract_entities(doc)
+    quotes = extract_quotes(doc, mentions, entities)
+    assert [q.quote_text for q in quotes] == ["ووصلت الطائرات الأربع إلى القاعدة قبل موعدها بشهرين"]

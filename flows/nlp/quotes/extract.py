@@ -249,7 +249,10 @@ def _end_clauses(ctx: Context, found: list[Found]) -> None:
         ]  # fmt: skip
         if later:
             end = _last_comma_before(ctx, item.content_start, later[0])
-        end = tail_start(ctx, item.content_start, end, verbs=item.cue.cue_class != "prep")
+            if end == later[0]:
+                # "… وقال له إن": the next cue's conjunction is not the speaker's last word.
+                end = ctx.tokens[ctx.token_range(0, later[0] + 1).stop - 1].start
+        end = tail_start(ctx, item.content_start, end, verbs=item.cue.cue_class != "prep", cue=item.cue)
         item.content_end = ctx.strip_end(item.content_start, end)
         if ctx.mark_opening_in(item.content_start, item.content_start + 1) is not None:
             mark = ctx.mark_opening_in(item.content_start, item.content_start + 1)

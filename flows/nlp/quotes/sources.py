@@ -10,7 +10,7 @@ from __future__ import annotations
 from flows.nlp.entities.role_words import time_words
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker
 from flows.nlp.quotes.lexicon import Cue, cue_for, is_complementizer, is_lead, speaker_word
-from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, SOURCE_PREPOSITION
+from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, SOURCE_PREPOSITION, is_person_title
 from flows.nlp.quotes.speakers import np_speaker
 
 # A source after "according to" ("الأمين العام للحزب الجمهوري، عصام الشابي لوكالة تونس افريقيا للأنباء") is
@@ -205,9 +205,16 @@ def _definite_subject(ctx: Context, j: int, k: int) -> Speaker | None:
 
 
 def _apposition_follows(ctx: Context, j: int, comma: int, k: int) -> bool:
-    """ "وفق ما أكده الأمين العام للحزب، عصام الشابي لوكالة …": after the comma comes the titled person's name."""
+    """What follows the source's comma to the end of the sentence belongs to the source, so the source closes the
+    clause before it: the titled person's name ("وفق ما أكده الأمين العام للحزب، عصام الشابي لوكالة …"), the named
+    source's title ("وفقا لما ذكره بيريس إدواردز، مراسل بي بي سي في أفريقيا") or the day it spoke ("وفق ما ذكرت
+    "سكاي نيوز"، الخميس")."""
+    if k - comma > MAX_SOURCE_TOKENS or comma >= k:
+        return False
+    if all(ctx.tokens[n].norm in time_words() for n in range(comma, k)) or is_person_title(ctx, comma):
+        return True
     word = speaker_word(ctx.tokens[j].norm)
-    return word is not None and word.kind == "head" and word.resolve == "person" and k - comma <= MAX_SOURCE_TOKENS
+    return word is not None and word.kind == "head" and word.resolve == "person"
 
 
 def _opens_clause(ctx: Context, k: int) -> bool:
