@@ -194,12 +194,13 @@ def ant2_dev() -> dict:
 # read forward, a year that follows another noun is that noun's, a week in one month dates to the month, sequence
 # adverbs عشية/غداة/إثر): date 0.619 -> 0.738, status 0.855 -> 0.867, the rest unchanged. Floors a little below the latter. (Blind test split, scored
 # once each: before 0.134 / 0.361 / 0.257 / 0.174 / 0.857, after 0.169 / 0.423 / 0.289 / 0.367 / 0.822.) Actor figures are bounded by the entity stage: 76 of 115 gold agents are tagged anywhere
-# in their article, 46 in the report's sentence.
+# in their article, 46 in the report's sentence. Eleventh session (what a request asks for is no report, court
+# sentences): event F1 0.508 -> 0.511, type F1 0.703 -> 0.706; the two floors raised to 0.50 / 0.70.
 @pytest.mark.parametrize(
     ("figure", "floor"),
     [
-        pytest.param("event_f1", 0.49, id="ant2-dev-event-f1"),
-        pytest.param("type_f1", 0.69, id="ant2-dev-type-f1"),
+        pytest.param("event_f1", 0.50, id="ant2-dev-event-f1"),
+        pytest.param("type_f1", 0.70, id="ant2-dev-type-f1"),
         pytest.param("actor1_accuracy", 0.55, id="ant2-dev-actor1-accuracy"),
         pytest.param("date_accuracy", 0.71, id="ant2-dev-date-accuracy"),
         pytest.param("status_accuracy", 0.85, id="ant2-dev-status-accuracy"),
