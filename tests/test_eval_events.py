@@ -226,6 +226,7 @@ def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
         "events_ant2_round8.tsv",
         "events_ant2_round9.tsv",
         "events_ant2_round10.tsv",
+        "events_ant2_round11.tsv",
     ],
 )
 def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
@@ -243,8 +244,9 @@ def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
     assert 0 <= event_audit.figures(path)["type_and_actors_right"] <= event_audit.figures(path)["type_right"] <= 1
 
 
-# The current audit (seed 24, issue 14's tenth session, drawn after its last change and judged unseen): type right
-# 0.62, type and actors right 0.22. The floors were 0.72 / 0.26 for seed 23 (events_ant2_round10.tsv: 0.74 / 0.28;
+# The current audit (seed 25, issue 14's eleventh session, drawn after its last change and judged unseen): type right
+# 0.77, type and actors right 0.38; floors raised from 0.60 / 0.20 (seed 24, events_ant2_round11.tsv: 0.62 / 0.22).
+# Before it, seed 24: type right 0.62, type and actors right 0.22. The floors were 0.72 / 0.26 for seed 23 (events_ant2_round10.tsv: 0.74 / 0.28;
 # seed 22, events_ant2_round9.tsv: 0.74 / 0.26); lowered because the fresh draw is judged lower, not because a rule
 # got worse: re-run on the code of this session, seed 23's judged rows read 0.74 / 0.32 (dev), and a sample of 100
 # moves these shares by about ±0.09. Floors a little below, so that a redraw judged worse, or an edit of the
@@ -254,5 +256,5 @@ def test_the_current_event_audit_floor() -> None:
 
     figures = event_audit.figures(event_audit.AUDIT_FILE)
     assert figures["judged"] == event_audit.AUDIT_REPORTS
-    assert figures["type_right"] >= 0.60
-    assert figures["type_and_actors_right"] >= 0.20
+    assert figures["type_right"] >= 0.75
+    assert figures["type_and_actors_right"] >= 0.36
