@@ -194,12 +194,13 @@ def ant2_dev() -> dict:
 # read forward, a year that follows another noun is that noun's, a week in one month dates to the month, sequence
 # adverbs عشية/غداة/إثر): date 0.619 -> 0.738, status 0.855 -> 0.867, the rest unchanged. Floors a little below the latter. (Blind test split, scored
 # once each: before 0.134 / 0.361 / 0.257 / 0.174 / 0.857, after 0.169 / 0.423 / 0.289 / 0.367 / 0.822.) Actor figures are bounded by the entity stage: 76 of 115 gold agents are tagged anywhere
-# in their article, 46 in the report's sentence.
+# in their article, 46 in the report's sentence. Eleventh session (what a request asks for is no report, court
+# sentences): event F1 0.508 -> 0.511, type F1 0.703 -> 0.706; the two floors raised to 0.50 / 0.70.
 @pytest.mark.parametrize(
     ("figure", "floor"),
     [
-        pytest.param("event_f1", 0.49, id="ant2-dev-event-f1"),
-        pytest.param("type_f1", 0.69, id="ant2-dev-type-f1"),
+        pytest.param("event_f1", 0.50, id="ant2-dev-event-f1"),
+        pytest.param("type_f1", 0.70, id="ant2-dev-type-f1"),
         pytest.param("actor1_accuracy", 0.55, id="ant2-dev-actor1-accuracy"),
         pytest.param("date_accuracy", 0.71, id="ant2-dev-date-accuracy"),
         pytest.param("status_accuracy", 0.85, id="ant2-dev-status-accuracy"),
@@ -225,6 +226,7 @@ def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
         "events_ant2_round8.tsv",
         "events_ant2_round9.tsv",
         "events_ant2_round10.tsv",
+        "events_ant2_round11.tsv",
     ],
 )
 def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
@@ -242,8 +244,9 @@ def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
     assert 0 <= event_audit.figures(path)["type_and_actors_right"] <= event_audit.figures(path)["type_right"] <= 1
 
 
-# The current audit (seed 24, issue 14's tenth session, drawn after its last change and judged unseen): type right
-# 0.62, type and actors right 0.22. The floors were 0.72 / 0.26 for seed 23 (events_ant2_round10.tsv: 0.74 / 0.28;
+# The current audit (seed 25, issue 14's eleventh session, drawn after its last change and judged unseen): type right
+# 0.77, type and actors right 0.38; floors raised from 0.60 / 0.20 (seed 24, events_ant2_round11.tsv: 0.62 / 0.22).
+# Before it, seed 24: type right 0.62, type and actors right 0.22. The floors were 0.72 / 0.26 for seed 23 (events_ant2_round10.tsv: 0.74 / 0.28;
 # seed 22, events_ant2_round9.tsv: 0.74 / 0.26); lowered because the fresh draw is judged lower, not because a rule
 # got worse: re-run on the code of this session, seed 23's judged rows read 0.74 / 0.32 (dev), and a sample of 100
 # moves these shares by about ±0.09. Floors a little below, so that a redraw judged worse, or an edit of the
@@ -253,5 +256,5 @@ def test_the_current_event_audit_floor() -> None:
 
     figures = event_audit.figures(event_audit.AUDIT_FILE)
     assert figures["judged"] == event_audit.AUDIT_REPORTS
-    assert figures["type_right"] >= 0.60
-    assert figures["type_and_actors_right"] >= 0.20
+    assert figures["type_right"] >= 0.75
+    assert figures["type_and_actors_right"] >= 0.36

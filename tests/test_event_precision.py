@@ -249,3 +249,53 @@ def test_a_year_after_a_topic_word_dates_the_topic_not_the_event() -> None:
         if "قمة" in e.trigger
     ]
     assert summit.event_date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وطلبت روسيا عقد اجتماع طارئ لمجلس الأمن.", id="asked-to-hold-a-meeting"),
+        pytest.param('ودعت روسيا إلى "اجتماع عاجل" في برلين.', id="called-for-an-urgent-meeting-in-quotes"),
+        pytest.param("وطالبت روسيا بانسحاب القوات من إدلب.", id="demanded-a-withdrawal"),
+    ],
+)
+def test_what_a_request_asks_for_is_not_reported(text: str) -> None:
+    assert [e.event_type for e in events_in(text, keep_weak=True)] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("ودعت روسيا إلى وقف الهجمات على إدلب.", id="calling-to-stop-attacks-that-happen"),
+        pytest.param("وطالبت روسيا بالتحقيق في الهجوم على إدلب.", id="an-inquiry-into-an-attack-that-happened"),
+        pytest.param("ودعت روسيا إيران إلى إدانة الهجوم.", id="asking-for-a-condemnation-voices-one"),
+    ],
+)
+def test_an_event_beside_a_request_stays(text: str) -> None:
+    assert len(events_in(text, keep_weak=True)) >= 2
+
+
+def test_a_threatened_attack_is_hypothetical() -> None:
+    (threat, attack) = events_in("وهددت إيران بشن هجوم على واشنطن.", keep_weak=True)
+    assert (threat.event_type, attack.event_type, attack.status) == ("THREATEN", "ASSAULT", "hypothetical")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("ورفضت المحكمة العليا في برلين طلب إيران.", id="a-court-rejects-an-appeal"),
+        pytest.param("وقال المدعي العام إنه سيوجه اتهامات لخمسة أشخاص في برلين.", id="a-prosecutor-charges"),
+    ],
+)
+def test_a_court_sentence_reports_no_rejection_arrest_or_charge(text: str) -> None:
+    assert not [e for e in events_in(text, keep_weak=True) if e.event_type in ("REJECT", "COERCE", "ACCUSE")]
+
+
+def test_a_court_is_no_actor() -> None:
+    court = Entity("org:court", "ORG", "محكمة الجنايات", None, None)
+    text = "وقتلت محكمة الجنايات ثلاثة أشخاص في إدلب."
+    start = text.find(court.name_ar)
+    mention = Mention("c", court.entity_id, "ORG", court.name_ar, start, start + len(court.name_ar), 0)
+    doc = Document("t", text, None, None, split_sentences(text))
+    events = detect_events(doc, (mention, *mentions_in(text)), (*KNOWN, court), keep_weak=True)
+    assert events and all(court.entity_id not in (e.actor1_id, e.actor2_id) for e in events)

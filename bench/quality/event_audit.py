@@ -16,9 +16,10 @@ events_ant2_round7.tsv: 0.69 / 0.27, the fourth session's final audit, studied i
 21, events_ant2_round8.tsv: 0.71 / 0.28, the sixth session's final audit, studied in the seventh), round 9 (seed 22,
 events_ant2_round9.tsv: 0.74 / 0.26, drawn in the seventh session after its first fixes and judged unseen, then
 studied), round 10 (seed 23, events_ant2_round10.tsv: 0.74 / 0.28, the seventh session's final audit, studied in the
-tenth); the current audit (seed 24, events_ant2.tsv: 0.62 / 0.22) draws other articles after the tenth session's last
-fix, so that its figures are not tuned to (the article-domain counts of bench/quality/build_article_domains.py and the
-market words of build_business_words.py leave seed 23's 2000 articles out, and were not recounted for seed 24). `python -m bench.quality.event_audit rerun FILE` re-runs the
+tenth), round 11 (seed 24, events_ant2_round11.tsv: 0.62 / 0.22, the tenth session's final audit, studied in the
+eleventh); the current audit (seed 25, events_ant2.tsv: 0.77 / 0.38) draws other articles after the eleventh session's
+last fix, so that its figures are not tuned to (the article-domain counts of bench/quality/build_article_domains.py and the
+market words of build_business_words.py leave seed 23's 2000 articles out, and were not recounted for seeds 24 and 25). `python -m bench.quality.event_audit rerun FILE` re-runs the
 current code on a judged audit's articles and prints the rows whose report changed, to judge again (a dev figure).
 
 Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py).
@@ -36,7 +37,7 @@ from bench.quality.audit import drawable_names, read_rows, share
 
 REPO = Path(__file__).resolve().parents[2]
 AUDIT_FILE = REPO / "bench" / "quality" / "audits" / "events_ant2.tsv"
-AUDIT_SEED = 24  # the current draw; rounds 1-10 (seeds 14, the issue's number, to 23) guided the fixes after them
+AUDIT_SEED = 25  # the current draw; rounds 1-11 (seeds 14, the issue's number, to 24) guided the fixes after them
 AUDIT_ROUND1 = REPO / "bench" / "quality" / "audits" / "events_ant2_round1.tsv"
 AUDIT_ARTICLES = 2000
 AUDIT_REPORTS = 100

@@ -33,6 +33,7 @@ from flows.nlp.events.dating import (
 )
 from flows.nlp.events.domains import KEPT_OFF_POLITICS, is_off_politics
 from flows.nlp.events.groups import resolve_groups
+from flows.nlp.events.irrealis import complement_status, governing_statement
 from flows.nlp.events.lexicon import EventLexicon, lexicon
 from flows.nlp.events.nisbas import action_nisbas, with_object_nisba
 from flows.nlp.events.noun_clauses import (
@@ -46,6 +47,7 @@ from flows.nlp.events.places import is_place_only, places_out_of_roles
 from flows.nlp.events.references import Report, is_reference, reported_subject, with_antecedent_actors
 from flows.nlp.events.roles import ActorCandidate, Roles, assign_roles
 from flows.nlp.events.triggers import TriggerHit, counted_patient, find_triggers, is_passive, weapon_mode
+from flows.nlp.text import words
 from flows.nlp.text.arabic import normalize, normalize_with_map, split_sentences, tokens
 from flows.nlp.types import Document, Entity, EventMention, Mention, Quote, Sentence
 from flows.resources import read_tsv_tuples
@@ -63,6 +65,8 @@ DATELINE_MARK = re.compile(r"\)\s*[-–—]+")
 BARE_COMPLEMENTISER = re.compile(r"(?<!\w)(?:ب?[أإا]نّ?)(?!\w)")
 # The statement types of speech_cues.tsv: an event of one of them agrees with its quote on who spoke.
 STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
+# The head nouns of a court's name (محكمة and its plural, normalised as the text layer keys them).
+COURT_HEADS = frozenset({"محكمه", "محاكم"})
 # Who can make a visit: a person, or a body (a delegation, an organisation).
 VISITOR_TYPES = frozenset({"PERSON", "ORG"})
 # Role nouns that name a visitor (flows/data/titles.tsv, and a delegation).
@@ -114,8 +118,11 @@ def detect_events(
         }
     anchor = doc.published_at.date() if doc.published_at else None
     places = frozenset(e.entity_id for e in entities if is_place_only(e))
+    courts = frozenset(e.entity_id for e in entities if is_court(e))
     candidates = [
-        ActorCandidate(m.char_start, m.char_end, (m.entity_id,), m.entity_type, m.is_adjectival) for m in mentions
+        ActorCandidate(m.char_start, m.char_end, (m.entity_id,), m.entity_type, m.is_adjectival)
+        for m in mentions
+        if m.entity_id not in courts
     ]
     name_spans = tuple((m.char_start, m.char_end) for m in mentions)
     found: list[Report] = []
@@ -134,6 +141,10 @@ def detect_events(
         accusation: tuple[int, str | None] | None = None
         for i, hit in enumerate(sentence_hits):
             previous_end = sentence_hits[i - 1].char_end if i else sentence.char_start
+            governor = governing_statement(text, sentence_hits[i - 1] if i else None, hit)
+            asked_for, governed_status = complement_status(governor)
+            if asked_for:
+                continue  # "طلبت بريطانيا عقد اجتماع": the meeting is what the request asks, not a report of one
             clause_start, clause_end = clause_bounds(text, lex, sentence, hit)
             if i + 1 < len(sentence_hits):
                 clause_end = min(clause_end, sentence_hits[i + 1].char_start)
@@ -217,6 +228,8 @@ def detect_events(
             )
             date = nearest_date(text, hit, sentence_hits, dates, lex, sentence.char_start, anchor, name_spans)
             status = event_status(text, hit, previous_end, lex, sentence.char_start)
+            if governed_status is not None and status == "occurred":
+                status = governed_status  # "هددت بشن هجوم": the threatened attack is hypothetical
             if status == "content":
                 continue  # "بتهمة …", "بدعوى أنها تدعم …": the content of a charge, not a report of the act
             if after_publication(date, anchor) and status == "occurred":
@@ -254,6 +267,13 @@ def detect_events(
     return tuple(
         event for report, event in zip(found, events, strict=True) if keep_weak or countable(event, report.source)
     )
+
+
+def is_court(entity: Entity) -> bool:
+    """A court ("محكمة الجنايات", "محكمة بالعاصمة الإثيوبية"): its rulings are no political event (the event audits'
+    rule since round 1), so it is no event's actor; the act it tries keeps the parties the text names."""
+    head = words(entity.name_ar, 0, len(entity.name_ar))[:1]
+    return bool(head) and head[0].key in COURT_HEADS
 
 
 def name_right_before(text: str, pool: list[ActorCandidate], hit: TriggerHit) -> bool:

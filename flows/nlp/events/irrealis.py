@@ -1,0 +1,88 @@
+"""An event noun that is what someone asks for or threatens, not a report that it happened (issue 14, eleventh session).
+
+"طلبت بريطانيا عقد اجتماع طارئ", "دعت إلى اجتماع عاجل", "طالبوا بانسحاب القوات": the meeting and the withdrawal
+are the content of the request, which is the event reported (REQUEST); the ANT v2.1 dev gold codes the request and
+not the meeting it asks for (GUIDELINES.md: the statement types carry their content). "هددت بشن هجوم": the attack
+is the threatened outcome, status hypothetical (GUIDELINES.md, status). Both governors are the statement triggers
+of the one lexicon (speech_cues.tsv through triggers.py): a REQUEST or THREATEN hit right before the noun in its
+clause.
+
+The noun is the governor's complement only where the grammar says so: right after it ("تطلب اجتماعا"), behind
+إلى or a ب/ل on the noun itself ("إلى اجتماع", "بانسحاب"), or behind a light verbal noun that only says the act is
+held ("عقد اجتماع", "إجراء محادثات", "شن هجوم"). "دعا إلى وقف الهجمات" (the attacks happen) and "طالب بالتحقيق في
+الهجوم" (the attack happened) keep their event: وقف and في are none of these. A statement asked for ("دعت السعودية
+مجلس الأمن إلى إدانة الاعتداء") stays: asking for a condemnation voices one (the seed-22 audit judged it so).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from flows.nlp.events.triggers import STATEMENT_MODES, TriggerHit
+from flows.nlp.text import Word, derived_forms, normalize, words
+
+# The verbal nouns Arabic holds an event noun with ("عقد اجتماع", "إجراء محادثات", "شن هجوم", "تنظيم احتجاج",
+# "بدء/استئناف المفاوضات"): the support verbs of event nouns, as noun_clauses.py's شنّ and نفّذ are for their agents.
+LIGHT_NOUN_LEMMAS = ("عقد", "إجراء", "شنّ", "تنظيم", "بدء", "استئناف", "تنفيذ")
+# The preposition a request verb takes for what it asks (دعا إلى، سعى إلى); ب and ل stand on the noun itself.
+COMPLEMENT_PREPOSITION = normalize("إلى")
+COMPLEMENT_PROCLITICS = ("ب", "ل")
+# The noun stands this many words after the governor at most: "دعا أولوف سكوغ مبعوث السويد في الأمم المتحدة إلى
+# إجراء مشاورات" (nine words between).
+GOVERNOR_REACH_WORDS = 10
+# Punctuation that ends the governor's clause: what follows is said or reported apart from the request.
+CLAUSE_PUNCTUATION = re.compile(r"[،,.:؛;\"«»“”]")
+QUOTE_OPENERS = frozenset('"«“')
+# What the statement type makes of its complement: None drops it, a status replaces the noun's.
+GOVERNED = {"REQUEST": None, "THREATEN": "hypothetical"}
+
+
+@cache
+def light_nouns() -> frozenset[str]:
+    return frozenset(form for lemma in LIGHT_NOUN_LEMMAS for form in derived_forms(lemma, "noun"))
+
+
+def governing_statement(text: str, governor: TriggerHit | None, hit: TriggerHit) -> str | None:
+    """The type (REQUEST, THREATEN) of the statement whose complement the event noun ``hit`` is, or None."""
+    if governor is None or hit.entry.pos != "noun" or governor.entry.event_type not in GOVERNED:
+        return None
+    if hit.entry.event_type in STATEMENT_MODES:
+        return None  # "دعت السعودية مجلس الأمن إلى إدانة الاعتداء": asking for a condemnation voices one
+    # A quotation mark opening the noun itself ("دعت إلى \"اجتماع عاجل\"") is no clause boundary.
+    gap_end = hit.char_start
+    while gap_end > governor.char_end and (text[gap_end - 1].isspace() or text[gap_end - 1] in QUOTE_OPENERS):
+        gap_end -= 1
+    if CLAUSE_PUNCTUATION.search(text, governor.char_end, gap_end):
+        return None
+    between = words(text, governor.char_end, hit.char_start)
+    if between and between[0].start == governor.char_end and text[governor.char_end - 1].isalpha():
+        between = between[1:]  # the rest of the governor's own word ("تطلبه" where "تطلب" matched)
+    own = words(text, hit.char_start, hit.char_end)[:1]
+    if len(between) > GOVERNOR_REACH_WORDS or not own:
+        return None
+    previous = between[-1] if between else None
+    governed = (
+        previous is None
+        or preposition(own[0]) in COMPLEMENT_PROCLITICS
+        or previous.key == COMPLEMENT_PREPOSITION
+        or previous.key in light_nouns()
+        or (previous.key[:1] in COMPLEMENT_PROCLITICS and previous.key[1:] in light_nouns())  # "بشن" left whole
+    )
+    return governor.entry.event_type if governed else None
+
+
+def preposition(word: Word) -> str:
+    """The preposition clitic a word carries, the article left aside: ب of "بانسحاب", ل of "للاجتماع"; none on
+    "الهجمات" (whose ال is no ل)."""
+    proclitics = word.proclitics.removesuffix("ال")
+    proclitics = "ل" if proclitics.endswith("لل") else proclitics
+    return proclitics[-1:] if proclitics[-1:] in COMPLEMENT_PROCLITICS else ""
+
+
+def complement_status(governor_type: str | None) -> tuple[bool, str | None]:
+    """(drop the report, its new status) for a noun governed by a statement of ``governor_type``."""
+    if governor_type is None:
+        return False, None
+    status = GOVERNED[governor_type]
+    return status is None, status
