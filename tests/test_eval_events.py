@@ -202,7 +202,7 @@ def ant2_dev() -> dict:
         pytest.param("event_f1", 0.50, id="ant2-dev-event-f1"),
         pytest.param("type_f1", 0.70, id="ant2-dev-type-f1"),
         pytest.param("actor1_accuracy", 0.55, id="ant2-dev-actor1-accuracy"),
-        pytest.param("date_accuracy", 0.71, id="ant2-dev-date-accuracy"),
+        pytest.param("date_accuracy", 0.75, id="ant2-dev-date-accuracy"),  # round 7 date11: 0.738 -> 0.762
         pytest.param("status_accuracy", 0.85, id="ant2-dev-status-accuracy"),
         pytest.param("pair_precision", 0.95, id="ant2-dev-pair-precision"),
         pytest.param("pair_recall", 0.52, id="ant2-dev-pair-recall"),

@@ -30,6 +30,7 @@ from flows.nlp.events.dating import (
     planned_forward,
     sentence_dates,
     usable,
+    with_reference_dates,
 )
 from flows.nlp.events.domains import KEPT_OFF_POLITICS, is_off_politics
 from flows.nlp.events.groups import resolve_groups
@@ -263,6 +264,7 @@ def detect_events(
                     dated,
                 )
             )
+    found = with_reference_dates(found)
     events = with_antecedent_actors(found)
     return tuple(
         event for report, event in zip(found, events, strict=True) if keep_weak or countable(event, report.source)
