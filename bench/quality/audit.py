@@ -51,4 +51,8 @@ def parse_audit_args(
     draw.add_argument("--out", type=Path, default=default_file)
     score = sub.add_parser("score")
     score.add_argument("file", type=Path, nargs="?", default=default_file)
-    return parser.parse_args(list(argv or []))
+    args = parser.parse_args(list(argv or []))
+    if args.command == "draw" and args.out.exists():
+        # a judged audit is hours of reading: a draw never writes over a file (round 7 nearly lost seed 53's)
+        parser.error(f"{args.out} exists: draw into a new file with --out")
+    return args

@@ -25,7 +25,7 @@ from flows.nlp.quotes.extract import extract_quotes
 from flows.nlp.text import split_sentences
 from flows.nlp.types import Document
 
-AUDIT = Path(__file__).resolve().parent / "audits" / "quotes_ant2_seed53.tsv"
+AUDIT = Path(__file__).resolve().parent / "audits" / "quotes_ant2_seed54.tsv"
 COLUMNS = ("docno", "cue", "speaker", "quote", "span_ok", "speaker_ok", "note")
 # Short excerpts only: the corpus text is not copied into the repository.
 EXCERPT_WORDS = 8
