@@ -116,7 +116,7 @@ def rerun(path: Path, tarball: Path = ANT_V2_TARBALL) -> list[str]:
             now[(report[0], report[7])] = report
     changed = []
     for row in rows:
-        was = (row["event_type"], row["actor1"], row["actor2"])
+        was = (row["event_type"], unquoted(row["actor1"]), unquoted(row["actor2"]))  # csv.writer quotes a name with "
         report = now.get((row["docno"], unquoted(row["excerpt"])))
         after = (report[1], report[5], report[6]) if report else ("gone", "", "")
         if after != was:
