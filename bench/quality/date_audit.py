@@ -33,8 +33,9 @@ import random
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, element, iter_ant_xml
+from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, iter_ant_xml
 from bench.quality.audit import drawable_names, read_rows, share
+from bench.quality.event_audit import analysed_article
 
 REPO = Path(__file__).resolve().parents[2]
 AUDIT_DIR = REPO / "bench" / "quality" / "audits"
@@ -54,23 +55,11 @@ def audit_file(seed: int) -> Path:
 
 def article_reports(name: str, xml: str) -> list[tuple[str, ...]]:
     """The audit's row fields (without n) of every event report of one ANT article, as the pipeline makes them."""
-    import datetime as dt
-
-    from flows.dates.publication import machine_dateline
-    from flows.nlp.entities import extract_entities
-    from flows.nlp.events.detect import detect_events
-    from flows.nlp.quotes.extract import extract_quotes
-    from flows.nlp.text import split_sentences
-    from flows.nlp.types import Document
-
-    body = (element(xml, "TEXT") or "").strip()
-    day = machine_dateline((element(xml, "TIME") or "").strip())  # ANT gives RFC 2822 or ISO 8601
-    published = dt.datetime.combine(day, dt.time()) if day else None
-    doc = Document(Path(name).stem, body, (element(xml, "TITLE") or "").strip(), published, split_sentences(body))
-    entities, mentions = extract_entities(doc)
-    quotes = extract_quotes(doc, mentions, entities)
+    doc, _, events = analysed_article(name, xml)
+    body = doc.body_text
+    day = doc.published_at.date() if doc.published_at else None
     reports: list[tuple[str, ...]] = []
-    for event in detect_events(doc, mentions, entities, quotes):
+    for event in events:
         sentence = doc.sentences[event.sentence_index]
         start = max(sentence.char_start, event.char_start - EXCERPT_CHARS)
         end = min(sentence.char_end, event.char_end + EXCERPT_CHARS)

@@ -31,9 +31,13 @@ import csv
 import random
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, element, iter_ant_xml
 from bench.quality.audit import drawable_names, read_rows, share
+
+if TYPE_CHECKING:
+    from flows.nlp.types import Document, Entity, EventMention
 
 REPO = Path(__file__).resolve().parents[2]
 AUDIT_FILE = REPO / "bench" / "quality" / "audits" / "events_ant2.tsv"
@@ -47,8 +51,9 @@ COLUMNS = ("n", "docno", "event_type", "event_mode", "status", "trigger", "actor
 JUDGED = ("type_right", "actors_right")
 
 
-def article_reports(name: str, xml: str) -> list[tuple[str, ...]]:
-    """The audit's row fields (without n) of every event report of one ANT article, as the pipeline makes them."""
+def analysed_article(name: str, xml: str) -> tuple[Document, tuple[Entity, ...], tuple[EventMention, ...]]:
+    """One ANT article run through the entity, quote and event stages as the pipeline runs them (a statement's agent
+    is its speaker): the document, its entities and its event reports."""
     import datetime as dt
 
     from flows.dates.publication import machine_dateline
@@ -63,10 +68,17 @@ def article_reports(name: str, xml: str) -> list[tuple[str, ...]]:
     published = dt.datetime.combine(day, dt.time()) if day else None
     doc = Document(Path(name).stem, body, (element(xml, "TITLE") or "").strip(), published, split_sentences(body))
     entities, mentions = extract_entities(doc)
+    quotes = extract_quotes(doc, mentions, entities)
+    return doc, entities, detect_events(doc, mentions, entities, quotes)
+
+
+def article_reports(name: str, xml: str) -> list[tuple[str, ...]]:
+    """The audit's row fields (without n) of every event report of one ANT article, as the pipeline makes them."""
+    doc, entities, events = analysed_article(name, xml)
+    body = doc.body_text
     names = {e.entity_id: e.name_ar for e in entities}
-    quotes = extract_quotes(doc, mentions, entities)  # as the pipeline does: a statement's agent is its speaker
-    reports = []
-    for event in detect_events(doc, mentions, entities, quotes):
+    reports: list[tuple[str, ...]] = []
+    for event in events:
         start = max(0, event.char_start - EXCERPT_CHARS)
         excerpt = body[start : event.char_end + EXCERPT_CHARS].replace("\n", " ").replace("\t", " ")
         reports.append(
@@ -117,8 +129,8 @@ def rerun(path: Path, tarball: Path = ANT_V2_TARBALL) -> list[str]:
     changed = []
     for row in rows:
         was = (row["event_type"], unquoted(row["actor1"]), unquoted(row["actor2"]))  # csv.writer quotes a name with "
-        report = now.get((row["docno"], unquoted(row["excerpt"])))
-        after = (report[1], report[5], report[6]) if report else ("gone", "", "")
+        found = now.get((row["docno"], unquoted(row["excerpt"])))
+        after = (found[1], found[5], found[6]) if found else ("gone", "", "")
         if after != was:
             changed.append(
                 f"{row['n']}\t{row['type_right']}{row['actors_right']}\t{' / '.join(was)} -> {' / '.join(after)}"
