@@ -29,13 +29,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import random
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, iter_ant_xml
-from bench.quality.audit import drawable_names, read_rows, share
-from bench.quality.event_audit import analysed_article
+from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL
+from bench.quality.audit import read_rows, share
+from bench.quality.event_audit import analysed_article, drawn_reports
 
 REPO = Path(__file__).resolve().parents[2]
 AUDIT_DIR = REPO / "bench" / "quality" / "audits"
@@ -81,15 +80,11 @@ def article_reports(name: str, xml: str) -> list[tuple[str, ...]]:
 
 
 def draw(seed: int, articles: int, rows: int, out: Path, tarball: Path = ANT_V2_TARBALL) -> int:
-    pool = sorted(drawable_names(tarball))
-    chosen = set(random.Random(seed).sample(pool, articles))
-    reports = [report for name, xml in iter_ant_xml(tarball, wanted=chosen) for report in article_reports(name, xml)]
-    reports.sort()
-    drawn = random.Random(seed).sample(reports, min(rows, len(reports)))
+    drawn, total = drawn_reports(seed, articles, rows, article_reports, tarball)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as handle:
         handle.write(
-            f"# {len(drawn)} of {len(reports)} event reports from {articles} ANT v2.1 articles outside the gold\n"
+            f"# {len(drawn)} of {total} event reports from {articles} ANT v2.1 articles outside the gold\n"
             f"# selection, drawn with seed {seed} by bench/quality/date_audit.py; excerpts only; judging rule in its\n"
             f"# docstring. Cite: {ANT_CITATION}; {ANT_V2_CITATION}.\n"
         )
@@ -97,7 +92,7 @@ def draw(seed: int, articles: int, rows: int, out: Path, tarball: Path = ANT_V2_
         writer.writerow((*COLUMNS, *JUDGED))
         for n, row in enumerate(drawn, 1):
             writer.writerow((n, *row, "", ""))
-    return len(reports)
+    return total
 
 
 def figures(path: Path) -> dict[str, float | int]:

@@ -31,7 +31,7 @@ import csv
 import random
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, element, iter_ant_xml
 from bench.quality.audit import drawable_names, read_rows, share
@@ -96,16 +96,24 @@ def article_reports(name: str, xml: str) -> list[tuple[str, ...]]:
     return reports
 
 
-def draw(tarball: Path = ANT_V2_TARBALL, out: Path = AUDIT_FILE, seed: int = AUDIT_SEED) -> int:
+def drawn_reports(
+    seed: int, articles: int, rows: int, fields: Callable[[str, str], list[tuple[str, ...]]], tarball: Path
+) -> tuple[list[tuple[str, ...]], int]:
+    """``rows`` reports drawn at random (``seed``) from those of ``articles`` ANT v2.1 articles outside the gold, drawn
+    with the same seed, each given by ``fields`` (name, xml); and how many reports there were."""
     pool = sorted(drawable_names(tarball))
-    chosen = set(random.Random(seed).sample(pool, AUDIT_ARTICLES))
-    reports = [report for name, xml in iter_ant_xml(tarball, wanted=chosen) for report in article_reports(name, xml)]
+    chosen = set(random.Random(seed).sample(pool, articles))
+    reports = [report for name, xml in iter_ant_xml(tarball, wanted=chosen) for report in fields(name, xml)]
     reports.sort()
-    drawn = random.Random(seed).sample(reports, min(AUDIT_REPORTS, len(reports)))
+    return random.Random(seed).sample(reports, min(rows, len(reports))), len(reports)
+
+
+def draw(tarball: Path = ANT_V2_TARBALL, out: Path = AUDIT_FILE, seed: int = AUDIT_SEED) -> int:
+    drawn, total = drawn_reports(seed, AUDIT_ARTICLES, AUDIT_REPORTS, article_reports, tarball)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as handle:
         handle.write(
-            f"# {len(drawn)} of {len(reports)} event reports from {AUDIT_ARTICLES} ANT v2.1 articles outside the gold\n"
+            f"# {len(drawn)} of {total} event reports from {AUDIT_ARTICLES} ANT v2.1 articles outside the gold\n"
             f"# selection, drawn with seed {seed} by bench/quality/event_audit.py; excerpts only. Cite: "
             f"{ANT_CITATION}; {ANT_V2_CITATION}.\n"
         )
@@ -113,7 +121,7 @@ def draw(tarball: Path = ANT_V2_TARBALL, out: Path = AUDIT_FILE, seed: int = AUD
         writer.writerow((*COLUMNS, *JUDGED))
         for n, row in enumerate(drawn, 1):
             writer.writerow((n, *row, "", ""))
-    return len(reports)
+    return total
 
 
 def rerun(path: Path, tarball: Path = ANT_V2_TARBALL) -> list[str]:
