@@ -196,11 +196,36 @@ def _pause_inside_load_transaction() -> None:
     warehouse.LOAD_ORDER = (*warehouse.LOAD_ORDER, "pause")
 
 
+def _pause_after_first_commit() -> None:
+    """Say so on stdout once the first batch's load has committed, then wait to be killed (at most 120 s): a kill
+    lands between two batches whatever the machine's load, where a test reading a progress bar raced the next ones."""
+    import time
+
+    from flows.store import warehouse
+
+    original_load = warehouse.load_batch
+    calls = [0]
+
+    def load_batch(con, frames, retract=None):
+        result = original_load(con, frames, retract)
+        calls[0] += 1
+        if calls[0] == 1:
+            print("FIRST-BATCH-COMMITTED", flush=True)
+            time.sleep(120)
+        return result
+
+    warehouse.load_batch = load_batch
+
+
 def main(argv: list[str]) -> int:
-    """``python -m tests.helpers_badinput [--pause-in-load] AKHBAR-ARGS...``: akhbar with missing NLP stubbed."""
+    """``python -m tests.helpers_badinput [--pause-in-load | --pause-after-first-commit] AKHBAR-ARGS...``: akhbar
+    with missing NLP stubbed."""
     if argv and argv[0] == "--pause-in-load":
         argv = argv[1:]
         _pause_inside_load_transaction()
+    if argv and argv[0] == "--pause-after-first-commit":
+        argv = argv[1:]
+        _pause_after_first_commit()
     if argv and argv[0] == "--no-nlp":  # storage faults: the NLP stages are not what is tested
         argv = argv[1:]
         stub_nlp()
