@@ -1,16 +1,19 @@
-"""The ANT v2.1 blind gold (tests/gold/ant2: dev.json, test.json) as located spans, for every stage's scorer.
+"""The ANT v2.1 blind gold (tests/gold/ant2: dev.json, test.json, test2.json) as located spans, for every stage's scorer.
 
 Gold is annotated on each article's <TITLE> and <TEXT> (GUIDELINES.md there); the text is read from the shared
 tarball and never committed. A gold item names a surface and, where needed, an anchor that contains it (or ``nth``);
 this module turns each into character offsets in its part (title or body), so that scorers compare offsets.
 
 Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py). `dev` may be studied; `test` is scored once per
-issue and never tuned to.
+issue and never tuned to; `test2` (14 fresh articles, NOTES_test2.md there) is scored once, at the end of a round, by
+the integrator only.
 
 Locating: anchored items first (the surface's first occurrence inside the anchor's unique occurrence), then items
 with ``nth``, then the rest in the order listed, each taking the first occurrence of its surface not yet taken by
 another item of the same kind — so a name listed twice without anchors is its first and second occurrence. A
-surface with the article that stands after the preposition ل ("للنظام") is found in its folded form ("لنظام").
+surface with the article that stands after the preposition ل ("للنظام") is found in its folded form ("لنظام"); where
+the anchor holds only the folded form, that form is looked for first, inside the anchor (else the surface written
+out, "النظام", would be taken at another place, such as a nisba "السعودية" elsewhere for "للسعودية").
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from flows.nlp.text import split_sentences
 from flows.nlp.types import Document
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "gold" / "ant2"
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "test2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +62,8 @@ class GoldArticle:
 
 
 def gold_members() -> set[str]:
-    """The member paths (ant-v2.1/Outlet/section/DOCNO.txt) of every blind gold article, dev and test: never drawn
-    for an audit, never counted in a corpus census."""
+    """The member paths (ant-v2.1/Outlet/section/DOCNO.txt) of every blind gold article, dev, test and test2: never
+    drawn for an audit, never counted in a corpus census."""
     selection = json.loads((GOLD_DIR / "selection.json").read_text(encoding="utf-8"))
     return {path for split in SPLITS for path in selection[split].values()}
 
@@ -135,10 +138,15 @@ def _locate_all(article: GoldArticle, items: list[dict], key: str) -> list[Locat
         item = items[i]
         part = item.get("in", "body")
         surface = item.get(key) or ""
-        span = _locate(article.text(part), item, surface, taken[part])
-        if span is None and surface.startswith("ال"):
-            # "للنظام": the preposition ل swallows the article's alef; the name is then found as "لنظام".
-            span = _locate(article.text(part), item, "ل" + surface[2:], taken[part])
+        # "للنظام": the preposition ل swallows the article's alef; the name is then found as "لنظام".
+        folded = "ل" + surface[2:] if surface.startswith("ال") else ""
+        anchor = item.get("anchor") or ""
+        forms = [folded, surface] if folded and surface not in anchor and folded in anchor else [surface, folded]
+        span = None
+        for form in filter(None, forms):
+            span = _locate(article.text(part), item, form, taken[part])
+            if span is not None:
+                break
         if span is None:
             article.unlocated.append(f"{article.docno} {part}: {key} {surface!r} (anchor {item.get('anchor')!r})")
             continue

@@ -32,6 +32,7 @@ from bench.ant import (
     iter_ant_xml,
     parse_ant_document,
 )
+from bench.quality.ant2 import SPLITS as ANT2_SPLITS
 from flows.nlp.entities.extract import extract_entities
 from flows.nlp.text.arabic import normalize, split_sentences
 from flows.nlp.types import Document, Mention
@@ -414,7 +415,10 @@ def run(argv: Sequence[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="akhbar eval entities", description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("seeds", "ant", "ant2", "wojood", "newsfane", "all"), default="all")
     parser.add_argument(
-        "--ant2-split", choices=("dev", "test"), default="dev", help="ANT v2.1 gold split (test: blind)"
+        "--ant2-split",
+        choices=ANT2_SPLITS,
+        default="dev",
+        help="ANT v2.1 gold split (test, test2: blind, scored by the integrator only)",
     )
     parser.add_argument("--split", default="test", help="Wojood split: train, val or test")
     parser.add_argument("--cost", action="store_true", help="also time the stage against trafilatura")

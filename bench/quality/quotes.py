@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.ant import ANT_CITATION, ANT_V2_CITATION, element, iter_ant_xml
+from bench.quality.ant2 import SPLITS as ANT2_SPLITS
 from bench.quality.quotes_ant2 import evaluate_ant2, report
 from flows.nlp.quotes.extract import extract_quotes
 from flows.nlp.text.arabic import TOKEN, normalize, split_sentences
@@ -36,8 +37,9 @@ GOLD_SETS = {
     "heldout": REPO / "tests" / "gold" / "quotes_ant_heldout.json",
     "final": REPO / "tests" / "gold" / "quotes_ant_final.json",
 }
-# The ANT v2.1 gold of tests/gold/ant2 (bench/quality/quotes_ant2.py): dev may be studied, test is scored once.
-ANT2_SETS = {"ant2-dev": "dev", "ant2-test": "test"}
+# The ANT v2.1 gold of tests/gold/ant2 (bench/quality/quotes_ant2.py): dev may be studied, test and test2 are scored
+# once (test2 by the integrator, at the end of a round).
+ANT2_SETS = {f"ant2-{split}": split for split in ANT2_SPLITS}
 # These gold files predate the according_to kind (bench/quality/quotes_ant2.py scores it): there an attributed fact
 # ("بحسب X، …") was labelled indirect.
 OLD_KINDS = {"according_to": "indirect"}
@@ -234,7 +236,7 @@ def run(argv: Sequence[str] | None = None) -> dict[str, float | int]:
     parser.add_argument("--seeds", type=Path, default=SEEDS, help="folder holding the seed .txt files")
     parser.add_argument("--set", choices=sorted(GOLD_SETS) + list(ANT2_SETS), default="seeds", dest="gold_set",
                         help="seeds (default); dev, dev2, heldout or final (ANT v1.1 articles); "
-                             "ant2-dev or ant2-test (ANT v2.1 gold, test scored once)")  # fmt: skip
+                             "ant2-dev, ant2-test or ant2-test2 (ANT v2.1 gold, test and test2 scored once)")  # fmt: skip
     parser.add_argument("--gold", type=Path, help="any other gold file in the same format")
     parser.add_argument("--shared", type=Path, default=SHARED, help="folder holding corpus/ for held-out gold")
     parser.add_argument("--no-entities", action="store_true", help="evaluate without the mentions stage")

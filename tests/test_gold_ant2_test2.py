@@ -1,0 +1,132 @@
+"""The second blind split of the ANT v2.1 gold (tests/gold/ant2/test2.json, NOTES_test2.md): drawn outside every
+other gold, audit and search-pool article, never drawn by an audit, and every item resolving to a span. No extractor
+runs here: the split is scored once, by the integrator, with `akhbar eval ... test2`."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from conftest import shared_path
+
+from bench.quality import ant2
+from bench.quality import quotes as quote_eval
+from bench.quality.ant2 import GOLD_DIR, SPLITS, GoldArticle, gold_members, load_gold, not_gold
+
+AUDITS = Path(__file__).resolve().parents[1] / "bench" / "quality" / "audits"
+
+
+def selection() -> dict:
+    return json.loads((GOLD_DIR / "selection.json").read_text(encoding="utf-8"))
+
+
+def audited_docnos() -> set[str]:
+    docnos = set()
+    for path in AUDITS.glob("*.tsv"):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            docnos |= {row[column].strip() for column in ("docno", "article") if row.get(column)}
+    return docnos
+
+
+def test_test2_is_fourteen_articles_outside_every_other_split_story_and_audit():
+    chosen = selection()
+    test2 = set(chosen["test2"])
+    earlier = set(chosen["dev"]) | set(chosen["test"]) | {d for s in chosen["stories"].values() for d in s["docnos"]}
+    assert len(test2) == 14
+    assert not test2 & earlier
+    assert not test2 & audited_docnos()
+    assert {d for s in chosen["test2_stories"].values() for d in s["docnos"]} <= test2
+    assert set(load_gold("test2")["articles"]) == test2
+
+
+def test_the_eval_commands_know_the_test2_split():
+    assert "test2" in SPLITS
+    assert quote_eval.ANT2_SETS["ant2-test2"] == "test2"
+
+
+def test_an_audit_never_draws_a_test2_article():
+    paths = set(selection()["test2"].values())
+    assert paths <= gold_members()
+    other = "ant-v2.1-dev/ant-v2.1/BBC/economy/BB-economy-1-20180101.txt"
+    assert not_gold([*(f"ant-v2.1-dev/{path}" for path in sorted(paths)), other]) == [other]
+
+
+def test_the_audits_draw_from_names_without_test2():
+    from bench.quality.audit import drawable_names
+
+    names = {Path(name).stem for name in drawable_names(shared_path("corpus", "ant-v2.1-dev.tar.gz"))}
+    assert names and not names & set(selection()["test2"])
+
+
+def test_test2_lies_outside_the_search_pool():
+    from bench.ant import read_ant
+    from bench.quality.search_pool import pool
+
+    drawn = {article.docno for article in pool(read_ant(shared_path("corpus", "ant-v2.1-dev.tar.gz")))}
+    assert not drawn & set(selection()["test2"])
+
+
+def test_every_test2_item_resolves_to_a_span_inside_its_anchor():
+    shared_path("corpus", "ant-v2.1-dev.tar.gz")
+    gold = load_gold("test2")
+    articles = ant2.load_split("test2")
+    assert [a.docno for a in articles] == sorted(gold["articles"])
+    for article in articles:
+        entry = gold["articles"][article.docno]
+        assert not article.unlocated
+        assert (len(article.entities), len(article.quotes), len(article.events)) == (
+            len(entry["entities"]),
+            len(entry["quotes"]),
+            len(entry["events"]),
+        )
+        for located in [*article.entities, *article.quotes, *article.events]:
+            text = article.text(located.part)
+            anchor = located.item.get("anchor")
+            if anchor:
+                assert text.count(anchor) == 1, anchor
+                at = text.index(anchor)
+                if located.item.get("cue") != ":":
+                    assert at <= located.start and located.end <= at + len(anchor), anchor
+        for quote in article.quotes:
+            assert quote.item["starts"] in article.text(quote.part)
+        spans = [(e.part, e.start, e.end) for e in article.entities]
+        assert len(spans) == len(set(spans)), f"{article.docno}: two mentions on one span"
+
+
+def test_every_test2_cluster_joins_event_keys_of_different_articles():
+    gold = load_gold("test2")
+    for name, refs in gold["clusters"].items():
+        docnos = [ref.split(":", 1)[0] for ref in refs]
+        assert len(set(docnos)) == len(docnos) >= 2, name
+        for ref in refs:
+            docno, key = ref.split(":", 1)
+            assert any(event["key"] == key for event in gold["articles"][docno]["events"]), ref
+
+
+@pytest.mark.parametrize(
+    ("body", "surface", "anchor", "expected"),
+    [
+        pytest.param(
+            "رفض الموقف السعودية. ثم زيارة للسعودية أمس",
+            "السعودية",
+            "زيارة للسعودية أمس",
+            "لسعودية",
+            id="for-Saudi-Arabia-found-in-its-anchor-not-at-the-nisba-before",
+        ),
+        pytest.param(
+            "قالت الحكومة إن الحكومة وافقت",
+            "الحكومة",
+            "إن الحكومة وافقت",
+            "الحكومة",
+            id="the-government-written-out-in-its-anchor",
+        ),
+    ],
+)
+def test_a_surface_after_the_preposition_la_is_found_inside_its_anchor(body, surface, anchor, expected):
+    article = GoldArticle("d", "", body, None)
+    [located] = ant2._locate_all(article, [{"surface": surface, "anchor": anchor}], "surface")
+    assert body[located.start : located.end] == expected
+    assert body.index(anchor) <= located.start
