@@ -151,14 +151,18 @@ def heldout() -> dict:
 # place only by a nisba the entity stage does not tag there): P 0.814 R 0.778 F1 0.795. The F1 and recall floors were
 # lowered for that trade, by 0.02 each; this gold has no actors, so it cannot show what the rule buys (event F1 on
 # the ANT v2.1 dev gold 0.460 -> 0.496). Issue 14's sixth session (deaths in crashes are accidents): P 0.818 R 0.800
-# F1 0.809.
+# F1 0.809. Round 8 (date12: an undated past-tense report after the lead is the day's news, as the ANT v2.1 test
+# annotator and the date audits read it): date accuracy 0.917 -> 0.833, 33 -> 30 of 36. This gold dates a report only
+# by its own words ("null = the report gives none"): two of the three are the day's news under that reading (Allawi's
+# two calls at the press conference the article reports, "ودعا علاوي"), one is wrong (an accusation in a relative
+# clause on an indefinite noun, "هجوم كيماوي … اتهمت واشنطن", which has no relative pronoun). Floor lowered to 0.82.
 @pytest.mark.parametrize(
     ("figure", "floor"),
     [
         pytest.param(lambda r: r["overall"]["f1"], 0.79, id="heldout-event-f1"),
         pytest.param(lambda r: r["overall"]["precision"], 0.80, id="heldout-event-precision"),
         pytest.param(lambda r: r["overall"]["recall"], 0.78, id="heldout-event-recall"),
-        pytest.param(lambda r: r["date_accuracy"], 0.90, id="heldout-date-accuracy"),
+        pytest.param(lambda r: r["date_accuracy"], 0.82, id="heldout-date-accuracy"),
     ],
 )
 def test_heldout_floor(heldout, figure, floor: float) -> None:
@@ -202,7 +206,8 @@ def ant2_dev() -> dict:
         pytest.param("event_f1", 0.50, id="ant2-dev-event-f1"),
         pytest.param("type_f1", 0.70, id="ant2-dev-type-f1"),
         pytest.param("actor1_accuracy", 0.55, id="ant2-dev-actor1-accuracy"),
-        pytest.param("date_accuracy", 0.75, id="ant2-dev-date-accuracy"),  # round 7 date11: 0.738 -> 0.762
+        # round 7 date11: 0.738 -> 0.762; round 8 date12 (the day's news after the lead): 0.762 -> 0.833
+        pytest.param("date_accuracy", 0.82, id="ant2-dev-date-accuracy"),
         pytest.param("status_accuracy", 0.85, id="ant2-dev-status-accuracy"),
         pytest.param("pair_precision", 0.95, id="ant2-dev-pair-precision"),
         pytest.param("pair_recall", 0.52, id="ant2-dev-pair-recall"),
