@@ -397,10 +397,21 @@ def test_dates_that_are_not_the_events(text: str) -> None:
     assert (event.event_date, event.date_precision) == (None, "unknown")
 
 
-def test_an_event_on_the_eve_of_another_is_not_dated_by_the_main_clause() -> None:
-    found = events_in("نشرت الوكالة الخبر. ووصل الوزير، الأحد، إلى موسكو عشية انسحاب القوات.", dt.date(2024, 2, 28))
+# Not the main clause's Sunday (25 February): the eve of the withdrawal was Sunday, so it was on Monday; the morrow
+# of it was Sunday, so it was on Saturday.
+@pytest.mark.parametrize(
+    ("adverb", "expected"),
+    [
+        pytest.param("عشية", dt.date(2024, 2, 26), id="on-the-eve-of-it-the-day-after"),
+        pytest.param("غداة", dt.date(2024, 2, 24), id="on-the-morrow-of-it-the-day-before"),
+    ],
+)
+def test_an_event_on_the_eve_or_morrow_of_the_clauses_day(adverb: str, expected: dt.date) -> None:
+    found = events_in(
+        f"نشرت الوكالة الخبر. ووصل الوزير، الأحد، إلى موسكو {adverb} انسحاب القوات.", dt.date(2024, 2, 28)
+    )
     retreat = next(e for e in found if e.event_type == "RETREAT")
-    assert (retreat.event_date, retreat.date_precision) == (None, "unknown")
+    assert (retreat.event_date, retreat.date_precision) == (expected, "day")
 
 
 def test_a_date_after_another_trigger_belongs_to_that_trigger() -> None:

@@ -45,6 +45,9 @@ OWN_YEAR_GAP_TOKENS = 2
 OPENING_TOKENS = 1
 # Reports that have happened: a reference of these takes the date of the event it refers to.
 DATED_STATUSES = frozenset({"occurred", "claimed"})
+# The sequence adverbs that name a day next to the clause's: غداة "the morrow of" (the event was the day before),
+# عشية "the eve of" (the day after); normalised as the lexicon's adjunct cues (event_cues.tsv).
+DAY_SHIFTS = {normalize("غداة"): -1, normalize("عشية"): 1}
 # The lead's day is the story's when it lies at most this many days before publication (a weekday, أمس, اليوم).
 STORY_DAY_REACH_DAYS = 7
 # Words that make a clause background (flows/data/event_background.tsv: the pluperfect, adverbs of anteriority and
@@ -136,7 +139,8 @@ def nearest_date(
     the trigger belongs to another trigger that stands between them. A trigger inside a time adjunct ("بعد طرد")
     takes only a date that follows it.
     """
-    in_adjunct = bool(lex.adjunct.search(normalize_with_map(text[max(0, hit.char_start - 12) : hit.char_start])[0]))
+    lead_in = normalize_with_map(text[max(0, hit.char_start - 12) : hit.char_start])[0]
+    in_adjunct = bool(lex.adjunct.search(lead_in))
     best = None
     for d in usable(text, dates, lex, anchor):
         if d.char_end <= hit.char_start:
@@ -163,7 +167,7 @@ def nearest_date(
         if best is None or distance < best[0]:
             best = (distance, d)
     if best is None:
-        return UNKNOWN_DATE
+        return next_day_date(text, hit, dates, lex, lead_in, anchor)
     chosen = best[1]
     if anchor and chosen.relative and present_tense(text, sentence_start, chosen.char_start, names):
         # "قد يعقد الخميس", "يزور الرئيس موسكو الخميس": a weekday in a present-tense clause is the coming one.
@@ -173,6 +177,21 @@ def nearest_date(
             within_week = 0 <= (ahead[0].value - anchor).days < DAYS_IN_WEEK
             chosen = replace(chosen, value=ahead[0].value) if within_week else chosen
     return EventDate(chosen.value, chosen.precision)
+
+
+def next_day_date(text: str, hit: TriggerHit, dates: list, lex: EventLexicon, lead_in: str, anchor) -> EventDate:
+    """An undated trigger right after غداة or عشية is a day from the clause's day: "الأربعاء، غداة اتهام …" was
+    Tuesday (DAY_SHIFTS), the clause's day being the closest day before the trigger in its sentence."""
+    shift = next((days for word, days in DAY_SHIFTS.items() if re.search(rf"(?<!\w)[وف]?{word}\s*$", lead_in)), 0)
+    before = [
+        d
+        for d in usable(text, dates, lex, anchor)
+        if d.char_end <= hit.char_start and d.precision == "day" and d.value is not None
+    ]
+    if not shift or not before:
+        return UNKNOWN_DATE
+    closest = max(before, key=lambda d: d.char_end)
+    return EventDate(closest.value + dt.timedelta(days=shift), "day")
 
 
 def adverbial(text: str, sentence_start: int, date_start: int) -> bool:
@@ -302,8 +321,11 @@ def days_news(
     clause = normalize_with_map(text[start:end])[0]
     if BACKGROUND_CUES.search(clause) or background_paragraph(text, sentences, sentence):
         return False
-    if find_dates(text[start:end], anchor):
-        return False  # a time the text gives but that dates nothing to the day ("هذا الأسبوع"): no more is known
+    told = sentence_dates(text, Sentence(sentence.index, start, end), anchor)
+    if any(d.precision == "unknown" for d in told) or any(
+        not within(d, story) for d in usable(text, told, lex, anchor)
+    ):
+        return False  # a time the text gives that is not the story's day ("هذا الأسبوع", "عام 2016"): no more is known
     before = [normalize(w) for w in text[start : hit.char_start].split()]
     if any(PAST_AUXILIARY.match(w) for w in before):
         return False
@@ -337,11 +359,16 @@ def other_time(
     paragraph tells another time, and what it tells undated is of that time, not the day's news."""
     paragraph_start = text.rfind("\n", 0, sentence.char_start) + 1
     before = Sentence(sentence.index, paragraph_start, hit.char_start)
-    for d in usable(text, sentence_dates(text, before, anchor), lex, anchor):
-        if d.precision == "day" and d.value != story:
-            return True
-        if d.precision == "month" and (d.value.year, d.value.month) != (story.year, story.month):
-            return True
-        if d.precision == "year" and d.value.year != story.year:
-            return True
-    return False
+    return any(not within(d, story) for d in usable(text, sentence_dates(text, before, anchor), lex, anchor))
+
+
+def within(d, story: dt.date) -> bool:
+    """A date mention the story's day lies in: that day, its month ("هذا الشهر") or its year ("هذا العام"); a time
+    that resolves to no precision ("هذا الأسبوع", "مؤخرا") is not known to hold it."""
+    if d.value is None or d.precision == "unknown":
+        return False
+    if d.precision == "day":
+        return d.value == story
+    if d.precision == "month":
+        return (d.value.year, d.value.month) == (story.year, story.month)
+    return d.value.year == story.year
