@@ -153,17 +153,19 @@ def heldout() -> dict:
 # lowered for that trade, by 0.02 each; this gold has no actors, so it cannot show what the rule buys (event F1 on
 # the ANT v2.1 dev gold 0.460 -> 0.496). Issue 14's sixth session (deaths in crashes are accidents): P 0.818 R 0.800
 # F1 0.809. Round 8 (date12: an undated past-tense report after the lead is the day's news, as the ANT v2.1 test
-# annotator and the date audits read it): date accuracy 0.917 -> 0.833, 33 -> 30 of 36. This gold dates a report only
-# by its own words ("null = the report gives none"): two of the three are the day's news under that reading (Allawi's
-# two calls at the press conference the article reports, "ودعا علاوي"), one is wrong (an accusation in a relative
-# clause on an indefinite noun, "هجوم كيماوي … اتهمت واشنطن", which has no relative pronoun). Floor lowered to 0.82.
+# annotator and the date audits read it; a lead's report in a background clause is not): date accuracy 0.917 -> 0.861,
+# 33 -> 31 of 36. This gold dates a report only by its own words ("null = the report gives none"): of the three
+# reports newly dated, two are the day's news under the test annotator's reading (Allawi's two calls at the press
+# conference the article reports, "ودعا علاوي"), one is wrong (an accusation in a relative clause on an indefinite
+# noun, "هجوم كيماوي … اتهمت واشنطن", which has no relative pronoun); one lead report ("منذ 30 عاما") turns right.
+# Floor lowered from 0.90 to 0.85.
 @pytest.mark.parametrize(
     ("figure", "floor"),
     [
         pytest.param(lambda r: r["overall"]["f1"], 0.79, id="heldout-event-f1"),
         pytest.param(lambda r: r["overall"]["precision"], 0.80, id="heldout-event-precision"),
         pytest.param(lambda r: r["overall"]["recall"], 0.78, id="heldout-event-recall"),
-        pytest.param(lambda r: r["date_accuracy"], 0.82, id="heldout-date-accuracy"),
+        pytest.param(lambda r: r["date_accuracy"], 0.85, id="heldout-date-accuracy"),
     ],
 )
 def test_heldout_floor(heldout, figure, floor: float) -> None:

@@ -233,6 +233,21 @@ def test_the_days_news_after_the_lead(text: str, expected: tuple) -> None:
     assert (event.event_date, event.date_precision) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("اتهم لافروف ديوب بالكذب.", (dt.date(2024, 2, 28), "day"), id="the-leads-news"),
+        pytest.param(
+            "تشهد مالي أزمة منذ أن اتهم لافروف ديوب بالكذب.", (None, "unknown"), id="the-leads-background-since"
+        ),
+        pytest.param("وكان لافروف قد اتهم ديوب بالكذب.", (None, "unknown"), id="the-leads-pluperfect"),
+    ],
+)
+def test_the_leads_undated_report_unless_background(text: str, expected: tuple) -> None:
+    event = next(e for e in events_in(text, dt.date(2024, 2, 28)) if e.event_type == "ACCUSE")
+    assert (event.event_date, event.date_precision) == expected
+
+
 def test_a_planned_report_after_the_lead_is_not_the_days_news() -> None:
     (event,) = events_in("نشرت الوكالة الخبر. وسيتهم لافروف ديوب بالكذب.", dt.date(2024, 2, 28))
     assert (event.event_date, event.status) == (None, "planned")

@@ -311,15 +311,8 @@ def days_news(
     verb = words(text, hit.char_start, hit.char_end)[:1]
     if not verb or verb[0].key in imperfect_only_forms(hit.entry.trigger.split()[0]):
         return False
-    start = max(
-        (m.end() for m in CLAUSE_PUNCTUATION.finditer(text, sentence.char_start, hit.char_start)),
-        default=sentence.char_start,
-    )
-    end = next(
-        (m.start() for m in CLAUSE_PUNCTUATION.finditer(text, hit.char_end, sentence.char_end)), sentence.char_end
-    )
-    clause = normalize_with_map(text[start:end])[0]
-    if BACKGROUND_CUES.search(clause) or background_paragraph(text, sentences, sentence):
+    start, end = date_clause(text, sentence, hit)
+    if in_background(text, sentence, hit) or background_paragraph(text, sentences, sentence):
         return False
     told = sentence_dates(text, Sentence(sentence.index, start, end), anchor)
     if any(d.precision == "unknown" for d in told) or any(
@@ -327,8 +320,6 @@ def days_news(
     ):
         return False  # a time the text gives that is not the story's day ("هذا الأسبوع", "عام 2016"): no more is known
     before = [normalize(w) for w in text[start : hit.char_start].split()]
-    if any(PAST_AUXILIARY.match(w) for w in before):
-        return False
     if any(w in RELATIVES for w in before):
         return False
     leading = text[sentence.char_start : hit.char_start]
@@ -337,6 +328,27 @@ def days_news(
     if any(not is_quoted_name(text, m) for m in QUOTE_BOUNDARY.finditer(text, sentence.char_start, hit.char_start)):
         return False
     return not other_time(text, sentence, hit, lex, story, anchor)
+
+
+def date_clause(text: str, sentence: Sentence, hit: TriggerHit) -> tuple[int, int]:
+    """The trigger's clause for dating: its sentence between the punctuation marks around it."""
+    start = max(
+        (m.end() for m in CLAUSE_PUNCTUATION.finditer(text, sentence.char_start, hit.char_start)),
+        default=sentence.char_start,
+    )
+    end = next(
+        (m.start() for m in CLAUSE_PUNCTUATION.finditer(text, hit.char_end, sentence.char_end)), sentence.char_end
+    )
+    return start, end
+
+
+def in_background(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
+    """The trigger's clause holds a background cue (event_background.tsv: "منذ أن انسحبت", "في وقت سابق") or كان
+    before it ("وكانت السلطات قد ألقت القبض"): the lead's undated reports too are then no day's news."""
+    start, end = date_clause(text, sentence, hit)
+    if BACKGROUND_CUES.search(normalize_with_map(text[start:end])[0]):
+        return True
+    return any(PAST_AUXILIARY.match(normalize(w)) for w in text[start : hit.char_start].split())
 
 
 def background_paragraph(text: str, sentences: Sequence[Sentence], sentence: Sentence) -> bool:

@@ -27,6 +27,7 @@ from flows.nlp.events.dating import (
     after_publication,
     continues,
     days_news,
+    in_background,
     nearest_date,
     planned_forward,
     sentence_dates,
@@ -246,7 +247,10 @@ def detect_events(
                 date.value is None
                 and story
                 and status in ("occurred", "claimed")
-                and (sentence.index == 0 or days_news(text, sentences, sentence, hit, lex, story, anchor))
+                and (
+                    (sentence.index == 0 and not in_background(text, sentence, hit))
+                    or days_news(text, sentences, sentence, hit, lex, story, anchor)
+                )
             ):
                 date = EventDate(story, LEAD_PRECISION)  # the lead, or a later report, tells the day's news
             found.append(
