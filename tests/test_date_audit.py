@@ -8,7 +8,7 @@ from bench.quality import date_audit
 from bench.quality.audit import read_rows
 
 
-@pytest.mark.parametrize("seed", [81, 82])
+@pytest.mark.parametrize("seed", [81, 82, 83])
 def test_the_date_audits_are_judged_and_keep_excerpts_short(seed: int) -> None:
     path = date_audit.audit_file(seed)
     rows = read_rows(path)
@@ -18,10 +18,11 @@ def test_the_date_audits_are_judged_and_keep_excerpts_short(seed: int) -> None:
     assert all(len(row["excerpt"]) <= 2 * date_audit.EXCERPT_CHARS + 60 for row in rows), "excerpts, not articles"
 
 
-# Seed 82, drawn after round 7's last change (with_reference_dates) and judged by hand before any figure of it was
-# read: date right 37/60 = 0.62 (`python -m bench.quality.date_audit score`). Seed 81 (the dev draw, judged as drawn
-# before that change) also read 0.62. With 60 rows the share moves by about ±0.12; the floor sits a little below so
-# that a redraw judged worse, or an edit of the judgments, shows.
+# Seed 83, drawn after round 8's last change (the day's news after the lead, dating.days_news) and judged by hand
+# before it was scored: date right 36/60 = 0.60 (`python -m bench.quality.date_audit score`); main before the change
+# reads 32/60 on the same rows (5 rows right only with it, 1 only without). Seed 82 (round 7's fresh draw, 0.62 as
+# judged) reads 47/60 re-run on round 8's code (dev: studied). With 60 rows the share moves by about ±0.12; the floor
+# stays at round 7's 0.60 (seed 83 sits on it), so an edit of the judgments that lowers it shows.
 def test_the_current_date_audit_floor() -> None:
     figures = date_audit.figures(date_audit.audit_file(date_audit.AUDIT_SEED))
     assert figures["judged"] == date_audit.AUDIT_REPORTS

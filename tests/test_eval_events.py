@@ -110,9 +110,10 @@ def test_lavrov_february_2023_visit_is_one_event_across_the_dated_articles(linke
 
 
 # Seed 002 reports the visit without a date: since linking stopped depending on arrival order (issue 14.5), an undated
-# report joins events of its own article only. It joins again once the events stage dates a lead's events with the
-# reporting date (issue 14.4); strict, so this mark must then be removed.
-@pytest.mark.xfail(strict=True, reason="seed 002's report of the visit is undated (issue 14.4 dates it)")
+# report joins events of its own article only. Dating the lead's and the day's news with the story's day (issue 14.4,
+# round 8) does not reach it: seed 002 has no publication date (its page gives none), so neither its lead nor its
+# "اليوم (الثلاثاء)" resolves. Strict, so this mark must go once the article is dated.
+@pytest.mark.xfail(strict=True, reason="seed 002 has no publication date, so its report of the visit is undated")
 def test_lavrov_february_2023_visit_has_all_three_articles(linked) -> None:
     assert sorted(event_with(linked, "003", "وصل", 0)["article_ids"]) == ["000", "002", "003"]
 
@@ -151,14 +152,20 @@ def heldout() -> dict:
 # place only by a nisba the entity stage does not tag there): P 0.814 R 0.778 F1 0.795. The F1 and recall floors were
 # lowered for that trade, by 0.02 each; this gold has no actors, so it cannot show what the rule buys (event F1 on
 # the ANT v2.1 dev gold 0.460 -> 0.496). Issue 14's sixth session (deaths in crashes are accidents): P 0.818 R 0.800
-# F1 0.809.
+# F1 0.809. Round 8 (date12: an undated past-tense report after the lead is the day's news, as the ANT v2.1 test
+# annotator and the date audits read it; a lead's report in a background clause is not): date accuracy 0.917 -> 0.861,
+# 33 -> 31 of 36. This gold dates a report only by its own words ("null = the report gives none"): of the three
+# reports newly dated, two are the day's news under the test annotator's reading (Allawi's two calls at the press
+# conference the article reports, "ودعا علاوي"), one is wrong (an accusation in a relative clause on an indefinite
+# noun, "هجوم كيماوي … اتهمت واشنطن", which has no relative pronoun); one lead report ("منذ 30 عاما") turns right.
+# Floor lowered from 0.90 to 0.85.
 @pytest.mark.parametrize(
     ("figure", "floor"),
     [
         pytest.param(lambda r: r["overall"]["f1"], 0.79, id="heldout-event-f1"),
         pytest.param(lambda r: r["overall"]["precision"], 0.80, id="heldout-event-precision"),
         pytest.param(lambda r: r["overall"]["recall"], 0.78, id="heldout-event-recall"),
-        pytest.param(lambda r: r["date_accuracy"], 0.90, id="heldout-date-accuracy"),
+        pytest.param(lambda r: r["date_accuracy"], 0.85, id="heldout-date-accuracy"),
     ],
 )
 def test_heldout_floor(heldout, figure, floor: float) -> None:
@@ -202,7 +209,8 @@ def ant2_dev() -> dict:
         pytest.param("event_f1", 0.50, id="ant2-dev-event-f1"),
         pytest.param("type_f1", 0.70, id="ant2-dev-type-f1"),
         pytest.param("actor1_accuracy", 0.55, id="ant2-dev-actor1-accuracy"),
-        pytest.param("date_accuracy", 0.75, id="ant2-dev-date-accuracy"),  # round 7 date11: 0.738 -> 0.762
+        # round 7 date11: 0.738 -> 0.762; round 8 date12 (the day's news after the lead): 0.762 -> 0.833
+        pytest.param("date_accuracy", 0.82, id="ant2-dev-date-accuracy"),
         pytest.param("status_accuracy", 0.85, id="ant2-dev-status-accuracy"),
         pytest.param("pair_precision", 0.95, id="ant2-dev-pair-precision"),
         pytest.param("pair_recall", 0.52, id="ant2-dev-pair-recall"),

@@ -180,8 +180,77 @@ def test_adjacent_triggers_of_one_type_are_one_event() -> None:
 
 
 def test_no_date_without_one_in_text() -> None:
-    (event,) = events_in("نشرت الوكالة الخبر. التقى لافروف ديوب في موسكو.", dt.date(2024, 2, 28))
+    (event,) = events_in("نشرت الوكالة الخبر. وكان لافروف قد التقى ديوب في موسكو.", dt.date(2024, 2, 28))
     assert (event.event_date, event.date_precision) == (None, "unknown")
+
+
+# Issue 14.4: an undated report after the lead is the day's news when the text tells it so (a past-tense verb in a
+# main clause), and takes the story's day: the lead's recent day, else the publication day (Wednesday 28 February).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "نشرت الوكالة الخبر. واتهم لافروف ديوب بالكذب.", (dt.date(2024, 2, 28), "day"), id="a-reaction-that-day"
+        ),
+        pytest.param(
+            "نشرت الوكالة الثلاثاء الخبر. واتهم لافروف ديوب بالكذب.",
+            (dt.date(2024, 2, 27), "day"),
+            id="the-lead-says-tuesday",
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. ويتهم لافروف ديوب بالكذب.", (None, "unknown"), id="imperfect-habitual-accuses"
+        ),
+        pytest.param("نشرت الوكالة الخبر. وتتهم مالي ديوب بالكذب.", (None, "unknown"), id="imperfect-with-ta-accuses"),
+        pytest.param(
+            "نشرت الوكالة الخبر. وكان لافروف قد اتهم ديوب بالكذب.", (None, "unknown"), id="pluperfect-had-accused"
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. واتهم لافروف في وقت سابق ديوب بالكذب.", (None, "unknown"), id="earlier-accused"
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. ورد ديوب على لافروف الذي اتهمه بالكذب.", (None, "unknown"), id="relative-clause"
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وقال الوزير إن لافروف اتهم ديوب بالكذب.", (None, "unknown"), id="someones-account"
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. من ناحية أخرى، اتهم لافروف ديوب بالكذب.", (None, "unknown"), id="another-matter"
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر.\nوفي عام 2016 زار لافروف مالي. واتهم لافروف ديوب بالكذب.",
+            (None, "unknown"),
+            id="a-paragraph-of-another-year",
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر.\nوفي عام 2016 زار لافروف مالي.\nواتهم لافروف ديوب بالكذب.",
+            (dt.date(2024, 2, 28), "day"),
+            id="the-next-paragraph-is-news-again",
+        ),
+    ],
+)
+def test_the_days_news_after_the_lead(text: str, expected: tuple) -> None:
+    event = next(e for e in events_in(text, dt.date(2024, 2, 28)) if e.event_type == "ACCUSE")
+    assert (event.event_date, event.date_precision) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("اتهم لافروف ديوب بالكذب.", (dt.date(2024, 2, 28), "day"), id="the-leads-news"),
+        pytest.param(
+            "تشهد مالي أزمة منذ أن اتهم لافروف ديوب بالكذب.", (None, "unknown"), id="the-leads-background-since"
+        ),
+        pytest.param("وكان لافروف قد اتهم ديوب بالكذب.", (None, "unknown"), id="the-leads-pluperfect"),
+    ],
+)
+def test_the_leads_undated_report_unless_background(text: str, expected: tuple) -> None:
+    event = next(e for e in events_in(text, dt.date(2024, 2, 28)) if e.event_type == "ACCUSE")
+    assert (event.event_date, event.date_precision) == expected
+
+
+def test_a_planned_report_after_the_lead_is_not_the_days_news() -> None:
+    (event,) = events_in("نشرت الوكالة الخبر. وسيتهم لافروف ديوب بالكذب.", dt.date(2024, 2, 28))
+    assert (event.event_date, event.status) == (None, "planned")
 
 
 def test_the_leads_undated_event_takes_the_reporting_day() -> None:
@@ -343,10 +412,21 @@ def test_dates_that_are_not_the_events(text: str) -> None:
     assert (event.event_date, event.date_precision) == (None, "unknown")
 
 
-def test_an_event_on_the_eve_of_another_is_not_dated_by_the_main_clause() -> None:
-    found = events_in("نشرت الوكالة الخبر. ووصل الوزير، الأحد، إلى موسكو عشية انسحاب القوات.", dt.date(2024, 2, 28))
+# Not the main clause's Sunday (25 February): the eve of the withdrawal was Sunday, so it was on Monday; the morrow
+# of it was Sunday, so it was on Saturday.
+@pytest.mark.parametrize(
+    ("adverb", "expected"),
+    [
+        pytest.param("عشية", dt.date(2024, 2, 26), id="on-the-eve-of-it-the-day-after"),
+        pytest.param("غداة", dt.date(2024, 2, 24), id="on-the-morrow-of-it-the-day-before"),
+    ],
+)
+def test_an_event_on_the_eve_or_morrow_of_the_clauses_day(adverb: str, expected: dt.date) -> None:
+    found = events_in(
+        f"نشرت الوكالة الخبر. ووصل الوزير، الأحد، إلى موسكو {adverb} انسحاب القوات.", dt.date(2024, 2, 28)
+    )
     retreat = next(e for e in found if e.event_type == "RETREAT")
-    assert (retreat.event_date, retreat.date_precision) == (None, "unknown")
+    assert (retreat.event_date, retreat.date_precision) == (expected, "day")
 
 
 def test_a_date_after_another_trigger_belongs_to_that_trigger() -> None:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.nlp.text.arabic import normalize
-from flows.nlp.text.forms import derived_forms
+from flows.nlp.text.forms import derived_forms, imperfect_only_forms
 from flows.nlp.text.lexicon import LemmaLexicon, LexiconEntry, LexiconFileError
 from flows.nlp.text.morph import analyse, words
 from flows.resources import read_tsv
@@ -248,3 +248,18 @@ def test_clitic_word_list_rows_say_which_end_they_keep() -> None:
     rows = read_tsv("clitic_words.tsv")
     assert rows and {row["keep"] for row in rows} == {"start", "end", "ta_marbuta"}
     assert all(row["form"] == normalize(row["form"]) for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "word", "imperfect"),
+    [
+        pytest.param("اتهم", "تتهم", True, id="she-accuses"),
+        pytest.param("اتهم", "يتهمون", True, id="they-accuse"),
+        pytest.param("اتهم", "اتهمت", False, id="she-accused"),
+        pytest.param("نفى", "ينفي", True, id="he-denies"),
+        pytest.param("دعا", "دعت", False, id="she-called"),
+        pytest.param("تقدّم", "تقدم", False, id="form-v-past-and-present-alike-read-as-past"),
+    ],
+)
+def test_imperfect_only_forms(lemma: str, word: str, imperfect: bool) -> None:
+    assert (normalize(word) in imperfect_only_forms(lemma)) is imperfect

@@ -5,7 +5,9 @@ and events over N articles of the ANT v2.1 tarball drawn with S (never one of th
 tests/gold/ant2/selection.json), draws that many of the event reports they give with the same seed, and writes each
 with the article's publication day, the report's date and precision as the code gives them, its status, and a short
 excerpt of its sentence (never whole articles), plus an empty column for a person to fill: date_right (y/n).
-`python -m bench.quality.date_audit score [FILE]` prints the judged share.
+`python -m bench.quality.date_audit score [FILE]` prints the judged share. `python -m bench.quality.date_audit rerun
+FILE` runs the current code on a judged audit's articles and prints each row whose date or precision changed (or whose
+report is gone) with its judgment and note, for a person to judge again: a studied audit is dev data.
 
 The judging rule (GUIDELINES.md's `date`: "the date of the event as a reader can tell it from the text and the
 article's publication date", with the test annotator's note, tests/gold/ant2/NOTES_test.md, for undated news):
@@ -20,7 +22,8 @@ article's publication date", with the test annotator's note, tests/gold/ant2/NOT
   unknown where the reader can tell the day is wrong). A report that is not an event at all is judged on its date all
   the same (what a reader would date the clause to).
 Seeds: 81 was the dev draw studied in round 7 (judged as drawn, before its fix: with_reference_dates); 82 was drawn
-after the last change and judged by hand before any figure of it was read.
+after round 7's last change and judged by hand before any figure of it was read, then studied in round 8 (dev); 83 was
+drawn after round 8's last change (the day's news after the lead) and judged by hand before it was scored.
 
 Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py).
 """
@@ -32,13 +35,13 @@ import csv
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL
-from bench.quality.audit import read_rows, share
+from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, iter_ant_xml
+from bench.quality.audit import drawable_names, read_rows, share
 from bench.quality.event_audit import analysed_article, drawn_reports
 
 REPO = Path(__file__).resolve().parents[2]
 AUDIT_DIR = REPO / "bench" / "quality" / "audits"
-AUDIT_SEED = 82  # the fresh draw after round 7's last change; 81 was studied
+AUDIT_SEED = 83  # the fresh draw after round 8's last change; 81 and 82 were studied
 # Fewer articles than the event audit: dates need no rare event types, and a draw must run in a few minutes.
 AUDIT_ARTICLES = 300
 AUDIT_REPORTS = 60
@@ -95,6 +98,27 @@ def draw(seed: int, articles: int, rows: int, out: Path, tarball: Path = ANT_V2_
     return total
 
 
+def rerun(path: Path, tarball: Path = ANT_V2_TARBALL) -> list[str]:
+    """Each judged row whose report now has another date or precision, or is gone: n, judgment, was -> now, note.
+    A report is found again by its article, sentence, trigger and offset in the excerpt (its excerpt is cut around
+    the trigger, so one sentence's reports differ there)."""
+    rows = read_rows(path)
+    docnos = {row["docno"] for row in rows}
+    wanted = {name for name in drawable_names(tarball) if Path(name).stem in docnos}
+    now: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for name, xml in iter_ant_xml(tarball, wanted=wanted):
+        for report in article_reports(name, xml):
+            now[(report[0], report[2], report[5], report[8])] = report
+    changed = []
+    for row in rows:
+        was = (row["date"] or "-", row["precision"])
+        found = now.get((row["docno"], row["sentence"], row["trigger"], row["excerpt"]))
+        after = (found[6] or "-", found[7]) if found else ("gone", "")
+        if after != was:
+            changed.append(f"{row['n']}\t{row['date_right']}\t{' '.join(was)} -> {' '.join(after)}\t{row['note']}")
+    return changed
+
+
 def figures(path: Path) -> dict[str, float | int]:
     accuracy, judged = share(read_rows(path), "date_right", "y", "n")
     return {"judged": judged, "date_right": accuracy}
@@ -117,10 +141,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     drawing.add_argument("--articles", type=int, default=AUDIT_ARTICLES)
     drawing.add_argument("--reports", type=int, default=AUDIT_REPORTS)
     drawing.add_argument("--out", type=Path)
+    rerunning = sub.add_parser("rerun")
+    rerunning.add_argument("file", type=Path)
     scoring = sub.add_parser("score")
     scoring.add_argument("file", type=Path, nargs="?", default=audit_file(AUDIT_SEED))
     args = parser.parse_args(argv)
-    if args.command == "draw":
+    if args.command == "rerun":
+        print("\n".join(rerun(args.file.resolve())))
+    elif args.command == "draw":
         out = args.out or audit_file(args.seed)
         total = draw(args.seed, args.articles, args.reports, out)
         print(f"{total} reports; {min(args.reports, total)} drawn into {out}")

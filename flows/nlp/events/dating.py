@@ -1,23 +1,28 @@
 """An event report's date: the usable date nearest its trigger in its sentence, resolved against the publication date.
 
-Dates come from flows.dates.resolve.find_dates; a date is never guessed: without one the report's date is unknown.
-A planned weekday moves forward, and a date after publication makes an occurred report planned (detect.py).
+Dates come from flows.dates.resolve.find_dates. Without one, a report of the day's news (the lead's, and a later
+past-tense report that is no background: ``days_news``) takes the story's day (``story_day``); any other report's date
+is unknown. A planned weekday moves forward, and a date after publication makes an occurred report planned (detect.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from flows.dates.resolve import find_dates
 from flows.nlp.events.agents import charge_start
 from flows.nlp.events.clauses import QUOTE_BOUNDARY, is_quoted_name
-from flows.nlp.events.lexicon import EventLexicon
+from flows.nlp.events.lexicon import WORD_END, WORD_START, EventLexicon, alternation, phrase_regex
 from flows.nlp.events.references import Report, same_kind
 from flows.nlp.events.triggers import TriggerHit
+from flows.nlp.text import words
 from flows.nlp.text.arabic import normalize, normalize_with_map
+from flows.nlp.text.forms import imperfect_only_forms
 from flows.nlp.types import Sentence
+from flows.resources import read_tsv_tuples
 
 # A date this close after a blocked one, joined by و, is the other end of the same range.
 RANGE_JOIN_CHARS = 3
@@ -40,6 +45,26 @@ OWN_YEAR_GAP_TOKENS = 2
 OPENING_TOKENS = 1
 # Reports that have happened: a reference of these takes the date of the event it refers to.
 DATED_STATUSES = frozenset({"occurred", "claimed"})
+# The sequence adverbs that name a day next to the clause's: غداة "the morrow of" (the event was the day before),
+# عشية "the eve of" (the day after); normalised as the lexicon's adjunct cues (event_cues.tsv).
+DAY_SHIFTS = {normalize("غداة"): -1, normalize("عشية"): 1}
+# The lead's day is the story's when it lies at most this many days before publication (a weekday, أمس, اليوم).
+STORY_DAY_REACH_DAYS = 7
+# Words that make a clause background (flows/data/event_background.tsv: the pluperfect, adverbs of anteriority and
+# of a past frame, a background paragraph's opener), whole words with a proclitic و/ف.
+BACKGROUND_CUES = re.compile(
+    rf"{WORD_START}[وف]?(?:{alternation([phrase_regex(c) for c, _ in read_tsv_tuples('event_background.tsv')])})"
+    rf"{WORD_END}"
+)
+# A background cue among a sentence's first this many words opens it ("من ناحية أخرى،", "ومنذ ذلك الحين،").
+OPENING_CUE_TOKENS = 3
+# A relative pronoun before a verb in its clause puts it in a relative clause, about an earlier act or a lasting
+# one ("الاتهامات التي وجهت له", "الجزائر هي التي تحتضن وتساند وتقدم"). The pronouns of clauses.py.
+RELATIVES = frozenset(
+    normalize(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي")
+)
+# A complementiser, with or without a pronoun ("إن", "أنها", "بأن"): what follows is someone's account.
+COMPLEMENTISER = re.compile(r"(?<!\w)(?:ب?[أإا]نّ?(?:ه|ها|هم|هما|هن|ني|نا)?)(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +139,8 @@ def nearest_date(
     the trigger belongs to another trigger that stands between them. A trigger inside a time adjunct ("بعد طرد")
     takes only a date that follows it.
     """
-    in_adjunct = bool(lex.adjunct.search(normalize_with_map(text[max(0, hit.char_start - 12) : hit.char_start])[0]))
+    lead_in = normalize_with_map(text[max(0, hit.char_start - 12) : hit.char_start])[0]
+    in_adjunct = bool(lex.adjunct.search(lead_in))
     best = None
     for d in usable(text, dates, lex, anchor):
         if d.char_end <= hit.char_start:
@@ -141,7 +167,7 @@ def nearest_date(
         if best is None or distance < best[0]:
             best = (distance, d)
     if best is None:
-        return UNKNOWN_DATE
+        return next_day_date(text, hit, dates, lex, lead_in, anchor)
     chosen = best[1]
     if anchor and chosen.relative and present_tense(text, sentence_start, chosen.char_start, names):
         # "قد يعقد الخميس", "يزور الرئيس موسكو الخميس": a weekday in a present-tense clause is the coming one.
@@ -151,6 +177,21 @@ def nearest_date(
             within_week = 0 <= (ahead[0].value - anchor).days < DAYS_IN_WEEK
             chosen = replace(chosen, value=ahead[0].value) if within_week else chosen
     return EventDate(chosen.value, chosen.precision)
+
+
+def next_day_date(text: str, hit: TriggerHit, dates: list, lex: EventLexicon, lead_in: str, anchor) -> EventDate:
+    """An undated trigger right after غداة or عشية is a day from the clause's day: "الأربعاء، غداة اتهام …" was
+    Tuesday (DAY_SHIFTS), the clause's day being the closest day before the trigger in its sentence."""
+    shift = next((days for word, days in DAY_SHIFTS.items() if re.search(rf"(?<!\w)[وف]?{word}\s*$", lead_in)), 0)
+    before = [
+        d
+        for d in usable(text, dates, lex, anchor)
+        if d.char_end <= hit.char_start and d.precision == "day" and d.value is not None
+    ]
+    if not shift or not before:
+        return UNKNOWN_DATE
+    closest = max(before, key=lambda d: d.char_end)
+    return EventDate(closest.value + dt.timedelta(days=shift), "day")
 
 
 def adverbial(text: str, sentence_start: int, date_start: int) -> bool:
@@ -232,3 +273,114 @@ def with_reference_dates(found: list[Report]) -> list[Report]:
                 report = replace(report, event=dated, dated=True)
         result.append(report)
     return result
+
+
+def story_day(text: str, lead: Sentence | None, anchor: dt.date | None, lex: EventLexicon) -> dt.date | None:
+    """The day the article's news happened: the lead's first usable day at most STORY_DAY_REACH_DAYS before
+    publication ("قال الوزير الأربعاء", "أمس"), else the publication day. A lead about a planned or older event
+    names a day outside the reach, and the publication day stands."""
+    if anchor is None or lead is None:
+        return anchor
+    for d in usable(text, sentence_dates(text, lead, anchor), lex, anchor):
+        if d.precision == "day" and d.value and 0 <= (anchor - d.value).days <= STORY_DAY_REACH_DAYS:
+            return d.value
+    return anchor
+
+
+def days_news(
+    text: str,
+    sentences: Sequence[Sentence],
+    sentence: Sentence,
+    hit: TriggerHit,
+    lex: EventLexicon,
+    story: dt.date | None,
+    anchor: dt.date | None,
+) -> bool:
+    """An undated report after the lead is the day's news when the text tells it as such: a verb in the perfect
+    ("ودعت الخارجية", "اشتبك", "اتُهم"), in a main clause the text does not place elsewhere. It is background
+    (no date) when it is a noun (an action noun names the event, its date is the clause's or a reference's:
+    with_reference_dates), an imperfect ("ويتهم سكان", "وتتهم", "وينفي": habitual or general;
+    a form that is past and present alike, "تقدّم", is read as the past), after كان or another
+    background cue in its clause ("وكانت السلطات قد ألقت القبض", "سجلت في السابق"), in a relative clause ("التي وجهت
+    له"), someone's account (after a complementiser or a quotation mark: "ويعتقد المسؤولون أن خاشقجي قتل"), or in a
+    paragraph that an earlier date places at another time than the story's day (``other_time``) or that a background
+    cue opens (``background_paragraph``). A clause with a time expression that dates nothing to the day ("هذا
+    الأسبوع") keeps what it says: unknown."""
+    if hit.entry.pos != "verb" or story is None or anchor is None:
+        return False
+    verb = words(text, hit.char_start, hit.char_end)[:1]
+    if not verb or verb[0].key in imperfect_only_forms(hit.entry.trigger.split()[0]):
+        return False
+    start, end = date_clause(text, sentence, hit)
+    if in_background(text, sentence, hit) or background_paragraph(text, sentences, sentence):
+        return False
+    told = sentence_dates(text, Sentence(sentence.index, start, end), anchor)
+    if any(d.precision == "unknown" for d in told) or any(
+        not within(d, story) for d in usable(text, told, lex, anchor)
+    ):
+        return False  # a time the text gives that is not the story's day ("هذا الأسبوع", "عام 2016"): no more is known
+    before = [normalize(w) for w in text[start : hit.char_start].split()]
+    if any(w in RELATIVES for w in before):
+        return False
+    leading = text[sentence.char_start : hit.char_start]
+    if COMPLEMENTISER.search(leading):
+        return False
+    if any(not is_quoted_name(text, m) for m in QUOTE_BOUNDARY.finditer(text, sentence.char_start, hit.char_start)):
+        return False
+    return not other_time(text, sentence, hit, lex, story, anchor)
+
+
+def date_clause(text: str, sentence: Sentence, hit: TriggerHit) -> tuple[int, int]:
+    """The trigger's clause for dating: its sentence between the punctuation marks around it."""
+    start = max(
+        (m.end() for m in CLAUSE_PUNCTUATION.finditer(text, sentence.char_start, hit.char_start)),
+        default=sentence.char_start,
+    )
+    end = next(
+        (m.start() for m in CLAUSE_PUNCTUATION.finditer(text, hit.char_end, sentence.char_end)), sentence.char_end
+    )
+    return start, end
+
+
+def in_background(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
+    """The trigger's clause holds a background cue (event_background.tsv: "منذ أن انسحبت", "في وقت سابق") or كان
+    before it ("وكانت السلطات قد ألقت القبض"): the lead's undated reports too are then no day's news."""
+    start, end = date_clause(text, sentence, hit)
+    if BACKGROUND_CUES.search(normalize_with_map(text[start:end])[0]):
+        return True
+    return any(PAST_AUXILIARY.match(normalize(w)) for w in text[start : hit.char_start].split())
+
+
+def background_paragraph(text: str, sentences: Sequence[Sentence], sentence: Sentence) -> bool:
+    """A sentence of the paragraph, up to this one, opens with a background cue ("ومنذ ذلك الحين، شكلت …", "من ناحية
+    أخرى، فرض …"): what the paragraph tells from there is another time or matter."""
+    paragraph_start = text.rfind("\n", 0, sentence.char_start) + 1
+    for earlier in sentences[: sentence.index + 1]:
+        if earlier.char_start < paragraph_start:
+            continue
+        opening = " ".join(text[earlier.char_start : earlier.char_end].split()[:OPENING_CUE_TOKENS])
+        if BACKGROUND_CUES.search(normalize_with_map(opening)[0]):
+            return True
+    return False
+
+
+def other_time(
+    text: str, sentence: Sentence, hit: TriggerHit, lex: EventLexicon, story: dt.date, anchor: dt.date
+) -> bool:
+    """An earlier date of the trigger's paragraph that the story's day is not in ("وفي عام 2016 …. ثم اتهمت …"): the
+    paragraph tells another time, and what it tells undated is of that time, not the day's news."""
+    paragraph_start = text.rfind("\n", 0, sentence.char_start) + 1
+    before = Sentence(sentence.index, paragraph_start, hit.char_start)
+    return any(not within(d, story) for d in usable(text, sentence_dates(text, before, anchor), lex, anchor))
+
+
+def within(d, story: dt.date) -> bool:
+    """A date mention the story's day lies in: that day, its month ("هذا الشهر") or its year ("هذا العام"); a time
+    that resolves to no precision ("هذا الأسبوع", "مؤخرا") is not known to hold it."""
+    if d.value is None or d.precision == "unknown":
+        return False
+    if d.precision == "day":
+        return d.value == story
+    if d.precision == "month":
+        return (d.value.year, d.value.month) == (story.year, story.month)
+    return d.value.year == story.year

@@ -26,9 +26,12 @@ from flows.nlp.events.dating import (
     EventDate,
     after_publication,
     continues,
+    days_news,
+    in_background,
     nearest_date,
     planned_forward,
     sentence_dates,
+    story_day,
     usable,
     with_reference_dates,
 )
@@ -74,10 +77,12 @@ VISITOR_TYPES = frozenset({"PERSON", "ORG"})
 VISITOR_TITLES = frozenset(normalize(title) for title, _ in read_tsv_tuples("titles.tsv")) | {normalize("وفد")}
 
 
-# An undated event of the article's first sentence (its lead) happened on the day the article reports: it takes the
-# publication date. Precision "day" (the contract's values); that the day is the report's, not the text's, is the
-# sentence_index 0 / no date expression in its evidence — a separate date_source column needs linking.py and the
-# schema to carry it (left to the linking change, issue 14 part 5).
+# An undated event of the article's lead, and an undated later report of the day's news (dating.days_news: a
+# past-tense verb in a main clause that is no background), happened on the day the article reports: it takes the
+# story's day (dating.story_day: the lead's recent day, else the publication day). Precision "day" (the contract's
+# values: day, month, year, unknown), as the test annotator dates the day's news (NOTES_test.md). No column says the
+# day was read from the report rather than from a date expression: a reader tells it by the evidence sentence, which
+# holds no date; a flag would need the schema, a migration and linking.py to carry it.
 LEAD_PRECISION = "day"
 
 
@@ -118,6 +123,7 @@ def detect_events(
             if (kept := [h for h in hits if (h.entry.event_type, h.entry.event_mode) in KEPT_OFF_POLITICS])
         }
     anchor = doc.published_at.date() if doc.published_at else None
+    story = story_day(text, sentences[0] if sentences else None, anchor, lex)
     places = frozenset(e.entity_id for e in entities if is_place_only(e))
     courts = frozenset(e.entity_id for e in entities if is_court(e))
     candidates = [
@@ -237,8 +243,16 @@ def detect_events(
                 status = "planned"
             date = planned_forward(date, anchor) if status == "planned" else date
             dated = date.value is not None
-            if date.value is None and anchor and sentence.index == 0 and status in ("occurred", "claimed"):
-                date = EventDate(anchor, LEAD_PRECISION)  # the lead reports the day's news
+            if (
+                date.value is None
+                and story
+                and status in ("occurred", "claimed")
+                and (
+                    (sentence.index == 0 and not in_background(text, sentence, hit))
+                    or days_news(text, sentences, sentence, hit, lex, story, anchor)
+                )
+            ):
+                date = EventDate(story, LEAD_PRECISION)  # the lead, or a later report, tells the day's news
             found.append(
                 Report(
                     EventMention(

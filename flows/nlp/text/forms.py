@@ -98,6 +98,24 @@ def verb_forms(lemma: str) -> set[str]:
     return forms
 
 
+@lru_cache(maxsize=4096)
+def imperfect_only_forms(lemma: str) -> frozenset[str]:
+    """The normalised forms of a verb lemma that are its present tense and not also a past one: "يتهم", "تتهم",
+    "ينفي" (present), not "تقدم" (تقدّم, form V: past and present alike) and not "اتهمت" (past)."""
+    bare = "".join(ch for ch in lemma if ch not in DIACRITICS)
+    past, present, _, nouns = _patterns(bare, SHADDA in lemma)
+    if len(bare) > 3 and bare[-1] in "اى" or (len(bare) == 3 and SHADDA in lemma and bare[-1] in "اى"):
+        past, present, nouns = _defective(past, present, nouns)
+    past_forms = {normalize(stem + suffix) for stem in past for suffix in PAST_SUFFIXES}
+    present_forms = {
+        normalize(prefix + stem + suffix)
+        for stem in present
+        for prefix in IMPERFECT_PREFIXES
+        for suffix in IMPERFECT_SUFFIXES
+    }
+    return frozenset(present_forms - past_forms)
+
+
 def _defective(past: set[str], present: set[str], nouns: set[str]) -> tuple[set[str], set[str], set[str]]:
     """A verb whose last root letter is weak, beyond form I (تلقّى، أدّى، ألقى، استدعى): its last letter is ى, ا or ي,
     or falls before a suffix (تلقت، يؤدون); the verbal noun ends in ء (إلقاء، استدعاء)."""
