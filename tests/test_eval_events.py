@@ -235,6 +235,7 @@ def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
         "events_ant2_round9.tsv",
         "events_ant2_round10.tsv",
         "events_ant2_round11.tsv",
+        "events_ant2_seed26.tsv",
     ],
 )
 def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
@@ -252,8 +253,12 @@ def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
     assert 0 <= event_audit.figures(path)["type_and_actors_right"] <= event_audit.figures(path)["type_right"] <= 1
 
 
-# The current audit (seed 25, issue 14's eleventh session, drawn after its last change and judged unseen): type right
-# 0.77, type and actors right 0.38; floors raised from 0.60 / 0.20 (seed 24, events_ant2_round11.tsv: 0.62 / 0.22).
+# The current audit (seed 26, issue 14's twelfth session, events_ant2_seed26.tsv, drawn after its last change and
+# judged unseen): type right 0.82, type and actors right 0.28; the type floor raised 0.75 -> 0.80, the actors floor
+# lowered 0.36 -> 0.26 because the fresh draw is judged lower (a party named only by a nisba and left out counted
+# wrong), not because a rule got worse: re-run on this session's code, seed 25's judged rows read 0.77 / 0.39 (dev;
+# two rows turn right, one turns wrong). Seed 25 (events_ant2.tsv, the eleventh session's): 0.77 / 0.38; floors then
+# 0.75 / 0.36, raised from 0.60 / 0.20 (seed 24, events_ant2_round11.tsv: 0.62 / 0.22).
 # Before it, seed 24: type right 0.62, type and actors right 0.22. The floors were 0.72 / 0.26 for seed 23 (events_ant2_round10.tsv: 0.74 / 0.28;
 # seed 22, events_ant2_round9.tsv: 0.74 / 0.26); lowered because the fresh draw is judged lower, not because a rule
 # got worse: re-run on the code of this session, seed 23's judged rows read 0.74 / 0.32 (dev), and a sample of 100
@@ -264,5 +269,5 @@ def test_the_current_event_audit_floor() -> None:
 
     figures = event_audit.figures(event_audit.AUDIT_FILE)
     assert figures["judged"] == event_audit.AUDIT_REPORTS
-    assert figures["type_right"] >= 0.75
-    assert figures["type_and_actors_right"] >= 0.36
+    assert figures["type_right"] >= 0.80
+    assert figures["type_and_actors_right"] >= 0.26

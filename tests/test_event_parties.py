@@ -95,3 +95,49 @@ def test_a_force_behind_lam_after_an_attack_noun_is_its_agent() -> None:
 def test_a_death_in_a_crash_is_no_political_event() -> None:
     text = "وقتل خمسة أشخاص في سوريا جراء تصادم حافلتين على الطريق السريع."
     assert "وقتل" not in [t for t, _, _ in reports(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("وقالت الوكالة إن مصر والسودان توصلتا إلى اتفاق على تقاسم المياه.", "اتفاق"),  # agreed, names before the noun
+        ("وتنتظر المنطقة قمة الرئيسين عبد الفتاح السيسي وعمر البشير.", "قمة"),  # the two presidents' summit
+    ],
+)
+def test_who_is_coordinated_with_a_meetings_agent_is_its_other_side(text: str, trigger: str) -> None:
+    first, second = report_of(text, trigger)
+    assert (first, second) in (("مصر", "السودان"), ("عبد الفتاح السيسي", "عمر البشير"))
+
+
+def test_a_light_verbs_indefinite_verbal_noun_is_a_noun() -> None:
+    # "عقد ... اجتماعا مع": the meeting noun in the accusative; its agent is the light verb's subject, not the name
+    # after مع.
+    text = "وعقد وزير الخارجية الأمريكي مايك بومبيو اجتماعا مع نظيره الروسي سيرغي لافروف."
+    assert report_of(text, "اجتماعا") == ("مايك بومبيو", "سيرغي لافروف")
+
+
+def test_a_dual_verb_stays_a_verb() -> None:
+    assert [t for t, _, _ in reports("واجتمعا في القاهرة أمس.")] == ["واجتمعا"]
+
+
+def test_a_nisba_on_the_subject_noun_after_a_verb_is_the_agent_not_the_target() -> None:
+    # "the Israeli planes struck": the entity stage leaves a nisba on "planes" untagged; it is still the subject's.
+    text = "ونفت إسرائيل التعليق. واستهدفت الطائرات الإسرائيلية مواقع في سوريا."
+    assert report_of(text, "واستهدفت")[0] == "إسرائيل"
+
+
+def test_a_feminine_verb_does_not_take_a_masculine_noun_as_its_subject() -> None:
+    # "and she asked the Israeli ambassador to leave": the ambassador is the object, Israel not the agent.
+    text = "وسحبت الحكومة التركية سفيرها، وطلبت السفير الإسرائيلي مغادرة البلاد."
+    assert report_of(text, "وطلبت")[0] != "إسرائيل"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("وبحث ماكرون خلال اجتماعه الرئيس الروسي فلاديمير بوتين الأزمة.", "اجتماعه"),  # during his meeting with
+        ("وناقش ماكرون خلال اتصاله الهاتفي بوتين الأزمة.", "اتصاله الهاتفي"),  # during his phone call with
+    ],
+)
+def test_the_name_after_a_meeting_noun_with_a_pronoun_is_whom_he_met(text: str, trigger: str) -> None:
+    assert report_of(text, trigger) == ("إيمانويل ماكرون", "فلاديمير بوتين")

@@ -1,8 +1,10 @@
 """A random audit of the event stage on ANT v2.1 (issue 14): draw reports, judge them by hand, print the figures.
 
-`python -m bench.quality.event_audit draw [SEED]` runs entities and events over AUDIT_ARTICLES articles of the ANT
-v2.1 tarball drawn with SEED (AUDIT_SEED) (never one of the gold selection, tests/gold/ant2/selection.json), then draws
-AUDIT_REPORTS of the event reports they give, with the same seed, and writes them to AUDIT_FILE with short excerpts
+`python -m bench.quality.event_audit draw [--seed SEED] [--out FILE]` runs entities and events over AUDIT_ARTICLES
+articles of the ANT v2.1 tarball drawn with SEED (AUDIT_SEED) (never one of the gold selection,
+tests/gold/ant2/selection.json), then draws
+AUDIT_REPORTS of the event reports they give, with the same seed, and writes them to FILE (default
+events_ant2_seed<SEED>.tsv; never over an existing file) with short excerpts
 (the trigger and a few words around it; never whole articles) and two empty columns for a person to fill:
 type_right (y/n: the PLOVER type is right for what the text reports, and it is a political event at all) and
 actors_right (y/n: the type is right and actor1/actor2 name who did it to whom; a missing actor the text names
@@ -17,9 +19,11 @@ events_ant2_round7.tsv: 0.69 / 0.27, the fourth session's final audit, studied i
 events_ant2_round9.tsv: 0.74 / 0.26, drawn in the seventh session after its first fixes and judged unseen, then
 studied), round 10 (seed 23, events_ant2_round10.tsv: 0.74 / 0.28, the seventh session's final audit, studied in the
 tenth), round 11 (seed 24, events_ant2_round11.tsv: 0.62 / 0.22, the tenth session's final audit, studied in the
-eleventh); the current audit (seed 25, events_ant2.tsv: 0.77 / 0.38) draws other articles after the eleventh session's
-last fix, so that its figures are not tuned to (the article-domain counts of bench/quality/build_article_domains.py and the
-market words of build_business_words.py leave seed 23's 2000 articles out, and were not recounted for seeds 24 and 25). `python -m bench.quality.event_audit rerun FILE` re-runs the
+eleventh), seed 25 (events_ant2.tsv: 0.77 / 0.38, the eleventh session's final audit, studied in the twelfth); the
+current audit (seed 26, events_ant2_seed26.tsv, the name every draw takes from it on) draws other articles after the
+twelfth session's last fix, so that its figures are not tuned to (the article-domain counts of
+bench/quality/build_article_domains.py and the market words of build_business_words.py leave seed 23's 2000 articles
+out, and were not recounted for seeds 24 to 26). `python -m bench.quality.event_audit rerun FILE` re-runs the
 current code on a judged audit's articles and prints the rows whose report changed, to judge again (a dev figure).
 
 Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py).
@@ -40,8 +44,8 @@ if TYPE_CHECKING:
     from flows.nlp.types import Document, Entity, EventMention
 
 REPO = Path(__file__).resolve().parents[2]
-AUDIT_FILE = REPO / "bench" / "quality" / "audits" / "events_ant2.tsv"
-AUDIT_SEED = 25  # the current draw; rounds 1-11 (seeds 14, the issue's number, to 24) guided the fixes after them
+AUDIT_SEED = 26  # the current draw; seeds 14 (the issue's number) to 25 guided the fixes after them
+AUDIT_FILE = REPO / "bench" / "quality" / "audits" / f"events_ant2_seed{AUDIT_SEED}.tsv"
 AUDIT_ROUND1 = REPO / "bench" / "quality" / "audits" / "events_ant2_round1.tsv"
 AUDIT_ARTICLES = 2000
 AUDIT_REPORTS = 100
@@ -173,11 +177,28 @@ def report(path: Path = AUDIT_FILE) -> str:
     )
 
 
-if __name__ == "__main__":
-    if sys.argv[1:2] == ["rerun"]:
-        print("\n".join(rerun(Path(sys.argv[2]))))
-    elif sys.argv[1:2] == ["draw"]:
-        seed = int(sys.argv[2]) if len(sys.argv) > 2 else AUDIT_SEED
-        print(f"{draw(seed=seed)} reports; {AUDIT_REPORTS} drawn into {AUDIT_FILE}")
+def audit_file(seed: int) -> Path:
+    """Where a draw with ``seed`` goes from seed 26 on (seeds 14-24 kept their names, events_ant2_roundN.tsv, and
+    seed 25 its events_ant2.tsv)."""
+    return AUDIT_FILE.with_name(f"events_ant2_seed{seed}.tsv")
+
+
+def main(argv: list[str]) -> None:
+    """``rerun FILE``; ``draw [--seed S] [--out FILE]`` (never over an existing file); ``score [FILE]``, or a bare
+    ``[FILE]`` as before."""
+    if argv[:1] == ["rerun"]:
+        print("\n".join(rerun(Path(argv[1]))))
+    elif argv[:1] == ["draw"]:
+        seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else AUDIT_SEED
+        out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else audit_file(seed)
+        if out.exists():
+            # a judged audit is hours of reading: a draw never writes over a file
+            sys.exit(f"{out} exists: draw into a new file with --out")
+        print(f"{draw(out=out, seed=seed)} reports; {AUDIT_REPORTS} drawn into {out}")
     else:
-        print(report(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else AUDIT_FILE))
+        file = argv[1:2] if argv[:1] == ["score"] else argv[:1]
+        print(report(Path(file[0]).resolve() if file else AUDIT_FILE))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -153,6 +153,9 @@ def pick_actor1(
             # "وأدانه المجتمع الدولي", "ودعت الشرطة السكان": a subject the entity layer did not name
             return None, "unnamed"
         return (first_conjunct(text, before, len(before) - 1) if before else None), "guess"
+    # A noun with a pronoun ("لقائه", "زيارتها") has its genitive already: a name after it is its object, whom he
+    # met, not who met (the possessor, parties.possessor, is the agent).
+    genitive_is_agent = genitive_is_agent and not any(w.enclitic for w in words(text, trigger_start, trigger_end))
     visitor = next(
         (
             c
@@ -368,15 +371,37 @@ def subject_nisba_after(
         ),
         None,
     )  # fmt: skip
-    if nisba is None or CLAUSE_PUNCTUATION.search(text[trigger_end : nisba.char_start]):
-        return None
-    head = normalize(tokens(text, trigger_end, word_start(text, nisba.char_start))[0].text)
-    if not head.startswith(("ال", "وال")) or is_preposition(head) or PREPOSITION_PREFIXED.match(head):
+    if nisba is None or not subject_noun_nisba(text, trigger_end, nisba.char_start, nisba.char_end):
         return None
     holder = next((c for c in actors_after if c.char_start >= nisba.char_end), None)
     if holder is not None and gap_tokens(text, nisba.char_end, holder.char_start) == 0:
         return None
     return nisba
+
+
+def subject_noun_nisba(text: str, verb_end: int, start: int, end: int) -> bool:
+    """The nisba at [start, end) qualifies the definite noun right after the verb ending at ``verb_end``, and that
+    noun can be the verb's subject: a feminine verb ("وطلبت", "وتطالب") does not take a masculine noun ("السفير
+    الإسرائيلي", "المسؤولين الأمريكيين") as its subject, so that noun is its object."""
+    between = tokens(text, verb_end, word_start(text, start))
+    if len(between) != 1 or CLAUSE_PUNCTUATION.search(text[verb_end:start]):
+        return False
+    head = normalize(between[0].text)
+    if not head.startswith(("ال", "وال")) or is_preposition(head) or PREPOSITION_PREFIXED.match(head):
+        return False
+    verb = tokens(text, max(0, verb_end - 30), verb_end)[-1:]
+    return not (verb and feminine_verb(normalize(verb[0].text)) and masculine_nisba(normalize(text[start:end])))
+
+
+def feminine_verb(word: str) -> bool:
+    """A third-person feminine verb form: the perfect's -ت ("طلبت", "وقصفت") or the imperfect's ت- ("وتطالب")."""
+    bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    return bare.endswith("ت") or (bare[:1] == "ت" and not bare.endswith(("ون", "وا")))
+
+
+def masculine_nisba(word: str) -> bool:
+    """A masculine nisba (normalised): "الاسرائيلي", "الامريكيين", "الروسيون"; not "الاسرائيليه"."""
+    return word.endswith(("ي", "يين", "يون"))
 
 
 def counted(text: str, cand: ActorCandidate) -> bool:

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from flows.nlp.entities.gazetteer import load_gazetteer
-from flows.nlp.events.agents import ActorCandidate, gap_tokens
+from flows.nlp.events.agents import ActorCandidate, gap_tokens, subject_noun_nisba
 from flows.nlp.events.noun_clauses import governed_word
 from flows.nlp.events.parties import content_start, nisba_on_noun
 from flows.nlp.events.roles import Roles
@@ -45,6 +45,10 @@ def action_nisbas(
     """Candidates for the untagged country nisbas right after the noun triggers in ``hits``."""
     found: list[ActorCandidate] = []
     for hit in hits:
+        if hit.entry.pos == "verb":
+            if hit.entry.event_type not in PERSONAL_TYPES and not hit.subject_suffix:  # "وطالبوا الفريق الإسباني"
+                found += verb_subject_nisba(text, hit, mentions, entities)
+            continue
         if hit.entry.pos != "noun" or hit.entry.event_type in PERSONAL_TYPES:
             continue
         for token in tokens(text, hit.char_end, min(len(text), hit.char_end + NISBA_LOOKAHEAD_CHARS))[
@@ -58,6 +62,24 @@ def action_nisbas(
                 found.append(cand)  # only where it names the agent: no other rule reads it
                 break
     return found
+
+
+def verb_subject_nisba(
+    text: str, hit: TriggerHit, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]
+) -> list[ActorCandidate]:
+    """The untagged nisba on the definite noun right after a verb ("واستهدفت الطائرات الإسرائيلية مواقع",
+    "واستهدف القصف الإسرائيلي أهدافا"): the subject's country, for roles.subject_nisba_after to read, so that the
+    object nisba rule does not take it for the target."""
+    following = tokens(text, hit.char_end, min(len(text), hit.char_end + NISBA_LOOKAHEAD_CHARS))[:NISBA_REACH_WORDS]
+    if len(following) < NISBA_REACH_WORDS:
+        return []
+    token = following[1]
+    if any(m.char_start < token.char_end and following[0].char_start < m.char_end for m in mentions):
+        return []  # a name or a tagged nisba: the roles read it as it is
+    entity_id = article_country(nisba_country(normalize(token.text)), entities)
+    if entity_id is None or not subject_noun_nisba(text, hit.char_end, token.char_start, token.char_end):
+        return []
+    return [ActorCandidate(token.char_start, token.char_end, (entity_id,), "GPE", True)]
 
 
 def nisba_country(word: str) -> str | None:

@@ -3,7 +3,7 @@
 A country acts (its government), and so does a capital that news uses as its state's voice ("قالت موسكو",
 flows/data/gazetteer/state_voices.tsv, counted on ANT v2.1 by bench/quality/build_state_voices.py); any other
 city, town or region (GPE), and every LOC (seas, regions, continents), is a place only. A place the roles took as an actor becomes
-the event's place when it has none, and leaves the actors.
+the event's place when it has none (unless it is a party coordinated with a meeting's agent), and leaves the actors.
 """
 
 from __future__ import annotations
@@ -34,8 +34,9 @@ def is_place_only(entity: Entity) -> bool:
 def places_out_of_roles(roles: Roles, places: frozenset[str]) -> Roles:
     """The roles with no place among the actors; the first place taken out becomes the place if there was none.
     An agent taken out leaves no agent (its source a guess): the clause named where, not who."""
-    moved = [a for a in (roles.actor1_id, roles.actor2_id) if a in places]
-    if not moved and not places.intersection(roles.actor_ids):
+    out = [a for a in (roles.actor1_id, roles.actor2_id) if a in places]
+    moved = [a for a in out if a not in roles.partner_ids]  # a partner city stood for its state: no place
+    if not out and not places.intersection(roles.actor_ids):
         return roles
     return replace(
         roles,

@@ -95,6 +95,9 @@ class Roles:
     # "ودعت الشرطة السكان"), or a guess (the nearest name, "guess"). A
     # definite reference ("الضربات") with a guessed agent takes its article's event instead (detect.py).
     source: str = "guess"
+    # The other sides coordinated with the agent of a meeting or an agreement ("موسكو وباماكو عقدتا اجتماعا"):
+    # parties, so a city among them is no place of the event (places.py).
+    partner_ids: tuple[str, ...] = ()
 
 
 def word_before(text: str, start: int, within: int = 3) -> set[str]:
@@ -289,11 +292,16 @@ def assign_roles(
         if first is None and victims and not actor_after:
             actor_after = victims[:1]
     rest = [c for c in actor_after if c is not first]
-    if first is not None and event_type not in SYMMETRIC_TYPES:
+    partners = coordinated_after(text, first, actors) if first is not None else []
+    if event_type in SYMMETRIC_TYPES:
+        # "أنقرة وواشنطن توصلتا إلى اتفاق", "قمة ترامب وكيم": who is coordinated with the agent of a meeting, an
+        # agreement or a cooperation is its other side, also before the trigger.
+        rest = partners + [c for c in rest if c not in partners]
+    else:
         # "أيدت الولايات المتحدة وفرنسا وألمانيا …", "واتهم المسؤولون الأميركيون والناتو موسكو": who is coordinated
         # with the agent acts with it; the target is the next name.
-        partners = coordinated_after(text, first, actors)
         rest = [c for c in rest if c not in partners]
+        partners = []
     # "أيدت X مزاعم بأن الحكومة الروسية وافقت": a name after a complementiser is in what was said or done, another
     # clause, not the target; after "من أن" it is what a warning is about ("حذر لافروف من أن الولايات المتحدة …").
     content = content_start(text, trigger_end, clause_end)
@@ -315,7 +323,8 @@ def assign_roles(
                 ordered.append(entity_id)
     actor1 = first.entity_ids[0] if first else None
     actor2 = next((e for e in (second.entity_ids if second else ()) if e != actor1), None)
-    return Roles(actor1, actor2, location.entity_ids[0] if location else None, tuple(ordered), source)
+    partner_ids = tuple(e for c in partners for e in c.entity_ids)
+    return Roles(actor1, actor2, location.entity_ids[0] if location else None, tuple(ordered), source, partner_ids)
 
 
 def counterpart(text: str, start: int) -> bool:

@@ -72,6 +72,8 @@ CARDINALS = frozenset(
 )
 # Endings no finite verb form has: a feminine noun or plural (مهاجمة، تهديدات).
 NOUN_ENDINGS = ("ه", "ات", "تان", "تين")
+# The alif of an indefinite accusative ("اجتماعًا"): a verbal noun after a light verb, as the object of عقد، شن، أجرى.
+ACCUSATIVE_ALIF = "ا"
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,15 +298,26 @@ def form_role(word: Word, entry: LexiconEntry, previous: Word | None = None) -> 
         return "noun"
     if lemma.startswith("ت") and word.enclitic:
         return "noun"  # forms V and VI take no object: تعاونها is "its cooperation"
-    if len(key) > len(lemma) and key[-2:-1] in ("ا", "ي") and lemma[-2:-1] not in ("ا", "ي") and key[:1] not in "يتن":
-        return "noun"  # اتهام، تدريب are verbal nouns; يتهم is a verb
-    if key.startswith("ت") and not lemma.startswith("ت") and key[-2:-1] == "ي" and lemma[-2:-1] != "ي":
-        return "noun"  # تهديد، تسليم
-    if len(lemma) > 3 and lemma[-2] == "ا" and key == lemma[:-2] + "يا" + lemma[-1]:
-        return "noun"  # the verbal noun of a hollow verb of form VII/VIII: اغتال -> اغتيال، اختار -> اختيار
-    if lemma.endswith("ا") and key == lemma[:-1] + "و":
-        return "noun"  # the verbal noun of a defective verb: غزا -> غزو (no finite form ends so without its alif)
+    if verbal_noun_shape(key, lemma):
+        return "noun"
+    bare = key.removesuffix(ACCUSATIVE_ALIF)
+    if bare != key and verbal_noun_shape(bare, lemma) and not lemma.endswith("ا"):
+        # "عقد اجتماعا", "شن هجوما", "أجرى اتصالا": a verbal noun's indefinite accusative; not a dual verb, nor a
+        # defective verb's plural ("دعوا" is دعا's, not دعو + ا)
+        return "noun"
     return "verb"
+
+
+def verbal_noun_shape(key: str, lemma: str) -> bool:
+    """The word (normalised, clitics off) is spelled as the verbal noun of the verb ``lemma``, not as one of its forms."""
+    if len(key) > len(lemma) and key[-2:-1] in ("ا", "ي") and lemma[-2:-1] not in ("ا", "ي") and key[:1] not in "يتن":
+        return True  # اتهام، تدريب are verbal nouns; يتهم is a verb
+    if key.startswith("ت") and not lemma.startswith("ت") and key[-2:-1] == "ي" and lemma[-2:-1] != "ي":
+        return True  # تهديد، تسليم
+    if len(lemma) > 3 and lemma[-2] == "ا" and key == lemma[:-2] + "يا" + lemma[-1]:
+        return True  # the verbal noun of a hollow verb of form VII/VIII: اغتال -> اغتيال، اختار -> اختيار
+    # the verbal noun of a defective verb: غزا -> غزو (no finite form ends so without its alif)
+    return lemma.endswith("ا") and key == lemma[:-1] + "و"
 
 
 def is_passive(text: str, hit: TriggerHit) -> bool:
