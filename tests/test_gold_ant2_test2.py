@@ -22,12 +22,19 @@ def selection() -> dict:
     return json.loads((GOLD_DIR / "selection.json").read_text(encoding="utf-8"))
 
 
+# Audits drawn in round 8 on branches made before test2 existed, whose draw could not leave it out: each row that
+# falls in a test2 article judges the code's output after the round's last change of its stage (nothing was tuned on
+# it), so the article stays in test2 and the overlap is listed here. Any other overlap fails.
+DRAWN_BEFORE_TEST2 = {"dates_ant2_seed83.tsv": {"FR-middleEast-669-20180624"}}
+
+
 def audited_docnos() -> set[str]:
     docnos = set()
     for path in AUDITS.glob("*.tsv"):
+        known = DRAWN_BEFORE_TEST2.get(path.name, set())
         lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
         for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-            docnos |= {row[column].strip() for column in ("docno", "article") if row.get(column)}
+            docnos |= {row[column].strip() for column in ("docno", "article") if row.get(column)} - known
     return docnos
 
 
