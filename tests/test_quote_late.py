@@ -201,3 +201,27 @@ def test_unnamed_sources_are_kept_whole(text, surface):
 def test_a_reported_clause_ends_where_the_writer_takes_over(text, quote):
     doc = Document("t", text, sentences=split_sentences(text))
     assert [q.quote_text for q in extract_quotes(doc, (), ())][:1] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            "قال المرصد الوطني للحقوق إن القصف استمر. وقتل ثلاثة مدنيين في قصف على البلدة الشرقية، وفق المرصد.",
+            [OBSERVATORY.entity_id, OBSERVATORY.entity_id],
+            id="according-to-the-observatory-at-the-end",
+        ),
+        pytest.param(
+            "قال المرصد الوطني للحقوق إن القصف استمر. وبحسب المرصد، فإن ثلاثة مدنيين قتلوا في البلدة.",
+            [OBSERVATORY.entity_id, OBSERVATORY.entity_id],
+            id="according-to-the-observatory-first",
+        ),
+        pytest.param(
+            "وقتل ثلاثة مدنيين في قصف على البلدة الشرقية، وفق المرصد.",
+            [],
+            id="no-body-named-before-no-source",
+        ),
+    ],
+)
+def test_according_to_a_bodys_head_word_is_the_body_named_before(text, speakers):
+    assert speakers_of(text) == speakers
