@@ -29,7 +29,7 @@ from flows.nlp.quotes.extract import extract_quotes
 from flows.nlp.text import split_sentences
 from flows.nlp.types import Document, Quote
 
-AUDIT = Path(__file__).resolve().parent / "audits" / "quotes_ant2_seed54.tsv"
+AUDIT = Path(__file__).resolve().parent / "audits" / "quotes_ant2_seed55.tsv"
 COLUMNS = ("docno", "cue", "speaker", "quote", "span_ok", "speaker_ok", "note")
 # Short excerpts only: the corpus text is not copied into the repository.
 EXCERPT_WORDS = 8
@@ -44,7 +44,7 @@ def _row(docno: str, quote: Quote) -> dict[str, str]:
     return dict(zip(COLUMNS, row, strict=True))
 
 
-def _quotes_of(wanted: set[str], tarball: Path) -> dict[str, list[dict[str, str]]]:
+def quotes_of(wanted: set[str], tarball: Path) -> dict[str, list[dict[str, str]]]:
     """Today's quote rows of the articles named ``wanted`` (docnos), as ``draw`` writes them."""
     names = {name for name in drawable_names(tarball) if Path(name).stem in wanted}
     out: dict[str, list[dict[str, str]]] = {}
@@ -61,7 +61,7 @@ def _quotes_of(wanted: set[str], tarball: Path) -> dict[str, list[dict[str, str]
 def rerun(paths: Sequence[Path], tarball: Path = ANT_V2_TARBALL) -> list[str]:
     """Judged rows whose quote today's code reads differently, and how many right / wrong rows moved."""
     rows = [row for path in paths for row in read_rows(path) if row.get("speaker_ok") in ("0", "1")]
-    now = _quotes_of({row["docno"] for row in rows}, tarball)
+    now = quotes_of({row["docno"] for row in rows}, tarball)
     out, moved = [], {"right": 0, "wrong": 0}
     for row in rows:
         same = [q for q in now.get(row["docno"], []) if q["quote"] == row["quote"]]
