@@ -161,7 +161,9 @@ def _introduced_by_head(ctx: Context, words: range) -> Speaker | None:
         return None  # "الشرطة", "الحكومة": a body's word, whatever person's name follows it once
     found: dict[str, Mention] = {}
     for k, token in enumerate(ctx.tokens):
-        if k == words.start or ctx.in_mark(token.start) is not None or _in_construct(ctx, k):
+        if head not in token.norm or k == words.start:
+            continue  # the noun's letters stand in every reading of it: a cheap test before the readings
+        if ctx.in_mark(token.start) is not None or _in_construct(ctx, k):
             continue
         if not any(r.has_article and role_head(r.stem) == head for r in proclitic_readings(token.norm)):
             continue
