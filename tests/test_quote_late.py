@@ -14,15 +14,21 @@ from tests.listed_mentions import listed_mentions
 KING = Entity("person:t-king", "PERSON", "حسين الأول", None, None)
 MINISTER = Entity("person:t-minister", "PERSON", "سامي النجار", None, None)
 GOVERNOR = Entity("person:t-governor", "PERSON", "نادر الكبير", None, None)
+RUNNER = Entity("person:t-runner", "PERSON", "كريم العبد", None, None)
+SITE = Entity("org:t-site", "ORG", "موقع الخبر", None, None)
+OBSERVATORY = Entity("org:t-observatory", "ORG", "المرصد الوطني للحقوق", None, None)
 LEADER = Entity("person:t-leader", "PERSON", "دونالد ترامب", None, "USA")
 AGENCY = Entity("org:t-agency", "ORG", "هيئة المياه الوطنية", None, None)
 SUDAN = Entity("gpe:sdn", "GPE", "السودان", "Sudan", "SDN")
 KOREA = Entity("gpe:prk", "GPE", "كوريا الشمالية", "North Korea", "PRK")
-ENTITIES = (KING, MINISTER, GOVERNOR, LEADER, AGENCY, SUDAN, KOREA)
+ENTITIES = (KING, MINISTER, GOVERNOR, RUNNER, SITE, OBSERVATORY, LEADER, AGENCY, SUDAN, KOREA)
 NAMES = {
     "حسين الأول": (KING, False),
     "سامي النجار": (MINISTER, False),
     "نادر الكبير": (GOVERNOR, False),
+    "كريم العبد": (RUNNER, False),
+    "موقع الخبر": (SITE, False),
+    "المرصد الوطني للحقوق": (OBSERVATORY, False),
     "دونالد ترامب": (LEADER, False),
     "ترامب": (LEADER, False),
     "هيئة المياه الوطنية": (AGENCY, False),
@@ -82,6 +88,43 @@ def test_a_description_before_a_name_it_does_not_set_off_is_not_that_name():
         "وأشار زعيم كوريا الشمالية إلى أن التجارب ستتوقف."
     )
     assert speakers_of(text) == [LEADER.entity_id, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            "وصل العداء المغربي الشهير كريم العبد إلى المدينة مساء أمس. وأكد العداء السابق أنه سيشارك في السباق.",
+            [RUNNER.entity_id],
+            id="the-noun-that-introduced-the-runner-is-the-runner",
+        ),
+        pytest.param(
+            "التقى العداء كريم العبد بالعداء نادر الكبير في المدينة. وأكد العداء السابق أنه سيشارك في السباق.",
+            [None],
+            id="not-when-the-noun-introduced-two-people",
+        ),
+        pytest.param(
+            "وكرم رئيس النادي نادر الكبير اللاعبين أمس. وأعلن النادي أن المباراة ستقام في موعدها.",
+            [None],
+            id="not-a-body-noun-after-a-title",
+        ),
+    ],
+)
+def test_a_noun_stands_for_the_one_person_the_article_introduced_with_it(text, speakers):
+    assert speakers_of(text) == speakers
+
+
+def test_the_source_is_the_named_site_cited_just_before():
+    text = "انهار الجسر فجر اليوم، وفق ما ذكر موقع الخبر. وقال المصدر إن عدد الجرحى ارتفع إلى عشرة."
+    assert speakers_of(text) == [SITE.entity_id, SITE.entity_id]
+
+
+def test_a_count_of_a_body_is_that_body_named_before():
+    text = (
+        "قال المرصد الوطني للحقوق إن القصف استمر طوال الليل. وتجد فرق الإغاثة صعوبة في التحرك بسبب القصف الذي "
+        "تسبب بمقتل عشرة مدنيين على الأقل، وفق حصيلة للمرصد الاثنين."
+    )
+    assert speakers_of(text) == [OBSERVATORY.entity_id, OBSERVATORY.entity_id]
 
 
 def test_a_bodys_head_word_is_the_body_named_before():
@@ -158,3 +201,27 @@ def test_unnamed_sources_are_kept_whole(text, surface):
 def test_a_reported_clause_ends_where_the_writer_takes_over(text, quote):
     doc = Document("t", text, sentences=split_sentences(text))
     assert [q.quote_text for q in extract_quotes(doc, (), ())][:1] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            "قال المرصد الوطني للحقوق إن القصف استمر. وقتل ثلاثة مدنيين في قصف على البلدة الشرقية، وفق المرصد.",
+            [OBSERVATORY.entity_id, OBSERVATORY.entity_id],
+            id="according-to-the-observatory-at-the-end",
+        ),
+        pytest.param(
+            "قال المرصد الوطني للحقوق إن القصف استمر. وبحسب المرصد، فإن ثلاثة مدنيين قتلوا في البلدة.",
+            [OBSERVATORY.entity_id, OBSERVATORY.entity_id],
+            id="according-to-the-observatory-first",
+        ),
+        pytest.param(
+            "وقتل ثلاثة مدنيين في قصف على البلدة الشرقية، وفق المرصد.",
+            [],
+            id="no-body-named-before-no-source",
+        ),
+    ],
+)
+def test_according_to_a_bodys_head_word_is_the_body_named_before(text, speakers):
+    assert speakers_of(text) == speakers

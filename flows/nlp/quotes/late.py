@@ -2,13 +2,17 @@
 unresolved in reading order, resolved from the whole article.
 
 First, an unnamed source's word with the article ("وأضاف المصدر", "وبحسب المصادر نفسها") is the source the article
-cited last with that word ("مصدر أمني"), in its fullest words. Then three readings, tried in this order for a speaker
+cited last with that word ("مصدر أمني"), in its fullest words; with no such source, "المصدر" alone is the named body
+the article's previous quotation cites, within the same window ("…، وفق ما ذكر موقع "باتش". وقال المصدر إن"). Then three readings, tried in this order for a speaker
 with no entity whose surface is a definite noun phrase or a title in construct, and does not end in a name already:
 1. the article sets the same words beside a name elsewhere ("العاهل الأردني، الملك عبدالله الثاني" in the lead,
    "وقال العاهل الأردني:" later; "طارق الملا، وزير البترول المصري"): that person, wherever the name stands;
-2. a body's head word ("وقال المرصد" after "المرصد السوري لحقوق الإنسان"): the body named before whose name opens
+2. the noun that opens the phrase stands right before one person's name elsewhere in the article, and before no
+   other person's ("العداء الجامايكي الأسطوري أوسين بولت" in the lead, "وأكد العداء السابق" later; definite
+   modifiers may stand between): that person, the one the article introduces with that noun;
+3. a body's head word ("وقال المرصد" after "المرصد السوري لحقوق الإنسان"): the body named before whose name opens
    with the same noun, as an earlier speaker or a mention (an unlinked body keeps its full name as the surface);
-3. a description of a person no one named before ("قال وزير النفط السوداني إن …" opening the article, the minister
+4. a description of a person no one named before ("قال وزير النفط السوداني إن …" opening the article, the minister
    named and quoted in the next sentences): the speaker of a later quotation, a linked person quoted within
    MAX_SENTENCES_AFTER sentences, whose nationality agrees with the description's nisba (or is unknown) and whose
    role, when the article gives one, has the description's head. Never a person only mentioned: the article's
@@ -37,12 +41,21 @@ MAX_SENTENCES_AFTER = 3
 MAX_SENTENCES_BEFORE = 3
 # Words after such a reference that say it is the same source ("المصدر نفسه", "المصادر ذاتها", normalised); any other
 # word must be in the earlier source's words ("المصادر الأمنية" after "مصادر أمنية").
+# The unnamed source's singular word ("مصدر"), which may stand for a named body cited just before.
+SOURCE_WORD = "مصدر"
+# The preposition ل on a definite noun, as written ("للمرصد"): ل + ال with the alef dropped.
+TO_THE = "لل"
 SAME_SOURCE = frozenset({"نفسه", "نفسها", "ذاته", "ذاتها", "المذكور", "المذكوره"})
+# Definite modifiers between a noun and the name it introduces ("العداء الجامايكي الأسطوري أوسين بولت"): at most this
+# many; a longer run is a phrase of its own.
+MAX_MODIFIERS_BEFORE_NAME = 2
 # Words between a description and the name set beside it: a comma, or none ("وزير النفط السوداني عبد الرحمن").
 MAX_GAP_CHARS = 3
 # ... and titles of titles.tsv opening the name, at most this many ("الملك", "العقيد الركن"), within this many letters.
 MAX_TITLES_BETWEEN = 2
 MAX_FOLLOW_CHARS = 40
+# A noun this short ("ال" + two letters) is too often a particle or a fragment to stand for a person.
+MIN_HEAD_LETTERS = 3
 
 
 def resolve_late(ctx: Context, found: list[Found]) -> None:
@@ -56,28 +69,53 @@ def resolve_late(ctx: Context, found: list[Found]) -> None:
         if not words:
             continue
         first = ctx.tokens[words.start].norm
+        issued = _issuer_by_head(ctx, words, ordered[:n])
+        if issued is not None:
+            _replace(ordered[n:], old, issued)
+            continue
         person = _describes_a_person(ctx, words.start)
         # A definite phrase, or a title in construct ("وزير البترول المصري"); "آل" is a family, not the article.
         if not (person or (first.startswith(DEFINITE_ARTICLE) and len(first) > len(DEFINITE_ARTICLE) + 1)):
             continue
-        resolved = _source_cited_before(ctx, words, ordered[:n])
+        resolved = _source_cited_before(ctx, words, ordered[:n]) or _outlet_cited_before(ctx, words, ordered[:n])
         if resolved is None and _ends_in_a_name(ctx, words):
             continue  # "المتحدثة باسم الخارجية هيذر ناورت": named already, by a name the entity stage does not know
         if resolved is None:
             resolved = _set_beside_a_name(ctx, words)
+        if resolved is None:
+            resolved = _introduced_by_head(ctx, words)
         if resolved is None and not person:
             resolved = _body_by_head(ctx, words, ordered[:n])
         if resolved is None and person and len(words) > 1 and not _person_named_before(ctx, old.start):
             resolved = _quoted_after(ctx, words, item, ordered[n + 1 :])
         if resolved is None:
             continue
-        # A linked entity keeps the quotation's own words as the surface; an unlinked body its full name.
-        new = resolved
-        if resolved.entity_id is not None:
-            new = Speaker(resolved.entity_id, old.surface, old.start, old.end, resolved.entity_type)
-        for other in ordered[n:]:
-            if other.speaker == old:
-                other.speaker = new
+        _replace(ordered[n:], old, resolved)
+
+
+def _replace(found: list[Found], old: Speaker, resolved: Speaker) -> None:
+    """Give ``resolved`` to every quotation that ``old`` speaks: a linked entity keeps the quotation's own words as
+    the surface, an unlinked body its full name."""
+    new = resolved
+    if resolved.entity_id is not None:
+        new = Speaker(resolved.entity_id, old.surface, old.start, old.end, resolved.entity_type)
+    for other in found:
+        if other.speaker == old:
+            other.speaker = new
+
+
+def _issuer_by_head(ctx: Context, words: range, earlier: list[Found]) -> Speaker | None:
+    """ "وفق حصيلة للمرصد", "تقرير للوزارة": an indefinite noun (a document, a count) whose owner is a body's head
+    word behind ل is that body, named before ("المرصد السوري لحقوق الإنسان")."""
+    if len(words) < 2 or ctx.tokens[words.start].norm.startswith(DEFINITE_ARTICLE):
+        return None
+    if ctx.mentions_in(ctx.tokens[words.start].start, ctx.tokens[words.start].end):
+        return None  # a name, not a noun
+    second = ctx.tokens[words.start + 1].norm
+    if not second.startswith(TO_THE):
+        return None
+    head = DEFINITE_ARTICLE + second.removeprefix(TO_THE)
+    return _body_by_head(ctx, range(words.start + 1, words.stop), earlier, head)
 
 
 def _words(ctx: Context, words: range) -> list[str]:
@@ -107,6 +145,66 @@ def _set_beside_a_name(ctx: Context, words: range) -> Speaker | None:
         elif after is None:
             after = person
     return before or after
+
+
+def _introduced_by_head(ctx: Context, words: range) -> Speaker | None:
+    """The one person the article introduces with the phrase's opening noun: that noun (with the article) standing
+    right before a linked person's name elsewhere, definite modifiers between allowed, and before no other person's.
+    The phrase's nisba, when it has one, must agree with the person's nationality; a title of the role layer
+    ("الرئيس", "الأمير") needs one ("الأمير السعودي")."""
+    first = ctx.tokens[words.start].norm.removeprefix("و")
+    head = role_head(first)
+    if first == head or len(head) < MIN_HEAD_LETTERS:
+        return None  # a title in construct ("رئيس هيئة الطيران") is no noun the article introduces someone with
+    listed = [speaker_word(first), speaker_word(head)]
+    if any(word is not None and word.resolve in ("org", "gpe", "nisba_gpe") for word in listed):
+        return None  # "الشرطة", "الحكومة": a body's word, whatever person's name follows it once
+    found: dict[str, Mention] = {}
+    for k, token in enumerate(ctx.tokens):
+        if head not in token.norm or k == words.start:
+            continue  # the noun's letters stand in every reading of it: a cheap test before the readings
+        if ctx.in_mark(token.start) is not None or _in_construct(ctx, k):
+            continue
+        if not any(r.has_article and role_head(r.stem) == head for r in proclitic_readings(token.norm)):
+            continue
+        named = _name_right_after(ctx, k)
+        if named is not None:
+            found.setdefault(named.entity_id or "", named)
+    if len(found) != 1:
+        return None  # "الرئيس" before Trump and before Macron: no one person
+    (mention,) = found.values()
+    start, end = ctx.tokens[words.start].start, ctx.tokens[words[-1]].end
+    countries = role_countries(ctx, start, end)
+    own = nationality(ctx, mention.entity_id or "")
+    if countries and not own & countries:
+        return None
+    if not countries and role_word(first) is not None:
+        return None  # "الرئيس" alone: a title many hold, whose holder the role layer reads (roles.role_holder)
+    return ctx.speaker_from(mention)
+
+
+def _in_construct(ctx: Context, k: int) -> bool:
+    """Token ``k`` is the second noun of a construct ("رئيس النادي", "باسم الحكومة", "إدارة الرئيس"): a role word,
+    باسم or a speaker's noun right before it, with no punctuation between."""
+    if k == 0 or ctx.gap_before(k).strip():
+        return False
+    before = ctx.tokens[k - 1].norm
+    return before == ON_BEHALF or role_word(before) is not None or speaker_word(role_head(before)) is not None
+
+
+def _name_right_after(ctx: Context, k: int) -> Mention | None:
+    """A linked person's name that starts right after token ``k`` or after its definite modifiers, nothing but
+    spaces between."""
+    for n in range(k + 1, min(len(ctx.tokens), k + 2 + MAX_MODIFIERS_BEFORE_NAME)):
+        if ctx.gap_before(n).strip():
+            return None
+        token = ctx.tokens[n]
+        persons = [m for m in ctx.mentions_in(token.start, len(ctx.body))[:1] if m.char_start == token.start]
+        if persons:
+            return persons[0] if _a_person(persons[0]) else None
+        if not token.norm.startswith(DEFINITE_ARTICLE):
+            return None
+    return None
 
 
 def _inside_a_phrase(ctx: Context, k: int) -> bool:
@@ -164,10 +262,12 @@ def _a_person(mention: Mention) -> bool:
     return mention.entity_type == "PERSON" and not mention.is_adjectival and mention.entity_id is not None
 
 
-def _body_by_head(ctx: Context, words: range, earlier: list[Found]) -> Speaker | None:
+def _body_by_head(ctx: Context, words: range, earlier: list[Found], first: str | None = None) -> Speaker | None:
     """The body named before whose name opens with the reference's head noun ("المرصد" → "المرصد السوري لحقوق
-    الإنسان"): an earlier speaker (linked or not), else an ORG mention."""
-    head = role_head(ctx.tokens[words.start].norm)
+    الإنسان"): an earlier speaker (linked or not), else an ORG mention. ``first`` is the head word as written with
+    its article when the token holds a preposition too ("للمرصد")."""
+    first = first or ctx.tokens[words.start].norm.removeprefix("و")
+    head = role_head(first)
     listed = speaker_word(head)
     if listed is not None and listed.kind in ("unnamed", "statement"):
         return None  # "المصدر", "التقرير": an unnamed source or a document, no body's name
@@ -178,7 +278,7 @@ def _body_by_head(ctx: Context, words: range, earlier: list[Found]) -> Speaker |
             continue
         named = normalize(speaker.surface).split()
         # An unlinked body is named with its article ("المرصد السوري لحقوق الإنسان"); "مصادر أمنية" names no one.
-        if len(named) > size and named[0] == ctx.tokens[words.start].norm.removeprefix("و"):
+        if len(named) > size and named[0] == first:
             return speaker
     for mention in ctx.mentions_before(ctx.tokens[words.start].start):
         named = normalize(mention.surface).split()
@@ -212,6 +312,20 @@ def _source_cited_before(ctx: Context, words: range, earlier: list[Found]) -> Sp
         ):
             return speaker
     return None
+
+
+def _outlet_cited_before(ctx: Context, words: range, earlier: list[Found]) -> Speaker | None:
+    """ "وفق ما ذكر موقع "باتش". وقال المصدر إن": the singular "المصدر" (alone, or with نفسه) is the linked body the
+    previous quotation, within the window, was attributed to."""
+    wanted = _words(ctx, words)
+    if wanted[0].removeprefix("و") != DEFINITE_ARTICLE + SOURCE_WORD or any(w not in SAME_SOURCE for w in wanted[1:]):
+        return None
+    sentence = ctx.sentence_index(ctx.tokens[words.start].start)
+    last = next((q for q in reversed(earlier) if q.speaker.surface), None)
+    if last is None or sentence - last.sentence > MAX_SENTENCES_BEFORE:
+        return None
+    speaker = last.speaker
+    return speaker if speaker.entity_type == "ORG" and speaker.entity_id is not None else None
 
 
 def _describes_a_person(ctx: Context, k: int) -> bool:

@@ -12,6 +12,7 @@ from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker
 from flows.nlp.quotes.lexicon import Cue, cue_for, is_complementizer, is_lead, speaker_word
 from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, SOURCE_PREPOSITION, is_person_title
 from flows.nlp.quotes.speakers import np_speaker
+from flows.nlp.text.arabic import normalize
 
 # A source after "according to" ("الأمين العام للحزب الجمهوري، عصام الشابي لوكالة تونس افريقيا للأنباء") is
 # at most this many words; a longer tail means the phrase is not a source but the start of another clause.
@@ -80,7 +81,7 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
             return None
         referred = None
         if np_speaker(ctx, j, k, cue_start, []) is None:
-            referred = _source_referred_to(ctx, j, k)
+            referred = _source_referred_to(ctx, j, k) or _body_referred_to(ctx, j, k)
             if referred is None:
                 return None  # "وفقاً للاتفاق" is not a source
         first = k + 1 if is_complementizer(tokens[k].norm) else k
@@ -112,6 +113,7 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
         named = (
             _named_source(ctx, j, source_end, 1 if reported else MIN_UNKNOWN_SOURCE)
             or _source_referred_to(ctx, j, source_end)
+            or _body_referred_to(ctx, j, source_end)
             or (_definite_subject(ctx, j, source_end) if said else None)
         )
         if named is None:
@@ -184,6 +186,26 @@ def _source_referred_to(ctx: Context, j: int, k: int) -> Speaker | None:
         return None
     start, end = ctx.tokens[j].start + at, ctx.tokens[k - 1].end
     return Speaker(None, ctx.body[start:end], start, end)
+
+
+def _body_referred_to(ctx: Context, j: int, k: int) -> Speaker | None:
+    """ "…، وفق المرصد.", "وبحسب الهيئة، فإن …": a definite phrase of at most MAX_REFERRED_WORDS words that opens the
+    name of a body the article named before ("المرصد السوري لحقوق الإنسان") is that body, its words kept as the
+    surface."""
+    if not 0 < k - j <= MAX_REFERRED_WORDS:
+        return None
+    word = ctx.tokens[j].norm
+    at = word.find(DEFINITE_ARTICLE)
+    if at < 0 or at > 1:  # the article, after at most one proclitic letter (للمرصد is ل + المرصد)
+        return None
+    words = [word[at:], *(ctx.tokens[n].norm for n in range(j + 1, k))]
+    start, end = ctx.tokens[j].start + at, ctx.tokens[k - 1].end
+    for mention in ctx.mentions_before(start):
+        named = normalize(mention.surface).split()
+        if mention.entity_type == "ORG" and not mention.is_adjectival and len(named) > len(words):
+            if named[: len(words)] == words:
+                return Speaker(mention.entity_id, ctx.body[start:end], start, end, mention.entity_type)
+    return None
 
 
 def _clause_person(ctx: Context, start: int, end: int) -> Speaker | None:

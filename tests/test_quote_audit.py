@@ -1,0 +1,49 @@
+"""The quote stage's judged random audits (bench/quality/quote_audit.py): the fresh audit of round 8 judged whole, its
+figures as recorded, and today's code reading its judged rows as they were judged; the rows round 8 fixed in the
+studied audits staying fixed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.quality import quote_audit
+from bench.quality.audit import read_rows, share
+from tests.conftest import shared_path
+
+AUDITS = Path(quote_audit.__file__).resolve().parent / "audits"
+FRESH = AUDITS / "quotes_ant2_seed55.tsv"
+# Round 8's fresh audit (seed 55, drawn after the round's last quote change, judged unseen): span 0.920, speaker 0.830.
+SPAN_FLOOR = 0.92
+SPEAKER_FLOOR = 0.83
+# Round 8 (dev: seeds 51-54 studied): rows of seeds 51-54 whose speaker the round resolves (each judged wrong when drawn).
+FIXED_IN_ROUND_8 = (
+    ("SK-sport-2552-20180818", "أكد", "العداء السابق [person:"),
+    ("SK-internationalNews-3397-20181010", "مشيرا", "المصدر [org:"),
+    ("SK-middleEast-2584-20180625", "وفق", "حصيلة للمرصد الاثنين [org:"),
+)
+
+
+def test_the_fresh_audit_is_judged_whole_with_a_note_for_every_zero() -> None:
+    rows = read_rows(FRESH)
+    assert len(rows) == 100
+    assert all(row["span_ok"] in ("0", "1") and row["speaker_ok"] in ("0", "1") for row in rows)
+    assert all(row["note"] for row in rows if "0" in (row["span_ok"], row["speaker_ok"]))
+    assert all(len(row["quote"].split()) <= quote_audit.EXCERPT_WORDS + 1 for row in rows), "excerpts, not quotes"
+
+
+def test_the_fresh_audit_figures() -> None:
+    rows = read_rows(FRESH)
+    assert share(rows, "span_ok")[0] >= SPAN_FLOOR
+    assert share(rows, "speaker_ok")[0] >= SPEAKER_FLOOR
+
+
+def test_todays_code_reads_the_fresh_audit_as_judged() -> None:
+    shared_path("corpus", "ant-v2.1-dev.tar.gz")
+    assert quote_audit.rerun([FRESH])[-1] == "100 judged rows re-run; moved: 0 right, 0 wrong"
+
+
+def test_speakers_round_8_resolved_stay_resolved() -> None:
+    shared_path("corpus", "ant-v2.1-dev.tar.gz")
+    found = quote_audit.quotes_of({docno for docno, _, _ in FIXED_IN_ROUND_8}, quote_audit.ANT_V2_TARBALL)
+    for docno, cue, speaker in FIXED_IN_ROUND_8:
+        assert any(row["cue"] == cue and row["speaker"].startswith(speaker) for row in found[docno]), docno
