@@ -280,6 +280,8 @@ def find_definite_bodies(text: EntityText, by_token: dict[int, GazetteerMatch]) 
             if text.bare_stems(j) & name_stopwords():
                 break  # الى، التي: particles that look like adjectives once normalised
             j += 1
+        if 1 < j - i <= MAX_BODY_ADJECTIVES and j < len(text.toks) and text.joined(j) and _country_nisba_at(j, by_token):
+            j += 1  # after the body's own adjectives, the state's nisba closes its name (الحرس الثوري الإيراني)
         # A country's nisba says whose body it is (السفارة الأمريكية في بغداد): what follows describes, never owns it.
         national = any(_country_nisba_at(k, by_token) for k in range(i + 1, j))
         if national and _purpose_at(text, j, by_token):

@@ -74,6 +74,8 @@ MADE_UP_PERSONS = frozenset({"given-name", "title", "tagger"})
 # spans are left whole.
 KINDS_SPLIT_AT_CONJUNCTIONS = frozenset({"PERSON", "GPE", "LOC"})
 PLACE_KINDS = frozenset({"GPE", "LOC"})
+# The endings of a relational adjective, normalised (-ي، -ية): the second body's adjective in _bodies.
+RELATIONAL_ENDINGS = ("ي", "يه")
 # A name from the tagger alone (no rule found it) is kept when the tagger's marginal probability of every label in
 # it reaches this. Chosen on development data: of the 159 rows of the two judged entity audits
 # (bench/quality/audits/entities_ant2_round1.tsv and _round2.tsv) the code still finds with a tagger span, 49 are wrong; below 0.7 fall
@@ -215,6 +217,8 @@ def _pieces(text: EntityText, span: NameSpan) -> list[NameSpan]:
     name of the same type starts there (عاصي | وهالة مالكي، أصفهان | وشيراز). A word listed as a name word is never
     split (وليد). A preposition read by the counts is no such evidence inside a foreign name: باول is not ب + اول,
     كيري not ك + يري."""
+    if span.entity_type == "ORG":
+        return _bodies(text, span)
     if span.entity_type not in KINDS_SPLIT_AT_CONJUNCTIONS:
         return [span]
     pieces = []
@@ -224,6 +228,28 @@ def _pieces(text: EntityText, span: NameSpan) -> list[NameSpan]:
             pieces.append(NameSpan(span.entity_type, start, k, span.confidence))
             start = k
     return [*pieces, NameSpan(span.entity_type, start, span.tok_end, span.confidence)]
+
+
+def _bodies(text: EntityText, span: NameSpan) -> list[NameSpan]:
+    """A body's span split at و + a definite noun and its definite adjective, where the span is itself a definite noun
+    and its definite adjective: two bodies named side by side (الجيش الوطني | والمقاومة الشعبية، القوات المشتركة |
+    والتحالف العربي). A name that is a construct keeps its و (وزارة الخارجية والتعاون الدولي، حزب العدالة والتنمية),
+    and so does a name whose part before و ends in ل + the article (الهيئة العامة للطيران والأرصاد الجوية: the
+    conjunction joins what the body is for)."""
+    a, b = span.tok_start, span.tok_end
+    if not text.starts_with_article(a):
+        return [span]
+    for k in range(a + 2, b - 1):
+        word = text.toks[k].norm
+        if (
+            word.startswith(WA + ARTICLE)
+            and text.joined(k)
+            and text.starts_with_article(k - 1)
+            and text.starts_with_article(k + 1)
+            and text.toks[k + 1].norm.endswith(RELATIONAL_ENDINGS)
+        ):
+            return [NameSpan("ORG", a, k, span.confidence), *_bodies(text, NameSpan("ORG", k, b, span.confidence))]
+    return [span]
 
 
 def _conjunction_before_name(text: EntityText, k: int, two_full_names: bool) -> bool:

@@ -1,0 +1,83 @@
+"""Organisations (issue 12, round 12): a state's nisba closing a definite body's name, two bodies side by side in one
+tagger span. Hand-written sentences, the real entity stage or the rule on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.nlp.entities.extract import extract_entities
+from flows.nlp.entities.tagged import NameSpan, _bodies
+from flows.nlp.entities.tokens import EntityText
+from flows.nlp.text import split_sentences
+from flows.nlp.types import Document
+
+
+def body_mentions(text: str) -> list[tuple[str, str]]:
+    """(surface, type) of each body mention that is no nisba."""
+    _, mentions = extract_entities(Document("t", text, "", None, split_sentences(text)))
+    return [(m.surface, m.entity_type) for m in mentions if m.part == "body" and not m.is_adjectival]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "وقال الحرس الثوري الإيراني إن الصاروخ أصاب هدفه.", "الحرس الثوري الإيراني", id="revolutionary-guard"
+        ),
+        pytest.param(
+            "وأعلن المجلس العسكري الانتقالي السوداني تعليق المفاوضات.",
+            "المجلس العسكري الانتقالي السوداني",
+            id="a-transitional-military-council-with-its-state",
+        ),
+    ],
+)
+def test_a_states_nisba_after_a_definite_bodys_adjective_closes_its_name(text: str, expected: str) -> None:
+    assert (expected, "ORG") in body_mentions(text), body_mentions(text)
+
+
+def test_a_states_nisba_past_the_bodys_longest_run_of_adjectives_stays_out() -> None:
+    text = "وشاركت الجمعية النسائية الاجتماعية الثقافية الكويتية في المعرض."
+    assert not any(surface.endswith("الكويتية") for surface, _ in body_mentions(text))
+
+
+def spans_of(text: str, first: int, end: int) -> list[str]:
+    entity_text = EntityText.build(text, split_sentences(text))
+    pieces = _bodies(entity_text, NameSpan("ORG", first, end))
+    return [" ".join(tok.norm for tok in entity_text.toks[p.tok_start : p.tok_end]) for p in pieces]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "end", "expected"),
+    [
+        pytest.param(
+            "ينفذها الجيش الوطني والمقاومة الشعبية اليوم",
+            1,
+            5,
+            ["الجيش الوطني", "والمقاومه الشعبيه"],
+            id="the-national-army-and-the-popular-resistance",
+        ),
+        pytest.param(
+            "قالت وزارة الخارجية والتعاون الدولي إن",
+            1,
+            5,
+            ["وزاره الخارجيه والتعاون الدولي"],
+            id="a-construct-keeps-its-and",
+        ),
+        pytest.param(
+            "قالت الهيئة العامة للطيران والأرصاد الجوية إن",
+            1,
+            6,
+            ["الهييه العامه للطيران والارصاد الجويه"],
+            id="a-purpose-joined-by-and-stays-whole",
+        ),
+        pytest.param(
+            "قال الجيش الوطني والقائد العام إن",
+            1,
+            5,
+            ["الجيش الوطني والقايد العام"],
+            id="no-relational-adjective-after-and-no-split",
+        ),
+    ],
+)
+def test_two_definite_bodies_side_by_side_are_two_names(text: str, first: int, end: int, expected: list[str]) -> None:
+    assert spans_of(text, first, end) == expected
