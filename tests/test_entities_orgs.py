@@ -81,3 +81,48 @@ def spans_of(text: str, first: int, end: int) -> list[str]:
 )
 def test_two_definite_bodies_side_by_side_are_two_names(text: str, first: int, end: int, expected: list[str]) -> None:
     assert spans_of(text, first, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("وقال مسؤول لشبكة CNN إن المفاوضات توقفت.", "CNN", id="a-network"),
+        pytest.param(
+            "وقالت شركة Samsung Display في بيان إن الإنتاج زاد.", "Samsung Display", id="a-company-of-two-words"
+        ),
+        pytest.param("وذكر موقع WIRED أن القطعة سقطت.", "WIRED", id="a-website"),
+    ],
+)
+def test_a_latin_name_after_a_company_or_media_head_is_the_body(text: str, expected: str) -> None:
+    assert (expected, "ORG") in body_mentions(text), body_mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وأطلقت الشركة تطبيق Reeds الجديد للهواتف.", id="an-apps-name-is-no-body"),
+        pytest.param("ويعمل الهاتف بنظام iOS منذ سنوات.", id="a-systems-name-is-no-body"),
+    ],
+)
+def test_a_latin_name_after_a_products_noun_is_no_body(text: str) -> None:
+    assert not any(kind == "ORG" for _, kind in body_mentions(text)), body_mentions(text)
+
+
+def test_a_body_named_once_is_a_mention_where_the_text_repeats_its_name() -> None:
+    text = "وقال مسؤول لشبكة CNN إن المفاوضات توقفت. وأضاف المسؤول في حديثه إلى CNN أن الوفد غادر."
+    assert [surface for surface, kind in body_mentions(text) if kind == "ORG"] == ["CNN", "CNN"]
+
+
+def test_a_definite_description_found_once_is_not_repeated() -> None:
+    """A body found by its definite head and adjectives is as often a description as a name (repeated.py)."""
+    from flows.nlp.entities.repeated import _repeatable_body
+
+    assert not _repeatable_body_source("definite-body", _repeatable_body)
+    assert _repeatable_body_source("tagger", _repeatable_body)
+
+
+def _repeatable_body_source(source: str, rule) -> bool:
+    from flows.nlp.entities.base import Candidate
+    from flows.nlp.types import Entity
+
+    return rule(Candidate(0, 3, 0, 1, Entity("org:x", "ORG", "x", None, None), 5, source))

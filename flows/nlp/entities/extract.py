@@ -23,7 +23,13 @@ from flows.nlp.entities.descriptors import without_descriptors
 from flows.nlp.entities.gazetteer import Gazetteer, load_gazetteer, nisba_heads
 from flows.nlp.entities.joined import joined_names
 from flows.nlp.entities.match import GazetteerMatch, match_gazetteer
-from flows.nlp.entities.patterns import find_definite_bodies, find_headed_orgs, find_headed_places, find_ministries
+from flows.nlp.entities.patterns import (
+    find_definite_bodies,
+    find_headed_orgs,
+    find_headed_places,
+    find_latin_names,
+    find_ministries,
+)
 from flows.nlp.entities.persons import find_named_persons, find_titled_persons
 from flows.nlp.entities.repeated import repeated_names
 from flows.nlp.entities.state_bodies import find_state_bodies
@@ -91,6 +97,7 @@ def rule_candidates(text: EntityText) -> tuple[list[Candidate], dict[int, Gazett
     candidates += [_link_known_person(c, gazetteer) for c in find_titled_persons(text, by_token, gazetteer)]
     candidates += [_link_known_person(c, gazetteer) for c in find_named_persons(text, by_token)]
     candidates += find_headed_orgs(text, by_token)
+    candidates += find_latin_names(text, by_token)
     candidates += find_headed_places(text, by_token)
     candidates += find_definite_bodies(text, by_token)
     return candidates, by_token
