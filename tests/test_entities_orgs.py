@@ -126,3 +126,20 @@ def _repeatable_body_source(source: str, rule) -> bool:
     from flows.nlp.types import Entity
 
     return rule(Candidate(0, 3, 0, 1, Entity("org:x", "ORG", "x", None, None), 5, source))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "وقالت وكالة الأنباء القطرية السبت إن الوفد وصل.", "وكالة الأنباء القطرية", id="an-agency-then-saturday"
+        ),
+        pytest.param(
+            "وقضت المحكمة العليا الأميركية الاثنين بإلغاء القرار.", "المحكمة العليا الأميركية", id="a-court-then-monday"
+        ),
+    ],
+)
+def test_a_weekday_after_a_bodys_name_is_outside_it(text: str, expected: str) -> None:
+    found = body_mentions(text)
+    assert not any("الاثنين" in surface or "السبت" in surface for surface, _ in found), found
+    assert (expected, "ORG") in found, found

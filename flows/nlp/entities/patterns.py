@@ -32,6 +32,7 @@ from flows.nlp.entities.gazetteer import (
     portfolio_names_ar,
 )
 from flows.nlp.entities.match import GazetteerMatch
+from flows.nlp.entities.role_words import time_words
 from flows.nlp.entities.tokens import EntityText
 from flows.nlp.types import Entity
 
@@ -238,6 +239,7 @@ def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> l
             and text.has_article(j)
             and (j not in by_token or by_token[j].info.kind == "nisba")
             and not text.bare_stems(j) & name_stopwords()
+            and text.toks[j].norm not in time_words()  # وكالة الأنباء القطرية السبت: a date, never the name
         ):
             j += 1
         if j - i >= 2:

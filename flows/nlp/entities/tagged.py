@@ -25,6 +25,7 @@ from flows.nlp.entities.base import (
 )
 from flows.nlp.entities.context import after_body_head, is_work_title
 from flows.nlp.entities.gazetteer import given_names
+from flows.nlp.entities.role_words import time_words
 from flows.nlp.entities.span_clitics import KINDS_WITHOUT_LIL, LIL, WA, lil_article, proclitic_letters
 from flows.nlp.entities.span_words import (
     definite_description,
@@ -364,6 +365,7 @@ def _trimmed(text: EntityText, a: int, b: int, kind: str) -> tuple[int, int]:
             not_a_name_word(text, i)
             or (edge_words and (text.toks[i].norm.startswith(LIL) or hamza_particle(letters_of(text, i))))
             or (kind == "PERSON" and with_pronoun(text, i))
+            or text.toks[i].norm in time_words()  # المحكمة العليا الأميركية الاثنين: a date after the name
         )
 
     while a < b and (text.bare_stems(a) & (NAME_LINKS - START_LINKS) or cut(a)):
