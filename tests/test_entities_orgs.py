@@ -143,3 +143,31 @@ def test_a_weekday_after_a_bodys_name_is_outside_it(text: str, expected: str) ->
     found = body_mentions(text)
     assert not any("الاثنين" in surface or "السبت" in surface for surface, _ in found), found
     assert (expected, "ORG") in found, found
+
+
+def test_a_bracketed_acronym_after_a_bodys_name_is_the_body_and_so_is_its_repetition() -> None:
+    text = "وقالت منظمة حظر الأسلحة الكيميائية (OPCW) إن الفريق وصل. وأكدت OPCW لاحقا أن العينات أخذت."
+    found = body_mentions(text)
+    assert [surface for surface, kind in found if kind == "ORG"] == ["منظمة حظر الأسلحة الكيميائية", "OPCW", "OPCW"]
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        pytest.param("وأكدت وكالة الأنباء السورية (سانا) وصول الوفد.", "سانا", id="an-arabic-acronym"),
+        pytest.param("وقال بنك الاستثمار الأوروبي (EIB) إنه سيمول المشروع.", "EIB", id="a-latin-acronym"),
+    ],
+)
+def test_a_bracketed_acronym_is_a_mention_of_its_own(text: str, acronym: str) -> None:
+    assert (acronym, "ORG") in body_mentions(text), body_mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقالت منظمة الصحة العالمية (في بيان) إن الوباء انتهى.", id="words-in-brackets-are-no-acronym"),
+        pytest.param("وقالت منظمة الصحة العالمية (الأحد) إن الوباء انتهى.", id="a-definite-word-is-no-acronym"),
+    ],
+)
+def test_other_words_in_brackets_after_a_body_are_no_mention(text: str) -> None:
+    assert [kind for _, kind in body_mentions(text)].count("ORG") == 1, body_mentions(text)

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from flows.nlp.entities.acronyms import bracketed_acronyms
 from flows.nlp.entities.base import Candidate, covered, is_name_token, made_up, non_name_words
 from flows.nlp.entities.canonical import listed_person
 from flows.nlp.entities.clubs import club_names, club_readings
@@ -66,7 +67,7 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
     clubs = club_names(text, chosen)
     chosen = joined_names(text, club_readings(text, chosen, clubs))
     known = _full_names(text, chosen)
-    chosen = repeated_names(text, _resolve_short_names(text, chosen, by_token, known))
+    chosen = repeated_names(text, bracketed_acronyms(text, _resolve_short_names(text, chosen, by_token, known)))
     mentions = _mentions(doc.article_id, "body", doc.body_text, text, chosen)
     title_chosen: list[Candidate] = []
     if doc.title and doc.title.strip():
@@ -78,7 +79,8 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
         # A title names its people by surname more often than the body does: a title's surname is the person the
         # body names in full wherever the body names them (known), or the title's own full name.
         title_known = _merge_names(known, _full_names(title, title_chosen), everywhere=True)
-        title_chosen = repeated_names(title, _resolve_short_names(title, title_chosen, title_by_token, title_known))
+        title_chosen = _resolve_short_names(title, title_chosen, title_by_token, title_known)
+        title_chosen = repeated_names(title, bracketed_acronyms(title, title_chosen))
         mentions += _mentions(doc.article_id, "title", doc.title, title, title_chosen)
     entities: dict[str, Entity] = {}
     for c in chosen + title_chosen:
