@@ -160,6 +160,7 @@ def test_the_entity_audits_are_judged_and_keep_excerpts_short() -> None:
         "entities_ant2_seed26.tsv",
         "entities_ant2_seed27.tsv",
         "entities_ant2_seed28.tsv",
+        "entities_ant2_seed29.tsv",
     ):
         rows = entity_audit.read(entity_audit.AUDIT.with_name(name))
         assert len(rows) == 100
