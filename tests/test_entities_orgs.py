@@ -171,3 +171,9 @@ def test_a_bracketed_acronym_is_a_mention_of_its_own(text: str, acronym: str) ->
 )
 def test_other_words_in_brackets_after_a_body_are_no_mention(text: str) -> None:
     assert [kind for _, kind in body_mentions(text)].count("ORG") == 1, body_mentions(text)
+
+
+def test_a_states_nisba_after_a_definite_bodys_head_inside_a_longer_span_stays_the_bodys() -> None:
+    """The tagger's span starts before the head (قوات): the nisba is still the body's, not cut and lost."""
+    found = body_mentions("وأطلقت قوات الحرس الثوري الإيراني صواريخ على جنود إسرائيليين في الجولان. وترد إسرائيل.")
+    assert any(kind == "ORG" and surface.endswith("الحرس الثوري الإيراني") for surface, kind in found), found

@@ -24,7 +24,7 @@ from flows.nlp.entities.base import (
     stable_id,
 )
 from flows.nlp.entities.context import after_body_head, is_work_title
-from flows.nlp.entities.gazetteer import given_names
+from flows.nlp.entities.gazetteer import definite_org_heads, given_names
 from flows.nlp.entities.role_words import time_words
 from flows.nlp.entities.span_clitics import KINDS_WITHOUT_LIL, LIL, WA, lil_article, proclitic_letters
 from flows.nlp.entities.span_words import (
@@ -374,9 +374,16 @@ def _trimmed(text: EntityText, a: int, b: int, kind: str) -> tuple[int, int]:
         b -= 1
     while kind == "PERSON" and b - a > 2 and _definite_before_given_name(text, a):
         a += 1
-    while kind == "ORG" and b - a > 1 and place_nisba(text, b - 1) and not text.bare_stems(a) & non_name_words():
+    while kind == "ORG" and b - a > 1 and place_nisba(text, b - 1) and not _named_by_a_head(text, a, b - 1):
         b -= 1
     return a, b
+
+
+def _named_by_a_head(text: EntityText, a: int, b: int) -> bool:
+    """A head word among tokens a..b-1: the body is named by it, and a state's nisba after it is the body's (الجيش
+    الأمريكي، قوات الحرس الثوري الإيراني: حرس is a definite body's head), not a qualifier of a proper name."""
+    heads = non_name_words() | definite_org_heads()
+    return any(text.bare_stems(k) & heads for k in range(a, b))
 
 
 def _definite_before_given_name(text: EntityText, a: int) -> bool:
