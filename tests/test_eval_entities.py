@@ -75,8 +75,9 @@ def test_seed_gold_floor(seeds_dir) -> None:
 # (issue 12 round 6: corpus common words, a listed given name before a name): every span 0.752 (PERSON 0.757),
 # outermost 0.817. Round 8: 0.740 / 0.805 (ORG 0.816 -> 0.787): the ANT v2.1 guidelines put a medium's descriptor
 # outside its name, Wojood inside it (جريدة مرآة الشرق); a medium named after a place keeps it (جريدة فلسطين).
-# Round 11 (a cut name made whole): 0.739 -> 0.742 (PERSON 0.757 -> 0.777), outermost 0.804 -> 0.807.
-WOJOOD_FLOORS = {"all": 0.74, "ORG": 0.77, "GPE": 0.65, "PERSON": 0.77}
+# Round 11 (a cut name made whole): 0.739 -> 0.742 (PERSON 0.757 -> 0.777), outermost 0.804 -> 0.807. Round 12
+# (bodies repeated within a text): 0.742 -> 0.744 (ORG 0.783 -> 0.786), outermost 0.807 -> 0.809.
+WOJOOD_FLOORS = {"all": 0.74, "ORG": 0.78, "GPE": 0.65, "PERSON": 0.77}
 WOJOOD_OUTERMOST_FLOOR = 0.80
 
 
@@ -134,8 +135,10 @@ def test_ant_heldout_floor() -> None:
 # issue 14's seventh session (the Houthis and the two coalitions in orgs.tsv, militias as nisba heads): all 0.762,
 # PERSON 0.786, GPE 0.785, ORG 0.697. Round 10 (clubs named after cities in gazetteer/clubs.tsv, counted on ANT v2.1
 # sports articles): all 0.764 -> 0.773, ORG 0.703 -> 0.728, GPE 0.785 -> 0.791. Round 11 (a cut name made whole:
-# flows/nlp/entities/joined.py): all 0.773 -> 0.787, PERSON 0.786 -> 0.836, GPE 0.791 -> 0.794.
-ANT2_DEV_FLOORS = {"all": 0.78, "PERSON": 0.83, "GPE": 0.78, "ORG": 0.72}
+# flows/nlp/entities/joined.py): all 0.773 -> 0.787, PERSON 0.786 -> 0.836, GPE 0.791 -> 0.794. Round 12 (bodies: a
+# state's nisba closing a definite body, two bodies split at و, Latin names after a head, repeated bodies, bracketed
+# acronyms): all 0.787 -> 0.795, ORG 0.728 -> 0.760 (recall 0.694 -> 0.731, precision 0.765 -> 0.790).
+ANT2_DEV_FLOORS = {"all": 0.79, "PERSON": 0.83, "GPE": 0.78, "ORG": 0.75}
 
 
 def test_floors_on_ant2_dev_title_and_body() -> None:
@@ -157,6 +160,7 @@ def test_the_entity_audits_are_judged_and_keep_excerpts_short() -> None:
         "entities_ant2_seed26.tsv",
         "entities_ant2_seed27.tsv",
         "entities_ant2_seed28.tsv",
+        "entities_ant2_seed29.tsv",
     ):
         rows = entity_audit.read(entity_audit.AUDIT.with_name(name))
         assert len(rows) == 100

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from flows.nlp.entities.acronyms import bracketed_acronyms
 from flows.nlp.entities.base import Candidate, covered, is_name_token, made_up, non_name_words
 from flows.nlp.entities.canonical import listed_person
 from flows.nlp.entities.clubs import club_names, club_readings
@@ -23,7 +24,13 @@ from flows.nlp.entities.descriptors import without_descriptors
 from flows.nlp.entities.gazetteer import Gazetteer, load_gazetteer, nisba_heads
 from flows.nlp.entities.joined import joined_names
 from flows.nlp.entities.match import GazetteerMatch, match_gazetteer
-from flows.nlp.entities.patterns import find_definite_bodies, find_headed_orgs, find_headed_places, find_ministries
+from flows.nlp.entities.patterns import (
+    find_definite_bodies,
+    find_headed_orgs,
+    find_headed_places,
+    find_latin_names,
+    find_ministries,
+)
 from flows.nlp.entities.persons import find_named_persons, find_titled_persons
 from flows.nlp.entities.repeated import repeated_names
 from flows.nlp.entities.state_bodies import find_state_bodies
@@ -60,7 +67,7 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
     clubs = club_names(text, chosen)
     chosen = joined_names(text, club_readings(text, chosen, clubs))
     known = _full_names(text, chosen)
-    chosen = repeated_names(text, _resolve_short_names(text, chosen, by_token, known))
+    chosen = repeated_names(text, bracketed_acronyms(text, _resolve_short_names(text, chosen, by_token, known)))
     mentions = _mentions(doc.article_id, "body", doc.body_text, text, chosen)
     title_chosen: list[Candidate] = []
     if doc.title and doc.title.strip():
@@ -72,7 +79,8 @@ def extract_entities(doc: Document) -> tuple[tuple[Entity, ...], tuple[Mention, 
         # A title names its people by surname more often than the body does: a title's surname is the person the
         # body names in full wherever the body names them (known), or the title's own full name.
         title_known = _merge_names(known, _full_names(title, title_chosen), everywhere=True)
-        title_chosen = repeated_names(title, _resolve_short_names(title, title_chosen, title_by_token, title_known))
+        title_chosen = _resolve_short_names(title, title_chosen, title_by_token, title_known)
+        title_chosen = repeated_names(title, bracketed_acronyms(title, title_chosen))
         mentions += _mentions(doc.article_id, "title", doc.title, title, title_chosen)
     entities: dict[str, Entity] = {}
     for c in chosen + title_chosen:
@@ -91,6 +99,7 @@ def rule_candidates(text: EntityText) -> tuple[list[Candidate], dict[int, Gazett
     candidates += [_link_known_person(c, gazetteer) for c in find_titled_persons(text, by_token, gazetteer)]
     candidates += [_link_known_person(c, gazetteer) for c in find_named_persons(text, by_token)]
     candidates += find_headed_orgs(text, by_token)
+    candidates += find_latin_names(text, by_token)
     candidates += find_headed_places(text, by_token)
     candidates += find_definite_bodies(text, by_token)
     return candidates, by_token

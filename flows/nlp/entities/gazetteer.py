@@ -222,6 +222,12 @@ def definite_org_heads() -> frozenset[str]:
 
 
 @cache
+def latin_name_heads() -> frozenset[str]:
+    """The heads whose Latin-script name after them is a body's (latin_name_heads.tsv, bench/quality/build_latin_heads.py)."""
+    return word_set("gazetteer", "latin_name_heads.tsv", column="head")
+
+
+@cache
 def nisba_body_heads() -> frozenset[str]:
     """The definite body heads a country's nisba may qualify (definite_org_heads.tsv, nisba=yes)."""
     return frozenset(

@@ -22,6 +22,7 @@ from flows.nlp.entities.gazetteer import (
     Gazetteer,
     definite_org_heads,
     generic_adjectives,
+    latin_name_heads,
     name_stopwords,
     nisba_body_heads,
     org_heads,
@@ -31,6 +32,7 @@ from flows.nlp.entities.gazetteer import (
     portfolio_names_ar,
 )
 from flows.nlp.entities.match import GazetteerMatch
+from flows.nlp.entities.role_words import time_words
 from flows.nlp.entities.tokens import EntityText
 from flows.nlp.types import Entity
 
@@ -149,6 +151,42 @@ def _ministry(portfolio_en: str, country: Entity | None) -> Entity:
     )
 
 
+# The longest Latin name read after a head (The Wall Street Journal).
+MAX_LATIN_WORDS = 4
+LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9&\-]*$")
+
+
+def find_latin_names(text: EntityText, by_token: dict[int, GazetteerMatch]) -> list[Candidate]:
+    """شبكة CNN، موقع WIRED، شركة Samsung Display: a run of Latin-script words right after an indefinite head of
+    gazetteer/latin_name_heads.tsv is a body's name, the head outside it."""
+    out = []
+    heads = latin_name_heads()
+    for i in range(len(text.toks) - 1):
+        if i in by_token or text.has_article(i) or not text.bare_stems(i) & heads:
+            continue
+        end = _latin_name_end(text, i + 1)
+        if end is not None:
+            out.append(_latin_name(text, i + 1, end))
+    return out
+
+
+def _latin_name_end(text: EntityText, j: int) -> int | None:
+    """The end of a run of Latin-script words starting at token j in the head's phrase, or None."""
+    k = j
+    while k < len(text.toks) and k - j < MAX_LATIN_WORDS and text.joined(k) and LATIN_WORD.match(text.toks[k].norm):
+        k += 1
+    return k if k > j else None
+
+
+def _latin_name(text: EntityText, j: int, end: int) -> Candidate:
+    """The Latin name alone: the head before it is a descriptor, outside the name (ANT v2.1 guidelines)."""
+    char_start, char_end = text.toks[j].char_start, text.toks[end - 1].char_end
+    name = " ".join(text.body[char_start:char_end].split())
+    return Candidate(
+        char_start, char_end, j, end, Entity(stable_id("org", name), "ORG", name, None, None), 3, "latin-name"
+    )
+
+
 # --- Organisations by head word -----------------------------------------------------------------------------
 def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> list[Candidate]:
     out = []
@@ -201,6 +239,7 @@ def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> l
             and text.has_article(j)
             and (j not in by_token or by_token[j].info.kind == "nisba")
             and not text.bare_stems(j) & name_stopwords()
+            and text.toks[j].norm not in time_words()  # وكالة الأنباء القطرية السبت: a date, never the name
         ):
             j += 1
         if j - i >= 2:
@@ -280,6 +319,13 @@ def find_definite_bodies(text: EntityText, by_token: dict[int, GazetteerMatch]) 
             if text.bare_stems(j) & name_stopwords():
                 break  # الى، التي: particles that look like adjectives once normalised
             j += 1
+        if (
+            1 < j - i <= MAX_BODY_ADJECTIVES
+            and j < len(text.toks)
+            and text.joined(j)
+            and _country_nisba_at(j, by_token)
+        ):
+            j += 1  # after the body's own adjectives, the state's nisba closes its name (الحرس الثوري الإيراني)
         # A country's nisba says whose body it is (السفارة الأمريكية في بغداد): what follows describes, never owns it.
         national = any(_country_nisba_at(k, by_token) for k in range(i + 1, j))
         if national and _purpose_at(text, j, by_token):
