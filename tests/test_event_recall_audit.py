@@ -1,0 +1,51 @@
+"""The event recall audit (bench/quality/event_recall_audit.py): its judged file and its score."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.quality.audit import read_rows
+from bench.quality.event_recall_audit import AUDIT, miss_classes, run, score
+
+HAND_MADE = (
+    "# a tiny judged file\n"
+    "docno\tsentence\texcerpt\tfound\tgold_reports\tfound_right\tnote\n"
+    "a\t0\tقصفت الطائرات المدينة\tASSAULT:قصفت(>)\t1\t1\t\n"
+    "a\t1\tوأدان الوزير الهجوم\t\t2\t0\tACCUSE أدان: lexicon; ASSAULT الهجوم: noun\n"
+    "b\t3\tارتفعت الأسعار\t\t0\t0\tno event\n"
+    "b\t4\tاعتقل الأمن ناشطا\tCOERCE:اعتقل(>)\t1\t1\t\n"
+    "c\t0\tnot judged yet\t\t\t\t\n"
+)
+
+
+def test_score_sums_found_right_over_gold_reports(tmp_path: Path) -> None:
+    path = tmp_path / "judged.tsv"
+    path.write_text(HAND_MADE, encoding="utf-8")
+    figures = score(path)
+    assert figures["judged sentences"] == 4
+    assert figures["gold reports"] == 4
+    assert figures["found with the right type"] == 2
+    assert figures["recall estimate"] == pytest.approx(0.5)
+    assert figures["share holding a report"] == pytest.approx(0.75)
+    assert miss_classes(read_rows(path)) == {"lexicon": 1, "noun": 1}
+
+
+def test_the_committed_audit_is_fully_judged() -> None:
+    rows = read_rows(AUDIT)
+    assert len(rows) >= 100
+    for row in rows:
+        assert row["gold_reports"].isdigit() and row["found_right"].isdigit(), row
+        assert int(row["found_right"]) <= int(row["gold_reports"]), row
+        if int(row["found_right"]) < int(row["gold_reports"]):
+            assert row["note"], row  # every miss is named, with its class
+    assert score(AUDIT)["gold reports"] >= 30
+
+
+def test_a_draw_never_writes_over_a_judged_file(tmp_path: Path) -> None:
+    judged = tmp_path / "judged.tsv"
+    judged.write_text(HAND_MADE, encoding="utf-8")
+    with pytest.raises(SystemExit):
+        run(["draw", "--out", str(judged)])
+    assert judged.read_text(encoding="utf-8") == HAND_MADE
