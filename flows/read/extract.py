@@ -183,8 +183,8 @@ def _prepare_tree_without_unread_backup(tree, options, url):  # type: ignore[no-
 SKIP_COPIES = trafilatura.__version__ == COPIES_SKIPPED_ON
 TRAFILATURA_PREPARE_TREE = TRAFILATURA_CORE._prepare_tree
 if SKIP_COPIES:
-    TRAFILATURA_CORE.copy = _copy_unless_handed_over
-    TRAFILATURA_CORE._prepare_tree = _prepare_tree_without_unread_backup
+    TRAFILATURA_CORE.copy = _copy_unless_handed_over  # type: ignore[attr-defined]
+    TRAFILATURA_CORE._prepare_tree = _prepare_tree_without_unread_backup  # type: ignore[attr-defined]
 
 
 def extract_html(page: str) -> Extracted:
