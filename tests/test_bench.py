@@ -232,6 +232,17 @@ def test_synthetic_warehouse_has_the_shape_asked_for(tmp_path: Path) -> None:
     assert [t.name for t in timings if t.error] == []  # every named query got parameters it accepts
 
 
+def test_the_synthetic_warehouse_holds_the_derived_tables_of_its_rows(tmp_path: Path) -> None:
+    """The queries that read the derived tables are timed on what a real warehouse holds, not on empty tables."""
+    from flows.store import derived, warehouse
+
+    build_synthetic_warehouse(tmp_path / "synthetic.duckdb", mentions=2_000)
+    with warehouse.opened(tmp_path / "synthetic.duckdb", read_only=True) as con:
+        for table in derived.DERIVED_TABLES:
+            assert con.execute(f"select count(*) from {table}").fetchall()[0][0] > 0, table
+        assert set(derived.mismatches(con).values()) == {0}
+
+
 @pytest.mark.parametrize(
     ("header", "expected"),
     [

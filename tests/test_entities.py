@@ -267,6 +267,20 @@ def test_tagger_labels_become_spans() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        pytest.param(["وقال", "سيرغي", "لافروف", "،", "إن", "موسكو"], id="a-sentence-with-a-comma"),
+        pytest.param(["موسكو"], id="one-word-sees-the-edge-either-side"),
+        pytest.param(["في", "2024", "«", "ناتو", "»"], id="digits-and-quotes"),
+    ],
+)
+def test_the_tagger_reads_the_features_the_model_was_trained_on_as_bytes(words: list[str]) -> None:
+    from flows.nlp.entities.tagger import encoded_features, sentence_features
+
+    assert encoded_features(words) == [[f.encode() for f in row] for row in sentence_features(words)]
+
+
 def test_tagger_never_overrides_a_rule_mention() -> None:
     from flows.nlp.entities.tagger import load_model
 

@@ -83,3 +83,59 @@ def test_trafilaturas_parser_gives_html_elements_through_the_lookup_in_c() -> No
     tree = load_html(FORMS)
     assert tree is not None
     assert {type(e) for e in tree.iter()} == {lxml_html.HtmlElement}
+
+
+@pytest.mark.parametrize(
+    "path, guarded",
+    [
+        pytest.param(
+            ".//*[re:test(@id, '^nav|menu')]", ".//*[(@id and re:test(@id, '^nav|menu'))]", id="one-attribute"
+        ),
+        pytest.param(
+            ".//*[re:test(@id|@class, 'cookie', 'i') or @role]",
+            ".//*[(@id|@class and re:test(@id|@class, 'cookie', 'i')) or @role]",
+            id="either-attribute-with-flags",
+        ),
+        pytest.param(
+            ".//*[re:test(@class, 'x?')]", ".//*[re:test(@class, 'x?')]", id="a-pattern-matching-nothing-stays"
+        ),
+    ],
+)
+def test_a_regex_test_is_asked_only_of_elements_with_the_attribute(path: str, guarded: str) -> None:
+    from flows.read.extract import attribute_guarded
+
+    assert attribute_guarded(path) == guarded
+
+
+@pytest.mark.parametrize("page", list(PAGES.values()), ids=list(PAGES))
+def test_trafilaturas_guarded_xpaths_select_what_its_own_select(page: str) -> None:
+    from flows.read.extract import GUARDED_XPATHS
+
+    tree = load_html(page)
+    assert GUARDED_XPATHS
+    for theirs, ours in GUARDED_XPATHS:
+        assert ours(tree) == theirs(tree), theirs.path
+
+
+@pytest.mark.parametrize("page", [*PAGES.values(), FORMS], ids=[*PAGES, "forms"])
+def test_extraction_without_the_unread_copies_extracts_what_trafilatura_does_with_them(page: str) -> None:
+    from copy import copy
+
+    from flows.errors import Quarantine
+    from flows.read.extract import SKIP_COPIES, TRAFILATURA_CORE, TRAFILATURA_PREPARE_TREE, extract_html
+
+    def extracted() -> object:
+        try:
+            return extract_html(page)
+        except Quarantine as error:
+            return str(error)
+
+    assert SKIP_COPIES
+    ours = extracted()
+    skipping = TRAFILATURA_CORE.copy, TRAFILATURA_CORE._prepare_tree
+    TRAFILATURA_CORE.copy, TRAFILATURA_CORE._prepare_tree = copy, TRAFILATURA_PREPARE_TREE
+    try:
+        theirs = extracted()
+    finally:
+        TRAFILATURA_CORE.copy, TRAFILATURA_CORE._prepare_tree = skipping
+    assert ours == theirs

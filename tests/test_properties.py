@@ -16,6 +16,9 @@ from hypothesis import strategies as st
 
 from flows.nlp.text.arabic import (
     DIACRITICS,
+    DROPPED,
+    NORMALIZE_TABLE,
+    REPLACE_FROM,
     TATWEEL,
     normalize,
     normalize_char,
@@ -84,6 +87,19 @@ def test_the_offset_map_points_back_to_the_characters_normalised(text: str) -> N
     assert origin == sorted(set(origin))  # strictly increasing
     for i, j in enumerate(origin):
         assert normalize_char(text[j]) == norm[i]
+
+
+@given(any_text)
+def test_long_text_is_normalised_by_replaces_as_the_table_would(text: str) -> None:
+    long_text = text * (REPLACE_FROM // max(len(text), 1) + 1)  # at least REPLACE_FROM characters: the replaces
+    for part in (text, long_text):
+        assert normalize(part) == part.translate(NORMALIZE_TABLE)
+        assert normalize_with_map(part)[1] == [i for i, ch in enumerate(part) if ch not in DROPPED]
+
+
+def test_no_replacement_brings_a_character_the_table_changes() -> None:
+    """What makes one replace per table entry equal to translate: the order of the replaces cannot matter."""
+    assert not {ch for new in NORMALIZE_TABLE.values() if new for ch in new} & {chr(c) for c in NORMALIZE_TABLE}
 
 
 @given(any_text)

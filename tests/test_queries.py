@@ -183,6 +183,17 @@ def test_timeline_shows_at_most_its_limit_earliest_first_and_by_default_ten_thou
     assert with_defaults(sql, ["2023-01-01"]) == ["2023-01-01"], "a required parameter is not made up"
 
 
+def test_timeline_with_a_limit_is_the_first_rows_of_the_whole_timeline(con) -> None:
+    """The last date shown is found first, on dates alone: every limit cuts the same ordered timeline."""
+    con.execute(
+        "insert into events select * replace ('ev:aid-2' as event_id) from events where event_id = 'ev:aid'"
+    )  # a second event on the first event's date: a tie at the last date shown
+    whole = [r["event_id"] for r in run(con, "event_timeline", "2023-01-01", "2024-12-31")]
+    assert len(whole) == 4
+    for limit in range(5):
+        assert [r["event_id"] for r in run(con, "event_timeline", "2023-01-01", "2024-12-31", limit)] == whole[:limit]
+
+
 def test_timeline_orders_dated_events_and_leaves_undated_out(con) -> None:
     rows = run(con, "event_timeline", "2023-01-01", "2024-12-31")
     assert [r["event_id"] for r in rows] == ["ev:aid", "ev:visit", "ev:talks"]

@@ -16,11 +16,26 @@ params as (
 -- (event_reports, a derived table: aggregating the reports of 10,000 events here took 1.42 s at 1M articles). The
 -- events and their reports are read between the first and last date shown, so that a table written roughly in date
 -- order is read only in the row groups of those dates (DuckDB cannot push the events chosen into the scans itself).
+-- The last date shown is found on dates alone, and only the events up to it are sorted on all three keys: the same
+-- events, and a top-N over the 1M events of a synthetic warehouse that compares dates, not dates, types and ids
+-- (0.17-0.18 -> 0.04-0.06 s on the warehouse and on its snapshot).
+last_shown as (
+    select max(event_date) as last_date
+    from (
+        select events.event_date
+        from events
+        cross join params as p
+        where events.status = 'occurred' and events.event_date between p.from_date and p.to_date
+        order by events.event_date
+        limit (select max_events from params)
+    )
+),
+
 shown as (
     select events.event_id, events.event_date
     from events
     cross join params as p
-    where events.status = 'occurred' and events.event_date between p.from_date and p.to_date
+    where events.status = 'occurred' and events.event_date between p.from_date and (select last_date from last_shown)
     order by events.event_date, events.event_type, events.event_id
     limit (select max_events from params)
 ),

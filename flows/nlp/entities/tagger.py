@@ -76,7 +76,7 @@ def tag_words(words: list[str]) -> list[str]:
     model = load_model()
     if model is None or not words:
         return [OUTSIDE] * len(words)
-    return model.tag(sentence_features(words))
+    return model.tag(encoded_features(words))
 
 
 def tag_with_confidence(words: list[str], asked: Sequence[int] = ()) -> tuple[list[str], list[float], list[float]]:
@@ -87,7 +87,7 @@ def tag_with_confidence(words: list[str], asked: Sequence[int] = ()) -> tuple[li
     model = load_model()
     if model is None or not words:
         return [OUTSIDE] * len(words), [1.0] * len(words), [1.0] * len(asked)
-    labels = model.tag(sentence_features(words))
+    labels = model.tag(encoded_features(words))
     confidence = [1.0 if label == OUTSIDE else model.marginal(label, i) for i, label in enumerate(labels)]
     return labels, confidence, [1.0 - model.marginal(OUTSIDE, i) for i in asked]
 
@@ -112,6 +112,36 @@ def sentence_features(words: list[str]) -> list[list[str]]:
 
 # What a word at each WINDOW offset shows past the sentence's edge.
 _EDGES = tuple((f"{offset}:edge",) for offset in WINDOW)
+
+
+def encoded_features(words: list[str]) -> list[list[bytes]]:
+    """sentence_features as UTF-8 bytes, which the model reads as they are: given str, python-crfsuite encodes every
+    feature string at every call (55 a word). Each word's encoded views are kept like its features, so a word is
+    encoded once per process: tagging the 135,640 words of the 1,000 bench pages 1.40 -> 1.12 s of CPU, the same
+    labels."""
+    views = [_encoded_views(w) for w in words]
+    last = len(views) - 1
+    out = []
+    previous = b""
+    for i, (feats, _) in enumerate(views):
+        row = list(feats)
+        for k, offset in enumerate(WINDOW):
+            j = i + offset
+            row += views[j][1][k] if 0 <= j <= last else _ENCODED_EDGES[k]
+        if i > 0:
+            row.append(b"bigram=" + previous + b"|" + feats[0])
+        previous = feats[0]
+        out.append(row)
+    return out
+
+
+_ENCODED_EDGES = tuple(tuple(f.encode() for f in edge) for edge in _EDGES)
+
+
+@lru_cache(maxsize=262144)
+def _encoded_views(word: str) -> tuple[tuple[bytes, ...], tuple[tuple[bytes, ...], ...]]:
+    feats = word_features(word)
+    return tuple(f.encode() for f in feats), tuple(tuple(f.encode() for f in _shifted(feats, o)) for o in WINDOW)
 
 
 @lru_cache(maxsize=262144)

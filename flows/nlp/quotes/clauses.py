@@ -6,7 +6,7 @@ from __future__ import annotations
 from flows.nlp.quotes.agreement import cue_agreement
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context
 from flows.nlp.quotes.descriptions import is_continuation
-from flows.nlp.quotes.lexicon import Cue, clause_tails, cue_for, is_complementizer
+from flows.nlp.quotes.lexicon import Cue, clause_tails_from, cue_for, is_complementizer
 from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, RELATIVE_PRONOUNS, WORD_KINDS, is_title, is_word
 from flows.nlp.text.arabic import normalize
 
@@ -79,7 +79,7 @@ def tail_start(ctx: Context, start: int, end: int, verbs: bool = True, cue: Cue 
         writer = verbs and hit is not None and hit[0].cue_class == "verb" and after_comma
         if writer and _subject_follows(ctx, n + 1, words.stop):
             return ctx.tokens[n].start
-        for tail in clause_tails():
+        for tail in clause_tails_from(ctx.tokens[n].norm):
             if tuple(t.norm for t in ctx.tokens[n : n + len(tail)]) == tail and n + len(tail) <= words.stop:
                 return ctx.tokens[n].start
     return end

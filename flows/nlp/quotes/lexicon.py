@@ -247,6 +247,19 @@ def clause_tails() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(tails, key=len, reverse=True))
 
 
+def clause_tails_from(token: str) -> tuple[tuple[str, ...], ...]:
+    """The clause tails whose first word is ``token``, longest first (a clause's every word is looked up)."""
+    return _clause_tails_by_first().get(token, ())
+
+
+@functools.cache
+def _clause_tails_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    by_first: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for tail in clause_tails():
+        by_first[tail[0]] = (*by_first.get(tail[0], ()), tail)
+    return by_first
+
+
 def is_clause_word(token: str) -> bool:
     """Any word of quote_clause_words.tsv: a complementizer, a blocker (حتى، بعد، يجب …) or a lead."""
     return token in _clause_words()
