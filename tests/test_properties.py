@@ -135,8 +135,9 @@ def rendered(cleaned: CleanedText) -> str:
     return f"{cleaned.title}\n{cleaned.body_text}"
 
 
+# No deadline: the first call loads the line rules (about 0.4 s), which failed the test when it ran alone.
 @given(lines_text)
-@settings(suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_clean_text_never_crashes(raw: str) -> None:
     cleaned = clean_text(raw)
     assert cleaned.body_text == cleaned.body_text.strip() or not cleaned.body_text.strip()
