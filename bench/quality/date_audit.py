@@ -37,7 +37,7 @@ from pathlib import Path
 
 from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, iter_ant_xml
 from bench.quality.audit import drawable_names, read_rows, share
-from bench.quality.event_audit import analysed_article, drawn_reports
+from bench.quality.event_audit import analysed_article, drawn_reports, write_drawn
 
 REPO = Path(__file__).resolve().parents[2]
 AUDIT_DIR = REPO / "bench" / "quality" / "audits"
@@ -84,17 +84,12 @@ def article_reports(name: str, xml: str) -> list[tuple[str, ...]]:
 
 def draw(seed: int, articles: int, rows: int, out: Path, tarball: Path = ANT_V2_TARBALL) -> int:
     drawn, total = drawn_reports(seed, articles, rows, article_reports, tarball)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(
-            f"# {len(drawn)} of {total} event reports from {articles} ANT v2.1 articles outside the gold\n"
-            f"# selection, drawn with seed {seed} by bench/quality/date_audit.py; excerpts only; judging rule in its\n"
-            f"# docstring. Cite: {ANT_CITATION}; {ANT_V2_CITATION}.\n"
-        )
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-        writer.writerow((*COLUMNS, *JUDGED))
-        for n, row in enumerate(drawn, 1):
-            writer.writerow((n, *row, "", ""))
+    header = (
+        f"# {len(drawn)} of {total} event reports from {articles} ANT v2.1 articles outside the gold\n"
+        f"# selection, drawn with seed {seed} by bench/quality/date_audit.py; excerpts only; judging rule in its\n"
+        f"# docstring. Cite: {ANT_CITATION}; {ANT_V2_CITATION}.\n"
+    )
+    write_drawn(out, header, (*COLUMNS, *JUDGED), drawn, quoting=csv.QUOTE_NONE, escapechar="\\")
     return total
 
 

@@ -34,8 +34,9 @@ from __future__ import annotations
 import csv
 import random
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, element, iter_ant_xml
 from bench.quality.audit import drawable_names, read_rows, share
@@ -114,18 +115,25 @@ def drawn_reports(
 
 def draw(tarball: Path = ANT_V2_TARBALL, out: Path = AUDIT_FILE, seed: int = AUDIT_SEED) -> int:
     drawn, total = drawn_reports(seed, AUDIT_ARTICLES, AUDIT_REPORTS, article_reports, tarball)
+    header = (
+        f"# {len(drawn)} of {total} event reports from {AUDIT_ARTICLES} ANT v2.1 articles outside the gold\n"
+        f"# selection, drawn with seed {seed} by bench/quality/event_audit.py; excerpts only. Cite: "
+        f"{ANT_CITATION}; {ANT_V2_CITATION}.\n"
+    )
+    write_drawn(out, header, (*COLUMNS, *JUDGED), drawn)
+    return total
+
+
+def write_drawn(out: Path, header: str, columns: Sequence[str], drawn: list, **dialect: Any) -> None:
+    """A drawn sample as a TSV to judge: the comment ``header``, the column names, then each row numbered from 1 with
+    its judged columns (those of ``columns`` past the row's values) left empty."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(
-            f"# {len(drawn)} of {total} event reports from {AUDIT_ARTICLES} ANT v2.1 articles outside the gold\n"
-            f"# selection, drawn with seed {seed} by bench/quality/event_audit.py; excerpts only. Cite: "
-            f"{ANT_CITATION}; {ANT_V2_CITATION}.\n"
-        )
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerow((*COLUMNS, *JUDGED))
+        handle.write(header)
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n", **dialect)
+        writer.writerow(columns)
         for n, row in enumerate(drawn, 1):
-            writer.writerow((n, *row, "", ""))
-    return total
+            writer.writerow((n, *row, *[""] * (len(columns) - 1 - len(row))))
 
 
 def rerun(path: Path, tarball: Path = ANT_V2_TARBALL) -> list[str]:
