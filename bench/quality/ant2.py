@@ -1,12 +1,12 @@
-"""The ANT v2.1 blind gold (tests/gold/ant2: dev.json, test.json, test2.json) as located spans, for every stage's scorer.
+"""The ANT v2.1 gold (tests/gold/ant2: dev.json, dev2.json, test.json, test2.json) as located spans, for every scorer.
 
 Gold is annotated on each article's <TITLE> and <TEXT> (GUIDELINES.md there); the text is read from the shared
 tarball and never committed. A gold item names a surface and, where needed, an anchor that contains it (or ``nth``);
 this module turns each into character offsets in its part (title or body), so that scorers compare offsets.
 
-Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py). `dev` may be studied; `test` is scored once per
-issue and never tuned to; `test2` (14 fresh articles, NOTES_test2.md there) is scored once, at the end of a round, by
-the integrator only.
+Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py). `dev` and `dev2` (16 fresh articles of round 9,
+NOTES_dev2.md there) may be studied; `test` is scored once per issue and never tuned to; `test2` (14 fresh articles,
+NOTES_test2.md there) is scored once, at the end of a round, by the integrator only.
 
 Locating: anchored items first (the surface's first occurrence inside the anchor's unique occurrence), then items
 with ``nth``, then the rest in the order listed, each taking the first occurrence of its surface not yet taken by
@@ -28,7 +28,7 @@ from flows.nlp.text import split_sentences
 from flows.nlp.types import Document
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "gold" / "ant2"
-SPLITS = ("dev", "test", "test2")
+SPLITS = ("dev", "dev2", "test", "test2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ class GoldArticle:
 
 
 def gold_members() -> set[str]:
-    """The member paths (ant-v2.1/Outlet/section/DOCNO.txt) of every blind gold article, dev, test and test2: never
+    """The member paths (ant-v2.1/Outlet/section/DOCNO.txt) of every gold article, dev, dev2, test and test2: never
     drawn for an audit, never counted in a corpus census."""
     selection = json.loads((GOLD_DIR / "selection.json").read_text(encoding="utf-8"))
     return {path for split in SPLITS for path in selection[split].values()}

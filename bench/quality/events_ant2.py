@@ -1,4 +1,4 @@
-"""Event figures on the ANT v2.1 gold (tests/gold/ant2): `akhbar eval events --set ant2-dev|ant2-test|ant2-test2`.
+"""Event figures on the ANT v2.1 gold (tests/gold/ant2): `akhbar eval events --set ant2-dev|ant2-dev2|ant2-test|ant2-test2`.
 
 The event stage reads body_text, so the gold's body reports are scored; the title's reports are counted apart. A
 predicted report is paired with a gold one of the same article when its trigger overlaps the gold trigger, or else
@@ -20,8 +20,8 @@ An actor matches by name: the predicted entity's name or any of its surfaces in 
 the surfaces the gold gives that canonical name, all normalised (flows.nlp.text.normalize) and without a leading
 article or conjunction.
 
-Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py). `dev` may be studied; `test` and `test2` are scored
-once (test2 by the integrator, at the end of a round).
+Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py). `dev` and `dev2` may be studied; `test` and `test2`
+are scored once (test2 by the integrator, at the end of a round).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`akhbar eval quotes --set ant2-dev|ant2-test|ant2-test2`: quotes and who said them on the ANT v2.1 gold (tests/gold/ant2).
+"""`akhbar eval quotes --set ant2-dev|ant2-dev2|ant2-test|ant2-test2`: quotes and who said them on the ANT v2.1 gold (tests/gold/ant2).
 
 Each gold quote is located by its cue (bench/quality/ant2.py) and its content start: the occurrence of its
 ``starts`` (the first words of the content) nearest to the cue in the same part. A predicted quote matches a gold
@@ -14,7 +14,7 @@ its name and every surface the entity stage gave it in the article: equal, one i
 surname "لافروف" for "سيرغي لافروف", a phrase around the name). An unnamed gold speaker ("مصادر عسكرية") is right
 when the predicted speaker has no entity and its surface holds the gold phrase's head word.
 
-Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py); dev may be studied, test and test2 are scored
+Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py); dev and dev2 may be studied, test and test2 are scored
 once (test2 by the integrator, at the end of a round).
 """
 

@@ -1,0 +1,80 @@
+# How the "dev2" key of tests/gold/ant2/selection.json was drawn from ANT v2.1 (seeded, reproducible): a second dev
+# split of 16 articles, annotated by hand before any akhbar code ran on them (NOTES_dev2.md), to tune on besides dev.
+# Two stories that two outlets covered on the same days (not a story of select_articles.py or select_test2.py): the
+# inter-Korean summit at Panmunjom (27-28 April 2018) and the opening of the US embassy in Jerusalem (14-15 May 2018),
+# one article from each of two outlets drawn at random; then 12 random articles stratified by outlet and section:
+# 8 from the news sections (internationalNews, middleEast), 4 from economy/sport/culture/technology (distinct sections
+# and outlets). Left out before any draw: every docno of selection.json (dev, test, test2 and every story), every
+# docno of an audit file under bench/quality/audits/ (column docno or article), the 3,000 articles of the search pool
+# (bench/quality/search_pool.py) and any docno named in another committed gold or judgment file (tests/gold/*.json,
+# tests/gold/ant2/*.json but selection.json and dev2.json, bench/quality/*.json). Lengths: 700 < len(TEXT) < 2000
+# for the story articles, 500 < len(TEXT) < 2000 for the random ones (shorter than test2's 3000, so that 16 articles
+# could be read and annotated in one session). Run from the repository root: .venv/bin/python tests/gold/ant2/select_dev2.py (prints the chosen
+# docnos and the "dev2" entry; it does not write selection.json).
+import collections, csv, json, pathlib, random, re, sys, tarfile
+HERE = pathlib.Path(__file__).resolve().parent
+REPO = HERE.parents[2]
+AUDITS = REPO / "bench" / "quality" / "audits"
+TARBALL = pathlib.Path("/work/shared/corpus/ant-v2.1-dev.tar.gz")
+FIELD = re.compile(r"<(DOCNO|URL|SRC|CAT|TITLE|TIME|TEXT)>(.*?)</\1>", re.DOTALL)
+docs = []
+with tarfile.open(TARBALL) as tf:
+    for m in tf:
+        if m.isfile() and m.name.endswith(".txt"):
+            x = tf.extractfile(m).read().decode("utf-8", "replace")
+            f = {k: v.strip() for k, v in FIELD.findall(x)}
+            if "TEXT" in f: docs.append((m.name, f))
+docs.sort()
+def outlet(n): return n.split("/")[-3]
+def section(n): return n.split("/")[-2]
+def date(f): return f["DOCNO"].rsplit("-", 1)[1]
+selection = json.loads((HERE / "selection.json").read_text(encoding="utf-8"))
+excluded = {d for split in ("dev", "test", "test2") for d in selection[split]}
+excluded |= {d for key in ("stories", "test2_stories") for s in selection[key].values() for d in s["docnos"]}
+for path in sorted(AUDITS.glob("*.tsv")):
+    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        for col in ("docno", "article"):
+            if row.get(col): excluded.add(row[col].strip())
+sys.path.insert(0, str(REPO))
+from bench.ant import read_ant  # noqa: E402
+from bench.quality.search_pool import pool as search_pool  # noqa: E402
+excluded |= {a.docno for a in search_pool(read_ant(TARBALL))}
+for path in [*sorted((REPO / "tests" / "gold").glob("*.json")), *sorted(HERE.glob("*.json")),
+             *sorted((REPO / "bench" / "quality").glob("*.json"))]:
+    if path.name not in ("dev2.json", "selection.json"):  # selection.json: its other splits are left out above
+        excluded |= set(re.findall(r"[A-Z]{2}-[A-Za-z]+-\d+-\d{8}", path.read_text(encoding="utf-8")))
+print(len(docs), "articles;", len(excluded), "docnos excluded")
+docs = [(n, f) for n, f in docs if f["DOCNO"] not in excluded]
+rng = random.Random(20182)
+STORIES = {
+    "korea_summit": (["كيم جونغ", "مون جاي", "الكوريتين"], ["20180427", "20180428"]),
+    "jerusalem_embassy": (["السفارة الأمريكية", "السفارة الأميركية", "سفارة أميركا", "سفارة أمريكا"], ["20180514", "20180515"]),
+}
+stories = {}
+for name, (kws, days) in STORIES.items():
+    cands = [(n, f) for n, f in docs if date(f) in days and any(k in f["TEXT"][:600] or k in f["TITLE"] for k in kws)
+             and 700 < len(f["TEXT"]) < 2000]
+    by = collections.defaultdict(list)
+    for n, f in cands: by[outlet(n)].append((n, f))
+    outs = sorted(by); rng.shuffle(outs)
+    stories[name] = [rng.choice(by[o])[1]["DOCNO"] for o in outs[:2]]
+    print(name, len(cands), {o: len(v) for o, v in sorted(by.items())}, stories[name])
+story = [d for ds in stories.values() for d in ds]
+pool = [(n, f) for n, f in docs if f["DOCNO"] not in story and 500 < len(f["TEXT"]) < 2000]
+strata = collections.defaultdict(list)
+for n, f in pool: strata[(outlet(n), section(n))].append(f["DOCNO"])
+news = sorted(k for k in strata if k[1] in ("internationalNews", "middleEast")); rng.shuffle(news)
+other = sorted(k for k in strata if k[1] not in ("internationalNews", "middleEast")); rng.shuffle(other)
+rand = [rng.choice(strata[k]) for k in news[:8]]
+seen_sections, seen_outlets = set(), set()
+for k in other:
+    if len(rand) >= 12: break
+    if k[0] in seen_outlets or k[1] in seen_sections: continue
+    seen_outlets.add(k[0]); seen_sections.add(k[1]); rand.append(rng.choice(strata[k]))
+names = {f["DOCNO"]: n[n.index("ant-v2.1/"):] for n, f in docs}
+dev2 = story + rand
+assert len(set(dev2)) == 16 and not set(dev2) & excluded
+print(len(dev2), dev2)
+print(json.dumps({"dev2": {d: names[d] for d in dev2},
+                  "dev2_stories": {k: {"split": "dev2", "docnos": v} for k, v in stories.items()}}, ensure_ascii=False, indent=1))
