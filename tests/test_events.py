@@ -429,6 +429,56 @@ def test_an_event_on_the_eve_or_morrow_of_the_clauses_day(adverb: str, expected:
     assert (retreat.event_date, retreat.date_precision) == (expected, "day")
 
 
+# Issue 14.4, round 9: which of a sentence's days dates the report (Wednesday 28 February 2024).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "قال مصدر، الأحد، إن منفذ الهجوم في باريس، السبت، شيشاني.",
+            (dt.date(2024, 2, 24), "day"),
+            id="a-day-in-what-was-said-beats-the-sayings-day",
+        ),
+        pytest.param(
+            "قالت الوكالة، الأحد، إن الجيش شن هجوما على البلدة.",
+            (dt.date(2024, 2, 25), "day"),
+            id="else-the-sayings-day-dates-it",
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. ورصد شريط فيديو، نشر الخميس، لحظة إطلاق صاروخ على البلدة.",
+            (None, "unknown"),
+            id="an-asides-day-is-the-asides-own",
+        ),
+        pytest.param(
+            "أعلنت الوكالة، الأحد، مقتل جندي في هجوم على البلدة.",
+            (dt.date(2024, 2, 25), "day"),
+            id="a-day-alone-between-commas-dates-what-follows",
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وأغلقت السفارة أبوابها الخميس وذلك إثر مقتل السفير في هجوم مسلح.",
+            (None, "unknown"),
+            id="a-trigger-inside-a-later-adjunct-takes-not-the-main-clauses-day",
+        ),
+    ],
+)
+def test_which_day_of_the_sentence(text: str, expected: tuple) -> None:
+    *_, event = (e for e in events_in(text, dt.date(2024, 2, 28)) if e.event_type == "ASSAULT")
+    assert (event.event_date, event.date_precision) == expected
+
+
+def test_a_noun_of_time_is_no_present_tense_verb() -> None:
+    found = events_in("قتل جنود في يوم واحد من الاحتجاجات الاثنين.", dt.date(2024, 2, 28))
+    event = next(e for e in found if e.event_type == "PROTEST")
+    assert (event.event_date, event.status) == (dt.date(2024, 2, 26), "occurred")
+
+
+def test_the_story_day_is_the_leads_earliest_recent_day() -> None:
+    *_, later = events_in(
+        "رصد شريط فيديو، نشر أمس، لحظة الضربة التي وجهت فجر الاثنين.\nوقصفت الطائرات البلدة مجددا.",
+        dt.date(2024, 2, 28),
+    )
+    assert later.event_date == dt.date(2024, 2, 26)
+
+
 def test_a_date_after_another_trigger_belongs_to_that_trigger() -> None:
     coop, talks = events_in(
         "نشرت الوكالة الخبر. تتعاون روسيا ومالي، وسيكون ذلك موضوع محادثات اليوم.", dt.date(2024, 2, 28)

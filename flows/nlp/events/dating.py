@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from flows.dates.lexicon import lexicon as date_words
 from flows.dates.resolve import find_dates
 from flows.nlp.events.agents import charge_start
 from flows.nlp.events.clauses import QUOTE_BOUNDARY, is_quoted_name
@@ -33,6 +34,9 @@ VERB_WINDOW_TOKENS = 5
 # An imperfect verb: the 3rd person ي, with و/ف ("ويعقد", "قد يعقد"): a present-tense clause. A ت- or ن-initial
 # word is not taken: perfect verbs of forms V and VI start with ت ("قد تحدث" is the pluperfect "had spoken").
 IMPERFECT = re.compile(r"^[وف]?ي\w{2,}$")
+# ي-initial nouns of time that IMPERFECT would take for verbs: "في يوم واحد من الاحتجاجات الاثنين" is past, and the
+# months يناير/يونيو/يوليو (flows/data/months.tsv) name dates, not actions.
+TIME_NOUN = re.compile(r"^[وف]?(?:يوم(?:ا|ي|ين|ان)?$|" + alternation(list(date_words().months)) + "$)")
 # كان before it makes the clause past ("وكان يزور", "وكانت قد"): the forms of كان, normalised.
 PAST_AUXILIARY = re.compile(r"^[وف]?كان(?:ت|وا|تا|ا)?$")
 CLAUSE_PUNCTUATION = re.compile(r"[،,؛;.:]")
@@ -63,6 +67,16 @@ OPENING_CUE_TOKENS = 3
 RELATIVES = frozenset(
     normalize(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي")
 )
+# The time adjuncts' cues (event_cues.tsv's adjunct: بعد، قبل، عقب، إثر، غداة، عشية) anywhere between a date and a
+# trigger after it: the trigger is inside the adjunct, which places it before or after the main clause's day.
+ADJUNCT_BETWEEN = re.compile(
+    rf"{WORD_START}[وف]?(?:{alternation([phrase_regex(c) for k, c in read_tsv_tuples('event_cues.tsv') if k == 'adjunct'])})"
+    rf"{WORD_END}"
+)
+# A saying's day before a complementiser counts as this much farther from a trigger in what was said than it is:
+# a date inside the reported clause, when there is one, wins ("قال مصدر، الأحد، إن منفذ الهجوم … السبت"); else the
+# saying's day still dates it ("قالت الوكالة، الأحد، إن الأسد زار مواقع": the judged audits read it so).
+REPORTED_PENALTY = 10_000
 # A complementiser, with or without a pronoun ("إن", "أنها", "بأن"): what follows is someone's account.
 COMPLEMENTISER = re.compile(r"(?<!\w)(?:ب?[أإا]نّ?(?:ه|ها|هم|هما|هن|ني|نا)?)(?!\w)")
 
@@ -148,7 +162,12 @@ def nearest_date(
                 continue
             if d.precision == "year" and not d.relative and not adverbial(text, sentence_start, d.char_start):
                 continue  # "بتدخل في الانتخابات العام 2016، … قمة هلسنكي": the elections' year, not the summit's
-            distance = hit.char_start - d.char_end
+            if ADJUNCT_BETWEEN.search(normalize_with_map(text[d.char_end : hit.char_start])[0]):
+                continue  # "قررت إغلاق سفارتها الإثنين وذلك إثر مقتل السفير في هجوم": the closure's day, not the attack's
+            if parenthetical(text, sentence_start, d, hit):
+                continue  # "رصد شريط فيديو، نشر الأحد، لحظة إطلاق الغواصة": the day the video was published
+            # "قال مصدر، الأحد، إن منفذ الهجوم في باريس، السبت، …": the saying's day yields to one in what was said
+            distance = (hit.char_start - d.char_end) + (REPORTED_PENALTY if says(text, d.char_end, hit) else 0)
         else:
             if any(hit.char_end <= other.char_start and other.char_end <= d.char_start for other in hits):
                 continue
@@ -177,6 +196,26 @@ def nearest_date(
             within_week = 0 <= (ahead[0].value - anchor).days < DAYS_IN_WEEK
             chosen = replace(chosen, value=ahead[0].value) if within_week else chosen
     return EventDate(chosen.value, chosen.precision)
+
+
+def parenthetical(text: str, sentence_start: int, d, hit: TriggerHit) -> bool:
+    """A date before the trigger in a clause set off by commas that holds words of its own ("، نشر الأحد،", "، التي
+    وقعت السبت،"): the date is that clause's, an aside about something else. A date alone between commas ("أعلنت
+    الوكالة، الأربعاء، مقتل"), after في/خلال/منذ ("، في فبراير 2023، قام بزيارته") or in the sentence's opening clause
+    ("قال الرئيس الأحد، إن") still dates what follows.
+    ANT v2.1 dev: "رصد شريط فيديو، نشر الأحد، لحظة إطلاق الغواصة …" had given the Saturday strikes the Sunday."""
+    opening = max((m.end() for m in CLAUSE_PUNCTUATION.finditer(text, sentence_start, d.char_start)), default=None)
+    closing = CLAUSE_PUNCTUATION.search(text, d.char_end, hit.char_start)
+    if opening is None or closing is None:
+        return False
+    own_words = [w for w in text[opening : d.char_start].split() if normalize(w) not in ADVERBIAL_OPENERS]
+    return bool(own_words)  # "، في فبراير 2023، قام لافروف بزيارته": a fronted adjunct, no aside
+
+
+def says(text: str, date_end: int, hit: TriggerHit) -> bool:
+    """A complementiser ("إن", "أن", "بأن") stands between a date and the trigger after it: the date is the day
+    something was said, the trigger part of what was said."""
+    return COMPLEMENTISER.search(text, date_end, hit.char_start) is not None
 
 
 def next_day_date(text: str, hit: TriggerHit, dates: list, lex: EventLexicon, lead_in: str, anchor) -> EventDate:
@@ -221,7 +260,7 @@ def present_tense(text: str, sentence_start: int, date_start: int, names: tuple[
     ][-VERB_WINDOW_TOKENS:]
     if any(PAST_AUXILIARY.match(word) for word in words):
         return False
-    return any(IMPERFECT.match(word) for word in words)
+    return any(IMPERFECT.match(word) and not TIME_NOUN.match(word) for word in words)
 
 
 def planned_forward(date: EventDate, published: dt.date | None) -> EventDate:
@@ -276,15 +315,19 @@ def with_reference_dates(found: list[Report]) -> list[Report]:
 
 
 def story_day(text: str, lead: Sentence | None, anchor: dt.date | None, lex: EventLexicon) -> dt.date | None:
-    """The day the article's news happened: the lead's first usable day at most STORY_DAY_REACH_DAYS before
+    """The day the article's news happened: the lead's earliest usable day at most STORY_DAY_REACH_DAYS before
     publication ("قال الوزير الأربعاء", "أمس"), else the publication day. A lead about a planned or older event
-    names a day outside the reach, and the publication day stands."""
+    names a day outside the reach, and the publication day stands. The earliest, not the first: a lead that names two
+    recent days names the event's and the day it was reported or published ("رصد شريط فيديو، نشر الأحد، … الضربة
+    … فجر السبت": the story is Saturday's, ANT v2.1 dev, once the grammar read a bare الأحد)."""
     if anchor is None or lead is None:
         return anchor
-    for d in usable(text, sentence_dates(text, lead, anchor), lex, anchor):
-        if d.precision == "day" and d.value and 0 <= (anchor - d.value).days <= STORY_DAY_REACH_DAYS:
-            return d.value
-    return anchor
+    days = [
+        d.value
+        for d in usable(text, sentence_dates(text, lead, anchor), lex, anchor)
+        if d.precision == "day" and d.value and 0 <= (anchor - d.value).days <= STORY_DAY_REACH_DAYS
+    ]
+    return min(days, default=anchor)
 
 
 def days_news(
