@@ -248,6 +248,32 @@ def test_the_leads_undated_report_unless_background(text: str, expected: tuple) 
     assert (event.event_date, event.date_precision) == expected
 
 
+# Round 9: an indefinite action noun that a statement verb in the perfect, opening its clause, reports is the
+# statement's news; a definite noun refers to an event told before, an imperfect statement reports no day.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "نشرت الوكالة الخبر. وأكد التحالف مقتل 341 عنصرا.", (dt.date(2024, 2, 28), "day"), id="confirmed-a-killing"
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وأعرب الوزير عن رفض مالي للاتفاق.",
+            (dt.date(2024, 2, 28), "day"),
+            id="voiced-a-rejection",
+        ),
+        pytest.param("نشرت الوكالة الخبر. ويؤكد التحالف مقتل 341 عنصرا.", (None, "unknown"), id="imperfect-confirms"),
+        pytest.param(
+            "نشرت الوكالة الخبر. وأكد الوزير أمام الصحفيين في العاصمة مقتل 341 عنصرا.",
+            (None, "unknown"),
+            id="too-far-from-the-verb",
+        ),
+    ],
+)
+def test_a_stated_action_noun_is_the_days_news(text: str, expected: tuple) -> None:
+    *_, event = events_in(text, dt.date(2024, 2, 28))
+    assert (event.event_date, event.date_precision) == expected
+
+
 def test_a_planned_report_after_the_lead_is_not_the_days_news() -> None:
     (event,) = events_in("نشرت الوكالة الخبر. وسيتهم لافروف ديوب بالكذب.", dt.date(2024, 2, 28))
     assert (event.event_date, event.status) == (None, "planned")

@@ -11,14 +11,16 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from flows.dates.lexicon import lexicon as date_words
 from flows.dates.resolve import find_dates
 from flows.nlp.events.agents import charge_start
 from flows.nlp.events.clauses import QUOTE_BOUNDARY, is_quoted_name
 from flows.nlp.events.lexicon import WORD_END, WORD_START, EventLexicon, alternation, phrase_regex
-from flows.nlp.events.references import Report, same_kind
+from flows.nlp.events.references import DEFINITE, Report, same_kind
 from flows.nlp.events.triggers import TriggerHit
+from flows.nlp.quotes.lexicon import speech_cues
 from flows.nlp.text import words
 from flows.nlp.text.arabic import normalize, normalize_with_map
 from flows.nlp.text.forms import imperfect_only_forms
@@ -77,6 +79,11 @@ ADJUNCT_BETWEEN = re.compile(
 # a date inside the reported clause, when there is one, wins ("قال مصدر، الأحد، إن منفذ الهجوم … السبت"); else the
 # saying's day still dates it ("قالت الوكالة، الأحد، إن الأسد زار مواقع": the judged audits read it so).
 REPORTED_PENALTY = 10_000
+# An action noun at most this many words after the statement verb that opens its clause is what the statement reports:
+# the verb, a subject of up to two words and a preposition ("وأعرب ماكوي عن رفض").
+GOVERNED_NOUN_TOKENS = 4
+# The speech_cues.tsv classes whose verbs state what happened (not "according to" or "located").
+STATED_CLASSES = frozenset({"speech", "statement"})
 # A complementiser, with or without a pronoun ("إن", "أنها", "بأن"): what follows is someone's account.
 COMPLEMENTISER = re.compile(r"(?<!\w)(?:ب?[أإا]نّ?(?:ه|ها|هم|هما|هن|ني|نا)?)(?!\w)")
 
@@ -349,10 +356,13 @@ def days_news(
     paragraph that an earlier date places at another time than the story's day (``other_time``) or that a background
     cue opens (``background_paragraph``). A clause with a time expression that dates nothing to the day ("هذا
     الأسبوع") keeps what it says: unknown."""
-    if hit.entry.pos != "verb" or story is None or anchor is None:
+    if story is None or anchor is None:
         return False
-    verb = words(text, hit.char_start, hit.char_end)[:1]
-    if not verb or verb[0].key in imperfect_only_forms(hit.entry.trigger.split()[0]):
+    if hit.entry.pos == "verb":
+        verb = words(text, hit.char_start, hit.char_end)[:1]
+        if not verb or verb[0].key in imperfect_only_forms(hit.entry.trigger.split()[0]):
+            return False
+    elif hit.entry.pos != "noun" or not stated_news(text, sentence, hit):
         return False
     start, end = date_clause(text, sentence, hit)
     if in_background(text, sentence, hit) or background_paragraph(text, sentences, sentence):
@@ -371,6 +381,39 @@ def days_news(
     if any(not is_quoted_name(text, m) for m in QUOTE_BOUNDARY.finditer(text, sentence.char_start, hit.char_start)):
         return False
     return not other_time(text, sentence, hit, lex, story, anchor)
+
+
+def stated_news(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
+    """An indefinite action noun that a statement verb in the perfect, opening the noun's clause, reports: "وأكد
+    التحالف مقتل 341 عنصرا", "وأعرب ماكوي عن رفض جوبا" (the statement's subject and a preposition between them, at
+    most GOVERNED_NOUN_TOKENS words). What the statement tells is its news; a definite noun or one with a pronoun
+    ("الهجوم", "اتفاقه") refers to an event told before, and with_reference_dates dates it."""
+    start, _ = date_clause(text, sentence, hit)
+    before = [normalize(w) for w in text[start : hit.char_start].split()]
+    if not before or len(before) > GOVERNED_NOUN_TOKENS:
+        return False
+    noun = words(text, hit.char_start, hit.char_end)[:1]
+    if not noun or noun[0].enclitic or DEFINITE.match(normalize(text[hit.char_start : hit.char_end])):
+        return False
+    first = before[0]
+    forms = perfect_statement_forms()
+    return first in forms or (first[:1] in ("و", "ف") and first[1:] in forms)
+
+
+@cache
+def perfect_statement_forms() -> frozenset[str]:
+    """The perfect forms (normalised, no proclitic) of speech_cues.tsv's reporting and statement verbs: أكد، أعلن،
+    أعرب، ذكر، أدان … (the quote stage's census-built lexicon); their imperfects ("يؤكد", "تؤكد") report no day."""
+    found = set()
+    for cue in speech_cues():
+        if cue.pos != "verb" or cue.cue_class not in STATED_CLASSES:
+            continue
+        imperfect = imperfect_only_forms(cue.lemma)
+        for form in cue.finite:
+            present = IMPERFECT.match(form) or (form.startswith("ت") and "ي" + form[1:] in cue.finite)
+            if form not in imperfect and not present:
+                found.add(form)
+    return frozenset(found)
 
 
 def date_clause(text: str, sentence: Sentence, hit: TriggerHit) -> tuple[int, int]:
