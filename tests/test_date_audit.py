@@ -8,7 +8,7 @@ from bench.quality import date_audit
 from bench.quality.audit import read_rows
 
 
-@pytest.mark.parametrize("seed", [81, 82, 83])
+@pytest.mark.parametrize("seed", [81, 82, 83, 84])
 def test_the_date_audits_are_judged_and_keep_excerpts_short(seed: int) -> None:
     path = date_audit.audit_file(seed)
     rows = read_rows(path)
@@ -18,12 +18,15 @@ def test_the_date_audits_are_judged_and_keep_excerpts_short(seed: int) -> None:
     assert all(len(row["excerpt"]) <= 2 * date_audit.EXCERPT_CHARS + 60 for row in rows), "excerpts, not articles"
 
 
-# Seed 83, drawn after round 8's last change (the day's news after the lead, dating.days_news) and judged by hand
-# before it was scored: date right 36/60 = 0.60 (`python -m bench.quality.date_audit score`); main before the change
-# reads 32/60 on the same rows (5 rows right only with it, 1 only without). Seed 82 (round 7's fresh draw, 0.62 as
-# judged) reads 47/60 re-run on round 8's code (dev: studied). With 60 rows the share moves by about ±0.12; the floor
-# stays at round 7's 0.60 (seed 83 sits on it), so an edit of the judgments that lowers it shows.
+# Seed 84, drawn after round 9's last date change (c1fa792: bare ambiguous weekdays, the lead's earliest day, the day
+# in what was said, asides, adjuncts, stated action nouns) and judged by hand before it was scored: date right 38/60 =
+# 0.63 (`python -m bench.quality.date_audit score`); main before the round reads 39/60 on the same rows (2 rows right
+# only with the round, 3 only without: a saying's day given to a planned, refused or ongoing content). Re-run (dev, one
+# report gone from each): seed 83 (round 8's fresh draw, 0.60 as judged) 34/59 on main before the round, 36/59 after;
+# seed 81 35/59 -> 43/59; seed 82 47/59 -> 47/59. With 60 rows
+# the share moves by about ±0.12; the floor sits just under seed 84's 0.63, so an edit of the judgments that lowers
+# it shows.
 def test_the_current_date_audit_floor() -> None:
     figures = date_audit.figures(date_audit.audit_file(date_audit.AUDIT_SEED))
     assert figures["judged"] == date_audit.AUDIT_REPORTS
-    assert figures["date_right"] >= 0.60
+    assert figures["date_right"] >= 0.62

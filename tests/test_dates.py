@@ -145,6 +145,11 @@ def test_absolute_dates(text: str, surface: str, value: dt.date, precision: str)
         pytest.param("يلتقيان الخميس المقبل في", "الخميس المقبل", D(2024, 2, 29), "day", id="next-thursday"),
         pytest.param("تحطمت مروحية، السبت، في حي", "السبت", D(2024, 2, 24), "day", id="saturday-between-commas"),
         pytest.param("اجتمعوا يوم الأحد في", "يوم الأحد", D(2024, 2, 25), "day", id="on-sunday"),
+        pytest.param(
+            "شاركوا في مظاهرات بلندن الجمعة احتجاجا", "الجمعة", D(2024, 2, 23), "day", id="bare-friday-after-a-noun"
+        ),
+        pytest.param("قال ترامب الاثنين إن", "الاثنين", D(2024, 2, 26), "day", id="bare-monday-after-a-subject"),
+        pytest.param("قمع تظاهرة محظورة السبت", "السبت", D(2024, 2, 24), "day", id="bare-saturday-after-an-adjective"),
         pytest.param("أعلنت مساء الجمعة أن", "مساء الجمعة", D(2024, 2, 23), "day", id="friday-evening"),
         pytest.param(
             "وصل صباح اليوم الخميس إلى",
@@ -242,6 +247,10 @@ def test_yearless_day_month(text: str, anchor: dt.date, value: dt.date | None) -
         pytest.param("في مثل هذا اليوم انطلقت الثورة", id="on-this-day-years-ago"),
         pytest.param("قسم المبلغ بين الاثنين بالتساوي", id="the-two-is-not-monday"),
         pytest.param("هو الأحد عشر لاعبا", id="eleven-is-not-sunday"),
+        pytest.param("في الاعتداء على الاثنين بالسم", id="the-attack-on-the-two-is-not-monday"),
+        pytest.param("مزيج من الاثنين معا", id="the-two-together-is-not-monday"),
+        pytest.param("أصيبوا في الجمعة العاشرة لمسيرات العودة", id="the-tenth-friday-of-a-series-is-no-day"),
+        pytest.param("الجمعة الأخيرة من رمضان", id="the-last-friday-of-ramadan-is-no-day"),
         pytest.param("أدى صلاة الجمعة في المسجد", id="friday-prayer-alone-is-not-a-date"),
         pytest.param("مركز احتجاز سوق الخميس على البحر", id="souk-el-khemis-is-a-town"),
         pytest.param("أدى صلاة الجمعة، في المسجد", id="friday-prayer-before-a-comma-is-not-a-date"),

@@ -248,6 +248,32 @@ def test_the_leads_undated_report_unless_background(text: str, expected: tuple) 
     assert (event.event_date, event.date_precision) == expected
 
 
+# Round 9: an indefinite action noun that a statement verb in the perfect, opening its clause, reports is the
+# statement's news; a definite noun refers to an event told before, an imperfect statement reports no day.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "نشرت الوكالة الخبر. وأكد التحالف مقتل 341 عنصرا.", (dt.date(2024, 2, 28), "day"), id="confirmed-a-killing"
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وأعرب الوزير عن رفض مالي للاتفاق.",
+            (dt.date(2024, 2, 28), "day"),
+            id="voiced-a-rejection",
+        ),
+        pytest.param("نشرت الوكالة الخبر. ويؤكد التحالف مقتل 341 عنصرا.", (None, "unknown"), id="imperfect-confirms"),
+        pytest.param(
+            "نشرت الوكالة الخبر. وأكد الوزير أمام الصحفيين في العاصمة مقتل 341 عنصرا.",
+            (None, "unknown"),
+            id="too-far-from-the-verb",
+        ),
+    ],
+)
+def test_a_stated_action_noun_is_the_days_news(text: str, expected: tuple) -> None:
+    *_, event = events_in(text, dt.date(2024, 2, 28))
+    assert (event.event_date, event.date_precision) == expected
+
+
 def test_a_planned_report_after_the_lead_is_not_the_days_news() -> None:
     (event,) = events_in("نشرت الوكالة الخبر. وسيتهم لافروف ديوب بالكذب.", dt.date(2024, 2, 28))
     assert (event.event_date, event.status) == (None, "planned")
@@ -427,6 +453,56 @@ def test_an_event_on_the_eve_or_morrow_of_the_clauses_day(adverb: str, expected:
     )
     retreat = next(e for e in found if e.event_type == "RETREAT")
     assert (retreat.event_date, retreat.date_precision) == (expected, "day")
+
+
+# Issue 14.4, round 9: which of a sentence's days dates the report (Wednesday 28 February 2024).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "قال مصدر، الأحد، إن منفذ الهجوم في باريس، السبت، شيشاني.",
+            (dt.date(2024, 2, 24), "day"),
+            id="a-day-in-what-was-said-beats-the-sayings-day",
+        ),
+        pytest.param(
+            "قالت الوكالة، الأحد، إن الجيش شن هجوما على البلدة.",
+            (dt.date(2024, 2, 25), "day"),
+            id="else-the-sayings-day-dates-it",
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. ورصد شريط فيديو، نشر الخميس، لحظة إطلاق صاروخ على البلدة.",
+            (None, "unknown"),
+            id="an-asides-day-is-the-asides-own",
+        ),
+        pytest.param(
+            "أعلنت الوكالة، الأحد، مقتل جندي في هجوم على البلدة.",
+            (dt.date(2024, 2, 25), "day"),
+            id="a-day-alone-between-commas-dates-what-follows",
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وأغلقت السفارة أبوابها الخميس وذلك إثر مقتل السفير في هجوم مسلح.",
+            (None, "unknown"),
+            id="a-trigger-inside-a-later-adjunct-takes-not-the-main-clauses-day",
+        ),
+    ],
+)
+def test_which_day_of_the_sentence(text: str, expected: tuple) -> None:
+    *_, event = (e for e in events_in(text, dt.date(2024, 2, 28)) if e.event_type == "ASSAULT")
+    assert (event.event_date, event.date_precision) == expected
+
+
+def test_a_noun_of_time_is_no_present_tense_verb() -> None:
+    found = events_in("قتل جنود في يوم واحد من الاحتجاجات الاثنين.", dt.date(2024, 2, 28))
+    event = next(e for e in found if e.event_type == "PROTEST")
+    assert (event.event_date, event.status) == (dt.date(2024, 2, 26), "occurred")
+
+
+def test_the_story_day_is_the_leads_earliest_recent_day() -> None:
+    *_, later = events_in(
+        "رصد شريط فيديو، نشر أمس، لحظة الضربة التي وجهت فجر الاثنين.\nوقصفت الطائرات البلدة مجددا.",
+        dt.date(2024, 2, 28),
+    )
+    assert later.event_date == dt.date(2024, 2, 26)
 
 
 def test_a_date_after_another_trigger_belongs_to_that_trigger() -> None:

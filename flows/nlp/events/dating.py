@@ -11,13 +11,16 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
+from flows.dates.lexicon import lexicon as date_words
 from flows.dates.resolve import find_dates
 from flows.nlp.events.agents import charge_start
 from flows.nlp.events.clauses import QUOTE_BOUNDARY, is_quoted_name
 from flows.nlp.events.lexicon import WORD_END, WORD_START, EventLexicon, alternation, phrase_regex
-from flows.nlp.events.references import Report, same_kind
+from flows.nlp.events.references import DEFINITE, Report, same_kind
 from flows.nlp.events.triggers import TriggerHit
+from flows.nlp.quotes.lexicon import speech_cues
 from flows.nlp.text import words
 from flows.nlp.text.arabic import normalize, normalize_with_map
 from flows.nlp.text.forms import imperfect_only_forms
@@ -33,6 +36,9 @@ VERB_WINDOW_TOKENS = 5
 # An imperfect verb: the 3rd person ي, with و/ف ("ويعقد", "قد يعقد"): a present-tense clause. A ت- or ن-initial
 # word is not taken: perfect verbs of forms V and VI start with ت ("قد تحدث" is the pluperfect "had spoken").
 IMPERFECT = re.compile(r"^[وف]?ي\w{2,}$")
+# ي-initial nouns of time that IMPERFECT would take for verbs: "في يوم واحد من الاحتجاجات الاثنين" is past, and the
+# months يناير/يونيو/يوليو (flows/data/months.tsv) name dates, not actions.
+TIME_NOUN = re.compile(r"^[وف]?(?:يوم(?:ا|ي|ين|ان)?$|" + alternation(list(date_words().months)) + "$)")
 # كان before it makes the clause past ("وكان يزور", "وكانت قد"): the forms of كان, normalised.
 PAST_AUXILIARY = re.compile(r"^[وف]?كان(?:ت|وا|تا|ا)?$")
 CLAUSE_PUNCTUATION = re.compile(r"[،,؛;.:]")
@@ -63,6 +69,21 @@ OPENING_CUE_TOKENS = 3
 RELATIVES = frozenset(
     normalize(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي")
 )
+# The time adjuncts' cues (event_cues.tsv's adjunct: بعد، قبل، عقب، إثر، غداة، عشية) anywhere between a date and a
+# trigger after it: the trigger is inside the adjunct, which places it before or after the main clause's day.
+ADJUNCT_BETWEEN = re.compile(
+    rf"{WORD_START}[وف]?(?:{alternation([phrase_regex(c) for k, c in read_tsv_tuples('event_cues.tsv') if k == 'adjunct'])})"
+    rf"{WORD_END}"
+)
+# A saying's day before a complementiser counts as this much farther from a trigger in what was said than it is:
+# a date inside the reported clause, when there is one, wins ("قال مصدر، الأحد، إن منفذ الهجوم … السبت"); else the
+# saying's day still dates it ("قالت الوكالة، الأحد، إن الأسد زار مواقع": the judged audits read it so).
+REPORTED_PENALTY = 10_000
+# An action noun at most this many words after the statement verb that opens its clause is what the statement reports:
+# the verb, a subject of up to two words and a preposition ("وأعرب ماكوي عن رفض").
+GOVERNED_NOUN_TOKENS = 4
+# The speech_cues.tsv classes whose verbs state what happened (not "according to" or "located").
+STATED_CLASSES = frozenset({"speech", "statement"})
 # A complementiser, with or without a pronoun ("إن", "أنها", "بأن"): what follows is someone's account.
 COMPLEMENTISER = re.compile(r"(?<!\w)(?:ب?[أإا]نّ?(?:ه|ها|هم|هما|هن|ني|نا)?)(?!\w)")
 
@@ -148,7 +169,12 @@ def nearest_date(
                 continue
             if d.precision == "year" and not d.relative and not adverbial(text, sentence_start, d.char_start):
                 continue  # "بتدخل في الانتخابات العام 2016، … قمة هلسنكي": the elections' year, not the summit's
-            distance = hit.char_start - d.char_end
+            if ADJUNCT_BETWEEN.search(normalize_with_map(text[d.char_end : hit.char_start])[0]):
+                continue  # "قررت إغلاق سفارتها الإثنين وذلك إثر مقتل السفير في هجوم": the closure's day, not the attack's
+            if parenthetical(text, sentence_start, d, hit):
+                continue  # "رصد شريط فيديو، نشر الأحد، لحظة إطلاق الغواصة": the day the video was published
+            # "قال مصدر، الأحد، إن منفذ الهجوم في باريس، السبت، …": the saying's day yields to one in what was said
+            distance = (hit.char_start - d.char_end) + (REPORTED_PENALTY if says(text, d.char_end, hit) else 0)
         else:
             if any(hit.char_end <= other.char_start and other.char_end <= d.char_start for other in hits):
                 continue
@@ -177,6 +203,26 @@ def nearest_date(
             within_week = 0 <= (ahead[0].value - anchor).days < DAYS_IN_WEEK
             chosen = replace(chosen, value=ahead[0].value) if within_week else chosen
     return EventDate(chosen.value, chosen.precision)
+
+
+def parenthetical(text: str, sentence_start: int, d, hit: TriggerHit) -> bool:
+    """A date before the trigger in a clause set off by commas that holds words of its own ("، نشر الأحد،", "، التي
+    وقعت السبت،"): the date is that clause's, an aside about something else. A date alone between commas ("أعلنت
+    الوكالة، الأربعاء، مقتل"), after في/خلال/منذ ("، في فبراير 2023، قام بزيارته") or in the sentence's opening clause
+    ("قال الرئيس الأحد، إن") still dates what follows.
+    ANT v2.1 dev: "رصد شريط فيديو، نشر الأحد، لحظة إطلاق الغواصة …" had given the Saturday strikes the Sunday."""
+    opening = max((m.end() for m in CLAUSE_PUNCTUATION.finditer(text, sentence_start, d.char_start)), default=None)
+    closing = CLAUSE_PUNCTUATION.search(text, d.char_end, hit.char_start)
+    if opening is None or closing is None:
+        return False
+    own_words = [w for w in text[opening : d.char_start].split() if normalize(w) not in ADVERBIAL_OPENERS]
+    return bool(own_words)  # "، في فبراير 2023، قام لافروف بزيارته": a fronted adjunct, no aside
+
+
+def says(text: str, date_end: int, hit: TriggerHit) -> bool:
+    """A complementiser ("إن", "أن", "بأن") stands between a date and the trigger after it: the date is the day
+    something was said, the trigger part of what was said."""
+    return COMPLEMENTISER.search(text, date_end, hit.char_start) is not None
 
 
 def next_day_date(text: str, hit: TriggerHit, dates: list, lex: EventLexicon, lead_in: str, anchor) -> EventDate:
@@ -221,7 +267,7 @@ def present_tense(text: str, sentence_start: int, date_start: int, names: tuple[
     ][-VERB_WINDOW_TOKENS:]
     if any(PAST_AUXILIARY.match(word) for word in words):
         return False
-    return any(IMPERFECT.match(word) for word in words)
+    return any(IMPERFECT.match(word) and not TIME_NOUN.match(word) for word in words)
 
 
 def planned_forward(date: EventDate, published: dt.date | None) -> EventDate:
@@ -276,15 +322,19 @@ def with_reference_dates(found: list[Report]) -> list[Report]:
 
 
 def story_day(text: str, lead: Sentence | None, anchor: dt.date | None, lex: EventLexicon) -> dt.date | None:
-    """The day the article's news happened: the lead's first usable day at most STORY_DAY_REACH_DAYS before
+    """The day the article's news happened: the lead's earliest usable day at most STORY_DAY_REACH_DAYS before
     publication ("قال الوزير الأربعاء", "أمس"), else the publication day. A lead about a planned or older event
-    names a day outside the reach, and the publication day stands."""
+    names a day outside the reach, and the publication day stands. The earliest, not the first: a lead that names two
+    recent days names the event's and the day it was reported or published ("رصد شريط فيديو، نشر الأحد، … الضربة
+    … فجر السبت": the story is Saturday's, ANT v2.1 dev, once the grammar read a bare الأحد)."""
     if anchor is None or lead is None:
         return anchor
-    for d in usable(text, sentence_dates(text, lead, anchor), lex, anchor):
-        if d.precision == "day" and d.value and 0 <= (anchor - d.value).days <= STORY_DAY_REACH_DAYS:
-            return d.value
-    return anchor
+    days = [
+        d.value
+        for d in usable(text, sentence_dates(text, lead, anchor), lex, anchor)
+        if d.precision == "day" and d.value and 0 <= (anchor - d.value).days <= STORY_DAY_REACH_DAYS
+    ]
+    return min(days, default=anchor)
 
 
 def days_news(
@@ -306,10 +356,13 @@ def days_news(
     paragraph that an earlier date places at another time than the story's day (``other_time``) or that a background
     cue opens (``background_paragraph``). A clause with a time expression that dates nothing to the day ("هذا
     الأسبوع") keeps what it says: unknown."""
-    if hit.entry.pos != "verb" or story is None or anchor is None:
+    if story is None or anchor is None:
         return False
-    verb = words(text, hit.char_start, hit.char_end)[:1]
-    if not verb or verb[0].key in imperfect_only_forms(hit.entry.trigger.split()[0]):
+    if hit.entry.pos == "verb":
+        verb = words(text, hit.char_start, hit.char_end)[:1]
+        if not verb or verb[0].key in imperfect_only_forms(hit.entry.trigger.split()[0]):
+            return False
+    elif hit.entry.pos != "noun" or not stated_news(text, sentence, hit):
         return False
     start, end = date_clause(text, sentence, hit)
     if in_background(text, sentence, hit) or background_paragraph(text, sentences, sentence):
@@ -328,6 +381,39 @@ def days_news(
     if any(not is_quoted_name(text, m) for m in QUOTE_BOUNDARY.finditer(text, sentence.char_start, hit.char_start)):
         return False
     return not other_time(text, sentence, hit, lex, story, anchor)
+
+
+def stated_news(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
+    """An indefinite action noun that a statement verb in the perfect, opening the noun's clause, reports: "وأكد
+    التحالف مقتل 341 عنصرا", "وأعرب ماكوي عن رفض جوبا" (the statement's subject and a preposition between them, at
+    most GOVERNED_NOUN_TOKENS words). What the statement tells is its news; a definite noun or one with a pronoun
+    ("الهجوم", "اتفاقه") refers to an event told before, and with_reference_dates dates it."""
+    start, _ = date_clause(text, sentence, hit)
+    before = [normalize(w) for w in text[start : hit.char_start].split()]
+    if not before or len(before) > GOVERNED_NOUN_TOKENS:
+        return False
+    noun = words(text, hit.char_start, hit.char_end)[:1]
+    if not noun or noun[0].enclitic or DEFINITE.match(normalize(text[hit.char_start : hit.char_end])):
+        return False
+    first = before[0]
+    forms = perfect_statement_forms()
+    return first in forms or (first[:1] in ("و", "ف") and first[1:] in forms)
+
+
+@cache
+def perfect_statement_forms() -> frozenset[str]:
+    """The perfect forms (normalised, no proclitic) of speech_cues.tsv's reporting and statement verbs: أكد، أعلن،
+    أعرب، ذكر، أدان … (the quote stage's census-built lexicon); their imperfects ("يؤكد", "تؤكد") report no day."""
+    found = set()
+    for cue in speech_cues():
+        if cue.pos != "verb" or cue.cue_class not in STATED_CLASSES:
+            continue
+        imperfect = imperfect_only_forms(cue.lemma)
+        for form in cue.finite:
+            present = IMPERFECT.match(form) or (form.startswith("ت") and "ي" + form[1:] in cue.finite)
+            if form not in imperfect and not present:
+                found.add(form)
+    return frozenset(found)
 
 
 def date_clause(text: str, sentence: Sentence, hit: TriggerHit) -> tuple[int, int]:
