@@ -247,3 +247,19 @@ def test_a_purpose_judged_no_name_of_its_own_leaves_the_listed_body(text: str, e
 )
 def test_a_platform_named_bare_is_an_org(text: str, surface: str) -> None:
     assert (surface, "ORG") in body_mentions(text), body_mentions(text)
+
+
+def test_a_league_named_by_its_head_and_definite_words_is_an_org() -> None:
+    text = "وقالت رابطة اللاعبين المحترفين إن التصويت انتهى."
+    assert ("رابطة اللاعبين المحترفين", "ORG") in body_mentions(text), body_mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقال رئيس غرفة العمليات إن الدفاعات تصدت للصواريخ.", id="an-operations-room"),
+        pytest.param("وأصدر مكتب العبادي بيانا.", id="a-prime-ministers-office"),
+    ],
+)
+def test_heads_the_census_left_out_make_no_body(text: str) -> None:
+    assert not [s for s, t in body_mentions(text) if t == "ORG" and s.startswith(("غرفة", "مكتب"))], body_mentions(text)
