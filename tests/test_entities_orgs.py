@@ -263,3 +263,19 @@ def test_a_league_named_by_its_head_and_definite_words_is_an_org() -> None:
 )
 def test_heads_the_census_left_out_make_no_body(text: str) -> None:
     assert not [s for s, t in body_mentions(text) if t == "ORG" and s.startswith(("غرفة", "مكتب"))], body_mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("وتقدم المنتخب الفرنسي بهدف في الدقيقة الثامنة.", "المنتخب الفرنسي", id="the-french-team"),
+        pytest.param("وقال مدرب المنتخب المغربي إن الفريق جاهز.", "المنتخب المغربي", id="the-moroccan-teams-coach"),
+    ],
+)
+def test_a_national_team_by_its_countrys_nisba_is_one_org(text: str, expected: str) -> None:
+    assert (expected, "ORG") in body_mentions(text), body_mentions(text)
+    assert ("المنتخب", "ORG") not in body_mentions(text)
+
+
+def test_the_national_team_without_a_country_is_no_name() -> None:
+    assert not [s for s, t in body_mentions("وتعادل المنتخب الوطني مع تونس.") if "المنتخب" in s]
