@@ -177,3 +177,105 @@ def test_a_states_nisba_after_a_definite_bodys_head_inside_a_longer_span_stays_t
     """The tagger's span starts before the head (قوات): the nisba is still the body's, not cut and lost."""
     found = body_mentions("وأطلقت قوات الحرس الثوري الإيراني صواريخ على جنود إسرائيليين في الجولان. وترد إسرائيل.")
     assert any(kind == "ORG" and surface.endswith("الحرس الثوري الإيراني") for surface, kind in found), found
+
+
+def entity_ids(text: str) -> list[tuple[str, str]]:
+    """(surface, entity_id) of each body mention that is no nisba."""
+    _, mentions = extract_entities(Document("t", text, "", None, split_sentences(text)))
+    return [(m.surface, m.entity_id) for m in mentions if m.part == "body" and not m.is_adjectival]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_id"),
+    [
+        pytest.param(
+            "وقال الاتحاد الأوروبي لكرة القدم إن القضية ستحال إلى لجنة الانضباط.",
+            "الاتحاد الأوروبي لكرة القدم",
+            "org:uefa",
+            id="the-european-football-union-is-uefa-not-the-eu",
+        ),
+        pytest.param(
+            "وأعلن الاتحاد الأفريقي لكرة القدم موعد البطولة.",
+            "الاتحاد الأفريقي لكرة القدم",
+            "org:caf",
+            id="the-african-football-union-is-caf-not-the-au",
+        ),
+        pytest.param(
+            "وأصدر صندوق الأمم المتحدة للسكان تقريره السنوي.",
+            "صندوق الأمم المتحدة للسكان",
+            "org:unfpa",
+            id="the-un-population-fund-is-unfpa",
+        ),
+        pytest.param(
+            "وقال صندوق الأمم المتحدة للطفولة إن الأطفال يعانون.",
+            "صندوق الأمم المتحدة للطفولة",
+            "org:unicef",
+            id="the-un-childrens-fund-is-a-longer-name-of-unicef",
+        ),
+        pytest.param(
+            "وانتقد مكتب الأمم المتحدة لحقوق الإنسان الحكم.",
+            "مكتب الأمم المتحدة لحقوق الإنسان",
+            "org:ohchr",
+            id="the-un-human-rights-office-is-ohchr",
+        ),
+    ],
+)
+def test_a_listed_body_and_a_purpose_judged_another_body_is_read_whole(text: str, surface: str, entity_id: str) -> None:
+    assert (surface, entity_id) in entity_ids(text), entity_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        pytest.param("وقالت مفوضة الأمم المتحدة لحقوق الإنسان إن الوضع خطير.", "org:un", id="a-commissioners-un"),
+        pytest.param("وقال مبعوث الأمم المتحدة لليمن إن المحادثات ستبدأ.", "org:un", id="an-envoys-un"),
+        pytest.param("وقال الاتحاد الأوروبي إن العقوبات ستستمر.", "org:eu", id="the-eu-alone"),
+    ],
+)
+def test_a_purpose_judged_no_name_of_its_own_leaves_the_listed_body(text: str, entity_id: str) -> None:
+    assert ("الأمم المتحدة" if entity_id == "org:un" else "الاتحاد الأوروبي", entity_id) in entity_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        pytest.param("وكتب ترامب في تغريدة على تويتر أن الاتفاق سيئ.", "تويتر", id="a-tweet-on-twitter"),
+        pytest.param("ونشرت الفيديو على صفحتها في فيس بوك مساء الأحد.", "فيس بوك", id="facebook-in-two-words"),
+        pytest.param("وقال إن فيسبوك سيحذف الحسابات المزيفة.", "فيسبوك", id="facebook-as-a-company"),
+        pytest.param("وبث المقطع عبر قناته على يوتيوب.", "يوتيوب", id="youtube"),
+    ],
+)
+def test_a_platform_named_bare_is_an_org(text: str, surface: str) -> None:
+    assert (surface, "ORG") in body_mentions(text), body_mentions(text)
+
+
+def test_a_league_named_by_its_head_and_definite_words_is_an_org() -> None:
+    text = "وقالت رابطة اللاعبين المحترفين إن التصويت انتهى."
+    assert ("رابطة اللاعبين المحترفين", "ORG") in body_mentions(text), body_mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقال رئيس غرفة العمليات إن الدفاعات تصدت للصواريخ.", id="an-operations-room"),
+        pytest.param("وأصدر مكتب العبادي بيانا.", id="a-prime-ministers-office"),
+    ],
+)
+def test_heads_the_census_left_out_make_no_body(text: str) -> None:
+    assert not [s for s, t in body_mentions(text) if t == "ORG" and s.startswith(("غرفة", "مكتب"))], body_mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("وتقدم المنتخب الفرنسي بهدف في الدقيقة الثامنة.", "المنتخب الفرنسي", id="the-french-team"),
+        pytest.param("وقال مدرب المنتخب المغربي إن الفريق جاهز.", "المنتخب المغربي", id="the-moroccan-teams-coach"),
+    ],
+)
+def test_a_national_team_by_its_countrys_nisba_is_one_org(text: str, expected: str) -> None:
+    assert (expected, "ORG") in body_mentions(text), body_mentions(text)
+    assert ("المنتخب", "ORG") not in body_mentions(text)
+
+
+def test_the_national_team_without_a_country_is_no_name() -> None:
+    assert not [s for s, t in body_mentions("وتعادل المنتخب الوطني مع تونس.") if "المنتخب" in s]

@@ -77,7 +77,10 @@ def test_seed_gold_floor(seeds_dir) -> None:
 # outside its name, Wojood inside it (جريدة مرآة الشرق); a medium named after a place keeps it (جريدة فلسطين).
 # Round 11 (a cut name made whole): 0.739 -> 0.742 (PERSON 0.757 -> 0.777), outermost 0.804 -> 0.807. Round 12
 # (bodies repeated within a text): 0.742 -> 0.744 (ORG 0.783 -> 0.786), outermost 0.807 -> 0.809.
-WOJOOD_FLOORS = {"all": 0.74, "ORG": 0.78, "GPE": 0.65, "PERSON": 0.77}
+# Round 13 (platforms named bare are ORG, as the ANT v2.1 guidelines annotate them): 0.744 -> 0.740, ORG 0.786 ->
+# 0.777, outermost 0.809 -> 0.805: Wojood leaves platforms unannotated (يوتيوب twice, اليوتيوب, التويتر: four new
+# spurious ORGs, every other span as before), so its ORG floor goes 0.78 -> 0.77 for a convention, not a loss.
+WOJOOD_FLOORS = {"all": 0.74, "ORG": 0.77, "GPE": 0.65, "PERSON": 0.77}
 WOJOOD_OUTERMOST_FLOOR = 0.80
 
 
@@ -137,8 +140,10 @@ def test_ant_heldout_floor() -> None:
 # sports articles): all 0.764 -> 0.773, ORG 0.703 -> 0.728, GPE 0.785 -> 0.791. Round 11 (a cut name made whole:
 # flows/nlp/entities/joined.py): all 0.773 -> 0.787, PERSON 0.786 -> 0.836, GPE 0.791 -> 0.794. Round 12 (bodies: a
 # state's nisba closing a definite body, two bodies split at و, Latin names after a head, repeated bodies, bracketed
-# acronyms): all 0.787 -> 0.795, ORG 0.728 -> 0.760 (recall 0.694 -> 0.731, precision 0.765 -> 0.790).
-ANT2_DEV_FLOORS = {"all": 0.79, "PERSON": 0.83, "GPE": 0.78, "ORG": 0.75}
+# acronyms): all 0.787 -> 0.795, ORG 0.728 -> 0.760 (recall 0.694 -> 0.731, precision 0.765 -> 0.790). Round 13
+# (platforms named bare, a listed body and a purpose judged another body, national teams, رابطة): all 0.796 -> 0.804,
+# ORG 0.762 -> 0.796 (recall 0.727 -> 0.782).
+ANT2_DEV_FLOORS = {"all": 0.80, "PERSON": 0.83, "GPE": 0.78, "ORG": 0.79}
 
 
 def test_floors_on_ant2_dev_title_and_body() -> None:
@@ -161,6 +166,7 @@ def test_the_entity_audits_are_judged_and_keep_excerpts_short() -> None:
         "entities_ant2_seed27.tsv",
         "entities_ant2_seed28.tsv",
         "entities_ant2_seed29.tsv",
+        "entities_ant2_seed30.tsv",
     ):
         rows = entity_audit.read(entity_audit.AUDIT.with_name(name))
         assert len(rows) == 100

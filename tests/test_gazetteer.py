@@ -100,3 +100,17 @@ def test_people_and_orgs_carry_country_codes() -> None:
     assert entities["person:abdoulaye-diop"].country_code == "MLI"
     assert entities["org:wagner"].country_code == "RUS"
     assert all(e.country_code for e in entities.values() if e.entity_type == "GPE")
+
+
+def test_every_judged_body_purpose_has_a_verdict_and_an_other_body_its_entity() -> None:
+    rows = read_tsv("gazetteer", "body_purposes.tsv")
+    assert len({row["phrase"] for row in rows}) == len(rows) >= 40
+    for row in rows:
+        assert row["verdict"] in ("other", "same", "none"), row
+        assert int(row["count"]) >= 5, row
+        if row["verdict"] == "other":
+            assert re.fullmatch(r"org:[a-z0-9-]+", row["entity_id"]), row
+    new_ids = {row["entity_id"] for row in rows if row["verdict"] == "other" and row["name_en"]}
+    listed = {row["entity_id"] for name in GAZETTEER_FILES for row in read_tsv("gazetteer", name)}
+    assert new_ids and not new_ids & listed  # a new body's English name is given once, for an id no file lists
+    assert all(load_gazetteer().entities[entity_id].entity_type == "ORG" for entity_id in new_ids)

@@ -17,7 +17,11 @@ from flows.nlp.text.arabic import NORM_WORD, normalize
 from flows.nlp.types import Entity
 from flows.resources import read_tsv
 
-GAZETTEER_FILES = ("countries.tsv", "places.tsv", "orgs.tsv", "clubs.tsv", "people.tsv")
+GAZETTEER_FILES = ("countries.tsv", "places.tsv", "orgs.tsv", "platforms.tsv", "clubs.tsv", "people.tsv")
+# A listed body's name and a ل-phrase judged by hand (bench/quality/build_body_purposes.py): where the whole phrase names
+# another body (الاتحاد الأوروبي لكرة القدم is UEFA), the gazetteer reads it as that body; the longest match wins.
+BODY_PURPOSES = "body_purposes.tsv"
+OTHER_BODY = "other"
 # An alias listed with this mark counts only when the surface stands inside quotes.
 QUOTED_MARK = '"'
 # Foreign g is written غ, ج or ك (غويتا / جويتا / كويتا); generated for people and places only, whose names
@@ -86,7 +90,7 @@ def nisba_forms(base: str) -> set[str]:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    rows = [row | {"file": name} for name in GAZETTEER_FILES for row in read_tsv("gazetteer", name)]
+    rows = with_body_purposes([row | {"file": name} for name in GAZETTEER_FILES for row in read_tsv("gazetteer", name)])
     extras = {row["country_code"]: row for row in read_tsv("gazetteer", "country_extras.tsv")}
     entities: dict[str, Entity] = {}
     aliases: dict[tuple[str, ...], dict[str, AliasInfo]] = defaultdict(dict)
@@ -129,6 +133,33 @@ def load_gazetteer() -> Gazetteer:
         index[tokens[0]].append((tokens[1:], tuple(infos.values())))
     frozen = {first: tuple(sorted(cands, key=lambda c: (-len(c[0]), c[0]))) for first, cands in index.items()}
     return Gazetteer(entities, frozen, person_names)
+
+
+def with_body_purposes(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """``rows`` with the judged "other body" phrases of body_purposes.tsv: an alias of the listed body the phrase is
+    a longer name of (صندوق الأمم المتحدة للطفولة: UNICEF), else a row of its own (الاتحاد الأوروبي لكرة القدم: UEFA)."""
+    by_id = {row["entity_id"]: row for row in rows}
+    extra: dict[str, dict[str, str]] = {}
+    for judged in read_tsv("gazetteer", BODY_PURPOSES):
+        if judged["verdict"] != OTHER_BODY:
+            continue
+        entity_id = judged["entity_id"]
+        if entity_id in by_id:
+            by_id[entity_id] = by_id[entity_id] | {"aliases": f"{by_id[entity_id]['aliases']}|{judged['phrase']}"}
+        elif entity_id in extra:
+            extra[entity_id]["aliases"] += f"|{judged['phrase']}"
+        else:
+            extra[entity_id] = {
+                "entity_id": entity_id,
+                "entity_type": "ORG",
+                "name_ar": judged["phrase"],
+                "name_en": judged["name_en"],
+                "country_code": "",
+                "aliases": "",
+                "nisba": "",
+                "file": BODY_PURPOSES,
+            }
+    return [by_id[row["entity_id"]] for row in rows] + list(extra.values())
 
 
 def word_set(*parts: str, column: str) -> frozenset[str]:
