@@ -139,3 +139,57 @@ def test_what_follows_a_closing_source_is_the_sources(source: str, after: str) -
     entities, mentions = extract_entities(doc)
     quotes = extract_quotes(doc, mentions, entities)
     assert [q.quote_text for q in quotes] == ["ووصلت الطائرات الأربع إلى القاعدة قبل موعدها بشهرين"]
+
+
+def spans_of(text: str) -> list[tuple[str, str | None, str]]:
+    """(kind, speaker surface, quotation text) of each body quote."""
+    doc = Document("t", text, "", None, split_sentences(text))
+    entities, mentions = extract_entities(doc)
+    quotes = extract_quotes(doc, mentions, entities)
+    return [(q.quote_kind, q.speaker_surface, q.quote_text) for q in quotes if q.part == "body"]
+
+
+CLAUSE = "وقتل خمسة أشخاص في انفجار سيارة مفخخة وسط المدينة"
+LONG_TAIL = "إلى عدة مئات من الأشخاص الذين تجمعوا أمام مقر الحكومة مطالبين بإصلاحات واسعة في البلاد"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(f"{CLAUSE}، حسبما أفاد مصدر أمني.", [("according_to", "مصدر أمني", CLAUSE)], id="fused-hasabama"),
+        pytest.param(f"{CLAUSE}، وحسبما ذكرت الشرطة.", [("according_to", "الشرطة", CLAUSE)], id="fused-with-waw"),
+        pytest.param(
+            f"{CLAUSE}. بحسب تقارير إعلامية.", [("according_to", "تقارير إعلامية", CLAUSE)], id="a-sentence-of-its-own"
+        ),
+        pytest.param(f"{CLAUSE}.\nبحسب تقارير إعلامية.", [], id="not-across-a-paragraph"),
+        pytest.param(
+            f"{CLAUSE}، حسب ما أفادت به مصادر عسكرية.",
+            [("according_to", "مصادر عسكرية", CLAUSE)],
+            id="the-verbs-bound-preposition-is-no-source",
+        ),
+        pytest.param(
+            f"{CLAUSE}، بحسب ما أفادت النيابة في مدينة تولون.",
+            [("according_to", "النيابة", CLAUSE)],
+            id="a-place-after-the-source-is-not-its-name",
+        ),
+        pytest.param(
+            f"ووصل عدد المحتجين، بحسب وكالة فرانس برس، {LONG_TAIL}.",
+            [("according_to", "وكالة فرانس برس", f"ووصل عدد المحتجين، بحسب وكالة فرانس برس، {LONG_TAIL}")],
+            id="a-source-set-off-by-commas-in-a-long-sentence",
+        ),
+        pytest.param(
+            "وقالت القناة العاشرة، وفق ما نقلت وكالة معا، إن الجيش سيحقق في الحادث خلال الأيام المقبلة بشكل كامل وشفاف.",
+            [("indirect", "القناة العاشرة", "الجيش سيحقق في الحادث خلال الأيام المقبلة بشكل كامل وشفاف")],
+            id="a-source-between-the-verb-and-its-complementizer-makes-no-second-quote",
+        ),
+        pytest.param(
+            "ولم يقرأ الباحث الكتاب القديم، وحسب، بل حققه ونشره لقراء العربية في طبعة جديدة أنيقة.",
+            [],
+            id="wahasb-before-a-comma-is-only",
+        ),
+        pytest.param(f"{CLAUSE}، فحسب.", [], id="fahasb-is-only"),
+    ],
+)
+def test_according_to_forms(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    """Round 9: "according to" fused with ما, standing as its own sentence, set off inside a long sentence."""
+    assert spans_of(text) == expected

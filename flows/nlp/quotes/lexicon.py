@@ -23,6 +23,7 @@ WORD_PROCLITICS = ("ول", "وب", "لل", "و", "ف", "ب", "ل")
 # Dual and plural endings of a speaker word: مسؤول -> مسؤولان، مسؤولين، مسؤولون.
 NUMBER_SUFFIXES = ("ان", "ين", "ون")
 ARTICLE = "ال"
+SHORT_PREP = 3  # حسب، وفق: with ف another word
 TA_MARBUTA = "ه"  # ة once normalised
 # Object pronouns a preposition carries: "وكتب فوقها", "وقال عنه", "أضاف إليها" (normalised; longest first). A listed
 # preposition ("stop") with one of them is a preposition still, never a subject.
@@ -141,8 +142,9 @@ def cues() -> dict[str, Cue]:
                 table[form] = Cue(form, entry.lemma, cue_class)
     for form, cue in list(table.items()):
         for clitic in VERB_PROCLITICS:
-            # "فحسب" means "only", not "according to": the prep forms take و alone.
-            if cue.cue_class != "prep" or clitic == "و":
+            # "فحسب" means "only" and "فوفق" "and he succeeded", not "according to": a prep of three letters takes و
+            # alone; the longer ones take ف too ("فبحسب" 32, "فوفقا" 12 in the census of cue_census.py).
+            if cue.cue_class != "prep" or clitic == "و" or len(form) > SHORT_PREP:
                 table.setdefault(clitic + form, cue)
     return table
 

@@ -7,12 +7,15 @@ whole sentence). Only a phrase that names a speaker is a source: "وفقاً ل�
 
 from __future__ import annotations
 
+import functools
+
 from flows.nlp.entities.role_words import time_words
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker
-from flows.nlp.quotes.lexicon import Cue, cue_for, is_complementizer, is_lead, speaker_word
+from flows.nlp.quotes.lexicon import OBJECT_PRONOUNS, Cue, cue_for, is_complementizer, is_lead, speaker_word
 from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, SOURCE_PREPOSITION, is_person_title
 from flows.nlp.quotes.speakers import np_speaker
 from flows.nlp.text.arabic import normalize
+from flows.nlp.types import Sentence
 
 # A source after "according to" ("الأمين العام للحزب الجمهوري، عصام الشابي لوكالة تونس افريقيا للأنباء") is
 # at most this many words; a longer tail means the phrase is not a source but the start of another clause.
@@ -37,6 +40,8 @@ WHAT = "ما"  # بحسب ما أفادت …
 # A source referred to by a definite noun ("المصدر", "المصادر الأمنية", "بحسب ما أفادت النيابة العامة") has at most
 # this many words: a longer definite phrase is a description of something else ("وفق الأرقام الرسمية الأخيرة …").
 MAX_REFERRED_WORDS = 2
+# Prepositions of place after a source's noun ("النيابة في مدينة تولون", "الشرطة لدى وصولها"): its name ends there.
+PLACE_PREPOSITIONS = frozenset({"في", "لدى"})
 
 
 def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
@@ -48,17 +53,21 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
     j = i + 1
     if j >= len(tokens) or tokens[j].start >= sentence_end:
         return None
-    reported = tokens[j].norm in (WHAT, LAM + WHAT)
+    if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(j)) and not cue.form.endswith(WHAT):
+        return None  # "لم يقرأ الكتاب، وحسب، بل حققه": وحسب before a comma is "only"; a source follows its preposition
+    fused = cue.form.endswith(WHAT)  # "حسبما أفادت الوكالة": ما written onto the preposition
+    reported = fused or tokens[j].norm in (WHAT, LAM + WHAT)
     said = False  # ما is followed by a verb of saying ("بحسب ما أفادت"), not "بحسب ما يبدو"
     if reported:
         # "بحسب ما أفادت الوزارة", "وفقا لما ذكرته وسائل إعلام": skip ما and the verb after it.
-        j += 1
+        j += not fused
         if j < len(tokens) and speaker_word(tokens[j].norm) is None:
             verb = cue_for(tokens[j].norm)
             said = verb is not None and verb[0].cue_class in SAYING_CLASSES
             j += 1
-        # "حسب ما جاء في طلب الاستدعاء", "حسب ما نقلت عنه إنترفاكس": the verb's preposition is not the source.
-        while j < len(tokens) and _is_stop(tokens[j].norm):
+        # "حسب ما جاء في طلب الاستدعاء", "حسب ما نقلت عنه إنترفاكس", "حسب ما أفادت به مصادر": the verb's
+        # preposition is not the source.
+        while j < len(tokens) and (_is_stop(tokens[j].norm) or tokens[j].norm in _bound_prepositions()):
             j += 1
     elif cue.lemma == QUOTING_PREP:
         if tokens[j].norm != SOURCE_PREPOSITION:
@@ -77,6 +86,8 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
         # … or the source, then فإن: "ووفق بيان كوربن فإن «…»".
         k = _phrase_end(ctx, j, sentence_end, stop_at_comma=True)
         rest = [t for t in tokens[k : k + 2] if t.start < sentence_end]
+        if not rest and words_before == 0 and sentence is not None:
+            return _closes_previous(ctx, i, j, k, cue, clitic, sentence, reported, said)
         if len(rest) < 2 or not (any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)) or _opens_clause(ctx, k)):
             return None
         referred = None
@@ -97,9 +108,20 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
     # After its clause: "…، حسب وزارة الخارجية." — the source runs to the end of the sentence; or in the middle:
     # "ووصل عدد المحتجين، حسب وكالة فرانس برس، عدة مئات" — then the quotation is the whole sentence around it.
     k = _phrase_end(ctx, j, sentence_end, stop_at_comma=False)
-    if k < len(tokens) and tokens[k].start < sentence_end:
-        return None
     source_end = _phrase_end(ctx, j, sentence_end, stop_at_comma=True)
+    if said and j < len(tokens) and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(j)):
+        k = j  # "…، حسبما يرى، دفع …": a comma right after the verb; its pronoun is the source
+    elif k < len(tokens) and tokens[k].start < sentence_end:
+        # "والغاية من وراء إنتاج «فلير»، حسب الشركة، هو ترفيهي …": a source set off by commas inside a long sentence
+        # attributes the whole sentence, unless what follows it is a quotation of its own.
+        # "وقالت القناة العاشرة، وفق ما نقلت وكالة معا، إن …": a source between a speech verb and its complementizer
+        # is how the quotation reached the writer; that quotation is the speech verb's.
+        if (
+            not _set_off(ctx, i, source_end, k)
+            or is_complementizer(tokens[source_end].norm)
+            or _holds_a_quote(ctx, tokens[source_end].start, sentence_end)
+        ):
+            return None
     named = None
     if j >= k:
         # "…، وفق ما تقول.": the verb's pronoun is the source, the person the clause is about.
@@ -107,15 +129,7 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
         if named is None:
             return None
     elif np_speaker(ctx, j, k, cue_start, []) is None:
-        # "…، بحسب بيزنس إنسايدر.", "…، حسب قرار القاضي جيرالد ليبوفيتس، الاثنين.": at the end of its sentence an
-        # "according to" attributes the clause before it to whoever its phrase names; "…، بحسب المصدر": the source
-        # cited before; "…، بحسب ما أفادت النيابة": after ما and a verb, the verb's definite subject.
-        named = (
-            _named_source(ctx, j, source_end, 1 if reported else MIN_UNKNOWN_SOURCE)
-            or _source_referred_to(ctx, j, source_end)
-            or _body_referred_to(ctx, j, source_end)
-            or (_definite_subject(ctx, j, source_end) if said else None)
-        )
+        named = _closing_source(ctx, j, source_end, reported, said)
         if named is None:
             return None
     clause = _clause_before(ctx, i, floor)
@@ -130,6 +144,59 @@ def according_to(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None:
     if named is not None:
         found.speaker = named
     return found
+
+
+def _closing_source(ctx: Context, j: int, end: int, reported: bool, said: bool) -> Speaker | None:
+    """Whom a closing source phrase (tokens ``j:end``) names when no speaker phrase does: "…، بحسب بيزنس
+    إنسايدر.", "…، حسب قرار القاضي جيرالد ليبوفيتس، الاثنين." (whoever the phrase names); "…، بحسب المصدر" (the
+    source cited before); "…، بحسب ما أفادت النيابة" (after ما and a verb, the verb's definite subject)."""
+    return (
+        _named_source(ctx, j, end, 1 if reported else MIN_UNKNOWN_SOURCE)
+        or _source_referred_to(ctx, j, end)
+        or _body_referred_to(ctx, j, end)
+        or (_definite_subject(ctx, j, end) if said else None)
+    )
+
+
+def _closes_previous(
+    ctx: Context, i: int, j: int, k: int, cue: Cue, clitic: int, sentence: Sentence, reported: bool, said: bool
+) -> Found | None:
+    """ "… جنوب دمشق. بحسب تقارير إعلامية.": an "according to" that is a sentence of its own, after a full stop in
+    the same paragraph, closes the sentence before it (the writer's stop stands where a comma would)."""
+    if sentence.index == 0 or j >= k:
+        return None
+    previous = ctx.sentences[sentence.index - 1]
+    if "\n" in ctx.body[previous.char_end : sentence.char_start]:
+        return None
+    cue_start = ctx.tokens[i].start + clitic
+    named = None
+    if np_speaker(ctx, j, k, cue_start, []) is None:
+        named = _closing_source(ctx, j, k, reported, said)
+        if named is None:
+            return None
+    words = ctx.token_range(previous.char_start, previous.char_end)
+    if len(words) < MIN_POSTPOSED_WORDS or _holds_a_quote(ctx, previous.char_start, previous.char_end):
+        return None
+    start = ctx.tokens[words.start].start
+    mark = ctx.mark_opening_in(previous.char_start, start)
+    if mark is not None:
+        start = mark.open_at
+    end = ctx.strip_end(start, previous.char_end)
+    found = Found(cue, cue_start, ctx.tokens[i].end, ACCORDING_TO, start, end, previous.index, (j, k))
+    if named is not None:
+        found.speaker = named
+    return found
+
+
+def _set_off(ctx: Context, i: int, source_end: int, k: int) -> bool:
+    """The source phrase of the "according to" at token ``i`` stands between two commas, the sentence going on after
+    the second: "…، حسب الشركة، …"."""
+    return (
+        i > 0
+        and source_end < k
+        and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(i))
+        and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(source_end))
+    )
 
 
 def _holds_a_quote(ctx: Context, start: int, end: int) -> bool:
@@ -214,9 +281,20 @@ def _clause_person(ctx: Context, start: int, end: int) -> Speaker | None:
     return ctx.speaker_from(persons[0]) if persons else None
 
 
+@functools.cache
+def _bound_prepositions() -> frozenset[str]:
+    """ب and ل with an object pronoun (به، لها): "أفادت به", never a source."""
+    return frozenset(p + pronoun for p in ("ب", LAM) for pronoun in OBJECT_PRONOUNS)
+
+
 def _definite_subject(ctx: Context, j: int, k: int) -> Speaker | None:
     """ "بحسب ما أفادت النيابة", "بحسب ما ذكرت العائلة": after ما and a verb a definite noun (and its definite
-    modifiers, at most MAX_REFERRED_WORDS words) is the verb's subject, the source, when no list knows it."""
+    modifiers, at most MAX_REFERRED_WORDS words) is the verb's subject, the source, when no list knows it; a place
+    after it ("بحسب ما أفادت النيابة في مدينة تولون") is where the source sits, not part of its name."""
+    for n in range(j + 1, k):
+        if ctx.tokens[n].norm in PLACE_PREPOSITIONS:
+            k = n
+            break
     if not 0 < k - j <= MAX_REFERRED_WORDS:
         return None
     words = [ctx.tokens[n].norm for n in range(j, k)]
@@ -267,7 +345,9 @@ def _clause_before(ctx: Context, i: int, floor: int) -> tuple[int, int] | None:
     while first > 0 and ctx.tokens[first - 1].start >= floor:
         first -= 1
     for k in range(i - 1, first, -1):
-        if is_lead(ctx.tokens[k].norm) and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)):
+        # "…، بل …" inside quotation marks is the speaker's, not a clause of the writer's: "«لم يثقوا به، بل …»"
+        lead = is_lead(ctx.tokens[k].norm) and ctx.in_mark(ctx.tokens[k].start) is None
+        if lead and any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(k)):
             first = k + 1
             break
     if i - first < MIN_POSTPOSED_WORDS:
