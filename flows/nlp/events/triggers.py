@@ -116,13 +116,19 @@ class StatementTypeError(ValueError):
     """An event_lemmas.tsv row of category "statement" whose lemma has no PLOVER type in speech_cues.tsv."""
 
 
+# The PLOVER lemmas a corpus census admitted (bench/quality/build_event_lemmas.py writes it; same columns, plus the
+# counts that admitted each row).
+CENSUS_LEMMAS = "event_lemmas_census.tsv"
+
+
 @cache
 def trigger_lexicon() -> LemmaLexicon:
-    """event_lemmas.tsv, its statements typed by the quote stage's speech_cues.tsv, plus the statements it lacks."""
+    """event_lemmas.tsv and event_lemmas_census.tsv, their statements typed by the quote stage's speech_cues.tsv, plus
+    the statements they lack."""
     statements = {normalize(cue.lemma): cue for cue in speech_cues() if cue.plover_type}
     rows = []
     described = set()
-    for row in read_tsv("event_lemmas.tsv"):
+    for row in [*read_tsv("event_lemmas.tsv"), *read_tsv(CENSUS_LEMMAS)]:
         if row["category"] == "statement":
             key = normalize(row["lemma"].split("|")[0])
             if key not in statements:
@@ -134,7 +140,7 @@ def trigger_lexicon() -> LemmaLexicon:
         if key not in described:
             kind = str(cue.plover_type)
             rows.append({"lemma": cue.lemma, "pos": "verb", "category": kind, "mode": STATEMENT_MODES[kind]})
-    return LemmaLexicon.from_rows(rows, "event_lemmas.tsv + speech_cues.tsv")
+    return LemmaLexicon.from_rows(rows, "event_lemmas.tsv + event_lemmas_census.tsv + speech_cues.tsv")
 
 
 @cache
