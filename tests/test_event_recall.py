@@ -7,8 +7,10 @@ import pytest
 
 from bench.quality import build_event_lemmas
 from bench.quality.build_event_lemmas import Tally, bars, kept
-from flows.nlp.events.triggers import find_triggers, trigger_lexicon
+from flows.nlp.events.triggers import find_triggers, form_role, ruled_out, trigger_lexicon
+from flows.nlp.text import words
 from flows.resources import read_tsv
+from tests.test_event_precision import events_in
 
 
 def triggered(text: str) -> list[tuple[str, str, str]]:
@@ -74,3 +76,45 @@ def test_the_bar_is_the_lexicons_own_figures_at_the_quantiles() -> None:
     assert kept(Tally(500, 0.8, 0.2), bar)
     assert not kept(Tally(500, 0.4, 0.9), bar)  # a sport or business word, however common
     assert not kept(None, bar)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type"),
+    [
+        pytest.param(
+            "بعث الوزير برسالة إلى نظيره، داعيا فيها الحكومة إلى كبح الميليشيات.",
+            "داعيا",
+            "REQUEST",
+            id="calling-on-after-a-letter",
+        ),
+        pytest.param(
+            "وأصدرت الخارجية بيانا، رافضا التدخل في شؤونها.", "رافضا", "REJECT", id="rejecting-in-a-statement"
+        ),
+    ],
+)
+def test_a_form_one_accusative_participle_is_a_statement(text: str, trigger: str, event_type: str) -> None:
+    assert (trigger, event_type, "participle") in triggered(text)
+
+
+def test_a_bare_form_one_participle_is_read_as_before() -> None:
+    lexicon = trigger_lexicon()
+    word = words("لا داعي للقلق", 0, 14)[1]
+    entry = lexicon.entry_for(word)
+    assert entry is None or form_role(word, entry) != "participle"
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled"),
+    [
+        pytest.param("ودار اشتباك بين دورية عسكرية ومسلحين.", False, id="a-patrol-is-no-league"),
+        pytest.param("وأحبط الجيش محاولة تسلل على الحدود.", False, id="an-infiltration-is-no-offside"),
+        pytest.param("وفاز الفريق في الدوري أمس.", True, id="the-league-is-sport"),
+    ],
+)
+def test_sport_rows_match_whole_words(text: str, ruled: bool) -> None:
+    assert bool(ruled_out(words(text, 0, len(text)))) is ruled
+
+
+def test_a_market_sentence_keeps_a_visit() -> None:
+    text = "وخلال زيارة بوتين إلى برلين ارتفعت أسعار الخام."
+    assert [e.event_type for e in events_in(text)] == ["CONSULT"]
