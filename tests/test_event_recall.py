@@ -30,6 +30,7 @@ def triggered(text: str) -> list[tuple[str, str, str]]:
         pytest.param("وأسقطت الدفاعات الجوية طائرة مسيرة.", "وأسقطت", "ASSAULT", id="a-shootdown-is-an-assault"),
         pytest.param("واستخدمت روسيا حق النقض فيتو ضد القرار.", "فيتو", "REJECT", id="a-veto-rejects"),
         pytest.param("وبدأت مشاورات جنيف بين الطرفين.", "مشاورات", "CONSULT", id="consultations-are-talks"),
+        pytest.param("واندلعت مواجهات بين الجيش والمسلحين.", "مواجهات", "ASSAULT", id="clashes-are-an-assault"),
     ],
 )
 def test_a_census_lemma_is_a_trigger(text: str, trigger: str, event_type: str) -> None:
@@ -42,6 +43,7 @@ def test_a_census_lemma_is_a_trigger(text: str, trigger: str, event_type: str) -
         pytest.param("وتدرس الطالبات المناهج في المرحلتين الإعدادية والثانوية.", id="the-two-stages-deport-no-one"),
         pytest.param("وقالت إن عملية السلام تصب في صميم مصالحه.", id="its-interests-are-no-reconciliation"),
         pytest.param("وأكدت منظمة العفو الدولية أن التقرير دقيق.", id="amnesty-international-grants-no-amnesty"),
+        pytest.param("ووقع الطرفان وثيقة لوقف دائم لإطلاق النار.", id="a-ceasefires-firing-is-no-shooting"),
     ],
 )
 def test_a_word_the_census_turned_down_or_excluded_is_no_trigger(text: str) -> None:
