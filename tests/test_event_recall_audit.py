@@ -32,15 +32,25 @@ def test_score_sums_found_right_over_gold_reports(tmp_path: Path) -> None:
     assert miss_classes(read_rows(path)) == {"lexicon": 1, "noun": 1}
 
 
-def test_the_committed_audit_is_fully_judged() -> None:
-    rows = read_rows(AUDIT)
+@pytest.mark.parametrize("name", ["event_misses_ant2_seed91.tsv", "event_misses_ant2_seed92.tsv"])
+def test_the_committed_audits_are_fully_judged(name: str) -> None:
+    path = AUDIT.with_name(name)
+    rows = read_rows(path)
     assert len(rows) >= 100
     for row in rows:
         assert row["gold_reports"].isdigit() and row["found_right"].isdigit(), row
         assert int(row["found_right"]) <= int(row["gold_reports"]), row
         if int(row["found_right"]) < int(row["gold_reports"]):
             assert row["note"], row  # every miss is named, with its class
-    assert score(AUDIT)["gold reports"] >= 30
+    assert score(path)["gold reports"] >= 30
+
+
+# The current recall audit (seed 92, round 9, drawn after evrec13's last change and judged before it was scored):
+# 29 of 51 reports found with the right type, recall 0.57 (seed 91, studied: 0.51 on other sentences; the branch's
+# base code finds 28 of seed 92's 51). A sample of 51 reports moves the share by about 0.13: the floor sits just under.
+def test_the_current_recall_audit_floor() -> None:
+    assert AUDIT.name == "event_misses_ant2_seed92.tsv"
+    assert score(AUDIT)["recall estimate"] >= 0.55
 
 
 def test_a_draw_never_writes_over_a_judged_file(tmp_path: Path) -> None:

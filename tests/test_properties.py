@@ -49,6 +49,7 @@ def lexicon_words() -> tuple[str, ...]:
         "gazetteer/orgs.tsv",
         "speech_cues.tsv",
         "event_lemmas.tsv",
+        "event_lemmas_census.tsv",
     ]
     for name in files:
         column = 2 if name.startswith("gazetteer/countries") else 0

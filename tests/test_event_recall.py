@@ -1,0 +1,122 @@
+"""Event recall (issue 14, round 9): the PLOVER lemmas a corpus census admits, the accusative participle of a form I
+statement verb, and the domain rows that no longer drop political reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.quality import build_event_lemmas
+from bench.quality.build_event_lemmas import Tally, bars, kept
+from flows.nlp.events.triggers import find_triggers, form_role, ruled_out, trigger_lexicon
+from flows.nlp.text import words
+from flows.resources import read_tsv
+from tests.test_event_precision import events_in
+
+
+def triggered(text: str) -> list[tuple[str, str, str]]:
+    return [
+        (text[h.char_start : h.char_end], h.entry.event_type, h.entry.pos) for h in find_triggers(text, 0, len(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type"),
+    [
+        pytest.param("وأعلنت الحكومة هدنة مع المتمردين في الشمال.", "هدنة", "AGREE", id="a-truce-is-an-agreement"),
+        pytest.param("وقدم رئيس الوزراء استقالته إلى الملك.", "استقالته", "CONCEDE", id="a-resignation-concedes"),
+        pytest.param("وأطلقت السلطات سراح الصحفي بعد عامين.", "وأطلقت", "CONCEDE", id="a-release-concedes"),
+        pytest.param("وداهمت الشرطة مقر الحزب المعارض.", "وداهمت", "COERCE", id="a-police-raid-coerces"),
+        pytest.param("واستنكر الوزير الهجوم على السفارة.", "واستنكر", "ACCUSE", id="denouncing-accuses"),
+        pytest.param("وأسقطت الدفاعات الجوية طائرة مسيرة.", "وأسقطت", "ASSAULT", id="a-shootdown-is-an-assault"),
+        pytest.param("واستخدمت روسيا حق النقض فيتو ضد القرار.", "فيتو", "REJECT", id="a-veto-rejects"),
+        pytest.param("وبدأت مشاورات جنيف بين الطرفين.", "مشاورات", "CONSULT", id="consultations-are-talks"),
+        pytest.param("واندلعت مواجهات بين الجيش والمسلحين.", "مواجهات", "ASSAULT", id="clashes-are-an-assault"),
+    ],
+)
+def test_a_census_lemma_is_a_trigger(text: str, trigger: str, event_type: str) -> None:
+    assert (trigger, event_type) in {(t, kind) for t, kind, _ in triggered(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وتدرس الطالبات المناهج في المرحلتين الإعدادية والثانوية.", id="the-two-stages-deport-no-one"),
+        pytest.param("وقالت إن عملية السلام تصب في صميم مصالحه.", id="its-interests-are-no-reconciliation"),
+        pytest.param("وأكدت منظمة العفو الدولية أن التقرير دقيق.", id="amnesty-international-grants-no-amnesty"),
+        pytest.param("ووقع الطرفان وثيقة لوقف دائم لإطلاق النار.", id="a-ceasefires-firing-is-no-shooting"),
+    ],
+)
+def test_a_word_the_census_turned_down_or_excluded_is_no_trigger(text: str) -> None:
+    assert triggered(text) == []
+
+
+def test_every_census_row_is_a_candidate_judged_keep_and_clears_the_recorded_bar() -> None:
+    candidates = {row["lemma"]: row for row in build_event_lemmas.candidate_rows()}
+    rows = read_tsv("event_lemmas_census.tsv")
+    assert rows, "the census admitted no lemma"
+    for row in rows:
+        assert candidates[row["lemma"]]["judged"] == "keep", row["lemma"]
+        assert all(row[c] == candidates[row["lemma"]][c] for c in build_event_lemmas.COLUMNS), row["lemma"]
+    lowest = Tally(
+        min(int(r["count"]) for r in rows),
+        min(float(r["political"]) for r in rows),
+        min(float(r["actor"]) for r in rows),
+    )
+    assert lowest.count >= 50 and lowest.political >= 0.5 and lowest.actor >= 0.25
+
+
+def test_the_census_lemmas_are_in_the_trigger_lexicon() -> None:
+    lemmas = {entry.lemma for entry in trigger_lexicon().entries}
+    assert {row["lemma"].split("|")[0] for row in read_tsv("event_lemmas_census.tsv")} <= lemmas
+
+
+def test_the_bar_is_the_lexicons_own_figures_at_the_quantiles() -> None:
+    lexicon = [Tally(n, p, a) for n, p, a in [(10, 0.1, 0.1), (100, 0.5, 0.3), (200, 0.7, 0.4), (300, 0.9, 0.5)] * 5]
+    bar = bars(lexicon)
+    assert bar.count == 10 and bar.actor == pytest.approx(0.1)  # the tenth quantile of count and actor
+    assert bar.political == pytest.approx(0.5)  # the quarter quantile of the political share
+    assert kept(Tally(500, 0.8, 0.2), bar)
+    assert not kept(Tally(500, 0.4, 0.9), bar)  # a sport or business word, however common
+    assert not kept(None, bar)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type"),
+    [
+        pytest.param(
+            "بعث الوزير برسالة إلى نظيره، داعيا فيها الحكومة إلى كبح الميليشيات.",
+            "داعيا",
+            "REQUEST",
+            id="calling-on-after-a-letter",
+        ),
+        pytest.param(
+            "وأصدرت الخارجية بيانا، رافضا التدخل في شؤونها.", "رافضا", "REJECT", id="rejecting-in-a-statement"
+        ),
+    ],
+)
+def test_a_form_one_accusative_participle_is_a_statement(text: str, trigger: str, event_type: str) -> None:
+    assert (trigger, event_type, "participle") in triggered(text)
+
+
+def test_a_bare_form_one_participle_is_read_as_before() -> None:
+    lexicon = trigger_lexicon()
+    word = words("لا داعي للقلق", 0, 14)[1]
+    entry = lexicon.entry_for(word)
+    assert entry is None or form_role(word, entry) != "participle"
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled"),
+    [
+        pytest.param("ودار اشتباك بين دورية عسكرية ومسلحين.", False, id="a-patrol-is-no-league"),
+        pytest.param("وأحبط الجيش محاولة تسلل على الحدود.", False, id="an-infiltration-is-no-offside"),
+        pytest.param("وفاز الفريق في الدوري أمس.", True, id="the-league-is-sport"),
+    ],
+)
+def test_sport_rows_match_whole_words(text: str, ruled: bool) -> None:
+    assert bool(ruled_out(words(text, 0, len(text)))) is ruled
+
+
+def test_a_market_sentence_keeps_a_visit() -> None:
+    text = "وخلال زيارة بوتين إلى برلين ارتفعت أسعار الخام."
+    assert [e.event_type for e in events_in(text)] == ["CONSULT"]
