@@ -18,6 +18,7 @@ from pathlib import Path
 from flows.dates import parse_iso_or_arabic, publication_date
 from flows.errors import Quarantine
 from flows.nlp.text import ARABIC_LETTER
+from flows.pickling import pickled_as_arguments
 from flows.read.decode import decode_bytes
 from flows.read.discover import SUPPORTED_SUFFIXES, InboxFile, is_sidecar, sidecar_for
 from flows.read.textclean import clean_extracted, clean_text
@@ -37,6 +38,7 @@ MIN_BODY_WORDS = 5
 PUBLICATION_DATE_CHARS = 5000
 
 
+@pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class ArticleRecord:
     article_id: str
