@@ -141,3 +141,12 @@ def test_a_feminine_verb_does_not_take_a_masculine_noun_as_its_subject() -> None
 )
 def test_the_name_after_a_meeting_noun_with_a_pronoun_is_whom_he_met(text: str, trigger: str) -> None:
     assert report_of(text, trigger) == ("إيمانويل ماكرون", "فلاديمير بوتين")
+
+
+def test_a_meeting_noun_with_a_dual_pronoun_is_the_meeting_of_the_two_its_clause_names() -> None:
+    # "قمتهما": their summit, the two of them; the city where they met is no party, whatever the tagger makes of it.
+    text = (
+        "في مستهل قمتهما التاريخية في العاصمة الفنلندية #هلسنكي، أعرب الرئيس الأميركي، دونالد #ترمب، الاثنين، "
+        'عن أمله في علاقة "استثنائية" مع نظيره الروسي، فلاديمير #بوتين.'
+    )
+    assert report_of(text, "قمتهما") == ("دونالد ترمب", "فلاديمير بوتين")

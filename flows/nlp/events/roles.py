@@ -82,6 +82,8 @@ SENTENCE_ENDS = (".", "؟", "?", "!", "\n")
 # Clitics attached to a place name: بموسكو (in), لباماكو (to, for visits).
 PLACE_CLITICS = frozenset({"ب"})
 VISIT_CLITICS = frozenset({"ب", "ل"})
+# The dual pronoun on a noun ("قمتهما": their summit, of the two), as the text layer splits it off.
+DUAL_PRONOUN = "هما"
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +267,12 @@ def assign_roles(
         if first is not None and source == "guess" and mode in PATIENT_GENITIVE_MODES and first in actor_after:
             # "غزو العراق", "اغتيال الجاسوس سكريبال": the noun's genitive is the one it was done to, not its agent.
             first, unnamed_agent = None, True
+        pair = dual_parties(text, trigger_start, trigger_end, event_type, actors)
+        if pair:
+            # "في مستهل قمتهما …، أعرب الرئيس الأميركي، دونالد ترمب، … مع نظيره الروسي، فلاديمير بوتين": a meeting
+            # noun with a dual pronoun is the meeting of the two its clause names, the first its agent.
+            first, source = pair[0], "subject"
+            actor_after = [pair[1], *(c for c in actor_after if c is not pair[1])]
         if first is not None and (mode in DEATH_MODES or event_type == "PROTEST") and source not in ("nisba", "by"):
             # "على خلفية مقتل متظاهر", "وأبدت إسرائيل أسفها على مقتل …", "لم ينجح الوزير في تهدئة الاحتجاجات": a
             # name near a death or a protest is who spoke of it or answered it, or where it was.
@@ -325,6 +333,25 @@ def assign_roles(
     actor2 = next((e for e in (second.entity_ids if second else ()) if e != actor1), None)
     partner_ids = tuple(e for c in partners for e in c.entity_ids)
     return Roles(actor1, actor2, location.entity_ids[0] if location else None, tuple(ordered), source, partner_ids)
+
+
+def dual_parties(
+    text: str, trigger_start: int, trigger_end: int, event_type: str, actors: list[ActorCandidate]
+) -> tuple[ActorCandidate, ActorCandidate] | None:
+    """The two parties of a meeting or an agreement noun with a dual pronoun ("قمتهما", "اجتماعهما", "اتفاقهما"):
+    the first two persons its clause names, else its first two actors of any kind; None when it names fewer."""
+    if event_type not in SYMMETRIC_TYPES or words(text, trigger_start, trigger_end)[-1].enclitic != DUAL_PRONOUN:
+        return None
+    for kind in (("PERSON",), tuple(ACTOR_TYPES)):
+        named: list[ActorCandidate] = []
+        for cand in actors:
+            if any(place_word(w) for w in word_before(text, cand.char_start)):
+                continue  # "في العاصمة الفنلندية #هلسنكي": where they met, whatever the tagger made of it
+            if cand.entity_type in kind and not any(set(cand.entity_ids) == set(n.entity_ids) for n in named):
+                named.append(cand)
+        if len(named) >= 2:
+            return named[0], named[1]
+    return None
 
 
 def counterpart(text: str, start: int) -> bool:
