@@ -150,3 +150,22 @@ def test_a_meeting_noun_with_a_dual_pronoun_is_the_meeting_of_the_two_its_clause
         'عن أمله في علاقة "استثنائية" مع نظيره الروسي، فلاديمير #بوتين.'
     )
     assert report_of(text, "قمتهما") == ("دونالد ترمب", "فلاديمير بوتين")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "agent"),
+    [
+        # a force's noun behind ل owns the attack, whatever kind of name owns the force (force_nouns.tsv)
+        (
+            "أعلن الجيش اليمني تدمير آليات عسكرية لميليشيات الحوثي، الثلاثاء، في سلسلة غارات لمقاتلات التحالف "
+            "العربي في مديرية ميدي.",
+            "غارات",
+            "التحالف العربي",
+        ),
+        ("ونفت إسرائيل ذلك. وقتل عشرة مدنيين في غارات لطائرات إسرائيلية على قرية في غزة.", "غارات", "إسرائيل"),
+        # a nisba on the force's noun right after the attack noun
+        ("ونفت إسرائيل ذلك. وقتل عشرة مدنيين في غارات الطائرات الإسرائيلية على قرية في غزة.", "غارات", "إسرائيل"),
+    ],
+)
+def test_a_force_after_an_attack_noun_names_its_agent(text: str, trigger: str, agent: str) -> None:
+    assert report_of(text, trigger)[0] == agent

@@ -84,6 +84,8 @@ PLACE_CLITICS = frozenset({"ب"})
 VISIT_CLITICS = frozenset({"ب", "ل"})
 # The dual pronoun on a noun ("قمتهما": their summit, of the two), as the text layer splits it off.
 DUAL_PRONOUN = "هما"
+# The kinds of name the two parties of such a noun are, in the order they are looked for: two persons, else two states.
+DUAL_KINDS = (("PERSON",), ("GPE",))
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,10 +341,11 @@ def dual_parties(
     text: str, trigger_start: int, trigger_end: int, event_type: str, actors: list[ActorCandidate]
 ) -> tuple[ActorCandidate, ActorCandidate] | None:
     """The two parties of a meeting or an agreement noun with a dual pronoun ("قمتهما", "اجتماعهما", "اتفاقهما"):
-    the first two persons its clause names, else its first two actors of any kind; None when it names fewer."""
+    the first two persons its clause names, else its first two states; None when it names fewer (a body is rarely
+    one of the two: "وفقا لوكالة الأنباء الفرنسية، فإن الزعيم الكوري وجه دعوة لترامب …، بعيد اجتماعهما")."""
     if event_type not in SYMMETRIC_TYPES or words(text, trigger_start, trigger_end)[-1].enclitic != DUAL_PRONOUN:
         return None
-    for kind in (("PERSON",), tuple(ACTOR_TYPES)):
+    for kind in DUAL_KINDS:
         named: list[ActorCandidate] = []
         for cand in actors:
             if any(place_word(w) for w in word_before(text, cand.char_start)):
