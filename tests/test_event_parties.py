@@ -169,3 +169,18 @@ def test_a_meeting_noun_with_a_dual_pronoun_is_the_meeting_of_the_two_its_clause
 )
 def test_a_force_after_an_attack_noun_names_its_agent(text: str, trigger: str, agent: str) -> None:
     assert report_of(text, trigger)[0] == agent
+
+
+def test_a_meeting_noun_names_its_two_sides_after_bain() -> None:
+    # not the one who spoke of it
+    text = "وأكد نوفل أهمية اللقاء لأنه يأتي قبيل اجتماع قمة ثنائي بين رئيسي روسيا والولايات المتحدة في هلسنكي."
+    assert report_of(text, "اجتماع") == ("روسيا", "الولايات المتحدة")
+
+
+def test_the_body_behind_lam_after_a_meeting_noun_is_whose_meeting_it_is() -> None:
+    # the speaker who spoke during the meeting is not its agent
+    text = (
+        "وقال السفير الفرنسي لدى الأمم المتحدة، فرانسوا دي لاتر، خلال اجتماع لمجلس الأمن، الأسبوع الماضي، إن "
+        "سوريا أصبحت على شفير الهاوية."
+    )
+    assert report_of(text, "اجتماع")[0] == "مجلس الأمن الدولي"

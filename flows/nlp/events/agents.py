@@ -169,8 +169,11 @@ def pick_actor1(
     )
     if visitor is not None and not (before and gap_tokens(text, before[-1].char_end, trigger_start) == 0):
         return visitor, "genitive"  # "بالزيارة التاريخية لولي العهد السعودي الأمير محمد بن سلمان"
-    if genitive_is_agent and after and gap_tokens(text, trigger_end, after[0].char_start) == 0:
-        # "زيارة لافروف" names the visitor; "عزل بازوم" or "طرد القوات" name the one it was done to.
+    if genitive_is_agent and after and (
+        gap_tokens(text, trigger_end, after[0].char_start) == 0 or lam_genitive(text, trigger_end, after[0])
+    ):
+        # "زيارة لافروف" names the visitor; "عزل بازوم" or "طرد القوات" name the one it was done to. "خلال اجتماع
+        # لمجلس الأمن": the body whose meeting it is, also behind ل.
         return after[0], "genitive"
     by_agent = next((c for c in after if agent_phrase_before(text, c)), None)
     if by_agent is not None:
@@ -188,6 +191,11 @@ def pick_actor1(
     if free:
         return free[0], "guess"
     return (first_conjunct(text, before, len(before) - 1) if before else None), "guess"
+
+
+def lam_genitive(text: str, noun_end: int, cand: ActorCandidate) -> bool:
+    """Only a glued ل stands between the noun and the name: "اجتماع لمجلس الأمن", "قمة لقادة الاتحاد"."""
+    return cand.char_start > noun_end and normalize(text[noun_end : cand.char_start].strip()) in ("ل", "لل")
 
 
 def charge_start(text: str, trigger_end: int, clause_end: int, request: bool = False) -> int:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from flows.nlp.events.agents import (
+    CLAUSE_PUNCTUATION,
     COMPLEMENTISERS,
     COORDINATION,
     NISBA_TYPES,
@@ -84,6 +85,11 @@ PLACE_CLITICS = frozenset({"ب"})
 VISIT_CLITICS = frozenset({"ب", "ل"})
 # The dual pronoun on a noun ("قمتهما": their summit, of the two), as the text layer splits it off.
 DUAL_PRONOUN = "هما"
+# بين after a meeting noun, within this many words ("اجتماع قمة ثنائي بين": two words between), names its two sides;
+# the first within a title's words after it ("بين رئيسي روسيا والولايات المتحدة").
+BETWEEN_WORDS = frozenset(normalize(w) for w in ("بين", "ما بين"))
+BETWEEN_REACH_TOKENS = 3
+BETWEEN_TITLE_TOKENS = 2
 # The kinds of name the two parties of such a noun are, in the order they are looked for: two persons, else two states.
 DUAL_KINDS = (("PERSON",), ("GPE",))
 
@@ -269,10 +275,13 @@ def assign_roles(
         if first is not None and source == "guess" and mode in PATIENT_GENITIVE_MODES and first in actor_after:
             # "غزو العراق", "اغتيال الجاسوس سكريبال": the noun's genitive is the one it was done to, not its agent.
             first, unnamed_agent = None, True
-        pair = dual_parties(text, trigger_start, trigger_end, event_type, actors)
+        pair = dual_parties(text, trigger_start, trigger_end, event_type, actors) or parties_between(
+            text, trigger_end, event_type, actors
+        )
         if pair:
             # "في مستهل قمتهما …، أعرب الرئيس الأميركي، دونالد ترمب، … مع نظيره الروسي، فلاديمير بوتين": a meeting
-            # noun with a dual pronoun is the meeting of the two its clause names, the first its agent.
+            # noun with a dual pronoun is the meeting of the two its clause names, the first its agent; "قبيل اجتماع
+            # قمة ثنائي بين رئيسي روسيا والولايات المتحدة": the two after بين.
             first, source = pair[0], "subject"
             actor_after = [pair[1], *(c for c in actor_after if c is not pair[1])]
         if first is not None and (mode in DEATH_MODES or event_type == "PROTEST") and source not in ("nisba", "by"):
@@ -355,6 +364,28 @@ def dual_parties(
         if len(named) >= 2:
             return named[0], named[1]
     return None
+
+
+def parties_between(
+    text: str, trigger_end: int, event_type: str, actors: list[ActorCandidate]
+) -> tuple[ActorCandidate, ActorCandidate] | None:
+    """The two sides a meeting or an agreement noun names after بين ("قمة بين ترامب وكيم", "اجتماع قمة ثنائي بين
+    رئيسي روسيا والولايات المتحدة"): the first name after بين, within a title's words, and the name coordinated
+    with it; None when the noun has no such بين."""
+    if event_type not in SYMMETRIC_TYPES:
+        return None
+    following = tokens(text, trigger_end, min(len(text), trigger_end + 80))[: BETWEEN_REACH_TOKENS + 1]
+    at = next((t for t in following if normalize(t.text) in BETWEEN_WORDS), None)
+    if at is None or CLAUSE_PUNCTUATION.search(text[trigger_end : at.char_start]):
+        return None
+    first = next((c for c in actors if c.char_start >= at.char_end), None)
+    if first is None or gap_tokens(text, at.char_end, first.char_start) > BETWEEN_TITLE_TOKENS:
+        return None
+    second = next((c for c in actors if c.char_start >= first.char_end), None)
+    if second is None or set(second.entity_ids) == set(first.entity_ids):
+        return None
+    joined = text[first.char_end : second.char_start]
+    return (first, second) if COORDINATION.fullmatch(joined) and "و" in joined else None
 
 
 def counterpart(text: str, start: int) -> bool:
