@@ -49,6 +49,11 @@ PREPOSING_WORDS = frozenset(
     for p in ("", "و", "ف")
     for w in ("كان", "كانت", "كانوا", "قد", "لقد", "ثم", "حيث", "بينما", "لكن", "لكنّ")
 )
+# The counterpart noun (نظير، نظيرة، نظراء) with its suffixes and a conjunction: whom an official met, not who met.
+COUNTERPART = re.compile(r"^[وف]?(?:ل|ب)?(?:ال)?(?:نظير|نظرا)")
+# Its person stands within this many words after it: the nisba, then a two-word name's first word, or a comma's
+# apposition ("نظيره الروسي، فلاديمير بوتين").
+COUNTERPART_REACH_TOKENS = 3
 REQUEST_CONTENT_WORDS = frozenset(normalize(w) for w in ("على", "إلى"))
 # A ب-word this long opens a charge ("بشن", "بالتدخل"); shorter ones are particles (بها، به، بين).
 CHARGE_WORD_MIN_LETTERS = 3
@@ -127,6 +132,8 @@ def pick_actor1(
     or the first actor after it with no preposition between ("احتجاجا على إجراءات ترامب" names the target)."""
     direct = [c for c in after if not behind_preposition(text, trigger_end, c)]
     if pos == "verb":
+        # "يلتقي خلالها نظيره الروسي فلاديمير بوتين": someone's counterpart is whom the subject met, its object.
+        direct = [c for c in direct if not after_counterpart(text, c.char_start)]
         if before and is_preposed_subject(text, before[-1], trigger_start):
             return first_conjunct(text, before, len(before) - 1), "subject"
         if subject_pronoun_before(text, trigger_start):
@@ -196,6 +203,13 @@ def pick_actor1(
 def lam_genitive(text: str, noun_end: int, cand: ActorCandidate) -> bool:
     """Only a glued ل stands between the noun and the name: "اجتماع لمجلس الأمن", "قمة لقادة الاتحاد"."""
     return cand.char_start > noun_end and normalize(text[noun_end : cand.char_start].strip()) in ("ل", "لل")
+
+
+def after_counterpart(text: str, start: int) -> bool:
+    """The counterpart noun (نظيره، نظيرتها، نظرائه) stands among the few words before ``start``, behind the
+    counterpart's nisba or title ("نظيره الروسي فلاديمير بوتين", "نظيره الروسي، فلاديمير بوتين")."""
+    before = tokens(text, max(0, start - 60), start)[-COUNTERPART_REACH_TOKENS:]
+    return any(COUNTERPART.match(normalize(t.text)) for t in before)
 
 
 def charge_start(text: str, trigger_end: int, clause_end: int, request: bool = False) -> int:

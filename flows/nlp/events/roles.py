@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from flows.nlp.events.agents import (
     CLAUSE_PUNCTUATION,
     COMPLEMENTISERS,
+    COUNTERPART,
     COORDINATION,
     NISBA_TYPES,
     ActorCandidate,
@@ -77,8 +78,6 @@ DEFINITE_TITLES = frozenset(
     for title, position in read_tsv_tuples("titles.tsv")
     if position == "before" and title.startswith("ال")
 ) | frozenset(normalize(w) for w in ("نظيره", "نظيرها", "نظيرهم"))
-# The counterpart noun (نظير، نظيرة، نظراء) with its suffixes and a conjunction: whom an official met, not who met.
-COUNTERPART = re.compile(r"^[وف]?(?:ل|ب)?(?:ال)?(?:نظير|نظرا)")
 SENTENCE_ENDS = (".", "؟", "?", "!", "\n")
 # Clitics attached to a place name: بموسكو (in), لباماكو (to, for visits).
 PLACE_CLITICS = frozenset({"ب"})
