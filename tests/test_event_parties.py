@@ -192,3 +192,16 @@ def test_a_counterpart_after_a_verb_is_whom_the_subject_met() -> None:
         "بوتين."
     )
     assert report_of(text, "يلتقي") == ("محمود عباس", "فلاديمير بوتين")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a force's noun after the verb heads its subject, no plural object
+        ("وقصفت مقاتلات التحالف العربي آليات عسكرية للحوثيين في لحج.", "وقصفت"),
+        # a subject set off by commas right after the verb
+        ("واستهدفت، مقاتلات التحالف العربي أيضا، مواقع للمتمردين في محافظة صعدة.", "واستهدفت"),
+    ],
+)
+def test_a_force_after_a_verb_is_its_subject(text: str, trigger: str) -> None:
+    assert report_of(text, trigger)[0] == "التحالف العربي"

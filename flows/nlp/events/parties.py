@@ -15,6 +15,7 @@ from __future__ import annotations
 from flows.nlp.events.agents import (
     CLAUSE_PUNCTUATION,
     COORDINATION,
+    FORCE_NOUNS,
     ActorCandidate,
     carries_object,
     clitic_before,
@@ -23,7 +24,6 @@ from flows.nlp.events.agents import (
     word_start,
 )
 from flows.nlp.text.arabic import enclitic_stems, normalize, tokens
-from flows.resources import read_tsv
 
 # A participle's subject is its sentence's: the name right after the opening verb ("ووصف ترامب الاتفاق …، مطالبا
 # بإصلاحه"), within this many words of the clause start (the verb and a title: "ووصف الرئيس الأمريكي ترامب").
@@ -50,9 +50,6 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # The endings of an adjective (normalised): nisba-like -ي, -يه, -يين, -يون, -يات and the accusative -يا ("جوي",
 # "الجوية", "مدفعي", "جويا").
 ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يا")
-# The nouns news names an attack's doer with before its owner ("شنتها طائرات التحالف"), counted on ANT v2.1 by
-# bench/quality/build_force_nouns.py: "غارات لمقاتلات التحالف", "غارات الطائرات الإسرائيلية" name the doer.
-FORCE_NOUNS = frozenset(row["noun"] for row in read_tsv("force_nouns.tsv"))
 # The article or the preposition ل a force noun carries there ("الطائرات", "لمقاتلات", "للقوات"), normalised.
 FORCE_NOUN_PREFIXES = ("لل", "ال", "ل")
 LAM_PREFIXES = ("لل", "ل")
