@@ -205,3 +205,9 @@ def test_a_counterpart_after_a_verb_is_whom_the_subject_met() -> None:
 )
 def test_a_force_after_a_verb_is_its_subject(text: str, trigger: str) -> None:
     assert report_of(text, trigger)[0] == "التحالف العربي"
+
+
+def test_a_person_after_a_definite_title_with_a_lam_complement_is_the_subject() -> None:
+    # the ل of "للشؤون" belongs to the title; the name opening with ب is no charge
+    text = "ودعا المفوض الأوروبي للشؤون الاقتصادية بيار موسكوفيسي الأربعاء إيطاليا إلى تقديم حلول."
+    assert report_of(text, "ودعا") == ("بيار موسكوفيسي", "إيطاليا")

@@ -146,6 +146,9 @@ def pick_actor1(
             if before and gap_tokens(text, before[-1].char_end, trigger_start) <= PRONOUN_REFERENT_GAP_TOKENS:
                 return first_conjunct(text, before, len(before) - 1), "subject"
             return (shared_subject, "subject") if shared_subject is not None else (None, "guess")
+        titled = None if subject_suffix else titled_person_after(text, trigger_end, after)
+        if titled is not None:
+            return titled, "subject"  # "دعا المفوض الأوروبي للشؤون الاقتصادية بيار موسكوفيسي إيطاليا"
         if not subject_suffix and direct and common_subject_after(text, trigger_end, after):
             # "استهدف انفجار موكبا لرئيس الوزراء … رامي الحمد الله", "يتهم مشروع القرار إسرائيل": a common noun
             # opens the clause as its subject; the name further on is in the object.
@@ -207,6 +210,26 @@ def pick_actor1(
 def lam_genitive(text: str, noun_end: int, cand: ActorCandidate) -> bool:
     """Only a glued ل stands between the noun and the name: "اجتماع لمجلس الأمن", "قمة لقادة الاتحاد"."""
     return cand.char_start > noun_end and normalize(text[noun_end : cand.char_start].strip()) in ("ل", "لل")
+
+
+def titled_person_after(text: str, trigger_end: int, after: list[ActorCandidate]) -> ActorCandidate | None:
+    """The person a verb's subject names after a description of him whose words are all definite, a complement with
+    لل among them ("دعا المفوض الأوروبي للشؤون الاقتصادية بيار موسكوفيسي", "دعا الأمين العام للمنظمة أنطونيو
+    غوتيريس"): the ل there belongs to the title, so the name is the subject, not an object behind a preposition.
+    None without such a ل-complement (other subjects are read as before), or with a name, a comma or an indefinite
+    word in the description."""
+    person = next((c for c in after if c.entity_type == "PERSON"), None)
+    if person is None or gap_tokens(text, trigger_end, person.char_start) > VERB_SUBJECT_TOKENS:
+        return None
+    if CLAUSE_PUNCTUATION.search(text[trigger_end : person.char_start]):
+        return None
+    if any(c.char_start < person.char_start and not c.is_adjectival for c in after):
+        return None
+    between = [normalize(t.text) for t in tokens(text, trigger_end, person.char_start)]
+    definite = [w.removeprefix("و") for w in between]
+    if not between or not all(w.startswith(("ال", "لل")) for w in definite) or definite[0].startswith("لل"):
+        return None
+    return person if any(w.startswith("لل") for w in definite) else None
 
 
 def after_counterpart(text: str, start: int) -> bool:

@@ -327,7 +327,9 @@ def assign_roles(
     if event_type in ("ACCUSE", "REQUEST"):
         # "متهمة إياه بمساعدة تنظيم داعش": who is named in the charge is not the accused; "حثت شركاتها على مواصلة
         # علاقاتها مع طهران": who is named in the request's content is not the one asked.
-        charge = charge_start(text, trigger_end, clause_end, event_type == "REQUEST")
+        # read after a subject that follows the verb: "بيار موسكوفيسي" opens with a ب and is no charge
+        agent_end = first.char_end if first is not None and first.char_start >= trigger_end else trigger_end
+        charge = charge_start(text, agent_end, clause_end, event_type == "REQUEST")
         rest = [c for c in rest if c.char_start < charge]
     if visit:
         # Whom a visitor met is a person named in the visit's clause; countries and bodies there are context.
