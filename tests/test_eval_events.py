@@ -202,13 +202,14 @@ def ant2_dev() -> dict:
 # adverbs عشية/غداة/إثر): date 0.619 -> 0.738, status 0.855 -> 0.867, the rest unchanged. Floors a little below the latter. (Blind test split, scored
 # once each: before 0.134 / 0.361 / 0.257 / 0.174 / 0.857, after 0.169 / 0.423 / 0.289 / 0.367 / 0.822.) Actor figures are bounded by the entity stage: 76 of 115 gold agents are tagged anywhere
 # in their article, 46 in the report's sentence. Eleventh session (what a request asks for is no report, court
-# sentences): event F1 0.508 -> 0.511, type F1 0.703 -> 0.706; the two floors raised to 0.50 / 0.70.
+# sentences): event F1 0.508 -> 0.511, type F1 0.703 -> 0.706; the two floors raised to 0.50 / 0.70. Round 9
+# (evact13: a meeting noun's dual pronoun names its two parties): actor1 0.578 -> 0.614, floor raised 0.55 -> 0.60.
 @pytest.mark.parametrize(
     ("figure", "floor"),
     [
         pytest.param("event_f1", 0.50, id="ant2-dev-event-f1"),
         pytest.param("type_f1", 0.70, id="ant2-dev-type-f1"),
-        pytest.param("actor1_accuracy", 0.55, id="ant2-dev-actor1-accuracy"),
+        pytest.param("actor1_accuracy", 0.60, id="ant2-dev-actor1-accuracy"),
         # round 7 date11: 0.738 -> 0.762; round 8 date12 (the day's news after the lead): 0.762 -> 0.833
         pytest.param("date_accuracy", 0.82, id="ant2-dev-date-accuracy"),
         pytest.param("status_accuracy", 0.85, id="ant2-dev-status-accuracy"),
@@ -236,6 +237,7 @@ def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
         "events_ant2_round10.tsv",
         "events_ant2_round11.tsv",
         "events_ant2_seed26.tsv",
+        "events_ant2_seed28.tsv",
     ],
 )
 def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
@@ -271,3 +273,15 @@ def test_the_current_event_audit_floor() -> None:
     assert figures["judged"] == event_audit.AUDIT_REPORTS
     assert figures["type_right"] >= 0.80
     assert figures["type_and_actors_right"] >= 0.26
+
+
+# Round 9's actor audit (evact13: seed 28, events_ant2_seed28.tsv, drawn after the round's last change to the event
+# stage and judged unseen, as strictly as seed 26): type right 0.80, type and actors right 0.33 (seed 26: 0.82 /
+# 0.28; re-run on this round's code, seed 26's judged rows read 0.82 / 0.33, dev). Floors a little below.
+def test_the_round_9_actor_audit_floor() -> None:
+    from bench.quality import event_audit
+
+    figures = event_audit.figures(event_audit.AUDIT_FILE.with_name("events_ant2_seed28.tsv"))
+    assert figures["judged"] == event_audit.AUDIT_REPORTS
+    assert figures["type_right"] >= 0.78
+    assert figures["type_and_actors_right"] >= 0.31
