@@ -188,8 +188,7 @@ def test_the_body_behind_lam_after_a_meeting_noun_is_whose_meeting_it_is() -> No
 
 def test_a_counterpart_after_a_verb_is_whom_the_subject_met() -> None:
     text = (
-        "يصل الرئيس الفلسطيني محمود عباس الجمعة إلى موسكو في زيارة عمل رسمية يلتقي خلالها نظيره الروسي فلاديمير "
-        "بوتين."
+        "يصل الرئيس الفلسطيني محمود عباس الجمعة إلى موسكو في زيارة عمل رسمية يلتقي خلالها نظيره الروسي فلاديمير بوتين."
     )
     assert report_of(text, "يلتقي") == ("محمود عباس", "فلاديمير بوتين")
 

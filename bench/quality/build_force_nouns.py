@@ -28,7 +28,7 @@ LIGHT_VERBS = ("شنتها", "شنها", "يشنها", "تشنها", "نفذته
 MIN_USES = 5
 
 HEADER = (
-    "# The nouns news names an attack's doer with before its owner (\"شنتها طائرات التحالف\"): counted by\n"
+    '# The nouns news names an attack\'s doer with before its owner ("شنتها طائرات التحالف"): counted by\n'
     "# bench/quality/build_force_nouns.py over the ANT v2.1 articles outside the blind gold (A. Chouigui, O. Ben Khiroun,\n"
     "# B. Elayeb. An Arabic Multi-source News Corpus. AJSE 2021; Apache-2.0): the indefinite word right after a relative\n"
     "# light verb of an attack, seen at least MIN_USES times. Machine-written, normalised, without the article.\n"

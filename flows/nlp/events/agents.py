@@ -183,8 +183,10 @@ def pick_actor1(
     )
     if visitor is not None and not (before and gap_tokens(text, before[-1].char_end, trigger_start) == 0):
         return visitor, "genitive"  # "بالزيارة التاريخية لولي العهد السعودي الأمير محمد بن سلمان"
-    if genitive_is_agent and after and (
-        gap_tokens(text, trigger_end, after[0].char_start) == 0 or lam_genitive(text, trigger_end, after[0])
+    if (
+        genitive_is_agent
+        and after
+        and (gap_tokens(text, trigger_end, after[0].char_start) == 0 or lam_genitive(text, trigger_end, after[0]))
     ):
         # "زيارة لافروف" names the visitor; "عزل بازوم" or "طرد القوات" name the one it was done to. "خلال اجتماع
         # لمجلس الأمن": the body whose meeting it is, also behind ل.

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from flows.nlp.events.agents import (
     CLAUSE_PUNCTUATION,
     COMPLEMENTISERS,
-    COUNTERPART,
     COORDINATION,
+    COUNTERPART,
     NISBA_TYPES,
     ActorCandidate,
     charge_start,
