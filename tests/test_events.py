@@ -539,6 +539,15 @@ def test_a_sayings_day_dates_only_a_past_act_in_what_was_said(text: str, event_t
     assert (event.event_date, event.date_precision) == expected
 
 
+def test_the_last_three_days_date_a_report_to_their_month() -> None:
+    found = events_in(
+        "نشرت الوكالة الخبر. وأكدت مصادر عسكرية مقتل عشرات المسلحين في المواجهات، خلال الأيام الثلاثة الماضية.",
+        dt.date(2018, 7, 4),
+    )
+    clashes = next(e for e in found if e.trigger == "المواجهات")
+    assert (clashes.event_date, clashes.date_precision) == (dt.date(2018, 7, 1), "month")
+
+
 def test_a_noun_of_time_is_no_present_tense_verb() -> None:
     found = events_in("قتل جنود في يوم واحد من الاحتجاجات الاثنين.", dt.date(2024, 2, 28))
     event = next(e for e in found if e.event_type == "PROTEST")
