@@ -647,7 +647,8 @@ def test_wojood_date_span_floor() -> None:
     # measured 2026-11-23: overlap P = 0.996, R = 0.823 on 793 gold DATE spans (all three splits; the grammar's
     # spaced numeric dates, "(1948)", years ending a clause and "كانون أول" were added after reading this set's
     # misses: not held out). Most misses left are Hijri years, durations, eras and decades, left alone on purpose.
-    assert figures["precision"] >= 0.97 and figures["recall"] >= 0.80
+    # Round 9 (date14, "the last N days": الأيام الثلاثة الماضية): R 0.827 -> 0.830, P 0.996; recall floor 0.80 -> 0.82.
+    assert figures["precision"] >= 0.97 and figures["recall"] >= 0.82
 
 
 def test_ant_publication_dates_floor() -> None:
