@@ -8,7 +8,7 @@ from bench.quality import date_audit
 from bench.quality.audit import read_rows
 
 
-@pytest.mark.parametrize("seed", [81, 82, 83, 84])
+@pytest.mark.parametrize("seed", [81, 82, 83, 84, 85])
 def test_the_date_audits_are_judged_and_keep_excerpts_short(seed: int) -> None:
     path = date_audit.audit_file(seed)
     rows = read_rows(path)
@@ -18,15 +18,16 @@ def test_the_date_audits_are_judged_and_keep_excerpts_short(seed: int) -> None:
     assert all(len(row["excerpt"]) <= 2 * date_audit.EXCERPT_CHARS + 60 for row in rows), "excerpts, not articles"
 
 
-# Seed 84, drawn after round 9's last date change (c1fa792: bare ambiguous weekdays, the lead's earliest day, the day
-# in what was said, asides, adjuncts, stated action nouns) and judged by hand before it was scored: date right 38/60 =
-# 0.63 (`python -m bench.quality.date_audit score`); main before the round reads 39/60 on the same rows (2 rows right
-# only with the round, 3 only without: a saying's day given to a planned, refused or ongoing content). Re-run (dev, one
-# report gone from each): seed 83 (round 8's fresh draw, 0.60 as judged) 34/59 on main before the round, 36/59 after;
-# seed 81 35/59 -> 43/59; seed 82 47/59 -> 47/59. With 60 rows
-# the share moves by about ±0.12; the floor sits just under seed 84's 0.63, so an edit of the judgments that lowers
-# it shows.
+# Seed 85, drawn after round 9's second-wave date change (f1676c7: a saying's day dates only a past act in what was
+# said; "the last N days") and judged by hand before it was scored: date right 32/60 = 0.53; main before the wave reads
+# 30/60 on the same rows (rows 6 and 37, "أن روسيا ستواصل … ردا على العقوبات" and "ما إذا كان سيلتقي", right only with
+# it, none only without). The floor was 0.62 for seed 84 (38/60 as judged; re-run on the wave's code, dev: 42/59);
+# it is lowered to 0.52 because the fresh draw is judged lower, not because a rule lost rows: of its 28 wrong dates,
+# 12 are the day's news or a day the text names left unknown or misread, 16 background, ongoing, general or future
+# content given a day. Re-runs (dev) on the wave's code: seed 81 43/59, 82 47/59 -> 48/59, 83 36/59, 84 39/59 ->
+# 42/59 (main before the wave -> the wave). With 60 rows the share moves by about ±0.12; the floor sits just under
+# seed 85's 0.53, so an edit of the judgments that lowers it shows.
 def test_the_current_date_audit_floor() -> None:
     figures = date_audit.figures(date_audit.audit_file(date_audit.AUDIT_SEED))
     assert figures["judged"] == date_audit.AUDIT_REPORTS
-    assert figures["date_right"] >= 0.62
+    assert figures["date_right"] >= 0.52

@@ -268,6 +268,28 @@ def test_not_dates(text: str) -> None:
     assert find_dates(text, WED) == []
 
 
+# "خلال الأيام الثلاثة الماضية" (date audit seed 83 row 51, dev): the last N days up to the anchor, known to the month
+# or the year they lie in; a vague plural, a coming span or a span across years dates nothing.
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        pytest.param(
+            "خلال الأيام الثلاثة الماضية", dt.date(2018, 7, 4), (dt.date(2018, 7, 1), "month"), id="in-one-month"
+        ),
+        pytest.param("في الأيام الـ10 الماضية", dt.date(2018, 7, 4), (dt.date(2018, 1, 1), "year"), id="across-months"),
+        pytest.param("الأسابيع الثلاثة الماضية", dt.date(2018, 1, 10), (None, "unknown"), id="across-years"),
+        pytest.param("الأيام الثلاثة المقبلة", dt.date(2018, 7, 4), None, id="a-coming-span-is-none"),
+        pytest.param("خلال الأيام الماضية", dt.date(2018, 7, 4), None, id="a-vague-plural-is-none"),
+    ],
+)
+def test_the_last_n_days(text: str, anchor: dt.date, expected: tuple | None) -> None:
+    found = find_dates(text, anchor)
+    if expected is None:
+        assert found == []
+    else:
+        assert [(d.value, d.precision) for d in found] == [expected]
+
+
 def test_weekday_disagreeing_with_full_date_keeps_the_month() -> None:
     # 28 Feb 2024 is a Wednesday, not a Thursday: one of the two is a typo, the month is what both agree on
     assert only("الخميس 28 فبراير 2024") == ("الخميس 28 فبراير 2024", D(2024, 2, 1), "month", False)
@@ -625,7 +647,8 @@ def test_wojood_date_span_floor() -> None:
     # measured 2026-11-23: overlap P = 0.996, R = 0.823 on 793 gold DATE spans (all three splits; the grammar's
     # spaced numeric dates, "(1948)", years ending a clause and "كانون أول" were added after reading this set's
     # misses: not held out). Most misses left are Hijri years, durations, eras and decades, left alone on purpose.
-    assert figures["precision"] >= 0.97 and figures["recall"] >= 0.80
+    # Round 9 (date14, "the last N days": الأيام الثلاثة الماضية): R 0.827 -> 0.830, P 0.996; recall floor 0.80 -> 0.82.
+    assert figures["precision"] >= 0.97 and figures["recall"] >= 0.82
 
 
 def test_ant_publication_dates_floor() -> None:

@@ -491,6 +491,63 @@ def test_which_day_of_the_sentence(text: str, expected: tuple) -> None:
     assert (event.event_date, event.date_precision) == expected
 
 
+# Round 9, second wave (date14): a saying's day dates what was said only when that is a past act (seed 84 rows 23, 27,
+# 34 had a vow's, a refusal's and a call's day given to what was vowed, refused or ongoing).
+@pytest.mark.parametrize(
+    ("text", "event_type", "expected"),
+    [
+        pytest.param(
+            "نشرت الوكالة الخبر. وتعهد الوزير الأحد بأن الولايات المتحدة سوف تطبق العقوبات على إيران.",
+            "SANCTION",
+            (None, "unknown"),
+            id="vowed-content-after-sawfa",
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وقال الوزير الأحد إن الجيش سيشن هجوما على البلدة.",
+            "ASSAULT",
+            (None, "unknown"),
+            id="a-noun-under-a-future-verb",
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وقال الرئيس الأحد إن الجيش لن يتراجع عن البلدة.",
+            "CONCEDE",
+            (None, "unknown"),
+            id="a-refusal-to-come",
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وقال الوزير الأحد إن الجيش يهاجم البلدة منذ أيام.",
+            "ASSAULT",
+            (None, "unknown"),
+            id="an-imperfect-ongoing-act",
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وقال الوزير الأحد إن الجيش شن هجوما على البلدة.",
+            "ASSAULT",
+            (dt.date(2024, 2, 25), "day"),
+            id="a-noun-under-a-perfect-verb-keeps-the-sayings-day",
+        ),
+        pytest.param(
+            "نشرت الوكالة الخبر. وقالت الوكالة الأحد إن الجيش هاجم البلدة.",
+            "ASSAULT",
+            (dt.date(2024, 2, 25), "day"),
+            id="a-perfect-verb-keeps-the-sayings-day",
+        ),
+    ],
+)
+def test_a_sayings_day_dates_only_a_past_act_in_what_was_said(text: str, event_type: str, expected: tuple) -> None:
+    event = next(e for e in events_in(text, dt.date(2024, 2, 28)) if e.event_type == event_type)
+    assert (event.event_date, event.date_precision) == expected
+
+
+def test_the_last_three_days_date_a_report_to_their_month() -> None:
+    found = events_in(
+        "نشرت الوكالة الخبر. وأكدت مصادر عسكرية مقتل عشرات المسلحين في المواجهات، خلال الأيام الثلاثة الماضية.",
+        dt.date(2018, 7, 4),
+    )
+    clashes = next(e for e in found if e.trigger == "المواجهات")
+    assert (clashes.event_date, clashes.date_precision) == (dt.date(2018, 7, 1), "month")
+
+
 def test_a_noun_of_time_is_no_present_tense_verb() -> None:
     found = events_in("قتل جنود في يوم واحد من الاحتجاجات الاثنين.", dt.date(2024, 2, 28))
     event = next(e for e in found if e.event_type == "PROTEST")

@@ -35,7 +35,7 @@ NUMBER_START = r"(?:(?<![\w.,:/\-])|(?<=(?<!\w)[وفبل]))"  # "و3 مارس" a
 class RawDate:
     """What one match says, before any anchor is applied."""
 
-    kind: str  # date | month | year | weekday | day | period | ago | day_of_month
+    kind: str  # date | month | year | weekday | day | period | ago | last | day_of_month
     start: int
     end: int
     day: int | None = None
@@ -112,6 +112,9 @@ def _build() -> re.Pattern[str]:
         # 12 من الشهر الجاري · 12 و14 من الشهر الماضي: days of a month named relative to the anchor
         rf"(?P<dom>{NUMBER_START}(?:(?P<dom_day0>{DIGIT}{{1,2}})(?!{DIGIT}){SP0}(?:و|-|–|{fuzzy('إلى')}){SP0})?"
         rf"(?P<dom_day>{DIGIT}{{1,2}})(?!{DIGIT}){SP0}{min_}{SP}{fuzzy('الشهر')}{SP}(?P<dom_mark>{marker}))",
+        # الأيام الثلاثة الماضية · الأسابيع الثلاثة الماضية · الأيام الـ10 الماضية: the last N days, up to the anchor
+        rf"(?P<last>{fuzzy('ال')}(?P<last_u>{unit}){SP}(?:{fuzzy('ال')}(?:ـ{SP0})?)?"
+        rf"(?P<last_n>{DIGIT}{{1,3}}|{number_word}){SP}(?P<last_mark>{marker}))",
         # منذ 3 أيام · منذ يومين · قبل ثلاثة أسابيع (not "قبل يومين من ...", not "منذ عام 2024")
         rf"(?P<ago>(?P<ago_w>{ago}){SP}(?:(?P<ago_n>{DIGIT}{{1,3}}|{number_word}){SP})?(?P<ago_u>{unit})"
         rf"(?!{SP0}{DIGIT})(?!{SP}{min_})(?!{SP}{month}))",  # "منذ شهر أكتوبر الماضي" is since October
@@ -234,6 +237,8 @@ def _interpret(text: str, m: re.Match[str]) -> Iterator[RawDate]:
         yield from _years(text, m)
     elif kind == "ago":
         yield from _ago(m)
+    elif kind == "last":
+        yield from _last(m)
     elif kind == "wd":
         yield from _weekday_mention(text, m)
     elif kind == "dom":
@@ -286,6 +291,8 @@ def _marker(word: str | None) -> int | None:
     return None if not word else int(lexicon().words["marker"][key(word)])
 
 
+# The units a "last N" span counts in days (resolve.py): hours and minutes are the anchor's own day, years too long.
+SPAN_UNITS = frozenset({"day", "week", "month"})
 PREVIOUS_WORD = re.compile(r"(\w+)" + MARKS + r"[^\S\n]+$")
 # A bare four-digit year is a date only after one of these (or a year word or qualifier inside the match).
 # "1961 - 1962" is a range of years without any cue; "2000 - 2500" is not.
@@ -338,6 +345,18 @@ def _ago(m: re.Match[str]) -> Iterator[RawDate]:
     else:
         count = int(implied) or None
     yield RawDate("ago", m.start(), m.end(), period=unit, count=count)
+
+
+def _last(m: re.Match[str]) -> Iterator[RawDate]:
+    """ "خلال الأيام الثلاثة الماضية": the N days (weeks, months) up to the anchor, a span ("last") that only a past
+    marker makes: the units that count one ("يوم", "أسبوع") and the coming ones ("الأيام الثلاثة المقبلة") are left."""
+    words = lexicon().words
+    unit, _, implied = words["unit"][key(m.group("last_u"))].partition(":")
+    if implied == "1" or _marker(m.group("last_mark")) != -1 or unit not in SPAN_UNITS:
+        return
+    number = m.group("last_n")
+    count = to_int(number) if number[0].isdigit() else int(words["number"][key(number)])
+    yield RawDate("last", m.start(), m.end(), period=unit, count=count)
 
 
 def _weekday_mention(text: str, m: re.Match[str]) -> Iterator[RawDate]:

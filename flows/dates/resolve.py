@@ -68,6 +68,11 @@ def find_dates(text: str, anchor: dt.date | None = None, *, future: bool = False
     return mentions
 
 
+# Days in a unit a "last N" span counts (grammar.SPAN_UNITS); a month at its longest, so a span is never read
+# shorter than it is.
+SPAN_DAYS = {"day": 1, "week": 7, "month": 31}
+
+
 def resolve(raw: RawDate, anchor: dt.date | None, *, future: bool = False) -> tuple[dt.date | None, str, bool]:
     """(value, precision, relative) of one raw expression."""
     if raw.conflict:
@@ -96,7 +101,24 @@ def resolve(raw: RawDate, anchor: dt.date | None, *, future: bool = False) -> tu
         if raw.period in ("hour", "minute"):
             return anchor, "day", True
         return _shift(anchor, raw.period, -raw.count)
+    if raw.kind == "last":
+        return _span(anchor, raw.period, raw.count or 0)
     return None, "unknown", False
+
+
+def _span(anchor: dt.date, period: str | None, count: int) -> tuple[dt.date | None, str, bool]:
+    """ "الأيام الثلاثة الماضية": the days from ``count`` units before the anchor up to it. An event in them is known
+    to the month when they lie in one month (as week_as_month reads "الأسبوع الماضي"), to the year when in one year;
+    the days of "الأيام الثلاثة الماضية" of 4 July are July's."""
+    days = count * SPAN_DAYS.get(period or "", 0)
+    if days <= 0:
+        return None, "unknown", True
+    first = anchor - dt.timedelta(days=days)
+    if (first.year, first.month) == (anchor.year, anchor.month):
+        return dt.date(anchor.year, anchor.month, 1), "month", True
+    if first.year == anchor.year:
+        return dt.date(anchor.year, 1, 1), "year", True
+    return None, "unknown", True
 
 
 def _resolve_date(raw: RawDate, anchor: dt.date | None, future: bool) -> tuple[dt.date | None, str, bool]:
