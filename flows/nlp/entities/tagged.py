@@ -78,7 +78,6 @@ KINDS_SPLIT_AT_CONJUNCTIONS = frozenset({"PERSON", "GPE", "LOC"})
 PLACE_KINDS = frozenset({"GPE", "LOC"})
 # The endings of a relational adjective, normalised (-ي، -ية): the second body's adjective in _bodies.
 RELATIONAL_ENDINGS = ("ي", "يه")
-NISBA = "ي"
 # Words that head a kunya as أبو does (أم رأفت "Raafat's mother"): a name's first word, whatever else they mean.
 KUNYA_HEADS = START_LINKS | {normalize("أم")}
 # A name from the tagger alone (no rule found it) is kept when the tagger's marginal probability of every label in
@@ -219,12 +218,11 @@ def _after_title(text: EntityText, a: int) -> bool:
 
 
 def _unnamed_edges_cut(text: EntityText, a: int, b: int) -> tuple[int, int]:
-    """A person's tokens a..b-1 without the words at its edges the tagger reads in hardly any name across the corpus
-    (unnamed_word): a verb or a verbal noun run on before the name (وشارك | ديمبلي، رشح | هاسبل، تعيين | هاسبل) or
-    after it (ديميتروف | فاز). A first word is cut only before a word written without the article: before one it is
-    the name's own head, a given name spelled like a common noun (صباح الأحمد الصباح), and so is a kunya's head
-    (أم رأفت); a last word that reads as a
-    family name (_family_name: جون كندي، سارة نجم) is cut only alone. A name of such words only is
+    """A person's tokens a..b-1 without the words at its start the tagger reads in hardly any name across the corpus
+    (unnamed_word): a verb or a verbal noun run on before the name (وشارك | ديمبلي، رشح | هاسبل، تعيين | هاسبل). A
+    first word is cut only before a word written without the article: before one it is the name's own head, a given
+    name spelled like a common noun (صباح الأحمد الصباح), and so is a kunya's head (أم رأفت). A last word is left (after
+    a name it is as often a family name spelled like a word, يوخن ساير، سارة نجم), and a name of one unnamed word is
     none (a city the tagger read as a person here and nowhere else, هلسنكي)."""
     while (
         a < b
@@ -232,15 +230,9 @@ def _unnamed_edges_cut(text: EntityText, a: int, b: int) -> tuple[int, int]:
         and not (b - a > 1 and (text.starts_with_article(a + 1) or text.toks[a].norm in KUNYA_HEADS))
     ):
         a += 1
-    while b > a and unnamed_word(text, b - 1) and not (b - a > 1 and _family_name(text, a, b - 1)):
-        b -= 1
+    while b - a == 1 and unnamed_word(text, a):
+        b -= 1  # a name of one unnamed word is none; a last word after a name is left (يوخن ساير: a family name)
     return a, b
-
-
-def _family_name(text: EntityText, a: int, k: int) -> bool:
-    """Token k, the last of a person's tokens a..k, reads as a family name: it ends in -ي (an indefinite nisba does
-    not qualify a name, so جون كندي is a name), or a listed given name alone stands before it (سارة نجم)."""
-    return text.toks[k].norm.endswith(NISBA) or (k - a == 1 and text.toks[a].norm in given_names())
 
 
 def _with_given_names(text: EntityText, kept: list[Candidate]) -> list[Candidate]:
