@@ -146,3 +146,52 @@ def test_the_bound_words_file_keeps_no_head_or_title_and_states_its_thresholds()
     assert ("نيجني", "نوفغورود") in pairs
     assert not any(a in non_name_words() or b in non_name_words() for a, b in pairs)
     assert build_bound_words.MIN_PAIR == 5 and build_bound_words.BOUND_SHARE == 0.6
+
+
+def unnamed_cut(text: str, first: int, end: int) -> str:
+    from flows.nlp.entities.tagged import _unnamed_edges_cut
+    from flows.nlp.entities.tokens import EntityText
+
+    entity_text = EntityText.build(text, split_sentences(text))
+    a, b = _unnamed_edges_cut(entity_text, first, end)
+    return " ".join(tok.norm for tok in entity_text.toks[a:b])
+
+
+def test_a_verb_the_tagger_reads_in_no_name_across_the_corpus_is_cut_off_a_person() -> None:
+    # وشارك، تعيين: in unnamed_words.tsv (the tagger reads them inside a person's name in at most 5 % of their
+    # corpus occurrences)
+    assert unnamed_cut("وشارك ديمبلي مع برشلونة", 0, 2) == "ديمبلي"
+    assert unnamed_cut("وافق على تعيين هاسبل مديرة", 2, 4) == "هاسبل"
+    assert unnamed_cut("وكان ديميتروف فاز بلقب البطولة", 1, 3) == "ديميتروف فاز"  # a last word is left
+    assert unnamed_cut("وكان ديميتروف فاز بلقب البطولة", 2, 3) == ""  # a name of one unnamed word is none
+
+
+def test_a_head_before_a_definite_word_and_a_family_name_in_nisba_stay() -> None:
+    # صباح "morning" before الأحمد is the emir's given name; كندي "Canadian" after a given name is a family name
+    assert unnamed_cut("وقال صباح الأحمد الصباح", 1, 4) == "صباح الاحمد الصباح"
+    assert unnamed_cut("التقى جون كندي", 1, 3) == "جون كندي"
+
+
+def test_a_given_name_spelled_like_a_verb_is_never_an_unnamed_word() -> None:
+    from flows.nlp.entities.gazetteer import unnamed_words
+    from flows.nlp.entities.tagger import gazetteer_words
+
+    assert {"وشارك", "تعيين", "رشح"} <= unnamed_words()
+    assert not {"زيد", "ريد", "ساري", "محمد"} & unnamed_words()  # the tagger reads them in names
+    assert unnamed_cut("قال يزيد صايغ", 1, 3) == "يزيد صايغ" or "يزيد" in gazetteer_words()["given"]
+
+
+def test_the_unnamed_words_file_states_its_census_and_keeps_its_thresholds() -> None:
+    from flows.resources import data_text, read_tsv
+
+    header = data_text("gazetteer", "unnamed_words.tsv").splitlines()[:3]
+    assert any("build_unnamed_words" in line for line in header)
+    rows = read_tsv("gazetteer", "unnamed_words.tsv")
+    assert len(rows) > 1000
+    assert all(int(r["count"]) >= 20 and int(r["in_person"]) <= 0.05 * int(r["count"]) for r in rows)
+
+
+def test_a_name_right_after_a_titles_chain_keeps_its_first_word() -> None:
+    # سلام "peace" is an unnamed word, but after a title's definite words it starts the name
+    found = mentions("وقال رئيس الوزراء السابق سلام فياض إن الاقتصاد ضعيف")
+    assert ("سلام فياض", "PERSON") in found

@@ -142,8 +142,9 @@ def test_ant_heldout_floor() -> None:
 # state's nisba closing a definite body, two bodies split at و, Latin names after a head, repeated bodies, bracketed
 # acronyms): all 0.787 -> 0.795, ORG 0.728 -> 0.760 (recall 0.694 -> 0.731, precision 0.765 -> 0.790). Round 13
 # (platforms named bare, a listed body and a purpose judged another body, national teams, رابطة): all 0.796 -> 0.804,
-# ORG 0.762 -> 0.796 (recall 0.727 -> 0.782).
-ANT2_DEV_FLOORS = {"all": 0.80, "PERSON": 0.83, "GPE": 0.78, "ORG": 0.79}
+# ORG 0.762 -> 0.796 (recall 0.727 -> 0.782). Round 14 (words the tagger reads in hardly any name across the corpus
+# cut off a person's edge, gazetteer/unnamed_words.tsv): all 0.804 -> 0.811, PERSON 0.836 -> 0.848, GPE 0.796 -> 0.805.
+ANT2_DEV_FLOORS = {"all": 0.81, "PERSON": 0.84, "GPE": 0.80, "ORG": 0.79}
 
 
 def test_floors_on_ant2_dev_title_and_body() -> None:
@@ -167,12 +168,26 @@ def test_the_entity_audits_are_judged_and_keep_excerpts_short() -> None:
         "entities_ant2_seed28.tsv",
         "entities_ant2_seed29.tsv",
         "entities_ant2_seed30.tsv",
+        "entities_ant2_seed31.tsv",
     ):
         rows = entity_audit.read(entity_audit.AUDIT.with_name(name))
         assert len(rows) == 100
         assert entity_audit.audit_precision(rows)[1] == 100, "every row judged"
         words = 2 * entity_audit.EXCERPT_WORDS + 12
         assert all(len(row["excerpt"].split()) <= words for row in rows), "excerpts, not articles"
+
+
+# The fresh audits' precision as judged (a real name, the right type, the whole name): seed 30 (round 13) 0.760,
+# seed 31 (round 14, drawn after its last change, bbe411d) 0.680; a re-judged file must not fall below them.
+AUDIT_FLOORS = {"entities_ant2_seed30.tsv": 0.75, "entities_ant2_seed31.tsv": 0.67}
+
+
+def test_the_fresh_entity_audits_keep_their_judged_precision() -> None:
+    from bench.quality import entity_audit
+
+    for name, floor in AUDIT_FLOORS.items():
+        rows = entity_audit.read(entity_audit.AUDIT.with_name(name))
+        assert entity_audit.audit_precision(rows)[0] >= floor, name
 
 
 @pytest.mark.parametrize(

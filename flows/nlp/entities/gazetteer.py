@@ -172,6 +172,13 @@ def name_stopwords() -> frozenset[str]:
 
 
 @cache
+def unnamed_words() -> frozenset[str]:
+    """Words the tagger reads inside a person's name in hardly any of their corpus occurrences (verbs and verbal
+    nouns it now and then runs on to a name: وشارك، رشح، تعيين), from bench/quality/build_unnamed_words.py."""
+    return word_set("gazetteer", "unnamed_words.tsv", column="word")
+
+
+@cache
 def nisba_heads() -> frozenset[str]:
     return word_set("gazetteer", "nisba_heads.tsv", column="head")
 

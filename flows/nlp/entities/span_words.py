@@ -8,7 +8,7 @@ from collections import Counter
 from functools import cache
 
 from flows.nlp.entities.base import TANWEEN, indefinite_adjective, non_name_words
-from flows.nlp.entities.gazetteer import nisba_heads
+from flows.nlp.entities.gazetteer import nisba_heads, unnamed_words
 from flows.nlp.entities.tagger import article_counts, clitic_stem, clusters, gazetteer_words, word_counts
 from flows.nlp.entities.tokens import HAMZA_ALEFS, EntityText
 from flows.nlp.text import analyse
@@ -79,6 +79,31 @@ def not_a_name_word(text: EntityText, i: int) -> bool:
     written = text.body[tok.char_start : tok.char_end + 1]
     letters = "".join(ch for ch in written if ch.isalpha())
     return TANWEEN in written or letters in MAQSURA_PREPOSITIONS
+
+
+def unnamed_word(text: EntityText, i: int) -> bool:
+    """Token i, as written with its clitics, is a word the tagger reads inside a person's name in hardly any of its
+    corpus occurrences (flows/data/gazetteer/unnamed_words.tsv: a verb or a verbal noun it ran on to a name in this
+    sentence, "وشارك ديمبلي"، "رشح هاسبل"), written without the article, and no listed name holds it (a given name
+    spelled like a verb stays)."""
+    word = text.toks[i].norm
+    if word not in unnamed_words() or clitic_stem(word)[1].endswith(ARTICLE):
+        return False  # a definite word at a name's edge is as often a family name (الأحمر، عبد السلام)
+    names = gazetteer_words()
+    listed = names["given"] | names["person"]
+    return (
+        word not in listed and clitic_stem(word)[0] not in listed and not _particle_without_hamza(letters_of(text, i))
+    )
+
+
+def _particle_without_hamza(letters: str) -> bool:
+    """A word written like a particle with its hamza left off (بان، فان): the census counts the particle (بأن) and
+    the name (بان كي مون) as one normalised word, so its share says nothing of the name."""
+    return any(
+        letters[k] == "ا" and hamza_particle(letters[:k] + hamza + letters[k + 1 :])
+        for k in range(len(letters))
+        for hamza in HAMZA_ALEFS
+    )
 
 
 def letters_of(text: EntityText, i: int) -> str:

@@ -35,6 +35,7 @@ from flows.nlp.entities.span_words import (
     only_common_words,
     place_nisba,
     plural_noun,
+    unnamed_word,
     with_pronoun,
 )
 from flows.nlp.entities.tagger import (
@@ -77,6 +78,8 @@ KINDS_SPLIT_AT_CONJUNCTIONS = frozenset({"PERSON", "GPE", "LOC"})
 PLACE_KINDS = frozenset({"GPE", "LOC"})
 # The endings of a relational adjective, normalised (-ي، -ية): the second body's adjective in _bodies.
 RELATIONAL_ENDINGS = ("ي", "يه")
+# Words that head a kunya as أبو does (أم رأفت "Raafat's mother"): a name's first word, whatever else they mean.
+KUNYA_HEADS = START_LINKS | {normalize("أم")}
 # A name from the tagger alone (no rule found it) is kept when the tagger's marginal probability of every label in
 # it reaches this. Chosen on development data: of the 159 rows of the two judged entity audits
 # (bench/quality/audits/entities_ant2_round1.tsv and _round2.tsv) the code still finds with a tagger span, 49 are wrong; below 0.7 fall
@@ -153,13 +156,13 @@ def merge(text: EntityText, chosen: list[Candidate], reading: TaggerReading) -> 
             ]
             if not agreeing:
                 if c.source not in NEEDS_AGREEMENT and not _unlikely_title_name(text, c, reading):
-                    kept.append(c)
+                    kept.append(_without_unnamed_edges(text, c))
                 continue
             # never over the neighbouring mentions: the one before (as kept) and the one after
             lowest = kept[-1].tok_end if kept else 0
             highest = chosen[n + 1].tok_start if n + 1 < len(chosen) else len(text.toks)
             first, last = min(s.tok_start for s in agreeing), max(s.tok_end for s in agreeing)
-            c = _with_tagger_edges(text, c, max(first, lowest), min(last, highest))
+            c = _without_unnamed_edges(text, _with_tagger_edges(text, c, max(first, lowest), min(last, highest)))
         kept.append(c)
     taken = {k for c in kept for k in range(c.tok_start, c.tok_end)}
     for whole in spans:
@@ -188,6 +191,48 @@ def _unlikely_title_name(text: EntityText, c: Candidate, reading: TaggerReading)
     if any(text.bare_stems(k) & PERSON_LINKS or text.toks[k].norm in names["given"] | names["person"] for k in words):
         return False  # a listed name word, or a link only names have (عيشة بنت بشر)
     return max(reading.in_name[c.tok_start : c.tok_end], default=0.0) < MIN_TITLE_NAME
+
+
+def _without_unnamed_edges(text: EntityText, c: Candidate) -> Candidate:
+    """A person found by a title, its edges cut where a word stands that the tagger reads in hardly any name across
+    the corpus (unnamed_word: "الرئيس ترامب قد رشح هاسبل" names هاسبل); the tagger's edges never start a rule's
+    name later than the rule did."""
+    if c.entity.entity_type != "PERSON":
+        return c
+    a, b = _unnamed_edges_cut(text, c.tok_start, c.tok_end)
+    if a > c.tok_start and _after_title(text, c.tok_start):
+        a = c.tok_start  # رئيس الوزراء السابق سلام فياض: the title's name starts right after it
+    if (a, b) == (c.tok_start, c.tok_end) or b <= a:
+        return c
+    return _with_tagger_edges(text, c, a, b, later_start=True)
+
+
+def _after_title(text: EntityText, a: int) -> bool:
+    """Token a follows a title or the definite words of a title's chain (الوزير، السابق) in the same phrase."""
+    k = a - 1
+    return (
+        k >= 0
+        and text.joined(a)
+        and (text.starts_with_article(k) or bool(text.bare_stems(k) & gazetteer_words()["title"]))
+    )
+
+
+def _unnamed_edges_cut(text: EntityText, a: int, b: int) -> tuple[int, int]:
+    """A person's tokens a..b-1 without the words at its start the tagger reads in hardly any name across the corpus
+    (unnamed_word): a verb or a verbal noun run on before the name (وشارك | ديمبلي، رشح | هاسبل، تعيين | هاسبل). A
+    first word is cut only before a word written without the article: before one it is the name's own head, a given
+    name spelled like a common noun (صباح الأحمد الصباح), and so is a kunya's head (أم رأفت). A last word is left (after
+    a name it is as often a family name spelled like a word, يوخن ساير، سارة نجم), and a name of one unnamed word is
+    none (a city the tagger read as a person here and nowhere else, هلسنكي)."""
+    while (
+        a < b
+        and unnamed_word(text, a)
+        and not (b - a > 1 and (text.starts_with_article(a + 1) or text.toks[a].norm in KUNYA_HEADS))
+    ):
+        a += 1
+    while b - a == 1 and unnamed_word(text, a):
+        b -= 1  # a name of one unnamed word is none; a last word after a name is left (يوخن ساير: a family name)
+    return a, b
 
 
 def _with_given_names(text: EntityText, kept: list[Candidate]) -> list[Candidate]:
@@ -277,14 +322,17 @@ def _unknown_after_wa(word: str) -> bool:
     )
 
 
-def _with_tagger_edges(text: EntityText, c: Candidate, tok_start: int, tok_end: int) -> Candidate:
+def _with_tagger_edges(
+    text: EntityText, c: Candidate, tok_start: int, tok_end: int, later_start: bool = False
+) -> Candidate:
     """The rule's name, stretched or cut to the tagger's: it ends where the tagger's name ends, and starts where the
     tagger's starts when the words before the rule's start are name words (عبد الله بن زايد, not the title before
-    it). A name the rule made up from the words it read gets the id of its new words; a listed one keeps its own."""
+    it; with ``later_start``, the given start stands even after the rule's). A name the rule made up from the words
+    it read gets the id of its new words; a listed one keeps its own."""
     tok_start, tok_end = _trimmed(text, tok_start, tok_end, c.entity.entity_type)
     while tok_start < c.tok_start and text.bare_stems(tok_start) & non_name_words():
         tok_start += 1
-    tok_start = min(tok_start, c.tok_start)
+    tok_start = tok_start if later_start else min(tok_start, c.tok_start)
     if tok_end <= c.tok_start or (tok_start, tok_end) == (c.tok_start, c.tok_end):
         return c
     kind = c.entity.entity_type
@@ -372,6 +420,8 @@ def _trimmed(text: EntityText, a: int, b: int, kind: str) -> tuple[int, int]:
         a += 1
     while b > a and (text.bare_stems(b - 1) & NAME_LINKS or cut(b - 1)):
         b -= 1
+    if kind == "PERSON":
+        a, b = _unnamed_edges_cut(text, a, b)
     while kind == "PERSON" and b - a > 2 and _definite_before_given_name(text, a):
         a += 1
     while kind == "ORG" and b - a > 1 and place_nisba(text, b - 1) and not _named_by_a_head(text, a, b - 1):
