@@ -114,3 +114,9 @@ def test_the_subject_ends_before_the_verbs_object():
 def test_a_construct_subject_keeps_its_genitive():
     text = "وفي سياق آخر، هاجم والد أوزيل مدربه الألماني، قائلا إن ابنه ظلم."
     assert last_speaker(text)[1] == "والد أوزيل"
+
+
+def test_a_time_clause_is_no_governing_verb():
+    # "وعندما سئل عن …، قال": the time clause's passive verb is no subject; the paragraph's speaker goes on.
+    text = "وقال ماكرون إن القمة قريبة. وعندما سئل عن مكان وزمان القمة المقترحة، قال: «لم نصل إلى هذا الحد بعد»."
+    assert last_speaker(text) == (MACRON.entity_id, "ماكرون")

@@ -27,8 +27,13 @@ MAX_FRONTED_WORDS = 3
 MAX_SUBJECT_WORDS = 12
 # Connectives that open a sentence before its first clause (normalised), as antecedents.LEADING_CONNECTIVES.
 LEADING = frozenset({"غير", "ان", "لكن", "ولكن", "بيد", "كما", "بينما", "فيما", "ثم", "الا"})
-# Words after و that are no verb: pronouns and particles (normalised, without the و).
-NOT_VERBS = frozenset({"هو", "هي", "هم", "في", "من", "على", "الى", "عن", "مع", "لا", "لم", "لن", "قد", "ان", "كان"})
+# Words after و that are no verb: pronouns, particles, prepositions and the conjunctions of a time or manner clause
+# ("وعندما سئل عن …، قال": سئل is the clause's verb, not the speaker) (normalised, without the و).
+NOT_VERBS = frozenset(
+    {"هو", "هي", "هم", "في", "من", "على", "الى", "عن", "مع", "لا", "لم", "لن", "قد", "ان", "كان", "حول", "خلال", "بعد",
+     "قبل", "منذ", "عند", "امام", "ضد", "نحو", "عبر", "رغم", "عندما", "حين", "حينما", "بعدما", "لما", "كلما", "اذا",
+     "حيث", "مثلما", "كما", "بينما", "فيما"}
+)  # fmt: skip
 # Listed words that may be a clause's subject (lexicon kinds): a role, a body's head, an unnamed source, a document.
 SUBJECT_KINDS = ("head", "ref", "unnamed", "statement")
 # A connective carrying the dropped subject's pronoun before a cue (normalised): "لكنه قال", "ثم إنه".
