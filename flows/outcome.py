@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flows.nlp.types import Analysis
+from flows.pickling import pickled_as_arguments
 from flows.read.article import ArticleRecord
 
 
@@ -26,6 +27,7 @@ class FileOutcome:
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
+@pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class ArticleFacts:
     """What the language stages made of one article (``analysis`` None: they failed, for ``error``)."""

@@ -11,6 +11,9 @@ no result depends on whether this ran; a failure here only leaves each worker to
 
 from __future__ import annotations
 
+import atexit
+import gc
+
 # A page of our own writing (not from any corpus) that takes every stage's path: HTML extraction, a dateline and a
 # date, titled and bare names, a place, an organisation, a quote with its speaker, an event.
 SAMPLE_PAGE = """<html><head><meta charset="utf-8"><title>وزير الخارجية يزور القاهرة</title></head><body>
@@ -35,7 +38,20 @@ def warm_up() -> None:
     clean_text(article.body_text)
 
 
+def freeze_warm_state() -> None:
+    """Keep what the warm-up built out of the garbage collector's passes in the workers (gc.freeze, as the gc module
+    advises before forking): it lives as long as they do, and every full collection walked all of it again. One
+    process warmed like a worker, then 400 bench pages: 0.24 -> 0.07 s of full collections (about 0.4 ms of CPU a
+    page); nothing is freed that would have been (after gc.collect, the frozen objects are all reachable). A process
+    that exits normally (the forkserver itself, or any that imported this module) unfreezes them first, so that its
+    shutdown frees them as before (pool workers leave through os._exit)."""
+    gc.collect()
+    gc.freeze()
+    atexit.register(gc.unfreeze)
+
+
 try:
     warm_up()
 except Exception:  # noqa: BLE001, S110 - warming is an optimisation: each worker warms itself when it fails
     pass
+freeze_warm_state()

@@ -7,10 +7,12 @@ from types import SimpleNamespace
 
 import polars as pl
 import pytest
+from arabic_name_romanizer.ranking import Scored
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.nlp.entities import add_english_names
+from flows.nlp.entities import romanize as romanizer_boundary
 from flows.nlp.entities.english import SOURCES, english_name_index, name_key, name_pairs
 from flows.nlp.entities.romanize import best_spelling, latin_words, romanize, romanizer
 from flows.store.frames import SCHEMAS
@@ -183,3 +185,33 @@ def test_a_name_part_gets_the_same_scores_alone_and_in_any_batch():
     alone = [UnitSpellings(default_resources_dir()).transliterate_units([p], None, 5, ["given"]) for p in parts]
     batch = UnitSpellings(default_resources_dir()).transliterate_units(parts, None, 5, ["given"] * len(parts))
     assert [a[0] for a in alone] == batch, "the model's scores for a part do not depend on the parts beside it"
+
+
+# Spellings of one name part as the package scores them: few distinct scores, so that combinations tie.
+PART_SPELLINGS = st.lists(
+    st.builds(
+        Scored,
+        text=st.sampled_from(["Ali", "Aly", "Al-Sabah", "Sabah", "Ben", "Bin", ""]),
+        score=st.sampled_from([1.0, 0.5, 0.25, 0.1, 0.01, 0.3333333333333333, 0.0]),
+        source=st.sampled_from(["user", "dictionary", "model", "rules"]),
+        count=st.integers(0, 3),
+    ),
+    min_size=0,
+    max_size=7,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(per_unit=st.lists(PART_SPELLINGS, min_size=0, max_size=5), keep=st.integers(1, 60))
+def test_combining_name_parts_gives_the_packages_combinations_in_its_order(
+    per_unit: list[list[Scored]], keep: int
+) -> None:
+    assert romanizer_boundary.combine_units(per_unit, 5, keep) == romanizer_boundary.PACKAGE_COMBINE_UNITS(
+        per_unit, 5, keep
+    )
+
+
+def test_the_package_combines_name_parts_through_ours() -> None:
+    from arabic_name_romanizer import api
+
+    assert api.combine_units is romanizer_boundary.combine_units

@@ -207,12 +207,14 @@ def ant2_dev() -> dict:
 # the same 83 reports found and four more the dev gold does not code (a ceasefire asked for through "بالعمل على", a
 # nominal "هذه المعركة", a singer's solidarity, "معارك" in a quote); the type floor lowered to 0.69 for the recall the
 # fresh audits measure (event_misses_ant2_seed92.tsv, events_ant2_seed27.tsv).
+# Round 9 (evact13: a meeting noun's dual pronoun names its two parties): actor1 0.578 -> 0.614, floor raised
+# 0.55 -> 0.60.
 @pytest.mark.parametrize(
     ("figure", "floor"),
     [
         pytest.param("event_f1", 0.50, id="ant2-dev-event-f1"),
         pytest.param("type_f1", 0.69, id="ant2-dev-type-f1"),
-        pytest.param("actor1_accuracy", 0.55, id="ant2-dev-actor1-accuracy"),
+        pytest.param("actor1_accuracy", 0.60, id="ant2-dev-actor1-accuracy"),
         # round 7 date11: 0.738 -> 0.762; round 8 date12 (the day's news after the lead): 0.762 -> 0.833
         pytest.param("date_accuracy", 0.82, id="ant2-dev-date-accuracy"),
         pytest.param("status_accuracy", 0.85, id="ant2-dev-status-accuracy"),
@@ -241,6 +243,7 @@ def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
         "events_ant2_round11.tsv",
         "events_ant2_seed26.tsv",
         "events_ant2_seed27.tsv",
+        "events_ant2_seed28.tsv",
     ],
 )
 def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
@@ -280,4 +283,16 @@ def test_the_current_event_audit_floor() -> None:
     figures = event_audit.figures(event_audit.AUDIT_FILE)
     assert figures["judged"] == event_audit.AUDIT_REPORTS
     assert figures["type_right"] >= 0.75
+    assert figures["type_and_actors_right"] >= 0.31
+
+
+# Round 9's actor audit (evact13: seed 28, events_ant2_seed28.tsv, drawn after the round's last change to the event
+# stage and judged unseen, as strictly as seed 26): type right 0.80, type and actors right 0.33 (seed 26: 0.82 /
+# 0.28; re-run on this round's code, seed 26's judged rows read 0.82 / 0.33, dev). Floors a little below.
+def test_the_round_9_actor_audit_floor() -> None:
+    from bench.quality import event_audit
+
+    figures = event_audit.figures(event_audit.AUDIT_FILE.with_name("events_ant2_seed28.tsv"))
+    assert figures["judged"] == event_audit.AUDIT_REPORTS
+    assert figures["type_right"] >= 0.78
     assert figures["type_and_actors_right"] >= 0.31

@@ -141,3 +141,72 @@ def test_a_feminine_verb_does_not_take_a_masculine_noun_as_its_subject() -> None
 )
 def test_the_name_after_a_meeting_noun_with_a_pronoun_is_whom_he_met(text: str, trigger: str) -> None:
     assert report_of(text, trigger) == ("إيمانويل ماكرون", "فلاديمير بوتين")
+
+
+def test_a_meeting_noun_with_a_dual_pronoun_is_the_meeting_of_the_two_its_clause_names() -> None:
+    # "قمتهما": their summit, the two of them; the city where they met is no party, whatever the tagger makes of it.
+    text = (
+        "في مستهل قمتهما التاريخية في العاصمة الفنلندية #هلسنكي، أعرب الرئيس الأميركي، دونالد #ترمب، الاثنين، "
+        'عن أمله في علاقة "استثنائية" مع نظيره الروسي، فلاديمير #بوتين.'
+    )
+    assert report_of(text, "قمتهما") == ("دونالد ترمب", "فلاديمير بوتين")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "agent"),
+    [
+        # a force's noun behind ل owns the attack, whatever kind of name owns the force (force_nouns.tsv)
+        (
+            "أعلن الجيش اليمني تدمير آليات عسكرية لميليشيات الحوثي، الثلاثاء، في سلسلة غارات لمقاتلات التحالف "
+            "العربي في مديرية ميدي.",
+            "غارات",
+            "التحالف العربي",
+        ),
+        ("ونفت إسرائيل ذلك. وقتل عشرة مدنيين في غارات لطائرات إسرائيلية على قرية في غزة.", "غارات", "إسرائيل"),
+        # a nisba on the force's noun right after the attack noun
+        ("ونفت إسرائيل ذلك. وقتل عشرة مدنيين في غارات الطائرات الإسرائيلية على قرية في غزة.", "غارات", "إسرائيل"),
+    ],
+)
+def test_a_force_after_an_attack_noun_names_its_agent(text: str, trigger: str, agent: str) -> None:
+    assert report_of(text, trigger)[0] == agent
+
+
+def test_a_meeting_noun_names_its_two_sides_after_bain() -> None:
+    # not the one who spoke of it
+    text = "وأكد نوفل أهمية اللقاء لأنه يأتي قبيل اجتماع قمة ثنائي بين رئيسي روسيا والولايات المتحدة في هلسنكي."
+    assert report_of(text, "اجتماع") == ("روسيا", "الولايات المتحدة")
+
+
+def test_the_body_behind_lam_after_a_meeting_noun_is_whose_meeting_it_is() -> None:
+    # the speaker who spoke during the meeting is not its agent
+    text = (
+        "وقال السفير الفرنسي لدى الأمم المتحدة، فرانسوا دي لاتر، خلال اجتماع لمجلس الأمن، الأسبوع الماضي، إن "
+        "سوريا أصبحت على شفير الهاوية."
+    )
+    assert report_of(text, "اجتماع")[0] == "مجلس الأمن الدولي"
+
+
+def test_a_counterpart_after_a_verb_is_whom_the_subject_met() -> None:
+    text = (
+        "يصل الرئيس الفلسطيني محمود عباس الجمعة إلى موسكو في زيارة عمل رسمية يلتقي خلالها نظيره الروسي فلاديمير بوتين."
+    )
+    assert report_of(text, "يلتقي") == ("محمود عباس", "فلاديمير بوتين")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a force's noun after the verb heads its subject, no plural object
+        ("وقصفت مقاتلات التحالف العربي آليات عسكرية للحوثيين في لحج.", "وقصفت"),
+        # a subject set off by commas right after the verb
+        ("واستهدفت، مقاتلات التحالف العربي أيضا، مواقع للمتمردين في محافظة صعدة.", "واستهدفت"),
+    ],
+)
+def test_a_force_after_a_verb_is_its_subject(text: str, trigger: str) -> None:
+    assert report_of(text, trigger)[0] == "التحالف العربي"
+
+
+def test_a_person_after_a_definite_title_with_a_lam_complement_is_the_subject() -> None:
+    # the ل of "للشؤون" belongs to the title; the name opening with ب is no charge
+    text = "ودعا المفوض الأوروبي للشؤون الاقتصادية بيار موسكوفيسي الأربعاء إيطاليا إلى تقديم حلول."
+    assert report_of(text, "ودعا") == ("بيار موسكوفيسي", "إيطاليا")

@@ -89,13 +89,25 @@ def test_trafilaturas_parser_gives_html_elements_through_the_lookup_in_c() -> No
     "path, guarded",
     [
         pytest.param(
-            ".//*[re:test(@id, '^nav|menu')]", ".//*[(@id and re:test(@id, '^nav|menu'))]", id="one-attribute"
+            ".//*[re:test(@id, '^nav|menu')]",
+            ".//*[((contains(@id, 'menu') or contains(@id, 'nav')) and re:test(@id, '^nav|menu'))]",
+            id="one-attribute-each-match-holding-a-fixed-string",
         ),
         pytest.param(
             ".//*[re:test(@id|@class, 'cookie', 'i') or @role]",
             ".//*[(@id|@class and re:test(@id|@class, 'cookie', 'i')) or @role]",
-            id="either-attribute-with-flags",
+            id="either-attribute-ignoring-case-so-no-fixed-string",
         ),
+        pytest.param(
+            ".//*[re:test(@class, '^x-|[0-9]+')]",
+            ".//*[(@class and re:test(@class, '^x-|[0-9]+'))]",
+            id="a-branch-without-a-fixed-string",
+        ),  # fmt: skip
+        pytest.param(
+            ".//*[re:test(@class, 'a|b|c|d')]",
+            ".//*[(@class and re:test(@class, 'a|b|c|d'))]",
+            id="too-many-fixed-strings-to-ask",
+        ),  # fmt: skip
         pytest.param(
             ".//*[re:test(@class, 'x?')]", ".//*[re:test(@class, 'x?')]", id="a-pattern-matching-nothing-stays"
         ),
@@ -105,6 +117,24 @@ def test_a_regex_test_is_asked_only_of_elements_with_the_attribute(path: str, gu
     from flows.read.extract import attribute_guarded
 
     assert attribute_guarded(path) == guarded
+
+
+@pytest.mark.parametrize(
+    "pattern, strings",
+    [
+        ("^[Cc]omment(?!ary)|(?:article|post)-comments", ["-comments", "omment"]),
+        ("mvp-post-add-(?:box|wrap)|infinite-?scroll", ["infinite", "mvp-post-add-"]),
+        ("(^|\\s)bottom|bottom(\\s|$)", ["bottom"]),
+        ("dfp[Aa]d", ["dfp"]),
+        ("x|\\d+", None),
+        ("(?i)cookie", None),
+        ("a(?i:b)c", ["a"]),
+    ],
+)
+def test_every_match_of_a_pattern_holds_one_of_its_required_strings(pattern: str, strings: list[str] | None) -> None:
+    from flows.read.extract import required_strings
+
+    assert required_strings(pattern) == strings
 
 
 @pytest.mark.parametrize("page", list(PAGES.values()), ids=list(PAGES))

@@ -18,6 +18,10 @@ from bench.quality.ant2 import GOLD_DIR, SPLITS, gold_members, load_gold, not_go
 
 REPO = Path(__file__).resolve().parents[1]
 AUDITS = REPO / "bench" / "quality" / "audits"
+# Audits drawn in round 9 while dev2 was being chosen, on branches whose draw could not leave it out: each row in a
+# dev2 article judges the quote stage's output after its round's last change (nothing was tuned on it), so the article
+# stays in dev2 and the overlap is listed here. Any other overlap fails.
+DRAWN_BEFORE_DEV2 = {"quotes_ant2_seed56.tsv": {"AL-internationalNews-1176-20180515"}}
 
 
 def selection() -> dict:
@@ -27,9 +31,10 @@ def selection() -> dict:
 def audited_docnos() -> set[str]:
     docnos = set()
     for path in AUDITS.glob("*.tsv"):
+        known = DRAWN_BEFORE_DEV2.get(path.name, set())
         lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
         for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-            docnos |= {row[column].strip() for column in ("docno", "article") if row.get(column)}
+            docnos |= {row[column].strip() for column in ("docno", "article") if row.get(column)} - known
     return docnos
 
 

@@ -233,6 +233,11 @@ def test_according_to_an_agreement_names_no_source():
     [
         pytest.param("وتدرب اللاعبان مع الفريق لكن فينغر قال إن أحدهما مريض.", "فينغر", id="bare-name-after-but"),
         pytest.param(
+            "ويخوض الفريق معسكرا في المدينة (شمال البلاد)، لكن فينغر اعترف بأن أحدهما مريض.",
+            "فينغر",
+            id="after-comma-but-the-clauses-own-subject-not-the-first-clauses",
+        ),
+        pytest.param(
             "وقالت المتحدثة باسم الوزارة هيذر نويرت إن الهجوم مستمر.",
             "المتحدثة باسم الوزارة هيذر نويرت",
             id="title-phrase-closing-with-a-name-no-list-knows",

@@ -35,6 +35,19 @@ def test_pool_workers_start_with_the_language_stages_loaded(tmp_path):
         assert pool.submit(_tagger_words_cached).result(timeout=120) > 0
 
 
+def _frozen_objects() -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_pool_workers_start_with_the_warm_state_out_of_the_collectors_passes(tmp_path):
+    pool = runner.make_pool(Settings(inbox=tmp_path, workers=2), runner.MIN_FILES_FOR_POOL)
+    assert pool is not None
+    with pool:
+        assert pool.submit(_frozen_objects).result(timeout=120) > 10_000
+
+
 def test_the_warm_up_imports_no_threaded_library_and_starts_no_thread():
     code = (
         "import sys, threading, flows.warm\n"

@@ -68,6 +68,15 @@ def gold_members() -> set[str]:
     return {path for split in SPLITS for path in selection[split].values()}
 
 
+BLIND_SPLITS = ("test", "test2")
+
+
+def blind_members() -> set[str]:
+    """The member paths of the blind splits' articles: no tool reads them but the integrator's scoring."""
+    selection = json.loads((GOLD_DIR / "selection.json").read_text(encoding="utf-8"))
+    return {path for split in BLIND_SPLITS for path in selection[split].values()}
+
+
 def not_gold(names: list[str]) -> list[str]:
     """``names`` (tarball member names) without the blind gold articles, in the same order."""
     excluded = gold_members()

@@ -11,12 +11,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.ant import ANT_V2_TARBALL, member_names
-from bench.quality.ant2 import not_gold
+from bench.quality.ant2 import blind_members, not_gold
 
 
 def drawable_names(tarball: Path = ANT_V2_TARBALL) -> list[str]:
     """Article member names an audit may draw from, in archive order (a seeded draw depends on it)."""
     return not_gold(member_names(tarball))
+
+
+def rereadable_names(tarball: Path = ANT_V2_TARBALL) -> list[str]:
+    """Article member names a re-run of judged rows may read: every article but the blind splits'. A judged audit may
+    hold an article a later dev split took in (round 9: seed 56 was drawn while dev2 was being chosen), and re-reading
+    it is no draw."""
+    blind = blind_members()
+    return [name for name in member_names(tarball) if not any(name.endswith(path) for path in blind)]
 
 
 def write_rows(rows: list[dict[str, str]], path: Path, columns: Sequence[str]) -> None:

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, iter_ant_xml
-from bench.quality.audit import drawable_names, read_rows, share
+from bench.quality.audit import read_rows, rereadable_names, share
 from bench.quality.event_audit import analysed_article, drawn_reports, write_drawn
 
 REPO = Path(__file__).resolve().parents[2]
@@ -100,7 +100,7 @@ def rerun(path: Path, tarball: Path = ANT_V2_TARBALL) -> list[str]:
     the trigger, so one sentence's reports differ there)."""
     rows = read_rows(path)
     docnos = {row["docno"] for row in rows}
-    wanted = {name for name in drawable_names(tarball) if Path(name).stem in docnos}
+    wanted = {name for name in rereadable_names(tarball) if Path(name).stem in docnos}
     now: dict[tuple[str, ...], tuple[str, ...]] = {}
     for name, xml in iter_ant_xml(tarball, wanted=wanted):
         for report in article_reports(name, xml):

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, iter_ant_xml, parse_ant_document
-from bench.quality.audit import drawable_names, parse_audit_args, share, write_rows
+from bench.quality.audit import drawable_names, parse_audit_args, rereadable_names, share, write_rows
 from bench.quality.audit import read_rows as read
 from flows.nlp.entities.extract import extract_entities
 from flows.nlp.text import split_sentences
@@ -91,7 +91,7 @@ def rerun(paths: Sequence[Path], tarball: Path = ANT_V2_TARBALL) -> list[str]:
     """Rows whose mention the current code reads differently, and the count of right / wrong rows that moved."""
     rows = [row for path in paths for row in read(path) if all(row.get(c) in ("0", "1") for c in JUDGED)]
     docnos = {row["docno"] for row in rows}
-    wanted = {name for name in drawable_names(tarball) if Path(name).stem in docnos}
+    wanted = {name for name in rereadable_names(tarball) if Path(name).stem in docnos}
     articles = {}
     for _, xml in iter_ant_xml(tarball, wanted=wanted):
         article = parse_ant_document(xml)

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, element, iter_ant_xml
-from bench.quality.audit import drawable_names, read_rows, share
+from bench.quality.audit import drawable_names, read_rows, rereadable_names, share
 
 if TYPE_CHECKING:
     from flows.nlp.types import Document, Entity, EventMention
@@ -143,7 +143,7 @@ def rerun(path: Path, tarball: Path = ANT_V2_TARBALL) -> list[str]:
     for a person to judge again (a studied audit is dev data: say so of figures read from it)."""
     rows = read_rows(path)
     docnos = {row["docno"] for row in rows}
-    wanted = {name for name in drawable_names(tarball) if Path(name).stem in docnos}
+    wanted = {name for name in rereadable_names(tarball) if Path(name).stem in docnos}
     now: dict[tuple[str, str], tuple[str, ...]] = {}
     for name, xml in iter_ant_xml(tarball, wanted=wanted):
         for report in article_reports(name, xml):

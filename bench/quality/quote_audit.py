@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.ant import ANT_CITATION, ANT_V2_CITATION, ANT_V2_TARBALL, iter_ant_xml, parse_ant_document
-from bench.quality.audit import drawable_names, parse_audit_args, read_rows, share, write_rows
+from bench.quality.audit import drawable_names, parse_audit_args, read_rows, rereadable_names, share, write_rows
 from flows.nlp.entities.extract import extract_entities
 from flows.nlp.quotes.extract import extract_quotes
 from flows.nlp.text import split_sentences
@@ -46,7 +46,7 @@ def _row(docno: str, quote: Quote) -> dict[str, str]:
 
 def quotes_of(wanted: set[str], tarball: Path) -> dict[str, list[dict[str, str]]]:
     """Today's quote rows of the articles named ``wanted`` (docnos), as ``draw`` writes them."""
-    names = {name for name in drawable_names(tarball) if Path(name).stem in wanted}
+    names = {name for name in rereadable_names(tarball) if Path(name).stem in wanted}
     out: dict[str, list[dict[str, str]]] = {}
     for _, xml in iter_ant_xml(tarball, wanted=names):
         article = parse_ant_document(xml)

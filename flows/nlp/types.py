@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from flows.pickling import pickled_as_arguments
+
 # PLOVER's 16 event types (../shared/contract.md), ordered from cooperation to conflict: the values of
 # events.event_type, and the rows of the report's timeline.
 PLOVER_TYPES = (
@@ -32,6 +34,7 @@ PLOVER_TYPES = (
 )
 
 
+@pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
@@ -39,6 +42,7 @@ class Sentence:
     char_end: int
 
 
+@pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class Document:
     """One article as the NLP stages see it."""
@@ -50,6 +54,7 @@ class Document:
     sentences: tuple[Sentence, ...] = ()
 
 
+@pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A real-world entity; ``entity_id`` is stable across runs and machines."""
@@ -64,6 +69,7 @@ class Entity:
 MENTION_KINDS = ("name", "apposition", "description")
 
 
+@pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class Mention:
     mention_id: str
@@ -83,6 +89,7 @@ class Mention:
     name_mention_id: str | None = None  # a role's provenance: the name mention it stands beside or was resolved to
 
 
+@pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class Quote:
     quote_id: str
@@ -101,6 +108,7 @@ class Quote:
     part: str = "body"  # the text the offsets point into: "body" (body_text) or "title" (the headline form)
 
 
+@pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class EventMention:
     """One report of an event in one article, before cross-article linking."""
@@ -122,6 +130,7 @@ class EventMention:
     actor_ids: tuple[str, ...] = field(default=())  # every actor, actor1 first; "الدول الثلاث" -> its three countries
 
 
+@pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything the NLP stages found in one document."""

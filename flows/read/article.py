@@ -18,6 +18,7 @@ from pathlib import Path
 from flows.dates import parse_iso_or_arabic, publication_date
 from flows.errors import Quarantine
 from flows.nlp.text import ARABIC_LETTER
+from flows.pickling import pickled_as_arguments
 from flows.read.decode import decode_bytes
 from flows.read.discover import SUPPORTED_SUFFIXES, InboxFile, is_sidecar, sidecar_for
 from flows.read.textclean import clean_extracted, clean_text
@@ -37,6 +38,7 @@ MIN_BODY_WORDS = 5
 PUBLICATION_DATE_CHARS = 5000
 
 
+@pickled_as_arguments
 @dataclass(frozen=True, slots=True)
 class ArticleRecord:
     article_id: str
@@ -81,7 +83,11 @@ def read_inbox_bytes(item: InboxFile, settings: Settings) -> bytes:
         with os.fdopen(fd, "rb") as handle:
             if not stat_module.S_ISREG(os.fstat(fd).st_mode):
                 raise Quarantine("not a regular file (a pipe, device or folder took its name): not read")
-            raw = handle.read(settings.max_file_bytes + 1)
+            # As large as discovery saw it, then (only if it grew) on to the limit: asked for the limit at once, the
+            # read allocates that much (20 MB) for every file, 0.07 against 0.03 ms a bench page
+            raw = handle.read(item.size + 1)
+            if len(raw) > item.size:
+                raw += handle.read(settings.max_file_bytes + 1 - len(raw))
             after = os.fstat(fd)
     except FileNotFoundError as error:
         raise Quarantine("file disappeared between discovery and reading", retryable=True) from error

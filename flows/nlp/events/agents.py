@@ -17,7 +17,7 @@ from flows.dates.lexicon import lexicon as date_words
 from flows.nlp.entities.gazetteer import name_stopwords
 from flows.nlp.text import words
 from flows.nlp.text.arabic import normalize, tokens
-from flows.resources import read_tsv_tuples
+from flows.resources import read_tsv, read_tsv_tuples
 
 # A verb's subject stands within this many words after it (titles like "سفير فرنسا السابق لدى الاتحاد الأفريقي" come
 # between; 7 is the longest title in the seeds, checked on their gold).
@@ -49,6 +49,15 @@ PREPOSING_WORDS = frozenset(
     for p in ("", "و", "ف")
     for w in ("كان", "كانت", "كانوا", "قد", "لقد", "ثم", "حيث", "بينما", "لكن", "لكنّ")
 )
+# The counterpart noun (نظير، نظيرة، نظراء) with its suffixes and a conjunction: whom an official met, not who met.
+COUNTERPART = re.compile(r"^[وف]?(?:ل|ب)?(?:ال)?(?:نظير|نظرا)")
+# Its person stands within this many words after it: the nisba, then a two-word name's first word, or a comma's
+# apposition ("نظيره الروسي، فلاديمير بوتين").
+COUNTERPART_REACH_TOKENS = 3
+# The nouns news names an attack's doer with before its owner ("شنتها طائرات التحالف"), counted on ANT v2.1 by
+# bench/quality/build_force_nouns.py: "غارات لمقاتلات التحالف", "غارات الطائرات الإسرائيلية" name the doer, and
+# "قصفت مقاتلات التحالف" names the verb's subject, not a plural object.
+FORCE_NOUNS = frozenset(row["noun"] for row in read_tsv("force_nouns.tsv"))
 REQUEST_CONTENT_WORDS = frozenset(normalize(w) for w in ("على", "إلى"))
 # A ب-word this long opens a charge ("بشن", "بالتدخل"); shorter ones are particles (بها، به، بين).
 CHARGE_WORD_MIN_LETTERS = 3
@@ -127,6 +136,8 @@ def pick_actor1(
     or the first actor after it with no preposition between ("احتجاجا على إجراءات ترامب" names the target)."""
     direct = [c for c in after if not behind_preposition(text, trigger_end, c)]
     if pos == "verb":
+        # "يلتقي خلالها نظيره الروسي فلاديمير بوتين": someone's counterpart is whom the subject met, its object.
+        direct = [c for c in direct if not after_counterpart(text, c.char_start)]
         if before and is_preposed_subject(text, before[-1], trigger_start):
             return first_conjunct(text, before, len(before) - 1), "subject"
         if subject_pronoun_before(text, trigger_start):
@@ -135,6 +146,9 @@ def pick_actor1(
             if before and gap_tokens(text, before[-1].char_end, trigger_start) <= PRONOUN_REFERENT_GAP_TOKENS:
                 return first_conjunct(text, before, len(before) - 1), "subject"
             return (shared_subject, "subject") if shared_subject is not None else (None, "guess")
+        titled = None if subject_suffix else titled_person_after(text, trigger_end, after)
+        if titled is not None:
+            return titled, "subject"  # "دعا المفوض الأوروبي للشؤون الاقتصادية بيار موسكوفيسي إيطاليا"
         if not subject_suffix and direct and common_subject_after(text, trigger_end, after):
             # "استهدف انفجار موكبا لرئيس الوزراء … رامي الحمد الله", "يتهم مشروع القرار إسرائيل": a common noun
             # opens the clause as its subject; the name further on is in the object.
@@ -169,8 +183,13 @@ def pick_actor1(
     )
     if visitor is not None and not (before and gap_tokens(text, before[-1].char_end, trigger_start) == 0):
         return visitor, "genitive"  # "بالزيارة التاريخية لولي العهد السعودي الأمير محمد بن سلمان"
-    if genitive_is_agent and after and gap_tokens(text, trigger_end, after[0].char_start) == 0:
-        # "زيارة لافروف" names the visitor; "عزل بازوم" or "طرد القوات" name the one it was done to.
+    if (
+        genitive_is_agent
+        and after
+        and (gap_tokens(text, trigger_end, after[0].char_start) == 0 or lam_genitive(text, trigger_end, after[0]))
+    ):
+        # "زيارة لافروف" names the visitor; "عزل بازوم" or "طرد القوات" name the one it was done to. "خلال اجتماع
+        # لمجلس الأمن": the body whose meeting it is, also behind ل.
         return after[0], "genitive"
     by_agent = next((c for c in after if agent_phrase_before(text, c)), None)
     if by_agent is not None:
@@ -188,6 +207,38 @@ def pick_actor1(
     if free:
         return free[0], "guess"
     return (first_conjunct(text, before, len(before) - 1) if before else None), "guess"
+
+
+def lam_genitive(text: str, noun_end: int, cand: ActorCandidate) -> bool:
+    """Only a glued ل stands between the noun and the name: "اجتماع لمجلس الأمن", "قمة لقادة الاتحاد"."""
+    return cand.char_start > noun_end and normalize(text[noun_end : cand.char_start].strip()) in ("ل", "لل")
+
+
+def titled_person_after(text: str, trigger_end: int, after: list[ActorCandidate]) -> ActorCandidate | None:
+    """The person a verb's subject names after a description of him whose words are all definite, a complement with
+    لل among them ("دعا المفوض الأوروبي للشؤون الاقتصادية بيار موسكوفيسي", "دعا الأمين العام للمنظمة أنطونيو
+    غوتيريس"): the ل there belongs to the title, so the name is the subject, not an object behind a preposition.
+    None without such a ل-complement (other subjects are read as before), or with a name, a comma or an indefinite
+    word in the description."""
+    person = next((c for c in after if c.entity_type == "PERSON"), None)
+    if person is None or gap_tokens(text, trigger_end, person.char_start) > VERB_SUBJECT_TOKENS:
+        return None
+    if CLAUSE_PUNCTUATION.search(text[trigger_end : person.char_start]):
+        return None
+    if any(c.char_start < person.char_start and not c.is_adjectival for c in after):
+        return None
+    between = [normalize(t.text) for t in tokens(text, trigger_end, person.char_start)]
+    definite = [w.removeprefix("و") for w in between]
+    if not between or not all(w.startswith(("ال", "لل")) for w in definite) or definite[0].startswith("لل"):
+        return None
+    return person if any(w.startswith("لل") for w in definite) else None
+
+
+def after_counterpart(text: str, start: int) -> bool:
+    """The counterpart noun (نظيره، نظيرتها، نظرائه) stands among the few words before ``start``, behind the
+    counterpart's nisba or title ("نظيره الروسي فلاديمير بوتين", "نظيره الروسي، فلاديمير بوتين")."""
+    before = tokens(text, max(0, start - 60), start)[-COUNTERPART_REACH_TOKENS:]
+    return any(COUNTERPART.match(normalize(t.text)) for t in before)
 
 
 def charge_start(text: str, trigger_end: int, clause_end: int, request: bool = False) -> int:
@@ -275,6 +326,8 @@ def inside_object(text: str, start: int, end: int) -> bool:
     for i, word in enumerate(words):
         if word == QUANTIFIER_BEFORE_MIN and words[i + 1 : i + 2] == [normalize("من")]:
             continue  # "وينفي كل من إيران والحوثيون": "both Iran and the Houthis", the subject
+        if word in FORCE_NOUNS:
+            continue  # "قصفت مقاتلات التحالف": a force's noun heads the subject
         if word in OBJECT_QUANTIFIERS or (word.endswith("ات") and len(word) > 4):
             return True
     return False

@@ -350,6 +350,9 @@ def clause_bounds(text: str, lex: EventLexicon, sentence: Sentence, hit: Trigger
     """The part of the sentence the trigger's roles are read from: up to the next clause break after it."""
     norm, origin = normalize_with_map(text[hit.char_end : sentence.char_end])
     brk = lex.clause_break.search(norm)
+    if brk and hit.entry.pos == "verb" and not norm[: brk.start()].strip():
+        # "واستهدفت، مقاتلات التحالف أيضا، مواقع": a comma right after a verb sets off its subject, no clause end
+        brk = lex.clause_break.search(norm, brk.end())
     end = hit.char_end + origin[brk.start()] if brk else sentence.char_end
     norm_before, origin_before = normalize_with_map(text[sentence.char_start : hit.char_start])
     breaks = list(lex.clause_break.finditer(norm_before))

@@ -14,6 +14,7 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 # Modes that name the same kind of act (talks are a meeting; to condemn is to accuse; a killing is an attack).
 MODE_FAMILY = {
     "talks": "meeting",
+    "summit": "meeting",  # a summit is the meeting of its leaders: "قمتهما" and "اجتماعهما" report one
     "meeting": "meeting",
     "condemn": "accuse",
     "accuse": "accuse",

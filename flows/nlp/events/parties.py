@@ -15,6 +15,7 @@ from __future__ import annotations
 from flows.nlp.events.agents import (
     CLAUSE_PUNCTUATION,
     COORDINATION,
+    FORCE_NOUNS,
     ActorCandidate,
     carries_object,
     clitic_before,
@@ -49,6 +50,9 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # The endings of an adjective (normalised): nisba-like -ي, -يه, -يين, -يون, -يات and the accusative -يا ("جوي",
 # "الجوية", "مدفعي", "جويا").
 ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يا")
+# The article or the preposition ل a force noun carries there ("الطائرات", "لمقاتلات", "للقوات"), normalised.
+FORCE_NOUN_PREFIXES = ("لل", "ال", "ل")
+LAM_PREFIXES = ("لل", "ل")
 
 
 def possessor(
@@ -93,18 +97,28 @@ def nisba_on_noun(text: str, trigger_end: int, cand: ActorCandidate, mode: str |
         len(between) == 1
         and mode not in PATIENT_GENITIVE_MODES
         and not CLAUSE_PUNCTUATION.search(text[trigger_end : cand.char_start])
-        and normalize(between[0].text).endswith(ADJECTIVE_ENDINGS)
+        and (normalize(between[0].text).endswith(ADJECTIVE_ENDINGS) or force_noun(between[0].text))
     )
+
+
+def force_noun(word: str, prefixes: tuple[str, ...] = FORCE_NOUN_PREFIXES) -> bool:
+    """A force's noun with the article or ل ("الطائرات", "لمقاتلات", "للقوات"; FORCE_NOUNS): the doer's head."""
+    norm = normalize(word)
+    return any(norm.startswith(p) and norm[len(p) :] in FORCE_NOUNS for p in prefixes)
 
 
 def lam_agent(text: str, trigger_end: int, cand: ActorCandidate, mode: str | None) -> bool:
     """An attack noun's agent behind ل right after it, or after one adjective ("قصف مدفعي للجيش الإسرائيلي",
-    "هجوما لداعش"): a force or a person; a country behind ل is where strikes go ("ضربات جوية لسوريا")."""
-    if cand.entity_type not in ("ORG", "PERSON") or mode in PATIENT_GENITIVE_MODES:
-        return False
-    if clitic_before(text, cand.char_start)[-1:] != "ل":
+    "هجوما لداعش"): a force or a person; a country behind ل is where strikes go ("ضربات جوية لسوريا"), unless a
+    force's noun carries the ل ("غارات لمقاتلات التحالف": any name owning the force)."""
+    if mode in PATIENT_GENITIVE_MODES:
         return False
     between = tokens(text, trigger_end, word_start(text, cand.char_start))
+    if between and force_noun(between[-1].text, LAM_PREFIXES):
+        # "غارات لمقاتلات التحالف", "غارة جوية لطائرات إسرائيلية": the name owns the force behind ل, any kind of name
+        between = between[:-1]
+    elif cand.entity_type not in ("ORG", "PERSON") or clitic_before(text, cand.char_start)[-1:] != "ل":
+        return False
     return not between or (len(between) == 1 and normalize(between[0].text).endswith(ADJECTIVE_ENDINGS))
 
 

@@ -18,8 +18,10 @@ import re
 from dataclasses import dataclass
 
 from flows.nlp.events.agents import (
+    CLAUSE_PUNCTUATION,
     COMPLEMENTISERS,
     COORDINATION,
+    COUNTERPART,
     NISBA_TYPES,
     ActorCandidate,
     charge_start,
@@ -76,12 +78,19 @@ DEFINITE_TITLES = frozenset(
     for title, position in read_tsv_tuples("titles.tsv")
     if position == "before" and title.startswith("ال")
 ) | frozenset(normalize(w) for w in ("نظيره", "نظيرها", "نظيرهم"))
-# The counterpart noun (نظير، نظيرة، نظراء) with its suffixes and a conjunction: whom an official met, not who met.
-COUNTERPART = re.compile(r"^[وف]?(?:ل|ب)?(?:ال)?(?:نظير|نظرا)")
 SENTENCE_ENDS = (".", "؟", "?", "!", "\n")
 # Clitics attached to a place name: بموسكو (in), لباماكو (to, for visits).
 PLACE_CLITICS = frozenset({"ب"})
 VISIT_CLITICS = frozenset({"ب", "ل"})
+# The dual pronoun on a noun ("قمتهما": their summit, of the two), as the text layer splits it off.
+DUAL_PRONOUN = "هما"
+# بين after a meeting noun, within this many words ("اجتماع قمة ثنائي بين": two words between), names its two sides;
+# the first within a title's words after it ("بين رئيسي روسيا والولايات المتحدة").
+BETWEEN_WORDS = frozenset(normalize(w) for w in ("بين", "ما بين"))
+BETWEEN_REACH_TOKENS = 3
+BETWEEN_TITLE_TOKENS = 2
+# The kinds of name the two parties of such a noun are, in the order they are looked for: two persons, else two states.
+DUAL_KINDS = (("PERSON",), ("GPE",))
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +274,15 @@ def assign_roles(
         if first is not None and source == "guess" and mode in PATIENT_GENITIVE_MODES and first in actor_after:
             # "غزو العراق", "اغتيال الجاسوس سكريبال": the noun's genitive is the one it was done to, not its agent.
             first, unnamed_agent = None, True
+        pair = dual_parties(text, trigger_start, trigger_end, event_type, actors) or parties_between(
+            text, trigger_end, event_type, actors
+        )
+        if pair:
+            # "في مستهل قمتهما …، أعرب الرئيس الأميركي، دونالد ترمب، … مع نظيره الروسي، فلاديمير بوتين": a meeting
+            # noun with a dual pronoun is the meeting of the two its clause names, the first its agent; "قبيل اجتماع
+            # قمة ثنائي بين رئيسي روسيا والولايات المتحدة": the two after بين.
+            first, source = pair[0], "subject"
+            actor_after = [pair[1], *(c for c in actor_after if c is not pair[1])]
         if first is not None and (mode in DEATH_MODES or event_type == "PROTEST") and source not in ("nisba", "by"):
             # "على خلفية مقتل متظاهر", "وأبدت إسرائيل أسفها على مقتل …", "لم ينجح الوزير في تهدئة الاحتجاجات": a
             # name near a death or a protest is who spoke of it or answered it, or where it was.
@@ -309,7 +327,9 @@ def assign_roles(
     if event_type in ("ACCUSE", "REQUEST"):
         # "متهمة إياه بمساعدة تنظيم داعش": who is named in the charge is not the accused; "حثت شركاتها على مواصلة
         # علاقاتها مع طهران": who is named in the request's content is not the one asked.
-        charge = charge_start(text, trigger_end, clause_end, event_type == "REQUEST")
+        # read after a subject that follows the verb: "بيار موسكوفيسي" opens with a ب and is no charge
+        agent_end = first.char_end if first is not None and first.char_start >= trigger_end else trigger_end
+        charge = charge_start(text, agent_end, clause_end, event_type == "REQUEST")
         rest = [c for c in rest if c.char_start < charge]
     if visit:
         # Whom a visitor met is a person named in the visit's clause; countries and bodies there are context.
@@ -325,6 +345,48 @@ def assign_roles(
     actor2 = next((e for e in (second.entity_ids if second else ()) if e != actor1), None)
     partner_ids = tuple(e for c in partners for e in c.entity_ids)
     return Roles(actor1, actor2, location.entity_ids[0] if location else None, tuple(ordered), source, partner_ids)
+
+
+def dual_parties(
+    text: str, trigger_start: int, trigger_end: int, event_type: str, actors: list[ActorCandidate]
+) -> tuple[ActorCandidate, ActorCandidate] | None:
+    """The two parties of a meeting or an agreement noun with a dual pronoun ("قمتهما", "اجتماعهما", "اتفاقهما"):
+    the first two persons its clause names, else its first two states; None when it names fewer (a body is rarely
+    one of the two: "وفقا لوكالة الأنباء الفرنسية، فإن الزعيم الكوري وجه دعوة لترامب …، بعيد اجتماعهما")."""
+    if event_type not in SYMMETRIC_TYPES or words(text, trigger_start, trigger_end)[-1].enclitic != DUAL_PRONOUN:
+        return None
+    for kind in DUAL_KINDS:
+        named: list[ActorCandidate] = []
+        for cand in actors:
+            if any(place_word(w) for w in word_before(text, cand.char_start)):
+                continue  # "في العاصمة الفنلندية #هلسنكي": where they met, whatever the tagger made of it
+            if cand.entity_type in kind and not any(set(cand.entity_ids) == set(n.entity_ids) for n in named):
+                named.append(cand)
+        if len(named) >= 2:
+            return named[0], named[1]
+    return None
+
+
+def parties_between(
+    text: str, trigger_end: int, event_type: str, actors: list[ActorCandidate]
+) -> tuple[ActorCandidate, ActorCandidate] | None:
+    """The two sides a meeting or an agreement noun names after بين ("قمة بين ترامب وكيم", "اجتماع قمة ثنائي بين
+    رئيسي روسيا والولايات المتحدة"): the first name after بين, within a title's words, and the name coordinated
+    with it; None when the noun has no such بين."""
+    if event_type not in SYMMETRIC_TYPES:
+        return None
+    following = tokens(text, trigger_end, min(len(text), trigger_end + 80))[: BETWEEN_REACH_TOKENS + 1]
+    at = next((t for t in following if normalize(t.text) in BETWEEN_WORDS), None)
+    if at is None or CLAUSE_PUNCTUATION.search(text[trigger_end : at.char_start]):
+        return None
+    first = next((c for c in actors if c.char_start >= at.char_end), None)
+    if first is None or gap_tokens(text, at.char_end, first.char_start) > BETWEEN_TITLE_TOKENS:
+        return None
+    second = next((c for c in actors if c.char_start >= first.char_end), None)
+    if second is None or set(second.entity_ids) == set(first.entity_ids):
+        return None
+    joined = text[first.char_end : second.char_start]
+    return (first, second) if COORDINATION.fullmatch(joined) and "و" in joined else None
 
 
 def counterpart(text: str, start: int) -> bool:

@@ -140,6 +140,18 @@ def _nested_subject(ctx: Context, cue_start: int) -> Speaker | None:
     return None
 
 
+def _own_clause(ctx: Context, before: list[int]) -> list[int]:
+    """The words of the cue's own clause: after the last "، لكن" (or بينما, فيما) that opens a clause with its subject
+    before the verb ("ويخوض المنتخب معسكرا …، لكن لاسمر اعترف بأن": لاسمر, not the first clause's team)."""
+    for k in range(len(before) - 1, 0, -1):
+        n = before[k]
+        if ctx.tokens[n].norm in PREPOSING_CONNECTIVES - TOPIC_MARKERS and any(
+            mark in ctx.gap_before(n) for mark in "،,"
+        ):
+            return before[k + 1 :]
+    return before
+
+
 def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | None:
     """The subject of the first clause of the cue's sentence, when the cue stands inside the sentence: a name, a
     body or a state ("وكانت المملكة المتحدة قالت"), a role ("ورفض القاضي …، قائلا") or a source word ("وكانت
@@ -151,6 +163,7 @@ def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | N
     before = list(ctx.token_range(_after_dateline(ctx, sentence.char_start, cue_start), cue_start))
     while before and ctx.tokens[before[0]].norm in LEADING_CONNECTIVES:
         before = before[1:]  # "غير أن رئيسة الحكومة قالت"
+    before = _own_clause(ctx, before)
     if before and ctx.tokens[before[0]].norm in TOPIC_MARKERS:
         return _topic_subject(ctx, before[1:], cue_start)
     quoted = [(q.content_start, q.content_end or q.content_start) for q in previous]
