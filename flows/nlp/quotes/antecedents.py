@@ -10,6 +10,7 @@ import re
 
 from flows.nlp.quotes.agreement import agrees, continues
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker
+from flows.nlp.quotes.governing import joined_governing_subject, opening_governing_subject
 from flows.nlp.quotes.lexicon import cue_for, is_blocker, is_complementizer, speaker_word
 from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, RELATIVE_PRONOUNS, WORD_KINDS, is_title, is_word
 from flows.nlp.quotes.roles import resolve_ref
@@ -54,15 +55,24 @@ def antecedent_speaker(ctx: Context, cue_start: int, previous: list, agreement: 
     if nested is not None:
         return nested
     sentence = ctx.sentence_index(cue_start)
+    # "…، ووصف رئيس الوزراء، …، ومعتبرا": the subject of the nearest verb governing the cue, after any quotation
+    # earlier in the sentence (governing.py).
+    cue_tok = ctx.token_range(cue_start, cue_start + 1)
+    relative = cue_tok.start > 0 and ctx.tokens[cue_tok.start - 1].norm.removeprefix("و") in RELATIVE_PRONOUNS
+    governed = None if relative else joined_governing_subject(ctx, cue_start, previous, agreement)
+    if governed is not None:
+        return governed
     same_sentence = [q for q in previous if q.sentence == sentence]
     if same_sentence and same_sentence[-1].speaker.surface is not None and continues(agreement, same_sentence[-1]):
         return same_sentence[-1].speaker
     # "تصريحات الغنوشي والتي قال فيها": a relative clause speaks for the name just before it.
-    cue_tok = ctx.token_range(cue_start, cue_start + 1)
-    relative = cue_tok.start > 0 and ctx.tokens[cue_tok.start - 1].norm.removeprefix("و") in RELATIVE_PRONOUNS
     preposed = _relative_antecedent(ctx, cue_tok.start - 2) if relative else _clause_subject(ctx, cue_start, previous)
     if preposed is not None and not agrees(agreement, preposed):
         preposed = None  # "وتقول روسيا …، ولكن مصادر في المعارضة يقولون": not the first clause's state
+    # "من جانبه، رجح المدرب …، وأكد أنه": the first verb's subject after a fronted adverbial, before a nearer noun
+    # (not for a relative clause's cue: "التصريحات التي أدلى بها … الغنوشي … والتي قال فيها" is his).
+    if not relative:
+        preposed = preposed or opening_governing_subject(ctx, cue_start, previous, agreement)
     preposed = preposed or _preposed_subject(ctx, cue_start, previous)
     if preposed is not None:
         return preposed
