@@ -10,9 +10,9 @@ import json
 import re
 from pathlib import Path
 
+from ant2_split_checks import assert_every_item_resolves_inside_its_anchor
 from conftest import shared_path
 
-from bench.quality import ant2
 from bench.quality import quotes as quote_eval
 from bench.quality.ant2 import GOLD_DIR, SPLITS, gold_members, load_gold, not_gold
 
@@ -101,30 +101,7 @@ def test_dev2_lies_outside_the_search_pool():
 
 def test_every_dev2_item_resolves_to_a_span_inside_its_anchor():
     shared_path("corpus", "ant-v2.1-dev.tar.gz")
-    gold = load_gold("dev2")
-    articles = ant2.load_split("dev2")
-    assert [a.docno for a in articles] == sorted(gold["articles"])
-    for article in articles:
-        entry = gold["articles"][article.docno]
-        assert not article.unlocated
-        assert (len(article.entities), len(article.quotes), len(article.events)) == (
-            len(entry["entities"]),
-            len(entry["quotes"]),
-            len(entry["events"]),
-        )
-        for located in [*article.entities, *article.quotes, *article.events]:
-            text = article.text(located.part)
-            anchor = located.item.get("anchor")
-            if anchor:
-                assert text.count(anchor) == 1, anchor
-                at = text.index(anchor)
-                if located.item.get("cue") != ":":
-                    assert at <= located.start and located.end <= at + len(anchor), anchor
-        for quote in article.quotes:
-            assert quote.item["starts"] in article.text(quote.part)
-        for kind in (article.entities, article.quotes, article.events):
-            spans = [(e.part, e.start, e.end) for e in kind]
-            assert len(spans) == len(set(spans)), f"{article.docno}: two items on one span"
+    assert_every_item_resolves_inside_its_anchor("dev2", every_kind=True)
 
 
 def test_every_dev2_item_has_the_fields_and_values_of_the_guidelines():

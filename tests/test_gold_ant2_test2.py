@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from ant2_split_checks import assert_every_item_resolves_inside_its_anchor
 from conftest import shared_path
 
 from bench.quality import ant2
@@ -78,29 +79,7 @@ def test_test2_lies_outside_the_search_pool():
 
 def test_every_test2_item_resolves_to_a_span_inside_its_anchor():
     shared_path("corpus", "ant-v2.1-dev.tar.gz")
-    gold = load_gold("test2")
-    articles = ant2.load_split("test2")
-    assert [a.docno for a in articles] == sorted(gold["articles"])
-    for article in articles:
-        entry = gold["articles"][article.docno]
-        assert not article.unlocated
-        assert (len(article.entities), len(article.quotes), len(article.events)) == (
-            len(entry["entities"]),
-            len(entry["quotes"]),
-            len(entry["events"]),
-        )
-        for located in [*article.entities, *article.quotes, *article.events]:
-            text = article.text(located.part)
-            anchor = located.item.get("anchor")
-            if anchor:
-                assert text.count(anchor) == 1, anchor
-                at = text.index(anchor)
-                if located.item.get("cue") != ":":
-                    assert at <= located.start and located.end <= at + len(anchor), anchor
-        for quote in article.quotes:
-            assert quote.item["starts"] in article.text(quote.part)
-        spans = [(e.part, e.start, e.end) for e in article.entities]
-        assert len(spans) == len(set(spans)), f"{article.docno}: two mentions on one span"
+    assert_every_item_resolves_inside_its_anchor("test2", every_kind=False)
 
 
 def test_every_test2_cluster_joins_event_keys_of_different_articles():

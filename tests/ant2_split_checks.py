@@ -1,0 +1,36 @@
+"""Checks every hand-annotated ANT v2.1 split shares (test2, dev2): each gold item resolves to one span inside its
+anchor, and no two items of a kind sit on one span."""
+
+from __future__ import annotations
+
+from bench.quality import ant2
+from bench.quality.ant2 import load_gold
+
+
+def assert_every_item_resolves_inside_its_anchor(split: str, *, every_kind: bool) -> None:
+    """Each item of ``split`` found once, inside its anchor (a headline quote's ':' cue aside); two items on one span
+    are refused among the mentions, or among each kind when ``every_kind``."""
+    gold = load_gold(split)
+    articles = ant2.load_split(split)
+    assert [a.docno for a in articles] == sorted(gold["articles"])
+    for article in articles:
+        entry = gold["articles"][article.docno]
+        assert not article.unlocated
+        assert (len(article.entities), len(article.quotes), len(article.events)) == (
+            len(entry["entities"]),
+            len(entry["quotes"]),
+            len(entry["events"]),
+        )
+        for located in [*article.entities, *article.quotes, *article.events]:
+            text = article.text(located.part)
+            anchor = located.item.get("anchor")
+            if anchor:
+                assert text.count(anchor) == 1, anchor
+                at = text.index(anchor)
+                if located.item.get("cue") != ":":
+                    assert at <= located.start and located.end <= at + len(anchor), anchor
+        for quote in article.quotes:
+            assert quote.item["starts"] in article.text(quote.part)
+        for kind in (article.entities, article.quotes, article.events) if every_kind else (article.entities,):
+            spans = [(e.part, e.start, e.end) for e in kind]
+            assert len(spans) == len(set(spans)), f"{article.docno}: two items on one span"
