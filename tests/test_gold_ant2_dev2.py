@@ -14,7 +14,7 @@ from ant2_split_checks import assert_every_item_resolves_inside_its_anchor
 from conftest import shared_path
 
 from bench.quality import quotes as quote_eval
-from bench.quality.ant2 import GOLD_DIR, SPLITS, gold_members, load_gold, not_gold
+from bench.quality.ant2 import GOLD_DIR, load_gold
 
 REPO = Path(__file__).resolve().parents[1]
 AUDITS = REPO / "bench" / "quality" / "audits"
@@ -70,33 +70,6 @@ def test_no_other_gold_or_judgment_file_names_a_dev2_article():
             continue
         named = set(re.findall(r"[A-Z]{2}-[A-Za-z]+-\d+-\d{8}", path.read_text(encoding="utf-8")))
         assert not named & dev2, path.name
-
-
-def test_the_eval_commands_know_the_dev2_split():
-    assert "dev2" in SPLITS
-    assert quote_eval.ANT2_SETS["ant2-dev2"] == "dev2"
-
-
-def test_an_audit_never_draws_a_dev2_article():
-    paths = set(selection()["dev2"].values())
-    assert paths <= gold_members()
-    other = "ant-v2.1-dev/ant-v2.1/BBC/economy/BB-economy-1-20180101.txt"
-    assert not_gold([*(f"ant-v2.1-dev/{path}" for path in sorted(paths)), other]) == [other]
-
-
-def test_the_audits_draw_from_names_without_dev2():
-    from bench.quality.audit import drawable_names
-
-    names = {Path(name).stem for name in drawable_names(shared_path("corpus", "ant-v2.1-dev.tar.gz"))}
-    assert names and not names & set(selection()["dev2"])
-
-
-def test_dev2_lies_outside_the_search_pool():
-    from bench.ant import read_ant
-    from bench.quality.search_pool import pool
-
-    drawn = {article.docno for article in pool(read_ant(shared_path("corpus", "ant-v2.1-dev.tar.gz")))}
-    assert not drawn & set(selection()["dev2"])
 
 
 def test_every_dev2_item_resolves_to_a_span_inside_its_anchor():

@@ -13,8 +13,7 @@ from ant2_split_checks import assert_every_item_resolves_inside_its_anchor
 from conftest import shared_path
 
 from bench.quality import ant2
-from bench.quality import quotes as quote_eval
-from bench.quality.ant2 import GOLD_DIR, SPLITS, GoldArticle, gold_members, load_gold, not_gold
+from bench.quality.ant2 import GOLD_DIR, GoldArticle, load_gold
 
 AUDITS = Path(__file__).resolve().parents[1] / "bench" / "quality" / "audits"
 
@@ -48,33 +47,6 @@ def test_test2_is_fourteen_articles_outside_every_other_split_story_and_audit():
     assert not test2 & audited_docnos()
     assert {d for s in chosen["test2_stories"].values() for d in s["docnos"]} <= test2
     assert set(load_gold("test2")["articles"]) == test2
-
-
-def test_the_eval_commands_know_the_test2_split():
-    assert "test2" in SPLITS
-    assert quote_eval.ANT2_SETS["ant2-test2"] == "test2"
-
-
-def test_an_audit_never_draws_a_test2_article():
-    paths = set(selection()["test2"].values())
-    assert paths <= gold_members()
-    other = "ant-v2.1-dev/ant-v2.1/BBC/economy/BB-economy-1-20180101.txt"
-    assert not_gold([*(f"ant-v2.1-dev/{path}" for path in sorted(paths)), other]) == [other]
-
-
-def test_the_audits_draw_from_names_without_test2():
-    from bench.quality.audit import drawable_names
-
-    names = {Path(name).stem for name in drawable_names(shared_path("corpus", "ant-v2.1-dev.tar.gz"))}
-    assert names and not names & set(selection()["test2"])
-
-
-def test_test2_lies_outside_the_search_pool():
-    from bench.ant import read_ant
-    from bench.quality.search_pool import pool
-
-    drawn = {article.docno for article in pool(read_ant(shared_path("corpus", "ant-v2.1-dev.tar.gz")))}
-    assert not drawn & set(selection()["test2"])
 
 
 def test_every_test2_item_resolves_to_a_span_inside_its_anchor():
