@@ -1,0 +1,81 @@
+# How the "test3" key of tests/gold/ant2/selection.json was drawn from ANT v2.1 (seeded, reproducible): a third blind
+# split of 16 articles, drawn in round 10 and annotated by hand before any akhbar code ran on them (NOTES_test3.md),
+# because test (scored five times) and test2 (scored twice) have been read too often to stay blind.
+# Two stories that three outlets covered on the same days (not a story of an earlier draw): Putin's re-election
+# (18-19 March 2018) and the US exit from the Iran nuclear deal (8-9 May 2018), one article from each of three outlets
+# drawn at random; then 10 random articles stratified by outlet and section: 7 from the news sections
+# (internationalNews, middleEast), 3 from the other sections (distinct sections and outlets). Left out before any
+# draw: every docno of selection.json (every split and story), every docno of an audit file under bench/quality/audits/
+# (column docno or article), the 3,000 articles of the search pool (bench/quality/search_pool.py) and any docno named in
+# another committed gold or judgment file (tests/gold/*.json, tests/gold/ant2/*.json, bench/quality/*.json). Lengths:
+# 700 < len(TEXT) < 2000 for the story articles, 500 < len(TEXT) < 2000 for the random ones (as dev2's).
+# Run from the repository root: .venv/bin/python tests/gold/ant2/select_test3.py (prints the chosen docnos and the
+# "test3" entry; it does not write selection.json).
+import collections, csv, json, pathlib, random, re, sys, tarfile
+HERE = pathlib.Path(__file__).resolve().parent
+REPO = HERE.parents[2]
+AUDITS = REPO / "bench" / "quality" / "audits"
+TARBALL = pathlib.Path("/work/shared/corpus/ant-v2.1-dev.tar.gz")
+FIELD = re.compile(r"<(DOCNO|URL|SRC|CAT|TITLE|TIME|TEXT)>(.*?)</\1>", re.DOTALL)
+DOCNO = re.compile(r"[A-Z]{2}-[A-Za-z]+-\d+-\d{8}")
+docs = []
+with tarfile.open(TARBALL) as tf:
+    for m in tf:
+        if m.isfile() and m.name.endswith(".txt"):
+            x = tf.extractfile(m).read().decode("utf-8", "replace")
+            f = {k: v.strip() for k, v in FIELD.findall(x)}
+            if "TEXT" in f: docs.append((m.name, f))
+docs.sort()
+def outlet(n): return n.split("/")[-3]
+def section(n): return n.split("/")[-2]
+def date(f): return f["DOCNO"].rsplit("-", 1)[1]
+excluded = set(DOCNO.findall((HERE / "selection.json").read_text(encoding="utf-8")))
+for path in sorted(AUDITS.glob("*.tsv")):
+    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        for col in ("docno", "article"):
+            if row.get(col): excluded.add(row[col].strip())
+sys.path.insert(0, str(REPO))
+from bench.ant import read_ant  # noqa: E402
+from bench.quality.search_pool import pool as search_pool  # noqa: E402
+excluded |= {a.docno for a in search_pool(read_ant(TARBALL))}
+for path in [*sorted((REPO / "tests" / "gold").glob("*.json")), *sorted(HERE.glob("*.json")),
+             *sorted((REPO / "bench" / "quality").glob("*.json"))]:
+    if path.name != "test3.json":
+        excluded |= set(DOCNO.findall(path.read_text(encoding="utf-8")))
+print(len(docs), "articles;", len(excluded), "docnos excluded")
+docs = [(n, f) for n, f in docs if f["DOCNO"] not in excluded]
+rng = random.Random(20183)
+STORIES = {
+    "putin_reelection": (["بوتين", "بوتن"], ["انتخاب", "ولاية"], ["20180318", "20180319"]),
+    "iran_deal_exit": (["الاتفاق النووي", "الاتفاق الإيراني", "الاتفاق مع إيران"], ["انسحاب", "الانسحاب", "ينسحب"],
+                       ["20180508", "20180509"]),
+}
+stories = {}
+for name, (kws, acts, days) in STORIES.items():
+    cands = [(n, f) for n, f in docs if date(f) in days and 700 < len(f["TEXT"]) < 2000
+             and any(k in f["TEXT"][:600] or k in f["TITLE"] for k in kws)
+             and any(a in f["TEXT"][:600] or a in f["TITLE"] for a in acts)]
+    by = collections.defaultdict(list)
+    for n, f in cands: by[outlet(n)].append((n, f))
+    outs = sorted(by); rng.shuffle(outs)
+    stories[name] = [rng.choice(by[o])[1]["DOCNO"] for o in outs[:3]]
+    print(name, len(cands), {o: len(v) for o, v in sorted(by.items())}, stories[name])
+story = [d for ds in stories.values() for d in ds]
+pool = [(n, f) for n, f in docs if f["DOCNO"] not in story and 500 < len(f["TEXT"]) < 2000]
+strata = collections.defaultdict(list)
+for n, f in pool: strata[(outlet(n), section(n))].append(f["DOCNO"])
+news = sorted(k for k in strata if k[1] in ("internationalNews", "middleEast")); rng.shuffle(news)
+other = sorted(k for k in strata if k[1] not in ("internationalNews", "middleEast")); rng.shuffle(other)
+rand = [rng.choice(strata[k]) for k in news[:7]]
+seen_sections, seen_outlets = set(), set()
+for k in other:
+    if len(rand) >= 10: break
+    if k[0] in seen_outlets or k[1] in seen_sections: continue
+    seen_outlets.add(k[0]); seen_sections.add(k[1]); rand.append(rng.choice(strata[k]))
+names = {f["DOCNO"]: n[n.index("ant-v2.1/"):] for n, f in docs}
+test3 = story + rand
+assert len(set(test3)) == 16 and not set(test3) & excluded
+print(len(test3), test3)
+print(json.dumps({"test3": {d: names[d] for d in test3},
+                  "test3_stories": {k: {"split": "test3", "docnos": v} for k, v in stories.items()}}, ensure_ascii=False, indent=1))
