@@ -418,7 +418,7 @@ def run(argv: Sequence[str] | None = None) -> dict:
         "--ant2-split",
         choices=ANT2_SPLITS,
         default="dev",
-        help="ANT v2.1 gold split (dev, dev2: study them; test, test2: blind, scored by the integrator only)",
+        help="ANT v2.1 gold split (dev, dev2: study them; test, test2, test3: blind, scored by the integrator only)",
     )
     parser.add_argument("--split", default="test", help="Wojood split: train, val or test")
     parser.add_argument("--cost", action="store_true", help="also time the stage against trafilatura")

@@ -258,7 +258,7 @@ def report(result: dict) -> str:
 def run(argv: list[str] | None = None) -> dict:
     """Print the event figures on the seed gold and return them.
 
-    argv: [SEEDS_DIR] (default ../shared/seeds); ["--set", "ant2-dev"|"ant2-dev2"|"ant2-test"|"ant2-test2", ["--errors"]] scores the ANT v2.1
+    argv: [SEEDS_DIR] (default ../shared/seeds); ["--set", "ant2-dev"|"ant2-dev2"|"ant2-test"|"ant2-test2"|"ant2-test3", ["--errors"]] scores the ANT v2.1
     gold (bench/quality/events_ant2.py); ["--audit", [FILE]] prints a hand-judged audit (bench/quality/event_audit.py);
     ["--heldout", [ANT_TARBALL]] scores the held-out ANT gold
     (tests/gold/events_ant_heldout.json) instead; ["--spot-check", [ANT_TARBALL]] lists detections on a sample of
@@ -273,7 +273,7 @@ def run(argv: list[str] | None = None) -> dict:
 
         split = argv[1].removeprefix("ant2-") if len(argv) > 1 else ""
         if split not in SPLITS:
-            print("--set takes ant2-dev, ant2-dev2, ant2-test or ant2-test2")
+            print("--set takes ant2-dev, ant2-dev2, ant2-test, ant2-test2 or ant2-test3")
             return {}
         if not ANT_V2_TARBALL.is_file():
             print(f"no ANT v2.1 corpus at {ANT_V2_TARBALL}: ../shared ships beside the repo in CI")

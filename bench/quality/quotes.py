@@ -37,8 +37,8 @@ GOLD_SETS = {
     "heldout": REPO / "tests" / "gold" / "quotes_ant_heldout.json",
     "final": REPO / "tests" / "gold" / "quotes_ant_final.json",
 }
-# The ANT v2.1 gold of tests/gold/ant2 (bench/quality/quotes_ant2.py): dev and dev2 may be studied, test and test2
-# are scored once (test2 by the integrator, at the end of a round).
+# The ANT v2.1 gold of tests/gold/ant2 (bench/quality/quotes_ant2.py): dev and dev2 may be studied, test, test2 and
+# test3 are scored once (test2 and test3 by the integrator, at the end of a round).
 ANT2_SETS = {f"ant2-{split}": split for split in ANT2_SPLITS}
 # These gold files predate the according_to kind (bench/quality/quotes_ant2.py scores it): there an attributed fact
 # ("بحسب X، …") was labelled indirect.
@@ -236,7 +236,7 @@ def run(argv: Sequence[str] | None = None) -> dict[str, float | int]:
     parser.add_argument("--seeds", type=Path, default=SEEDS, help="folder holding the seed .txt files")
     parser.add_argument("--set", choices=sorted(GOLD_SETS) + list(ANT2_SETS), default="seeds", dest="gold_set",
                         help="seeds (default); dev, dev2, heldout or final (ANT v1.1 articles); "
-                             "ant2-dev, ant2-dev2, ant2-test or ant2-test2 (ANT v2.1 gold, test and test2 scored once)")  # fmt: skip
+                             "ant2-dev, ant2-dev2, ant2-test, ant2-test2 or ant2-test3 (ANT v2.1 gold; test, test2, test3 scored once)")  # fmt: skip
     parser.add_argument("--gold", type=Path, help="any other gold file in the same format")
     parser.add_argument("--shared", type=Path, default=SHARED, help="folder holding corpus/ for held-out gold")
     parser.add_argument("--no-entities", action="store_true", help="evaluate without the mentions stage")
