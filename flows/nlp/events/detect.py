@@ -39,7 +39,7 @@ from flows.nlp.events.domains import KEPT_OFF_POLITICS, is_off_politics
 from flows.nlp.events.groups import resolve_groups
 from flows.nlp.events.irrealis import complement_status, governing_statement
 from flows.nlp.events.lexicon import EventLexicon, lexicon
-from flows.nlp.events.nisbas import action_nisbas, with_object_nisba
+from flows.nlp.events.nisbas import action_nisbas, with_counterpart_nisba, with_object_nisba
 from flows.nlp.events.noun_clauses import (
     SYMMETRIC_TYPES,
     is_undergone,
@@ -220,6 +220,7 @@ def detect_events(
                     roles = as_target(roles, target)  # "الغارة التي استهدفت القيادي الحوثي صالح الصماد"
             roles = places_out_of_roles(roles, places)
             roles = with_object_nisba(text, hit, roles, pool, clause_end, mentions, entities)
+            roles = with_counterpart_nisba(text, hit, roles, pool, clause_end, entities)
             if (
                 hit.entry.event_mode == "visit"
                 and hit.entry.pos == "verb"

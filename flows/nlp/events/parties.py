@@ -24,6 +24,7 @@ from flows.nlp.events.agents import (
     word_start,
 )
 from flows.nlp.text.arabic import enclitic_stems, normalize, tokens
+from flows.nlp.text.syntax import between_commas
 
 # A participle's subject is its sentence's: the name right after the opening verb ("ووصف ترامب الاتفاق …، مطالبا
 # بإصلاحه"), within this many words of the clause start (the verb and a title: "ووصف الرئيس الأمريكي ترامب").
@@ -129,6 +130,8 @@ def coordinated_after(text: str, first: ActorCandidate, actors: list[ActorCandid
     for cand in (c for c in actors if c.char_start >= first.char_end):
         between = text[last.char_end : cand.char_start]
         joined = COORDINATION.fullmatch(between) and ("و" in between or "،" in between or "," in between)
+        if joined and "و" not in between and last is first and between_commas(text, first.char_start, first.char_end):
+            break  # "وانتقد وزير الخارجية الروسي، سيرغي لافروف، الولايات المتحدة": the comma closes an apposition
         if not (joined or partner_word(between)):
             break
         partners.append(cand)
