@@ -264,3 +264,48 @@ def test_a_counterpart_named_only_by_a_nisba_is_the_meetings_other_side(text: st
 def test_a_counterpart_named_after_the_nisba_is_read_by_name() -> None:
     text = "وعقد وزير الخارجية المصري سامح شكري محادثات مع نظيره الأردني أيمن الصفدي."
     assert report_of(text, "محادثات") == ("سامح شكري", "أيمن الصفدي")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "author"),
+    [
+        pytest.param("وأعلنت الحكومة تلقيها مساعدات من اليابان.", "مساعدات", "اليابان", id="aid-from-japan"),
+        pytest.param("وثمنت الوزيرة المساعدات المقدمة من الجانب الأمريكي للاجئين.", "المساعدات", "الولايات المتحدة",
+                     id="aid-given-by-the-american-side"),
+    ],
+)  # fmt: skip
+def test_a_name_behind_min_after_an_aid_or_a_call_is_its_author(text: str, trigger: str, author: str) -> None:
+    assert report_of(text, trigger)[0] == author
+
+
+def test_min_with_no_name_after_it_names_no_author() -> None:
+    # "من أجل السلام": for peace, no one's calls
+    assert report_of("وأطلقت فرنسا دعوات من أجل السلام.", "دعوات")[0] == "فرنسا"
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        pytest.param("ورفضت إسرائيل دعوات من الاتحاد الأوروبي لوقف القتال.", "الاتحاد الأوروبي", id="calls-from-the-eu"),
+        pytest.param("ورفضت موسكو اتهامات لندن بالتورط في الهجوم.", "لندن", id="londons-charges"),
+        pytest.param("رفضت الصين الاتهامات التي وجهها لها وزير الخارجية الأمريكي أنتوني بلينكن.", "أنتوني بلينكن",
+                     id="the-charges-blinken-made-against-it"),
+    ],
+)  # fmt: skip
+def test_a_rejection_is_done_to_the_author_of_what_it_rejects(text: str, author: str) -> None:
+    found = {trigger: (a1, a2) for trigger, a1, a2 in reports(text)}
+    rejecter, target = next(found[t] for t in found if t.endswith(("رفضت", "ورفضت")))
+    assert target == author
+    call = next(found[t] for t in found if t.startswith(("دعوات", "اتهامات", "الاتهامات")))
+    assert call == (author, rejecter)  # the call or charge is its author's, addressed to the rejecter
+
+
+def test_a_denied_charge_by_unnamed_accusers_is_against_the_denier() -> None:
+    assert report_of("وتنفي كوبا اتهامات دول غربية لها بدعم جماعات مسلحة.", "اتهامات") == (None, "كوبا")
+
+
+def test_an_opposed_delivery_is_not_the_opposers_nor_against_it() -> None:
+    # Congress opposes delivering the planes to Egypt: neither the deliverer nor the recipient is Congress, and
+    # Cairo is named in another phrase (the cause).
+    text = "وعارض الكونغرس تسليم الطائرات إلى مصر بسبب إعلان القاهرة شراء صواريخ."
+    assert "الكونغرس" not in report_of(text, "تسليم")

@@ -36,11 +36,13 @@ from flows.nlp.events.agents import (
     word_start,
 )
 from flows.nlp.events.parties import (
+    AUTHORED_TYPES,
     DEATH_MODES,
     OPENING_SUBJECT_TOKENS,
     PATIENT_GENITIVE_MODES,
     POSSESSED_BY_AGENT,
     SYMMETRIC_TYPES,
+    author_after,
     content_start,
     coordinated_after,
     lam_agent,
@@ -290,6 +292,15 @@ def assign_roles(
             first is None or source == "guess" or (source == "before" and owner.entity_type == "PERSON" and masculine)
         ):
             first, source = owner, "subject"  # "وركز نتانياهو … في اليوم الأول من زيارته لبرلين": his visit
+        author = (
+            author_after(text, trigger_end, [c for c in inside if c.char_start >= trigger_end])
+            if event_type in AUTHORED_TYPES and source in ("guess", "before") and agent_nisba is None
+            else None
+        )
+        if author is not None:
+            # "ورفضت إسرائيل دعوات من الأمم المتحدة": the calls are the UN's, not the rejecter's
+            first, source = author, "by"
+            actor_after = [c for c in actor_after if c is not author]
         if agent_nisba is not None:
             # a guessed name it replaces is no target either ("غارة إسرائيلية، قال متحدث باسم الجيش": the speaker)
             guessed = first if source == "guess" else None
