@@ -208,7 +208,10 @@ def ant2_dev() -> dict:
 # nominal "هذه المعركة", a singer's solidarity, "معارك" in a quote); the type floor lowered to 0.69 for the recall the
 # fresh audits measure (event_misses_ant2_seed92.tsv, events_ant2_seed27.tsv).
 # Round 9 (evact13: a meeting noun's dual pronoun names its two parties): actor1 0.578 -> 0.614, floor raised
-# 0.55 -> 0.60.
+# 0.55 -> 0.60. Round 10 (evact15: clause structure, counterparts' nisbas, a rejection's author): the same 51 agents
+# right, of 84 type-matched reports (0.607): a report the counterpart's nisba now keeps ("لقائه المرتقب مع نظيره
+# الروسي", the speaker Trump's meeting, its agent unread) adds one type match, a date and a status; pair recall 0.545 ->
+# 0.529 (55 of 104 gold pairs: the kept report's pairs join the gold count, none linked is lost).
 @pytest.mark.parametrize(
     ("figure", "floor"),
     [
@@ -216,8 +219,9 @@ def ant2_dev() -> dict:
         pytest.param("type_f1", 0.69, id="ant2-dev-type-f1"),
         pytest.param("actor1_accuracy", 0.60, id="ant2-dev-actor1-accuracy"),
         # round 7 date11: 0.738 -> 0.762; round 8 date12 (the day's news after the lead): 0.762 -> 0.833
-        pytest.param("date_accuracy", 0.82, id="ant2-dev-date-accuracy"),
-        pytest.param("status_accuracy", 0.85, id="ant2-dev-status-accuracy"),
+        # round 10 evact15 (a counterpart's nisba keeps "لقائه … مع نظيره الروسي"): 0.833 -> 0.837, 0.867 -> 0.869
+        pytest.param("date_accuracy", 0.83, id="ant2-dev-date-accuracy"),
+        pytest.param("status_accuracy", 0.86, id="ant2-dev-status-accuracy"),
         pytest.param("pair_precision", 0.95, id="ant2-dev-pair-precision"),
         pytest.param("pair_recall", 0.52, id="ant2-dev-pair-recall"),
     ],
@@ -244,6 +248,7 @@ def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
         "events_ant2_seed26.tsv",
         "events_ant2_seed27.tsv",
         "events_ant2_seed28.tsv",
+        "events_ant2_seed29.tsv",
     ],
 )
 def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
@@ -296,3 +301,17 @@ def test_the_round_9_actor_audit_floor() -> None:
     assert figures["judged"] == event_audit.AUDIT_REPORTS
     assert figures["type_right"] >= 0.78
     assert figures["type_and_actors_right"] >= 0.31
+
+
+# Round 10's actor audit (evact15: seed 29, events_ant2_seed29.tsv, drawn after the branch's last change to the event
+# stage and judged unseen, as strictly as seed 28): type right 0.78, type and actors right 0.26; main before the round
+# reads the same rows alike (one report differs, row 90, wrong both ways), so the fall from seed 28's 0.33 is the
+# sample's. Re-run on this round's code, seed 28's judged rows read 0.80 / 0.38 (dev: rows 50, 65, 73, 81, 98 turn
+# right). Floors a little below.
+def test_the_round_10_actor_audit_floor() -> None:
+    from bench.quality import event_audit
+
+    figures = event_audit.figures(event_audit.AUDIT_FILE.with_name("events_ant2_seed29.tsv"))
+    assert figures["judged"] == event_audit.AUDIT_REPORTS
+    assert figures["type_right"] >= 0.76
+    assert figures["type_and_actors_right"] >= 0.24

@@ -210,3 +210,102 @@ def test_a_person_after_a_definite_title_with_a_lam_complement_is_the_subject() 
     # the ل of "للشؤون" belongs to the title; the name opening with ب is no charge
     text = "ودعا المفوض الأوروبي للشؤون الاقتصادية بيار موسكوفيسي الأربعاء إيطاليا إلى تقديم حلول."
     assert report_of(text, "ودعا") == ("بيار موسكوفيسي", "إيطاليا")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        pytest.param("وظل ترامب ينتقد الاتفاق النووي مرارا.", "ينتقد", id="kept-criticising"),
+        pytest.param("وبات ترامب يهاجم الحكومة الكندية.", "يهاجم", id="came-to-attack"),
+    ],
+)
+def test_a_name_between_an_auxiliary_verb_and_its_verb_is_the_subject(text: str, trigger: str) -> None:
+    assert report_of(text, trigger)[0] == "دونالد ترمب"
+
+
+def test_a_joined_verb_with_an_object_pronoun_takes_the_opening_subject_and_its_object_the_referent() -> None:
+    # "Trump kept criticising the Canadian government, and accused it of failings": it is the government.
+    text = "دأب ترامب على انتقاد الحكومة الكندية، واتهمها بالتقصير في التجارة."
+    agent, target = report_of(text, "واتهمها")
+    assert agent == "دونالد ترمب"
+    assert target is not None and "كندا" in target
+
+
+def test_a_person_set_off_by_commas_after_a_title_is_the_subject() -> None:
+    text = "ودعا المبعوث الأممي إلى اليمن، مارتن غريفيث، الحكومة إلى الحوار."
+    assert report_of(text, "ودعا")[0] == "مارتن غريفيث"
+
+
+def test_the_name_after_an_apposition_is_the_target_not_a_partner() -> None:
+    text = "وانتقد وزير الخارجية الروسي، سيرغي لافروف، الولايات المتحدة بشدة."
+    assert report_of(text, "وانتقد") == ("سيرغي لافروف", "الولايات المتحدة")
+
+
+def test_a_name_in_parentheses_after_the_agent_is_no_target() -> None:
+    text = "اتهمت وزارة العدل الأمريكية (واشنطن) عشرة موظفين بالتجسس."
+    assert report_of(text, "اتهمت")[1] != "واشنطن"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "other"),
+    [
+        pytest.param("وقال ماكرون لدى بدء اجتماعه مع نظيره الأمريكي إنه متفائل.", "اجتماعه", "الولايات المتحدة",
+                     id="his-meeting-with-his-american-counterpart"),
+        pytest.param("وأجرى الرئيس الفرنسي إيمانويل ماكرون اتصالا هاتفيا بنظيره الروسي تناول الأزمة.", "اتصالا هاتفيا",
+                     "روسيا", id="a-call-to-his-russian-counterpart"),
+        pytest.param("والتقى وزير الخارجية المصري سامح شكري نظيره الأردني في عمان.", "التقى", "الأردن",
+                     id="met-his-jordanian-counterpart-after-the-subject"),
+    ],
+)  # fmt: skip
+def test_a_counterpart_named_only_by_a_nisba_is_the_meetings_other_side(text: str, trigger: str, other: str) -> None:
+    assert report_of(text, trigger)[1] == other
+
+
+def test_a_counterpart_named_after_the_nisba_is_read_by_name() -> None:
+    text = "وعقد وزير الخارجية المصري سامح شكري محادثات مع نظيره الأردني أيمن الصفدي."
+    assert report_of(text, "محادثات") == ("سامح شكري", "أيمن الصفدي")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "author"),
+    [
+        pytest.param("وأعلنت الحكومة تلقيها مساعدات من اليابان.", "مساعدات", "اليابان", id="aid-from-japan"),
+        pytest.param("وثمنت الوزيرة المساعدات المقدمة من الجانب الأمريكي للاجئين.", "المساعدات", "الولايات المتحدة",
+                     id="aid-given-by-the-american-side"),
+    ],
+)  # fmt: skip
+def test_a_name_behind_min_after_an_aid_or_a_call_is_its_author(text: str, trigger: str, author: str) -> None:
+    assert report_of(text, trigger)[0] == author
+
+
+def test_min_with_no_name_after_it_names_no_author() -> None:
+    # "من أجل السلام": for peace, no one's calls
+    assert report_of("وأطلقت فرنسا دعوات من أجل السلام.", "دعوات")[0] == "فرنسا"
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        pytest.param("ورفضت إسرائيل دعوات من الاتحاد الأوروبي لوقف القتال.", "الاتحاد الأوروبي", id="calls-from-the-eu"),
+        pytest.param("ورفضت موسكو اتهامات لندن بالتورط في الهجوم.", "لندن", id="londons-charges"),
+        pytest.param("رفضت الصين الاتهامات التي وجهها لها وزير الخارجية الأمريكي أنتوني بلينكن.", "أنتوني بلينكن",
+                     id="the-charges-blinken-made-against-it"),
+    ],
+)  # fmt: skip
+def test_a_rejection_is_done_to_the_author_of_what_it_rejects(text: str, author: str) -> None:
+    found = {trigger: (a1, a2) for trigger, a1, a2 in reports(text)}
+    rejecter, target = next(found[t] for t in found if t.endswith(("رفضت", "ورفضت")))
+    assert target == author
+    call = next(found[t] for t in found if t.startswith(("دعوات", "اتهامات", "الاتهامات")))
+    assert call == (author, rejecter)  # the call or charge is its author's, addressed to the rejecter
+
+
+def test_a_denied_charge_by_unnamed_accusers_is_against_the_denier() -> None:
+    assert report_of("وتنفي كوبا اتهامات دول غربية لها بدعم جماعات مسلحة.", "اتهامات") == (None, "كوبا")
+
+
+def test_an_opposed_delivery_is_not_the_opposers_nor_against_it() -> None:
+    # Congress opposes delivering the planes to Egypt: neither the deliverer nor the recipient is Congress, and
+    # Cairo is named in another phrase (the cause).
+    text = "وعارض الكونغرس تسليم الطائرات إلى مصر بسبب إعلان القاهرة شراء صواريخ."
+    assert "الكونغرس" not in report_of(text, "تسليم")

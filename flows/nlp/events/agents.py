@@ -17,6 +17,7 @@ from flows.dates.lexicon import lexicon as date_words
 from flows.nlp.entities.gazetteer import name_stopwords
 from flows.nlp.text import words
 from flows.nlp.text.arabic import normalize, tokens
+from flows.nlp.text.syntax import auxiliary_verb, between_commas
 from flows.resources import read_tsv, read_tsv_tuples
 
 # A verb's subject stands within this many words after it (titles like "سفير فرنسا السابق لدى الاتحاد الأفريقي" come
@@ -149,6 +150,9 @@ def pick_actor1(
         titled = None if subject_suffix else titled_person_after(text, trigger_end, after)
         if titled is not None:
             return titled, "subject"  # "دعا المفوض الأوروبي للشؤون الاقتصادية بيار موسكوفيسي إيطاليا"
+        apposed = None if subject_suffix else apposed_person_after(text, trigger_end, after)
+        if apposed is not None:
+            return apposed, "subject"  # "وحث المبعوث الأممي إلى اليمن، مارتن غريفيث، الحكومة على الحوار"
         if not subject_suffix and direct and common_subject_after(text, trigger_end, after):
             # "استهدف انفجار موكبا لرئيس الوزراء … رامي الحمد الله", "يتهم مشروع القرار إسرائيل": a common noun
             # opens the clause as its subject; the name further on is in the object.
@@ -232,6 +236,28 @@ def titled_person_after(text: str, trigger_end: int, after: list[ActorCandidate]
     if not between or not all(w.startswith(("ال", "لل")) for w in definite) or definite[0].startswith("لل"):
         return None
     return person if any(w.startswith("لل") for w in definite) else None
+
+
+def apposed_person_after(text: str, trigger_end: int, after: list[ActorCandidate]) -> ActorCandidate | None:
+    """The person set off by commas after a description of him that opens right after the verb with a definite title
+    ("وحث المبعوث الأممي إلى اليمن، مارتن غريفيث، الحكومة"): the description is the verb's subject and the name
+    its apposition, so the name is the subject, not an object. None when a name (not a nisba) stands in the
+    description or the person stands further than a description's reach."""
+    person = next((c for c in after if c.entity_type == "PERSON"), None)
+    if person is None or gap_tokens(text, trigger_end, person.char_start) > VERB_SUBJECT_TOKENS:
+        return None
+    if not between_commas(text, person.char_start, person.char_end):
+        return None
+    comma = max(text.rfind("،", trigger_end, person.char_start), text.rfind(",", trigger_end, person.char_start))
+    if CLAUSE_PUNCTUATION.search(text[trigger_end:comma]):
+        return None
+    if any(c.char_start < person.char_start and not c.is_adjectival for c in after):
+        return None
+    head = tokens(text, trigger_end, comma)[:1]
+    if not head:
+        return None
+    word = normalize(head[0].text).removeprefix("و")
+    return person if word.startswith("ال") and word.removeprefix("ال") in TITLE_WORDS else None
 
 
 def after_counterpart(text: str, start: int) -> bool:
@@ -371,8 +397,8 @@ def first_conjunct(text: str, cands: list[ActorCandidate], last: int) -> ActorCa
 
 
 def is_preposed_subject(text: str, cand: ActorCandidate, trigger_start: int) -> bool:
-    """A name right before a verb, itself after كان/قد or at the start of its clause, is the verb's subject
-    ("وكانت دمشق اتهمت إسرائيل", "إن واشنطن انسحبت"); so is a nisba on the noun there ("أن الصواريخ الإسرائيلية
+    """A name right before a verb, itself after كان/قد (or another auxiliary verb: "وظل ترامب ينتقد") or at the start
+    of its clause, is the verb's subject ("وكانت دمشق اتهمت إسرائيل", "إن واشنطن انسحبت"); so is a nisba on the noun there ("أن الصواريخ الإسرائيلية
     استهدفت": Israel)."""
     if gap_tokens(text, cand.char_end, trigger_start) != 0:
         return False
@@ -385,6 +411,7 @@ def is_preposed_subject(text: str, cand: ActorCandidate, trigger_start: int) -> 
     word = normalize(before[-1].text)
     return (
         word in PREPOSING_WORDS
+        or auxiliary_verb(word)  # "وظل ترامب ينتقد الاتفاق": كان's sisters and the verbs of beginning
         or complementiser(word)
         or bool(CLAUSE_PUNCTUATION.search(text[before[-1].char_end : cand.char_start]))
     )

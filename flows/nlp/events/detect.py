@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from flows.nlp.events.agents import carries_object, gap_tokens
+from flows.nlp.events.answers import answering, authored_roles, in_noun_phrase, rejected_by
 from flows.nlp.events.clauses import (
     QUOTE_BOUNDARY,
     accused_agent,
@@ -39,7 +40,7 @@ from flows.nlp.events.domains import KEPT_OFF_POLITICS, is_off_politics
 from flows.nlp.events.groups import resolve_groups
 from flows.nlp.events.irrealis import complement_status, governing_statement
 from flows.nlp.events.lexicon import EventLexicon, lexicon
-from flows.nlp.events.nisbas import action_nisbas, with_object_nisba
+from flows.nlp.events.nisbas import action_nisbas, with_counterpart_nisba, with_object_nisba
 from flows.nlp.events.noun_clauses import (
     SYMMETRIC_TYPES,
     is_undergone,
@@ -220,6 +221,14 @@ def detect_events(
                     roles = as_target(roles, target)  # "الغارة التي استهدفت القيادي الحوثي صالح الصماد"
             roles = places_out_of_roles(roles, places)
             roles = with_object_nisba(text, hit, roles, pool, clause_end, mentions, entities)
+            roles = with_counterpart_nisba(text, hit, roles, pool, clause_end, entities)
+            rejection = rejected_by(found[-1] if found else None, sentence_hits[i - 1] if i else None, hit, text)
+            if rejection is not None:
+                near = in_noun_phrase(text, hit.char_end, pool, roles.actor2_id)
+                roles = authored_roles(
+                    roles, hit.entry.event_type, rejection.event.actor1_id, near
+                )  # "ورفضت إسرائيل دعوات من الأمم المتحدة"
+                found[-1] = answering(rejection, roles.actor1_id)
             if (
                 hit.entry.event_mode == "visit"
                 and hit.entry.pos == "verb"

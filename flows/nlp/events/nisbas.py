@@ -5,7 +5,8 @@ nisba_heads.tsv: "القوات الأمريكية" yes, "الغارات الأم
 An event noun's nisba names who acted, so the event stage reads it itself: the one or two words after a noun
 trigger, looked up among the gazetteer's nisba forms (derived from each country's masculine singular, gazetteer.py).
 Which of them is the agent (right after the noun, or after one adjective of its own) is roles.nisba_on_noun's call.
-A nisba in the act's object names its target when the clause names none (object_nisba).
+A nisba in the act's object names its target when the clause names none (object_nisba); a counterpart's nisba
+names a meeting's other side when the clause names none ("اجتماعه مع نظيره الأميركي": counterpart_nisba).
 A nisba becomes a candidate only for a country the article's entities hold (the country itself, or a place of it such
 as its capital): an event's actors are entities of its article.
 """
@@ -16,7 +17,7 @@ import re
 from dataclasses import replace
 
 from flows.nlp.entities.gazetteer import load_gazetteer
-from flows.nlp.events.agents import ActorCandidate, gap_tokens, subject_noun_nisba
+from flows.nlp.events.agents import COUNTERPART, ActorCandidate, gap_tokens, subject_noun_nisba
 from flows.nlp.events.noun_clauses import governed_word
 from flows.nlp.events.parties import content_start, nisba_on_noun
 from flows.nlp.events.roles import Roles
@@ -37,6 +38,11 @@ NO_OBJECT_TARGET_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
 # The words of an object noun phrase a nisba on it may stand in ("على السيادة اللبنانية", "احدى المقاتلات السورية").
 OBJECT_REACH_WORDS = 4
 CLAUSE_BREAK = re.compile(r"[،,.:;؛()]")
+# Types with two sides of equal standing: a counterpart named only by a nisba is the other side.
+COUNTERPART_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# The words after the trigger the counterpart noun may stand in ("اجتماعه مع نظيره الأميركي": two words on, its
+# nisba the third), and how many words after that noun its nisba may come (right after it).
+COUNTERPART_REACH_WORDS = 4
 
 
 def action_nisbas(
@@ -181,3 +187,53 @@ def with_object_nisba(
     if target is None:
         return roles
     return replace(roles, actor2_id=target, actor_ids=(*roles.actor_ids, target))
+
+
+def counterpart_nisba(
+    text: str,
+    hit: TriggerHit,
+    clause_end: int,
+    pool: list[ActorCandidate],
+    skipped: tuple[tuple[int, int], ...],
+    entities: tuple[Entity, ...],
+) -> str | None:
+    """The country of a counterpart named only by a nisba after a meeting's or an agreement's trigger: "لدى بدء
+    اجتماعه مع نظيره الأميركي", "اتصالا هاتفيا بنظيره الفرنسي", "التقى الوزير سامح شكري نظيره الأردني" (the
+    counterpart noun, agents.COUNTERPART, in the few words after the trigger, the agent's words after a verb
+    ``skipped``, then its nisba right after it). None when a person's name follows the nisba (the roles read the
+    counterpart by name) or no such nisba stands in the trigger's clause."""
+    if hit.entry.event_type not in COUNTERPART_TYPES:
+        return None
+    read = [t for t in tokens(text, hit.char_end, clause_end) if not any(a <= t.char_start < b for a, b in skipped)]
+    for i, token in enumerate(read[:COUNTERPART_REACH_WORDS]):
+        if CLAUSE_BREAK.search(text[hit.char_end : token.char_start]):
+            return None
+        if not COUNTERPART.match(normalize(token.text)) or i + 1 >= len(read):
+            continue
+        nisba = read[i + 1]
+        if gap_tokens(text, token.char_end, nisba.char_start) or CLAUSE_BREAK.search(
+            text[token.char_end : nisba.char_start]
+        ):
+            return None
+        named = any(
+            c.entity_type == "PERSON"
+            and c.char_start >= nisba.char_end
+            and gap_tokens(text, nisba.char_end, c.char_start) <= 1
+            for c in pool
+        )
+        return None if named else article_country(nisba_country(normalize(nisba.text)), entities)
+    return None
+
+
+def with_counterpart_nisba(
+    text: str, hit: TriggerHit, roles: Roles, pool: list[ActorCandidate], clause_end: int, entities: tuple[Entity, ...]
+) -> Roles:
+    """The roles with a counterpart's country as actor2 when they have none and it is not the agent's
+    (counterpart_nisba)."""
+    if roles.actor2_id is not None:
+        return roles
+    skipped = agent_spans(text, pool, roles.actor1_id, hit.char_end)
+    other = counterpart_nisba(text, hit, clause_end, pool, skipped, entities)
+    if other is None or other == roles.actor1_id:
+        return roles
+    return replace(roles, actor2_id=other, actor_ids=(*roles.actor_ids, other))

@@ -8,6 +8,9 @@ roles.py places (issue 14, sixth session, from the wrong rows of the seed-20 aud
 - A noun with a possessive pronoun ("زيارته") is its sentence's subject's act (possessor).
 - A nisba right after an action noun, or after one adjective of its own, names the agent (nisba_on_noun), and so
   does a force behind ل after an attack noun (lam_agent).
+- A call's, a charge's, a support's or an aid's noun names its author behind من ("دعوات من الأمم المتحدة",
+  "المساعدات المقدمة من الجانب الأمريكي": author_after); a rejection of such a noun is done to that author
+  (object_of_verb).
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from flows.nlp.events.agents import (
     gap_tokens,
     word_start,
 )
+from flows.nlp.text import words
 from flows.nlp.text.arabic import enclitic_stems, normalize, tokens
+from flows.nlp.text.syntax import between_commas
 
 # A participle's subject is its sentence's: the name right after the opening verb ("ووصف ترامب الاتفاق …، مطالبا
 # بإصلاحه"), within this many words of the clause start (the verb and a title: "ووصف الرئيس الأمريكي ترامب").
@@ -53,6 +58,18 @@ ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يا")
 # The article or the preposition ل a force noun carries there ("الطائرات", "لمقاتلات", "للقوات"), normalised.
 FORCE_NOUN_PREFIXES = ("لل", "ال", "ل")
 LAM_PREFIXES = ("لل", "ل")
+# Types whose noun names its author behind من: a call, a charge or a criticism, a support, an aid. Not a threat's
+# ("تحذيرات من التصعيد": what it warns of) nor a meeting's.
+AUTHORED_TYPES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "AID"})
+FROM = normalize("من")
+# The words between such a noun and its من: its adjectives or a participle ("انتقادات شديدة من", "المساعدات المقدمة
+# من"), at most this many.
+AUTHOR_REACH_WORDS = 2
+# A side named by its nisba after من ("من الجانب الأمريكي"): the nisba is the author.
+PREPOSITION_WORDS = frozenset(normalize(w) for w in ("في", "إلى", "على", "عن", "من", "مع", "ضد"))
+SIDE_WORDS = frozenset(normalize(w) for w in ("الجانب", "الطرف"))
+# A verb's object stands within this many words after it: its subject (a title and a two-word name) between.
+OBJECT_REACH_WORDS = 6
 
 
 def possessor(
@@ -129,6 +146,8 @@ def coordinated_after(text: str, first: ActorCandidate, actors: list[ActorCandid
     for cand in (c for c in actors if c.char_start >= first.char_end):
         between = text[last.char_end : cand.char_start]
         joined = COORDINATION.fullmatch(between) and ("و" in between or "،" in between or "," in between)
+        if joined and "و" not in between and last is first and between_commas(text, first.char_start, first.char_end):
+            break  # "وانتقد وزير الخارجية الروسي، سيرغي لافروف، الولايات المتحدة": the comma closes an apposition
         if not (joined or partner_word(between)):
             break
         partners.append(cand)
@@ -144,3 +163,42 @@ def partner_word(between: str) -> bool:
         return False
     word = normalize(found[0].text)
     return word[:1] == "و" and any(stem in PARTNER_STEMS for stem in enclitic_stems(word[1:]))
+
+
+def author_after(text: str, trigger_end: int, cands: list[ActorCandidate]) -> ActorCandidate | None:
+    """The name behind من right after a noun, or after its adjectives ("دعوات من الأمم المتحدة", "انتقادات شديدة من
+    الاتحاد الأوروبي", "المساعدات المقدمة من الجانب الأمريكي"): who made the call, the charge or the aid. None when
+    another word, a preposition or a clause break comes first, or no name follows من ("من أجل")."""
+    following = words(text, trigger_end, min(len(text), trigger_end + 80))
+    for i, word in enumerate(following[: AUTHOR_REACH_WORDS + 1]):
+        if CLAUSE_PUNCTUATION.search(text[trigger_end : word.start]):
+            return None
+        if word.norm == FROM:
+            named = following[i + 1 : i + 3]
+            if named and named[0].norm in SIDE_WORDS:
+                named = named[1:]
+            if not named:
+                return None
+            return next((c for c in cands if named[0].start <= c.char_start < named[0].end), None)
+        if word.proclitics.removesuffix("ال") or any(
+            c.char_start < word.end and word.start < c.char_end for c in cands
+        ):
+            return None  # "دعوات لوقف", "دعم روسيا": not an adjective of the noun
+    return None
+
+
+def object_of_verb(text: str, verb_end: int, noun_start: int, noun_end: int) -> bool:
+    """The noun at [noun_start, noun_end) is the object of the verb ending at ``verb_end``: a few words after it (its
+    subject between), no clause break and no preposition on the noun ("ورفضت إسرائيل دعوات", not "رفضت الرد على
+    دعوات")."""
+    if noun_start < verb_end or CLAUSE_PUNCTUATION.search(text[verb_end:noun_start]):
+        return False
+    own = words(text, noun_start, noun_end)[:1]
+    if not own or own[0].proclitics.removeprefix("و").removesuffix("ال"):
+        return False
+    between = words(text, verb_end, noun_start)
+    if between and between[0].start < verb_end:
+        between = between[1:]
+    return len(between) <= OBJECT_REACH_WORDS and not any(
+        w.proclitics.removeprefix("و").removesuffix("ال") or w.norm in PREPOSITION_WORDS for w in between
+    )

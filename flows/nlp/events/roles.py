@@ -24,6 +24,7 @@ from flows.nlp.events.agents import (
     COUNTERPART,
     NISBA_TYPES,
     ActorCandidate,
+    apposed_person_after,
     charge_start,
     clitic_before,
     common_subject_after,
@@ -35,11 +36,13 @@ from flows.nlp.events.agents import (
     word_start,
 )
 from flows.nlp.events.parties import (
+    AUTHORED_TYPES,
     DEATH_MODES,
     OPENING_SUBJECT_TOKENS,
     PATIENT_GENITIVE_MODES,
     POSSESSED_BY_AGENT,
     SYMMETRIC_TYPES,
+    author_after,
     content_start,
     coordinated_after,
     lam_agent,
@@ -48,6 +51,7 @@ from flows.nlp.events.parties import (
 )
 from flows.nlp.text import words
 from flows.nlp.text.arabic import normalize, tokens
+from flows.nlp.text.syntax import in_parentheses_after, joined_with_object_pronoun
 from flows.resources import read_tsv_tuples
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
@@ -201,6 +205,8 @@ def assign_roles(
         and c.entity_type in ACTOR_TYPES
         and not c.is_adjectival
         and not is_title_part(text, c, inside, trigger_start)
+        # "اتهم مكتب التحقيقات الفدرالي (أف بي آي)": a name in parentheses after another names it again
+        and not any(in_parentheses_after(text, o.char_end, c.char_start, c.char_end) for o in inside if o is not c)
     ]
     if visit:
         # A visit's destination is its place, never its counterpart.
@@ -240,6 +246,25 @@ def assign_roles(
             None,
         )
         first, source = (nisba_subject, "nisba") if nisba_subject else (first, source)
+        if (
+            pos == "verb"
+            and source == "guess"
+            and first in actor_before
+            and joined_with_object_pronoun(text, trigger_start, trigger_end)
+        ):
+            # "دأب ترامب على انتقاد الحكومة الكندية، واتهمها بالتقصير": the name just before a joined verb with an
+            # object pronoun is whom the pronoun stands for, its object; its subject is the clause's opening one.
+            referent = first
+            opening = next(
+                (
+                    c
+                    for c in actor_before
+                    if c is not referent and 1 <= gap_tokens(text, clause_start, c.char_start) <= OPENING_SUBJECT_TOKENS
+                ),
+                None,
+            )
+            first, source = opening, "subject" if opening is not None else "guess"
+            actor_after = [referent, *actor_after]
         # A subject after the verb outranks a guess; a preposed or shared subject ("وكانت دمشق اتهمت") stays.
         if (
             pos == "verb"
@@ -247,7 +272,8 @@ def assign_roles(
             and (first is None or first.char_start >= trigger_end or source in ("guess", "unnamed"))
         ):
             nisba_after = subject_nisba_after(text, trigger_end, inside, actor_after)
-            if nisba_after is not None and (first is None or first.char_start >= nisba_after.char_end):
+            apposed = first is not None and first is apposed_person_after(text, trigger_end, actor_after)
+            if nisba_after is not None and not apposed and (first is None or first.char_start >= nisba_after.char_end):
                 first, source = nisba_after, "nisba"
     if pos == "noun":
         # "غارة إسرائيلية", "ضربات أمريكية", "قصف جوي أمريكي": a nisba right after an action noun names its agent.
@@ -266,6 +292,15 @@ def assign_roles(
             first is None or source == "guess" or (source == "before" and owner.entity_type == "PERSON" and masculine)
         ):
             first, source = owner, "subject"  # "وركز نتانياهو … في اليوم الأول من زيارته لبرلين": his visit
+        author = (
+            author_after(text, trigger_end, [c for c in inside if c.char_start >= trigger_end])
+            if event_type in AUTHORED_TYPES and source in ("guess", "before") and agent_nisba is None
+            else None
+        )
+        if author is not None:
+            # "ورفضت إسرائيل دعوات من الأمم المتحدة": the calls are the UN's, not the rejecter's
+            first, source = author, "by"
+            actor_after = [c for c in actor_after if c is not author]
         if agent_nisba is not None:
             # a guessed name it replaces is no target either ("غارة إسرائيلية، قال متحدث باسم الجيش": the speaker)
             guessed = first if source == "guess" else None

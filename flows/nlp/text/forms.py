@@ -31,6 +31,10 @@ PAST_SUFFIXES = ("", "ت", "ا", "وا", "تا", "ن", "نا", "تم", "تما",
 # Endings after a consonant-initial suffix shortens a hollow verb: قلت، قلنا، قلتم.
 SHORT_PAST_SUFFIXES = ("ت", "نا", "تم", "تما", "تن", "ن")
 IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+# The third person only: he, she, they (كان، كانت، كانا، كانوا، كانتا، كنّ; يكون، تكون، يكونان، يكونون، يكنّ).
+THIRD_PERSON_PAST_SUFFIXES = ("", "ت", "ا", "وا", "تا", "ن")
+THIRD_PERSON_PREFIXES = ("ي", "ت")
+THIRD_PERSON_PRESENT_SUFFIXES = ("", "ون", "ان", "ن")
 # يقول، يقولون، يقولان، تقولين، يقولوا، يقلن.
 IMPERFECT_SUFFIXES = ("", "ون", "ان", "ين", "وا", "ن", "ا")
 # Feminine, dual, plurals, accusative alef: قائل، قائلة، قائلان، قائلين، قائلون، قائلات، قائلا.
@@ -96,6 +100,25 @@ def verb_forms(lemma: str) -> set[str]:
     for noun in participles | nouns:
         forms |= noun_forms(normalize(noun))
     return forms
+
+
+@lru_cache(maxsize=4096)
+def finite_forms(lemma: str) -> frozenset[str]:
+    """The normalised third-person forms of a verb lemma's past and present tenses, no participle or verbal noun:
+    كان -> كان، كانت، كانوا، يكون، تكون، يكونون (not كائن، كون); for closed classes of verbs whose nouns are other
+    words (ظل "stayed" and ظل "shadow" share a spelling, but شارع "street" is no form of شرع here)."""
+    bare = "".join(ch for ch in lemma if ch not in DIACRITICS)
+    past, present, _, nouns = _patterns(bare, SHADDA in lemma)
+    if len(bare) > 3 and bare[-1] in "اى" or (len(bare) == 3 and SHADDA in lemma and bare[-1] in "اى"):
+        past, present, nouns = _defective(past, present, nouns)
+    forms = {normalize(stem + suffix) for stem in past for suffix in THIRD_PERSON_PAST_SUFFIXES}
+    forms |= {
+        normalize(prefix + stem + suffix)
+        for stem in present
+        for prefix in THIRD_PERSON_PREFIXES
+        for suffix in THIRD_PERSON_PRESENT_SUFFIXES
+    }
+    return frozenset(forms)
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,74 @@
+"""Clause structure the language stages share: which words open a clause around its subject, and which names stand
+beside another as its apposition rather than as a party of their own.
+
+    >>> from flows.nlp.text.syntax import auxiliary_verb
+    >>> [auxiliary_verb(w) for w in ("وظل", "باتت", "يزال", "قال")]
+    [True, True, True, False]
+
+An auxiliary verb (كان and its sisters, the verbs of approach and beginning: flows/data/auxiliary_verbs.tsv) takes a
+clause whose subject comes before its verb: "وظل ترامب ينتقد الاتفاق" (Trump is the subject of ينتقد), "بات الجيش
+يسيطر". An apposition names again who was just named: in parentheses ("وزارة العدل الأمريكية (واشنطن)") or between
+commas after a description ("المبعوث الأممي إلى اليمن، مارتن غريفيث، الحكومة").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from flows.nlp.text.arabic import normalize
+from flows.nlp.text.forms import finite_forms
+from flows.nlp.text.morph import words
+from flows.resources import read_tsv
+
+# The conjunctions an auxiliary may carry (وظل، فبات).
+CONJUNCTIONS = ("و", "ف")
+# Forms shorter than this are left out, the lemma itself (ظل) kept: a hollow verb's short forms (كن، زل، صر) are other
+# words too.
+MIN_FORM_LETTERS = 3
+# What stands between a name and its apposition: an opening parenthesis, or a comma (Arabic or Latin), and spaces.
+PARENTHESIS_OPEN = re.compile(r"\s*\(\s*")
+PARENTHESIS_CLOSE = re.compile(r"\s*\)")
+COMMA = re.compile(r"\s*[،,]\s*")
+
+
+@cache
+def auxiliary_forms() -> frozenset[str]:
+    """The normalised third-person forms of every auxiliary verb lemma."""
+    return frozenset(
+        form
+        for row in read_tsv("auxiliary_verbs.tsv")
+        for form in finite_forms(row["lemma"])
+        if len(form) >= MIN_FORM_LETTERS or form == normalize(row["lemma"])
+    )
+
+
+def auxiliary_verb(word: str) -> bool:
+    """``word`` (as written or normalised) is a form of an auxiliary verb, bare or with و/ف."""
+    norm = normalize(word)
+    forms = auxiliary_forms()
+    return norm in forms or (norm[:1] in CONJUNCTIONS and norm[1:] in forms)
+
+
+def in_parentheses_after(text: str, first_end: int, start: int, end: int) -> bool:
+    """The span [start, end) stands alone in parentheses right after what ends at ``first_end``:
+    "وزارة العدل الأمريكية (واشنطن)" names the ministry again, "مكتب التحقيقات الفدرالي (أف بي آي)" the bureau."""
+    return (
+        first_end <= start
+        and bool(PARENTHESIS_OPEN.fullmatch(text[first_end:start]))
+        and bool(PARENTHESIS_CLOSE.match(text, end))
+    )
+
+
+def between_commas(text: str, start: int, end: int) -> bool:
+    """The span [start, end) is set off by a comma on each side ("…، مارتن غريفيث، …"): an apposition to the words
+    before it."""
+    before = text[max(0, start - 3) : start]
+    return bool(re.search(r"[،,]\s*$", before)) and bool(COMMA.match(text, end))
+
+
+def joined_with_object_pronoun(text: str, start: int, end: int) -> bool:
+    """The word at [start, end) is joined to what comes before by و/ف and carries a pronoun enclitic ("، واتهمها",
+    "فانتقده"): a verb that goes on with the clause before it, and whose object is someone just named."""
+    found = words(text, start, end)[-1:]
+    return bool(found) and found[0].proclitics[:1] in CONJUNCTIONS and bool(found[0].enclitic)

@@ -1,0 +1,86 @@
+"""The shared text layer's clause structure: auxiliary verbs, appositions, joined verbs with an object pronoun."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.nlp.text.forms import finite_forms
+from flows.nlp.text.syntax import (
+    auxiliary_forms,
+    auxiliary_verb,
+    between_commas,
+    in_parentheses_after,
+    joined_with_object_pronoun,
+)
+from flows.resources import read_tsv
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        pytest.param("وظل", id="and-he-kept"),
+        pytest.param("باتت", id="she-came-to"),
+        pytest.param("يزال", id="still"),
+        pytest.param("وكانت", id="and-she-was"),
+        pytest.param("أصبحوا", id="they-became"),
+        pytest.param("فبدأ", id="so-he-began"),
+        pytest.param("دأب", id="he-kept-on"),
+        pytest.param("تكاد", id="she-almost"),
+    ],
+)
+def test_an_auxiliary_verbs_forms_are_read(word: str) -> None:
+    assert auxiliary_verb(word)
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        pytest.param("قال", id="he-said"),
+        pytest.param("الظل", id="the-shadow"),
+        pytest.param("شارع", id="street-a-participle-of-shara-a"),
+        pytest.param("كائن", id="being-a-participle"),
+        pytest.param("وكن", id="a-short-hollow-form"),
+    ],
+)
+def test_other_words_and_an_auxiliarys_nouns_are_not(word: str) -> None:
+    assert not auxiliary_verb(word)
+
+
+def test_finite_forms_are_the_third_persons_past_and_present_only() -> None:
+    forms = finite_forms("كان")
+    assert {"كان", "كانت", "كانوا", "يكون", "تكون", "يكونون"} <= forms
+    assert not {"كاين", "كون", "مكون", "نكون", "كنتم"} & forms
+
+
+def test_every_auxiliary_lemma_gives_forms() -> None:
+    lemmas = [row["lemma"] for row in read_tsv("auxiliary_verbs.tsv")]
+    assert lemmas and all(finite_forms(lemma) & auxiliary_forms() for lemma in lemmas)
+
+
+def test_a_name_in_parentheses_after_another_is_its_apposition() -> None:
+    text = "اتهمت الوزارة (الداخلية) المعارضين"
+    first_end = text.index(" (")
+    start = text.index("الداخلية")
+    assert in_parentheses_after(text, first_end, start, start + len("الداخلية"))
+    later = text.index("المعارضين")
+    assert not in_parentheses_after(text, first_end, later, later + len("المعارضين"))
+
+
+def test_a_name_between_commas_is_set_off() -> None:
+    text = "ودعا المبعوث، مارتن غريفيث، الحكومة"
+    start = text.index("مارتن")
+    assert between_commas(text, start, start + len("مارتن غريفيث"))
+    assert not between_commas(text, text.index("الحكومة"), len(text))
+
+
+@pytest.mark.parametrize(
+    ("word", "joined"),
+    [
+        pytest.param("واتهمها", True, id="and-accused-her"),
+        pytest.param("فانتقده", True, id="so-criticised-him"),
+        pytest.param("اتهمها", False, id="accused-her-not-joined"),
+        pytest.param("واتهم", False, id="and-accused-no-pronoun"),
+    ],
+)
+def test_a_joined_word_with_an_object_pronoun(word: str, joined: bool) -> None:
+    assert joined_with_object_pronoun(word, 0, len(word)) is joined
