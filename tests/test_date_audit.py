@@ -8,7 +8,7 @@ from bench.quality import date_audit
 from bench.quality.audit import read_rows
 
 
-@pytest.mark.parametrize("seed", [81, 82, 83, 84, 85])
+@pytest.mark.parametrize("seed", [81, 82, 83, 84, 85, 86])
 def test_the_date_audits_are_judged_and_keep_excerpts_short(seed: int) -> None:
     path = date_audit.audit_file(seed)
     rows = read_rows(path)
@@ -18,6 +18,14 @@ def test_the_date_audits_are_judged_and_keep_excerpts_short(seed: int) -> None:
     assert all(len(row["excerpt"]) <= 2 * date_audit.EXCERPT_CHARS + 60 for row in rows), "excerpts, not articles"
 
 
+# Seed 86, drawn after round 10's date change (date15: background clauses take only their own dates, a noun's own
+# relative clause dates it, the lead retold, month-day ordinals and a number glued to في) and judged by hand before it
+# was scored: date right 47/60 = 0.78; main before the round reads 45/60 on the same rows (rows 14 and 34, "جبهة
+# البوليساريو التي تخوض تمردا" and "إثر اتهامها بتسميم", given a day there: right only with the round, none only
+# without). The floor rises 0.52 -> 0.77, just under it; seed 85 re-run on the round's code (dev): 32/60 -> 35/60,
+# seed 84 42/59 -> 43/59. With 60 rows the share moves by about ±0.12: seed 86 judged higher than seed 85 is mostly
+# the draw (30 of its 47 right rows are undated background left unknown, against 15 of seed 85's 32), not the round's
+# two rows.
 # Seed 85, drawn after round 9's second-wave date change (f1676c7: a saying's day dates only a past act in what was
 # said; "the last N days") and judged by hand before it was scored: date right 32/60 = 0.53; main before the wave reads
 # 30/60 on the same rows (rows 6 and 37, "أن روسيا ستواصل … ردا على العقوبات" and "ما إذا كان سيلتقي", right only with
@@ -30,4 +38,4 @@ def test_the_date_audits_are_judged_and_keep_excerpts_short(seed: int) -> None:
 def test_the_current_date_audit_floor() -> None:
     figures = date_audit.figures(date_audit.audit_file(date_audit.AUDIT_SEED))
     assert figures["judged"] == date_audit.AUDIT_REPORTS
-    assert figures["date_right"] >= 0.52
+    assert figures["date_right"] >= 0.77

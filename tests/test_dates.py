@@ -64,6 +64,31 @@ def only(text: str, anchor: dt.date | None = WED, **kwargs: bool) -> tuple[str, 
         pytest.param(
             "خلال الأسبوع الأول من شهر ماي 2017 بعد", "ماي 2017", D(2017, 5, 1), "month", id="first-week-of-may-is-may"
         ),
+        # an ordinal after an indefinite noun in construct is the month's day; after a definite noun it counts that noun
+        pytest.param(
+            "وقعا في لقاء الحادي عشر من مارس 2024 اتفاقا",
+            "الحادي عشر من مارس 2024",
+            D(2024, 3, 11),
+            "day",
+            id="meeting-of-the-eleventh-of-march",
+        ),
+        pytest.param(
+            "عادا إلى بنود اجتماع الخامس من أكتوبر 2023 كلها",
+            "الخامس من أكتوبر 2023",
+            D(2023, 10, 5),
+            "day",
+            id="meeting-of-the-fifth-of-october",
+        ),
+        pytest.param(
+            "قطعت علاقاتها في5 حزيران/يونيو 2017 معها", "5 حزيران/يونيو 2017", D(2017, 6, 5), "day", id="fi-glued"
+        ),
+        pytest.param("ثم وفي12 مارس 2024 عادت", "12 مارس 2024", D(2024, 3, 12), "day", id="wa-fi-glued"),
+        pytest.param(
+            "تبدأ الجولة الثانية من نوفمبر 2024 رسميا", "نوفمبر 2024", D(2024, 11, 1), "month", id="second-round-of-nov"
+        ),
+        pytest.param(
+            "يمتد النصف الأول من يناير 2025 كله", "يناير 2025", D(2025, 1, 1), "month", id="first-half-of-january"
+        ),
         pytest.param(
             "الأمر الصادر في 15 ديسمبر عام 1896 نافذ",
             "15 ديسمبر عام 1896",
@@ -191,6 +216,13 @@ def test_absolute_dates(text: str, surface: str, value: dt.date, precision: str)
         ),
         pytest.param(
             "وفي 10 أغسطس/آب الماضي هدد", "10 أغسطس/آب الماضي", D(2023, 8, 10), "day", id="day-of-last-august"
+        ),
+        pytest.param(
+            "وثيقة مؤتمر الثالث عشر من يوليو/تموز الماضي",
+            "الثالث عشر من يوليو/تموز الماضي",
+            D(2023, 7, 13),
+            "day",
+            id="conference-of-the-thirteenth-of-last-july",
         ),
         pytest.param(
             "التقيا يوم الإربعاء الفارط في", "يوم الإربعاء الفارط", D(2024, 2, 21), "day", id="last-wednesday-tunisian"

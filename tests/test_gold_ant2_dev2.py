@@ -149,4 +149,6 @@ def test_floors_on_dev2_events():
     assert figures["event_f1"] >= 0.41
     assert figures["type_f1"] >= 0.59
     # Round 9, second wave (date14): date accuracy 0.571 on 49 with a gold date, before and after the wave's rules.
-    assert figures["date_accuracy"] >= 0.56
+    # Round 10 (date15): 0.580 -> 0.660 on 50 (a number glued to في read, "في5 حزيران/يونيو الماضي", three reports;
+    # a noun's own relative clause dating it, "الاتفاق … الذي تم التوصل إليه عام 2015", one).
+    assert figures["date_accuracy"] >= 0.65

@@ -25,10 +25,15 @@ YEAR_ALONE = (1900, 2100)
 
 COMMA = r"[،,]"
 # A word starts at a non-word character, or after one proclitic letter (و ف ب ل) that itself starts a word.
-WORD_START = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
+# Text run together drops the space after "في" before a number ("في5 حزيران/يونيو الماضي"): a digit after في, with
+# or without و, starts a word too.
+GLUED_FI = rf"(?<=(?<!\w)في)(?={DIGIT})|(?<=(?<!\w)وفي)(?={DIGIT})"
+WORD_START = rf"(?:(?<!\w)|(?<=(?<!\w)[وفبل])|{GLUED_FI})"
 # A definite nisba adjective ("الإعلامي", "الوطني"): after "اليوم" it names a day of something, not today.
 NISBA = r"ال[^\W\d_]+ي" + NOT_LETTER_AFTER
-NUMBER_START = r"(?:(?<![\w.,:/\-])|(?<=(?<!\w)[وفبل]))"  # "و3 مارس" as well as "3 مارس", never "1.5" or "12:30"
+NUMBER_START = (
+    rf"(?:(?<![\w.,:/\-])|(?<=(?<!\w)[وفبل])|{GLUED_FI})"  # "و3 مارس" as well as "3 مارس", never "1.5" or "12:30"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +171,7 @@ def _interpret(text: str, m: re.Match[str]) -> Iterator[RawDate]:
         month, conflict = _month(m, "dmy")
         year, marker = _year(g("dmy_year"), YEAR_WITH_MONTH), _marker(g("dmy_mark"))
         start = m.start()
-        if g("dmy_ord") and not (g("dmy_pre") or g("dmy_wd") or _after_date_cue(text, start)):
+        if g("dmy_ord") and _counted_noun_before(text, start) and not (g("dmy_pre") or g("dmy_wd")):
             # "الأسبوع الأول من شهر ماي 2017": the ordinal counts weeks, the month and year still stand
             if year is not None or marker is not None:
                 yield RawDate(
@@ -294,6 +299,10 @@ def _marker(word: str | None) -> int | None:
 # The units a "last N" span counts in days (resolve.py): hours and minutes are the anchor's own day, years too long.
 SPAN_UNITS = frozenset({"day", "week", "month"})
 PREVIOUS_WORD = re.compile(r"(\w+)" + MARKS + r"[^\S\n]+$")
+# A definite word (the article ال with a proclitic و، ف، ب، ك، or لل): an ordinal after it is its adjective.
+DEFINITE_WORD = re.compile(r"^(?:[وف]?[بك]?ال|[وف]?لل)\w{2,}$")
+# Words spelled with ال- that are no definite noun: "إلى" and the relative pronouns, normalised.
+NOT_DEFINITE = frozenset(key(w) for w in ("إلى", "الى", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي"))
 # A bare four-digit year is a date only after one of these (or a year word or qualifier inside the match).
 # "1961 - 1962" is a range of years without any cue; "2000 - 2500" is not.
 MAX_YEAR_RANGE = 50
@@ -334,6 +343,23 @@ def _after_date_cue(text: str, start: int) -> bool:
         return not text[max(0, start - 12) : start].strip() or text[:start].rstrip()[-1:] in "،,.:؛;(\n"
     words = lexicon().words
     return key(previous.group(1)) in {*words["year_cue"], *words["part_of_day"], key("يوم")}
+
+
+def _counted_noun_before(text: str, start: int) -> bool:
+    """An ordinal before "من" and a month counts the definite noun right before it ("الأسبوع الأول من شهر ماي",
+    "الجولة الثانية من يونيو", "النصف الأول من مارس": an adjective that agrees with its noun); after anything else it
+    is the month's day: an indefinite noun in construct ("قمة الثاني عشر من يونيو", "اجتماع الأول من مارس"), a
+    preposition ("في، منذ، إلى، حتى"), a date cue ("يوم، مساء") or no word at all. The relative pronouns and "إلى"
+    spell ال- and define nothing."""
+    if _after_date_cue(text, start):
+        return False
+    previous = PREVIOUS_WORD.search(text, max(0, start - 20), start)
+    if previous is None:
+        return False
+    word = key(previous.group(1))
+    if word in NOT_DEFINITE:
+        return False
+    return bool(DEFINITE_WORD.match(word))
 
 
 def _ago(m: re.Match[str]) -> Iterator[RawDate]:

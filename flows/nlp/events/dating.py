@@ -47,6 +47,9 @@ DAYS_IN_WEEK = 7
 ADVERBIAL_OPENERS = frozenset({"في", "وفي", "خلال", "وخلال", "منذ"})
 # A year at most this many words after its trigger is the trigger's own (its adjectives: "الانتخابات الرئاسية عام").
 OWN_YEAR_GAP_TOKENS = 2
+# A relative pronoun at most this many words after an action noun opens the noun's own relative clause (its adjectives
+# between: "الاتفاق النووي الإيراني الذي").
+OWN_RELATIVE_GAP_TOKENS = 3
 # A date this few tokens from its sentence's start opens it ("عام 2016 شهد …").
 OPENING_TOKENS = 1
 # Reports that have happened: a reference of these takes the date of the event it refers to.
@@ -69,6 +72,8 @@ OPENING_CUE_TOKENS = 3
 RELATIVES = frozenset(
     normalize(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي")
 )
+# Nouns before a relative pronoun that resume the clause before them ("، الأمر الذي دفع …"): no relative clause.
+RESUMPTIVE_HEADS = frozenset(normalize(w) for w in ("الأمر", "والأمر", "وهو", "وهي", "الشيء"))
 # The time adjuncts' cues (event_cues.tsv's adjunct: بعد، قبل، عقب، إثر، غداة، عشية) anywhere between a date and a
 # trigger after it: the trigger is inside the adjunct, which places it before or after the main clause's day.
 ADJUNCT_BETWEEN = re.compile(
@@ -169,7 +174,11 @@ def nearest_date(
     lead_in = normalize_with_map(text[max(0, hit.char_start - 12) : hit.char_start])[0]
     in_adjunct = bool(lex.adjunct.search(lead_in))
     best = None
+    scope = own_scope(text, sentence_start, hit, lex)
     for d in usable(text, dates, lex, anchor):
+        outside = scope is not None and not (scope[0] <= d.char_start and d.char_end <= scope[1])
+        if outside and not fronted(text, sentence_start, d):
+            continue  # "اقتصاد كوريا الشمالية الذي أنهكته العقوبات" after "الجمعة": the vow's day, not the sanctions'
         if d.char_end <= hit.char_start:
             if in_adjunct:
                 continue
@@ -184,6 +193,10 @@ def nearest_date(
                 continue  # "تعهد بومبيو الأحد بأن … سوف تطبق العقوبات": the vow's day, not the sanctions'
             # "قال مصدر، الأحد، إن منفذ الهجوم في باريس، السبت، …": the saying's day yields to one in what was said
             distance = (hit.char_start - d.char_end) + (REPORTED_PENALTY if reported else 0)
+        elif own_relative(text, hit, hits, d):
+            # "الاتفاق النووي الذي تم التوصل إليه عام 2015", "الهجمات التي شنتها روسيا يوم 3 مارس": the noun's own
+            # relative clause dates it, before any date of the main clause
+            distance = -1
         else:
             if any(hit.char_end <= other.char_start and other.char_end <= d.char_start for other in hits):
                 continue
@@ -212,6 +225,87 @@ def nearest_date(
             within_week = 0 <= (ahead[0].value - anchor).days < DAYS_IN_WEEK
             chosen = replace(chosen, value=ahead[0].value) if within_week else chosen
     return EventDate(chosen.value, chosen.precision)
+
+
+def own_relative(text: str, hit: TriggerHit, hits: list[TriggerHit], d) -> bool:
+    """A date after an action noun stands in the noun's own relative clause: a relative pronoun at most
+    OWN_RELATIVE_GAP_TOKENS words after the noun (its adjectives between: "الاتفاق النووي الإيراني الذي"), no clause
+    punctuation, background cue ("منذ انهيار … عام 1991" is another act's time) or other trigger between the
+    pronoun's verb and the date. The clause tells when the act the noun names took place."""
+    if hit.entry.pos != "noun":
+        return False
+    between = text[hit.char_end : d.char_start]
+    if CLAUSE_PUNCTUATION.search(between) or BACKGROUND_CUES.search(normalize_with_map(between)[0]):
+        return False
+    tokens = list(re.finditer(r"\S+", between))
+    opener = next((i for i, m in enumerate(tokens) if normalize(m.group()) in RELATIVES), None)
+    if opener is None or opener > OWN_RELATIVE_GAP_TOKENS:
+        return False
+    verb_end = hit.char_end + tokens[opener + 1].end() if opener + 1 < len(tokens) else d.char_start
+    return not any(verb_end <= other.char_start and other.char_end <= d.char_start for other in hits)
+
+
+def own_scope(text: str, sentence_start: int, hit: TriggerHit, lex: EventLexicon) -> tuple[int, int] | None:
+    """Where a date must stand to date a trigger told as background, or None when any date of its sentence may.
+    A trigger inside a relative clause (a relative pronoun before it in its clause: "اقتصاد كوريا الذي أنهكته
+    العقوبات", "والتي قضت … أثناء مشاركتها في القتال") tells an earlier or lasting act about a noun of the main
+    clause: only a date from the pronoun to the clause's end dates it, not the main clause's ("تعهد بومبيو الجمعة أن
+    …"). A clause with a background cue (event_background.tsv: "منذ", "في وقت سابق", "سابقا") places its act at
+    another time than the sentence's: only a date from the cue, or from what was said ("قالت مالي الخميس إن …"), to
+    the clause's end dates it. "الأمر الذي" and "وهو ما" resume the whole clause before them (a consequence, told as
+    news) and open no relative clause. A fronted date (``fronted``) still scopes over all. A pluperfect ("، وكان
+    السيسي قد وصل في زيارة") is left to the sentence's date: ANT v2.1 dev2 dates such a visit to the talks' day."""
+    start = max(
+        (m.end() for m in CLAUSE_PUNCTUATION.finditer(text, sentence_start, hit.char_start)), default=sentence_start
+    )
+    end = next((m.start() for m in CLAUSE_PUNCTUATION.finditer(text, hit.char_end)), len(text))
+    relative = relative_start(text, start, hit, lex)
+    if relative is not None:
+        return relative, end
+    norm = normalize_with_map(text[start:end])[0]
+    if BACKGROUND_CUES.search(norm):
+        # the background is what was said, or from its cue on: "قالت مالي الخميس إن روسيا شنت في وقت سابق هجوما"
+        said = max((m.end() for m in COMPLEMENTISER.finditer(text, start, hit.char_start)), default=start)
+        return max(said, cue_start(text, start, hit.char_start)), end
+    return None
+
+
+def cue_start(text: str, start: int, end: int) -> int:
+    """Where the first background cue (event_background.tsv) between start and end begins, else start."""
+    norm, origin = normalize_with_map(text[start:end])
+    cue = BACKGROUND_CUES.search(norm)
+    return start + origin[cue.start()] if cue else start
+
+
+def fronted(text: str, sentence_start: int, d) -> bool:
+    """The date opens its sentence, alone or after في/خلال ("في حزيران/يونيو المنصرم، أكد بومبيو دعمه للإيرانيين
+    الذين يتظاهرون ضد حكومتهم التي اتهمها …"): a fronted adjunct scopes over every clause of the sentence, relative
+    or background ones too."""
+    return all(normalize(w) in ADVERBIAL_OPENERS for w in text[sentence_start : d.char_start].split())
+
+
+def relative_start(text: str, clause_start: int, hit: TriggerHit, lex: EventLexicon) -> int | None:
+    """Where the relative clause that holds the trigger opens: the last relative pronoun (with و/ف) before it in its
+    clause; else None. None too when a resumptive head stands before the pronoun ("الأمر الذي", "وهو ما"), or a topic
+    (event_cues.tsv: "حول", "بشأن") between the pronoun and the trigger: "الأنباء التي تداولتها وسائل إعلام حول
+    استهداف إسرائيل للمطار" tells what the news is about, the day's strike, not an act of the relative clause."""
+    before = list(re.finditer(r"\S+", text[clause_start : hit.char_start]))
+    for i in range(len(before) - 1, -1, -1):
+        word = normalize(before[i].group())
+        if word in RELATIVES or (word[:1] in ("و", "ف") and word[1:] in RELATIVES):
+            head = normalize(before[i - 1].group()) if i else ""
+            opening = clause_start + before[i].start()
+            if head in RESUMPTIVE_HEADS or lex.topic.search(normalize_with_map(text[opening : hit.char_start])[0]):
+                return None
+            return opening
+    return None
+
+
+def background_clause(text: str, sentence: Sentence, hit: TriggerHit, lex: EventLexicon) -> bool:
+    """The trigger's clause is background (in_background) or the trigger stands in a relative clause (own_scope):
+    the lead's undated reports there are no day's news either."""
+    start, _ = date_clause(text, sentence, hit)
+    return in_background(text, sentence, hit) or relative_start(text, start, hit, lex) is not None
 
 
 def parenthetical(text: str, sentence_start: int, d, hit: TriggerHit) -> bool:
@@ -354,6 +448,57 @@ def with_reference_dates(found: list[Report]) -> list[Report]:
                 report = replace(report, event=dated, dated=True)
         result.append(report)
     return result
+
+
+def with_lead_dates(found: list[Report], retold: frozenset[int]) -> list[Report]:
+    """A report after the lead that someone's words tell again (``retold``: the trigger offsets that ``retelling``
+    finds: "وقال المالكي إن الميليشيات أطلقت صاروخين", "وأكد أن القوات شنت الهجوم"), that nothing in its own text
+    dates, is the lead's event told again when the lead reports an event of its type and kind with an actor in
+    common and a date: it takes that date. Its clause must give it its agent (Report.firm: a verb's subject, a light
+    verb's before its noun): a bare noun ("ردا على إطلاق صواريخ", "الغارة") is a reference's matter
+    (with_reference_dates), and an older strike is as often meant as the lead's."""
+    lead = [
+        r.event
+        for r in found
+        if r.event.sentence_index == 0 and r.event.event_date is not None and r.event.status in DATED_STATUSES
+    ]
+    if not lead:
+        return found
+    result: list[Report] = []
+    for report in found:
+        event = report.event
+        if event.event_date is None and event.char_start in retold and report.firm and event.status in DATED_STATUSES:
+            told = next(
+                (
+                    e
+                    for e in lead
+                    if e.event_type == event.event_type and same_kind(e, event) and actors_of(e) & actors_of(event)
+                ),
+                None,
+            )
+            if told is not None:
+                dated = replace(event, event_date=told.event_date, date_precision=told.date_precision)
+                report = replace(report, event=dated, dated=True)
+        result.append(report)
+    return result
+
+
+def retelling(text: str, sentence: Sentence, hit: TriggerHit, lex: EventLexicon) -> bool:
+    """A report after the lead in what someone said (a complementiser before it in its sentence: "وقال X إن …",
+    "قائلة إنها …"), told as a past act of its own: not in a background or relative clause (background_clause:
+    "سبق أن نفذت ضربات", "الذي أنهكته العقوبات") nor a time adjunct ("بعد إطلاق"), not imperfect or under the future
+    or a negation (reported_past)."""
+    if sentence.index == 0 or COMPLEMENTISER.search(text, sentence.char_start, hit.char_start) is None:
+        return False
+    lead_in = normalize_with_map(text[max(0, hit.char_start - 12) : hit.char_start])[0]
+    if lex.adjunct.search(lead_in) or background_clause(text, sentence, hit, lex):
+        return False
+    return reported_past(text, hit, sentence.char_start)
+
+
+def actors_of(event) -> frozenset[str]:
+    """Every entity a report names as its actors."""
+    return frozenset(a for a in (event.actor1_id, event.actor2_id, *event.actor_ids) if a)
 
 
 def story_day(text: str, lead: Sentence | None, anchor: dt.date | None, lex: EventLexicon) -> dt.date | None:

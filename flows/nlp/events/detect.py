@@ -26,14 +26,16 @@ from flows.nlp.events.clauses import (
 from flows.nlp.events.dating import (
     EventDate,
     after_publication,
+    background_clause,
     continues,
     days_news,
-    in_background,
     nearest_date,
     planned_forward,
+    retelling,
     sentence_dates,
     story_day,
     usable,
+    with_lead_dates,
     with_reference_dates,
 )
 from flows.nlp.events.domains import KEPT_OFF_POLITICS, is_off_politics
@@ -134,6 +136,7 @@ def detect_events(
     ]
     name_spans = tuple((m.char_start, m.char_end) for m in mentions)
     found: list[Report] = []
+    retold: list[int] = []  # the triggers that someone's words tell again after the lead (dating.retelling)
     for index, sentence_hits in sorted(by_sentence.items()):
         sentence = sentences[index]
         next_sentence = sentences[index + 1] if index + 1 < len(sentences) else None
@@ -257,11 +260,13 @@ def detect_events(
                 and story
                 and status in ("occurred", "claimed")
                 and (
-                    (sentence.index == 0 and not in_background(text, sentence, hit))
+                    (sentence.index == 0 and not background_clause(text, sentence, hit, lex))
                     or days_news(text, sentences, sentence, hit, lex, story, anchor)
                 )
             ):
                 date = EventDate(story, LEAD_PRECISION)  # the lead, or a later report, tells the day's news
+            if retelling(text, sentence, hit, lex):
+                retold.append(hit.char_start)
             found.append(
                 Report(
                     EventMention(
@@ -287,7 +292,7 @@ def detect_events(
                     dated,
                 )
             )
-    found = with_reference_dates(found)
+    found = with_lead_dates(with_reference_dates(found), frozenset(retold))
     events = with_antecedent_actors(found)
     return tuple(
         event for report, event in zip(found, events, strict=True) if keep_weak or countable(event, report.source)
