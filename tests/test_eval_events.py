@@ -43,9 +43,11 @@ def test_every_gold_anchor_is_found(result) -> None:
 @pytest.mark.parametrize(
     ("figure", "floor"),
     [
-        pytest.param(lambda r: r["overall"]["f1"], 0.93, id="event-f1"),
+        # round 10 (evrec15: an unnamed event noun takes the last told event of its type): F1 0.938 -> 0.947,
+        # recall 0.938 -> 0.954 (one AGREE report more)
+        pytest.param(lambda r: r["overall"]["f1"], 0.94, id="event-f1"),
         pytest.param(lambda r: r["overall"]["precision"], 0.93, id="event-precision"),
-        pytest.param(lambda r: r["overall"]["recall"], 0.93, id="event-recall"),
+        pytest.param(lambda r: r["overall"]["recall"], 0.95, id="event-recall"),
         pytest.param(lambda r: r["date_accuracy"], 0.95, id="date-accuracy"),
         pytest.param(lambda r: r["status_accuracy"], 0.95, id="status-accuracy"),
     ],
@@ -208,18 +210,26 @@ def ant2_dev() -> dict:
 # nominal "هذه المعركة", a singer's solidarity, "معارك" in a quote); the type floor lowered to 0.69 for the recall the
 # fresh audits measure (event_misses_ant2_seed92.tsv, events_ant2_seed27.tsv).
 # Round 9 (evact13: a meeting noun's dual pronoun names its two parties): actor1 0.578 -> 0.614, floor raised
-# 0.55 -> 0.60.
+# 0.55 -> 0.60. Round 10 (evrec15: the census's tariffs, freezes and arrests move nothing here; an event noun with no
+# one and no place named takes the article's last told event of its type and kind, detect.with_told_actors):
+# event F1 0.510 -> 0.519 (R 0.496 -> 0.512), type F1 0.695 -> 0.708, floors raised to 0.51 / 0.70; date accuracy
+# 0.833 (35/42) -> 0.800 (36/45) and pair recall 0.545 (55/101) -> 0.478 (55/115), floors lowered to 0.79 / 0.47:
+# every report matched before keeps its date and its links, the three reports now matched ("لقائه المرتقب",
+# "في ضربة اليوم", "الهجوم المزعوم") add two wrong dates and 14 gold pairs of the strikes' cluster none links
+# ("ضربة اليوم" is dated the publication day, its told strike the day before).
 @pytest.mark.parametrize(
     ("figure", "floor"),
     [
-        pytest.param("event_f1", 0.50, id="ant2-dev-event-f1"),
-        pytest.param("type_f1", 0.69, id="ant2-dev-type-f1"),
+        pytest.param("event_f1", 0.51, id="ant2-dev-event-f1"),
+        pytest.param("type_f1", 0.70, id="ant2-dev-type-f1"),
         pytest.param("actor1_accuracy", 0.60, id="ant2-dev-actor1-accuracy"),
         # round 7 date11: 0.738 -> 0.762; round 8 date12 (the day's news after the lead): 0.762 -> 0.833
-        pytest.param("date_accuracy", 0.82, id="ant2-dev-date-accuracy"),
+        # round 10 evrec15: 0.833 -> 0.800, the reports matched before unchanged (see above)
+        pytest.param("date_accuracy", 0.79, id="ant2-dev-date-accuracy"),
         pytest.param("status_accuracy", 0.85, id="ant2-dev-status-accuracy"),
         pytest.param("pair_precision", 0.95, id="ant2-dev-pair-precision"),
-        pytest.param("pair_recall", 0.52, id="ant2-dev-pair-recall"),
+        # round 10 evrec15: 0.545 -> 0.478, the same 55 pairs linked of more gold pairs (see above)
+        pytest.param("pair_recall", 0.47, id="ant2-dev-pair-recall"),
     ],
 )
 def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
