@@ -134,9 +134,7 @@ def census(rows: list[dict[str, str]], limit: int | None = None) -> dict[str, Ta
             if (wanted == "verb" and pos == "noun") or (wanted == "noun" and pos != "noun"):
                 continue
             count[entry.lemma] += 1
-            political[entry.lemma] += section in POLITICAL or (
-                section in ECONOMIC and entry.category in ECONOMIC_TYPES
-            )
+            political[entry.lemma] += section in POLITICAL or (section in ECONOMIC and entry.category in ECONOMIC_TYPES)
             near = seq[max(0, match.first - ACTOR_REACH_WORDS) : match.last + 1 + ACTOR_REACH_WORDS]
             with_actor[entry.lemma] += any(w.key in actors or w.stem in actors for w in near)
     return {lemma: Tally(n, political[lemma] / n, with_actor[lemma] / n) for lemma, n in count.items() if n}
