@@ -254,6 +254,7 @@ def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
         "events_ant2_seed26.tsv",
         "events_ant2_seed27.tsv",
         "events_ant2_seed28.tsv",
+        "events_ant2_seed30.tsv",
     ],
 )
 def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
@@ -306,3 +307,18 @@ def test_the_round_9_actor_audit_floor() -> None:
     assert figures["judged"] == event_audit.AUDIT_REPORTS
     assert figures["type_right"] >= 0.78
     assert figures["type_and_actors_right"] >= 0.31
+
+
+# Round 10's trigger audit (evrec15: seed 30, events_ant2_seed30.tsv, drawn after the branch's last change and judged
+# unseen, as strictly as seeds 26-28, a vote on a domestic bill and a wished-for or hypothetical act counted no event):
+# type right 0.64, type and actors right 0.18. Re-run on main's code before the round (dev) the same articles give 98
+# of the 100 reports, 62 type right and 18 with actors right; the branch's two new reports (the tariffs "الرسوم
+# الجمركية", the chemical attacks "هذه الهجمات" taking their told event) are type right, actors wrong. The fall from
+# seed 27's 0.77 / 0.33 is the fresh sample and its judging. Floors a little below.
+def test_the_round_10_trigger_audit_floor() -> None:
+    from bench.quality import event_audit
+
+    figures = event_audit.figures(event_audit.AUDIT_FILE.with_name("events_ant2_seed30.tsv"))
+    assert figures["judged"] == event_audit.AUDIT_REPORTS
+    assert figures["type_right"] >= 0.62
+    assert figures["type_and_actors_right"] >= 0.16
