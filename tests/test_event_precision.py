@@ -299,3 +299,29 @@ def test_a_court_is_no_actor() -> None:
     doc = Document("t", text, None, None, split_sentences(text))
     events = detect_events(doc, (mention, *mentions_in(text)), (*KNOWN, court), keep_weak=True)
     assert events and all(court.entity_id not in (e.actor1_id, e.actor2_id) for e in events)
+
+
+# Round 10 (evrec15): a report its clause names no one and no place for goes on about the article's last event of
+# its type and kind with a named agent, and takes that report's actors instead of being dropped (detect.with_told_actors).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "قصفت روسيا مواقع في إدلب. وأسفرت ضربة ثانية عن دمار كبير.",
+            [("قصفت", "gpe:rus"), ("ضربة", "gpe:rus")],
+            id="a-second-strike-is-the-strikers",
+        ),
+        pytest.param(
+            "زار فلاديمير بوتين برلين. وأسفرت ضربة عن دمار كبير.",
+            [("زار", "person:vladimir-putin")],
+            id="no-strike-told-before",
+        ),
+        pytest.param(
+            "هاجمت روسيا مواقع المعارضة. واندلعت مواجهات أخرى في المساء.",
+            [("هاجمت", "gpe:rus")],
+            id="clashes-are-another-kind-than-an-attack",
+        ),
+    ],
+)
+def test_an_unnamed_report_takes_the_last_told_event_of_its_type(text: str, expected: list) -> None:
+    assert [(e.trigger, e.actor1_id) for e in events_in(text)] == expected

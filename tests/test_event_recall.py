@@ -120,3 +120,58 @@ def test_sport_rows_match_whole_words(text: str, ruled: bool) -> None:
 def test_a_market_sentence_keeps_a_visit() -> None:
     text = "وخلال زيارة بوتين إلى برلين ارتفعت أسعار الخام."
     assert [e.event_type for e in events_in(text)] == ["CONSULT"]
+
+
+# Round 10 (evrec15): SANCTION's lemmas count the economy section as political in the census (its acts are trade
+# measures, reported there as often as in the political sections), which admits tariffs and freezes; قاطع is judged
+# out (the adjective "categorical" and مقاطعة "province" are spelled alike).
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        pytest.param("وأعلنت الصين فرض رسوم جمركية على منتجات أمريكية.", "رسوم جمركية", id="tariffs-sanction"),
+        pytest.param("وهدد ترمب بفرض رسوم جمركية عقابية على الصلب.", "رسوم جمركية", id="threatened-tariffs"),
+        pytest.param("وقررت الحكومة تجميد أصول الشركة الروسية.", "تجميد", id="a-freeze-sanctions"),
+    ],
+)
+def test_a_trade_measure_is_a_sanction(text: str, trigger: str) -> None:
+    assert (trigger, "SANCTION") in {(t, kind) for t, kind, _ in triggered(text)}
+
+
+def test_an_arrest_noun_coerces() -> None:
+    assert ("توقيف", "COERCE") in {(t, kind) for t, kind, _ in triggered("وأعلنت الشرطة توقيف ثلاثة مشتبه بهم.")}
+
+
+def test_freezing_in_place_is_no_freeze() -> None:
+    # form V تجمّد (froze, stiffened) is spelled as form II's imperfect: excluded from جمّد
+    assert triggered("بينما تجمد هو في مكانه خشية إطلاق النار عليه.") == []
+
+
+def test_tariffs_in_a_market_sentence_are_still_reported() -> None:
+    text = "وفرضت الولايات المتحدة رسوما جمركية على واردات الصلب الصينية بعد تراجع أسعار الأسهم."
+    assert "SANCTION" in [e.event_type for e in events_in(text, keep_weak=True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وأعلنت الخارجية رفضها القاطع للقرار.", id="a-categorical-refusal-boycotts-no-one"),
+        pytest.param("ونفى المتحدث بشكل قاطع هذه الأنباء.", id="categorically-is-no-boycott"),
+    ],
+)
+def test_the_categorical_adjective_is_no_sanction(text: str) -> None:
+    assert "SANCTION" not in {kind for _, kind, _ in triggered(text)}
+
+
+def test_only_sanction_counts_the_economy_section_as_political() -> None:
+    assert build_event_lemmas.ECONOMIC_TYPES == {"SANCTION"}
+    assert build_event_lemmas.ECONOMIC.isdisjoint(build_event_lemmas.POLITICAL)
+    candidates = {row["lemma"]: row for row in build_event_lemmas.candidate_rows()}
+    assert candidates["قاطع"]["judged"] != "keep"
+    census = {row["lemma"]: row for row in read_tsv("event_lemmas_census.tsv")}
+    assert census["رسوم جمركية"]["category"] == "SANCTION"
+    assert "قاطع" not in census
+
+
+def test_the_census_leaves_out_every_audit_drawn_after_a_census() -> None:
+    assert {27, 30} <= set(build_event_lemmas.PRECISION_SEEDS)
+    assert {92, 93} <= set(build_event_lemmas.RECALL_SEEDS)

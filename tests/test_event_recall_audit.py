@@ -32,7 +32,9 @@ def test_score_sums_found_right_over_gold_reports(tmp_path: Path) -> None:
     assert miss_classes(read_rows(path)) == {"lexicon": 1, "noun": 1}
 
 
-@pytest.mark.parametrize("name", ["event_misses_ant2_seed91.tsv", "event_misses_ant2_seed92.tsv"])
+@pytest.mark.parametrize(
+    "name", ["event_misses_ant2_seed91.tsv", "event_misses_ant2_seed92.tsv", "event_misses_ant2_seed93.tsv"]
+)
 def test_the_committed_audits_are_fully_judged(name: str) -> None:
     path = AUDIT.with_name(name)
     rows = read_rows(path)
@@ -45,12 +47,21 @@ def test_the_committed_audits_are_fully_judged(name: str) -> None:
     assert score(path)["gold reports"] >= 30
 
 
-# The current recall audit (seed 92, round 9, drawn after evrec13's last change and judged before it was scored):
-# 29 of 51 reports found with the right type, recall 0.57 (seed 91, studied: 0.51 on other sentences; the branch's
-# base code finds 28 of seed 92's 51). A sample of 51 reports moves the share by about 0.13: the floor sits just under.
+# The current recall audit (seed 93, round 10, drawn after evrec15's last change and judged before it was scored):
+# 20 of 48 reports found with the right type, recall 0.42; main's code before the round finds the same 20 (its
+# census lemmas and told events move none of these sentences). The floor is lowered 0.55 -> 0.40 because the fresh
+# draw reads lower, not because a rule got worse: seed 92's judged sentences re-run on the round's code (dev) find 32
+# of their 51 reports (0.63; tariffs twice, an arrest), against 29 when judged. A sample of 48 reports moves the share
+# by about 0.14.
 def test_the_current_recall_audit_floor() -> None:
-    assert AUDIT.name == "event_misses_ant2_seed92.tsv"
-    assert score(AUDIT)["recall estimate"] >= 0.55
+    assert AUDIT.name == "event_misses_ant2_seed93.tsv"
+    assert score(AUDIT)["recall estimate"] >= 0.40
+
+
+# Round 9's recall audit (seed 92, drawn after evrec13's last change and judged before it was scored): 29 of 51
+# reports found with the right type, recall 0.57 (seed 91, studied: 0.51 on other sentences).
+def test_the_round_9_recall_audit_floor() -> None:
+    assert score(AUDIT.with_name("event_misses_ant2_seed92.tsv"))["recall estimate"] >= 0.55
 
 
 def test_a_draw_never_writes_over_a_judged_file(tmp_path: Path) -> None:

@@ -51,7 +51,7 @@ from flows.nlp.events.noun_clauses import (
     undergone_roles,
 )
 from flows.nlp.events.places import is_place_only, places_out_of_roles
-from flows.nlp.events.references import Report, is_reference, reported_subject, with_antecedent_actors
+from flows.nlp.events.references import Report, is_reference, reported_subject, same_kind, with_antecedent_actors
 from flows.nlp.events.roles import ActorCandidate, Roles, assign_roles
 from flows.nlp.events.triggers import TriggerHit, counted_patient, find_triggers, is_passive, weapon_mode
 from flows.nlp.text import words
@@ -99,7 +99,8 @@ def detect_events(
     """Every event the document reports, one EventMention per trigger, in text order. A statement whose trigger is
     a quote's cue ("اتهم X Y بـ…", "نفى X أن …") takes the quote's speaker as its agent: one lexicon
     (speech_cues.tsv), one speaker. A report that names neither who nor where is dropped (``countable``) unless
-    ``keep_weak`` (the tests of single rules read sentences without names)."""
+    ``keep_weak`` (the tests of single rules read sentences without names), or unless it is an event noun that
+    names the article's last told event of its type (``with_told_actors``)."""
     lex = lexicon()
     mentions = tuple(m for m in mentions if m.part == "body")  # a title mention's offsets point into the title
     quotes = tuple(q for q in quotes if q.part == "body")  # so do a title quote's
@@ -137,6 +138,7 @@ def detect_events(
     name_spans = tuple((m.char_start, m.char_end) for m in mentions)
     found: list[Report] = []
     retold: list[int] = []  # the triggers that someone's words tell again after the lead (dating.retelling)
+    poses: list[str] = []  # each report's trigger's part of speech, in found's order
     for index, sentence_hits in sorted(by_sentence.items()):
         sentence = sentences[index]
         next_sentence = sentences[index + 1] if index + 1 < len(sentences) else None
@@ -267,6 +269,7 @@ def detect_events(
                 date = EventDate(story, LEAD_PRECISION)  # the lead, or a later report, tells the day's news
             if retelling(text, sentence, hit, lex):
                 retold.append(hit.char_start)
+            poses.append(hit.entry.pos)
             found.append(
                 Report(
                     EventMention(
@@ -293,10 +296,50 @@ def detect_events(
                 )
             )
     found = with_lead_dates(with_reference_dates(found), frozenset(retold))
-    events = with_antecedent_actors(found)
+    nouns = frozenset(
+        (r.event.char_start, r.event.char_end) for r, pos in zip(found, poses, strict=True) if pos == "noun"
+    )
+    events = with_told_actors(found, with_antecedent_actors(found), nouns)
     return tuple(
         event for report, event in zip(found, events, strict=True) if keep_weak or countable(event, report.source)
     )
+
+
+def with_told_actors(
+    found: list[Report], events: list[EventMention], nouns: frozenset[tuple[int, int]]
+) -> list[EventMention]:
+    """An event noun its clause gives no one and no place for (``countable`` would drop it: "تشكل لقاء تاريخيا",
+    "في ضربة اليوم", "إزاء لقائه المرتقب") names the article's last event of its type and kind told before it with a
+    named agent: it takes that report's actors, and its date when its own text gives none, as a definite reference
+    does (references.py), instead of being dropped. Not a verb (``nouns`` holds the noun triggers' spans): a verb
+    with no subject named ("وحذر من مخاطر") has its own, a pronoun whose referent is not the last report's agent."""
+    result: list[EventMention] = []
+    for i, (report, event) in enumerate(zip(found, events, strict=True)):
+        if (event.char_start, event.char_end) in nouns and not countable(event, report.source):
+            told = next(
+                (
+                    (earlier_report, earlier)
+                    for earlier_report, earlier in zip(reversed(found[:i]), reversed(result), strict=True)
+                    if earlier.event_type == event.event_type
+                    and earlier.actor1_id is not None
+                    and earlier_report.firm
+                    and earlier.status != "negated"
+                    and same_kind(earlier, event)
+                ),
+                None,
+            )
+            if told is not None:
+                told_report, told_event = told
+                event = replace(
+                    event,
+                    actor1_id=told_event.actor1_id,
+                    actor2_id=told_event.actor2_id,
+                    actor_ids=told_event.actor_ids,
+                )
+                if not report.dated and told_report.dated and event.status in ("occurred", "claimed"):
+                    event = replace(event, event_date=told_event.event_date, date_precision=told_event.date_precision)
+        result.append(event)
+    return result
 
 
 def is_court(entity: Entity) -> bool:
