@@ -70,14 +70,26 @@ def test_todays_code_reads_the_round_8_audit_as_judged() -> None:
     assert quote_audit.rerun([ROUND_8])[-1] == "100 judged rows re-run; moved: 0 right, 0 wrong"
 
 
-@pytest.mark.parametrize(("path", "moved"), [(ROUND_9, 6), (FRESH, 1)], ids=["seed56", "seed57"])
+# Round 10 (dev: seed 57 studied): role descriptions seed 57 left unresolved, each now the person the article introduces
+# with it (flows/nlp/quotes/late.py, descriptions.py, speakers.titled_elsewhere): seed 57 re-read 0.780 -> 0.830.
+FIXED_IN_ROUND_10 = (
+    ("SK-sport-1120-20180511", "قال", "مدرب الريدز [person:"),
+    ("FR-internationalNews-2413-20180720", "تابعت", "المسؤولة الأوروبية [person:"),
+    ("AL-sport-2317-20180712", "ختم", "المدافع البرازيلي [person:"),
+    ("CN-sport-140-20180324", "تابع", "وزير الرياضة المصري [person:"),
+    ("CN-middleEast-1271-20180902", "أوضح", "المرشد الإيراني [person:"),
+)
+
+
+@pytest.mark.parametrize(("path", "moved"), [(ROUND_9, 6), (FRESH, 6)], ids=["seed56", "seed57"])
 def test_the_round_9_audits_move_only_the_fixed_rows(path: Path, moved: int) -> None:
-    """The second wave studied seed 56, and changed one rule after drawing seed 57 (dev both now): today's code moves
-    their wrong rows only, and reads the fixed ones as listed."""
+    """The second wave studied seed 56, and changed one rule after drawing seed 57; round 10 studied seed 57 (dev both
+    now): today's code moves their wrong rows only, and reads the fixed ones as listed."""
     shared_path("corpus", "ant-v2.1-dev.tar.gz")
     assert quote_audit.rerun([path])[-1] == f"100 judged rows re-run; moved: 0 right, {moved} wrong"
-    found = quote_audit.quotes_of({docno for docno, _, _ in FIXED_IN_ROUND_9}, quote_audit.ANT_V2_TARBALL)
-    for docno, cue, speaker in FIXED_IN_ROUND_9:
+    fixed = FIXED_IN_ROUND_9 + FIXED_IN_ROUND_10
+    found = quote_audit.quotes_of({docno for docno, _, _ in fixed}, quote_audit.ANT_V2_TARBALL)
+    for docno, cue, speaker in fixed:
         assert any(row["cue"] == cue and row["speaker"].startswith(speaker) for row in found[docno]), docno
 
 

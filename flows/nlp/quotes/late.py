@@ -275,9 +275,11 @@ def _name_next_to(ctx: Context, start: int, end: int, after_only: bool = False) 
     if after:
         between = ctx.token_range(end, after[0].char_start)
         lead = ctx.tokens[between.start].start if between else after[0].char_start
-        titled = len(between) <= MAX_TITLES_BETWEEN and (
-            all(is_title(ctx, n) for n in between) or (after_only and _closed_by_comma(ctx, after[0]))
-        )  # "المرشد الإيراني، علي خامنئي،": a given name the tagger left out, inside the commas of an apposition
+        comma = any(ch in CLAUSE_COMMAS for ch in ctx.body[end:lead])
+        if after_only and not (comma and _closed_by_comma(ctx, after[0])):
+            return None  # the phrase's own words: only a name set off by commas is its apposition
+        # "المرشد الإيراني، علي خامنئي،": a given name the tagger left out, inside the commas of an apposition.
+        titled = len(between) <= MAX_TITLES_BETWEEN and (after_only or all(is_title(ctx, n) for n in between))
         # A comma or a title sets the name off, or the name is new there: "خدع زعيم كوريا الشمالية ترامب" has the
         # verb's object, named before, where "الرئيس المشترك لمجلس سوريا الديمقراطية رياض درار" introduces him.
         set_off = bool(between) or any(ch in CLAUSE_COMMAS for ch in ctx.body[end:lead]) or _first_named(ctx, after[0])
