@@ -25,7 +25,7 @@ from __future__ import annotations
 from flows.nlp.entities.person_roles import AttachedRole
 from flows.nlp.entities.role_words import role_word
 from flows.nlp.quotes.context import CLAUSE_COMMAS, ON_BEHALF, Context, Found, Speaker
-from flows.nlp.quotes.descriptions import is_person_head, masculine, nationality
+from flows.nlp.quotes.descriptions import is_person_head, nationality
 from flows.nlp.quotes.lexicon import speaker_word
 from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, is_title
 from flows.nlp.quotes.roles import role_countries, role_head
