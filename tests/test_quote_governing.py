@@ -120,3 +120,51 @@ def test_a_time_clause_is_no_governing_verb():
     # "وعندما سئل عن …، قال": the time clause's passive verb is no subject; the paragraph's speaker goes on.
     text = "وقال ماكرون إن القمة قريبة. وعندما سئل عن مكان وزمان القمة المقترحة، قال: «لم نصل إلى هذا الحد بعد»."
     assert last_speaker(text) == (MACRON.entity_id, "ماكرون")
+
+
+# Round 10 (issue 13): a speech verb joined by و with no comma ("وقال X إن … وأضاف أن …") is the same speaker going
+# on: the first reported clause ends before it, and it takes the first speaker (flows/nlp/quotes/extract._nested,
+# antecedents._nested_subject).
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        pytest.param(
+            "وقال ماكرون إن الوضع مستقر وأضاف أن الحكومة ستواصل عملها.",
+            [("الوضع مستقر", MACRON.entity_id), ("الحكومة ستواصل عملها", MACRON.entity_id)],
+            id="a-continuation-joined-by-wa-ends-the-clause-and-goes-on",
+        ),
+        pytest.param(
+            "قال ماكرون إن الوضع مستقر وأكد أن الحكومة ستواصل عملها وتابع أن الأمن جيد.",
+            [
+                ("الوضع مستقر", MACRON.entity_id),
+                ("الحكومة ستواصل عملها", MACRON.entity_id),
+                ("الأمن جيد", MACRON.entity_id),
+            ],
+            id="a-chain-of-three",
+        ),
+        pytest.param(
+            "وقال ماكرون إن الوضع مستقر وإن الحكومة ستواصل عملها.",
+            [("الوضع مستقر وإن الحكومة ستواصل عملها", MACRON.entity_id)],
+            id="a-second-complementizer-stays-in-the-one-quotation",
+        ),
+        pytest.param(
+            "قال ماكرون إن الحكومة الروسية وافقت وأعلنت أن الأمن جيد.",
+            [("الحكومة الروسية وافقت وأعلنت أن الأمن جيد", MACRON.entity_id)],
+            id="a-verb-of-another-form-reports-speech-inside-the-clause",
+        ),
+    ],
+)
+def test_a_speech_verb_joined_by_wa_goes_on_with_the_same_speaker(text, quotes):
+    found = [(q.quote_text, q.speaker_id) for q in quotes_of(text)]
+    assert found[: len(quotes)] == quotes
+
+
+def test_a_verb_in_a_chain_joined_by_wa_shares_its_clauses_subject_not_the_object():
+    """ "هاجمت وليامز الحكم راموس وطلبت منه": the name right before a و-joined cue with no comma is the first verb's
+    object (governing.chained_subject)."""
+    assert last_speaker("وبعد ذلك هاجم بوتين الرئيس ترامب وقال إنه لا يفهم شيئا.")[0] == PUTIN.entity_id
+
+
+def test_a_chains_subject_is_a_name_never_a_listed_noun_far_from_its_verb():
+    text = "وسريعا أبلغت القائدة، عن ما حدث إلى مراقبة الحركة الجوية وقالت إن المحرك تعطل."
+    assert last_speaker(text)[1] != "الحركة الجوية"

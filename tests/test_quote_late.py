@@ -225,3 +225,60 @@ def test_a_reported_clause_ends_where_the_writer_takes_over(text, quote):
 )
 def test_according_to_a_bodys_head_word_is_the_body_named_before(text, speakers):
     assert speakers_of(text) == speakers
+
+
+# Round 10 (issue 13): a role description resolves to the person the article introduces with it, by the same noun in
+# any of its forms (a feminine in ة, a noun in construct, an apposition), never simply the nearest person.
+WOMAN = Entity("person:t-woman", "PERSON", "ليلى حداد", None, None)
+MORE_NAMES = {**NAMES, "ليلى حداد": (WOMAN, False)}
+
+
+def more_speakers_of(text: str) -> list[str | None]:
+    doc = Document("t", text, sentences=split_sentences(text))
+    mentions = listed_mentions(text, MORE_NAMES)
+    return [q.speaker_id for q in extract_quotes(doc, mentions, (*ENTITIES, WOMAN))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            "أعلن المرشد السوداني، علي نادر الكبير، الأحد، إن الحرب غير واردة.",
+            [GOVERNOR.entity_id],
+            id="the-descriptions-own-apposition-names-the-speaker",
+        ),
+        pytest.param(
+            "قالت ليلى حداد إن الرسوم ستضر بالتجارة. وتابعت المسؤولة الأوروبية أن الرد سيكون سريعا.",
+            [WOMAN.entity_id, WOMAN.entity_id],
+            id="a-feminine-source-word-continues-the-woman-quoted",
+        ),
+        pytest.param(
+            "تشارك المخرجة اللبنانية ليلى حداد بفيلمها الجديد في المهرجان. وكشفت المخرجة أن الفيلم يروي قصة طفل.",
+            [WOMAN.entity_id],
+            id="the-feminine-of-a-listed-noun-introduced-her",
+        ),
+        pytest.param(
+            "قال وزير الشباب والرياضة السوداني، سامي النجار، إن الفريق جاهز. وتابع وزير الرياضة السوداني في "
+            "المنشور نفسه أن المباراة صعبة.",
+            [MINISTER.entity_id, MINISTER.entity_id],
+            id="a-role-word-joined-by-wa-in-the-holders-title",
+        ),
+        pytest.param(
+            "أشاد مدرب الشروق، نادر الكبير، باللاعبين بعد المباراة. وأكد مدرب الفريق أن الموسم كان رائعا.",
+            [GOVERNOR.entity_id],
+            id="a-noun-in-construct-set-beside-a-name",
+        ),
+        pytest.param(
+            "وجه السوداني نادر الكبير مدافع الشروق رسالة إلى زملائه. وأوضح المدافع السوداني أنه سيفتقدهم كثيرا.",
+            [GOVERNOR.entity_id],
+            id="a-noun-in-apposition-after-a-name-whose-nationality-is-unknown",
+        ),
+        pytest.param(
+            "أشاد مدرب الشروق، نادر الكبير، بمدرب النصر، سامي النجار، بعد المباراة. وأكد المدرب أن الموسم كان رائعا.",
+            [None],
+            id="not-when-the-noun-introduced-two-people",
+        ),
+    ],
+)
+def test_a_description_in_any_of_its_forms_stands_for_the_person_it_introduced(text, speakers):
+    assert more_speakers_of(text) == speakers

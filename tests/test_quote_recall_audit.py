@@ -16,10 +16,14 @@ JUDGED = (
     "quote_misses_ant2_seed62.tsv",
     "quote_misses_ant2_seed63.tsv",
     "quote_misses_ant2_seed64.tsv",
+    "quote_misses_ant2_seed65.tsv",
 )
 # Round 9's fresh miss audit (seed 64, drawn after the round's last quote change, judged unseen): 19 of 100 hide a quote,
 # recall estimate 0.906 (7,454 of 11,510 cue sentences hold a found quote); a floor just under it.
-FRESH_RECALL_FLOOR = 0.90
+ROUND_9_RECALL_FLOOR = 0.90
+# Round 10's fresh miss audit (seed 65, drawn after the round's last quote change, df7ff43, judged unseen): 16 of 100
+# hide a quote, recall estimate 0.919 (7,310 of 11,342 cue sentences hold a found quote); a floor just under it.
+FRESH_RECALL_FLOOR = 0.91
 # Round 6 (dev: seed 61 studied): 5 of its 19 judged misses covered, none of its 81 no-quote sentences.
 # Round 9 ("according to" fused as حسبما, set off by commas, a sentence of its own): 7.
 SEED61_MISSES_COVERED_FLOOR = 7
@@ -82,6 +86,9 @@ def test_the_misses_round_9_fixed_stay_fixed() -> None:
     assert wrongly <= SEED63_NO_QUOTE_COVERED_CEILING
 
 
-def test_the_fresh_miss_audit_figure() -> None:
-    figures = quote_recall_audit.score(AUDITS / JUDGED[3])
-    assert figures["judged"] == 100 and figures["recall estimate"] >= FRESH_RECALL_FLOOR
+@pytest.mark.parametrize(
+    ("name", "floor"), [(JUDGED[3], ROUND_9_RECALL_FLOOR), (JUDGED[4], FRESH_RECALL_FLOOR)], ids=["seed64", "seed65"]
+)
+def test_the_fresh_miss_audit_figure(name: str, floor: float) -> None:
+    figures = quote_recall_audit.score(AUDITS / name)
+    assert figures["judged"] == 100 and figures["recall estimate"] >= floor

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from flows.nlp.quotes.agreement import agrees, continues
+from flows.nlp.quotes.agreement import agrees, continues, cue_agreement
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker
-from flows.nlp.quotes.governing import joined_governing_subject, opening_governing_subject
+from flows.nlp.quotes.governing import chained_subject, joined_governing_subject, opening_governing_subject
 from flows.nlp.quotes.lexicon import cue_for, is_blocker, is_complementizer, speaker_word
 from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, RELATIVE_PRONOUNS, WORD_KINDS, is_title, is_word
 from flows.nlp.quotes.roles import resolve_ref
@@ -73,6 +73,8 @@ def antecedent_speaker(ctx: Context, cue_start: int, previous: list, agreement: 
     # (not for a relative clause's cue: "التصريحات التي أدلى بها … الغنوشي … والتي قال فيها" is his).
     if not relative:
         preposed = preposed or opening_governing_subject(ctx, cue_start, previous, agreement)
+        # "هاجمت وليامز الحكم راموس وطلبت منه": a verb joined by و with no comma shares its clause's subject.
+        preposed = preposed or chained_subject(ctx, cue_start, previous, agreement)
     preposed = preposed or _preposed_subject(ctx, cue_start, previous)
     if preposed is not None:
         return preposed
@@ -113,6 +115,9 @@ def _nested_subject(ctx: Context, cue_start: int) -> Speaker | None:
     """ "وقال تقرير … إن منظمة التعاون الاقتصادي والتنمية ترى أن": a cue right after the subject of a reported
     clause reports that subject's speech (the outer quotation runs on over it, extract._nested)."""
     cue_tok = ctx.token_range(cue_start, cue_start + 1).start
+    if cue_tok > 0 and ctx.tokens[cue_tok - 1].start < cue_start < ctx.tokens[cue_tok - 1].end:
+        if _goes_on(ctx, cue_tok - 1):
+            return None  # "قال X إن الوضع مستقر وأضاف أن": the same speaker goes on (extract._nested)
     sentence = ctx.sentence_of(cue_start)
     floor = sentence.char_start if sentence else 0
     for comp in range(cue_tok - 2, max(cue_tok - MAX_NESTED_SUBJECT - 2, -1), -1):
@@ -138,6 +143,22 @@ def _nested_subject(ctx: Context, cue_start: int) -> Speaker | None:
             return ctx.speaker_from(named[0])
         return Speaker(None, ctx.body[start:end], start, end)
     return None
+
+
+def _goes_on(ctx: Context, n: int) -> bool:
+    """The cue at token ``n``, joined by و, has the form of the sentence's speech verb before it ("قال" …
+    "وأضاف"): the speaker going on, not speech inside the reported clause ("قالت القناة إن السائق سلم نفسه وذكر")."""
+    inner = cue_for(ctx.tokens[n].norm)
+    sentence = ctx.sentence_of(ctx.tokens[n].start)
+    floor = sentence.char_start if sentence else 0
+    for k in range(n - 1, -1, -1):
+        if ctx.tokens[k].start < floor:
+            return False
+        outer = cue_for(ctx.tokens[k].norm)
+        if outer is not None and outer[0].cue_class in ("verb", "statement_verb", "named_verb", "quoting_verb"):
+            said = cue_agreement(outer[0])
+            return inner is not None and said is not None and said == cue_agreement(inner[0])
+    return False
 
 
 def _own_clause(ctx: Context, before: list[int]) -> list[int]:

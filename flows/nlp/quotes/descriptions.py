@@ -2,8 +2,8 @@
 البرتغالي" after Mourinho's quote, "وقال المسؤول اليمني" after "وزير الخارجية اليمني، خالد اليماني".
 
 A description is a definite noun that describes a person (a title, or a noun of flows/data/quote_person_heads.tsv,
-counted from the corpus by bench/quality/build_person_heads.py) with its definite modifiers, and no name in it. It
-stands for
+counted from the corpus by bench/quality/build_person_heads.py, or its feminine in ة: "المخرجة" for مخرج, "المسؤولة"
+for the unnamed source's مسؤول) with its definite modifiers, and no name in it. It stands for
 1. the person named last before it, within the continuation window, whose nationality agrees with its nisba (the
    person's country, else the countries of the roles the article gives them); else
 2. the previous quotation's speaker, a person, when the description agrees with them: its nisba names the country
@@ -37,6 +37,21 @@ def person_heads() -> frozenset[str]:
     return frozenset(normalize(row["head"]) for row in read_tsv("quote_person_heads.tsv"))
 
 
+# The feminine ending ة as normalisation writes it: "المخرجة" is the مخرج a woman is.
+FEMININE_ENDING = "ه"
+
+
+def masculine(head: str) -> str:
+    """The masculine a feminine noun in ة is formed from ("مخرجه" -> "مخرج"); any other word unchanged."""
+    return head[: -len(FEMININE_ENDING)] if head.endswith(FEMININE_ENDING) and len(head) > 3 else head
+
+
+def is_person_head(head: str) -> bool:
+    """A noun of quote_person_heads.tsv (normalised, no article), or the feminine of one: the census counts the
+    forms met before a name, and a woman's "المخرجة" is met there less often than her colleague's "المخرج"."""
+    return head in person_heads() or masculine(head) in person_heads()
+
+
 def described_person(
     ctx: Context, lo: int, hi: int, cue_start: int, previous: list[Found], continuation: bool
 ) -> Speaker | None:
@@ -44,10 +59,10 @@ def described_person(
     if lo >= hi or not ctx.tokens[lo].norm.startswith(DEFINITE_ARTICLE):
         return None
     head = role_head(ctx.tokens[lo].norm)
-    listed = speaker_word(head)
+    listed = speaker_word(head) or speaker_word(masculine(head))
     # "المسؤول الإيراني": a listed unnamed source's word with the article is one named before.
     unnamed = listed is not None and listed.kind == "unnamed"
-    if head not in person_heads() and not is_person_title(ctx, lo) and not unnamed:
+    if not is_person_head(head) and not is_person_title(ctx, lo) and not unnamed:
         return None
     start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
     inside = ctx.mentions_in(start, end)

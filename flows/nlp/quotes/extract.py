@@ -68,6 +68,7 @@ SUBJUNCTIVE_PARTICLES = frozenset({"ان", "لن", "لم"})  # normalised أن،
 CONDITIONALS = frozenset({"اذا", "واذا", "لو", "ولو"})  # normalised إذا، لو
 RESUMPTIVE_FA = "ف"  # فإن
 BARE_AN = "ان"  # أن/إن without a pronoun, normalised
+WA = "و"  # the conjunction written on a verb: "وأضاف"
 
 
 def extract_quotes(doc: Document, mentions: tuple[Mention, ...], entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
@@ -245,7 +246,7 @@ def _end_clauses(ctx: Context, found: list[Found]) -> None:
         end = _sentence_end(ctx, item.content_start)
         later = [
             f.cue_start for f in found[n + 1 :]
-            if item.content_start < f.cue_start < end and not _nested(ctx, item.content_start, f)
+            if item.content_start < f.cue_start < end and not _nested(ctx, item.content_start, f, item.cue)
         ]  # fmt: skip
         if later:
             end = _last_comma_before(ctx, item.content_start, later[0])
@@ -261,14 +262,33 @@ def _end_clauses(ctx: Context, found: list[Found]) -> None:
                 item.content_start, item.content_end = mark.inner_start, mark.inner_end
 
 
-def _nested(ctx: Context, clause_start: int, inner: Found) -> bool:
+def _nested(ctx: Context, clause_start: int, inner: Found, outer: Cue | None = None) -> bool:
     """ "أن السلطات البحرينية أوضحت … أن …": a cue right after the subject of a reported clause reports speech
-    inside that clause; the outer quotation runs on over it."""
+    inside that clause; the outer quotation runs on over it. Not a verb joined by و whose form agrees with the outer
+    cue's ("قال X إن الوضع مستقر وأضاف أن …"): it is the same speaker going on, a new quotation."""
     if inner.cue.cue_class not in ("verb", "statement_verb", "named_verb", "quoting_verb"):
         return False
     if any(ch in CLAUSE_COMMAS for ch in ctx.body[clause_start : inner.cue_start]):
         return False
+    if outer is not None and _joined_by_wa(ctx, inner.cue_start) and _same_form(outer, inner.cue):
+        return False  # "إن الوضع مستقر وأضاف أن …": no subject precedes a verb joined by و; the speaker goes on
     return len(ctx.token_range(clause_start, inner.cue_start)) <= MAX_NESTED_SUBJECT
+
+
+def _same_form(outer: Cue, inner: Cue) -> bool:
+    """Both cues say the same gender or number ("قال" … "وأضاف", "قالت" … "وتابعت"); "قال X إن الحكومة وافقت
+    وأعلنت أن" has the government announce, inside what X said."""
+    said = cue_agreement(outer)
+    return said is not None and said == cue_agreement(inner)
+
+
+def _joined_by_wa(ctx: Context, cue_start: int) -> bool:
+    """The cue is written with the conjunction و on it ("وأضاف", "وتابع"): the cue starts after its token's و."""
+    tok = ctx.token_range(0, cue_start + 1)
+    if not tok:
+        return False
+    start = ctx.tokens[tok.stop - 1].start
+    return start < cue_start and ctx.body[start] == WA
 
 
 def _sentence_end(ctx: Context, start: int) -> int:

@@ -206,3 +206,30 @@ def _subject_after(
     if speaker.start is not None and any(s <= speaker.start < e for s, e in quoted):
         return None
     return speaker
+
+
+def chained_subject(ctx: Context, cue_start: int, previous: list[Found], agreement: str | None) -> Speaker | None:
+    """A cue joined by و with no comma before it, in a chain of verbs ("هاجمت وليامز الحكم راموس وطلبت منه …
+    واتهمته بأنه"): it shares the subject of its clause's first verb, read from the clause's start (the sentence's,
+    or its last comma's) to the cue; the name right before the cue is that verb's object, not a preposed subject
+    (one stands before a verb with no و between: "لكن فينغر قال")."""
+    cue_tok = _cue_token(ctx, cue_start)
+    hit = cue_for(ctx.tokens[cue_tok].norm)
+    if hit is None or hit[1] == 0 or hit[0].cue_class not in VERB_CUE_CLASSES or _comma_before(ctx, cue_tok):
+        return None
+    if not ctx.tokens[cue_tok].norm.startswith(CONJUNCTION):
+        return None
+    floor = _floor(ctx, cue_start, previous)
+    clause = [n for n in range(cue_tok) if ctx.tokens[n].start >= floor]
+    commas = [k for k, n in enumerate(clause) if _comma_before(ctx, n)]
+    if commas:
+        clause = clause[commas[-1] :]
+    if len(clause) < 3:
+        return None  # "ترامب وقال": no verb and object before the cue
+    for n in clause[:-2]:
+        if ctx.in_mark(ctx.tokens[n].start) is not None or not _verb_like(ctx, n):
+            continue
+        found = _subject_after(ctx, n, cue_tok, cue_start, previous, agreement, listed_only=True)
+        if found is not None and found.entity_id is not None:
+            return found  # a name only: a listed noun this far from its verb is as often the verb's object
+    return None

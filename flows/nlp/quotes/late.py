@@ -25,7 +25,7 @@ from __future__ import annotations
 from flows.nlp.entities.person_roles import AttachedRole
 from flows.nlp.entities.role_words import role_word
 from flows.nlp.quotes.context import CLAUSE_COMMAS, ON_BEHALF, Context, Found, Speaker
-from flows.nlp.quotes.descriptions import nationality, person_heads
+from flows.nlp.quotes.descriptions import is_person_head, nationality
 from flows.nlp.quotes.lexicon import speaker_word
 from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, is_title
 from flows.nlp.quotes.roles import role_countries, role_head
@@ -124,7 +124,8 @@ def _words(ctx: Context, words: range) -> list[str]:
 
 def _set_beside_a_name(ctx: Context, words: range) -> Speaker | None:
     """The person whose name stands right after (or right before) the same words elsewhere in the article, nearest
-    before them first, else the first after."""
+    before them first, else the first after. The phrase's own words count when a name is set off right after them
+    ("أعلن المرشد الإيراني، علي خامنئي، الأحد، إن"): the apposition names the speaker there and then."""
     wanted = _words(ctx, words)
     size = len(wanted)
     if size < 2:
@@ -132,14 +133,16 @@ def _set_beside_a_name(ctx: Context, words: range) -> Speaker | None:
     before: Speaker | None = None
     after: Speaker | None = None
     for k in range(len(ctx.tokens) - size + 1):
-        if k == words.start or _words(ctx, range(k, k + size)) != wanted:
+        if _words(ctx, range(k, k + size)) != wanted:
             continue
         start, end = ctx.tokens[k].start, ctx.tokens[k + size - 1].end
         if ctx.in_mark(start) is not None or (k > 0 and _inside_a_phrase(ctx, k)):
             continue
-        person = _name_next_to(ctx, start, end)
+        person = _name_next_to(ctx, start, end, after_only=k == words.start)
         if person is None:
             continue
+        if k == words.start:
+            return person
         if k < words.start:
             before = person
         elif after is None:
@@ -154,8 +157,10 @@ def _introduced_by_head(ctx: Context, words: range) -> Speaker | None:
     ("الرئيس", "الأمير") needs one ("الأمير السعودي")."""
     first = ctx.tokens[words.start].norm.removeprefix("و")
     head = role_head(first)
-    if first == head or len(head) < MIN_HEAD_LETTERS:
-        return None  # a title in construct ("رئيس هيئة الطيران") is no noun the article introduces someone with
+    if len(head) < MIN_HEAD_LETTERS or (first == head and (role_word(first) is not None or not is_person_head(head))):
+        # A title in construct ("رئيس هيئة الطيران") is no noun the article introduces someone with; a person's
+        # noun is ("مدرب الريدز" for the one "مدرب ليفربول، يورغن كلوب" the article names).
+        return None
     listed = [speaker_word(first), speaker_word(head)]
     if any(word is not None and word.resolve in ("org", "gpe", "nisba_gpe") for word in listed):
         return None  # "الشرطة", "الحكومة": a body's word, whatever person's name follows it once
@@ -165,9 +170,14 @@ def _introduced_by_head(ctx: Context, words: range) -> Speaker | None:
             continue  # the noun's letters stand in every reading of it: a cheap test before the readings
         if ctx.in_mark(token.start) is not None or _in_construct(ctx, k):
             continue
-        if not any(r.has_article and role_head(r.stem) == head for r in proclitic_readings(token.norm)):
+        readings = [r for r in proclitic_readings(token.norm) if role_head(r.stem) == head]
+        if any(r.has_article for r in readings):
+            named = _name_right_after(ctx, k)
+        elif readings and is_person_head(head) and role_word(head) is None:
+            # The noun in construct, set beside a name: "مدرب ليفربول، يورغن كلوب", "مارسيلو مدافع ريال مدريد".
+            named = _name_after_construct(ctx, k) or _name_right_before(ctx, k)
+        else:
             continue
-        named = _name_right_after(ctx, k)
         if named is not None:
             found.setdefault(named.entity_id or "", named)
     if len(found) != 1:
@@ -176,11 +186,38 @@ def _introduced_by_head(ctx: Context, words: range) -> Speaker | None:
     start, end = ctx.tokens[words.start].start, ctx.tokens[words[-1]].end
     countries = role_countries(ctx, start, end)
     own = nationality(ctx, mention.entity_id or "")
-    if countries and not own & countries:
-        return None
+    if countries and own and not own & countries:
+        return None  # a nationality the article gives the person disagrees; none given, nothing disagrees
     if not countries and role_word(first) is not None:
         return None  # "الرئيس" alone: a title many hold, whose holder the role layer reads (roles.role_holder)
     return ctx.speaker_from(mention)
+
+
+def _name_after_construct(ctx: Context, k: int) -> Mention | None:
+    """A linked person's name right after the complement of the noun at token ``k`` (a named body or place, or one
+    definite word), a comma between allowed: "مدرب ليفربول، يورغن كلوب"."""
+    if k + 1 >= len(ctx.tokens) or ctx.gap_before(k + 1).strip():
+        return None
+    nxt = ctx.tokens[k + 1]
+    named = [m for m in ctx.mentions_in(nxt.start, len(ctx.body))[:1] if m.char_start == nxt.start]
+    if named and named[0].entity_type == "PERSON":
+        return None  # "مدرب كلوب": the name is the complement itself, read by the speaker rules
+    if not named and not nxt.norm.startswith(DEFINITE_ARTICLE):
+        return None
+    end = named[0].char_end if named else nxt.end
+    following = ctx.mentions_in(end, len(ctx.body))[:1]
+    if not following or not _small_gap(ctx.body[end : following[0].char_start]) or not _a_person(following[0]):
+        return None
+    return following[0]
+
+
+def _name_right_before(ctx: Context, k: int) -> Mention | None:
+    """A linked person's name that ends right before token ``k``, a comma between allowed: the noun in construct
+    is the name's apposition ("مارسيلو مدافع ريال مدريد")."""
+    before = ctx.mentions_before(ctx.tokens[k].start)[:1]
+    if not before or not _a_person(before[0]) or not _small_gap(ctx.body[before[0].char_end : ctx.tokens[k].start]):
+        return None
+    return before[0]
 
 
 def _in_construct(ctx: Context, k: int) -> bool:
@@ -230,24 +267,36 @@ def _person_named_before(ctx: Context, start: int) -> bool:
     return any(m.entity_type == "PERSON" and not m.is_adjectival for m in ctx.mentions_before(start))
 
 
-def _name_next_to(ctx: Context, start: int, end: int) -> Speaker | None:
+def _name_next_to(ctx: Context, start: int, end: int, after_only: bool = False) -> Speaker | None:
     """A PERSON mention that starts right after ``end`` (a comma and titles between allowed: "العاهل الأردني،
-    الملك عبدالله الثاني") or ends right before ``start`` after a comma ("طارق الملا، وزير البترول")."""
+    الملك عبدالله الثاني") or, unless ``after_only``, ends right before ``start`` after a comma ("طارق الملا، وزير
+    البترول")."""
     after = ctx.mentions_in(end, min(len(ctx.body), end + MAX_FOLLOW_CHARS))
     if after:
         between = ctx.token_range(end, after[0].char_start)
         lead = ctx.tokens[between.start].start if between else after[0].char_start
-        titled = len(between) <= MAX_TITLES_BETWEEN and all(is_title(ctx, n) for n in between)
+        comma = any(ch in CLAUSE_COMMAS for ch in ctx.body[end:lead])
+        if after_only and not (comma and _closed_by_comma(ctx, after[0])):
+            return None  # the phrase's own words: only a name set off by commas is its apposition
+        # "المرشد الإيراني، علي خامنئي،": a given name the tagger left out, inside the commas of an apposition.
+        titled = len(between) <= MAX_TITLES_BETWEEN and (after_only or all(is_title(ctx, n) for n in between))
         # A comma or a title sets the name off, or the name is new there: "خدع زعيم كوريا الشمالية ترامب" has the
         # verb's object, named before, where "الرئيس المشترك لمجلس سوريا الديمقراطية رياض درار" introduces him.
         set_off = bool(between) or any(ch in CLAUSE_COMMAS for ch in ctx.body[end:lead]) or _first_named(ctx, after[0])
         if titled and set_off and _small_gap(ctx.body[end:lead]) and _a_person(after[0]):
             return ctx.speaker_from(after[0])
+    if after_only:
+        return None
     for mention in ctx.mentions_before(start)[:1]:
         gap = ctx.body[mention.char_end : start]
         if _small_gap(gap) and any(ch in CLAUSE_COMMAS for ch in gap) and _a_person(mention):
             return ctx.speaker_from(mention)
     return None
+
+
+def _closed_by_comma(ctx: Context, mention: Mention) -> bool:
+    """A comma right after the mention: with the one before it, it sets the name off as an apposition."""
+    return ctx.body[mention.char_end : mention.char_end + 2].strip()[:1] in CLAUSE_COMMAS
 
 
 def _first_named(ctx: Context, mention: Mention) -> bool:
@@ -329,9 +378,10 @@ def _outlet_cited_before(ctx: Context, words: range, earlier: list[Found]) -> Sp
 
 
 def _describes_a_person(ctx: Context, k: int) -> bool:
-    """A definite role word (titles.tsv) or a noun counted as a person's description (quote_person_heads.tsv)."""
+    """A definite role word (titles.tsv) or a noun counted as a person's description (quote_person_heads.tsv), or
+    the feminine of one."""
     norm = ctx.tokens[k].norm
-    return role_word(norm) is not None or role_head(norm) in person_heads()
+    return role_word(norm) is not None or is_person_head(role_head(norm))
 
 
 def _quoted_after(ctx: Context, words: range, item: Found, later: list[Found]) -> Speaker | None:

@@ -41,6 +41,7 @@ MAX_SUBJECT_WINDOW = 8
 # A subject no list knows ("المحطة", "لو دريان") standing alone before the complementizer: at most this many words.
 MAX_BARE_SUBJECT = 2
 PARTITIVE = "من"  # "اثنان من المصادر", "عدد من المسؤولين"
+CONJUNCTION = "و"
 
 
 def np_speaker(
@@ -301,10 +302,12 @@ def titled_elsewhere(ctx: Context, lo: int, hi: int, cue_start: int) -> Speaker 
     start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
     # The role's own words, without its nisba (nationality is checked apart) or a name standing in it.
     named = [m for m in ctx.mentions_in(start, end) if m.is_adjectival or m.entity_type == "PERSON"]
-    complement = frozenset(
+    words = frozenset(
         role_head(ctx.tokens[n].norm) for n in range(lo + 1, hi)
         if not is_word(ctx, n, ("skip",)) and not any(m.char_start <= ctx.tokens[n].start < m.char_end for m in named)
     )  # fmt: skip
+    # The role layer keeps a conjunct's و: "وزير الرياضة" is the "وزير الشباب والرياضة" the article named.
+    complement = words | {CONJUNCTION + form for word in words for form in (word, DEFINITE_ARTICLE + word)}
     holder = role_holder(ctx, role_head(ctx.tokens[lo].norm), role_countries(ctx, start, end), cue_start, complement)
     if holder is None:
         return None
