@@ -139,6 +139,7 @@ def detect_events(
     found: list[Report] = []
     retold: list[int] = []  # the triggers that someone's words tell again after the lead (dating.retelling)
     poses: list[str] = []  # each report's trigger's part of speech, in found's order
+    background: list[int] = []  # undated nouns in a background clause: no told event's day (with_told_actors)
     for index, sentence_hits in sorted(by_sentence.items()):
         sentence = sentences[index]
         next_sentence = sentences[index + 1] if index + 1 < len(sentences) else None
@@ -270,6 +271,8 @@ def detect_events(
             if retelling(text, sentence, hit, lex):
                 retold.append(hit.char_start)
             poses.append(hit.entry.pos)
+            if date.value is None and hit.entry.pos == "noun" and background_clause(text, sentence, hit, lex):
+                background.append(hit.char_start)
             found.append(
                 Report(
                     EventMention(
@@ -299,20 +302,25 @@ def detect_events(
     nouns = frozenset(
         (r.event.char_start, r.event.char_end) for r, pos in zip(found, poses, strict=True) if pos == "noun"
     )
-    events = with_told_actors(found, with_antecedent_actors(found), nouns)
+    events = with_told_actors(found, with_antecedent_actors(found), nouns, frozenset(background))
     return tuple(
         event for report, event in zip(found, events, strict=True) if keep_weak or countable(event, report.source)
     )
 
 
 def with_told_actors(
-    found: list[Report], events: list[EventMention], nouns: frozenset[tuple[int, int]]
+    found: list[Report],
+    events: list[EventMention],
+    nouns: frozenset[tuple[int, int]],
+    background: frozenset[int] = frozenset(),
 ) -> list[EventMention]:
     """An event noun its clause gives no one and no place for (``countable`` would drop it: "تشكل لقاء تاريخيا",
     "في ضربة اليوم", "إزاء لقائه المرتقب") names the article's last event of its type and kind told before it with a
     named agent: it takes that report's actors, and its date when its own text gives none, as a definite reference
     does (references.py), instead of being dropped. Not a verb (``nouns`` holds the noun triggers' spans): a verb
-    with no subject named ("وحذر من مخاطر") has its own, a pronoun whose referent is not the last report's agent."""
+    with no subject named ("وحذر من مخاطر") has its own, a pronoun whose referent is not the last report's agent.
+    A noun in a background clause (``background``: trigger offsets, dating.background_clause: "سبق أن شنت هجوما")
+    takes the actors but not the day: it is an earlier act of theirs, not the one told."""
     result: list[EventMention] = []
     for i, (report, event) in enumerate(zip(found, events, strict=True)):
         if (event.char_start, event.char_end) in nouns and not countable(event, report.source):
@@ -336,7 +344,12 @@ def with_told_actors(
                     actor2_id=told_event.actor2_id,
                     actor_ids=told_event.actor_ids,
                 )
-                if not report.dated and told_report.dated and event.status in ("occurred", "claimed"):
+                if (
+                    not report.dated
+                    and told_report.dated
+                    and event.status in ("occurred", "claimed")
+                    and event.char_start not in background
+                ):
                     event = replace(event, event_date=told_event.event_date, date_precision=told_event.date_precision)
         result.append(event)
     return result
