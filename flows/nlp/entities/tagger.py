@@ -103,17 +103,17 @@ def _windowed(views: list, edges: tuple, known: dict[str, bytes] | None = None) 
     bigram with the word before (of the words' ``w=`` features): one loop for the str features training reads and the
     bytes the tagger reads. A view is (own features, what each WINDOW offset sees, the ``w=`` feature as str); with
     ``known`` (model_attributes), the bigram goes in as its bytes, and not at all when the model has no weight for it
-    (as the views leave out the words' own unknown features)."""
-    last = len(views) - 1
+    (as the views leave out the words' own unknown features). Two views of the sentence's edge either side stand for
+    the words past it, so a row is one list display, with no bounds test."""
+    edge = ((), edges, "")
+    padded = [edge, edge, *views, edge, edge]  # padded[i + 2] is views[i]
     out = []
     previous = None
     for i, (feats, _, first) in enumerate(views):
-        row = list(feats)
-        for k, offset in enumerate(WINDOW):
-            j = i + offset
-            row += views[j][1][k] if 0 <= j <= last else edges[k]
+        # WINDOW is (-2, -1, 1, 2): the views at i - 2, i - 1, i + 1, i + 2, each as seen from its offset
+        row = [*feats, *padded[i][1][0], *padded[i + 1][1][1], *padded[i + 3][1][2], *padded[i + 4][1][3]]
         if previous is not None:
-            gram = "bigram=" + previous + "|" + first
+            gram = f"bigram={previous}|{first}"
             if known is None:
                 row.append(gram)
             elif (encoded := known.get(gram)) is not None:
