@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -276,9 +278,65 @@ def test_tagger_labels_become_spans() -> None:
     ],
 )
 def test_the_tagger_reads_the_features_the_model_was_trained_on_as_bytes(words: list[str]) -> None:
-    from flows.nlp.entities.tagger import encoded_features, sentence_features
+    from flows.nlp.entities.tagger import encoded_features, model_attributes, sentence_features
 
-    assert encoded_features(words) == [[f.encode() for f in row] for row in sentence_features(words)]
+    known = model_attributes()
+    assert encoded_features(words) == [[f.encode() for f in row if f in known] for row in sentence_features(words)]
+    assert all(known[f] == f.encode() for f in known)
+
+
+@pytest.mark.parametrize("length", range(1, 7))
+def test_each_row_holds_the_window_the_model_was_trained_on(length: int) -> None:
+    """The rows _windowed builds with edge views either side, against the plain loop over WINDOW with its bounds
+    test (sentences of one to six words: every word sees the edge, a neighbour, or both)."""
+    from flows.nlp.entities.tagger import _EDGES, WINDOW, _word_views, sentence_features
+
+    words = ["وقال", "سيرغي", "لافروف", "،", "إن", "موسكو"][:length]
+    views = [_word_views(w) for w in words]
+    expected = []
+    for i, (feats, _, first) in enumerate(views):
+        row = list(feats)
+        for k, offset in enumerate(WINDOW):
+            j = i + offset
+            row += views[j][1][k] if 0 <= j < len(views) else _EDGES[k]
+        if i:
+            row.append("bigram=" + views[i - 1][2] + "|" + first)
+        expected.append(row)
+    assert sentence_features(words) == expected
+
+
+def test_the_model_attributes_are_its_dictionary() -> None:
+    from flows.nlp.entities.tagger import load_model, model_attributes
+
+    model = load_model()
+    if model is None:
+        pytest.skip("no tagger model in flows/data/tagger")
+    assert set(model_attributes()) == set(model.info().attributes)
+
+
+def test_features_the_model_does_not_know_change_no_label_and_no_marginal() -> None:
+    """The tagger leaves out what the model has no weight for (crfsuite skips it): every label and every marginal
+    of every sentence of the sample pages is the same float as with all features, given as str."""
+    import re
+
+    from flows.nlp.entities.tagger import TOKEN, encoded_features, load_model, model_attributes, sentence_features
+
+    model = load_model()
+    if model is None:
+        pytest.skip("no tagger model in flows/data/tagger")
+    pages = sorted((Path(__file__).parent / "fixtures" / "samples_src").glob("*.html"))
+    text = " ".join(re.sub(r"<[^>]*>", " ", page.read_text(encoding="utf-8")) for page in pages)
+    sentences = [words for s in split_sentences(text) if (words := TOKEN.findall(text[s.char_start : s.char_end]))]
+    assert len(sentences) > 20
+    left_out = 0
+    for words in sentences:
+        full, kept = sentence_features(words), encoded_features(words)
+        left_out += sum(map(len, full)) - sum(map(len, kept))
+        labels = model.tag(full)
+        marginals = [[model.marginal(y, i) for y in model.labels()] for i in range(len(words))]
+        assert model.tag(kept) == labels
+        assert [[model.marginal(y, i) for y in model.labels()] for i in range(len(words))] == marginals
+    assert left_out > 0 and set(kept[0]) <= set(model_attributes().values())
 
 
 def test_tagger_never_overrides_a_rule_mention() -> None:
