@@ -1,5 +1,5 @@
-"""Checks every hand-annotated ANT v2.1 split shares (test2, dev2): each gold item resolves to one span inside its
-anchor, and no two items of a kind sit on one span."""
+"""Checks every hand-annotated ANT v2.1 split shares (test2, dev2, test3): each gold item resolves to one span inside
+its anchor, no two items of a kind sit on one span, and each cluster joins gold events of different articles."""
 
 from __future__ import annotations
 
@@ -34,3 +34,13 @@ def assert_every_item_resolves_inside_its_anchor(split: str, *, every_kind: bool
         for kind in (article.entities, article.quotes, article.events) if every_kind else (article.entities,):
             spans = [(e.part, e.start, e.end) for e in kind]
             assert len(spans) == len(set(spans)), f"{article.docno}: two items on one span"
+
+
+def assert_every_cluster_joins_event_keys_of_different_articles(gold: dict) -> None:
+    """Each cross-article cluster names event keys of two or more different articles, each key a gold event there."""
+    for name, refs in gold["clusters"].items():
+        docnos = [ref.split(":", 1)[0] for ref in refs]
+        assert len(set(docnos)) == len(docnos) >= 2, name
+        for ref in refs:
+            docno, key = ref.split(":", 1)
+            assert any(event["key"] == key for event in gold["articles"][docno]["events"]), ref
