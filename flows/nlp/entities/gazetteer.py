@@ -21,6 +21,9 @@ GAZETTEER_FILES = ("countries.tsv", "places.tsv", "orgs.tsv", "platforms.tsv", "
 # A listed body's name and a ل-phrase judged by hand (bench/quality/build_body_purposes.py): where the whole phrase names
 # another body (الاتحاد الأوروبي لكرة القدم is UEFA), the gazetteer reads it as that body; the longest match wins.
 BODY_PURPOSES = "body_purposes.tsv"
+# Definite place names the news writes after a place head (مدينة الحديدة), counted over the corpus
+# (bench/quality/build_definite_places.py): each is a GPE wherever it stands, as a places.tsv city is.
+DEFINITE_PLACES = "definite_places.tsv"
 OTHER_BODY = "other"
 # An alias listed with this mark counts only when the surface stands inside quotes.
 QUOTED_MARK = '"'
@@ -89,8 +92,29 @@ def nisba_forms(base: str) -> set[str]:
 
 
 @cache
+def definite_place_rows() -> list[dict[str, str]]:
+    """The census's definite place names as gazetteer rows: GPE, no country or English name listed, the id an
+    unlisted place of that name would have (base.stable_id), so the warehouse keeps the entity the tagger made."""
+    from flows.nlp.entities.base import stable_id  # base imports this module
+
+    return [
+        {
+            "entity_id": stable_id("gpe", row["name_ar"]),
+            "entity_type": "GPE",
+            "name_ar": row["name_ar"],
+            "name_en": "",
+            "country_code": "",
+            "aliases": "",
+            "nisba": "",
+            "file": DEFINITE_PLACES,
+        }
+        for row in read_tsv("gazetteer", DEFINITE_PLACES)
+    ]
+
+
 def load_gazetteer() -> Gazetteer:
-    rows = with_body_purposes([row | {"file": name} for name in GAZETTEER_FILES for row in read_tsv("gazetteer", name)])
+    listed = [row | {"file": name} for name in GAZETTEER_FILES for row in read_tsv("gazetteer", name)]
+    rows = with_body_purposes(listed + definite_place_rows())
     extras = {row["country_code"]: row for row in read_tsv("gazetteer", "country_extras.tsv")}
     entities: dict[str, Entity] = {}
     aliases: dict[tuple[str, ...], dict[str, AliasInfo]] = defaultdict(dict)

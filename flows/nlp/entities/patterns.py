@@ -32,6 +32,8 @@ from flows.nlp.entities.gazetteer import (
     portfolio_names_ar,
 )
 from flows.nlp.entities.match import GazetteerMatch
+from flows.nlp.entities.span_clitics import WA
+from flows.nlp.entities.tagger import clitic_stem
 from flows.nlp.entities.role_words import time_words
 from flows.nlp.entities.tokens import EntityText
 from flows.nlp.types import Entity
@@ -377,8 +379,14 @@ def _place_at(j: int, start: int, by_token: dict[int, GazetteerMatch]) -> bool:
 
 
 # --- Places by head word ------------------------------------------------------------------------------------
+def after_conjunction(norm: str) -> bool:
+    """The word is و + a word by the corpus counts (وميناء), not a name that starts with و (وهران، واشنطن)."""
+    return clitic_stem(norm)[1].startswith(WA)
+
+
 def find_headed_places(text: EntityText, by_token: dict[int, GazetteerMatch]) -> list[Candidate]:
-    """قرية X، مدينة X، مخيم X: the name after a place word, when no list knows it, is a GPE."""
+    """قرية X، مدينة X، مخيم X: the name after a place word, when no list knows it, is a GPE; not a word the corpus
+    counts read as و + a word (مدينة وميناء الحديدة: two heads of one name)."""
     out = []
     heads = place_heads()
     for i in range(len(text.toks) - 1):
@@ -388,6 +396,8 @@ def find_headed_places(text: EntityText, by_token: dict[int, GazetteerMatch]) ->
         if text.has_article(j):
             # one word with the article (قرية الظاهرية), never a word the lists know as something else
             j += 0 if text.bare_stems(j) & non_name_words() else 1
+        elif after_conjunction(text.toks[j].norm):
+            continue  # مدينة وميناء الحديدة: a second head joined by و, the name after it
         elif is_name_token(text, j, by_token):
             j += 1
             # a second word only after the first word of a compound name (عين حوض، أم الزينات)
