@@ -82,3 +82,25 @@ def test_the_definite_places_file_states_its_census_and_keeps_its_thresholds() -
     assert all(int(r["after_head"]) >= 4 and int(r["after_head"]) >= 0.1 * int(r["count"]) for r in rows)
     # as written: ألاباما normalises to الاباما, a word the census reads as definite, and names a place all the same
     assert all(normalize(r["name_ar"]).startswith("ال") for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("الذي يقاتل من أجل إقامة إقليم كردي مستقل منذ 1984", id="a-kurdish-region-names-none"),
+        pytest.param("تحتفل بلدة ساحلية صغيرة بعيدها", id="a-coastal-town-names-none"),
+    ],
+)
+def test_an_adjective_after_a_place_head_is_no_place_name(text: str) -> None:
+    assert not [m for m in mentions(text) if m[1] == "GPE"]
+
+
+def test_a_compound_place_name_after_a_head_keeps_its_first_word() -> None:
+    # عين "eye" is mostly written with the article, but starts a compound name after قرية
+    assert ("عين حوض", "GPE") in mentions("هُجّر سكان قرية عين حوض عام 1948")
+
+
+def test_the_gazetteer_is_loaded_once() -> None:
+    from flows.nlp.entities.gazetteer import load_gazetteer
+
+    assert load_gazetteer() is load_gazetteer()

@@ -91,7 +91,6 @@ def nisba_forms(base: str) -> set[str]:
     return bare | {"ال" + form for form in bare}
 
 
-@cache
 def definite_place_rows() -> list[dict[str, str]]:
     """The census's definite place names as gazetteer rows: GPE, no country or English name listed, the id an
     unlisted place of that name would have (base.stable_id), so the warehouse keeps the entity the tagger made."""
@@ -112,6 +111,7 @@ def definite_place_rows() -> list[dict[str, str]]:
     ]
 
 
+@cache
 def load_gazetteer() -> Gazetteer:
     listed = [row | {"file": name} for name in GAZETTEER_FILES for row in read_tsv("gazetteer", name)]
     rows = with_body_purposes(listed + definite_place_rows())

@@ -32,9 +32,10 @@ from flows.nlp.entities.gazetteer import (
     portfolio_names_ar,
 )
 from flows.nlp.entities.match import GazetteerMatch
-from flows.nlp.entities.span_clitics import WA
-from flows.nlp.entities.tagger import clitic_stem
 from flows.nlp.entities.role_words import time_words
+from flows.nlp.entities.span_clitics import WA
+from flows.nlp.entities.span_words import common_by_counts
+from flows.nlp.entities.tagger import clitic_stem
 from flows.nlp.entities.tokens import EntityText
 from flows.nlp.types import Entity
 
@@ -384,9 +385,17 @@ def after_conjunction(norm: str) -> bool:
     return clitic_stem(norm)[1].startswith(WA)
 
 
+def describes_place(text: EntityText, j: int) -> bool:
+    """Token j, after a place head, is a word the corpus mostly writes with the article (span_words.common_by_counts:
+    an adjective or a common noun), and starts no compound name (عين حوض). Not the written ending ية alone: قرية
+    قباطية."""
+    return common_by_counts(text, j) and not text.bare_stems(j) & place_name_starts()
+
+
 def find_headed_places(text: EntityText, by_token: dict[int, GazetteerMatch]) -> list[Candidate]:
     """قرية X، مدينة X، مخيم X: the name after a place word, when no list knows it, is a GPE; not a word the corpus
-    counts read as و + a word (مدينة وميناء الحديدة: two heads of one name)."""
+    counts read as و + a word (مدينة وميناء الحديدة: two heads of one name), nor a word the corpus mostly writes with
+    the article (إقليم كردي، بلدة ساحلية: describes_place)."""
     out = []
     heads = place_heads()
     for i in range(len(text.toks) - 1):
@@ -398,6 +407,8 @@ def find_headed_places(text: EntityText, by_token: dict[int, GazetteerMatch]) ->
             j += 0 if text.bare_stems(j) & non_name_words() else 1
         elif after_conjunction(text.toks[j].norm):
             continue  # مدينة وميناء الحديدة: a second head joined by و, the name after it
+        elif describes_place(text, j):
+            continue  # إقليم كردي مستقل، بلدة ساحلية: an adjective describes the place, names none
         elif is_name_token(text, j, by_token):
             j += 1
             # a second word only after the first word of a compound name (عين حوض، أم الزينات)
