@@ -104,3 +104,36 @@ def test_the_gazetteer_is_loaded_once() -> None:
     from flows.nlp.entities.gazetteer import load_gazetteer
 
     assert load_gazetteer() is load_gazetteer()
+
+
+def adjectival(text: str) -> list[tuple[str, str, bool]]:
+    doc = Document("t", text, sentences=split_sentences(text))
+    return [(m.surface, m.entity_type, m.is_adjectival) for m in extract_entities(doc)[1]]
+
+
+def test_a_country_named_as_its_own_nisba_is_the_adjective_after_a_noun_it_agrees_with() -> None:
+    # القوات السعودية "the Saudi forces": a nisba (kept for the event and quote stages, flagged), not the country
+    assert ("السعودية", "GPE", True) in adjectival("هاجمت القوات السعودية مواقع المتمردين")
+    # فصائل معارضة سورية "Syrian opposition factions": the indefinite feminine nisba, no mention of Syria
+    assert not [m for m in adjectival("وشنت فصائل معارضة سورية هجوما") if m[0] == "سورية"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("زار ترامب السعودية أمس", id="after-a-name"),
+        pytest.param("وصلت القوات إلى سورية الأسبوع الماضي", id="after-a-preposition"),
+        pytest.param("وأعلنت سورية موافقتها", id="after-a-verb"),
+        pytest.param("وقال الرئيس إن السعودية تدعم الاتفاق", id="after-inna"),
+    ],
+)
+def test_a_country_named_as_its_own_nisba_stays_the_country_elsewhere(text: str) -> None:
+    assert any(m[1] == "GPE" and not m[2] for m in adjectival(text))
+
+
+def test_only_feminine_names_read_as_nisbas() -> None:
+    from flows.nlp.entities.gazetteer import names_spelled_as_nisbas
+
+    # مالي is Mali and "financial": "حكومة مالي" is Mali's government, so a masculine name is never read so
+    assert names_spelled_as_nisbas() == {"السعوديه", "سوريه"}
+    assert ("مالي", "GPE", False) in adjectival("وقال إن أزمة مالي تتفاقم")

@@ -25,6 +25,8 @@ BODY_PURPOSES = "body_purposes.tsv"
 # (bench/quality/build_definite_places.py): each is a GPE wherever it stands, as a places.tsv city is.
 DEFINITE_PLACES = "definite_places.tsv"
 OTHER_BODY = "other"
+# The ta marbuta as normalised: the feminine of a nisba (سوريه).
+FEMININE_ENDING = "ه"
 # An alias listed with this mark counts only when the surface stands inside quotes.
 QUOTED_MARK = '"'
 # Foreign g is written غ, ج or ك (غويتا / جويتا / كويتا); generated for people and places only, whose names
@@ -89,6 +91,23 @@ def nisba_forms(base: str) -> set[str]:
     base = normalize(base)
     bare = {base + suffix for suffix in NISBA_SUFFIXES} if base.endswith("ي") else {base}
     return bare | {"ال" + form for form in bare}
+
+
+@cache
+def names_spelled_as_nisbas() -> frozenset[str]:
+    """A country's names, normalised, that are also the feminine of its own nisba (السعودية of السعودي، سورية of
+    سوري): the gazetteer reads them as the name, and extract.py says where the adjective stands. Not a name that is
+    the masculine (مالي، جيبوتي): "حكومة مالي" is Mali's government."""
+    extras = {row["country_code"]: row for row in read_tsv("gazetteer", "country_extras.tsv")}
+    out: set[str] = set()
+    for row in read_tsv("gazetteer", "countries.tsv"):
+        extra = extras.get(row["country_code"], {})
+        listed = [row["name_ar"], *(row["aliases"] + "|" + extra.get("aliases", "")).split("|")]
+        names = {normalize(a.strip().lstrip(QUOTED_MARK)) for a in listed if a.strip()}
+        for base in (row["nisba"] + "|" + extra.get("nisba", "")).split("|"):
+            if base.strip():
+                out |= {form for form in nisba_forms(base.strip()) & names if form.endswith(FEMININE_ENDING)}
+    return frozenset(out)
 
 
 def definite_place_rows() -> list[dict[str, str]]:
