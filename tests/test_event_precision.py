@@ -299,3 +299,19 @@ def test_a_court_is_no_actor() -> None:
     doc = Document("t", text, None, None, split_sentences(text))
     events = detect_events(doc, (mention, *mentions_in(text)), (*KNOWN, court), keep_weak=True)
     assert events and all(court.entity_id not in (e.actor1_id, e.actor2_id) for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقال إن أي عملية عسكرية في إدلب يجب أن تحمي المدنيين.", id="any-military-operation-a-rule"),
+        pytest.param("ونفت روسيا أي هجوم على إدلب.", id="denied-any-attack"),
+        pytest.param("ولأي هجوم على إدلب عواقب.", id="any-attack-with-its-clitics"),
+    ],
+)
+def test_an_event_noun_after_any_is_no_report(text: str) -> None:
+    assert not [e for e in events_in(text, keep_weak=True) if e.event_type == "ASSAULT"]
+
+
+def test_an_attack_named_without_any_is_reported() -> None:
+    assert [e.event_type for e in events_in("وشنت روسيا هجوما على إدلب.", keep_weak=True)] == ["ASSAULT"]

@@ -37,7 +37,7 @@ from flows.nlp.events.dating import (
 )
 from flows.nlp.events.domains import KEPT_OFF_POLITICS, is_off_politics
 from flows.nlp.events.groups import resolve_groups
-from flows.nlp.events.irrealis import complement_status, governing_statement
+from flows.nlp.events.irrealis import any_of_a_kind, complement_status, governing_statement
 from flows.nlp.events.lexicon import EventLexicon, lexicon
 from flows.nlp.events.nisbas import action_nisbas, with_object_nisba
 from flows.nlp.events.noun_clauses import (
@@ -150,7 +150,7 @@ def detect_events(
             previous_end = sentence_hits[i - 1].char_end if i else sentence.char_start
             governor = governing_statement(text, sentence_hits[i - 1] if i else None, hit)
             asked_for, governed_status = complement_status(governor)
-            if asked_for:
+            if asked_for or any_of_a_kind(text, hit):
                 continue  # "طلبت بريطانيا عقد اجتماع": the meeting is what the request asks, not a report of one
             clause_start, clause_end = clause_bounds(text, lex, sentence, hit)
             if i + 1 < len(sentence_hits):
