@@ -150,7 +150,7 @@ def detect_events(
             previous_end = sentence_hits[i - 1].char_end if i else sentence.char_start
             governor = governing_statement(text, sentence_hits[i - 1] if i else None, hit)
             asked_for, governed_status = complement_status(governor)
-            if asked_for or any_of_a_kind(text, hit):
+            if asked_for:
                 continue  # "طلبت بريطانيا عقد اجتماع": the meeting is what the request asks, not a report of one
             clause_start, clause_end = clause_bounds(text, lex, sentence, hit)
             if i + 1 < len(sentence_hits):
@@ -239,6 +239,8 @@ def detect_events(
                 status = governed_status  # "هددت بشن هجوم": the threatened attack is hypothetical
             if status == "content":
                 continue  # "بتهمة …", "بدعوى أنها تدعم …": the content of a charge, not a report of the act
+            if status == "occurred" and any_of_a_kind(text, hit):
+                continue  # "أي عملية عسكرية": a kind of act in a rule; a negated one keeps its status (لم يحدث أي اعتداء)
             if after_publication(date, anchor) and status == "occurred":
                 status = "planned"
             date = planned_forward(date, anchor) if status == "planned" else date

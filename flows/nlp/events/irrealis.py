@@ -94,9 +94,10 @@ def complement_status(governor_type: str | None) -> tuple[bool, str | None]:
 
 
 def any_of_a_kind(text: str, hit: TriggerHit) -> bool:
-    """An event noun right after أي "any" ("أي عملية عسكرية في الحديدة"، "نفى أي هجوم"، "أي محادثات"): a kind of act
-    spoken of in a condition, a denial or a rule, no report of one. The event audits judged such reports wrong types
-    round after round ("أي جهود تدعو"، "أي احتمال لعمل عسكري"، "أي محادثات": seeds 24 and 25)."""
+    """An event noun right after أي "any" ("أي عملية عسكرية في الحديدة"، "أي محادثات"): a kind of act spoken of in a
+    rule or a wish, no report of one. The event audits judged such reports wrong types round after round ("أي جهود
+    تدعو"، "أي احتمال لعمل عسكري"، "أي محادثات": seeds 24 and 25). detect.py drops it where its status is
+    "occurred" only: a denied or conditional one keeps its status (لم يحدث أي اعتداء: negated)."""
     if hit.entry.pos != "noun":
         return False
     before = words(text, max(0, hit.char_start - ANY_REACH_CHARS), hit.char_start)
