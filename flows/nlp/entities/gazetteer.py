@@ -132,8 +132,8 @@ def definite_place_rows() -> list[dict[str, str]]:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    listed = [row | {"file": name} for name in GAZETTEER_FILES for row in read_tsv("gazetteer", name)]
-    rows = with_body_purposes(listed + definite_place_rows())
+    hand_rows = [row | {"file": name} for name in GAZETTEER_FILES for row in read_tsv("gazetteer", name)]
+    rows = with_body_purposes(hand_rows + definite_place_rows())
     extras = {row["country_code"]: row for row in read_tsv("gazetteer", "country_extras.tsv")}
     entities: dict[str, Entity] = {}
     aliases: dict[tuple[str, ...], dict[str, AliasInfo]] = defaultdict(dict)
