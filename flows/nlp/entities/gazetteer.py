@@ -8,6 +8,7 @@ instead of looping over the gazetteer. Spelling variants come from rules applied
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -93,6 +94,16 @@ def nisba_forms(base: str) -> set[str]:
     return bare | {"ال" + form for form in bare}
 
 
+def name_key(name: str) -> str:
+    """The key an unlisted body's or place's id is made from: its normalised words (base.stable_id)."""
+    return " ".join(normalize(name).split())
+
+
+def unlisted_id(kind: str, key: str) -> str:
+    """The id of an entity no list knows, from its key: sha1, stable across runs and machines (base.stable_id)."""
+    return f"{kind}:{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
+
+
 @cache
 def names_spelled_as_nisbas() -> frozenset[str]:
     """A country's names, normalised, that are also the feminine of its own nisba (السعودية of السعودي، سورية of
@@ -113,11 +124,9 @@ def names_spelled_as_nisbas() -> frozenset[str]:
 def definite_place_rows() -> list[dict[str, str]]:
     """The census's definite place names as gazetteer rows: GPE, no country or English name listed, the id an
     unlisted place of that name would have (base.stable_id), so the warehouse keeps the entity the tagger made."""
-    from flows.nlp.entities.base import stable_id  # base imports this module
-
     return [
         {
-            "entity_id": stable_id("gpe", row["name_ar"]),
+            "entity_id": unlisted_id("gpe", name_key(row["name_ar"])),
             "entity_type": "GPE",
             "name_ar": row["name_ar"],
             "name_en": "",
