@@ -325,3 +325,33 @@ def test_a_court_is_no_actor() -> None:
 )
 def test_an_unnamed_report_takes_the_last_told_event_of_its_type(text: str, expected: list) -> None:
     assert [(e.trigger, e.actor1_id) for e in events_in(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقال إن أي عملية عسكرية في إدلب يجب أن تحمي المدنيين.", id="any-military-operation-a-rule"),
+        pytest.param("وتريد روسيا ضمان أن تتم أي عملية عسكرية في إدلب بحذر.", id="any-operation-in-a-wish"),
+        pytest.param("ولأي هجوم على إدلب عواقب.", id="any-attack-with-its-clitics"),
+    ],
+)
+def test_an_event_noun_after_any_is_no_report(text: str) -> None:
+    assert not [e for e in events_in(text, keep_weak=True) if e.event_type == "ASSAULT"]
+
+
+def test_a_denied_attack_after_any_keeps_its_negated_status() -> None:
+    assert [(e.event_type, e.status) for e in events_in("لم يحدث أي هجوم على إدلب.", keep_weak=True)] == [
+        ("ASSAULT", "negated")
+    ]
+
+
+def test_an_attack_named_without_any_is_reported() -> None:
+    assert [e.event_type for e in events_in("وشنت روسيا هجوما على إدلب.", keep_weak=True)] == ["ASSAULT"]
+
+
+def test_in_accordance_with_is_no_agreement() -> None:
+    # "بما يتفق مع" is "in accordance with" (event_senses.tsv): no agreement between parties
+    assert not [
+        e for e in events_in("وتجري العملية في إدلب بما يتفق مع القانون الدولي.", True) if e.event_type == "AGREE"
+    ]
+    assert [e.event_type for e in events_in("واتفقت روسيا وإيران على وقف القتال في إدلب.", True)][:1] == ["AGREE"]

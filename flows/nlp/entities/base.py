@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from flows.nlp.entities.canonical import person_key
-from flows.nlp.entities.gazetteer import given_names, name_stopwords, org_heads, place_heads, titles
+from flows.nlp.entities.gazetteer import (
+    given_names,
+    name_key,
+    name_stopwords,
+    org_heads,
+    place_heads,
+    titles,
+    unlisted_id,
+)
 from flows.nlp.entities.match import GazetteerMatch
 from flows.nlp.entities.tokens import EntityText
 from flows.nlp.text import analyse
@@ -48,8 +55,7 @@ def made_up(entity: Entity) -> bool:
 def stable_id(kind: str, name: str) -> str:
     """An id for an entity no list knows: stable across runs and machines (sha1 of the normalised name; of a person's
     person_key, so that the spellings of one person's name are one entity)."""
-    key = person_key(name) if kind == "person" else " ".join(normalize(name).split())
-    return f"{kind}:{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
+    return unlisted_id(kind, person_key(name) if kind == "person" else name_key(name))
 
 
 def covered(matches: list[GazetteerMatch]) -> dict[int, GazetteerMatch]:

@@ -21,7 +21,7 @@ from flows.nlp.entities.canonical import listed_person
 from flows.nlp.entities.clubs import club_names, club_readings
 from flows.nlp.entities.consistency import consistent_types, type_votes
 from flows.nlp.entities.descriptors import without_descriptors
-from flows.nlp.entities.gazetteer import Gazetteer, load_gazetteer, nisba_heads
+from flows.nlp.entities.gazetteer import Gazetteer, load_gazetteer, names_spelled_as_nisbas, nisba_heads
 from flows.nlp.entities.joined import joined_names
 from flows.nlp.entities.match import GazetteerMatch, match_gazetteer
 from flows.nlp.entities.patterns import (
@@ -52,6 +52,8 @@ MIN_SURNAME = 3
 TITLE_SENTENCE = -1
 # A hashtag whose words are joined by underscores (#بشار_الأسد, #الحشد_الشعبي).
 HASHTAG = re.compile(r"#(\w+_\w+)")
+# The endings, as normalised, of a word a feminine nisba agrees with: ة (normalised ه) and the plural ات.
+FEMININE_OR_PLURAL = ("ه", "ات")
 # Nisba-like endings of adjectives a nisba's reach may cross (أفراد عسكريين أوكرانيين).
 ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يات")
 
@@ -139,12 +141,26 @@ def _from_gazetteer(
     text: EntityText, match: GazetteerMatch, matches: list[GazetteerMatch], gazetteer: Gazetteer
 ) -> Candidate | None:
     entity = gazetteer.entities[match.info.entity_id]
-    adjectival = match.info.kind == "nisba"
+    adjectival = match.info.kind == "nisba" or _name_as_nisba(text, match, matches)
     if adjectival and not _qualifies_person_or_body(text, match, matches, gazetteer):
         return None
     return Candidate(
         match.char_start, match.char_end, match.tok_start, match.tok_end, entity, 0, "gazetteer", adjectival
     )
+
+
+def _name_as_nisba(text: EntityText, match: GazetteerMatch, matches: list[GazetteerMatch]) -> bool:
+    """A country's name spelled as its own nisba (السعودية، سورية: gazetteer.names_spelled_as_nisbas), written bare
+    right after a feminine or plural word it agrees with in definiteness, is that word's adjective (القوات
+    السعودية، اللجنة الأولمبية العربية السعودية، فصائل معارضة سورية), read as a nisba: ANT v2.1 guidelines, no
+    mention. After a preposition, a verb or a name it stays the country (إلى السعودية، وقالت السعودية)."""
+    k = match.tok_start
+    if match.tok_end - k != 1 or k == 0 or not text.joined(k) or text.toks[k].norm not in names_spelled_as_nisbas():
+        return False
+    if any(m.tok_start < k <= m.tok_end - 1 or m.tok_end == k for m in matches):
+        return False
+    agrees = text.starts_with_article(k - 1) == text.starts_with_article(k)
+    return agrees and text.toks[k - 1].norm.endswith(FEMININE_OR_PLURAL)
 
 
 def _qualifies_person_or_body(

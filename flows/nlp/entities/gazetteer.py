@@ -8,6 +8,7 @@ instead of looping over the gazetteer. Spelling variants come from rules applied
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -21,7 +22,12 @@ GAZETTEER_FILES = ("countries.tsv", "places.tsv", "orgs.tsv", "platforms.tsv", "
 # A listed body's name and a ل-phrase judged by hand (bench/quality/build_body_purposes.py): where the whole phrase names
 # another body (الاتحاد الأوروبي لكرة القدم is UEFA), the gazetteer reads it as that body; the longest match wins.
 BODY_PURPOSES = "body_purposes.tsv"
+# Definite place names the news writes after a place head (مدينة الحديدة), counted over the corpus
+# (bench/quality/build_definite_places.py): each is a GPE wherever it stands, as a places.tsv city is.
+DEFINITE_PLACES = "definite_places.tsv"
 OTHER_BODY = "other"
+# The ta marbuta as normalised: the feminine of a nisba (سوريه).
+FEMININE_ENDING = "ه"
 # An alias listed with this mark counts only when the surface stands inside quotes.
 QUOTED_MARK = '"'
 # Foreign g is written غ, ج or ك (غويتا / جويتا / كويتا); generated for people and places only, whose names
@@ -88,9 +94,55 @@ def nisba_forms(base: str) -> set[str]:
     return bare | {"ال" + form for form in bare}
 
 
+def name_key(name: str) -> str:
+    """The key an unlisted body's or place's id is made from: its normalised words (base.stable_id)."""
+    return " ".join(normalize(name).split())
+
+
+def unlisted_id(kind: str, key: str) -> str:
+    """The id of an entity no list knows, from its key: sha1, stable across runs and machines (base.stable_id)."""
+    return f"{kind}:{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
+
+
+@cache
+def names_spelled_as_nisbas() -> frozenset[str]:
+    """A country's names, normalised, that are also the feminine of its own nisba (السعودية of السعودي، سورية of
+    سوري): the gazetteer reads them as the name, and extract.py says where the adjective stands. Not a name that is
+    the masculine (مالي، جيبوتي): "حكومة مالي" is Mali's government."""
+    extras = {row["country_code"]: row for row in read_tsv("gazetteer", "country_extras.tsv")}
+    out: set[str] = set()
+    for row in read_tsv("gazetteer", "countries.tsv"):
+        extra = extras.get(row["country_code"], {})
+        listed = [row["name_ar"], *(row["aliases"] + "|" + extra.get("aliases", "")).split("|")]
+        names = {normalize(a.strip().lstrip(QUOTED_MARK)) for a in listed if a.strip()}
+        for base in (row["nisba"] + "|" + extra.get("nisba", "")).split("|"):
+            if base.strip():
+                out |= {form for form in nisba_forms(base.strip()) & names if form.endswith(FEMININE_ENDING)}
+    return frozenset(out)
+
+
+def definite_place_rows() -> list[dict[str, str]]:
+    """The census's definite place names as gazetteer rows: GPE, no country or English name listed, the id an
+    unlisted place of that name would have (base.stable_id), so the warehouse keeps the entity the tagger made."""
+    return [
+        {
+            "entity_id": unlisted_id("gpe", name_key(row["name_ar"])),
+            "entity_type": "GPE",
+            "name_ar": row["name_ar"],
+            "name_en": "",
+            "country_code": "",
+            "aliases": "",
+            "nisba": "",
+            "file": DEFINITE_PLACES,
+        }
+        for row in read_tsv("gazetteer", DEFINITE_PLACES)
+    ]
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
-    rows = with_body_purposes([row | {"file": name} for name in GAZETTEER_FILES for row in read_tsv("gazetteer", name)])
+    hand_rows = [row | {"file": name} for name in GAZETTEER_FILES for row in read_tsv("gazetteer", name)]
+    rows = with_body_purposes(hand_rows + definite_place_rows())
     extras = {row["country_code"]: row for row in read_tsv("gazetteer", "country_extras.tsv")}
     entities: dict[str, Entity] = {}
     aliases: dict[tuple[str, ...], dict[str, AliasInfo]] = defaultdict(dict)

@@ -33,6 +33,9 @@ from flows.nlp.entities.gazetteer import (
 )
 from flows.nlp.entities.match import GazetteerMatch
 from flows.nlp.entities.role_words import time_words
+from flows.nlp.entities.span_clitics import WA
+from flows.nlp.entities.span_words import common_by_counts
+from flows.nlp.entities.tagger import clitic_stem
 from flows.nlp.entities.tokens import EntityText
 from flows.nlp.types import Entity
 
@@ -377,8 +380,23 @@ def _place_at(j: int, start: int, by_token: dict[int, GazetteerMatch]) -> bool:
 
 
 # --- Places by head word ------------------------------------------------------------------------------------
+def after_conjunction(norm: str) -> bool:
+    """The word is و + a word by the corpus counts (وميناء), not a name that starts with و (وهران، واشنطن)."""
+    return clitic_stem(norm)[1].startswith(WA)
+
+
+def describes_place(text: EntityText, j: int) -> bool:
+    """Token j, after a place head, is a relational adjective: a word in ي or ية (RELATIONAL_ENDINGS) that the corpus
+    mostly writes with the article (span_words.common_by_counts: إقليم كردي، بلدة تجارية). Neither evidence alone: a
+    city's name may be a word written with the article (مدينة مشهد، المشهد "the scene": NewsFANE 13 times) or end in
+    ية (قرية قباطية)."""
+    return text.toks[j].norm.endswith(RELATIONAL_ENDINGS) and common_by_counts(text, j)
+
+
 def find_headed_places(text: EntityText, by_token: dict[int, GazetteerMatch]) -> list[Candidate]:
-    """قرية X، مدينة X، مخيم X: the name after a place word, when no list knows it, is a GPE."""
+    """قرية X، مدينة X، مخيم X: the name after a place word, when no list knows it, is a GPE; not a word the corpus
+    counts read as و + a word (مدينة وميناء الحديدة: two heads of one name), nor a relational adjective (إقليم كردي،
+    بلدة تجارية: describes_place)."""
     out = []
     heads = place_heads()
     for i in range(len(text.toks) - 1):
@@ -388,6 +406,10 @@ def find_headed_places(text: EntityText, by_token: dict[int, GazetteerMatch]) ->
         if text.has_article(j):
             # one word with the article (قرية الظاهرية), never a word the lists know as something else
             j += 0 if text.bare_stems(j) & non_name_words() else 1
+        elif after_conjunction(text.toks[j].norm):
+            continue  # مدينة وميناء الحديدة: a second head joined by و, the name after it
+        elif describes_place(text, j):
+            continue  # إقليم كردي مستقل، بلدة ساحلية: an adjective describes the place, names none
         elif is_name_token(text, j, by_token):
             j += 1
             # a second word only after the first word of a compound name (عين حوض، أم الزينات)

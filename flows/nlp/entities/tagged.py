@@ -13,13 +13,14 @@ flows.nlp.entities.span_words, which letters before it are proclitics of flows.n
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from flows.nlp.entities.base import (
     NAME_LINKS,
     START_LINKS,
     Candidate,
+    made_up,
     non_name_words,
     stable_id,
 )
@@ -86,6 +87,8 @@ KUNYA_HEADS = START_LINKS | {normalize("أم")}
 # 28 of them, 15 wrong (below 0.6: 16, 7 wrong; below 0.8: 34, 19 wrong), while ANT v2.1 dev F1 moves 0.743 -> 0.738
 # and the Wojood validation split 0.839 -> 0.836 (mention figures, where such names are few).
 MIN_CONFIDENCE = 0.7
+# The tagger's longer names a census place may stand inside (_census_place_inside_a_name).
+LONGER_NAME_KINDS = frozenset({"LOC", "ORG"})
 # Letters after which a word's first و is the W of a foreign name (ويليام، والتر، وودي), not the conjunction.
 W_VOWELS = frozenset("اويى")
 # A name of one word from the tagger alone needs this many letters: two-letter words (مي، لي) are more often
@@ -147,6 +150,7 @@ def sentence_tokens(text: EntityText) -> list[list[tuple[str, int]]]:
 def merge(text: EntityText, chosen: list[Candidate], reading: TaggerReading) -> list[Candidate]:
     """The rules' mentions, their person spans adjusted to the tagger's, and the tagger's names the rules missed."""
     spans = reading.spans
+    chosen = [c for c in chosen if not _census_place_inside_a_name(c, spans)]
     kept: list[Candidate] = []
     for n, c in enumerate(chosen):
         kind = c.entity.entity_type
@@ -174,6 +178,22 @@ def merge(text: EntityText, chosen: list[Candidate], reading: TaggerReading) -> 
                 kept.append(candidate)
                 taken.update(range(candidate.tok_start, candidate.tok_end))
     return sorted(_with_given_names(text, kept), key=lambda c: c.char_start)
+
+
+def _census_place_inside_a_name(c: Candidate, spans: Sequence[NameSpan]) -> bool:
+    """A place of the corpus census (gazetteer/definite_places.tsv: a listed name with the id of an unlisted place)
+    inside a longer sea, region or body the tagger reads (خليج عدن، جامعة تعز): the longer name stands, as the
+    tagger read it. Hand-listed places keep their own rules."""
+    if c.source != "gazetteer" or c.entity.entity_type != "GPE" or not made_up(c.entity):
+        return False
+    return any(
+        s.entity_type in LONGER_NAME_KINDS
+        and s.confidence >= MIN_CONFIDENCE
+        and s.tok_start <= c.tok_start
+        and c.tok_end <= s.tok_end
+        and s.tok_end - s.tok_start > c.tok_end - c.tok_start
+        for s in spans
+    )
 
 
 def _unlikely_title_name(text: EntityText, c: Candidate, reading: TaggerReading) -> bool:

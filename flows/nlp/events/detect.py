@@ -40,7 +40,7 @@ from flows.nlp.events.dating import (
 )
 from flows.nlp.events.domains import KEPT_OFF_POLITICS, is_off_politics
 from flows.nlp.events.groups import resolve_groups
-from flows.nlp.events.irrealis import complement_status, governing_statement
+from flows.nlp.events.irrealis import any_of_a_kind, complement_status, governing_statement
 from flows.nlp.events.lexicon import EventLexicon, lexicon
 from flows.nlp.events.nisbas import action_nisbas, with_counterpart_nisba, with_object_nisba
 from flows.nlp.events.noun_clauses import (
@@ -254,6 +254,8 @@ def detect_events(
                 status = governed_status  # "هددت بشن هجوم": the threatened attack is hypothetical
             if status == "content":
                 continue  # "بتهمة …", "بدعوى أنها تدعم …": the content of a charge, not a report of the act
+            if status == "occurred" and any_of_a_kind(text, hit):
+                continue  # "أي عملية عسكرية": a kind of act in a rule; a negated one keeps its status (لم يحدث أي اعتداء)
             if after_publication(date, anchor) and status == "occurred":
                 status = "planned"
             date = planned_forward(date, anchor) if status == "planned" else date

@@ -34,6 +34,11 @@ GOVERNOR_REACH_WORDS = 10
 # Punctuation that ends the governor's clause: what follows is said or reported apart from the request.
 CLAUSE_PUNCTUATION = re.compile(r"[،,.:؛;\"«»“”]")
 QUOTE_OPENERS = frozenset('"«“')
+# "any": an event noun right after it is a kind of act spoken of in general, not one that took place.
+ANY = normalize("أي")
+ANY_REACH_CHARS = 12  # enough for the word before the noun with its clitics ("ولأي")
+# The clitics أي is written with (وأي، لأي، ولأي، بأي): the word layer leaves so short a word whole.
+ANY_PROCLITICS = frozenset({"", "و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"})
 # What the statement type makes of its complement: None drops it, a status replaces the noun's.
 GOVERNED = {"REQUEST": None, "THREATEN": "hypothetical"}
 
@@ -86,3 +91,17 @@ def complement_status(governor_type: str | None) -> tuple[bool, str | None]:
         return False, None
     status = GOVERNED[governor_type]
     return status is None, status
+
+
+def any_of_a_kind(text: str, hit: TriggerHit) -> bool:
+    """An event noun right after أي "any" ("أي عملية عسكرية في الحديدة"، "أي محادثات"): a kind of act spoken of in a
+    rule or a wish, no report of one. The event audits judged such reports wrong types round after round ("أي جهود
+    تدعو"، "أي احتمال لعمل عسكري"، "أي محادثات": seeds 24 and 25). detect.py drops it where its status is
+    "occurred" only: a denied or conditional one keeps its status (لم يحدث أي اعتداء: negated)."""
+    if hit.entry.pos != "noun":
+        return False
+    before = words(text, max(0, hit.char_start - ANY_REACH_CHARS), hit.char_start)
+    if not before or text[before[-1].end : hit.char_start].strip():
+        return False
+    key = before[-1].key
+    return key.endswith(ANY) and key[: -len(ANY)] in ANY_PROCLITICS
