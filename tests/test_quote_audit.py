@@ -74,10 +74,23 @@ def test_the_fresh_audit_figures(path: Path, floors: tuple[float, float]) -> Non
     assert share(rows, "speaker_ok")[0] >= floors[1]
 
 
-@pytest.mark.parametrize("path", [ROUND_10, ROUND_8], ids=["seed58", "seed55"])
-def test_todays_code_reads_the_audit_as_judged(path: Path) -> None:
+# Seed 58 after round 10's merge: one row judged right reads otherwise and is still right (SK-internationalNews-2992:
+# "المركز", the Alaska earthquake centre named in the sentence before, now carries that centre's entity id, where the
+# quo15 branch alone left the full surface with no id); it is pinned in test_seed58_moved_row_keeps_its_speaker.
+@pytest.mark.parametrize(("path", "moved_right"), [(ROUND_10, 1), (ROUND_8, 0)], ids=["seed58", "seed55"])
+def test_todays_code_reads_the_audit_as_judged(path: Path, moved_right: int) -> None:
     shared_path("corpus", "ant-v2.1-dev.tar.gz")
-    assert quote_audit.rerun([path])[-1] == "100 judged rows re-run; moved: 0 right, 0 wrong"
+    assert quote_audit.rerun([path])[-1] == f"100 judged rows re-run; moved: {moved_right} right, 0 wrong"
+
+
+def test_seed58_moved_row_keeps_its_speaker() -> None:
+    shared_path("corpus", "ant-v2.1-dev.tar.gz")
+    docno = "SK-internationalNews-2992-20180813"
+    rows = quote_audit.quotes_of({docno}, quote_audit.ANT_V2_TARBALL)[docno]
+    centre = next(row["speaker"] for row in rows if row["speaker"].startswith("مركز ألاسكا"))
+    entity = centre[centre.index("[") :]
+    assert entity != "[null]"
+    assert any(row["speaker"] == f"المركز {entity}" for row in rows)
 
 
 # Round 10 (dev: seed 57 studied): role descriptions seed 57 left unresolved, each now the person the article introduces
