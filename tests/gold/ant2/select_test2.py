@@ -9,31 +9,16 @@
 # (bench/quality/search_pool.py, akhbar runs on them and search judges read them) and any docno named in another
 # committed gold or judgment file (tests/gold/*.json, bench/quality/*.json). This pass was added after the first draw
 # was annotated, when three of its articles turned out to be in the search pool; they were replaced and not kept.
-# Run from the repository root: .venv/bin/python tests/gold/ant2/select_test2.py (prints the chosen docnos and the
+# The audit and gold files are read as they stood when test2 was drawn (DRAWN_AT, draw.py), so the draw reproduces
+# after later splits and audits joined the repository. Run from the repository root: .venv/bin/python tests/gold/ant2/select_test2.py (prints the chosen docnos and the
 # "test2" entry; it does not write selection.json).
-import collections, csv, json, pathlib, random, re, sys, tarfile
-HERE = pathlib.Path(__file__).resolve().parent
-REPO = HERE.parents[2]
-AUDITS = REPO / "bench" / "quality" / "audits"
-FIELD = re.compile(r"<(DOCNO|URL|SRC|CAT|TITLE|TIME|TEXT)>(.*?)</\1>", re.DOTALL)
-docs = []
-with tarfile.open("/work/shared/corpus/ant-v2.1-dev.tar.gz") as tf:
-    for m in tf:
-        if m.isfile() and m.name.endswith(".txt"):
-            x = tf.extractfile(m).read().decode("utf-8", "replace")
-            f = {k: v.strip() for k, v in FIELD.findall(x)}
-            if "TEXT" in f: docs.append((m.name, f))
-docs.sort()
-def outlet(n): return n.split("/")[1]
-def section(n): return n.split("/")[2]
-def date(f): return f["DOCNO"].rsplit("-", 1)[1]
+import collections, json, random, sys  # noqa: E401
+from draw import HERE, REPO, TARBALL, audit_docnos, date, gold_named_docnos, outlet, read_docs, section
+DRAWN_AT = "61a7964^"  # main when test2 was drawn
+docs = read_docs()
 selection = json.loads((HERE / "selection.json").read_text(encoding="utf-8"))
 excluded = set(selection["dev"]) | set(selection["test"]) | {d for s in selection["stories"].values() for d in s["docnos"]}
-for path in sorted(AUDITS.glob("*.tsv")):
-    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
-    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-        for col in ("docno", "article"):
-            if row.get(col): excluded.add(row[col].strip())
+excluded |= audit_docnos(DRAWN_AT)
 print(len(docs), "articles;", len(excluded), "docnos excluded")
 docs = [(n, f) for n, f in docs if f["DOCNO"] not in excluded]
 rng = random.Random(20181)
@@ -58,9 +43,8 @@ for k in other:
 sys.path.insert(0, str(REPO))
 from bench.ant import read_ant  # noqa: E402
 from bench.quality.search_pool import pool as search_pool  # noqa: E402
-studied = {a.docno for a in search_pool(read_ant(pathlib.Path("/work/shared/corpus/ant-v2.1-dev.tar.gz")))}
-for path in [*sorted((REPO / "tests" / "gold").glob("*.json")), *sorted((REPO / "bench" / "quality").glob("*.json"))]:
-    studied |= set(re.findall(r"[A-Z]{2}-[A-Za-z]+-\d+-\d{8}", path.read_text(encoding="utf-8")))
+studied = {a.docno for a in search_pool(read_ant(TARBALL))}
+studied |= gold_named_docnos(DRAWN_AT, folders=("tests/gold", "bench/quality"))
 stratum_of = {d: k for k, ds in strata.items() for d in ds}
 for i, d in enumerate(rand):
     if d in studied:

@@ -9,40 +9,20 @@
 # (column docno or article), the 3,000 articles of the search pool (bench/quality/search_pool.py) and any docno named in
 # another committed gold or judgment file (tests/gold/*.json, tests/gold/ant2/*.json, bench/quality/*.json). Lengths:
 # 700 < len(TEXT) < 2000 for the story articles, 500 < len(TEXT) < 2000 for the random ones (as dev2's).
-# Run from the repository root: .venv/bin/python tests/gold/ant2/select_test3.py (prints the chosen docnos and the
+# The off-limits files are read as they stood when test3 was drawn (DRAWN_AT, draw.py), so the draw reproduces after
+# test3.json and later audits joined the repository. Run from the repository root: .venv/bin/python tests/gold/ant2/select_test3.py (prints the chosen docnos and the
 # "test3" entry; it does not write selection.json).
-import collections, csv, json, pathlib, random, re, sys, tarfile
-HERE = pathlib.Path(__file__).resolve().parent
-REPO = HERE.parents[2]
-AUDITS = REPO / "bench" / "quality" / "audits"
-TARBALL = pathlib.Path("/work/shared/corpus/ant-v2.1-dev.tar.gz")
-FIELD = re.compile(r"<(DOCNO|URL|SRC|CAT|TITLE|TIME|TEXT)>(.*?)</\1>", re.DOTALL)
-DOCNO = re.compile(r"[A-Z]{2}-[A-Za-z]+-\d+-\d{8}")
-docs = []
-with tarfile.open(TARBALL) as tf:
-    for m in tf:
-        if m.isfile() and m.name.endswith(".txt"):
-            x = tf.extractfile(m).read().decode("utf-8", "replace")
-            f = {k: v.strip() for k, v in FIELD.findall(x)}
-            if "TEXT" in f: docs.append((m.name, f))
-docs.sort()
-def outlet(n): return n.split("/")[-3]
-def section(n): return n.split("/")[-2]
-def date(f): return f["DOCNO"].rsplit("-", 1)[1]
-excluded = set(DOCNO.findall((HERE / "selection.json").read_text(encoding="utf-8")))
-for path in sorted(AUDITS.glob("*.tsv")):
-    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
-    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-        for col in ("docno", "article"):
-            if row.get(col): excluded.add(row[col].strip())
+import collections, json, random, sys  # noqa: E401
+from draw import DOCNO, REPO, TARBALL, audit_docnos, date, git_files, gold_named_docnos, outlet, read_docs, section
+DRAWN_AT = "cb8b30a"  # main when test3 was drawn (its selection.json had no test3 yet)
+docs = read_docs()
+excluded = set(DOCNO.findall(git_files(DRAWN_AT, "tests/gold/ant2", "selection.json")["tests/gold/ant2/selection.json"]))
+excluded |= audit_docnos(DRAWN_AT)
 sys.path.insert(0, str(REPO))
 from bench.ant import read_ant  # noqa: E402
 from bench.quality.search_pool import pool as search_pool  # noqa: E402
 excluded |= {a.docno for a in search_pool(read_ant(TARBALL))}
-for path in [*sorted((REPO / "tests" / "gold").glob("*.json")), *sorted(HERE.glob("*.json")),
-             *sorted((REPO / "bench" / "quality").glob("*.json"))]:
-    if path.name != "test3.json":
-        excluded |= set(DOCNO.findall(path.read_text(encoding="utf-8")))
+excluded |= gold_named_docnos(DRAWN_AT)
 print(len(docs), "articles;", len(excluded), "docnos excluded")
 docs = [(n, f) for n, f in docs if f["DOCNO"] not in excluded]
 rng = random.Random(20183)
