@@ -2,7 +2,7 @@
 docnos that were off limits when a split was drawn, read from the repository as it stood then (`git show REV:PATH`),
 so that a draw still reproduces after later splits, audits and gold files have been added."""
 
-import csv, pathlib, re, subprocess, tarfile  # noqa: E401
+import collections, csv, pathlib, re, subprocess, tarfile  # noqa: E401
 
 HERE = pathlib.Path(__file__).resolve().parent
 REPO = HERE.parents[2]
@@ -69,3 +69,45 @@ def gold_named_docnos(rev: str, skip: tuple[str, ...] = (), folders: tuple[str, 
             if pathlib.PurePosixPath(path).name not in skip:
                 found |= set(DOCNO.findall(text))
     return found
+
+
+NEWS_SECTIONS = ("internationalNews", "middleEast")
+
+
+def draw_story(docs, rng, name, words, days, per_story, lengths=(700, 2000)) -> list[str]:
+    """``per_story`` docnos of one story, one from each of that many outlets drawn at random: articles of ``days``
+    whose title or first 600 characters hold a word of every list in ``words``, their TEXT within ``lengths``."""
+    low, high = lengths
+    cands = [(n, f) for n, f in docs if date(f) in days and low < len(f["TEXT"]) < high
+             and all(any(k in f["TEXT"][:600] or k in f["TITLE"] for k in group) for group in words)]  # fmt: skip
+    by = collections.defaultdict(list)
+    for n, f in cands:
+        by[outlet(n)].append((n, f))
+    outs = sorted(by)
+    rng.shuffle(outs)
+    chosen = [rng.choice(by[o])[1]["DOCNO"] for o in outs[:per_story]]
+    print(name, len(cands), {o: len(v) for o, v in sorted(by.items())}, chosen)
+    return chosen
+
+
+def draw_stratified(pool, rng, news_count, total) -> list[str]:
+    """``news_count`` docnos from as many (outlet, news section) strata drawn at random, then one from each other
+    stratum in a random order whose outlet and section are not taken yet, up to ``total``."""
+    strata = collections.defaultdict(list)
+    for n, f in pool:
+        strata[(outlet(n), section(n))].append(f["DOCNO"])
+    news = sorted(k for k in strata if k[1] in NEWS_SECTIONS)
+    rng.shuffle(news)
+    other = sorted(k for k in strata if k[1] not in NEWS_SECTIONS)
+    rng.shuffle(other)
+    rand = [rng.choice(strata[k]) for k in news[:news_count]]
+    seen_sections, seen_outlets = set(), set()
+    for k in other:
+        if len(rand) >= total:
+            break
+        if k[0] in seen_outlets or k[1] in seen_sections:
+            continue
+        seen_outlets.add(k[0])
+        seen_sections.add(k[1])
+        rand.append(rng.choice(strata[k]))
+    return rand

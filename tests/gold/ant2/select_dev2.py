@@ -13,8 +13,8 @@
 # (DRAWN_AT, draw.py), so the draw reproduces after later splits and audits joined the repository. Run from the
 # repository root: .venv/bin/python tests/gold/ant2/select_dev2.py (prints the chosen
 # docnos and the "dev2" entry; it does not write selection.json).
-import collections, json, random, sys  # noqa: E401
-from draw import HERE, REPO, TARBALL, audit_docnos, date, gold_named_docnos, outlet, read_docs, section
+import json, random, sys  # noqa: E401
+from draw import HERE, REPO, TARBALL, audit_docnos, draw_story, draw_stratified, gold_named_docnos, read_docs
 DRAWN_AT = "2f4640a^"  # main when dev2 was drawn
 docs = read_docs()
 selection = json.loads((HERE / "selection.json").read_text(encoding="utf-8"))
@@ -33,27 +33,10 @@ STORIES = {
     "korea_summit": (["كيم جونغ", "مون جاي", "الكوريتين"], ["20180427", "20180428"]),
     "jerusalem_embassy": (["السفارة الأمريكية", "السفارة الأميركية", "سفارة أميركا", "سفارة أمريكا"], ["20180514", "20180515"]),
 }
-stories = {}
-for name, (kws, days) in STORIES.items():
-    cands = [(n, f) for n, f in docs if date(f) in days and any(k in f["TEXT"][:600] or k in f["TITLE"] for k in kws)
-             and 700 < len(f["TEXT"]) < 2000]
-    by = collections.defaultdict(list)
-    for n, f in cands: by[outlet(n)].append((n, f))
-    outs = sorted(by); rng.shuffle(outs)
-    stories[name] = [rng.choice(by[o])[1]["DOCNO"] for o in outs[:2]]
-    print(name, len(cands), {o: len(v) for o, v in sorted(by.items())}, stories[name])
+stories = {name: draw_story(docs, rng, name, [kws], days, 2) for name, (kws, days) in STORIES.items()}
 story = [d for ds in stories.values() for d in ds]
 pool = [(n, f) for n, f in docs if f["DOCNO"] not in story and 500 < len(f["TEXT"]) < 2000]
-strata = collections.defaultdict(list)
-for n, f in pool: strata[(outlet(n), section(n))].append(f["DOCNO"])
-news = sorted(k for k in strata if k[1] in ("internationalNews", "middleEast")); rng.shuffle(news)
-other = sorted(k for k in strata if k[1] not in ("internationalNews", "middleEast")); rng.shuffle(other)
-rand = [rng.choice(strata[k]) for k in news[:8]]
-seen_sections, seen_outlets = set(), set()
-for k in other:
-    if len(rand) >= 12: break
-    if k[0] in seen_outlets or k[1] in seen_sections: continue
-    seen_outlets.add(k[0]); seen_sections.add(k[1]); rand.append(rng.choice(strata[k]))
+rand = draw_stratified(pool, rng, 8, 12)
 names = {f["DOCNO"]: n[n.index("ant-v2.1/"):] for n, f in docs}
 dev2 = story + rand
 assert len(set(dev2)) == 16 and not set(dev2) & excluded

@@ -12,8 +12,8 @@
 # The off-limits files are read as they stood when test3 was drawn (DRAWN_AT, draw.py), so the draw reproduces after
 # test3.json and later audits joined the repository. Run from the repository root: .venv/bin/python tests/gold/ant2/select_test3.py (prints the chosen docnos and the
 # "test3" entry; it does not write selection.json).
-import collections, json, random, sys  # noqa: E401
-from draw import DOCNO, REPO, TARBALL, audit_docnos, date, git_files, gold_named_docnos, outlet, read_docs, section
+import json, random, sys  # noqa: E401
+from draw import DOCNO, REPO, TARBALL, audit_docnos, draw_story, draw_stratified, git_files, gold_named_docnos, read_docs
 DRAWN_AT = "cb8b30a"  # main when test3 was drawn (its selection.json had no test3 yet)
 docs = read_docs()
 excluded = set(DOCNO.findall(git_files(DRAWN_AT, "tests/gold/ant2", "selection.json")["tests/gold/ant2/selection.json"]))
@@ -31,28 +31,10 @@ STORIES = {
     "iran_deal_exit": (["الاتفاق النووي", "الاتفاق الإيراني", "الاتفاق مع إيران"], ["انسحاب", "الانسحاب", "ينسحب"],
                        ["20180508", "20180509"]),
 }
-stories = {}
-for name, (kws, acts, days) in STORIES.items():
-    cands = [(n, f) for n, f in docs if date(f) in days and 700 < len(f["TEXT"]) < 2000
-             and any(k in f["TEXT"][:600] or k in f["TITLE"] for k in kws)
-             and any(a in f["TEXT"][:600] or a in f["TITLE"] for a in acts)]
-    by = collections.defaultdict(list)
-    for n, f in cands: by[outlet(n)].append((n, f))
-    outs = sorted(by); rng.shuffle(outs)
-    stories[name] = [rng.choice(by[o])[1]["DOCNO"] for o in outs[:3]]
-    print(name, len(cands), {o: len(v) for o, v in sorted(by.items())}, stories[name])
+stories = {name: draw_story(docs, rng, name, [kws, acts], days, 3) for name, (kws, acts, days) in STORIES.items()}
 story = [d for ds in stories.values() for d in ds]
 pool = [(n, f) for n, f in docs if f["DOCNO"] not in story and 500 < len(f["TEXT"]) < 2000]
-strata = collections.defaultdict(list)
-for n, f in pool: strata[(outlet(n), section(n))].append(f["DOCNO"])
-news = sorted(k for k in strata if k[1] in ("internationalNews", "middleEast")); rng.shuffle(news)
-other = sorted(k for k in strata if k[1] not in ("internationalNews", "middleEast")); rng.shuffle(other)
-rand = [rng.choice(strata[k]) for k in news[:7]]
-seen_sections, seen_outlets = set(), set()
-for k in other:
-    if len(rand) >= 10: break
-    if k[0] in seen_outlets or k[1] in seen_sections: continue
-    seen_outlets.add(k[0]); seen_sections.add(k[1]); rand.append(rng.choice(strata[k]))
+rand = draw_stratified(pool, rng, 7, 10)
 names = {f["DOCNO"]: n[n.index("ant-v2.1/"):] for n, f in docs}
 test3 = story + rand
 assert len(set(test3)) == 16 and not set(test3) & excluded
