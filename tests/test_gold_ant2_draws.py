@@ -13,6 +13,7 @@ from conftest import shared_path
 from bench.quality.ant2 import GOLD_DIR
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("script", "split", "stories_key", "stories_out"),
     [
