@@ -3,6 +3,9 @@ its anchor, no two items of a kind sit on one span, and each cluster joins gold 
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 from bench.quality import ant2
 from bench.quality.ant2 import load_gold
 
@@ -44,3 +47,18 @@ def assert_every_cluster_joins_event_keys_of_different_articles(gold: dict) -> N
         for ref in refs:
             docno, key = ref.split(":", 1)
             assert any(event["key"] == key for event in gold["articles"][docno]["events"]), ref
+
+
+AUDITS = Path(__file__).resolve().parents[1] / "bench" / "quality" / "audits"
+
+
+def audited_docnos(drawn_before: dict[str, set[str]] | None = None) -> set[str]:
+    """Every docno an audit file names (column docno or article), but those ``drawn_before`` lists for its file: an
+    article an audit drew before the split was drawn, kept in the split and listed by its test."""
+    docnos: set[str] = set()
+    for path in AUDITS.glob("*.tsv"):
+        known = (drawn_before or {}).get(path.name, set())
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            docnos |= {row[column].strip() for column in ("docno", "article") if row.get(column)} - known
+    return docnos

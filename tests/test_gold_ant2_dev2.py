@@ -5,7 +5,6 @@ stage's eval tests."""
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 from ant2_split_checks import (
     assert_every_cluster_joins_event_keys_of_different_articles,
     assert_every_item_resolves_inside_its_anchor,
+    audited_docnos,
 )
 from conftest import shared_path
 
@@ -20,7 +20,6 @@ from bench.quality import quotes as quote_eval
 from bench.quality.ant2 import GOLD_DIR, load_gold
 
 REPO = Path(__file__).resolve().parents[1]
-AUDITS = REPO / "bench" / "quality" / "audits"
 # Audits drawn in round 9 while dev2 was being chosen, on branches whose draw could not leave it out: each row in a
 # dev2 article judges the quote stage's output after its round's last change (nothing was tuned on it), so the article
 # stays in dev2 and the overlap is listed here. Any other overlap fails.
@@ -31,16 +30,6 @@ def selection() -> dict:
     return json.loads((GOLD_DIR / "selection.json").read_text(encoding="utf-8"))
 
 
-def audited_docnos() -> set[str]:
-    docnos = set()
-    for path in AUDITS.glob("*.tsv"):
-        known = DRAWN_BEFORE_DEV2.get(path.name, set())
-        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-            docnos |= {row[column].strip() for column in ("docno", "article") if row.get(column)} - known
-    return docnos
-
-
 def test_dev2_is_sixteen_articles_outside_every_other_split_story_and_audit():
     chosen = selection()
     dev2 = set(chosen["dev2"])
@@ -48,7 +37,7 @@ def test_dev2_is_sixteen_articles_outside_every_other_split_story_and_audit():
     others |= {d for key in ("stories", "test2_stories") for s in chosen[key].values() for d in s["docnos"]}
     assert len(dev2) == 16
     assert not dev2 & others
-    assert not dev2 & audited_docnos()
+    assert not dev2 & audited_docnos(DRAWN_BEFORE_DEV2)
     assert {d for s in chosen["dev2_stories"].values() for d in s["docnos"]} <= dev2
     assert all(s["split"] == "dev2" and len(s["docnos"]) >= 2 for s in chosen["dev2_stories"].values())
     assert set(load_gold("dev2")["articles"]) == dev2

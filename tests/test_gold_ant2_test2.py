@@ -4,21 +4,18 @@ runs here: the split is scored once, by the integrator, with `akhbar eval ... te
 
 from __future__ import annotations
 
-import csv
 import json
-from pathlib import Path
 
 import pytest
 from ant2_split_checks import (
     assert_every_cluster_joins_event_keys_of_different_articles,
     assert_every_item_resolves_inside_its_anchor,
+    audited_docnos,
 )
 from conftest import shared_path
 
 from bench.quality import ant2
 from bench.quality.ant2 import GOLD_DIR, GoldArticle, load_gold
-
-AUDITS = Path(__file__).resolve().parents[1] / "bench" / "quality" / "audits"
 
 
 def selection() -> dict:
@@ -31,23 +28,13 @@ def selection() -> dict:
 DRAWN_BEFORE_TEST2 = {"dates_ant2_seed83.tsv": {"FR-middleEast-669-20180624"}}
 
 
-def audited_docnos() -> set[str]:
-    docnos = set()
-    for path in AUDITS.glob("*.tsv"):
-        known = DRAWN_BEFORE_TEST2.get(path.name, set())
-        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-            docnos |= {row[column].strip() for column in ("docno", "article") if row.get(column)} - known
-    return docnos
-
-
 def test_test2_is_fourteen_articles_outside_every_other_split_story_and_audit():
     chosen = selection()
     test2 = set(chosen["test2"])
     earlier = set(chosen["dev"]) | set(chosen["test"]) | {d for s in chosen["stories"].values() for d in s["docnos"]}
     assert len(test2) == 14
     assert not test2 & earlier
-    assert not test2 & audited_docnos()
+    assert not test2 & audited_docnos(DRAWN_BEFORE_TEST2)
     assert {d for s in chosen["test2_stories"].values() for d in s["docnos"]} <= test2
     assert set(load_gold("test2")["articles"]) == test2
 

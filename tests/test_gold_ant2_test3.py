@@ -5,7 +5,6 @@ by the integrator, at the end of a round, with `akhbar eval ... test3`."""
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from pathlib import Path
@@ -13,27 +12,18 @@ from pathlib import Path
 from ant2_split_checks import (
     assert_every_cluster_joins_event_keys_of_different_articles,
     assert_every_item_resolves_inside_its_anchor,
+    audited_docnos,
 )
 from conftest import shared_path
 
 from bench.quality.ant2 import GOLD_DIR, gold_members, load_gold
 
 REPO = Path(__file__).resolve().parents[1]
-AUDITS = REPO / "bench" / "quality" / "audits"
 DOCNO = re.compile(r"[A-Z]{2}-[A-Za-z]+-\d+-\d{8}")
 
 
 def selection() -> dict:
     return json.loads((GOLD_DIR / "selection.json").read_text(encoding="utf-8"))
-
-
-def audited_docnos() -> set[str]:
-    docnos = set()
-    for path in AUDITS.glob("*.tsv"):
-        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-            docnos |= {row[column].strip() for column in ("docno", "article") if row.get(column)}
-    return docnos
 
 
 def test_test3_is_sixteen_articles_outside_every_other_split_story_and_audit():
