@@ -25,6 +25,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from bench.quality.gazetteer_aliases import alias_ids
+
 WORD = re.compile(r"\S+")
 PUNCTUATION = "«»\"'،,.:;()[]!?؟“”"
 PROCLITICS = ("و", "ب", "ل", "ك", "ف", "وب", "ول", "فب", "فل", "وك")
@@ -37,22 +39,6 @@ MAX_DEFINITE = 3
 OFFICE_HEADS = frozenset({"مكتب"})
 # A ل-word shorter than this is a pronoun or a particle (له، لها، لكن once normalised).
 MIN_LAM_WORD = 4
-
-
-def body_aliases() -> dict[tuple[str, ...], str]:
-    """Normalised alias tokens -> entity id, for the ORG rows of orgs.tsv."""
-    from flows.nlp.entities.gazetteer import split_alias
-    from flows.resources import read_tsv
-
-    out: dict[tuple[str, ...], str] = {}
-    for row in read_tsv("gazetteer", "orgs.tsv"):
-        if row["entity_type"] != "ORG":
-            continue
-        for alias in [row["name_ar"], *row["aliases"].split("|")]:
-            tokens = split_alias(alias.lstrip('"').strip())[0]
-            if tokens:
-                out[tokens] = row["entity_id"]
-    return out
 
 
 def bare(token: str, firsts: set[str]) -> str:
@@ -138,7 +124,7 @@ def run(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=40000, help="at most this many articles outside the gold")
     parser.add_argument("--min-count", type=int, default=8)
     args = parser.parse_args(list(argv or []))
-    counts, surfaces, before = census(args.articles, body_aliases())
+    counts, surfaces, before = census(args.articles, alias_ids("orgs.tsv", "ORG"))
     print("entity_id\tphrase\tcount\tsurface\twords before")
     for key, count in counts.most_common():
         if count < args.min_count:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import sys
 from collections import Counter
 
+from bench.quality.gazetteer_aliases import alias_ids
+
 # Thresholds chosen on the print: club names are seen tens to thousands of times, most of them in sports articles
 # (ريال مدريد 2,614 of 2,785; باريس سان جرمان 436 of 534, France 24 files some sport under internationalNews); a city
 # with a function word or a common noun (في مدريد 99 of 132، العاصمة مدريد) is seen in every section. Phrases seen
@@ -25,22 +27,6 @@ MIN_SPORT = 15
 MIN_SPORT_SHARE = 0.75
 PROCLITICS = ("و", "ب", "ل", "ك", "وب", "ول", "فب", "ف")
 SPORT = "sport"
-
-
-def city_aliases() -> dict[tuple[str, ...], str]:
-    """Normalised alias tokens -> the city's entity id, for the GPE rows of places.tsv."""
-    from flows.nlp.entities.gazetteer import split_alias
-    from flows.resources import read_tsv
-
-    out: dict[tuple[str, ...], str] = {}
-    for row in read_tsv("gazetteer", "places.tsv"):
-        if row["entity_type"] != "GPE":
-            continue
-        for alias in [row["name_ar"], *row["aliases"].split("|")]:
-            tokens = split_alias(alias.lstrip('"').strip())[0]
-            if tokens:
-                out[tokens] = row["entity_id"]
-    return out
 
 
 def bare(token: str, aliases: dict[tuple[str, ...], str]) -> str:
@@ -77,7 +63,7 @@ def count() -> tuple[Counter[str], Counter[str]]:
     from bench.quality.audit import drawable_names
     from flows.nlp.text.arabic import NORM_WORD, normalize
 
-    aliases = city_aliases()
+    aliases = alias_ids("places.tsv", "GPE")
     wanted = set(drawable_names())
     sport: Counter[str] = Counter()
     other: Counter[str] = Counter()
