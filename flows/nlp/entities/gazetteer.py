@@ -264,6 +264,13 @@ def unnamed_words() -> frozenset[str]:
 
 
 @cache
+def name_followers() -> frozenset[str]:
+    """Words written right after listed persons' names that the tagger seldom reads inside one (a verb, a pronoun,
+    a preposition: يقول، هو، الانسحاب), from bench/quality/build_name_followers.py."""
+    return word_set("gazetteer", "name_followers.tsv", column="word")
+
+
+@cache
 def nisba_heads() -> frozenset[str]:
     return word_set("gazetteer", "nisba_heads.tsv", column="head")
 

@@ -34,7 +34,7 @@ from flows.nlp.entities.gazetteer import (
 from flows.nlp.entities.match import GazetteerMatch
 from flows.nlp.entities.role_words import time_words
 from flows.nlp.entities.span_clitics import WA
-from flows.nlp.entities.span_words import common_by_counts
+from flows.nlp.entities.span_words import common_by_counts, with_bi
 from flows.nlp.entities.tagger import clitic_stem
 from flows.nlp.entities.tokens import EntityText
 from flows.nlp.types import Entity
@@ -243,6 +243,7 @@ def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> l
             and (j not in by_token or by_token[j].info.kind == "nisba")
             and not text.bare_stems(j) & name_stopwords()
             and text.toks[j].norm not in time_words()  # وكالة الأنباء القطرية السبت: a date, never the name
+            and not with_bi(text, j)  # حزب العمال بالتصويت: a prepositional phrase ends the name
         ):
             j += 1
         if j - i >= 2:

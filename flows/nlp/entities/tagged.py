@@ -26,6 +26,7 @@ from flows.nlp.entities.base import (
 )
 from flows.nlp.entities.context import after_body_head, is_work_title
 from flows.nlp.entities.gazetteer import definite_org_heads, given_names
+from flows.nlp.entities.persons import completes_title
 from flows.nlp.entities.role_words import time_words
 from flows.nlp.entities.span_clitics import KINDS_WITHOUT_LIL, LIL, WA, lil_article, proclitic_letters
 from flows.nlp.entities.span_words import (
@@ -36,7 +37,9 @@ from flows.nlp.entities.span_words import (
     only_common_words,
     place_nisba,
     plural_noun,
+    run_on_word,
     unnamed_word,
+    with_bi,
     with_pronoun,
 )
 from flows.nlp.entities.tagger import (
@@ -438,6 +441,12 @@ def _trimmed(text: EntityText, a: int, b: int, kind: str) -> tuple[int, int]:
 
     while a < b and (text.bare_stems(a) & (NAME_LINKS - START_LINKS) or cut(a)):
         a += 1
+    if kind == "PERSON":
+        a += 1 if b - a > 1 and completes_title(text, a) else 0  # المتحدث باسم | روحاني
+        b = next((k for k in range(a + 1, b) if run_on_word(text, k)), b)  # مولر | هو جمهوري
+    if kind == "ORG":
+        # حزب العمال | بالتصويت; never the second word (لاس بالماس, Las Palmas: the counts read ب + الماس)
+        b = next((k for k in range(a + 2, b) if with_bi(text, k)), b)
     while b > a and (text.bare_stems(b - 1) & NAME_LINKS or cut(b - 1)):
         b -= 1
     if kind == "PERSON":
