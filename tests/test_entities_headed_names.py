@@ -86,3 +86,29 @@ def test_the_census_keeps_fixed_phrases_and_heads_a_place_is_mostly_written_afte
     # قوات سوريا is followed by الديمقراطية 90 times in 100; شمال سوريا by anything; شمال stands before a sliver of سوريا;
     # جمهورية stands before التشيك in 30 of its 100 occurrences
     assert [row[0] for row in rows] == [sdf, czech]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        pytest.param("الأدلة على برنامج إيران النووي السري", "إيران", id="a-programme-is-no-body"),
+        pytest.param("تحقيق تقدم جديد في جبهة تعز أمس", "تعز", id="a-front-is-no-body"),
+        pytest.param("تمكنت القوات من تحرير مركز مدينة ميدي أمس", "ميدي", id="a-town-centre-is-no-body"),
+    ],
+)
+def test_a_quoted_head_before_a_place_leaves_the_place(text: str, place: str) -> None:
+    found = mentions(text)
+    assert place in [surface for surface, _, _ in found]
+    assert not any(entity_type == "ORG" for _, entity_type, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param("عقد مؤتمر للشباب في جامعة القاهرة أمس", "جامعة القاهرة", id="a-university-by-its-city"),
+        pytest.param("اجتمع المجلس البلدي في بلدية نابلس", "بلدية نابلس", id="a-municipality"),
+        pytest.param("كشفت صحيفة نيويورك تايمز الأميركية أن السيناتور", "نيويورك تايمز", id="a-paper-named-by-a-city"),
+    ],
+)
+def test_a_head_that_names_a_body_by_its_place_stays_a_body(text: str, name: str) -> None:
+    assert (name, "ORG") in [(surface, entity_type) for surface, entity_type, _ in mentions(text)]

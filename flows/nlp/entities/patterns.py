@@ -43,6 +43,12 @@ from flows.nlp.types import Entity
 MAX_ORG_WORDS = 4
 # Longest unquoted name after a media head (جريدة مرآة الشرق).
 MAX_MEDIA_WORDS = 3
+# The kinds of org_heads.tsv whose head names a body by the place after it (بلدية نابلس، جامعة القاهرة، حكومة مالي).
+# A head of kind quoted does not: before a place it is a front, a programme, a centre, a company or a paper whose
+# name goes on (جبهة الساحل الغربي، برنامج إيران النووي، مركز مدينة عفرين، شركة روسيا للطيران): on 600 random
+# ANT v2.1 articles outside the gold (dev data) 17 of the 20 such mentions were no body's whole name, and the place
+# is the mention the guidelines ask for. A medium named by a place keeps it (صحيفة نيويورك تايمز).
+PLACE_NAMED_KINDS = frozenset({"org", "gov", "municipal", "place", "media"})
 # Longest quoted organisation name after a head (وكالة «أكتونيجر»).
 MAX_QUOTED_WORDS = 5
 
@@ -203,7 +209,7 @@ def find_headed_orgs(text: EntityText, by_token: dict[int, GazetteerMatch]) -> l
             continue
         kind = kinds[0]
         place_end = _place_after(text, i + 1, by_token, allow_unknown=kind == "municipal")
-        if place_end is not None:
+        if place_end is not None and kind in PLACE_NAMED_KINDS:
             out.append(_headed_org(text, i, place_end, 1, "org-of-place"))  # بلدية نابلس، جامعة القاهرة
             continue
         if kind in {"gov", "municipal"}:
