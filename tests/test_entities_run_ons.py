@@ -79,3 +79,16 @@ def test_the_census_keeps_words_after_names_the_tagger_seldom_reads_in_one() -> 
     # و is one letter (a clitic written apart); جونيور is not in unnamed_words (the tagger reads it in names); هو is
     # seen in too few articles here
     assert [row[0] for row in followers(after, articles, min_articles=5)] == ["يقول"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param("ويتكون مجلس النواب العراقي من 329 مقعدا", "مجلس النواب العراقي", id="iraqi-parliament"),
+        pytest.param("وعدلت لجنة الدفاع في مجلس الشيوخ الأميركي مؤخرا نسخة", "مجلس الشيوخ الأميركي", id="us-senate"),
+    ],
+)
+def test_a_body_keeps_its_states_nisba_where_the_tagger_stops_before_it(text: str, name: str) -> None:
+    found = mentions(text)
+    assert (name, "ORG") in found
+    assert not any(kind == "GPE" for _, kind in found)

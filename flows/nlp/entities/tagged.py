@@ -169,6 +169,7 @@ def merge(text: EntityText, chosen: list[Candidate], reading: TaggerReading) -> 
             lowest = kept[-1].tok_end if kept else 0
             highest = chosen[n + 1].tok_start if n + 1 < len(chosen) else len(text.toks)
             first, last = min(s.tok_start for s in agreeing), max(s.tok_end for s in agreeing)
+            last = _with_the_bodys_nisba(text, c, last)
             c = _without_unnamed_edges(text, _with_tagger_edges(text, c, max(first, lowest), min(last, highest)))
         kept.append(c)
     taken = {k for c in kept for k in range(c.tok_start, c.tok_end)}
@@ -181,6 +182,15 @@ def merge(text: EntityText, chosen: list[Candidate], reading: TaggerReading) -> 
                 kept.append(candidate)
                 taken.update(range(candidate.tok_start, candidate.tok_end))
     return sorted(_with_given_names(text, kept), key=lambda c: c.char_start)
+
+
+def _with_the_bodys_nisba(text: EntityText, c: Candidate, last: int) -> int:
+    """A body the rules named with a state's nisba at its end (مجلس النواب العراقي، الحرس الثوري الإيراني) keeps it
+    where the tagger's name stops before it: a nisba after a body's own name is part of its span (ANT v2.1
+    guidelines: "الحرس الثوري الإيراني"; dev2: "مجلس النواب العراقي")."""
+    if c.entity.entity_type != "ORG" or not c.tok_start < last < c.tok_end:
+        return last
+    return c.tok_end if all(place_nisba(text, k, feminine=True) for k in range(last, c.tok_end)) else last
 
 
 def _census_place_inside_a_name(c: Candidate, spans: Sequence[NameSpan]) -> bool:
