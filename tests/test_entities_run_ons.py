@@ -85,7 +85,12 @@ def test_the_census_keeps_words_after_names_the_tagger_seldom_reads_in_one() -> 
     ("text", "name"),
     [
         pytest.param("ويتكون مجلس النواب العراقي من 329 مقعدا", "مجلس النواب العراقي", id="iraqi-parliament"),
-        pytest.param("وعدلت لجنة الدفاع في مجلس الشيوخ الأميركي مؤخرا نسخة", "مجلس الشيوخ الأميركي", id="us-senate"),
+        pytest.param(
+            "وكان مجلس الوزراء الأردني قرر في جلسته المنعقدة أمس", "مجلس الوزراء الأردني", id="jordan-cabinet"
+        ),
+        pytest.param(
+            "على الرغم من رفع البنك المركزي التركي سعر الفائدة", "البنك المركزي التركي", id="turkish-central-bank"
+        ),
     ],
 )
 def test_a_body_keeps_its_states_nisba_where_the_tagger_stops_before_it(text: str, name: str) -> None:
