@@ -108,7 +108,9 @@ def test_a_quoted_head_before_a_place_leaves_the_place(text: str, place: str) ->
         pytest.param("عقد مؤتمر للشباب في جامعة القاهرة أمس", "جامعة القاهرة", id="a-university-by-its-city"),
         pytest.param("اجتمع المجلس البلدي في بلدية نابلس", "بلدية نابلس", id="a-municipality"),
         pytest.param("كشفت صحيفة نيويورك تايمز الأميركية أن السيناتور", "نيويورك تايمز", id="a-paper-named-by-a-city"),
-        pytest.param("سعت حكومة دبي إلى تأسيس مؤسسة دبي لتنمية الاستثمار", "مؤسسة دبي لتنمية الاستثمار", id="a-purpose"),
+        pytest.param(
+            "سعت حكومة دبي إلى تأسيس مؤسسة دبي لتنمية الاستثمار", "مؤسسة دبي لتنمية الاستثمار", id="a-purpose"
+        ),
     ],
 )
 def test_a_head_that_names_a_body_by_its_place_stays_a_body(text: str, name: str) -> None:
