@@ -111,12 +111,13 @@ def test_every_dev2_cluster_joins_event_keys_of_different_articles_and_both_stor
 # --ant2-split dev2`, `akhbar eval quotes --set ant2-dev2`, `akhbar eval events --set ant2-dev2`): entities all F1
 # 0.732; quotes P 0.954, attributed recall 0.650; events F1 0.439, type F1 0.617. The margin leaves room for the
 # stages that change in parallel with this split's arrival; raise them as dev2 figures rise. Entities, round 15 (the
-# place census, a country's name read as its own nisba): 0.734 -> 0.741.
+# place census, a country's name read as its own nisba): 0.734 -> 0.741. Round 16 (names that hold a place, quoted heads
+# before a place, a body's nisba kept): 0.741 -> 0.751, floor 0.73 -> 0.74.
 def test_floors_on_dev2_entities():
     from bench.quality.entities import evaluate_ant2
 
     shared_path("corpus", "ant-v2.1-dev.tar.gz")
-    assert evaluate_ant2("dev2")["figures"]["all"].f1 >= 0.73
+    assert evaluate_ant2("dev2")["figures"]["all"].f1 >= 0.74
 
 
 def test_floors_on_dev2_quotes():

@@ -18,7 +18,7 @@ from flows.nlp.text import Word, analyse
 # ("شركة تومي هيلفيغر", "مؤسسة رولاند بيرغر", "صحيفة X"): companies, foundations and media carry their founders'
 # names. Not the heads of kind org, whose construct with a person is the person's body (حزب فيكتور أوربان: Orbán's
 # party, the name is Orbán's), nor a ministry or a government.
-BODY_HEAD_KINDS = frozenset({"quoted", "media"})
+BODY_HEAD_KINDS = frozenset({"quoted", "place", "media"})
 
 
 @cache

@@ -26,6 +26,11 @@ BODY_PURPOSES = "body_purposes.tsv"
 # (bench/quality/build_definite_places.py): each is a GPE wherever it stands, as a places.tsv city is.
 DEFINITE_PLACES = "definite_places.tsv"
 OTHER_BODY = "other"
+# Names that hold a listed place (قوات سوريا الديمقراطية، جمهورية التشيك), counted over the corpus and judged
+# (bench/quality/build_headed_names.py): an org or loc row is an entity of its own, a gpe row a longer name of its
+# place; the longest match wins, so the place inside is no mention of its own (ANT v2.1 guidelines).
+HEADED_NAMES = "headed_names.tsv"
+HEADED_TYPES = {"org": "ORG", "loc": "LOC"}
 # The ta marbuta as normalised: the feminine of a nisba (سوريه).
 FEMININE_ENDING = "ه"
 # An alias listed with this mark counts only when the surface stands inside quotes.
@@ -142,7 +147,7 @@ def definite_place_rows() -> list[dict[str, str]]:
 @cache
 def load_gazetteer() -> Gazetteer:
     hand_rows = [row | {"file": name} for name in GAZETTEER_FILES for row in read_tsv("gazetteer", name)]
-    rows = with_body_purposes(hand_rows + definite_place_rows())
+    rows = with_headed_names(with_body_purposes(hand_rows + definite_place_rows()))
     extras = {row["country_code"]: row for row in read_tsv("gazetteer", "country_extras.tsv")}
     entities: dict[str, Entity] = {}
     aliases: dict[tuple[str, ...], dict[str, AliasInfo]] = defaultdict(dict)
@@ -214,6 +219,34 @@ def with_body_purposes(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     return [by_id[row["entity_id"]] for row in rows] + list(extra.values())
 
 
+def with_headed_names(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """``rows`` with the judged names of headed_names.tsv: a gpe row an alias of its place (جمهورية التشيك is
+    التشيك), an org or loc row one of its own, its id the one an unlisted body or place of that name would have
+    (base.stable_id), an org carrying its place's country (قوات سوريا الديمقراطية: SYR)."""
+    by_id = {row["entity_id"]: row for row in rows}
+    extra = []
+    for judged in read_tsv("gazetteer", HEADED_NAMES):
+        verdict, place = judged["verdict"], by_id.get(judged["place_id"])
+        if verdict == "gpe" and place is not None:
+            by_id[place["entity_id"]] = place | {"aliases": f"{place['aliases']}|{judged['name_ar']}"}
+        elif verdict in HEADED_TYPES:
+            kind = HEADED_TYPES[verdict]
+            country = place["country_code"] if place is not None and kind == "ORG" else ""
+            extra.append(
+                {
+                    "entity_id": unlisted_id(kind.lower(), name_key(judged["name_ar"])),
+                    "entity_type": kind,
+                    "name_ar": judged["name_ar"],
+                    "name_en": "",
+                    "country_code": country,
+                    "aliases": "",
+                    "nisba": "",
+                    "file": HEADED_NAMES,
+                }
+            )
+    return [by_id[row["entity_id"]] for row in rows] + extra
+
+
 def word_set(*parts: str, column: str) -> frozenset[str]:
     return frozenset(normalize(row[column]) for row in read_tsv(*parts) if row[column])
 
@@ -228,6 +261,13 @@ def unnamed_words() -> frozenset[str]:
     """Words the tagger reads inside a person's name in hardly any of their corpus occurrences (verbs and verbal
     nouns it now and then runs on to a name: وشارك، رشح، تعيين), from bench/quality/build_unnamed_words.py."""
     return word_set("gazetteer", "unnamed_words.tsv", column="word")
+
+
+@cache
+def name_followers() -> frozenset[str]:
+    """Words written right after listed persons' names that the tagger seldom reads inside one (a verb, a pronoun,
+    a preposition: يقول، هو، الانسحاب), from bench/quality/build_name_followers.py."""
+    return word_set("gazetteer", "name_followers.tsv", column="word")
 
 
 @cache

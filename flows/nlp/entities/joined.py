@@ -22,7 +22,7 @@ from __future__ import annotations
 from functools import cache
 
 from flows.nlp.entities.base import Candidate, made_up, stable_id
-from flows.nlp.entities.span_words import place_nisba
+from flows.nlp.entities.span_words import place_nisba, run_on_word
 from flows.nlp.entities.tagger import clitic_stem
 from flows.nlp.entities.tokens import EntityText
 from flows.nlp.text.arabic import ARTICLE, normalize
@@ -71,14 +71,16 @@ def joined_names(text: EntityText, chosen: list[Candidate]) -> list[Candidate]:
 
 def _with_bound_words(text: EntityText, c: Candidate, used: set[int]) -> Candidate:
     """A name no list knows, carried on over a word next to it that the corpus writes with its edge word in most of
-    either's occurrences (bound_words.tsv): بصرى -> بصرى الشام. The word after may carry the article (الشام), not a
-    place's nisba (بيل الويلزي); the word before carries neither, nor a proclitic; no mention holds either."""
+        either's occurrences (bound_words.tsv): بصرى -> بصرى الشام. The word after may carry the article (الشام), not a
+        place's nisba (بيل الويلزي), nor a word a person's name stops at (span_words.run_on_word: سيسيز التحقيق "Sessions
+    [to] investigate", 6 of سيسيز's 6 occurrences); the word before carries neither, nor a proclitic; no mention holds either."""
     if c.is_adjectival or c.entity.entity_type not in KINDS or not made_up(c.entity):
         return c
     bound = bound_words()
     a, b = c.tok_start, c.tok_end
     for _ in range(MAX_BOUND_WORDS):
-        if b < len(text.toks) and b not in used and _bare_gap(text, b) and not place_nisba(text, b):
+        ends_person = c.entity.entity_type == "PERSON" and b < len(text.toks) and run_on_word(text, b)
+        if b < len(text.toks) and b not in used and _bare_gap(text, b) and not place_nisba(text, b) and not ends_person:
             prefix = clitic_stem(text.toks[b].norm)[1]
             if prefix in ("", ARTICLE) and (text.toks[b - 1].norm, text.toks[b].norm) in bound:
                 b += 1

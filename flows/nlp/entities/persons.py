@@ -57,6 +57,21 @@ def find_titled_persons(text: EntityText, by_token: dict[int, GazetteerMatch], g
     return out
 
 
+# The longest title phrase titles.tsv lists, in words (المتحدث الرسمي باسم).
+MAX_TITLE_WORDS = 3
+
+
+def completes_title(text: EntityText, i: int) -> bool:
+    """Token i is the last word of a title phrase that starts before it (المتحدث | باسم، الناطق | باسم): a listed
+    given name spelled like the title's word (باسم "in the name of", also a given name) is the title's there, and
+    the name, if any, starts after it ("المتحدث باسم روحاني": the spokesman for Rouhani)."""
+    for k in range(max(0, i - MAX_TITLE_WORDS + 1), i):
+        title = _title_at(text, k)
+        if title is not None and k + len(title.tokens) - 1 == i:
+            return True
+    return False
+
+
 def _title_at(text: EntityText, i: int):
     for stem in dict.fromkeys(r.stem for r in text.readings[i]):
         for title in titles().get(stem, ()):
@@ -180,6 +195,8 @@ def _given_name_reading(
 ) -> int | None:
     """The proclitic length before a given name at token i, or None when token i does not start a name."""
     if i in by_token or not text.bare_stems(i) & name_starts() or text.body[text.toks[i].char_end - 1] == ALEF_MAQSURA:
+        return None
+    if completes_title(text, i):
         return None
     for reading in text.readings[i]:
         if text.toks[i].norm[: reading.prefix] in NAME_PROCLITICS and (

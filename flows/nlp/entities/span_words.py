@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from flows.nlp.entities.base import TANWEEN, indefinite_adjective, non_name_words
-from flows.nlp.entities.gazetteer import nisba_heads, unnamed_words
+from flows.nlp.entities.base import NAME_LINKS, TANWEEN, indefinite_adjective, non_name_words
+from flows.nlp.entities.gazetteer import name_followers, nisba_heads, unnamed_words
 from flows.nlp.entities.tagger import article_counts, clitic_stem, clusters, gazetteer_words, word_counts
 from flows.nlp.entities.tokens import HAMZA_ALEFS, EntityText
 from flows.nlp.text import analyse
 from flows.nlp.text.arabic import normalize
 from flows.nlp.text.morph import ARTICLE, CONJUNCTIONS, PARTICLES, PREPOSITIONS
+from flows.resources import read_tsv
 
 # Prepositions and particles spelled with a final alef maqsura; normalisation writes them like names (على/علي).
 MAQSURA_PREPOSITIONS = frozenset(("على", "إلى", "الى", "لدى", "حتى", "متى", "سوى"))
@@ -23,6 +24,12 @@ PLURAL_ENDINGS = ("ون", "يين")
 # Pronoun enclitics that never end a person's name (المتحدث باسمها غاربا شيهو، حكومتهم): "her", "their" (ه alone
 # is left out: normalised, it is also the ة of names such as أسامة).
 PRONOUN_ENCLITICS = frozenset({"ها", "هما", "هم"})
+# Personal pronouns among the text layer's particles: a name never holds one (مولر هو جمهوري "Mueller is a Republican").
+BI = "ب"
+# Not هي: it is also a Chinese given name (ليو هي, Liu He) as often as the news names him.
+PERSONAL_PRONOUNS = PARTICLES & frozenset({"هو", "هم"})
+# Endings of a relational adjective or a family name made like one, normalised (-ي، -ية).
+RELATIONAL_ENDINGS = ("ي", "يه")
 # The nisba ending, and what a place's name ends in where its nisba is made (ماليزي-ا، سوري-ا، فرنس-ا، إيران).
 NISBA = "ي"
 FEMININE = "ه"  # the ta marbuta, normalised
@@ -67,6 +74,15 @@ def plural_noun(text: EntityText, a: int) -> bool:
     return text.starts_with_article(a) and word.endswith(PLURAL_ENDINGS)
 
 
+def with_bi(text: EntityText, i: int) -> bool:
+    """Token i carries the preposition ب before the article by the corpus counts (بالعمل، بالتصويت، بالسودان): a
+    prepositional phrase, which a body's name does not hold (its name goes on by definite genitives, adjectives and
+    ل-phrases: هيئة الأركان العامة للقوات المسلحة). "حزب العمال بالتصويت" (ANT v2.1 audit, seed 30) and "حزب العمال
+    الحكومة بالعمل" (dev) ran on so."""
+    prefix = clitic_stem(text.toks[i].norm)[1]
+    return prefix.endswith(ARTICLE) and prefix.lstrip("".join(CONJUNCTIONS)).startswith(BI)
+
+
 def with_pronoun(text: EntityText, i: int) -> bool:
     tok = text.toks[i]
     return analyse(text.body[tok.char_start : tok.char_end]).enclitic in PRONOUN_ENCLITICS
@@ -93,6 +109,42 @@ def unnamed_word(text: EntityText, i: int) -> bool:
     listed = names["given"] | names["person"]
     return (
         word not in listed and clitic_stem(word)[0] not in listed and not _particle_without_hamza(letters_of(text, i))
+    )
+
+
+def run_on_word(text: EntityText, i: int) -> bool:
+    """Token i, after a person's first word, is where the name has stopped: a personal pronoun (مولر | هو جمهوري:
+    the text layer's particles), a word the corpus writes right after listed persons' names in many articles and the
+    tagger seldom reads inside one (gazetteer/name_followers.tsv: يقول، الانسحاب، السابق), or a definite word the tagger reads inside a person's name in hardly any of its
+    corpus occurrences (gazetteer/unnamed_words.tsv: جيف سيسيز | التحقيق، رونالدو | الكبير، أبو معاذ | الصلب). A word
+    of a listed name stays, and so do a definite word the census does not hold (the family names the tagger reads in
+    names often: الصدر، الأسد), one in -ي or -ية (الحوثي، الشرقي: 600 ANT v2.1 articles, dev data, cut four such
+    family names and no run-on), and one after a name particle (عبد الواحد)."""
+    word = text.toks[i].norm
+    stem, prefix = clitic_stem(word)
+    names = gazetteer_words()
+    if word in names["given"] | names["person"] or stem in names["given"] | names["person"]:
+        return False
+    if word in PERSONAL_PRONOUNS or word in name_followers():
+        # a preposition or a verb governs the word after it: one that ends its phrase is a name spelled like it
+        # (عادل إمام, the actor, at a clause's end; أمام "before" takes a noun)
+        return i + 1 < len(text.toks) and text.joined(i + 1)
+    return (
+        word not in ordinals()  # عباس الأول، عبد الله الثاني: a monarch's ordinal is his name's
+        and prefix.endswith(ARTICLE)
+        and word in unnamed_words()
+        and not word.endswith(RELATIONAL_ENDINGS)  # a family name in -ي (الحوثي، الشرقي) reads like a nisba
+        and not (i > 0 and text.bare_stems(i - 1) & NAME_LINKS)  # عبد الواحد: a particle's word is the name's
+    )
+
+
+@cache
+def ordinals() -> frozenset[str]:
+    """The ordinals of one word, normalised (الأول، الثاني … العاشر): the date lexicon's ordinal days
+    (flows/data/relative_dates.tsv), which also number monarchs after their name."""
+    rows = read_tsv("relative_dates.tsv")
+    return frozenset(
+        normalize(r["expression"]) for r in rows if r["kind"] == "ordinal_day" and " " not in r["expression"]
     )
 
 
