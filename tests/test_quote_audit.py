@@ -13,6 +13,10 @@ from bench.quality.audit import read_rows, share
 from tests.conftest import shared_path
 
 AUDITS = Path(quote_audit.__file__).resolve().parent / "audits"
+# Round 11's fresh audit (seed 59, drawn after the round's last quote change d8c5ef5, judged unseen): span 0.900,
+# speaker 0.730; floors just under them.
+ROUND_11 = AUDITS / "quotes_ant2_seed59.tsv"
+ROUND_11_FLOORS = (0.89, 0.72)
 # Round 10's fresh audit (seed 58, drawn after the round's last quote change df7ff43, judged unseen): span 0.880,
 # speaker 0.650; main's code before the round reads its 100 rows the same (the round neither fixed nor broke one).
 ROUND_10 = AUDITS / "quotes_ant2_seed58.tsv"
@@ -47,7 +51,9 @@ FIXED_IN_ROUND_8 = (
 )
 
 
-@pytest.mark.parametrize("path", [ROUND_10, FRESH, ROUND_9, ROUND_8], ids=["seed58", "seed57", "seed56", "seed55"])
+@pytest.mark.parametrize(
+    "path", [ROUND_11, ROUND_10, FRESH, ROUND_9, ROUND_8], ids=["seed59", "seed58", "seed57", "seed56", "seed55"]
+)
 def test_the_fresh_audit_is_judged_whole_with_a_note_for_every_zero(path: Path) -> None:
     rows = read_rows(path)
     assert len(rows) == 100
@@ -61,12 +67,13 @@ def test_the_fresh_audit_is_judged_whole_with_a_note_for_every_zero(path: Path) 
 @pytest.mark.parametrize(
     ("path", "floors"),
     [
+        (ROUND_11, ROUND_11_FLOORS),
         (ROUND_10, ROUND_10_FLOORS),
         (FRESH, (SPAN_FLOOR, SPEAKER_FLOOR)),
         (ROUND_9, ROUND_9_FLOORS),
         (ROUND_8, ROUND_8_FLOORS),
     ],
-    ids=["seed58", "seed57", "seed56", "seed55"],
+    ids=["seed59", "seed58", "seed57", "seed56", "seed55"],
 )
 def test_the_fresh_audit_figures(path: Path, floors: tuple[float, float]) -> None:
     rows = read_rows(path)
