@@ -17,13 +17,17 @@ JUDGED = (
     "quote_misses_ant2_seed63.tsv",
     "quote_misses_ant2_seed64.tsv",
     "quote_misses_ant2_seed65.tsv",
+    "quote_misses_ant2_seed66.tsv",
 )
 # Round 9's fresh miss audit (seed 64, drawn after the round's last quote change, judged unseen): 19 of 100 hide a quote,
 # recall estimate 0.906 (7,454 of 11,510 cue sentences hold a found quote); a floor just under it.
 ROUND_9_RECALL_FLOOR = 0.90
 # Round 10's fresh miss audit (seed 65, drawn after the round's last quote change, df7ff43, judged unseen): 16 of 100
 # hide a quote, recall estimate 0.919 (7,310 of 11,342 cue sentences hold a found quote); a floor just under it.
-FRESH_RECALL_FLOOR = 0.91
+ROUND_10_RECALL_FLOOR = 0.91
+# Round 11's fresh miss audit (seed 66, drawn after the round's last quote change, d8c5ef5, judged unseen): 16 of 100
+# hide a quote, recall estimate 0.924 (7,617 of 11,516 cue sentences hold a found quote); a floor just under it.
+FRESH_RECALL_FLOOR = 0.92
 # Round 6 (dev: seed 61 studied): 5 of its 19 judged misses covered, none of its 81 no-quote sentences.
 # Round 9 ("according to" fused as حسبما, set off by commas, a sentence of its own): 7.
 SEED61_MISSES_COVERED_FLOOR = 7
@@ -87,7 +91,9 @@ def test_the_misses_round_9_fixed_stay_fixed() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "floor"), [(JUDGED[3], ROUND_9_RECALL_FLOOR), (JUDGED[4], FRESH_RECALL_FLOOR)], ids=["seed64", "seed65"]
+    ("name", "floor"),
+    [(JUDGED[3], ROUND_9_RECALL_FLOOR), (JUDGED[4], ROUND_10_RECALL_FLOOR), (JUDGED[5], FRESH_RECALL_FLOOR)],
+    ids=["seed64", "seed65", "seed66"],
 )
 def test_the_fresh_miss_audit_figure(name: str, floor: float) -> None:
     figures = quote_recall_audit.score(AUDITS / name)

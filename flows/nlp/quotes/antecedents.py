@@ -12,7 +12,7 @@ from flows.nlp.quotes.agreement import agrees, continues, cue_agreement
 from flows.nlp.quotes.context import CLAUSE_COMMAS, Context, Found, Speaker
 from flows.nlp.quotes.governing import chained_subject, joined_governing_subject, opening_governing_subject
 from flows.nlp.quotes.lexicon import cue_for, is_blocker, is_complementizer, speaker_word
-from flows.nlp.quotes.phrase import DEFINITE_ARTICLE, RELATIVE_PRONOUNS, WORD_KINDS, is_title, is_word
+from flows.nlp.quotes.phrase import AUXILIARIES, DEFINITE_ARTICLE, RELATIVE_PRONOUNS, WORD_KINDS, is_title, is_word
 from flows.nlp.quotes.roles import resolve_ref
 from flows.nlp.quotes.speakers import MAX_BARE_SUBJECT, MAX_DEFINITE_MODIFIERS, SPEAKER_TYPES, titled_elsewhere
 from flows.nlp.text.arabic import normalize
@@ -40,8 +40,6 @@ CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "و", "ثم", "بينما", "�
 MAX_CLAUSE_SUBJECT_AT = 1
 # Connectives that open a sentence before its first clause (normalised).
 LEADING_CONNECTIVES = frozenset({"غير", "ان", "لكن", "ولكن", "بيد", "كما", "بينما", "فيما", "ثم", "الا"})
-# The particle of a verb's perfect ("قد قالوا", "لقد قالوا"), which stands between a subject and its verb (normalised).
-AUXILIARIES = frozenset({"قد", "لقد"})
 # "أما X، فقال": the topic marker puts the subject first, up to its comma.
 TOPIC_MARKERS = frozenset({"اما", "واما"})
 # Connectives after which a bare subject may stand before its verb ("لكن فينغر قال", "أما بلومبيرغ، فقالت").
@@ -218,6 +216,8 @@ def _clause_subject(ctx: Context, cue_start: int, previous: list) -> Speaker | N
     if described is not None:
         return described
     between = before[1:]
+    while between and ctx.tokens[between[-1]].norm in AUXILIARIES:
+        between = between[:-1]  # "وكان المرصد قد أعلن": the particle belongs to the verb
     if 0 < len(between) <= MAX_BARE_SUBJECT and not any(is_word(ctx, n, WORD_KINDS) for n in between):
         start, end = ctx.tokens[between[0]].start, ctx.tokens[between[-1]].end
         if not any(ch in CLAUSE_COMMAS for ch in ctx.body[start:end]):
@@ -263,14 +263,14 @@ def _topic_subject(ctx: Context, words: list[int], cue_start: int) -> Speaker | 
 
 
 def _body_name_end(ctx: Context, n: int, limit: int) -> int:
-    """The end of a body's name after its head word, up to a comma, a listed word or a cue: "لكن منظمة ذي سيتي يو
-    كيه، وهي …، قالت" -> "منظمة ذي سيتي يو كيه"."""
+    """The end of a body's name after its head word, up to a comma, a listed word, a cue or the particle قد: "لكن
+    منظمة ذي سيتي يو كيه، وهي …، قالت" -> "منظمة ذي سيتي يو كيه"."""
     hi = n + 1
     while hi < len(ctx.tokens) and hi - n <= MAX_NAME_WORDS and ctx.tokens[hi].start < limit:
         if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(hi)) or is_word(ctx, hi, WORD_KINDS):
             break
-        if cue_for(ctx.tokens[hi].norm) is not None or ctx.tokens[hi].norm in RELATIVE_PRONOUNS:
-            break
+        if cue_for(ctx.tokens[hi].norm) is not None or ctx.tokens[hi].norm in RELATIVE_PRONOUNS | AUXILIARIES:
+            break  # "وكانت شركة TSMC قد صرحت": the particle belongs to the verb
         hi += 1
     return ctx.tokens[hi - 1].end
 

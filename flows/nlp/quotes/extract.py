@@ -34,6 +34,8 @@ from flows.nlp.quotes.marks import MarkSpan
 from flows.nlp.quotes.phrase import (
     DEFINITE_ARTICLE,
     SOURCE_PREPOSITION,
+    accusative,
+    is_word,
 )
 from flows.nlp.quotes.sources import ACCORDING_TO, MIN_POSTPOSED_WORDS, according_to
 from flows.nlp.quotes.speakers import np_speaker
@@ -53,6 +55,13 @@ MIN_SPEECH_WORDS = 4
 MAX_STATEMENT_GAP = 1
 # A subject phrase before a colon or comma that opens a direct quote ("قال وزير الخارجية الروسي سيرغي لافروف،«…»").
 MAX_SUBJECT_TOKENS = 8
+# ... and with the circumstances of the saying after it ("وقال اللاعب السابق لريال مدريد الإسباني في مقابلة يوم الثلاثاء
+# مع وكالة الأنباء الألمانية (د.ب.أ) بالعاصمة الروسية موسكو: …", 17 words): as far as a mark is looked for.
+MAX_ADJUNCT_TOKENS = MAX_MARK_WINDOW
+# The cue classes whose direct speech may follow the circumstances of the saying (a finite speech verb, a participle).
+ADJUNCT_CUE_CLASSES = frozenset({"verb", "participle"})
+SENTENCE_STOPS = ".!?؟"
+TATWEEL = "ـ"  # بـ"…": a one-letter preposition drawn out before a mark
 VERB_CLASSES = frozenset({"verb", "statement_verb", "named_verb", "quoting_verb", "located_verb", "participle"})
 # "وجاء في بيان الوزارة أن": a located verb reports a document through في, its source after it.
 LOCATION_PREPOSITION = "في"
@@ -132,7 +141,11 @@ def _verb_candidate(ctx: Context, i: int, cue: Cue, clitic: int) -> Found | None
             if _opens_direct_speech(ctx, cue, cue_end, mark, j - i - 1):
                 return Found(cue, cue_start, cue_end, "direct", mark.inner_start, mark.inner_end,
                              ctx.sentence_index(cue_start), (first, j), mark=mark)  # fmt: skip
-        elif ":" in ctx.gap_before(j) and j - i - 1 <= MAX_SUBJECT_TOKENS:
+        elif ":" in ctx.gap_before(j) and (
+            j - i - 1 <= MAX_SUBJECT_TOKENS
+            # "تحت عنوان "المصالحة الوطنية الشاملة : الأبعاد والآفاق"": a colon inside a quoted title opens nothing
+            or (j - i - 1 <= MAX_ADJUNCT_TOKENS and _adjunct_cue(cue) and ctx.in_mark(tok.start) is None)
+        ):
             # Direct speech after a colon without marks runs to the end of the sentence.
             sentence_index = ctx.sentence_index(cue_start)
             return Found(cue, cue_start, cue_end, "direct", tok.start, sentence_end, sentence_index, (first, j))
@@ -203,11 +216,58 @@ def _opens_direct_speech(ctx: Context, cue: Cue, cue_end: int, mark: MarkSpan, w
     if not window:
         # "وأعلنت «القوة البديلة الثورية المشتركة» اسمها الجديد": the quoted words are the verb's subject or
         # object when the clause runs on after the closing mark; speech ends there (a comma, a full stop).
-        after = ctx.body[mark.close_at + 1 : mark.close_at + 3].strip()
+        # Only the closing mark's own line: a paragraph that ends at the mark ("وكتب الصدر يقول "…"" then
+        # "وأضاف …" on the next line) closes the speech, whatever word opens the next paragraph.
+        after = ctx.body[mark.close_at + 1 : mark.close_at + 3].split("\n", 1)[0].strip()
         return speech and not (after and after[0].isalpha())
     if window[-1] in CLAUSE_COMMAS:
         return words_between <= MAX_SUBJECT_TOKENS or speech
-    return speech and words_between <= MAX_SUBJECT_TOKENS
+    if words_between <= MAX_SUBJECT_TOKENS:
+        return speech
+    # "وقال يلدريم في مقابلة مع شبكة "ايه آر دي" الإعلامية الألمانية "آمل …"": past the subject, the circumstances
+    # of the saying; the quotation must then close the sentence ("أعلن الجيش … اعتقال 21 … "إحباط صفقة …"، حسبما"
+    # and "وصف التصنيف … بأنه "…" يصبح" quote a phrase inside the writer's sentence).
+    # "أعلنت الدول الثلاث قراراً مشتركاً بالانسحاب …، والذي في رأيهم "…"": a verb with an accusative object states
+    # what it did; the marks belong to another clause.
+    before = ctx.token_range(cue_end, mark.open_at)
+    with_object = any(accusative(ctx, n) and not is_word(ctx, n, ("skip",)) for n in before)
+    return (
+        speech
+        and _adjunct_cue(cue)
+        and not with_object
+        and not _after_preposition(ctx, mark)
+        and _closes_sentence(ctx, mark)
+    )
+
+
+def _adjunct_cue(cue: Cue) -> bool:
+    """A speech verb or participle whose circumstances may stand between its subject and its direct speech; not a
+    noun (تصريحات), nor a verb whose first phrase is its object (وصف)."""
+    return cue.cue_class in ADJUNCT_CUE_CLASSES and cue.lemma not in OBJECT_FIRST_LEMMAS
+
+
+def _after_preposition(ctx: Context, mark: MarkSpan) -> bool:
+    """ "التي اتهمها بـ"الفساد والظلم …"", "إلى "…"": marks right after a preposition hold its object, a quoted
+    phrase of the writer's sentence."""
+    before = ctx.token_range(0, mark.open_at)
+    if not before:
+        return False
+    tok = ctx.tokens[before.stop - 1]
+    return ctx.body[tok.end : mark.open_at].strip() == "" and (
+        len(tok.norm) == 1 or is_word(ctx, before.stop - 1, ("stop",)) or ctx.body[tok.end - 1] == TATWEEL
+    )
+
+
+def _closes_sentence(ctx: Context, mark: MarkSpan) -> bool:
+    """Nothing but a full stop, the end of the line, or a comma and a speech participle ("، مضيفا") follows the
+    closing mark on its line."""
+    line = ctx.body[mark.close_at + 1 :].split("\n", 1)[0].strip()
+    if not line or line[0] in SENTENCE_STOPS:
+        return True
+    if line[0] not in CLAUSE_COMMAS:
+        return False
+    k = ctx.token_range(mark.close_at + 1, len(ctx.body) + 1).start
+    return k < len(ctx.tokens) and cue_for(ctx.tokens[k].norm) is not None
 
 
 def _names_a_body(ctx: Context, n: int) -> bool:

@@ -231,12 +231,18 @@ def _in_construct(ctx: Context, k: int) -> bool:
 
 def _name_right_after(ctx: Context, k: int) -> Mention | None:
     """A linked person's name that starts right after token ``k`` or after its definite modifiers, nothing but
-    spaces between."""
+    spaces between, or set off between two commas."""
     for n in range(k + 1, min(len(ctx.tokens), k + 2 + MAX_MODIFIERS_BEFORE_NAME)):
-        if ctx.gap_before(n).strip():
-            return None
         token = ctx.tokens[n]
-        persons = [m for m in ctx.mentions_in(token.start, len(ctx.body))[:1] if m.char_start == token.start]
+        persons = [
+            m
+            for m in ctx.mentions_in(token.start, len(ctx.body))[:1]
+            if m.char_start == token.start and not m.is_adjectival
+        ]  # fmt: skip; a nisba ("الأرجنتيني") is one of the definite modifiers
+        # "المدرب الأرجنتيني، هكتور كوبر، أنه": a name set off by commas is the noun's apposition too.
+        set_off = bool(persons) and _small_gap(ctx.gap_before(n)) and _closed_by_comma(ctx, persons[0])
+        if ctx.gap_before(n).strip() and not set_off:
+            return None
         if persons:
             return persons[0] if _a_person(persons[0]) else None
         if not token.norm.startswith(DEFINITE_ARTICLE):

@@ -12,6 +12,9 @@ SOURCE_PREPOSITION = "عن"  # نقل الكرملين عن غويتا: the spea
 LAM = "ل"
 LAM_ARTICLE = "لل"  # ل + the article: "للصحفيين" (to the journalists)
 DEFINITE_ARTICLE = "ال"
+TANWEEN_FATH = "\u064b"
+# The particle of a verb's perfect ("قد قالوا", "لقد قالوا"), which stands between a subject and its verb (normalised).
+AUXILIARIES = frozenset({"قد", "لقد"})
 WORD_KINDS = ("unnamed", "head", "ref", "skip", "stop", "statement")
 # A relative pronoun ends a subject phrase: "وتابع الرئيس الأميركي الذي كان يتحدث بعد قمة … مع بوتين" is Trump.
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي"})
@@ -54,13 +57,22 @@ def trim_np(ctx: Context, lo: int, hi: int, quoting: bool = False, verb: bool = 
         ends = ctx.tokens[i].norm in RELATIVE_PRONOUNS or cue_for(ctx.tokens[i].norm) is not None
         # "وقال نيل لبي بي سي": who was told; "الأمين العام للحركة": a title's genitive, after a definite word.
         told = verb and is_addressee(ctx, i) and not ctx.tokens[i - 1].norm.startswith(DEFINITE_ARTICLE)
-        ends = ends or (told and not is_person_title(ctx, i - 1))
+        # "صرحت شركة TSMC قد", "وأصدرت غوغل بياناً": the verb's particle or its object follows the subject.
+        ends = ends or (told and not is_person_title(ctx, i - 1)) or ctx.tokens[i].norm in AUXILIARIES
+        ends = ends or accusative(ctx, i)
         if any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(i)) or ends or (word is not None and word.kind == "stop"):
             hi = i
             break
     while hi > lo and is_skip(ctx.tokens[hi - 1].norm):
         hi -= 1
     return lo, hi
+
+
+def accusative(ctx: Context, n: int) -> bool:
+    """A word written with the indefinite accusative ending (tanween fath: "بياناً", "مجدداً") is the verb's object
+    or an adverb, never part of its nominative subject: "وأصدرت غوغل بياناً … قائلة" is Google's."""
+    tok = ctx.tokens[n]
+    return TANWEEN_FATH in ctx.body[tok.end - 2 : tok.end]
 
 
 def is_addressee(ctx: Context, n: int) -> bool:

@@ -25,6 +25,7 @@ from flows.nlp.quotes.phrase import (
 )
 from flows.nlp.quotes.roles import resolve_ref, role_countries, role_head, role_holder, speaks_for
 from flows.nlp.text.arabic import normalize
+from flows.nlp.types import Mention
 
 # Entity types that can speak, best first: "وزير خارجية مالي عبد الله ديوب" is Diop, not Mali.
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
@@ -41,6 +42,9 @@ MAX_SUBJECT_WINDOW = 8
 # A subject no list knows ("المحطة", "لو دريان") standing alone before the complementizer: at most this many words.
 MAX_BARE_SUBJECT = 2
 PARTITIVE = "من"  # "اثنان من المصادر", "عدد من المسؤولين"
+# Endings of Arabic words, not of the foreign names a place opens ("تايمز", "بوست"): the accusative alif of an adverb or
+# object ("رسميا"), ة (normalised ه) and the object pronouns ("رفضها", "قرارهم", "موقفه").
+ARABIC_ENDINGS = ("ا", "ه", "هم", "هما")
 CONJUNCTION = "و"
 
 
@@ -146,10 +150,50 @@ def np_speaker(
                 return Speaker(resolved.entity_id, surface, start, surface_speaker.end, resolved.entity_type)
     places = [m for m in mentions if m.entity_type in SPEAKER_TYPES and not m.is_adjectival]
     if places and places[0].char_start < ctx.tokens[lo].end:
+        named_after = place_opens_a_name(ctx, places[0], hi, tok_hi)
+        if named_after is not None:
+            # "قالت نيويورك تايمز إن", "وقالت كارولينا ميلانيسي،": a place's name opens the name of a paper or a
+            # person the mentions stage does not know; the place does not speak, the whole name does.
+            return Speaker(None, ctx.body[start:named_after], start, named_after)
         return ctx.speaker_from(places[0])
     if first_word is not None and first_word.kind in ("head", "ref"):
         return surface_speaker
     return None
+
+
+def place_opens_a_name(ctx: Context, place: Mention, hi: int, tok_hi: int) -> int | None:
+    """The end offset of the name a place's name opens, when one to MAX_NAME_TOKENS words follow the place and close
+    the subject phrase (tokens up to ``hi``, which ends at the complementizer, the colon or a comma: ``tok_hi``),
+    joined to it with no punctuation, each without the article or و, unlisted, in no mention and without an Arabic
+    word's ending: "نيويورك تايمز", "واشنطن بوست"; None when the place stands alone ("أعلنت السعودية رسميا", the
+    headline "أميركا تنسحب من مجلس …:")."""
+    if hi != tok_hi and not any(ch in CLAUSE_COMMAS for ch in ctx.gap_before(hi)):
+        return None  # the phrase was cut at a preposition or an adverb: what follows the place is no name
+    if place.entity_type != "GPE":
+        return None
+    first = ctx.token_range(place.char_end, len(ctx.body) + 1).start
+    if first >= hi or first - 1 < 0 or ctx.tokens[first - 1].end != place.char_end:
+        return None  # the mention ends inside a word ("بواشنطن" is another reading), or nothing follows in the phrase
+    last = None
+    for n in range(first, min(hi, first + MAX_NAME_TOKENS)):
+        tok = ctx.tokens[n]
+        if (
+            ctx.gap_before(n).strip()
+            or tok.norm.startswith(DEFINITE_ARTICLE)
+            or tok.norm[:1] == CONJUNCTION
+            or tok.norm[1:].startswith(DEFINITE_ARTICLE)  # "بالقرار", "والقوى": a preposition or و on a noun
+            or tok.norm == ON_BEHALF
+            or tok.norm.endswith(ARABIC_ENDINGS)
+            or not tok.norm.isalpha()
+            or speaker_word(tok.norm) is not None
+            or is_title(ctx, n)
+            or ctx.mentions_in(tok.start, tok.end)
+        ):
+            break
+        last = n
+    if last is None or last != hi - 1:
+        return None  # the words after the place do not close the phrase
+    return ctx.tokens[last].end
 
 
 # A definite sound plural in the oblique case ("الحوثيين", "المتظاهرين") is long: the article, a stem, -ين.
