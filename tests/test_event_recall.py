@@ -175,3 +175,90 @@ def test_only_sanction_counts_the_economy_section_as_political() -> None:
 def test_the_census_leaves_out_every_audit_drawn_after_a_census() -> None:
     assert {27, 30} <= set(build_event_lemmas.PRECISION_SEEDS)
     assert {92, 93} <= set(build_event_lemmas.RECALL_SEEDS)
+
+
+# Round 11 (evrec16): the ASSAULT acts the recall audits (seeds 91-93) and dev/dev2 missed, admitted by the census and
+# kept after a person judged a random sample of their corpus hits (bench/quality/event_lemma_samples.tsv).
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "mode"),
+    [
+        pytest.param(
+            "واتهمت لندن موسكو بالوقوف وراء تسميم العميل السابق.", "تسميم", "ASSAULT", "poisoning", id="a-poisoning"
+        ),
+        pytest.param("واختطف مسلحون صحفيا في بغداد.", "واختطف", "ASSAULT", "abduct", id="an-abduction"),
+        pytest.param(
+            "وقال إن فرنسا لن تتدخل عسكريا في سوريا.",
+            "تتدخل عسكريا",
+            "ASSAULT",
+            "intervention",
+            id="to-intervene-militarily-as-a-verb",
+        ),
+        pytest.param(
+            "وحذرت روسيا من التدخل العسكري في سوريا.",
+            "التدخل العسكري",
+            "ASSAULT",
+            "intervention",
+            id="the-noun-as-before",
+        ),
+        pytest.param("واحتجز المسلحون رهائن في المتجر.", "واحتجز", "ASSAULT", "abduct", id="holding-hostages-abducts"),
+        pytest.param("واحتجزت الشرطة المشتبه به.", "واحتجزت", "COERCE", "detention", id="holding-a-suspect-detains"),
+        pytest.param(
+            "وتزامنت المواجهات مع افتتاح السفارة الأمريكية في القدس.",
+            "افتتاح السفارة",
+            "COOPERATE",
+            "embassy",
+            id="opening-an-embassy-the-embassy-inside-the-trigger",
+        ),
+        pytest.param(
+            "وقررت واشنطن نقل سفارتها إلى القدس.", "نقل سفارتها", "COOPERATE", "embassy", id="moving-an-embassy"
+        ),
+        pytest.param("وفرضت الدول الأربع على قطر حظرا شاملا.", "وفرضت", "SANCTION", "embargo", id="an-embargo-imposed"),
+        pytest.param(
+            "وفرضت السلطات حظر التجول في المدينة.", "وفرضت", "COERCE", "curfew", id="a-curfew-imposed-coerces"
+        ),
+    ],
+)
+def test_a_round_11_act_is_a_trigger(text: str, trigger: str, event_type: str, mode: str) -> None:
+    hits = [
+        (text[h.char_start : h.char_end], h.entry.event_type, h.entry.event_mode)
+        for h in find_triggers(text, 0, len(text))
+    ]
+    assert (trigger, event_type, mode) in hits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("ووقع الطرفان وثيقة لوقف دائم لإطلاق النار.", id="shootings-noun-stays-out"),
+        pytest.param("وشهدت المدرسة إطلاق الرصاص على الطلاب.", id="live-fire-judged-out"),
+        pytest.param("وأكد أن الدولة تملك الحق في استخدام القوة.", id="the-use-of-force-judged-out"),
+        pytest.param("واعتبر الكاتب ذلك مصادرة للرأي الآخر.", id="confiscation-judged-out"),
+    ],
+)
+def test_a_family_its_sample_turned_down_is_no_trigger(text: str) -> None:
+    assert triggered(text) == []
+
+
+def test_every_family_new_in_round_11_was_judged_on_a_sample_and_kept_only_when_mostly_right() -> None:
+    rows = build_event_lemmas.tsv_rows(build_event_lemmas.SAMPLES)
+    assert all(row["judged"] in ("right", "wrong") for row in rows)
+    census = {row["lemma"]: row for row in read_tsv("event_lemmas_census.tsv")}
+    candidates = {row["lemma"]: row for row in build_event_lemmas.candidate_rows()}
+    judged = build_event_lemmas.judged_samples()
+    for (lemma, forms), marks in judged.items():
+        assert len(marks) >= 15, lemma
+        precision = sum(marks) / len(marks)
+        if forms != candidates[lemma]["forms"]:
+            # sampled with more forms than the family keeps now: those forms were turned down
+            assert precision < build_event_lemmas.SAMPLE_PRECISION and candidates[lemma]["forms"] == "verb", lemma
+        elif lemma in census:
+            assert precision >= build_event_lemmas.SAMPLE_PRECISION, (lemma, precision)
+        elif precision < build_event_lemmas.SAMPLE_PRECISION:
+            assert candidates[lemma]["judged"] != "keep", lemma
+    assert {"تسميم", "اختطف", "تدخّل عسكري", "افتتح سفارة", "نقل سفارة", "فرض … حظر"} <= set(census)
+    assert not {"أطلق … الرصاص", "مصادرة", "استخدم … القوة", "نسف", "نهب"} & set(census)
+    assert census["أطلق … النار"]["forms"] == "verb"
+
+
+def test_the_census_leaves_out_this_rounds_recall_audit() -> None:
+    assert 94 in build_event_lemmas.RECALL_SEEDS

@@ -33,7 +33,13 @@ def test_score_sums_found_right_over_gold_reports(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["event_misses_ant2_seed91.tsv", "event_misses_ant2_seed92.tsv", "event_misses_ant2_seed93.tsv"]
+    "name",
+    [
+        "event_misses_ant2_seed91.tsv",
+        "event_misses_ant2_seed92.tsv",
+        "event_misses_ant2_seed93.tsv",
+        "event_misses_ant2_seed94.tsv",
+    ],
 )
 def test_the_committed_audits_are_fully_judged(name: str) -> None:
     path = AUDIT.with_name(name)
@@ -47,15 +53,19 @@ def test_the_committed_audits_are_fully_judged(name: str) -> None:
     assert score(path)["gold reports"] >= 30
 
 
-# The current recall audit (seed 93, round 10, drawn after evrec15's last change and judged before it was scored):
-# 20 of 48 reports found with the right type, recall 0.42; main's code before the round finds the same 20 (its
-# census lemmas and told events move none of these sentences). The floor is lowered 0.55 -> 0.40 because the fresh
-# draw reads lower, not because a rule got worse: seed 92's judged sentences re-run on the round's code (dev) find 32
-# of their 51 reports (0.63; tariffs twice, an arrest), against 29 when judged. A sample of 48 reports moves the share
-# by about 0.14.
+# The current recall audit (seed 94, round 11, drawn after evrec16's last change and judged before it was scored):
+# 40 of 72 reports found with the right type, recall 0.556; main's code before the round finds 39 (the Trèbes
+# hostage-taking read as a detention). A sample of 72 reports moves the share by about 0.12.
 def test_the_current_recall_audit_floor() -> None:
-    assert AUDIT.name == "event_misses_ant2_seed93.tsv"
-    assert score(AUDIT)["recall estimate"] >= 0.40
+    assert AUDIT.name == "event_misses_ant2_seed94.tsv"
+    assert score(AUDIT)["recall estimate"] >= 0.55
+
+
+# Round 10's recall audit (seed 93, drawn after evrec15's last change and judged before it was scored): 20 of 48
+# reports found with the right type, recall 0.42; main's code before that round found the same 20. Re-run on round
+# 11's code (dev) one more is found, the Skripal poisoning "تسميم" (the judged file keeps what was judged).
+def test_the_round_10_recall_audit_floor() -> None:
+    assert score(AUDIT.with_name("event_misses_ant2_seed93.tsv"))["recall estimate"] >= 0.40
 
 
 # Round 9's recall audit (seed 92, drawn after evrec13's last change and judged before it was scored): 29 of 51

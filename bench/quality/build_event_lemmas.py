@@ -1,6 +1,7 @@
 """Census of event trigger lemmas on ANT v2.1: which PLOVER lemmas join the trigger lexicon (event_lemmas_census.tsv).
 
     .venv/bin/python -m bench.quality.build_event_lemmas [--limit N] [--write]
+    .venv/bin/python -m bench.quality.build_event_lemmas --sample LEMMA [--sample LEMMA ...] [--size 20] [--seed 16]
 
 The candidates (bench/quality/event_lemma_candidates.tsv) are the Arabic lemmas of the acts each PLOVER type's
 definition names, written from the definitions, not from sentences. Each lemma's forms are found through the shared
@@ -34,11 +35,12 @@ import argparse
 import json
 import random
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
-from flows.nlp.events.triggers import form_role, impossible_noun, is_excluded
-from flows.nlp.text import LemmaLexicon, normalize, words
+from flows.nlp.events.triggers import form_role, impossible_noun, is_excluded, sense_of
+from flows.nlp.text import LemmaLexicon, LexiconEntry, Word, normalize, words
 from flows.resources import read_tsv
 
 CANDIDATES = Path(__file__).resolve().parent / "event_lemma_candidates.tsv"
@@ -61,12 +63,34 @@ COUNT_QUANTILE = 0.10
 POLITICAL_QUANTILE = 0.25
 ACTOR_QUANTILE = 0.10
 # The seeds of the audits drawn after a census of this builder (event_audit.py draw --seed S, AUDIT_ARTICLES articles;
-# event_recall_audit.py draw --seed S --articles 300): round 9's 27 and 92, round 10's 30 and 93. Their articles are
-# never counted.
+# event_recall_audit.py draw --seed S --articles 300): round 9's 27 and 92, round 10's 30 and 93, round 11's 94 (drawn
+# after this round's census, so counted out before it). Their articles are never counted.
 PRECISION_SEEDS = (27, 30)
-RECALL_SEEDS = (92, 93)
+RECALL_SEEDS = (92, 93, 94)
 RECALL_ARTICLES = 300
+# A sampled hit's excerpt: this many words either side of the trigger (a clause, not the article's text).
+SAMPLE_CONTEXT_WORDS = 8
+# A new candidate family is judged on this many of its hits in the political sections, drawn with this seed, and
+# kept when at least SAMPLE_PRECISION of them are right reports of its type: the share of the stage's reports judged
+# type-right in the last fresh event audit (seed 30, round 10: 0.64), so a new family is no weaker than the stage.
+SAMPLES = Path(__file__).resolve().parent / "event_lemma_samples.tsv"
+SAMPLE_SIZE = 15
+SAMPLE_SEED = 16
+SAMPLE_PRECISION = 0.64
 COLUMNS = ("lemma", "pos", "category", "mode", "forms", "exclude")  # event_lemmas.tsv's
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    name: str  # the article's member name
+    seq: tuple[Word, ...]  # its body's words
+    first: int
+    last: int
+    entry: LexiconEntry
+
+    @property
+    def lemma(self) -> str:
+        return self.entry.lemma
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,23 +126,19 @@ def counted_names(seed_articles: int) -> list[str]:
     return [name for name in names if name not in audited]
 
 
-def census(rows: list[dict[str, str]], limit: int | None = None) -> dict[str, Tally]:
-    """lemma -> its Tally over the counted articles."""
+def hits(rows: list[dict[str, str]], limit: int | None = None) -> Iterator[Hit]:
+    """Every trigger of ``rows`` in the counted articles, found as the event stage finds it (its forms, exclusions and
+    part of speech; not its senses or domains, which decide a report, not a lemma)."""
     from bench.ant import ANT_V2_TARBALL, element, iter_ant_xml
     from bench.quality.event_audit import AUDIT_ARTICLES
 
     lexicon = LemmaLexicon.from_rows(rows, "census")
-    actors = actor_words()
     names = counted_names(AUDIT_ARTICLES)
     if limit is not None:
         names = names[:limit]
-    count: Counter[str] = Counter()
-    political: Counter[str] = Counter()
-    with_actor: Counter[str] = Counter()
     for name, xml in iter_ant_xml(ANT_V2_TARBALL, wanted=set(names)):
         body = element(xml, "TEXT") or ""
         seq = words(body, 0, len(body))
-        section = Path(name).parent.name
         i = 0
         while i < len(seq):
             match = lexicon.match_at(seq, i)
@@ -133,11 +153,47 @@ def census(rows: list[dict[str, str]], limit: int | None = None) -> dict[str, Ta
             wanted = entry.get("forms") or "all"
             if (wanted == "verb" and pos == "noun") or (wanted == "noun" and pos != "noun"):
                 continue
-            count[entry.lemma] += 1
-            political[entry.lemma] += section in POLITICAL or (section in ECONOMIC and entry.category in ECONOMIC_TYPES)
-            near = seq[max(0, match.first - ACTOR_REACH_WORDS) : match.last + 1 + ACTOR_REACH_WORDS]
-            with_actor[entry.lemma] += any(w.key in actors or w.stem in actors for w in near)
+            yield Hit(name, seq, match.first, match.last, entry)
+
+
+def census(rows: list[dict[str, str]], limit: int | None = None) -> dict[str, Tally]:
+    """lemma -> its Tally over the counted articles."""
+    actors = actor_words()
+    count: Counter[str] = Counter()
+    political: Counter[str] = Counter()
+    with_actor: Counter[str] = Counter()
+    for hit in hits(rows, limit):
+        section = Path(hit.name).parent.name
+        count[hit.lemma] += 1
+        political[hit.lemma] += section in POLITICAL or (section in ECONOMIC and hit.entry.category in ECONOMIC_TYPES)
+        near = hit.seq[max(0, hit.first - ACTOR_REACH_WORDS) : hit.last + 1 + ACTOR_REACH_WORDS]
+        with_actor[hit.lemma] += any(w.key in actors or w.stem in actors for w in near)
     return {lemma: Tally(n, political[lemma] / n, with_actor[lemma] / n) for lemma, n in count.items() if n}
+
+
+def sample(lemmas: list[str], size: int, seed: int, limit: int | None = None) -> dict[str, list[tuple[str, str, str]]]:
+    """``size`` hits of each candidate lemma drawn at random (reservoir, ``random.Random(seed)``) from the counted
+    articles' political sections, found among the lexicon's and every candidate's lemmas (a longer phrase wins, as in
+    the stage: "وقف إطلاق النار" is not a shooting) and read in the sense their context gives (event_senses.tsv; a
+    sense that is no event is left out), as (docno, type, excerpt of SAMPLE_CONTEXT_WORDS words either side): the
+    hits a person judges to say a family's precision (event_lemma_samples.tsv)."""
+    rng = random.Random(seed)
+    drawn: dict[str, list[tuple[str, str, str]]] = {lemma: [] for lemma in lemmas}
+    seen: Counter[str] = Counter()
+    for hit in hits(lexicon_rows() + candidate_rows(), limit):
+        if hit.lemma not in drawn or Path(hit.name).parent.name not in POLITICAL:
+            continue
+        event_type, _ = sense_of(hit.entry, hit.seq, hit.first, hit.last)
+        if event_type is None:
+            continue
+        lemma = hit.lemma
+        seen[lemma] += 1
+        slot = len(drawn[lemma]) if len(drawn[lemma]) < size else rng.randrange(seen[lemma])
+        if slot < size:
+            near = hit.seq[max(0, hit.first - SAMPLE_CONTEXT_WORDS) : hit.last + 1 + SAMPLE_CONTEXT_WORDS]
+            item = (Path(hit.name).stem, event_type, " ".join(w.surface for w in near))
+            drawn[lemma][slot : slot + 1] = [item]
+    return drawn
 
 
 def quantile(values: list[float], q: float) -> float:
@@ -160,10 +216,23 @@ def kept(tally: Tally | None, bar: Tally) -> bool:
     )
 
 
-def candidate_rows() -> list[dict[str, str]]:
-    lines = [line for line in CANDIDATES.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+def tsv_rows(path: Path) -> list[dict[str, str]]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     header = lines[0].split("\t")
     return [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
+
+
+def candidate_rows() -> list[dict[str, str]]:
+    return tsv_rows(CANDIDATES)
+
+
+def judged_samples() -> dict[tuple[str, str], list[bool]]:
+    """(lemma, the forms it was sampled with) -> whether each of its sampled hits was judged a right report
+    (event_lemma_samples.tsv)."""
+    found: dict[tuple[str, str], list[bool]] = {}
+    for row in tsv_rows(SAMPLES):
+        found.setdefault((row["lemma"], row["forms"]), []).append(row["judged"] == "right")
+    return found
 
 
 def lexicon_rows() -> list[dict[str, str]]:
@@ -207,7 +276,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--write", action="store_true", help=f"write the kept candidates to {OUT.name}")
     parser.add_argument("--verbose", action="store_true", help="print the lexicon's own lemmas' counts too")
     parser.add_argument("--cache", type=Path, help="a JSON file of the counts: read when it exists, else written")
+    parser.add_argument(
+        "--sample", action="append", metavar="LEMMA", help="print a random sample of this candidate's political hits"
+    )
+    parser.add_argument("--size", type=int, default=SAMPLE_SIZE, help="hits sampled per lemma")
+    parser.add_argument("--seed", type=int, default=SAMPLE_SEED, help="the sample's random.Random seed")
     args = parser.parse_args(argv)
+    if args.sample:
+        for lemma, drawn in sample(args.sample, args.size, args.seed, args.limit).items():
+            for docno, event_type, excerpt in drawn:
+                print(f"{lemma}\t{docno}\t{event_type}\t{excerpt}")
+        return
     candidates = candidate_rows()
     current = lexicon_rows()
     if args.cache and args.cache.is_file():
