@@ -275,6 +275,32 @@ def test_an_event_beside_a_request_stays(text: str) -> None:
     assert len(events_in(text, keep_weak=True)) >= 2
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقال بوتين إنه يريد هجوما مدمرا على إدلب.", id="an-attack-wanted"),
+        pytest.param("وقالت روسيا إنها تسعى إلى عقد اتفاقات مع إيران.", id="agreements-sought"),
+        pytest.param("وحذرت روسيا من إمكانية سحب قواتها من إدلب.", id="a-possible-withdrawal"),
+        pytest.param("وقال بوتين إن روسيا يمكن أن تشن هجوما على إدلب.", id="an-attack-that-could-be-launched"),
+        pytest.param("وأعربت روسيا عن رغبتها في الانسحاب من إدلب.", id="a-wish-to-withdraw"),
+    ],
+)
+def test_an_act_wished_for_or_possible_is_not_reported(text: str) -> None:
+    assert not [e for e in events_in(text, keep_weak=True) if e.event_type in ("ASSAULT", "AGREE", "RETREAT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        pytest.param("وشنت روسيا هجوما مدمرا على إدلب.", "ASSAULT", id="an-attack-launched"),
+        pytest.param("وعقدت روسيا اتفاقات مع إيران.", "AGREE", id="agreements-held"),
+        pytest.param("وحاول مسلحون اقتحام مركز الشرطة في إدلب.", "ASSAULT", id="an-attempted-storming-took-place"),
+    ],
+)
+def test_an_act_that_took_place_beside_the_same_words_is_reported(text: str, event_type: str) -> None:
+    assert event_type in [e.event_type for e in events_in(text, keep_weak=True)]
+
+
 def test_a_threatened_attack_is_hypothetical() -> None:
     (threat, attack) = events_in("وهددت إيران بشن هجوم على واشنطن.", keep_weak=True)
     assert (threat.event_type, attack.event_type, attack.status) == ("THREATEN", "ASSAULT", "hypothetical")

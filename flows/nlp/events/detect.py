@@ -40,7 +40,7 @@ from flows.nlp.events.dating import (
 )
 from flows.nlp.events.domains import KEPT_OFF_POLITICS, is_off_politics
 from flows.nlp.events.groups import resolve_groups
-from flows.nlp.events.irrealis import any_of_a_kind, complement_status, governing_statement
+from flows.nlp.events.irrealis import any_of_a_kind, complement_status, governing_statement, wished_for
 from flows.nlp.events.lexicon import EventLexicon, lexicon
 from flows.nlp.events.nisbas import action_nisbas, with_counterpart_nisba, with_object_nisba
 from flows.nlp.events.noun_clauses import (
@@ -159,6 +159,8 @@ def detect_events(
             asked_for, governed_status = complement_status(governor)
             if asked_for:
                 continue  # "طلبت بريطانيا عقد اجتماع": the meeting is what the request asks, not a report of one
+            if wished_for(text, hit, sentence.char_start):
+                continue  # "يريد هجوما مدمرا", "إمكانية سحب": an act wished for or possible, no report of one
             clause_start, clause_end = clause_bounds(text, lex, sentence, hit)
             if i + 1 < len(sentence_hits):
                 clause_end = min(clause_end, sentence_hits[i + 1].char_start)
