@@ -301,6 +301,33 @@ def test_an_act_that_took_place_beside_the_same_words_is_reported(text: str, eve
     assert event_type in [e.event_type for e in events_in(text, keep_weak=True)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("ووافق مجلس النواب المصري على مشروع قانون ينظم عمل الباعة.", id="parliament-passed-a-bill"),
+        pytest.param(
+            "ووافقت الجمعية الوطنية في فرنسا بأغلبية أعضائها على قانون يشدد قواعد اللجوء.",
+            id="assembly-passed-a-law-seven-words-on",
+        ),
+        pytest.param("ورفض البرلمان الميزانية الجديدة.", id="parliament-rejected-the-budget"),
+    ],
+)
+def test_a_vote_on_a_bill_is_no_event(text: str) -> None:
+    assert not [e for e in events_in(text, keep_weak=True) if e.event_type in ("AGREE", "REJECT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        pytest.param("ووافقت روسيا على وقف إطلاق النار في إدلب.", "AGREE", id="agreed-to-a-ceasefire"),
+        pytest.param("ووافق مجلس الأمن على قرار بشأن إدلب.", "AGREE", id="security-council-passed-a-resolution"),
+        pytest.param("ورفضت إيران مشروع قرار روسيا.", "REJECT", id="rejected-a-draft-resolution"),
+    ],
+)
+def test_an_approval_of_anything_but_a_bill_stays(text: str, event_type: str) -> None:
+    assert event_type in [e.event_type for e in events_in(text, keep_weak=True)]
+
+
 def test_a_threatened_attack_is_hypothetical() -> None:
     (threat, attack) = events_in("وهددت إيران بشن هجوم على واشنطن.", keep_weak=True)
     assert (threat.event_type, attack.event_type, attack.status) == ("THREATEN", "ASSAULT", "hypothetical")

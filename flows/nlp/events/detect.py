@@ -41,6 +41,7 @@ from flows.nlp.events.dating import (
 from flows.nlp.events.domains import KEPT_OFF_POLITICS, is_off_politics
 from flows.nlp.events.groups import resolve_groups
 from flows.nlp.events.irrealis import any_of_a_kind, complement_status, governing_statement, wished_for
+from flows.nlp.events.legislation import votes_on_a_bill
 from flows.nlp.events.lexicon import EventLexicon, lexicon
 from flows.nlp.events.nisbas import action_nisbas, with_counterpart_nisba, with_object_nisba
 from flows.nlp.events.noun_clauses import (
@@ -164,6 +165,8 @@ def detect_events(
             clause_start, clause_end = clause_bounds(text, lex, sentence, hit)
             if i + 1 < len(sentence_hits):
                 clause_end = min(clause_end, sentence_hits[i + 1].char_start)
+            if votes_on_a_bill(text, hit, clause_end):
+                continue  # "وافق مجلس النواب على مشروع قانون": domestic law-making, no event between actors
             hit_pool = actor_pool(text, pool, speakers, hit.char_start, hit.char_end)
             antecedent = relative_antecedent(text, hit_pool, sentence.char_start, hit.char_start)
             patient = None
