@@ -304,6 +304,24 @@ def test_an_act_that_took_place_beside_the_same_words_is_reported(text: str, eve
 @pytest.mark.parametrize(
     "text",
     [
+        pytest.param("وقال بوتين إن بلاده مستعدة لتقديم قرض آخر لإيران.", id="ready-to-give-a-loan"),
+        pytest.param("وتعتزم روسيا تقديم مساعدات لإيران.", id="intends-to-give-aid"),
+        pytest.param("ويأمل بوتين أن يلتقي نظيره في برلين.", id="hopes-to-meet"),
+    ],
+)
+def test_an_act_hoped_intended_or_readied_for_is_planned(text: str) -> None:
+    assert [e.status for e in events_in(text, keep_weak=True) if e.event_type in ("AID", "CONSULT")] == ["planned"]
+
+
+def test_a_threatened_imposition_of_sanctions_is_hypothetical() -> None:
+    # فرض "imposing" holds sanctions as شن holds an attack: the threat's complement behind it
+    statuses = {e.event_type: e.status for e in events_in("وهدد بوتين بإعادة فرض العقوبات على إيران.", True)}
+    assert statuses.get("SANCTION") == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         pytest.param("ووافق مجلس النواب المصري على مشروع قانون ينظم عمل الباعة.", id="parliament-passed-a-bill"),
         pytest.param(
             "ووافقت الجمعية الوطنية في فرنسا بأغلبية أعضائها على قانون يشدد قواعد اللجوء.",

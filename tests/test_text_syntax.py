@@ -104,6 +104,7 @@ LIGHT = frozenset({"عقد", "يشن"})
             "ولا يمكن أن يشن هجوما", "هجوما", "possibility", id="cannot-launch-an-attack-through-a-light-verb"
         ),
         pytest.param("أعربت عن رغبتها في الانسحاب", "الانسحاب", "volition", id="her-wish-to-withdraw"),
+        pytest.param("إن بلاده مستعدة لتقديم قرض", "لتقديم", "readiness", id="ready-to-give"),
     ],
 )
 def test_an_act_a_word_of_wanting_or_possibility_governs(text: str, act: str, kind: str) -> None:
@@ -128,6 +129,6 @@ def test_a_reported_act_has_no_irrealis_governor(text: str, act: str) -> None:
 def test_every_irrealis_row_gives_forms_and_a_kind() -> None:
     forms = irrealis_forms()
     for row in read_tsv("irrealis_words.tsv"):
-        assert row["kind"] in ("volition", "seeking", "possibility"), row
+        assert row["kind"] in ("volition", "seeking", "possibility", "hope", "intention", "readiness"), row
     assert {"يريد", "تسعي", "امكانيه", "يمكن", "رغبه"} <= set(forms)
     assert "تمكن" not in forms  # تمكّن "managed to" is no possibility
