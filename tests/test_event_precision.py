@@ -426,3 +426,29 @@ def test_in_accordance_with_is_no_agreement() -> None:
         e for e in events_in("وتجري العملية في إدلب بما يتفق مع القانون الدولي.", True) if e.event_type == "AGREE"
     ]
     assert [e.event_type for e in events_in("واتفقت روسيا وإيران على وقف القتال في إدلب.", True)][:1] == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("builder", "data", "count"),
+    [
+        pytest.param("build_irrealis_words", "irrealis_words.tsv", "governed", id="irrealis-governors"),
+        pytest.param("build_legislation_words", "legislation_words.tsv", "objects", id="legislative-nouns"),
+    ],
+)
+def test_a_census_list_holds_only_candidates_judged_keep_and_counted_enough(
+    builder: str, data: str, count: str
+) -> None:
+    import importlib
+
+    from flows.resources import read_tsv
+
+    module = importlib.import_module(f"bench.quality.{builder}")
+    judged = {row["lemma"]: row["judged"] for row in module.candidate_rows()}
+    floor = getattr(module, "MIN_GOVERNED", None) or module.MIN_OBJECTS
+    rows = read_tsv(data)
+    assert rows
+    for row in rows:
+        assert judged.get(row["lemma"]) == "keep", row
+        assert int(row[count]) >= floor, row
+    turned_down = {lemma for lemma, verdict in judged.items() if verdict != "keep"}
+    assert turned_down and not turned_down & {row["lemma"] for row in rows}
