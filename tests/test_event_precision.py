@@ -275,6 +275,77 @@ def test_an_event_beside_a_request_stays(text: str) -> None:
     assert len(events_in(text, keep_weak=True)) >= 2
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقال بوتين إنه يريد هجوما مدمرا على إدلب.", id="an-attack-wanted"),
+        pytest.param("وقالت روسيا إنها تسعى إلى عقد اتفاقات مع إيران.", id="agreements-sought"),
+        pytest.param("وحذرت روسيا من إمكانية سحب قواتها من إدلب.", id="a-possible-withdrawal"),
+        pytest.param("وقال بوتين إن روسيا يمكن أن تشن هجوما على إدلب.", id="an-attack-that-could-be-launched"),
+        pytest.param("وأعربت روسيا عن رغبتها في الانسحاب من إدلب.", id="a-wish-to-withdraw"),
+    ],
+)
+def test_an_act_wished_for_or_possible_is_not_reported(text: str) -> None:
+    assert not [e for e in events_in(text, keep_weak=True) if e.event_type in ("ASSAULT", "AGREE", "RETREAT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        pytest.param("وشنت روسيا هجوما مدمرا على إدلب.", "ASSAULT", id="an-attack-launched"),
+        pytest.param("وعقدت روسيا اتفاقات مع إيران.", "AGREE", id="agreements-held"),
+        pytest.param("وحاول مسلحون اقتحام مركز الشرطة في إدلب.", "ASSAULT", id="an-attempted-storming-took-place"),
+    ],
+)
+def test_an_act_that_took_place_beside_the_same_words_is_reported(text: str, event_type: str) -> None:
+    assert event_type in [e.event_type for e in events_in(text, keep_weak=True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقال بوتين إن بلاده مستعدة لتقديم قرض آخر لإيران.", id="ready-to-give-a-loan"),
+        pytest.param("وتعتزم روسيا تقديم مساعدات لإيران.", id="intends-to-give-aid"),
+        pytest.param("ويأمل بوتين أن يلتقي نظيره في برلين.", id="hopes-to-meet"),
+    ],
+)
+def test_an_act_hoped_intended_or_readied_for_is_planned(text: str) -> None:
+    assert [e.status for e in events_in(text, keep_weak=True) if e.event_type in ("AID", "CONSULT")] == ["planned"]
+
+
+def test_a_threatened_imposition_of_sanctions_is_hypothetical() -> None:
+    # فرض "imposing" holds sanctions as شن holds an attack: the threat's complement behind it
+    statuses = {e.event_type: e.status for e in events_in("وهدد بوتين بإعادة فرض العقوبات على إيران.", True)}
+    assert statuses.get("SANCTION") == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("ووافق مجلس النواب المصري على مشروع قانون ينظم عمل الباعة.", id="parliament-passed-a-bill"),
+        pytest.param(
+            "ووافقت الجمعية الوطنية في فرنسا بأغلبية أعضائها على قانون يشدد قواعد اللجوء.",
+            id="assembly-passed-a-law-seven-words-on",
+        ),
+        pytest.param("ورفض البرلمان الميزانية الجديدة.", id="parliament-rejected-the-budget"),
+    ],
+)
+def test_a_vote_on_a_bill_is_no_event(text: str) -> None:
+    assert not [e for e in events_in(text, keep_weak=True) if e.event_type in ("AGREE", "REJECT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        pytest.param("ووافقت روسيا على وقف إطلاق النار في إدلب.", "AGREE", id="agreed-to-a-ceasefire"),
+        pytest.param("ووافق مجلس الأمن على قرار بشأن إدلب.", "AGREE", id="security-council-passed-a-resolution"),
+        pytest.param("ورفضت إيران مشروع قرار روسيا.", "REJECT", id="rejected-a-draft-resolution"),
+    ],
+)
+def test_an_approval_of_anything_but_a_bill_stays(text: str, event_type: str) -> None:
+    assert event_type in [e.event_type for e in events_in(text, keep_weak=True)]
+
+
 def test_a_threatened_attack_is_hypothetical() -> None:
     (threat, attack) = events_in("وهددت إيران بشن هجوم على واشنطن.", keep_weak=True)
     assert (threat.event_type, attack.event_type, attack.status) == ("THREATEN", "ASSAULT", "hypothetical")
@@ -355,3 +426,29 @@ def test_in_accordance_with_is_no_agreement() -> None:
         e for e in events_in("وتجري العملية في إدلب بما يتفق مع القانون الدولي.", True) if e.event_type == "AGREE"
     ]
     assert [e.event_type for e in events_in("واتفقت روسيا وإيران على وقف القتال في إدلب.", True)][:1] == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("builder", "data", "count"),
+    [
+        pytest.param("build_irrealis_words", "irrealis_words.tsv", "governed", id="irrealis-governors"),
+        pytest.param("build_legislation_words", "legislation_words.tsv", "objects", id="legislative-nouns"),
+    ],
+)
+def test_a_census_list_holds_only_candidates_judged_keep_and_counted_enough(
+    builder: str, data: str, count: str
+) -> None:
+    import importlib
+
+    from flows.resources import read_tsv
+
+    module = importlib.import_module(f"bench.quality.{builder}")
+    judged = {row["lemma"]: row["judged"] for row in module.candidate_rows()}
+    floor = getattr(module, "MIN_GOVERNED", None) or module.MIN_OBJECTS
+    rows = read_tsv(data)
+    assert rows
+    for row in rows:
+        assert judged.get(row["lemma"]) == "keep", row
+        assert int(row[count]) >= floor, row
+    turned_down = {lemma for lemma, verdict in judged.items() if verdict != "keep"}
+    assert turned_down and not turned_down & {row["lemma"] for row in rows}

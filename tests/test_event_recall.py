@@ -173,8 +173,13 @@ def test_only_sanction_counts_the_economy_section_as_political() -> None:
 
 
 def test_the_census_leaves_out_every_audit_drawn_after_a_census() -> None:
+    from bench.quality import build_irrealis_words
+
     assert {27, 30} <= set(build_event_lemmas.PRECISION_SEEDS)
     assert {92, 93} <= set(build_event_lemmas.RECALL_SEEDS)
+    # round 11: the irrealis and legislation censuses (build_legislation_words reads the same names) leave out seed 31
+    assert {27, 30, 31} <= set(build_irrealis_words.PRECISION_SEEDS)
+    assert {92, 93} <= set(build_irrealis_words.RECALL_SEEDS)
 
 
 # Round 11 (evrec16): the ASSAULT acts the recall audits (seeds 91-93) and dev/dev2 missed, admitted by the census and

@@ -1,4 +1,5 @@
-"""The shared text layer's clause structure: auxiliary verbs, appositions, joined verbs with an object pronoun."""
+"""The shared text layer's clause structure: auxiliary verbs, appositions, joined verbs with an object pronoun,
+irrealis governors."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from flows.nlp.text.syntax import (
     auxiliary_verb,
     between_commas,
     in_parentheses_after,
+    irrealis_forms,
+    irrealis_governor,
     joined_with_object_pronoun,
 )
 from flows.resources import read_tsv
@@ -84,3 +87,48 @@ def test_a_name_between_commas_is_set_off() -> None:
 )
 def test_a_joined_word_with_an_object_pronoun(word: str, joined: bool) -> None:
     assert joined_with_object_pronoun(word, 0, len(word)) is joined
+
+
+LIGHT = frozenset({"عقد", "يشن"})
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "kind"),
+    [
+        pytest.param("وقال إنه يريد هجوما مدمرا", "هجوما", "volition", id="wants-an-attack"),
+        pytest.param(
+            "وهي تسعى إلى عقد اتفاقات", "اتفاقات", "seeking", id="seeks-to-hold-agreements-through-a-light-noun"
+        ),
+        pytest.param("وحذرت من إمكانية سحب صلاحياتها", "سحب", "possibility", id="the-possibility-of-a-withdrawal"),
+        pytest.param(
+            "ولا يمكن أن يشن هجوما", "هجوما", "possibility", id="cannot-launch-an-attack-through-a-light-verb"
+        ),
+        pytest.param("أعربت عن رغبتها في الانسحاب", "الانسحاب", "volition", id="her-wish-to-withdraw"),
+        pytest.param("إن بلاده مستعدة لتقديم قرض", "لتقديم", "readiness", id="ready-to-give"),
+    ],
+)
+def test_an_act_a_word_of_wanting_or_possibility_governs(text: str, act: str, kind: str) -> None:
+    assert irrealis_governor(text, text.index(act), 0, LIGHT) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        pytest.param("شنت روسيا هجوما مدمرا", "هجوما", id="an-attack-launched"),
+        pytest.param("يريد الرئيس، بعد الهجوم الأخير، أن يرد", "الهجوم", id="a-comma-ends-the-governor-s-clause"),
+        pytest.param("يريد الرئيس الروسي وقف الهجوم", "الهجوم", id="a-noun-between-that-is-no-link"),
+        pytest.param("تمكنت القوات من السيطرة على المدينة", "السيطرة", id="managed-to-is-no-form-of-possibility"),
+        pytest.param("يريد هجوما", "هجوما", id="before-the-clause-start"),
+    ],
+)
+def test_a_reported_act_has_no_irrealis_governor(text: str, act: str) -> None:
+    clause_start = text.index(act) if text == "يريد هجوما" else 0
+    assert irrealis_governor(text, text.index(act), clause_start, LIGHT) is None
+
+
+def test_every_irrealis_row_gives_forms_and_a_kind() -> None:
+    forms = irrealis_forms()
+    for row in read_tsv("irrealis_words.tsv"):
+        assert row["kind"] in ("volition", "seeking", "possibility", "hope", "intention", "readiness"), row
+    assert {"يريد", "تسعي", "امكانيه", "يمكن", "رغبه"} <= set(forms)
+    assert "تمكن" not in forms  # تمكّن "managed to" is no possibility

@@ -40,7 +40,15 @@ from flows.nlp.events.dating import (
 )
 from flows.nlp.events.domains import KEPT_OFF_POLITICS, is_off_politics
 from flows.nlp.events.groups import resolve_groups
-from flows.nlp.events.irrealis import any_of_a_kind, complement_status, governing_statement
+from flows.nlp.events.irrealis import (
+    PLANNING_KINDS,
+    VOIDING_KINDS,
+    any_of_a_kind,
+    complement_status,
+    governing_statement,
+    irrealis_kind,
+)
+from flows.nlp.events.legislation import votes_on_a_bill
 from flows.nlp.events.lexicon import EventLexicon, lexicon
 from flows.nlp.events.nisbas import action_nisbas, with_counterpart_nisba, with_object_nisba
 from flows.nlp.events.noun_clauses import (
@@ -159,9 +167,14 @@ def detect_events(
             asked_for, governed_status = complement_status(governor)
             if asked_for:
                 continue  # "طلبت بريطانيا عقد اجتماع": the meeting is what the request asks, not a report of one
+            wish = irrealis_kind(text, hit, sentence.char_start)
+            if wish in VOIDING_KINDS:
+                continue  # "يريد هجوما مدمرا", "إمكانية سحب": an act wished for or possible, no report of one
             clause_start, clause_end = clause_bounds(text, lex, sentence, hit)
             if i + 1 < len(sentence_hits):
                 clause_end = min(clause_end, sentence_hits[i + 1].char_start)
+            if votes_on_a_bill(text, hit, clause_end):
+                continue  # "وافق مجلس النواب على مشروع قانون": domestic law-making, no event between actors
             hit_pool = actor_pool(text, pool, speakers, hit.char_start, hit.char_end)
             antecedent = relative_antecedent(text, hit_pool, sentence.char_start, hit.char_start)
             patient = None
@@ -252,6 +265,8 @@ def detect_events(
             status = event_status(text, hit, previous_end, lex, sentence.char_start)
             if governed_status is not None and status == "occurred":
                 status = governed_status  # "هددت بشن هجوم": the threatened attack is hypothetical
+            if wish in PLANNING_KINDS and status == "occurred":
+                status = "planned"  # "مستعدة لتقديم قرض", "تعتزم الاستقالة": an act to come
             if status == "content":
                 continue  # "بتهمة …", "بدعوى أنها تدعم …": the content of a charge, not a report of the act
             if status == "occurred" and any_of_a_kind(text, hit):

@@ -9,6 +9,10 @@ An auxiliary verb (كان and its sisters, the verbs of approach and beginning: 
 clause whose subject comes before its verb: "وظل ترامب ينتقد الاتفاق" (Trump is the subject of ينتقد), "بات الجيش
 يسيطر". An apposition names again who was just named: in parentheses ("وزارة العدل الأمريكية (واشنطن)") or between
 commas after a description ("المبعوث الأممي إلى اليمن، مارتن غريفيث، الحكومة").
+
+An irrealis governor is a word of wanting, seeking or possibility (flows/data/irrealis_words.tsv, admitted by a corpus
+census) whose complement is an act that is wished for or possible, not one that took place: "يريد هجوما مدمرا",
+"تسعى إلى عقد اتفاقات", "إمكانية سحب بعض صلاحياتها", "يمكن أن يشن".
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import re
 from functools import cache
 
 from flows.nlp.text.arabic import normalize
-from flows.nlp.text.forms import finite_forms
+from flows.nlp.text.forms import derived_forms, finite_forms
 from flows.nlp.text.morph import words
 from flows.resources import read_tsv
 
@@ -30,6 +34,14 @@ MIN_FORM_LETTERS = 3
 PARENTHESIS_OPEN = re.compile(r"\s*\(\s*")
 PARENTHESIS_CLOSE = re.compile(r"\s*\)")
 COMMA = re.compile(r"\s*[،,]\s*")
+# What may stand between an irrealis governor and its complement: the complementiser أن ("يريد أن يلتقي") and the
+# prepositions a governor takes for its aim ("تسعى إلى", "رغبتها في"), as words of their own; ب and ل are written on
+# the next word ("استعدادا للضربة") and need no word.
+IRREALIS_LINKS = frozenset(normalize(w) for w in ("أن", "إلى", "في", "على"))
+# At most this many link or light words between the governor and the act ("تسعى إلى عقد اتفاقات": two).
+IRREALIS_REACH_WORDS = 2
+# Characters read back from the act: the governor and its links, with their clitics.
+IRREALIS_REACH_CHARS = 40
 
 
 @cache
@@ -48,6 +60,39 @@ def auxiliary_verb(word: str) -> bool:
     norm = normalize(word)
     forms = auxiliary_forms()
     return norm in forms or (norm[:1] in CONJUNCTIONS and norm[1:] in forms)
+
+
+@cache
+def irrealis_forms() -> dict[str, str]:
+    """Normalised form -> kind (volition, seeking, possibility) of every irrealis governor of irrealis_words.tsv: a
+    verb's third-person forms (finite_forms: no participle or verbal noun, whose spellings are other words), a noun's
+    inflected forms, a fixed word as it is ("يمكن": the verb أمكن's other forms are تمكّن "managed to")."""
+    forms: dict[str, str] = {}
+    for row in read_tsv("irrealis_words.tsv"):
+        made = finite_forms(row["lemma"]) if row["pos"] == "verb" else derived_forms(row["lemma"], row["pos"])
+        for form in made:
+            forms.setdefault(form, row["kind"])
+    return forms
+
+
+def irrealis_governor(text: str, start: int, clause_start: int, light: frozenset[str] = frozenset()) -> str | None:
+    """The kind of the irrealis governor whose complement is the act whose word starts at ``start``, or None.
+
+    The governor stands right before the act ("يريد هجوما") or before at most IRREALIS_REACH_WORDS link words (أن,
+    إلى, في, على) and ``light`` words, the support words a caller's acts are held with ("تسعى إلى عقد اتفاقات",
+    "يمكن أن يشن هجوما"), all in one clause (no punctuation between) and after ``clause_start``."""
+    before = words(text, max(clause_start, start - IRREALIS_REACH_CHARS), start)
+    forms = irrealis_forms()
+    end, links = start, 0
+    for word in reversed(before):
+        if text[word.end : end].strip():
+            return None
+        if word.key in forms:
+            return forms[word.key]
+        if links == IRREALIS_REACH_WORDS or not (word.key in IRREALIS_LINKS or word.key in light):
+            return None
+        links, end = links + 1, word.start
+    return None
 
 
 def in_parentheses_after(text: str, first_end: int, start: int, end: int) -> bool:
