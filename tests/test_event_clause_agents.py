@@ -72,3 +72,30 @@ def test_the_doers_verbs_are_a_census_of_finite_verbs() -> None:
     assert {"شنّ", "نفّذ", "ارتكب", "فرض", "قاد"} <= set(LIGHT_VERB_LEMMAS)
     assert all(finite_forms(lemma) for lemma in LIGHT_VERB_LEMMAS)
     assert not {"توقيع", "اجراء", "ادان", "وصف"} & light_verb_forms()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "agent"),
+    [
+        pytest.param(
+            "وقالت الولايات المتحدة إنها ستواصل. وقرر ترامب اللجوء إلى فرض عقوبات اقتصادية أميركية على إيران.",
+            "عقوبات",
+            "دونالد ترمب",
+            id="trump-decided-on-us-sanctions-is-their-agent",
+        ),
+        pytest.param(
+            "وقالت الولايات المتحدة إنها ستواصل. ووصف ترامب الاتفاق بأنه سيئ، وهدد بإعادة فرض العقوبات الأميركية على إيران.",
+            "العقوبات",
+            "دونالد ترمب",
+            id="the-subject-the-threat-goes-on-with",
+        ),
+        pytest.param(
+            "وانتقد بوتين العقوبات الأمريكية على إيران. وقالت الولايات المتحدة إنها ستواصل.",
+            "العقوبات",
+            "الولايات المتحدة",
+            id="a-person-of-another-state-leaves-the-nisba-the-agent",
+        ),
+    ],
+)
+def test_a_person_of_the_nisbas_state_stays_the_nouns_agent(text: str, trigger: str, agent: str) -> None:
+    assert report_of(text, trigger)[0] == agent

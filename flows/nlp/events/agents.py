@@ -96,6 +96,8 @@ class ActorCandidate:
     entity_ids: tuple[str, ...]
     entity_type: str
     is_adjectival: bool = False
+    # The country its entity belongs to (Entity.country_code): a person's state, a nisba's country.
+    country_code: str | None = None
 
 
 def gap_tokens(text: str, start: int, end: int) -> int:

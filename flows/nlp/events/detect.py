@@ -130,8 +130,11 @@ def detect_events(
     story = story_day(text, sentences[0] if sentences else None, anchor, lex)
     places = frozenset(e.entity_id for e in entities if is_place_only(e))
     courts = frozenset(e.entity_id for e in entities if is_court(e))
+    countries = {e.entity_id: e.country_code for e in entities}
     candidates = [
-        ActorCandidate(m.char_start, m.char_end, (m.entity_id,), m.entity_type, m.is_adjectival)
+        ActorCandidate(
+            m.char_start, m.char_end, (m.entity_id,), m.entity_type, m.is_adjectival, countries.get(m.entity_id)
+        )
         for m in mentions
         if m.entity_id not in courts
     ]
