@@ -42,7 +42,10 @@ def report_of(text: str, trigger: str) -> tuple[str | None, str | None]:
             id="an-invasion-the-us-led",
         ),
         pytest.param(
-            "وانتقدت روسيا العقوبات التي فرضتها واشنطن على موسكو.", "العقوبات", "واشنطن", id="sanctions-washington-imposed"
+            "وانتقدت روسيا العقوبات التي فرضتها واشنطن على موسكو.",
+            "العقوبات",
+            "واشنطن",
+            id="sanctions-washington-imposed",
         ),
     ],
 )
@@ -99,3 +102,63 @@ def test_the_doers_verbs_are_a_census_of_finite_verbs() -> None:
 )
 def test_a_person_of_the_nisbas_state_stays_the_nouns_agent(text: str, trigger: str, agent: str) -> None:
     assert report_of(text, trigger)[0] == agent
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "roles"),
+    [
+        pytest.param(
+            "وأكد الرئيس الإيراني حسن روحاني على أهمية التزام الولايات المتحدة بالاتفاق، وهدد واشنطن برد سريع.",
+            "وهدد",
+            ("حسن روحاني", "واشنطن"),
+            id="rouhani-threatened-washington-a-masculine-verb-before-a-feminine-state",
+        ),
+        pytest.param(
+            "وأعلن البرلمان قراره. وقرار يدعو الولايات المتحدة إلى التراجع.",
+            "يدعو",
+            (None, "الولايات المتحدة"),
+            id="a-resolution-calls-on-the-us",
+        ),
+        pytest.param("وهددت واشنطن طهران بعقوبات.", "وهددت", ("واشنطن", "طهران"), id="a-feminine-verb-takes-its-state"),
+        pytest.param("وهدد العراق تركيا بالرد.", "وهدد", ("العراق", "تركيا"), id="iraq-is-masculine"),
+        pytest.param(
+            "وقال المصدر إن دعم الجزائر للبوليساريو لا يعني شيئا.",
+            "دعم",
+            ("الجزائر", None),
+            id="a-form-one-perfect-is-spelled-as-its-verbal-noun",
+        ),
+    ],
+)
+def test_a_state_of_the_other_gender_after_a_verb_is_its_object(
+    text: str, trigger: str, roles: tuple[str | None, str | None]
+) -> None:
+    assert report_of(text, trigger) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "roles"),
+    [
+        pytest.param(
+            "وانتقدت روسيا العقوبات التي فرضتها واشنطن على موسكو.",
+            "العقوبات",
+            ("واشنطن", "موسكو"),
+            id="the-target-behind-a-preposition-not-the-critic",
+        ),
+        pytest.param(
+            "وانتقدت روسيا الضربة التي قادتها الولايات المتحدة مع فرنسا على سوريا.",
+            "الضربة",
+            ("الولايات المتحدة", "سوريا"),
+            id="a-partner-behind-with-is-no-target",
+        ),
+        pytest.param(
+            "وفرنسا من أشد منتقدي العملية العسكرية التي تنفذها تركيا في شمال سوريا.",
+            "العملية العسكرية",
+            ("تركيا", None),
+            id="a-critic-before-the-noun-is-no-target",
+        ),
+    ],
+)
+def test_a_relative_clauses_agent_keeps_its_own_target(
+    text: str, trigger: str, roles: tuple[str | None, str | None]
+) -> None:
+    assert report_of(text, trigger) == roles

@@ -51,8 +51,8 @@ def main() -> None:
     from bench.quality.ant2 import not_gold
     from flows.nlp.events.triggers import find_triggers
     from flows.nlp.text import split_sentences, words
-    from flows.nlp.text.forms import finite_forms
     from flows.nlp.text.arabic import normalize
+    from flows.nlp.text.forms import finite_forms
 
     form_lemma = {form: lemma for lemma in AGENT_LEMMAS for form in finite_forms(lemma)}
     verbs: Counter[str] = Counter()

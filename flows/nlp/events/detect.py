@@ -46,6 +46,7 @@ from flows.nlp.events.nisbas import action_nisbas, with_counterpart_nisba, with_
 from flows.nlp.events.noun_clauses import (
     SYMMETRIC_TYPES,
     is_undergone,
+    relative_clause_roles,
     relative_light_agent,
     relative_object,
     undergone_roles,
@@ -190,6 +191,7 @@ def detect_events(
                 hit.entry.event_type,
                 antecedent or subject,
                 hit.subject_suffix,
+                hit.entry.trigger.split()[0],
             )
             if antecedent is not None and roles.actor1_id not in antecedent.entity_ids:
                 roles = with_agent(roles, antecedent.entity_ids[0])
@@ -224,7 +226,8 @@ def detect_events(
             if hit.entry.pos == "noun":
                 light_agent = relative_light_agent(text, hit.char_end, clause_end, pool)
                 if light_agent is not None and light_agent != roles.actor1_id:
-                    roles = with_agent(roles, light_agent)  # "غارة شنتها طائرات التحالف": the coalition's
+                    # "غارة شنتها طائرات التحالف": the coalition's; "العقوبات التي فرضتها واشنطن على موسكو"
+                    roles = relative_clause_roles(text, roles, light_agent, hit.char_end, clause_end, pool)
                 target = relative_object(text, hit.char_end, clause_end, pool)
                 if target is not None and target == roles.actor1_id and roles.source not in ("nisba", "by"):
                     roles = as_target(roles, target)  # "الغارة التي استهدفت القيادي الحوثي صالح الصماد"

@@ -86,7 +86,9 @@ def verb_subject_nisba(
     entity_id = article_country(nisba_country(normalize(token.text)), entities)
     if entity_id is None or not subject_noun_nisba(text, hit.char_end, token.char_start, token.char_end):
         return []
-    return [ActorCandidate(token.char_start, token.char_end, (entity_id,), "GPE", True, country_of(entity_id, entities))]
+    return [
+        ActorCandidate(token.char_start, token.char_end, (entity_id,), "GPE", True, country_of(entity_id, entities))
+    ]
 
 
 def nisba_country(word: str) -> str | None:

@@ -163,6 +163,7 @@ def assign_roles(
     event_type: str = "",
     shared_subject: ActorCandidate | None = None,
     subject_suffix: bool = False,
+    verb_lemma: str = "",
 ) -> Roles:
     """actor1, actor2, place and every actor of the trigger, from the candidates inside [clause_start, clause_end)."""
     visit = mode == "visit"
@@ -232,7 +233,20 @@ def assign_roles(
             actor_before,
             shared_subject,
             subject_suffix,
+            verb_lemma,
         )
+        if source == "carried":
+            # "وأكد الرئيس الإيراني حسن روحاني على …، وهدد واشنطن": the subject the verb carries is its sentence's
+            # opening one, the name right after the first verb.
+            first = next(
+                (
+                    c
+                    for c in actor_before
+                    if 1 <= gap_tokens(text, clause_start, c.char_start) <= OPENING_SUBJECT_TOKENS
+                ),
+                None,
+            )
+            source = "subject" if first is not None else "guess"
         nisba_subject = next(
             (
                 c
