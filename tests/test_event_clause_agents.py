@@ -162,3 +162,28 @@ def test_a_relative_clauses_agent_keeps_its_own_target(
     text: str, trigger: str, roles: tuple[str | None, str | None]
 ) -> None:
     assert report_of(text, trigger) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "roles"),
+    [
+        pytest.param(
+            "واعتُقل الصحفي محمد علي من قبل الشرطة التركية. وقالت تركيا إنه متهم.",
+            "واعتُقل",
+            ("تركيا", "محمد علي"),
+            id="arrested-by-the-turkish-police-with-its-conjunction",
+        ),
+        pytest.param("وقُتل الناشط على يد عناصر حزب الله.", "وقُتل", ("حزب الله", None), id="killed-at-the-hands-of"),
+        pytest.param(
+            "وقتل 53 فلسطينيا على يد القوات الإسرائيلية. وقالت إسرائيل إنها تدافع.",
+            "وقتل",
+            ("إسرائيل", None),
+            id="a-count-killed-at-the-hands-of-the-israeli-forces",
+        ),
+        pytest.param("واعتُقل الصحفي محمد علي أمس.", "واعتُقل", (None, "محمد علي"), id="no-by-phrase-no-agent"),
+    ],
+)
+def test_a_passive_verbs_by_phrase_names_its_agent(
+    text: str, trigger: str, roles: tuple[str | None, str | None]
+) -> None:
+    assert report_of(text, trigger) == roles

@@ -41,6 +41,9 @@ CO_PARTICIPANT_WORDS = frozenset(normalize(w) for w in ("مع", "بين", "وم�
 AGENT_PHRASES = frozenset(
     (normalize(a), normalize(b)) for a, b in (("من", "قبل"), ("من", "جانب"), ("على", "يد"), ("على", "أيدي"))
 )
+# A passive verb's agent stands this many words after its phrase at most ("على يد عناصر حزب الله": a force's noun, then
+# the name; "من قبل الشرطة التركية": the nisba on its noun).
+BY_PHRASE_REACH_TOKENS = 2
 # "كل من إيران والحوثيين": من after كل is a quantifier, not a preposition.
 QUANTIFIER_BEFORE_MIN = normalize("كل")
 # Words after which a name then a verb is subject then verb: كان and its forms, قد, لقد, لكن (a sister of إن: "لكن
@@ -418,6 +421,26 @@ def agent_phrase_before(text: str, cand: ActorCandidate) -> bool:
     """ "من قبل X", "من جانب X", "على يد X": X is who did it."""
     words = [normalize(t.text) for t in tokens(text, max(0, cand.char_start - 30), cand.char_start)][-2:]
     return len(words) == 2 and tuple(words) in AGENT_PHRASES
+
+
+def by_phrase_agent(text: str, start: int, end: int, cands: list[ActorCandidate]) -> ActorCandidate | None:
+    """The agent a passive verb names in its clause [start, end) behind "من قبل", "على يد", "على أيدي" or "من جانب":
+    "واعتُقل الصحفي من قبل الشرطة التركية" (Turkey, by the nisba on the police), "قُتل الناشط على يد عناصر حزب الله";
+    None when the clause has no such phrase (the agent is left unsaid)."""
+    found = tokens(text, start, end)
+    for first, second in zip(found, found[1:]):
+        if (normalize(first.text).removeprefix("و"), normalize(second.text)) not in AGENT_PHRASES:
+            continue
+        return next(
+            (
+                c
+                for c in sorted(cands, key=lambda c: c.char_start)
+                if second.char_end <= c.char_start < end
+                and gap_tokens(text, second.char_end, word_start(text, c.char_start)) <= BY_PHRASE_REACH_TOKENS
+            ),
+            None,
+        )
+    return None
 
 
 def first_conjunct(text: str, cands: list[ActorCandidate], last: int) -> ActorCandidate:

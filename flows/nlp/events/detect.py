@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from flows.nlp.events.agents import carries_object, gap_tokens
+from flows.nlp.events.agents import by_phrase_agent, carries_object, gap_tokens
 from flows.nlp.events.answers import answering, authored_roles, in_noun_phrase, rejected_by
 from flows.nlp.events.clauses import (
     QUOTE_BOUNDARY,
@@ -213,12 +213,14 @@ def detect_events(
                 is_passive(text, hit)
                 or (roles.source == "guess" and counted_patient(text, hit) and not name_right_before(text, pool, hit))
             ):
-                # "اعتُقل الصحفي": no agent; the one named after the verb is the one it was done to.
-                after_verb = {e for c in pool if c.char_start >= hit.char_end for e in c.entity_ids}
+                # "اعتُقل الصحفي": no agent unless a by-phrase names it ("من قبل الشرطة", "على يد عناصر حزب الله"); the
+                # one named after the verb is the one it was done to.
+                by = by_phrase_agent(text, hit.char_end, clause_end, pool)
+                agent = by.entity_ids[0] if by is not None and by.entity_ids[0] else None
+                after_verb = {e for c in pool if c.char_start >= hit.char_end for e in c.entity_ids} - {agent}
                 patient = next((a for a in (roles.actor1_id, roles.actor2_id) if a in after_verb), None)
-                roles = Roles(
-                    None, patient, roles.location_id, tuple(a for a in roles.actor_ids if a == patient), "subject"
-                )
+                ordered = tuple(a for a in (agent, patient) if a)
+                roles = Roles(agent, patient, roles.location_id, ordered, "by" if agent else "subject")
             elif hit.entry.event_type not in SYMMETRIC_TYPES and is_undergone(
                 text, clause_start, hit.char_start, hit.char_end, hit.entry.pos == "verb"
             ):
