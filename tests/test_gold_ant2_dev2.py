@@ -135,8 +135,10 @@ def test_floors_on_dev2_events():
     shared_path("corpus", "ant-v2.1-dev.tar.gz")
     figures = events_ant2.evaluate("dev2")["figures"]
     # Round 10 (evrec15: tariffs and arrests by the census, an unnamed event noun takes the last told event of its
-    # type): event F1 0.466 -> 0.484, type F1 0.658 -> 0.682.
-    assert figures["event_f1"] >= 0.47
+    # type): event F1 0.466 -> 0.484, type F1 0.658 -> 0.682. Round 11 (evact16: a doer's relative clause names an event
+    # noun's agent, a person of the nisba's state stays its agent): event F1 0.484 -> 0.502, actor1 0.474 -> 0.526.
+    assert figures["event_f1"] >= 0.49
+    assert figures["actor1_accuracy"] >= 0.52
     assert figures["type_f1"] >= 0.67
     # Round 9, second wave (date14): date accuracy 0.571 on 49 with a gold date, before and after the wave's rules.
     # Round 10 (date15): 0.580 -> 0.660 on 50 (a number glued to في read, "في5 حزيران/يونيو الماضي", three reports;
