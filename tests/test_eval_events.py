@@ -226,7 +226,8 @@ def ant2_dev() -> dict:
     [
         pytest.param("event_f1", 0.51, id="ant2-dev-event-f1"),
         pytest.param("type_f1", 0.70, id="ant2-dev-type-f1"),
-        pytest.param("actor1_accuracy", 0.60, id="ant2-dev-actor1-accuracy"),
+        # round 11 (evact16: a person of the nisba's state stays a noun's agent): 0.605 -> 0.616
+        pytest.param("actor1_accuracy", 0.61, id="ant2-dev-actor1-accuracy"),
         # round 7 date11: 0.738 -> 0.762; round 8 date12 (the day's news after the lead): 0.762 -> 0.833
         # round 10 evact15 (a counterpart's nisba keeps "لقائه … مع نظيره الروسي"): 0.833 -> 0.837, 0.867 -> 0.869;
         # round 10 evrec15: 0.833 -> 0.800, the reports matched before unchanged (see above); merged with date15 and evact15: 0.800, 0.872
@@ -263,6 +264,7 @@ def test_ant2_dev_floor(ant2_dev, figure: str, floor: float) -> None:
         "events_ant2_seed29.tsv",
         "events_ant2_seed30.tsv",
         "events_ant2_seed31.tsv",
+        "events_ant2_seed32.tsv",
     ],
 )
 def test_the_event_audits_are_judged_and_keep_excerpts_short(name: str) -> None:
@@ -329,6 +331,20 @@ def test_the_round_10_actor_audit_floor() -> None:
     assert figures["judged"] == event_audit.AUDIT_REPORTS
     assert figures["type_right"] >= 0.76
     assert figures["type_and_actors_right"] >= 0.24
+
+
+# Round 11's actor audit (evact16: seed 32, events_ant2_seed32.tsv, drawn after the branch's last change to the event
+# stage, 67e19fb, and judged unseen, as strictly as seeds 28 and 29): type right 0.64, type and actors right 0.24; main
+# before the round reads the same rows alike but one (row 55, the Douma attack, where main puts Le Drian as target:
+# 0.23), so the level is the sample's (29 of its 36 wrong types are no event: crime, court, economy, domestic
+# politics, hypothetical or general mentions). Floors a little below.
+def test_the_round_11_actor_audit_floor() -> None:
+    from bench.quality import event_audit
+
+    figures = event_audit.figures(event_audit.AUDIT_FILE.with_name("events_ant2_seed32.tsv"))
+    assert figures["judged"] == event_audit.AUDIT_REPORTS
+    assert figures["type_right"] >= 0.62
+    assert figures["type_and_actors_right"] >= 0.22
 
 
 # Round 10's trigger audit (evrec15: seed 30, events_ant2_seed30.tsv, drawn after the branch's last change and judged

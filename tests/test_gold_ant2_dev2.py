@@ -138,8 +138,11 @@ def test_floors_on_dev2_events():
     # Round 10 (evrec15: tariffs and arrests by the census, an unnamed event noun takes the last told event of its
     # type): event F1 0.466 -> 0.484, type F1 0.658 -> 0.682. Round 11 (evrec16: opening and moving an embassy, an
     # embargo imposed, by the census and judged samples): event F1 0.484 -> 0.485, type F1 0.682 -> 0.705 (tp 76 -> 80:
-    # the US embassy's opening and move, whose agent their clauses seldom name, and Qatar's embargo).
-    assert figures["event_f1"] >= 0.48
+    # the US embassy's opening and move, whose agent their clauses seldom name, and Qatar's embargo). Round 11
+    # (evact16: a doer's relative clause names an event noun's agent, a person of the nisba's state stays its agent):
+    # event F1 0.484 -> 0.502, actor1 0.474 -> 0.526.
+    assert figures["event_f1"] >= 0.49
+    assert figures["actor1_accuracy"] >= 0.52
     assert figures["type_f1"] >= 0.70
     # Round 9, second wave (date14): date accuracy 0.571 on 49 with a gold date, before and after the wave's rules.
     # Round 10 (date15): 0.580 -> 0.660 on 50 (a number glued to في read, "في5 حزيران/يونيو الماضي", three reports;

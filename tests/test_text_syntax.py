@@ -14,6 +14,7 @@ from flows.nlp.text.syntax import (
     irrealis_forms,
     irrealis_governor,
     joined_with_object_pronoun,
+    verb_gender,
 )
 from flows.resources import read_tsv
 
@@ -132,3 +133,24 @@ def test_every_irrealis_row_gives_forms_and_a_kind() -> None:
         assert row["kind"] in ("volition", "seeking", "possibility", "hope", "intention", "readiness"), row
     assert {"يريد", "تسعي", "امكانيه", "يمكن", "رغبه"} <= set(forms)
     assert "تمكن" not in forms  # تمكّن "managed to" is no possibility
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma", "gender"),
+    [
+        pytest.param("وهدد", "هدّد", "m", id="and-he-threatened"),
+        pytest.param("هددت", "هدّد", "f", id="she-threatened"),
+        pytest.param("يهدد", "هدّد", "m", id="he-threatens-a-form-the-layer-does-not-make"),
+        pytest.param("تتهم", "اتهم", "f", id="she-accuses"),
+        pytest.param("ستهدد", "هدّد", "f", id="she-will-threaten"),
+        pytest.param("تعاون", "تعاون", "m", id="he-cooperated-its-t-is-the-lemmas"),
+        pytest.param("تعاونت", "تعاون", "f", id="she-cooperated"),
+        pytest.param("يدين", "أدان", "m", id="he-condemns-its-n-is-the-roots"),
+        pytest.param("التقت", "التقى", "f", id="she-met"),
+        pytest.param("هددوا", "هدّد", None, id="they-threatened"),
+        pytest.param("يهددون", "هدّد", None, id="they-threaten"),
+        pytest.param("تهددان", "هدّد", None, id="the-two-threaten"),
+    ],
+)
+def test_a_verbs_gender_is_read_against_its_lemma(word: str, lemma: str, gender: str | None) -> None:
+    assert verb_gender(word, lemma) == gender

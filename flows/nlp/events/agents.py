@@ -17,7 +17,7 @@ from flows.dates.lexicon import lexicon as date_words
 from flows.nlp.entities.gazetteer import name_stopwords
 from flows.nlp.text import words
 from flows.nlp.text.arabic import normalize, tokens
-from flows.nlp.text.syntax import auxiliary_verb, between_commas
+from flows.nlp.text.syntax import auxiliary_verb, between_commas, verb_gender
 from flows.resources import read_tsv, read_tsv_tuples
 
 # A verb's subject stands within this many words after it (titles like "سفير فرنسا السابق لدى الاتحاد الأفريقي" come
@@ -41,6 +41,9 @@ CO_PARTICIPANT_WORDS = frozenset(normalize(w) for w in ("مع", "بين", "وم�
 AGENT_PHRASES = frozenset(
     (normalize(a), normalize(b)) for a, b in (("من", "قبل"), ("من", "جانب"), ("على", "يد"), ("على", "أيدي"))
 )
+# A passive verb's agent stands this many words after its phrase at most ("على يد عناصر حزب الله": a force's noun, then
+# the name; "من قبل الشرطة التركية": the nisba on its noun).
+BY_PHRASE_REACH_TOKENS = 2
 # "كل من إيران والحوثيين": من after كل is a quantifier, not a preposition.
 QUANTIFIER_BEFORE_MIN = normalize("كل")
 # Words after which a name then a verb is subject then verb: كان and its forms, قد, لقد, لكن (a sister of إن: "لكن
@@ -85,6 +88,13 @@ PREPOSITION_PREFIXED = re.compile(r"^[وف]?(?:بال|لل|با|لا|كال)")
 TITLE_WORDS = frozenset(
     normalize(w).removeprefix("ال") for title, _ in read_tsv_tuples("titles.tsv") for w in title.split()
 )
+# The gender of a state or city as a verb's subject (flows/data/gazetteer/state_genders.tsv, a census of ANT v2.1 by
+# bench/quality/build_state_genders.py: "قالت روسيا" 82 times against "قال روسيا" 2, "قال العراق" 14 against 0).
+STATE_GENDERS = {row["entity_id"]: row["gender"] for row in read_tsv("gazetteer", "state_genders.tsv")}
+# The letters of a form-I lemma (دعم، طلب، قطع; no shadda, which makes هدّد form II): unvowelled, its masculine
+# perfect is spelled as its verbal noun.
+FORM_ONE_LETTERS = 3
+SHADDA = "\u0651"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +106,8 @@ class ActorCandidate:
     entity_ids: tuple[str, ...]
     entity_type: str
     is_adjectival: bool = False
+    # The country its entity belongs to (Entity.country_code): a person's state, a nisba's country.
+    country_code: str | None = None
 
 
 def gap_tokens(text: str, start: int, end: int) -> int:
@@ -128,6 +140,7 @@ def pick_actor1(
     before: list[ActorCandidate],
     shared_subject: ActorCandidate | None = None,
     subject_suffix: bool = False,
+    verb_lemma: str = "",
 ) -> tuple[ActorCandidate | None, str]:
     """The agent, and where it came from (Roles.source).
 
@@ -147,6 +160,11 @@ def pick_actor1(
             if before and gap_tokens(text, before[-1].char_end, trigger_start) <= PRONOUN_REFERENT_GAP_TOKENS:
                 return first_conjunct(text, before, len(before) - 1), "subject"
             return (shared_subject, "subject") if shared_subject is not None else (None, "guess")
+        if direct and disagrees_in_gender(text, trigger_start, trigger_end, direct[0], verb_lemma):
+            # "أكد روحاني …، وهدد واشنطن برد سريع": a masculine verb takes no feminine state right after it as its
+            # subject; the state is its object, and the subject is the one the sentence carries (roles.py reads its
+            # opening subject when no earlier report named one).
+            return (shared_subject, "subject") if shared_subject is not None else (None, "carried")
         titled = None if subject_suffix else titled_person_after(text, trigger_end, after)
         if titled is not None:
             return titled, "subject"  # "دعا المفوض الأوروبي للشؤون الاقتصادية بيار موسكوفيسي إيطاليا"
@@ -211,6 +229,24 @@ def pick_actor1(
     if free:
         return free[0], "guess"
     return (first_conjunct(text, before, len(before) - 1) if before else None), "guess"
+
+
+def disagrees_in_gender(text: str, verb_start: int, verb_end: int, cand: ActorCandidate, lemma: str) -> bool:
+    """A state or city of known gender (STATE_GENDERS) stands right after a singular verb of the other gender: it
+    cannot be that verb's subject ("وهدد واشنطن", "وانتقدت العراق"). Not when the verb carries an object pronoun
+    ("وهددها"): the name after it is then its subject whatever the census says."""
+    gender = STATE_GENDERS.get(cand.entity_ids[0]) if cand.entity_type == "GPE" and not cand.is_adjectival else None
+    verb = words(text, verb_start, verb_end)[-1:]
+    if gender is None or not lemma or not verb or verb[0].enclitic or gap_tokens(text, verb_end, cand.char_start):
+        return False
+    if (
+        SHADDA not in lemma
+        and len(normalize(lemma)) == FORM_ONE_LETTERS
+        and normalize(verb[0].base) == normalize(lemma)
+    ):
+        return False  # "دعم الجزائر للبوليساريو", "طلب واشنطن": a form-I perfect is spelled as its verbal noun
+    said = verb_gender(verb[0].norm, lemma)
+    return said is not None and said != gender
 
 
 def lam_genitive(text: str, noun_end: int, cand: ActorCandidate) -> bool:
@@ -385,6 +421,26 @@ def agent_phrase_before(text: str, cand: ActorCandidate) -> bool:
     """ "من قبل X", "من جانب X", "على يد X": X is who did it."""
     words = [normalize(t.text) for t in tokens(text, max(0, cand.char_start - 30), cand.char_start)][-2:]
     return len(words) == 2 and tuple(words) in AGENT_PHRASES
+
+
+def by_phrase_agent(text: str, start: int, end: int, cands: list[ActorCandidate]) -> ActorCandidate | None:
+    """The agent a passive verb names in its clause [start, end) behind "من قبل", "على يد", "على أيدي" or "من جانب":
+    "واعتُقل الصحفي من قبل الشرطة التركية" (Turkey, by the nisba on the police), "قُتل الناشط على يد عناصر حزب الله";
+    None when the clause has no such phrase (the agent is left unsaid)."""
+    found = tokens(text, start, end)
+    for first, second in zip(found, found[1:]):
+        if (normalize(first.text).removeprefix("و"), normalize(second.text)) not in AGENT_PHRASES:
+            continue
+        return next(
+            (
+                c
+                for c in sorted(cands, key=lambda c: c.char_start)
+                if second.char_end <= c.char_start < end
+                and gap_tokens(text, second.char_end, word_start(text, c.char_start)) <= BY_PHRASE_REACH_TOKENS
+            ),
+            None,
+        )
+    return None
 
 
 def first_conjunct(text: str, cands: list[ActorCandidate], last: int) -> ActorCandidate:

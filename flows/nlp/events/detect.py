@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from flows.nlp.events.agents import carries_object, gap_tokens
+from flows.nlp.events.agents import by_phrase_agent, carries_object, gap_tokens
 from flows.nlp.events.answers import answering, authored_roles, in_noun_phrase, rejected_by
 from flows.nlp.events.clauses import (
     QUOTE_BOUNDARY,
@@ -54,6 +54,7 @@ from flows.nlp.events.nisbas import action_nisbas, with_counterpart_nisba, with_
 from flows.nlp.events.noun_clauses import (
     SYMMETRIC_TYPES,
     is_undergone,
+    relative_clause_roles,
     relative_light_agent,
     relative_object,
     undergone_roles,
@@ -138,8 +139,11 @@ def detect_events(
     story = story_day(text, sentences[0] if sentences else None, anchor, lex)
     places = frozenset(e.entity_id for e in entities if is_place_only(e))
     courts = frozenset(e.entity_id for e in entities if is_court(e))
+    countries = {e.entity_id: e.country_code for e in entities}
     candidates = [
-        ActorCandidate(m.char_start, m.char_end, (m.entity_id,), m.entity_type, m.is_adjectival)
+        ActorCandidate(
+            m.char_start, m.char_end, (m.entity_id,), m.entity_type, m.is_adjectival, countries.get(m.entity_id)
+        )
         for m in mentions
         if m.entity_id not in courts
     ]
@@ -200,6 +204,7 @@ def detect_events(
                 hit.entry.event_type,
                 antecedent or subject,
                 hit.subject_suffix,
+                hit.entry.trigger.split()[0],
             )
             if antecedent is not None and roles.actor1_id not in antecedent.entity_ids:
                 roles = with_agent(roles, antecedent.entity_ids[0])
@@ -221,12 +226,14 @@ def detect_events(
                 is_passive(text, hit)
                 or (roles.source == "guess" and counted_patient(text, hit) and not name_right_before(text, pool, hit))
             ):
-                # "اعتُقل الصحفي": no agent; the one named after the verb is the one it was done to.
-                after_verb = {e for c in pool if c.char_start >= hit.char_end for e in c.entity_ids}
+                # "اعتُقل الصحفي": no agent unless a by-phrase names it ("من قبل الشرطة", "على يد عناصر حزب الله"); the
+                # one named after the verb is the one it was done to.
+                by = by_phrase_agent(text, hit.char_end, clause_end, pool)
+                agent = by.entity_ids[0] if by is not None and by.entity_ids[0] else None
+                after_verb = {e for c in pool if c.char_start >= hit.char_end for e in c.entity_ids} - {agent}
                 patient = next((a for a in (roles.actor1_id, roles.actor2_id) if a in after_verb), None)
-                roles = Roles(
-                    None, patient, roles.location_id, tuple(a for a in roles.actor_ids if a == patient), "subject"
-                )
+                ordered = tuple(a for a in (agent, patient) if a)
+                roles = Roles(agent, patient, roles.location_id, ordered, "by" if agent else "subject")
             elif hit.entry.event_type not in SYMMETRIC_TYPES and is_undergone(
                 text, clause_start, hit.char_start, hit.char_end, hit.entry.pos == "verb"
             ):
@@ -234,7 +241,8 @@ def detect_events(
             if hit.entry.pos == "noun":
                 light_agent = relative_light_agent(text, hit.char_end, clause_end, pool)
                 if light_agent is not None and light_agent != roles.actor1_id:
-                    roles = with_agent(roles, light_agent)  # "غارة شنتها طائرات التحالف": the coalition's
+                    # "غارة شنتها طائرات التحالف": the coalition's; "العقوبات التي فرضتها واشنطن على موسكو"
+                    roles = relative_clause_roles(text, roles, light_agent, hit.char_end, clause_end, pool)
                 target = relative_object(text, hit.char_end, clause_end, pool)
                 if target is not None and target == roles.actor1_id and roles.source not in ("nisba", "by"):
                     roles = as_target(roles, target)  # "الغارة التي استهدفت القيادي الحوثي صالح الصماد"

@@ -63,7 +63,8 @@ def action_nisbas(
             if any(m.char_start < token.char_end and token.char_start < m.char_end for m in mentions):
                 break  # a name or a tagged nisba: the roles read it as it is
             entity_id = article_country(nisba_country(normalize(token.text)), entities)
-            cand = ActorCandidate(token.char_start, token.char_end, (entity_id or "",), "GPE", True)
+            country = country_of(entity_id, entities)
+            cand = ActorCandidate(token.char_start, token.char_end, (entity_id or "",), "GPE", True, country)
             if entity_id is not None and nisba_on_noun(text, hit.char_end, cand, hit.entry.event_mode):
                 found.append(cand)  # only where it names the agent: no other rule reads it
                 break
@@ -85,7 +86,9 @@ def verb_subject_nisba(
     entity_id = article_country(nisba_country(normalize(token.text)), entities)
     if entity_id is None or not subject_noun_nisba(text, hit.char_end, token.char_start, token.char_end):
         return []
-    return [ActorCandidate(token.char_start, token.char_end, (entity_id,), "GPE", True)]
+    return [
+        ActorCandidate(token.char_start, token.char_end, (entity_id,), "GPE", True, country_of(entity_id, entities))
+    ]
 
 
 def nisba_country(word: str) -> str | None:
@@ -109,6 +112,11 @@ def article_country(entity_id: str | None, entities: tuple[Entity, ...]) -> str 
         return entity_id
     code = load_gazetteer().entities[entity_id].country_code
     return next((e.entity_id for e in entities if e.entity_type == "GPE" and code and e.country_code == code), None)
+
+
+def country_of(entity_id: str | None, entities: tuple[Entity, ...]) -> str | None:
+    """The country code of the article's entity ``entity_id``."""
+    return next((e.country_code for e in entities if e.entity_id == entity_id), None) if entity_id else None
 
 
 def object_nisba(

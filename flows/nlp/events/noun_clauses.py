@@ -5,19 +5,27 @@ to, and its doer, when named, after it ("من روسيا"). ANT v2.1 holds تع�
 لانتقادات (73), لضغوط (44), لقصف (30), and تلقى before دعما/الدعم (66) and تهديدات (43): the lemmas are the two
 the corpus uses for it; every form comes from the text layer.
 
-A relative light verb after the noun: "غارة شنتها طائرات التحالف", "الضربات التي نفذتها الولايات المتحدة" — the
-name right after شنّ or نفّذ (with the noun's pronoun, or after التي/الذي) is the act's agent. In ANT v2.1 the
-words after the attack nouns' شنتها/شنها/نفذتها/نفذها/يشنها are a force's noun or the agent itself (شنتها طائرات 34,
-شنتها الولايات 33, شنتها مقاتلات 24, نفذتها الولايات 22, شنتها قوات 18, ينفذها الجيش 17, شنها التحالف 16).
+A relative clause whose verb did the act after the noun: "غارة شنتها طائرات التحالف", "الضربات التي نفذتها الولايات
+المتحدة", "مجزرة ارتكبتها إسرائيل", "غزو قادته الولايات المتحدة", "العقوبات التي فرضتها واشنطن" — the name right after
+the verb (with the noun's pronoun, or after التي/الذي) is the act's agent, unless a preposition stands before it
+("العقوبات التي فرضتها على إيران": the subject is dropped, Iran the target). In ANT v2.1 the words after the attack
+nouns' شنتها/شنها/نفذتها/نفذها/يشنها are a force's noun or the agent itself (شنتها طائرات 34, شنتها الولايات 33,
+شنتها مقاتلات 24, نفذتها الولايات 22, شنتها قوات 18, ينفذها الجيش 17, شنها التحالف 16). The verbs are those of
+flows/data/agent_verbs.tsv (bench/quality/build_agent_verbs.py: the verbs news puts with an event noun's pronoun right
+after it, judged a doer's: شنّ 283, فرض 209, نفّذ 202, أجرى 107, قاد 78, عقد 77, وقّع 54 …), their finite forms only
+("قادته الولايات المتحدة", not the verbal noun "توقيعها").
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from flows.nlp.events.agents import ActorCandidate
+from flows.nlp.events.agents import CO_PARTICIPANT_WORDS, ActorCandidate, gap_tokens
+from flows.nlp.events.parties import coordinated_after
 from flows.nlp.events.roles import Roles
 from flows.nlp.text import Word, derived_forms, normalize, words
+from flows.nlp.text.forms import finite_forms
+from flows.resources import read_tsv
 
 # Each lemma with the preposition its event noun takes: تعرض ل + the noun ("تعرض مهمة إمداد للجيش لهجوم": the
 # supply is no target), تلقى + the noun itself.
@@ -60,7 +68,8 @@ def undergone_roles(roles: Roles, pool: list[ActorCandidate], noun_end: int) -> 
     return Roles(doer, target, roles.location_id, ordered, "subject")
 
 
-LIGHT_VERB_LEMMAS = ("شنّ", "نفّذ")
+# The verbs whose subject did the act of the noun their clause is on (flows/data/agent_verbs.tsv, a census).
+LIGHT_VERB_LEMMAS = tuple(row["lemma"] for row in read_tsv("agent_verbs.tsv"))
 RELATIVES = frozenset(normalize(w) for w in ("التي", "الذي", "اللتي", "اللذين", "اللواتي"))
 # The light verb stands this many words after the noun at most ("الغارات الجوية التي شنتها": an adjective, التي).
 LIGHT_VERB_REACH_WORDS = 3
@@ -70,7 +79,7 @@ LIGHT_SUBJECT_WORDS = 2
 
 @cache
 def light_verb_forms() -> frozenset[str]:
-    return frozenset(form for lemma in LIGHT_VERB_LEMMAS for form in derived_forms(lemma, "verb"))
+    return frozenset(form for lemma in LIGHT_VERB_LEMMAS for form in finite_forms(lemma))
 
 
 def relative_light_agent(text: str, noun_end: int, clause_end: int, pool: list[ActorCandidate]) -> str | None:
@@ -85,8 +94,57 @@ def relative_light_agent(text: str, noun_end: int, clause_end: int, pool: list[A
         if not reach:
             return None
         named = sorted((c for c in pool if word.end <= c.char_start < reach[-1].end), key=lambda c: c.char_start)
-        return named[0].entity_ids[0] if named and named[0].entity_ids[0] else None
+        if not named or any(governed_word(w) for w in reach if w.start <= named[0].char_start):
+            return None  # "العقوبات التي فرضتها على إيران": the subject dropped, the name behind على its target
+        holder = next(
+            (
+                c
+                for c in pool
+                if named[0].is_adjectival
+                and c.entity_type == "PERSON"
+                and c.char_start >= named[0].char_end
+                and not gap_tokens(text, named[0].char_end, c.char_start)
+            ),
+            None,
+        )  # "المحادثات التي أجراها وزير الخارجية الفرنسي جان إيف لودريان": the title's holder, not its nisba
+        return (holder or named[0]).entity_ids[0] or None
     return None
+
+
+def relative_clause_roles(
+    text: str, roles: Roles, agent: str, noun_end: int, clause_end: int, pool: list[ActorCandidate]
+) -> Roles:
+    """The roles of an event noun whose relative clause names its agent (relative_light_agent). The target is the
+    first other name behind a preposition after the agent and its partners ("العقوبات التي فرضتها واشنطن على موسكو";
+    "ضربات شنتها الولايات المتحدة وبريطانيا وفرنسا": Britain acts with the US), not in a clause on the agent ("طائرات
+    التحالف الذي تقوده السعودية"); else a target already read, or the name the clause guessed as agent ("لقي عشرات
+    الحوثيين مصرعهم في غارة شنتها طائرات التحالف"), but not the subject of the clause around the noun ("كرر بومبيو
+    الاتهامات التي وجهها نتنياهو": Pompeo repeats them, no one accuses him)."""
+    after = sorted((c for c in pool if noun_end <= c.char_start < clause_end), key=lambda c: c.char_start)
+    at = next((c for c in after if agent in c.entity_ids), None)
+    partners = coordinated_after(text, at, [c for c in after if not c.is_adjectival]) if at is not None else []
+    target = None
+    for cand in after:
+        if at is None or cand.char_start < at.char_end or cand.is_adjectival or cand in partners:
+            continue
+        if agent in cand.entity_ids or cand.entity_ids[0] == roles.location_id:
+            continue
+        between = words(text, at.char_end, cand.char_start)
+        own = words(text, cand.char_start, cand.char_end)[:1]
+        if any(w.key in RELATIVES for w in between):
+            break  # "التحالف الذي تقوده السعودية": a clause on the agent
+        if between and between[-1].norm in CO_PARTICIPANT_WORDS:
+            partners.append(cand)
+            continue  # "الضربة التي قادتها الولايات المتحدة مع فرنسا": France took part, it was not struck
+        if any(governed_word(w) for w in between[-1:] + own):
+            target = cand.entity_ids[0]
+        break
+    if target is None:
+        earlier = roles.actor1_id if roles.source not in ("before", "subject") else None
+        taking_part = {e for c in partners for e in c.entity_ids}
+        target = next((a for a in (roles.actor2_id, earlier) if a not in (None, agent, *taking_part)), None)
+    ordered = tuple(a for a in (agent, target) if a) + tuple(a for a in roles.actor_ids if a not in (agent, target))
+    return Roles(agent, target, roles.location_id, ordered, "subject")
 
 
 # A name this many words after the relative clause's own verb is that verb's object ("الغارة التي استهدفت القيادي

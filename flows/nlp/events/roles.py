@@ -163,6 +163,7 @@ def assign_roles(
     event_type: str = "",
     shared_subject: ActorCandidate | None = None,
     subject_suffix: bool = False,
+    verb_lemma: str = "",
 ) -> Roles:
     """actor1, actor2, place and every actor of the trigger, from the candidates inside [clause_start, clause_end)."""
     visit = mode == "visit"
@@ -232,7 +233,20 @@ def assign_roles(
             actor_before,
             shared_subject,
             subject_suffix,
+            verb_lemma,
         )
+        if source == "carried":
+            # "وأكد الرئيس الإيراني حسن روحاني على …، وهدد واشنطن": the subject the verb carries is its sentence's
+            # opening one, the name right after the first verb.
+            first = next(
+                (
+                    c
+                    for c in actor_before
+                    if 1 <= gap_tokens(text, clause_start, c.char_start) <= OPENING_SUBJECT_TOKENS
+                ),
+                None,
+            )
+            source = "subject" if first is not None else "guess"
         nisba_subject = next(
             (
                 c
@@ -301,7 +315,12 @@ def assign_roles(
             # "ورفضت إسرائيل دعوات من الأمم المتحدة": the calls are the UN's, not the rejecter's
             first, source = author, "by"
             actor_after = [c for c in actor_after if c is not author]
-        if agent_nisba is not None:
+        # "قرر ترامب فرض عقوبات اقتصادية أميركية", "ووصف ترامب الاتفاق …، وهدد بإعادة فرض العقوبات الأميركية": the
+        # clause's agent (or the sentence's subject its verb goes on with), a person of the nisba's state, acted for it.
+        person = first if source in ("before", "subject") else shared_subject
+        if agent_nisba is not None and states_person(person, agent_nisba):
+            first, source = person, "subject"
+        elif agent_nisba is not None:
             # a guessed name it replaces is no target either ("غارة إسرائيلية، قال متحدث باسم الجيش": the speaker)
             guessed = first if source == "guess" else None
             actor_after = [c for c in actor_after if c is not guessed]
@@ -380,6 +399,17 @@ def assign_roles(
     actor2 = next((e for e in (second.entity_ids if second else ()) if e != actor1), None)
     partner_ids = tuple(e for c in partners for e in c.entity_ids)
     return Roles(actor1, actor2, location.entity_ids[0] if location else None, tuple(ordered), source, partner_ids)
+
+
+def states_person(person: ActorCandidate | None, nisba: ActorCandidate) -> bool:
+    """``person`` belongs to the state the noun's nisba names: he acted for it and is the agent, as the gold names him;
+    the state is the agent only when the clause names no one of its own, or someone of another state."""
+    return (
+        person is not None
+        and person.entity_type == "PERSON"
+        and person.country_code is not None
+        and person.country_code == nisba.country_code
+    )
 
 
 def dual_parties(

@@ -56,7 +56,7 @@ OUTCOME_VERBS = frozenset(normalize(w) for w in ("أسفر", "أسفرت", "خل
 # Numerals a noun follows (normalised keys).
 NUMBER_WORDS = frozenset(normalize(w) for w in ("ألف", "آلاف", "مليون", "ملايين", "مئات", "عشرات", "مائة", "مئة"))
 # A verb written with a damma on its first letters is passive ("اعتُقل", "قُتل"), as is ألقي before القبض.
-PASSIVE_MARK = re.compile(r"^[\w]{0,3}\u064f")
+PASSIVE_MARK = re.compile(r"^[وف]?\w{0,3}\u064f")  # "واعتُقل": with its conjunction
 IMPERFECT_DAMMA = re.compile(r"^[وفل]?س?[يتن]\u064f")
 PASSIVE_ARREST = re.compile(r"(?<!\w)[وف]?[أا]لقي(?!\w)")
 # What may stand between a verb and the count that is its passive's patient ("منهم أكثر من", "ما يصل إلى", "نحو").

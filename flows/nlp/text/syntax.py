@@ -8,7 +8,13 @@ beside another as its apposition rather than as a party of their own.
 An auxiliary verb (كان and its sisters, the verbs of approach and beginning: flows/data/auxiliary_verbs.tsv) takes a
 clause whose subject comes before its verb: "وظل ترامب ينتقد الاتفاق" (Trump is the subject of ينتقد), "بات الجيش
 يسيطر". An apposition names again who was just named: in parentheses ("وزارة العدل الأمريكية (واشنطن)") or between
-commas after a description ("المبعوث الأممي إلى اليمن، مارتن غريفيث، الحكومة").
+commas after a description ("المبعوث الأممي إلى اليمن، مارتن غريفيث، الحكومة"). A verb agrees in gender with a subject
+right after it ("قالت روسيا", "قال العراق"): ``verb_gender`` reads a third-person singular form's gender from its
+lemma's forms.
+
+    >>> from flows.nlp.text.syntax import verb_gender
+    >>> [verb_gender(w, "هدّد") for w in ("وهدد", "هددت", "يهدد", "تهدد", "هددوا")]
+    ['m', 'f', 'm', 'f', None]
 
 An irrealis governor is a word of wanting, seeking or possibility (flows/data/irrealis_words.tsv, admitted by a corpus
 census) whose complement is an act that is wished for or possible, not one that took place: "يريد هجوما مدمرا",
@@ -42,6 +48,12 @@ IRREALIS_LINKS = frozenset(normalize(w) for w in ("أن", "إلى", "في", "ع�
 IRREALIS_REACH_WORDS = 2
 # Characters read back from the act: the governor and its links, with their clitics.
 IRREALIS_REACH_CHARS = 40
+# The feminine mark of a third-person singular verb: the perfect's suffix ت (هددت), the imperfect's prefix ت (تهدد) for
+# the masculine ي (يهدد); the future's س may stand before the prefix (ستهدد).
+PERFECT_FEMININE, IMPERFECT_FEMININE, IMPERFECT_MASCULINE, FUTURE = "ت", "ت", "ي", "س"
+MASCULINE, FEMININE = "m", "f"
+# The endings of the plural and dual forms (يهددون، تهددان، يهددن).
+PLURAL_ENDINGS = ("ون", "ان", "ن")
 
 
 @cache
@@ -117,3 +129,33 @@ def joined_with_object_pronoun(text: str, start: int, end: int) -> bool:
     "فانتقده"): a verb that goes on with the clause before it, and whose object is someone just named."""
     found = words(text, start, end)[-1:]
     return bool(found) and found[0].proclitics[:1] in CONJUNCTIONS and bool(found[0].enclitic)
+
+
+def verb_gender(word: str, lemma: str) -> str | None:
+    """MASCULINE or FEMININE for a third-person singular form of the verb ``lemma`` (as written or normalised, with و/ف
+    or the future's س), None for a plural or dual form or a word that is no form of it. A perfect whose lemma starts
+    with ت ("تعاون") is masculine: the gender is read against the lemma's forms, and for an imperfect the text layer
+    does not make (a doubled form II: "يهدد") against the lemma's own spelling, never from a letter alone."""
+    norm = normalize(word)
+    bare = norm[1:] if norm[:1] in CONJUNCTIONS and len(norm) > MIN_FORM_LETTERS else norm
+    if bare[:1] == FUTURE and bare[1:2] in (IMPERFECT_FEMININE, IMPERFECT_MASCULINE):
+        bare = bare[1:]
+    forms = finite_forms(lemma)
+    base = normalize(lemma)
+    if bare == base or (bare in forms and bare + PERFECT_FEMININE in forms):
+        return MASCULINE
+    if bare == base + PERFECT_FEMININE or (bare.endswith(PERFECT_FEMININE) and bare[: -len(PERFECT_FEMININE)] in forms):
+        return FEMININE
+    swapped = {IMPERFECT_MASCULINE: IMPERFECT_FEMININE, IMPERFECT_FEMININE: IMPERFECT_MASCULINE}.get(bare[:1], "")
+    if bare in forms and swapped and swapped + bare[1:] in forms and not bare.endswith(PLURAL_ENDINGS[:2]):
+        return MASCULINE if bare[:1] == IMPERFECT_MASCULINE else FEMININE  # "يدين", "تدين"
+    if bare.endswith(PLURAL_ENDINGS) and not bare[1:] == base:
+        return None  # "يهددون", "تهددان": a plural or a dual
+    imperfect = bare[1:] in {f[1:] for f in forms if f[:1] in (IMPERFECT_FEMININE, IMPERFECT_MASCULINE)} or (
+        len(bare) == len(base) + 1 and bare[-1] == base[-1]
+    )
+    if imperfect and bare[:1] == IMPERFECT_MASCULINE:
+        return MASCULINE
+    if imperfect and bare[:1] == IMPERFECT_FEMININE:
+        return FEMININE
+    return None
