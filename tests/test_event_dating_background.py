@@ -113,3 +113,35 @@ def test_a_retold_background_clause_is_not_the_leads() -> None:
     )
     assert dated(lead) == (THURSDAY, "day")
     assert dated(earlier) == (None, "unknown")
+
+
+def test_a_lead_that_names_no_striker_is_retold_with_one() -> None:
+    """'استهدف قصف صاروخي مواقع … الخميس. … مرجحا أن يكون ضربة روسية': the lead names no agent, so the named
+    striker of the retelling parts nothing: the Thursday's strike."""
+    reports = of_type(
+        "استهدف قصف صاروخي مواقع للجيش في مدينة باماكو الخميس. وقال المرصد إن القصف أوقع 20 قتيلا، مرجحا أن يكون "
+        "ضربة روسية.",
+        "ASSAULT",
+    )
+    strike = next(e for e in reports if e.trigger == "ضربة")
+    assert dated(strike) == (THURSDAY, "day")
+
+
+def test_the_leads_event_told_with_its_agent_gives_the_lead_its_actors() -> None:
+    """The lead's strike has its name from another clause; the next sentence tells it with its agents on the lead's
+    day; 'وذكرت الدولتان أنهما أطلقتا' retells that strike."""
+    reports = of_type(
+        "رصد شريط فيديو نشره لافروف لحظة الضربة التي وجهت لمالي فجر الخميس. ووجهت روسيا والنيجر، فجر الخميس، ضربة "
+        "صاروخية على باماكو. وذكرت الدولتان أنهما أطلقتا 100 صاروخ على باماكو.",
+        "ASSAULT",
+    )
+    assert [dated(e) for e in reports] == [(THURSDAY, "day")] * 3
+
+
+def test_a_retold_report_without_an_agent_of_its_own_is_the_leads() -> None:
+    """'وقال لافروف إن المسلحين هاجموا المدينة': no agent named in the retelling, none to part it from the lead's."""
+    lead, retold = of_type(
+        "شنت روسيا هجوما على مدينة باماكو الخميس. وقال لافروف إن المسلحين هاجموا المدينة.", "ASSAULT"
+    )
+    assert dated(lead) == (THURSDAY, "day")
+    assert dated(retold) == (THURSDAY, "day")

@@ -24,7 +24,7 @@ from flows.nlp.quotes.lexicon import speech_cues
 from flows.nlp.text import words
 from flows.nlp.text.arabic import normalize, normalize_with_map
 from flows.nlp.text.forms import imperfect_only_forms
-from flows.nlp.types import Sentence
+from flows.nlp.types import EventMention, Sentence
 from flows.resources import read_tsv_tuples
 
 # A date this close after a blocked one, joined by و, is the other end of the same range.
@@ -453,12 +453,12 @@ def with_reference_dates(found: list[Report]) -> list[Report]:
 def with_lead_dates(found: list[Report], retold: frozenset[int]) -> list[Report]:
     """A report after the lead that someone's words tell again (``retold``: the trigger offsets that ``retelling``
     finds: "وقال المالكي إن الميليشيات أطلقت صاروخين", "وأكد أن القوات شنت الهجوم"), that nothing in its own text
-    dates, is the lead's event told again when the lead reports an event of its type and kind with an actor in
-    common and a date: it takes that date. Its clause must give it its agent (Report.firm: a verb's subject, a light
-    verb's before its noun): a bare noun ("ردا على إطلاق صواريخ", "الغارة") is a reference's matter
-    (with_reference_dates), and an older strike is as often meant as the lead's."""
+    dates, is the lead's event told again when the lead reports an event of its type and kind with a date, and no
+    two agents part them (``same_party``): it takes that date. Its clause must give it its agent (Report.firm: a
+    verb's subject, a light verb's before its noun): a bare noun ("ردا على إطلاق صواريخ", "الغارة") is a
+    reference's matter (with_reference_dates), and an older strike is as often meant as the lead's."""
     lead = [
-        r.event
+        r
         for r in found
         if r.event.sentence_index == 0 and r.event.event_date is not None and r.event.status in DATED_STATUSES
     ]
@@ -470,9 +470,11 @@ def with_lead_dates(found: list[Report], retold: frozenset[int]) -> list[Report]
         if event.event_date is None and event.char_start in retold and report.firm and event.status in DATED_STATUSES:
             told = next(
                 (
-                    e
-                    for e in lead
-                    if e.event_type == event.event_type and same_kind(e, event) and actors_of(e) & actors_of(event)
+                    r.event
+                    for r in lead
+                    if r.event.event_type == event.event_type
+                    and same_kind(r.event, event)
+                    and same_party(r.event, event, agents_told(r.event, result))
                 ),
                 None,
             )
@@ -481,6 +483,32 @@ def with_lead_dates(found: list[Report], retold: frozenset[int]) -> list[Report]
                 report = replace(report, event=dated, dated=True)
         result.append(report)
     return result
+
+
+def agents_told(lead: EventMention, earlier: list[Report]) -> frozenset[str]:
+    """The lead's event's actors as the article tells them: the lead report's, and those of every earlier report of
+    its type and kind whose clause gave its agent and whose own text dates it to the lead's day ("ووجهت الولايات
+    المتحدة وبريطانيا وفرنسا، فجر السبت، ضربة" after a lead whose "الضربة" had its name from another clause)."""
+    told = [
+        r.event
+        for r in earlier
+        if r.firm
+        and r.dated
+        and r.event.event_type == lead.event_type
+        and same_kind(r.event, lead)
+        and (r.event.event_date, r.event.date_precision) == (lead.event_date, lead.date_precision)
+    ]
+    return actors_of(lead).union(*(actors_of(e) for e in told))
+
+
+def same_party(lead: EventMention, retold: EventMention, lead_actors: frozenset[str]) -> bool:
+    """The lead's event and its retelling can be one party's act: they name an actor in common (``lead_actors``:
+    agents_told), or one of them names no agent, so that no two agents part them: "استهدف قصف صاروخي مواقع للنظام
+    … مرجحا أن يكون ضربة إسرائيلية", "قتل موظف أربعة من زملائه … وقال إن مطلق الرصاص … أطلق النار". Two
+    agents that differ part them ("شنت روسيا هجوما … وقال ديوب إن النيجر شنت هجوما"): another party's act."""
+    if lead_actors & actors_of(retold):
+        return True
+    return lead.actor1_id is None or retold.actor1_id is None
 
 
 def retelling(text: str, sentence: Sentence, hit: TriggerHit, lex: EventLexicon) -> bool:
