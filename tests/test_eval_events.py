@@ -230,7 +230,8 @@ def ant2_dev() -> dict:
         # round 7 date11: 0.738 -> 0.762; round 8 date12 (the day's news after the lead): 0.762 -> 0.833
         # round 10 evact15 (a counterpart's nisba keeps "لقائه … مع نظيره الروسي"): 0.833 -> 0.837, 0.867 -> 0.869;
         # round 10 evrec15: 0.833 -> 0.800, the reports matched before unchanged (see above); merged with date15 and evact15: 0.800, 0.872
-        pytest.param("date_accuracy", 0.79, id="ant2-dev-date-accuracy"),
+        # round 11 date16 (the lead retold when no two agents part them: "وذكرت الدول الثلاث أنها أطلقت"): 0.800 -> 0.822
+        pytest.param("date_accuracy", 0.82, id="ant2-dev-date-accuracy"),
         pytest.param("status_accuracy", 0.85, id="ant2-dev-status-accuracy"),
         pytest.param("pair_precision", 0.95, id="ant2-dev-pair-precision"),
         # round 10 evrec15: 0.545 -> 0.478, the same 55 pairs linked of more gold pairs (see above)

@@ -143,5 +143,6 @@ def test_floors_on_dev2_events():
     # a noun's own relative clause dating it, "الاتفاق … الذي تم التوصل إليه عام 2015", one). Merged with evrec15
     # (more reports matched, 54 with a gold date): 0.648, floor 0.65 -> 0.64: an undated noun in a background clause
     # that takes its told event's actors no longer takes that event's day (date15's rule, kept in with_told_actors),
-    # and one such dev2 report had been right by it.
-    assert figures["date_accuracy"] >= 0.64
+    # and one such dev2 report had been right by it. Round 11 (date16): 0.648 -> 0.685 ("منذ" before a point in time
+    # dates when the act began, "مواجهات … منذ يناير"; "الأولى منذ فوزه … في آذار" no longer takes the win's month).
+    assert figures["date_accuracy"] >= 0.68
