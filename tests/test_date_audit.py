@@ -8,7 +8,7 @@ from bench.quality import date_audit
 from bench.quality.audit import read_rows
 
 
-@pytest.mark.parametrize("seed", [81, 82, 83, 84, 85, 86])
+@pytest.mark.parametrize("seed", [81, 82, 83, 84, 85, 86, 87])
 def test_the_date_audits_are_judged_and_keep_excerpts_short(seed: int) -> None:
     path = date_audit.audit_file(seed)
     rows = read_rows(path)
@@ -18,6 +18,15 @@ def test_the_date_audits_are_judged_and_keep_excerpts_short(seed: int) -> None:
     assert all(len(row["excerpt"]) <= 2 * date_audit.EXCERPT_CHARS + 60 for row in rows), "excerpts, not articles"
 
 
+# Seed 87, drawn after round 11's date change (date16: the lead retold when no two agents part them, "منذ" before a
+# point in time dates when the act began) and judged by hand before it was scored: date right 43/60 = 0.72; main before
+# the round reads 42/60 on the same rows (row 60, "وقال بهلول إن استقالته", right only with the round; row 14 wrong
+# either way, none right only without). The floor is lowered 0.77 -> 0.71, just under it, because the fresh draw is
+# judged lower, not because a rule lost rows: re-run on the round's code (dev) seed 86 reads 47/60 -> 48/60, seed 85
+# 35/60 -> 37/60, seed 84 43/59 -> 44/59, and no right row of them turns wrong. Of seed 87's 17 wrong dates, 12 are
+# background, planned, ongoing or no-event content given a date, 5 the day's news left unknown or given another
+# report's date; in 3 a definite reference took an earlier report's year or month (with_reference_dates: "الزيارة
+# الرابعة" 2014, "هذا الاجتماع" April 2017, "القتل" February 2018).
 # Seed 86, drawn after round 10's date change (date15: background clauses take only their own dates, a noun's own
 # relative clause dates it, the lead retold, month-day ordinals and a number glued to في) and judged by hand before it
 # was scored: date right 47/60 = 0.78; main before the round reads 45/60 on the same rows (rows 14 and 34, "جبهة
@@ -38,4 +47,4 @@ def test_the_date_audits_are_judged_and_keep_excerpts_short(seed: int) -> None:
 def test_the_current_date_audit_floor() -> None:
     figures = date_audit.figures(date_audit.audit_file(date_audit.AUDIT_SEED))
     assert figures["judged"] == date_audit.AUDIT_REPORTS
-    assert figures["date_right"] >= 0.77
+    assert figures["date_right"] >= 0.71

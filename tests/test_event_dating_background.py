@@ -1,9 +1,12 @@
-"""Issue 14, round 10: background is not the day's news, and the lead told again in someone's words is the lead's
-event (flows/nlp/events/dating.py own_scope, with_lead_dates). Hand-written sentences, no corpus text."""
+"""Issue 14, rounds 10-11: background is not the day's news, and the lead told again in someone's words is the lead's
+event; "منذ" before a point in time dates when an act began (flows/nlp/events/dating.py own_scope, with_lead_dates,
+since_points). Hand-written sentences, no corpus text."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+import pytest
 
 from tests.test_events import events_in
 
@@ -113,3 +116,89 @@ def test_a_retold_background_clause_is_not_the_leads() -> None:
     )
     assert dated(lead) == (THURSDAY, "day")
     assert dated(earlier) == (None, "unknown")
+
+
+def test_a_lead_that_names_no_striker_is_retold_with_one() -> None:
+    """'استهدف قصف صاروخي مواقع … الخميس. … مرجحا أن يكون ضربة روسية': the lead names no agent, so the named
+    striker of the retelling parts nothing: the Thursday's strike."""
+    reports = of_type(
+        "استهدف قصف صاروخي مواقع للجيش في مدينة باماكو الخميس. وقال المرصد إن القصف أوقع 20 قتيلا، مرجحا أن يكون "
+        "ضربة روسية.",
+        "ASSAULT",
+    )
+    strike = next(e for e in reports if e.trigger == "ضربة")
+    assert dated(strike) == (THURSDAY, "day")
+
+
+def test_the_leads_event_told_with_its_agent_gives_the_lead_its_actors() -> None:
+    """The lead's strike has its name from another clause; the next sentence tells it with its agents on the lead's
+    day; 'وذكرت الدولتان أنهما أطلقتا' retells that strike."""
+    reports = of_type(
+        "رصد شريط فيديو نشره لافروف لحظة الضربة التي وجهت لمالي فجر الخميس. ووجهت روسيا والنيجر، فجر الخميس، ضربة "
+        "صاروخية على باماكو. وذكرت الدولتان أنهما أطلقتا 100 صاروخ على باماكو.",
+        "ASSAULT",
+    )
+    assert [dated(e) for e in reports] == [(THURSDAY, "day")] * 3
+
+
+def test_a_retold_report_without_an_agent_of_its_own_is_the_leads() -> None:
+    """'وقال لافروف إن المسلحين هاجموا المدينة': no agent named in the retelling, none to part it from the lead's."""
+    lead, retold = of_type(
+        "شنت روسيا هجوما على مدينة باماكو الخميس. وقال لافروف إن المسلحين هاجموا المدينة.", "ASSAULT"
+    )
+    assert dated(lead) == (THURSDAY, "day")
+    assert dated(retold) == (THURSDAY, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "expected"),
+    [
+        pytest.param(
+            "وتخوض روسيا مواجهات مع مالي في باماكو منذ يناير 2018.",
+            "ASSAULT",
+            (dt.date(2018, 1, 1), "month"),
+            id="clashes-since-january-began-in-january",
+        ),
+        pytest.param(
+            "وتفرض روسيا حصارا على باماكو منذ العام 2015.",
+            "SANCTION",
+            (dt.date(2015, 1, 1), "year"),
+            id="a-siege-since-2015-began-in-2015",
+        ),
+        pytest.param(
+            "أكدت النيجر الخميس أن روسيا تشن هجمات على مالي منذ أعوام.",
+            "ASSAULT",
+            (None, "unknown"),
+            id="attacks-for-years-a-duration-gives-no-start",
+        ),
+    ],
+)
+def test_since_a_point_in_time_dates_when_the_act_began(text: str, event_type: str, expected: tuple) -> None:
+    (event,) = of_type(text, event_type)
+    assert dated(event) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "year"),
+    [
+        pytest.param(
+            "وتعد هذه أكبر هجمات تشنها روسيا على مالي منذ 2015.", "ASSAULT", 2015, id="the-largest-attacks-since-2015"
+        ),
+        pytest.param(
+            "وزار لافروف باماكو الخميس. والزيارة هي الأولى منذ انتخاب الرئيس في مارس 2017.",
+            "CONSULT",
+            2017,
+            id="the-first-visit-since-an-election-in-march",
+        ),
+        pytest.param(
+            "شنت روسيا هجوما على باماكو لتحريرها من جماعات مسلحة تسيطر عليها منذ 2015.",
+            "ASSAULT",
+            2015,
+            id="groups-that-have-held-it-since-2015",
+        ),
+    ],
+)
+def test_since_of_a_comparison_or_another_act_is_not_the_acts_start(text: str, event_type: str, year: int) -> None:
+    """'أكبر … منذ 2015' measures the act against what came since; 'الأولى منذ انتخاب … في مارس' dates the election;
+    'تسيطر عليها منذ 2015', past SINCE_GAP_TOKENS words, is the holding's."""
+    assert all(e.event_date is None or e.event_date.year != year for e in of_type(text, event_type))

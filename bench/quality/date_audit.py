@@ -27,7 +27,8 @@ drawn after round 8's last change (the day's news after the lead) and judged by 
 in round 9 (dev); 84 was drawn after round 9's last date change (c1fa792) and judged by hand before it was scored, then
 studied in round 9's second wave (dev); 85 was drawn after that wave's last date change (f1676c7) and judged by hand
 before it was scored, then studied in round 10 (dev); 86 was drawn after round 10's last date change (branch date15)
-and judged by hand before it was scored.
+and judged by hand before it was scored; 87 was drawn after round 11's last date change (branch date16, df0beec) and
+judged by hand before it was scored.
 
 Figures on it cite ANT_CITATION and ANT_V2_CITATION (bench/ant.py).
 """
@@ -45,7 +46,7 @@ from bench.quality.event_audit import analysed_article, drawn_reports, write_dra
 
 REPO = Path(__file__).resolve().parents[2]
 AUDIT_DIR = REPO / "bench" / "quality" / "audits"
-AUDIT_SEED = 86  # the fresh draw after round 10's date change; 81 to 85 were studied
+AUDIT_SEED = 87  # the fresh draw after round 11's date change; 81 to 85 were studied, 86 is round 10's
 # Fewer articles than the event audit: dates need no rare event types, and a draw must run in a few minutes.
 AUDIT_ARTICLES = 300
 AUDIT_REPORTS = 60

@@ -24,9 +24,24 @@ from flows.nlp.quotes.lexicon import speech_cues
 from flows.nlp.text import words
 from flows.nlp.text.arabic import normalize, normalize_with_map
 from flows.nlp.text.forms import imperfect_only_forms
-from flows.nlp.types import Sentence
+from flows.nlp.types import EventMention, Sentence
 from flows.resources import read_tsv_tuples
 
+# "منذ" right before a point in time ("منذ يناير/ كانون الثاني الماضي", "منذ 2015"; not a duration, whose span the
+# date finder opens with منذ itself: "منذ 30 عاما"): when the act began, normalised.
+SINCE = normalize("منذ")
+# An elative (أفعل: الأكبر، أعلى، أدنى، أكثر) or the ordinal أول/الأولى before منذ measures the act against
+# everything since ("الأولى منذ 2015", "لأول مرة منذ", "الأكبر منذ غزو العراق في عام 2003"): no start. The pattern of
+# Arabic grammar, normalised (أ -> ا), with the article or a proclitic ل; a word whose ا is the article's is none
+# ("التي", "الذي").
+ELATIVE = re.compile(r"^[وف]?(?:ال|لل|ل)?(?!ال)(?:ا\w{3}|اول\w?)$")
+# How far "منذ" may follow the trigger and still say when the trigger's act began: its complements between ("مواجهات
+# مع الأكراد في عفرين منذ", four words); farther, another verb or participle has come between and منذ is its ("عملية
+# عسكرية في درنة لتحريرها من قبضة تنظيمات إرهابية تسيطر عليها منذ 2011", "الحصار … المستمرة منذ 30 مارس": the
+# 286 articles of date audits 81-86, dev). And how many words before the trigger an elative still compares it
+# ("أكثر قائد متشدد أهمية يقتل منذ أغسطس 2016").
+SINCE_GAP_TOKENS = 4
+ELATIVE_REACH_TOKENS = 4
 # A date this close after a blocked one, joined by و, is the other end of the same range.
 RANGE_JOIN_CHARS = 3
 # A week-relative date ("الأسبوع الماضي") stands for the shifted day and this many days either side of it.
@@ -175,7 +190,7 @@ def nearest_date(
     in_adjunct = bool(lex.adjunct.search(lead_in))
     best = None
     scope = own_scope(text, sentence_start, hit, lex)
-    for d in usable(text, dates, lex, anchor):
+    for d in usable(text, dates, lex, anchor) + since_points(text, hit, dates):
         outside = scope is not None and not (scope[0] <= d.char_start and d.char_end <= scope[1])
         if outside and not fronted(text, sentence_start, d):
             continue  # "اقتصاد كوريا الشمالية الذي أنهكته العقوبات" after "الجمعة": the vow's day, not the sanctions'
@@ -202,6 +217,8 @@ def nearest_date(
                 continue
             if any(not is_quoted_name(text, m) for m in QUOTE_BOUNDARY.finditer(text, hit.char_end, d.char_start)):
                 continue  # a date inside someone's words ("... ما يقال لها اليوم") does not date the event outside
+            if since_another_act(text, hit.char_end, d.char_start):
+                continue  # "والأولى منذ فوزه بولاية ثانية في آذار/مارس": the win's month, not the visit's
             if d.precision == "year" and about_something_else(text, hit, d.char_start, lex):
                 continue  # "قمة هلسنكي بشأن التدخل … العام 2016", "اتهامات بالتدخل … عام 2016": the topic's year
             if (
@@ -225,6 +242,36 @@ def nearest_date(
             within_week = 0 <= (ahead[0].value - anchor).days < DAYS_IN_WEEK
             chosen = replace(chosen, value=ahead[0].value) if within_week else chosen
     return EventDate(chosen.value, chosen.precision)
+
+
+def since_points(text: str, hit: TriggerHit, dates: list) -> list:
+    """Dates right after "منذ" that follow the trigger in its clause: the point the act has gone on since
+    ("وتخوض تركيا مواجهات مع الأكراد في عفرين منذ يناير/ كانون الثاني الماضي": the clashes began in January, as
+    the ANT v2.1 dev2 annotator dates them). ``usable`` leaves them out, since "منذ" blocks a date as the trigger's
+    own; a duration ("منذ 30 عاما", "منذ أيام": منذ inside the date's span) and a comparison ("الأولى منذ 2015",
+    ``ELATIVE``) give no start, nor does a date across clause punctuation from the trigger or more than
+    SINCE_GAP_TOKENS words after it."""
+    found = []
+    for d in dates:
+        if d.value is None or d.precision == "unknown" or d.char_start < hit.char_end:
+            continue
+        before = text[hit.char_end : d.char_start].split()
+        if not before or normalize(before[-1]) != SINCE or normalize(d.text.split(" ", 1)[0]) == SINCE:
+            continue
+        if len(before) - 1 > SINCE_GAP_TOKENS or CLAUSE_PUNCTUATION.search(text, hit.char_end, d.char_start):
+            continue
+        compared = text[max(0, hit.char_start - 80) : hit.char_start].split()[-ELATIVE_REACH_TOKENS:] + before[:-1]
+        if any(ELATIVE.match(normalize(w)) for w in compared):
+            continue
+        found.append(d)
+    return found
+
+
+def since_another_act(text: str, trigger_end: int, date_start: int) -> bool:
+    """ "منذ" between the trigger and a later date, not right before the date, opens a phrase about another act
+    ("الأولى منذ فوزه بولاية رئاسية ثانية في آذار/مارس"): the date is that act's."""
+    between = [normalize(w) for w in text[trigger_end:date_start].split()]
+    return any(w in (SINCE, "و" + SINCE) for w in between[:-1])
 
 
 def own_relative(text: str, hit: TriggerHit, hits: list[TriggerHit], d) -> bool:
@@ -453,12 +500,12 @@ def with_reference_dates(found: list[Report]) -> list[Report]:
 def with_lead_dates(found: list[Report], retold: frozenset[int]) -> list[Report]:
     """A report after the lead that someone's words tell again (``retold``: the trigger offsets that ``retelling``
     finds: "وقال المالكي إن الميليشيات أطلقت صاروخين", "وأكد أن القوات شنت الهجوم"), that nothing in its own text
-    dates, is the lead's event told again when the lead reports an event of its type and kind with an actor in
-    common and a date: it takes that date. Its clause must give it its agent (Report.firm: a verb's subject, a light
-    verb's before its noun): a bare noun ("ردا على إطلاق صواريخ", "الغارة") is a reference's matter
-    (with_reference_dates), and an older strike is as often meant as the lead's."""
+    dates, is the lead's event told again when the lead reports an event of its type and kind with a date, and no
+    two agents part them (``same_party``): it takes that date. Its clause must give it its agent (Report.firm: a
+    verb's subject, a light verb's before its noun): a bare noun ("ردا على إطلاق صواريخ", "الغارة") is a
+    reference's matter (with_reference_dates), and an older strike is as often meant as the lead's."""
     lead = [
-        r.event
+        r
         for r in found
         if r.event.sentence_index == 0 and r.event.event_date is not None and r.event.status in DATED_STATUSES
     ]
@@ -470,9 +517,11 @@ def with_lead_dates(found: list[Report], retold: frozenset[int]) -> list[Report]
         if event.event_date is None and event.char_start in retold and report.firm and event.status in DATED_STATUSES:
             told = next(
                 (
-                    e
-                    for e in lead
-                    if e.event_type == event.event_type and same_kind(e, event) and actors_of(e) & actors_of(event)
+                    r.event
+                    for r in lead
+                    if r.event.event_type == event.event_type
+                    and same_kind(r.event, event)
+                    and same_party(r.event, event, agents_told(r.event, result))
                 ),
                 None,
             )
@@ -481,6 +530,32 @@ def with_lead_dates(found: list[Report], retold: frozenset[int]) -> list[Report]
                 report = replace(report, event=dated, dated=True)
         result.append(report)
     return result
+
+
+def agents_told(lead: EventMention, earlier: list[Report]) -> frozenset[str]:
+    """The lead's event's actors as the article tells them: the lead report's, and those of every earlier report of
+    its type and kind whose clause gave its agent and whose own text dates it to the lead's day ("ووجهت الولايات
+    المتحدة وبريطانيا وفرنسا، فجر السبت، ضربة" after a lead whose "الضربة" had its name from another clause)."""
+    told = [
+        r.event
+        for r in earlier
+        if r.firm
+        and r.dated
+        and r.event.event_type == lead.event_type
+        and same_kind(r.event, lead)
+        and (r.event.event_date, r.event.date_precision) == (lead.event_date, lead.date_precision)
+    ]
+    return actors_of(lead).union(*(actors_of(e) for e in told))
+
+
+def same_party(lead: EventMention, retold: EventMention, lead_actors: frozenset[str]) -> bool:
+    """The lead's event and its retelling can be one party's act: they name an actor in common (``lead_actors``:
+    agents_told), or one of them names no agent, so that no two agents part them: "استهدف قصف صاروخي مواقع للنظام
+    … مرجحا أن يكون ضربة إسرائيلية", "قتل موظف أربعة من زملائه … وقال إن مطلق الرصاص … أطلق النار". Two
+    agents that differ part them ("شنت روسيا هجوما … وقال ديوب إن النيجر شنت هجوما"): another party's act."""
+    if lead_actors & actors_of(retold):
+        return True
+    return lead.actor1_id is None or retold.actor1_id is None
 
 
 def retelling(text: str, sentence: Sentence, hit: TriggerHit, lex: EventLexicon) -> bool:
