@@ -289,11 +289,10 @@ def test_the_tagger_reads_the_features_the_model_was_trained_on_as_bytes(words: 
 def test_each_row_holds_the_window_the_model_was_trained_on(length: int) -> None:
     """The rows _windowed builds with edge views either side, against the plain loop over WINDOW with its bounds
     test (sentences of one to six words: every word sees the edge, a neighbour, or both)."""
-    from flows.nlp.entities.tagger import _EDGES, WINDOW, _word_views, reach_features, sentence_features
+    from flows.nlp.entities.tagger import _EDGES, WINDOW, _word_views, sentence_features
 
     words = ["وقال", "سيرغي", "لافروف", "،", "إن", "موسكو"][:length]
     views = [_word_views(w) for w in words]
-    reach = reach_features(words)
     expected = []
     for i, (feats, _, first) in enumerate(views):
         row = list(feats)
@@ -302,7 +301,7 @@ def test_each_row_holds_the_window_the_model_was_trained_on(length: int) -> None
             row += views[j][1][k] if 0 <= j < len(views) else _EDGES[k]
         if i:
             row.append("bigram=" + views[i - 1][2] + "|" + first)
-        expected.append(row + reach[i])
+        expected.append(row)
     assert sentence_features(words) == expected
 
 

@@ -5,9 +5,7 @@ features are the word and its normalised form, affixes, the clitic-stripped stem
 pronoun enclitic (flows.nlp.text.analyse: حكومتها -> حكوم + ها; added in this round: ANT v2.1 dev F1 0.710 -> 0.743,
 Wojood validation 0.837 -> 0.839), word clusters learned from the
 ANT v2.1 corpus (bench/ner/clusters.py), membership in the gazetteers (as evidence, never as a gate), and the
-same for the two words either side; past those two words, the body and place heads and listed names' words 3 to 5
-words away in the same phrase, and whether a word stands inside quotation marks (reach_features). The model and the
-clusters are data files; nothing is downloaded at run time.
+same for the two words either side. The model and the clusters are data files; nothing is downloaded at run time.
 
 Text is normalised the way the training data is (flows.nlp.text.normalize drops the hamza on alef, as
 NewsFANE's text already does), so the same word gets the same features at training and at tagging time.
@@ -45,19 +43,6 @@ OUTSIDE = "O"
 TOKEN = re.compile(r"[^\W_]+|[^\w\s]|_", re.UNICODE)
 # Words either side whose features a word sees (±2: the title before a name, the role after it).
 WINDOW = (-2, -1, 1, 2)
-# How far past WINDOW a body's or place's head word or listed word reaches (reach_features): words 3 to REACH away
-# on either side, with no punctuation mark or stop word between, show the lists they are in (a body's head four
-# words back in "الاتحاد الرياضي للتضامن الإسلامي", "مدينة سان خوسيه دل مونتي"). For the bodies and places the tagger
-# misses most (issue 12: ORG and LOC recall).
-REACH = 5
-# The word lists a word shows that far (gazetteer_words' names). Titles, given names and persons' words were tried
-# too: they moved persons' marginals around the entity stage's 0.7 gate (tagged.MIN_CONFIDENCE) and lost names
-# there, so only bodies' and places' reach.
-REACH_CLASSES = ("orghead", "placehead", "org", "place")
-# Quotation marks: a word between an opening and a closing mark is inside a quoted name or title ("q=in").
-OPEN_QUOTES = frozenset('«“')
-CLOSE_QUOTES = frozenset('»”')
-BOTH_QUOTES = frozenset('"')
 # How many of a word's own features its neighbours see (the first ones of word_features: form, stem, clusters,
 # word lists, shape, article share, proclitics, frequency).
 SHARED_FEATURES = 9
@@ -109,59 +94,8 @@ def tag_with_confidence(words: list[str], asked: Sequence[int] = ()) -> tuple[li
 
 
 def sentence_features(words: list[str]) -> list[list[str]]:
-    """Each word's own features, its neighbours' (WINDOW) and what reaches it from further (reach_features)."""
-    rows = _windowed([_word_views(w) for w in words], _EDGES)
-    for row, extra in zip(rows, reach_features(words)):
-        row.extend(extra)
-    return rows
-
-
-def reach_features(words: list[str]) -> list[list[str]]:
-    """For each word, the lists (REACH_CLASSES) of the words 3 to REACH before it ("L:orghead") and after it
-    ("R:place") that stand in the same phrase (no punctuation mark or stop word between them), and "q=in" inside
-    quotation marks. One pass over the sentence, each word's lists looked up once (_reach_view)."""
-    views = [_reach_view(w) for w in words]
-    n = len(views)
-    out: list[list[str]] = []
-    inside = False
-    for i, (_, _, quote) in enumerate(views):
-        found: list[str] = []
-        for side, step in (("L:", -1), ("R:", 1)):
-            j = i + step
-            for distance in range(1, REACH + 1):
-                if not 0 <= j < n:
-                    break
-                classes, breaks, _ = views[j]
-                if distance >= 3:
-                    found += [side + c for c in classes if side + c not in found]
-                if breaks:
-                    break
-                j += step
-        if quote == "open" or (quote == "both" and not inside):
-            inside, opened = True, True
-        else:
-            opened = False
-        if quote == "close" or (quote == "both" and not opened):
-            inside = False
-        elif inside and not opened:
-            found.append("q=in")
-        out.append(found)
-    return out
-
-
-@lru_cache(maxsize=262144)
-def _reach_view(word: str) -> tuple[tuple[str, ...], bool, str]:
-    """A word's REACH_CLASSES lists, whether it ends a phrase (a punctuation mark but a quotation mark, a stop word),
-    and which quotation mark it is (open, close, both, or "")."""
-    if word in OPEN_QUOTES or word in CLOSE_QUOTES or word in BOTH_QUOTES:
-        quote = "open" if word in OPEN_QUOTES else "close" if word in CLOSE_QUOTES else "both"
-        return (), False, quote
-    if not word[:1].isalnum():
-        return (), True, ""
-    norm = normalize(word)
-    stem, _ = clitic_stem(norm)
-    classes = gazetteer_classes(norm, stem)
-    return tuple(c for c in REACH_CLASSES if c in classes), "stop" in classes, ""
+    """Each word's own features and its neighbours' (WINDOW)."""
+    return _windowed([_word_views(w) for w in words], _EDGES)
 
 
 def _windowed(views: list, edges: tuple, known: dict[str, bytes] | None = None) -> list[list]:
@@ -203,10 +137,7 @@ def encoded_features(words: list[str]) -> list[list[bytes]]:
     bit (tests/test_entities.py), for 14 % fewer look-ups. Each word's views are kept like its features, so a word
     is looked up once per process."""
     known = model_attributes()
-    rows = _windowed([_encoded_views(w) for w in words], _known_edges(), known)
-    for row, extra in zip(rows, reach_features(words)):
-        row.extend([encoded for f in extra if (encoded := known.get(f)) is not None])
-    return rows
+    return _windowed([_encoded_views(w) for w in words], _known_edges(), known)
 
 
 @cache
