@@ -140,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=corpora.GOLD)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument(
-        "--ant2", default="", help=f"comma-separated ANT v2.1 gold splits to score the tagger alone on ({', '.join(ANT2_SPLITS)})"
+        "--ant2",
+        default="",
+        help=f"comma-separated ANT v2.1 gold splits to score the tagger alone on ({', '.join(ANT2_SPLITS)})",
     )
     args = parser.parse_args(argv)
     print_report(args.gold, args.corpus, tuple(s for s in args.ant2.split(",") if s))

@@ -65,7 +65,9 @@ PARAMS = {"c1": 0.02, "c2": 0.005, "max_iterations": 200, "feature.possible_tran
 
 def training_sentences(gold: Path, type_copies: dict[str, int] | None = None) -> list[corpora.Sentence]:
     train, _ = corpora.split_newsfane(corpora.newsfane(gold / "newsfane" / "train.txt"))
-    return balanced([*train * NEWSFANE_COPIES, *extra_sentences(gold)], TYPE_COPIES if type_copies is None else type_copies)
+    return balanced(
+        [*train * NEWSFANE_COPIES, *extra_sentences(gold)], TYPE_COPIES if type_copies is None else type_copies
+    )
 
 
 def balanced(sentences: list[corpora.Sentence], copies: dict[str, int]) -> list[corpora.Sentence]:
