@@ -177,6 +177,7 @@ def test_the_entity_audits_are_judged_and_keep_excerpts_short() -> None:
         "entities_ant2_seed31.tsv",
         "entities_ant2_seed32.tsv",
         "entities_ant2_seed33.tsv",
+        "entities_ant2_seed34.tsv",
     ):
         rows = entity_audit.read(entity_audit.AUDIT.with_name(name))
         assert len(rows) == 100
@@ -187,13 +188,15 @@ def test_the_entity_audits_are_judged_and_keep_excerpts_short() -> None:
 
 # The fresh audits' precision as judged (a real name, the right type, the whole name): seed 30 (round 13) 0.760,
 # seed 31 (round 14, drawn after its last change, bbe411d) 0.680, seed 32 (round 15, drawn after its last change,
-# 86c4138) 0.680, seed 33 (round 16, drawn after its last change, f8c1c2d) 0.780; a re-judged file must not fall
-# below them.
+# 86c4138) 0.680, seed 33 (round 16, drawn after its last change, f8c1c2d) 0.780, seed 34 (round 16, drawn on branch
+# tag16 at 8954996 with a retrained tagger that was then not shipped: dev for the shipped stage) 0.700; a re-judged
+# file must not fall below them.
 AUDIT_FLOORS = {
     "entities_ant2_seed30.tsv": 0.75,
     "entities_ant2_seed31.tsv": 0.67,
     "entities_ant2_seed32.tsv": 0.67,
     "entities_ant2_seed33.tsv": 0.77,
+    "entities_ant2_seed34.tsv": 0.69,
 }
 
 

@@ -6,7 +6,7 @@
 
 The training part (bench/ner/corpora.py: NewsFANE without its last tenth) is cut into contiguous folds (articles
 stay whole); each fold is tagged by a model trained on the other folds plus AQMAR and Wojood (as bench/ner/train.py
-trains), and the PERS/ORG/LOC micro F1 (GPE as LOC) of the folds is printed. ``--errors`` counts the kinds of error
+trains, its TYPE_COPIES too), and the PERS/ORG/LOC micro F1 (GPE as LOC) of the folds is printed. ``--errors`` counts the kinds of error
 (wrong type, boundary, missed, spurious) per gold type, which is what the choices in train.py and tagger.py were
 made on. ``--stage`` scores the whole entity stage (bench.quality.entities.evaluate_newsfane) on one fold with that
 fold's model in place of the shipped one, which is how the stage's own choices (the confidence gate of
@@ -24,7 +24,7 @@ import pycrfsuite
 
 from bench.ner import corpora
 from bench.ner.evaluate import spans
-from bench.ner.train import MASK_NAMES, PARAMS, extra_sentences, trained
+from bench.ner.train import MASK_NAMES, PARAMS, TYPE_COPIES, balanced, extra_sentences, trained
 from bench.quality.entities import evaluate_newsfane, print_figures, score
 from flows.nlp.entities import tagger
 from flows.nlp.entities.tagger import bio_spans, sentence_features
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         test = part[a:b]
         keep = args.save_models / f"fold{n}.crfsuite" if args.save_models else None
-        tagged = tagged_fold([*part[:a], *part[b:], *extra], test, PARAMS, keep)
+        tagged = tagged_fold(balanced([*part[:a], *part[b:], *extra], TYPE_COPIES), test, PARAMS, keep)
         fold = score(spans(test, [list(s.labels) for s in test], merge_gpe=True), spans(test, tagged, merge_gpe=True))[
             "all"
         ]
