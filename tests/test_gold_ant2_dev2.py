@@ -154,6 +154,7 @@ def test_floors_on_dev2_events():
     # Round 11 (evprec16): 0.648 -> 0.630, floor 0.64 -> 0.62: "وهدد بإعادة فرض العقوبات الأميركية إذا …" is now
     # the threat's hypothetical complement (فرض holds sanctions as شن holds an attack), and a hypothetical report takes
     # no referenced report's day, which the gold gives it (2018-05-12, from another sentence); its status is now right.
-    assert figures["date_accuracy"] >= DEV2_DATE_FLOOR
+    # Both merged (with evrec16's and evact16's reports, 58 with a gold date): 0.672, floor 0.66.
+    assert figures["date_accuracy"] >= 0.66
     # Round 11 (evprec16): status accuracy 0.842 -> 0.855 (that threatened imposition hypothetical, as the gold has it).
     assert figures["status_accuracy"] >= 0.85
