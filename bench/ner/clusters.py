@@ -17,8 +17,6 @@ Classification. AICCSA 2017 (v2.1, 2018 articles of five outlets).
 from __future__ import annotations
 
 import argparse
-import json
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -28,15 +26,12 @@ from sklearn.cluster import MiniBatchKMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.preprocessing import normalize as unit_rows
 
-from bench.quality.ant2 import SPLITS
+from bench.ner.corpora import CORPUS, FIELD, held_out
 from flows.nlp.entities.tagger import TOKEN, choose_stem
 from flows.nlp.text.arabic import normalize, without_article
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = Path("/tmp/ant2/ant-v2.1")
-SELECTION = REPO / "tests" / "gold" / "ant2" / "selection.json"
 OUT = REPO / "flows" / "data" / "tagger" / "clusters.tsv"
-FIELD = re.compile(r"<(DOCNO|TITLE|TEXT)>(.*?)</\1>", re.DOTALL)
 VOCABULARY = 50_000  # words given a cluster (the shipped TSV: about 1 MB)
 CONTEXTS = 3_000  # context words per position
 OFFSETS = (-2, -1, 1, 2)
@@ -44,13 +39,6 @@ ALPHA = 0.75
 DIMENSIONS = 100
 COARSE = 64
 FINE = 512
-
-
-def held_out(selection: Path = SELECTION) -> set[str]:
-    """The docnos of every gold split (dev, dev2 and the blind test, test2, test3: bench.quality.ant2.SPLITS): no
-    tagger tool reads them (the clusters were first built when only dev and test existed)."""
-    data = json.loads(selection.read_text(encoding="utf-8"))
-    return {docno for split in SPLITS if split in data for docno in data[split]}
 
 
 def corpus_words(corpus: Path, skip: set[str]) -> list[list[str]]:

@@ -16,15 +16,32 @@ tokens tagging will see.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.quality.ant2 import SPLITS
 from bench.quality.entities import wojood_spans
 from flows.nlp.entities.tagger import OUTSIDE, TOKEN, clitic_stem
 from flows.nlp.text.arabic import normalize
 
 REPO = Path(__file__).resolve().parents[2]
+# The ANT v2.1 corpus untarred (bench/ner/clusters.py reads it) and the gold's article lists. They live here, with no
+# numpy or scipy, so that bench.ner.evaluate imports without the `ner` extra.
+CORPUS = Path("/tmp/ant2/ant-v2.1")
+SELECTION = REPO / "tests" / "gold" / "ant2" / "selection.json"
+FIELD = re.compile(r"<(DOCNO|TITLE|TEXT)>(.*?)</\1>", re.DOTALL)
+
+
+def held_out(selection: Path = SELECTION) -> set[str]:
+    """The docnos of every gold split (dev, dev2 and the blind test, test2, test3: bench.quality.ant2.SPLITS): no
+    tagger tool reads them (the clusters were first built when only dev and test existed)."""
+    data = json.loads(selection.read_text(encoding="utf-8"))
+    return {docno for split in SPLITS if split in data for docno in data[split]}
+
+
 GOLD = REPO.parent / "shared" / "gold"
 NEWSFANE = GOLD / "newsfane" / "train.txt"
 AQMAR = GOLD / "aqmar"

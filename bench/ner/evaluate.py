@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from bench.ner import corpora
-from bench.ner.clusters import CORPUS, FIELD, held_out
+from bench.ner.corpora import CORPUS, FIELD, held_out
 from bench.quality.entities import print_figures, score
 from flows.nlp.entities.tagged import tagger_reading
 from flows.nlp.entities.tagger import TOKEN, bio_spans, clitic_stem, tag_words
