@@ -4,31 +4,12 @@ unit on a hand-built pool."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from flows.nlp.entities import extract_entities
 from flows.nlp.events.agents import ActorCandidate
-from flows.nlp.events.detect import detect_events
 from flows.nlp.events.noun_clauses import LIGHT_VERB_LEMMAS, light_verb_forms, relative_light_agent
-from flows.nlp.text import split_sentences
 from flows.nlp.text.forms import finite_forms
-from flows.nlp.types import Document
-
-
-def report_of(text: str, trigger: str) -> tuple[str | None, str | None]:
-    """(actor1 name, actor2 name) of the report on ``trigger``, weak reports kept."""
-    doc = Document("t", text, None, dt.datetime(2024, 3, 5), split_sentences(text))
-    entities, mentions = extract_entities(doc)
-    names = {e.entity_id: e.name_ar for e in entities}
-    found = [
-        (names.get(e.actor1_id or ""), names.get(e.actor2_id or ""))
-        for e in detect_events(doc, mentions, entities, keep_weak=True)
-        if e.trigger == trigger
-    ]
-    assert found, trigger
-    return found[0]
+from tests.helpers_events import report_of
 
 
 @pytest.mark.parametrize(
